@@ -1,0 +1,75 @@
+"""The ``reader`` command: opens the app, or runs a sub-command without a terminal UI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.commands import COMMANDS
+from reader.commands.common import CommandError
+
+EXIT_INTERRUPTED = 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="A terminal news reader. With no command, opens the app on your library "
+        "(or on the PATHs given, or on the sample library when you have none yet).",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        sub = subparsers.add_parser(command.NAME, help=command.HELP, description=command.HELP)
+        command.add_arguments(sub)
+        sub.set_defaults(run=command.run)
+    return parser
+
+
+def _split_app_args(argv: list[str]) -> tuple[list[str], bool]:
+    """True when argv names no sub-command, so it is the app's (PATHs and options)."""
+    names = {command.NAME for command in COMMANDS}
+    first = next((a for a in argv if not a.startswith("-")), None)
+    wants_help = any(a in ("-h", "--help", "--version") for a in argv)
+    return argv, first not in names and not wants_help
+
+
+def build_app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reader", description="Open the reader app.")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="article files or folders to read")
+    return parser
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from reader.commands.common import load_sources_or_exit  # noqa: F401 (checks paths first)
+    from reader.library.library import check_paths, MissingPath
+
+    try:
+        check_paths(args.paths)
+    except MissingPath as missing:
+        raise CommandError(f"reader: no such file or folder: {missing}") from None
+    from reader.app import ReaderApp  # textual is imported only when the app runs
+
+    app = ReaderApp(sources=args.paths or None)
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _, is_app = _split_app_args(argv)
+    try:
+        if is_app:
+            return run_app(build_app_parser().parse_args(argv))
+        args = build_parser().parse_args(argv)
+        return args.run(args)
+    except CommandError as error:
+        print(error, file=sys.stderr)
+        return error.code
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,11 @@
+"""Sub-commands of the ``reader`` command line, one module each.
+
+Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``.
+They call the same core functions the app uses, and never import textual.
+"""
+
+from reader.commands import list_articles
+
+COMMANDS = (list_articles,)
+
+__all__ = ["COMMANDS"]

@@ -1,0 +1,32 @@
+"""``reader list``: the articles of the library, as a table or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.commands.common import add_sources_argument, load_sources_or_exit, report_problems
+
+NAME = "list"
+HELP = "list the articles of the library (id, title, words)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_sources_argument(parser)
+    parser.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
+
+
+def run(args: argparse.Namespace) -> int:
+    library = load_sources_or_exit(args.paths)
+    report_problems(library.problems)
+    if args.json:
+        rows = [{"id": a.id, "title": a.title, "words": a.word_count, "source": a.source, "published": a.published}
+                for a in library.articles]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    width = max((len(a.id) for a in library.articles), default=2)
+    for article in library.articles:
+        print(f"{article.id:<{width}}  {article.word_count:>6}  {article.title}")
+    return 0

@@ -1,0 +1,55 @@
+"""Making untrusted text safe to show and easy to split.
+
+Article text is data: control characters (ANSI escapes, bells, cursor moves)
+are replaced by visible stand-ins so that nothing in a story can act on the
+terminal, and tabs are expanded so columns stay aligned.
+"""
+
+from __future__ import annotations
+
+import re
+
+TAB_SIZE = 4
+
+# C0 controls except newline, DEL, and C1 controls.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\x80-\x9f]")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|\s*$)")
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char == "\t":
+        return "\t"
+    if code < 0x20:
+        return chr(0x2400 + code)  # Unicode control pictures: ESC shows as ␛
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+def make_safe(text: str) -> str:
+    """Return ``text`` with newlines normalised, tabs expanded and control characters visible."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub(_visible, text)
+    if "\t" in text:
+        text = "\n".join(line.expandtabs(TAB_SIZE) for line in text.split("\n"))
+    return text
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text`` (all of it when no sentence end is found)."""
+    match = _SENTENCE_END.search(text)
+    return text[: match.end()].strip() if match else text.strip()
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    """Shorten ``text`` to at most ``limit`` characters at a word boundary, adding an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"

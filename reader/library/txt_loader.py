@@ -1,0 +1,151 @@
+"""Load a ``.txt`` article: optional YAML front matter, title, paragraphs, photo credit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from reader.library.article import PARAGRAPH_BREAK, Article
+from reader.library.problems import Problem
+from reader.library.text import first_sentence, make_safe, shorten
+
+BINARY_SNIFF_BYTES = 8192
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# "Andrea Verdelli/Getty Images", "Photo: Jane Doe/AP", "Image by Reuters"
+_CREDIT = re.compile(
+    r"^(?:(?:photo|image|picture)s?(?:\s+by|\s*:)\s*.{1,60}"
+    r"|[^.!?/]{1,60}/\s*[A-Z][\w&.' -]{1,40})$",
+    re.IGNORECASE,
+)
+_HEADLINE_MAX = 160
+HARD_WRAP_MAX = 100  # lines no longer than this inside a block are a wrapped paragraph
+_FRONT_MATTER_KEYS = {"title", "source", "published", "url", "tags", "byline", "credit", "id", "imported"}
+
+
+@dataclass
+class Loaded:
+    """The result of loading one file: an article (or none) and what went wrong."""
+
+    article: Article | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when the bytes are not text: a NUL byte, or mostly control bytes."""
+    head = data[:BINARY_SNIFF_BYTES]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 0x20 and b not in (9, 10, 12, 13, 27))
+    return len(head) > 0 and controls / len(head) > 0.1
+
+
+def decode(data: bytes, path: Path | str) -> tuple[str, list[Problem]]:
+    """Decode UTF-8 (with or without BOM); invalid bytes become U+FFFD with a notice."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        text = data.decode("utf-8-sig", errors="replace")
+        note = Problem(path, f"not valid UTF-8 (first bad byte at {error.start}); shown with � in its place", skipped=False)
+        return text, [note]
+
+
+def split_front_matter(text: str, path: Path | str) -> tuple[dict, str, list[Problem]]:
+    """Split a leading ``---`` YAML block from the text; a broken block is reported and ignored."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, []
+    rest = text[match.end():]
+    try:
+        meta = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark else ""
+        return {}, rest, [Problem(path, f"front matter is not valid YAML{where}; it was ignored", skipped=False)]
+    if not isinstance(meta, dict):
+        return {}, rest, [Problem(path, "front matter is not a mapping of keys to values; it was ignored", skipped=False)]
+    unknown = sorted(str(k) for k in meta if k not in _FRONT_MATTER_KEYS)
+    problems = [Problem(path, f"unknown front matter keys ignored: {', '.join(unknown)}", skipped=False)] if unknown else []
+    return meta, rest, problems
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Blank lines separate paragraphs. Inside a block, hard-wrapped lines (all short)
+    are joined; long lines are each a paragraph, as in files with one paragraph per line."""
+    paragraphs: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", text.strip("\n")):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if len(lines) > 1 and all(len(line) <= HARD_WRAP_MAX for line in lines[:-1]):
+            paragraphs.append(" ".join(lines))
+        else:
+            paragraphs.extend(lines)
+    return paragraphs
+
+
+def split_credit(paragraphs: list[str]) -> tuple[list[str], str | None]:
+    """Take a trailing photo-credit line off the paragraphs."""
+    if len(paragraphs) > 1 and _CREDIT.match(paragraphs[-1]):
+        return paragraphs[:-1], paragraphs[-1]
+    return paragraphs, None
+
+
+def _is_headline(paragraphs: list[str]) -> bool:
+    first = paragraphs[0]
+    return len(paragraphs) > 1 and len(first) <= _HEADLINE_MAX and not re.search(r"[.!?:;,][\"'”’)]*$", first)
+
+
+def _text_field(meta: dict, key: str) -> str | None:
+    value = meta.get(key)
+    if value is None or value == "":
+        return None
+    return make_safe(str(value)).strip() or None
+
+
+def parse_article(text: str, path: Path | str, article_id: str) -> Loaded:
+    """Build an article from decoded text."""
+    meta, rest, problems = split_front_matter(text, path)
+    paragraphs = split_paragraphs(make_safe(rest))
+    paragraphs, credit = split_credit(paragraphs)
+    title = _text_field(meta, "title")
+    if title is None and paragraphs:
+        if _is_headline(paragraphs):
+            title = paragraphs.pop(0)
+        else:
+            title = first_sentence(paragraphs[0])
+    if not paragraphs and title is None:
+        return Loaded(None, problems + [Problem(path, "no text in the file; skipped")])
+    tags = meta.get("tags") or ()
+    if isinstance(tags, str):
+        tags = [t.strip() for t in tags.split(",")]
+    article = Article(
+        id=str(meta.get("id") or article_id),
+        title=shorten(title or ""),
+        body=PARAGRAPH_BREAK.join(paragraphs),
+        source=_text_field(meta, "source"),
+        published=_text_field(meta, "published"),
+        url=_text_field(meta, "url"),
+        byline=_text_field(meta, "byline"),
+        credit=_text_field(meta, "credit") or credit,
+        tags=tuple(make_safe(str(t)) for t in tags if str(t).strip()),
+        path=Path(path) if not isinstance(path, Path) else path,
+    )
+    return Loaded(article, problems)
+
+
+def load_txt(path: Path, article_id: str | None = None) -> Loaded:
+    """Read and parse one ``.txt`` file; unreadable, empty and binary files are skipped with a reason."""
+    article_id = article_id or path.stem
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Loaded(None, [Problem(path, f"cannot be read: {error.strerror or error}")])
+    if not data.strip():
+        return Loaded(None, [Problem(path, "empty file; skipped")])
+    if looks_binary(data):
+        return Loaded(None, [Problem(path, "binary data, not text; skipped")])
+    text, problems = decode(data, path)
+    loaded = parse_article(text, path, article_id)
+    loaded.problems[:0] = problems
+    return loaded
