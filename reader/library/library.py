@@ -9,9 +9,19 @@ from pathlib import Path
 from reader import paths
 from reader.library.article import Article
 from reader.library.problems import Problem
+from reader.library.feed_loader import FEED_SUFFIXES, load_feed
+from reader.library.html_loader import load_html
+from reader.library.md_loader import load_md
 from reader.library.txt_loader import Loaded, load_txt
 
-LOADERS = {".txt": load_txt}
+LOADERS = {
+    ".txt": load_txt,
+    ".md": load_md,
+    ".markdown": load_md,
+    ".html": load_html,
+    ".htm": load_html,
+    **{suffix: load_feed for suffix in FEED_SUFFIXES},
+}
 
 
 class MissingPath(Exception):
@@ -79,13 +89,12 @@ def load_library(sources: Iterable[Path]) -> Library:
     for path, root in iter_sources(list(sources)):
         loaded = load_file(path, root)
         library.problems.extend(loaded.problems)
-        if loaded.article is None:
-            continue
-        if loaded.article.id in seen:
-            library.problems.append(Problem(path, f"another article already has the id {loaded.article.id!r}; skipped"))
-            continue
-        seen.add(loaded.article.id)
-        library.articles.append(loaded.article)
+        for article in loaded.articles:
+            if article.id in seen:
+                library.problems.append(Problem(path, f"another article already has the id {article.id!r}; skipped"))
+                continue
+            seen.add(article.id)
+            library.articles.append(article)
     return library
 
 

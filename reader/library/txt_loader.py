@@ -27,10 +27,19 @@ _FRONT_MATTER_KEYS = {"title", "source", "published", "url", "tags", "byline", "
 
 @dataclass
 class Loaded:
-    """The result of loading one file: an article (or none) and what went wrong."""
+    """The result of loading one file: an article (or none) and what went wrong.
+
+    A file that holds many articles (a feed) puts them in ``more``; ``articles`` is all of them.
+    """
 
     article: Article | None
     problems: list[Problem] = field(default_factory=list)
+    more: list[Article] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[Article]:
+        """Every article loaded from the file."""
+        return ([self.article] if self.article is not None else []) + self.more
 
 
 def looks_binary(data: bytes) -> bool:
