@@ -75,7 +75,15 @@ def _looks_like_html_page(data: bytes) -> bool:
     return head.startswith(b"<!doctype html") or head.startswith(b"<html") or b"<html" in head[:512]
 
 
-def parse_feed(data: bytes, name: Path | str, id_prefix: str, url: str | None = None) -> ParsedFeed:
+def _malformed(parsed: dict) -> bool:
+    """True when feedparser met XML that is not well-formed (not mere header or charset quibbles)."""
+    from xml.sax import SAXException
+
+    return bool(parsed.get("bozo")) and isinstance(parsed.get("bozo_exception"), SAXException)
+
+
+def parse_feed(data: bytes, name: Path | str, id_prefix: str, url: str | None = None,
+               content_type: str | None = None) -> ParsedFeed:
     """Parse feed bytes into articles; ``name`` is what problems are reported against."""
     import feedparser  # imported lazily: only feeds need it
 
@@ -84,7 +92,12 @@ def parse_feed(data: bytes, name: Path | str, id_prefix: str, url: str | None = 
     if not data.strip():
         result.problems.append(Problem(name, "empty file; skipped"))
         return result
-    parsed = feedparser.parse(data, response_headers={"content-location": url} if url else None)
+    headers = {}
+    if url:
+        headers["content-location"] = url
+    if content_type:
+        headers["content-type"] = content_type
+    parsed = feedparser.parse(data, response_headers=headers or None)
     if not parsed.get("version") and not parsed.entries:
         if _looks_like_html_page(data):
             reason = "an HTML page, not an RSS or Atom feed; skipped"
@@ -98,12 +111,16 @@ def parse_feed(data: bytes, name: Path | str, id_prefix: str, url: str | None = 
     feed = parsed.feed
     result.title = make_safe(html_inline(feed.get("title") or "")).strip() or None
     result.link = feed.get("link") or None
-    if parsed.get("bozo") and parsed.entries:
+    if _malformed(parsed) and parsed.entries:
         result.problems.append(Problem(
             name, f"not well-formed XML ({_describe(parsed.get('bozo_exception'))}); "
             f"{len(parsed.entries)} entries read with a lenient parser", skipped=False))
     if not parsed.entries:
-        result.problems.append(Problem(name, "the feed has no entries", skipped=False))
+        if _malformed(parsed):
+            result.problems.append(Problem(
+                name, f"not well-formed XML ({_describe(parsed.get('bozo_exception'))}) and no entries could be read; skipped"))
+        else:
+            result.problems.append(Problem(name, "the feed has no entries", skipped=False))
     for index, entry in enumerate(parsed.entries, start=1):
         title = make_safe(html_inline(entry.get("title") or "")).strip()
         paragraphs, _full = _entry_body(entry)

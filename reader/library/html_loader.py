@@ -43,6 +43,26 @@ def clean_byline(author: str | None) -> str | None:
     return ", ".join(names) or None
 
 
+def byline_from_markup(data: bytes | str) -> str | None:
+    """A byline from the page's own markup (an element whose class names a byline), for pages
+    where trafilatura finds none or only a template word."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(data)
+    except (ValueError, TypeError, Exception):  # lxml raises ParserError for empty or odd input
+        return None
+    for element in tree.xpath(
+            '//*[contains(concat(" ", normalize-space(@class), " "), " byline ") '
+            'or contains(@class, "-byline") or contains(@class, "byline-") or @itemprop="author" '
+            'or @rel="author"]'):
+        text = " ".join(element.text_content().split())
+        text = re.sub(r"^by\s+", "", text, flags=re.IGNORECASE).strip()
+        if 2 < len(text) <= 80 and not any(ch.isdigit() for ch in text):
+            return text
+    return None
+
+
 def extract_page(data: bytes | str, url: str | None = None) -> dict | None:
     """Title, byline, published, source, url and paragraphs of a page, or None when it has no story."""
     import trafilatura  # imported lazily: it takes a moment to load
@@ -62,9 +82,10 @@ def extract_page(data: bytes | str, url: str | None = None) -> dict | None:
         match = _TITLE_TAG.search(raw)
         if match:
             title = html_inline(match.group(1).decode("utf-8", "replace"))
+    byline = clean_byline(document.author) or byline_from_markup(data)
     return {
         "title": make_safe(title).strip() if title else None,
-        "byline": clean_byline(document.author),
+        "byline": make_safe(byline) if byline else None,
         "published": document.date or None,
         "source": document.sitename or None,
         "url": document.url or url,

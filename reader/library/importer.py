@@ -220,7 +220,7 @@ class Importer:
             if fetched.not_modified:
                 self.store.feed_checked(feed.url, feed.etag, feed.modified)
                 continue
-            parsed = parse_feed(fetched.data, feed.url, "feed", url=fetched.url)
+            parsed = parse_feed(fetched.data, feed.url, "feed", url=fetched.url, content_type=fetched.content_type)
             if not parsed.is_feed:
                 report.problems.extend(parsed.problems)
                 continue
@@ -304,7 +304,7 @@ class Importer:
         except FetchError as error:
             report.problems.append(Problem(url, str(error).removeprefix(f"{url}: ")))
             return
-        parsed = parse_feed(fetched.data, url, "feed", url=fetched.url)
+        parsed = parse_feed(fetched.data, url, "feed", url=fetched.url, content_type=fetched.content_type)
         if parsed.is_feed:
             if self.store.add_feed(url, parsed.title):
                 report.feeds.append(url)
