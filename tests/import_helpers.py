@@ -1,4 +1,4 @@
-"""Helpers for the import and state tests: the shared data folder and a temporary READER_HOME."""
+"""Helpers for the import and state tests: the shared data folder (READER_HOME comes from conftest)."""
 
 from __future__ import annotations
 
@@ -31,12 +31,3 @@ def shared_data(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"needs {path}, which is absent")
     return path
-
-
-@pytest.fixture
-def reader_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh READER_HOME so tests never touch the real home."""
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("READER_HOME", str(home))
-    return home

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from import_helpers import reader_home, shared_data  # noqa: F401 (fixture)
+from import_helpers import shared_data
 
 from reader import paths
 from reader.cli import main

@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from import_helpers import reader_home, shared_data  # noqa: F401 (fixture)
+from import_helpers import shared_data
 
 from reader.cli import main
 from reader.library.state import StateStore

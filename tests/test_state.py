@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from import_helpers import reader_home  # noqa: F401 (fixture)
 
 from reader import paths
 from reader.cli import main
