@@ -8,7 +8,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from reader.library import default_sources
-from reader.palette import OpenArticleCommands
+from reader.palette import LibraryCommands, OpenArticleCommands
 from reader.screens.help import HelpScreen
 from reader.screens.main import MainScreen
 from reader.widgets.article_list import ArticleList
@@ -32,7 +32,7 @@ class ReaderApp(App[int]):
 
     TITLE = "reader"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {OpenArticleCommands}
+    COMMANDS = App.COMMANDS | {OpenArticleCommands, LibraryCommands}
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
