@@ -210,7 +210,7 @@ class MainScreen(Screen):
         view.border_title = article.title
         view.show(article)
         if position:
-            view.scroll_to_offset(position)
+            self._restore_position(article, position)
         self._saved_position = (article.id, position or 0)
         self.query_one(ArticleDetails).show(article)
         article_list = self.query_one(ArticleList)
@@ -219,17 +219,27 @@ class MainScreen(Screen):
         if self.state is not None:
             self.state.mark_opened(article.id)
 
+    def _restore_position(self, article: Article, position: int, tries: int = 50) -> None:
+        """Scroll so the body line holding ``position`` is the top line, once the text is wrapped."""
+        view = self.query_one(ArticleView)
+        if view.article is not article:
+            return
+        if not view.wrapped_lines or view.loading:
+            if tries > 0:
+                self.set_timer(0.02, lambda: self._restore_position(article, position, tries - 1))
+            return
+        view.scroll_to(y=view.line_of_offset(position), animate=False, immediate=True, force=True)
+
     def reading_position(self) -> int | None:
-        """The body offset a third of the way down the view (what ``scroll_to_offset`` restores)."""
+        """The body offset of the top line of the view (0 at the top of the article)."""
         view = self.query_one(ArticleView)
         lines = view.wrapped_lines
-        if self.article is None or not lines:
+        if self.article is None or not lines or view.article is not self.article:
             return None
         y = int(view.scroll_offset.y)
         if y == 0:
             return 0
-        anchor = min(len(lines) - 1, y + view.scrollable_content_region.height // 3)
-        for line in lines[anchor:]:
+        for line in lines[y:]:
             if line.part == "body":
                 return line.start
         return None

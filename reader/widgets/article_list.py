@@ -155,12 +155,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._changed(article_id, refilter=self.show == "starred")
 
     def _changed(self, article_id: str, refilter: bool) -> None:
-        if refilter:
-            # Keep the row under the cursor until the filter next changes: a row that vanishes
-            # while you look at it is confusing. Only the counts update now.
-            self._update_title()
-        else:
-            self._update_title()
+        # With "unread" or "starred" showing, a row that stops matching stays until the filter
+        # next changes: a row that vanishes under the cursor is confusing. The counts update now.
+        self._update_title()
         self._refresh_article(article_id)
 
     def filter_source(self, source: str | None) -> None:
@@ -240,6 +237,8 @@ class ArticleList(ScrollView, can_focus=True):
             filters.append(self.id_filter[0])
         if filters:
             text = f"{len(self._view):,} shown ({', '.join(filters)}) · " + text
+        if self.sort != "date":
+            text += f" · by {self.sort}"
         return text
 
     # -- order and filters --------------------------------------------------
@@ -305,10 +304,6 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _update_title(self) -> None:
         self.border_title = self.counts_text()
-        parent = self.parent
-        # The pane's border is on this widget; keep it in step (the screen may also read it).
-        if parent is not None:
-            self.refresh()
 
     # -- cursor -------------------------------------------------------------
 
@@ -424,8 +419,8 @@ class ArticleList(ScrollView, can_focus=True):
         if part == 0:
             mark_style = style + self.get_component_rich_style("article-list--unread", partial=True)
             star_style = style + self.get_component_rich_style("article-list--star", partial=True)
-            title_style = style + (self.get_component_rich_style("article-list--read", partial=True)
-                                   if read and not cursor else Style())
+            # $text-muted is a colour blended over the background: take the full style, not a partial one.
+            title_style = self.get_component_rich_style("article-list--read") if read and not cursor else style
             title = set_cell_size(article.title, max(0, width - 4))
             if cell_len(article.title) > width - 4 and width > 5:
                 title = set_cell_size(article.title, width - 5) + "…"
@@ -437,7 +432,7 @@ class ArticleList(ScrollView, can_focus=True):
                 Segment(title, title_style),
             ]
         else:
-            details_style = style + self.get_component_rich_style("article-list--details", partial=True)
+            details_style = style if cursor else self.get_component_rich_style("article-list--details")
             details = " · ".join(p for p in (article.source, _short_date(article.published)) if p)
             segments = [Segment("    ", style), Segment(set_cell_size(details, max(0, width - 4)), details_style)]
         return Strip(segments).adjust_cell_length(width, style)
