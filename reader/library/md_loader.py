@@ -10,19 +10,31 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from reader.library.article import PARAGRAPH_BREAK, Article
 from reader.library.problems import Problem
 from reader.library.text import first_sentence, make_safe, shorten
 from reader.library.txt_loader import Loaded, _text_field, decode, looks_binary, split_credit, split_front_matter
 
-_PARSER = MarkdownIt("commonmark")
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+_PARSER = None
+
+
+def _parser():
+    """The CommonMark parser, made on first use (importing markdown-it costs start-up time)."""
+    global _PARSER
+    if _PARSER is None:
+        from markdown_it import MarkdownIt
+
+        _PARSER = MarkdownIt("commonmark")
+    return _PARSER
 _SPACE = re.compile(r"[ \t]+")
 
 
-def _inline_text(token: Token) -> str:
+def _inline_text(token: Token) -> str:  # noqa: F821 (typing only)
     parts: list[str] = []
     for child in token.children or []:
         if child.type in ("text", "code_inline", "html_inline"):
@@ -40,7 +52,7 @@ def markdown_blocks(text: str) -> list[tuple[str, str]]:
     """(kind, text) for each block of the Markdown: kind is "heading1".."heading6", "item",
     "code" or "paragraph"."""
     blocks: list[tuple[str, str]] = []
-    tokens = _PARSER.parse(text)
+    tokens = _parser().parse(text)
     heading: str | None = None
     list_depth = 0
     item_started = False

@@ -22,7 +22,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.library import Article
 from reader.library.catalog import Catalog, load_catalog
-from reader.library.importer import ImportReport, Importer
 from reader.library.problems import Problem
 from reader.library.state import ArticleState, StateError, StateStore
 from reader.widgets.article_details import ArticleDetails
@@ -79,7 +78,7 @@ class MainScreen(Screen):
     class ImportFinished(Message):
         """An import or refresh finished."""
 
-        def __init__(self, report: ImportReport, what: str) -> None:
+        def __init__(self, report: Any, what: str) -> None:
             super().__init__()
             self.report = report
             self.what = what
@@ -118,7 +117,9 @@ class MainScreen(Screen):
         # Every scroll of the article writes its position (one small transaction, only when it
         # changed), so quitting at any moment keeps the place.
         self.watch(self.query_one(ArticleView), "scroll_y", self._scrolled, init=False)
-        self.load_library(reopen=True)
+        # Start reading the library after the first frame, so the worker does not compete
+        # with the first paint for the interpreter.
+        self.call_after_refresh(self.load_library, True)
 
     def _scrolled(self, _old: float, _new: float) -> None:
         self.save_position()
@@ -339,6 +340,8 @@ class MainScreen(Screen):
         def progress(done: int, total: int, label: str) -> None:
             self.post_message(self.TaskProgressed(done, total, f"{what} {label}" if label else what))
 
+        from reader.library.importer import Importer  # imported when first needed: keeps start-up fast
+
         with StateStore() as store:
             importer = Importer(store)
             if items is None:
@@ -349,7 +352,7 @@ class MainScreen(Screen):
 
     def on_main_screen_task_progressed(self, message: TaskProgressed) -> None:
         bar = self.query_one(TaskProgress)
-        if not bar.has_class("-running"):
+        if not bar.running:
             bar.start(message.label)
         bar.advance_to(message.done, message.total, message.label)
 
