@@ -104,3 +104,15 @@ class LibraryCommands(Provider):
             score = matcher.match(label)
             if score > 0:
                 yield Hit(score, Content(label), callback, text=label, help=help_text)
+        screen = self._main_screen()
+        phrase = query.strip()
+        if screen is not None and len(phrase) >= 2:
+            label = f"Show articles mentioning “{phrase}”"
+
+            def mentioning() -> None:
+                while self.app.screen is not screen and len(self.app.screen_stack) > 1:
+                    self.app.pop_screen()
+                screen.filter_mentioning(f"“{phrase}”", [phrase])
+
+            # Content(label): the query is the person's text, shown literally.
+            yield Hit(0.2, Content(label), mentioning, text=label, help="Filter the list to articles naming it")

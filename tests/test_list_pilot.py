@@ -170,3 +170,37 @@ async def test_add_from_the_app(tmp_path: Path) -> None:
 
         assert [p.name for p in paths.library_dir().glob("*.txt")] and "fresh-story" in \
             next(paths.library_dir().glob("*.txt")).name
+
+
+async def test_filter_to_articles_mentioning_a_name(tmp_path: Path) -> None:
+    library = make_library(tmp_path / "lib")
+    (library / "e.txt").write_text("---\ntitle: Talks resume\nsource: Wire\n---\n\nHua Chunying spoke in Beijing.\n")
+    app = ReaderApp(sources=[library])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        app.screen.filter_mentioning("Hua Chunying", ["Hua Chunying", "Hua"])
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.query_one(ArticleList).id_filter:
+                break
+        assert titles(app) == ["Talks resume"]
+        assert app.query_one(ArticleList).border_title.startswith("1 shown (mentioning Hua Chunying)")
+
+
+async def test_palette_offers_sort_filter_add_and_mentions(tmp_path: Path) -> None:
+    from reader.palette import LibraryCommands
+
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        provider = LibraryCommands(app.screen)
+        hits = [hit async for hit in provider.search("sort title")]
+        assert hits and str(hits[0].text) == "Sort articles by title"
+        hits[0].command()
+        await pilot.pause()
+        assert app.query_one(ArticleList).sort == "title"
+        labels = [str(hit.text) async for hit in provider.search("gazette")]
+        assert "Show articles from Gazette" in labels
+        assert "Show articles mentioning “gazette”" in labels
+        labels = [str(hit.text) async for hit in provider.search("add")]
+        assert "Add articles, pages or feeds…" in labels

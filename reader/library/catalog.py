@@ -267,3 +267,35 @@ def load_catalog(sources: Iterable[Path], *, cache_path: Path | None | bool = Tr
     finally:
         cache.close()
     return Catalog(catalog_entries, problems)
+
+
+def find_mentions(catalog: Catalog, names: Iterable[str], *, progress: Progress | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> set[str]:
+    """Ids of the articles whose title or text mention any of ``names`` (whole words, any case).
+
+    Reads every article's file, so it runs in a worker; entity-aware filters can pass an
+    entity's name and aliases.
+    """
+    import re
+
+    words = [re.escape(name.strip()) for name in names if name and name.strip()]
+    if not words:
+        return set()
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+    found: set[str] = set()
+    total = len(catalog.entries)
+    for done, entry in enumerate(catalog.entries):
+        if cancelled is not None and cancelled():
+            break
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, total, entry.title)
+        if pattern.search(entry.title):
+            found.add(entry.id)
+            continue
+        root = Path(entry.root) if entry.root else None
+        loaded = load_file(Path(entry.path), root)
+        if any(a.id == entry.id and pattern.search(a.body) for a in loaded.articles):
+            found.add(entry.id)
+    if progress is not None:
+        progress(total, total, "")
+    return found

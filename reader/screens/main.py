@@ -21,7 +21,7 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.library import Article
-from reader.library.catalog import Catalog, load_catalog
+from reader.library.catalog import Catalog, find_mentions, load_catalog
 from reader.library.problems import Problem
 from reader.library.state import ArticleState, StateError, StateStore
 from reader.widgets.article_details import ArticleDetails
@@ -315,6 +315,31 @@ class MainScreen(Screen):
         else:
             value = article_id not in article_list.starred
         article_list.set_starred(article_id, value)
+
+    # -- filtering by what articles mention -----------------------------------
+
+    def filter_mentioning(self, label: str, names: list[str]) -> None:
+        """Show only the articles that mention any of ``names`` (an entity's name and aliases)."""
+        self._find_mentions(label, names)
+
+    @work(thread=True, exclusive=True, group="mentions", exit_on_error=False)
+    def _find_mentions(self, label: str, names: list[str]) -> None:
+        worker = get_current_worker()
+        catalog = self.library
+
+        def progress(done: int, total: int, _title: str) -> None:
+            if total > 200:
+                self.post_message(self.TaskProgressed(done, total, f"Looking for {label}…"))
+
+        ids = find_mentions(catalog, names, progress=progress, cancelled=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_mentions, label, ids)
+
+    def _show_mentions(self, label: str, ids: set[str]) -> None:
+        self.query_one(TaskProgress).finish()
+        article_list = self.query_one(ArticleList)
+        article_list.filter_ids(f"mentioning {label}", ids)
+        self.notify(f"{len(ids):,} articles mention {label}; c clears the filter.", markup=False, timeout=4)
 
     # -- adding and refreshing -----------------------------------------------
 
