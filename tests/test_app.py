@@ -163,3 +163,21 @@ async def test_highlights_style_spans_and_scroll_to_offset(tmp_path):
         strip = view.render_line(row)
         styled = [seg for seg in strip if "Paragraph 35" in seg.text]
         assert styled and styled[0].style.bgcolor is not None
+
+
+async def test_hiding_the_focused_pane_moves_focus_to_the_article():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("a")
+        assert isinstance(app.focused, ArticleView)
+
+
+async def test_mouse_click_opens_an_article(tmp_path):
+    app = ReaderApp(sources=[make_library(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.click(ArticleList, offset=(5, 2))  # the third line: the second title
+        await pilot.pause()
+        assert app.screen.article.id == "01"
