@@ -68,7 +68,7 @@ def test_reader_opens_the_sample_and_quits_with_q(tmux_session, tmp_path, reader
     screen = wait_for(screen_with_title) or tmux("-S", socket, "capture-pane", "-p", "-t", name)
     size = tmux("-S", socket, "display", "-p", "-t", name, "#{window_width}x#{window_height}").strip()
     assert SEED_TITLE in screen, f"pane {size}:\n{screen}"
-    assert "Articles (1)" in screen
+    assert "1 article · 0 unread" in screen
     tmux("-S", socket, "send-keys", "-t", name, "q")
     assert wait_for(status.exists), "reader did not exit after q"
     assert wait_for(lambda: status.read_text().strip()) == "0"

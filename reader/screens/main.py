@@ -25,7 +25,7 @@ from reader.library.catalog import Catalog, find_mentions, load_catalog
 from reader.library.problems import Problem
 from reader.library.state import ArticleState, StateError, StateStore
 from reader.widgets.article_details import ArticleDetails
-from reader.widgets.article_list import ArticleList
+from reader.widgets.article_list import ArticleList, sort_orders
 from reader.widgets.article_view import ArticleView
 from reader.widgets.task_progress import TaskProgress
 
@@ -59,9 +59,11 @@ class MainScreen(Screen):
     class LibraryLoaded(Message):
         """The catalog (and reading state) finished loading in the worker."""
 
-        def __init__(self, library: Catalog, states: dict[str, ArticleState], reopen: bool) -> None:
+        def __init__(self, library: Catalog, states: dict[str, ArticleState], reopen: bool,
+                     orders: dict[str, list[int]] | None = None) -> None:
             super().__init__()
             self.library = library
+            self.orders = orders
             self.states = states
             self.reopen = reopen
 
@@ -147,8 +149,9 @@ class MainScreen(Screen):
                 states = store.all()
         except StateError:
             pass
+        orders = sort_orders(catalog.entries)  # sorted here, so changing the sort later is instant
         if not worker.is_cancelled:
-            self.post_message(self.LibraryLoaded(catalog, states, reopen))
+            self.post_message(self.LibraryLoaded(catalog, states, reopen, orders))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.group == "library":
@@ -167,7 +170,8 @@ class MainScreen(Screen):
         read = [i for i, s in message.states.items() if s.read]
         starred = [i for i, s in message.states.items() if s.starred]
         current = self.article.id if self.article is not None else None
-        article_list.set_articles(self.library.entries, read=read, starred=starred, keep=current)
+        article_list.set_articles(self.library.entries, read=read, starred=starred, keep=current,
+                                  orders=message.orders)
         view = self.query_one(ArticleView)
         view.loading = False
         if not message.reopen:

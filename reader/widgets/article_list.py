@@ -116,6 +116,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.id_filter: tuple[str, frozenset[str]] | None = None
         self.highlighted: int | None = None
         self._view: list[int] = []
+        self._ids: list[str] = []
+        self._row_of_index: dict[int, int] | None = None
         self._orders: dict[str, list[int]] = {}
         self._index_of_id: dict[str, int] = {}
         self._read_count = 0
@@ -125,14 +127,18 @@ class ArticleList(ScrollView, can_focus=True):
     # -- data ---------------------------------------------------------------
 
     def set_articles(self, articles: Sequence[Any], *, read: Iterable[str] = (), starred: Iterable[str] = (),
-                     keep: str | None = None) -> None:
-        """Replace the listed articles (and what is read and starred); keep ``keep`` highlighted."""
+                     keep: str | None = None, orders: dict[str, list[int]] | None = None) -> None:
+        """Replace the listed articles (and what is read and starred); keep ``keep`` highlighted.
+
+        ``orders`` may bring the sort orders computed ahead (``sort_orders``, in a worker).
+        """
         self.articles = list(articles)
-        self._index_of_id = {article.id: index for index, article in enumerate(self.articles)}
+        self._ids = [article.id for article in self.articles]
+        self._index_of_id = {article_id: index for index, article_id in enumerate(self._ids)}
         self.read = set(read)
         self.starred = set(starred)
-        self._read_count = sum(1 for article in self.articles if article.id in self.read)
-        self._orders.clear()
+        self._read_count = sum(1 for article_id in self._ids if article_id in self.read)
+        self._orders = dict(orders) if orders else {}
         self._rebuild(keep=keep)
 
     def set_read(self, article_id: str, read: bool) -> None:
@@ -199,25 +205,26 @@ class ArticleList(ScrollView, can_focus=True):
             return None
         return self.articles[self._view[self.highlighted]]
 
+    def _row_of(self, index: int) -> int | None:
+        """The row showing article ``index`` (None when filtered out)."""
+        if self._row_of_index is None:
+            self._row_of_index = {i: row for row, i in enumerate(self._view)}
+        return self._row_of_index.get(index)
+
     def highlight_article(self, article_id: str) -> None:
         """Move the highlight to an article without opening it (no-op when it is filtered out)."""
         index = self._index_of_id.get(article_id)
-        if index is None:
-            return
-        try:
-            row = self._view.index(index)
-        except ValueError:
-            return
-        self._move_to(row, post=False)
+        row = self._row_of(index) if index is not None else None
+        if row is not None:
+            self._move_to(row, post=False)
 
     def neighbour(self, article_id: str | None, step: int) -> Any | None:
         """The article ``step`` rows away from ``article_id`` in the shown order."""
         if not self._view:
             return None
         index = self._index_of_id.get(article_id) if article_id else None
-        try:
-            row = self._view.index(index) if index is not None else -1
-        except ValueError:
+        row = self._row_of(index) if index is not None else None
+        if row is None:
             row = self.highlighted if self.highlighted is not None else -1
         target = row + step
         if 0 <= target < len(self._view):
@@ -246,46 +253,34 @@ class ArticleList(ScrollView, can_focus=True):
     def _order(self, sort: str) -> list[int]:
         order = self._orders.get(sort)
         if order is None:
-            articles = self.articles
-            indices = range(len(articles))
-            if sort == "title":
-                order = sorted(indices, key=lambda i: articles[i].title.casefold())
-            elif sort == "source":
-                by_date = sorted(indices, key=lambda i: _date_key(articles[i]), reverse=True)
-                order = sorted(by_date, key=lambda i: (articles[i].source is None, (articles[i].source or "").casefold()))
-            else:  # newest first; undated at the end, in library order
-                dated = [i for i in indices if articles[i].published]
-                undated = [i for i in indices if not articles[i].published]
-                order = sorted(dated, key=lambda i: articles[i].published, reverse=True) + undated
-            self._orders[sort] = order
+            order = self._orders[sort] = sort_order(self.articles, sort)
         return order
 
     def _rebuild(self, keep: str | None = None) -> None:
         current = self.highlighted_article
         keep_id = keep if keep is not None else (current.id if current is not None else None)
         articles = self.articles
+        all_ids = self._ids
         view = self._order(self.sort)
         if self.show == "unread":
             read = self.read
-            view = [i for i in view if articles[i].id not in read]
+            view = [i for i in view if all_ids[i] not in read]
         elif self.show == "starred":
             starred = self.starred
-            view = [i for i in view if articles[i].id in starred]
+            view = [i for i in view if all_ids[i] in starred]
         if self.source_filter is not None:
             source = self.source_filter
             view = [i for i in view if articles[i].source == source]
         if self.id_filter is not None:
             ids = self.id_filter[1]
-            view = [i for i in view if articles[i].id in ids]
+            view = [i for i in view if all_ids[i] in ids]
         self._view = list(view)
+        self._row_of_index = None
         self._cache.clear()
         self.virtual_size = Size(0, len(self._view) * ROW_HEIGHT)
         row = None
         if keep_id is not None and keep_id in self._index_of_id:
-            try:
-                row = self._view.index(self._index_of_id[keep_id])
-            except ValueError:
-                row = None
+            row = self._row_of(self._index_of_id[keep_id])
         if row is None:
             row = 0 if self._view else None
         self.highlighted = None
@@ -434,8 +429,31 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             details_style = style if cursor else self.get_component_rich_style("article-list--details")
             details = " · ".join(p for p in (article.source, _short_date(article.published)) if p)
+            if not details and getattr(article, "word_count", -1) >= 0:
+                details = f"{article.word_count:,} words"
             segments = [Segment("    ", style), Segment(set_cell_size(details, max(0, width - 4)), details_style)]
         return Strip(segments).adjust_cell_length(width, style)
+
+
+def sort_order(articles: Sequence[Any], sort: str) -> list[int]:
+    """Indices of ``articles`` in the order of ``sort`` ("date": newest first, undated last;
+    "title"; "source", then newest first). Pure data: workers may compute it ahead."""
+    indices = range(len(articles))
+    if sort == "title":
+        keys = [article.title.casefold() for article in articles]
+        return sorted(indices, key=keys.__getitem__)
+    if sort == "source":
+        by_date = sort_order(articles, "date")
+        keys = [(article.source is None, (article.source or "").casefold()) for article in articles]
+        return sorted(by_date, key=keys.__getitem__)
+    dates = [article.published or "" for article in articles]
+    dated = sorted((i for i in indices if dates[i]), key=dates.__getitem__, reverse=True)
+    return dated + [i for i in indices if not dates[i]]
+
+
+def sort_orders(articles: Sequence[Any]) -> dict[str, list[int]]:
+    """Every order of ``SORTS``, so that changing the sort later costs no sorting."""
+    return {sort: sort_order(articles, sort) for sort in SORTS}
 
 
 def _short_date(published: str | None) -> str | None:
