@@ -117,7 +117,6 @@ class ArticleList(ScrollView, can_focus=True):
         self.highlighted: int | None = None
         self._view: list[int] = []
         self._ids: list[str] = []
-        self._row_of_index: dict[int, int] | None = None
         self._orders: dict[str, list[int]] = {}
         self._index_of_id: dict[str, int] = {}
         self._read_count = 0
@@ -207,9 +206,10 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _row_of(self, index: int) -> int | None:
         """The row showing article ``index`` (None when filtered out)."""
-        if self._row_of_index is None:
-            self._row_of_index = {i: row for row, i in enumerate(self._view)}
-        return self._row_of_index.get(index)
+        try:
+            return self._view.index(index)  # a C loop: well under a millisecond at 100,000 rows
+        except ValueError:
+            return None
 
     def highlight_article(self, article_id: str) -> None:
         """Move the highlight to an article without opening it (no-op when it is filtered out)."""
@@ -274,8 +274,7 @@ class ArticleList(ScrollView, can_focus=True):
         if self.id_filter is not None:
             ids = self.id_filter[1]
             view = [i for i in view if all_ids[i] in ids]
-        self._view = list(view)
-        self._row_of_index = None
+        self._view = view  # never changed in place: an order or a fresh filtered list
         self._cache.clear()
         self.virtual_size = Size(0, len(self._view) * ROW_HEIGHT)
         row = None
