@@ -84,3 +84,21 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     assert out_a.rstrip().endswith("done") and out_b.rstrip().endswith("done")
     _check(db, "a", count)
     _check(db, "b", count)
+
+
+def test_two_imports_at_once_add_each_story_once(tmp_path: Path) -> None:
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for i in range(40):
+        (inputs / f"s{i}.txt").write_text(f"Story {i}\n\nThe text of story number {i}.\n")
+    env = dict(os.environ, PYTHONPATH=str(REPO), READER_HOME=str(tmp_path / "home"))
+    command = [sys.executable, "-m", "reader", "add", str(inputs)]
+    first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    outs = [p.communicate(timeout=120) for p in (first, second)]
+    assert first.returncode == 0 and second.returncode == 0, outs
+    written = sorted((tmp_path / "home" / "data" / "library").glob("*.txt"))
+    assert len(written) == 40
+    summaries = sorted(out for out, _ in outs)
+    assert summaries == ["0 articles added; 40 duplicates skipped; 0 could not be used.\n",
+                         "40 articles added; 0 duplicates skipped; 0 could not be used.\n"]

@@ -16,6 +16,7 @@ import re
 import tempfile
 import time
 import unicodedata
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,7 @@ import yaml
 
 from reader import paths
 from reader.library.article import Article
-from reader.library.feed_loader import FEED_SUFFIXES, parse_feed, unpack
+from reader.library.feed_loader import FEED_SUFFIXES, ParsedFeed, parse_feed, unpack
 from reader.library.fetch import FetchError, fetch, is_url
 from reader.library.html_loader import page_article
 from reader.library.library import LOADERS, load_file
@@ -185,6 +186,17 @@ class Importer:
     def add(self, inputs: Iterable[str | Path], progress: Progress | None = None,
             cancelled: Callable[[], bool] | None = None) -> ImportReport:
         """Import files, folders and URLs. Never raises for bad input: it is reported."""
+        with _import_lock(self.library_dir):
+            return self._add(inputs, progress, cancelled)
+
+    def refresh(self, progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None) -> ImportReport:
+        """Fetch every remembered feed and add its new entries."""
+        with _import_lock(self.library_dir):
+            return self._refresh(progress, cancelled)
+
+    def _add(self, inputs: Iterable[str | Path], progress: Progress | None,
+             cancelled: Callable[[], bool] | None) -> ImportReport:
         report = ImportReport()
         jobs = list(self._jobs(inputs, report))
         self._sync_fingerprints()
@@ -201,9 +213,7 @@ class Importer:
             progress(len(jobs), len(jobs), "")
         return report
 
-    def refresh(self, progress: Progress | None = None,
-                cancelled: Callable[[], bool] | None = None) -> ImportReport:
-        """Fetch every remembered feed and add its new entries."""
+    def _refresh(self, progress: Progress | None, cancelled: Callable[[], bool] | None) -> ImportReport:
         report = ImportReport()
         feeds = self.store.feeds()
         self._sync_fingerprints()
@@ -224,7 +234,7 @@ class Importer:
             if not parsed.is_feed:
                 report.problems.extend(parsed.problems)
                 continue
-            self._take_feed(parsed, report, feed_url=feed.url)
+            self._take_feed(parsed, report)
             self.store.feed_checked(feed.url, fetched.etag, fetched.modified)
         if progress is not None:
             progress(len(feeds), len(feeds), "")
@@ -308,7 +318,7 @@ class Importer:
         if parsed.is_feed:
             if self.store.add_feed(url, parsed.title):
                 report.feeds.append(url)
-            self._take_feed(parsed, report, feed_url=url)
+            self._take_feed(parsed, report)
             self.store.feed_checked(url, fetched.etag, fetched.modified)
             return
         data = unpack(fetched.data)
@@ -320,7 +330,7 @@ class Importer:
             kind = fetched.content_type.split(";")[0].strip() or "unknown content"
             report.problems.append(Problem(url, f"neither a feed nor a web page ({kind}); skipped"))
 
-    def _take_feed(self, parsed, report: ImportReport, feed_url: str | None = None) -> None:
+    def _take_feed(self, parsed: ParsedFeed, report: ImportReport) -> None:
         self._take_loaded(parsed.articles, parsed.problems, report, None)
 
     def _take_loaded(self, articles: list[Article], problems: list[Problem], report: ImportReport,
@@ -382,6 +392,27 @@ class Importer:
             loaded = load_file(path, self.library_dir)
             for article in loaded.articles:
                 self.store.add_fingerprints(article.id, fingerprints(article))
+
+
+@contextmanager
+def _import_lock(library_dir: Path) -> Iterator[None]:
+    """One import at a time per library (two ``reader add`` at once would race on duplicates).
+
+    An exclusive ``flock`` on a hidden lock file beside the articles; the OS releases it if
+    the process dies. Where ``fcntl`` is missing (Windows) imports are not serialised.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    library_dir.mkdir(parents=True, exist_ok=True)
+    with open(library_dir / ".import.lock", "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def _replace(article: Article, **changes: object) -> Article:

@@ -52,8 +52,8 @@ class MainScreen(Screen):
         Binding("e", "toggle_sidebar", "Sidebar", id="main.toggle_sidebar"),
         Binding("u", "toggle_read", "Read/unread", id="main.toggle_read"),
         Binding("asterisk", "toggle_star", "Star", id="main.toggle_star"),
-        Binding("A", "add", "Add", id="main.add"),
-        Binding("R", "refresh_feeds", "Refresh feeds", id="main.refresh_feeds"),
+        Binding("A", "add", "Add", show=False, id="main.add"),
+        Binding("R", "refresh_feeds", "Refresh feeds", show=False, id="main.refresh_feeds"),
     ]
 
     class LibraryLoaded(Message):
@@ -400,9 +400,14 @@ class MainScreen(Screen):
             self.notify(report.summary().capitalize() + ".", markup=False, timeout=6)
         if report.added:
             from reader.library import default_sources
-            from reader.paths import seeds_dir
+            from reader.paths import library_dir, seeds_dir
 
-            if [Path(s) for s in self.sources] == [seeds_dir()]:
+            shown = [Path(s) for s in self.sources]
+            if shown == [seeds_dir()]:
                 # The sample library was showing; from now on the person's own library is.
                 self.sources = default_sources()
+            elif library_dir() not in shown:
+                self.notify(f"Added to your library in {library_dir()}; run `reader` without paths to see it.",
+                            markup=False, timeout=8)
+                return
             self.load_library(reopen=False)
