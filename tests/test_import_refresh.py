@@ -117,3 +117,28 @@ def test_a_url_that_is_neither_feed_nor_page(reader_home: Path, site, capsys) ->
     state.pages["/data.bin"] = (200, "application/octet-stream", b"\x00\x01binary")
     assert main(["add", f"{base}/data.bin"]) == 1
     assert "neither a feed nor a web page (application/octet-stream)" in capsys.readouterr().err
+
+
+async def test_refresh_key_in_the_app(site, capsys) -> None:
+    from reader.app import ReaderApp
+    from reader.widgets.article_list import ArticleList
+
+    state, base = site
+    state.pages["/feed.xml"] = (200, "application/rss+xml", _rss([("a", "Alpha")]))
+    assert main(["add", f"{base}/feed.xml"]) == 0
+    state.pages["/feed.xml"] = (200, "application/rss+xml", _rss([("a", "Alpha"), ("b", "Beta")]))
+    app = ReaderApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if app.screen.article is not None:
+                break
+        article_list = app.query_one(ArticleList)
+        assert [a.title for a in article_list.visible_articles] == ["Alpha"]
+        await pilot.press("R")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if len(article_list.visible_articles) == 2:
+                break
+        assert sorted(a.title for a in article_list.visible_articles) == ["Alpha", "Beta"]
+        assert article_list.border_title == "2 articles · 1 unread"
