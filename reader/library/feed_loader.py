@@ -22,7 +22,7 @@ from reader.library.problems import Problem
 from reader.library.text import make_safe, shorten
 from reader.library.txt_loader import Loaded
 
-FEED_SUFFIXES = (".xml", ".rss", ".atom", ".rdf")
+from reader.library.library import FEED_SUFFIXES  # noqa: F401 (re-exported)
 _GZIP_MAGIC = b"\x1f\x8b"
 
 

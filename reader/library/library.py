@@ -9,10 +9,33 @@ from pathlib import Path
 from reader import paths
 from reader.library.article import Article
 from reader.library.problems import Problem
-from reader.library.feed_loader import FEED_SUFFIXES, load_feed
-from reader.library.html_loader import load_html
-from reader.library.md_loader import load_md
 from reader.library.txt_loader import Loaded, load_txt
+
+FEED_SUFFIXES = (".xml", ".rss", ".atom", ".rdf")
+"""Suffixes of RSS/Atom feed files (each entry is an article)."""
+
+
+# The other loaders are imported when first used: start-up does not pay for them.
+def load_md(path: Path, article_id: str | None = None) -> Loaded:
+    """Load a Markdown file (``reader.library.md_loader``)."""
+    from reader.library.md_loader import load_md as load
+
+    return load(path, article_id)
+
+
+def load_html(path: Path, article_id: str | None = None) -> Loaded:
+    """Load a saved web page (``reader.library.html_loader``)."""
+    from reader.library.html_loader import load_html as load
+
+    return load(path, article_id)
+
+
+def load_feed(path: Path, article_id: str | None = None) -> Loaded:
+    """Load an RSS or Atom feed file (``reader.library.feed_loader``)."""
+    from reader.library.feed_loader import load_feed as load
+
+    return load(path, article_id)
+
 
 LOADERS = {
     ".txt": load_txt,

@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from reader.library.article import PARAGRAPH_BREAK, Article
 from reader.library.problems import Problem
 from reader.library.text import first_sentence, make_safe, shorten
@@ -67,6 +65,8 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict, str, list[Pro
     if not match:
         return {}, text, []
     rest = text[match.end():]
+    import yaml  # imported on first use: start-up does not pay for it
+
     try:
         meta = yaml.safe_load(match.group(1) or "") or {}
     except yaml.YAMLError as error:
