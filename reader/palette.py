@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 MAX_DISCOVERY = 20
+LARGE_LIBRARY = 5_000
+YIELD_EVERY = 2_000
 
 
 class OpenArticleCommands(Provider):
@@ -39,7 +42,16 @@ class OpenArticleCommands(Provider):
     async def search(self, query: str) -> Hits:
         screen, articles = self._articles()
         matcher = self.matcher(query)
-        for article in articles:
+        # In a large library, fuzzy-match only titles holding every query word (a fast
+        # substring test), and let the UI breathe every few thousand titles.
+        words = query.casefold().split() if len(articles) > LARGE_LIBRARY else []
+        for number, article in enumerate(articles):
+            if number % YIELD_EVERY == YIELD_EVERY - 1:
+                await asyncio.sleep(0)
+            if words:
+                title = article.title.casefold()
+                if not all(word in title for word in words):
+                    continue
             label = f"Open article: {article.title}"
             score = matcher.match(label)
             if score > 0:
