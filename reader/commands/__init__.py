@@ -4,8 +4,8 @@ Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) ->
 They call the same core functions the app uses, and never import textual.
 """
 
-from reader.commands import list_articles
+from reader.commands import entities, list_articles, notes
 
-COMMANDS = (list_articles,)
+COMMANDS = (list_articles, entities, notes)
 
 __all__ = ["COMMANDS"]
