@@ -64,6 +64,9 @@ former acting senior junior assistant associate managing executive deputy vice c
 state federal national regional local supreme grand principal opposition party military affairs division
 prime lead head then current incoming outgoing""".split())
 MAX_NAME_TOKENS = 8
+_SPORT_CUES = re.compile(r"\b(?:goalkeeper|striker|midfielder|penalty|kick-off|kickoff|scored|equaliser|equalizer|"
+                         r"halftime|half-time|stoppage time|extra time|match|coach|referee|group stage|"
+                         r"world cup|semi-final|quarter-final|innings|wicket|touchdown)\b", re.IGNORECASE)
 _ROMAN = re.compile(r"[IVX]{1,5}")
 _NAME_STARTERS = frozenset("first second third fourth fifth new great grand united national royal supreme central general".split())
 
@@ -210,7 +213,11 @@ class Recognizer:
             self._exact = getattr(self, "_exact", {})
             self._exact[(words[0], entry.key)] = True
         old = self.lexicon.get(key)
-        if old is None or entry.rank >= old.rank:
+        if old is not None and old.key == entry.key:
+            # the same name spelt twice ("Qing dynasty", "Qing Dynasty"): a capital is needed only where all have one
+            old.caps = tuple(x and y for x, y in zip(old.caps, entry.caps))
+            old.exact_case = old.exact_case and entry.exact_case
+        elif old is None or entry.rank >= old.rank:
             self.lexicon[key] = entry
         self.max_len = max(self.max_len, len(key))
 
@@ -254,6 +261,14 @@ class Recognizer:
         entry = self.lexicon.get((fold_token(tok.base),))
         return entry is not None and entry.rank >= 2 and entry.type == PLACE
 
+    @staticmethod
+    def _cap_neighbour(tokens: list[Token], tok: Token) -> bool:
+        index = tokens.index(tok)
+        for other in (tokens[index - 1] if index else None, tokens[index + 1] if index + 1 < len(tokens) else None):
+            if other is not None and other.cap and (other.end == tok.start - 1 or other.start == tok.end + 1):
+                return True
+        return False
+
     def _known_word(self, word: str) -> bool:
         return (fold_token(word),) in self.lexicon
 
@@ -277,8 +292,8 @@ class Recognizer:
                 split = True  # pro-Beijing, anti-Japan
             elif all(caps) and any(known):
                 split = True  # Japan-Taiwan, China-Japan
-            elif caps[0] and not all(caps) and known[0]:
-                split = True  # Japan-controlled
+            elif caps[0] and not caps[-1] and (known[0] or not self._cap_neighbour(tokens, tok)):
+                split = True  # Japan-controlled, Scientology-critic (but "Hsieh Pei-fen" stays whole)
             if split and parts[0].text:
                 parts[0].initial = tok.initial
                 out.extend(p for p in parts if p.text)
@@ -291,6 +306,8 @@ class Recognizer:
     def recognise(self, text: str) -> list[Span]:
         """Entities in ``text`` as spans sorted by start (no overlaps)."""
         tokens = self._split_compounds(tokenize(text))
+        # words the story also writes in lower case are ordinary words ("Space Shuttle", "Group G")
+        self._lower_words = {t.folded for t in tokens if t.text.islower() and len(t.text) > 2}
         n = len(tokens)
         anchors: dict[int, tuple[int, Entry]] = {}
         i = 0
@@ -535,7 +552,8 @@ class Recognizer:
         if toks[0].folded in GIVEN_NAMES and not toks[-1].is_upper:
             found.append(_Found(start, end, PERSON, None, toks, initial=initial))
             return
-        if any(t.is_upper for t in toks) or left_of_role or any(self._country_word(t) for t in toks):
+        if any(t.is_upper for t in toks) or left_of_role or any(self._country_word(t) for t in toks) \
+                or any(t.folded in self._lower_words for t in toks):
             found.append(_Found(start, end, ORG, None, toks))
             return
         found.append(_Found(start, end, PERSON, None, toks, initial=initial))
@@ -587,8 +605,12 @@ class Recognizer:
             low = fold_token(word)
             if low in DEMONYMS or low.rstrip("s") in DEMONYMS or low in NOT_NAMES or low in CALENDAR:
                 continue
-            if low in ROLES or (low in ENDINGS and not tok.is_upper):
+            if low in ROLES or (low in ENDINGS and not tok.is_upper) or _ROMAN.fullmatch(word):
                 continue
+            if low.endswith("ing") and not tok.is_upper and word not in short:
+                continue  # "Refusing", "Planning": a capitalised gerund is not a name
+            if text[f.end:f.end + 1] == ":" and target_free(acronyms, short, by_surface, word):
+                continue  # "Image:", "Update:" labels
             target = acronyms.get(word) or short.get(word) or by_surface.get(word)
             if target is not None and target.type is not None:
                 found.append(_Found(f.start, f.end, target.type, target.key, f.tokens))
@@ -603,6 +625,12 @@ class Recognizer:
             found.append(f)
             if not f.initial:
                 by_surface.setdefault(word, f)
+        if self._is_sports(text):
+            for f in found:
+                if f.type == PLACE and f.key and (f.tokens and self._country_word(f.tokens[-1])):
+                    prev = text[max(0, f.start - 12):f.start].split()
+                    if not prev or fold_token(prev[-1]) not in _PLACE_PREPOSITIONS | {"at", "to", "of", "and"}:
+                        f.type, f.key = ORG, f"{f.key}-team"
         # one type per entity key: the first confident mention decides
         spans: list[Span] = []
         key_type: dict[str, str] = {}
@@ -617,6 +645,12 @@ class Recognizer:
             spans.append(Span(f.start, f.end, key_type.get(f.key, f.type), f.key))
             last_end = f.end
         return spans
+
+    @staticmethod
+    def _is_sports(text: str) -> bool:
+        """A match report: national teams are named after their countries (and are organisations)."""
+        cues = {m.group().casefold() for m in _SPORT_CUES.finditer(text)}
+        return len(cues) >= 4
 
     def _single_kind(self, text: str, tokens: list[Token], tok: Token, f: _Found) -> str:
         if tok.is_upper:
@@ -636,3 +670,9 @@ class Recognizer:
         return ORG
 
 
+
+
+def target_free(*maps: dict) -> bool:
+    """True when none of the maps knows the word (the last argument)."""
+    *tables, word = maps
+    return all(word not in table for table in tables)

@@ -89,7 +89,7 @@ for _kind, _text in (
         entertainment productions initiative caucus conference? ministries embassy consulate
         telegraph observer guardian chronicle examiner star mail globe monitor inquirer courier bulletin
         review weekly reuters associated industries holdings partners enterprises consortium
-        cooperative commissions nations regiment battalion squadron fleet command police department
+        cooperative commissions nations images regiment battalion squadron fleet command police department
         hospital? unit agency bureau secretariat tribunal""".replace("?", "")),
     (PLACE, """islands island isles sea seas strait straits ocean river lake lakes mountains mountain
         mount valley bay gulf peninsula desert coast province provinces county city state states
@@ -142,7 +142,7 @@ rohingya uighur uyghur pashtun tamil maori aboriginal indigenous
 
 #: Capitalised words that are not names of our four kinds.
 NOT_NAMES = _words("""
-i god internet web english french spanish arabic mandarin cantonese chinese japanese german latin
+i i'm i'll i've i'd god internet web english french spanish arabic mandarin cantonese chinese japanese german latin
 christmas easter ramadan eid halloween thanksgiving
 ok okay tv dvd cd pdf usb gps ai ceo cfo gdp dna hiv aids covid covid-19 sars ufo ps pm am
 ad bc ce bce
