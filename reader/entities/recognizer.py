@@ -52,6 +52,7 @@ _SENTENCE_END = set(".!?")
 _OPENERS = set("\"“‘'([{«—–")
 _INITIAL = re.compile(r"[A-Z]$")
 _LOWER_PREFIXES = ("al-", "el-", "ad-", "an-", "ar-", "as-", "at-", "az-", "bin-", "ibn-", "abu-", "ul-", "d'", "d’", "l'", "l’", "o'", "o’", "mc", "mac")
+_LOWER_PREFIX_SET = frozenset(p.replace("’", "'") for p in _LOWER_PREFIXES) | frozenset(_LOWER_PREFIXES)
 _PLACE_PREPOSITIONS = frozenset("in near across into throughout outside inside around from".split())
 _SPEECH_VERBS = frozenset("said says told added explained stated wrote argued noted asked replied tweeted claimed".split())
 _POSSESSIVE_NAMES = frozenset("people's peoples' women's men's children's workers' veterans' nations' nation's "
@@ -73,33 +74,30 @@ _NAME_STARTERS = frozenset("first second third fourth fifth new great grand unit
 
 def fold_token(word: str) -> str:
     """The form tokens are compared in."""
+    if word.isascii():
+        return word.lower()
     return word.replace("’", "'").replace("‐", "-").replace("‑", "-").casefold()
 
 
-@dataclass
 class Token:
-    start: int
-    end: int
-    text: str
-    cap: bool
-    initial: bool = False  # first word of a sentence (or of a quotation)
+    """One word of the text with what the rules need to know about it (computed once)."""
 
-    @property
-    def folded(self) -> str:
-        return fold_token(self.text)
+    __slots__ = ("start", "end", "text", "cap", "initial", "folded", "base_end")
 
-    @property
-    def base_end(self) -> int:
-        """End without a possessive ’s / '."""
-        t = self.text
-        if len(t) > 3 and t[-2:] in ("'s", "’s"):
-            return self.end - 2
-        if len(t) > 2 and t[-1] in "'’" and t[-2] == "s":
-            return self.end - 1
-        return self.end
+    def __init__(self, start: int, end: int, text: str, cap: bool, initial: bool = False) -> None:
+        self.start, self.end, self.text, self.cap, self.initial = start, end, text, cap, initial
+        self.folded = fold_token(text)
+        base_end = end
+        if len(text) > 3 and text[-2:] in ("'s", "’s"):
+            base_end = end - 2
+        self.base_end = base_end
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start})"
 
     @property
     def base(self) -> str:
+        """The word without a possessive ’s."""
         return self.text[: self.base_end - self.start]
 
     @property
@@ -131,15 +129,21 @@ class _Found:
 
 
 def _is_cap_word(word: str) -> bool:
+    """True for a word written like a name: "Taiwan", "al-Amr", "iPhone"."""
     if not word:
         return False
-    if word[0].isupper():
+    first = word[0]
+    if first.isupper():
         return True
-    low = word.casefold()
-    for prefix in _LOWER_PREFIXES:
-        if low.startswith(prefix) and len(word) > len(prefix) and word[len(prefix)].isupper():
-            return True
-    return word[0].islower() and any(c.isupper() for c in word[1:3]) and word[1:2].isupper()  # iPhone, eBay
+    if not first.islower() or len(word) < 2:
+        return False
+    if word[1].isupper():
+        return True  # iPhone, eBay
+    for mark in ("-", "'", "’"):
+        at = word.find(mark, 0, 5)
+        if at > 0 and at + 1 < len(word) and word[at + 1].isupper() and word[:at + 1].casefold() in _LOWER_PREFIX_SET:
+            return True  # al-Amr, d'Estaing
+    return False
 
 
 def tokenize(text: str) -> list[Token]:
@@ -188,30 +192,47 @@ class Recognizer:
     def __init__(self, kb: KnowledgeBase | None = None, places: Mapping[str, int] | None = None) -> None:
         self.kb = kb or KnowledgeBase()
         self.lexicon: dict[tuple[str, ...], Entry] = {}
+        self._starts: set[str] = set()  # first words of longer names ("one-china" of "One-China policy")
         self.max_len = 1
-        self._symbol_names: list[tuple[re.Pattern[str], Entry]] = []
+        self._symbol_entries: dict[str, Entry] = {}
+        self._symbol_pattern: re.Pattern[str] | None = None
         for name, rank in (places or {}).items():
             self._add(name, Entry(PLACE, make_id(name), 2 if rank >= 2 else 1))
         for name, note_id in self.kb.surface_forms():
             note = self.kb.notes[note_id]
             self._add(name, Entry(note.type, note.id, 3))
+        if self._symbol_entries:
+            names = sorted(self._symbol_entries, key=len, reverse=True)
+            self._symbol_pattern = re.compile(r"(?<![\w+])(?:" + "|".join(map(re.escape, names)) + r")(?![\w+])")
 
     def _add(self, name: str, entry: Entry) -> None:
-        words = [m.group() for m in _TOKEN.finditer(name)]
+        if name.isalpha():  # most names: one plain word
+            key = (fold_token(name),)
+            entry.caps = (_is_cap_word(name),)
+            entry.exact_case = name.isupper() and len(name) <= 5
+            old = self.lexicon.get(key)
+            if old is not None and old.key == entry.key:
+                old.caps = tuple(x and y for x, y in zip(old.caps, entry.caps))
+                old.exact_case = old.exact_case and entry.exact_case
+            elif old is None or entry.rank >= old.rank:
+                self.lexicon[key] = entry
+            return
+        words = _TOKEN.findall(name)
         if not words:
             return
         if "".join(words) != re.sub(r"\s", "", name):
-            # names with symbols ("2+2", "Japan–Taiwan relations") are found by a small regex instead
-            pattern = re.compile(r"(?<![\w+])" + re.escape(name) + r"(?![\w+])")
-            self._symbol_names.append((pattern, entry))
+            # names with symbols ("2+2", "Japan–Taiwan relations") are found by one regex instead
+            old = self._symbol_entries.get(name)
+            if old is None or entry.rank >= old.rank:
+                self._symbol_entries[name] = entry
             return
         key = tuple(fold_token(w) for w in words)
+        if len(key) > 1:
+            self._starts.add(key[0])
         entry.caps = tuple(_is_cap_word(w) for w in words)
         entry.exact_case = len(words) == 1 and words[0].isupper() and len(words[0]) <= 5
         if entry.exact_case:
             entry.caps = (True,)
-            self._exact = getattr(self, "_exact", {})
-            self._exact[(words[0], entry.key)] = True
         old = self.lexicon.get(key)
         if old is not None and old.key == entry.key:
             # the same name spelt twice ("Qing dynasty", "Qing Dynasty"): a capital is needed only where all have one
@@ -276,7 +297,7 @@ class Recognizer:
         """Split hyphenated words whose parts are names ("Japan-Taiwan", "Japan-controlled", "pro-Beijing")."""
         out: list[Token] = []
         for tok in tokens:
-            if not _HYPHEN.search(tok.text) or (tok.folded,) in self.lexicon:
+            if not _HYPHEN.search(tok.text) or (tok.folded,) in self.lexicon or tok.folded in self._starts:
                 out.append(tok)
                 continue
             parts = []
@@ -290,8 +311,8 @@ class Recognizer:
             split = False
             if not caps[0] and any(caps[1:]) and not lower_prefix:
                 split = True  # pro-Beijing, anti-Japan
-            elif all(caps) and any(known):
-                split = True  # Japan-Taiwan, China-Japan
+            elif all(caps) and (all(known) or any(self._country_word(p) for p in parts)):
+                split = True  # Japan-Taiwan, China-Japan (but not "Okonkwo-Bell")
             elif caps[0] and not caps[-1] and (known[0] or not self._cap_neighbour(tokens, tok)):
                 split = True  # Japan-controlled, Scientology-critic (but "Hsieh Pei-fen" stays whole)
             if split and parts[0].text:
@@ -329,8 +350,9 @@ class Recognizer:
             j = self._run_end(text, tokens, anchors, i)
             self._classify_run(text, tokens, anchors, i, j, found, deferred)
             i = j
-        for pattern, entry in self._symbol_names:
-            for match in pattern.finditer(text):
+        if self._symbol_pattern is not None:
+            for match in self._symbol_pattern.finditer(text):
+                entry = self._symbol_entries[match.group()]
                 found.append(_Found(match.start(), match.end(), entry.type, entry.key))
         return self._resolve(text, tokens, found, deferred)
 

@@ -43,9 +43,11 @@ def reload_knowledge_base() -> Recognizer:
         return _recognizer
 
 
-def reset() -> None:
-    """Forget the shared recogniser (tests use this after changing READER_HOME)."""
+def reset(places: bool = False) -> None:
+    """Forget the shared recogniser (tests use this after changing READER_HOME); the place
+    names are kept unless ``places`` is true (they do not depend on the person's files)."""
     global _recognizer, _places
     with _lock:
         _recognizer = None
-        _places = None
+        if places:
+            _places = None
