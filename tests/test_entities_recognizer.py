@@ -140,3 +140,17 @@ def test_empty_and_odd_text(recognizer):
     assert recognizer.recognise("") == []
     assert recognizer.recognise("   \n\n ") == []
     assert recognizer.recognise("!!! ??? ...") == []
+
+
+def test_title_case_headline_keeps_known_names_only(recognizer):
+    text = ("China Tells Japan To Be Especially Cautious Over Ties With Taiwan\n\n"
+            "BEIJING (Reuters) - China told Japan on Tuesday to be careful, Reuters reported.")
+    got = found(recognizer, text)
+    texts = {t for t, _, _ in got}
+    assert {"China", "Japan", "Taiwan", "BEIJING", "Reuters"} <= texts
+    assert not texts & {"Tells", "Especially Cautious", "Ties", "Over Ties", "Especially", "Cautious"}
+
+
+def test_given_name_that_is_also_a_country(recognizer):
+    text = "The captain, Jordan Henderson, scored twice."
+    assert ("Jordan Henderson", PERSON, "jordan-henderson") in found(recognizer, text)

@@ -41,6 +41,7 @@ from reader.entities.wordlists import (
     NOT_NAMES,
     OF_CONNECTORS,
     ROLES,
+    STANDALONE_EVENTS,
     WEAK_ENDINGS,
 )
 
@@ -49,7 +50,7 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:(?:['’]|[-‐‑])[^\W_]+)*
 _HYPHEN = re.compile(r"[-‐‑]")
 _GAP = re.compile(r"[ \t\u00a0]{1,2}")
 _SENTENCE_END = set(".!?")
-_OPENERS = set("\"“‘'([{«—–")
+_OPENERS = set("\"“‘'«—–")
 _INITIAL = re.compile(r"[A-Z]$")
 _LOWER_PREFIXES = ("al-", "el-", "ad-", "an-", "ar-", "as-", "at-", "az-", "bin-", "ibn-", "abu-", "ul-", "d'", "d’", "l'", "l’", "o'", "o’", "mc", "mac")
 _LOWER_PREFIX_SET = frozenset(p.replace("’", "'") for p in _LOWER_PREFIXES) | frozenset(_LOWER_PREFIXES)
@@ -65,6 +66,9 @@ former acting senior junior assistant associate managing executive deputy vice c
 state federal national regional local supreme grand principal opposition party military affairs division
 prime lead head then current incoming outgoing""".split())
 MAX_NAME_TOKENS = 8
+#: Short words that title case capitalises and running text does not.
+_TITLE_FUNCTION_WORDS = frozenset("to in on at by for with from into is are be its as of and or after over up not "
+                                  "will has have was were says than that this how why".split())
 _SPORT_CUES = re.compile(r"\b(?:goalkeeper|striker|midfielder|penalty|kick-off|kickoff|scored|equaliser|equalizer|"
                          r"halftime|half-time|stoppage time|extra time|match|coach|referee|group stage|"
                          r"world cup|semi-final|quarter-final|innings|wicket|touchdown)\b", re.IGNORECASE)
@@ -126,6 +130,7 @@ class _Found:
     forced_person: bool = False
     left_of_role: bool = False
     weak: bool = False  # a one-word city name: a person's short name wins over it
+    known: bool = False  # from the knowledge base or the gazetteer
 
 
 def _is_cap_word(word: str) -> bool:
@@ -353,8 +358,54 @@ class Recognizer:
         if self._symbol_pattern is not None:
             for match in self._symbol_pattern.finditer(text):
                 entry = self._symbol_entries[match.group()]
-                found.append(_Found(match.start(), match.end(), entry.type, entry.key))
+                found.append(_Found(match.start(), match.end(), entry.type, entry.key, known=True))
+        titles = self._title_lines(text, tokens)
+        if titles:
+            found, deferred = self._trust_titles(text, titles, found, deferred)
         return self._resolve(text, tokens, found, deferred)
+
+    @staticmethod
+    def _title_lines(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+        """Lines Written In Title Case (headlines), where capitals say nothing about names."""
+        lines: list[tuple[int, int]] = []
+        start = 0
+        words = capped = 0
+        index = 0
+        n = len(tokens)
+        for end in [*(m.start() for m in re.finditer("\n", text)), len(text)]:
+            words = capped = common_capped = common_lower = 0
+            first = True
+            while index < n and tokens[index].start < end:
+                tok = tokens[index]
+                if len(tok.text) >= 4 and tok.text.isalpha():
+                    words += 1
+                    capped += tok.cap
+                if tok.folded in _TITLE_FUNCTION_WORDS and not first and not tok.initial:
+                    if tok.cap:
+                        common_capped += 1
+                    else:
+                        common_lower += 1
+                first = False
+                index += 1
+            # most words capitalised, function words too ("To", "With", "Its"): a title-case headline
+            if words >= 3 and capped >= 0.75 * words and common_capped >= 1 and common_lower <= common_capped:
+                lines.append((start, end))
+            start = end + 1
+        return lines
+
+    @staticmethod
+    def _trust_titles(text, titles, found, deferred):
+        """In title-case lines keep known names, and names the rest of the story also uses."""
+        def in_title(f: _Found) -> bool:
+            return any(a <= f.start < b for a, b in titles)
+
+        elsewhere = {text[f.start:f.end] for f in found if not in_title(f)}
+        elsewhere |= {text[f.start:f.end] for f in deferred if not in_title(f) and not f.initial}
+        kept = [f for f in found if not in_title(f) or f.known or text[f.start:f.end] in elsewhere]
+        for f in deferred:
+            if in_title(f):
+                f.initial = True  # needs the same evidence as a sentence's first word
+        return kept, deferred
 
     def _run_end(self, text: str, tokens: list[Token], anchors: dict, i: int) -> int:
         """Index after the last token of the capitalised run starting at ``i``."""
@@ -510,6 +561,10 @@ class Recognizer:
         while k < b:
             if k in anchors:
                 n, entry = anchors[k]
+                given = k == a and n == 1 and b - a >= 2 and tokens[k].folded in GIVEN_NAMES and entry.rank < 3
+                if given:  # "Jordan Henderson", "Georgia Smith": a first name, not the country
+                    k += n
+                    continue
                 if entry.rank >= 2 or (k == a and k + n == b):
                     if k > last:
                         pieces.append((last, k))
@@ -581,7 +636,7 @@ class Recognizer:
         found.append(_Found(start, end, PERSON, None, toks, initial=initial))
 
     def _from_entry(self, tokens, a, b, entry: Entry) -> _Found:
-        found = _Found(tokens[a].start, tokens[b - 1].base_end, entry.type, entry.key, tokens[a:b])
+        found = _Found(tokens[a].start, tokens[b - 1].base_end, entry.type, entry.key, tokens[a:b], known=True)
         found.weak = entry.rank == 1 and b - a == 1
         return found
 
@@ -626,6 +681,9 @@ class Recognizer:
             tok = f.tokens[0]
             low = fold_token(word)
             if low in DEMONYMS or low.rstrip("s") in DEMONYMS or low in NOT_NAMES or low in CALENDAR:
+                continue
+            if low in STANDALONE_EVENTS:
+                found.append(_Found(f.start, f.end, EVENT, make_id(word), f.tokens))
                 continue
             if low in ROLES or (low in ENDINGS and not tok.is_upper) or _ROMAN.fullmatch(word):
                 continue

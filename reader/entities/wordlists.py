@@ -112,6 +112,9 @@ for _kind, _text in (
     for _word in _text.split():
         ENDINGS.setdefault(_word, _kind)
 
+#: Event words that name an event on their own ("the Olympics").
+STANDALONE_EVENTS = _words("olympics paralympics olympiad")
+
 #: Endings that name a kind only with another capitalised word before them.
 WEAK_ENDINGS = _words("post star mail globe monitor observer guardian review times daily open year week way drive lane")
 
