@@ -88,7 +88,7 @@ for _kind, _text in (
         movement brigade corps fund trust broadcasting radio television tv studios records
         entertainment productions initiative caucus conference? ministries embassy consulate
         telegraph observer guardian chronicle examiner star mail globe monitor inquirer courier bulletin
-        review weekly reuters associated industries holdings partners enterprises consortium
+        review weekly industries holdings partners enterprises consortium
         cooperative commissions nations images regiment battalion squadron fleet command police department
         hospital? unit agency bureau secretariat tribunal""".replace("?", "")),
     (PLACE, """islands island isles sea seas strait straits ocean river lake lakes mountains mountain
