@@ -34,6 +34,7 @@ from typing import Any, NamedTuple
 from textual.theme import BUILTIN_THEMES, Theme
 
 from reader import paths
+from reader.config import DEFAULT_THEME
 from reader.library.problems import Problem
 from reader.yamlfile import YamlDocument, YamlFileError, read_yaml
 
@@ -58,8 +59,6 @@ __all__ = [
     "validate_theme_name",
 ]
 
-DEFAULT_THEME = "ink"
-"""The theme used when neither ``--theme`` nor config.yaml chooses one."""
 
 REQUIRED_FIELDS = ("name", "primary", "background", "foreground")
 BASE_COLOR_FIELDS = (
