@@ -11,11 +11,13 @@ A theme file maps one to one onto ``textual.theme.Theme``::
     secondary/accent/surface/panel/boost/warning/error/success: optional colours
     luminosity_spread/text_alpha: optional numbers (Textual's defaults otherwise)
     variables:                    # reader's colours, plus any Textual theme variable
-      entity-person: "#f0a35e"    # text colour of people in the article
+      entity-person: "#f0a35e"    # text colour of people in the article (on surface)
       ...                         # entity-org, entity-place, entity-event, entity-other
-      entity-selected: "#334a6b"  # background behind the selected entity's mentions
-      match: "#5a4a14"            # background behind find matches
+      entity-selected: "#2b3a55"  # background behind the selected entity's mentions
+      match: "#5a4a14"            # background behind find matches (text is $text)
       match-current: "#8a4b00"    # background behind the current find match
+
+The article view draws on ``surface``; ``contrast_checks`` measures every pair it draws.
 
 A bad file (YAML error, unknown colour, missing field) becomes one ``Problem`` naming the
 file, the line and what is wrong; the other themes still load. This module imports nothing
@@ -356,14 +358,11 @@ def validate_theme_name(name: str, loaded: LoadedThemes | None = None) -> str:
 
 
 class ContrastCheck(NamedTuple):
-    """One WCAG contrast measurement: ``foreground`` on ``background`` (names of theme colours)."""
+    """One WCAG contrast measurement: ``foreground`` drawn on ``background`` (theme colour names)."""
 
     foreground: str
     background: str
     ratio: float
-    required: bool
-    """True for the pairs a reader's theme must keep legible (text and entities on the
-    background, text on highlights); false for extra information (entities on highlights)."""
 
 
 def _resolved_colors(theme: Theme) -> dict[str, Rgba]:
@@ -382,29 +381,45 @@ def _resolved_colors(theme: Theme) -> dict[str, Rgba]:
     return {name: (c.over(background) if c.a < 1 else c) for name, c in colors.items()}
 
 
-def contrast_checks(theme: Theme) -> list[ContrastCheck]:
-    """WCAG contrast of the theme's text, entity and highlight colours.
+def _text_color_on(theme: Theme, background: Rgba) -> Rgba:
+    """What Textual draws for ``color: $text`` on ``background``: the theme's ``text``
+    variable, or by default "auto 87%" (white or black by perceived brightness)."""
+    value = theme.variables.get("text", "auto 87%").strip()
+    head, _, tail = value.partition(" ")
+    if head != "auto":
+        return parse_color(value).over(background)
+    alpha = float(tail.rstrip("%")) / 100 if tail.endswith("%") else 1.0
+    brightness = (299 * background.r + 587 * background.g + 114 * background.b) / 1000 / 255
+    auto = Rgba(255, 255, 255, alpha) if brightness < 0.5 else Rgba(0, 0, 0, alpha)
+    return auto.over(background)
 
-    Required pairs: foreground on background and surface; each entity colour on the
-    background; foreground on each highlight background (selected entity, match,
-    current match). Extra pairs: each entity colour on each highlight background.
+
+def contrast_checks(theme: Theme) -> list[ContrastCheck]:
+    """WCAG contrast of every pair of colours the article view draws together.
+
+    The article view sits on ``surface`` (other panes on ``background``): body text is
+    ``foreground``; entity mentions are drawn in their entity colour, on ``entity-selected``
+    when their entity is the selected one; find matches draw ``$text`` on ``match`` and
+    ``match-current``. A pair is left out when the theme does not set one of its colours.
     """
     colors = _resolved_colors(theme)
     checks: list[ContrastCheck] = []
 
-    def add(fg: str, bg: str, required: bool) -> None:
+    def add(fg: str, bg: str) -> None:
         if fg in colors and bg in colors:
-            checks.append(ContrastCheck(fg, bg, contrast_ratio(colors[fg], colors[bg]), required))
+            checks.append(ContrastCheck(fg, bg, contrast_ratio(colors[fg], colors[bg])))
 
-    add("foreground", "background", True)
-    add("foreground", "surface", True)
-    for name in ENTITY_TEXT_VARIABLES:
-        add(name, "background", True)
-    for name in HIGHLIGHT_BACKGROUND_VARIABLES:
-        add("foreground", name, True)
-    for highlight in HIGHLIGHT_BACKGROUND_VARIABLES:
+    for background in ("background", "surface"):
+        add("foreground", background)
         for name in ENTITY_TEXT_VARIABLES:
-            add(name, highlight, False)
+            add(name, background)
+    add("foreground", "entity-selected")
+    for name in ENTITY_TEXT_VARIABLES:
+        add(name, "entity-selected")
+    for highlight in ("match", "match-current"):
+        if highlight in colors:
+            text = _text_color_on(theme, colors[highlight])
+            checks.append(ContrastCheck("text", highlight, contrast_ratio(text, colors[highlight])))
     return checks
 
 

@@ -32,8 +32,7 @@ def _print_contrast(info) -> None:  # noqa: ANN001 (ThemeInfo; imported lazily)
 
     for check in contrast_checks(info.theme):
         verdict = "AA" if check.ratio >= 4.5 else ("AA large" if check.ratio >= 3 else "low")
-        kind = "" if check.required else "  (extra)"
-        print(f"    {check.foreground:<14} on {check.background:<16} {check.ratio:5.2f}:1  {verdict}{kind}")
+        print(f"    {check.foreground:<14} on {check.background:<16} {check.ratio:5.2f}:1  {verdict}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         info = loaded.themes[name]
         mark = "*" if name == chosen else " "
         mode = "dark " if info.theme.dark else "light"
-        required = [c.ratio for c in contrast_checks(info.theme) if c.required]
+        required = [c.ratio for c in contrast_checks(info.theme)]
         lowest = f"{min(required):5.2f}:1" if required else "   -   "
         print(f"{mark} {name:<{width}}  {mode}  {info.origin:<7}  min {lowest}  {info.description}")
         if args.contrast:
