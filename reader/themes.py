@@ -28,6 +28,7 @@ of Textual but ``textual.theme``: colours are checked with Textual's own parser 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +57,6 @@ __all__ = [
     "load_theme_file",
     "load_themes",
     "parse_color",
-    "theme_names",
     "user_themes_dir",
     "validate_theme_name",
 ]
@@ -78,6 +78,8 @@ HIGHLIGHT_BACKGROUND_VARIABLES = ("entity-selected", "match", "match-current")
 READER_VARIABLES = ENTITY_TEXT_VARIABLES + HIGHLIGHT_BACKGROUND_VARIABLES
 
 THEME_SUFFIXES = (".yaml", ".yml")
+THEME_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+"""A theme name is a CSS identifier (Textual adds the class ``-theme-<name>`` to the app)."""
 
 
 RGB = tuple[float, float, float]
@@ -250,8 +252,9 @@ def theme_from_document(doc: YamlDocument) -> tuple[ThemeInfo, list[str]]:
     if missing:
         raise _fail(doc, f"missing field{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
     name = data["name"]
-    if not isinstance(name, str) or not name.strip() or any(c.isspace() or c == "," for c in name.strip()):
-        raise _fail(doc, f"name must be one word such as \"my-theme\" (no spaces or commas), not {name!r}", "name")
+    if not isinstance(name, str) or not THEME_NAME.fullmatch(name.strip()):
+        raise _fail(doc, f"name must be one word of letters, digits, - and _ (such as \"my-theme\"), "
+                         f"not {name!r}", "name")
     kwargs: dict[str, Any] = {"name": name.strip()}
     for color_name in BASE_COLOR_FIELDS:
         if color_name in data:
@@ -334,14 +337,9 @@ def load_themes(shipped_dir: Path | None = None, user_dir: Path | None = None) -
 
 
 def builtin_theme_names() -> list[str]:
-    """Textual's own themes, which the app also offers."""
+    """Textual's own themes. The app offers them only when none of reader's themes loaded:
+    their entity colours would be the app's defaults, not chosen for their background."""
     return sorted(BUILTIN_THEMES)
-
-
-def theme_names(loaded: LoadedThemes) -> list[str]:
-    """Every name the app accepts: reader's themes, then Textual's built-in ones."""
-    ours = sorted(loaded.themes)
-    return ours + [name for name in builtin_theme_names() if name not in loaded.themes]
 
 
 def validate_theme_name(name: str, loaded: LoadedThemes | None = None) -> str:
@@ -351,10 +349,10 @@ def validate_theme_name(name: str, loaded: LoadedThemes | None = None) -> str:
     """
     loaded = loaded if loaded is not None else load_themes()
     clean = name.strip()
-    if clean in loaded.themes or clean in BUILTIN_THEMES:
+    if clean in loaded.themes or (not loaded.themes and clean in BUILTIN_THEMES):
         return clean
     ours = ", ".join(sorted(loaded.themes)) or "(none)"
-    raise ValueError(f"unknown theme {name!r}; reader's themes: {ours} (`reader themes --all` lists Textual's too)")
+    raise ValueError(f"unknown theme {name!r}; the themes are: {ours}")
 
 
 class ContrastCheck(NamedTuple):

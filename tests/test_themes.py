@@ -148,6 +148,7 @@ BAD_FILES = {
     "list.yaml": ("- name: x\n", "must be a mapping", None),
     "empty.yaml": ("# nothing here\n", "empty", None),
     "badname.yaml": (GOOD.replace("name: mine", "name: my theme"), "one word", 1),
+    "badname2.yaml": (GOOD.replace("name: mine", "name: 'a[b]'"), "one word", 1),
     "dark.yaml": (GOOD.replace("mine", "d") + "dark: maybe\n", "dark must be true or false", 7),
 }
 
@@ -211,9 +212,10 @@ def test_load_theme_file_raises_with_line(tmp_path: Path) -> None:
 
 def test_validate_theme_name(reader_home: Path) -> None:
     assert validate_theme_name("sepia") == "sepia"
-    assert validate_theme_name("nord") == "nord"  # Textual's built-in themes are offered too
-    with pytest.raises(ValueError, match="unknown theme 'nope'.*high-contrast, ink"):
+    with pytest.raises(ValueError, match="unknown theme 'nope'; the themes are: high-contrast, ink"):
         validate_theme_name("nope")
+    with pytest.raises(ValueError, match="unknown theme 'nord'"):
+        validate_theme_name("nord")  # Textual's own themes are not offered (no entity colours)
 
 
 def test_themes_module_imports_only_textual_theme() -> None:

@@ -12,7 +12,6 @@ HELP = ("list the themes (shipped and your own; * marks the chosen one) with the
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--all", action="store_true", help="also list Textual's built-in themes")
     parser.add_argument("--contrast", action="store_true",
                         help="show the WCAG contrast ratio of each theme's text and entity colours")
 
@@ -37,7 +36,7 @@ def _print_contrast(info) -> None:  # noqa: ANN001 (ThemeInfo; imported lazily)
 
 def run(args: argparse.Namespace) -> int:
     from reader.config import load_settings
-    from reader.themes import builtin_theme_names, contrast_checks, load_themes
+    from reader.themes import contrast_checks, load_themes
 
     loaded = load_themes()
     report_problems(loaded.problems)
@@ -52,9 +51,4 @@ def run(args: argparse.Namespace) -> int:
         print(f"{mark} {name:<{width}}  {mode}  {info.origin:<7}  min {lowest}  {info.description}")
         if args.contrast:
             _print_contrast(info)
-    if args.all:
-        for name in builtin_theme_names():
-            if name not in loaded.themes:
-                mark = "*" if name == chosen else " "
-                print(f"{mark} {name:<{width}}  -      textual")
     return 0
