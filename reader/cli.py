@@ -59,7 +59,7 @@ def run_app(args: argparse.Namespace) -> int:
         args.theme = theme_option(args.theme)
     from reader.app import ReaderApp  # textual is imported only when the app runs
 
-    app = ReaderApp(sources=args.paths or None)
+    app = ReaderApp(sources=args.paths or None, theme=args.theme)
     app.run()
     return app.return_code or 0
 

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
+from reader.config import SIDEBARS, Settings
 from reader.library import Article, Library, load_library
 from reader.library.problems import Problem
 from reader.widgets.article_details import ArticleDetails
@@ -24,6 +25,8 @@ from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 
 MAX_PROBLEM_NOTICES = 5
+FULL_WIDTH = 100_000
+"""``ArticleView.max_width`` when config.yaml asks for the whole pane."""
 
 
 class MainScreen(Screen):
@@ -75,8 +78,23 @@ class MainScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        settings = getattr(self.app, "settings", None)
+        if settings is not None:
+            self.apply_settings(settings)
         self.query_one(ArticleView).loading = True
         self.load_library()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Article width and which sidebars show, from config.yaml.
+
+        The sidebar hides when neither the entities nor the note sidebar is wanted; a
+        widget with the id ``entities`` or ``note`` hides on its own setting.
+        """
+        self.query_one(ArticleView).max_width = settings.article_width or FULL_WIDTH
+        for name in SIDEBARS:
+            for widget in self.query(f"#{name}"):
+                widget.set_class(not settings.sidebars.get(name, True), "-hidden")
+        self.query_one("#sidebar").set_class(not any(settings.sidebars.get(n, True) for n in SIDEBARS), "-hidden")
 
     # -- loading -----------------------------------------------------------
 
