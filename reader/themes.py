@@ -14,7 +14,7 @@ A theme file maps one to one onto ``textual.theme.Theme``::
       entity-person: "#f0a35e"    # text colour of people in the article (on surface)
       ...                         # entity-org, entity-place, entity-event, entity-other
       entity-selected: "#2b3a55"  # background behind the selected entity's mentions
-      match: "#5a4a14"            # background behind find matches (text is $text)
+      match: "#5a4a14"            # background behind find matches (text is foreground)
       match-current: "#8a4b00"    # background behind the current find match
 
 The article view draws on ``surface``; ``contrast_checks`` measures every pair it draws.
@@ -379,25 +379,12 @@ def _resolved_colors(theme: Theme) -> dict[str, Rgba]:
     return {name: (c.over(background) if c.a < 1 else c) for name, c in colors.items()}
 
 
-def _text_color_on(theme: Theme, background: Rgba) -> Rgba:
-    """What Textual draws for ``color: $text`` on ``background``: the theme's ``text``
-    variable, or by default "auto 87%" (white or black by perceived brightness)."""
-    value = theme.variables.get("text", "auto 87%").strip()
-    head, _, tail = value.partition(" ")
-    if head != "auto":
-        return parse_color(value).over(background)
-    alpha = float(tail.rstrip("%")) / 100 if tail.endswith("%") else 1.0
-    brightness = (299 * background.r + 587 * background.g + 114 * background.b) / 1000 / 255
-    auto = Rgba(255, 255, 255, alpha) if brightness < 0.5 else Rgba(0, 0, 0, alpha)
-    return auto.over(background)
-
-
 def contrast_checks(theme: Theme) -> list[ContrastCheck]:
     """WCAG contrast of every pair of colours the article view draws together.
 
     The article view sits on ``surface`` (other panes on ``background``): body text is
     ``foreground``; entity mentions are drawn in their entity colour, on ``entity-selected``
-    when their entity is the selected one; find matches draw ``$text`` on ``match`` and
+    when their entity is the selected one; find matches draw ``foreground`` on ``match`` and
     ``match-current``. A pair is left out when the theme does not set one of its colours.
     """
     colors = _resolved_colors(theme)
@@ -414,10 +401,8 @@ def contrast_checks(theme: Theme) -> list[ContrastCheck]:
     add("foreground", "entity-selected")
     for name in ENTITY_TEXT_VARIABLES:
         add(name, "entity-selected")
-    for highlight in ("match", "match-current"):
-        if highlight in colors:
-            text = _text_color_on(theme, colors[highlight])
-            checks.append(ContrastCheck("text", highlight, contrast_ratio(text, colors[highlight])))
+    add("foreground", "match")
+    add("foreground", "match-current")
     return checks
 
 

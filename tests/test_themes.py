@@ -84,7 +84,7 @@ def test_shipped_theme_contrast(name: str) -> None:
     for entity in ENTITY_TEXT_VARIABLES:
         assert (entity, "background") in pairs and (entity, "surface") in pairs
     assert ("foreground", "background") in pairs
-    assert ("text", "match-current") in pairs
+    assert ("foreground", "match-current") in pairs
     report = "\n".join(f"  {name:14} {c.foreground:14} on {c.background:16} {c.ratio:5.2f}:1" for c in checks)
     print(f"\n{report}")
     lowest = min(checks, key=lambda c: c.ratio)

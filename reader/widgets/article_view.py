@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import work
@@ -84,8 +85,8 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--entity-event { color: $entity-event; }
         & > .article-view--entity-other { color: $entity-other; }
         & > .article-view--entity-selected { text-style: bold underline; background: $entity-selected; }
-        & > .article-view--match { background: $match; color: $text; }
-        & > .article-view--match-current { background: $match-current; color: $text; text-style: bold; }
+        & > .article-view--match { background: $match; color: $foreground; }
+        & > .article-view--match-current { background: $match-current; color: $foreground; text-style: bold; }
     }
     """
 
@@ -275,5 +276,6 @@ class ArticleView(ScrollView, can_focus=True):
             source = {"title": article.title, "meta": self._meta_text(article), "credit": article.credit or ""}[line.part]
             text = Text(source[line.start:line.end].rstrip(" "), style=base + self._style(line.part), no_wrap=True, end="")
         text.pad_left(MARGIN)
-        segments = list(text.render(self.app.console))
+        # Rich drops Text.style when a Text has no spans: apply the base style to every segment.
+        segments = list(Segment.apply_style(text.render(self.app.console), base))
         return Strip(segments, text.cell_len)
