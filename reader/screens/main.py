@@ -164,8 +164,13 @@ class MainScreen(Screen):
     def action_previous_article(self) -> None:
         self._step_article(-1)
 
+    def _toggle_pane(self, pane) -> None:
+        pane.toggle_class("-hidden")
+        if pane.has_class("-hidden") and pane.has_focus_within:
+            self.query_one(ArticleView).focus()
+
     def action_toggle_list(self) -> None:
-        self.query_one(ArticleList).toggle_class("-hidden")
+        self._toggle_pane(self.query_one(ArticleList))
 
     def action_toggle_sidebar(self) -> None:
-        self.query_one("#sidebar").toggle_class("-hidden")
+        self._toggle_pane(self.query_one("#sidebar"))

@@ -28,7 +28,7 @@ class ArticleDetails(Static):
             ("Words", f"{article.word_count:,}"),
             ("Reading", f"{article.reading_minutes} min"),
             ("Tags", ", ".join(article.tags) or None),
-            ("File", str(article.path) if article.path else None),
+            ("File", article.path.name if article.path else None),
         ]
         parts: list[Content | str] = []
         for label, value in rows:

@@ -11,9 +11,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
+from rich.segment import Segment
 from textual import work
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -145,7 +144,9 @@ class ArticleView(ScrollView, can_focus=True):
         y = self.line_of_offset(offset)
         top, bottom = self.scroll_offset.y, self.scroll_offset.y + self.scrollable_content_region.height
         if not top <= y < bottom:
-            self.scroll_to(y=max(0, y - self.scrollable_content_region.height // 3), animate=animate, immediate=not animate)
+            # force: right after new lines are set, the scrollbars are not laid out yet.
+            self.scroll_to(y=max(0, y - self.scrollable_content_region.height // 3), animate=animate,
+                           immediate=not animate, force=True)
 
     def line_of_offset(self, offset: int) -> int:
         """The screen line (in the whole document) that shows body ``offset``."""
@@ -223,7 +224,7 @@ class ArticleView(ScrollView, can_focus=True):
             offset, self._pending_offset = self._pending_offset, None
             self.call_after_refresh(self.scroll_to_offset, offset)
         elif anchor is not None:
-            self.scroll_to(y=self.line_of_offset(anchor), animate=False, immediate=True)
+            self.scroll_to(y=self.line_of_offset(anchor), animate=False, immediate=True, force=True)
         self.refresh()
 
     def _top_body_offset(self) -> int | None:
@@ -258,24 +259,38 @@ class ArticleView(ScrollView, can_focus=True):
     def _render_document_line(self, line: Line, base: Style) -> Strip:
         article = self.article
         assert article is not None
+        spans: list[tuple[int, int, Style]] = []
         if line.part == "body":
-            text = Text(article.body[line.start:line.end].rstrip(" "), style=base, no_wrap=True, end="")
+            text = article.body[line.start:line.end].rstrip(" ")
             for layer in LAYERS:
                 found = self._layers.get(layer)
                 if found is None:
                     continue
                 for highlight in found.touching(line.start, line.end):
-                    text.stylize(
-                        self._style(highlight.kind),
-                        max(0, highlight.start - line.start),
-                        min(len(text), highlight.end - line.start),
-                    )
+                    start = max(0, highlight.start - line.start)
+                    end = min(len(text), highlight.end - line.start)
+                    if end > start:
+                        spans.append((start, end, self._style(highlight.kind)))
         elif line.part == "blank":
-            text = Text("", style=base, end="")
+            text = ""
         else:
             source = {"title": article.title, "meta": self._meta_text(article), "credit": article.credit or ""}[line.part]
-            text = Text(source[line.start:line.end].rstrip(" "), style=base + self._style(line.part), no_wrap=True, end="")
-        text.pad_left(MARGIN)
-        # Rich drops Text.style when a Text has no spans: apply the base style to every segment.
-        segments = list(Segment.apply_style(text.render(self.app.console), base))
-        return Strip(segments, text.cell_len)
+            text = source[line.start:line.end].rstrip(" ")
+            base = base + self._style(line.part)
+        segments = [Segment(" " * MARGIN, self.rich_style), *styled_segments(text, base, spans)]
+        return Strip(segments)
+
+
+def styled_segments(text: str, base: Style, spans: list[tuple[int, int, Style]]) -> list[Segment]:
+    """Cut ``text`` at span edges; each piece gets ``base`` plus the styles of the spans over it, in order."""
+    if not spans:
+        return [Segment(text, base)] if text else []
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    segments = []
+    for start, end in zip(cuts, cuts[1:]):
+        style = base
+        for span_start, span_end, span_style in spans:
+            if span_start <= start and end <= span_end:
+                style = style + span_style
+        segments.append(Segment(text[start:end], style))
+    return segments
