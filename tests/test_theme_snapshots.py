@@ -49,3 +49,31 @@ def test_main_screen_in_each_theme(theme: str, snap_compare, monkeypatch: pytest
 
     app = ReaderApp([Path("seeds")], theme=theme)
     assert snap_compare(app, terminal_size=(120, 36), run_before=open_with_highlights)
+
+
+@pytest.mark.parametrize("theme", SHIPPED)
+async def test_drawn_article_text_is_legible_in_each_theme(theme: str) -> None:
+    """Every run of text the article view draws (title, meta, body, entities, matches) reaches
+    WCAG AA against the background it is drawn on: the colours as Textual resolves them."""
+    from reader.themes import Rgba, contrast_ratio
+
+    app = ReaderApp([REPO / "seeds"], theme=theme)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        entities, selected, matches = highlights_for(view.article.body)
+        view.set_highlights("entities", entities)
+        view.set_highlights("selected", selected)
+        view.set_highlights("find", matches)
+        await pilot.pause()
+        worst = (99.0, "")
+        for y in range(view.scrollable_content_region.height):
+            for segment in view.render_line(y):
+                if not segment.text.strip() or segment.style is None:
+                    continue
+                fg, bg = segment.style.color, segment.style.bgcolor
+                assert fg is not None and bg is not None, f"unstyled text {segment.text!r} on line {y}"
+                ratio = contrast_ratio(Rgba(*fg.get_truecolor()), Rgba(*bg.get_truecolor()))
+                worst = min(worst, (ratio, segment.text))
+        assert worst[0] >= 4.5, f"{theme}: {worst[1]!r} at {worst[0]:.2f}:1"

@@ -276,7 +276,10 @@ class ArticleView(ScrollView, can_focus=True):
         else:
             source = {"title": article.title, "meta": self._meta_text(article), "credit": article.credit or ""}[line.part]
             text = source[line.start:line.end].rstrip(" ")
-            base = base + self._style(line.part)
+            # Full style (not partial): Textual resolves "auto" colours such as $text and
+            # $text-muted only there; a partial style would draw them white on light themes.
+            full = self.get_component_rich_style(f"article-view--{line.part}")
+            base = base + full.without_color + Style(color=full.color)  # keep the (tinted) background
         segments = [Segment(" " * MARGIN, self.rich_style), *styled_segments(text, base, spans)]
         return Strip(segments)
 
