@@ -9,7 +9,7 @@ from textual.command import CommandPalette
 
 from reader.app import ReaderApp
 from reader.config import config_path, load_settings
-from reader.screens.help import HelpScreen
+from reader.screens.help import HelpScreen, binding_rows
 from reader.screens.main import FULL_WIDTH
 from reader.themes import user_themes_dir
 from reader.widgets.article_view import ArticleView
@@ -110,6 +110,9 @@ async def test_keymap_override_changes_a_key() -> None:
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+        rows = binding_rows(app, app.help_sources())
+        assert ("Everywhere", "f1", "Help") in rows  # the help screen shows the remapped key
+        assert ("Main", "n", "Next article") in rows
 
 
 async def test_without_keymap_the_default_key_works() -> None:
