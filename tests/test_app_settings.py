@@ -217,3 +217,22 @@ async def test_library_folders_from_settings(tmp_path: Path) -> None:
         await settle(pilot)
         assert [a.title for a in app.screen.library.articles] == ["A story of one."]
     assert [m for m, _ in app.notices] == [f"{path}: library folder {tmp_path / 'missing'} does not exist"]
+
+
+async def test_unknown_requested_theme_falls_back_to_config() -> None:
+    write(config_path(), "theme: sepia\n")
+    app = RecordingApp([SEEDS], theme="nope")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.theme == "sepia"
+    assert [m for m, _ in app.notices] == ["--theme: unknown theme 'nope'"]
+
+
+async def test_quick_theme_changes_save_the_last_one() -> None:
+    app = ReaderApp([SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for name in ("sepia", "newsprint", "high-contrast", "sepia", "newsprint"):
+            app.theme = name
+        await settle(pilot)
+    assert load_settings().settings.theme == "newsprint"
