@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -47,6 +47,7 @@ __all__ = [
     "ENTITY_TEXT_VARIABLES",
     "HIGHLIGHT_BACKGROUND_VARIABLES",
     "READER_VARIABLES",
+    "Rgba",
     "REQUIRED_FIELDS",
     "ContrastCheck",
     "LoadedThemes",
@@ -57,6 +58,7 @@ __all__ = [
     "load_theme_file",
     "load_themes",
     "parse_color",
+    "relative_luminance",
     "user_themes_dir",
     "validate_theme_name",
 ]
@@ -404,8 +406,3 @@ def contrast_checks(theme: Theme) -> list[ContrastCheck]:
     add("foreground", "match")
     add("foreground", "match-current")
     return checks
-
-
-def describe_problems(problems: Iterable[Problem]) -> list[str]:
-    """One line per problem, as the CLI prints them."""
-    return [str(problem) for problem in problems]
