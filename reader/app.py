@@ -33,7 +33,7 @@ class ReaderApp(SettingsAndThemes, App[int]):
     """A terminal news reader."""
 
     TITLE = "reader"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     COMMANDS = App.COMMANDS | {OpenArticleCommands}
 
     BINDINGS = [
