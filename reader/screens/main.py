@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
+from reader.config import SIDEBARS, Settings
 from reader.entities.model import Span
 from reader.entities.notes import Note
 from reader.entities.summary import EntityInfo
@@ -29,6 +30,8 @@ from reader.widgets.entity_list import EntityList
 from reader.widgets.note_panel import NoteContext, NotePanel
 
 MAX_PROBLEM_NOTICES = 5
+FULL_WIDTH = 100_000
+"""``ArticleView.max_width`` when config.yaml asks for the whole pane."""
 
 
 class MainScreen(Screen):
@@ -42,8 +45,8 @@ class MainScreen(Screen):
     MainScreen #article-view { width: 1fr; }
     MainScreen #sidebar { width: 34; max-width: 30%; }
     MainScreen #article-details { height: auto; max-height: 6; }
-    MainScreen #entity-list { height: 1fr; border-top: solid $panel-lighten-2; }
-    MainScreen #note-panel { height: 1fr; border-top: solid $panel-lighten-2; }
+    MainScreen #entities { height: 1fr; border-top: solid $panel-lighten-2; }
+    MainScreen #note { height: 1fr; border-top: solid $panel-lighten-2; }
     MainScreen .-hidden { display: none; }
     """
 
@@ -101,13 +104,28 @@ class MainScreen(Screen):
             with Vertical(id="sidebar", classes="pane") as sidebar:
                 sidebar.border_title = "Entities"
                 yield ArticleDetails(id="article-details")
-                yield EntityList(id="entity-list")
-                yield NotePanel(id="note-panel")
+                yield EntityList(id="entities")
+                yield NotePanel(id="note")
         yield Footer()
 
     def on_mount(self) -> None:
+        settings = getattr(self.app, "settings", None)
+        if settings is not None:
+            self.apply_settings(settings)
         self.query_one(ArticleView).loading = True
         self.load_library()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Article width and which sidebars show, from config.yaml.
+
+        The sidebar hides when neither the entities nor the note sidebar is wanted; a
+        widget with the id ``entities`` or ``note`` hides on its own setting.
+        """
+        self.query_one(ArticleView).max_width = settings.article_width or FULL_WIDTH
+        for name in SIDEBARS:
+            for widget in self.query(f"#{name}"):
+                widget.set_class(not settings.sidebars.get(name, True), "-hidden")
+        self.query_one("#sidebar").set_class(not any(settings.sidebars.get(n, True) for n in SIDEBARS), "-hidden")
 
     # -- loading -----------------------------------------------------------
 
