@@ -24,7 +24,8 @@ class EntityList(OptionList):
     """
 
     DEFAULT_CSS = """
-    EntityList { height: 1fr; border: none; padding: 0; background: transparent; }
+    EntityList { height: 1fr; border: none; padding: 0; background: transparent;
+                 text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     class Selected(Message):
