@@ -30,6 +30,7 @@ from reader.widgets.entity_list import EntityList
 from reader.widgets.note_panel import NoteContext, NotePanel
 
 MAX_PROBLEM_NOTICES = 5
+MAX_LISTED_ARTICLES = 20
 FULL_WIDTH = 100_000
 """``ArticleView.max_width`` when config.yaml asks for the whole pane."""
 
@@ -203,11 +204,12 @@ class MainScreen(Screen):
         entity_list = self.query_one(EntityList)
         entity_list.set_entities(message.entities)
         entity_list.border_title = None
-        if self.selected is not None:
-            again = next((e for e in self.entities if e.key == self.selected.key), None)
+        wanted = self.selected.key if self.selected is not None else self._reselect
+        self._reselect = None
+        if wanted is not None:
             self.selected = None
-            if again is not None:
-                entity_list.select_key(again.key)
+            if any(e.key == wanted for e in self.entities):
+                entity_list.select_key(wanted)
 
     _reported_notes = False
 
@@ -249,7 +251,9 @@ class MainScreen(Screen):
         if note is None or note.user:
             context.sentence = sentence_at(body, entity.first)
             context.role = role_of(body, entity)
-            context.library_count = len(articles_mentioning(self.library.articles, names_of(entity, body)))
+            mentioning = articles_mentioning(self.library.articles, names_of(entity, body))
+            context.library_count = len(mentioning)
+            context.articles = [(a.id, a.title) for a in mentioning[:MAX_LISTED_ARTICLES] if a is not article]
         self.post_message(self.NoteContextReady(context))
 
     def on_main_screen_note_context_ready(self, message: NoteContextReady) -> None:
@@ -272,6 +276,15 @@ class MainScreen(Screen):
             related = [(r, service.get_recognizer().kb.get(r).name) for r in note.related
                        if service.get_recognizer().kb.get(r)]
             self.query_one(NotePanel).show(NoteContext(self.selected, note, related))
+
+    @on(NotePanel.ArticleChosen)
+    def on_note_article_chosen(self, message: NotePanel.ArticleChosen) -> None:
+        article = self.library.get(message.article_id)
+        if article is not None:
+            self.open_article(article)
+            self._reselect = message.entity_key
+
+    _reselect: str | None = None
 
     @on(NotePanel.WriteRequested)
     def on_write_requested(self, message: NotePanel.WriteRequested) -> None:

@@ -28,6 +28,7 @@ class NoteContext:
     sentence: str = ""
     role: str | None = None
     library_count: int | None = None
+    articles: list[tuple[str, str]] = field(default_factory=list)  # (article id, title) mentioning it
 
 
 class NotePanel(VerticalScroll):
@@ -37,6 +38,7 @@ class NotePanel(VerticalScroll):
     NotePanel { height: 1fr; padding: 0 1; }
     NotePanel #note-text { height: auto; }
     NotePanel #note-related { height: auto; max-height: 8; border: none; padding: 0; background: transparent; }
+    NotePanel #note-articles { height: auto; max-height: 8; border: none; padding: 0; background: transparent; }
     NotePanel #note-write { margin-top: 1; width: auto; min-width: 16; }
     NotePanel .-hidden { display: none; }
     """
@@ -49,6 +51,14 @@ class NotePanel(VerticalScroll):
         def __init__(self, note_id: str) -> None:
             super().__init__()
             self.note_id = note_id
+
+    class ArticleChosen(Message):
+        """One of the library articles that mention the entity was chosen."""
+
+        def __init__(self, article_id: str, entity_key: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.entity_key = entity_key
 
     class WriteRequested(Message):
         """The person wants to write (or edit) a note on this entity."""
@@ -64,6 +74,7 @@ class NotePanel(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(Content.styled("Choose an entity to read about it.", "$text-muted"), id="note-text")
         yield OptionList(id="note-related", classes="-hidden")
+        yield OptionList(id="note-articles", classes="-hidden")
         yield Button("Write a note", id="note-write", classes="-hidden", compact=True)
 
     def show(self, context: NoteContext | None) -> None:
@@ -71,13 +82,20 @@ class NotePanel(VerticalScroll):
         self.context = context
         text = self.query_one("#note-text", Static)
         related = self.query_one("#note-related", OptionList)
+        articles = self.query_one("#note-articles", OptionList)
         button = self.query_one("#note-write", Button)
         related.clear_options()
+        articles.clear_options()
         if context is None:
             text.update(Content.styled("Choose an entity to read about it.", "$text-muted"))
             related.add_class("-hidden")
+            articles.add_class("-hidden")
             button.add_class("-hidden")
             return
+        if context.articles:
+            articles.add_options([Option(Content.assemble("□ ", Content(title)), id=article_id)
+                                  for article_id, title in context.articles])
+        articles.set_class(not context.articles, "-hidden")
         text.update(self._render_context(context))
         if context.related:
             related.add_options([Option(Content.assemble("→ ", Content(name)), id=note_id)
@@ -120,13 +138,18 @@ class NotePanel(VerticalScroll):
             parts += [Content("\n“"), Content(context.sentence), Content("”")]
         if context.library_count is not None:
             articles = "article" if context.library_count == 1 else "articles"
-            parts.append(Content.styled(f"\n\nMentioned in {context.library_count} library {articles}.",
-                                        "$text-muted"))
+            parts.append(Content.styled(f"\n\nMentioned in {context.library_count} library {articles}"
+                                        + (":" if context.articles else "."), "$text-muted"))
         return Content.assemble(*parts)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
+        if not event.option.id:
+            return
+        if event.option_list.id == "note-articles":
+            if self.context is not None:
+                self.post_message(self.ArticleChosen(event.option.id, self.context.entity.key))
+        else:
             self.post_message(self.RelatedSelected(event.option.id))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
