@@ -46,7 +46,7 @@ from reader.entities.wordlists import (
 )
 
 # A word: dotted abbreviations (U.S., D.C.), or letters/digits joined by hyphens and apostrophes.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:(?:['’]|[-‐‑])[^\W_]+)*|&")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[A-Z]{1,3}&[A-Z]{1,3}\b|[^\W_]+(?:(?:['’]|[-‐‑])[^\W_]+)*|&")
 _HYPHEN = re.compile(r"[-‐‑]")
 _GAP = re.compile(r"[ \t\u00a0]{1,2}")
 _SENTENCE_END = set(".!?")
@@ -66,6 +66,8 @@ former acting senior junior assistant associate managing executive deputy vice c
 state federal national regional local supreme grand principal opposition party military affairs division
 prime lead head then current incoming outgoing""".split())
 MAX_NAME_TOKENS = 8
+_PLACE_MODIFIERS = frozenset("greater northern southern eastern western central north south east west upper lower "
+                             "inner outer mainland metropolitan".split())
 #: Short words that title case capitalises and running text does not.
 _TITLE_FUNCTION_WORDS = frozenset("to in on at by for with from into is are be its as of and or after over up not "
                                   "will has have was were says than that this how why".split())
@@ -420,8 +422,9 @@ class Recognizer:
                 break
             if j >= n or not self._joined(text, tokens, j - 1, j):
                 break
-            if tokens[j - 1].base_end != tokens[j - 1].end and tokens[j - 1].folded not in _POSSESSIVE_NAMES:
-                break  # "Tokyo’s officials", "Obama's Secretary"
+            if tokens[j - 1].base_end != tokens[j - 1].end and tokens[j - 1].folded not in _POSSESSIVE_NAMES \
+                    and not self._ending_ahead(text, tokens, j):
+                break  # "Tokyo’s officials", "Obama's Secretary" (but "Sheriff's Department" goes on)
             nxt = tokens[j]
             if nxt.cap or j in anchors:
                 continue
@@ -437,6 +440,17 @@ class Recognizer:
                 continue
             break
         return j
+
+    def _ending_ahead(self, text: str, tokens: list[Token], j: int) -> bool:
+        """True when the capitalised words from ``j`` end like an organisation or place name."""
+        k = j
+        while k < len(tokens) and k - j < 4 and tokens[k].cap:
+            if tokens[k].folded in ENDINGS and ENDINGS[tokens[k].folded] != PERSON:
+                return True
+            if not self._joined(text, tokens, k, k + 1):
+                break
+            k += 1
+        return False
 
     @staticmethod
     def _joined(text: str, tokens: list[Token], a: int, b: int) -> bool:
@@ -576,6 +590,12 @@ class Recognizer:
         if last < b:
             pieces.append((last, b))
         for p, q in pieces:
+            if q - p == 1 and tokens[p].folded in _PLACE_MODIFIERS and q < b and q in anchors \
+                    and anchors[q][1].type == PLACE and found and found[-1].start == tokens[q].start:
+                found[-1].start = tokens[p].start  # "Greater China", "Southern California"
+                found[-1].key = None
+                found[-1].known = False
+                continue
             self._classify_residual(text, tokens, p, q, found, deferred, initial and p == a, left_of_role)
 
     def _anchor_covers(self, anchors, k) -> bool:
@@ -590,7 +610,7 @@ class Recognizer:
 
     def _has_strong_ending(self, tokens, anchors, a, b) -> bool:
         last = tokens[b - 1].folded
-        return b - a >= 2 and last in ENDINGS and last not in ROLES and not tokens[b - 2].folded in ROLES
+        return b - a >= 2 and last in ENDINGS and last not in ROLES
 
     def _ending_kind(self, tokens, anchors, a, b) -> str | None:
         words = [t.folded for t in tokens[a:b]]
@@ -621,6 +641,8 @@ class Recognizer:
             b -= 1
         if a >= b:
             return
+        if b - a > 1 and fold_token(tokens[b - 1].base).rstrip(".") in ROLES:
+            return  # "Los Angeles County Sheriff", "NASA Administrator": a title, not a name
         toks = tokens[a:b]
         start, end = toks[0].start, toks[-1].base_end
         if b - a == 1:
@@ -629,8 +651,10 @@ class Recognizer:
         if toks[0].folded in GIVEN_NAMES and not toks[-1].is_upper:
             found.append(_Found(start, end, PERSON, None, toks, initial=initial))
             return
+        before = text[max(0, start - 5):start]
+        after_the = before.endswith(("the ", "The "))  # people are seldom "the Red Cross"
         if any(t.is_upper for t in toks) or left_of_role or any(self._country_word(t) for t in toks) \
-                or any(t.folded in self._lower_words for t in toks):
+                or any(t.folded in self._lower_words for t in toks) or after_the:
             found.append(_Found(start, end, ORG, None, toks))
             return
         found.append(_Found(start, end, PERSON, None, toks, initial=initial))
@@ -707,7 +731,7 @@ class Recognizer:
                 by_surface.setdefault(word, f)
         if self._is_sports(text):
             for f in found:
-                if f.type == PLACE and f.key and (f.tokens and self._country_word(f.tokens[-1])):
+                if f.type == PLACE and f.key and f.known and len(f.tokens) <= 2:
                     prev = text[max(0, f.start - 12):f.start].split()
                     if not prev or fold_token(prev[-1]) not in _PLACE_PREPOSITIONS | {"at", "to", "of", "and"}:
                         f.type, f.key = ORG, f"{f.key}-team"

@@ -71,7 +71,7 @@ chairman speaker whip ombudsman auditor treasurer
 HONORIFICS = _words("mr mrs ms miss mx dr prof sir dame lord lady rev sen rep gov gen lt col maj capt sgt st")
 
 #: Connectors allowed inside a name between capitalised words.
-CONNECTORS = _words("of for the de da das do dos du del della der den van von la le al el bin ibn bint y &")
+CONNECTORS = _words("of for the de da das do dos du del della der den di van von ten ter zu la le al el bin ibn bint y &")
 #: Connectors that may only follow a head word ("University of Texas", "Treaty of Shimonoseki").
 OF_CONNECTORS = _words("of for")
 
@@ -89,7 +89,7 @@ for _kind, _text in (
         entertainment productions initiative caucus conference? ministries embassy consulate
         telegraph observer guardian chronicle examiner star mail globe monitor inquirer courier bulletin
         review weekly industries holdings partners enterprises consortium
-        cooperative commissions nations images regiment battalion squadron fleet command police department
+        cooperative commissions nations images united regiment battalion squadron fleet command police department
         hospital? unit agency bureau secretariat tribunal""".replace("?", "")),
     (PLACE, """islands island isles sea seas strait straits ocean river lake lakes mountains mountain
         mount valley bay gulf peninsula desert coast province provinces county city state states
@@ -104,10 +104,11 @@ for _kind, _text in (
         tournament marathon awards olympiad challenge uprising rebellion pandemic epidemic earthquake
         storm hurricane typhoon mission referendum election elections protests protest convention
         ceremony talks dialogue dialogues race rally parade week games grand-prix prix open
-        celebration anniversary year"""),
+        celebration anniversary year fire wildfire flood floods shooting bombing bombings attack attacks
+        riots"""),
     (OTHER, """system systems program programme project study series show act bill law policy plan
         strategy index survey version edition standard standards disorder disorders syndrome disease
-        virus vaccine app software browser explorer phone console"""),
+        virus vaccine app software browser explorer phone console telescope satellite spacecraft"""),
 ):
     for _word in _text.split():
         ENDINGS.setdefault(_word, _kind)
@@ -177,10 +178,10 @@ sandra sara sarah scott sean sergei sergey sharon shirley simon sophia sophie st
 steve steven susan suzanne tamara tanya teresa terry thomas tim timothy tina todd tom tommy tony tracy
 travis tyler valerie vanessa victor victoria vincent virginia vladimir walter wang wayne wendy william
 willie yasmin yusuf zachary
-akbar akhtar amal amina ayesha bilal farah farid fuad habib hamdullah hamza hana hani hasan hussain
-ibrahim imran jamal karim khaled layla leila mahmood malik mariam mohsen mona mustafa nabil nadia najib
+akbar akhtar amal amina ayesha bilal farah farid habib hamza hana hani hasan hussain
+ibrahim imran jamal karim khaled layla leila mahmood malik mariam mohsen mona mustafa nabil nadia
 nasser noor omar osama rashid reza saeed salem salman sami samir sara tariq yasser youssef zaid zainab
-akio hiroshi kenji koji makoto masahisa naoko shinzo taku taro yoshihide yuki yukio yoko fumio
+akio hiroshi kenji koji makoto naoko shinzo taro yoshihide yuki yukio yoko fumio
 chen hua jiang li liu wei xi zhang zhou jun ming hong ying yi hsieh tsai
 jae-in kim lee choi
 """)
