@@ -89,7 +89,10 @@ for _kind, _text in (
         entertainment productions initiative caucus conference? ministries embassy consulate
         telegraph observer guardian chronicle examiner star mail globe monitor inquirer courier bulletin
         review weekly industries holdings partners enterprises consortium
-        cooperative commissions nations images united regiment battalion squadron fleet command police department
+        cooperative commissions nations images united
+        international electric energy petroleum oil pharmaceuticals pharma capital ventures securities
+        financial insurance bancorp investments brands foods steel telecom solutions consulting logistics
+        railways railway rail transit music regiment battalion squadron fleet command police department
         hospital? unit agency bureau secretariat tribunal""".replace("?", "")),
     (PLACE, """islands island isles sea seas strait straits ocean river lake lakes mountains mountain
         mount valley bay gulf peninsula desert coast province provinces county city state states
