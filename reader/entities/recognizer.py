@@ -66,6 +66,8 @@ former acting senior junior assistant associate managing executive deputy vice c
 state federal national regional local supreme grand principal opposition party military affairs division
 prime lead head then current incoming outgoing""".split())
 MAX_NAME_TOKENS = 8
+_PLAIN_AFTER = re.compile(r"(?:[\s,;:!?)\]”\"]|\.(?!\w)|$)")  # a word in running text, not in a URL or address
+_ADJECTIVE_ENDINGS = ("ese", "ian", "ians", "ean", "eans", "ish", "ans", "enic", "ical")
 _PLACE_MODIFIERS = frozenset("greater northern southern eastern western central north south east west upper lower "
                              "inner outer mainland metropolitan".split())
 #: Short words that title case capitalises and running text does not.
@@ -335,7 +337,8 @@ class Recognizer:
         """Entities in ``text`` as spans sorted by start (no overlaps)."""
         tokens = self._split_compounds(tokenize(text))
         # words the story also writes in lower case are ordinary words ("Space Shuttle", "Group G")
-        self._lower_words = {t.folded for t in tokens if t.text.islower() and len(t.text) > 2}
+        self._lower_words = {t.folded for t in tokens if t.text.islower() and len(t.text) > 2
+                             and text[t.start - 1:t.start] in (" ", "\n", "") and _PLAIN_AFTER.match(text, t.end)}
         n = len(tokens)
         anchors: dict[int, tuple[int, Entry]] = {}
         i = 0
@@ -651,6 +654,12 @@ class Recognizer:
         if toks[0].folded in GIVEN_NAMES and not toks[-1].is_upper:
             found.append(_Found(start, end, PERSON, None, toks, initial=initial))
             return
+        for i in range(a + 1, b - 1):
+            if tokens[i].folded in GIVEN_NAMES and not tokens[b - 1].is_upper:
+                # "Nonpartisan Paul Tse", "Ottawa lawyer Anne Lee": the name starts at the given name
+                self._classify_residual(text, tokens, a, i, found, deferred, initial, True)
+                found.append(_Found(tokens[i].start, end, PERSON, None, tokens[i:b]))
+                return
         before = text[max(0, start - 5):start]
         after_the = before.endswith(("the ", "The "))  # people are seldom "the Red Cross"
         if any(t.is_upper for t in toks) or left_of_role or any(self._country_word(t) for t in toks) \
@@ -713,6 +722,10 @@ class Recognizer:
                 continue
             if low.endswith("ing") and not tok.is_upper and word not in short:
                 continue  # "Refusing", "Planning": a capitalised gerund is not a name
+            target = acronyms.get(word) or short.get(word) or by_surface.get(word)
+            if target is None and not tok.is_upper and (low in self._lower_words or (
+                    low.endswith(_ADJECTIVE_ENDINGS) and low not in GIVEN_NAMES and len(low) > 5)):
+                continue  # "Tourism" when the story also says "tourism"; "Gabonese", "Texans", "Hellenic"
             if text[f.end:f.end + 1] == ":" and target_free(acronyms, short, by_surface, word):
                 continue  # "Image:", "Update:" labels
             target = acronyms.get(word) or short.get(word) or by_surface.get(word)
