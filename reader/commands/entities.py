@@ -52,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json and len(args.paths) > 1:
         raise CommandError("reader: --json takes one file; use --jsonl for several")
     texts = [(path, read_text(path)) for path in args.paths]
-    for problem in get_recognizer().kb.problems:
+    kb = get_recognizer().kb
+    for problem in [*kb.problems, *kb.warnings]:
         print(f"reader: {problem}", file=sys.stderr)
     if args.json:
         json.dump(entities_of(texts[0][1]), sys.stdout, ensure_ascii=False, indent=1)

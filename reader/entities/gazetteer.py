@@ -13,6 +13,7 @@ word are left out.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -49,8 +50,14 @@ def _version() -> str:
         return "none"
 
 
+def _filter_digest() -> str:
+    """Changes when the word lists that filter city names change, so the cache is rebuilt."""
+    words = sorted(COMMON | CALENDAR | ROLES | set(ENDINGS) | DEMONYMS | NOT_NAMES) + EXTRA_COUNTRY_NAMES
+    return hashlib.sha1("\n".join(words).encode()).hexdigest()[:10]
+
+
 def _cache_path() -> Path:
-    return paths.cache_dir() / f"gazetteer-{_version()}-{_FORMAT}.json"
+    return paths.cache_dir() / f"gazetteer-{_version()}-{_FORMAT}-{_filter_digest()}.json"
 
 
 def _ordinary(name: str) -> bool:
