@@ -319,8 +319,10 @@ def load_catalog(sources: Iterable[Path], *, cache_path: Path | None | bool = Tr
 
 
 def find_mentions(catalog: Catalog, names: Iterable[str], *, progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> set[str]:
-    """Ids of the articles whose title or text mention any of ``names`` (whole words, any case).
+                  cancelled: Callable[[], bool] | None = None, ignore_case: bool = True,
+                  titles: bool = True) -> set[str]:
+    """Ids of the articles whose text (and title, with ``titles``) mention any of ``names``
+    as whole words (in any case, with ``ignore_case``).
 
     Reads every article's file, so it runs in a worker; entity-aware filters can pass an
     entity's name and aliases.
@@ -330,7 +332,8 @@ def find_mentions(catalog: Catalog, names: Iterable[str], *, progress: Progress 
     words = [re.escape(name.strip()) for name in names if name and name.strip()]
     if not words:
         return set()
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)",
+                         re.IGNORECASE if ignore_case else 0)
     found: set[str] = set()
     total = len(catalog.entries)
     for done, entry in enumerate(catalog.entries):
@@ -338,7 +341,7 @@ def find_mentions(catalog: Catalog, names: Iterable[str], *, progress: Progress 
             break
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress(done, total, entry.title)
-        if pattern.search(entry.title):
+        if titles and pattern.search(entry.title):
             found.add(entry.id)
             continue
         root = Path(entry.root) if entry.root else None
