@@ -615,7 +615,7 @@ class MainScreen(Screen):
                 # The sample library was showing; from now on the person's own library is.
                 self.sources = default_sources()
             elif library_dir() not in shown:
-                self.notify(f"Added to your library in {library_dir()}; run `reader` without paths to see it.",
+                self.notify(f"Added to your library in {library_dir()}, which is not one of the folders shown now.",
                             markup=False, timeout=8)
                 return
             self.load_library(reopen=False)
