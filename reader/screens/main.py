@@ -392,7 +392,11 @@ class MainScreen(Screen):
             context.sentence = sentence_at(body, entity.first)
             context.role = role_of(body, entity)
             # The library is a catalog (titles, not texts): find_mentions reads the files.
-            ids = find_mentions(self.library, names_of(entity, body), ignore_case=False, titles=False)
+            worker = get_current_worker()
+            ids = find_mentions(self.library, names_of(entity, body), ignore_case=False, titles=False,
+                                cancelled=lambda: worker.is_cancelled)
+            if worker.is_cancelled:
+                return
             mentioning = [e for e in self.library.entries if e.id in ids]
             context.library_count = len(mentioning)
             context.articles = [(a.id, a.title) for a in mentioning[:MAX_LISTED_ARTICLES + 1]
