@@ -1,0 +1,509 @@
+"""The persistent library index: opening, checking, incremental updates, rebuilds.
+
+The index lives in ``paths.data_dir() / "index"``. Beside Whoosh's files it keeps
+``manifest.json``: for each article file its id, size, mtime and content hash (so an
+unchanged library is checked with one ``stat`` per file and no reads), the schema version,
+the entity recogniser it was built with, and the size of every index file (so a truncated
+segment is noticed before a query trips on it).
+
+Concurrency: one process updates at a time (an ``flock`` on ``update.lock``, released
+by the OS if the process dies, so a lock file left behind never blocks anyone); any
+number of processes search what is committed. Whoosh writers are always closed in
+``finally`` (a writer that died with an exception otherwise keeps its lock).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+from whoosh.writing import LockError
+
+from reader import paths
+from reader.library.article import Article
+from reader.library.library import iter_sources, load_file
+from reader.search.schema import SCHEMA_VERSION, entity_slug, make_schema
+
+MANIFEST = "manifest.json"
+UPDATE_LOCK = "update.lock"
+INDEX_NAME = "MAIN"
+HASH_BYTES = 16
+BIG_BATCH = 2000  # at least this many documents: parallel writer, then merge to one segment
+
+Progress = Callable[[int, int, str], None]
+"""``progress(done, total, message)``: called from the updating thread."""
+
+EntityKeys = Callable[[Article], Iterable[Any]]
+"""The entity recogniser's hook: for an article, its entities as ``(key, type)`` pairs or
+objects with ``key`` and ``type`` (or ``kind``) attributes."""
+
+
+class IndexProblem(Exception):
+    """The index cannot be used as it is (corrupt, from another version, missing)."""
+
+
+class IndexBusy(Exception):
+    """Another process is updating the index right now."""
+
+
+@dataclass
+class UpdateResult:
+    """What one update did."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    rebuilt: bool = False
+    busy: bool = False
+    cancelled: bool = False
+    messages: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def summary(self) -> str:
+        if self.busy:
+            return "another reader is updating the index; searching what is already indexed"
+        parts = [f"{self.added} added", f"{self.changed} changed", f"{self.removed} removed",
+                 f"{self.unchanged} unchanged"]
+        text = "index: " + ", ".join(parts) + f" ({self.seconds:.1f} s)"
+        if self.cancelled:
+            text += ", stopped before the end"
+        return text
+
+
+def default_index_dir() -> Path:
+    """``paths.data_dir() / "index"``."""
+    return paths.data_dir() / "index"
+
+
+def file_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=HASH_BYTES).hexdigest()
+
+
+def entities_id(entity_keys: EntityKeys | None) -> str:
+    """A name for the recogniser, stored in the manifest: a different one means re-index."""
+    if entity_keys is None:
+        return ""
+    name = getattr(entity_keys, "__qualname__", type(entity_keys).__qualname__)
+    module = getattr(entity_keys, "__module__", "")
+    version = getattr(entity_keys, "version", "")
+    return f"{module}.{name}:{version}"
+
+
+def _entity_fields(article: Article, entity_keys: EntityKeys | None) -> tuple[str, str]:
+    if entity_keys is None:
+        return "", ""
+    keys: set[str] = set()
+    types: set[str] = set()
+    for item in entity_keys(article) or ():
+        if isinstance(item, tuple | list):
+            key, kind = (item[0], item[1]) if len(item) > 1 else (item[0], "")
+        else:
+            key = getattr(item, "key", None) or getattr(item, "name", "")
+            kind = getattr(item, "type", None) or getattr(item, "kind", "") or ""
+        key = entity_slug(str(key))
+        if key:
+            keys.add(key)
+        kind = str(getattr(kind, "value", kind)).strip().lower()
+        if kind:
+            types.add(kind)
+    return ",".join(sorted(keys)), ",".join(sorted(types))
+
+
+def parse_published(text: str | None) -> dt.datetime | None:
+    """A datetime for ``2021``, ``2021-05``, ``2021-05-03`` or an ISO timestamp; else ``None``."""
+    if not text:
+        return None
+    text = text.strip()
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y"):
+        try:
+            return dt.datetime.strptime(text, fmt)
+        except ValueError:
+            pass
+    try:
+        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value.replace(tzinfo=None)
+
+
+def article_document(article: Article, entity_keys: EntityKeys | None = None) -> dict[str, Any]:
+    """The Whoosh document of one article."""
+    entities, entity_types = _entity_fields(article, entity_keys)
+    doc: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "path": str(article.path) if article.path else "",
+        "published_text": article.published or "",
+    }
+    if article.source:
+        doc["source"] = article.source
+    published = parse_published(article.published)
+    if published is not None:
+        doc["published"] = published
+    if entities:
+        doc["entity"] = entities
+        doc["entity_type"] = entity_types
+    return doc
+
+
+class _FileLock:
+    """A non-blocking ``flock`` on a file; the OS releases it when the process dies."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    def acquire(self) -> bool:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            os.close(fd)
+            if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                return False
+            raise
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        if self._fd is not None:
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+            finally:
+                os.close(self._fd)
+                self._fd = None
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+class LibraryIndex:
+    """The library's Whoosh index in one folder.
+
+    ``check()`` says whether it can be used; ``update(sources)`` brings it up to date
+    (rebuilding it when it is corrupt or from another version); ``searcher()`` gives a
+    Whoosh searcher on what is committed. Searching is in ``reader.search.searching``.
+    """
+
+    def __init__(self, directory: Path | None = None, entity_keys: EntityKeys | None = None) -> None:
+        self.directory = Path(directory) if directory is not None else default_index_dir()
+        self.entity_keys = entity_keys
+        self.schema = make_schema()
+        self._ix = None
+        self._searcher = None
+        self._lock = threading.RLock()
+
+    # --- state -----------------------------------------------------------------------
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.directory / MANIFEST
+
+    def read_manifest(self) -> dict[str, Any] | None:
+        try:
+            data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def exists(self) -> bool:
+        return self.directory.is_dir() and whoosh_index.exists_in(str(self.directory), indexname=INDEX_NAME)
+
+    def check(self, manifest: dict[str, Any] | None = None) -> str | None:
+        """``None`` when the index can be used, else why it must be rebuilt (one line)."""
+        if not self.exists():
+            if self.directory.is_dir() and any(n.endswith((".toc", ".seg", ".trm", ".pst")) for n in os.listdir(self.directory)):
+                return "the search index is damaged (no table of contents); rebuilding it"
+            return "there is no search index yet; building it"
+        manifest = manifest if manifest is not None else self.read_manifest()
+        if manifest is None:
+            return "the search index has no readable manifest; rebuilding it"
+        if manifest.get("schema_version") != SCHEMA_VERSION:
+            return (f"the search index is from another version of reader (schema {manifest.get('schema_version')}, "
+                    f"now {SCHEMA_VERSION}); rebuilding it")
+        if manifest.get("entities", "") != entities_id(self.entity_keys):
+            return "the entity recogniser changed; rebuilding the search index"
+        for name, size in (manifest.get("files") or {}).items():
+            try:
+                actual = os.path.getsize(self.directory / name)
+            except OSError:
+                continue  # merged away by a later commit
+            if actual != size:
+                return f"the search index is damaged ({name} is {actual} bytes, expected {size}); rebuilding it"
+        try:
+            ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
+            try:
+                if sorted(ix.schema.names()) != sorted(self.schema.names()):
+                    return "the search index has another schema; rebuilding it"
+                with ix.searcher() as searcher:
+                    searcher.doc_count()
+            finally:
+                ix.close()
+        except Exception as error:  # noqa: BLE001 - any failure to open means damaged
+            return f"the search index is damaged ({type(error).__name__}); rebuilding it"
+        return None
+
+    # --- searching -------------------------------------------------------------------
+
+    def searcher(self):
+        """A Whoosh searcher on the latest commit (kept open and refreshed; do not close it)."""
+        with self._lock:
+            if self._searcher is None:
+                if not self.exists():
+                    raise IndexProblem("there is no search index yet")
+                try:
+                    self._ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
+                    self._searcher = self._ix.searcher()
+                except Exception as error:  # noqa: BLE001
+                    self._ix = None
+                    raise IndexProblem(f"the search index cannot be opened ({type(error).__name__})") from error
+            else:
+                try:
+                    self._searcher = self._searcher.refresh()
+                except Exception:  # noqa: BLE001 - reopen from scratch below
+                    self.close()
+                    return self.searcher()
+            return self._searcher
+
+    def close(self) -> None:
+        """Close the searcher (reopened on next use)."""
+        with self._lock:
+            if self._searcher is not None:
+                try:
+                    self._searcher.close()
+                except Exception:  # noqa: BLE001
+                    pass
+            self._searcher = None
+            if self._ix is not None:
+                try:
+                    self._ix.close()
+                except Exception:  # noqa: BLE001
+                    pass
+            self._ix = None
+
+    def doc_count(self) -> int:
+        try:
+            return self.searcher().doc_count()
+        except IndexProblem:
+            return 0
+
+    # --- updating --------------------------------------------------------------------
+
+    def update(
+        self,
+        sources: Iterable[Path],
+        *,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+        should_stop: Callable[[], bool] | None = None,
+        procs: int = 1,
+    ) -> UpdateResult:
+        """Bring the index up to date with the article files below ``sources``.
+
+        Only new, changed (size or mtime differ, then the content hash) and removed files
+        are (re)indexed. A damaged or stale index is rebuilt, with a message in
+        ``result.messages``. When another process is updating, returns at once with
+        ``busy`` set. ``procs > 1`` lets big batches use a multi-process writer.
+        """
+        started = time.perf_counter()
+        result = UpdateResult()
+        progress = progress or (lambda done, total, message: None)
+        should_stop = should_stop or (lambda: False)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        lock = _FileLock(self.directory / UPDATE_LOCK)
+        if not lock.acquire():
+            result.busy = True
+            return result
+        try:
+            manifest = self.read_manifest()
+            reason = "rebuilding the search index" if rebuild else self.check(manifest)
+            if reason is not None:
+                if self.exists() or rebuild or (manifest is not None):
+                    result.messages.append(reason)
+                result.rebuilt = True
+                self._create_empty()
+                manifest = None
+            self._update_locked(list(sources), manifest, result, progress, should_stop, procs)
+        finally:
+            lock.release()
+            result.seconds = time.perf_counter() - started
+        return result
+
+    def _create_empty(self) -> None:
+        self.close()
+        if self.directory.is_dir():
+            for child in self.directory.iterdir():
+                if child.name == UPDATE_LOCK:
+                    continue
+                if child.is_dir():
+                    shutil.rmtree(child, ignore_errors=True)
+                else:
+                    try:
+                        child.unlink()
+                    except OSError:
+                        pass
+        self.directory.mkdir(parents=True, exist_ok=True)
+        ix = whoosh_index.create_in(str(self.directory), self.schema, indexname=INDEX_NAME)
+        ix.close()
+
+    def _scan(self, sources: list[Path], old: dict[str, list], result: UpdateResult,
+              should_stop: Callable[[], bool]) -> tuple[dict[str, list], list[tuple[str, Path, Path | None, os.stat_result]]]:
+        """Stat every file; unchanged ones keep their manifest entry, others become candidates."""
+        kept: dict[str, list] = {}
+        candidates = []
+        for path, root in iter_sources(sources):
+            if should_stop():
+                break
+            key = str(path)
+            try:
+                st = os.stat(path)
+            except OSError as error:
+                result.problems.append(f"{path}: cannot be read: {error.strerror or error}")
+                continue
+            entry = old.get(key)
+            if entry is not None and entry[1] == st.st_size and entry[2] == st.st_mtime_ns:
+                kept[key] = entry
+            else:
+                candidates.append((key, path, root, st))
+        return kept, candidates
+
+    def _update_locked(self, sources, manifest, result, progress, should_stop, procs) -> None:
+        old: dict[str, list] = dict((manifest or {}).get("files_articles") or {})
+        progress(0, 0, "checking the library")
+        kept, candidates = self._scan(sources, old, result, should_stop)
+        if should_stop():
+            result.cancelled = True
+            return
+        result.unchanged = len(kept)
+        seen = set(kept) | {key for key, *_ in candidates}
+        removed_ids = [old[key][0] for key in old if key not in seen]
+        # Read candidates: a file whose bytes did not change only gets its new mtime.
+        to_index: list[tuple[str, Article, list]] = []
+        for key, path, root, st in candidates:
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                result.problems.append(f"{path}: cannot be read: {error.strerror or error}")
+                continue
+            digest = file_hash(data)
+            entry = old.get(key)
+            if entry is not None and entry[3] == digest:
+                kept[key] = [entry[0], st.st_size, st.st_mtime_ns, digest]
+                result.unchanged += 1
+                continue
+            loaded = load_file(path, root)
+            for problem in loaded.problems:
+                if problem.skipped:
+                    result.problems.append(str(problem))
+            if loaded.article is None:
+                if entry is not None:
+                    removed_ids.append(entry[0])
+                continue
+            to_index.append((key, loaded.article, [loaded.article.id, st.st_size, st.st_mtime_ns, digest]))
+            if entry is not None and entry[0] != loaded.article.id:
+                removed_ids.append(entry[0])
+        total = len(to_index) + len(removed_ids)
+        if total == 0:
+            if candidates or manifest is None:
+                self._save_manifest(kept)
+            return
+        progress(0, total, "indexing")
+        big = len(to_index) >= BIG_BATCH
+        ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
+        writer = None
+        try:
+            try:
+                if big and procs > 1:
+                    writer = ix.writer(procs=procs, multisegment=True, limitmb=128, compound=False)
+                else:
+                    writer = ix.writer(timeout=5.0, compound=False)
+            except LockError:
+                result.busy = True
+                return
+            done = 0
+            indexed_ids: set[str] = set()
+            for article_id in removed_ids:
+                writer.delete_by_term("id", article_id)
+                done += 1
+            new_entries: dict[str, list] = {}
+            existing_ids = {entry[0] for entry in old.values()}
+            for key, article, entry in to_index:
+                if should_stop():
+                    result.cancelled = True
+                    break
+                if article.id in indexed_ids:
+                    result.problems.append(f"{key}: another article already has the id {article.id!r}; skipped")
+                    continue
+                indexed_ids.add(article.id)
+                document = article_document(article, self.entity_keys)
+                if article.id in existing_ids:
+                    writer.update_document(**document)
+                    result.changed += 1
+                else:
+                    writer.add_document(**document)
+                    result.added += 1
+                new_entries[key] = entry
+                done += 1
+                if done % 50 == 0:
+                    progress(done, total, "indexing")
+            if result.cancelled:
+                writer.cancel()
+                writer = None
+                # What was unchanged stays valid; the rest is picked up next time.
+                self._save_manifest({k: v for k, v in kept.items()})
+                return
+            progress(done, total, "saving the index")
+            result.removed = len([i for i in removed_ids if i not in indexed_ids])
+            w, writer = writer, None
+            w.commit(optimize=big)
+        finally:
+            if writer is not None:
+                try:
+                    writer.cancel()
+                except Exception:  # noqa: BLE001
+                    pass
+            ix.close()
+        kept.update(new_entries)
+        self._save_manifest(kept)
+        progress(total, total, "done")
+
+    def _save_manifest(self, articles: dict[str, list]) -> None:
+        files = {}
+        for name in os.listdir(self.directory):
+            if name in (MANIFEST, UPDATE_LOCK) or name.startswith(".") or name.endswith("LOCK"):
+                continue
+            try:
+                files[name] = os.path.getsize(self.directory / name)
+            except OSError:
+                pass
+        manifest = {
+            "schema_version": SCHEMA_VERSION,
+            "entities": entities_id(self.entity_keys),
+            "files": files,
+            "files_articles": articles,
+        }
+        _write_atomic(self.manifest_path, json.dumps(manifest, separators=(",", ":")))
