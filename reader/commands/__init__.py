@@ -4,8 +4,8 @@ Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) ->
 They call the same core functions the app uses, and never import textual.
 """
 
-from reader.commands import list_articles
+from reader.commands import index, list_articles, search
 
-COMMANDS = (list_articles,)
+COMMANDS = (list_articles, index, search)
 
 __all__ = ["COMMANDS"]

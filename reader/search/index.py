@@ -231,7 +231,13 @@ class LibraryIndex:
         return data if isinstance(data, dict) else None
 
     def exists(self) -> bool:
-        return self.directory.is_dir() and whoosh_index.exists_in(str(self.directory), indexname=INDEX_NAME)
+        """True when there is a table of contents (which may still be damaged: see ``check``)."""
+        try:
+            names = os.listdir(self.directory)
+        except OSError:
+            return False
+        prefix = f"_{INDEX_NAME}_"
+        return any(n.startswith(prefix) and n.endswith(".toc") for n in names)
 
     def check(self, manifest: dict[str, Any] | None = None) -> str | None:
         """``None`` when the index can be used, else why it must be rebuilt (one line)."""
@@ -507,3 +513,23 @@ class LibraryIndex:
             "files_articles": articles,
         }
         _write_atomic(self.manifest_path, json.dumps(manifest, separators=(",", ":")))
+
+
+def default_entity_keys() -> EntityKeys | None:
+    """The entity recogniser's hook when ``reader.entities`` provides one, else ``None``.
+
+    Contract: ``reader.entities.index_keys(article) -> Iterable[(key, type)]`` (or objects
+    with ``key`` and ``type``). Give it a ``version`` attribute and bump it when what it
+    returns changes: the index is then rebuilt with the new entities.
+    """
+    try:
+        from reader import entities  # noqa: PLC0415 - optional, built in parallel
+    except Exception:  # noqa: BLE001
+        return None
+    hook = getattr(entities, "index_keys", None)
+    return hook if callable(hook) else None
+
+
+def open_library_index(directory: Path | None = None) -> LibraryIndex:
+    """The person's library index, with the entity recogniser when there is one."""
+    return LibraryIndex(directory, entity_keys=default_entity_keys())

@@ -1,0 +1,50 @@
+"""``reader index`` and ``reader search`` on the command line."""
+
+from __future__ import annotations
+
+import json
+
+from reader.cli import main
+from search_support import make_library, write_story
+
+
+def test_index_then_search_json(tmp_path, capsys, reader_home):
+    library = make_library(reader_home / "data" / "library")
+    assert main(["index"]) == 0
+    assert "4 added" in capsys.readouterr().out
+    assert main(["search", "islands", "--json", "--limit", "1"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == 2 and len(data["hits"]) == 1
+    hit = data["hits"][0]
+    assert set(hit) >= {"id", "title", "score", "snippet", "snippet_spans", "matches"}
+    write_story(library, "volcano", "Volcano erupts", "Lava reached the islands.")
+    assert main(["search", "islands", "--json"]) == 0  # updates first
+    assert json.loads(capsys.readouterr().out)["total"] == 3
+
+
+def test_search_text_output_and_no_hits(tmp_path, capsys, reader_home):
+    make_library(reader_home / "data" / "library")
+    assert main(["search", "senkaku"]) == 0
+    out = capsys.readouterr().out
+    assert "senkaku" in out and "1 story" in out
+    assert main(["search", "shimonosekki"]) == 1
+    assert "did you mean: shimonoseki" in capsys.readouterr().out
+
+
+def test_malformed_query_is_explained_not_raised(capsys, reader_home):
+    make_library(reader_home / "data" / "library")
+    assert main(["search", '"senkaku islands']) == 0
+    captured = capsys.readouterr()
+    assert "closed the unbalanced quote" in captured.err
+    assert main(["search", "*"]) == 1
+
+
+def test_rebuild_and_missing_path(capsys, reader_home, tmp_path):
+    make_library(reader_home / "data" / "library")
+    assert main(["index"]) == 0
+    assert main(["index", "--rebuild"]) == 0
+    captured = capsys.readouterr()
+    assert "rebuilding" in captured.err and "4 added" in captured.out
+    assert main(["index", str(tmp_path / "nope")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    assert main(["search", "x", "--limit", "0"]) == 2
