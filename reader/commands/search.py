@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     index = open_library_index()
     try:
         try:
-            results = search(index, args.query, limit=args.limit)
+            results = search(index, args.query, limit=args.limit, exact_total=True)
         except IndexProblem as problem:
             raise CommandError(f"reader: {problem}; run `reader index --rebuild`", 1) from None
     finally:

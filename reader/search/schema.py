@@ -82,12 +82,23 @@ def term_of(word: str) -> str | None:
     return stem(lower)
 
 
+_TERMS: dict[str, str | None] = {}
+_TERMS_MAX = 500_000
+
+
 def iter_terms(text: str):
     """Yield ``(term, start, end)`` for each indexed word of ``text``, offsets into ``text``."""
+    get = _TERMS.get
     for match in _WORD.finditer(text):
-        term = term_of(match.group())
+        word = match.group()
+        term = get(word, "")
+        if term == "":
+            if len(_TERMS) > _TERMS_MAX:
+                _TERMS.clear()
+            term = _TERMS[word] = term_of(word)
         if term is not None:
-            yield term, match.start(), match.end()
+            start, end = match.span()
+            yield term, start, end
 
 
 def analyze(text: str) -> list[str]:

@@ -59,6 +59,7 @@ class SearchResults:
     text: str
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
+    total_exact: bool = True
     notes: list[str] = field(default_factory=list)
     suggestion: str | None = None
     error: str | None = None
@@ -69,7 +70,8 @@ class SearchResults:
         """One line for a status bar: count, repairs, suggestion or error."""
         if self.error:
             return self.error
-        parts = [f"{self.total:,} {'story' if self.total == 1 else 'stories'}"]
+        about = "" if self.total_exact else "about "
+        parts = [f"{about}{self.total:,} {'story' if self.total == 1 else 'stories'}"]
         parts.extend(self.notes)
         if self.suggestion:
             parts.append(f"did you mean {self.suggestion}?")
@@ -225,10 +227,15 @@ def search(
     limit: int = DEFAULT_LIMIT,
     lookup: ArticleLookup | None = None,
     suggest: bool = True,
+    exact_total: bool = False,
 ) -> SearchResults:
     """Run a query; never raises for a bad query. An unusable index gives ``error``
     (and raises ``IndexProblem`` only if the index breaks in the middle of a search,
-    so the caller can rebuild it)."""
+    so the caller can rebuild it).
+
+    ``total`` is exact when ``exact_total`` is set or when counting cost nothing extra;
+    otherwise it is Whoosh's estimate (``total_exact`` is false): counting every match of
+    a common word costs as much again as finding the best ten."""
     started = time.perf_counter()
     parsed = text if isinstance(text, ParsedQuery) else parse_query(text)
     results = SearchResults(parsed.text, notes=list(parsed.notes))
@@ -242,7 +249,7 @@ def search(
         return results
     for attempt in range(2):
         try:
-            _run(searcher, parsed, results, limit, lookup, suggest)
+            _run(searcher, parsed, results, limit, lookup, suggest, exact_total)
             break
         except IndexProblem:
             raise
@@ -258,12 +265,18 @@ def search(
 
 
 def _run(searcher, parsed: ParsedQuery, results: SearchResults, limit: int,
-         lookup: ArticleLookup | None, suggest: bool) -> None:
+         lookup: ArticleLookup | None, suggest: bool, exact_total: bool) -> None:
     reader = searcher.reader()
     q = expand_query(parsed.query, reader, results.notes)
     plan = plan_matches(q)
     found = searcher.search(q, limit=max(1, limit))
-    results.total = len(found)
+    if found.scored_length() < max(1, limit):
+        results.total = found.scored_length()  # fewer than asked: every match was collected
+    elif exact_total or found.has_exact_length():
+        results.total = len(found)
+    else:
+        results.total = found.estimated_length()
+        results.total_exact = False
     for hit in found:
         stored = hit.fields()
         body = _load_body(stored["id"], stored.get("path", ""), lookup) or ""
