@@ -10,6 +10,7 @@ from pathlib import Path
 from reader import __version__
 from reader.commands import COMMANDS
 from reader.commands.common import CommandError
+from reader.library.library import MissingPath, check_paths
 
 EXIT_INTERRUPTED = 130
 
@@ -44,9 +45,6 @@ def build_app_parser() -> argparse.ArgumentParser:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from reader.commands.common import load_sources_or_exit  # noqa: F401 (checks paths first)
-    from reader.library.library import check_paths, MissingPath
-
     try:
         check_paths(args.paths)
     except MissingPath as missing:

@@ -1,0 +1,76 @@
+"""Cold start to first paint: `reader` on the sample library vs a minimal Textual app.
+
+Each run starts a fresh process inside tmux and polls the pane until the expected text
+appears; both apps are measured alternately in the same run, so the ratio is fair even on
+a busy machine. Usage: python bench/bench_startup.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MINIMAL_APP = """
+from textual.app import App
+from textual.widgets import Static
+class Minimal(App):
+    def compose(self):
+        yield Static("minimal app ready")
+Minimal().run()
+"""
+
+
+def tmux(socket: str, *args: str) -> str:
+    return subprocess.run(["tmux", "-S", socket, *args], capture_output=True, text=True).stdout
+
+
+def time_to_text(command: str, expected: str, home: str) -> float:
+    """Seconds from starting ``command`` in a 120x36 pane until ``expected`` is on screen."""
+    with tempfile.TemporaryDirectory() as folder:
+        socket = os.path.join(folder, "s")
+        config = os.path.join(folder, "conf")
+        Path(config).write_text("set -g default-size 120x36\n")
+        full = f"env -u COLUMNS -u LINES READER_HOME={home} TERM=xterm-256color {command}"
+        start = time.perf_counter()
+        subprocess.run(["tmux", "-S", socket, "-f", config, "new-session", "-d", "-s", "b", "-x", "120", "-y", "36", full],
+                       check=True)
+        try:
+            while time.perf_counter() - start < 30:
+                if expected in tmux(socket, "capture-pane", "-p", "-t", "b"):
+                    return time.perf_counter() - start
+                time.sleep(0.005)
+            raise RuntimeError(f"{expected!r} never appeared for {command}")
+        finally:
+            tmux(socket, "kill-server")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    reader = Path(sys.executable).parent / "reader"
+    home = tempfile.mkdtemp(prefix="reader-bench-")
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
+        handle.write(MINIMAL_APP)
+    minimal_command = f"{sys.executable} {handle.name}"
+    reader_times, minimal_times = [], []
+    for _ in range(args.runs):
+        minimal_times.append(time_to_text(minimal_command, "minimal app ready", home))
+        reader_times.append(time_to_text(str(reader), "China has told Japan", home))
+    minimal, ours = statistics.median(minimal_times), statistics.median(reader_times)
+    print(f"cores: {os.cpu_count()}  runs: {args.runs} each, alternating")
+    print("| app | median to first paint | min | max |")
+    print("| --- | --- | --- | --- |")
+    print(f"| minimal Textual app | {minimal * 1000:.0f} ms | {min(minimal_times) * 1000:.0f} | {max(minimal_times) * 1000:.0f} |")
+    print(f"| reader, sample library | {ours * 1000:.0f} ms | {min(reader_times) * 1000:.0f} | {max(reader_times) * 1000:.0f} |")
+    print(f"ratio reader / minimal: {ours / minimal:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""The reader App: screens, global keys, theme defaults and palette commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from reader.library import default_sources
+from reader.palette import OpenArticleCommands
+from reader.screens.help import HelpScreen
+from reader.screens.main import MainScreen
+from reader.widgets.article_list import ArticleList
+from reader.widgets.article_view import ArticleView
+
+ENTITY_COLOUR_DEFAULTS = {
+    "entity-person": "#e5c07b",
+    "entity-org": "#61afef",
+    "entity-place": "#98c379",
+    "entity-event": "#c678dd",
+    "entity-other": "#56b6c2",
+    "entity-selected": "#3e4451",
+    "match": "#5c4a1e",
+    "match-current": "#a86f00",
+}
+"""Colours of entity kinds and matches, used when a theme does not set them."""
+
+
+class ReaderApp(App[int]):
+    """A terminal news reader."""
+
+    TITLE = "reader"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {OpenArticleCommands}
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+    ]
+
+    def __init__(self, sources: list[Path] | None = None) -> None:
+        super().__init__()
+        self.sources = list(sources) if sources else default_sources()
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return {**super().get_theme_variable_defaults(), **ENTITY_COLOUR_DEFAULTS}
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(self.sources)
+
+    def help_sources(self) -> list[tuple[str, type]]:
+        """The (pane, class) pairs whose keys the help screen lists."""
+        return [
+            ("Everywhere", type(self)),
+            ("Main", MainScreen),
+            ("Article list", ArticleList),
+            ("Article", ArticleView),
+        ]
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.help_sources()))

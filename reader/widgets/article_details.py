@@ -1,0 +1,39 @@
+"""Facts about the open article: credit, length, reading time and file."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from reader.library import Article
+
+
+class ArticleDetails(Static):
+    """A short list of what is known about the open article."""
+
+    DEFAULT_CSS = """
+    ArticleDetails { padding: 0 1; height: auto; }
+    """
+
+    def show(self, article: Article | None) -> None:
+        """Describe ``article`` (or nothing)."""
+        if article is None:
+            self.update("")
+            return
+        rows = [
+            ("Source", article.source),
+            ("Published", article.published),
+            ("By", article.byline),
+            ("Credit", article.credit),
+            ("Words", f"{article.word_count:,}"),
+            ("Reading", f"{article.reading_minutes} min"),
+            ("Tags", ", ".join(article.tags) or None),
+            ("File", article.path.name if article.path else None),
+        ]
+        parts: list[Content | str] = []
+        for label, value in rows:
+            if value:
+                if parts:
+                    parts.append("\n")
+                parts += [Content.styled(label, "bold $text-muted"), "\n", Content(value)]
+        self.update(Content.assemble(*parts))

@@ -1,0 +1,296 @@
+"""The article view: a line-API widget that draws an article with styled spans.
+
+Only the lines on screen are drawn, so long stories scroll smoothly; wrapping a
+very long story runs in a worker. Article text is drawn as plain text (never
+markup); highlights are styled by offsets into ``Article.body``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from rich.style import Style
+from rich.segment import Segment
+from textual import work
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.library import Article
+from reader.widgets.wrap import Line, wrap_body, wrap_paragraph
+
+LAYERS = ("entities", "selected", "search", "find")
+"""Highlight layers, drawn in this order (later layers win)."""
+
+WRAP_IN_WORKER_CHARS = 200_000
+MARGIN = 2
+
+
+class Highlight(NamedTuple):
+    """A styled span of the body: ``kind`` names the component class ``article-view--<kind>``."""
+
+    start: int
+    end: int
+    kind: str
+
+
+class _Layer:
+    """Highlights of one layer, sorted, with a fast lookup of those that touch a range."""
+
+    def __init__(self, highlights: Sequence[Highlight]) -> None:
+        self.items = sorted(h for h in highlights if h.end > h.start)
+        self.starts = [h.start for h in self.items]
+        self.longest = max((h.end - h.start for h in self.items), default=0)
+
+    def touching(self, start: int, end: int) -> list[Highlight]:
+        stop = bisect_left(self.starts, end)
+        first = bisect_left(self.starts, start - self.longest)
+        return [h for h in self.items[first:stop] if h.end > start]
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows one article: title, metadata line, credit and wrapped paragraphs."""
+
+    COMPONENT_CLASSES = {
+        "article-view--title",
+        "article-view--meta",
+        "article-view--credit",
+        "article-view--entity-person",
+        "article-view--entity-org",
+        "article-view--entity-place",
+        "article-view--entity-event",
+        "article-view--entity-other",
+        "article-view--entity-selected",
+        "article-view--match",
+        "article-view--match-current",
+    }
+
+    DEFAULT_CSS = """
+    ArticleView {
+        background: $surface;
+        scrollbar-gutter: stable;
+        &:focus { background-tint: $foreground 3%; }
+        & > .article-view--title { text-style: bold; color: $text; }
+        & > .article-view--meta { color: $text-muted; }
+        & > .article-view--credit { color: $text-muted; text-style: italic; }
+        & > .article-view--entity-person { color: $entity-person; }
+        & > .article-view--entity-org { color: $entity-org; }
+        & > .article-view--entity-place { color: $entity-place; }
+        & > .article-view--entity-event { color: $entity-event; }
+        & > .article-view--entity-other { color: $entity-other; }
+        & > .article-view--entity-selected { text-style: bold underline; background: $entity-selected; }
+        & > .article-view--match { background: $match; color: $text; }
+        & > .article-view--match-current { background: $match-current; color: $text; text-style: bold; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Down", show=False, id="article.down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="article.up"),
+        Binding("space,pagedown", "page_down", "Page down", id="article.page_down"),
+        Binding("b,pageup", "page_up", "Page up", id="article.page_up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="article.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="article.bottom"),
+    ]
+
+    max_width: reactive[int] = reactive(80)
+    """The widest the text column may be, in cells."""
+
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.article: Article | None = None
+        self._lines: list[Line] = []
+        self._body_line_starts: list[int] = []
+        self._body_line_index: list[int] = []
+        self._wrapped_width = 0
+        self._layers: dict[str, _Layer] = {}
+        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._pending_offset: int | None = None
+        self.loading_text = ""
+
+    # -- public API --------------------------------------------------------
+
+    def show(self, article: Article | None) -> None:
+        """Show ``article`` from its top, clearing every highlight."""
+        self.article = article
+        self._layers.clear()
+        self._pending_offset = None
+        self._wrapped_width = 0
+        self._lines = []
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self._rewrap()
+
+    def set_highlights(self, layer: str, highlights: Sequence[Highlight]) -> None:
+        """Replace the highlights of one layer (see ``LAYERS``)."""
+        if layer not in LAYERS:
+            raise ValueError(f"unknown highlight layer {layer!r}")
+        if highlights:
+            self._layers[layer] = _Layer(highlights)
+        else:
+            self._layers.pop(layer, None)
+        self._cache.clear()
+        self.refresh()
+
+    def scroll_to_offset(self, offset: int, *, animate: bool = False) -> None:
+        """Scroll so the body line holding ``offset`` is in view (a third from the top)."""
+        if not self._lines:
+            self._pending_offset = offset
+            return
+        y = self.line_of_offset(offset)
+        top, bottom = self.scroll_offset.y, self.scroll_offset.y + self.scrollable_content_region.height
+        if not top <= y < bottom:
+            # force: right after new lines are set, the scrollbars are not laid out yet.
+            self.scroll_to(y=max(0, y - self.scrollable_content_region.height // 3), animate=animate,
+                           immediate=not animate, force=True)
+
+    def line_of_offset(self, offset: int) -> int:
+        """The screen line (in the whole document) that shows body ``offset``."""
+        if not self._body_line_starts:
+            return 0
+        index = max(0, bisect_right(self._body_line_starts, offset) - 1)
+        return self._body_line_index[index]
+
+    @property
+    def text_width(self) -> int:
+        """Width of the text column in cells."""
+        return max(10, min(self.max_width, self.scrollable_content_region.width - 2 * MARGIN))
+
+    @property
+    def wrapped_lines(self) -> list[Line]:
+        """The document's screen lines (for tests and the find bar)."""
+        return self._lines
+
+    # -- layout ------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        if self.text_width != self._wrapped_width:
+            self._rewrap()
+
+    def watch_max_width(self) -> None:
+        if self.is_mounted:
+            self._rewrap()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def _header_lines(self, article: Article, width: int) -> list[Line]:
+        lines = [Line("title", s, e) for s, e in wrap_paragraph(article.title, 0, len(article.title), width)]
+        meta = self._meta_text(article)
+        lines += [Line("meta", s, e) for s, e in wrap_paragraph(meta, 0, len(meta), width)]
+        if article.credit:
+            lines += [Line("credit", s, e) for s, e in wrap_paragraph(article.credit, 0, len(article.credit), width)]
+        lines.append(Line("blank", 0, 0))
+        return lines
+
+    @staticmethod
+    def _meta_text(article: Article) -> str:
+        return article.meta_line + (f" · by {article.byline}" if article.byline else "")
+
+    def _rewrap(self) -> None:
+        article = self.article
+        if article is None or not self.is_mounted or self.scrollable_content_region.width == 0:
+            self._set_lines([], 0, article)
+            return
+        width = self.text_width
+        if len(article.body) > WRAP_IN_WORKER_CHARS:
+            self.loading = True
+            self._wrap_in_worker(article, width)
+        else:
+            self._set_lines(self._header_lines(article, width) + wrap_body(article.body, width), width, article)
+
+    @work(thread=True, exclusive=True, group="article-wrap", exit_on_error=False)
+    def _wrap_in_worker(self, article: Article, width: int) -> None:
+        lines = self._header_lines(article, width) + wrap_body(article.body, width)
+        self.app.call_from_thread(self._set_lines, lines, width, article)
+
+    def _set_lines(self, lines: list[Line], width: int, article: Article | None) -> None:
+        if article is not self.article:
+            return  # a newer article replaced this one while it was wrapping
+        self.loading = False
+        anchor = self._top_body_offset()
+        self._lines = lines
+        self._wrapped_width = width
+        self._body_line_starts = [line.start for line in lines if line.part == "body"]
+        self._body_line_index = [y for y, line in enumerate(lines) if line.part == "body"]
+        self._cache.clear()
+        self.virtual_size = Size(width + 2 * MARGIN, len(lines))
+        if self._pending_offset is not None:
+            offset, self._pending_offset = self._pending_offset, None
+            self.call_after_refresh(self.scroll_to_offset, offset)
+        elif anchor is not None:
+            self.scroll_to(y=self.line_of_offset(anchor), animate=False, immediate=True, force=True)
+        self.refresh()
+
+    def _top_body_offset(self) -> int | None:
+        """Body offset at the top of the screen, kept across a re-wrap."""
+        y = int(self.scroll_offset.y)
+        if y == 0 or not self._lines:
+            return None
+        for line in self._lines[y:]:
+            if line.part == "body":
+                return line.start
+        return None
+
+    # -- drawing -----------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines) or self.article is None:
+            return Strip.blank(width, base)
+        key = (index, width)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_document_line(self._lines[index], base).crop_extend(scroll_x, scroll_x + width, base)
+            self._cache[key] = strip
+        return strip
+
+    def _style(self, kind: str) -> Style:
+        return self.get_component_rich_style(f"article-view--{kind}", partial=True)
+
+    def _render_document_line(self, line: Line, base: Style) -> Strip:
+        article = self.article
+        assert article is not None
+        spans: list[tuple[int, int, Style]] = []
+        if line.part == "body":
+            text = article.body[line.start:line.end].rstrip(" ")
+            for layer in LAYERS:
+                found = self._layers.get(layer)
+                if found is None:
+                    continue
+                for highlight in found.touching(line.start, line.end):
+                    start = max(0, highlight.start - line.start)
+                    end = min(len(text), highlight.end - line.start)
+                    if end > start:
+                        spans.append((start, end, self._style(highlight.kind)))
+        elif line.part == "blank":
+            text = ""
+        else:
+            source = {"title": article.title, "meta": self._meta_text(article), "credit": article.credit or ""}[line.part]
+            text = source[line.start:line.end].rstrip(" ")
+            base = base + self._style(line.part)
+        segments = [Segment(" " * MARGIN, self.rich_style), *styled_segments(text, base, spans)]
+        return Strip(segments)
+
+
+def styled_segments(text: str, base: Style, spans: list[tuple[int, int, Style]]) -> list[Segment]:
+    """Cut ``text`` at span edges; each piece gets ``base`` plus the styles of the spans over it, in order."""
+    if not spans:
+        return [Segment(text, base)] if text else []
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    segments = []
+    for start, end in zip(cuts, cuts[1:]):
+        style = base
+        for span_start, span_end, span_style in spans:
+            if span_start <= start and end <= span_end:
+                style = style + span_style
+        segments.append(Segment(text[start:end], style))
+    return segments

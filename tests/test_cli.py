@@ -1,0 +1,52 @@
+"""The command line works without a terminal and fails with one clear line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from reader import __version__
+from reader.cli import main
+from tests.conftest import REPO
+
+
+def test_list_json_names_the_seed(capsys):
+    assert main(["list", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["id"] == "000_028039a13440567c"
+    assert rows[0]["words"] == 406
+    assert rows[0]["title"].startswith("China has told Japan")
+
+
+def test_list_table(capsys):
+    assert main(["list"]) == 0
+    assert "000_028039a13440567c     406  China has told Japan" in capsys.readouterr().out
+
+
+def test_list_of_given_paths_reports_skipped_files(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text("A story.\n")
+    (tmp_path / "empty.txt").write_text("")
+    assert main(["list", "--json", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert [row["id"] for row in json.loads(captured.out)] == ["good"]
+    assert "empty.txt: empty file" in captured.err
+
+
+def test_missing_path_is_one_line_and_exit_2(tmp_path):
+    for argv in (["list", str(tmp_path / "nope")], [str(tmp_path / "nope")]):
+        result = subprocess.run([sys.executable, "-m", "reader", *argv], cwd=REPO, capture_output=True, text=True)
+        assert result.returncode == 2
+        assert result.stderr.strip() == f"reader: no such file or folder: {tmp_path / 'nope'}"
+        assert "Traceback" not in result.stderr
+
+
+def test_version_and_help(capsys):
+    for argv in (["--version"], ["--help"]):
+        try:
+            main(argv)
+        except SystemExit as exit_:
+            assert exit_.code == 0
+    out = capsys.readouterr().out
+    assert f"reader {__version__}" in out
+    assert "list" in out

@@ -1,0 +1,110 @@
+"""The .txt loader on the seed and on bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.library import load_library
+from reader.library.txt_loader import load_txt
+from tests.conftest import SEED
+
+
+def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def test_seed_title_paragraphs_and_credit():
+    loaded = load_txt(SEED)
+    article = loaded.article
+    assert loaded.problems == []
+    assert article.id == "000_028039a13440567c"
+    assert article.title.startswith("China has told Japan to be “especially cautious”")
+    assert article.title.endswith("…") and len(article.title) <= 90
+    assert len(article.paragraphs) == 14
+    assert article.credit == "Andrea Verdelli/Getty Images"
+    assert "Getty" not in article.body
+    assert article.paragraphs[-1].startswith("Tokyo’s officials have intimated")
+    assert article.source is None and article.published is None
+    assert article.word_count == 406
+    assert article.reading_minutes == 2
+
+
+def test_front_matter_sets_metadata(tmp_path):
+    path = write(tmp_path, "a.txt", "---\ntitle: Tide tables\nsource: The Gazette\npublished: 2024-03-01\n"
+                 "tags: [sea, moon]\n---\nThe tide came in.\n\nThen it went out.\n")
+    article = load_txt(path).article
+    assert article.title == "Tide tables"
+    assert article.source == "The Gazette"
+    assert article.published == "2024-03-01"
+    assert article.tags == ("sea", "moon")
+    assert article.paragraphs == ["The tide came in.", "Then it went out."]
+
+
+def test_broken_front_matter_is_reported_and_the_text_kept(tmp_path):
+    path = write(tmp_path, "a.txt", "---\ntitle: [unclosed\n---\nBody text here.\n")
+    loaded = load_txt(path)
+    assert loaded.article.body == "Body text here."
+    assert "front matter is not valid YAML" in loaded.problems[0].message
+    assert not loaded.problems[0].skipped
+
+
+def test_headline_line_becomes_title(tmp_path):
+    path = write(tmp_path, "a.txt", "Storm closes harbour\n\nThe harbour closed on Monday. Boats stayed in.\n")
+    article = load_txt(path).article
+    assert article.title == "Storm closes harbour"
+    assert article.paragraphs == ["The harbour closed on Monday. Boats stayed in."]
+
+
+def test_hard_wrapped_paragraphs_are_joined(tmp_path):
+    path = write(tmp_path, "a.txt", "First line of a para\nthat wraps here.\n\nSecond para.\n")
+    assert load_txt(path).article.paragraphs == ["First line of a para that wraps here.", "Second para."]
+
+
+def test_long_first_sentence_title_is_shortened_at_a_word(tmp_path):
+    words = " ".join(f"word{i}" for i in range(40))
+    article = load_txt(write(tmp_path, "a.txt", words + ".\n")).article
+    assert article.title.endswith("…")
+    assert len(article.title) <= 90
+    assert article.title[:-1] in words and not article.title[:-1].endswith(" ")
+
+
+def test_hostile_text_is_kept_literally(tmp_path):
+    text = "Markup [bold red]x[/] and [@click=app.quit]click[/]\tTabbed.\n\nESC \x1b[31mred\x1b[0m bell\x07 中文 😀\n"
+    article = load_txt(write(tmp_path, "evil.txt", text)).article
+    assert "[bold red]x[/]" in article.body
+    assert "[@click=app.quit]" in article.body
+    assert "\x1b" not in article.body and "\x07" not in article.body
+    assert "␛[31mred␛[0m" in article.body and "␇" in article.body
+    assert "\t" not in article.body and "Tabbed" in article.body
+    assert "中文 😀" in article.body
+
+
+def test_invalid_utf8_loads_with_replacement_and_a_notice(tmp_path):
+    path = write(tmp_path, "latin.txt", "Caf\xe9 society.\n".encode("latin-1"))
+    loaded = load_txt(path)
+    assert loaded.article.body == "Caf\ufffd society."
+    assert len(loaded.problems) == 1 and "not valid UTF-8" in loaded.problems[0].message
+    assert loaded.problems[0].path == path
+
+
+def test_binary_and_empty_files_are_skipped_with_a_reason(tmp_path):
+    write(tmp_path, "a.txt", "A real story.\n")
+    write(tmp_path, "bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    write(tmp_path, "empty.txt", b"   \n")
+    library = load_library([tmp_path])
+    assert [a.id for a in library.articles] == ["a"]
+    reasons = {Path(p.path).name: p.message for p in library.problems}
+    assert "binary" in reasons["bin.txt"]
+    assert "empty" in reasons["empty.txt"]
+
+
+def test_library_ids_are_relative_paths_and_hidden_files_skipped(tmp_path):
+    (tmp_path / "world").mkdir()
+    (tmp_path / ".cache").mkdir()
+    write(tmp_path / "world", "asia.txt", "Asia story.\n")
+    write(tmp_path / ".cache", "x.txt", "Hidden.\n")
+    write(tmp_path, "notes.yaml", "not: an article\n")
+    library = load_library([tmp_path])
+    assert [a.id for a in library.articles] == ["world/asia"]

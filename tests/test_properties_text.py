@@ -1,0 +1,59 @@
+"""Property tests: any bytes load as an article or a clear problem; wrapping never loses text."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from reader.library.problems import Problem
+from reader.library.text import make_safe
+from reader.library.txt_loader import load_txt, parse_article
+from reader.widgets.wrap import wrap_body
+
+CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=2000)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=4000) | TEXT.map(lambda t: t.encode("utf-8")))
+def test_any_bytes_give_an_article_or_a_named_problem(tmp_path, data):
+    path = tmp_path / "any.txt"
+    path.write_bytes(data)
+    loaded = load_txt(path)
+    assert all(isinstance(p, Problem) and p.path == path and p.message for p in loaded.problems)
+    if loaded.article is None:
+        assert any(p.skipped for p in loaded.problems)
+    else:
+        article = loaded.article
+        for field in (article.title, article.body, article.credit or ""):
+            assert not CONTROL.search(field.replace("\n", ""))
+        assert len(article.title) <= 90
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXT.map(lambda t: t.replace("\r", "").replace("\t", "")))
+def test_safe_text_replaces_controls_one_for_one(text):
+    safe = make_safe(text)
+    assert len(safe) == len(text)
+    for original, shown in zip(text, safe):
+        if original == "\n" or not CONTROL.match(original):
+            assert shown == original
+        else:
+            assert shown != original and not CONTROL.match(shown)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=TEXT, width=st.integers(min_value=1, max_value=120))
+def test_wrapping_covers_the_body_within_the_width(text, width):
+    body = parse_article(text, "x.txt", "x").article
+    if body is None:
+        return
+    body = body.body
+    lines = wrap_body(body, width)
+    shown = [body[line.start:line.end] for line in lines if line.part == "body"]
+    assert "".join(shown).replace(" ", "") == body.replace("\n", "").replace(" ", "")
+    for piece in shown:
+        assert cell_len(piece.rstrip(" ")) <= max(width, 2)  # one wide character may not fit a 1-cell line

@@ -1,0 +1,27 @@
+"""Word wrapping keeps offsets into the text and respects cell widths."""
+
+from reader.widgets.wrap import paragraph_ranges, wrap_body, wrap_paragraph
+from rich.cells import cell_len
+
+
+def test_lines_cover_the_paragraph_in_order():
+    text = "the quick brown fox jumps over the lazy dog " * 5
+    lines = wrap_paragraph(text, 0, len(text), 20)
+    assert lines[0][0] == 0 and lines[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(lines, lines[1:]))
+    assert all(cell_len(text[s:e].rstrip()) <= 20 for s, e in lines)
+
+
+def test_wide_characters_and_long_words():
+    text = "界" * 15 + " end"
+    lines = wrap_paragraph(text, 0, len(text), 10)
+    assert all(cell_len(text[s:e].rstrip()) <= 10 for s, e in lines)
+    assert "".join(text[s:e] for s, e in lines) == text
+
+
+def test_body_has_a_blank_line_between_paragraphs():
+    body = "one two\n\nthree"
+    lines = wrap_body(body, 40)
+    assert [line.part for line in lines] == ["body", "blank", "body"]
+    assert body[lines[2].start:lines[2].end] == "three"
+    assert paragraph_ranges(body) == [(0, 7), (9, 14)]
