@@ -48,3 +48,18 @@ def test_rebuild_and_missing_path(capsys, reader_home, tmp_path):
     assert main(["index", str(tmp_path / "nope")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
     assert main(["search", "x", "--limit", "0"]) == 2
+
+
+def test_other_folders_get_their_own_index(capsys, reader_home, tmp_path):
+    from reader.search.index import default_index_dir, index_dir_for
+
+    make_library(reader_home / "data" / "library")
+    other = tmp_path / "other"
+    write_story(other, "volcano", "Volcano erupts", "Lava reached the islands.")
+    assert main(["search", "islands", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 2
+    assert main(["search", "islands", str(other), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 1
+    assert index_dir_for([other]) != default_index_dir() == index_dir_for([])
+    assert main(["search", "islands", "--json", "--no-update"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 2  # the library's index is intact

@@ -223,3 +223,21 @@ def test_progress_is_reported(index, library):
     calls = []
     index.update([library], progress=lambda done, total, message: calls.append((done, total, message)))
     assert calls[-1][0] == calls[-1][1] == 4
+
+
+def test_batched_commits_and_cancel_midway_lose_nothing(index, library):
+    index.update([library])
+    (library / "budget.txt").unlink()
+    for n in range(30):
+        write_story(library, f"extra{n:02d}", f"Extra {n}", "Penguins gathered.")
+    saved = []
+    first = index.update([library], commit_every=10, should_stop=lambda: bool(saved),
+                         progress=lambda done, total, message: saved.append(1) if message == "saving the index" else None)
+    assert first.added == 10  # the first batch was committed, then it stopped
+    assert search(index, "penguins", limit=100).total == 10
+    assert first.cancelled
+    second = index.update([library], commit_every=10)
+    assert not second.cancelled
+    assert ids(index, "budget") == []
+    assert search(index, "penguins", limit=100).total == 30
+    assert index.doc_count() == 33

@@ -50,11 +50,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_update(paths, *, rebuild: bool = False, quiet: bool = False) -> UpdateResult:
     """Update the index with a progress bar on a terminal; a missing path is a ``CommandError``."""
-    index = open_library_index()
+    sources = list(paths) or default_sources()
+    index = open_library_index(sources)
     progress = TerminalProgress()
     procs = min(2, os.cpu_count() or 1)
     try:
-        result = index.update(list(paths) or default_sources(), rebuild=rebuild, progress=progress, procs=procs)
+        result = index.update(sources, rebuild=rebuild, progress=progress, procs=procs)
     except MissingPath as missing:
         raise CommandError(f"reader: no such file or folder: {missing}") from None
     finally:

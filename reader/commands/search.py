@@ -6,7 +6,8 @@ import argparse
 import json
 import sys
 
-from reader.commands.common import CommandError
+from reader.commands.common import CommandError, add_sources_argument
+from reader.library import default_sources
 from reader.commands.index import run_update
 from reader.library.text import shorten
 from reader.search import IndexProblem, search
@@ -20,6 +21,7 @@ EXIT_NO_HITS = 1
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", metavar="QUERY", help='for example: senkaku islands, "treaty of shimonoseki", '
                         "negot*, shimonseki~, china -taiwan, title:japan, published:[2020 TO 2021]")
+    add_sources_argument(parser)
     parser.add_argument("--json", action="store_true", help="print JSON (hits with snippets and match offsets)")
     parser.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits (default 10)")
     parser.add_argument("--no-update", action="store_true",
@@ -29,9 +31,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CommandError("reader: --limit must be at least 1")
+    sources = list(args.paths) or default_sources()
     if not args.no_update:
-        run_update([], quiet=True)
-    index = open_library_index()
+        run_update(sources, quiet=True)
+    index = open_library_index(sources)
     try:
         try:
             results = search(index, args.query, limit=args.limit, exact_total=True)

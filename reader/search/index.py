@@ -34,7 +34,7 @@ from whoosh.writing import LockError
 
 from reader import paths
 from reader.library.article import Article
-from reader.library.library import iter_sources, load_file
+from reader.library.library import default_sources, iter_sources, load_file
 from reader.search.schema import SCHEMA_VERSION, entity_slug, make_schema
 
 MANIFEST = "manifest.json"
@@ -327,13 +327,16 @@ class LibraryIndex:
         progress: Progress | None = None,
         should_stop: Callable[[], bool] | None = None,
         procs: int = 1,
+        commit_every: int | None = None,
     ) -> UpdateResult:
         """Bring the index up to date with the article files below ``sources``.
 
         Only new, changed (size or mtime differ, then the content hash) and removed files
         are (re)indexed. A damaged or stale index is rebuilt, with a message in
         ``result.messages``. When another process is updating, returns at once with
-        ``busy`` set. ``procs > 1`` lets big batches use a multi-process writer.
+        ``busy`` set. ``procs > 1`` lets big batches use a multi-process writer (not from a
+        process with threads: it forks). ``commit_every=N`` commits every N articles, so a
+        long first build is searchable (and resumable) as it goes.
         """
         started = time.perf_counter()
         result = UpdateResult()
@@ -353,7 +356,7 @@ class LibraryIndex:
                 result.rebuilt = True
                 self._create_empty()
                 manifest = None
-            self._update_locked(list(sources), manifest, result, progress, should_stop, procs)
+            self._update_locked(list(sources), manifest, result, progress, should_stop, procs, commit_every)
         finally:
             lock.release()
             result.seconds = time.perf_counter() - started
@@ -397,7 +400,7 @@ class LibraryIndex:
                 candidates.append((key, path, root, st))
         return kept, candidates
 
-    def _update_locked(self, sources, manifest, result, progress, should_stop, procs) -> None:
+    def _update_locked(self, sources, manifest, result, progress, should_stop, procs, commit_every) -> None:
         old: dict[str, list] = dict((manifest or {}).get("files_articles") or {})
         progress(0, 0, "checking the library")
         kept, candidates = self._scan(sources, old, result, should_stop)
@@ -438,7 +441,35 @@ class LibraryIndex:
                 self._save_manifest(kept)
             return
         progress(0, total, "indexing")
-        big = len(to_index) >= BIG_BATCH
+        chunk = commit_every if commit_every and commit_every > 0 else len(to_index) or 1
+        done = 0
+        indexed_ids: set[str] = set()
+        existing_ids = {entry[0] for entry in old.values()}
+        deletes = list(removed_ids)
+        start = 0
+        while True:
+            batch = to_index[start:start + chunk]
+            start += chunk
+            committed = self._write_batch(batch, deletes, existing_ids, indexed_ids, result, progress,
+                                          should_stop, procs, done, total)
+            if committed is None:
+                # Busy or cancelled: earlier batches are committed; everything else keeps its
+                # old entry, so the next update sees it as changed or removed again.
+                self._save_manifest({**old, **kept})
+                return
+            done += len(batch) + len(deletes)
+            deletes = []
+            kept.update(committed)
+            self._save_manifest(kept)
+            if start >= len(to_index):
+                break
+        result.removed = len([i for i in removed_ids if i not in indexed_ids])
+        progress(total, total, "done")
+
+    def _write_batch(self, batch, deletes, existing_ids, indexed_ids, result, progress, should_stop,
+                     procs, done, total) -> dict[str, list] | None:
+        """Index one batch in one commit; ``None`` when busy or cancelled (nothing committed)."""
+        big = len(batch) >= BIG_BATCH
         ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
         writer = None
         try:
@@ -449,18 +480,15 @@ class LibraryIndex:
                     writer = ix.writer(timeout=5.0, compound=False)
             except LockError:
                 result.busy = True
-                return
-            done = 0
-            indexed_ids: set[str] = set()
-            for article_id in removed_ids:
+                return None
+            for article_id in deletes:
                 writer.delete_by_term("id", article_id)
-                done += 1
-            new_entries: dict[str, list] = {}
-            existing_ids = {entry[0] for entry in old.values()}
-            for key, article, entry in to_index:
+            entries: dict[str, list] = {}
+            added = changed = 0
+            for n, (key, article, entry) in enumerate(batch, 1):
                 if should_stop():
                     result.cancelled = True
-                    break
+                    return None
                 if article.id in indexed_ids:
                     result.problems.append(f"{key}: another article already has the id {article.id!r}; skipped")
                     continue
@@ -468,24 +496,19 @@ class LibraryIndex:
                 document = article_document(article, self.entity_keys)
                 if article.id in existing_ids:
                     writer.update_document(**document)
-                    result.changed += 1
+                    changed += 1
                 else:
                     writer.add_document(**document)
-                    result.added += 1
-                new_entries[key] = entry
-                done += 1
-                if done % 50 == 0:
-                    progress(done, total, "indexing")
-            if result.cancelled:
-                writer.cancel()
-                writer = None
-                # What was unchanged stays valid; the rest is picked up next time.
-                self._save_manifest({k: v for k, v in kept.items()})
-                return
-            progress(done, total, "saving the index")
-            result.removed = len([i for i in removed_ids if i not in indexed_ids])
+                    added += 1
+                entries[key] = entry
+                if n % 50 == 0:
+                    progress(done + n, total, "indexing")
+            progress(done + len(batch), total, "saving the index")
             w, writer = writer, None
             w.commit(optimize=big)
+            result.added += added
+            result.changed += changed
+            return entries
         finally:
             if writer is not None:
                 try:
@@ -493,9 +516,6 @@ class LibraryIndex:
                 except Exception:  # noqa: BLE001
                     pass
             ix.close()
-        kept.update(new_entries)
-        self._save_manifest(kept)
-        progress(total, total, "done")
 
     def _save_manifest(self, articles: dict[str, list]) -> None:
         files = {}
@@ -530,6 +550,23 @@ def default_entity_keys() -> EntityKeys | None:
     return hook if callable(hook) else None
 
 
-def open_library_index(directory: Path | None = None) -> LibraryIndex:
-    """The person's library index, with the entity recogniser when there is one."""
-    return LibraryIndex(directory, entity_keys=default_entity_keys())
+def index_dir_for(sources: Iterable[Path] | None) -> Path:
+    """Where the index of these sources lives.
+
+    The person's own library (the default sources) has ``data_dir()/index``; other
+    folders opened with ``reader PATH`` get their own index under ``cache_dir()``, so
+    reading a folder once never throws away the index of the library.
+    """
+    sources = [Path(s) for s in sources or []]
+    if not sources:
+        return default_index_dir()
+    resolved = sorted(str(s.resolve()) for s in sources)
+    if resolved == sorted(str(s.resolve()) for s in default_sources()):
+        return default_index_dir()
+    digest = hashlib.blake2b("\0".join(resolved).encode(), digest_size=8).hexdigest()
+    return paths.cache_dir() / f"index-{digest}"
+
+
+def open_library_index(sources: Iterable[Path] | None = None) -> LibraryIndex:
+    """The index for these sources (default: the library), with the entity recogniser if any."""
+    return LibraryIndex(index_dir_for(sources), entity_keys=default_entity_keys())
