@@ -56,6 +56,11 @@ PHRASES = ["especially cautious", "coast guard vessels", "territorial waters", "
 SOURCES = ["Newsweek", "Reuters", "The Japan Times", "Associated Press", "BBC News",
            "The Guardian", "Al Jazeera", "Nikkei Asia", "Le Monde", "Der Spiegel"]
 
+# Per sentence (an article has about 40): each named entity ends up in about 5% of the
+# stories and each set phrase in about 6%, roughly what a news archive looks like.
+ENTITY_RATE = 0.04
+PHRASE_RATE = 0.02
+
 ONSETS = ["b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w",
           "z", "br", "cr", "dr", "fl", "gr", "pl", "pr", "sh", "st", "str", "th", "tr", "ch", "kw"]
 VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "ou", "io", "ee"]
@@ -98,9 +103,9 @@ class Vocabulary:
 def sentence(rng: random.Random, vocab: Vocabulary) -> str:
     length = rng.randint(8, 24)
     words = [vocab.word(rng) for _ in range(length)]
-    if rng.random() < 0.35:
+    if rng.random() < ENTITY_RATE:
         words.insert(rng.randrange(len(words)), rng.choice(ENTITIES))
-    if rng.random() < 0.15:
+    if rng.random() < PHRASE_RATE:
         words.insert(rng.randrange(len(words)), rng.choice(PHRASES))
     text = " ".join(words)
     if rng.random() < 0.2:
@@ -120,7 +125,7 @@ def article(rng: random.Random, vocab: Vocabulary, number: int) -> str:
         paragraphs.append(para)
         words += para.count(" ") + 1
     headline_words = [vocab.word(rng) for _ in range(rng.randint(5, 10))]
-    if rng.random() < 0.4:
+    if rng.random() < ENTITY_RATE:
         headline_words.insert(rng.randrange(len(headline_words)), rng.choice(ENTITIES))
     headline = " ".join(headline_words)
     headline = headline[0].upper() + headline[1:]

@@ -34,7 +34,7 @@ from whoosh.writing import LockError
 
 from reader import paths
 from reader.library.article import Article
-from reader.library.library import default_sources, iter_sources, load_file
+from reader.library.library import LOADERS, MissingPath, default_sources, load_file
 from reader.search.schema import SCHEMA_VERSION, entity_slug, make_schema
 
 MANIFEST = "manifest.json"
@@ -161,6 +161,42 @@ def article_document(article: Article, entity_keys: EntityKeys | None = None) ->
         doc["entity"] = entities
         doc["entity_type"] = entity_types
     return doc
+
+
+def walk_sources(sources: Iterable[Path], problems: list[str]):
+    """Yield ``(path, root, stat)`` for each article file below ``sources``.
+
+    The same files as ``reader.library.iter_sources`` (hidden files and folders skipped,
+    known suffixes only), found with ``os.scandir`` so that checking an unchanged
+    100,000-article library costs one ``stat`` per file and little else.
+    """
+    suffixes = tuple(LOADERS)
+    for source in sources:
+        source = Path(source)
+        if source.is_dir():
+            stack = [str(source)]
+            while stack:
+                folder = stack.pop()
+                try:
+                    with os.scandir(folder) as entries:
+                        entries = sorted(entries, key=lambda e: e.name, reverse=True)
+                except OSError as error:
+                    problems.append(f"{folder}: cannot be read: {error.strerror or error}")
+                    continue
+                for entry in reversed(entries):
+                    if entry.name.startswith("."):
+                        continue
+                    try:
+                        if entry.is_dir():
+                            stack.append(entry.path)
+                        elif entry.name.lower().endswith(suffixes) and entry.is_file():
+                            yield entry.path, source, entry.stat()
+                    except OSError as error:
+                        problems.append(f"{entry.path}: cannot be read: {error.strerror or error}")
+        elif source.exists():
+            yield str(source), None, source.stat()
+        else:
+            raise MissingPath(str(source))
 
 
 class _FileLock:
@@ -384,20 +420,14 @@ class LibraryIndex:
         """Stat every file; unchanged ones keep their manifest entry, others become candidates."""
         kept: dict[str, list] = {}
         candidates = []
-        for path, root in iter_sources(sources):
+        for key, root, st in walk_sources(sources, result.problems):
             if should_stop():
                 break
-            key = str(path)
-            try:
-                st = os.stat(path)
-            except OSError as error:
-                result.problems.append(f"{path}: cannot be read: {error.strerror or error}")
-                continue
             entry = old.get(key)
             if entry is not None and entry[1] == st.st_size and entry[2] == st.st_mtime_ns:
                 kept[key] = entry
             else:
-                candidates.append((key, path, root, st))
+                candidates.append((key, Path(key), root, st))
         return kept, candidates
 
     def _update_locked(self, sources, manifest, result, progress, should_stop, procs, commit_every) -> None:

@@ -19,7 +19,12 @@ from dataclasses import dataclass, field
 from whoosh import qparser
 from whoosh import query as wq
 
-from reader.search.schema import entity_slug, make_schema
+from reader.search.schema import ANALYZER, entity_slug, make_schema
+
+
+def analyze_prefix(word: str) -> list[str]:
+    """What Whoosh's parser makes of a prefix word (it runs the analyzer on it)."""
+    return [t.text for t in ANALYZER(word, mode="query")] or [word]
 
 DEFAULT_FIELDS = ("title", "body")
 SEARCHABLE_FIELDS = frozenset({"id", "title", "body", "source", "published", "entity", "entity_type"})
@@ -31,6 +36,7 @@ MAX_FUZZY = 2  # edits; more matches nearly every word
 _FIELD_PREFIX = re.compile(r"(?<![\w\"])(\w+):")
 _BARE_WILDCARD = re.compile(r"(?:(?<=\s)|^)[*?]+(?=\s|$)")
 _LONE_OPERATOR = re.compile(r"^\s*(AND|OR|NOT)\s*$|^\s*(AND|OR)\s+|\s+(AND|OR|NOT)\s*$")
+_PREFIX_WORD = re.compile(r"(\w+)\*")
 _SYNTAX = re.compile(r"[\[\]{}()\"^~*?:<>=+]")
 
 
@@ -112,8 +118,14 @@ def _strip_unknown_fields(text: str, notes: list[str]) -> str:
     return '"'.join(parts)
 
 
-def _rewrite(q: wq.Query) -> wq.Query:
-    """Entity values become slugs; fuzzy terms keep their first letter."""
+def _rewrite(q: wq.Query, text: str = "") -> wq.Query:
+    """Entity values become slugs; fuzzy terms keep their first letter; prefixes are
+    not stemmed (Whoosh turns ``pres*`` into ``pre*``)."""
+    raw_prefixes = {}
+    for word in _PREFIX_WORD.findall(text):
+        raw = word.lower()
+        for stemmed in analyze_prefix(raw):
+            raw_prefixes.setdefault(stemmed, raw)
 
     def fix(node: wq.Query) -> wq.Query:
         if isinstance(node, wq.FuzzyTerm):
@@ -129,6 +141,8 @@ def _rewrite(q: wq.Query) -> wq.Query:
             return wq.Term("entity", entity_slug(str(node.text)), boost=node.boost)
         if isinstance(node, wq.Prefix) and node.fieldname == "entity":
             return wq.Prefix("entity", entity_slug(str(node.text)), boost=node.boost)
+        if isinstance(node, wq.Prefix) and type(node) is wq.Prefix and str(node.text) in raw_prefixes:
+            return wq.Prefix(node.fieldname, raw_prefixes[str(node.text)], boost=node.boost)
         return node
 
     return q.accept(fix)
@@ -167,7 +181,7 @@ def parse_query(text: str) -> ParsedQuery:
             q = parser.parse(_fallback(text))
         except Exception:  # noqa: BLE001
             q = wq.NullQuery
-    q = _rewrite(q)
+    q = _rewrite(q, text)
     if isinstance(q, type(wq.NullQuery)) and not notes:
         notes.append("nothing to search for: every word is too common (like 'the') or too short")
     return ParsedQuery(original, q, notes, text)

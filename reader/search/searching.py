@@ -24,6 +24,7 @@ DEFAULT_LIMIT = 10
 SNIPPET_CHARS = 200
 SNIPPET_LEAD = 50
 MAX_EXPANSIONS = 64  # prefix*/fuzzy~ search the most common matching words
+SCORED_POSTINGS = 20_000  # above this many postings an expansion is not ranked (see expand_query)
 SUGGEST_BELOW = 3  # suggest a spelling when fewer hits than this
 TEXT_FIELDS = ("title", "body")
 
@@ -149,30 +150,93 @@ def plan_matches(q: wq.Query) -> MatchPlan:
     return plan
 
 
+class UnscoredOr(wq.Or):
+    """An ``Or`` whose matches are not ranked: its matcher is built without weighting,
+    lazily (unlike ``ConstantScoreQuery``, which reads every match up front)."""
+
+    def matcher(self, searcher, context=None):
+        context = context.set(weighting=None) if context is not None else searcher.boolean_context()
+        return super().matcher(searcher, context)
+
+
 def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
     """Replace prefix*, wildcard and fuzzy~ parts by the words they match in the index.
 
-    Each keeps at most ``MAX_EXPANSIONS`` words, the most common ones, so a short
-    prefix stays fast; the result is ranked like any other words.
+    Each keeps at most ``MAX_EXPANSIONS`` words, the most common ones. When the words
+    match few postings they are ranked like any other words; when they match many
+    (``negot*`` over 100,000 stories), the part gets a constant score instead, so the
+    search can stop at the first ``limit`` stories rather than score every one of them
+    (as Lucene does for prefix queries).
     """
+
+    heavy_cache: dict[tuple, bool] = {}
+
+    def expansions(node: wq.Query, fieldname: str) -> dict[str, int]:
+        words = {str(text if isinstance(text, str) else text.decode("utf-8"))
+                 for _, text in type(node)(fieldname, node.text, **_multiterm_args(node)).expanded_terms(reader)}
+        if isinstance(node, wq.Prefix):
+            # "negotiat*" also finds the stem "negoti" (of "negotiation"): a stem that the
+            # typed prefix extends counts as a match
+            text = str(node.text)
+            words.update(text[:k] for k in range(3, len(text)) if reader.doc_frequency(fieldname, text[:k]))
+        return {w: reader.doc_frequency(fieldname, w) for w in words}
+
+    def heavy(node: wq.Query) -> bool:
+        key = (type(node), node.text, getattr(node, "maxdist", 0))
+        if key not in heavy_cache:
+            body = expansions(node, "body")
+            top = sorted(body.values(), reverse=True)[:MAX_EXPANSIONS]
+            heavy_cache[key] = len(top) > 1 and sum(top) > SCORED_POSTINGS
+        return heavy_cache[key]
 
     def fix(node: wq.Query) -> wq.Query:
         if not isinstance(node, wq.Prefix | wq.Wildcard | wq.FuzzyTerm) or node.fieldname not in TEXT_FIELDS:
             return node
-        words = {str(text if isinstance(text, str) else text.decode("utf-8"))
-                 for _, text in node.expanded_terms(reader)}
+        frequency = expansions(node, node.fieldname)
+        words = set(frequency)
         if not words:
             return wq.NullQuery
         if len(words) > MAX_EXPANSIONS:
-            ranked = sorted(words, key=lambda w: -reader.doc_frequency(node.fieldname, w))
+            ranked = sorted(words, key=lambda w: -frequency[w])
             if node.fieldname == "body":
                 label = f"{node.text}*" if isinstance(node, wq.Prefix) else str(node.text)
                 notes.append(f"{label} matches {len(words):,} words; searched the {MAX_EXPANSIONS} most common")
             words = set(ranked[:MAX_EXPANSIONS])
         terms = [wq.Term(node.fieldname, w, boost=node.boost) for w in sorted(words)]
+        if heavy(node):
+            return UnscoredOr(terms, boost=node.boost)
         return terms[0] if len(terms) == 1 else wq.Or(terms)
 
     return q.accept(fix)
+
+
+def _multiterm_args(node: wq.Query) -> dict:
+    if isinstance(node, wq.FuzzyTerm):
+        return {"maxdist": node.maxdist, "prefixlength": node.prefixlength}
+    return {}
+
+
+def is_constant_score(q: wq.Query) -> bool:
+    """True when no part of ``q`` is ranked (so any ``limit`` matches are a top ``limit``)."""
+    if isinstance(q, UnscoredOr | wq.ConstantScoreQuery | wq.NumericRange | wq.TermRange):
+        return True
+    if isinstance(q, wq.Or | wq.And) and not q.is_leaf():
+        children = list(q.children())
+        return bool(children) and all(is_constant_score(c) for c in children)
+    return False
+
+
+def first_matches(searcher, q: wq.Query, limit: int) -> list[int]:
+    """The first ``limit`` matching document numbers, without scoring the rest."""
+    docs: list[int] = []
+    for subsearcher, offset in searcher.leaf_searchers():
+        matcher = q.matcher(subsearcher, subsearcher.boolean_context())
+        while matcher.is_active() and len(docs) < limit:
+            docs.append(offset + matcher.id())
+            matcher.next()
+        if len(docs) >= limit:
+            break
+    return docs
 
 
 def _load_body(hit_id: str, path: str, lookup: ArticleLookup | None) -> str | None:
@@ -269,21 +333,34 @@ def _run(searcher, parsed: ParsedQuery, results: SearchResults, limit: int,
     reader = searcher.reader()
     q = expand_query(parsed.query, reader, results.notes)
     plan = plan_matches(q)
-    found = searcher.search(q, limit=max(1, limit))
-    if found.scored_length() < max(1, limit):
-        results.total = found.scored_length()  # fewer than asked: every match was collected
-    elif exact_total or found.has_exact_length():
-        results.total = len(found)
+    limit = max(1, limit)
+    if is_constant_score(q):
+        docs = first_matches(searcher, q, limit)
+        ranked = [(docnum, 1.0) for docnum in docs]
+        if len(docs) < limit:
+            results.total = len(docs)
+        elif exact_total:
+            results.total = sum(1 for _ in searcher.docs_for_query(q))
+        else:
+            results.total = min(q.estimate_size(reader), searcher.doc_count())
+            results.total_exact = False
     else:
-        results.total = found.estimated_length()
-        results.total_exact = False
-    for hit in found:
-        stored = hit.fields()
+        found = searcher.search(q, limit=limit)
+        ranked = [(hit.docnum, float(hit.score or 0.0)) for hit in found]
+        if found.scored_length() < limit:
+            results.total = found.scored_length()  # fewer than asked: every match was collected
+        elif exact_total or found.has_exact_length():
+            results.total = len(found)
+        else:
+            results.total = found.estimated_length()
+            results.total_exact = False
+    for docnum, score in ranked:
+        stored = searcher.stored_fields(docnum)
         body = _load_body(stored["id"], stored.get("path", ""), lookup) or ""
         matches = plan.spans(body)
         snippet, snippet_spans = make_snippet(body, matches)
         results.hits.append(Hit(
-            id=stored["id"], title=stored.get("title", ""), score=float(hit.score or 0.0),
+            id=stored["id"], title=stored.get("title", ""), score=score,
             source=stored.get("source", "") or "", published=stored.get("published_text", "") or "",
             path=stored.get("path", ""), snippet=snippet, snippet_spans=snippet_spans, matches=matches,
         ))
