@@ -62,6 +62,20 @@ def test_offsets_are_body_offsets():
 
 @given(st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=200))
 def test_fast_terms_agree_with_the_whoosh_analyzer(text):
-    assert [t for t, _, _ in iter_terms(text)] == [t.text for t in ANALYZER(text)]
+    from reader.search.schema import standard_analyzer
+
+    assert [t for t, _, _ in iter_terms(text)] == [t.text for t in standard_analyzer()(text)]
     for term, start, end in iter_terms(text):
         assert [t.text for t in ANALYZER(text[start:end])] == [term]
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=200),
+       st.booleans(), st.sampled_from(["index", "query"]))
+def test_fast_analyzer_agrees_with_whoosh_stemming_analyzer(text, removestops, mode):
+    from reader.search.schema import standard_analyzer
+
+    def tokens(analyzer):
+        return [(t.text, t.pos, t.startchar, t.endchar, t.stopped)
+                for t in analyzer(text, positions=True, chars=True, removestops=removestops, mode=mode)]
+
+    assert tokens(ANALYZER) == tokens(standard_analyzer())

@@ -10,12 +10,12 @@ import re
 from functools import lru_cache
 
 from whoosh import fields
-from whoosh.analysis import STOP_WORDS, SimpleAnalyzer, StemmingAnalyzer, default_pattern
+from whoosh.analysis import STOP_WORDS, SimpleAnalyzer, StemmingAnalyzer, Token, Tokenizer, default_pattern
 from whoosh.lang.porter import stem
 
 # Bump when the schema, the analyzer or what is indexed changes: an index built with
 # another version is rebuilt (with a message) the next time it is opened.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TITLE_BOOST = 2.0
 STOP_MINSIZE = 2
@@ -23,12 +23,68 @@ STOP_MINSIZE = 2
 _ENTITY_SLUG = re.compile(r"[^\w]+")
 
 
+class FastStemAnalyzer(Tokenizer):
+    """Whoosh's ``StemmingAnalyzer(minsize=2)`` in one step (a test checks they agree).
+
+    Words, lower case, English stop words removed (positions renumbered), Porter stems,
+    with a cache of word -> term. The standard analyzer chains four generators per
+    token; doing it in one loop makes building the index markedly faster.
+    """
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            words = [(value, 0, len(value))]
+            matches = None
+        else:
+            matches = _WORD.finditer(value)
+            words = None
+        get = _TERMS.get
+        original = start_pos - 1  # the tokenizer's position
+        pos = None  # StopFilter(renumber=True): kept words count on from the first kept one
+        for item in (matches if words is None else words):
+            original += 1
+            word = item.group() if words is None else item[0]
+            term = get(word, "")
+            if term == "":
+                if len(_TERMS) > _TERMS_MAX:
+                    _TERMS.clear()
+                term = _TERMS[word] = term_of(word)
+            if term is None:
+                if removestops:
+                    continue
+                token.stopped = True
+                token.text = word.lower()
+                if positions:
+                    token.pos = original
+            else:
+                token.stopped = False
+                token.text = term
+                if positions:
+                    pos = original if pos is None else pos + 1
+                    token.pos = pos
+            token.boost = 1.0
+            if keeporiginal:
+                token.original = word
+            if chars:
+                start, end = item.span() if words is None else (item[1], item[2])
+                token.startchar = start_char + start
+                token.endchar = start_char + end
+            yield token
+
+    def has_morph(self):
+        return True
+
+
 def make_analyzer():
     """The body/title analyzer: words, lower case, English stop words, Porter stems."""
+    return FastStemAnalyzer()
+
+
+def standard_analyzer():
+    """The Whoosh chain that ``FastStemAnalyzer`` reproduces."""
     return StemmingAnalyzer(minsize=STOP_MINSIZE)
-
-
-ANALYZER = make_analyzer()
 
 
 def make_schema() -> fields.Schema:
@@ -104,3 +160,6 @@ def iter_terms(text: str):
 def analyze(text: str) -> list[str]:
     """The index terms of ``text`` (for a query word: usually one)."""
     return [t.text for t in ANALYZER(text)]
+
+
+ANALYZER = make_analyzer()
