@@ -146,3 +146,9 @@ def nearest(matches: list[Span], offset: int) -> int | None:
         if start >= offset:
             return i
     return 0
+
+
+def prime(text: str) -> None:
+    """Split ``text`` into index terms now (when the find bar opens), so word mode costs
+    only a scan per keystroke."""
+    _tokens(text)
