@@ -42,7 +42,7 @@ from make_library import generate  # noqa: E402
 
 from reader.library.library import iter_sources, load_file  # noqa: E402
 from reader.search import LibraryIndex, search  # noqa: E402
-from reader.search.find import FindOptions, find_matches  # noqa: E402
+from reader.search.find import FindOptions, find_matches, prime  # noqa: E402
 
 QUERIES = {
     "word": ["island", "minister", "negotiations", "shimonoseki"],
@@ -248,6 +248,9 @@ def find_keystrokes(articles) -> dict[str, float]:
     body = body[: len(body)]
     typed = "Treaty of Shimonoseki"
     results = {}
+    started = time.perf_counter()
+    prime(body)  # what the find bar does when it opens (word mode's word list)
+    results["open (once)"] = (time.perf_counter() - started, 0.0)
     for label, options in [("plain (smart case)", FindOptions()), ("whole word", FindOptions(whole_word=True)),
                            ("regex", FindOptions(regex=True)), ("word mode", FindOptions(word_mode=True))]:
         samples = []
@@ -383,7 +386,7 @@ def main() -> int:
                      f"{args.size:,})", f"plain Whoosh {plain_rate:,.0f}/s on {baseline_docs:,}; "
                      f"FTS5 {len(articles) / numbers['build_fts_s']:,.0f}/s",
                      f"{reader_rate / plain_rate:.2f}×", "≥ 2×", "yes" if reader_rate / plain_rate >= 2 else "no"))
-    worst = max(v[0] for k, v in find.items() if k != "words")
+    worst = max(v[0] for k, v in find.items() if k not in ("words", "open (once)"))
     rows.append((f"find per keystroke, {find['words']:,}-word article", f"worst {ms(worst)}",
                  "; ".join(f"{k} {ms(v[0])}" for k, v in find.items() if k != "words"), "", "< 5 ms",
                  "yes" if worst < 0.005 else "no"))

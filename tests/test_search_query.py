@@ -76,3 +76,28 @@ def test_fuzzy_distance_is_capped():
                                   'a"b"c"', "published:", "\x00", "é*", "**a~~"])
 def test_nothing_raises(text):
     parse_query(text)
+
+
+def _osa(a: str, b: str) -> int:
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.text("abcd", max_size=7), st.text("abcd", max_size=7), st.integers(0, 2))
+def test_fuzzy_distance_matches_a_reference(a, b, k):
+    from reader.search.searching import within
+
+    assert within(a, b, k) == (_osa(a, b) <= k)

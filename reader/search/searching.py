@@ -8,6 +8,7 @@ whole story, ``snippet_spans`` for the snippet string.
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +24,11 @@ from reader.search.schema import iter_terms
 DEFAULT_LIMIT = 10
 SNIPPET_CHARS = 200
 SNIPPET_LEAD = 50
+SNIPPET_SCAN = 2500  # the snippet is picked from the matches in the first this many characters
 MAX_EXPANSIONS = 64  # prefix*/fuzzy~ search the most common matching words
+PHRASE_CANDIDATES = 4  # phrases: check positions in the best limit × this stories holding the words
 SCORED_POSTINGS = 20_000  # above this many postings an expansion is not ranked (see expand_query)
+SCORED_WORDS = 16  # nor when it has more words than this (a union of many is slow to rank)
 SUGGEST_BELOW = 3  # suggest a spelling when fewer hits than this
 TEXT_FIELDS = ("title", "body")
 
@@ -44,7 +48,16 @@ class Hit:
     path: str = ""
     snippet: str = ""
     snippet_spans: list[Span] = field(default_factory=list)
-    matches: list[Span] = field(default_factory=list)
+    body: str = field(default="", repr=False)
+    plan: MatchPlan | None = field(default=None, repr=False)
+    _matches: list[Span] | None = field(default=None, repr=False)
+
+    @property
+    def matches(self) -> list[Span]:
+        """Offsets in the story's body of every match (computed when first asked)."""
+        if self._matches is None:
+            self._matches = self.plan.spans(self.body) if self.plan is not None else []
+        return self._matches
 
     def to_json(self) -> dict:
         return {"id": self.id, "title": self.title, "score": round(self.score, 4), "source": self.source,
@@ -152,7 +165,10 @@ def plan_matches(q: wq.Query) -> MatchPlan:
 
 class UnscoredOr(wq.Or):
     """An ``Or`` whose matches are not ranked: its matcher is built without weighting,
-    lazily (unlike ``ConstantScoreQuery``, which reads every match up front)."""
+    lazily (unlike ``ConstantScoreQuery``, which reads every match up front, or Whoosh's
+    automatic choice, which preloads every match of a big ``Or`` on a small segment)."""
+
+    matcher_type = wq.Or.DEFAULT_MATCHER
 
     def matcher(self, searcher, context=None):
         context = context.set(weighting=None) if context is not None else searcher.boolean_context()
@@ -170,23 +186,45 @@ def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
     """
 
     heavy_cache: dict[tuple, bool] = {}
+    expansion_cache: dict[tuple, dict[str, int]] = {}
+    notes_for: dict[tuple, int] = {}
 
     def expansions(node: wq.Query, fieldname: str) -> dict[str, int]:
-        words = {str(text if isinstance(text, str) else text.decode("utf-8"))
-                 for _, text in type(node)(fieldname, node.text, **_multiterm_args(node)).expanded_terms(reader)}
-        if isinstance(node, wq.Prefix):
+        key = (type(node), fieldname, node.text, getattr(node, "maxdist", 0))
+        if key in expansion_cache:
+            return expansion_cache[key]
+        if isinstance(node, wq.FuzzyTerm):
+            words = fuzzy_words(reader, fieldname, str(node.text), node.maxdist, node.prefixlength)
+            found = {w: reader.doc_frequency(fieldname, w) for w in words}
+        elif isinstance(node, wq.Prefix):
+            text = str(node.text)
+            words = [t.decode("utf-8") if isinstance(t, bytes) else str(t)
+                     for t in reader.expand_prefix(fieldname, text)]
+            if len(words) > MAX_EXPANSIONS:
+                # Looking up how common each of hundreds of words is costs more than the
+                # search: keep the shortest (in a family of words, the common ones)
+                notes_for[key] = len(words)
+                words = sorted(words, key=lambda w: (len(w), w))[:MAX_EXPANSIONS]
+            found = {w: reader.doc_frequency(fieldname, w) for w in words}
             # "negotiat*" also finds the stem "negoti" (of "negotiation"): a stem that the
             # typed prefix extends counts as a match
-            text = str(node.text)
-            words.update(text[:k] for k in range(3, len(text)) if reader.doc_frequency(fieldname, text[:k]))
-        return {w: reader.doc_frequency(fieldname, w) for w in words}
+            for k in range(3, len(text)):
+                frequency = reader.doc_frequency(fieldname, text[:k])
+                if frequency:
+                    found[text[:k]] = frequency
+        else:
+            words = {str(text if isinstance(text, str) else text.decode("utf-8"))
+                     for _, text in type(node)(fieldname, node.text).expanded_terms(reader)}
+            found = {w: reader.doc_frequency(fieldname, w) for w in words}
+        expansion_cache[key] = found
+        return found
 
     def heavy(node: wq.Query) -> bool:
         key = (type(node), node.text, getattr(node, "maxdist", 0))
         if key not in heavy_cache:
             body = expansions(node, "body")
             top = sorted(body.values(), reverse=True)[:MAX_EXPANSIONS]
-            heavy_cache[key] = len(top) > 1 and sum(top) > SCORED_POSTINGS
+            heavy_cache[key] = len(top) > SCORED_WORDS or (len(top) > 1 and sum(top) > SCORED_POSTINGS)
         return heavy_cache[key]
 
     def fix(node: wq.Query) -> wq.Query:
@@ -196,12 +234,12 @@ def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
         words = set(frequency)
         if not words:
             return wq.NullQuery
+        label = f"{node.text}*" if isinstance(node, wq.Prefix) else f"{node.text}~"
+        matched = notes_for.get((type(node), node.fieldname, node.text, getattr(node, "maxdist", 0)), len(words))
         if len(words) > MAX_EXPANSIONS:
-            ranked = sorted(words, key=lambda w: -frequency[w])
-            if node.fieldname == "body":
-                label = f"{node.text}*" if isinstance(node, wq.Prefix) else str(node.text)
-                notes.append(f"{label} matches {len(words):,} words; searched the {MAX_EXPANSIONS} most common")
-            words = set(ranked[:MAX_EXPANSIONS])
+            words = set(sorted(words, key=lambda w: -frequency[w])[:MAX_EXPANSIONS])
+        if matched > MAX_EXPANSIONS and node.fieldname == "body":
+            notes.append(f"{label} matches {matched:,} words; searched {MAX_EXPANSIONS} of them")
         terms = [wq.Term(node.fieldname, w, boost=node.boost) for w in sorted(words)]
         if heavy(node):
             return UnscoredOr(terms, boost=node.boost)
@@ -210,10 +248,48 @@ def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
     return q.accept(fix)
 
 
-def _multiterm_args(node: wq.Query) -> dict:
-    if isinstance(node, wq.FuzzyTerm):
-        return {"maxdist": node.maxdist, "prefixlength": node.prefixlength}
-    return {}
+_LEXICONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _words_from(reader, fieldname: str, prefix: str) -> list[str]:
+    """The index terms of a field that start with ``prefix``, cached per reader."""
+    cache = _LEXICONS.setdefault(reader, {})
+    key = (fieldname, prefix)
+    words = cache.get(key)
+    if words is None:
+        words = cache[key] = [b.decode("utf-8") if isinstance(b, bytes) else str(b)
+                              for b in reader.expand_prefix(fieldname, prefix)]
+    return words
+
+
+def within(a: str, b: str, k: int) -> bool:
+    """True when ``a`` and ``b`` are at most ``k`` edits apart (insert, delete, replace,
+    swap two neighbours), for the small ``k`` of fuzzy queries."""
+    if a == b:
+        return True
+    if k <= 0 or abs(len(a) - len(b)) > k:
+        return False
+    i = 0
+    n = min(len(a), len(b))
+    while i < n and a[i] == b[i]:
+        i += 1
+    a, b = a[i:], b[i:]
+    while a and b and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    if not a or not b:
+        return len(a) + len(b) <= k
+    if within(a[1:], b[1:], k - 1) or within(a[1:], b, k - 1) or within(a, b[1:], k - 1):
+        return True
+    return len(a) > 1 and len(b) > 1 and a[0] == b[1] and a[1] == b[0] and within(a[2:], b[2:], k - 1)
+
+
+def fuzzy_words(reader, fieldname: str, text: str, maxdist: int, prefixlength: int) -> list[str]:
+    """The field's terms within ``maxdist`` edits of ``text`` sharing its first
+    ``prefixlength`` letters (Whoosh's FuzzyTerm, with a cached word list)."""
+    text = text.lower()
+    prefix = text[:prefixlength]
+    low, high = len(text) - maxdist, len(text) + maxdist
+    return [w for w in _words_from(reader, fieldname, prefix) if low <= len(w) <= high and within(w, text, maxdist)]
 
 
 def is_constant_score(q: wq.Query) -> bool:
@@ -224,6 +300,67 @@ def is_constant_score(q: wq.Query) -> bool:
         children = list(q.children())
         return bool(children) and all(is_constant_score(c) for c in children)
     return False
+
+
+def relax_phrases(q: wq.Query) -> wq.Query:
+    """``q`` with each phrase replaced by all its words (no positions needed)."""
+
+    def fix(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.Phrase) and len(node.words) > 1:
+            return wq.And([wq.Term(node.fieldname, w, boost=node.boost) for w in node.words])
+        return node
+
+    return q.accept(fix)
+
+
+def has_phrase(q: wq.Query) -> bool:
+    return any(isinstance(leaf, wq.Phrase) and len(leaf.words) > 1 for leaf in q.leaves())
+
+
+def phrase_candidates(searcher, q: wq.Query, limit: int) -> tuple[list[tuple[int, float]], int, bool] | None:
+    """Phrases in two phases, as Lucene does: rank the stories holding all the words
+    (fast, with Whoosh's block-max skipping), then check word positions only for the
+    best few. ``None`` (run the full phrase search) when no phrase is involved or too
+    few of the candidates hold the phrase.
+
+    Rank order is that of the words (BM25F), which for a phrase that is found is close
+    to the phrase's own; the total is Whoosh's estimate for the words.
+    """
+    if not has_phrase(q):
+        return None
+    relaxed = relax_phrases(q)
+    wanted = limit * PHRASE_CANDIDATES
+    found = searcher.search(relaxed, limit=wanted)
+    candidates = [(hit.docnum, float(hit.score or 0.0)) for hit in found]
+    complete = found.scored_length() < wanted
+    verified = verify(searcher, q, candidates)
+    if len(verified) >= limit or complete:
+        if complete:
+            return verified[:limit], len(verified), True
+        return verified[:limit], found.estimated_length(), False
+    return None
+
+
+def verify(searcher, q: wq.Query, candidates: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """The candidates (document number, score) that ``q`` matches, in the given order."""
+    if not candidates:
+        return []
+    matching: set[int] = set()
+    wanted = sorted(docnum for docnum, _ in candidates)
+    for subsearcher, offset in searcher.leaf_searchers():
+        size = subsearcher.doc_count_all()
+        local = [d - offset for d in wanted if offset <= d < offset + size]
+        if not local:
+            continue
+        matcher = q.matcher(subsearcher, subsearcher.boolean_context())
+        for docnum in local:
+            if not matcher.is_active():
+                break
+            if matcher.id() < docnum:
+                matcher.skip_to(docnum)
+            if matcher.is_active() and matcher.id() == docnum:
+                matching.add(docnum + offset)
+    return [(d, score) for d, score in candidates if d in matching]
 
 
 def first_matches(searcher, q: wq.Query, limit: int) -> list[int]:
@@ -344,6 +481,8 @@ def _run(searcher, parsed: ParsedQuery, results: SearchResults, limit: int,
         else:
             results.total = min(q.estimate_size(reader), searcher.doc_count())
             results.total_exact = False
+    elif not exact_total and (two_phase := phrase_candidates(searcher, q, limit)) is not None:
+        ranked, results.total, results.total_exact = two_phase
     else:
         found = searcher.search(q, limit=limit)
         ranked = [(hit.docnum, float(hit.score or 0.0)) for hit in found]
@@ -357,12 +496,15 @@ def _run(searcher, parsed: ParsedQuery, results: SearchResults, limit: int,
     for docnum, score in ranked:
         stored = searcher.stored_fields(docnum)
         body = _load_body(stored["id"], stored.get("path", ""), lookup) or ""
-        matches = plan.spans(body)
-        snippet, snippet_spans = make_snippet(body, matches)
+        # The snippet comes from the first matches; all of them are found when asked for.
+        head = plan.spans(body[:SNIPPET_SCAN]) if len(body) > SNIPPET_SCAN else None
+        if not head or head[-1][1] >= SNIPPET_SCAN - 30:
+            head = plan.spans(body)
+        snippet, snippet_spans = make_snippet(body, head)
         results.hits.append(Hit(
             id=stored["id"], title=stored.get("title", ""), score=score,
             source=stored.get("source", "") or "", published=stored.get("published_text", "") or "",
-            path=stored.get("path", ""), snippet=snippet, snippet_spans=snippet_spans, matches=matches,
+            path=stored.get("path", ""), snippet=snippet, snippet_spans=snippet_spans, body=body, plan=plan,
         ))
     if suggest and results.total < SUGGEST_BELOW:
         results.suggestion = _suggest(searcher, parsed)
