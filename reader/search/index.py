@@ -23,6 +23,7 @@ import os
 import shutil
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,6 +152,7 @@ def article_document(article: Article, entity_keys: EntityKeys | None = None) ->
         "body": article.body,
         "path": str(article.path) if article.path else "",
         "published_text": article.published or "",
+        "body_z": zlib.compress(article.body.encode("utf-8"), 1),
     }
     if article.source:
         doc["source"] = article.source
@@ -440,31 +442,24 @@ class LibraryIndex:
         result.unchanged = len(kept)
         seen = set(kept) | {key for key, *_ in candidates}
         removed_ids = [old[key][0] for key in old if key not in seen]
-        # Read candidates: a file whose bytes did not change only gets its new mtime.
-        to_index: list[tuple[str, Article, list]] = []
+        # A known file whose bytes did not change only gets its new mtime. Articles are
+        # loaded batch by batch while indexing (a first build of 100,000 stories must
+        # not hold them all in memory).
+        to_index: list[tuple[str, Path, Path | None, os.stat_result, str | None]] = []
         for key, path, root, st in candidates:
-            try:
-                data = path.read_bytes()
-            except OSError as error:
-                result.problems.append(f"{path}: cannot be read: {error.strerror or error}")
-                continue
-            digest = file_hash(data)
             entry = old.get(key)
-            if entry is not None and entry[3] == digest:
-                kept[key] = [entry[0], st.st_size, st.st_mtime_ns, digest]
-                result.unchanged += 1
-                continue
-            loaded = load_file(path, root)
-            for problem in loaded.problems:
-                if problem.skipped:
-                    result.problems.append(str(problem))
-            if loaded.article is None:
-                if entry is not None:
-                    removed_ids.append(entry[0])
-                continue
-            to_index.append((key, loaded.article, [loaded.article.id, st.st_size, st.st_mtime_ns, digest]))
-            if entry is not None and entry[0] != loaded.article.id:
-                removed_ids.append(entry[0])
+            digest = None
+            if entry is not None:
+                try:
+                    digest = file_hash(path.read_bytes())
+                except OSError as error:
+                    result.problems.append(f"{path}: cannot be read: {error.strerror or error}")
+                    continue
+                if entry[3] == digest:
+                    kept[key] = [entry[0], st.st_size, st.st_mtime_ns, digest]
+                    result.unchanged += 1
+                    continue
+            to_index.append((key, path, root, st, digest))
         total = len(to_index) + len(removed_ids)
         if total == 0:
             if candidates or manifest is None:
@@ -481,7 +476,7 @@ class LibraryIndex:
             batch = to_index[start:start + chunk]
             start += chunk
             committed = self._write_batch(batch, deletes, existing_ids, indexed_ids, result, progress,
-                                          should_stop, procs, done, total)
+                                          should_stop, procs, done, total, old)
             if committed is None:
                 # Busy or cancelled: earlier batches are committed; everything else keeps its
                 # old entry, so the next update sees it as changed or removed again.
@@ -493,11 +488,11 @@ class LibraryIndex:
             self._save_manifest(kept)
             if start >= len(to_index):
                 break
-        result.removed = len([i for i in removed_ids if i not in indexed_ids])
+        result.removed += len([i for i in removed_ids if i not in indexed_ids])
         progress(total, total, "done")
 
     def _write_batch(self, batch, deletes, existing_ids, indexed_ids, result, progress, should_stop,
-                     procs, done, total) -> dict[str, list] | None:
+                     procs, done, total, old) -> dict[str, list] | None:
         """Index one batch in one commit; ``None`` when busy or cancelled (nothing committed)."""
         big = len(batch) >= BIG_BATCH
         ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
@@ -515,10 +510,27 @@ class LibraryIndex:
                 writer.delete_by_term("id", article_id)
             entries: dict[str, list] = {}
             added = changed = 0
-            for n, (key, article, entry) in enumerate(batch, 1):
+            for n, (key, path, root, st, digest) in enumerate(batch, 1):
                 if should_stop():
                     result.cancelled = True
                     return None
+                if n % 50 == 0:
+                    progress(done + n, total, "indexing")
+                previous = old.get(key)
+                try:
+                    if digest is None:
+                        digest = file_hash(path.read_bytes())
+                    loaded = load_file(path, root)
+                except OSError as error:
+                    result.problems.append(f"{path}: cannot be read: {error.strerror or error}")
+                    continue
+                result.problems.extend(str(p) for p in loaded.problems if p.skipped)
+                article = loaded.article
+                if previous is not None and (article is None or previous[0] != article.id):
+                    writer.delete_by_term("id", previous[0])
+                    result.removed += 1
+                if article is None:
+                    continue
                 if article.id in indexed_ids:
                     result.problems.append(f"{key}: another article already has the id {article.id!r}; skipped")
                     continue
@@ -530,9 +542,7 @@ class LibraryIndex:
                 else:
                     writer.add_document(**document)
                     added += 1
-                entries[key] = entry
-                if n % 50 == 0:
-                    progress(done + n, total, "indexing")
+                entries[key] = [article.id, st.st_size, st.st_mtime_ns, digest]
             progress(done + len(batch), total, "saving the index")
             w, writer = writer, None
             # No optimize(): merging the two segments of a parallel build cost as much

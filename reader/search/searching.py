@@ -8,6 +8,7 @@ whole story, ``snippet_spans`` for the snippet string.
 from __future__ import annotations
 
 import time
+import zlib
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -376,11 +377,16 @@ def first_matches(searcher, q: wq.Query, limit: int) -> list[int]:
     return docs
 
 
-def _load_body(hit_id: str, path: str, lookup: ArticleLookup | None) -> str | None:
+def _load_body(hit_id: str, path: str, lookup: ArticleLookup | None, stored: bytes | None = None) -> str | None:
     if lookup is not None:
         article = lookup(hit_id)
         if article is not None:
             return article.body
+    if stored:
+        try:
+            return zlib.decompress(stored).decode("utf-8")
+        except (zlib.error, UnicodeDecodeError):
+            pass
     if path:
         try:
             loaded = load_file(Path(path))
@@ -495,7 +501,7 @@ def _run(searcher, parsed: ParsedQuery, results: SearchResults, limit: int,
             results.total_exact = False
     for docnum, score in ranked:
         stored = searcher.stored_fields(docnum)
-        body = _load_body(stored["id"], stored.get("path", ""), lookup) or ""
+        body = _load_body(stored["id"], stored.get("path", ""), lookup, stored.get("body_z")) or ""
         # The snippet comes from the first matches; all of them are found when asked for.
         head = plan.spans(body[:SNIPPET_SCAN]) if len(body) > SNIPPET_SCAN else None
         if not head or head[-1][1] >= SNIPPET_SCAN - 30:
