@@ -63,3 +63,10 @@ def test_other_folders_get_their_own_index(capsys, reader_home, tmp_path):
     assert index_dir_for([other]) != default_index_dir() == index_dir_for([])
     assert main(["search", "islands", "--json", "--no-update"]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == 2  # the library's index is intact
+
+
+def test_marked_snippet_only_on_a_terminal():
+    from reader.commands.search import marked
+
+    assert marked("the islands here", [(4, 11)], False) == "the islands here"
+    assert marked("the islands here", [(4, 11)], True) == "the \x1b[1mislands\x1b[22m here"

@@ -241,3 +241,24 @@ def test_batched_commits_and_cancel_midway_lose_nothing(index, library):
     assert ids(index, "budget") == []
     assert search(index, "penguins", limit=100).total == 30
     assert index.doc_count() == 33
+
+
+def test_recogniser_spans_feed_the_entity_fields(tmp_path, library):
+    from collections import namedtuple
+
+    from reader.search.index import RecogniserKeys
+
+    Span = namedtuple("Span", "start end type key")
+
+    class Recogniser:
+        version = "7"
+
+        def recognise(self, text):
+            at = text.find("Senkaku Islands")
+            return [Span(at, at + 15, "PLACE", None)] if at >= 0 else []
+
+    keys = RecogniserKeys(lambda: Recogniser())
+    ix = LibraryIndex(tmp_path / "rindex", entity_keys=keys)
+    ix.update([library])
+    assert ids(ix, "entity:senkaku_islands") == ["senkaku"] and ids(ix, "type:place") == ["senkaku"]
+    ix.close()

@@ -28,6 +28,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="search the index as it is, without checking the library for changes first")
 
 
+def marked(snippet: str, spans, bold: bool) -> str:
+    """The snippet with its matches in bold on a terminal (the text itself was made safe
+    when loaded: it holds no escape sequences of its own)."""
+    if not bold:
+        return snippet
+    out, last = [], 0
+    for start, end in spans:
+        out += [snippet[last:start], "\x1b[1m", snippet[start:end], "\x1b[22m"]
+        last = end
+    out.append(snippet[last:])
+    return "".join(out)
+
+
 def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CommandError("reader: --limit must be at least 1")
@@ -53,10 +66,11 @@ def run(args: argparse.Namespace) -> int:
         for note in results.notes:
             print(f"reader: {note}", file=sys.stderr)
         width = max((len(h.id) for h in results.hits), default=2)
+        bold = sys.stdout.isatty()
         for hit in results.hits:
             print(f"{hit.id:<{width}}  {hit.score:7.2f}  {shorten(hit.title, 80)}")
             if hit.snippet:
-                print(f"{'':<{width}}           {hit.snippet}")
+                print(f"{'':<{width}}           {marked(hit.snippet, hit.snippet_spans, bold)}")
         shown = len(results.hits)
         summary = f"{results.total:,} {'story' if results.total == 1 else 'stories'}"
         if shown < results.total:

@@ -578,18 +578,41 @@ class LibraryIndex:
 
 
 def default_entity_keys() -> EntityKeys | None:
-    """The entity recogniser's hook when ``reader.entities`` provides one, else ``None``.
+    """The entity recogniser's hook when ``reader.entities`` is there, else ``None``.
 
-    Contract: ``reader.entities.index_keys(article) -> Iterable[(key, type)]`` (or objects
-    with ``key`` and ``type``). Give it a ``version`` attribute and bump it when what it
-    returns changes: the index is then rebuilt with the new entities.
+    Uses ``reader.entities.index_keys(article)`` when that exists, otherwise the
+    recogniser (``reader.entities.service.get_recognizer().recognise(body)`` giving
+    spans with ``key`` and ``type``). A change of its ``version`` (or of the recogniser's
+    module) re-indexes the library with the new entities.
     """
     try:
         from reader import entities  # noqa: PLC0415 - optional, built in parallel
     except Exception:  # noqa: BLE001
         return None
     hook = getattr(entities, "index_keys", None)
-    return hook if callable(hook) else None
+    if callable(hook):
+        return hook
+    try:
+        from reader.entities.service import get_recognizer  # noqa: PLC0415
+    except Exception:  # noqa: BLE001
+        return None
+    return RecogniserKeys(get_recognizer)
+
+
+class RecogniserKeys:
+    """Entity keys of an article from a recogniser with ``recognise(text) -> spans``."""
+
+    def __init__(self, get_recognizer: Callable[[], Any]) -> None:
+        self._get = get_recognizer
+        module = getattr(get_recognizer, "__module__", "")
+        self.version = f"{module}:{getattr(get_recognizer(), 'version', '')}"
+
+    def __call__(self, article: Article) -> list[tuple[str, str]]:
+        keys = []
+        for span in self._get().recognise(article.body):
+            key = getattr(span, "key", None) or article.body[span.start:span.end]
+            keys.append((key, getattr(span, "type", "")))
+        return keys
 
 
 def index_dir_for(sources: Iterable[Path] | None) -> Path:
