@@ -90,6 +90,8 @@ class UpdateResult:
 def articles_of(manifest: dict[str, Any] | None) -> dict[str, list]:
     """The manifest's article files: path -> [id, size, mtime_ns, hash]."""
     table = (manifest or {}).get("articles") or {}
+    if not table and isinstance((manifest or {}).get("files_articles"), dict):
+        return dict(manifest["files_articles"])  # the first layout of this file
     try:
         return {path: [i, size, mtime, digest] for path, i, size, mtime, digest in
                 zip(table["paths"], table["ids"], table["sizes"], table["mtimes"], table["hashes"], strict=True)}
