@@ -7,11 +7,13 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from reader.library import default_sources
+from reader.app_settings import SettingsAndThemes
+from reader.config import LoadedSettings
 from reader.palette import OpenArticleCommands
 from reader.screens.help import HelpScreen
 from reader.screens.main import MainScreen
 from reader.widgets.article_list import ArticleList
+from reader.themes import LoadedThemes
 from reader.widgets.article_view import ArticleView
 
 ENTITY_COLOUR_DEFAULTS = {
@@ -27,21 +29,35 @@ ENTITY_COLOUR_DEFAULTS = {
 """Colours of entity kinds and matches, used when a theme does not set them."""
 
 
-class ReaderApp(App[int]):
+class ReaderApp(SettingsAndThemes, App[int]):
     """A terminal news reader."""
 
     TITLE = "reader"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     COMMANDS = App.COMMANDS | {OpenArticleCommands}
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("t", "change_theme", "Theme", id="app.theme"),
     ]
 
-    def __init__(self, sources: list[Path] | None = None) -> None:
+    def __init__(
+        self,
+        sources: list[Path] | None = None,
+        *,
+        theme: str | None = None,
+        settings: LoadedSettings | None = None,
+        themes: LoadedThemes | None = None,
+    ) -> None:
+        """``theme`` (``--theme``) wins over config.yaml's for this run; ``settings`` and
+        ``themes`` default to reading config.yaml and the theme folders."""
         super().__init__()
-        self.sources = list(sources) if sources else default_sources()
+        self.setup_settings(theme, settings, themes)
+        self.sources = list(sources) if sources else self.library_sources()
+
+    def on_mount(self) -> None:
+        self.report_startup_problems()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **ENTITY_COLOUR_DEFAULTS}

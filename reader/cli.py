@@ -41,6 +41,8 @@ def _split_app_args(argv: list[str]) -> tuple[list[str], bool]:
 def build_app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reader", description="Open the reader app.")
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="article files or folders to read")
+    parser.add_argument("--theme", metavar="NAME",
+                        help="the theme for this run (`reader themes` lists them; default: config.yaml's)")
     return parser
 
 
@@ -49,9 +51,13 @@ def run_app(args: argparse.Namespace) -> int:
         check_paths(args.paths)
     except MissingPath as missing:
         raise CommandError(f"reader: no such file or folder: {missing}") from None
+    if args.theme is not None:
+        from reader.commands.themes import theme_option
+
+        args.theme = theme_option(args.theme)
     from reader.app import ReaderApp  # textual is imported only when the app runs
 
-    app = ReaderApp(sources=args.paths or None)
+    app = ReaderApp(sources=args.paths or None, theme=args.theme)
     app.run()
     return app.return_code or 0
 

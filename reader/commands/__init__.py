@@ -4,8 +4,8 @@ Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) ->
 They call the same core functions the app uses, and never import textual.
 """
 
-from reader.commands import index, list_articles, search
+from reader.commands import config, index, list_articles, search, themes
 
-COMMANDS = (list_articles, index, search)
+COMMANDS = (list_articles, index, search, themes, config)
 
 __all__ = ["COMMANDS"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,16 +13,24 @@ from textual.widgets import DataTable, Static
 
 
 def binding_rows(app, sources: Iterable[tuple[str, type]]) -> list[tuple[str, str, str]]:
-    """(where, keys, what) for each action of each (where, class), keys joined."""
+    """(where, keys, what) for each action of each (where, class), keys joined.
+
+    Keys remapped in config.yaml's keymap (``app.settings.keymap``) are shown as remapped.
+    """
+    keymap = getattr(getattr(app, "settings", None), "keymap", None) or {}
     rows: dict[tuple[str, str], tuple[list[str], str]] = {}
     for where, cls in sources:
         for binding in Binding.make_bindings(getattr(cls, "BINDINGS", [])):
             if not binding.description or binding.system:
                 continue
             keys, _ = rows.setdefault((where, binding.action), ([], binding.description))
-            display = app.get_key_display(binding)
-            if display not in keys:
-                keys.append(display)
+            shown = [binding]
+            if binding.id in keymap:
+                shown = [replace(binding, key=key.strip()) for key in keymap[binding.id].split(",") if key.strip()]
+            for each in shown:
+                display = app.get_key_display(each)
+                if display not in keys:
+                    keys.append(display)
     return [(where, ", ".join(keys), what) for (where, _), (keys, what) in rows.items()]
 
 

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from reader.config import SIDEBARS, Settings
 from reader.library import Article, Library, load_library
 from reader.library.problems import Problem
 from reader.screens.search import SearchChoice, SearchScreen
@@ -30,6 +31,8 @@ from reader.widgets.find_bar import FindBar
 MAX_PROBLEM_NOTICES = 5
 INDEX_COMMIT_EVERY = 2000  # a long first build is searchable as it goes
 SHOW_PROGRESS_FROM = 50  # articles to index before the progress bar is worth showing
+FULL_WIDTH = 100_000
+"""``ArticleView.max_width`` when config.yaml asks for the whole pane."""
 
 
 class MainScreen(Screen):
@@ -119,9 +122,24 @@ class MainScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        settings = getattr(self.app, "settings", None)
+        if settings is not None:
+            self.apply_settings(settings)
         self.query_one(ArticleView).loading = True
         self.load_library()
         self.update_index()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Article width and which sidebars show, from config.yaml.
+
+        The sidebar hides when neither the entities nor the note sidebar is wanted; a
+        widget with the id ``entities`` or ``note`` hides on its own setting.
+        """
+        self.query_one(ArticleView).max_width = settings.article_width or FULL_WIDTH
+        for name in SIDEBARS:
+            for widget in self.query(f"#{name}"):
+                widget.set_class(not settings.sidebars.get(name, True), "-hidden")
+        self.query_one("#sidebar").set_class(not any(settings.sidebars.get(n, True) for n in SIDEBARS), "-hidden")
 
     # -- loading -----------------------------------------------------------
 

@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.library import Article
-from reader.widgets.wrap import Line, wrap_body, wrap_paragraph
+from reader.widgets.wrap import Line, visible_part, wrap_body, wrap_paragraph
 
 LAYERS = ("entities", "selected", "search", "find")
 """Highlight layers, drawn in this order (later layers win)."""
@@ -84,8 +84,8 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--entity-event { color: $entity-event; }
         & > .article-view--entity-other { color: $entity-other; }
         & > .article-view--entity-selected { text-style: bold underline; background: $entity-selected; }
-        & > .article-view--match { background: $match; color: $text; }
-        & > .article-view--match-current { background: $match-current; color: $text; text-style: bold; }
+        & > .article-view--match { background: $match; color: $foreground; }
+        & > .article-view--match-current { background: $match-current; color: $foreground; text-style: bold; }
     }
     """
 
@@ -261,7 +261,7 @@ class ArticleView(ScrollView, can_focus=True):
         assert article is not None
         spans: list[tuple[int, int, Style]] = []
         if line.part == "body":
-            text = article.body[line.start:line.end].rstrip(" ")
+            text = visible_part(article.body[line.start:line.end]).replace("\n", " ")
             for layer in LAYERS:
                 found = self._layers.get(layer)
                 if found is None:
@@ -275,8 +275,11 @@ class ArticleView(ScrollView, can_focus=True):
             text = ""
         else:
             source = {"title": article.title, "meta": self._meta_text(article), "credit": article.credit or ""}[line.part]
-            text = source[line.start:line.end].rstrip(" ")
-            base = base + self._style(line.part)
+            text = visible_part(source[line.start:line.end])
+            # Full style (not partial): Textual resolves "auto" colours such as $text and
+            # $text-muted only there; a partial style would draw them white on light themes.
+            full = self.get_component_rich_style(f"article-view--{line.part}")
+            base = base + full.without_color + Style(color=full.color)  # keep the (tinted) background
         segments = [Segment(" " * MARGIN, self.rich_style), *styled_segments(text, base, spans)]
         return Strip(segments)
 

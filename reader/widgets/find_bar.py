@@ -27,7 +27,7 @@ class FindBar(Horizontal):
         &.-open { display: block; }
         & > Input { width: 1fr; min-width: 12; }
         & > Checkbox { width: auto; margin-left: 1; }
-        & > #find-status { width: auto; min-width: 14; margin-left: 1; padding: 0 1; color: $text-muted; }
+        & > #find-status { width: auto; margin-left: 1; color: $text-muted; }
         & > #find-status.-error { color: $text-error; }
         & > #find-status.-none { color: $text-warning; }
     }
@@ -63,11 +63,11 @@ class FindBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Find in article", compact=True, id="find-input")
-        yield Checkbox("Whole word", compact=True, id="find-whole", tooltip="Alt+W")
-        yield Checkbox("Regex", compact=True, id="find-regex", tooltip="Alt+R")
-        yield Checkbox("Word forms", compact=True, id="find-words",
-                       tooltip="Alt+S: match as the search index does (island finds Islands)")
         yield Label("", id="find-status")
+        yield Checkbox("Word", compact=True, id="find-whole", tooltip="Alt+W: whole words only")
+        yield Checkbox("Regex", compact=True, id="find-regex", tooltip="Alt+R: a regular expression")
+        yield Checkbox("Forms", compact=True, id="find-words",
+                       tooltip="Alt+S: word forms, as the search index reads them (island finds Islands)")
 
     @property
     def is_open(self) -> bool:

@@ -11,7 +11,15 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 
-_TOKEN = re.compile(r"\S+\s*")
+BREAKING_SPACE = " \t\n\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000"
+"""Spaces a line may break at (not the no-break spaces U+00A0, U+2007, U+202F)."""
+_TOKEN = re.compile(f"[^{BREAKING_SPACE}]+[{BREAKING_SPACE}]*|[{BREAKING_SPACE}]+")
+_TRAILING = re.compile(f"[{BREAKING_SPACE}]+$")
+
+
+def visible_part(text: str) -> str:
+    """``text`` without the breaking spaces at its end (what a wrapped line draws)."""
+    return _TRAILING.sub("", text)
 
 
 class Line(NamedTuple):
@@ -51,7 +59,7 @@ def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[in
     line_start = start
     line_cells = 0
     for match in _TOKEN.finditer(text, start, end):
-        word_end = match.start() + len(match.group().rstrip())
+        word_end = match.start() + len(visible_part(match.group()))
         word_cells = _cells(text[match.start():word_end])
         if line_cells and line_cells + word_cells > width:
             lines.append((line_start, match.start()))

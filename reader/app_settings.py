@@ -1,0 +1,129 @@
+"""The app's side of settings and themes: register themes, choose the starting one, apply the
+keymap, report problems once, and remember a theme chosen while the app runs.
+
+A mixin for ``ReaderApp`` so app.py stays short. It calls the core (``reader.config``,
+``reader.themes``) and never reads or writes files itself; saving runs in a worker.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from textual import work
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from reader.config import DEFAULT_THEME, ConfigError, LoadedSettings, Settings, load_settings, save_theme
+from reader.library import default_sources
+from reader.library.problems import Problem
+from reader.themes import LoadedThemes, builtin_theme_names, load_themes
+
+__all__ = ["SettingsAndThemes"]
+
+
+class SettingsAndThemes:
+    """Mixin for the App: settings from config.yaml, themes from the theme folders."""
+
+    settings: Settings
+    loaded_settings: LoadedSettings
+    loaded_themes: LoadedThemes
+    startup_problems: list[Problem]
+
+    def setup_settings(
+        self,
+        theme: str | None = None,
+        settings: LoadedSettings | None = None,
+        themes: LoadedThemes | None = None,
+    ) -> None:
+        """Read settings and themes (unless given), register the themes, set the starting
+        theme (``theme`` from ``--theme`` wins for this run) and the keymap. Call from ``__init__``."""
+        self.loaded_settings = settings if settings is not None else load_settings()
+        self.settings = self.loaded_settings.settings
+        self.loaded_themes = themes if themes is not None else load_themes()
+        self.startup_problems = [*self.loaded_settings.problems, *self.loaded_themes.problems]
+        self._save_theme_changes = False
+        self._save_lock = threading.Lock()
+        for info in self.loaded_themes.themes.values():
+            self.register_theme(info.theme)
+        self.theme = self._initial_theme(theme)
+        if self.loaded_themes.themes:
+            # Textual's own themes have no entity colours chosen for their background.
+            for name in builtin_theme_names():
+                if name not in self.loaded_themes.themes:
+                    self.unregister_theme(name)
+        self.set_keymap(self.settings.keymap)
+
+    def library_sources(self) -> list[Path]:
+        """config.yaml's library folders that exist (a missing one is a problem), else the default library."""
+        folders = []
+        for folder in self.settings.library:
+            if folder.exists():
+                folders.append(folder)
+            else:
+                self.startup_problems.append(Problem(self.loaded_settings.path, f"library folder {folder} does not exist"))
+        return folders or default_sources()
+
+    def _settings_problem(self, key: str, message: str, skipped: bool = True) -> None:
+        line = self.loaded_settings.lines.get(key)
+        where = f"line {line}: " if line else ""
+        self.startup_problems.append(Problem(self.loaded_settings.path, f"{where}{message}", skipped=skipped))
+
+    def _initial_theme(self, requested: str | None) -> str:
+        """``requested``, else config.yaml's theme, else the default; an unknown name is a problem."""
+        available = self.loaded_themes.themes or dict.fromkeys(builtin_theme_names())
+        fallback = DEFAULT_THEME if DEFAULT_THEME in available else min(available, default="textual-dark")
+        if requested:
+            if requested in available:
+                return requested
+            self.startup_problems.append(Problem("--theme", f"unknown theme {requested!r}"))
+        chosen = self.settings.theme
+        if chosen in available:
+            return chosen
+        self._settings_problem("theme", f"unknown theme {chosen!r}; using {fallback!r}")
+        return fallback
+
+    def known_binding_ids(self) -> set[str]:
+        """Ids of every binding of the app and of reader's screens and widgets."""
+        classes: list[type] = list(type(self).__mro__)
+        pending: list[type] = [DOMNode]
+        while pending:
+            cls = pending.pop()
+            pending.extend(cls.__subclasses__())
+            if cls.__module__.startswith("reader."):
+                classes.append(cls)
+        return {
+            binding.id
+            for cls in classes
+            for binding in Binding.make_bindings(vars(cls).get("BINDINGS", []))
+            if binding.id
+        }
+
+    def report_startup_problems(self) -> None:
+        """One notification per problem in config.yaml or a theme file. Call from ``on_mount``."""
+        unknown = sorted(set(self.settings.keymap) - self.known_binding_ids())
+        if unknown:
+            self._settings_problem("keymap", f"keymap: no binding with id {', '.join(map(repr, unknown))} "
+                                             f"(the help screen, ?, lists the keys)", skipped=False)
+        for problem in self.startup_problems:
+            title = "Theme" if Path(problem.path).parent.name == "themes" else "Settings"
+            self.notify(str(problem), title=title, severity="warning" if problem.skipped else "information",
+                        markup=False, timeout=10)
+        self._save_theme_changes = True
+
+    def watch_theme(self, theme_name: str) -> None:
+        """Remember a theme chosen while the app runs (palette, the theme key) in config.yaml."""
+        if self._save_theme_changes and theme_name != self.settings.theme:
+            self.settings.theme = theme_name
+            self.save_theme_choice()
+
+    @work(thread=True, group="save-theme", exit_on_error=False)
+    def save_theme_choice(self) -> None:
+        """Write the current theme to config.yaml off the UI thread; one writer at a time, and
+        each writes the latest choice, so quick changes cannot leave an older theme saved."""
+        with self._save_lock:
+            try:
+                save_theme(self.settings.theme, self.loaded_settings.path)
+            except (ConfigError, OSError) as error:
+                self.call_from_thread(self.notify, f"The theme was not saved: {error}", severity="warning",
+                                      markup=False, timeout=10)

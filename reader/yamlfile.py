@@ -1,0 +1,103 @@
+"""Reading small YAML files (settings, themes) with line numbers for clear errors.
+
+No UI here: a ``YamlFileError`` names the file, the line and what is wrong, and the
+caller turns it into a ``Problem`` or a one-line message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = ["YamlDocument", "YamlFileError", "read_yaml", "parse_yaml"]
+
+KeyPath = tuple[Any, ...]
+
+
+class YamlFileError(Exception):
+    """A YAML file that cannot be read or parsed: ``path``, 1-based ``line`` (if known), ``message``."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line else ""
+        return f"{self.path}: {where}{self.message}"
+
+
+@dataclass
+class YamlDocument:
+    """The data of a YAML file and where each key sits (1-based lines by key path)."""
+
+    path: Path | str
+    data: Any
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+    text: str = ""
+
+    def line(self, *key_path: Any) -> int | None:
+        """The line of the key at ``key_path`` or of its nearest parent; None when unknown."""
+        path = tuple(key_path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return None
+
+
+def _collect_lines(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None:
+                continue
+            path = prefix + (key,)
+            lines.setdefault(path, key_node.start_mark.line + 1)
+            _collect_lines(value_node, path, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            path = prefix + (index,)
+            lines.setdefault(path, item.start_mark.line + 1)
+            _collect_lines(item, path, lines)
+
+
+def _describe_yaml_error(error: yaml.YAMLError) -> tuple[str, int | None]:
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "invalid YAML"
+        if error.context and error.problem:
+            problem = f"{error.context}, {error.problem}"
+        return f"invalid YAML: {problem}", (mark.line + 1) if mark else None
+    return f"invalid YAML: {error}", None
+
+
+def parse_yaml(text: str, path: Path | str = "<string>") -> YamlDocument:
+    """Parse YAML ``text``; raise ``YamlFileError`` with the line of the first problem."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        message, line = _describe_yaml_error(error)
+        raise YamlFileError(path, message, line) from None
+    lines: dict[KeyPath, int] = {}
+    if node is not None:
+        _collect_lines(node, (), lines)
+    return YamlDocument(path=path, data=data, lines=lines, text=text)
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Read and parse a YAML file; unreadable files and bad YAML raise ``YamlFileError``."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise YamlFileError(path, f"cannot read: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise YamlFileError(path, f"not UTF-8 text (byte {error.start})") from None
+    return parse_yaml(text, path)
