@@ -167,7 +167,8 @@ def build_plain(articles, directory: Path) -> float:
     ix = index.create_in(str(directory), schema)
     writer = ix.writer()
     try:
-        for article in articles:
+        for path in (a.path for a in articles):
+            article = load_file(path).article  # reading the files is part of any build
             writer.add_document(id=article.id, title=article.title, body=article.body)
         writer.commit()
         writer = None
@@ -288,6 +289,7 @@ def main() -> int:
                         help="articles for the plain-Whoosh build (default: the whole library)")
     parser.add_argument("--reuse-index", action="store_true", help="do not rebuild reader's index if present")
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
+    parser.add_argument("--build-rounds", type=int, default=2, help="interleaved build rounds (best of)")
     args = parser.parse_args()
 
     work = args.workdir
@@ -314,13 +316,9 @@ def main() -> int:
         numbers["build_reader_cpu"] = CPU[("reader", str(library))]
     baseline_docs = min(args.baseline_docs or len(articles), len(articles))
     plain_dir = work / f"plain-index-{baseline_docs}"
-    log(f"building plain Whoosh default on {baseline_docs:,} articles")
-    numbers["build_plain_s"] = build_plain(articles[:baseline_docs], plain_dir)
-    numbers["build_plain_docs"] = baseline_docs
-    numbers["build_plain_cpu"] = CPU["plain"]
+    # Build throughput: plain Whoosh and reader on the same articles, interleaved, best of
+    # --build-rounds each (the machine is shared: the best run is the least disturbed).
     if baseline_docs != len(articles):
-        sub = work / f"sub-{baseline_docs}"
-        log(f"building reader's index on the same {baseline_docs:,} articles")
         sublib = work / f"sublib-{baseline_docs}"
         if not sublib.is_dir():
             sublib.mkdir()
@@ -328,9 +326,24 @@ def main() -> int:
                 target = sublib / article.path.relative_to(library)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(article.path, target)
-        numbers["build_reader_same_s"], _ = build_reader(sublib, sub)
-        numbers["build_reader_same_cpu"] = CPU[("reader", str(sublib))]
+    else:
+        sublib = library
+    plain_runs, reader_runs = [], []
+    for round_number in range(args.build_rounds):
+        log(f"build round {round_number + 1}: plain Whoosh default on {baseline_docs:,} articles")
+        plain_runs.append((build_plain(articles[:baseline_docs], plain_dir), CPU["plain"]))
+        if sublib is library and round_number == 0 and numbers.get("build_reader_s"):
+            reader_runs.append((numbers["build_reader_s"], numbers["build_reader_cpu"]))
+            continue
+        log(f"build round {round_number + 1}: reader on the same {baseline_docs:,} articles")
+        sub = work / f"sub-{baseline_docs}"
+        reader_runs.append((build_reader(sublib, sub)[0], CPU[("reader", str(sublib))]))
         shutil.rmtree(sub, ignore_errors=True)
+    numbers["build_plain_runs"] = plain_runs
+    numbers["build_reader_runs"] = reader_runs
+    numbers["build_plain_s"], numbers["build_plain_cpu"] = min(plain_runs)
+    numbers["build_reader_same_s"], numbers["build_reader_same_cpu"] = min(reader_runs)
+    numbers["build_plain_docs"] = baseline_docs
     fts_path = work / f"fts-{args.size}.sqlite"
     log("building SQLite FTS5")
     numbers["build_fts_s"] = build_fts(articles, fts_path)
@@ -394,14 +407,15 @@ def main() -> int:
                  "< 0.3 s, no reads", "yes" if unchanged["seconds"] < 0.3 and unchanged["reads"] == 0 else "no"))
     rows.append(("peak RSS while searching", f"{cold['rss_mb']:.0f} MB", f"index on disk {numbers['index_mb']:.0f} MB",
                  "", "< 400 MB", "yes" if cold["rss_mb"] < 400 else "no"))
-    if numbers.get("build_reader_s"):
+    if numbers.get("build_plain_s"):
         same = numbers.get("build_reader_same_s") or numbers["build_reader_s"]
         same_cpu = numbers.get("build_reader_same_cpu") or numbers["build_reader_cpu"]
         reader_rate = baseline_docs / same
         plain_rate = baseline_docs / numbers["build_plain_s"]
         cpu_ratio = numbers["build_plain_cpu"] / same_cpu
-        rows.append(("build throughput (wall)", f"{reader_rate:,.0f} articles/s ({ms(numbers['build_reader_s'])} for "
-                     f"{args.size:,})", f"plain Whoosh {plain_rate:,.0f}/s on {baseline_docs:,}; "
+        full = f" ({ms(numbers['build_reader_s'])} for {args.size:,})" if numbers.get("build_reader_s") else ""
+        rows.append(("build throughput (wall, best)", f"{reader_rate:,.0f} articles/s on {baseline_docs:,}{full}",
+                     f"plain Whoosh {plain_rate:,.0f}/s; "
                      f"FTS5 {len(articles) / numbers['build_fts_s']:,.0f}/s",
                      f"{reader_rate / plain_rate:.2f}×", "≥ 2×", "yes" if reader_rate / plain_rate >= 2 else "no"))
         rows.append(("build CPU per article", f"{same_cpu / baseline_docs * 1000:.2f} ms",
