@@ -422,7 +422,8 @@ def main() -> int:
                      f"plain Whoosh {numbers['build_plain_cpu'] / baseline_docs * 1000:.2f} ms",
                      f"{cpu_ratio:.2f}× less", "", ""))
     worst = max(v[0] for k, v in find.items() if k not in ("words", "open (once)"))
-    rows.append((f"find per keystroke, {find['words']:,}-word article", f"worst {ms(worst)}",
+    p95 = max(v[1] for k, v in find.items() if k not in ("words", "open (once)"))
+    rows.append((f"find per keystroke, {find['words']:,}-word article", f"worst {ms(worst)}, p95 {ms(p95)}",
                  "; ".join(f"{k} {ms(v[0])}" for k, v in find.items() if k != "words"), "", "< 5 ms",
                  "yes" if worst < 0.005 else "no"))
 
