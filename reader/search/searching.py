@@ -3,13 +3,24 @@
 Snippets are built from ``Article.body`` (the same text the article view shows), so
 every offset in a ``Hit`` is an offset into the body: ``matches`` for highlighting the
 whole story, ``snippet_spans`` for the snippet string.
+
+What keeps every query kind fast on a large library (see bench/bench_search.py):
+- words: Whoosh's BM25F with block-max skipping; the total is Whoosh's estimate unless
+  asked for (counting every match costs as much again);
+- phrases: two phases, as in Lucene: rank the stories that hold all the words, then
+  check word positions only for the best few;
+- prefix* and fuzzy~: expanded here (fuzzy from a cached word list with a bounded edit
+  distance, keeping the first letter); an expansion over many postings is not ranked
+  and the search stops at the first ``limit`` stories (Lucene's constant-score rewrite);
+- snippets: from the compressed body stored in the index (or the app's articles), the
+  best window among the first matches; all matches of a hit are found when asked for.
 """
 
 from __future__ import annotations
 
 import time
-import zlib
 import weakref
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -542,18 +553,10 @@ def _suggest(searcher, parsed: ParsedQuery) -> str | None:
 
 
 def _surface_word(searcher, term: str) -> str | None:
-    from reader.library.library import load_file  # noqa: PLC0415
-
-    found = searcher.search(wq.Term("body", term), limit=1)
-    for hit in found:
-        path = hit.fields().get("path", "")
-        if not path:
-            return None
-        try:
-            loaded = load_file(Path(path))
-        except OSError:
-            return None
-        body = loaded.article.body if loaded.article else ""
+    """The first word of a story containing the index term ``term``, in lower case."""
+    for hit in searcher.search(wq.Term("body", term), limit=1):
+        stored = hit.fields()
+        body = _load_body(stored.get("id", ""), stored.get("path", ""), None, stored.get("body_z")) or ""
         for t, s, e in iter_terms(body):
             if t == term:
                 return body[s:e].lower()
