@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.writing import LockError
 
 from reader import paths
@@ -97,12 +96,6 @@ def articles_of(manifest: dict[str, Any] | None) -> dict[str, list]:
                 zip(table["paths"], table["ids"], table["sizes"], table["mtimes"], table["hashes"], strict=True)}
     except (KeyError, TypeError, ValueError):
         return {}
-
-
-def make_codec() -> W3Codec:
-    """Whoosh's codec with uncompressed posting blocks: 13% less CPU to build (and no
-    decompression when searching) for an index about 1.8 times the size on disk."""
-    return W3Codec(compression=0)
 
 
 def default_index_dir() -> Path:
@@ -520,10 +513,9 @@ class LibraryIndex:
         try:
             try:
                 if big and procs > 1:
-                    writer = ix.writer(procs=procs, multisegment=True, limitmb=128, compound=False,
-                                       codec=make_codec())
+                    writer = ix.writer(procs=procs, multisegment=True, limitmb=128, compound=False)
                 else:
-                    writer = ix.writer(timeout=5.0, compound=False, codec=make_codec())
+                    writer = ix.writer(timeout=5.0, compound=False)
             except LockError:
                 result.busy = True
                 return None
