@@ -264,3 +264,30 @@ def test_recogniser_spans_feed_the_entity_fields(tmp_path, library):
     ix.update([library])
     assert ids(ix, "entity:senkaku_islands") == ["senkaku"] and ids(ix, "type:place") == ["senkaku"]
     ix.close()
+
+
+def test_a_file_with_many_articles_indexes_each(index, tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from reader.library.article import Article
+    from reader.search import index as index_module
+
+    feed = tmp_path / "feeds"
+    feed.mkdir()
+    path = feed / "news.txt"
+    path.write_text("three stories")
+    current = ["volcano", "glacier"]
+
+    def fake_load(file, root=None):
+        articles = [Article(id=f"news/{n}", title=f"Story {n}", body=f"About the {w}.", path=file)
+                    for n, w in zip(("a", "b"), current)]
+        return SimpleNamespace(article=articles[0], more=articles[1:], problems=[])
+
+    monkeypatch.setattr(index_module, "load_file", fake_load)
+    index.update([feed])
+    assert set(ids(index, "volcano OR glacier")) == {"news/a", "news/b"}
+    current = ["volcano"]
+    path.write_text("one story, now shorter or longer")
+    result = index.update([feed])
+    assert ids(index, "glacier") == [] and ids(index, "volcano") == ["news/a"]
+    assert result.removed == 1

@@ -90,12 +90,18 @@ def articles_of(manifest: dict[str, Any] | None) -> dict[str, list]:
     """The manifest's article files: path -> [id, size, mtime_ns, hash]."""
     table = (manifest or {}).get("articles") or {}
     if not table and isinstance((manifest or {}).get("files_articles"), dict):
-        return dict(manifest["files_articles"])  # the first layout of this file
+        # the first layout of this file
+        return {path: [_ids(v[0]), *v[1:]] for path, v in manifest["files_articles"].items()}
     try:
-        return {path: [i, size, mtime, digest] for path, i, size, mtime, digest in
+        return {path: [_ids(i), size, mtime, digest] for path, i, size, mtime, digest in
                 zip(table["paths"], table["ids"], table["sizes"], table["mtimes"], table["hashes"], strict=True)}
     except (KeyError, TypeError, ValueError):
         return {}
+
+
+def _ids(value: Any) -> list[str]:
+    """A file's article ids (a feed file holds many)."""
+    return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
 
 
 def default_index_dir() -> Path:
@@ -454,7 +460,7 @@ class LibraryIndex:
             return
         result.unchanged = len(kept)
         seen = set(kept) | {key for key, *_ in candidates}
-        removed_ids = [old[key][0] for key in old if key not in seen]
+        removed_ids = [i for key in old if key not in seen for i in old[key][0]]
         # A known file whose bytes did not change only gets its new mtime. Articles are
         # loaded batch by batch while indexing (a first build of 100,000 stories must
         # not hold them all in memory).
@@ -482,7 +488,7 @@ class LibraryIndex:
         chunk = commit_every if commit_every and commit_every > 0 else len(to_index) or 1
         done = 0
         indexed_ids: set[str] = set()
-        existing_ids = {entry[0] for entry in old.values()}
+        existing_ids = {i for entry in old.values() for i in entry[0]}
         deletes = list(removed_ids)
         start = 0
         while True:
@@ -538,24 +544,28 @@ class LibraryIndex:
                     result.problems.append(f"{path}: cannot be read: {error.strerror or error}")
                     continue
                 result.problems.extend(str(p) for p in loaded.problems if p.skipped)
-                article = loaded.article
-                if previous is not None and (article is None or previous[0] != article.id):
-                    writer.delete_by_term("id", previous[0])
-                    result.removed += 1
-                if article is None:
-                    continue
-                if article.id in indexed_ids:
-                    result.problems.append(f"{key}: another article already has the id {article.id!r}; skipped")
-                    continue
-                indexed_ids.add(article.id)
-                document = article_document(article, self.entity_keys)
-                if article.id in existing_ids:
-                    writer.update_document(**document)
-                    changed += 1
-                else:
-                    writer.add_document(**document)
-                    added += 1
-                entries[key] = [article.id, st.st_size, st.st_mtime_ns, digest]
+                articles = [a for a in [loaded.article, *getattr(loaded, "more", [])] if a is not None]
+                new_ids = {a.id for a in articles}
+                for gone in (previous[0] if previous is not None else []):
+                    if gone not in new_ids:
+                        writer.delete_by_term("id", gone)
+                        result.removed += 1
+                file_ids = []
+                for article in articles:
+                    if article.id in indexed_ids:
+                        result.problems.append(f"{key}: another article already has the id {article.id!r}; skipped")
+                        continue
+                    indexed_ids.add(article.id)
+                    document = article_document(article, self.entity_keys)
+                    if article.id in existing_ids:
+                        writer.update_document(**document)
+                        changed += 1
+                    else:
+                        writer.add_document(**document)
+                        added += 1
+                    file_ids.append(article.id)
+                if articles:
+                    entries[key] = [file_ids, st.st_size, st.st_mtime_ns, digest]
             progress(done + len(batch), total, "saving the index")
             w, writer = writer, None
             # No optimize(): merging the two segments of a parallel build cost as much
