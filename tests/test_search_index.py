@@ -289,5 +289,15 @@ def test_a_file_with_many_articles_indexes_each(index, tmp_path, monkeypatch):
     current = ["volcano"]
     path.write_text("one story, now shorter or longer")
     result = index.update([feed])
+    assert (result.changed, result.removed) == (1, 1), result
     assert ids(index, "glacier") == [] and ids(index, "volcano") == ["news/a"]
     assert result.removed == 1
+
+
+def test_a_searcher_open_during_an_update_sees_deletions(index, library):
+    index.update([library])
+    assert ids(index, "fishermen") == ["storm"]  # a searcher is now open
+    write_story(library, "storm", "Storm floods coastal towns", "A typhoon flooded the harbour, again and again.")
+    index.update([library])
+    assert ids(index, "fishermen") == [] and ids(index, "typhoon") == ["storm"]
+    assert index.doc_count() == 4

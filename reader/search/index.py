@@ -344,9 +344,14 @@ class LibraryIndex:
                     self._ix = None
                     raise IndexProblem(f"the search index cannot be opened ({type(error).__name__})") from error
             else:
+                # Not Searcher.refresh(): it reuses the readers of segments that did not
+                # change name and so misses documents deleted from them since (a changed
+                # article would show twice). A new commit is rare; opening costs ~5 ms.
                 try:
-                    self._searcher = self._searcher.refresh()
-                except Exception:  # noqa: BLE001 - reopen from scratch below
+                    current = self._searcher.up_to_date()
+                except Exception:  # noqa: BLE001
+                    current = False
+                if not current:
                     self.close()
                     return self.searcher()
             return self._searcher
