@@ -4,8 +4,20 @@ Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) ->
 They call the same core functions the app uses, and never import textual.
 """
 
-from reader.commands import config, index, list_articles, search, themes
+from reader.commands import (
+    add,
+    config,
+    entities,
+    export,
+    import_state,
+    index,
+    list_articles,
+    notes,
+    refresh,
+    search,
+    themes,
+)
 
-COMMANDS = (list_articles, index, search, themes, config)
+COMMANDS = (list_articles, add, refresh, export, import_state, index, search, entities, notes, themes, config)
 
 __all__ = ["COMMANDS"]
