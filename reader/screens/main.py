@@ -734,10 +734,14 @@ class MainScreen(Screen):
                         severity="warning")
             return
         self.open_article(article)
+        if self.article is None or self.article.id != choice.article_id:
+            return  # it could not be read
+        # Matches found again in the body as shown (the index may predate a change).
+        matches = choice.plan.spans(self.article.body) if choice.plan is not None else list(choice.matches)
         view = self.query_one(ArticleView)
-        view.set_highlights("search", [Highlight(s, e, "match") for s, e in choice.matches])
-        if choice.matches:
-            view.scroll_to_offset(choice.matches[0][0])
+        view.set_highlights("search", [Highlight(s, e, "match") for s, e in matches])
+        if matches:
+            view.scroll_to_offset(matches[0][0])
         view.focus()
 
     # -- find in the article -----------------------------------------------

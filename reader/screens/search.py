@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from reader.library import Article
 from reader.search import IndexProblem, LibraryIndex, SearchResults, search
+from reader.search.searching import MatchPlan
 from reader.widgets.search_hits import HitRow, SearchHits
 
 DEBOUNCE_SECONDS = 0.15
@@ -37,6 +38,7 @@ class SearchChoice:
     article_id: str
     matches: tuple[tuple[int, int], ...]
     query: str
+    plan: MatchPlan | None = None
 
 
 class SearchScreen(Screen[SearchChoice | None]):
@@ -173,7 +175,7 @@ class SearchScreen(Screen[SearchChoice | None]):
             return
         hit = next((h for h in results.hits if h.id == hit_id), None)
         if hit is not None:
-            self.dismiss(SearchChoice(hit.id, tuple(hit.matches), results.text))
+            self.dismiss(SearchChoice(hit.id, tuple(hit.matches), results.text, hit.plan))
 
     def action_back(self) -> None:
         self.workers.cancel_group(self, "search")
