@@ -721,8 +721,16 @@ class MainScreen(Screen):
 
     def action_search(self) -> None:
         """Open the library search pane."""
-        screen = SearchScreen(self.search_index, query=self.last_query, indexing=lambda: self.index_state)
+        screen = SearchScreen(self.search_index, query=self.last_query, indexing=lambda: self.index_state,
+                              broken=self._index_broken)
         self.app.push_screen(screen, self._search_done)
+
+    def _index_broken(self) -> None:
+        """A search failed on the index: check it (and rebuild it if damaged) in the worker."""
+        if self.index_state is None:
+            self.index_state = "checking the search index"
+            self.search_index.close()
+            self.update_index()
 
     def _search_done(self, choice: SearchChoice | None) -> None:
         if choice is None:

@@ -74,8 +74,10 @@ class SearchScreen(Screen[SearchChoice | None]):
             self.generation = generation
 
     def __init__(self, index: LibraryIndex, lookup: Callable[[str], Article | None] | None = None,
-                 query: str = "", indexing: Callable[[], str | None] | None = None) -> None:
+                 query: str = "", indexing: Callable[[], str | None] | None = None,
+                 broken: Callable[[], None] | None = None) -> None:
         super().__init__()
+        self.broken = broken or (lambda: None)
         self.index = index
         self.lookup = lookup
         self.initial_query = query
@@ -128,6 +130,8 @@ class SearchScreen(Screen[SearchChoice | None]):
             results = search(self.index, text, limit=LIMIT, lookup=self.lookup)
         except IndexProblem as problem:
             results = SearchResults(text, error=f"search is not ready: {problem}")
+        if results.error:
+            self.app.call_from_thread(self.broken)  # the screen checks (and repairs) the index
         if not worker.is_cancelled:
             self.post_message(self.Found(results, generation))
 
