@@ -18,6 +18,6 @@ from reader.commands import (
     themes,
 )
 
-COMMANDS = (list_articles, add, refresh, export, import_state, index, search, entities, notes, themes, config)
+COMMANDS = (list_articles, add, refresh, index, search, entities, notes, export, import_state, themes, config)
 
 __all__ = ["COMMANDS"]
