@@ -137,7 +137,7 @@ class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Sc
         self.watch(self.query_one(ArticleView), "scroll_y", self._scrolled, init=False)
         # Start reading the library after the first frame, so the worker does not compete
         # with the first paint for the interpreter; the index update waits for the article.
-        self.call_after_refresh(self.load_library, True)
+        self.load_library(True)
 
     def _scrolled(self, _old: float, _new: float) -> None:
         self.save_position()
@@ -265,7 +265,7 @@ class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Sc
         if self.state is not None:
             self.state.mark_opened(article.id)
         self.reset_entities()
-        self.recognise_entities(article)
+        self.call_after_refresh(self.recognise_entities, article)  # the text first, colours a moment later
         self.refind()
 
     @on(ArticleList.Opened)
