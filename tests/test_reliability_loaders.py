@@ -1,0 +1,351 @@
+"""Hostile input for every loader: each returns articles or a named problem, never an
+unexpected exception, within a time bound; what it returns is safe to show.
+
+Extends tests/test_properties_text.py (plain bytes into the txt loader) with front
+matter, YAML bombs, enormous lines, and the .md/.html/feed loaders (skipped until they
+are on this branch).
+"""
+
+from __future__ import annotations
+
+import importlib
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.library import load_library
+from reader.library.problems import Problem
+from reader.library.txt_loader import load_txt
+from tests.reliability_support import (CONTROL, PROPERTY, SMALL, bounded, hostile_bytes, hostile_text,
+                                       newsy_text, python_env, run_limited)
+from tests.reliability_tally import tally
+
+
+def optional(module: str):
+    """A loader module that lands with the importing feature; skip until it is here."""
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as error:
+        if error.name and error.name.startswith("reader"):
+            pytest.skip(f"{module} is not on this branch yet (the importing feature)")
+        raise
+
+
+def articles_of(loaded) -> list:
+    return list(getattr(loaded, "articles", None) or ([loaded.article] if loaded.article else []))
+
+
+def check_loaded(loaded, path) -> None:
+    """The contract every loader keeps: problems name the file and say what is wrong; no
+    article means a problem says it was skipped; article text carries no control characters."""
+    assert all(isinstance(p, Problem) and p.message and str(path) in str(p.path) for p in loaded.problems), loaded.problems
+    found = articles_of(loaded)
+    if not found:
+        assert any(p.skipped for p in loaded.problems), f"nothing loaded and no reason given: {loaded.problems}"
+    for article in found:
+        assert isinstance(article.id, str) and article.id
+        assert isinstance(article.title, str) and isinstance(article.body, str)
+        for name in ("title", "body", "source", "published", "url", "byline", "credit"):
+            value = getattr(article, name)
+            assert value is None or isinstance(value, str), (name, type(value))
+            if value:
+                assert not CONTROL.search(value.replace("\n", "")), (name, value[:200])
+        assert "\n" not in article.title
+        assert all(isinstance(t, str) and not CONTROL.search(t) for t in article.tags)
+
+
+# -- txt and front matter -------------------------------------------------------------------
+
+@PROPERTY
+@given(data=hostile_bytes())
+def test_txt_loader_takes_hostile_bytes(tmp_path, data):
+    path = tmp_path / "story.txt"
+    path.write_bytes(data)
+    with bounded(10, "load_txt"):
+        loaded = load_txt(path)
+    tally.tried("loader: txt")
+    check_loaded(loaded, path)
+
+
+scalar = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | hostile_text
+          | st.dates().map(str) | st.just("2021-04-12T08:00:00Z"))
+
+
+def yaml_value(draw_value) -> str:
+    import json
+
+    return json.dumps(draw_value, ensure_ascii=False)  # JSON is YAML (flow style)
+
+
+front_value = st.recursive(scalar, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                           max_leaves=12)
+front_key = st.sampled_from(["title", "source", "published", "url", "tags", "byline", "credit", "id", "imported"]) | st.text(max_size=8)
+
+
+@st.composite
+def front_matter_file(draw) -> str:
+    """A file with front matter: JSON-flow YAML values, raw hostile YAML, or broken blocks."""
+    kind = draw(st.sampled_from(["values", "values", "raw", "anchors", "unclosed"]))
+    if kind == "values":
+        meta = draw(st.dictionaries(front_key, front_value, max_size=8))
+        lines = []
+        for key, value in meta.items():
+            try:
+                lines.append(f"{yaml_value(key)}: {yaml_value(value)}")
+            except ValueError:  # NaN keys etc.
+                continue
+        block = "\n".join(lines)
+    elif kind == "raw":
+        block = draw(hostile_text)
+    elif kind == "anchors":
+        block = "a: &a [x, y]\nb: &b [*a, *a]\ntitle: *b\ntags: *b\nsource: &s {k: *a}\nbyline: *s\nid: *a\n"
+    else:
+        return "---\ntitle: " + draw(hostile_text) + "\n" + draw(newsy_text)
+    end = draw(st.sampled_from(["---", "...", "--- ", "---\t"]))
+    return f"---\n{block}\n{end}\n{draw(newsy_text)}\n\n{draw(newsy_text)}\n"
+
+
+@PROPERTY
+@given(text=front_matter_file())
+def test_front_matter_of_any_shape_gives_an_article_or_a_named_problem(tmp_path, text):
+    path = tmp_path / "front.txt"
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    with bounded(10, "load_txt with front matter"):
+        loaded = load_txt(path)
+    tally.tried("loader: txt front matter")
+    check_loaded(loaded, path)
+
+
+BOMB = textwrap.dedent("""\
+    ---
+    a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+    b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+    c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+    d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+    e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+    f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+    g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+    h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+    {field}: *h
+    ---
+    A one-kilobyte file should not take gigabytes to load.
+    """)
+
+
+@pytest.mark.parametrize("field", ["title", "tags", "id", "source", "byline"])
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_yaml_bomb_in_front_matter_is_refused_not_expanded(tmp_path, reader_home, field, suffix):
+    """9^8 'lol's behind YAML aliases: turning that value into text needs gigabytes.
+    Run in a child limited to 600 MB and 30 s, so a regression fails here rather than
+    taking the machine down."""
+    if suffix == ".md":
+        optional("reader.library.md_loader")
+    path = tmp_path / f"bomb{suffix}"
+    path.write_text(BOMB.format(field=field), encoding="utf-8")
+    code = textwrap.dedent(f"""
+        from pathlib import Path
+        from reader.library.library import load_file
+        loaded = load_file(Path({str(path)!r}))
+        article = loaded.article
+        print("loaded", article is not None, len(article.title) if article else 0,
+              sum(len(t) for t in article.tags) if article else 0)
+        for p in loaded.problems:
+            print("problem", p.message)
+        """)
+    result = run_limited(code, python_env(reader_home), memory_mb=600, seconds=30)
+    tally.tried(f"loader: {suffix[1:]} front matter")
+    assert result.returncode == 0, f"the loader blew up on a YAML bomb:\n{result.stderr[-1500:]}"
+    assert "loaded True" in result.stdout, result.stdout
+    assert "problem" in result.stdout, "the refused value should be named as a problem"
+
+
+@pytest.mark.parametrize("shape", ["one-line", "no-spaces", "many-short-lines", "one-paragraph-per-line"])
+def test_enormous_lines_load_within_bounds(tmp_path, shape):
+    size = 4_000_000
+    if shape == "one-line":
+        text = "Headline\n\n" + ("word " * (size // 5))
+    elif shape == "no-spaces":
+        text = "Headline\n\n" + "x" * size
+    elif shape == "many-short-lines":
+        text = "Headline\n\n" + "short line\n" * (size // 11)
+    else:
+        text = "Headline\n\n" + ("A sentence that is long enough to count as a paragraph of its own. " * 3 + "\n") * (size // 200)
+    path = tmp_path / f"{shape}.txt"
+    path.write_text(text, encoding="utf-8")
+    with bounded(30, f"loading a {size // 1_000_000} MB {shape} file"):
+        loaded = load_txt(path)
+    tally.tried("loader: txt")
+    check_loaded(loaded, path)
+    assert loaded.article is not None
+    body_letters = sum(1 for c in loaded.article.body if not c.isspace())
+    assert body_letters >= sum(1 for c in text if not c.isspace()) - 100  # nothing dropped
+
+
+# -- markdown, html, feeds (the importing feature) ------------------------------------------
+
+def _markdown():
+    from tests.reliability_support import hostile_piece
+
+    piece = st.sampled_from([
+        "# ", "## ", "> ", "- ", "1. ", "```\n", "    ", "[link](javascript:alert(1))", "![img](x.png)", "**",
+        "_", "`", "<script>alert(1)</script>", "<div>", "| a | b |\n|---|---|\n", "\n", "\n\n", "***\n", "[^1]",
+        "[x]: http://evil.example/\x1b]52;c;eA==\x07",
+    ]) | hostile_piece
+    return st.lists(piece, max_size=80).map("".join)
+
+
+@PROPERTY
+@given(text=_markdown(), nesting=st.integers(0, 3))
+def test_markdown_loader_takes_hostile_markdown(tmp_path, text, nesting):
+    md = optional("reader.library.md_loader")
+    path = tmp_path / "story.md"
+    deep = ["", "> " * 500, "- " * 500 + "\n", "  " * 2000 + "- x"][nesting]
+    path.write_bytes((deep + text).encode("utf-8", "surrogatepass"))
+    with bounded(10, "load_md"):
+        loaded = md.load_md(path)
+    tally.tried("loader: md")
+    check_loaded(loaded, path)
+
+
+@SMALL
+@given(data=hostile_bytes())
+def test_markdown_loader_takes_hostile_bytes(tmp_path, data):
+    md = optional("reader.library.md_loader")
+    path = tmp_path / "story.md"
+    path.write_bytes(data)
+    with bounded(10, "load_md"):
+        loaded = md.load_md(path)
+    tally.tried("loader: md")
+    check_loaded(loaded, path)
+
+
+@st.composite
+def html_page(draw) -> bytes:
+    depth = draw(st.sampled_from([0, 3, 50, 600, 5000]))
+    tag = draw(st.sampled_from(["div", "b", "span", "table", "p", "article", "li"]))
+    paragraphs = draw(st.lists(newsy_text | hostile_text, min_size=0, max_size=8))
+    title = draw(hostile_text)
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    extra = draw(st.sampled_from(["", "<script>document.write('x')</script>", "<meta charset='windows-1251'>",
+                                  "<meta name='author' content='\x1b]52;c;eA==\x07'>", "<!--", "<![CDATA[",
+                                  "<title>second</title>", "&#27;]52;c;eA==&#7;", "<body><body><html>"]))
+    page = (f"<html><head><title>{title}</title>{extra}</head><body>"
+            f"{f'<{tag}>' * depth}<article>{body}</article>{f'</{tag}>' * depth}</body></html>")
+    encoding = draw(st.sampled_from(["utf-8", "utf-8", "utf-16", "cp1251", "latin-1"]))
+    return page.encode(encoding, "replace")
+
+
+@PROPERTY
+@given(data=html_page() | hostile_bytes())
+def test_html_loader_takes_hostile_pages(tmp_path, data):
+    html = optional("reader.library.html_loader")
+    path = tmp_path / "page.html"
+    path.write_bytes(data)
+    with bounded(15, "load_html"):
+        loaded = html.load_html(path)
+    tally.tried("loader: html")
+    check_loaded(loaded, path)
+
+
+def feed_xml(entries: list[tuple[str, str, str]], kind: str, channel_title: str = "Feed") -> str:
+    from xml.sax.saxutils import escape
+
+    if kind == "atom":
+        items = "".join(
+            f"<entry><title type='html'>{escape(t)}</title><link href='{escape(link, {chr(39): '&apos;'})}'/>"
+            f"<author><name>{escape(t[:20])}</name></author>"
+            f"<content type='html'>{escape(d)}</content><updated>2021-04-12T08:00:00Z</updated></entry>"
+            for t, d, link in entries)
+        return (f"<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+                f"<title>{escape(channel_title)}</title>{items}</feed>")
+    items = "".join(
+        f"<item><title>{escape(t)}</title><link>{escape(link)}</link><description>{escape(d)}</description>"
+        f"<pubDate>Mon, 12 Apr 2021 08:00:00 GMT</pubDate></item>" for t, d, link in entries)
+    return (f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>{escape(channel_title)}</title>"
+            f"{items}</channel></rss>")
+
+
+xml_safe = hostile_text.map(lambda s: "".join(c for c in s if c in "\t\n" or (" " <= c < "\ud800") or "\ue000" <= c <= "\ufffd"))
+
+
+@st.composite
+def feed_bytes(draw) -> bytes:
+    entries = draw(st.lists(st.tuples(hostile_text | newsy_text, hostile_text | newsy_text,
+                                      st.sampled_from(["http://e.example/a", "javascript:alert(1)", "", "\x1b]8;;x"])),
+                            max_size=12))
+    kind = draw(st.sampled_from(["rss", "atom", "rss-raw", "truncated", "gzip"]))
+    if kind == "rss-raw":  # unescaped hostile text straight into the XML: not well-formed
+        text = feed_xml([], "rss").replace("</channel>", "".join(f"<item><title>{t}</title><description>{d}</description></item>"
+                                                                  for t, d, _ in entries) + "</channel>")
+        return text.encode("utf-8", "surrogatepass")
+    clean = [(draw(xml_safe), draw(xml_safe), link if "\x1b" not in link else "") for _t, _d, link in entries]
+    text = feed_xml([(t or title, d or desc, link) for (t, d, link), (title, desc, _l) in zip(clean, entries)], kind if kind != "truncated" else "rss",
+                    channel_title=draw(xml_safe))
+    data = text.encode("utf-8", "surrogatepass")
+    if kind == "truncated":
+        return data[: draw(st.integers(0, len(data)))]
+    if kind == "gzip":
+        import gzip
+
+        return gzip.compress(data)
+    return data
+
+
+@PROPERTY
+@given(data=feed_bytes() | hostile_bytes())
+def test_feed_loader_takes_hostile_feeds(tmp_path, data):
+    feeds = optional("reader.library.feed_loader")
+    path = tmp_path / "feed.xml"
+    path.write_bytes(data)
+    with bounded(15, "load_feed"):
+        loaded = feeds.load_feed(path)
+    tally.tried("loader: feed")
+    check_loaded(loaded, path)
+
+
+@pytest.mark.parametrize("entries", [10_000])
+def test_a_huge_feed_loads_every_entry_within_bounds(tmp_path, entries):
+    feeds = optional("reader.library.feed_loader")
+    path = tmp_path / "huge.xml"
+    path.write_text(feed_xml([(f"Entry {i} [b]\x1b[2J", f"<p>Body of entry {i}. It has words.</p>", f"http://e.example/{i}")
+                              for i in range(entries)], "rss").replace("\x1b", "&#27;"), encoding="utf-8")
+    with bounded(120, f"loading a feed of {entries:,} entries"):
+        loaded = feeds.load_feed(path)
+    tally.tried("loader: feed")
+    check_loaded(loaded, path)
+    assert len(articles_of(loaded)) == entries
+    assert len({a.id for a in articles_of(loaded)}) == entries
+
+
+# -- a whole hostile library ----------------------------------------------------------------
+
+@SMALL
+@given(files=st.lists(st.tuples(st.sampled_from([".txt", ".md", ".html", ".xml", ".rss", ".atom", ".htm"]),
+                                hostile_bytes()), min_size=1, max_size=6),
+       names=st.lists(hostile_text.map(lambda s: "".join(c for c in s if c not in "/\x00")[:40]), min_size=6, max_size=6))
+def test_a_folder_of_hostile_files_loads_without_raising(tmp_path_factory, files, names):
+    folder = tmp_path_factory.mktemp("library")
+    written = []
+    for i, ((suffix, data), name) in enumerate(zip(files, names)):
+        path = folder / f"f{name}{i}{suffix}"  # not hidden: hidden files are skipped on purpose
+        try:
+            path.write_bytes(data)
+        except OSError:  # a name the file system refuses (too long in bytes)
+            path = folder / f"file{i}{suffix}"
+            path.write_bytes(data)
+        written.append(path)
+    with bounded(30, "load_library"):
+        library = load_library([folder])
+    tally.tried("library: folder of hostile files", len(written))
+    ids = [a.id for a in library.articles]
+    assert len(ids) == len(set(ids))
+    named = {str(p.path).split(" entry ")[0] for p in library.problems}
+    from reader.library.library import LOADERS
+
+    for path in written:  # every file of a kind reader reads gave an article or a problem naming it
+        if path.suffix not in LOADERS:
+            continue
+        assert any(a.path == path for a in library.articles) or str(path) in named, path
