@@ -33,13 +33,23 @@ def highlights_for(body: str) -> tuple[list[Highlight], list[Highlight], list[Hi
     return entities, [person._replace(kind="entity-selected")], matches[:1] + current + matches[2:]
 
 
+async def settle_entities(pilot) -> None:  # noqa: ANN001
+    """Wait for the library and then for the entities worker, so its highlights do not land later."""
+    await pilot.app.workers.wait_for_complete()
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if getattr(pilot.app.screen, "entities", None):
+            break
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("theme", SHIPPED)
 def test_main_screen_in_each_theme(theme: str, snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     monkeypatch.chdir(REPO)  # a relative library path keeps the snapshot the same on every machine
 
     async def open_with_highlights(pilot) -> None:  # noqa: ANN001
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle_entities(pilot)
         view = pilot.app.screen.query_one(ArticleView)
         entities, selected, matches = highlights_for(view.article.body)
         view.set_highlights("entities", entities)
@@ -59,8 +69,7 @@ async def test_drawn_article_text_is_legible_in_each_theme(theme: str) -> None:
 
     app = ReaderApp([REPO / "seeds"], theme=theme)
     async with app.run_test(size=(120, 36)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle_entities(pilot)
         view = app.screen.query_one(ArticleView)
         entities, selected, matches = highlights_for(view.article.body)
         view.set_highlights("entities", entities)

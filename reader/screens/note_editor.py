@@ -1,0 +1,70 @@
+"""A small form to write a note on an entity; it returns the note, the caller saves it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, TextArea
+
+from reader.entities.notes import Note, make_id
+
+__all__ = ["NoteEditor"]
+
+
+class NoteEditor(ModalScreen[Note | None]):
+    """Name, type, summary and background of a note; Save returns it, Escape cancels."""
+
+    DEFAULT_CSS = """
+    NoteEditor { align: center middle; }
+    NoteEditor > Vertical { width: 72; height: auto; max-height: 90%; border: round $primary; padding: 0 1;
+                            background: $surface; }
+    NoteEditor Input { margin-bottom: 1; }
+    NoteEditor TextArea { height: 8; margin-bottom: 1; }
+    NoteEditor Horizontal { height: auto; align-horizontal: right; }
+    NoteEditor Button { margin-left: 1; }
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="note_editor.cancel"),
+                Binding("ctrl+s", "save", "Save", id="note_editor.save")]
+
+    def __init__(self, note: Note) -> None:
+        super().__init__()
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = Content(f"Note on {self.note.name}")
+            yield Label("Summary (one or two lines)")
+            yield Input(self.note.summary, id="note-summary")
+            yield Label("Background")
+            yield TextArea(self.note.background, id="note-background", soft_wrap=True)
+            with Horizontal():
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Save", id="save", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#note-summary", Input).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#note-background", TextArea).focus()
+
+    def action_save(self) -> None:
+        summary = self.query_one("#note-summary", Input).value.strip()
+        background = self.query_one("#note-background", TextArea).text.strip()
+        note = Note(self.note.id or make_id(self.note.name), self.note.name, self.note.type, self.note.aliases,
+                    summary, background, self.note.dates, self.note.related, self.note.as_of)
+        self.dismiss(note)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

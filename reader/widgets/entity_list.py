@@ -1,0 +1,76 @@
+"""The entities of the open article, grouped by type, with mention counts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.entities.model import TYPE_LABELS
+from reader.entities.summary import EntityInfo, grouped
+
+__all__ = ["EntityList"]
+
+
+class EntityList(OptionList):
+    """People, organisations, places and events of a story, in order of first appearance.
+
+    Each group starts with a heading ("People (4)"); each entity shows its name and
+    how many times the story mentions it. Choosing one (Enter or a click) posts
+    ``EntityList.Selected``.
+    """
+
+    DEFAULT_CSS = """
+    EntityList { height: 1fr; border: none; padding: 0; background: transparent;
+                 text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
+    class Selected(Message):
+        """An entity was chosen in the list."""
+
+        def __init__(self, entity: EntityInfo) -> None:
+            super().__init__()
+            self.entity = entity
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.entities: list[EntityInfo] = []
+        self._by_id: dict[str, EntityInfo] = {}
+
+    def set_entities(self, entities: Sequence[EntityInfo]) -> None:
+        """Show these entities (replacing what was there)."""
+        self.entities = list(entities)
+        self._by_id = {}
+        options: list[Option] = []
+        for kind, items in grouped(self.entities):
+            label = TYPE_LABELS.get(kind, kind.title())
+            options.append(Option(Content.styled(f"{label} ({len(items)})", "bold $text-muted"), disabled=True))
+            for info in items:
+                option_id = f"entity:{info.key}"
+                self._by_id[option_id] = info
+                mark = "" if info.note else " ·"
+                options.append(Option(Content.assemble(" ", Content(info.name), (f"{mark} ×{info.count}", "$text-muted")),
+                                      id=option_id))
+        self.clear_options()
+        self.add_options(options)
+        if not options:
+            self.add_option(Option(Content.styled("No entities", "$text-muted"), disabled=True))
+
+    def select_key(self, key: str) -> EntityInfo | None:
+        """Move the highlight to an entity and choose it."""
+        option_id = f"entity:{key}"
+        if option_id not in self._by_id:
+            return None
+        self.highlighted = self.get_option_index(option_id)
+        info = self._by_id[option_id]
+        self.post_message(self.Selected(info))
+        return info
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        info = self._by_id.get(event.option.id or "")
+        if info is not None:
+            self.post_message(self.Selected(info))

@@ -1,0 +1,92 @@
+"""``reader entities`` and ``reader notes`` from the command line (in process)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from reader.cli import main
+from reader.entities import service
+from tests.conftest import REPO, SEED, needs_shared
+
+
+@pytest.fixture(autouse=True)
+def fresh_recognizer():
+    service.reset()
+    yield
+    service.reset()
+
+
+def test_entities_json_offsets_are_into_the_raw_file(capsys):
+    assert main(["entities", str(SEED), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    text = SEED.read_text(encoding="utf-8")
+    assert rows and all(text[r["start"]:r["end"]] == r["text"] for r in rows)
+    assert set(rows[0]) == {"start", "end", "text", "type", "key", "note"}
+    hua = next(r for r in rows if r["text"] == "Hua Chunying")
+    assert hua["type"] == "PERSON" and hua["key"] == "hua-chunying" and hua["note"] is True
+
+
+def test_entities_jsonl_one_line_per_file(tmp_path, capsys):
+    other = tmp_path / "crlf.txt"
+    other.write_bytes("Title\r\n\r\nToday Ann Lee visited Tokyo.\r\n".encode())
+    assert main(["entities", str(SEED), str(other), "--jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    docs = [json.loads(line) for line in lines]
+    assert [d["doc"] for d in docs] == [SEED.name, "crlf.txt"]
+    raw = other.read_bytes().decode()
+    assert all(raw[e["start"]:e["end"]] == e["text"] for e in docs[1]["entities"])
+    assert {e["text"] for e in docs[1]["entities"]} >= {"Ann Lee", "Tokyo"}
+
+
+def test_entities_table_and_errors(tmp_path, capsys):
+    assert main(["entities", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    assert "Treaty of Shimonoseki" in out and "entities (* has a background note)" in out
+    assert main(["entities", str(tmp_path / "missing.txt")]) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert main(["entities", str(SEED), str(SEED), "--json"]) == 2
+
+
+def test_notes_by_name_alias_and_list(capsys):
+    assert main(["notes", "diaoyutai"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Senkaku Islands") and "As of" in out
+    assert main(["notes", "--list"]) == 0
+    listed = capsys.readouterr().out
+    assert "treaty-of-shimonoseki" in listed and "hua-chunying" in listed
+    assert main(["notes", "Nobody", "Here"]) == 1
+    assert "no note on 'Nobody Here'" in capsys.readouterr().err
+    assert main(["notes", "--list", "--json"]) == 0
+    assert any(n["id"] == "newsweek" for n in json.loads(capsys.readouterr().out))
+
+
+def test_notes_shows_a_broken_user_file_and_still_works(capsys):
+    from reader.entities.notes import user_notes_dir
+
+    folder = user_notes_dir()
+    folder.mkdir(parents=True)
+    (folder / "broken.yaml").write_text("- id: x\n  name: [\n", encoding="utf-8")
+    assert main(["notes", "Tokyo"]) == 0
+    captured = capsys.readouterr()
+    assert "broken.yaml" in captured.err and "line" in captured.err
+    assert captured.out.startswith("Tokyo")
+
+
+def test_gum_news_micro_f1_overlap_at_least_075(tmp_path):
+    gold = needs_shared("data", "gum-news")
+    scorer = needs_shared("tools", "score_entities.py")
+    files = sorted(gold.glob("*.txt"))
+    predictions = tmp_path / "pred.jsonl"
+    env_run = subprocess.run([sys.executable, "-m", "reader", "entities", "--jsonl", *map(str, files)],
+                             cwd=REPO, capture_output=True, text=True, check=True)
+    predictions.write_text(env_run.stdout, encoding="utf-8")
+    report = tmp_path / "report.json"
+    subprocess.run([sys.executable, str(scorer), str(gold), "--jsonl", str(predictions), "--json", str(report)],
+                   capture_output=True, text=True, check=True)
+    metrics = json.loads(report.read_text())["metrics"]
+    assert metrics["overlap"]["micro"]["f1"] >= 0.75, metrics["overlap"]

@@ -1,0 +1,156 @@
+"""Recognition on the sample article and on small made-up texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.entities import service
+from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
+from reader.library import load_library
+from tests.conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    service.reset()
+    return service.get_recognizer()
+
+
+@pytest.fixture(scope="module")
+def seed_body() -> str:
+    return load_library([SEED]).articles[0].body
+
+
+def found(recognizer, text):
+    return {(text[s.start:s.end], s.type, s.key) for s in recognizer.recognise(text)}
+
+
+SEED_ENTITIES = [
+    ("China", PLACE, "china"), ("Japan", PLACE, "japan"), ("Taiwan", PLACE, "taiwan"),
+    ("Tokyo", PLACE, "tokyo"), ("Taipei", PLACE, "taipei"), ("Beijing", PLACE, "beijing"),
+    ("Chinese Foreign Ministry", ORG, "chinese-foreign-ministry"), ("Hua Chunying", PERSON, "hua-chunying"),
+    ("Hua", PERSON, "hua-chunying"), ("First Sino-Japanese War", EVENT, "first-sino-japanese-war"),
+    ("Qing dynasty", ORG, "qing-dynasty"), ("Empire of Japan", PLACE, "empire-of-japan"),
+    ("Treaty of Shimonoseki", EVENT, "treaty-of-shimonoseki"), ("World War II", EVENT, "world-war-ii"),
+    ("The Japan Times", ORG, "the-japan-times"), ("Liberal Democratic Party", ORG, "liberal-democratic-party"),
+    ("LDP", ORG, "liberal-democratic-party"), ("Democratic Progressive Party", ORG, "democratic-progressive-party"),
+    ("DPP", ORG, "democratic-progressive-party"), ("Masahisa Sato", PERSON, "masahisa-sato"),
+    ("Taku Otsuka", PERSON, "taku-otsuka"), ("Hsieh Pei-fen", PERSON, "hsieh-pei-fen"),
+    ("Newsweek", ORG, "newsweek"), ("East China Sea", PLACE, "east-china-sea"),
+    ("China Coast Guard", ORG, "china-coast-guard"), ("Senkaku Islands", PLACE, "senkaku-islands"),
+    ("Diaoyutai", PLACE, "senkaku-islands"), ("Taiwan Strait", PLACE, "taiwan-strait"),
+    ("People’s Liberation Army", ORG, "peoples-liberation-army"), ("2+2", EVENT, "two-plus-two-dialogues"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "key"), SEED_ENTITIES, ids=[e[0] for e in SEED_ENTITIES])
+def test_every_seed_entity_is_found_with_its_type_and_note(recognizer, seed_body, text, kind, key):
+    assert (text, kind, key) in found(recognizer, seed_body)
+    assert recognizer.kb.get(key) is not None
+
+
+def test_seed_has_no_sentence_start_false_positives(recognizer, seed_body):
+    texts = {t for t, _, _ in found(recognizer, seed_body)}
+    for word in ("Meanwhile", "Both", "She", "The", "As", "In", "A", "Wednesday", "Thursday", "Chinese",
+                 "Japanese", "Taiwanese", "We"):
+        assert word not in texts
+
+
+def test_seed_spans_do_not_overlap_and_match_the_text(recognizer, seed_body):
+    spans = recognizer.recognise(seed_body)
+    assert spans == sorted(spans)
+    for before, after in zip(spans, spans[1:]):
+        assert before.end <= after.start
+    assert all(seed_body[s.start:s.end].strip() == seed_body[s.start:s.end] for s in spans)
+
+
+def test_weekdays_and_months_are_not_people(recognizer):
+    text = "On Monday, officials met in Paris. In May and June, Ann Lee spoke. Friday was quiet."
+    kinds = {t: k for t, k, _ in found(recognizer, text)}
+    assert "Monday" not in kinds and "May" not in kinds and "June" not in kinds and "Friday" not in kinds
+    assert kinds.get("Ann Lee") == PERSON
+    assert kinds.get("Paris") == PLACE
+
+
+def test_acronym_defined_in_the_story_joins_its_expansion(recognizer):
+    text = ("The Korean Central News Agency (KCNA) said the talks failed. Later, KCNA added that "
+            "the Northern Rail Authority was closed; NRA staff went home.")
+    got = found(recognizer, text)
+    keys = {t: (k, key) for t, k, key in got}
+    assert keys["Korean Central News Agency"][0] == ORG
+    assert keys["KCNA"] == keys["Korean Central News Agency"]
+    assert keys["NRA"] == keys["Northern Rail Authority"]
+
+
+def test_short_form_after_full_name_is_the_same_person(recognizer):
+    text = "Maria Okonkwo-Bell chairs the board. Later Okonkwo-Bell said the vote was close."
+    got = found(recognizer, text)
+    full = next(key for t, k, key in got if t == "Maria Okonkwo-Bell")
+    assert ("Okonkwo-Bell", PERSON, full) in got
+
+
+def test_role_words_mark_a_person(recognizer):
+    text = "The agency's spokesperson Zorigt Batbayar declined, and Director Quentin Vale agreed."
+    got = found(recognizer, text)
+    assert ("Zorigt Batbayar", PERSON, "zorigt-batbayar") in got
+    assert ("Quentin Vale", PERSON, "quentin-vale") in got
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Northland Workers Party", ORG), ("Interior Ministry", ORG), ("Harbin Evening Times", ORG),
+    ("Varnell Islands", PLACE), ("Coldwater Strait", PLACE), ("Battle of Ravenmoor", EVENT),
+    ("Treaty of Quellport", EVENT), ("Aldmark Summit", EVENT), ("Ostvald War", EVENT),
+])
+def test_name_endings_give_the_type(recognizer, name, kind):
+    text = f"Reports said that the {name} was in the news again this week."
+    assert any(t == name and k == kind for t, k, _ in found(recognizer, text))
+
+
+def test_capitalised_words_at_sentence_start_are_not_names(recognizer):
+    text = "Meanwhile, prices rose. Both sides agreed. She left. However, nothing changed. They said so."
+    assert found(recognizer, text) == set()
+
+
+def test_nationality_words_are_not_entities(recognizer):
+    text = "Chinese and Japanese officials met Taiwanese and American diplomats."
+    assert found(recognizer, text) == set()
+
+
+def test_user_note_alias_joins_its_entity(tmp_path):
+    from reader.entities.notes import KnowledgeBase, Note
+    from reader.entities.recognizer import Recognizer
+
+    kb = KnowledgeBase([Note("glimmer-bay", "Glimmer Bay", PLACE, aliases=("Old Harbour",))])
+    spans = Recognizer(kb, {}).recognise("Ships left Old Harbour, known today as Glimmer Bay.")
+    assert [s.key for s in spans] == ["glimmer-bay", "glimmer-bay"]
+
+
+def test_other_kinds_from_notes_are_kept(recognizer):
+    text = "Tokyo says it follows its One-China policy."
+    assert ("One-China policy", OTHER, "one-china-policy") in found(recognizer, text)
+
+
+def test_markup_and_control_characters_are_just_text(recognizer):
+    text = "[bold]Japan[/bold] and \x1b[31mTaiwan\x1b[0m met."
+    kinds = {t: k for t, k, _ in found(recognizer, text)}
+    assert kinds.get("Japan") == PLACE
+
+
+def test_empty_and_odd_text(recognizer):
+    assert recognizer.recognise("") == []
+    assert recognizer.recognise("   \n\n ") == []
+    assert recognizer.recognise("!!! ??? ...") == []
+
+
+def test_title_case_headline_keeps_known_names_only(recognizer):
+    text = ("China Tells Japan To Be Especially Cautious Over Ties With Taiwan\n\n"
+            "BEIJING (Reuters) - China told Japan on Tuesday to be careful, Reuters reported.")
+    got = found(recognizer, text)
+    texts = {t for t, _, _ in got}
+    assert {"China", "Japan", "Taiwan", "BEIJING", "Reuters"} <= texts
+    assert not texts & {"Tells", "Especially Cautious", "Ties", "Over Ties", "Especially", "Cautious"}
+
+
+def test_given_name_that_is_also_a_country(recognizer):
+    text = "The captain, Jordan Henderson, scored twice."
+    assert ("Jordan Henderson", PERSON, "jordan-henderson") in found(recognizer, text)

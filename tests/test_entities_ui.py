@@ -1,0 +1,175 @@
+"""Pilot tests of the entities sidebar and the notes panel, and a snapshot of the three panes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.app import ReaderApp
+from reader.entities import service
+from reader.entities.notes import load_knowledge_base, user_notes_dir
+from reader.widgets.article_view import ArticleView
+from reader.widgets.entity_list import EntityList
+from reader.widgets.note_panel import NotePanel
+from tests.test_app import SIZE, wait_loaded
+
+
+@pytest.fixture(autouse=True)
+def fresh_recognizer():
+    service.reset()
+    yield
+    service.reset()
+
+
+async def wait_entities(pilot) -> EntityList:
+    entity_list = pilot.app.query_one(EntityList)
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if entity_list.entities:
+            return entity_list
+    raise AssertionError("the entities did not arrive")
+
+
+async def wait_note(pilot, text: str) -> str:
+    panel = pilot.app.query_one(NotePanel)
+    shown = ""
+    for _ in range(200):
+        await pilot.pause(0.02)
+        shown = str(panel.query_one("#note-text").render())
+        if text in shown:
+            return shown
+    raise AssertionError(f"{text!r} not in the note panel: {shown!r}")
+
+
+def visible(app, widget_type) -> str:
+    widget = app.query_one(widget_type)
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+async def test_entities_are_listed_by_type_and_coloured_in_the_text():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        kinds = [e.type for e in entity_list.entities]
+        names = [e.name for e in entity_list.entities]
+        assert names[:3] == ["China", "Japan", "Taiwan"]  # first appearance
+        assert {"Hua Chunying", "Senkaku Islands", "Treaty of Shimonoseki", "Liberal Democratic Party"} <= set(names)
+        assert "PERSON" in kinds and "EVENT" in kinds
+        listed = visible(app, EntityList)
+        assert "People (4)" in listed and "Hua Chunying ×2" in listed
+        view = app.query_one(ArticleView)
+        row = next(y for y in range(view.size.height) if "spokesperson Hua" in view.render_line(y).text)
+        segments = list(view.render_line(row))
+        coloured = [seg for seg in segments if seg.text.startswith("Hua")]
+        plain = [seg for seg in segments if "spokesperson" in seg.text]
+        assert coloured and plain and coloured[0].style.color != plain[0].style.color
+
+
+async def test_selecting_an_entity_with_keys_marks_mentions_and_shows_its_note():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        entity_list.focus()
+        await pilot.press("down", "enter")  # the first person: Hua Chunying
+        shown = await wait_note(pilot, "Chinese diplomat")
+        assert "Hua Chunying" in shown and "As of" in shown
+        screen = app.screen
+        assert screen.selected.key == "hua-chunying" and len(screen.selected.mentions) == 2
+        await pilot.press("m")
+        assert screen.mention_index == 1
+        await pilot.press("M")
+        assert screen.mention_index == 0
+
+
+async def test_related_entries_are_selectable():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        entity_list.select_key("senkaku-islands")
+        await wait_note(pilot, "Diaoyutai")
+        related = app.query_one("#note-related")
+        assert related.option_count >= 3
+        related.focus()
+        related.highlighted = 0
+        await pilot.press("enter")  # East China Sea
+        await wait_note(pilot, "East China Sea")
+        assert app.screen.selected.key == "east-china-sea"
+
+
+async def test_entity_without_a_note_shows_the_story_and_a_note_can_be_written(tmp_path):
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "a.txt").write_text("Ferries stop\n\nThe ferry office said on Monday that Harbour Director "
+                                   "Quentin Vale closed the port. Vale said storms were coming.\n")
+    (library / "b.txt").write_text("Storm passes\n\nQuentin Vale reopened the port.\n")
+    app = ReaderApp(sources=[library])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        assert entity_list.select_key("quentin-vale") is not None
+        shown = await wait_note(pilot, "No background note yet")
+        assert "Role: Harbour Director" in shown
+        assert "Quentin Vale closed the port" in shown
+        assert "Mentioned in 2 library articles" in shown
+        listed = app.query_one("#note-articles")
+        assert listed.option_count == 1 and listed.get_option_at_index(0).id == "b"
+        app.query_one(NotePanel).focus()
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press(*"Runs the harbour.")
+        await pilot.press("ctrl+s")
+        await wait_note(pilot, "Runs the harbour.")
+        saved = user_notes_dir() / "my-notes.yaml"
+        assert saved.exists()
+        assert load_knowledge_base().get("quentin-vale").summary == "Runs the harbour."
+
+
+async def test_other_library_articles_open_from_the_note_panel(tmp_path):
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "a.txt").write_text("Ferries stop\n\nHarbour Director Quentin Vale closed the port.\n")
+    (library / "b.txt").write_text("Storm passes\n\nThe storm passed. Quentin Vale reopened the port.\n")
+    app = ReaderApp(sources=[library])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        entity_list.select_key("quentin-vale")
+        await wait_note(pilot, "Mentioned in 2 library articles")
+        listed = app.query_one("#note-articles")
+        listed.focus()
+        listed.highlighted = 0
+        await pilot.press("enter")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if app.screen.article.id == "b" and app.screen.selected is not None:
+                break
+        assert app.screen.article.id == "b"
+        assert app.screen.selected.key == "quentin-vale"
+
+
+async def test_selecting_an_entity_far_down_scrolls_to_it():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        view = app.query_one(ArticleView)
+        assert view.scroll_y == 0
+        entity_list.select_key("peoples-liberation-army")
+        await wait_note(pilot, "armed forces")
+        assert view.scroll_y > 0
+        assert "Liberation Army" in visible(app, ArticleView)
+
+
+def test_three_panes_with_an_entity_selected(snap_compare):
+    async def select(pilot):
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        entity_list.select_key("treaty-of-shimonoseki")
+        await wait_note(pilot, "1895 peace treaty")
+        await pilot.pause()
+
+    assert snap_compare(ReaderApp(), terminal_size=SIZE, run_before=select)
