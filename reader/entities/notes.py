@@ -35,6 +35,7 @@ import yaml
 from reader import paths
 from reader.entities.model import normalise_type
 from reader.library.problems import Problem
+from reader.library.text import make_safe
 
 USER_NOTES_FILE = "my-notes.yaml"
 _LINE_KEY = "__line__"
@@ -109,7 +110,7 @@ def _text(value: object) -> str:
     if isinstance(value, (list, dict, set, tuple)):
         # never str() a nested value: YAML aliases can make a few lines stand for billions of items
         raise ValueError("should be text, not a list or mapping")
-    return str(value).strip()
+    return make_safe(str(value)).strip()  # notes are shown on a terminal: no control characters
 
 
 def _strings(value: object) -> tuple[str, ...]:
