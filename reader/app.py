@@ -9,7 +9,7 @@ from textual.binding import Binding
 
 from reader.app_settings import SettingsAndThemes
 from reader.config import LoadedSettings
-from reader.palette import OpenArticleCommands
+from reader.palette import LibraryCommands, OpenArticleCommands
 from reader.screens.help import HelpScreen
 from reader.screens.main import MainScreen
 from reader.widgets.article_list import ArticleList
@@ -34,7 +34,7 @@ class ReaderApp(SettingsAndThemes, App[int]):
 
     TITLE = "reader"
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    COMMANDS = App.COMMANDS | {OpenArticleCommands}
+    COMMANDS = App.COMMANDS | {OpenArticleCommands, LibraryCommands}
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),

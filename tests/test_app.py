@@ -178,6 +178,7 @@ async def test_mouse_click_opens_an_article(tmp_path):
     app = ReaderApp(sources=[make_library(tmp_path)])
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
-        await pilot.click(ArticleList, offset=(5, 2))  # the third line: the second title
+        # Border line, then two lines per article (title, then source · date): line 3 is the second title.
+        await pilot.click(ArticleList, offset=(5, 3))
         await pilot.pause()
         assert app.screen.article.id == "01"

@@ -11,7 +11,40 @@ from reader.library.article import Article
 from reader.library.problems import Problem
 from reader.library.txt_loader import Loaded, load_txt
 
-LOADERS = {".txt": load_txt}
+FEED_SUFFIXES = (".xml", ".rss", ".atom", ".rdf")
+"""Suffixes of RSS/Atom feed files (each entry is an article)."""
+
+
+# The other loaders are imported when first used: start-up does not pay for them.
+def load_md(path: Path, article_id: str | None = None) -> Loaded:
+    """Load a Markdown file (``reader.library.md_loader``)."""
+    from reader.library.md_loader import load_md as load
+
+    return load(path, article_id)
+
+
+def load_html(path: Path, article_id: str | None = None) -> Loaded:
+    """Load a saved web page (``reader.library.html_loader``)."""
+    from reader.library.html_loader import load_html as load
+
+    return load(path, article_id)
+
+
+def load_feed(path: Path, article_id: str | None = None) -> Loaded:
+    """Load an RSS or Atom feed file (``reader.library.feed_loader``)."""
+    from reader.library.feed_loader import load_feed as load
+
+    return load(path, article_id)
+
+
+LOADERS = {
+    ".txt": load_txt,
+    ".md": load_md,
+    ".markdown": load_md,
+    ".html": load_html,
+    ".htm": load_html,
+    **{suffix: load_feed for suffix in FEED_SUFFIXES},
+}
 
 
 class MissingPath(Exception):
@@ -79,13 +112,12 @@ def load_library(sources: Iterable[Path]) -> Library:
     for path, root in iter_sources(list(sources)):
         loaded = load_file(path, root)
         library.problems.extend(loaded.problems)
-        if loaded.article is None:
-            continue
-        if loaded.article.id in seen:
-            library.problems.append(Problem(path, f"another article already has the id {loaded.article.id!r}; skipped"))
-            continue
-        seen.add(loaded.article.id)
-        library.articles.append(loaded.article)
+        for article in loaded.articles:
+            if article.id in seen:
+                library.problems.append(Problem(path, f"another article already has the id {article.id!r}; skipped"))
+                continue
+            seen.add(article.id)
+            library.articles.append(article)
     return library
 
 

@@ -7,8 +7,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from reader.library.article import PARAGRAPH_BREAK, Article
 from reader.library.problems import Problem
 from reader.library.text import first_sentence, make_safe, shorten
@@ -28,10 +26,19 @@ _FRONT_MATTER_KEYS = {"title", "source", "published", "url", "tags", "byline", "
 
 @dataclass
 class Loaded:
-    """The result of loading one file: an article (or none) and what went wrong."""
+    """The result of loading one file: an article (or none) and what went wrong.
+
+    A file that holds many articles (a feed) puts them in ``more``; ``articles`` is all of them.
+    """
 
     article: Article | None
     problems: list[Problem] = field(default_factory=list)
+    more: list[Article] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[Article]:
+        """Every article loaded from the file."""
+        return ([self.article] if self.article is not None else []) + self.more
 
 
 def looks_binary(data: bytes) -> bool:
@@ -59,6 +66,8 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict, str, list[Pro
     if not match:
         return {}, text, []
     rest = text[match.end():]
+    import yaml  # imported on first use: start-up does not pay for it
+
     try:
         meta = yaml.safe_load(match.group(1) or "") or {}
     except yaml.YAMLError as error:

@@ -1,0 +1,56 @@
+"""``reader add PATH|URL...``: import files, folders, web pages and feeds into your library."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.commands.common import CommandError
+from reader.commands.progress import TerminalProgress
+from reader.library.importer import ImportReport, Importer
+from reader.library.state import StateError, StateStore
+
+NAME = "add"
+HELP = "import articles: .txt, .md, .html, RSS/Atom feed files, folders, or page/feed URLs"
+EXIT_NOTHING_USABLE = 1
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="PATH|URL",
+                        help="files, folders (searched recursively) or http(s) URLs of pages or feeds")
+    parser.add_argument("-v", "--verbose", action="store_true", help="also name each duplicate left out")
+
+
+def open_store() -> StateStore:
+    try:
+        return StateStore()
+    except StateError as error:
+        raise CommandError(f"reader: {error}", 1) from None
+
+
+def print_report(report: ImportReport, verbose: bool = False) -> None:
+    """Problems and notes on stderr (one line each), the summary on stdout."""
+    for problem in report.problems:
+        print(f"reader: {problem}", file=sys.stderr)
+    for note in report.notes:
+        print(f"reader: note: {note}", file=sys.stderr)
+    if verbose:
+        for name, reason in report.duplicates:
+            print(f"reader: {name}: already in the library ({reason}); skipped", file=sys.stderr)
+    for url in report.feeds:
+        print(f"Remembered feed {url} (reader refresh fetches new entries)")
+    print(report.summary().capitalize() + ".")
+
+
+def run(args: argparse.Namespace) -> int:
+    store = open_store()
+    progress = TerminalProgress()
+    try:
+        report = Importer(store).add(args.inputs, progress=progress)
+    finally:
+        progress.close()
+        store.close()
+    print_report(report, args.verbose)
+    if report.problems and not report.added and not report.duplicates:
+        return EXIT_NOTHING_USABLE
+    return 0

@@ -1,0 +1,128 @@
+"""Load a saved web page (``.html``): the story's main text, title, byline and date.
+
+Extraction uses trafilatura (chosen over readability-lxml on the shared test pages:
+it finds bylines and dates, readability-lxml finds neither; see
+``bench/bench_html_extract.py`` for the scores). The page is data: scripts are never
+run and markup in the text is shown as text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from reader.library.article import PARAGRAPH_BREAK, Article
+from reader.library.html_text import html_inline
+from reader.library.problems import Problem
+from reader.library.text import make_safe, shorten
+from reader.library.txt_loader import Loaded, looks_binary
+
+# Words that page templates put where an author's name belongs.
+_NOT_A_NAME = {"username", "user", "admin", "administrator", "staff", "editor", "unknown", "none"}
+_TITLE_TAG = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+# trafilatura logs every page it finds too short at WARNING; we report problems ourselves.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+
+def clean_byline(author: str | None) -> str | None:
+    """trafilatura's author field tidied: duplicates ("X; X") and template words removed."""
+    if not author:
+        return None
+    names: list[str] = []
+    seen: set[str] = set()
+    for name in re.split(r"\s*;\s*", author):
+        name = " ".join(name.split())
+        key = name.casefold()
+        if not name or key in seen or key in _NOT_A_NAME:
+            continue
+        seen.add(key)
+        names.append(name)
+    return ", ".join(names) or None
+
+
+def byline_from_markup(data: bytes | str) -> str | None:
+    """A byline from the page's own markup (an element whose class names a byline), for pages
+    where trafilatura finds none or only a template word."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(data)
+    except (ValueError, TypeError, Exception):  # lxml raises ParserError for empty or odd input
+        return None
+    for element in tree.xpath(
+            '//*[contains(concat(" ", normalize-space(@class), " "), " byline ") '
+            'or contains(@class, "-byline") or contains(@class, "byline-") or @itemprop="author" '
+            'or @rel="author"]'):
+        text = " ".join(element.text_content().split())
+        text = re.sub(r"^by\s+", "", text, flags=re.IGNORECASE).strip()
+        if 2 < len(text) <= 80 and not any(ch.isdigit() for ch in text):
+            return text
+    return None
+
+
+def extract_page(data: bytes | str, url: str | None = None) -> dict | None:
+    """Title, byline, published, source, url and paragraphs of a page, or None when it has no story."""
+    import trafilatura  # imported lazily: it takes a moment to load
+
+    document = trafilatura.bare_extraction(
+        data, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        deduplicate=True,
+    )
+    if document is None:
+        return None
+    text = document.text or ""
+    paragraphs = [" ".join(line.split()) for line in text.split("\n")]
+    paragraphs = [make_safe(p) for p in paragraphs if p]
+    title = document.title
+    if not title:
+        raw = data.encode("utf-8", "replace") if isinstance(data, str) else data
+        match = _TITLE_TAG.search(raw)
+        if match:
+            title = html_inline(match.group(1).decode("utf-8", "replace"))
+    byline = clean_byline(document.author) or byline_from_markup(data)
+    return {
+        "title": make_safe(title).strip() if title else None,
+        "byline": make_safe(byline) if byline else None,
+        "published": document.date or None,
+        "source": document.sitename or None,
+        "url": document.url or url,
+        "paragraphs": paragraphs,
+    }
+
+
+def page_article(data: bytes | str, path: Path | str, article_id: str, url: str | None = None) -> Loaded:
+    """An article from the bytes of a web page."""
+    try:
+        page = extract_page(data, url)
+    except Exception as error:  # a library failing on odd input must not stop an import
+        return Loaded(None, [Problem(path, f"the page could not be read ({type(error).__name__}: {error}); skipped")])
+    if page is None or not page["paragraphs"]:
+        return Loaded(None, [Problem(path, "no story text found in the page; skipped")])
+    article = Article(
+        id=article_id,
+        title=page["title"] or shorten(page["paragraphs"][0]),
+        body=PARAGRAPH_BREAK.join(page["paragraphs"]),
+        source=page["source"],
+        published=page["published"],
+        url=page["url"],
+        byline=page["byline"],
+        path=Path(path) if not isinstance(path, Path) else path,
+    )
+    return Loaded(article, [])
+
+
+def load_html(path: Path, article_id: str | None = None) -> Loaded:
+    """Read one saved page; unreadable, empty and binary files are skipped with a reason."""
+    article_id = article_id or path.stem
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Loaded(None, [Problem(path, f"cannot be read: {error.strerror or error}")])
+    if not data.strip():
+        return Loaded(None, [Problem(path, "empty file; skipped")])
+    if looks_binary(data):
+        return Loaded(None, [Problem(path, "binary data, not a web page; skipped")])
+    return page_article(data, path, article_id)

@@ -1,0 +1,79 @@
+"""Turning small pieces of HTML (feed entries, titles) into plain paragraphs (stdlib only)."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+_BLOCK = {
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol",
+    "p", "pre", "section", "table", "tr", "ul",
+}
+_SKIP = {"script", "style", "noscript", "template", "iframe", "object", "svg", "head"}
+_SPACE = re.compile(r"\s+")
+
+
+class _Paragraphs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self._current: list[str] = []
+        self._skipping = 0
+
+    def _flush(self) -> None:
+        text = _SPACE.sub(" ", "".join(self._current)).strip()
+        if text:
+            self.paragraphs.append(text)
+        self._current = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _SKIP:
+            self._skipping += 1
+        elif tag in _BLOCK:
+            self._flush()
+        elif tag == "img" and not self._skipping:
+            alt = dict(attrs).get("alt")
+            if alt:
+                self._current.append(f" {alt} ")
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if tag in _BLOCK:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in _BLOCK:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self._current.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text has HTML tags or entities in it."""
+    return bool(re.search(r"<[a-zA-Z/!][^>]*>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);", text))
+
+
+def html_paragraphs(fragment: str) -> list[str]:
+    """The text of an HTML fragment as paragraphs (block elements and <br> split them)."""
+    if not looks_like_html(fragment):
+        return [p for p in (_SPACE.sub(" ", block).strip() for block in re.split(r"\n\s*\n", fragment)) if p]
+    parser = _Paragraphs()
+    parser.feed(fragment)
+    parser.close()
+    return parser.paragraphs
+
+
+def html_inline(fragment: str) -> str:
+    """The text of an HTML fragment on one line (for titles and names)."""
+    if not looks_like_html(fragment):
+        return _SPACE.sub(" ", fragment).strip()
+    return " ".join(html_paragraphs(fragment)) or _SPACE.sub(" ", html.unescape(fragment)).strip()

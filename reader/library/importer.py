@@ -1,0 +1,437 @@
+"""Importing files, folders, pages and feeds into the person's library (no UI).
+
+Every imported article is written as a plain ``.txt`` file with YAML front matter
+(title, source, published, url, byline, imported) into ``paths.library_dir()``, so the
+library stays readable without reader. Files are written atomically (a hidden temporary
+file, fsync, ``os.replace``). An article whose URL or normalised text is already in the
+library is not added again. Bad input never stops an import: each file or entry that
+cannot be used becomes a ``Problem`` naming it, and the report counts everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import time
+import unicodedata
+from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import yaml
+
+from reader import paths
+from reader.library.article import Article
+from reader.library.feed_loader import FEED_SUFFIXES, ParsedFeed, parse_feed, unpack
+from reader.library.fetch import FetchError, fetch, is_url
+from reader.library.html_loader import page_article
+from reader.library.library import LOADERS, load_file
+from reader.library.problems import Problem
+from reader.library.state import StateStore
+from reader.library.txt_loader import looks_binary
+
+Progress = Callable[[int, int, str], None]
+"""Called as ``progress(done, total, label)`` while an import runs."""
+
+_SLUG_CHARS = re.compile(r"[^\w]+", re.UNICODE)
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid)$", re.IGNORECASE)
+ARTICLE_SUFFIX = ".txt"
+
+
+@dataclass
+class ImportReport:
+    """What an import did: files written, duplicates left out, problems, feeds remembered."""
+
+    added: list[Article] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    feeds: list[str] = field(default_factory=list)
+    ignored: int = 0
+
+    def extend(self, other: ImportReport) -> None:
+        self.added += other.added
+        self.duplicates += other.duplicates
+        self.problems += other.problems
+        self.notes += other.notes
+        self.feeds += other.feeds
+        self.ignored += other.ignored
+
+    def summary(self) -> str:
+        """One line: how many of each."""
+        parts = [f"{_count(len(self.added), 'article')} added"]
+        parts.append(f"{_count(len(self.duplicates), 'duplicate')} skipped")
+        parts.append(f"{len(self.problems):,} could not be used")
+        if self.ignored:
+            parts.append(f"{_count(self.ignored, 'other file')} ignored")
+        if self.feeds:
+            parts.append(f"{_count(len(self.feeds), 'new feed')} remembered")
+        return "; ".join(parts)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+# -- normalising ---------------------------------------------------------------------------
+
+def normalise_url(url: str) -> str:
+    """A URL reduced to what identifies the story: lower-case scheme and host, no fragment,
+    no tracking parameters, no trailing slash."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if parts.port and not ((scheme == "http" and parts.port == 80) or (scheme == "https" and parts.port == 443)):
+        host = f"{host}:{parts.port}"
+    path = parts.path or "/"
+    if len(path) > 1:
+        path = path.rstrip("/")
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                             if not _TRACKING.match(k)))
+    if scheme in ("http", "https"):
+        scheme = "http"  # the same story over http and https is the same story
+    return urlunsplit((scheme, host, path, query, ""))
+
+
+def normalise_text(text: str) -> str:
+    """Text reduced to its words: NFKC, case-folded, punctuation and spacing ignored."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+def fingerprints(article: Article) -> list[tuple[str, str]]:
+    """("url", key) and ("text", key) that identify an article for duplicate detection."""
+    found: list[tuple[str, str]] = []
+    if article.url:
+        found.append(("url", normalise_url(article.url)))
+    words = normalise_text(article.body) or normalise_text(article.title)
+    if words:
+        found.append(("text", hashlib.sha256(words.encode("utf-8")).hexdigest()[:40]))
+    return found
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """A file-name-safe slug of a title (letters of any script kept)."""
+    slug = _SLUG_CHARS.sub("-", unicodedata.normalize("NFKC", text).casefold()).strip("-_")
+    slug = slug[:limit].rstrip("-_")
+    return slug or "article"
+
+
+# -- writing -------------------------------------------------------------------------------
+
+def article_text(article: Article, imported: str) -> str:
+    """The file text of an imported article: YAML front matter, a blank line, the body."""
+    meta: dict[str, object] = {"title": article.title}
+    for key in ("source", "published", "url", "byline", "credit"):
+        value = getattr(article, key)
+        if value:
+            meta[key] = value
+    if article.tags:
+        meta["tags"] = list(article.tags)
+    meta["imported"] = imported
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
+    return f"---\n{front}---\n\n{article.body.strip()}\n"
+
+
+def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
+    """Write ``text`` to ``path`` so that a crash leaves the old file or the new one, never half.
+
+    ``durable=False`` skips the fsync of this one file (a killed process still cannot leave
+    half a file; the caller syncs once at the end of a batch, see ``Importer``).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            if durable:
+                os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+
+
+# -- the importer --------------------------------------------------------------------------
+
+@dataclass
+class _Job:
+    """One input to import: a file (with the folder it came from) or a URL."""
+
+    label: str
+    path: Path | None = None
+    url: str | None = None
+    named: bool = True  # named by the person (not found inside a folder)
+
+
+class Importer:
+    """Adds articles to a library folder, using the state store for fingerprints and feeds."""
+
+    def __init__(self, store: StateStore, library_dir: Path | None = None, *,
+                 now: Callable[[], float] = time.time) -> None:
+        self.store = store
+        self.library_dir = Path(library_dir) if library_dir is not None else paths.library_dir()
+        self._now = now
+        self._synced = False
+
+    # -- public ----------------------------------------------------------------------------
+
+    def add(self, inputs: Iterable[str | Path], progress: Progress | None = None,
+            cancelled: Callable[[], bool] | None = None) -> ImportReport:
+        """Import files, folders and URLs. Never raises for bad input: it is reported."""
+        with _import_lock(self.library_dir):
+            report = self._add(inputs, progress, cancelled)
+            _sync(report)
+            return report
+
+    def refresh(self, progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None) -> ImportReport:
+        """Fetch every remembered feed and add its new entries."""
+        with _import_lock(self.library_dir):
+            report = self._refresh(progress, cancelled)
+            _sync(report)
+            return report
+
+    def _add(self, inputs: Iterable[str | Path], progress: Progress | None,
+             cancelled: Callable[[], bool] | None) -> ImportReport:
+        report = ImportReport()
+        jobs = list(self._jobs(inputs, report))
+        self._sync_fingerprints()
+        for done, job in enumerate(jobs):
+            if cancelled is not None and cancelled():
+                break
+            if progress is not None:
+                progress(done, len(jobs), job.label)
+            if job.url is not None:
+                self._add_url(job.url, report)
+            else:
+                self._add_file(job, report)
+        if progress is not None:
+            progress(len(jobs), len(jobs), "")
+        return report
+
+    def _refresh(self, progress: Progress | None, cancelled: Callable[[], bool] | None) -> ImportReport:
+        report = ImportReport()
+        feeds = self.store.feeds()
+        self._sync_fingerprints()
+        for done, feed in enumerate(feeds):
+            if cancelled is not None and cancelled():
+                break
+            if progress is not None:
+                progress(done, len(feeds), feed.url)
+            try:
+                fetched = fetch(feed.url, etag=feed.etag, modified=feed.modified)
+            except FetchError as error:
+                report.problems.append(Problem(feed.url, str(error).removeprefix(f"{feed.url}: ")))
+                continue
+            if fetched.not_modified:
+                self.store.feed_checked(feed.url, feed.etag, feed.modified)
+                continue
+            parsed = parse_feed(fetched.data, feed.url, "feed", url=fetched.url, content_type=fetched.content_type)
+            if not parsed.is_feed:
+                report.problems.extend(parsed.problems)
+                continue
+            self._take_feed(parsed, report)
+            self.store.feed_checked(feed.url, fetched.etag, fetched.modified)
+        if progress is not None:
+            progress(len(feeds), len(feeds), "")
+        return report
+
+    # -- gathering inputs ------------------------------------------------------------------
+
+    def _jobs(self, inputs: Iterable[str | Path], report: ImportReport) -> Iterator[_Job]:
+        for item in inputs:
+            text = str(item)
+            if isinstance(item, str) and is_url(text):
+                yield _Job(text, url=text)
+                continue
+            path = Path(item).expanduser()
+            if path.is_dir():
+                for file in sorted(path.rglob("*")):
+                    relative = file.relative_to(path)
+                    if any(part.startswith(".") for part in relative.parts) or not file.is_file():
+                        continue
+                    if file.suffix.lower() in LOADERS:
+                        yield _Job(str(file), path=file, named=False)
+                    else:
+                        report.ignored += 1
+            elif path.is_file():
+                yield _Job(str(path), path=path)
+            elif path.exists():
+                report.problems.append(Problem(path, "not a file or folder; skipped"))
+            else:
+                report.problems.append(Problem(path, "no such file or folder"))
+
+    # -- one input -------------------------------------------------------------------------
+
+    def _add_file(self, job: _Job, report: ImportReport) -> None:
+        path = job.path
+        assert path is not None
+        suffix = path.suffix.lower()
+        if suffix not in LOADERS:
+            self._add_unknown_file(path, report)
+            return
+        if suffix in FEED_SUFFIXES:
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                report.problems.append(Problem(path, f"cannot be read: {error.strerror or error}"))
+                return
+            self._take_feed(parse_feed(data, path, path.stem), report)
+            return
+        loaded = load_file(path)
+        self._take_loaded(loaded.articles, loaded.problems, report, str(path))
+
+    def _add_unknown_file(self, path: Path, report: ImportReport) -> None:
+        """A file named directly whose suffix says nothing: sniff for a feed or a page."""
+        try:
+            data = unpack(path.read_bytes())
+        except OSError as error:
+            report.problems.append(Problem(path, f"cannot be read: {error.strerror or error}"))
+            return
+        if not data.strip():
+            report.problems.append(Problem(path, "empty file; skipped"))
+            return
+        if looks_binary(data):
+            report.problems.append(Problem(path, f"not an article file ({path.suffix or 'no suffix'}, binary data); skipped"))
+            return
+        head = data[:1024].lstrip().lower()
+        if head.startswith(b"<?xml") or b"<rss" in head or b"<feed" in head or b"<rdf" in head:
+            self._take_feed(parse_feed(data, path, path.stem), report)
+        elif b"<html" in head or head.startswith(b"<!doctype html"):
+            loaded = page_article(data, path, path.stem)
+            self._take_loaded(loaded.articles, loaded.problems, report, str(path))
+        else:
+            loaded = LOADERS[".txt"](path, path.stem)
+            self._take_loaded(loaded.articles, loaded.problems, report, str(path))
+
+    def _add_url(self, url: str, report: ImportReport) -> None:
+        try:
+            fetched = fetch(url)
+        except FetchError as error:
+            report.problems.append(Problem(url, str(error).removeprefix(f"{url}: ")))
+            return
+        parsed = parse_feed(fetched.data, url, "feed", url=fetched.url, content_type=fetched.content_type)
+        if parsed.is_feed:
+            if self.store.add_feed(url, parsed.title):
+                report.feeds.append(url)
+            self._take_feed(parsed, report)
+            self.store.feed_checked(url, fetched.etag, fetched.modified)
+            return
+        data = unpack(fetched.data)
+        head = data[:2048].lower()
+        if "html" in fetched.content_type.lower() or b"<html" in head or b"<!doctype html" in head:
+            loaded = page_article(data, url, "page", url=fetched.url)
+            self._take_loaded(loaded.articles, loaded.problems, report, url, default_url=fetched.url)
+        else:
+            kind = fetched.content_type.split(";")[0].strip() or "unknown content"
+            report.problems.append(Problem(url, f"neither a feed nor a web page ({kind}); skipped"))
+
+    def _take_feed(self, parsed: ParsedFeed, report: ImportReport) -> None:
+        self._take_loaded(parsed.articles, parsed.problems, report, None)
+
+    def _take_loaded(self, articles: list[Article], problems: list[Problem], report: ImportReport,
+                     label: str | None, default_url: str | None = None) -> None:
+        for problem in problems:
+            (report.problems if problem.skipped else report.notes).append(problem)
+        for article in articles:
+            if default_url and not article.url:
+                article = _replace(article, url=default_url)
+            name = label or f"{article.source or 'feed'}: {article.title}"
+            self._write(article, report, name)
+
+    # -- duplicates and writing ------------------------------------------------------------
+
+    def _write(self, article: Article, report: ImportReport, name: str) -> None:
+        prints = fingerprints(article)
+        for kind, value in prints:
+            existing = self.store.find_fingerprint(kind, value)
+            if existing is not None and self._exists(existing):
+                what = "URL" if kind == "url" else "text"
+                report.duplicates.append((name, f"same {what} as {existing}"))
+                return
+        imported = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self._now()))
+        key = prints[0][1] if prints else article.title
+        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        stem = f"{slugify(article.title)}-{digest}"
+        path = self.library_dir / f"{stem}{ARTICLE_SUFFIX}"
+        counter = 2
+        while path.exists():
+            path = self.library_dir / f"{stem}-{counter}{ARTICLE_SUFFIX}"
+            counter += 1
+        try:
+            # One sync for the whole batch at the end (fsync per file tripled import time).
+            write_atomic(path, article_text(article, imported), durable=False)
+        except OSError as error:
+            report.problems.append(Problem(name, f"cannot write {path}: {error.strerror or error}"))
+            return
+        article_id = path.stem
+        self.store.add_fingerprints(article_id, prints)
+        report.added.append(_replace(article, id=article_id, path=path))
+
+    def _exists(self, article_id: str) -> bool:
+        return any((self.library_dir / f"{article_id}{suffix}").exists() for suffix in LOADERS)
+
+    def _sync_fingerprints(self) -> None:
+        """Fingerprint library files the store does not know (copied in by hand, or a lost state)."""
+        if self._synced or not self.library_dir.is_dir():
+            return
+        self._synced = True
+        known = self.store.fingerprinted_ids()
+        for path in sorted(self.library_dir.rglob("*")):
+            relative = path.relative_to(self.library_dir)
+            if any(p.startswith(".") for p in relative.parts) or not path.is_file():
+                continue
+            if path.suffix.lower() not in LOADERS or path.suffix.lower() in FEED_SUFFIXES:
+                continue
+            article_id = relative.with_suffix("").as_posix()
+            if article_id in known:
+                continue
+            loaded = load_file(path, self.library_dir)
+            for article in loaded.articles:
+                self.store.add_fingerprints(article.id, fingerprints(article))
+
+
+def _sync(report: ImportReport) -> None:
+    """Flush the files written by an import to disk, once."""
+    if report.added and hasattr(os, "sync"):
+        os.sync()
+
+
+@contextmanager
+def _import_lock(library_dir: Path) -> Iterator[None]:
+    """One import at a time per library (two ``reader add`` at once would race on duplicates).
+
+    An exclusive ``flock`` on a hidden lock file beside the articles; the OS releases it if
+    the process dies. Where ``fcntl`` is missing (Windows) imports are not serialised.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    library_dir.mkdir(parents=True, exist_ok=True)
+    with open(library_dir / ".import.lock", "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _replace(article: Article, **changes: object) -> Article:
+    from dataclasses import replace
+
+    return replace(article, **changes)

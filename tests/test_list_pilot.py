@@ -1,0 +1,207 @@
+"""Pilot tests of the article list: sort, filter, star, read marks, counts, reopening."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from reader.app import ReaderApp
+from reader.library.state import StateStore
+from reader.widgets.article_list import ArticleList
+from reader.widgets.article_view import ArticleView
+
+SIZE = (120, 36)
+STORIES = [  # (file, title, source, published)
+    ("a", "Zebra crossing opens", "Wire", "2021-03-01"),
+    ("b", "Apples in season", "Gazette", "2023-07-15"),
+    ("c", "Market falls", "Wire", "2022-01-09"),
+    ("d", "Moon landing anniversary", "Bulletin", None),
+]
+
+
+def make_library(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, title, source, published in STORIES:
+        meta = f"title: {title}\nsource: {source}\n" + (f"published: '{published}'\n" if published else "")
+        paragraphs = [f"Paragraph {i} of {title} tells more of the story in several words." for i in range(60)]
+        (folder / f"{name}.txt").write_text(f"---\n{meta}---\n\n" + "\n\n".join(paragraphs) + "\n")
+    return folder
+
+
+async def wait_loaded(pilot) -> None:
+    for _ in range(200):
+        await pilot.pause(0.02)
+        view = pilot.app.query_one(ArticleView)
+        if pilot.app.screen.library.articles and view.wrapped_lines and not view.loading:
+            return
+    raise AssertionError("the library did not load")
+
+
+def titles(app) -> list[str]:
+    return [a.title for a in app.query_one(ArticleList).visible_articles]
+
+
+def screen_text(widget) -> str:
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+async def test_sorts_by_date_title_and_source(tmp_path: Path) -> None:
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        article_list = app.query_one(ArticleList)
+        assert titles(app) == ["Apples in season", "Market falls", "Zebra crossing opens", "Moon landing anniversary"]
+        assert app.focused is article_list
+        await pilot.press("o")
+        assert article_list.sort == "title"
+        assert titles(app) == ["Apples in season", "Market falls", "Moon landing anniversary", "Zebra crossing opens"]
+        await pilot.press("o")
+        assert titles(app) == ["Moon landing anniversary", "Apples in season", "Market falls", "Zebra crossing opens"]
+        assert article_list.border_title.endswith("· by source")
+        # What is drawn follows the order: the first row is the first title, then its source.
+        text = screen_text(article_list)
+        assert text.index("Moon landing") < text.index("Apples in season") < text.index("Zebra crossing")
+        assert "Wire · 2022-01-09" in text
+
+
+async def test_star_and_filters(tmp_path: Path) -> None:
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        article_list = app.query_one(ArticleList)
+        # The first article (newest) is open, so it is read; the other three are unread.
+        assert article_list.border_title == "4 articles · 3 unread"
+        await pilot.press("j", "asterisk")  # star "Market falls"
+        assert "Market falls" in [a.title for a in article_list.visible_articles if a.id in article_list.starred]
+        assert "★ Market falls" in screen_text(article_list)
+        with StateStore() as store:
+            assert store.get("c").starred
+        await pilot.press("v")  # unread
+        assert article_list.show == "unread"
+        assert titles(app) == ["Market falls", "Zebra crossing opens", "Moon landing anniversary"]
+        assert article_list.border_title == "3 shown (unread) · 4 articles · 3 unread"
+        await pilot.press("v")  # starred
+        assert titles(app) == ["Market falls"]
+        await pilot.press("v")  # all again
+        assert len(titles(app)) == 4
+        article_list.filter_source("Wire")
+        await pilot.pause()
+        assert titles(app) == ["Market falls", "Zebra crossing opens"]
+        assert article_list.border_title.startswith("2 shown (from Wire)")
+        article_list.filter_ids("mentioning Moon", {"d"})
+        await pilot.pause()
+        assert titles(app) == []
+        await pilot.press("c")
+        assert len(titles(app)) == 4
+        assert article_list.highlighted_article.title == "Apples in season"  # the shown one was filtered out
+        await pilot.press("j", "asterisk")  # unstar "Market falls" again
+        assert article_list.highlighted_article.id == "c"
+        with StateStore() as store:
+            assert not store.get("c").starred
+        assert "★" not in screen_text(article_list)
+
+
+async def test_opening_marks_read_and_u_toggles(tmp_path: Path) -> None:
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        article_list = app.query_one(ArticleList)
+        assert "●" in screen_text(article_list)
+        await pilot.press("j", "j", "enter")
+        await pilot.pause()
+        assert app.screen.article.id == "a"
+        assert "a" in article_list.read
+        with StateStore() as store:
+            assert store.get("a").read
+        await pilot.press("u")  # in the article view: acts on the open article
+        assert "a" not in article_list.read
+        with StateStore() as store:
+            assert not store.get("a").read
+        assert article_list.border_title == "4 articles · 3 unread"
+
+
+async def test_reopens_on_the_last_article_and_position(tmp_path: Path) -> None:
+    library = make_library(tmp_path / "lib")
+    app = ReaderApp(sources=[library])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("j", "j", "enter")  # "Zebra crossing opens"
+        await pilot.pause()
+        await pilot.press("space", "space")
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert view.scroll_y > 0
+        top_text = view.render_line(0).text
+    with StateStore() as store:
+        last = store.last_opened()
+    assert last is not None and last[0] == "a" and last[1] > 0
+    app = ReaderApp(sources=[library])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        for _ in range(20):
+            await pilot.pause(0.02)
+        assert app.screen.article.id == "a"
+        view = app.query_one(ArticleView)
+        assert view.scroll_y > 0
+        # The top line comes back (one line lower at most, when the top was a paragraph gap).
+        assert top_text in (view.render_line(0).text, view.render_line(1).text) or not top_text.strip()
+        assert app.query_one(ArticleList).highlighted_article.id == "a"
+
+
+async def test_add_from_the_app(tmp_path: Path) -> None:
+    new = tmp_path / "new.md"
+    new.write_text("# Fresh story\n\nSomething new happened today in the town.\n")
+    app = ReaderApp()  # the sample library, while the person has none
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        app.focused.value = str(new)
+        await pilot.press("enter")
+        article_list = app.query_one(ArticleList)
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if titles(app) == ["Fresh story"]:
+                break
+        # From now on the person's own library shows, with the new story in it.
+        assert titles(app) == ["Fresh story"]
+        assert article_list.border_title == "1 article · 1 unread"
+        from reader import paths
+
+        assert [p.name.startswith("fresh-story") for p in paths.library_dir().glob("*.txt")] == [True]
+
+
+async def test_filter_to_articles_mentioning_a_name(tmp_path: Path) -> None:
+    library = make_library(tmp_path / "lib")
+    (library / "e.txt").write_text("---\ntitle: Talks resume\nsource: Wire\n---\n\nHua Chunying spoke in Beijing.\n")
+    app = ReaderApp(sources=[library])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        app.screen.filter_mentioning("Hua Chunying", ["Hua Chunying", "Hua"])
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.query_one(ArticleList).id_filter:
+                break
+        assert titles(app) == ["Talks resume"]
+        assert app.query_one(ArticleList).border_title.startswith("1 shown (mentioning Hua Chunying)")
+
+
+async def test_palette_offers_sort_filter_add_and_mentions(tmp_path: Path) -> None:
+    from reader.palette import LibraryCommands
+
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        provider = LibraryCommands(app.screen)
+        hits = [hit async for hit in provider.search("sort title")]
+        assert hits and str(hits[0].text) == "Sort articles by title"
+        hits[0].command()
+        await pilot.pause()
+        assert app.query_one(ArticleList).sort == "title"
+        labels = [str(hit.text) async for hit in provider.search("gazette")]
+        assert "Show articles from Gazette" in labels
+        assert "Show articles mentioning “gazette”" in labels
+        labels = [str(hit.text) async for hit in provider.search("add")]
+        assert "Add articles, pages or feeds…" in labels
