@@ -37,18 +37,20 @@ def main(argv: list[str]) -> int:
             row = areas[area]
             row["tests"] += 1
             row["failed"] += entry["outcome"] == "failed"
-            for key in ("inputs", "crash_points", "losses"):
+            for key in ("inputs", "crash_points", "operations", "losses"):
                 row[key] += counts.get(key, 0)
-    total = {key: sum(row[key] for row in areas.values()) for key in ("inputs", "crash_points", "losses")}
+    keys = ("inputs", "crash_points", "operations", "losses")
+    total = {key: sum(row[key] for row in areas.values()) for key in keys}
     print(f"**tried: {total['inputs']:,} inputs, {total['crash_points']:,} crash points, "
-          f"{total['losses']:,} losses**\n")
-    print("| area | inputs tried | crash points | losses | tests (failed) |")
-    print("|---|---:|---:|---:|---:|")
+          f"{total['losses']:,} losses** (and {total['operations']:,} operations run by two or more "
+          f"processes at once)\n")
+    print("| area | inputs tried | crash points | concurrent operations | losses | tests (failed) |")
+    print("|---|---:|---:|---:|---:|---:|")
     for area in sorted(areas):
         row = areas[area]
-        print(f"| {area} | {row['inputs']:,} | {row['crash_points']:,} | {row['losses']:,} | "
+        print(f"| {area} | {row['inputs']:,} | {row['crash_points']:,} | {row['operations']:,} | {row['losses']:,} | "
               f"{row['tests']} ({row['failed']}) |")
-    print(f"| **total** | **{total['inputs']:,}** | **{total['crash_points']:,}** | "
+    print(f"| **total** | **{total['inputs']:,}** | **{total['crash_points']:,}** | **{total['operations']:,}** | "
           f"**{total['losses']:,}** | {sum(outcomes.values())} ({outcomes.get('failed', 0)}) |")
     print(f"\n{sum(outcomes.values())} tests recorded counts ({', '.join(f'{n} {k}' for k, n in sorted(outcomes.items()))}),"
           f" {seconds:.1f} s of test time; oldest entry {oldest}, file updated {data.get('updated_at')};"

@@ -1,8 +1,8 @@
 """Counting what the reliability suite actually tried, for the README's table.
 
 Tests call ``tally.tried(area)`` once per input they feed to the code under test,
-``tally.crash_point(area)`` once per process they kill (or per crash they simulate)
-and then check, and ``tally.loss(area, what)`` when a check finds lost or corrupt
+``tally.crash_point(area)`` once per process they kill while it works and then check,
+``tally.operations(area, n)`` for writes/reads/updates run by processes at the same time, and ``tally.loss(area, what)`` when a check finds lost or corrupt
 data (the test then fails too). ``tests/conftest.py`` ties each count to the test that
 made it and, at the end of the session, merges them into ``bench/results/reliability.json``
 (the entries of tests that ran replace their old ones; tests that did not run keep theirs,
@@ -26,7 +26,7 @@ class Tally:
     def __init__(self) -> None:
         self.current: str | None = None
         self.counts: dict[str, dict[str, dict[str, int]]] = defaultdict(
-            lambda: defaultdict(lambda: {"inputs": 0, "crash_points": 0, "losses": 0}))
+            lambda: defaultdict(lambda: {"inputs": 0, "crash_points": 0, "operations": 0, "losses": 0}))
         self.outcomes: dict[str, str] = {}
         self.durations: dict[str, float] = {}
         self.loss_notes: list[str] = []
@@ -41,6 +41,10 @@ class Tally:
     def crash_point(self, area: str, n: int = 1) -> None:
         """``n`` more crashes (a killed process) in ``area`` were made and checked afterwards."""
         self._bucket(area)["crash_points"] += n
+
+    def operations(self, area: str, n: int = 1) -> None:
+        """``n`` more operations ran concurrently with another process (and were checked)."""
+        self._bucket(area)["operations"] += n
 
     def loss(self, area: str, what: str) -> None:
         """A check found data lost or corrupted (the test must fail as well)."""

@@ -65,7 +65,7 @@ def test_processes_starring_reading_and_moving_at_once_lose_no_update(tmp_path, 
         spans.append((float(out.split()[1]), float(out.split()[-1])))
     assert max(s for s, _ in spans) < min(e for _, e in spans), f"the processes did not overlap: {spans}"
     updates = n * (5 + 1) + n * (5 + 1 + 1) + n * (5 + 1) + n
-    tally.tried("two processes: state (writes and reads)", updates)
+    tally.operations("two processes: state (writes and reads)", updates)
     with StateStore(db) as store:
         assert store.integrity_ok()
         states = store.all()
@@ -115,7 +115,7 @@ def test_two_indexers_and_a_searcher_at_once(tmp_path, reader_home):
     for name in ("first indexer", "second indexer"):
         assert results[name][0] in (0, 3), results[name]  # 3: another process was updating the index
     runs = int(results["searcher"][1].split()[-1])
-    tally.tried("two processes: index + search", runs + 2)
+    tally.operations("two processes: index + search", runs + 2)
     final = subprocess.run(reader_argv("search", "--json", "--limit", "1", "title:story", str(library)),
                            env=env, capture_output=True, text=True, timeout=300)
     no_traceback(final.stderr, "reader search afterwards")
@@ -149,7 +149,7 @@ def test_two_imports_and_a_reader_at_once_add_each_story_once(tmp_path, reader_h
         out, err = proc.communicate(timeout=300)
         no_traceback(err, "reader add/list")
         assert proc.returncode == 0, err[-2000:]
-    tally.tried("two processes: import", 160)
+    tally.operations("two processes: import", 160 + 1)
     library = load_library([paths.library_dir()])
     assert not [p for p in library.problems if p.skipped], library.problems[:3]
     lasts = [" ".join(a.body.split("\n\n")[-1].split()).rstrip(".") for a in library.articles]

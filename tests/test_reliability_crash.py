@@ -179,11 +179,14 @@ def test_sigkill_during_import_leaves_whole_articles_and_a_rerun_completes(tmp_p
     library = paths.library_dir()  # READER_HOME is the same here and in the children
     rng = random.Random(RNG_SEED + 1)
     kill_points = 6
+    def count() -> int:
+        return sum(1 for p in library.iterdir() if p.suffix == ".txt") if library.is_dir() else 0
+
     for point in range(kill_points):
-        target = rng.randint(0, 149)
+        before = count()
+        target = before + rng.randint(0, max(0, 150 - before - 1))  # kill somewhere in what is left to do
         proc = spawn(reader_argv("add", str(source)), env)
-        wait_until(lambda: library.is_dir() and sum(1 for p in library.iterdir() if p.suffix == ".txt") >= target
-                   or proc.poll() is not None, 60)
+        wait_until(lambda: count() >= target or proc.poll() is not None, 60)
         time.sleep(rng.random() * 0.05)
         out, err = kill(proc)
         no_traceback(err, "reader add")
