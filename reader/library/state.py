@@ -309,11 +309,13 @@ class StateStore:
             if not isinstance(value, dict):
                 raise StateError(f"article {article_id!r}: expected an object")
             try:
+                position = int(value.get("position") or 0)
+                if not 0 <= position < 2**63:
+                    raise ValueError(f"position {position} is out of range")
                 states.append(ArticleState(
-                    str(article_id), bool(value.get("read")), bool(value.get("starred")),
-                    int(value.get("position") or 0),
+                    str(article_id), bool(value.get("read")), bool(value.get("starred")), position,
                     float(value["opened_at"]) if value.get("opened_at") is not None else None))
-            except (TypeError, ValueError) as error:
+            except (TypeError, ValueError, OverflowError) as error:
                 raise StateError(f"article {article_id!r}: {error}") from None
         now = time.time()
         with self._transaction() as db:
@@ -328,8 +330,9 @@ class StateStore:
             for feed in feeds:
                 url = feed.get("url") if isinstance(feed, dict) else None
                 if isinstance(url, str) and url:
+                    title = feed.get("title")
                     db.execute("INSERT OR IGNORE INTO feeds(url, title, added_at) VALUES (?, ?, ?)",
-                               (url, feed.get("title"), now))
+                               (url, title if isinstance(title, str) else None, now))
                     feed_count += 1
             last = data.get("last_opened")
             if isinstance(last, str) and last:
