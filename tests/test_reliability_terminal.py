@@ -169,3 +169,45 @@ def test_cli_output_carries_no_escape_from_names_or_notes(tmp_path, command):
     assert b"Traceback" not in result.stderr, result.stderr[-2000:]
     problems = forbidden_in(result.stdout + result.stderr)
     assert not problems, f"reader {' '.join(command)}:\n" + "\n".join(problems)
+
+
+def hostile_feed() -> str:
+    """An RSS feed whose channel, entry titles, authors and bodies carry escapes (as character
+    references, the way they survive XML) and markup."""
+    from xml.sax.saxutils import escape
+
+    def refs(text: str) -> str:  # control characters as HTML character references inside escaped HTML
+        return "".join(f"&#{ord(c)};" if ord(c) < 32 or 0x7f <= ord(c) < 0xa0 else escape(c) for c in text)
+
+    items = "".join(
+        f"<item><title>{escape(refs(f'Entry {n} ' + hostile(f'ZW50cnk{n}')))}</title>"
+        f"<link>https://news.example/{n}</link><author>{escape(refs('x@example.com (' + hostile('YXV0aG9y') + ')'))}</author>"
+        f"<description>{escape('<p>' + refs(f'Body {n} ' + hostile('ZmVlZA==')) + '</p>')}</description></item>"
+        for n in range(3))
+    return (f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
+            f"<title>{escape(refs('Channel ' + hostile('Y2hhbm5lbA==')))}</title>{items}</channel></rss>")
+
+
+def test_hostile_feed_entries_imported_and_shown_write_no_escape(tmp_path):
+    pytest.importorskip("reader.library.importer", reason="the importing feature is not on this branch yet")
+    import sys
+
+    home = tmp_path / "home"
+    feed = tmp_path / "hostile.xml"
+    feed.write_text(hostile_feed(), encoding="utf-8")
+    env = python_env(home, TERM="xterm-256color")
+    added = subprocess.run(reader_argv("add", str(feed)), env=env, capture_output=True, timeout=120)
+    assert added.returncode == 0, added.stderr[-1500:]
+    problems = forbidden_in(added.stdout + added.stderr)
+    assert not problems, "reader add:\n" + "\n".join(problems)
+    listed = subprocess.run(reader_argv("list"), env=env, capture_output=True, timeout=120)
+    assert b"Entry 1" in listed.stdout, listed.stdout[-1500:]
+    problems = forbidden_in(listed.stdout + listed.stderr)
+    assert not problems, "reader list:\n" + "\n".join(problems)
+    # the app on the person's library: the list of entries, the first one open; then the next
+    output = drive([sys.executable, "-m", "reader"], env, [(b"Entry ", b"j"), (None, b"\r"), (b"Body", b"q")],
+                   seconds=60)
+    tally.tried("terminal: feed entries (reader add, list, app)", 3 * 3 + 1)
+    assert b"Body" in output and b"]52;c;ZmVlZA==" in output, output[-2000:]  # shown (controls dropped or made visible)
+    problems = forbidden_in(output)
+    assert not problems, "\n".join(problems)
