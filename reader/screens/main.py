@@ -38,6 +38,9 @@ from reader.widgets.task_progress import TaskProgress
 MAX_PROBLEM_NOTICES = 5
 MAX_LISTED_ARTICLES = 20
 FULL_WIDTH = 100_000
+MAX_RECOGNISED_CHARS = 2_000_000
+"""Entities are found in the first 2 M characters of a story: recognition needs about 60 bytes
+of memory per character, so a 50 MB file would otherwise take some 3 GB (bench_reliability)."""
 """``ArticleView.max_width`` when config.yaml asks for the whole pane."""
 
 
@@ -330,7 +333,7 @@ class MainScreen(Screen):
         from reader.entities.summary import summarise
 
         recognizer = service.reload_knowledge_base() if reload_notes else service.get_recognizer()
-        spans = recognizer.recognise(article.body)
+        spans = recognizer.recognise(article.body[:MAX_RECOGNISED_CHARS])
         self.post_message(self.EntitiesFound(article, spans, summarise(article.body, spans, recognizer.kb)))
 
     def on_main_screen_entities_found(self, message: EntitiesFound) -> None:
