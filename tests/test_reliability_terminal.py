@@ -211,3 +211,20 @@ def test_hostile_feed_entries_imported_and_shown_write_no_escape(tmp_path):
     assert b"Body" in output and b"]52;c;ZmVlZA==" in output, output[-2000:]  # shown (controls dropped or made visible)
     problems = forbidden_in(output)
     assert not problems, "\n".join(problems)
+
+
+def test_hostile_stories_in_search_hits_and_find_write_no_escape(tmp_path):
+    pytest.importorskip("reader.search", reason="the search feature is not on this branch yet")
+    import sys
+
+    library, home = hostile_home(tmp_path)
+    env = python_env(home, TERM="xterm-256color")
+    steps = [(b"People (", b"s"),                   # the library search pane
+             (b"Search the library", b"quimby"),     # hits with snippets of the hostile story
+             (b"Ym9keQ", b"\r"),                     # open the hit, its matches highlighted
+             (None, b"/"), (None, b"spokesperson"),  # find in the article
+             (None, b"\x1b"), (None, b"q")]
+    output = drive([sys.executable, "-m", "reader", str(library)], env, steps, seconds=90)
+    tally.tried("terminal: search hits and find", 2)
+    problems = forbidden_in(output)
+    assert not problems, "\n".join(problems)
