@@ -18,10 +18,12 @@ REPO = Path(__file__).resolve().parents[1]
 
 # Property tests: modest example counts (the whole suite must stay fast on 2 cores), no
 # per-example deadline (a shared machine stalls at random); hangs are caught by `bounded`.
-PROPERTY = settings(max_examples=120, deadline=None, derandomize=False,
+# READER_RELIABILITY_EXAMPLES=2000 runs a deeper search for bugs (the table counts what ran).
+EXAMPLES = int(os.environ.get("READER_RELIABILITY_EXAMPLES", "120"))
+PROPERTY = settings(max_examples=EXAMPLES, deadline=None, derandomize=False,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                            HealthCheck.data_too_large])
-SMALL = settings(PROPERTY, max_examples=40)
+SMALL = settings(PROPERTY, max_examples=max(1, EXAMPLES // 3))
 
 # What a hostile story carries: terminal escapes, Textual/Rich markup, YAML and HTML syntax.
 ESCAPES = [

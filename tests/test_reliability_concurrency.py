@@ -159,3 +159,49 @@ def test_two_imports_and_a_reader_at_once_add_each_story_once(tmp_path, reader_h
     if doubled or missing:
         tally.loss("two processes: import", f"{doubled} doubled, {len(missing)} missing")
     assert not doubled and not missing, (doubled, len(missing))
+
+
+def test_two_apps_starring_at_once_lose_no_star(tmp_path, reader_home):
+    """Two real `reader` apps on one library, in two pseudo-terminals, star articles at the same
+    time; both star the first article (two toggles: it ends unstarred), each stars others."""
+    pytest.importorskip("reader.library.state", reason="the state store (importing feature) is not on this branch yet")
+    import threading
+
+    from reader import paths
+    from reader.library.state import StateStore
+    from tests.test_reliability_terminal import drive
+
+    library = paths.library_dir()
+    library.mkdir(parents=True)
+    for n, day in enumerate(["04", "03", "02", "01"]):
+        (library / f"story{n}.txt").write_text(
+            f"---\ntitle: Story {n} of four\npublished: 2021-04-{day}\n---\nText of story {n}, long enough to read.\n",
+            encoding="utf-8")
+    env = python_env(reader_home, TERM="xterm-256color")
+    plans = {"A": [(b"Story ", b"*"), (None, b"j"), (None, b"*"), (None, b"q")],
+             "B": [(b"Story ", b"*"), (None, b"G"), (None, b"*"), (None, b"k"), (None, b"*"), (None, b"q")]}
+    outputs: dict[str, bytes] = {}
+    errors: list[str] = []
+
+    def run(name: str) -> None:
+        try:
+            outputs[name] = drive([sys.executable, "-m", "reader"], env, plans[name], seconds=60)
+        except AssertionError as error:
+            errors.append(f"{name}: {error}")
+
+    threads = [threading.Thread(target=run, args=(name,)) for name in plans]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+    for name, output in outputs.items():
+        assert b"Traceback" not in output, f"app {name}: {output[-2000:]!r}"
+    tally.operations("two processes: apps starring", 5)
+    with StateStore() as store:
+        assert store.integrity_ok()
+        states = store.all()
+    starred = sorted(i for i, s in states.items() if s.starred)
+    if starred != ["story1", "story2", "story3"]:
+        tally.loss("two processes: apps starring", f"starred {starred}")
+    assert starred == ["story1", "story2", "story3"], f"expected the doubly-toggled story0 unstarred: {states}"
