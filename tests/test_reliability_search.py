@@ -90,6 +90,9 @@ SAFE_REGEX = st.sampled_from([r"\d+", r"[A-Z]\w+", r"(", r"[", r"a{2,", r"(?P<x>
 
 
 @PROPERTY
+@example(text="x", pattern="x{99999999999}", opts=find_mod.FindOptions(regex=True))  # OverflowError, not re.error
+@example(text="x", pattern="(" * 300 + "x" + ")" * 300, opts=find_mod.FindOptions(regex=True))
+@example(text="x", pattern="(?P<a>x)" * 2 + "(?P<a>", opts=find_mod.FindOptions(regex=True, whole_word=True))
 @given(text=newsy_text | hostile_text, pattern=hostile_text | SAFE_REGEX | st.sampled_from(["island", "Islands", "the", " ", "of the"]),
        opts=options)
 def test_find_in_article_answers_any_pattern(text, pattern, opts):
