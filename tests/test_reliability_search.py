@@ -5,6 +5,7 @@ return a result or a one-line explanation, never an exception, within a time bou
 from __future__ import annotations
 
 import re
+import subprocess
 
 import pytest
 from hypothesis import example, given
@@ -123,3 +124,31 @@ def test_find_in_a_huge_article_is_bounded():
             result = find_mod.find_matches(text, pattern, opts)
         tally.tried("search: find in article")
         assert result.matches and len(result.matches) <= find_mod.MAX_MATCHES
+
+
+CATASTROPHIC = [r"(\w+\s?)+:", r"(a+)+$", r"(a|aa)+$", r"(.*a){20}", r"(x+x+)+y", r"^(\s*\w+)*\.$"]
+
+
+@pytest.mark.parametrize("pattern", CATASTROPHIC)
+def test_a_regex_that_backtracks_forever_does_not_freeze_find(reader_home, pattern):
+    """Python's re cannot be interrupted (not even by a signal) while it backtracks, and the
+    find bar runs as you type: `(\\w+\\s?)+:` over thirty ordinary words would take hours.
+    Run in a child with a 20 s limit so a regression fails here instead of hanging the suite."""
+    import textwrap
+
+    from tests.reliability_support import python_env, run_limited
+
+    text = ("word " * 40 + "\n\n" + "a" * 60 + "b" + " xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.") * 3
+    code = textwrap.dedent(f"""
+        import time
+        from reader.search.find import FindOptions, find_matches
+        started = time.perf_counter()
+        result = find_matches({text!r}, {pattern!r}, FindOptions(regex=True))
+        print(len(result.matches), repr(result.error), round(time.perf_counter() - started, 2))
+        """)
+    try:
+        result = run_limited(code, python_env(reader_home), memory_mb=1024, seconds=20)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"find with the regex {pattern!r} ran for more than 20 s (the app would freeze)")
+    tally.tried("search: find in article")
+    assert result.returncode == 0, result.stderr[-1500:]
