@@ -99,7 +99,9 @@ def _plain_values(meta: dict) -> tuple[dict, list[str]]:
     for key, value in meta.items():
         if key not in _FRONT_MATTER_KEYS:
             continue
-        if value is None or isinstance(value, _SCALARS):
+        if key == "tags" and isinstance(value, _SCALARS) and not isinstance(value, str):
+            plain[key] = [value]  # "tags: 2021" or "tags: true": one tag, not a crash iterating it
+        elif value is None or isinstance(value, _SCALARS):
             plain[key] = value
         elif key == "tags" and isinstance(value, list) and all(isinstance(t, _SCALARS) for t in value):
             plain[key] = value
