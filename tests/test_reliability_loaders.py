@@ -13,7 +13,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from reader.library import load_library
@@ -109,6 +109,8 @@ def front_matter_file(draw) -> str:
 
 
 @PROPERTY
+@example(text='---\n"tags": true\n---\n\n\nChina\n')  # found by a deeper run: TypeError iterating a bool
+@example(text="---\ntags: 2021-04-12\nid: 7\ntitle: 1895\n---\nText.\n")
 @given(text=front_matter_file())
 def test_front_matter_of_any_shape_gives_an_article_or_a_named_problem(tmp_path, text):
     path = tmp_path / "front.txt"
