@@ -351,3 +351,31 @@ def test_a_folder_of_hostile_files_loads_without_raising(tmp_path_factory, files
         if path.suffix not in LOADERS:
             continue
         assert any(a.path == path for a in library.articles) or str(path) in named, path
+
+
+def _bomb_anchors(levels: int = 8) -> str:
+    text = '  l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for level in range(1, levels + 1):
+        text += f"  l{level}: &l{level} [" + ",".join([f"*l{level - 1}"] * 9) + "]\n"
+    return "anchors:\n" + text
+
+
+@pytest.mark.parametrize("where", ["config.yaml", "theme file"])
+def test_a_yaml_bomb_in_settings_or_a_theme_is_named_not_expanded(tmp_path, where):
+    """`reader config` / `reader themes` (and the app at start) read these files; a bomb
+    must become one named problem. Child limited to 700 MB and 30 s."""
+    home = tmp_path / "home"
+    (home / "config" / "themes").mkdir(parents=True)
+    if where == "config.yaml":
+        (home / "config" / "config.yaml").write_text(_bomb_anchors() + "theme: *l8\nkeymap: *l8\n", encoding="utf-8")
+        command = "config"
+    else:
+        (home / "config" / "themes" / "bomb.yaml").write_text(
+            _bomb_anchors() + "name: bomb\nprimary: *l8\nvariables:\n  x: *l8\n", encoding="utf-8")
+        command = "themes"
+    code = f"import sys; sys.argv = ['reader', {command!r}]\nfrom reader.cli import main\nsys.exit(main())"
+    result = run_limited(code, python_env(home), memory_mb=700, seconds=30)
+    tally.tried(f"settings/themes: {where}")
+    assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr, result.stderr[-1500:]
+    assert result.returncode in (0, 1), result.stderr[-1500:]  # 1: reader config found a problem
+    assert "alias" in result.stderr, result.stderr  # named, with the reason
