@@ -24,6 +24,7 @@ PROPERTY = settings(max_examples=EXAMPLES, deadline=None, derandomize=False,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                            HealthCheck.data_too_large])
 SMALL = settings(PROPERTY, max_examples=max(1, EXAMPLES // 3))
+TINY = settings(PROPERTY, max_examples=max(1, EXAMPLES // 15))  # one child process per example
 
 # What a hostile story carries: terminal escapes, Textual/Rich markup, YAML and HTML syntax.
 ESCAPES = [

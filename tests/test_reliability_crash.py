@@ -346,17 +346,17 @@ def test_sigkill_while_the_catalog_cache_is_written_never_shows_stale_titles(tmp
     folder = tmp_path / "library"
     folder.mkdir()
     cache = tmp_path / "catalog.sqlite3"
-    count = 3000
+    count = 2000
     for n in range(count):
         (folder / f"t{n:05d}.txt").write_text(f"Story {n} version 0\n\nText of story {n}.\n", encoding="utf-8")
     env = python_env(reader_home)
     rng = random.Random(RNG_SEED + 4)
-    for point in range(5):
-        for n in rng.sample(range(count), 1000):  # change some titles (and sizes) before each run
+    for point in range(4):
+        for n in rng.sample(range(count), 700):  # change some titles (and sizes) before each run
             (folder / f"t{n:05d}.txt").write_text(f"Story {n} version {point + 1}{'!' * point}\n\nText of story {n}.\n",
                                                   encoding="utf-8")
         proc = spawn([sys.executable, "-c", CATALOG_WRITER, str(folder), str(cache)], env)
-        wait_until(lambda: proc.poll() is not None, rng.uniform(0.06, 0.3))  # a run takes about 0.3 s
+        wait_until(lambda: proc.poll() is not None, rng.uniform(0.05, 0.25))  # a run takes about 0.25 s
         out, err = kill(proc)
         no_traceback(err, "load_catalog")
         if proc.killed_running:

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tests.reliability_support import PROPERTY, SMALL, bounded, hostile_bytes, hostile_text, python_env, reader_argv
+from tests.reliability_support import SMALL, TINY, bounded, hostile_bytes, hostile_text, python_env, reader_argv
 from tests.reliability_tally import tally
 
 state = pytest.importorskip("reader.library.state", reason="the state store (importing feature) is not on this branch yet")
@@ -30,7 +30,7 @@ export = st.fixed_dictionaries(
               "last_opened": json_value, "version": json_value})
 
 
-@PROPERTY
+@SMALL
 @given(data=export | json_value)
 @example(data={"format": "reader-state", "articles": {"a": {"position": 10**30}}})
 @example(data={"format": "reader-state", "articles": {"a": {"opened_at": "nan"}}})
@@ -52,7 +52,7 @@ def test_import_state_takes_any_json(tmp_path_factory, data):
     tally.tried("state: import-state JSON")
 
 
-@SMALL
+@TINY
 @given(data=hostile_bytes())
 def test_reader_import_state_takes_any_file(tmp_path_factory, data):
     home = tmp_path_factory.mktemp("home")

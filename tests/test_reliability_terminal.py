@@ -112,7 +112,7 @@ def drive(argv: list[str], env: dict[str, str], steps: list[tuple[bytes | None, 
             marker, key = pending[0]
             if seen_at is None and (marker is None or marker in output[since:]):
                 seen_at = time.monotonic()
-            if seen_at is not None and time.monotonic() - seen_at > 0.4:
+            if seen_at is not None and time.monotonic() - seen_at > 0.25:
                 os.write(fd, key)
                 pending.pop(0)
                 since, seen_at = len(output), None
