@@ -118,6 +118,8 @@ def main() -> int:
         t = time.perf_counter()
         big = work / "big.txt"
         make_big_article(big, megabytes)
+        (work / "bigdir").mkdir()
+        os.link(big, work / "bigdir" / "big.txt")
         folder = work / "tiny"
         make_tiny_files(folder, tiny)
         feed = work / "feed.xml"
@@ -165,6 +167,27 @@ t2 = time.perf_counter()
 word = find_matches(a.body, "islands", FindOptions(word_mode=True))
 done(find_s=t2 - t1, word_mode_s=time.perf_counter() - t2, matches=len(plain), truncated=plain.truncated)""",
              "reader.search.find"),
+            (f"{megabytes} MB article in the app (Pilot): keys while it wraps and recognises", f"""
+import asyncio, statistics
+from reader.app import ReaderApp
+from reader.widgets.article_view import ArticleView
+async def run():
+    app = ReaderApp(sources=[Path({str(big.parent / "bigdir")!r})])
+    async with app.run_test(size=(120, 36)) as pilot:
+        started = time.perf_counter() - t0
+        keys = []
+        view = app.query_one(ArticleView)
+        while time.perf_counter() - t0 < 120:
+            s = time.perf_counter()
+            await pilot.press("j")
+            keys.append(time.perf_counter() - s)
+            if view.wrapped_lines and not view.loading and len(keys) >= 20:
+                break
+        shown = time.perf_counter() - t0
+        return started, shown, keys
+started, shown, keys = asyncio.run(run())
+done(app_ready_s=started, text_shown_s=shown, keys=len(keys), key_median_ms=statistics.median(keys) * 1000,
+     key_max_ms=max(keys) * 1000)""", "reader.app"),
             (f"{tiny:,} tiny files: load_library", f"""
 from reader.library import load_library
 lib = load_library([Path({str(folder)!r})])
