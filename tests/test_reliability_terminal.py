@@ -228,3 +228,34 @@ def test_hostile_stories_in_search_hits_and_find_write_no_escape(tmp_path):
     tally.tried("terminal: search hits and find", 2)
     problems = forbidden_in(output)
     assert not problems, "\n".join(problems)
+
+
+async def test_plain_text_notifications_show_escapes_as_visible_characters(tmp_path, monkeypatch):
+    """Worker errors and file names reach notifications through many paths (a file gone since
+    it was listed, an OSError quoting a path): every plain-text notification that reaches
+    Textual is made safe, whichever widget sent it."""
+    from textual.app import App
+
+    from reader.app import ReaderApp
+
+    shown: list[tuple[str, str]] = []
+    original = App.notify
+
+    def capture(self, message, *, title="", severity="information", timeout=None, markup=True):
+        shown.append((message, title))
+        return original(self, message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    monkeypatch.setattr(App, "notify", capture)
+    (tmp_path / "story.txt").write_text("A story\n\nWith a body.\n", encoding="utf-8")
+    app = ReaderApp(sources=[tmp_path])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.screen.notify(f"/lib/bad {ESCAPES['osc52']('bm90aWZ5')}.txt: could not be read", markup=False,
+                          title=f"T{ESCAPES['title']('t')}")
+        await pilot.pause()
+    tally.tried("terminal: notifications", 1)
+    mine = [(m, t) for m, t in shown if "bm90aWZ5" in m]
+    assert mine, shown
+    for message, title in mine:
+        assert "\x1b" not in message + title and "\x07" not in message + title, (message, title)
+        assert "␛]52;c;bm90aWZ5␇" in message
