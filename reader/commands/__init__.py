@@ -4,8 +4,20 @@ Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) ->
 They call the same core functions the app uses, and never import textual.
 """
 
-from reader.commands import add, config, entities, export, import_state, list_articles, notes, refresh, themes
+from reader.commands import (
+    add,
+    config,
+    entities,
+    export,
+    import_state,
+    index,
+    list_articles,
+    notes,
+    refresh,
+    search,
+    themes,
+)
 
-COMMANDS = (list_articles, add, refresh, export, import_state, entities, notes, themes, config)
+COMMANDS = (list_articles, add, refresh, index, search, entities, notes, export, import_state, themes, config)
 
 __all__ = ["COMMANDS"]

@@ -1,0 +1,81 @@
+"""``reader search QUERY``: ranked hits from the library's search index."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.commands.common import CommandError, add_sources_argument
+from reader.library import default_sources
+from reader.commands.index import run_update
+from reader.library.text import shorten
+from reader.search import IndexProblem, search
+from reader.search.index import open_library_index
+
+NAME = "search"
+HELP = "search the library: words (all must match), \"phrases\", prefix*, fuzzy~, -excluded, OR, fields"
+EXIT_NO_HITS = 1
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", metavar="QUERY", help='for example: senkaku islands, "treaty of shimonoseki", '
+                        "negot*, shimonseki~, china -taiwan, title:japan, published:[2020 TO 2021]")
+    add_sources_argument(parser)
+    parser.add_argument("--json", action="store_true", help="print JSON (hits with snippets and match offsets)")
+    parser.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits (default 10)")
+    parser.add_argument("--no-update", action="store_true",
+                        help="search the index as it is, without checking the library for changes first")
+
+
+def marked(snippet: str, spans, bold: bool) -> str:
+    """The snippet with its matches in bold on a terminal (the text itself was made safe
+    when loaded: it holds no escape sequences of its own)."""
+    if not bold:
+        return snippet
+    out, last = [], 0
+    for start, end in spans:
+        out += [snippet[last:start], "\x1b[1m", snippet[start:end], "\x1b[22m"]
+        last = end
+    out.append(snippet[last:])
+    return "".join(out)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise CommandError("reader: --limit must be at least 1")
+    sources = list(args.paths) or default_sources()
+    if not args.no_update:
+        run_update(sources, quiet=True)
+    index = open_library_index(sources)
+    try:
+        try:
+            results = search(index, args.query, limit=args.limit, exact_total=True)
+        except IndexProblem as problem:
+            raise CommandError(f"reader: {problem}; run `reader index --rebuild`", 1) from None
+    finally:
+        index.close()
+    if results.error:
+        raise CommandError(f"reader: {results.error}", 1)
+    if args.json:
+        json.dump({"query": results.text, "total": results.total, "notes": results.notes,
+                   "suggestion": results.suggestion, "hits": [h.to_json() for h in results.hits]},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for note in results.notes:
+            print(f"reader: {note}", file=sys.stderr)
+        width = max((len(h.id) for h in results.hits), default=2)
+        bold = sys.stdout.isatty()
+        for hit in results.hits:
+            print(f"{hit.id:<{width}}  {hit.score:7.2f}  {shorten(hit.title, 80)}")
+            if hit.snippet:
+                print(f"{'':<{width}}           {marked(hit.snippet, hit.snippet_spans, bold)}")
+        shown = len(results.hits)
+        summary = f"{results.total:,} {'story' if results.total == 1 else 'stories'}"
+        if shown < results.total:
+            summary += f" (showing {shown})"
+        print(summary)
+        if results.suggestion:
+            print(f"did you mean: {results.suggestion}")
+    return 0 if results.hits else EXIT_NO_HITS

@@ -1,0 +1,183 @@
+"""The main screen's search side: the index update worker, the library search pane, the find bar."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.message import Message
+from textual.widgets import ProgressBar
+from textual.worker import get_current_worker
+
+from reader.screens.search import SearchChoice, SearchScreen
+from reader.search import find as finding
+from reader.search.index import UpdateResult, open_library_index
+from reader.widgets.article_view import ArticleView, Highlight
+from reader.widgets.find_bar import FindBar
+
+INDEX_COMMIT_EVERY = 2000  # a long first build is searchable as it goes
+SHOW_PROGRESS_FROM = 50  # articles to index before the progress bar is worth showing
+
+
+class IndexProgress(Message):
+    """Progress of the index update (each replaces the previous one in the queue)."""
+
+    def __init__(self, done: int, total: int, text: str) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+        self.text = text
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexProgress)
+
+
+class IndexUpdated(Message):
+    """The index update finished."""
+
+    def __init__(self, result: UpdateResult) -> None:
+        super().__init__()
+        self.result = result
+
+
+class SearchMixin:
+    """Library search and find-in-article for ``MainScreen``."""
+
+    index_state: str | None = "checking the search index"
+    find_result = finding.FindResult()
+    find_current: int | None = None
+    last_query = ""
+    _find_options = finding.FindOptions()
+    _search_index = None
+
+    @property
+    def search_index(self):
+        """The library's index, opened on first use."""
+        if self._search_index is None:
+            self._search_index = open_library_index(self.sources)
+        return self._search_index
+
+    # -- the index ---------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def update_index(self) -> None:
+        """Bring the search index up to date; searching works on what is committed meanwhile."""
+        worker = get_current_worker()
+        updater = open_library_index(self.sources)
+        try:
+            result = updater.update(
+                self.sources,
+                progress=lambda done, total, text: self.post_message(IndexProgress(done, total, text)),
+                should_stop=lambda: worker.is_cancelled,
+                commit_every=INDEX_COMMIT_EVERY,
+            )
+        finally:
+            updater.close()
+        if not worker.is_cancelled:
+            self.post_message(IndexUpdated(result))
+
+    def index_failed(self, error: BaseException) -> None:
+        """The index worker raised: say so once; library search may be out of date."""
+        self.index_state = None
+        self.query_one("#index-status").remove_class("-running")
+        self.notify(f"Could not update the search index: {error}", severity="error", markup=False, timeout=10)
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        if message.total:
+            self.index_state = f"indexing {message.done:,} of {message.total:,}"
+        if message.total >= SHOW_PROGRESS_FROM:
+            self.query_one("#index-status").add_class("-running")
+            self.query_one("#index-progress", ProgressBar).update(total=message.total, progress=message.done)
+
+    def on_index_updated(self, message: IndexUpdated) -> None:
+        self.index_state = None
+        self.query_one("#index-status").remove_class("-running")
+        result = message.result
+        for text in result.messages:
+            self.notify(text.capitalize(), markup=False, timeout=6)
+        if result.added + result.changed + result.removed >= SHOW_PROGRESS_FROM:
+            self.notify(result.summary, markup=False, timeout=4)
+
+    # -- library search ----------------------------------------------------
+
+    def action_search(self) -> None:
+        """Open the library search pane."""
+        # Hits' snippets come from the bodies stored in the index: no file is read per keystroke.
+        screen = SearchScreen(self.search_index, lookup=None, query=self.last_query,
+                              indexing=lambda: self.index_state)
+        self.app.push_screen(screen, self._search_done)
+
+    def _search_done(self, choice: SearchChoice | None) -> None:
+        if choice is None:
+            return
+        self.last_query = choice.query
+        entry = self.library.get(choice.article_id)
+        if entry is None:
+            self.notify(f"That story is no longer in the library: {choice.article_id}", markup=False,
+                        severity="warning")
+            return
+        self.open_article(entry)
+        view = self.query_one(ArticleView)
+        view.set_highlights("search", [Highlight(s, e, "match") for s, e in choice.matches])
+        if choice.matches:
+            view.scroll_to_offset(choice.matches[0][0])
+        view.focus()
+
+    # -- find in the article -----------------------------------------------
+
+    def action_find(self) -> None:
+        """Open the find bar under the article."""
+        if self.article is not None:
+            finding.prime(self.article.body)
+        self.query_one(FindBar).open()
+
+    def find_is_open(self) -> bool:
+        """True when the find bar is open (n/N step through matches)."""
+        return self.query_one(FindBar).is_open
+
+    def refind(self) -> None:
+        """Run the open find bar's pattern again on a newly opened article."""
+        find_bar = self.query_one(FindBar)
+        if find_bar.is_open:
+            self.find_current = None
+            self._run_find(find_bar.pattern, self._find_options)
+
+    def action_find_step(self, delta: int) -> None:
+        self._find_step(delta)
+
+    def on_find_bar_changed(self, message: FindBar.Changed) -> None:
+        self._find_options = finding.FindOptions(whole_word=message.whole_word, regex=message.regex,
+                                                 word_mode=message.word_mode)
+        self.find_current = None
+        self._run_find(message.pattern, self._find_options)
+
+    def on_find_bar_step(self, message: FindBar.Step) -> None:
+        self._find_step(message.delta)
+
+    def on_find_bar_closed(self, _message: FindBar.Closed) -> None:
+        self.find_result = finding.FindResult()
+        self.find_current = None
+        view = self.query_one(ArticleView)
+        view.set_highlights("find", [])
+        view.focus()
+
+    def _run_find(self, pattern: str, options: finding.FindOptions) -> None:
+        body = self.article.body if self.article is not None else ""
+        self.find_result = finding.find_matches(body, pattern, options)
+        self.find_current = 0 if self.find_result.matches else None
+        self._show_find()
+
+    def _find_step(self, delta: int) -> None:
+        self.find_current = finding.step(len(self.find_result.matches), self.find_current, delta)
+        self._show_find()
+
+    def _show_find(self) -> None:
+        result, current = self.find_result, self.find_current
+        view = self.query_one(ArticleView)
+        highlights = [Highlight(s, e, "match-current" if i == current else "match")
+                      for i, (s, e) in enumerate(result.matches)]
+        view.set_highlights("find", highlights)
+        bar = self.query_one(FindBar)
+        empty = not bar.pattern
+        bar.set_status("" if empty and not result.error else result.label(current),
+                       error=bool(result.error), none=not result.matches and not empty)
+        if current is not None:
+            view.scroll_to_offset(result.matches[current][0])

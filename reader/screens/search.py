@@ -1,0 +1,188 @@
+"""The library search pane: a query box that searches as you type, and ranked hits.
+
+Searching runs in an exclusive thread worker after a short pause in typing (a newer
+keystroke cancels the older search; a late result of a cancelled search is dropped).
+Enter opens the chosen story (the screen is dismissed with a ``SearchChoice``), Esc
+goes back with nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Label
+from textual.worker import get_current_worker
+
+from reader.library import Article
+from reader.search import IndexProblem, LibraryIndex, SearchResults, search
+from reader.widgets.search_hits import HitRow, SearchHits
+
+DEBOUNCE_SECONDS = 0.15
+LIMIT = 50
+
+
+@dataclass(frozen=True)
+class SearchChoice:
+    """The story chosen in the search pane, with the query's matches in its body."""
+
+    article_id: str
+    matches: tuple[tuple[int, int], ...]
+    query: str
+
+
+class SearchScreen(Screen[SearchChoice | None]):
+    """Search the whole library."""
+
+    DEFAULT_CSS = """
+    SearchScreen { align: center top; }
+    SearchScreen #search-box {
+        width: 100%;
+        max-width: 110;
+        height: 1fr;
+        border: round $primary;
+        border-title-color: $text;
+        padding: 0 1;
+    }
+    SearchScreen #search-input { margin-bottom: 0; }
+    SearchScreen #search-status { color: $text-muted; height: auto; padding: 0 1; }
+    SearchScreen #search-status.-error { color: $text-error; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="search.back"),
+        Binding("down", "to_hits", "Hits", show=False, id="search.to_hits"),
+        Binding("ctrl+l", "to_query", "Query", id="search.to_query"),
+    ]
+
+    class Found(Message):
+        """A search finished (``generation`` says which keystroke it answers)."""
+
+        def __init__(self, results: SearchResults, generation: int) -> None:
+            super().__init__()
+            self.results = results
+            self.generation = generation
+
+    def __init__(self, index: LibraryIndex, lookup: Callable[[str], Article | None] | None = None,
+                 query: str = "", indexing: Callable[[], str | None] | None = None) -> None:
+        super().__init__()
+        self.index = index
+        self.lookup = lookup
+        self.initial_query = query
+        self.indexing = indexing or (lambda: None)
+        self.results: SearchResults | None = None
+        self._generation = 0
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box") as box:
+            box.border_title = "Search the library"
+            yield Input(value=self.initial_query, id="search-input",
+                        placeholder='words, "a phrase", negot*, shimonseki~, -excluded, OR, title: source: '
+                                    "entity: published:[2020 TO 2021]")
+            yield Label("Type to search.", id="search-status")
+            yield SearchHits(id="search-hits")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search-input", Input).focus()
+        if self.initial_query:
+            self._start_search()
+
+    # -- searching ---------------------------------------------------------
+
+    @on(Input.Changed, "#search-input")
+    def _query_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._generation += 1
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE_SECONDS, self._start_search)
+
+    def _start_search(self) -> None:
+        text = self.query_one("#search-input", Input).value
+        generation = self._generation
+        if not text.strip():
+            self.workers.cancel_group(self, "search")
+            self.results = None
+            self.query_one(SearchHits).set_hits([])
+            self._set_status("Type to search.")
+            return
+        self.run_search(text, generation)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, text: str, generation: int) -> None:
+        """Search off the UI thread; a cancelled (superseded) search posts nothing."""
+        worker = get_current_worker()
+        try:
+            results = search(self.index, text, limit=LIMIT, lookup=self.lookup)
+        except IndexProblem as problem:
+            results = SearchResults(text, error=f"search is not ready: {problem}")
+        if not worker.is_cancelled:
+            self.post_message(self.Found(results, generation))
+
+    def on_search_screen_found(self, message: Found) -> None:
+        if message.generation != self._generation:
+            return  # an older keystroke's answer
+        results = message.results
+        self.results = results
+        rows = [HitRow(hit.id, hit.title, " · ".join(p for p in (hit.source, hit.published) if p),
+                       hit.snippet, hit.snippet_spans) for hit in results.hits]
+        self.query_one(SearchHits).set_hits(rows)
+        status = results.message
+        if results.error:
+            indexing = self.indexing()
+            if indexing:
+                status = f"{results.error} ({indexing})"
+        elif self.indexing():
+            status += f" · {self.indexing()}"
+        self._set_status(status, error=bool(results.error))
+
+    def _set_status(self, text: str, *, error: bool = False) -> None:
+        label = self.query_one("#search-status", Label)
+        label.update(Content(text))
+        label.set_class(error, "-error")
+        self.status_text = text
+
+    status_text: str = ""
+
+    # -- choosing ----------------------------------------------------------
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        hits = self.query_one(SearchHits)
+        if hits.rows:
+            self._choose(hits.rows[hits.highlighted or 0].id)
+
+    @on(SearchHits.Chosen)
+    def _chosen(self, message: SearchHits.Chosen) -> None:
+        self._choose(message.hit_id)
+
+    def _choose(self, hit_id: str) -> None:
+        results = self.results
+        if results is None:
+            return
+        hit = next((h for h in results.hits if h.id == hit_id), None)
+        if hit is not None:
+            self.dismiss(SearchChoice(hit.id, tuple(hit.matches), results.text))
+
+    def action_back(self) -> None:
+        self.workers.cancel_group(self, "search")
+        self.dismiss(None)
+
+    def action_to_hits(self) -> None:
+        hits = self.query_one(SearchHits)
+        if hits.rows:
+            hits.focus()
+
+    def action_to_query(self) -> None:
+        self.query_one("#search-input", Input).focus()

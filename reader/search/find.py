@@ -1,0 +1,154 @@
+"""Find in the open article: matches in ``Article.body`` (text, not screen lines).
+
+- plain text with smart case (case-sensitive only when the pattern has a capital);
+  spaces in the pattern match any run of whitespace, so a phrase across a line or
+  paragraph break is still found;
+- ``whole_word``: the match must not touch a letter or digit on either side;
+- ``regex``: the pattern is a Python regular expression; an invalid one gives
+  ``FindResult.error`` (one line), never an exception;
+- ``word_mode``: the pattern is read with the library index's analyzer (lower case,
+  stop words, stems), so "island" finds "Islands" and "treaty of shimonoseki" finds
+  "Treaty of Shimonoseki".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from reader.search.schema import iter_terms
+
+MAX_MATCHES = 10_000
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class FindOptions:
+    """How to read the pattern. ``case_sensitive=None`` means smart case."""
+
+    whole_word: bool = False
+    regex: bool = False
+    word_mode: bool = False
+    case_sensitive: bool | None = None
+
+
+@dataclass
+class FindResult:
+    """The matches (body offsets, in order) or why there are none."""
+
+    matches: list[Span] = field(default_factory=list)
+    error: str | None = None
+    truncated: bool = False
+
+    def __len__(self) -> int:
+        return len(self.matches)
+
+    def label(self, current: int | None) -> str:
+        """``"3 of 12"``, ``"12 matches"``, ``"no matches"`` or the error."""
+        if self.error:
+            return self.error
+        if not self.matches:
+            return "no matches"
+        more = "+" if self.truncated else ""
+        if current is None:
+            return f"{len(self.matches)}{more} matches"
+        return f"{current + 1} of {len(self.matches)}{more}"
+
+
+def is_case_sensitive(pattern: str, options: FindOptions) -> bool:
+    if options.case_sensitive is not None:
+        return options.case_sensitive
+    return any(c.isupper() for c in pattern)
+
+
+@lru_cache(maxsize=4)
+def _tokens(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    terms, starts, ends = [], [], []
+    for term, start, end in iter_terms(text):
+        terms.append(term)
+        starts.append(start)
+        ends.append(end)
+    return tuple(terms), tuple(starts), tuple(ends)
+
+
+def _find_words(text: str, pattern: str) -> FindResult:
+    wanted = tuple(t for t, _, _ in iter_terms(pattern))
+    if not wanted:
+        return FindResult(error="only common words: nothing to find in word mode")
+    terms, starts, ends = _tokens(text)
+    n = len(wanted)
+    first = wanted[0]
+    matches: list[Span] = []
+    i = -1
+    try:
+        while True:
+            i = terms.index(first, i + 1)
+            if n == 1 or terms[i:i + n] == wanted:
+                matches.append((starts[i], ends[i + n - 1]))
+                if len(matches) >= MAX_MATCHES:
+                    return FindResult(matches, truncated=True)
+    except ValueError:
+        pass
+    return FindResult(matches)
+
+
+def compile_pattern(pattern: str, options: FindOptions) -> re.Pattern[str] | str:
+    """The compiled pattern, or an error line for an invalid regex."""
+    flags = 0 if is_case_sensitive(pattern, options) else re.IGNORECASE
+    if options.regex:
+        source = pattern
+    else:
+        source = r"\s+".join(re.escape(part) for part in pattern.split())
+    if options.whole_word:
+        source = rf"(?<!\w)(?:{source})(?!\w)"
+    try:
+        return re.compile(source, flags)
+    except re.error as error:
+        where = f" at position {error.pos}" if error.pos is not None else ""
+        return f"invalid regex: {error.msg}{where}"
+
+
+def find_matches(text: str, pattern: str, options: FindOptions = FindOptions()) -> FindResult:
+    """Every match of ``pattern`` in ``text`` as ``(start, end)`` offsets."""
+    empty = not pattern if options.regex else not pattern.strip()
+    if empty:
+        return FindResult()
+    if options.word_mode:
+        return _find_words(text, pattern)
+    compiled = compile_pattern(pattern, options)
+    if isinstance(compiled, str):
+        return FindResult(error=compiled)
+    matches: list[Span] = []
+    for match in compiled.finditer(text):
+        if match.end() == match.start():
+            continue  # an empty match highlights nothing
+        matches.append(match.span())
+        if len(matches) >= MAX_MATCHES:
+            return FindResult(matches, truncated=True)
+    return FindResult(matches)
+
+
+def step(count: int, current: int | None, delta: int) -> int | None:
+    """The next current match moving by ``delta`` with wrap-around (``None`` if no matches)."""
+    if count == 0:
+        return None
+    if current is None:
+        return 0 if delta >= 0 else count - 1
+    return (current + delta) % count
+
+
+def nearest(matches: list[Span], offset: int) -> int | None:
+    """The first match at or after ``offset`` (wrapping to the first), for typing as you go."""
+    if not matches:
+        return None
+    for i, (start, _) in enumerate(matches):
+        if start >= offset:
+            return i
+    return 0
+
+
+def prime(text: str) -> None:
+    """Split ``text`` into index terms now (when the find bar opens), so word mode costs
+    only a scan per keystroke."""
+    _tokens(text)

@@ -1,0 +1,672 @@
+"""The persistent library index: opening, checking, incremental updates, rebuilds.
+
+The index lives in ``paths.data_dir() / "index"``. Beside Whoosh's files it keeps
+``manifest.json``: for each article file its id, size, mtime and content hash (so an
+unchanged library is checked with one ``stat`` per file and no reads), the schema version,
+the entity recogniser it was built with, and the size of every index file (so a truncated
+segment is noticed before a query trips on it).
+
+Concurrency: one process updates at a time (an ``flock`` on ``update.lock``, released
+by the OS if the process dies, so a lock file left behind never blocks anyone); any
+number of processes search what is committed. Whoosh writers are always closed in
+``finally`` (a writer that died with an exception otherwise keeps its lock).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.writing import LockError
+
+from reader import paths
+from reader.library.article import Article
+from reader.library.library import LOADERS, MissingPath, default_sources, load_file
+from reader.search.schema import SCHEMA_VERSION, entity_slug, make_schema
+
+MANIFEST = "manifest.json"
+UPDATE_LOCK = "update.lock"
+INDEX_NAME = "MAIN"
+HASH_BYTES = 16
+BIG_BATCH = 2000  # at least this many documents: parallel writer, then merge to one segment
+
+Progress = Callable[[int, int, str], None]
+"""``progress(done, total, message)``: called from the updating thread."""
+
+EntityKeys = Callable[[Article], Iterable[Any]]
+"""The entity recogniser's hook: for an article, its entities as ``(key, type)`` pairs or
+objects with ``key`` and ``type`` (or ``kind``) attributes."""
+
+
+class IndexProblem(Exception):
+    """The index cannot be used as it is (corrupt, from another version, missing)."""
+
+
+class IndexBusy(Exception):
+    """Another process is updating the index right now."""
+
+
+@dataclass
+class UpdateResult:
+    """What one update did."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    rebuilt: bool = False
+    busy: bool = False
+    cancelled: bool = False
+    messages: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def summary(self) -> str:
+        if self.busy:
+            return "another reader is updating the index; searching what is already indexed"
+        parts = [f"{self.added} added", f"{self.changed} changed", f"{self.removed} removed",
+                 f"{self.unchanged} unchanged"]
+        text = "index: " + ", ".join(parts) + f" ({self.seconds:.1f} s)"
+        if self.cancelled:
+            text += ", stopped before the end"
+        return text
+
+
+def articles_of(manifest: dict[str, Any] | None) -> dict[str, list]:
+    """The manifest's article files: path -> [id, size, mtime_ns, hash]."""
+    table = (manifest or {}).get("articles") or {}
+    if not table and isinstance((manifest or {}).get("files_articles"), dict):
+        # the first layout of this file
+        return {path: [_ids(v[0]), *v[1:]] for path, v in manifest["files_articles"].items()}
+    try:
+        return {path: [_ids(i), size, mtime, digest] for path, i, size, mtime, digest in
+                zip(table["paths"], table["ids"], table["sizes"], table["mtimes"], table["hashes"], strict=True)}
+    except (KeyError, TypeError, ValueError):
+        return {}
+
+
+def _ids(value: Any) -> list[str]:
+    """A file's article ids (a feed file holds many)."""
+    return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
+
+
+def default_index_dir() -> Path:
+    """``paths.data_dir() / "index"``."""
+    return paths.data_dir() / "index"
+
+
+def file_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=HASH_BYTES).hexdigest()
+
+
+def entities_id(entity_keys: EntityKeys | None) -> str:
+    """A name for the recogniser, stored in the manifest: a different one means re-index."""
+    if entity_keys is None:
+        return ""
+    name = getattr(entity_keys, "__qualname__", type(entity_keys).__qualname__)
+    module = getattr(entity_keys, "__module__", "")
+    version = getattr(entity_keys, "version", "")
+    return f"{module}.{name}:{version}"
+
+
+def _entity_fields(article: Article, entity_keys: EntityKeys | None) -> tuple[str, str]:
+    if entity_keys is None:
+        return "", ""
+    keys: set[str] = set()
+    types: set[str] = set()
+    for item in entity_keys(article) or ():
+        if isinstance(item, tuple | list):
+            key, kind = (item[0], item[1]) if len(item) > 1 else (item[0], "")
+        else:
+            key = getattr(item, "key", None) or getattr(item, "name", "")
+            kind = getattr(item, "type", None) or getattr(item, "kind", "") or ""
+        key = entity_slug(str(key))
+        if key:
+            keys.add(key)
+        kind = str(getattr(kind, "value", kind)).strip().lower()
+        if kind:
+            types.add(kind)
+    return ",".join(sorted(keys)), ",".join(sorted(types))
+
+
+def parse_published(text: str | None) -> dt.datetime | None:
+    """A datetime for ``2021``, ``2021-05``, ``2021-05-03`` or an ISO timestamp; else ``None``."""
+    if not text:
+        return None
+    text = text.strip()
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y"):
+        try:
+            return dt.datetime.strptime(text, fmt)
+        except ValueError:
+            pass
+    try:
+        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value.replace(tzinfo=None)
+
+
+def article_document(article: Article, entity_keys: EntityKeys | None = None) -> dict[str, Any]:
+    """The Whoosh document of one article."""
+    entities, entity_types = _entity_fields(article, entity_keys)
+    doc: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "path": str(article.path) if article.path else "",
+        "published_text": article.published or "",
+        "body_z": zlib.compress(article.body.encode("utf-8"), 1),
+    }
+    if article.source:
+        doc["source"] = article.source
+    published = parse_published(article.published)
+    if published is not None:
+        doc["published"] = published
+    if entities:
+        doc["entity"] = entities
+        doc["entity_type"] = entity_types
+    return doc
+
+
+def walk_sources(sources: Iterable[Path], problems: list[str]):
+    """Yield ``(path, root, stat)`` for each article file below ``sources``.
+
+    The same files as ``reader.library.iter_sources`` (hidden files and folders skipped,
+    known suffixes only; in no particular order), found with ``os.scandir`` so that
+    checking an unchanged 100,000-article library costs one ``stat`` per file and
+    little else.
+    """
+    suffixes = tuple(LOADERS)
+    for source in sources:
+        source = Path(source)
+        if source.is_dir():
+            stack = [str(source)]
+            while stack:
+                folder = stack.pop()
+                try:
+                    with os.scandir(folder) as scan:
+                        entries = list(scan)
+                except OSError as error:
+                    problems.append(f"{folder}: cannot be read: {error.strerror or error}")
+                    continue
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    try:
+                        if entry.is_dir():
+                            stack.append(entry.path)
+                        elif entry.name.lower().endswith(suffixes) and entry.is_file():
+                            yield entry.path, source, entry.stat()
+                    except OSError as error:
+                        problems.append(f"{entry.path}: cannot be read: {error.strerror or error}")
+        elif source.exists():
+            yield str(source), None, source.stat()
+        else:
+            raise MissingPath(str(source))
+
+
+class _FileLock:
+    """A non-blocking ``flock`` on a file; the OS releases it when the process dies."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    def acquire(self) -> bool:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            os.close(fd)
+            if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                return False
+            raise
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        if self._fd is not None:
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+            finally:
+                os.close(self._fd)
+                self._fd = None
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+class LibraryIndex:
+    """The library's Whoosh index in one folder.
+
+    ``check()`` says whether it can be used; ``update(sources)`` brings it up to date
+    (rebuilding it when it is corrupt or from another version); ``searcher()`` gives a
+    Whoosh searcher on what is committed. Searching is in ``reader.search.searching``.
+    """
+
+    def __init__(self, directory: Path | None = None, entity_keys: EntityKeys | None = None) -> None:
+        self.directory = Path(directory) if directory is not None else default_index_dir()
+        self.entity_keys = entity_keys
+        self.schema = make_schema()
+        self._ix = None
+        self._searcher = None
+        self._lock = threading.RLock()
+
+    # --- state -----------------------------------------------------------------------
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.directory / MANIFEST
+
+    def read_manifest(self) -> dict[str, Any] | None:
+        try:
+            data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def exists(self) -> bool:
+        """True when there is a table of contents (which may still be damaged: see ``check``)."""
+        try:
+            names = os.listdir(self.directory)
+        except OSError:
+            return False
+        prefix = f"_{INDEX_NAME}_"
+        return any(n.startswith(prefix) and n.endswith(".toc") for n in names)
+
+    def check(self, manifest: dict[str, Any] | None = None) -> str | None:
+        """``None`` when the index can be used, else why it must be rebuilt (one line)."""
+        if not self.exists():
+            if self.directory.is_dir() and any(n.endswith((".toc", ".seg", ".trm", ".pst")) for n in os.listdir(self.directory)):
+                return "the search index is damaged (no table of contents); rebuilding it"
+            return "there is no search index yet; building it"
+        manifest = manifest if manifest is not None else self.read_manifest()
+        if manifest is None:
+            return "the search index has no readable manifest; rebuilding it"
+        if manifest.get("schema_version") != SCHEMA_VERSION:
+            return (f"the search index is from another version of reader (schema {manifest.get('schema_version')}, "
+                    f"now {SCHEMA_VERSION}); rebuilding it")
+        if manifest.get("entities", "") != entities_id(self.entity_keys):
+            return "the entity recogniser changed; rebuilding the search index"
+        for name, size in (manifest.get("files") or {}).items():
+            try:
+                actual = os.path.getsize(self.directory / name)
+            except OSError:
+                continue  # merged away by a later commit
+            if actual != size:
+                return f"the search index is damaged ({name} is {actual} bytes, expected {size}); rebuilding it"
+        try:
+            ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
+            try:
+                if sorted(ix.schema.names()) != sorted(self.schema.names()):
+                    return "the search index has another schema; rebuilding it"
+                with ix.searcher() as searcher:
+                    searcher.doc_count()
+            finally:
+                ix.close()
+        except Exception as error:  # noqa: BLE001 - any failure to open means damaged
+            return f"the search index is damaged ({type(error).__name__}); rebuilding it"
+        return None
+
+    # --- searching -------------------------------------------------------------------
+
+    def searcher(self):
+        """A Whoosh searcher on the latest commit (kept open and refreshed; do not close it)."""
+        with self._lock:
+            if self._searcher is None:
+                if not self.exists():
+                    raise IndexProblem("there is no search index yet")
+                try:
+                    self._ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
+                    self._searcher = self._ix.searcher()
+                except Exception as error:  # noqa: BLE001
+                    self._ix = None
+                    raise IndexProblem(f"the search index cannot be opened ({type(error).__name__})") from error
+            else:
+                # Not Searcher.refresh(): it reuses the readers of segments that did not
+                # change name and so misses documents deleted from them since (a changed
+                # article would show twice). A new commit is rare; opening costs ~5 ms.
+                try:
+                    current = self._searcher.up_to_date()
+                except Exception:  # noqa: BLE001
+                    current = False
+                if not current:
+                    self.close()
+                    return self.searcher()
+            return self._searcher
+
+    def close(self) -> None:
+        """Close the searcher (reopened on next use)."""
+        with self._lock:
+            if self._searcher is not None:
+                try:
+                    self._searcher.close()
+                except Exception:  # noqa: BLE001
+                    pass
+            self._searcher = None
+            if self._ix is not None:
+                try:
+                    self._ix.close()
+                except Exception:  # noqa: BLE001
+                    pass
+            self._ix = None
+
+    def doc_count(self) -> int:
+        try:
+            return self.searcher().doc_count()
+        except IndexProblem:
+            return 0
+
+    # --- updating --------------------------------------------------------------------
+
+    def update(
+        self,
+        sources: Iterable[Path],
+        *,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+        should_stop: Callable[[], bool] | None = None,
+        procs: int = 1,
+        commit_every: int | None = None,
+    ) -> UpdateResult:
+        """Bring the index up to date with the article files below ``sources``.
+
+        Only new, changed (size or mtime differ, then the content hash) and removed files
+        are (re)indexed. A damaged or stale index is rebuilt, with a message in
+        ``result.messages``. When another process is updating, returns at once with
+        ``busy`` set. ``procs > 1`` lets big batches use a multi-process writer (not from a
+        process with threads: it forks). ``commit_every=N`` commits every N articles, so a
+        long first build is searchable (and resumable) as it goes.
+        """
+        started = time.perf_counter()
+        result = UpdateResult()
+        progress = progress or (lambda done, total, message: None)
+        should_stop = should_stop or (lambda: False)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        lock = _FileLock(self.directory / UPDATE_LOCK)
+        if not lock.acquire():
+            result.busy = True
+            return result
+        try:
+            manifest = self.read_manifest()
+            reason = "rebuilding the search index" if rebuild else self.check(manifest)
+            if reason is not None:
+                if self.exists() or rebuild or (manifest is not None):
+                    result.messages.append(reason)
+                result.rebuilt = True
+                self._create_empty()
+                manifest = None
+            self._update_locked(list(sources), manifest, result, progress, should_stop, procs, commit_every)
+        finally:
+            lock.release()
+            result.seconds = time.perf_counter() - started
+        return result
+
+    def _create_empty(self) -> None:
+        self.close()
+        if self.directory.is_dir():
+            for child in self.directory.iterdir():
+                if child.name == UPDATE_LOCK:
+                    continue
+                if child.is_dir():
+                    shutil.rmtree(child, ignore_errors=True)
+                else:
+                    try:
+                        child.unlink()
+                    except OSError:
+                        pass
+        self.directory.mkdir(parents=True, exist_ok=True)
+        ix = whoosh_index.create_in(str(self.directory), self.schema, indexname=INDEX_NAME)
+        ix.close()
+
+    def _scan(self, sources: list[Path], old: dict[str, list], result: UpdateResult,
+              should_stop: Callable[[], bool]) -> tuple[dict[str, list], list[tuple[str, Path, Path | None, os.stat_result]]]:
+        """Stat every file; unchanged ones keep their manifest entry, others become candidates."""
+        kept: dict[str, list] = {}
+        candidates = []
+        for key, root, st in walk_sources(sources, result.problems):
+            if should_stop():
+                break
+            entry = old.get(key)
+            if entry is not None and entry[1] == st.st_size and entry[2] == st.st_mtime_ns:
+                kept[key] = entry
+            else:
+                candidates.append((key, Path(key), root, st))
+        candidates.sort(key=lambda c: Path(c[0]).parts)  # name order, as the library loads them
+        return kept, candidates
+
+    def _update_locked(self, sources, manifest, result, progress, should_stop, procs, commit_every) -> None:
+        old: dict[str, list] = articles_of(manifest)
+        progress(0, 0, "checking the library")
+        kept, candidates = self._scan(sources, old, result, should_stop)
+        if should_stop():
+            result.cancelled = True
+            return
+        result.unchanged = len(kept)
+        seen = set(kept) | {key for key, *_ in candidates}
+        removed_ids = [i for key in old if key not in seen for i in old[key][0]]
+        # A known file whose bytes did not change only gets its new mtime. Articles are
+        # loaded batch by batch while indexing (a first build of 100,000 stories must
+        # not hold them all in memory).
+        to_index: list[tuple[str, Path, Path | None, os.stat_result, str | None]] = []
+        for key, path, root, st in candidates:
+            entry = old.get(key)
+            digest = None
+            if entry is not None:
+                try:
+                    digest = file_hash(path.read_bytes())
+                except OSError as error:
+                    result.problems.append(f"{path}: cannot be read: {error.strerror or error}")
+                    continue
+                if entry[3] == digest:
+                    kept[key] = [entry[0], st.st_size, st.st_mtime_ns, digest]
+                    result.unchanged += 1
+                    continue
+            to_index.append((key, path, root, st, digest))
+        total = len(to_index) + len(removed_ids)
+        if total == 0:
+            if candidates or manifest is None:
+                self._save_manifest(kept)
+            return
+        progress(0, total, "indexing")
+        chunk = commit_every if commit_every and commit_every > 0 else len(to_index) or 1
+        done = 0
+        indexed_ids: set[str] = set()
+        existing_ids = {i for entry in old.values() for i in entry[0]}
+        deletes = list(removed_ids)
+        start = 0
+        while True:
+            batch = to_index[start:start + chunk]
+            start += chunk
+            committed = self._write_batch(batch, deletes, existing_ids, indexed_ids, result, progress,
+                                          should_stop, procs, done, total, old)
+            if committed is None:
+                # Busy or cancelled: earlier batches are committed; everything else keeps its
+                # old entry, so the next update sees it as changed or removed again.
+                self._save_manifest({**old, **kept})
+                return
+            done += len(batch) + len(deletes)
+            deletes = []
+            kept.update(committed)
+            self._save_manifest(kept)
+            if start >= len(to_index):
+                break
+        result.removed += len([i for i in removed_ids if i not in indexed_ids])
+        progress(total, total, "done")
+
+    def _write_batch(self, batch, deletes, existing_ids, indexed_ids, result, progress, should_stop,
+                     procs, done, total, old) -> dict[str, list] | None:
+        """Index one batch in one commit; ``None`` when busy or cancelled (nothing committed)."""
+        big = len(batch) >= BIG_BATCH
+        ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
+        writer = None
+        try:
+            try:
+                if big and procs > 1:
+                    writer = ix.writer(procs=procs, multisegment=True, limitmb=128, compound=False)
+                else:
+                    writer = ix.writer(timeout=5.0, compound=False)
+            except LockError:
+                result.busy = True
+                return None
+            for article_id in deletes:
+                writer.delete_by_term("id", article_id)
+            entries: dict[str, list] = {}
+            added = changed = 0
+            for n, (key, path, root, st, digest) in enumerate(batch, 1):
+                if should_stop():
+                    result.cancelled = True
+                    return None
+                if n % 50 == 0:
+                    progress(done + n, total, "indexing")
+                previous = old.get(key)
+                try:
+                    if digest is None:
+                        digest = file_hash(path.read_bytes())
+                    loaded = load_file(path, root)
+                except OSError as error:
+                    result.problems.append(f"{path}: cannot be read: {error.strerror or error}")
+                    continue
+                result.problems.extend(str(p) for p in loaded.problems if p.skipped)
+                articles = [a for a in [loaded.article, *getattr(loaded, "more", [])] if a is not None]
+                new_ids = {a.id for a in articles}
+                for gone in (previous[0] if previous is not None else []):
+                    if gone not in new_ids:
+                        writer.delete_by_term("id", gone)
+                        result.removed += 1
+                file_ids = []
+                for article in articles:
+                    if article.id in indexed_ids:
+                        result.problems.append(f"{key}: another article already has the id {article.id!r}; skipped")
+                        continue
+                    indexed_ids.add(article.id)
+                    document = article_document(article, self.entity_keys)
+                    if article.id in existing_ids:
+                        writer.update_document(**document)
+                        changed += 1
+                    else:
+                        writer.add_document(**document)
+                        added += 1
+                    file_ids.append(article.id)
+                if articles:
+                    entries[key] = [file_ids, st.st_size, st.st_mtime_ns, digest]
+            progress(done + len(batch), total, "saving the index")
+            w, writer = writer, None
+            # No optimize(): merging the two segments of a parallel build cost as much
+            # as the build and made no query kind faster here (see bench/).
+            w.commit()
+            result.added += added
+            result.changed += changed
+            return entries
+        finally:
+            if writer is not None:
+                try:
+                    writer.cancel()
+                except Exception:  # noqa: BLE001
+                    pass
+            ix.close()
+
+    def _save_manifest(self, articles: dict[str, list]) -> None:
+        files = {}
+        for name in os.listdir(self.directory):
+            if name in (MANIFEST, UPDATE_LOCK) or name.startswith(".") or name.endswith("LOCK"):
+                continue
+            try:
+                files[name] = os.path.getsize(self.directory / name)
+            except OSError:
+                pass
+        manifest = {
+            "schema_version": SCHEMA_VERSION,
+            "entities": entities_id(self.entity_keys),
+            "files": files,
+            # Parallel lists: a tenth faster to read than a mapping at 100,000 articles.
+            "articles": {
+                "paths": list(articles),
+                "ids": [v[0] for v in articles.values()],
+                "sizes": [v[1] for v in articles.values()],
+                "mtimes": [v[2] for v in articles.values()],
+                "hashes": [v[3] for v in articles.values()],
+            },
+        }
+        _write_atomic(self.manifest_path, json.dumps(manifest, separators=(",", ":")))
+
+
+def default_entity_keys() -> EntityKeys | None:
+    """The entity recogniser's hook when ``reader.entities`` is there, else ``None``.
+
+    Uses ``reader.entities.index_keys(article)`` when that exists, otherwise the
+    recogniser (``reader.entities.service.get_recognizer().recognise(body)`` giving
+    spans with ``key`` and ``type``). A change of its ``version`` (or of the recogniser's
+    module) re-indexes the library with the new entities.
+    """
+    try:
+        from reader import entities  # noqa: PLC0415 - optional, built in parallel
+    except Exception:  # noqa: BLE001
+        return None
+    hook = getattr(entities, "index_keys", None)
+    if callable(hook):
+        return hook
+    try:
+        from reader.entities.service import get_recognizer  # noqa: PLC0415
+    except Exception:  # noqa: BLE001
+        return None
+    return RecogniserKeys(get_recognizer)
+
+
+class RecogniserKeys:
+    """Entity keys of an article from a recogniser with ``recognise(text) -> spans``."""
+
+    def __init__(self, get_recognizer: Callable[[], Any]) -> None:
+        self._get = get_recognizer
+        module = getattr(get_recognizer, "__module__", "")
+        self.version = f"{module}:{getattr(get_recognizer(), 'version', '')}"
+
+    def __call__(self, article: Article) -> list[tuple[str, str]]:
+        keys = []
+        for span in self._get().recognise(article.body):
+            key = getattr(span, "key", None) or article.body[span.start:span.end]
+            keys.append((key, getattr(span, "type", "")))
+        return keys
+
+
+def index_dir_for(sources: Iterable[Path] | None) -> Path:
+    """Where the index of these sources lives.
+
+    The person's own library (the default sources) has ``data_dir()/index``; other
+    folders opened with ``reader PATH`` get their own index under ``cache_dir()``, so
+    reading a folder once never throws away the index of the library.
+    """
+    sources = [Path(s) for s in sources or []]
+    if not sources:
+        return default_index_dir()
+    resolved = sorted(str(s.resolve()) for s in sources)
+    if resolved == sorted(str(s.resolve()) for s in default_sources()):
+        return default_index_dir()
+    digest = hashlib.blake2b("\0".join(resolved).encode(), digest_size=8).hexdigest()
+    return paths.cache_dir() / f"index-{digest}"
+
+
+def open_library_index(sources: Iterable[Path] | None = None) -> LibraryIndex:
+    """The index for these sources (default: the library), with the entity recogniser if any."""
+    return LibraryIndex(index_dir_for(sources), entity_keys=default_entity_keys())

@@ -1,0 +1,187 @@
+"""Reading a person's query into a Whoosh query, leniently.
+
+Words must all match (AND), ranked by BM25F over title (boosted) and body. Also:
+``"exact phrases"``, ``prefix*``, ``fuzzy~`` (``~2`` for two edits), ``-excluded``,
+``OR``, ``NOT``, parentheses, and the fields ``title:``, ``body:``, ``source:``,
+``entity:`` (``entity:"Hua Chunying"``), ``type:`` (entity type), ``published:2021``,
+``published:[2020 TO 2021]``, ``published:>2020``.
+
+Nothing a person types raises: an unbalanced quote or parenthesis is closed, a lone
+``AND`` or a bare ``*`` is dropped, an unknown field or an unreadable date is searched as
+plain words; each repair is explained in one line in ``ParsedQuery.notes``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from whoosh import qparser
+from whoosh import query as wq
+
+from reader.search.schema import ANALYZER, entity_slug, make_schema
+
+
+def analyze_prefix(word: str) -> list[str]:
+    """What Whoosh's parser makes of a prefix word (it runs the analyzer on it)."""
+    return [t.text for t in ANALYZER(word, mode="query")] or [word]
+
+DEFAULT_FIELDS = ("title", "body")
+SEARCHABLE_FIELDS = frozenset({"id", "title", "body", "source", "published", "entity", "entity_type"})
+FIELD_ALIASES = {"entity_type": ["type"], "published": ["date"], "entity": ["entities"]}
+ALIAS_NAMES = frozenset(a for names in FIELD_ALIASES.values() for a in names)
+FUZZY_PREFIX = 1  # fuzzy~ keeps the first letter: as good in practice, many times faster
+MAX_FUZZY = 2  # edits; more matches nearly every word
+
+_FIELD_PREFIX = re.compile(r"(?<![\w\"])(\w+):")
+_BARE_WILDCARD = re.compile(r"(?:(?<=\s)|^)[*?]+(?=\s|$)")
+_LONE_OPERATOR = re.compile(r"^\s*(AND|OR|NOT)\s*$|^\s*(AND|OR)\s+|\s+(AND|OR|NOT)\s*$")
+_PREFIX_WORD = re.compile(r"(\w+)\*")
+_SYNTAX = re.compile(r"[\[\]{}()\"^~*?:<>=+]")
+
+
+@dataclass
+class ParsedQuery:
+    """A query ready to run, and what was repaired to make it so."""
+
+    text: str
+    query: wq.Query
+    notes: list[str] = field(default_factory=list)
+    parsed_text: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return self.query is wq.NullQuery or isinstance(self.query, type(wq.NullQuery))
+
+
+def _make_parser(schema) -> qparser.QueryParser:
+    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, group=qparser.AndGroup)
+    parser.remove_plugin_class(qparser.EveryPlugin)
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(qparser.PlusMinusPlugin())
+    parser.add_plugin(qparser.GtLtPlugin())
+    parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
+    return parser
+
+
+_PARSER = None
+
+
+def _parser() -> qparser.QueryParser:
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = _make_parser(make_schema())
+    return _PARSER
+
+
+def _balance(text: str, notes: list[str]) -> str:
+    if text.count('"') % 2:
+        notes.append("closed the unbalanced quote")
+        text = text + '"'
+    depth = 0
+    out = []
+    dropped = False
+    for char in text:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                dropped = True
+                continue
+            depth -= 1
+        out.append(char)
+    text = "".join(out)
+    if depth:
+        text += ")" * depth
+    if depth or dropped:
+        notes.append("balanced the parentheses")
+    return text
+
+
+def _strip_unknown_fields(text: str, notes: list[str]) -> str:
+    unknown: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in SEARCHABLE_FIELDS or name in ALIAS_NAMES:
+            return match.group(0)
+        unknown.append(name)
+        return name + " "
+
+    # Only outside quotes.
+    parts = text.split('"')
+    for i in range(0, len(parts), 2):
+        parts[i] = _FIELD_PREFIX.sub(replace, parts[i])
+    if unknown:
+        known = "title, body, source, entity, type, published"
+        notes.append(f"no field named {', '.join(sorted(set(unknown)))}: searched as words (fields: {known})")
+    return '"'.join(parts)
+
+
+def _rewrite(q: wq.Query, text: str = "") -> wq.Query:
+    """Entity values become slugs; fuzzy terms keep their first letter; prefixes are
+    not stemmed (Whoosh turns ``pres*`` into ``pre*``)."""
+    raw_prefixes = {}
+    for word in _PREFIX_WORD.findall(text):
+        raw = word.lower()
+        for stemmed in analyze_prefix(raw):
+            raw_prefixes.setdefault(stemmed, raw)
+
+    def fix(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.FuzzyTerm):
+            maxdist = min(node.maxdist, MAX_FUZZY)
+            if node.prefixlength < FUZZY_PREFIX or maxdist != node.maxdist:
+                return wq.FuzzyTerm(node.fieldname, str(node.text).lower(), boost=node.boost, maxdist=maxdist,
+                                    prefixlength=max(FUZZY_PREFIX, node.prefixlength),
+                                    constantscore=node.constantscore)
+            return node
+        if isinstance(node, wq.Phrase) and node.fieldname == "entity":
+            return wq.Term("entity", entity_slug(" ".join(node.words)), boost=node.boost)
+        if isinstance(node, wq.Term) and type(node) is wq.Term and node.fieldname == "entity":
+            return wq.Term("entity", entity_slug(str(node.text)), boost=node.boost)
+        if isinstance(node, wq.Prefix) and node.fieldname == "entity":
+            return wq.Prefix("entity", entity_slug(str(node.text)), boost=node.boost)
+        if isinstance(node, wq.Prefix) and type(node) is wq.Prefix and str(node.text) in raw_prefixes:
+            return wq.Prefix(node.fieldname, raw_prefixes[str(node.text)], boost=node.boost)
+        return node
+
+    return q.accept(fix)
+
+
+def _fallback(text: str) -> str:
+    words = _SYNTAX.sub(" ", text)
+    words = re.sub(r"\b(AND|OR|NOT)\b", lambda m: m.group().lower(), words)
+    return " ".join(w.lstrip("-") for w in words.split())
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Parse what a person typed; never raises."""
+    notes: list[str] = []
+    original = text
+    text = text.strip()
+    if not text:
+        return ParsedQuery(original, wq.NullQuery, notes)
+    if _BARE_WILDCARD.search(text):
+        text = _BARE_WILDCARD.sub(" ", text).strip()
+        notes.append("a bare * or ? would match every story; it was left out")
+    if _LONE_OPERATOR.search(text):
+        cleaned = _LONE_OPERATOR.sub(" ", text).strip()
+        if cleaned != text:
+            notes.append("AND/OR/NOT need a word on each side; the lone operator was left out")
+            text = cleaned
+    text = _balance(text, notes)
+    text = _strip_unknown_fields(text, notes)
+    parser = _parser()
+    try:
+        q = parser.parse(text)
+    except Exception as error:  # noqa: BLE001 - whoosh raises plain Exception for bad dates
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        notes.append(f"could not read the query ({reason}); searched for its words instead")
+        try:
+            q = parser.parse(_fallback(text))
+        except Exception:  # noqa: BLE001
+            q = wq.NullQuery
+    q = _rewrite(q, text)
+    if isinstance(q, type(wq.NullQuery)) and not notes:
+        notes.append("nothing to search for: every word is too common (like 'the') or too short")
+    return ParsedQuery(original, q, notes, text)

@@ -1,0 +1,134 @@
+"""The find bar under the article: a pattern, three toggles and "3 of 12".
+
+It only collects what the person types and shows the count it is given; the screen
+finds the matches (``reader.search.find``) and highlights them in the article view.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Checkbox, Input, Label
+
+
+class FindBar(Horizontal):
+    """Find in the open article. Enter / Shift+Enter step through matches, Esc closes."""
+
+    DEFAULT_CSS = """
+    FindBar {
+        height: 1;
+        width: 1fr;
+        background: $panel;
+        display: none;
+        &.-open { display: block; }
+        & > Input { width: 1fr; min-width: 12; }
+        & > Checkbox { width: auto; margin-left: 1; }
+        & > #find-status { width: auto; margin-left: 1; color: $text-muted; }
+        & > #find-status.-error { color: $text-error; }
+        & > #find-status.-none { color: $text-warning; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "close", "Close find", id="find.close"),
+        Binding("shift+enter", "step(-1)", "Previous", id="find.previous"),
+        Binding("alt+w", "toggle('whole')", "Whole word", id="find.whole_word"),
+        Binding("alt+r", "toggle('regex')", "Regex", id="find.regex"),
+        Binding("alt+s", "toggle('words')", "Word forms", id="find.word_mode"),
+    ]
+
+    class Changed(Message):
+        """The pattern or a toggle changed."""
+
+        def __init__(self, pattern: str, whole_word: bool, regex: bool, word_mode: bool) -> None:
+            super().__init__()
+            self.pattern = pattern
+            self.whole_word = whole_word
+            self.regex = regex
+            self.word_mode = word_mode
+
+    class Step(Message):
+        """Move to the next (``delta=1``) or previous (``-1``) match."""
+
+        def __init__(self, delta: int) -> None:
+            super().__init__()
+            self.delta = delta
+
+    class Closed(Message):
+        """The bar was closed: clear the highlights."""
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Find in article", compact=True, id="find-input")
+        yield Label("", id="find-status")
+        yield Checkbox("Word", compact=True, id="find-whole", tooltip="Alt+W: whole words only")
+        yield Checkbox("Regex", compact=True, id="find-regex", tooltip="Alt+R: a regular expression")
+        yield Checkbox("Forms", compact=True, id="find-words",
+                       tooltip="Alt+S: word forms, as the search index reads them (island finds Islands)")
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    @property
+    def pattern(self) -> str:
+        return self.query_one(Input).value
+
+    def open(self) -> None:
+        """Show the bar and put the cursor in the pattern (keeping the last pattern)."""
+        self.add_class("-open")
+        field = self.query_one(Input)
+        field.focus()
+        field.select_all()
+        self._post_changed()
+
+    def close(self) -> None:
+        """Hide the bar; the screen clears the highlights."""
+        if self.is_open:
+            self.remove_class("-open")
+            self.post_message(self.Closed())
+
+    def set_status(self, text: str, *, error: bool = False, none: bool = False) -> None:
+        """Show the count ("3 of 12") or a one-line problem (an invalid regex)."""
+        self._status = text
+        label = self.query_one("#find-status", Label)
+        label.update(Content(text))
+        label.set_class(error, "-error")
+        label.set_class(none and not error, "-none")
+
+    @property
+    def status(self) -> str:
+        """The text shown on the right ("3 of 12")."""
+        return getattr(self, "_status", "")
+
+    def _post_changed(self) -> None:
+        self.post_message(self.Changed(
+            self.query_one(Input).value,
+            self.query_one("#find-whole", Checkbox).value,
+            self.query_one("#find-regex", Checkbox).value,
+            self.query_one("#find-words", Checkbox).value,
+        ))
+
+    @on(Input.Changed, "#find-input")
+    @on(Checkbox.Changed)
+    def _changed(self, event: Message) -> None:
+        event.stop()
+        self._post_changed()
+
+    @on(Input.Submitted, "#find-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Step(1))
+
+    def action_step(self, delta: int) -> None:
+        self.post_message(self.Step(delta))
+
+    def action_close(self) -> None:
+        self.close()
+
+    def action_toggle(self, which: str) -> None:
+        box = self.query_one(f"#find-{which}", Checkbox)
+        box.value = not box.value

@@ -1,0 +1,81 @@
+"""Find in the article: smart case, whole word, regex, word mode, wrap-around."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.search.find import FindOptions, find_matches, nearest, step
+from reader.search.schema import ANALYZER, iter_terms
+
+TEXT = ("The Senkaku Islands, an island chain.\n\nTreaty of Shimonoseki (1895) ended the war. "
+        "An islander said ISLAND twice.")
+
+
+def found(pattern, **options):
+    result = find_matches(TEXT, pattern, FindOptions(**options))
+    return [TEXT[s:e] for s, e in result.matches]
+
+
+def test_smart_case():
+    assert found("island") == ["Island", "island", "island", "ISLAND"]
+    assert found("Island") == ["Island"]
+
+
+def test_whole_word():
+    assert found("island", whole_word=True) == ["island", "ISLAND"]
+
+
+def test_phrase_across_a_paragraph_break_is_found():
+    assert found("chain. Treaty") == ["chain.\n\nTreaty"]
+
+
+def test_regex_and_invalid_regex_is_an_error_value():
+    assert found(r"\d{4}", regex=True) == ["1895"]
+    result = find_matches(TEXT, "(18", FindOptions(regex=True))
+    assert result.matches == [] and result.error.startswith("invalid regex")
+    assert result.label(None) == result.error
+
+
+def test_empty_regex_matches_highlight_nothing():
+    assert all(e > s for s, e in find_matches(TEXT, "x*", FindOptions(regex=True)).matches)
+
+
+def test_word_mode_uses_the_index_analyzer():
+    assert found("island", word_mode=True) == ["Islands", "island", "islander", "ISLAND"]
+    assert found("treaty of shimonoseki", word_mode=True) == ["Treaty of Shimonoseki"]
+    assert find_matches(TEXT, "the of", FindOptions(word_mode=True)).error
+
+
+def test_labels_and_wrap_around():
+    result = find_matches(TEXT, "island")
+    assert result.label(2) == "3 of 4"
+    assert find_matches(TEXT, "zebra").label(None) == "no matches"
+    assert step(4, 3, +1) == 0 and step(4, 0, -1) == 3 and step(4, None, -1) == 3 and step(0, None, 1) is None
+    assert nearest(result.matches, 40) == 2 and nearest(result.matches, 10_000) == 0
+
+
+def test_offsets_are_body_offsets():
+    for s, e in find_matches(TEXT, "shimonoseki").matches:
+        assert TEXT[s:e].lower() == "shimonoseki"
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=200))
+def test_fast_terms_agree_with_the_whoosh_analyzer(text):
+    from reader.search.schema import standard_analyzer
+
+    assert [t for t, _, _ in iter_terms(text)] == [t.text for t in standard_analyzer()(text)]
+    for term, start, end in iter_terms(text):
+        assert [t.text for t in ANALYZER(text[start:end])] == [term]
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=200),
+       st.booleans(), st.sampled_from(["index", "query"]))
+def test_fast_analyzer_agrees_with_whoosh_stemming_analyzer(text, removestops, mode):
+    from reader.search.schema import standard_analyzer
+
+    def tokens(analyzer):
+        return [(t.text, t.pos, t.startchar, t.endchar, t.stopped)
+                for t in analyzer(text, positions=True, chars=True, removestops=removestops, mode=mode)]
+
+    assert tokens(ANALYZER) == tokens(standard_analyzer())

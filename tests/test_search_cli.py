@@ -1,0 +1,91 @@
+"""``reader index`` and ``reader search`` on the command line."""
+
+from __future__ import annotations
+
+import json
+
+from reader.cli import main
+from search_support import make_library, write_story
+
+
+def test_index_then_search_json(tmp_path, capsys, reader_home):
+    library = make_library(reader_home / "data" / "library")
+    assert main(["index"]) == 0
+    assert "4 added" in capsys.readouterr().out
+    assert main(["search", "islands", "--json", "--limit", "1"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == 2 and len(data["hits"]) == 1
+    hit = data["hits"][0]
+    assert set(hit) >= {"id", "title", "score", "snippet", "snippet_spans", "matches"}
+    write_story(library, "volcano", "Volcano erupts", "Lava reached the islands.")
+    assert main(["search", "islands", "--json"]) == 0  # updates first
+    assert json.loads(capsys.readouterr().out)["total"] == 3
+
+
+def test_search_text_output_and_no_hits(tmp_path, capsys, reader_home):
+    make_library(reader_home / "data" / "library")
+    assert main(["search", "senkaku"]) == 0
+    out = capsys.readouterr().out
+    assert "senkaku" in out and "1 story" in out
+    assert main(["search", "shimonosekki"]) == 1
+    assert "did you mean: shimonoseki" in capsys.readouterr().out
+
+
+def test_malformed_query_is_explained_not_raised(capsys, reader_home):
+    make_library(reader_home / "data" / "library")
+    assert main(["search", '"senkaku islands']) == 0
+    captured = capsys.readouterr()
+    assert "closed the unbalanced quote" in captured.err
+    assert main(["search", "*"]) == 1
+
+
+def test_rebuild_and_missing_path(capsys, reader_home, tmp_path):
+    make_library(reader_home / "data" / "library")
+    assert main(["index"]) == 0
+    assert main(["index", "--rebuild"]) == 0
+    captured = capsys.readouterr()
+    assert "rebuilding" in captured.err and "4 added" in captured.out
+    assert main(["index", str(tmp_path / "nope")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    assert main(["search", "x", "--limit", "0"]) == 2
+
+
+def test_other_folders_get_their_own_index(capsys, reader_home, tmp_path):
+    from reader.search.index import default_index_dir, index_dir_for
+
+    make_library(reader_home / "data" / "library")
+    other = tmp_path / "other"
+    write_story(other, "volcano", "Volcano erupts", "Lava reached the islands.")
+    assert main(["search", "islands", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 2
+    assert main(["search", "islands", str(other), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 1
+    assert index_dir_for([other]) != default_index_dir() == index_dir_for([])
+    assert main(["search", "islands", "--json", "--no-update"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 2  # the library's index is intact
+
+
+def test_marked_snippet_only_on_a_terminal():
+    from reader.commands.search import marked
+
+    assert marked("the islands here", [(4, 11)], False) == "the islands here"
+    assert marked("the islands here", [(4, 11)], True) == "the \x1b[1mislands\x1b[22m here"
+
+
+def test_progress_bar_only_on_a_terminal():
+    import io
+
+    from reader.commands.index import TerminalProgress
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    tty, pipe = Tty(), io.StringIO()
+    for stream in (tty, pipe):
+        bar = TerminalProgress(stream)
+        bar(0, 0, "checking the library")
+        bar(50, 100, "indexing")
+        bar.finish()
+    assert "50/100 indexing" in tty.getvalue() and "█" in tty.getvalue()
+    assert pipe.getvalue() == ""

@@ -1,0 +1,303 @@
+"""The library index: building, searching, incremental updates and recovery."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+import pytest
+
+from reader.search import LibraryIndex, search
+from reader.search import index as index_module
+from reader.search.index import MANIFEST, UPDATE_LOCK, default_index_dir
+from search_support import make_library, write_story
+
+
+@pytest.fixture
+def library(tmp_path):
+    return make_library(tmp_path / "library")
+
+
+@pytest.fixture
+def index(tmp_path):
+    ix = LibraryIndex(tmp_path / "index")
+    yield ix
+    ix.close()
+
+
+def ids(index, text, **kwargs):
+    return [hit.id for hit in search(index, text, **kwargs).hits]
+
+
+def test_default_folder_is_in_the_data_dir(reader_home):
+    assert default_index_dir() == reader_home / "data" / "index"
+
+
+def test_build_and_search_every_query_kind(index, library):
+    result = index.update([library])
+    assert result.added == 4 and not result.messages
+    assert ids(index, "senkaku islands") == ["senkaku"]
+    assert set(ids(index, "islands")) == {"senkaku", "storm"}
+    assert ids(index, '"treaty of shimonoseki"') == ["senkaku"]
+    assert set(ids(index, "negot*")) == {"budget", "trade"}
+    assert ids(index, "shimonseki~") == ["senkaku"]
+    assert ids(index, "islands -storm") == ["senkaku"]
+    assert set(ids(index, "geneva OR parliament")) == {"budget", "trade"}
+    assert ids(index, "title:storm") == ["storm"]
+    assert set(ids(index, "source:reuters")) == {"budget", "trade"}
+    assert ids(index, "published:[2021 TO 2023] islands") == ["senkaku"]
+    assert ids(index, "published:2019") == ["budget"]
+
+
+def test_title_is_boosted(index, tmp_path):
+    lib = tmp_path / "lib"
+    write_story(lib, "in_title", "Volcano erupts", "Ash fell on the town. People left.")
+    write_story(lib, "in_body", "Town news", "A volcano was mentioned once among many other words here.")
+    index.update([lib])
+    assert ids(index, "volcano")[0] == "in_title"
+
+
+def test_hits_have_snippets_and_body_offsets(index, library):
+    index.update([library])
+    results = search(index, "islands")
+    hit = next(h for h in results.hits if h.id == "senkaku")
+    body = (library / "senkaku.txt").read_text().split("\n\n", 1)[1]
+    assert [body[s:e] for s, e in hit.matches] == ["Islands", "islands"]
+    assert [hit.snippet[s:e].lower() for s, e in hit.snippet_spans] == ["islands", "islands"]
+    assert "\n" not in hit.snippet
+    assert results.total == 2 and results.message.startswith("2 stories")
+    phrase = search(index, '"coast guard"').hits[0]
+    assert [phrase.snippet[s:e] for s, e in phrase.snippet_spans] == ["coast guard"]
+    excluded = search(index, "islands -storm").hits[0]
+    assert all("storm" not in excluded.snippet[s:e].lower() for s, e in excluded.snippet_spans)
+
+
+def test_did_you_mean(index, library):
+    index.update([library])
+    results = search(index, "shimonosekki")
+    assert results.total == 0
+    assert results.suggestion == "shimonoseki"
+    assert "did you mean shimonoseki?" in results.message
+
+
+def test_incremental_add_change_delete(index, library):
+    index.update([library])
+    unchanged = index.update([library])
+    assert (unchanged.added, unchanged.changed, unchanged.removed, unchanged.unchanged) == (0, 0, 0, 4)
+    write_story(library, "volcano", "Volcano erupts", "Lava reached the sea.")
+    (library / "budget.txt").unlink()
+    time.sleep(0.01)
+    write_story(library, "storm", "Storm floods coastal towns", "A typhoon flooded the harbour.")
+    result = index.update([library])
+    assert (result.added, result.changed, result.removed, result.unchanged) == (1, 1, 1, 2)
+    assert ids(index, "volcano") == ["volcano"]
+    assert ids(index, "budget") == []
+    assert ids(index, "typhoon") == ["storm"] and ids(index, "fishermen") == []
+    assert index.doc_count() == 4
+
+
+def test_touched_but_identical_file_is_not_reindexed(index, library):
+    index.update([library])
+    path = library / "trade.txt"
+    os.utime(path, ns=(time.time_ns(), time.time_ns() + 5_000_000_000))
+    result = index.update([library])
+    assert result.changed == 0 and result.unchanged == 4
+    # and the new mtime is remembered: next time not even the hash is computed
+    from reader.search.index import articles_of
+
+    manifest = json.loads((index.directory / MANIFEST).read_text())
+    assert articles_of(manifest)[str(path)][2] == path.stat().st_mtime_ns
+
+
+def test_unchanged_library_reads_no_article(index, library, monkeypatch):
+    index.update([library])
+    from pathlib import Path
+
+    def no_reads(self):
+        raise AssertionError(f"read {self}")
+
+    monkeypatch.setattr(Path, "read_bytes", no_reads)
+    result = index.update([library])
+    assert result.unchanged == 4
+
+
+def test_stale_lock_files_do_not_block(index, library):
+    index.update([library])
+    # A killed process leaves its lock files behind; flock locks die with the process.
+    (index.directory / UPDATE_LOCK).write_text("12345")
+    (index.directory / "MAIN_WRITELOCK").write_text("")
+    write_story(library, "volcano", "Volcano erupts", "Lava reached the sea.")
+    result = index.update([library])
+    assert result.added == 1 and not result.busy
+    assert ids(index, "lava") == ["volcano"]
+
+
+def test_a_live_updater_makes_others_busy_not_blocked(index, library):
+    index.update([library])
+    held = index_module._FileLock(index.directory / UPDATE_LOCK)
+    assert held.acquire()
+    try:
+        other = LibraryIndex(index.directory)
+        result = other.update([library])
+        assert result.busy and "another reader" in result.summary
+        assert ids(other, "islands")  # searching still works
+        other.close()
+    finally:
+        held.release()
+
+
+def test_truncated_segment_is_detected_and_rebuilt(index, library):
+    index.update([library])
+    index.close()
+    segment = max((p for p in index.directory.iterdir() if p.suffix in (".pst", ".trm", ".seg")),
+                  key=lambda p: p.stat().st_size)
+    with open(segment, "r+b") as handle:
+        handle.truncate(segment.stat().st_size // 2)
+    assert "damaged" in index.check()
+    result = index.update([library])
+    assert result.rebuilt and any("damaged" in m for m in result.messages)
+    assert ids(index, "senkaku") == ["senkaku"]
+
+
+def test_garbage_toc_is_rebuilt(index, library):
+    index.update([library])
+    index.close()
+    for toc in index.directory.glob("*.toc"):
+        toc.write_bytes(b"not a table of contents")
+    result = index.update([library])
+    assert result.rebuilt and result.messages
+    assert ids(index, "senkaku") == ["senkaku"]
+
+
+def test_schema_version_bump_rebuilds(index, library, monkeypatch):
+    index.update([library])
+    index.close()
+    monkeypatch.setattr(index_module, "SCHEMA_VERSION", index_module.SCHEMA_VERSION + 1)
+    result = index.update([library])
+    assert result.rebuilt and any("another version" in m for m in result.messages)
+    assert result.added == 4
+
+
+def test_missing_manifest_rebuilds(index, library):
+    index.update([library])
+    index.close()
+    (index.directory / MANIFEST).unlink()
+    result = index.update([library])
+    assert result.rebuilt and result.added == 4
+
+
+def test_search_before_any_index_is_an_error_value(index):
+    results = search(index, "anything")
+    assert results.error and "not ready" in results.error
+
+
+def test_entity_fields_come_from_an_optional_callable(tmp_path, library):
+    def recogniser(article):
+        if "Senkaku" in article.body:
+            return [("Senkaku Islands", "place"), ("Hua-Chunying", "person")]
+        return []
+
+    ix = LibraryIndex(tmp_path / "eindex", entity_keys=recogniser)
+    ix.update([library])
+    assert ids(ix, 'entity:"Senkaku Islands"') == ["senkaku"]
+    assert ids(ix, "entity:hua_chunying") == ["senkaku"]
+    assert ids(ix, "type:person") == ["senkaku"]
+    ix.close()
+    # A different recogniser means re-indexing everything.
+    plain = LibraryIndex(tmp_path / "eindex")
+    result = plain.update([library])
+    assert result.rebuilt and "entity recogniser" in result.messages[0]
+    plain.close()
+
+
+def test_cancel_keeps_the_index_usable(index, library, tmp_path):
+    index.update([library])
+    for n in range(20):
+        write_story(library, f"extra{n}", f"Extra {n}", "Penguins gathered.")
+    result = index.update([library], should_stop=lambda: True)
+    assert result.cancelled
+    assert ids(index, "senkaku") == ["senkaku"]
+    assert index.update([library]).added == 20
+
+
+def test_progress_is_reported(index, library):
+    calls = []
+    index.update([library], progress=lambda done, total, message: calls.append((done, total, message)))
+    assert calls[-1][0] == calls[-1][1] == 4
+
+
+def test_batched_commits_and_cancel_midway_lose_nothing(index, library):
+    index.update([library])
+    (library / "budget.txt").unlink()
+    for n in range(30):
+        write_story(library, f"extra{n:02d}", f"Extra {n}", "Penguins gathered.")
+    saved = []
+    first = index.update([library], commit_every=10, should_stop=lambda: bool(saved),
+                         progress=lambda done, total, message: saved.append(1) if message == "saving the index" else None)
+    assert first.added == 10  # the first batch was committed, then it stopped
+    assert search(index, "penguins", limit=100).total == 10
+    assert first.cancelled
+    second = index.update([library], commit_every=10)
+    assert not second.cancelled
+    assert ids(index, "budget") == []
+    assert search(index, "penguins", limit=100).total == 30
+    assert index.doc_count() == 33
+
+
+def test_recogniser_spans_feed_the_entity_fields(tmp_path, library):
+    from collections import namedtuple
+
+    from reader.search.index import RecogniserKeys
+
+    Span = namedtuple("Span", "start end type key")
+
+    class Recogniser:
+        version = "7"
+
+        def recognise(self, text):
+            at = text.find("Senkaku Islands")
+            return [Span(at, at + 15, "PLACE", None)] if at >= 0 else []
+
+    keys = RecogniserKeys(lambda: Recogniser())
+    ix = LibraryIndex(tmp_path / "rindex", entity_keys=keys)
+    ix.update([library])
+    assert ids(ix, "entity:senkaku_islands") == ["senkaku"] and ids(ix, "type:place") == ["senkaku"]
+    ix.close()
+
+
+def test_a_file_with_many_articles_indexes_each(index, tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from reader.library.article import Article
+    from reader.search import index as index_module
+
+    feed = tmp_path / "feeds"
+    feed.mkdir()
+    path = feed / "news.txt"
+    path.write_text("three stories")
+    current = ["volcano", "glacier"]
+
+    def fake_load(file, root=None):
+        articles = [Article(id=f"news/{n}", title=f"Story {n}", body=f"About the {w}.", path=file)
+                    for n, w in zip(("a", "b"), current)]
+        return SimpleNamespace(article=articles[0], more=articles[1:], problems=[])
+
+    monkeypatch.setattr(index_module, "load_file", fake_load)
+    index.update([feed])
+    assert set(ids(index, "volcano OR glacier")) == {"news/a", "news/b"}
+    current = ["volcano"]
+    path.write_text("one story, now shorter or longer")
+    result = index.update([feed])
+    assert (result.changed, result.removed) == (1, 1), result
+    assert ids(index, "glacier") == [] and ids(index, "volcano") == ["news/a"]
+    assert result.removed == 1
+
+
+def test_a_searcher_open_during_an_update_sees_deletions(index, library):
+    index.update([library])
+    assert ids(index, "fishermen") == ["storm"]  # a searcher is now open
+    write_story(library, "storm", "Storm floods coastal towns", "A typhoon flooded the harbour, again and again.")
+    index.update([library])
+    assert ids(index, "fishermen") == [] and ids(index, "typhoon") == ["storm"]
+    assert index.doc_count() == 4

@@ -1,0 +1,103 @@
+"""Query parsing: the syntax people use and the lenient repairs."""
+
+from __future__ import annotations
+
+import pytest
+from whoosh import query as wq
+
+from reader.search.query import parse_query
+
+
+def leaves(q):
+    return [(t.fieldname, t.text) for t in q.leaves() if isinstance(t, wq.Term)]
+
+
+def test_words_are_anded_over_title_and_body_and_stemmed():
+    q = parse_query("Senkaku islands").query
+    assert isinstance(q, wq.And)
+    assert ("body", "island") in leaves(q) and ("title", "island") in leaves(q)
+    assert ("body", "senkaku") in leaves(q)
+
+
+def test_phrase_prefix_fuzzy_exclusion_or():
+    assert any(isinstance(n, wq.Phrase) for n in parse_query('"treaty of shimonoseki"').query.leaves())
+    assert any(isinstance(n, wq.Prefix) and n.text == "negot" for n in parse_query("negot*").query.leaves())
+    fuzzy = [n for n in parse_query("shimonseki~").query.leaves() if isinstance(n, wq.FuzzyTerm)]
+    assert fuzzy and fuzzy[0].maxdist == 1 and fuzzy[0].prefixlength == 1
+    excluded = parse_query("japan -china").query
+    assert isinstance(excluded, wq.AndNot)
+    assert isinstance(parse_query("japan OR china").query, wq.Or)
+
+
+def test_fields():
+    assert parse_query("title:japan").query == wq.Term("title", "japan")
+    assert parse_query("source:reuters").query == wq.Term("source", "reuters")
+    assert parse_query('entity:"Hua Chunying"').query == wq.Term("entity", "hua_chunying")
+    assert parse_query("type:Person").query == wq.Term("entity_type", "person")
+    assert isinstance(parse_query("published:[2020 TO 2021]").query, wq.NumericRange)
+    assert isinstance(parse_query("published:>2020").query, wq.NumericRange)
+
+
+@pytest.mark.parametrize("text, note", [
+    ('"unbalanced quote', "closed the unbalanced quote"),
+    ("(japan china", "balanced the parentheses"),
+    ("japan)", "balanced the parentheses"),
+    ("AND", "AND/OR/NOT need a word"),
+    ("japan AND", "AND/OR/NOT need a word"),
+    ("*", "bare *"),
+    ("foo:bar", "no field named foo"),
+    ("published:[soon TO later]", "could not read the query"),
+    ("the of", "nothing to search for"),
+])
+def test_malformed_queries_are_read_leniently_with_one_line(text, note):
+    parsed = parse_query(text)
+    assert any(note in n for n in parsed.notes), parsed.notes
+    assert all("\n" not in n for n in parsed.notes)
+
+
+def test_lenient_repairs_keep_the_words():
+    phrases = [n for n in parse_query('"unbalanced quote').query.leaves() if isinstance(n, wq.Phrase)]
+    assert phrases and list(phrases[0].words) == ["unbalanc", "quot"]
+    assert ("body", "bar") in leaves(parse_query("foo:bar").query)
+    assert ("body", "japan") in leaves(parse_query("japan AND").query)
+
+
+def test_bare_star_does_not_match_everything():
+    parsed = parse_query("*")
+    assert parsed.is_empty
+
+
+def test_fuzzy_distance_is_capped():
+    fuzzy = [n for n in parse_query("senkaku~9").query.leaves() if isinstance(n, wq.FuzzyTerm)]
+    assert fuzzy[0].maxdist == 2
+
+
+@pytest.mark.parametrize("text", ['"', "(", ")", "~", "^", ":", "title:", "[", "[a TO", "-", "+", "OR OR",
+                                  'a"b"c"', "published:", "\x00", "é*", "**a~~"])
+def test_nothing_raises(text):
+    parse_query(text)
+
+
+def _osa(a: str, b: str) -> int:
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.text("abcd", max_size=7), st.text("abcd", max_size=7), st.integers(0, 2))
+def test_fuzzy_distance_matches_a_reference(a, b, k):
+    from reader.search.searching import within
+
+    assert within(a, b, k) == (_osa(a, b) <= k)

@@ -1,0 +1,160 @@
+"""Pilot tests and snapshots of the library search pane and the find bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.app import ReaderApp
+from reader.screens.main import MainScreen
+from reader.screens.search import SearchScreen
+from reader.widgets.article_view import ArticleView
+from reader.widgets.find_bar import FindBar
+from reader.widgets.search_hits import SearchHits
+from search_support import make_library
+from tests.test_app import SIZE, wait_loaded
+
+
+async def wait_for(pilot, condition, what: str, tries: int = 150) -> None:
+    for _ in range(tries):
+        await pilot.pause(0.02)
+        if condition():
+            return
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+async def index_ready(pilot) -> None:
+    await wait_loaded(pilot)
+    screen = pilot.app.screen
+    await wait_for(pilot, lambda: screen.index_state is None, "the index update")
+
+
+def layer(app, name):
+    found = app.screen.query_one(ArticleView)._layers.get(name)
+    return [] if found is None else [(h.start, h.end, h.kind) for h in found.items]
+
+
+def library(tmp_path: Path) -> Path:
+    return make_library(tmp_path / "lib")
+
+
+async def test_search_as_you_type_then_open_the_hit_with_matches(tmp_path):
+    app = ReaderApp(sources=[library(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await index_ready(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"islands")
+        await wait_for(pilot, lambda: app.screen.results is not None, "search results")
+        pane = app.screen
+        assert pane.status_text.startswith("2 stories")
+        hits = pane.query_one(SearchHits)
+        assert [row.id for row in hits.rows][0] in {"senkaku", "storm"}
+        await pilot.press("backspace", *"s -storm")
+        await wait_for(pilot, lambda: pane.results.text == "islands -storm", "the newer search")
+        assert [row.id for row in hits.rows] == ["senkaku"] and pane.status_text.startswith("1 story")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.article.id == "senkaku"
+        body = app.screen.article.body
+        marks = layer(app, "search")
+        assert [body[s:e] for s, e, _ in marks] == ["Islands", "islands"]
+        assert isinstance(app.focused, ArticleView)
+
+
+async def test_escape_goes_back_and_a_bad_query_is_explained(tmp_path):
+    app = ReaderApp(sources=[library(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await index_ready(pilot)
+        before = app.screen.article.id
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*'"senkaku islands')
+        await wait_for(pilot, lambda: app.screen.results is not None, "search results")
+        assert "closed the unbalanced quote" in app.screen.status_text
+        app.screen.query_one("#search-input").value = "shimonosekki"
+        await wait_for(pilot, lambda: app.screen.results.text == "shimonosekki", "the corrected search")
+        assert "did you mean shimonoseki?" in app.screen.status_text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and app.screen.article.id == before
+
+
+async def test_find_bar_counts_steps_wraps_and_clears(tmp_path):
+    app = ReaderApp(sources=[library(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await index_ready(pilot)
+        app.screen.open_article(app.screen.library.get("senkaku"))
+        await pilot.press("slash")
+        await pilot.pause()
+        bar = app.screen.query_one(FindBar)
+        assert bar.is_open
+        await pilot.press(*"island")
+        await pilot.pause()
+        assert bar.status == "1 of 2"
+        assert [k for _, _, k in layer(app, "find")] == ["match-current", "match"]
+        await pilot.press("enter")
+        assert bar.status == "2 of 2"
+        await pilot.press("enter")
+        assert bar.status == "1 of 2"  # wrapped around
+        app.screen.query_one(ArticleView).focus()
+        await pilot.press("N")
+        assert bar.status == "2 of 2"
+        await pilot.press("n")
+        assert bar.status == "1 of 2"
+        bar.query_one("#find-input").focus()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not bar.is_open and layer(app, "find") == []
+
+
+async def test_find_bar_toggles_and_invalid_regex(tmp_path):
+    app = ReaderApp(sources=[library(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await index_ready(pilot)
+        app.screen.open_article(app.screen.library.get("senkaku"))
+        await pilot.press("slash", *"Island")
+        await pilot.pause()
+        bar = app.screen.query_one(FindBar)
+        assert bar.status == "1 of 1"  # smart case: a capital makes it case-sensitive
+        field = bar.query_one("#find-input")
+        field.value = "island"
+        await pilot.press("alt+s")
+        await pilot.pause()
+        assert bar.status == "1 of 2"  # word forms: island finds Islands and islands
+        await pilot.press("alt+s")
+        field.value = "(18"
+        await pilot.press("alt+r")
+        await pilot.pause()
+        assert bar.status.startswith("invalid regex")
+        assert layer(app, "find") == []
+        field.value = r"\d+"
+        await pilot.pause()
+        assert bar.status == "1 of 1"
+
+
+def test_snapshot_search_pane(snap_compare, tmp_path):
+    lib = library(tmp_path)
+
+    async def run(pilot):
+        await index_ready(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"islands")
+        await wait_for(pilot, lambda: getattr(pilot.app.screen, "results", None) is not None, "results")
+        await pilot.pause()
+
+    assert snap_compare(ReaderApp(sources=[lib]), terminal_size=SIZE, run_before=run)
+
+
+def test_snapshot_find_bar(snap_compare, tmp_path):
+    lib = library(tmp_path)
+
+    async def run(pilot):
+        await index_ready(pilot)
+        pilot.app.screen.open_article(pilot.app.screen.library.get("senkaku"))
+        await pilot.press("slash", *"islands")
+        await pilot.pause()
+
+    assert snap_compare(ReaderApp(sources=[lib]), terminal_size=SIZE, run_before=run)
