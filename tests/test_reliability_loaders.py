@@ -410,3 +410,48 @@ def test_an_imported_article_file_reads_back_as_the_same_article(tmp_path, title
     assert (back.title, back.source, back.byline, back.url, back.published) == \
            (article.title, article.source, article.byline, article.url, article.published)
     assert " ".join(back.body.split()) == " ".join(article.body.split())
+
+
+def _gzip_bomb(path: Path, megabytes: int) -> None:
+    import gzip
+
+    with gzip.open(path, "wb", compresslevel=9) as handle:
+        chunk = b"\0" * (1 << 20)
+        for _ in range(megabytes):
+            handle.write(chunk)
+
+
+@pytest.mark.parametrize("how", ["load_feed", "reader add"])
+def test_a_gzip_bomb_saved_as_a_feed_is_named_not_unpacked(tmp_path, how):
+    """Feeds saved as gzip bytes are unpacked; 400 kB that unpack to 400 MB must not be (child
+    limited to 300 MB)."""
+    optional("reader.library.feed_loader")
+    home = tmp_path / "home"
+    bomb = tmp_path / "bomb.xml"
+    _gzip_bomb(bomb, 400)
+    if how == "load_feed":
+        code = ("from pathlib import Path\nfrom reader.library.feed_loader import load_feed\n"
+                f"loaded = load_feed(Path({str(bomb)!r}))\nprint(len(loaded.articles), [p.message for p in loaded.problems])")
+    else:
+        code = f"import sys; sys.argv = ['reader', 'add', {str(bomb)!r}]\nfrom reader.cli import main\nsys.exit(main())"
+    result = run_limited(code, python_env(home), memory_mb=300, seconds=60)
+    tally.tried("loader: feed")
+    assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr, result.stderr[-1500:]
+    assert result.returncode in (0, 1), result.stderr[-1500:]
+    assert "gzip" in result.stdout + result.stderr, (result.stdout, result.stderr)
+
+
+def test_gzip_feeds_still_unpack(tmp_path):
+    import gzip
+
+    feeds = optional("reader.library.feed_loader")
+    text = feed_xml([(f"Entry {i}", f"<p>Body {i}.</p>", f"http://e.example/{i}") for i in range(3)], "rss")
+    data = gzip.compress(text[:200].encode()) + gzip.compress(text[200:].encode())  # two members
+    assert feeds.unpack(data) == text.encode()
+    path = tmp_path / "feed.xml"
+    path.write_bytes(data)
+    assert len(articles_of(feeds.load_feed(path))) == 3
+    path.write_bytes(data[:-30])  # cut short: named, not a crash
+    loaded = feeds.load_feed(path)
+    assert not articles_of(loaded) and loaded.problems
+    tally.tried("loader: feed", 2)
