@@ -207,7 +207,7 @@ def walk_sources(sources: Iterable[Path], problems: list[str]):
                     if entry.name.startswith("."):
                         continue
                     try:
-                        if entry.is_dir():
+                        if entry.is_dir(follow_symlinks=False):  # as rglob: a symlink loop must not walk forever
                             stack.append(entry.path)
                         elif entry.name.lower().endswith(suffixes) and entry.is_file():
                             yield entry.path, source, entry.stat()
