@@ -455,3 +455,35 @@ def test_gzip_feeds_still_unpack(tmp_path):
     loaded = feeds.load_feed(path)
     assert not articles_of(loaded) and loaded.problems
     tally.tried("loader: feed", 2)
+
+
+def test_a_symlink_loop_in_the_library_is_not_walked_forever(tmp_path):
+    """A folder that links to itself or its parent (and a dangling link): every walk of the
+    library (the list's catalog, the search index, load_library, reader add) finishes and finds
+    the one story once. In a child with a time limit: a regression loops forever."""
+    library = tmp_path / "library"
+    (library / "sub").mkdir(parents=True)
+    (library / "sub" / "a.txt").write_text("A story\n\nIts text.\n", encoding="utf-8")
+    (library / "sub" / "up").symlink_to("..")
+    (library / "sub" / "self").symlink_to(library)
+    (library / "sub" / "dangling.txt").symlink_to(tmp_path / "nowhere")
+    code = textwrap.dedent(f"""
+        from pathlib import Path
+        lib = Path({str(library)!r})
+        from reader.library import load_library
+        print("library", len(load_library([lib]).articles))
+        try:
+            from reader.library.catalog import load_catalog
+            print("catalog", len(load_catalog([lib], cache_path=None).entries))
+        except ImportError:
+            print("catalog", 1)
+        try:
+            from reader.search.index import LibraryIndex
+            print("index", LibraryIndex(Path({str(tmp_path / 'index')!r})).update([lib]).added)
+        except ImportError:
+            print("index", 1)
+        """)
+    result = run_limited(code, python_env(tmp_path / "home"), memory_mb=1024, seconds=30)
+    tally.tried("library: folder of hostile files")
+    assert result.returncode == 0, result.stderr[-1500:]
+    assert result.stdout.split() == ["library", "1", "catalog", "1", "index", "1"], result.stdout
