@@ -13,9 +13,13 @@ from reader.library.text import make_safe
 from reader.palette import LibraryCommands, OpenArticleCommands
 from reader.screens.help import HelpScreen
 from reader.screens.main import MainScreen
+from reader.screens.search import SearchScreen
 from reader.widgets.article_list import ArticleList
 from reader.themes import LoadedThemes
 from reader.widgets.article_view import ArticleView
+from reader.widgets.find_bar import FindBar
+from reader.widgets.note_panel import NotePanel
+from reader.widgets.search_hits import SearchHits
 
 ENTITY_COLOUR_DEFAULTS = {
     "entity-person": "#e5c07b",
@@ -82,6 +86,10 @@ class ReaderApp(SettingsAndThemes, App[int]):
             ("Main", MainScreen),
             ("Article list", ArticleList),
             ("Article", ArticleView),
+            ("Find bar", FindBar),
+            ("Note", NotePanel),
+            ("Library search", SearchScreen),
+            ("Search hits", SearchHits),
         ]
 
     def action_help(self) -> None:

@@ -18,8 +18,11 @@ EXIT_INTERRUPTED = 130
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
+        usage="reader [--theme NAME] [PATH ...]\n       reader COMMAND [ARGS ...]",
         description="A terminal news reader. With no command, opens the app on your library "
-        "(or on the PATHs given, or on the sample library when you have none yet).",
+        "(or on the PATHs given, or on the sample library when you have none yet); "
+        "--theme NAME picks a theme for this run.",
+        epilog="Keys in the app: ? lists them all. Files and settings: reader config --path.",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -301,3 +301,20 @@ def test_a_searcher_open_during_an_update_sees_deletions(index, library):
     index.update([library])
     assert ids(index, "fishermen") == [] and ids(index, "typhoon") == ["storm"]
     assert index.doc_count() == 4
+
+
+def test_parallel_build_gives_the_same_index(tmp_path, library, monkeypatch):
+    from search_support import filler_library
+
+    from reader.search import index as index_module
+
+    filler_library(library, 40)
+    monkeypatch.setattr(index_module, "BIG_BATCH", 10)
+    keys = lambda article: [("Senkaku Islands", "place")] if "Senkaku" in article.body else []  # noqa: E731
+    parallel = LibraryIndex(tmp_path / "parallel", entity_keys=keys)
+    result = parallel.update([library], procs=2)
+    assert result.added == 44 and not result.problems
+    assert search(parallel, "harbour", limit=100).total == 40
+    assert ids(parallel, "entity:senkaku_islands") == ["senkaku"]
+    assert parallel.doc_count() == 44
+    parallel.close()

@@ -158,3 +158,23 @@ def test_snapshot_find_bar(snap_compare, tmp_path):
         await pilot.pause()
 
     assert snap_compare(ReaderApp(sources=[lib]), terminal_size=SIZE, run_before=run)
+
+
+async def test_a_damaged_index_is_repaired_while_the_app_runs(tmp_path):
+    app = ReaderApp(sources=[library(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await index_ready(pilot)
+        screen = app.screen
+        directory = screen.search_index.directory
+        screen.search_index.close()
+        for toc in directory.glob("*.toc"):
+            toc.write_bytes(b"damaged")
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"islands")
+        await wait_for(pilot, lambda: app.screen.results is not None, "search results")
+        assert app.screen.results.error
+        await wait_for(pilot, lambda: screen.index_state is None, "the repair")
+        app.screen.query_one("#search-input").value = "islands "
+        await wait_for(pilot, lambda: app.screen.results.text == "islands ", "a new search")
+        assert app.screen.status_text.startswith("2 stories")

@@ -135,10 +135,9 @@ class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Sc
         # Every scroll of the article writes its position (one small transaction, only when it
         # changed), so quitting at any moment keeps the place.
         self.watch(self.query_one(ArticleView), "scroll_y", self._scrolled, init=False)
-        # Start reading the library and updating the index after the first frame, so the
-        # workers do not compete with the first paint for the interpreter.
+        # Start reading the library after the first frame, so the worker does not compete
+        # with the first paint for the interpreter; the index update waits for the article.
         self.call_after_refresh(self.load_library, True)
-        self.call_after_refresh(self.update_index)
 
     def _scrolled(self, _old: float, _new: float) -> None:
         self.save_position()
@@ -199,6 +198,12 @@ class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Sc
             self.index_failed(error)
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
+        self.show_library(message)
+        # Indexing is the heaviest start-up work: begin once the article is on screen.
+        self.call_after_refresh(self.update_index)
+
+    def show_library(self, message: LibraryLoaded) -> None:
+        """Fill the list and, at start, reopen the last article (or the first)."""
         self.library = message.library
         self.query_one(TaskProgress).finish()
         self.report_problems(message.library.problems)

@@ -48,11 +48,18 @@ class SearchMixin:
     _find_options = finding.FindOptions()
     _search_index = None
 
+    _search_index_sources = None
+
     @property
     def search_index(self):
-        """The library's index, opened on first use."""
-        if self._search_index is None:
-            self._search_index = open_library_index(self.sources)
+        """The index of the library shown, opened on first use (and again when the shown
+        folders change, as when the first import replaces the sample library)."""
+        sources = list(self.sources)
+        if self._search_index is None or self._search_index_sources != sources:
+            if self._search_index is not None:
+                self._search_index.close()
+            self._search_index = open_library_index(sources)
+            self._search_index_sources = sources
         return self._search_index
 
     # -- the index ---------------------------------------------------------
@@ -102,8 +109,15 @@ class SearchMixin:
         """Open the library search pane."""
         # Hits' snippets come from the bodies stored in the index: no file is read per keystroke.
         screen = SearchScreen(self.search_index, lookup=None, query=self.last_query,
-                              indexing=lambda: self.index_state)
+                              indexing=lambda: self.index_state, broken=self._index_broken)
         self.app.push_screen(screen, self._search_done)
+
+    def _index_broken(self) -> None:
+        """A search failed on the index: check it (and rebuild it if damaged) in the worker."""
+        if self.index_state is None:
+            self.index_state = "checking the search index"
+            self.search_index.close()
+            self.update_index()
 
     def _search_done(self, choice: SearchChoice | None) -> None:
         if choice is None:
@@ -115,10 +129,14 @@ class SearchMixin:
                         severity="warning")
             return
         self.open_article(entry)
+        if self.article is None or self.article.id != choice.article_id:
+            return  # it could not be read
+        # Matches found again in the body as shown (the index may predate a change).
+        matches = choice.plan.spans(self.article.body) if choice.plan is not None else list(choice.matches)
         view = self.query_one(ArticleView)
-        view.set_highlights("search", [Highlight(s, e, "match") for s, e in choice.matches])
-        if choice.matches:
-            view.scroll_to_offset(choice.matches[0][0])
+        view.set_highlights("search", [Highlight(s, e, "match") for s, e in matches])
+        if matches:
+            view.scroll_to_offset(matches[0][0])
         view.focus()
 
     # -- find in the article -----------------------------------------------

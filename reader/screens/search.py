@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from reader.library import Article
 from reader.search import IndexProblem, LibraryIndex, SearchResults, search
+from reader.search.searching import MatchPlan
 from reader.widgets.search_hits import HitRow, SearchHits
 
 DEBOUNCE_SECONDS = 0.15
@@ -37,6 +38,7 @@ class SearchChoice:
     article_id: str
     matches: tuple[tuple[int, int], ...]
     query: str
+    plan: MatchPlan | None = None
 
 
 class SearchScreen(Screen[SearchChoice | None]):
@@ -72,8 +74,10 @@ class SearchScreen(Screen[SearchChoice | None]):
             self.generation = generation
 
     def __init__(self, index: LibraryIndex, lookup: Callable[[str], Article | None] | None = None,
-                 query: str = "", indexing: Callable[[], str | None] | None = None) -> None:
+                 query: str = "", indexing: Callable[[], str | None] | None = None,
+                 broken: Callable[[], None] | None = None) -> None:
         super().__init__()
+        self.broken = broken or (lambda: None)
         self.index = index
         self.lookup = lookup
         self.initial_query = query
@@ -126,6 +130,8 @@ class SearchScreen(Screen[SearchChoice | None]):
             results = search(self.index, text, limit=LIMIT, lookup=self.lookup)
         except IndexProblem as problem:
             results = SearchResults(text, error=f"search is not ready: {problem}")
+        if results.error:
+            self.app.call_from_thread(self.broken)  # the screen checks (and repairs) the index
         if not worker.is_cancelled:
             self.post_message(self.Found(results, generation))
 
@@ -173,7 +179,7 @@ class SearchScreen(Screen[SearchChoice | None]):
             return
         hit = next((h for h in results.hits if h.id == hit_id), None)
         if hit is not None:
-            self.dismiss(SearchChoice(hit.id, tuple(hit.matches), results.text))
+            self.dismiss(SearchChoice(hit.id, tuple(hit.matches), results.text, hit.plan))
 
     def action_back(self) -> None:
         self.workers.cancel_group(self, "search")

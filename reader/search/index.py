@@ -19,6 +19,7 @@ import errno
 import fcntl
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import threading
@@ -217,6 +218,28 @@ def walk_sources(sources: Iterable[Path], problems: list[str]):
             yield str(source), None, source.stat()
         else:
             raise MissingPath(str(source))
+
+
+_PREPARE_KEYS: EntityKeys | None = None
+
+
+def _prepare(item, entity_keys: EntityKeys | None = None):
+    """Read, hash and parse one file into Whoosh documents (in a worker process or not).
+
+    Returns ``(key, stat, digest, documents, problems)``; ``digest`` is ``None`` when the
+    file cannot be read.
+    """
+    key, path, root, st, digest = item
+    keys = entity_keys if entity_keys is not None else _PREPARE_KEYS
+    try:
+        if digest is None:
+            digest = file_hash(path.read_bytes())
+        loaded = load_file(path, root)
+    except OSError as error:
+        return key, st, None, [], [f"{path}: cannot be read: {error.strerror or error}"]
+    problems = [str(p) for p in loaded.problems if p.skipped]
+    articles = [a for a in [loaded.article, *getattr(loaded, "more", [])] if a is not None]
+    return key, st, digest, [article_document(a, keys) for a in articles], problems
 
 
 class _FileLock:
@@ -534,43 +557,51 @@ class LibraryIndex:
                 writer.delete_by_term("id", article_id)
             entries: dict[str, list] = {}
             added = changed = 0
-            for n, (key, path, root, st, digest) in enumerate(batch, 1):
-                if should_stop():
-                    result.cancelled = True
-                    return None
-                if n % 50 == 0:
-                    progress(done + n, total, "indexing")
-                previous = old.get(key)
-                try:
+            pool = None
+            if big and procs > 1:
+                # Reading, parsing and recognising entities in `procs` processes too, so the
+                # parent only hands documents to Whoosh's writer processes.
+                global _PREPARE_KEYS
+                _PREPARE_KEYS = self.entity_keys
+                pool = multiprocessing.get_context("fork").Pool(procs)
+                prepared = pool.imap(_prepare, batch, chunksize=8)
+            else:
+                prepared = (_prepare(item, self.entity_keys) for item in batch)
+            try:
+                for n, (key, st, digest, articles, problems) in enumerate(prepared, 1):
+                    if should_stop():
+                        result.cancelled = True
+                        return None
+                    if n % 50 == 0:
+                        progress(done + n, total, "indexing")
+                    result.problems.extend(problems)
                     if digest is None:
-                        digest = file_hash(path.read_bytes())
-                    loaded = load_file(path, root)
-                except OSError as error:
-                    result.problems.append(f"{path}: cannot be read: {error.strerror or error}")
-                    continue
-                result.problems.extend(str(p) for p in loaded.problems if p.skipped)
-                articles = [a for a in [loaded.article, *getattr(loaded, "more", [])] if a is not None]
-                new_ids = {a.id for a in articles}
-                for gone in (previous[0] if previous is not None else []):
-                    if gone not in new_ids:
-                        writer.delete_by_term("id", gone)
-                        result.removed += 1
-                file_ids = []
-                for article in articles:
-                    if article.id in indexed_ids:
-                        result.problems.append(f"{key}: another article already has the id {article.id!r}; skipped")
-                        continue
-                    indexed_ids.add(article.id)
-                    document = article_document(article, self.entity_keys)
-                    if article.id in existing_ids:
-                        writer.update_document(**document)
-                        changed += 1
-                    else:
-                        writer.add_document(**document)
-                        added += 1
-                    file_ids.append(article.id)
-                if articles:
-                    entries[key] = [file_ids, st.st_size, st.st_mtime_ns, digest]
+                        continue  # unreadable
+                    previous = old.get(key)
+                    new_ids = {doc["id"] for doc in articles}
+                    for gone in (previous[0] if previous is not None else []):
+                        if gone not in new_ids:
+                            writer.delete_by_term("id", gone)
+                            result.removed += 1
+                    file_ids = []
+                    for document in articles:
+                        article_id = document["id"]
+                        if article_id in indexed_ids:
+                            result.problems.append(f"{key}: another article already has the id {article_id!r}; skipped")
+                            continue
+                        indexed_ids.add(article_id)
+                        if article_id in existing_ids:
+                            writer.update_document(**document)
+                            changed += 1
+                        else:
+                            writer.add_document(**document)
+                            added += 1
+                        file_ids.append(article_id)
+                    if articles:
+                        entries[key] = [file_ids, st.st_size, st.st_mtime_ns, digest]
+            finally:
+                if pool is not None:
+                    pool.terminate()
             progress(done + len(batch), total, "saving the index")
             w, writer = writer, None
             # No optimize(): merging the two segments of a parallel build cost as much
