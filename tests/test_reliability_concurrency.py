@@ -205,3 +205,29 @@ def test_two_apps_starring_at_once_lose_no_star(tmp_path, reader_home):
     if starred != ["story1", "story2", "story3"]:
         tally.loss("two processes: apps starring", f"starred {starred}")
     assert starred == ["story1", "story2", "story3"], f"expected the doubly-toggled story0 unstarred: {states}"
+
+
+def test_readers_starting_at_once_on_a_new_library_all_open_the_state(tmp_path, reader_home):
+    """Three `reader add` of one folder at once on a fresh home: each opens (creates) the state
+    database while the others write to it; none may fail with "database is locked", and
+    each story arrives once."""
+    pytest.importorskip("reader.library.state", reason="the state store (importing feature) is not on this branch yet")
+    from reader import paths
+
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"s{n}.txt").write_text(f"Story {n}\n\nThe text of story number {n}.\n", encoding="utf-8")
+    env = python_env(reader_home)
+    procs = [spawn(reader_argv("add", str(folder)), env) for _ in range(3)]
+    failures = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        no_traceback(err, "reader add")
+        if proc.returncode != 0:
+            failures.append(err.strip()[-300:])
+    tally.operations("two processes: import", len(procs) * 40)
+    if failures:
+        tally.loss("two processes: import", f"{len(failures)} of 3 imports failed: {failures[0]}")
+    assert not failures, failures
+    assert len(list(paths.library_dir().glob("*.txt"))) == 40
