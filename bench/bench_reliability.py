@@ -151,12 +151,12 @@ done(recognise_s=time.perf_counter() - t1, spans=len(spans))""", "reader.entitie
             (f"{megabytes} MB article: recognise the first 2 M characters (what the app does)", f"""
 from reader.library.txt_loader import load_txt
 from reader.entities.service import get_recognizer
-from reader.screens.main_entities import MAX_RECOGNISED_CHARS
+from reader.entities.model import MAX_RECOGNISED_CHARS
 a = load_txt(Path({str(big)!r})).article
 r = get_recognizer()
 t1 = time.perf_counter()
 spans = r.recognise(a.body[:MAX_RECOGNISED_CHARS])
-done(recognise_s=time.perf_counter() - t1, spans=len(spans))""", "reader.screens.main_entities"),
+done(recognise_s=time.perf_counter() - t1, spans=len(spans))""", "reader.entities.model"),
             (f"{megabytes} MB article: find 'senkaku' (plain, then word mode)", f"""
 from reader.library.txt_loader import load_txt
 from reader.search.find import FindOptions, find_matches

@@ -6,7 +6,7 @@ from textual import work
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from reader.entities.model import Span
+from reader.entities.model import MAX_RECOGNISED_CHARS, Span
 from reader.entities.notes import Note
 from reader.entities.summary import EntityInfo
 from reader.library import Article
@@ -18,9 +18,6 @@ from reader.widgets.note_panel import NoteContext, NotePanel
 
 MAX_LISTED_ARTICLES = 20
 MAX_NOTE_PROBLEMS = 5
-MAX_RECOGNISED_CHARS = 2_000_000
-"""Entities are found in the first 2 M characters of a story: recognition needs about 60 bytes
-of memory per character, so a 50 MB file would otherwise take some 3 GB (bench_reliability)."""
 
 
 class EntitiesFound(Message):
