@@ -13,13 +13,11 @@ from reader.library.text import make_safe
 from reader.palette import LibraryCommands, OpenArticleCommands
 from reader.screens.help import HelpScreen
 from reader.screens.main import MainScreen
-from reader.screens.search import SearchScreen
 from reader.widgets.article_list import ArticleList
 from reader.themes import LoadedThemes
 from reader.widgets.article_view import ArticleView
 from reader.widgets.find_bar import FindBar
 from reader.widgets.note_panel import NotePanel
-from reader.widgets.search_hits import SearchHits
 
 ENTITY_COLOUR_DEFAULTS = {
     "entity-person": "#e5c07b",
@@ -81,6 +79,9 @@ class ReaderApp(SettingsAndThemes, App[int]):
 
     def help_sources(self) -> list[tuple[str, type]]:
         """The (pane, class) pairs whose keys the help screen lists."""
+        from reader.screens.search import SearchScreen  # imports Whoosh: only when help opens
+        from reader.widgets.search_hits import SearchHits
+
         return [
             ("Everywhere", type(self)),
             ("Main", MainScreen),

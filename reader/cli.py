@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
-from reader.commands import COMMANDS
+from reader.commands import COMMAND_MODULES, load_commands
 from reader.commands.common import CommandError
 from reader.library.library import MissingPath, check_paths
 
@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
+    for command in load_commands():
         sub = subparsers.add_parser(command.NAME, help=command.HELP, description=command.HELP)
         command.add_arguments(sub)
         sub.set_defaults(run=command.run)
@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _split_app_args(argv: list[str]) -> tuple[list[str], bool]:
     """True when argv names no sub-command, so it is the app's (PATHs and options)."""
-    names = {command.NAME for command in COMMANDS}
+    names = set(COMMAND_MODULES)
     first = next((a for a in argv if not a.startswith("-")), None)
     wants_help = any(a in ("-h", "--help", "--version") for a in argv)
     return argv, first not in names and not wants_help

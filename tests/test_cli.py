@@ -50,3 +50,19 @@ def test_version_and_help(capsys):
     out = capsys.readouterr().out
     assert f"reader {__version__}" in out
     assert "list" in out
+
+
+def test_every_sub_command_module_has_the_name_it_is_listed_under():
+    from reader.commands import COMMAND_MODULES, load_commands
+
+    assert [module.NAME for module in load_commands()] == list(COMMAND_MODULES)
+
+
+def test_opening_the_app_imports_no_sub_command_and_no_whoosh():
+    code = (
+        "import sys, reader.cli, reader.app\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('whoosh', 'reader.commands.'))"
+        " and m != 'reader.commands.common'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

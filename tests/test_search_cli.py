@@ -70,22 +70,3 @@ def test_marked_snippet_only_on_a_terminal():
 
     assert marked("the islands here", [(4, 11)], False) == "the islands here"
     assert marked("the islands here", [(4, 11)], True) == "the \x1b[1mislands\x1b[22m here"
-
-
-def test_progress_bar_only_on_a_terminal():
-    import io
-
-    from reader.commands.index import TerminalProgress
-
-    class Tty(io.StringIO):
-        def isatty(self):
-            return True
-
-    tty, pipe = Tty(), io.StringIO()
-    for stream in (tty, pipe):
-        bar = TerminalProgress(stream)
-        bar(0, 0, "checking the library")
-        bar(50, 100, "indexing")
-        bar.finish()
-    assert "50/100 indexing" in tty.getvalue() and "█" in tty.getvalue()
-    assert pipe.getvalue() == ""

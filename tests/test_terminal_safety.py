@@ -7,9 +7,7 @@ import re
 import pty
 import select
 import signal
-import sys
 import time
-from pathlib import Path
 
 import pytest
 

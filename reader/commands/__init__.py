@@ -1,23 +1,34 @@
 """Sub-commands of the ``reader`` command line, one module each.
 
 Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``.
-They call the same core functions the app uses, and never import textual.
+They call the same core functions the app uses, and never import textual. Modules are
+imported only when a sub-command runs, so opening the app pays for none of them.
 """
 
-from reader.commands import (
-    add,
-    config,
-    entities,
-    export,
-    import_state,
-    index,
-    list_articles,
-    notes,
-    refresh,
-    search,
-    themes,
-)
+from __future__ import annotations
 
-COMMANDS = (list_articles, add, refresh, index, search, entities, notes, export, import_state, themes, config)
+from importlib import import_module
+from types import ModuleType
 
-__all__ = ["COMMANDS"]
+COMMAND_MODULES = {
+    "list": "list_articles",
+    "add": "add",
+    "refresh": "refresh",
+    "index": "index",
+    "search": "search",
+    "entities": "entities",
+    "notes": "notes",
+    "export": "export",
+    "import-state": "import_state",
+    "themes": "themes",
+    "config": "config",
+}
+"""Sub-command name → module in this package, in the order ``reader --help`` lists them."""
+
+
+def load_commands() -> list[ModuleType]:
+    """Import every sub-command module."""
+    return [import_module(f"{__name__}.{module}") for module in COMMAND_MODULES.values()]
+
+
+__all__ = ["COMMAND_MODULES", "load_commands"]

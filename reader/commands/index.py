@@ -7,40 +7,13 @@ import os
 import sys
 
 from reader.commands.common import CommandError, add_sources_argument
+from reader.commands.progress import TerminalProgress
 from reader.library import MissingPath, default_sources
 from reader.search.index import UpdateResult, open_library_index
 
 NAME = "index"
 HELP = "update the search index of the library (only new, changed and removed articles)"
 EXIT_BUSY = 3
-
-
-class TerminalProgress:
-    """A one-line progress bar on stderr when it is a terminal; silent otherwise."""
-
-    def __init__(self, stream=sys.stderr, width: int = 30) -> None:
-        self.stream = stream
-        self.width = width
-        self.enabled = hasattr(stream, "isatty") and stream.isatty()
-        self._shown = False
-
-    def __call__(self, done: int, total: int, message: str) -> None:
-        if not self.enabled:
-            return
-        if total:
-            filled = int(self.width * done / total)
-            bar = "█" * filled + "░" * (self.width - filled)
-            line = f"\r{bar} {done:,}/{total:,} {message}"
-        else:
-            line = f"\r{message}…"
-        self.stream.write(line.ljust(70)[:100])
-        self.stream.flush()
-        self._shown = True
-
-    def finish(self) -> None:
-        if self._shown:
-            self.stream.write("\r" + " " * 100 + "\r")
-            self.stream.flush()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -59,7 +32,7 @@ def run_update(paths, *, rebuild: bool = False, quiet: bool = False) -> UpdateRe
     except MissingPath as missing:
         raise CommandError(f"reader: no such file or folder: {missing}") from None
     finally:
-        progress.finish()
+        progress.close()
         index.close()
     for message in result.messages:
         print(f"reader: {message}", file=sys.stderr)

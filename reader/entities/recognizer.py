@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE, Span
+from reader.entities.model import EVENT, ORG, PERSON, PLACE, Span
 from reader.entities.notes import KnowledgeBase, make_id
 from reader.entities.wordlists import (
     CALENDAR,

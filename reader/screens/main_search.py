@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 from textual.message import Message
 from textual.widgets import ProgressBar
 from textual.worker import get_current_worker
 
-from reader.screens.search import SearchChoice, SearchScreen
-from reader.search import find as finding
-from reader.search.index import UpdateResult, open_library_index
 from reader.widgets.article_view import ArticleView, Highlight
 from reader.widgets.find_bar import FindBar
+
+if TYPE_CHECKING:
+    from reader.screens.search import SearchChoice
+    from reader.search.find import FindOptions, FindResult
+    from reader.search.index import UpdateResult
+
+# Whoosh and the search screens are imported on first use (after the first paint), not at start.
+
+def _finding():
+    """The find-in-article module (imports Whoosh's analyzer, so only when first used)."""
+    from reader.search import find
+
+    return find
+
 
 INDEX_COMMIT_EVERY = 2000  # a long first build is searchable as it goes
 SHOW_PROGRESS_FROM = 50  # articles to index before the progress bar is worth showing
@@ -42,10 +55,10 @@ class SearchMixin:
     """Library search and find-in-article for ``MainScreen``."""
 
     index_state: str | None = "checking the search index"
-    find_result = finding.FindResult()
+    find_result: FindResult | None = None
     find_current: int | None = None
     last_query = ""
-    _find_options = finding.FindOptions()
+    _find_options: FindOptions | None = None
     _search_index = None
 
     _search_index_sources = None
@@ -58,6 +71,8 @@ class SearchMixin:
         if self._search_index is None or self._search_index_sources != sources:
             if self._search_index is not None:
                 self._search_index.close()
+            from reader.search.index import open_library_index
+
             self._search_index = open_library_index(sources)
             self._search_index_sources = sources
         return self._search_index
@@ -68,6 +83,8 @@ class SearchMixin:
     def update_index(self) -> None:
         """Bring the search index up to date; searching works on what is committed meanwhile."""
         worker = get_current_worker()
+        from reader.search.index import open_library_index
+
         updater = open_library_index(self.sources)
         try:
             result = updater.update(
@@ -108,6 +125,8 @@ class SearchMixin:
     def action_search(self) -> None:
         """Open the library search pane."""
         # Hits' snippets come from the bodies stored in the index: no file is read per keystroke.
+        from reader.screens.search import SearchScreen
+
         screen = SearchScreen(self.search_index, lookup=None, query=self.last_query,
                               indexing=lambda: self.index_state, broken=self._index_broken)
         self.app.push_screen(screen, self._search_done)
@@ -144,7 +163,7 @@ class SearchMixin:
     def action_find(self) -> None:
         """Open the find bar under the article."""
         if self.article is not None:
-            finding.prime(self.article.body)
+            _finding().prime(self.article.body)
         self.query_one(FindBar).open()
 
     def find_is_open(self) -> bool:
@@ -156,14 +175,14 @@ class SearchMixin:
         find_bar = self.query_one(FindBar)
         if find_bar.is_open:
             self.find_current = None
-            self._run_find(find_bar.pattern, self._find_options)
+            self._run_find(find_bar.pattern, self._find_options or _finding().FindOptions())
 
     def action_find_step(self, delta: int) -> None:
         self._find_step(delta)
 
     def on_find_bar_changed(self, message: FindBar.Changed) -> None:
-        self._find_options = finding.FindOptions(whole_word=message.whole_word, regex=message.regex,
-                                                 word_mode=message.word_mode)
+        self._find_options = _finding().FindOptions(whole_word=message.whole_word, regex=message.regex,
+                                                    word_mode=message.word_mode)
         self.find_current = None
         self._run_find(message.pattern, self._find_options)
 
@@ -171,20 +190,22 @@ class SearchMixin:
         self._find_step(message.delta)
 
     def on_find_bar_closed(self, _message: FindBar.Closed) -> None:
-        self.find_result = finding.FindResult()
+        self.find_result = None
         self.find_current = None
         view = self.query_one(ArticleView)
         view.set_highlights("find", [])
         view.focus()
 
-    def _run_find(self, pattern: str, options: finding.FindOptions) -> None:
+    def _run_find(self, pattern: str, options: FindOptions) -> None:
         body = self.article.body if self.article is not None else ""
-        self.find_result = finding.find_matches(body, pattern, options)
+        self.find_result = _finding().find_matches(body, pattern, options)
         self.find_current = 0 if self.find_result.matches else None
         self._show_find()
 
     def _find_step(self, delta: int) -> None:
-        self.find_current = finding.step(len(self.find_result.matches), self.find_current, delta)
+        if self.find_result is None:
+            return
+        self.find_current = _finding().step(len(self.find_result.matches), self.find_current, delta)
         self._show_find()
 
     def _show_find(self) -> None:
