@@ -9,6 +9,7 @@ from textual.binding import Binding
 
 from reader.app_settings import SettingsAndThemes
 from reader.config import LoadedSettings
+from reader.library.text import make_safe
 from reader.palette import LibraryCommands, OpenArticleCommands
 from reader.screens.help import HelpScreen
 from reader.screens.main import MainScreen
@@ -57,6 +58,15 @@ class ReaderApp(SettingsAndThemes, App[int]):
         super().__init__()
         self.setup_settings(theme, settings, themes)
         self.sources = list(sources) if sources else self.library_sources()
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Notifications quote file names, worker errors and story text: a message shown as
+        plain text (``markup=False``) has its control characters made visible, so a file named
+        with an escape sequence cannot act on the terminal. (Widgets' ``notify`` comes here.)"""
+        if not markup:
+            message, title = make_safe(message), make_safe(title)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_mount(self) -> None:
         self.report_startup_problems()

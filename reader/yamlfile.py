@@ -51,7 +51,23 @@ class YamlDocument:
         return None
 
 
-def _collect_lines(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:
+class _RepeatedNode(Exception):
+    """A list or mapping used again through an alias."""
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+def _collect_lines(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int],
+                   seen: set[int] | None = None) -> None:
+    # An alias is the same node object again. Settings and themes never need to repeat a
+    # list or mapping, and a few lines of nested aliases (a "YAML bomb") would stand for
+    # billions of items once walked or shown: refuse them.
+    seen = set() if seen is None else seen
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in seen:
+            raise _RepeatedNode(node.start_mark.line + 1)
+        seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
@@ -59,12 +75,12 @@ def _collect_lines(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) 
                 continue
             path = prefix + (key,)
             lines.setdefault(path, key_node.start_mark.line + 1)
-            _collect_lines(value_node, path, lines)
+            _collect_lines(value_node, path, lines, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             path = prefix + (index,)
             lines.setdefault(path, item.start_mark.line + 1)
-            _collect_lines(item, path, lines)
+            _collect_lines(item, path, lines, seen)
 
 
 def _describe_yaml_error(error: yaml.YAMLError) -> tuple[str, int | None]:
@@ -90,7 +106,11 @@ def parse_yaml(text: str, path: Path | str = "<string>") -> YamlDocument:
         loader.dispose()
     lines: dict[KeyPath, int] = {}
     if node is not None:
-        _collect_lines(node, (), lines)
+        try:
+            _collect_lines(node, (), lines)
+        except _RepeatedNode as repeated:
+            raise YamlFileError(path, "a list or mapping is repeated through an alias (*name); "
+                                      "reader's YAML files do not allow that", repeated.line) from None
     return YamlDocument(path=path, data=data, lines=lines, text=text)
 
 

@@ -25,3 +25,36 @@ def needs_shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"needs {path} (the shared data folder beside the checkout; CI has it, a clone may not)")
     return path
+
+
+# -- the reliability table: counts recorded by tests (tests/reliability_tally.py) --------------
+
+from tests.reliability_tally import tally  # noqa: E402
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Tie the counts a test records to that test."""
+    tally.current = item.nodeid
+    try:
+        return (yield)
+    finally:
+        tally.current = None
+
+
+def pytest_runtest_logreport(report):
+    """Remember each test's outcome (failed in any phase wins) and how long its call took."""
+    if report.when == "call":
+        tally.durations[report.nodeid] = report.duration
+    previous = tally.outcomes.get(report.nodeid)
+    if report.failed:
+        tally.outcomes[report.nodeid] = "failed"
+    elif report.skipped and previous != "failed":
+        tally.outcomes[report.nodeid] = "skipped"
+    elif report.when == "call" and previous is None:
+        tally.outcomes[report.nodeid] = "passed"
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Merge this run's counts into bench/results/reliability.json (see bench/reliability_table.py)."""
+    tally.write()

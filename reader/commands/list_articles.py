@@ -7,6 +7,7 @@ import json
 import sys
 
 from reader.commands.common import add_sources_argument, load_sources_or_exit, report_problems
+from reader.library.text import make_safe
 
 NAME = "list"
 HELP = "list the articles of the library (id, title, words)"
@@ -28,5 +29,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     width = max((len(a.id) for a in library.articles), default=2)
     for article in library.articles:
-        print(f"{article.id:<{width}}  {article.word_count:>6}  {article.title}")
+        # the id comes from the file name, which may hold any character: shown made safe
+        print(f"{make_safe(article.id):<{width}}  {article.word_count:>6}  {article.title}")
     return 0

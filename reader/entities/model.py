@@ -13,6 +13,11 @@ OTHER = "OTHER"
 #: The kinds a recogniser reports, in the order the sidebar lists them.
 TYPES = (PERSON, ORG, PLACE, EVENT, OTHER)
 
+MAX_RECOGNISED_CHARS = 2_000_000
+"""Entities are found in the first 2 M characters of a story (the app's entity worker and the
+search index's entity keys): recognition needs about 60 bytes of memory per character, so a
+50 MB file would otherwise take some 3 GB (bench/bench_reliability.py)."""
+
 #: Plural headings for the sidebar and tables.
 TYPE_LABELS = {PERSON: "People", ORG: "Organisations", PLACE: "Places", EVENT: "Events", OTHER: "Other"}
 

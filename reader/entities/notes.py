@@ -35,6 +35,7 @@ import yaml
 from reader import paths
 from reader.entities.model import normalise_type
 from reader.library.problems import Problem
+from reader.library.text import make_safe
 
 USER_NOTES_FILE = "my-notes.yaml"
 _LINE_KEY = "__line__"
@@ -106,7 +107,10 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 def _text(value: object) -> str:
     if value is None:
         return ""
-    return str(value).strip()
+    if isinstance(value, (list, dict, set, tuple)):
+        # never str() a nested value: YAML aliases can make a few lines stand for billions of items
+        raise ValueError("should be text, not a list or mapping")
+    return make_safe(str(value)).strip()  # notes are shown on a terminal: no control characters
 
 
 def _strings(value: object) -> tuple[str, ...]:
@@ -145,7 +149,7 @@ def _entry_to_fields(entry: dict) -> dict:
         if key in entry:
             fields[key] = _text(entry[key])
     if "type" in entry:
-        fields["type"] = normalise_type(entry["type"])
+        fields["type"] = normalise_type(_text(entry["type"]))
     for key in ("aliases", "related"):
         if key in entry:
             try:
@@ -186,10 +190,10 @@ def read_notes_file(path: Path, user: bool = False) -> tuple[list[Note | dict], 
         line = entry.get(_LINE_KEY, "?")
         try:
             fields = _entry_to_fields(entry)
+            note_id = _text(entry.get("id")) or (make_id(fields["name"]) if fields.get("name") else "")
         except ValueError as error:
             problems.append(Problem(path, f"line {line}: {error}; this note was skipped"))
             continue
-        note_id = _text(entry.get("id")) or (make_id(fields["name"]) if fields.get("name") else "")
         if not note_id:
             problems.append(Problem(path, f"line {line}: a note needs an id or a name; skipped"))
             continue

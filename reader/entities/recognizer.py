@@ -24,6 +24,7 @@ Sentence-initial words, function words, days, months and nationality words
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -78,6 +79,10 @@ _SPORT_CUES = re.compile(r"\b(?:goalkeeper|striker|midfielder|penalty|kick-off|k
                          r"world cup|semi-final|quarter-final|innings|wicket|touchdown)\b", re.IGNORECASE)
 _ROMAN = re.compile(r"[IVX]{1,5}")
 _NAME_STARTERS = frozenset("first second third fourth fifth new great grand united national royal supreme central general".split())
+
+
+_per_thread = threading.local()
+"""What ``recognise`` learns about the story it is reading (one story per thread at a time)."""
 
 
 def fold_token(word: str) -> str:
@@ -337,8 +342,9 @@ class Recognizer:
         """Entities in ``text`` as spans sorted by start (no overlaps)."""
         tokens = self._split_compounds(tokenize(text))
         # words the story also writes in lower case are ordinary words ("Space Shuttle", "Group G")
-        self._lower_words = {t.folded for t in tokens if t.text.islower() and len(t.text) > 2
-                             and text[t.start - 1:t.start] in (" ", "\n", "") and _PLAIN_AFTER.match(text, t.end)}
+        # per story and per thread: the shared recogniser runs in several threads at once
+        _per_thread.lower_words = {t.folded for t in tokens if t.text.islower() and len(t.text) > 2
+                                   and text[t.start - 1:t.start] in (" ", "\n", "") and _PLAIN_AFTER.match(text, t.end)}
         n = len(tokens)
         anchors: dict[int, tuple[int, Entry]] = {}
         i = 0
@@ -663,7 +669,7 @@ class Recognizer:
         before = text[max(0, start - 5):start]
         after_the = before.endswith(("the ", "The "))  # people are seldom "the Red Cross"
         if any(t.is_upper for t in toks) or left_of_role or any(self._country_word(t) for t in toks) \
-                or any(t.folded in self._lower_words for t in toks) or after_the:
+                or any(t.folded in _per_thread.lower_words for t in toks) or after_the:
             found.append(_Found(start, end, ORG, None, toks))
             return
         found.append(_Found(start, end, PERSON, None, toks, initial=initial))
@@ -723,7 +729,7 @@ class Recognizer:
             if low.endswith("ing") and not tok.is_upper and word not in short:
                 continue  # "Refusing", "Planning": a capitalised gerund is not a name
             target = acronyms.get(word) or short.get(word) or by_surface.get(word)
-            if target is None and not tok.is_upper and (low in self._lower_words or (
+            if target is None and not tok.is_upper and (low in _per_thread.lower_words or (
                     low.endswith(_ADJECTIVE_ENDINGS) and low not in GIVEN_NAMES and len(low) > 5)):
                 continue  # "Tourism" when the story also says "tourism"; "Gabonese", "Texans", "Hellenic"
             if text[f.end:f.end + 1] == ":" and target_free(acronyms, short, by_surface, word):

@@ -234,7 +234,7 @@ def _walk(folder: str) -> list[tuple[str, str, int, int]]:
                 continue
             relative = f"{prefix}{name}"
             try:
-                if entry.is_dir():
+                if entry.is_dir(follow_symlinks=False):  # as rglob: a symlink loop must not walk forever
                     stack.append((relative + "/", entry.path))
                 elif entry.is_file() and name.lower().endswith(suffixes) and os.path.splitext(name)[1].lower() in LOADERS:
                     stat = entry.stat()

@@ -10,7 +10,6 @@ at all (an HTML page) is skipped with that reason.
 from __future__ import annotations
 
 import calendar
-import gzip
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -37,14 +36,27 @@ class ParsedFeed:
     is_feed: bool = False
 
 
+MAX_UNPACKED = 64 * 1024 * 1024
+"""Gzip data may unpack to at most this much: a megabyte of gzip can stand for gigabytes."""
+
+
 def unpack(data: bytes) -> bytes:
-    """Gzip (or zlib) bytes unpacked; other bytes as they are."""
-    if data[:2] == _GZIP_MAGIC:
-        try:
-            return gzip.decompress(data)
-        except (OSError, EOFError, zlib.error):
-            return data
-    return data
+    """Gzip bytes unpacked (every member); other bytes as they are. Damaged gzip, or gzip that
+    would unpack to more than ``MAX_UNPACKED`` bytes (a "gzip bomb"), is returned as it is."""
+    if data[:2] != _GZIP_MAGIC:
+        return data
+    out = bytearray()
+    rest = data
+    try:
+        while rest[:2] == _GZIP_MAGIC:
+            member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            out += member.decompress(rest, MAX_UNPACKED + 1 - len(out))
+            if len(out) > MAX_UNPACKED or member.unconsumed_tail or not member.eof:
+                return data  # too big, or cut short
+            rest = member.unused_data
+    except zlib.error:
+        return data
+    return bytes(out)
 
 
 def format_time(parsed: time.struct_time | None) -> str | None:
@@ -91,6 +103,10 @@ def parse_feed(data: bytes, name: Path | str, id_prefix: str, url: str | None = 
     data = unpack(data)
     if not data.strip():
         result.problems.append(Problem(name, "empty file; skipped"))
+        return result
+    if data[:2] == _GZIP_MAGIC:
+        result.problems.append(Problem(
+            name, f"gzip data that cannot be unpacked (damaged, or over {MAX_UNPACKED // 2**20} MB unpacked); skipped"))
         return result
     headers = {}
     if url:

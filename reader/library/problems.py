@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.library.text import make_safe
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -19,4 +21,6 @@ class Problem:
     skipped: bool = True
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        # File names and messages can carry any character (a file may be named with an
+        # escape sequence): what is shown on a terminal or in a notification is made safe.
+        return make_safe(f"{self.path}: {self.message}")

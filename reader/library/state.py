@@ -94,22 +94,49 @@ class StateStore:
 
     def __init__(self, path: Path | None = None, *, timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = Path(path) if path is not None else default_path()
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # isolation_level=None: we open transactions ourselves (BEGIN IMMEDIATE).
-            self._db = sqlite3.connect(self.path, timeout=timeout_ms / 1000, isolation_level=None,
-                                       check_same_thread=False)
-            self._db.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            with self._transaction() as db:
-                for statement in filter(str.strip, _SCHEMA.split(";")):
-                    db.execute(statement)
-                db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-        except sqlite3.DatabaseError as error:
-            raise StateError(f"cannot open the reading state {self.path}: {error}") from None
-        except OSError as error:
-            raise StateError(f"cannot open the reading state {self.path}: {error.strerror or error}") from None
+        deadline = time.monotonic() + timeout_ms / 1000
+        while True:
+            try:
+                self._open(timeout_ms)
+                return
+            except sqlite3.OperationalError as error:
+                # Two processes opening a new database at once: switching it to WAL (or WAL
+                # recovery) can answer "database is locked" without waiting for the busy
+                # timeout. Try again until the timeout, as a busy database would.
+                if _is_busy(error) and time.monotonic() < deadline:
+                    self._close_quietly()
+                    time.sleep(0.02)
+                    continue
+                self._close_quietly()
+                raise StateError(f"cannot open the reading state {self.path}: {error}") from None
+            except sqlite3.DatabaseError as error:
+                self._close_quietly()
+                raise StateError(f"cannot open the reading state {self.path}: {error}") from None
+            except OSError as error:
+                self._close_quietly()
+                raise StateError(f"cannot open the reading state {self.path}: {error.strerror or error}") from None
+
+    def _open(self, timeout_ms: int) -> None:
+        self._db = None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: we open transactions ourselves (BEGIN IMMEDIATE).
+        self._db = sqlite3.connect(self.path, timeout=timeout_ms / 1000, isolation_level=None,
+                                   check_same_thread=False)
+        self._db.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        with self._transaction() as db:
+            for statement in filter(str.strip, _SCHEMA.split(";")):
+                db.execute(statement)
+            db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+
+    def _close_quietly(self) -> None:
+        db, self._db = getattr(self, "_db", None), None
+        if db is not None:
+            try:
+                db.close()
+            except sqlite3.Error:
+                pass
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -309,11 +336,13 @@ class StateStore:
             if not isinstance(value, dict):
                 raise StateError(f"article {article_id!r}: expected an object")
             try:
+                position = int(value.get("position") or 0)
+                if not 0 <= position < 2**63:
+                    raise ValueError(f"position {position} is out of range")
                 states.append(ArticleState(
-                    str(article_id), bool(value.get("read")), bool(value.get("starred")),
-                    int(value.get("position") or 0),
+                    str(article_id), bool(value.get("read")), bool(value.get("starred")), position,
                     float(value["opened_at"]) if value.get("opened_at") is not None else None))
-            except (TypeError, ValueError) as error:
+            except (TypeError, ValueError, OverflowError) as error:
                 raise StateError(f"article {article_id!r}: {error}") from None
         now = time.time()
         with self._transaction() as db:
@@ -328,8 +357,9 @@ class StateStore:
             for feed in feeds:
                 url = feed.get("url") if isinstance(feed, dict) else None
                 if isinstance(url, str) and url:
+                    title = feed.get("title")
                     db.execute("INSERT OR IGNORE INTO feeds(url, title, added_at) VALUES (?, ?, ?)",
-                               (url, feed.get("title"), now))
+                               (url, title if isinstance(title, str) else None, now))
                     feed_count += 1
             last = data.get("last_opened")
             if isinstance(last, str) and last:
@@ -339,6 +369,11 @@ class StateStore:
 
     def integrity_ok(self) -> bool:
         return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
 
 
 def _row_state(row: tuple) -> ArticleState:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,7 +78,36 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict, str, list[Pro
         return {}, rest, [Problem(path, "front matter is not a mapping of keys to values; it was ignored", skipped=False)]
     unknown = sorted(str(k) for k in meta if k not in _FRONT_MATTER_KEYS)
     problems = [Problem(path, f"unknown front matter keys ignored: {', '.join(unknown)}", skipped=False)] if unknown else []
+    meta, refused = _plain_values(meta)
+    if refused:
+        problems.append(Problem(path, f"front matter values that are not plain text ignored: {', '.join(refused)}",
+                                skipped=False))
     return meta, rest, problems
+
+
+_SCALARS = (str, int, float, bool, dt.date)
+
+
+def _plain_values(meta: dict) -> tuple[dict, list[str]]:
+    """Keep the known keys whose values are text (``tags`` may be a list of texts).
+
+    YAML aliases can make a few hundred bytes stand for billions of list items (a "YAML
+    bomb"); turning such a value into text would take gigabytes, so nested values are
+    refused, never converted."""
+    plain: dict = {}
+    refused: list[str] = []
+    for key, value in meta.items():
+        if key not in _FRONT_MATTER_KEYS:
+            continue
+        if key == "tags" and isinstance(value, _SCALARS) and not isinstance(value, str):
+            plain[key] = [value]  # "tags: 2021" or "tags: true": one tag, not a crash iterating it
+        elif value is None or isinstance(value, _SCALARS):
+            plain[key] = value
+        elif key == "tags" and isinstance(value, list) and all(isinstance(t, _SCALARS) for t in value):
+            plain[key] = value
+        else:
+            refused.append(str(key))
+    return plain, sorted(refused)
 
 
 def split_paragraphs(text: str) -> list[str]:

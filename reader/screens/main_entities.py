@@ -6,7 +6,7 @@ from textual import work
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from reader.entities.model import Span
+from reader.entities.model import MAX_RECOGNISED_CHARS, Span
 from reader.entities.notes import Note
 from reader.entities.summary import EntityInfo
 from reader.library import Article
@@ -63,7 +63,7 @@ class EntitiesMixin:
         from reader.entities.summary import summarise
 
         recognizer = service.reload_knowledge_base() if reload_notes else service.get_recognizer()
-        spans = recognizer.recognise(article.body)
+        spans = recognizer.recognise(article.body[:MAX_RECOGNISED_CHARS])
         self.post_message(EntitiesFound(article, spans, summarise(article.body, spans, recognizer.kb)))
 
     def on_entities_found(self, message: EntitiesFound) -> None:

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import regex
+
 from reader.search.schema import iter_terms
 
 MAX_MATCHES = 10_000
@@ -93,9 +95,15 @@ def _find_words(text: str, pattern: str) -> FindResult:
     return FindResult(matches)
 
 
-def compile_pattern(pattern: str, options: FindOptions) -> re.Pattern[str] | str:
+REGEX_SECONDS = 0.5
+"""A regex gets this long per search: the find bar runs as you type, and a pattern such as
+``(\\w+\\s?)+:`` can backtrack for hours. The ``regex`` module (re-compatible syntax) avoids most
+catastrophic backtracking and, unlike ``re``, can be given a timeout."""
+
+
+def compile_pattern(pattern: str, options: FindOptions) -> regex.Pattern[str] | str:
     """The compiled pattern, or an error line for an invalid regex."""
-    flags = 0 if is_case_sensitive(pattern, options) else re.IGNORECASE
+    flags = 0 if is_case_sensitive(pattern, options) else regex.IGNORECASE
     if options.regex:
         source = pattern
     else:
@@ -103,10 +111,13 @@ def compile_pattern(pattern: str, options: FindOptions) -> re.Pattern[str] | str
     if options.whole_word:
         source = rf"(?<!\w)(?:{source})(?!\w)"
     try:
-        return re.compile(source, flags)
-    except re.error as error:
-        where = f" at position {error.pos}" if error.pos is not None else ""
-        return f"invalid regex: {error.msg}{where}"
+        return regex.compile(source, flags)
+    except regex.error as error:
+        pos = getattr(error, "pos", None)
+        where = f" at position {pos}" if pos is not None else ""
+        return f"invalid regex: {getattr(error, 'msg', None) or error}{where}"
+    except (OverflowError, RecursionError, ValueError) as error:  # x{99999999999}, nesting too deep
+        return f"invalid regex: {error}"
 
 
 def find_matches(text: str, pattern: str, options: FindOptions = FindOptions()) -> FindResult:
@@ -120,12 +131,15 @@ def find_matches(text: str, pattern: str, options: FindOptions = FindOptions()) 
     if isinstance(compiled, str):
         return FindResult(error=compiled)
     matches: list[Span] = []
-    for match in compiled.finditer(text):
-        if match.end() == match.start():
-            continue  # an empty match highlights nothing
-        matches.append(match.span())
-        if len(matches) >= MAX_MATCHES:
-            return FindResult(matches, truncated=True)
+    try:
+        for match in compiled.finditer(text, timeout=REGEX_SECONDS):
+            if match.end() == match.start():
+                continue  # an empty match highlights nothing
+            matches.append(match.span())
+            if len(matches) >= MAX_MATCHES:
+                return FindResult(matches, truncated=True)
+    except TimeoutError:
+        return FindResult(error=f"the regex took over {REGEX_SECONDS} s; try a simpler one")
     return FindResult(matches)
 
 

@@ -208,7 +208,7 @@ def walk_sources(sources: Iterable[Path], problems: list[str]):
                     if entry.name.startswith("."):
                         continue
                     try:
-                        if entry.is_dir():
+                        if entry.is_dir(follow_symlinks=False):  # as rglob: a symlink loop must not walk forever
                             stack.append(entry.path)
                         elif entry.name.lower().endswith(suffixes) and entry.is_file():
                             yield entry.path, source, entry.stat()
@@ -674,8 +674,10 @@ class RecogniserKeys:
         self.version = f"{module}:{getattr(get_recognizer(), 'version', '')}"
 
     def __call__(self, article: Article) -> list[tuple[str, str]]:
+        from reader.entities.model import MAX_RECOGNISED_CHARS  # noqa: PLC0415 - entities is optional
+
         keys = []
-        for span in self._get().recognise(article.body):
+        for span in self._get().recognise(article.body[:MAX_RECOGNISED_CHARS]):
             key = getattr(span, "key", None) or article.body[span.start:span.end]
             keys.append((key, getattr(span, "type", "")))
         return keys
