@@ -182,3 +182,21 @@ async def test_mouse_click_opens_an_article(tmp_path):
         await pilot.click(ArticleList, offset=(5, 3))
         await pilot.pause()
         assert app.screen.article.id == "01"
+
+
+async def test_a_long_story_is_read_in_a_worker_when_opened(tmp_path):
+    (tmp_path / "a.txt").write_text("Short story first.\n")
+    paragraph = "Many words in a long story that takes a while to read from the disk. " * 20
+    (tmp_path / "b.txt").write_text("Long story.\n\n" + "\n\n".join([paragraph] * 300))  # 84,000 words
+    app = ReaderApp(sources=[tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        screen = app.screen
+        assert not screen.library.is_loaded("b")
+        screen.open_article(screen.library.get("b"))
+        assert screen.article.id == "a"  # returned at once: the file is read in a worker
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if screen.article.id == "b":
+                break
+        assert screen.article.id == "b" and screen.library.is_loaded("b")

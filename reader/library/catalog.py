@@ -10,6 +10,8 @@ The cache is only a cache: deleting it costs one full scan, and a broken one is 
 
 from __future__ import annotations
 
+import threading
+
 import os
 import sqlite3
 from collections import OrderedDict
@@ -68,6 +70,7 @@ class Catalog:
     problems: list[Problem] = field(default_factory=list)
     _by_id: dict[str, CatalogEntry] = field(default_factory=dict, repr=False)
     _loaded: OrderedDict[str, Article] = field(default_factory=OrderedDict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id = {entry.id: entry for entry in self.entries}
@@ -91,19 +94,26 @@ class Catalog:
             if found is None:
                 return None
             entry = found
-        article = self._loaded.get(entry.id)
-        if article is not None:
-            self._loaded.move_to_end(entry.id)
-            return article
+        with self._lock:  # the app loads large stories in a worker thread
+            article = self._loaded.get(entry.id)
+            if article is not None:
+                self._loaded.move_to_end(entry.id)
+                return article
         root = Path(entry.root) if entry.root else None
         loaded = load_file(Path(entry.path), root)
         article = next((a for a in loaded.articles if a.id == entry.id), None)
         if article is None:
             return None
-        self._loaded[entry.id] = article
-        while len(self._loaded) > LOADED_CACHE_SIZE:
-            self._loaded.popitem(last=False)
+        with self._lock:
+            self._loaded[entry.id] = article
+            while len(self._loaded) > LOADED_CACHE_SIZE:
+                self._loaded.popitem(last=False)
         return article
+
+    def is_loaded(self, article_id: str) -> bool:
+        """True when the article is in memory (opening it reads no file)."""
+        with self._lock:
+            return article_id in self._loaded
 
 
 def default_cache_path() -> Path:

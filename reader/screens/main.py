@@ -8,6 +8,7 @@ entities and notes (``main_entities``), library search and find (``main_search``
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from textual import on, work
@@ -37,6 +38,8 @@ from reader.widgets.note_panel import NotePanel
 from reader.widgets.task_progress import TaskProgress
 
 MAX_PROBLEM_NOTICES = 5
+LOAD_IN_WORKER_WORDS = 50_000
+"""Stories longer than this (about 300 KB) are read in a worker when opened."""
 FULL_WIDTH = 100_000
 """``ArticleView.max_width`` when config.yaml asks for the whole pane."""
 
@@ -241,13 +244,20 @@ class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Sc
 
     # -- articles ----------------------------------------------------------
 
-    def open_article(self, article: Any, position: int | None = None) -> None:
-        """Show ``article`` (an Article or a catalog entry) in the view and the sidebar; mark it read."""
+    def open_article(self, article: Any, position: int | None = None,
+                     then: Callable[[], None] | None = None) -> None:
+        """Show ``article`` (an Article or a catalog entry) in the view and the sidebar; mark it read.
+
+        A long story not yet in memory is read in a worker; ``then`` runs once it is shown.
+        """
         if not isinstance(article, Article):
+            if article.word_count > LOAD_IN_WORKER_WORDS and not self.library.is_loaded(article.id):
+                self.query_one(ArticleView).loading = True
+                self._load_then_open(article, position, then)
+                return
             loaded = self.library.load(article)
             if loaded is None:
-                self.notify(f"{article.path}: could not be read any more; try reloading.", severity="error",
-                            markup=False, timeout=8)
+                self._unreadable(article)
                 return
             article = loaded
         self.save_position()
@@ -267,6 +277,24 @@ class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Sc
         self.reset_entities()
         self.call_after_refresh(self.recognise_entities, article)  # the text first, colours a moment later
         self.refind()
+        if then is not None:
+            then()
+
+    def _unreadable(self, entry: Any) -> None:
+        self.query_one(ArticleView).loading = False
+        self.notify(f"{entry.path}: could not be read any more; try reloading.", severity="error",
+                    markup=False, timeout=8)
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _load_then_open(self, entry: Any, position: int | None, then: Callable[[], None] | None) -> None:
+        """Read a long story off the UI thread, then open it."""
+        article = self.library.load(entry)
+        if get_current_worker().is_cancelled:
+            return
+        if article is None:
+            self.app.call_from_thread(self._unreadable, entry)
+        else:
+            self.app.call_from_thread(self.open_article, article, position, then)
 
     @on(ArticleList.Opened)
     def on_article_opened(self, message: ArticleList.Opened) -> None:

@@ -156,8 +156,8 @@ class EntitiesMixin:
     def on_note_panel_article_chosen(self, message: NotePanel.ArticleChosen) -> None:
         article = self.library.get(message.article_id)
         if article is not None:
-            self.open_article(article)
             self._reselect = message.entity_key
+            self.open_article(article)
 
     def on_note_panel_write_requested(self, message: NotePanel.WriteRequested) -> None:
         from reader.screens.note_editor import NoteEditor

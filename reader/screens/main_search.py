@@ -147,9 +147,12 @@ class SearchMixin:
             self.notify(f"That story is no longer in the library: {choice.article_id}", markup=False,
                         severity="warning")
             return
-        self.open_article(entry)
+        self.open_article(entry, then=lambda: self._show_search_matches(choice))
+
+    def _show_search_matches(self, choice: SearchChoice) -> None:
+        """Highlight the query's matches in the story just opened and scroll to the first."""
         if self.article is None or self.article.id != choice.article_id:
-            return  # it could not be read
+            return
         # Matches found again in the body as shown (the index may predate a change).
         matches = choice.plan.spans(self.article.body) if choice.plan is not None else list(choice.matches)
         view = self.query_one(ArticleView)
