@@ -16,7 +16,7 @@ from reader.library.article import PARAGRAPH_BREAK, Article
 from reader.library.html_text import html_inline
 from reader.library.problems import Problem
 from reader.library.text import make_safe, shorten
-from reader.library.txt_loader import Loaded, looks_binary
+from reader.library.txt_loader import Loaded, read_article_bytes
 
 # Words that page templates put where an author's name belongs.
 _NOT_A_NAME = {"username", "user", "admin", "administrator", "staff", "editor", "unknown", "none"}
@@ -116,13 +116,7 @@ def page_article(data: bytes | str, path: Path | str, article_id: str, url: str 
 
 def load_html(path: Path, article_id: str | None = None) -> Loaded:
     """Read one saved page; unreadable, empty and binary files are skipped with a reason."""
-    article_id = article_id or path.stem
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return Loaded(None, [Problem(path, f"cannot be read: {error.strerror or error}")])
-    if not data.strip():
-        return Loaded(None, [Problem(path, "empty file; skipped")])
-    if looks_binary(data):
-        return Loaded(None, [Problem(path, "binary data, not a web page; skipped")])
-    return page_article(data, path, article_id)
+    data, skipped = read_article_bytes(path, "a web page")
+    if data is None:
+        return Loaded(None, skipped)
+    return page_article(data, path, article_id or path.stem)

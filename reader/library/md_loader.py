@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from reader.library.article import PARAGRAPH_BREAK, Article
 from reader.library.problems import Problem
 from reader.library.text import first_sentence, make_safe, shorten
-from reader.library.txt_loader import Loaded, _text_field, decode, looks_binary, split_credit, split_front_matter
+from reader.library.txt_loader import Loaded, _text_field, load_with, split_credit, split_front_matter
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -119,16 +119,4 @@ def parse_markdown(text: str, path: Path | str, article_id: str) -> Loaded:
 
 def load_md(path: Path, article_id: str | None = None) -> Loaded:
     """Read and parse one Markdown file; unreadable, empty and binary files are skipped with a reason."""
-    article_id = article_id or path.stem
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return Loaded(None, [Problem(path, f"cannot be read: {error.strerror or error}")])
-    if not data.strip():
-        return Loaded(None, [Problem(path, "empty file; skipped")])
-    if looks_binary(data):
-        return Loaded(None, [Problem(path, "binary data, not text; skipped")])
-    text, problems = decode(data, path)
-    loaded = parse_markdown(text, path, article_id)
-    loaded.problems[:0] = problems
-    return loaded
+    return load_with(parse_markdown, path, article_id)

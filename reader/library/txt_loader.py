@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -173,18 +175,30 @@ def parse_article(text: str, path: Path | str, article_id: str) -> Loaded:
     return Loaded(article, problems)
 
 
-def load_txt(path: Path, article_id: str | None = None) -> Loaded:
-    """Read and parse one ``.txt`` file; unreadable, empty and binary files are skipped with a reason."""
-    article_id = article_id or path.stem
+def read_article_bytes(path: Path, kind: str = "text") -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes, or None and the reason it is skipped (unreadable, empty, binary)."""
     try:
         data = path.read_bytes()
     except OSError as error:
-        return Loaded(None, [Problem(path, f"cannot be read: {error.strerror or error}")])
+        return None, [Problem(path, f"cannot be read: {error.strerror or error}")]
     if not data.strip():
-        return Loaded(None, [Problem(path, "empty file; skipped")])
+        return None, [Problem(path, "empty file; skipped")]
     if looks_binary(data):
-        return Loaded(None, [Problem(path, "binary data, not text; skipped")])
+        return None, [Problem(path, f"binary data, not {kind}; skipped")]
+    return data, []
+
+
+def load_with(parse: Callable[[str, Path, str], Loaded], path: Path, article_id: str | None = None) -> Loaded:
+    """Read a text file, decode it (noting invalid UTF-8) and ``parse`` it into an article."""
+    data, skipped = read_article_bytes(path)
+    if data is None:
+        return Loaded(None, skipped)
     text, problems = decode(data, path)
-    loaded = parse_article(text, path, article_id)
+    loaded = parse(text, path, article_id or path.stem)
     loaded.problems[:0] = problems
     return loaded
+
+
+def load_txt(path: Path, article_id: str | None = None) -> Loaded:
+    """Read and parse one ``.txt`` file; unreadable, empty and binary files are skipped with a reason."""
+    return load_with(parse_article, path, article_id)
