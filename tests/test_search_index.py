@@ -342,11 +342,10 @@ def test_update_can_reuse_a_walk_done_elsewhere(index, library, monkeypatch):
     assert ids(index, "typhoon") == ["storm"] and ids(index, "budget") == []
 
 
-def test_an_edit_in_place_is_seen_by_the_parallel_walk(index, tmp_path, monkeypatch):
+def test_an_edit_in_place_is_seen(index, tmp_path):
     from search_support import filler_library
 
     lib = filler_library(tmp_path / "lib", 30)
-    monkeypatch.setattr(index_module, "STAT_CHUNK", 7)  # several chunks, in threads
     assert index.update([lib]).added == 30
     assert index.update([lib]).unchanged == 30
     path = lib / "filler" / "f00017.txt"
