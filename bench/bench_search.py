@@ -143,8 +143,15 @@ UNCHANGED = textwrap.dedent("""
     ix = LibraryIndex(Path(sys.argv[2]))
     t = time.perf_counter()
     result = ix.update([Path(sys.argv[3])])
-    print(json.dumps({"seconds": time.perf_counter() - t, "reads": reads, "unchanged": result.unchanged,
-                      "changed": result.changed + result.added + result.removed}))
+    seconds = time.perf_counter() - t
+    # the app's start: the catalog has just walked the library; the index reuses that walk
+    from reader.search.index import walk_sources
+    files = [(p, str(r) if r else None, size, mtime) for p, r, size, mtime in walk_sources([Path(sys.argv[3])], [])]
+    t = time.perf_counter()
+    reused = ix.update([Path(sys.argv[3])], files=files)
+    print(json.dumps({"seconds": seconds, "reads": reads, "unchanged": result.unchanged,
+                      "changed": result.changed + result.added + result.removed,
+                      "reused_walk_seconds": time.perf_counter() - t, "reused_unchanged": reused.unchanged}))
 """)
 
 
@@ -405,6 +412,10 @@ def main() -> int:
     rows.append(("start-up update, unchanged library", ms(unchanged["seconds"]),
                  f"{unchanged['reads']} article files read, {unchanged['changed']} changed", "",
                  "< 0.3 s, no reads", "yes" if unchanged["seconds"] < 0.3 and unchanged["reads"] == 0 else "no"))
+    if "reused_walk_seconds" in unchanged:
+        rows.append(("  the same, reusing the catalog's walk", ms(unchanged["reused_walk_seconds"]),
+                     f"{unchanged['reused_unchanged']:,} unchanged (the app's start walks once)", "",
+                     "< 0.3 s", "yes" if unchanged["reused_walk_seconds"] < 0.3 else "no"))
     rows.append(("peak RSS while searching", f"{cold['rss_mb']:.0f} MB", f"index on disk {numbers['index_mb']:.0f} MB",
                  "", "< 400 MB", "yes" if cold["rss_mb"] < 400 else "no"))
     if numbers.get("build_plain_s"):

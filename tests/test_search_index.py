@@ -318,3 +318,39 @@ def test_parallel_build_gives_the_same_index(tmp_path, library, monkeypatch):
     assert ids(parallel, "entity:senkaku_islands") == ["senkaku"]
     assert parallel.doc_count() == 44
     parallel.close()
+
+
+def test_update_can_reuse_a_walk_done_elsewhere(index, library, monkeypatch):
+    from reader.library.catalog import load_catalog
+
+    index.update([library])
+    catalog = load_catalog([library], cache_path=None)
+    assert sorted(p for p, _, _, _ in catalog.files) == sorted(str(p) for p in library.glob("*.txt"))
+
+    def no_walk(*args, **kwargs):
+        raise AssertionError("walked the library again")
+
+    monkeypatch.setattr(index_module, "walk_sources", no_walk)
+    assert index.update([library], files=catalog.files).unchanged == 4
+    # a change the walk saw is indexed; a file it did not list counts as removed
+    time.sleep(0.01)
+    write_story(library, "storm", "Storm floods coastal towns", "A typhoon flooded the harbour.")
+    (library / "budget.txt").unlink()
+    catalog = load_catalog([library], cache_path=None)
+    result = index.update([library], files=catalog.files)
+    assert (result.changed, result.removed, result.unchanged) == (1, 1, 2)
+    assert ids(index, "typhoon") == ["storm"] and ids(index, "budget") == []
+
+
+def test_an_edit_in_place_is_seen(index, tmp_path):
+    from search_support import filler_library
+
+    lib = filler_library(tmp_path / "lib", 30)
+    assert index.update([lib]).added == 30
+    assert index.update([lib]).unchanged == 30
+    path = lib / "filler" / "f00017.txt"
+    path.write_text(path.read_text().replace("Filler story 17", "Filler story 17 volcano"))
+    result = index.update([lib])
+    assert (result.changed, result.unchanged) == (1, 29)
+    assert ids(index, "volcano") == ["filler/f00017"]
+

@@ -68,6 +68,9 @@ class Catalog:
 
     entries: list[CatalogEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    files: list[tuple[str, str | None, int, int]] = field(default_factory=list, repr=False)
+    """The article files as walked: ``(path, root, size, mtime_ns)`` (the search index's
+    start-up check reuses them instead of walking the library again)."""
     _by_id: dict[str, CatalogEntry] = field(default_factory=dict, repr=False)
     _loaded: OrderedDict[str, Article] = field(default_factory=OrderedDict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -325,7 +328,8 @@ def load_catalog(sources: Iterable[Path], *, cache_path: Path | None | bool = Tr
         cache.write(changed, removed)
     finally:
         cache.close()
-    return Catalog(catalog_entries, problems)
+    stamps = [(path, root, size, mtime) for path, root, _id, mtime, size in files]
+    return Catalog(catalog_entries, problems, stamps)
 
 
 def find_mentions(catalog: Catalog, names: Iterable[str], *, progress: Progress | None = None,

@@ -202,6 +202,7 @@ class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Sc
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         self.show_library(message)
+        self._index_files = message.library.files or None
         # Indexing is the heaviest start-up work: begin once the article is on screen.
         self.call_after_refresh(self.update_index)
 

@@ -62,6 +62,7 @@ class SearchMixin:
     _search_index = None
 
     _search_index_sources = None
+    _index_files = None  # the catalog's (path, root, size, mtime_ns) for the next update
 
     @property
     def search_index(self):
@@ -86,9 +87,12 @@ class SearchMixin:
         from reader.search.index import open_library_index
 
         updater = open_library_index(self.sources)
+        # Just after the library was loaded, its walk is reused (not walked twice at start)
+        files, self._index_files = self._index_files, None
         try:
             result = updater.update(
                 self.sources,
+                files=files,
                 progress=lambda done, total, text: self.post_message(IndexProgress(done, total, text)),
                 should_stop=lambda: worker.is_cancelled,
                 commit_every=INDEX_COMMIT_EVERY,

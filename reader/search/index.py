@@ -28,7 +28,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh import index as whoosh_index
 from whoosh.writing import LockError
@@ -50,6 +50,14 @@ Progress = Callable[[int, int, str], None]
 EntityKeys = Callable[[Article], Iterable[Any]]
 """The entity recogniser's hook: for an article, its entities as ``(key, type)`` pairs or
 objects with ``key`` and ``type`` (or ``kind``) attributes."""
+
+
+class FileStamp(NamedTuple):
+    """What indexing needs of a file's ``stat`` (from ``walk_sources`` or from a walk done
+    elsewhere: the catalog's, at start, so the library is not walked twice)."""
+
+    st_size: int
+    st_mtime_ns: int
 
 
 class IndexProblem(Exception):
@@ -98,6 +106,19 @@ def articles_of(manifest: dict[str, Any] | None) -> dict[str, list]:
                 zip(table["paths"], table["ids"], table["sizes"], table["mtimes"], table["hashes"], strict=True)}
     except (KeyError, TypeError, ValueError):
         return {}
+
+
+def stamps_of(manifest: dict[str, Any] | None) -> dict[str, tuple[int, int]]:
+    """The manifest's article files: path -> (size, mtime_ns), read without building the
+    whole table (checking an unchanged library needs only these)."""
+    table = (manifest or {}).get("articles") or {}
+    try:
+        paths_, sizes, mtimes = table["paths"], table["sizes"], table["mtimes"]
+        if len(paths_) == len(sizes) == len(mtimes) == len(table["ids"]) == len(table["hashes"]):
+            return dict(zip(paths_, zip(sizes, mtimes)))
+    except (KeyError, TypeError):
+        pass
+    return {path: (entry[1], entry[2]) for path, entry in articles_of(manifest).items()}
 
 
 def _ids(value: Any) -> list[str]:
@@ -183,15 +204,17 @@ def article_document(article: Article, entity_keys: EntityKeys | None = None) ->
     return doc
 
 
-def walk_sources(sources: Iterable[Path], problems: list[str]):
-    """Yield ``(path, root, stat)`` for each article file below ``sources``.
+def walk_sources(sources: Iterable[Path], problems: list[str]) -> list[tuple[str, Path | None, int, int]]:
+    """``(path, root, size, mtime_ns)`` for each article file below ``sources``.
 
     The same files as ``reader.library.iter_sources`` (hidden files and folders skipped,
-    known suffixes only; in no particular order), found with ``os.scandir`` so that
-    checking an unchanged 100,000-article library costs one ``stat`` per file and
-    little else.
+    known suffixes only; in no particular order), found with ``os.scandir``: one ``stat``
+    per file. (Stat'ing in threads was measured: slower on a warm cache.) At start the
+    app passes the catalog's walk to ``LibraryIndex.update(files=...)`` instead.
     """
     suffixes = tuple(LOADERS)
+    found: list[tuple[os.DirEntry, Path]] = []
+    singles: list[tuple[str, Path | None, int, int]] = []
     for source in sources:
         source = Path(source)
         if source.is_dir():
@@ -210,14 +233,32 @@ def walk_sources(sources: Iterable[Path], problems: list[str]):
                     try:
                         if entry.is_dir(follow_symlinks=False):  # as rglob: a symlink loop must not walk forever
                             stack.append(entry.path)
-                        elif entry.name.lower().endswith(suffixes) and entry.is_file():
-                            yield entry.path, source, entry.stat()
+                        elif entry.name.lower().endswith(suffixes):
+                            found.append((entry, source))
                     except OSError as error:
                         problems.append(f"{entry.path}: cannot be read: {error.strerror or error}")
         elif source.exists():
-            yield str(source), None, source.stat()
+            st = source.stat()
+            singles.append((str(source), None, st.st_size, st.st_mtime_ns))
         else:
             raise MissingPath(str(source))
+    files, stat_problems = _stat_files(found)
+    problems.extend(stat_problems)
+    return singles + files
+
+
+def _stat_files(chunk: list[tuple[os.DirEntry, Path]]) -> tuple[list, list[str]]:
+    """``(path, root, size, mtime_ns)`` of the regular files in ``chunk``, and the problems met."""
+    files = []
+    problems = []
+    for entry, root in chunk:
+        try:
+            if entry.is_file():
+                st = entry.stat()
+                files.append((entry.path, root, st.st_size, st.st_mtime_ns))
+        except OSError as error:
+            problems.append(f"{entry.path}: cannot be read: {error.strerror or error}")
+    return files, problems
 
 
 _PREPARE_KEYS: EntityKeys | None = None
@@ -412,6 +453,7 @@ class LibraryIndex:
         should_stop: Callable[[], bool] | None = None,
         procs: int = 1,
         commit_every: int | None = None,
+        files: Iterable[tuple[str, str | None, int, int]] | None = None,
     ) -> UpdateResult:
         """Bring the index up to date with the article files below ``sources``.
 
@@ -420,7 +462,9 @@ class LibraryIndex:
         ``result.messages``. When another process is updating, returns at once with
         ``busy`` set. ``procs > 1`` lets big batches use a multi-process writer (not from a
         process with threads: it forks). ``commit_every=N`` commits every N articles, so a
-        long first build is searchable (and resumable) as it goes.
+        long first build is searchable (and resumable) as it goes. ``files``: the article
+        files below ``sources`` as ``(path, root, size, mtime_ns)`` from a walk just done
+        (``Catalog.files``), used instead of walking the library again.
         """
         started = time.perf_counter()
         result = UpdateResult()
@@ -440,7 +484,7 @@ class LibraryIndex:
                 result.rebuilt = True
                 self._create_empty()
                 manifest = None
-            self._update_locked(list(sources), manifest, result, progress, should_stop, procs, commit_every)
+            self._update_locked(list(sources), manifest, result, progress, should_stop, procs, commit_every, files)
         finally:
             lock.release()
             result.seconds = time.perf_counter() - started
@@ -463,29 +507,38 @@ class LibraryIndex:
         ix = whoosh_index.create_in(str(self.directory), self.schema, indexname=INDEX_NAME)
         ix.close()
 
-    def _scan(self, sources: list[Path], old: dict[str, list], result: UpdateResult,
-              should_stop: Callable[[], bool]) -> tuple[dict[str, list], list[tuple[str, Path, Path | None, os.stat_result]]]:
-        """Stat every file; unchanged ones keep their manifest entry, others become candidates."""
-        kept: dict[str, list] = {}
+    def _scan(self, sources: list[Path], stamps: dict[str, tuple[int, int]], result: UpdateResult,
+              files: list | None) -> tuple[list[str], list[tuple[str, Path, Path | None, os.stat_result]]]:
+        """Stat every file: the paths whose size and mtime match ``stamps``, and the others
+        (candidates, in name order)."""
+        kept: list[str] = []
         candidates = []
-        for key, root, st in walk_sources(sources, result.problems):
-            if should_stop():
-                break
-            entry = old.get(key)
-            if entry is not None and entry[1] == st.st_size and entry[2] == st.st_mtime_ns:
-                kept[key] = entry
+        get = stamps.get
+        roots: dict = {}
+        for key, root, size, mtime in (walk_sources(sources, result.problems) if files is None else files):
+            if get(key) == (size, mtime):
+                kept.append(key)
             else:
-                candidates.append((key, Path(key), root, st))
+                if root not in roots:
+                    roots[root] = Path(root) if root else None
+                candidates.append((key, Path(key), roots[root], FileStamp(size, mtime)))
         candidates.sort(key=lambda c: Path(c[0]).parts)  # name order, as the library loads them
         return kept, candidates
 
-    def _update_locked(self, sources, manifest, result, progress, should_stop, procs, commit_every) -> None:
-        old: dict[str, list] = articles_of(manifest)
+    def _update_locked(self, sources, manifest, result, progress, should_stop, procs, commit_every,
+                       files=None) -> None:
         progress(0, 0, "checking the library")
-        kept, candidates = self._scan(sources, old, result, should_stop)
+        stamps = stamps_of(manifest)
+        kept_keys, candidates = self._scan(sources, stamps, result, files)
         if should_stop():
             result.cancelled = True
             return
+        if manifest is not None and not candidates and len(set(kept_keys)) == len(stamps):
+            # The usual start: nothing changed (the manifest's full table is not even built)
+            result.unchanged = len(kept_keys)
+            return
+        old: dict[str, list] = articles_of(manifest)
+        kept = {key: old[key] for key in kept_keys if key in old}
         result.unchanged = len(kept)
         seen = set(kept) | {key for key, *_ in candidates}
         removed_ids = [i for key in old if key not in seen for i in old[key][0]]
