@@ -28,9 +28,7 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +37,7 @@ from typing import Any
 import yaml
 
 from reader import paths
+from reader.atomic import write_atomic
 from reader.library.problems import Problem
 from reader.yamlfile import YamlDocument, YamlFileError, parse_yaml, read_yaml
 
@@ -326,28 +325,6 @@ def _with_top_level(text: str, key: str, value: str) -> str | None:
     return f"{prefix}{key}: {scalar}\n"
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        mode = 0o644
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, path)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 def save_theme(name: str, path: Path | None = None) -> Path:
     """Record ``name`` as the chosen theme in config.yaml, keeping everything else.
 
@@ -382,5 +359,5 @@ def save_theme(name: str, path: Path | None = None) -> Path:
             new_text = None
     if new_text is None:  # no safe in-place edit: rewrite from the data (comments are lost)
         new_text = yaml.safe_dump(expected, sort_keys=False, allow_unicode=True, default_flow_style=False)
-    _write_atomically(path, new_text)
+    write_atomic(path, new_text)
     return path

@@ -5,7 +5,7 @@ import sys
 
 from tests.conftest import REPO
 
-CORE_MODULES = ["reader.library", "reader.paths", "reader.cli", "reader.commands"]
+CORE_MODULES = ["reader.library", "reader.paths", "reader.atomic", "reader.cli", "reader.commands"]
 
 
 def test_core_imports_no_textual():
@@ -22,3 +22,4 @@ def test_core_imports_no_textual():
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from reader.commands.add import open_store
 from reader.commands.common import CommandError
+from reader.atomic import write_atomic
 from reader.library import default_sources
-from reader.library.importer import write_atomic
 from reader.library.library import article_files
 from reader.library.state import dumps_export
 
@@ -29,7 +29,7 @@ def export_to(folder: Path) -> tuple[int, Path]:
     for source in default_sources():
         for path in article_files(source):
             target = library_out / path.relative_to(source)
-            write_atomic_bytes(target, path.read_bytes())
+            write_atomic(target, path.read_bytes())
             count += 1
     store = open_store()
     try:
@@ -39,27 +39,6 @@ def export_to(folder: Path) -> tuple[int, Path]:
     state_path = folder / STATE_NAME
     write_atomic(state_path, dumps_export(data))
     return count, state_path
-
-
-def write_atomic_bytes(path: Path, data: bytes) -> None:
-    """Write bytes to ``path`` atomically (temporary file, fsync, rename)."""
-    import os
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
 
 
 def run(args: argparse.Namespace) -> int:

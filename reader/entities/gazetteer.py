@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from importlib import metadata
 from pathlib import Path
 
 from reader import paths
+from reader.atomic import write_atomic
 from reader.entities.wordlists import CALENDAR, COMMON, DEMONYMS, ENDINGS, NOT_NAMES, ROLES
 
 COUNTRY = 2
@@ -110,10 +109,6 @@ def load_gazetteer(use_cache: bool = True) -> dict[str, int]:
 
 def _write_cache(path: Path, names: dict[str, int]) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".gazetteer.", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(names, handle, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps(names, ensure_ascii=False, separators=(",", ":")), durable=False)
     except OSError:
         pass  # a cache we cannot write only costs time

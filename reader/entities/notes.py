@@ -23,9 +23,7 @@ them by a fixed rule (see ``_resolve_alias``) and reported as a warning.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,6 +31,7 @@ from pathlib import Path
 import yaml
 
 from reader import paths
+from reader.atomic import write_atomic
 from reader.entities.model import normalise_type
 from reader.library.problems import Problem
 from reader.library.text import make_safe
@@ -329,14 +328,5 @@ def save_user_note(note: Note, folder: Path | None = None) -> Path:
     entries = [e for e in entries if not (isinstance(e, dict) and str(e.get("id")) == note.id)]
     entries.append(note.to_yaml_entry())
     text = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=88)
-    fd, tmp = tempfile.mkstemp(prefix=".my-notes.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)
     return path

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 import time
 import unicodedata
 from contextlib import contextmanager
@@ -25,6 +24,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import yaml
 
 from reader import paths
+from reader.atomic import write_atomic
 from reader.library.article import Article
 from reader.library.feed_loader import FEED_SUFFIXES, ParsedFeed, parse_feed, unpack
 from reader.library.fetch import FetchError, fetch, is_url
@@ -139,29 +139,6 @@ def article_text(article: Article, imported: str) -> str:
     meta["imported"] = imported
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
     return f"---\n{front}---\n\n{article.body.strip()}\n"
-
-
-def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves the old file or the new one, never half.
-
-    ``durable=False`` skips the fsync of this one file (a killed process still cannot leave
-    half a file; the caller syncs once at the end of a batch, see ``Importer``).
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            if durable:
-                os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
 
 
 # -- the importer --------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from whoosh import index as whoosh_index
 from whoosh.writing import LockError
 
 from reader import paths
+from reader.atomic import write_atomic
 from reader.library.article import Article
 from reader.library.library import LOADERS, MissingPath, default_sources, load_file
 from reader.search.schema import SCHEMA_VERSION, entity_slug, make_schema
@@ -310,15 +311,6 @@ class _FileLock:
             finally:
                 os.close(self._fd)
                 self._fd = None
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
 
 
 class LibraryIndex:
@@ -693,7 +685,7 @@ class LibraryIndex:
                 "hashes": [v[3] for v in articles.values()],
             },
         }
-        _write_atomic(self.manifest_path, json.dumps(manifest, separators=(",", ":")))
+        write_atomic(self.manifest_path, json.dumps(manifest, separators=(",", ":")))
 
 
 def default_entity_keys() -> EntityKeys | None:
