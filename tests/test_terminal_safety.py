@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-import pty
-import select
-import signal
-import time
 
 import pytest
 
 from tests.test_e2e import reader_command
+from tests.test_reliability_terminal import drive
 
 pytestmark = pytest.mark.e2e
 
@@ -23,48 +20,13 @@ HOSTILE_STORY = (
 FORBIDDEN = [b"\x1b]52", b"\x1b]8;;https://evil", b"evil.example/\x1b", b"\x1b]0;owned", b"\x07", b"\x9b31m"]
 
 
-def run_in_pty(argv: list[str], env: dict[str, str], keys_after: float, seconds: float) -> bytes:
-    """Run argv in a 120x36 pseudo-terminal, press q after ``keys_after`` s, return all output."""
-    pid, fd = pty.fork()
-    if pid == 0:  # child
-        os.execve(argv[0], argv, env)
-    import fcntl
-    import struct
-    import termios
-
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
-    output = bytearray()
-    start = time.monotonic()
-    sent_quit = False
-    while time.monotonic() - start < seconds:
-        if not sent_quit and time.monotonic() - start > keys_after:
-            os.write(fd, b"q")
-            sent_quit = True
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            output += chunk
-            # Answer Textual's terminal queries? Not needed: it does not block on them.
-        finished, _ = os.waitpid(pid, os.WNOHANG)
-        if finished:
-            break
-    else:
-        os.kill(pid, signal.SIGKILL)
-    os.close(fd)
-    return bytes(output)
-
-
 def test_hostile_story_writes_no_escape_of_its_own(tmp_path, reader_home):
     story = tmp_path / "hostile.txt"
     story.write_bytes(HOSTILE_STORY.encode("utf-8", "surrogatepass"))
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     env.update(READER_HOME=str(reader_home), TERM="xterm-256color")
-    output = run_in_pty([str(reader_command()), str(story)], env, keys_after=3.0, seconds=15.0)
+    # Once the story is on screen, press q; every byte written to the terminal comes back.
+    output = drive([str(reader_command()), str(story)], env, [(b"Clipboard", b"q")], seconds=20.0)
     assert "Clipboard".encode() in output, output[-2000:]
     assert "␛]52;c;cHduZWQ=␇".encode() in output  # shown, as visible characters
     # Textual's own pointer-shape sequence (OSC 22) ends with BEL; take it out, then look.

@@ -12,10 +12,8 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from reader.library.article import PARAGRAPH_BREAK, Article
-from reader.library.problems import Problem
-from reader.library.text import first_sentence, make_safe, shorten
-from reader.library.txt_loader import Loaded, _text_field, load_with, split_credit, split_front_matter
+from reader.library.text import first_sentence, make_safe
+from reader.library.txt_loader import Loaded, _text_field, build_article, load_with, split_credit, split_front_matter
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -97,24 +95,7 @@ def parse_markdown(text: str, path: Path | str, article_id: str) -> Loaded:
     paragraphs, credit = split_credit([b for _, b in blocks])
     if title is None and paragraphs:
         title = first_sentence(paragraphs[0])
-    if not paragraphs and title is None:
-        return Loaded(None, problems + [Problem(path, "no text in the file; skipped")])
-    tags = meta.get("tags") or ()
-    if isinstance(tags, str):
-        tags = [t.strip() for t in tags.split(",")]
-    article = Article(
-        id=str(meta.get("id") or article_id),
-        title=shorten(title or ""),
-        body=PARAGRAPH_BREAK.join(paragraphs),
-        source=_text_field(meta, "source"),
-        published=_text_field(meta, "published"),
-        url=_text_field(meta, "url"),
-        byline=_text_field(meta, "byline"),
-        credit=_text_field(meta, "credit") or credit,
-        tags=tuple(make_safe(str(t)) for t in tags if str(t).strip()),
-        path=Path(path),
-    )
-    return Loaded(article, problems)
+    return build_article(meta, title, paragraphs, credit, path, article_id, problems)
 
 
 def load_md(path: Path, article_id: str | None = None) -> Loaded:

@@ -155,6 +155,12 @@ def parse_article(text: str, path: Path | str, article_id: str) -> Loaded:
             title = paragraphs.pop(0)
         else:
             title = first_sentence(paragraphs[0])
+    return build_article(meta, title, paragraphs, credit, path, article_id, problems)
+
+
+def build_article(meta: dict, title: str | None, paragraphs: list[str], credit: str | None,
+                  path: Path | str, article_id: str, problems: list[Problem]) -> Loaded:
+    """The article from front matter and parsed text (front matter wins); none when there is no text."""
     if not paragraphs and title is None:
         return Loaded(None, problems + [Problem(path, "no text in the file; skipped")])
     tags = meta.get("tags") or ()
@@ -170,7 +176,7 @@ def parse_article(text: str, path: Path | str, article_id: str) -> Loaded:
         byline=_text_field(meta, "byline"),
         credit=_text_field(meta, "credit") or credit,
         tags=tuple(make_safe(str(t)) for t in tags if str(t).strip()),
-        path=Path(path) if not isinstance(path, Path) else path,
+        path=Path(path),
     )
     return Loaded(article, problems)
 
