@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 
 from reader.library import Article
 from reader.search import IndexProblem, LibraryIndex, SearchResults, search
-from reader.search.searching import MatchPlan
+from reader.search.snippets import MatchPlan
 from reader.widgets.search_hits import HitRow, SearchHits
 
 DEBOUNCE_SECONDS = 0.15

@@ -37,13 +37,16 @@ from reader import paths
 from reader.atomic import write_atomic
 from reader.library.article import Article
 from reader.library.library import LOADERS, MissingPath, default_sources, load_file
-from reader.search.schema import SCHEMA_VERSION, entity_slug, make_schema
+from reader.search.schema import SCHEMA_VERSION, entity_slug, make_codec, make_schema
+from reader.search.scoring import WEIGHTING
 
 MANIFEST = "manifest.json"
 UPDATE_LOCK = "update.lock"
 INDEX_NAME = "MAIN"
 HASH_BYTES = 16
 BIG_BATCH = 2000  # at least this many documents: parallel writer, then merge to one segment
+WRITER_LIMIT_MB = 128  # each writer process sorts this much in memory before spilling a run
+PREPARE_IN_POOL = True  # parallel builds also read and parse the files in `procs` processes
 
 Progress = Callable[[int, int, str], None]
 """``progress(done, total, message)``: called from the updating thread."""
@@ -189,7 +192,7 @@ def article_document(article: Article, entity_keys: EntityKeys | None = None) ->
     doc: dict[str, Any] = {
         "id": article.id,
         "title": article.title,
-        "body": article.body,
+        "body": (article.title, article.body),  # the title's words count in the body too (BM25F)
         "path": str(article.path) if article.path else "",
         "published_text": article.published or "",
         "body_z": zlib.compress(article.body.encode("utf-8"), 1),
@@ -395,7 +398,7 @@ class LibraryIndex:
                     raise IndexProblem("there is no search index yet")
                 try:
                     self._ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
-                    self._searcher = self._ix.searcher()
+                    self._searcher = self._ix.searcher(weighting=WEIGHTING)
                 except Exception as error:  # noqa: BLE001
                     self._ix = None
                     raise IndexProblem(f"the search index cannot be opened ({type(error).__name__})") from error
@@ -592,9 +595,10 @@ class LibraryIndex:
         try:
             try:
                 if big and procs > 1:
-                    writer = ix.writer(procs=procs, multisegment=True, limitmb=128, compound=False)
+                    writer = ix.writer(procs=procs, multisegment=True, limitmb=WRITER_LIMIT_MB, compound=False,
+                                       codec=make_codec())
                 else:
-                    writer = ix.writer(timeout=5.0, compound=False)
+                    writer = ix.writer(timeout=5.0, compound=False, codec=make_codec())
             except LockError:
                 result.busy = True
                 return None
@@ -603,7 +607,7 @@ class LibraryIndex:
             entries: dict[str, list] = {}
             added = changed = 0
             pool = None
-            if big and procs > 1:
+            if big and procs > 1 and PREPARE_IN_POOL:
                 # Reading, parsing and recognising entities in `procs` processes too, so the
                 # parent only hands documents to Whoosh's writer processes.
                 global _PREPARE_KEYS

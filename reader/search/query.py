@@ -26,7 +26,7 @@ def analyze_prefix(word: str) -> list[str]:
     """What Whoosh's parser makes of a prefix word (it runs the analyzer on it)."""
     return [t.text for t in ANALYZER(word, mode="query")] or [word]
 
-DEFAULT_FIELDS = ("title", "body")
+DEFAULT_FIELDS = ("body",)  # the body field holds the title too (see schema.ImpactPositions)
 SEARCHABLE_FIELDS = frozenset({"id", "title", "body", "source", "published", "entity", "entity_type"})
 FIELD_ALIASES = {"entity_type": ["type"], "published": ["date"], "entity": ["entities"]}
 ALIAS_NAMES = frozenset(a for names in FIELD_ALIASES.values() for a in names)

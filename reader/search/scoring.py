@@ -1,0 +1,72 @@
+"""Ranking: BM25 with the term impacts stored in the index.
+
+The title and body postings carry each story's BM25 term weight, computed when it was
+indexed (``schema.ImpactPositions``). Scoring a story for a word is then ``idf ×
+weight``: one multiplication, and the largest weight of a block of postings bounds the
+scores in it exactly, so Whoosh's block-max skipping (``Searcher.search`` with a limit)
+passes over the blocks that cannot reach the top ``limit``. Other scorable fields
+(``entity``) are ranked by Whoosh's own BM25F.
+"""
+
+from __future__ import annotations
+
+from whoosh import collectors, scoring
+
+from reader.search.schema import ImpactPositions
+
+
+class ImpactScorer(scoring.BaseScorer):
+    """``idf × weight`` for one term; block quality from the block's largest weight."""
+
+    def __init__(self, idf: float, max_weight: float) -> None:
+        self._idf = idf
+        self._max_quality = idf * max_weight
+
+    def supports_block_quality(self) -> bool:
+        return True
+
+    def score(self, matcher) -> float:
+        return self._idf * matcher.weight()
+
+    def max_quality(self) -> float:
+        return self._max_quality
+
+    def block_quality(self, matcher) -> float:
+        return self._idf * matcher.block_max_weight()
+
+
+class ImpactWeighting(scoring.WeightingModel):
+    """BM25 from stored impacts for ``ImpactPositions`` fields, ``fallback`` for the others."""
+
+    def __init__(self, fallback: scoring.WeightingModel | None = None) -> None:
+        self.fallback = fallback or scoring.BM25F()
+
+    def scorer(self, searcher, fieldname, text, qf=1):
+        field = searcher.schema[fieldname]
+        if not isinstance(field.format, ImpactPositions):
+            return self.fallback.scorer(searcher, fieldname, text, qf=qf)
+        info = searcher.term_info(fieldname, text)
+        return ImpactScorer(searcher.idf(fieldname, text) * qf, info.max_weight())
+
+
+WEIGHTING = ImpactWeighting()
+
+
+class TopCollector(collectors.TopCollector):
+    """Whoosh's ``TopCollector``, with its skipping threshold set as soon as it holds
+    ``limit`` stories (Whoosh's sets it only when a later story displaces one, so a
+    word whose best stories come first was never skipped at all)."""
+
+    def collect(self, sub_docnum):
+        result = super().collect(sub_docnum)
+        items = self.items
+        if len(items) >= self.limit and items[0][0] > self.minscore:
+            self.minscore = items[0][0]
+        return result
+
+
+def top(searcher, q, limit: int):
+    """The best ``limit`` stories for ``q`` (Whoosh ``Results``), with block-max skipping."""
+    collector = TopCollector(limit=limit)
+    searcher.search_with_collector(q, collector)
+    return collector.results()

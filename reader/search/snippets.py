@@ -1,0 +1,150 @@
+"""Snippets and match offsets: where a query's words and phrases are in a story's body.
+
+Offsets are into ``Article.body`` (the text the article view shows), found with the
+index's own analyzer (``schema.iter_terms``), so "islands" is found for ``island``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from whoosh import query as wq
+
+from reader.search.schema import iter_terms
+
+SNIPPET_CHARS = 200
+SNIPPET_LEAD = 50
+SNIPPET_SCAN = 1500  # the snippet is picked among the matches this far from the first one
+TEXT_FIELDS = ("title", "body")
+
+Span = tuple[int, int]
+
+
+@dataclass
+class MatchPlan:
+    """What to highlight in a body: single terms and phrases (sequences of terms)."""
+
+    terms: set[str] = field(default_factory=set)
+    phrases: list[tuple[str, ...]] = field(default_factory=list)
+
+    @cached_property
+    def _likely(self) -> re.Pattern | None:
+        """Where a match may start: a word beginning like a term or a phrase's first term
+        (a stem less its last letter: "treati" is found in "treaty"). Only a guess, to
+        skip analysing text before the first match; the analyser decides."""
+        heads = self.terms | {p[0] for p in self.phrases if p}
+        stems = sorted({h[:-1] if len(h) > 3 else h for h in heads}, key=len, reverse=True)
+        if not stems:
+            return None
+        return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
+
+    def first_spans(self, body: str) -> list[Span]:
+        """The matches near the first one (for a snippet), without analysing the whole
+        body: from a little before the first likely match, ``SNIPPET_SCAN`` characters."""
+        likely = self._likely
+        found = likely.search(body) if likely is not None and len(body) > SNIPPET_SCAN else None
+        if found is None:
+            return self.spans(body)
+        start = body.rfind(" ", 0, max(0, found.start() - SNIPPET_CHARS)) + 1
+        end = body.find(" ", start + SNIPPET_SCAN)
+        if end == -1:
+            return self.spans(body)
+        spans = self.spans(body[start:end])
+        if not spans or spans[-1][1] >= end - start - 30:  # none here, or one may go on past the end
+            return self.spans(body)
+        return [(s + start, e + start) for s, e in spans]
+
+    def spans(self, body: str) -> list[Span]:
+        """Offsets in ``body`` of every matched word and phrase, in order."""
+        if not self.terms and not self.phrases:
+            return []
+        terms = self.terms
+        if not self.phrases:
+            return [(s, e) for t, s, e in iter_terms(body) if t in terms]
+        tokens = list(iter_terms(body))
+        spans = [(s, e) for t, s, e in tokens if t in terms]
+        texts = [t for t, _, _ in tokens]
+        for phrase in self.phrases:
+            n = len(phrase)
+            if n == 0:
+                continue
+            first = phrase[0]
+            for i, t in enumerate(texts):
+                if t == first and tuple(texts[i:i + n]) == phrase:
+                    spans.append((tokens[i][1], tokens[i + n - 1][2]))
+        spans.sort()
+        return _merge(spans)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def plan_matches(q: wq.Query) -> MatchPlan:
+    """The title/body terms and phrases of a (expanded) query, leaving out excluded ones."""
+    plan = MatchPlan()
+
+    def walk(node: wq.Query) -> None:
+        if isinstance(node, wq.Not):
+            return
+        if isinstance(node, wq.AndNot):
+            walk(node.a)
+            return
+        if isinstance(node, wq.Phrase):
+            if node.fieldname in TEXT_FIELDS:
+                words = tuple(str(w) for w in node.words)
+                if len(words) == 1:
+                    plan.terms.add(words[0])
+                elif words and words not in plan.phrases:
+                    plan.phrases.append(words)
+            return
+        if isinstance(node, wq.Term) and type(node) is wq.Term:
+            if node.fieldname in TEXT_FIELDS:
+                plan.terms.add(str(node.text))
+            return
+        if node.is_leaf():
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(q)
+    return plan
+
+
+def make_snippet(body: str, spans: list[Span], width: int = SNIPPET_CHARS) -> tuple[str, list[Span]]:
+    """The window of ``body`` with the most matches, on one line, and its match spans."""
+    if not body:
+        return "", []
+    if not spans:
+        start, end = 0, min(len(body), width)
+    else:
+        best, best_count, j = 0, 0, 0
+        for i, (s, _) in enumerate(spans):
+            while spans[j][0] < s - (width - SNIPPET_LEAD):
+                j += 1
+            count = i - j + 1
+            if count > best_count:
+                best, best_count = j, count
+        start = max(0, spans[best][0] - SNIPPET_LEAD)
+        end = min(len(body), start + width)
+    if start > 0:
+        space = body.find(" ", start, start + 20)
+        start = space + 1 if space != -1 else start
+    if end < len(body):
+        space = body.rfind(" ", end - 20, end)
+        end = space if space > start else end
+    text = body[start:end].replace("\n", " ")
+    lead = "…" if start > 0 else ""
+    tail = "…" if end < len(body) else ""
+    shift = len(lead) - start
+    inside = [(max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start]
+    return lead + text + tail, inside

@@ -1,0 +1,138 @@
+"""Ranking: BM25 impacts stored in the postings, and phrases ranked by their rarest word."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from whoosh import formats
+
+from reader.search import LibraryIndex, search
+from reader.search.schema import ANALYZER, BM25_B, BM25_K1, ImpactPositions, standard_analyzer
+from search_support import write_story
+
+WORDS = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=300)
+
+
+@given(WORDS)
+def test_impact_postings_have_the_standard_positions(text):
+    impact = {term: (freq, value) for term, freq, _, value in ImpactPositions().word_values(text, ANALYZER)}
+    standard = {term: (freq, value) for term, freq, _, value
+                in formats.Positions().word_values(text, standard_analyzer(), mode="index")}
+    assert impact == standard
+
+
+def test_impact_is_bm25_of_frequency_and_length():
+    form = ImpactPositions(field_boost=2.0, average_length=10)
+    values = {term: weight for term, _, weight, _ in form.word_values("storm storm storm coast " * 5, ANALYZER)}
+    length = 20  # twenty indexed words
+    norm = BM25_K1 * (1 - BM25_B + BM25_B * length / 10)
+    assert values["storm"] == pytest.approx(2.0 * 15 * (BM25_K1 + 1) / (15 + norm))
+    assert values["coast"] == pytest.approx(2.0 * 5 * (BM25_K1 + 1) / (5 + norm))
+    # more occurrences weigh more, with diminishing returns; a longer field weighs less
+    assert form.impact(2, 20) > form.impact(1, 20)
+    assert form.impact(2, 20) - form.impact(1, 20) > form.impact(3, 20) - form.impact(2, 20)
+    assert form.impact(1, 40) < form.impact(1, 20)
+
+
+def test_any_other_analyzer_goes_through_tokens():
+    form = ImpactPositions()
+    values = {term: freq for term, freq, _, _ in form.word_values("Storm STORM storms", standard_analyzer())}
+    assert values == {"storm": 3}
+
+
+@pytest.fixture
+def index(tmp_path):
+    ix = LibraryIndex(tmp_path / "index")
+    yield ix
+    ix.close()
+
+
+def test_title_words_count_more_and_phrases_do_not_span_title_and_body(index, tmp_path):
+    lib = tmp_path / "lib"
+    write_story(lib, "title", "Volcano erupts", "Ash fell on the town. People left.")
+    write_story(lib, "body", "Town news", "A volcano erupts near the town, people said.")
+    index.update([lib])
+    assert [hit.id for hit in search(index, "volcano").hits] == ["title", "body"]
+    assert [hit.id for hit in search(index, '"erupts ash"').hits] == []
+    assert [hit.id for hit in search(index, '"volcano erupts"').hits] == ["title", "body"]
+    assert [hit.id for hit in search(index, "title:town").hits] == ["body"]
+
+
+def test_more_mentions_and_shorter_stories_rank_higher(index, tmp_path):
+    lib = tmp_path / "lib"
+    filler = " ".join(f"word{i}" for i in range(120))
+    write_story(lib, "once_long", "Harbour report", f"The typhoon passed. {filler}")
+    write_story(lib, "once_short", "Harbour note", "The typhoon passed the harbour.")
+    write_story(lib, "thrice", "Harbour log", f"A typhoon, then a second typhoon, then a third typhoon. {filler}")
+    write_story(lib, "none", "Harbour calm", "Nothing happened.")
+    index.update([lib])
+    assert [hit.id for hit in search(index, "typhoon").hits] == ["thrice", "once_short", "once_long"]
+
+
+def test_block_max_skipping_passes_over_low_blocks(index, tmp_path):
+    """A common word over many stories: when the best stories come first, the blocks of
+    postings after them are skipped, not scored (Whoosh's own collector skips none)."""
+    from whoosh import collectors
+
+    from reader.search.query import parse_query
+    from reader.search.scoring import TopCollector
+
+    lib = tmp_path / "lib"
+    for n in range(600):
+        mentions = "storm " * (6 if n < 3 else 1)
+        write_story(lib, f"s{n:04}", f"Report {n}", f"{mentions} over the coast. " + "calm " * (n % 7))
+    index.update([lib])
+    searcher = index.searcher()
+    query = parse_query("storm").query
+    ours, whooshs = TopCollector(limit=3), collectors.TopCollector(limit=3)
+    searcher.search_with_collector(query, ours)
+    searcher.search_with_collector(query, whooshs)
+    assert [hit["id"] for hit in ours.results()] == ["s0000", "s0001", "s0002"]
+    assert [hit["id"] for hit in whooshs.results()] == ["s0000", "s0001", "s0002"]
+    assert ours.skipped_times >= 3  # of the five blocks of 128 postings
+    assert whooshs.skipped_times == 0
+
+
+def test_a_phrase_is_ranked_by_its_rarest_word_and_verified(index, tmp_path):
+    lib = tmp_path / "lib"
+    write_story(lib, "twice", "Talks", "The peace talks stalled. Later the peace talks resumed. peace peace peace")
+    write_story(lib, "once", "Talks", "The peace talks stalled.")
+    write_story(lib, "apart", "Talks", "Peace returned after the talks. Peace and more talks.")
+    index.update([lib])
+    results = search(index, '"peace talks"')
+    assert [hit.id for hit in results.hits] == ["twice", "once"]
+    assert results.total == 2
+
+
+def test_phrase_top_matches_a_brute_force_ranking_across_segments(index, tmp_path):
+    """The one-pass phrase search (block-max skipping, positions read for few stories)
+    gives what scoring every story holding the phrase by its rarest word gives."""
+    from whoosh import collectors
+    from whoosh import query as wq
+
+    from reader.search.phrases import phrase_top
+    from reader.search.query import parse_query
+
+    lib = tmp_path / "lib"
+    for n in range(400):
+        held = "the coast guard vessels came back" if n % 3 else "the vessels of the coast guard came"
+        extra = " coast" * (n % 5)
+        write_story(lib, f"s{n:04}", f"Report {n}", f"{held}.{extra} " + "calm sea " * (n % 11))
+        if n == 199:
+            index.update([lib])  # a second segment for the rest
+    index.update([lib])
+    searcher = index.searcher()
+    assert len(list(searcher.leaf_searchers())) >= 2
+    phrase = parse_query('"coast guard vessels"').query
+    assert isinstance(phrase, wq.Phrase)
+    rarest = min(phrase.words, key=lambda w: searcher.reader().doc_frequency("body", w))
+    reference = collectors.TopCollector(limit=5, usequality=False)
+    searcher.search_with_collector(wq.Require(wq.Term("body", rarest), phrase), reference)
+    expected = [(hit.docnum, round(hit.score, 6)) for hit in reference.results()]
+    ranked, total, exact = phrase_top(searcher, phrase, 5)
+    assert [(d, round(s, 6)) for d, s in ranked] == expected
+    holders = sum(1 for n in range(400) if n % 3)
+    assert not exact and abs(total - holders) <= holders * 0.5
+    everything, total, exact = phrase_top(searcher, phrase, 1000)
+    assert exact and total == holders == len(everything)
