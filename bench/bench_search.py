@@ -11,8 +11,9 @@ Measures, for the issue's bars:
 - index open time and a cold process's first query (subprocess);
 - start-up update on the unchanged library (stat only; counts article reads);
 - peak RSS of a process that opens the index and runs every query;
-- build throughput: reader (procs=2, multisegment, compound=False, merged to one segment)
-  vs plain Whoosh default (``ix.writer()``, stored body) on ``--baseline-docs`` articles;
+- build throughput: reader (procs=2, multisegment, compound=False; without and with the
+  entity recogniser) vs plain Whoosh default (``ix.writer()``, stored body) on
+  ``--baseline-docs`` articles;
 - find-in-article per keystroke on a 10,000-word article.
 
 The library is made by ``bench/make_library.py`` (deterministic). Nothing here is run by
@@ -42,6 +43,7 @@ from make_library import generate  # noqa: E402
 
 from reader.library.library import iter_sources, load_file  # noqa: E402
 from reader.search import LibraryIndex, search  # noqa: E402
+from reader.search.index import default_entity_keys  # noqa: E402
 from reader.search.find import FindOptions, find_matches, prime  # noqa: E402
 
 QUERIES = {
@@ -82,13 +84,13 @@ def cpu_seconds() -> float:
 CPU = {}
 
 
-def build_reader(library: Path, directory: Path) -> tuple[float, int]:
+def build_reader(library: Path, directory: Path, entity_keys=None) -> tuple[float, int]:
     shutil.rmtree(directory, ignore_errors=True)
-    index = LibraryIndex(directory)
+    index = LibraryIndex(directory, entity_keys=entity_keys)
     started, cpu = time.perf_counter(), cpu_seconds()
     result = index.update([library], procs=2)
     seconds = time.perf_counter() - started
-    CPU[("reader", str(library))] = cpu_seconds() - cpu
+    CPU[("reader", str(library), entity_keys is not None)] = cpu_seconds() - cpu
     index.close()
     return seconds, result.added
 
@@ -320,7 +322,7 @@ def main() -> int:
         seconds, added = build_reader(library, index_dir)
         numbers["build_reader_s"] = seconds
         numbers["build_reader_docs"] = added
-        numbers["build_reader_cpu"] = CPU[("reader", str(library))]
+        numbers["build_reader_cpu"] = CPU[("reader", str(library), False)]
     baseline_docs = min(args.baseline_docs or len(articles), len(articles))
     plain_dir = work / f"plain-index-{baseline_docs}"
     # Build throughput: plain Whoosh and reader on the same articles, interleaved, best of
@@ -344,8 +346,14 @@ def main() -> int:
             continue
         log(f"build round {round_number + 1}: reader on the same {baseline_docs:,} articles")
         sub = work / f"sub-{baseline_docs}"
-        reader_runs.append((build_reader(sublib, sub)[0], CPU[("reader", str(sublib))]))
+        reader_runs.append((build_reader(sublib, sub)[0], CPU[("reader", str(sublib), False)]))
         shutil.rmtree(sub, ignore_errors=True)
+    # What `reader index` and the app do: the same, with the entity recogniser's fields
+    log(f"build: reader with entity recognition on the same {baseline_docs:,} articles")
+    sub = work / f"sub-entities-{baseline_docs}"
+    numbers["build_reader_entities_s"] = build_reader(sublib, sub, default_entity_keys())[0]
+    numbers["build_reader_entities_cpu"] = CPU[("reader", str(sublib), True)]
+    shutil.rmtree(sub, ignore_errors=True)
     numbers["build_plain_runs"] = plain_runs
     numbers["build_reader_runs"] = reader_runs
     numbers["build_plain_s"], numbers["build_plain_cpu"] = min(plain_runs)
@@ -429,6 +437,9 @@ def main() -> int:
                      f"plain Whoosh {plain_rate:,.0f}/s; "
                      f"FTS5 {len(articles) / numbers['build_fts_s']:,.0f}/s",
                      f"{reader_rate / plain_rate:.2f}×", "≥ 2×", "yes" if reader_rate / plain_rate >= 2 else "no"))
+        with_entities = baseline_docs / numbers["build_reader_entities_s"]
+        rows.append(("  the same, with entity recognition", f"{with_entities:,.0f} articles/s",
+                     "what `reader index` and the app do", f"{with_entities / plain_rate:.2f}×", "", ""))
         rows.append(("build CPU per article", f"{same_cpu / baseline_docs * 1000:.2f} ms",
                      f"plain Whoosh {numbers['build_plain_cpu'] / baseline_docs * 1000:.2f} ms",
                      f"{cpu_ratio:.2f}× less", "", ""))

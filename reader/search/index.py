@@ -45,7 +45,6 @@ UPDATE_LOCK = "update.lock"
 INDEX_NAME = "MAIN"
 HASH_BYTES = 16
 BIG_BATCH = 2000  # at least this many documents: parallel writer, then merge to one segment
-WRITER_LIMIT_MB = 128  # each writer process sorts this much in memory before spilling a run
 PREPARE_IN_POOL = True  # parallel builds also read and parse the files in `procs` processes
 
 Progress = Callable[[int, int, str], None]
@@ -128,6 +127,21 @@ def stamps_of(manifest: dict[str, Any] | None) -> dict[str, tuple[int, int]]:
 def _ids(value: Any) -> list[str]:
     """A file's article ids (a feed file holds many)."""
     return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
+
+
+def writer_limit_mb(procs: int) -> int:
+    """How much each of ``procs`` writer processes may sort in memory before spilling a
+    sorted run to disk (Whoosh's default is 128 MB).
+
+    Spilling and merging the runs was a third of the CPU of a 10,000-story build
+    (bench/bench_search.py), so a sixth of the memory available now is shared out,
+    between 128 and 512 MB each (Whoosh's estimate; a process takes about 1.4 times it).
+    """
+    try:
+        available = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return 128
+    return max(128, min(512, available // 6 // max(1, procs) // 2**20))
 
 
 def default_index_dir() -> Path:
@@ -595,7 +609,7 @@ class LibraryIndex:
         try:
             try:
                 if big and procs > 1:
-                    writer = ix.writer(procs=procs, multisegment=True, limitmb=WRITER_LIMIT_MB, compound=False,
+                    writer = ix.writer(procs=procs, multisegment=True, limitmb=writer_limit_mb(procs), compound=False,
                                        codec=make_codec())
                 else:
                     writer = ix.writer(timeout=5.0, compound=False, codec=make_codec())

@@ -7,6 +7,9 @@ Only the public ``whoosh`` API is used, so either distribution (``whoosh`` 2.7.4
 from __future__ import annotations
 
 import re
+import struct
+import sys
+from array import array
 from functools import lru_cache
 
 from whoosh import fields, formats
@@ -26,6 +29,8 @@ BM25_B = 0.75
 BODY_AVERAGE_TERMS = 300  # indexed words (stop words left out) of a typical news story
 TITLE_AVERAGE_TERMS = 7
 BLOCK_POSTINGS = 32
+_BIG_ENDIAN = sys.byteorder == "big"
+_COUNT = struct.Struct("!I")  # a posting value starts with its frequency, as in Whoosh's formats
 
 _ENTITY_SLUG = re.compile(r"[^\w]+")
 
@@ -101,6 +106,24 @@ class ImpactPositions(formats.Positions):
     def __init__(self, field_boost: float = 1.0, average_length: float = BODY_AVERAGE_TERMS, **options) -> None:
         super().__init__(field_boost=field_boost, **options)
         self.average_length = float(average_length)
+
+    def encode(self, poslist: list[int]) -> bytes:
+        """The positions as 32-bit little-endian integers (Whoosh's ``Positions``
+        pickles their differences, one Python step per position)."""
+        positions = array("I", poslist)
+        if _BIG_ENDIAN:
+            positions.byteswap()
+        return _COUNT.pack(len(poslist)) + positions.tobytes()
+
+    def decode_frequency(self, valuestring: bytes) -> int:
+        return _COUNT.unpack_from(valuestring)[0]
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        positions = array("I")
+        positions.frombytes(valuestring[_COUNT.size:])
+        if _BIG_ENDIAN:
+            positions.byteswap()
+        return positions.tolist()
 
     def impact(self, frequency: float, length: float) -> float:
         """The weight of a term seen ``frequency`` times in a field of ``length`` words."""

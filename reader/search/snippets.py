@@ -16,7 +16,7 @@ from reader.search.schema import iter_terms
 
 SNIPPET_CHARS = 200
 SNIPPET_LEAD = 50
-SNIPPET_SCAN = 1500  # the snippet is picked among the matches this far from the first one
+SNIPPET_SCAN = 800  # the snippet is picked among the matches this far from the first one
 TEXT_FIELDS = ("title", "body")
 
 Span = tuple[int, int]
