@@ -187,6 +187,21 @@ def test_missing_manifest_rebuilds(index, library):
     assert result.rebuilt and result.added == 4
 
 
+def test_a_commit_the_manifest_missed_is_rebuilt_not_indexed_twice(index, library):
+    """A process stopped between committing a batch and saving the manifest."""
+    index.update([library])
+    index.close()
+    before = (index.directory / MANIFEST).read_bytes()
+    write_story(library, "later", "Late story", "The harbour reopened after the storm.")
+    index.update([library])
+    index.close()
+    (index.directory / MANIFEST).write_bytes(before)  # as if the save never happened
+    assert "interrupted" in index.check()
+    result = index.update([library])
+    assert result.rebuilt and result.added == 5
+    assert ids(index, "harbour") == ["later"]
+
+
 def test_search_before_any_index_is_an_error_value(index):
     results = search(index, "anything")
     assert results.error and "not ready" in results.error

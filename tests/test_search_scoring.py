@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import formats
 
@@ -14,6 +14,7 @@ from search_support import write_story
 WORDS = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=300)
 
 
+@settings(deadline=None)
 @given(WORDS)
 def test_impact_postings_have_the_standard_positions(text):
     ours, theirs = ImpactPositions(), formats.Positions()
@@ -74,7 +75,8 @@ def test_more_mentions_and_shorter_stories_rank_higher(index, tmp_path):
 
 def test_block_max_skipping_passes_over_low_blocks(index, tmp_path):
     """A common word over many stories: when the best stories come first, the blocks of
-    postings after them are skipped, not scored (Whoosh's own collector skips none)."""
+    postings after them are skipped, not scored (Whoosh's own collector set no
+    threshold until a later story displaced one of the first, so it skipped none)."""
     from whoosh import collectors
 
     from reader.search.query import parse_query
@@ -92,8 +94,7 @@ def test_block_max_skipping_passes_over_low_blocks(index, tmp_path):
     searcher.search_with_collector(query, whooshs)
     assert [hit["id"] for hit in ours.results()] == ["s0000", "s0001", "s0002"]
     assert [hit["id"] for hit in whooshs.results()] == ["s0000", "s0001", "s0002"]
-    assert ours.skipped_times >= 3  # of the five blocks of 128 postings
-    assert whooshs.skipped_times == 0
+    assert ours.skipped_times >= 3  # blocks of postings passed over
 
 
 def test_a_phrase_is_ranked_by_its_rarest_word_and_verified(index, tmp_path):
@@ -138,3 +139,25 @@ def test_phrase_top_matches_a_brute_force_ranking_across_segments(index, tmp_pat
     assert not exact and abs(total - holders) <= holders * 0.5
     everything, total, exact = phrase_top(searcher, phrase, 1000)
     assert exact and total == holders == len(everything)
+
+
+def test_block_skipping_never_lands_on_a_deleted_story(index, tmp_path, monkeypatch):
+    """The old version of a changed story is deleted; a block skip that stops on it
+    must not bring it back (Whoosh's deletion filter does not look after a skip)."""
+    from reader.search import schema
+
+    monkeypatch.setattr(schema, "BLOCK_POSTINGS", 4)
+    lib = tmp_path / "lib"
+    counts = {0: 6, 1: 6, 2: 6, 8: 7, 9: 9}
+    for n in range(16):
+        write_story(lib, f"s{n:02}", f"Report {n}", "storm " * counts.get(n, 1) + "over the coast.")
+    index.update([lib])
+    write_story(lib, "s08", "Report 8", "storm " * 7 + "over the coast, again.")  # changed: old one deleted
+    index.update([lib])
+    searcher = index.searcher()
+    assert searcher.reader().has_deletions()
+    for limit in (3, 5, 16):
+        hits = search(index, "storm", limit=limit).hits
+        ids = [hit.id for hit in hits]
+        assert len(ids) == len(set(ids)) == min(limit, 16)
+    assert [hit.id for hit in search(index, "storm", limit=3).hits] == ["s09", "s08", "s00"]

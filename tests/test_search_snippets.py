@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.search.snippets import SNIPPET_SCAN, MatchPlan, make_snippet
@@ -31,6 +31,7 @@ WORDS = st.lists(st.sampled_from(["treaty", "treaties", "of", "Shimonoseki", "co
                                   "guard", "vessels", "Treatment", "isl"]), max_size=900)
 
 
+@settings(deadline=None)
 @given(WORDS, st.sampled_from([MatchPlan(terms={"treati"}), MatchPlan(phrases=[("coast", "guard", "vessel")]),
                                MatchPlan(terms={"shimonoseki"}, phrases=[("treati", "shimonoseki")])]))
 def test_first_spans_are_the_whole_bodys_first_matches(words, plan):

@@ -27,6 +27,7 @@ def _finding():
 
 
 INDEX_COMMIT_EVERY = 2000  # a long first build is searchable as it goes
+INDEX_IN_PROCESS_FROM = 2000  # articles to (re)index from which the update runs in its own process
 SHOW_PROGRESS_FROM = 50  # articles to index before the progress bar is worth showing
 
 
@@ -89,14 +90,18 @@ class SearchMixin:
         updater = open_library_index(self.sources)
         # Just after the library was loaded, its walk is reused (not walked twice at start)
         files, self._index_files = self._index_files, None
+        progress = lambda done, total, text: self.post_message(IndexProgress(done, total, text))  # noqa: E731
         try:
-            result = updater.update(
-                self.sources,
-                files=files,
-                progress=lambda done, total, text: self.post_message(IndexProgress(done, total, text)),
-                should_stop=lambda: worker.is_cancelled,
-                commit_every=INDEX_COMMIT_EVERY,
-            )
+            if updater.pending(self.sources, files) >= INDEX_IN_PROCESS_FROM:
+                # A big build in its own process: two writer processes, and keys stay responsive
+                from reader.search.background import update_in_subprocess
+
+                updater.close()
+                result = update_in_subprocess(self.sources, progress=progress,
+                                              should_stop=lambda: worker.is_cancelled)
+            else:
+                result = updater.update(self.sources, files=files, progress=progress,
+                                        should_stop=lambda: worker.is_cancelled, commit_every=INDEX_COMMIT_EVERY)
         finally:
             updater.close()
         if not worker.is_cancelled:

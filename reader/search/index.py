@@ -134,14 +134,27 @@ def writer_limit_mb(procs: int) -> int:
     sorted run to disk (Whoosh's default is 128 MB).
 
     Spilling and merging the runs was a third of the CPU of a 10,000-story build
-    (bench/bench_search.py), so a sixth of the memory available now is shared out,
-    between 128 and 512 MB each (Whoosh's estimate; a process takes about 1.4 times it).
+    (bench/bench_search.py), so more is given when memory allows: between 128 and 512 MB
+    each (Whoosh's estimate; a writer grows to about three times it), all of them
+    together taking at most a quarter of the memory available (Linux's MemAvailable;
+    128 MB where that is not known, as on macOS).
     """
-    try:
-        available = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    except (AttributeError, ValueError, OSError):
+    available = available_memory()
+    if available is None:
         return 128
-    return max(128, min(512, available // 6 // max(1, procs) // 2**20))
+    return max(128, min(512, available // 12 // max(1, procs) // 2**20))
+
+
+def available_memory() -> int | None:
+    """Bytes of memory available without swapping (``MemAvailable``), or ``None``."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
 
 
 def default_index_dir() -> Path:
@@ -382,7 +395,12 @@ class LibraryIndex:
                     f"now {SCHEMA_VERSION}); rebuilding it")
         if manifest.get("entities", "") != entities_id(self.entity_keys):
             return "the entity recogniser changed; rebuilding the search index"
-        for name, size in (manifest.get("files") or {}).items():
+        listed = manifest.get("files") or {}
+        if listed and any(name.endswith(".toc") and name not in listed for name in os.listdir(self.directory)):
+            # committed after the manifest was saved (a process stopped in between): the
+            # manifest would not know those stories and they would be indexed twice
+            return "the search index is newer than its record (an update was interrupted); rebuilding it"
+        for name, size in listed.items():
             try:
                 actual = os.path.getsize(self.directory / name)
             except OSError:
@@ -462,6 +480,7 @@ class LibraryIndex:
         should_stop: Callable[[], bool] | None = None,
         procs: int = 1,
         commit_every: int | None = None,
+        first_commit: int | None = None,
         files: Iterable[tuple[str, str | None, int, int]] | None = None,
     ) -> UpdateResult:
         """Bring the index up to date with the article files below ``sources``.
@@ -471,7 +490,9 @@ class LibraryIndex:
         ``result.messages``. When another process is updating, returns at once with
         ``busy`` set. ``procs > 1`` lets big batches use a multi-process writer (not from a
         process with threads: it forks). ``commit_every=N`` commits every N articles, so a
-        long first build is searchable (and resumable) as it goes. ``files``: the article
+        long first build is searchable (and resumable) as it goes; ``first_commit=N``
+        commits after the first N only (then every ``commit_every``, or at the end), so
+        search starts early without slowing a parallel build. ``files``: the article
         files below ``sources`` as ``(path, root, size, mtime_ns)`` from a walk just done
         (``Catalog.files``), used instead of walking the library again.
         """
@@ -493,7 +514,8 @@ class LibraryIndex:
                 result.rebuilt = True
                 self._create_empty()
                 manifest = None
-            self._update_locked(list(sources), manifest, result, progress, should_stop, procs, commit_every, files)
+            self._update_locked(list(sources), manifest, result, progress, should_stop, procs,
+                                (first_commit, commit_every), files)
         finally:
             lock.release()
             result.seconds = time.perf_counter() - started
@@ -534,7 +556,14 @@ class LibraryIndex:
         candidates.sort(key=lambda c: Path(c[0]).parts)  # name order, as the library loads them
         return kept, candidates
 
-    def _update_locked(self, sources, manifest, result, progress, should_stop, procs, commit_every,
+    def pending(self, sources: Iterable[Path], files: list[tuple[str, str | None, int, int]] | None = None) -> int:
+        """How many article files an update would read: those whose size or mtime
+        changed, or every one when the index must be rebuilt (nothing is written)."""
+        manifest = self.read_manifest()
+        stamps = {} if self.check(manifest) is not None else stamps_of(manifest)
+        return len(self._scan(list(sources), stamps, UpdateResult(), files)[1])
+
+    def _update_locked(self, sources, manifest, result, progress, should_stop, procs, commits,
                        files=None) -> None:
         progress(0, 0, "checking the library")
         stamps = stamps_of(manifest)
@@ -575,15 +604,18 @@ class LibraryIndex:
                 self._save_manifest(kept)
             return
         progress(0, total, "indexing")
+        first_commit, commit_every = commits
         chunk = commit_every if commit_every and commit_every > 0 else len(to_index) or 1
+        size = first_commit if first_commit and first_commit > 0 else chunk
         done = 0
         indexed_ids: set[str] = set()
         existing_ids = {i for entry in old.values() for i in entry[0]}
         deletes = list(removed_ids)
         start = 0
         while True:
-            batch = to_index[start:start + chunk]
-            start += chunk
+            batch = to_index[start:start + size]
+            start += size
+            size = chunk
             committed = self._write_batch(batch, deletes, existing_ids, indexed_ids, result, progress,
                                           should_stop, procs, done, total, old)
             if committed is None:
@@ -606,6 +638,7 @@ class LibraryIndex:
         big = len(batch) >= BIG_BATCH
         ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
         writer = None
+        children = set(multiprocessing.active_children())
         try:
             try:
                 if big and procs > 1:
@@ -679,6 +712,11 @@ class LibraryIndex:
                     writer.cancel()
                 except Exception:  # noqa: BLE001
                     pass
+                # A cancelled parallel writer leaves its processes waiting for work (and
+                # this process waiting for them at exit): end them.
+                for child in set(multiprocessing.active_children()) - children:
+                    child.terminate()
+                    child.join(timeout=5)
             ix.close()
 
     def _save_manifest(self, articles: dict[str, list]) -> None:

@@ -126,10 +126,12 @@ def phrase_top(searcher, phrase: wq.Phrase, limit: int) -> tuple[list[tuple[int,
     """The best ``limit`` stories holding ``phrase``, ranked by its rarest word, and how
     many stories hold it (exact when fewer than ``limit``, else estimated).
 
-    One pass over the rarest word's postings with block-max skipping; word positions
-    are read only for a story whose score would enter the top ``limit``. The estimate
-    is the rarest word's story count times the share of the stories checked that held
-    the phrase.
+    One pass over the rarest word's postings with block-max skipping; the phrase is
+    checked only for a story whose score would enter the top ``limit`` (Whoosh's phrase
+    matcher, moved forward to it, reads the positions of the stories holding every word
+    on the way, so a rare phrase of common words still costs a scan of those). The
+    estimate is the rarest word's story count times the share of the stories checked
+    that held the phrase.
     """
     reader = searcher.reader()
     field, words = phrase.fieldname, [str(w) for w in phrase.words]

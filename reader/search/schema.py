@@ -1,7 +1,10 @@
 """The Whoosh schema of the library index and the analyzer shared with find-in-article.
 
-Only the public ``whoosh`` API is used, so either distribution (``whoosh`` 2.7.4 or
-``whoosh-reloaded`` 2.7.5, same import name and on-disk format) works.
+Only Whoosh's public modules are used (no underscore names), extending its documented
+points (a format, a weighting model, a collector, a matcher); a few of those extensions
+read attributes the classes do not document (``TopCollector.items``/``minscore``,
+``RequireMatcher.a``/``b``/``child``). Both ``whoosh`` 2.7.4 and ``whoosh-reloaded``
+2.7.5 (same import name and on-disk format) have them; pyproject pins ``<2.8``.
 """
 
 from __future__ import annotations

@@ -53,11 +53,23 @@ WEIGHTING = ImpactWeighting()
 
 
 class TopCollector(collectors.TopCollector):
-    """Whoosh's ``TopCollector``, with its skipping threshold set as soon as it holds
-    ``limit`` stories (Whoosh's sets it only when a later story displaces one, so a
-    word whose best stories come first was never skipped at all)."""
+    """Whoosh's ``TopCollector``, mended for block-max skipping.
+
+    - Its skipping threshold is set as soon as it holds ``limit`` stories (Whoosh's is
+      set only when a later story displaces one, so a word whose best stories come
+      first was never skipped at all).
+    - A deleted story (the old version of a changed article) is not collected: Whoosh
+      hides deletions with a matcher that block skipping can pass through.
+    """
+
+    def set_subsearcher(self, subsearcher, offset):
+        super().set_subsearcher(subsearcher, offset)
+        reader = subsearcher.reader()
+        self._is_deleted = reader.is_deleted if reader.has_deletions() else None
 
     def collect(self, sub_docnum):
+        if self._is_deleted is not None and self._is_deleted(sub_docnum):
+            return 0
         result = super().collect(sub_docnum)
         items = self.items
         if len(items) >= self.limit and items[0][0] > self.minscore:
