@@ -205,3 +205,19 @@ async def test_palette_offers_sort_filter_add_and_mentions(tmp_path: Path) -> No
         assert "Show articles mentioning “gazette”" in labels
         labels = [str(hit.text) async for hit in provider.search("add")]
         assert "Add articles, pages or feeds…" in labels
+
+
+async def test_the_list_says_it_is_loading_until_it_has_articles():
+    from textual.app import App
+
+    class ListOnly(App):
+        def compose(self):
+            yield ArticleList()
+
+    app = ListOnly()
+    async with app.run_test(size=(60, 10)) as pilot:
+        article_list = app.query_one(ArticleList)
+        assert article_list.empty_text == "Loading the library…"
+        article_list.set_articles([])
+        await pilot.pause()
+        assert article_list.empty_text == "No articles."

@@ -4,11 +4,9 @@ indexing, searching and importing at once. No lost update, no corrupt file, no t
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 

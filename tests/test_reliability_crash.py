@@ -9,7 +9,6 @@ state/import/index tests are skipped until those features are on this branch.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import signal

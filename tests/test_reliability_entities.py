@@ -12,7 +12,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.conftest import SEED
-from tests.reliability_support import (PROPERTY, SMALL, bounded, hostile_text, newsy_text, python_env,
+from tests.reliability_support import (PROPERTY, bounded, hostile_text, newsy_text, python_env,
                                        run_limited)
 from tests.reliability_tally import tally
 

@@ -4,7 +4,6 @@ return a result or a one-line explanation, never an exception, within a time bou
 
 from __future__ import annotations
 
-import re
 import subprocess
 
 import pytest

@@ -5,7 +5,6 @@ clear message, never a traceback. (Skipped until the state store is on this bran
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 
 import pytest

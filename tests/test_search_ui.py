@@ -98,6 +98,10 @@ async def test_find_bar_counts_steps_wraps_and_clears(tmp_path):
         assert bar.status == "2 of 2"
         await pilot.press("enter")
         assert bar.status == "1 of 2"  # wrapped around
+        await pilot.press("up")  # where Shift+Enter does not reach the app
+        assert bar.status == "2 of 2"
+        await pilot.press("down")
+        assert bar.status == "1 of 2"
         app.screen.query_one(ArticleView).focus()
         await pilot.press("N")
         assert bar.status == "2 of 2"

@@ -120,7 +120,7 @@ class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Sc
                 yield EntityList(id="entities")
                 yield NotePanel(id="note")
         with Horizontal(id="index-status"):
-            yield Label("Indexing the library")
+            yield Label("Indexing the library", id="index-status-label")
             yield ProgressBar(id="index-progress", show_eta=False)
         yield TaskProgress(id="task-progress")
         yield Footer()

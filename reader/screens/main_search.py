@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.message import Message
-from textual.widgets import ProgressBar
+from textual.widgets import Label, ProgressBar
 from textual.worker import get_current_worker
 
 from reader.widgets.article_view import ArticleView, Highlight
@@ -114,10 +114,14 @@ class SearchMixin:
         self.notify(f"Could not update the search index: {error}", severity="error", markup=False, timeout=10)
 
     def on_index_progress(self, message: IndexProgress) -> None:
+        saving = message.text == "saving the index"
         if message.total:
-            self.index_state = f"indexing {message.done:,} of {message.total:,}"
+            self.index_state = ("saving the search index" if saving
+                                else f"indexing {message.done:,} of {message.total:,}")
         if message.total >= SHOW_PROGRESS_FROM:
             self.query_one("#index-status").add_class("-running")
+            self.query_one("#index-status-label", Label).update(
+                "Saving the search index" if saving else "Indexing the library")
             self.query_one("#index-progress", ProgressBar).update(total=message.total, progress=message.done)
 
     def on_index_updated(self, message: IndexUpdated) -> None:

@@ -149,7 +149,7 @@ class SearchScreen(Screen[SearchChoice | None]):
             if indexing:
                 status = f"{results.error} ({indexing})"
         elif self.indexing():
-            status += f" · {self.indexing()}"
+            status += f" in what is indexed so far · {self.indexing()}"
         self._set_status(status, error=bool(results.error))
 
     def _set_status(self, text: str, *, error: bool = False) -> None:

@@ -90,9 +90,9 @@ class UpdateResult:
     def summary(self) -> str:
         if self.busy:
             return "another reader is updating the index; searching what is already indexed"
-        parts = [f"{self.added} added", f"{self.changed} changed", f"{self.removed} removed",
-                 f"{self.unchanged} unchanged"]
-        text = "index: " + ", ".join(parts) + f" ({self.seconds:.1f} s)"
+        parts = [f"{self.added:,} added", f"{self.changed:,} changed", f"{self.removed:,} removed",
+                 f"{self.unchanged:,} unchanged"]
+        text = "search index: " + ", ".join(parts) + f" ({self.seconds:.1f} s)"
         if self.cancelled:
             text += ", stopped before the end"
         return text

@@ -121,7 +121,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._index_of_id: dict[str, int] = {}
         self._read_count = 0
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
-        self.empty_text = "No articles."
+        self.empty_text = "Loading the library…"  # until the first set_articles
 
     # -- data ---------------------------------------------------------------
 
@@ -132,6 +132,7 @@ class ArticleList(ScrollView, can_focus=True):
         ``orders`` may bring the sort orders computed ahead (``sort_orders``, in a worker).
         """
         self.articles = list(articles)
+        self.empty_text = "No articles."
         self._ids = [article.id for article in self.articles]
         self._index_of_id = {article_id: index for index, article_id in enumerate(self._ids)}
         self.read = set(read)

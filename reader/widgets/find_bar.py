@@ -16,7 +16,8 @@ from textual.widgets import Checkbox, Input, Label
 
 
 class FindBar(Horizontal):
-    """Find in the open article. Enter / Shift+Enter step through matches, Esc closes."""
+    """Find in the open article. Enter or Down / Shift+Enter or Up step through matches
+    (Shift+Enter does not reach the app in every terminal), Esc closes."""
 
     DEFAULT_CSS = """
     FindBar {
@@ -35,7 +36,8 @@ class FindBar(Horizontal):
 
     BINDINGS = [
         Binding("escape", "close", "Close find", id="find.close"),
-        Binding("shift+enter", "step(-1)", "Previous", id="find.previous"),
+        Binding("shift+enter,up", "step(-1)", "Previous", id="find.previous"),
+        Binding("down", "step(1)", "Next", id="find.next"),
         Binding("alt+w", "toggle('whole')", "Whole word", id="find.whole_word"),
         Binding("alt+r", "toggle('regex')", "Regex", id="find.regex"),
         Binding("alt+s", "toggle('words')", "Word forms", id="find.word_mode"),
@@ -62,7 +64,7 @@ class FindBar(Horizontal):
         """The bar was closed: clear the highlights."""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Find in article", compact=True, id="find-input")
+        yield Input(placeholder="Find in article (Enter/↓ next, ↑ previous)", compact=True, id="find-input")
         yield Label("", id="find-status")
         yield Checkbox("Word", compact=True, id="find-whole", tooltip="Alt+W: whole words only")
         yield Checkbox("Regex", compact=True, id="find-regex", tooltip="Alt+R: a regular expression")
