@@ -161,3 +161,17 @@ def test_block_skipping_never_lands_on_a_deleted_story(index, tmp_path, monkeypa
         ids = [hit.id for hit in hits]
         assert len(ids) == len(set(ids)) == min(limit, 16)
     assert [hit.id for hit in search(index, "storm", limit=3).hits] == ["s09", "s08", "s00"]
+
+
+def test_a_phrase_inside_a_larger_query_is_verified(index, tmp_path):
+    """The two-phase path: ranked by the rarest word, positions checked for the best few,
+    and Whoosh's own phrase search when too few of those hold the phrase."""
+    lib = tmp_path / "lib"
+    write_story(lib, "held", "Talks", "The peace talks in the harbour town stalled.")
+    write_story(lib, "apart", "Talks", "Peace came to the harbour town after the talks.")
+    for n in range(30):  # stories with both words apart, ranked above the one holding the phrase
+        write_story(lib, f"near{n:02}", "Talks", "Peace came. Talks went. Peace came. Talks went. Harbour town." * 3)
+    index.update([lib])
+    results = search(index, '"peace talks" harbour', limit=5)
+    assert [hit.id for hit in results.hits] == ["held"]
+    assert search(index, '"peace talks" -stalled').hits == []

@@ -69,8 +69,7 @@ def relax_phrases(q: wq.Query, reader=None) -> wq.Query:
         if reader is None:
             return wq.And(terms)
         terms.sort(key=lambda t: reader.doc_frequency(t.fieldname, t.text))
-        rest = terms[1]
-        return RankedRequire(terms[0], rest)
+        return RankedRequire(terms[0], terms[1])
 
     return q.accept(fix)
 
