@@ -43,7 +43,7 @@ from make_library import generate  # noqa: E402
 
 from reader.library.library import iter_sources, load_file  # noqa: E402
 from reader.search import LibraryIndex, search  # noqa: E402
-from reader.search.index import default_entity_keys  # noqa: E402
+from reader.search.documents import default_entity_keys  # noqa: E402
 from reader.search.find import FindOptions, find_matches, prime  # noqa: E402
 
 QUERIES = {
@@ -147,7 +147,7 @@ UNCHANGED = textwrap.dedent("""
     result = ix.update([Path(sys.argv[3])])
     seconds = time.perf_counter() - t
     # the app's start: the catalog has just walked the library; the index reuses that walk
-    from reader.search.index import walk_sources
+    from reader.search.files import walk_sources
     files = [(p, str(r) if r else None, size, mtime) for p, r, size, mtime in walk_sources([Path(sys.argv[3])], [])]
     t = time.perf_counter()
     reused = ix.update([Path(sys.argv[3])], files=files)

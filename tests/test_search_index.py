@@ -263,7 +263,7 @@ def test_batched_commits_and_cancel_midway_lose_nothing(index, library):
 def test_recogniser_spans_feed_the_entity_fields(tmp_path, library):
     from collections import namedtuple
 
-    from reader.search.index import RecogniserKeys
+    from reader.search.documents import RecogniserKeys
 
     Span = namedtuple("Span", "start end type key")
 

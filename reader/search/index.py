@@ -10,11 +10,13 @@ Concurrency: one process updates at a time (an ``flock`` on ``update.lock``, rel
 by the OS if the process dies, so a lock file left behind never blocks anyone); any
 number of processes search what is committed. Whoosh writers are always closed in
 ``finally`` (a writer that died with an exception otherwise keeps its lock).
+
+Which files there are: ``reader.search.files``; what is indexed of each article:
+``reader.search.documents``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import fcntl
 import hashlib
@@ -24,44 +26,30 @@ import os
 import shutil
 import threading
 import time
-import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.writing import LockError
 
 from reader import paths
 from reader.atomic import write_atomic
-from reader.library.article import Article
-from reader.library.library import LOADERS, MissingPath, default_sources, load_file
-from reader.search.schema import SCHEMA_VERSION, entity_slug, make_codec, make_schema
+from reader.library.library import default_sources, load_file
+from reader.search.documents import EntityKeys, article_document, default_entity_keys, entities_id, file_hash
+from reader.search.files import FileStamp, walk_sources
+from reader.search.schema import SCHEMA_VERSION, make_codec, make_schema
 from reader.search.scoring import WEIGHTING
 
 MANIFEST = "manifest.json"
 UPDATE_LOCK = "update.lock"
 INDEX_NAME = "MAIN"
-HASH_BYTES = 16
 BIG_BATCH = 2000  # at least this many documents: parallel writer, then merge to one segment
 PREPARE_IN_POOL = True  # parallel builds also read and parse the files in `procs` processes
 
 Progress = Callable[[int, int, str], None]
 """``progress(done, total, message)``: called from the updating thread."""
-
-EntityKeys = Callable[[Article], Iterable[Any]]
-"""The entity recogniser's hook: for an article, its entities as ``(key, type)`` pairs or
-objects with ``key`` and ``type`` (or ``kind``) attributes."""
-
-
-class FileStamp(NamedTuple):
-    """What indexing needs of a file's ``stat`` (from ``walk_sources`` or from a walk done
-    elsewhere: the catalog's, at start, so the library is not walked twice)."""
-
-    st_size: int
-    st_mtime_ns: int
-
 
 class IndexProblem(Exception):
     """The index cannot be used as it is (corrupt, from another version, missing)."""
@@ -160,136 +148,6 @@ def available_memory() -> int | None:
 def default_index_dir() -> Path:
     """``paths.data_dir() / "index"``."""
     return paths.data_dir() / "index"
-
-
-def file_hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=HASH_BYTES).hexdigest()
-
-
-def entities_id(entity_keys: EntityKeys | None) -> str:
-    """A name for the recogniser, stored in the manifest: a different one means re-index."""
-    if entity_keys is None:
-        return ""
-    name = getattr(entity_keys, "__qualname__", type(entity_keys).__qualname__)
-    module = getattr(entity_keys, "__module__", "")
-    version = getattr(entity_keys, "version", "")
-    return f"{module}.{name}:{version}"
-
-
-def _entity_fields(article: Article, entity_keys: EntityKeys | None) -> tuple[str, str]:
-    if entity_keys is None:
-        return "", ""
-    keys: set[str] = set()
-    types: set[str] = set()
-    for item in entity_keys(article) or ():
-        if isinstance(item, tuple | list):
-            key, kind = (item[0], item[1]) if len(item) > 1 else (item[0], "")
-        else:
-            key = getattr(item, "key", None) or getattr(item, "name", "")
-            kind = getattr(item, "type", None) or getattr(item, "kind", "") or ""
-        key = entity_slug(str(key))
-        if key:
-            keys.add(key)
-        kind = str(getattr(kind, "value", kind)).strip().lower()
-        if kind:
-            types.add(kind)
-    return ",".join(sorted(keys)), ",".join(sorted(types))
-
-
-def parse_published(text: str | None) -> dt.datetime | None:
-    """A datetime for ``2021``, ``2021-05``, ``2021-05-03`` or an ISO timestamp; else ``None``."""
-    if not text:
-        return None
-    text = text.strip()
-    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y"):
-        try:
-            return dt.datetime.strptime(text, fmt)
-        except ValueError:
-            pass
-    try:
-        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return value.replace(tzinfo=None)
-
-
-def article_document(article: Article, entity_keys: EntityKeys | None = None) -> dict[str, Any]:
-    """The Whoosh document of one article."""
-    entities, entity_types = _entity_fields(article, entity_keys)
-    doc: dict[str, Any] = {
-        "id": article.id,
-        "title": article.title,
-        "body": (article.title, article.body),  # the title's words count in the body too (BM25F)
-        "path": str(article.path) if article.path else "",
-        "published_text": article.published or "",
-        "body_z": zlib.compress(article.body.encode("utf-8"), 1),
-    }
-    if article.source:
-        doc["source"] = article.source
-    published = parse_published(article.published)
-    if published is not None:
-        doc["published"] = published
-    if entities:
-        doc["entity"] = entities
-        doc["entity_type"] = entity_types
-    return doc
-
-
-def walk_sources(sources: Iterable[Path], problems: list[str]) -> list[tuple[str, Path | None, int, int]]:
-    """``(path, root, size, mtime_ns)`` for each article file below ``sources``.
-
-    The same files as ``reader.library.iter_sources`` (hidden files and folders skipped,
-    known suffixes only; in no particular order), found with ``os.scandir``: one ``stat``
-    per file. (Stat'ing in threads was measured: slower on a warm cache.) At start the
-    app passes the catalog's walk to ``LibraryIndex.update(files=...)`` instead.
-    """
-    suffixes = tuple(LOADERS)
-    found: list[tuple[os.DirEntry, Path]] = []
-    singles: list[tuple[str, Path | None, int, int]] = []
-    for source in sources:
-        source = Path(source)
-        if source.is_dir():
-            stack = [str(source)]
-            while stack:
-                folder = stack.pop()
-                try:
-                    with os.scandir(folder) as scan:
-                        entries = list(scan)
-                except OSError as error:
-                    problems.append(f"{folder}: cannot be read: {error.strerror or error}")
-                    continue
-                for entry in entries:
-                    if entry.name.startswith("."):
-                        continue
-                    try:
-                        if entry.is_dir(follow_symlinks=False):  # as rglob: a symlink loop must not walk forever
-                            stack.append(entry.path)
-                        elif entry.name.lower().endswith(suffixes):
-                            found.append((entry, source))
-                    except OSError as error:
-                        problems.append(f"{entry.path}: cannot be read: {error.strerror or error}")
-        elif source.exists():
-            st = source.stat()
-            singles.append((str(source), None, st.st_size, st.st_mtime_ns))
-        else:
-            raise MissingPath(str(source))
-    files, stat_problems = _stat_files(found)
-    problems.extend(stat_problems)
-    return singles + files
-
-
-def _stat_files(chunk: list[tuple[os.DirEntry, Path]]) -> tuple[list, list[str]]:
-    """``(path, root, size, mtime_ns)`` of the regular files in ``chunk``, and the problems met."""
-    files = []
-    problems = []
-    for entry, root in chunk:
-        try:
-            if entry.is_file():
-                st = entry.stat()
-                files.append((entry.path, root, st.st_size, st.st_mtime_ns))
-        except OSError as error:
-            problems.append(f"{entry.path}: cannot be read: {error.strerror or error}")
-    return files, problems
 
 
 _PREPARE_KEYS: EntityKeys | None = None
@@ -742,46 +600,6 @@ class LibraryIndex:
             },
         }
         write_atomic(self.manifest_path, json.dumps(manifest, separators=(",", ":")))
-
-
-def default_entity_keys() -> EntityKeys | None:
-    """The entity recogniser's hook when ``reader.entities`` is there, else ``None``.
-
-    Uses ``reader.entities.index_keys(article)`` when that exists, otherwise the
-    recogniser (``reader.entities.service.get_recognizer().recognise(body)`` giving
-    spans with ``key`` and ``type``). A change of its ``version`` (or of the recogniser's
-    module) re-indexes the library with the new entities.
-    """
-    try:
-        from reader import entities  # noqa: PLC0415 - optional, built in parallel
-    except Exception:  # noqa: BLE001
-        return None
-    hook = getattr(entities, "index_keys", None)
-    if callable(hook):
-        return hook
-    try:
-        from reader.entities.service import get_recognizer  # noqa: PLC0415
-    except Exception:  # noqa: BLE001
-        return None
-    return RecogniserKeys(get_recognizer)
-
-
-class RecogniserKeys:
-    """Entity keys of an article from a recogniser with ``recognise(text) -> spans``."""
-
-    def __init__(self, get_recognizer: Callable[[], Any]) -> None:
-        self._get = get_recognizer
-        module = getattr(get_recognizer, "__module__", "")
-        self.version = f"{module}:{getattr(get_recognizer(), 'version', '')}"
-
-    def __call__(self, article: Article) -> list[tuple[str, str]]:
-        from reader.entities.model import MAX_RECOGNISED_CHARS  # noqa: PLC0415 - entities is optional
-
-        keys = []
-        for span in self._get().recognise(article.body[:MAX_RECOGNISED_CHARS]):
-            key = getattr(span, "key", None) or article.body[span.start:span.end]
-            keys.append((key, getattr(span, "type", "")))
-        return keys
 
 
 def index_dir_for(sources: Iterable[Path] | None) -> Path:

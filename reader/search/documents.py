@@ -1,0 +1,132 @@
+"""What the index holds of an article: its Whoosh document, and the entity recogniser's
+keys for it (``entity:`` and ``type:`` queries)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import zlib
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from reader.library.article import Article
+from reader.search.schema import entity_slug
+
+HASH_BYTES = 16
+
+EntityKeys = Callable[[Article], Iterable[Any]]
+"""The entity recogniser's hook: for an article, its entities as ``(key, type)`` pairs or
+objects with ``key`` and ``type`` (or ``kind``) attributes."""
+
+
+def file_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=HASH_BYTES).hexdigest()
+
+
+def entities_id(entity_keys: EntityKeys | None) -> str:
+    """A name for the recogniser, stored in the manifest: a different one means re-index."""
+    if entity_keys is None:
+        return ""
+    name = getattr(entity_keys, "__qualname__", type(entity_keys).__qualname__)
+    module = getattr(entity_keys, "__module__", "")
+    version = getattr(entity_keys, "version", "")
+    return f"{module}.{name}:{version}"
+
+
+def _entity_fields(article: Article, entity_keys: EntityKeys | None) -> tuple[str, str]:
+    if entity_keys is None:
+        return "", ""
+    keys: set[str] = set()
+    types: set[str] = set()
+    for item in entity_keys(article) or ():
+        if isinstance(item, tuple | list):
+            key, kind = (item[0], item[1]) if len(item) > 1 else (item[0], "")
+        else:
+            key = getattr(item, "key", None) or getattr(item, "name", "")
+            kind = getattr(item, "type", None) or getattr(item, "kind", "") or ""
+        key = entity_slug(str(key))
+        if key:
+            keys.add(key)
+        kind = str(getattr(kind, "value", kind)).strip().lower()
+        if kind:
+            types.add(kind)
+    return ",".join(sorted(keys)), ",".join(sorted(types))
+
+
+def parse_published(text: str | None) -> dt.datetime | None:
+    """A datetime for ``2021``, ``2021-05``, ``2021-05-03`` or an ISO timestamp; else ``None``."""
+    if not text:
+        return None
+    text = text.strip()
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y"):
+        try:
+            return dt.datetime.strptime(text, fmt)
+        except ValueError:
+            pass
+    try:
+        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value.replace(tzinfo=None)
+
+
+def article_document(article: Article, entity_keys: EntityKeys | None = None) -> dict[str, Any]:
+    """The Whoosh document of one article."""
+    entities, entity_types = _entity_fields(article, entity_keys)
+    doc: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "body": (article.title, article.body),  # the title's words count in the body too (BM25F)
+        "path": str(article.path) if article.path else "",
+        "published_text": article.published or "",
+        "body_z": zlib.compress(article.body.encode("utf-8"), 1),
+    }
+    if article.source:
+        doc["source"] = article.source
+    published = parse_published(article.published)
+    if published is not None:
+        doc["published"] = published
+    if entities:
+        doc["entity"] = entities
+        doc["entity_type"] = entity_types
+    return doc
+
+
+def default_entity_keys() -> EntityKeys | None:
+    """The entity recogniser's hook when ``reader.entities`` is there, else ``None``.
+
+    Uses ``reader.entities.index_keys(article)`` when that exists, otherwise the
+    recogniser (``reader.entities.service.get_recognizer().recognise(body)`` giving
+    spans with ``key`` and ``type``). A change of its ``version`` (or of the recogniser's
+    module) re-indexes the library with the new entities.
+    """
+    try:
+        from reader import entities  # noqa: PLC0415 - optional, built in parallel
+    except Exception:  # noqa: BLE001
+        return None
+    hook = getattr(entities, "index_keys", None)
+    if callable(hook):
+        return hook
+    try:
+        from reader.entities.service import get_recognizer  # noqa: PLC0415
+    except Exception:  # noqa: BLE001
+        return None
+    return RecogniserKeys(get_recognizer)
+
+
+class RecogniserKeys:
+    """Entity keys of an article from a recogniser with ``recognise(text) -> spans``."""
+
+    def __init__(self, get_recognizer: Callable[[], Any]) -> None:
+        self._get = get_recognizer
+        module = getattr(get_recognizer, "__module__", "")
+        self.version = f"{module}:{getattr(get_recognizer(), 'version', '')}"
+
+    def __call__(self, article: Article) -> list[tuple[str, str]]:
+        from reader.entities.model import MAX_RECOGNISED_CHARS  # noqa: PLC0415 - entities is optional
+
+        keys = []
+        for span in self._get().recognise(article.body[:MAX_RECOGNISED_CHARS]):
+            key = getattr(span, "key", None) or article.body[span.start:span.end]
+            keys.append((key, getattr(span, "type", "")))
+        return keys
