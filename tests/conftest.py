@@ -7,7 +7,17 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+
+
+def _find_shared() -> Path:
+    """``../shared`` beside the checkout (a git worktree nested deeper finds it further up)."""
+    for parent in REPO.parents:
+        if (parent / "shared" / "data").is_dir():
+            return parent / "shared"
+    return REPO.parent / "shared"
+
+
+SHARED = _find_shared()
 SEED = REPO / "seeds" / "000_028039a13440567c.txt"
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from import_helpers import shared_data
+from tests.conftest import needs_shared
 
 from reader import paths
 from reader.cli import main
@@ -28,7 +28,7 @@ def _library_files() -> list[Path]:
 
 
 def test_imported_files_are_plain_text_with_front_matter(importer: Importer) -> None:
-    report = importer.add([shared_data("feeds", "rss2sample.xml")])
+    report = importer.add([needs_shared("data", "feeds", "rss2sample.xml")])
     assert len(report.added) == 4 and not report.problems
     files = _library_files()
     assert len(files) == 4
@@ -49,7 +49,7 @@ def test_imported_files_are_plain_text_with_front_matter(importer: Importer) -> 
 
 
 def test_html_page_import_keeps_title_byline_date(importer: Importer) -> None:
-    report = importer.add([shared_data("html", "nytimes-1", "source.html")])
+    report = importer.add([needs_shared("data", "html", "nytimes-1", "source.html")])
     assert len(report.added) == 1
     article = load_library([paths.library_dir()]).articles[0]
     assert article.title == "United States to Lift Sudan Sanctions"
@@ -59,7 +59,7 @@ def test_html_page_import_keeps_title_byline_date(importer: Importer) -> None:
 
 
 def test_whole_feed_folder_then_again_adds_nothing(importer: Importer) -> None:
-    first = importer.add([shared_data("feeds")])
+    first = importer.add([needs_shared("data", "feeds")])
     assert len(first.added) > 100
     named = {str(p.path) for p in first.problems}
     assert all("illegally-nested.xml entry" in name for name in named)  # empty entries, each named
@@ -67,7 +67,7 @@ def test_whole_feed_folder_then_again_adds_nothing(importer: Importer) -> None:
     # iconv.xml and compressed.xml hold the same ten stories: the second copy is a duplicate.
     assert len(first.duplicates) >= 10
     count = len(_library_files())
-    again = importer.add([shared_data("feeds")])
+    again = importer.add([needs_shared("data", "feeds")])
     assert again.added == []
     assert len(again.duplicates) == len(first.added) + len(first.duplicates)
     assert len(_library_files()) == count
@@ -93,7 +93,7 @@ def test_same_url_is_a_duplicate(importer: Importer, tmp_path: Path) -> None:
 
 
 def test_deleted_article_can_be_added_again(importer: Importer) -> None:
-    feed = shared_data("feeds", "rss2sample.xml")
+    feed = needs_shared("data", "feeds", "rss2sample.xml")
     importer.add([feed])
     for path in _library_files():
         path.unlink()

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from import_helpers import shared_data
+from tests.conftest import needs_shared
 
 from reader.library import load_library
 from reader.library.feed_loader import load_feed, parse_feed
@@ -61,7 +61,7 @@ def _norm(text: str | None) -> str:
 
 def _pages() -> list[str]:
     try:
-        root = shared_data("html")
+        root = needs_shared("data", "html")
     except pytest.skip.Exception:
         return ["(shared data absent)"]
     return sorted(p.name for p in root.iterdir() if (p / "source.html").is_file())
@@ -69,7 +69,7 @@ def _pages() -> list[str]:
 
 @pytest.mark.parametrize("page", _pages())
 def test_html_page_title_and_byline_match_expected_metadata(page: str) -> None:
-    folder = shared_data("html", page)
+    folder = needs_shared("data", "html", page)
     expected = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
     loaded = load_html(folder / "source.html", page)
     article = loaded.article
@@ -84,7 +84,7 @@ def test_html_page_title_and_byline_match_expected_metadata(page: str) -> None:
 
 
 def test_html_scores_on_all_shared_pages() -> None:
-    root = shared_data("html")
+    root = needs_shared("data", "html")
     titles = bylines = 0
     for folder in sorted(p for p in root.iterdir() if (p / "source.html").is_file()):
         expected = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
@@ -124,7 +124,7 @@ def test_html_markup_in_text_stays_text(tmp_path: Path) -> None:
 
 
 def test_every_shared_feed_is_read_or_named_with_a_reason() -> None:
-    root = shared_data("feeds")
+    root = needs_shared("data", "feeds")
     files = sorted(p for p in root.iterdir() if p.suffix in (".xml", ".atom", ".html"))
     assert len(files) >= 29
     for path in files:
@@ -140,20 +140,20 @@ def test_every_shared_feed_is_read_or_named_with_a_reason() -> None:
 
 
 def test_gzip_bytes_saved_as_xml_and_legacy_encodings() -> None:
-    compressed = load_feed(shared_data("feeds", "compressed.xml"))
-    plain = load_feed(shared_data("feeds", "iconv.xml"))  # windows-1251
+    compressed = load_feed(needs_shared("data", "feeds", "compressed.xml"))
+    plain = load_feed(needs_shared("data", "feeds", "iconv.xml"))  # windows-1251
     assert len(compressed.articles) == 10
     assert [a.title for a in compressed.articles] == [a.title for a in plain.articles]
     assert compressed.articles[6].title == "Вышла новая книга с изречениями Черномырдина"
     assert all("\ufffd" not in a.title + a.body for a in plain.articles)
-    nshipster = load_feed(shared_data("feeds", "invalid-characters-gzipped.xml"))
+    nshipster = load_feed(needs_shared("data", "feeds", "invalid-characters-gzipped.xml"))
     assert len(nshipster.articles) == 25
-    latin1 = load_feed(shared_data("feeds", "mediacontent-dupes.xml"))  # iso-8859-1
+    latin1 = load_feed(needs_shared("data", "feeds", "mediacontent-dupes.xml"))  # iso-8859-1
     assert latin1.articles and all("\ufffd" not in a.title for a in latin1.articles)
 
 
 def test_sax_error_feed_keeps_its_entries_and_says_so() -> None:
-    loaded = load_feed(shared_data("feeds", "saxerror.xml"))
+    loaded = load_feed(needs_shared("data", "feeds", "saxerror.xml"))
     assert [a.title for a in loaded.articles] == ["Good Item", "Bad Item", "Item After Error"]
     assert len(loaded.problems) == 1
     note = loaded.problems[0]
@@ -161,7 +161,7 @@ def test_sax_error_feed_keeps_its_entries_and_says_so() -> None:
 
 
 def test_feed_entry_fields() -> None:
-    loaded = load_feed(shared_data("feeds", "rss2sample.xml"))
+    loaded = load_feed(needs_shared("data", "feeds", "rss2sample.xml"))
     first = loaded.articles[0]
     assert first.title == "Star City"
     assert first.source == "Liftoff News"

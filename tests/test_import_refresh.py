@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from import_helpers import shared_data
+from tests.conftest import needs_shared
 
 from reader.cli import main
 from reader.library.state import StateStore
@@ -83,9 +83,9 @@ def test_feed_url_is_remembered_and_refresh_adds_only_new_entries(reader_home: P
 
 def test_gzip_feed_bytes_and_a_page_from_urls(reader_home: Path, site, capsys) -> None:
     state, base = site
-    state.pages["/compressed.xml"] = (200, "text/xml", shared_data("feeds", "compressed.xml").read_bytes())
+    state.pages["/compressed.xml"] = (200, "text/xml", needs_shared("data", "feeds", "compressed.xml").read_bytes())
     state.pages["/story.html"] = (200, "text/html; charset=utf-8",
-                                  shared_data("html", "cnn", "source.html").read_bytes())
+                                  needs_shared("data", "html", "cnn", "source.html").read_bytes())
     assert main(["add", f"{base}/compressed.xml", f"{base}/story.html"]) == 0
     out, _ = capsys.readouterr()
     assert "11 articles added" in out

@@ -46,7 +46,6 @@ STATE_WORKER = textwrap.dedent("""
 
 
 def test_processes_starring_reading_and_moving_at_once_lose_no_update(tmp_path, reader_home):
-    pytest.importorskip("reader.library.state", reason="the state store (importing feature) is not on this branch yet")
     from reader.library.state import StateStore
 
     db = tmp_path / "state.sqlite3"
@@ -85,7 +84,6 @@ def test_processes_starring_reading_and_moving_at_once_lose_no_update(tmp_path, 
 
 
 def test_two_indexers_and_a_searcher_at_once(tmp_path, reader_home):
-    pytest.importorskip("reader.search", reason="the search feature is not on this branch yet")
     library = tmp_path / "library"
     _stories(library, 200)
     env = python_env(reader_home)
@@ -132,7 +130,6 @@ def test_two_indexers_and_a_searcher_at_once(tmp_path, reader_home):
 
 
 def test_two_imports_and_a_reader_at_once_add_each_story_once(tmp_path, reader_home):
-    pytest.importorskip("reader.library.importer", reason="the importing feature is not on this branch yet")
     from reader import paths
     from reader.library import load_library
 
@@ -162,7 +159,6 @@ def test_two_imports_and_a_reader_at_once_add_each_story_once(tmp_path, reader_h
 def test_two_apps_starring_at_once_lose_no_star(tmp_path, reader_home):
     """Two real `reader` apps on one library, in two pseudo-terminals, star articles at the same
     time; both star the first article (two toggles: it ends unstarred), each stars others."""
-    pytest.importorskip("reader.library.state", reason="the state store (importing feature) is not on this branch yet")
     import threading
 
     from reader import paths
@@ -209,7 +205,6 @@ def test_readers_starting_at_once_on_a_new_library_all_open_the_state(tmp_path, 
     """Three `reader add` of one folder at once on a fresh home: each opens (creates) the state
     database while the others write to it; none may fail with "database is locked", and
     each story arrives once."""
-    pytest.importorskip("reader.library.state", reason="the state store (importing feature) is not on this branch yet")
     from reader import paths
 
     folder = tmp_path / "incoming"

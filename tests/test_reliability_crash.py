@@ -84,7 +84,6 @@ STATE_WRITER = textwrap.dedent("""
 
 
 def test_sigkill_during_state_writes_loses_no_committed_write(tmp_path, reader_home):
-    pytest.importorskip("reader.library.state", reason="the state store (importing feature) is not on this branch yet")
     from reader.library.state import StateStore
 
     db = tmp_path / "state.sqlite3"
@@ -165,7 +164,6 @@ def _library_articles(library: Path) -> list:
 
 
 def test_sigkill_during_import_leaves_whole_articles_and_a_rerun_completes(tmp_path, reader_home):
-    pytest.importorskip("reader.library.importer", reason="the importing feature is not on this branch yet")
     from reader import paths
 
     source = tmp_path / "incoming"
@@ -221,7 +219,6 @@ def test_sigkill_during_import_leaves_whole_articles_and_a_rerun_completes(tmp_p
 # -- index ---------------------------------------------------------------------------------
 
 def test_sigkill_during_indexing_then_search_works_or_rebuilds(tmp_path, reader_home):
-    pytest.importorskip("reader.search", reason="the search feature is not on this branch yet")
     library = tmp_path / "library"
     _stories(library, 260)
     env = python_env(reader_home)
@@ -289,7 +286,6 @@ NOTE_WRITER = textwrap.dedent("""
 
 
 def test_sigkill_while_saving_a_note_keeps_the_notes_file_whole(tmp_path, reader_home):
-    pytest.importorskip("reader.entities.notes", reason="the entities feature is not on this branch yet")
     from reader.entities.notes import load_knowledge_base
 
     folder = tmp_path / "notes"
@@ -339,7 +335,6 @@ CATALOG_WRITER = textwrap.dedent("""
 def test_sigkill_while_the_catalog_cache_is_written_never_shows_stale_titles(tmp_path, reader_home):
     """The list's metadata cache (SQLite): a process killed while filling it must not leave
     entries that disagree with the files (a stale title, a missing or a doubled article)."""
-    pytest.importorskip("reader.library.catalog", reason="the catalog (importing feature) is not on this branch yet")
     from reader.library.catalog import load_catalog
 
     folder = tmp_path / "library"

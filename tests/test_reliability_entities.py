@@ -16,7 +16,7 @@ from tests.reliability_support import (PROPERTY, bounded, hostile_text, newsy_te
                                        run_limited)
 from tests.reliability_tally import tally
 
-entities = pytest.importorskip("reader.entities", reason="the entities feature is not on this branch yet")
+import reader.entities as entities  # noqa: E402
 
 
 @pytest.fixture(scope="module")

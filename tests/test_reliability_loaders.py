@@ -8,7 +8,6 @@ are on this branch).
 
 from __future__ import annotations
 
-import importlib
 import textwrap
 from pathlib import Path
 
@@ -16,22 +15,16 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from reader.library import feed_loader as feeds
+from reader.library import html_loader as html
+from reader.library import importer
 from reader.library import load_library
+from reader.library import md_loader as md
 from reader.library.problems import Problem
 from reader.library.txt_loader import load_txt
 from tests.reliability_support import (CONTROL, PROPERTY, SMALL, bounded, hostile_bytes, hostile_text,
                                        newsy_text, python_env, run_limited)
 from tests.reliability_tally import tally
-
-
-def optional(module: str):
-    """A loader module that lands with the importing feature; skip until it is here."""
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as error:
-        if error.name and error.name.startswith("reader"):
-            pytest.skip(f"{module} is not on this branch yet (the importing feature)")
-        raise
 
 
 def articles_of(loaded) -> list:
@@ -143,8 +136,6 @@ def test_a_yaml_bomb_in_front_matter_is_refused_not_expanded(tmp_path, reader_ho
     """9^8 'lol's behind YAML aliases: turning that value into text needs gigabytes.
     Run in a child limited to 600 MB and 30 s, so a regression fails here rather than
     taking the machine down."""
-    if suffix == ".md":
-        optional("reader.library.md_loader")
     path = tmp_path / f"bomb{suffix}"
     path.write_text(BOMB.format(field=field), encoding="utf-8")
     code = textwrap.dedent(f"""
@@ -202,7 +193,6 @@ def _markdown():
 @PROPERTY
 @given(text=_markdown(), nesting=st.integers(0, 3))
 def test_markdown_loader_takes_hostile_markdown(tmp_path, text, nesting):
-    md = optional("reader.library.md_loader")
     path = tmp_path / "story.md"
     deep = ["", "> " * 500, "- " * 500 + "\n", "  " * 2000 + "- x"][nesting]
     path.write_bytes((deep + text).encode("utf-8", "surrogatepass"))
@@ -215,7 +205,6 @@ def test_markdown_loader_takes_hostile_markdown(tmp_path, text, nesting):
 @SMALL
 @given(data=hostile_bytes())
 def test_markdown_loader_takes_hostile_bytes(tmp_path, data):
-    md = optional("reader.library.md_loader")
     path = tmp_path / "story.md"
     path.write_bytes(data)
     with bounded(10, "load_md"):
@@ -243,7 +232,6 @@ def html_page(draw) -> bytes:
 @PROPERTY
 @given(data=html_page() | hostile_bytes())
 def test_html_loader_takes_hostile_pages(tmp_path, data):
-    html = optional("reader.library.html_loader")
     path = tmp_path / "page.html"
     path.write_bytes(data)
     with bounded(15, "load_html"):
@@ -299,7 +287,6 @@ def feed_bytes(draw) -> bytes:
 @PROPERTY
 @given(data=feed_bytes() | hostile_bytes())
 def test_feed_loader_takes_hostile_feeds(tmp_path, data):
-    feeds = optional("reader.library.feed_loader")
     path = tmp_path / "feed.xml"
     path.write_bytes(data)
     with bounded(15, "load_feed"):
@@ -310,7 +297,6 @@ def test_feed_loader_takes_hostile_feeds(tmp_path, data):
 
 @pytest.mark.parametrize("entries", [10_000])
 def test_a_huge_feed_loads_every_entry_within_bounds(tmp_path, entries):
-    feeds = optional("reader.library.feed_loader")
     path = tmp_path / "huge.xml"
     path.write_text(feed_xml([(f"Entry {i} [b]\x1b[2J", f"<p>Body of entry {i}. It has words.</p>", f"http://e.example/{i}")
                               for i in range(entries)], "rss").replace("\x1b", "&#27;"), encoding="utf-8")
@@ -387,7 +373,6 @@ def test_a_yaml_bomb_in_settings_or_a_theme_is_named_not_expanded(tmp_path, wher
 def test_an_imported_article_file_reads_back_as_the_same_article(tmp_path, title, body, meta):
     """reader add writes each article as a .txt file with YAML front matter; whatever the
     text, loading that file gives back the same title, metadata and body (nothing lost)."""
-    importer = optional("reader.library.importer")
     from reader.library.article import Article
     from reader.library.text import make_safe, shorten
 
@@ -425,7 +410,6 @@ def _gzip_bomb(path: Path, megabytes: int) -> None:
 def test_a_gzip_bomb_saved_as_a_feed_is_named_not_unpacked(tmp_path, how):
     """Feeds saved as gzip bytes are unpacked; 400 kB that unpack to 400 MB must not be (child
     limited to 300 MB)."""
-    optional("reader.library.feed_loader")
     home = tmp_path / "home"
     bomb = tmp_path / "bomb.xml"
     _gzip_bomb(bomb, 400)
@@ -444,7 +428,6 @@ def test_a_gzip_bomb_saved_as_a_feed_is_named_not_unpacked(tmp_path, how):
 def test_gzip_feeds_still_unpack(tmp_path):
     import gzip
 
-    feeds = optional("reader.library.feed_loader")
     text = feed_xml([(f"Entry {i}", f"<p>Body {i}.</p>", f"http://e.example/{i}") for i in range(3)], "rss")
     data = gzip.compress(text[:200].encode()) + gzip.compress(text[200:].encode())  # two members
     assert feeds.unpack(data) == text.encode()
@@ -471,17 +454,11 @@ def test_a_symlink_loop_in_the_library_is_not_walked_forever(tmp_path):
         from pathlib import Path
         lib = Path({str(library)!r})
         from reader.library import load_library
+        from reader.library.catalog import load_catalog
+        from reader.search.index import LibraryIndex
         print("library", len(load_library([lib]).articles))
-        try:
-            from reader.library.catalog import load_catalog
-            print("catalog", len(load_catalog([lib], cache_path=None).entries))
-        except ImportError:
-            print("catalog", 1)
-        try:
-            from reader.search.index import LibraryIndex
-            print("index", LibraryIndex(Path({str(tmp_path / 'index')!r})).update([lib]).added)
-        except ImportError:
-            print("index", 1)
+        print("catalog", len(load_catalog([lib], cache_path=None).entries))
+        print("index", LibraryIndex(Path({str(tmp_path / 'index')!r})).update([lib]).added)
         """)
     result = run_limited(code, python_env(tmp_path / "home"), memory_mb=1024, seconds=30)
     tally.tried("library: folder of hostile files")

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from import_helpers import REPO
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses SIGKILL")
 

@@ -92,25 +92,11 @@ def article_document(article: Article, entity_keys: EntityKeys | None = None) ->
     return doc
 
 
-def default_entity_keys() -> EntityKeys | None:
-    """The entity recogniser's hook when ``reader.entities`` is there, else ``None``.
+def default_entity_keys() -> EntityKeys:
+    """The entity recogniser's keys for an article (``reader.entities``, imported when
+    first asked for). A change of its ``version`` re-indexes the library."""
+    from reader.entities.service import get_recognizer  # noqa: PLC0415 - keeps this module light
 
-    Uses ``reader.entities.index_keys(article)`` when that exists, otherwise the
-    recogniser (``reader.entities.service.get_recognizer().recognise(body)`` giving
-    spans with ``key`` and ``type``). A change of its ``version`` (or of the recogniser's
-    module) re-indexes the library with the new entities.
-    """
-    try:
-        from reader import entities  # noqa: PLC0415 - optional, built in parallel
-    except Exception:  # noqa: BLE001
-        return None
-    hook = getattr(entities, "index_keys", None)
-    if callable(hook):
-        return hook
-    try:
-        from reader.entities.service import get_recognizer  # noqa: PLC0415
-    except Exception:  # noqa: BLE001
-        return None
     return RecogniserKeys(get_recognizer)
 
 
@@ -123,7 +109,7 @@ class RecogniserKeys:
         self.version = f"{module}:{getattr(get_recognizer(), 'version', '')}"
 
     def __call__(self, article: Article) -> list[tuple[str, str]]:
-        from reader.entities.model import MAX_RECOGNISED_CHARS  # noqa: PLC0415 - entities is optional
+        from reader.entities.model import MAX_RECOGNISED_CHARS  # noqa: PLC0415
 
         keys = []
         for span in self._get().recognise(article.body[:MAX_RECOGNISED_CHARS]):
