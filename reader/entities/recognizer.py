@@ -224,12 +224,7 @@ class Recognizer:
             key = (fold_token(name),)
             entry.caps = (_is_cap_word(name),)
             entry.exact_case = name.isupper() and len(name) <= 5
-            old = self.lexicon.get(key)
-            if old is not None and old.key == entry.key:
-                old.caps = tuple(x and y for x, y in zip(old.caps, entry.caps))
-                old.exact_case = old.exact_case and entry.exact_case
-            elif old is None or entry.rank >= old.rank:
-                self.lexicon[key] = entry
+            self._enter(key, entry)
             return
         words = _TOKEN.findall(name)
         if not words:
@@ -247,6 +242,11 @@ class Recognizer:
         entry.exact_case = len(words) == 1 and words[0].isupper() and len(words[0]) <= 5
         if entry.exact_case:
             entry.caps = (True,)
+        self._enter(key, entry)
+        self.max_len = max(self.max_len, len(key))
+
+    def _enter(self, key: tuple[str, ...], entry: Entry) -> None:
+        """Put ``entry`` in the lexicon under ``key``, unless a higher-ranked one is there."""
         old = self.lexicon.get(key)
         if old is not None and old.key == entry.key:
             # the same name spelt twice ("Qing dynasty", "Qing Dynasty"): a capital is needed only where all have one
@@ -254,7 +254,6 @@ class Recognizer:
             old.exact_case = old.exact_case and entry.exact_case
         elif old is None or entry.rank >= old.rank:
             self.lexicon[key] = entry
-        self.max_len = max(self.max_len, len(key))
 
     # -- lexicon ---------------------------------------------------------------------------------
 

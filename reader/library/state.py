@@ -242,21 +242,8 @@ class StateStore:
 
     def update_many(self, states: Iterable[ArticleState]) -> int:
         """Write many article states in one transaction (import); return how many."""
-        now = time.time()
-        count = 0
         with self._transaction() as db:
-            for state in states:
-                db.execute(
-                    "INSERT INTO article_state(id, read, starred, position, opened_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET read = excluded.read, "
-                    "starred = excluded.starred, position = excluded.position, "
-                    "opened_at = COALESCE(excluded.opened_at, article_state.opened_at), "
-                    "updated_at = excluded.updated_at",
-                    (state.id, int(state.read), int(state.starred), max(0, int(state.position)),
-                     state.opened_at, now),
-                )
-                count += 1
-        return count
+            return _upsert_states(db, states, time.time())
 
     # -- feeds ------------------------------------------------------------------------------
 
@@ -346,13 +333,7 @@ class StateStore:
                 raise StateError(f"article {article_id!r}: {error}") from None
         now = time.time()
         with self._transaction() as db:
-            for state in states:
-                db.execute(
-                    "INSERT INTO article_state(id, read, starred, position, opened_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET read = excluded.read, "
-                    "starred = excluded.starred, position = excluded.position, "
-                    "opened_at = COALESCE(excluded.opened_at, article_state.opened_at), updated_at = excluded.updated_at",
-                    (state.id, int(state.read), int(state.starred), state.position, state.opened_at, now))
+            _upsert_states(db, states, now)
             feed_count = 0
             for feed in feeds:
                 url = feed.get("url") if isinstance(feed, dict) else None
@@ -369,6 +350,20 @@ class StateStore:
 
     def integrity_ok(self) -> bool:
         return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _upsert_states(db: sqlite3.Connection, states: Iterable[ArticleState], now: float) -> int:
+    """Write article states inside the caller's transaction; return how many."""
+    count = 0
+    for state in states:
+        db.execute(
+            "INSERT INTO article_state(id, read, starred, position, opened_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET read = excluded.read, "
+            "starred = excluded.starred, position = excluded.position, "
+            "opened_at = COALESCE(excluded.opened_at, article_state.opened_at), updated_at = excluded.updated_at",
+            (state.id, int(state.read), int(state.starred), max(0, int(state.position)), state.opened_at, now))
+        count += 1
+    return count
 
 
 def _is_busy(error: sqlite3.OperationalError) -> bool:
