@@ -202,6 +202,16 @@ def test_a_commit_the_manifest_missed_is_rebuilt_not_indexed_twice(index, librar
     assert ids(index, "harbour") == ["later"]
 
 
+def test_a_big_update_can_be_deferred_without_writing_anything(index, library):
+    deferred = index.update([library], defer_from=4)
+    assert deferred.deferred and deferred.added == 0
+    assert not index.exists() and index.read_manifest() is None
+    small = index.update([library], defer_from=5)
+    assert not small.deferred and small.added == 4
+    write_story(library, "later", "Late story", "The harbour reopened after the storm.")
+    assert not index.update([library], defer_from=2).deferred  # one changed file is not big
+
+
 def test_search_before_any_index_is_an_error_value(index):
     results = search(index, "anything")
     assert results.error and "not ready" in results.error

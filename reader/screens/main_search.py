@@ -92,18 +92,16 @@ class SearchMixin:
         files, self._index_files = self._index_files, None
         progress = lambda done, total, text: self.post_message(IndexProgress(done, total, text))  # noqa: E731
         try:
-            if updater.pending(self.sources, files) >= INDEX_IN_PROCESS_FROM:
-                # A big build in its own process: two writer processes, and keys stay responsive
-                from reader.search.background import update_in_subprocess
-
-                updater.close()
-                result = update_in_subprocess(self.sources, progress=progress,
-                                              should_stop=lambda: worker.is_cancelled)
-            else:
-                result = updater.update(self.sources, files=files, progress=progress,
-                                        should_stop=lambda: worker.is_cancelled, commit_every=INDEX_COMMIT_EVERY)
+            result = updater.update(self.sources, files=files, progress=progress,
+                                    should_stop=lambda: worker.is_cancelled, commit_every=INDEX_COMMIT_EVERY,
+                                    defer_from=INDEX_IN_PROCESS_FROM)
         finally:
             updater.close()
+        if result.deferred:
+            # A big build in its own process: two writer processes, and keys stay responsive
+            from reader.search.background import update_in_subprocess
+
+            result = update_in_subprocess(self.sources, progress=progress, should_stop=lambda: worker.is_cancelled)
         if not worker.is_cancelled:
             self.post_message(IndexUpdated(result))
 

@@ -70,6 +70,7 @@ class UpdateResult:
     rebuilt: bool = False
     busy: bool = False
     cancelled: bool = False
+    deferred: bool = False  # too big for here: nothing written (see ``update(defer_from=...)``)
     messages: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -340,6 +341,7 @@ class LibraryIndex:
         commit_every: int | None = None,
         first_commit: int | None = None,
         files: Iterable[tuple[str, str | None, int, int]] | None = None,
+        defer_from: int | None = None,
     ) -> UpdateResult:
         """Bring the index up to date with the article files below ``sources``.
 
@@ -352,7 +354,9 @@ class LibraryIndex:
         commits after the first N only (then every ``commit_every``, or at the end), so
         search starts early without slowing a parallel build. ``files``: the article
         files below ``sources`` as ``(path, root, size, mtime_ns)`` from a walk just done
-        (``Catalog.files``), used instead of walking the library again.
+        (``Catalog.files``), used instead of walking the library again. ``defer_from=N``:
+        when N or more articles would be (re)indexed, write nothing and return with
+        ``deferred`` set, so the caller can run the update elsewhere (its own process).
         """
         started = time.perf_counter()
         result = UpdateResult()
@@ -370,10 +374,9 @@ class LibraryIndex:
                 if self.exists() or rebuild or (manifest is not None):
                     result.messages.append(reason)
                 result.rebuilt = True
-                self._create_empty()
                 manifest = None
             self._update_locked(list(sources), manifest, result, progress, should_stop, procs,
-                                (first_commit, commit_every), files)
+                                (first_commit, commit_every), files, defer_from)
         finally:
             lock.release()
             result.seconds = time.perf_counter() - started
@@ -414,15 +417,8 @@ class LibraryIndex:
         candidates.sort(key=lambda c: Path(c[0]).parts)  # name order, as the library loads them
         return kept, candidates
 
-    def pending(self, sources: Iterable[Path], files: list[tuple[str, str | None, int, int]] | None = None) -> int:
-        """How many article files an update would read: those whose size or mtime
-        changed, or every one when the index must be rebuilt (nothing is written)."""
-        manifest = self.read_manifest()
-        stamps = {} if self.check(manifest) is not None else stamps_of(manifest)
-        return len(self._scan(list(sources), stamps, UpdateResult(), files)[1])
-
     def _update_locked(self, sources, manifest, result, progress, should_stop, procs, commits,
-                       files=None) -> None:
+                       files=None, defer_from=None) -> None:
         progress(0, 0, "checking the library")
         stamps = stamps_of(manifest)
         kept_keys, candidates = self._scan(sources, stamps, result, files)
@@ -456,6 +452,11 @@ class LibraryIndex:
                     result.unchanged += 1
                     continue
             to_index.append((key, path, root, st, digest))
+        if defer_from and len(to_index) >= defer_from:
+            result.deferred = True
+            return
+        if result.rebuilt:
+            self._create_empty()
         total = len(to_index) + len(removed_ids)
         if total == 0:
             if candidates or manifest is None:
