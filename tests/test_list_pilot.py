@@ -221,3 +221,20 @@ async def test_the_list_says_it_is_loading_until_it_has_articles():
         article_list.set_articles([])
         await pilot.pause()
         assert article_list.empty_text == "No articles."
+
+
+async def test_an_unusable_reading_state_is_said_once_and_reading_goes_on(tmp_path):
+    from reader.library.state import default_path
+
+    default_path().parent.mkdir(parents=True, exist_ok=True)
+    default_path().write_bytes(b"this is not a database" * 100)
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    said = []
+    original = app.notify
+    app.notify = lambda message, *args, **kwargs: (said.append(str(message)), original(message, *args, **kwargs))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        assert sum("read marks and stars will not be kept" in m for m in said) == 1
+        assert app.screen.state is None
+        await pilot.press("j", "asterisk")  # starring still shows, it is just not kept
+        assert app.screen.query_one(ArticleList).starred

@@ -48,12 +48,15 @@ class LibraryLoaded(Message):
     """The catalog (and reading state) finished loading in the worker."""
 
     def __init__(self, library: Catalog, states: dict[str, ArticleState], reopen: bool,
-                 orders: dict[str, list[int]] | None = None) -> None:
+                 orders: dict[str, list[int]] | None = None, store: StateStore | None = None,
+                 state_problem: str | None = None) -> None:
         super().__init__()
         self.library = library
         self.orders = orders
         self.states = states
         self.reopen = reopen
+        self.store = store  # the reading state, opened in the worker for the screen to keep
+        self.state_problem = state_problem
 
 
 class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Screen):
@@ -129,11 +132,6 @@ class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Sc
         settings = getattr(self.app, "settings", None)
         if settings is not None:
             self.apply_settings(settings)
-        try:
-            self.state = StateStore()
-        except StateError as error:
-            self.notify(f"{error}; read marks and stars will not be kept this time.", severity="error",
-                        markup=False, timeout=10)
         self.query_one(ArticleView).loading = True
         # Every scroll of the article writes its position (one small transaction, only when it
         # changed), so quitting at any moment keeps the place.
@@ -175,14 +173,22 @@ class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Sc
 
         catalog = load_catalog(self.sources, progress=progress, cancelled=lambda: worker.is_cancelled)
         states: dict[str, ArticleState] = {}
+        store, problem = None, None
         try:
-            with StateStore() as store:
+            if self.state is None:  # the first load opens the store the screen keeps (off the first frame)
+                store = StateStore()
                 states = store.all()
-        except StateError:
-            pass
+            else:  # a connection of its own: the screen may be writing meanwhile
+                with StateStore() as reading:
+                    states = reading.all()
+        except StateError as error:
+            problem = str(error)
         orders = sort_orders(catalog.entries)  # sorted here, so changing the sort later is instant
-        if not worker.is_cancelled:
-            self.post_message(LibraryLoaded(catalog, states, reopen, orders))
+        if worker.is_cancelled:
+            if store is not None:
+                store.close()
+            return
+        self.post_message(LibraryLoaded(catalog, states, reopen, orders, store, problem))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR:
@@ -208,6 +214,14 @@ class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Sc
 
     def show_library(self, message: LibraryLoaded) -> None:
         """Fill the list and, at start, reopen the last article (or the first)."""
+        if message.store is not None:
+            if self.state is None:
+                self.state = message.store
+            else:
+                message.store.close()
+        if message.state_problem and message.reopen:
+            self.notify(f"{message.state_problem}; read marks and stars will not be kept this time.",
+                        severity="error", markup=False, timeout=10)
         self.library = message.library
         self.query_one(TaskProgress).finish()
         self.report_problems(message.library.problems)
