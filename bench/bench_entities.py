@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO))
 from reader.entities import gazetteer, service  # noqa: E402
 from reader.entities.notes import load_knowledge_base  # noqa: E402
 from reader.entities.recognizer import Recognizer, tokenize  # noqa: E402
-from reader.library import load_library  # noqa: E402
+from reader.library.files import load_all  # noqa: E402
 
 SEED = REPO / "seeds" / "000_028039a13440567c.txt"
 
@@ -44,7 +44,7 @@ def timed(fn, runs: int) -> list[float]:
 
 
 def article_of(words: int) -> str:
-    body = load_library([SEED]).articles[0].body
+    body = load_all([SEED]).articles[0].body
     paragraphs = body.split("\n\n")
     out, count, i = [], 0, 0
     while count < words:

@@ -7,7 +7,7 @@ Mozilla Readability extracts them). A title scores when it equals the expected o
 normalising case, spacing and quotes; a byline scores when one contains the other after
 dropping a leading "By". Pages with no expected byline are not counted for bylines.
 readability-lxml has no byline extraction, so it scores 0 there by construction.
-``reader`` uses trafilatura (through ``reader.library.html_loader``, which also tidies
+``reader`` uses trafilatura (through ``reader.loaders.html``, which also tidies
 bylines); the raw trafilatura column is shown too.
 """
 
@@ -53,7 +53,7 @@ def main() -> int:
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else shared_html()
     import trafilatura
 
-    from reader.library.html_loader import extract_page
+    from reader.loaders.html import extract_page
 
     try:
         from readability import Document

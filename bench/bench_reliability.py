@@ -130,18 +130,18 @@ def main() -> int:
         cases = [
             ("baseline: python + import reader", "import reader.library\ndone()"),
             (f"{megabytes} MB article: load_txt", f"""
-from reader.library.txt_loader import load_txt
+from reader.loaders.txt import load_txt
 a = load_txt(Path({str(big)!r})).article
 done(load_s=time.perf_counter() - t0, words=a.word_count)"""),
             (f"{megabytes} MB article: load + wrap to 80 columns (what the view draws from)", f"""
-from reader.library.txt_loader import load_txt
+from reader.loaders.txt import load_txt
 from reader.widgets.wrap import wrap_body
 a = load_txt(Path({str(big)!r})).article
 t1 = time.perf_counter()
 lines = wrap_body(a.body, 80)
 done(load_s=t1 - t0, wrap_s=time.perf_counter() - t1, lines=len(lines))"""),
             (f"{megabytes} MB article: recognise entities", f"""
-from reader.library.txt_loader import load_txt
+from reader.loaders.txt import load_txt
 from reader.entities.service import get_recognizer
 a = load_txt(Path({str(big)!r})).article
 r = get_recognizer()
@@ -149,7 +149,7 @@ t1 = time.perf_counter()
 spans = r.recognise(a.body)
 done(recognise_s=time.perf_counter() - t1, spans=len(spans))""", "reader.entities.service"),
             (f"{megabytes} MB article: recognise the first 2 M characters (what the app does)", f"""
-from reader.library.txt_loader import load_txt
+from reader.loaders.txt import load_txt
 from reader.entities.service import get_recognizer
 from reader.entities.model import MAX_RECOGNISED_CHARS
 a = load_txt(Path({str(big)!r})).article
@@ -158,7 +158,7 @@ t1 = time.perf_counter()
 spans = r.recognise(a.body[:MAX_RECOGNISED_CHARS])
 done(recognise_s=time.perf_counter() - t1, spans=len(spans))""", "reader.entities.model"),
             (f"{megabytes} MB article: find 'senkaku' (plain, then word mode)", f"""
-from reader.library.txt_loader import load_txt
+from reader.loaders.txt import load_txt
 from reader.search.find import FindOptions, find_matches
 a = load_txt(Path({str(big)!r})).article
 t1 = time.perf_counter()
@@ -189,19 +189,20 @@ started, shown, keys = asyncio.run(run())
 done(app_ready_s=started, text_shown_s=shown, keys=len(keys), key_median_ms=statistics.median(keys) * 1000,
      key_max_ms=max(keys) * 1000)""", "reader.app"),
             (f"{tiny:,} tiny files: load_library", f"""
-from reader.library import load_library
-lib = load_library([Path({str(folder)!r})])
+from reader.library.files import load_all
+lib = load_all([Path({str(folder)!r})])
 done(load_s=time.perf_counter() - t0, articles=len(lib.articles))"""),
             (f"{tiny:,} tiny files: load_catalog (cold, then cached)", f"""
+from reader.library.files import walk
 from reader.library.catalog import load_catalog
-c = load_catalog([Path({str(folder)!r})])
+c = load_catalog(walk([Path({str(folder)!r})]))
 t1 = time.perf_counter()
-c2 = load_catalog([Path({str(folder)!r})])
+c2 = load_catalog(walk([Path({str(folder)!r})]))
 done(cold_s=t1 - t0, cached_s=time.perf_counter() - t1, entries=len(c2.entries))""", "reader.library.catalog"),
             (f"feed of {entries:,} entries: load_feed", f"""
-from reader.library.feed_loader import load_feed
+from reader.loaders.feed import load_feed
 loaded = load_feed(Path({str(feed)!r}))
-done(load_s=time.perf_counter() - t0, articles=len(loaded.articles))""", "reader.library.feed_loader"),
+done(load_s=time.perf_counter() - t0, articles=len(loaded.articles))""", "reader.loaders.feed"),
             (f"feed of {entries:,} entries: reader add (writes {entries:,} files)", f"""
 from reader.library.importer import Importer
 from reader.library.state import StateStore

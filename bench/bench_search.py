@@ -41,7 +41,8 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from make_library import generate  # noqa: E402
 
-from reader.library.library import iter_sources, load_file  # noqa: E402
+from reader.library.files import walk  # noqa: E402
+from reader.loaders import load_file  # noqa: E402
 from reader.search import LibraryIndex, search  # noqa: E402
 from reader.search.documents import default_entity_keys  # noqa: E402
 from reader.search.find import FindOptions, find_matches, prime  # noqa: E402
@@ -311,7 +312,7 @@ def main() -> int:
     numbers: dict = {"size": args.size, "cpus": os.cpu_count(), "load": os.getloadavg()}
 
     log("loading articles")
-    articles = [a for a in (load_file(p, r).article for p, r in iter_sources([library])) if a is not None]
+    articles = [a for a in (f.load().article for f in walk([library]).files) if a is not None]
     numbers["words_mean"] = statistics.mean(a.word_count for a in articles)
 
     if args.reuse_index and (index_dir / "manifest.json").exists():

@@ -6,16 +6,19 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.worker import Worker
 
 from reader.app_settings import SettingsAndThemes
 from reader.config import LoadedSettings
-from reader.library.text import make_safe
+from reader.core import open_library
+from reader.text import make_safe
 from reader.palette import LibraryCommands, OpenArticleCommands
 from reader.screens.help import HelpScreen
 from reader.screens.main import MainScreen
 from reader.widgets.article_list import ArticleList
 from reader.themes import LoadedThemes
 from reader.widgets.article_view import ArticleView
+from reader.widgets.failures import worker_failed
 from reader.widgets.find_bar import FindBar
 from reader.widgets.note_panel import NotePanel
 
@@ -53,11 +56,14 @@ class ReaderApp(SettingsAndThemes, App[int]):
         settings: LoadedSettings | None = None,
         themes: LoadedThemes | None = None,
     ) -> None:
-        """``theme`` (``--theme``) wins over config.yaml's for this run; ``settings`` and
-        ``themes`` default to reading config.yaml and the theme folders."""
+        """``sources``: the paths given on the command line (none: the person's library);
+        ``theme`` (``--theme``) wins over config.yaml's for this run; ``settings`` and
+        ``themes`` default to reading config.yaml and the theme folders. A path that does
+        not exist raises ``MissingPath``."""
         super().__init__()
         self.setup_settings(theme, settings, themes)
-        self.sources = list(sources) if sources else self.library_sources()
+        self.library = open_library(sources or (), settings=self.settings)
+        self.startup_problems.extend(self.library.problems)
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = True) -> None:
@@ -71,11 +77,14 @@ class ReaderApp(SettingsAndThemes, App[int]):
     def on_mount(self) -> None:
         self.report_startup_problems()
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker_failed(self, event)  # the app's own worker: saving the theme
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **ENTITY_COLOUR_DEFAULTS}
 
     def get_default_screen(self) -> MainScreen:
-        return MainScreen(self.sources)
+        return MainScreen(self.library)
 
     def help_sources(self) -> list[tuple[str, type]]:
         """The (pane, class) pairs whose keys the help screen lists."""

@@ -13,10 +13,10 @@ from pathlib import Path
 from textual import work
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.message import Message
 
 from reader.config import DEFAULT_THEME, ConfigError, LoadedSettings, Settings, load_settings, save_theme
-from reader.library import default_sources
-from reader.library.problems import Problem
+from reader.problems import Problem
 from reader.themes import LoadedThemes, builtin_theme_names, load_themes
 
 __all__ = ["SettingsAndThemes"]
@@ -53,16 +53,6 @@ class SettingsAndThemes:
                 if name not in self.loaded_themes.themes:
                     self.unregister_theme(name)
         self.set_keymap(self.settings.keymap)
-
-    def library_sources(self) -> list[Path]:
-        """config.yaml's library folders that exist (a missing one is a problem), else the default library."""
-        folders = []
-        for folder in self.settings.library:
-            if folder.exists():
-                folders.append(folder)
-            else:
-                self.startup_problems.append(Problem(self.loaded_settings.path, f"library folder {folder} does not exist"))
-        return folders or default_sources()
 
     def _settings_problem(self, key: str, message: str, skipped: bool = True) -> None:
         line = self.loaded_settings.lines.get(key)
@@ -117,7 +107,14 @@ class SettingsAndThemes:
             self.settings.theme = theme_name
             self.save_theme_choice()
 
-    @work(thread=True, group="save-theme", exit_on_error=False)
+    class ThemeNotSaved(Message):
+        """The theme chosen could not be written to config.yaml."""
+
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    @work(thread=True, group="save-theme", exit_on_error=False, description="The theme was not saved")
     def save_theme_choice(self) -> None:
         """Write the current theme to config.yaml off the UI thread; one writer at a time, and
         each writes the latest choice, so quick changes cannot leave an older theme saved."""
@@ -125,5 +122,7 @@ class SettingsAndThemes:
             try:
                 save_theme(self.settings.theme, self.loaded_settings.path)
             except (ConfigError, OSError) as error:
-                self.call_from_thread(self.notify, f"The theme was not saved: {error}", severity="warning",
-                                      markup=False, timeout=10)
+                self.post_message(self.ThemeNotSaved(str(error)))
+
+    def on_settings_and_themes_theme_not_saved(self, message: ThemeNotSaved) -> None:
+        self.notify(f"The theme was not saved: {message.reason}", severity="warning", markup=False, timeout=10)

@@ -10,7 +10,6 @@ from pathlib import Path
 from reader import __version__
 from reader.commands import COMMAND_MODULES, load_commands
 from reader.commands.common import CommandError
-from reader.library.library import MissingPath, check_paths
 
 EXIT_INTERRUPTED = 130
 
@@ -50,10 +49,9 @@ def build_app_parser() -> argparse.ArgumentParser:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    try:
-        check_paths(args.paths)
-    except MissingPath as missing:
-        raise CommandError(f"reader: no such file or folder: {missing}") from None
+    for path in args.paths:
+        if not path.exists():
+            raise CommandError(f"reader: no such file or folder: {path}")
     if args.theme is not None:
         from reader.commands.themes import theme_option
 

@@ -38,7 +38,7 @@ import yaml
 
 from reader import paths
 from reader.atomic import write_atomic
-from reader.library.problems import Problem
+from reader.problems import Problem
 from reader.yamlfile import YamlDocument, YamlFileError, parse_yaml, read_yaml
 
 __all__ = [

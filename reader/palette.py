@@ -26,12 +26,12 @@ class OpenArticleCommands(Provider):
 
     def _articles(self):
         screen = self._main_screen()
-        return (screen, screen.library.articles) if screen else (None, [])
+        return (screen, screen.library_panel.catalog.entries) if screen else (None, [])
 
     def _open(self, screen, article) -> None:
         while self.app.screen is not screen and len(self.app.screen_stack) > 1:
             self.app.pop_screen()
-        screen.open_article(article)
+        screen.open_entry(article)
 
     async def discover(self) -> Hits:
         screen, articles = self._articles()
@@ -75,9 +75,9 @@ class LibraryCommands(Provider):
         screen = self._main_screen()
         if screen is None:
             return []
-        from reader.widgets.article_list import ArticleList, SHOWS, SORTS
+        from reader.widgets.article_list import SHOWS, SORTS
 
-        article_list = screen.query_one(ArticleList)
+        article_list = screen.library_panel.article_list
 
         def run(action):
             def go() -> None:

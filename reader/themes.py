@@ -38,7 +38,7 @@ from textual.theme import BUILTIN_THEMES, Theme
 
 from reader import paths
 from reader.config import DEFAULT_THEME
-from reader.library.problems import Problem
+from reader.problems import Problem
 from reader.yamlfile import YamlDocument, YamlFileError, read_yaml
 
 __all__ = [

@@ -19,7 +19,7 @@ async def wait_loaded(pilot) -> None:
     for _ in range(100):
         await pilot.pause(0.02)
         view = pilot.app.query_one(ArticleView)
-        if pilot.app.screen.library.articles and view.wrapped_lines and not view.loading:
+        if pilot.app.screen.library_panel.catalog.entries and view.wrapped_lines and not view.loading:
             return
     raise AssertionError("the library did not load")
 
@@ -40,7 +40,7 @@ async def test_first_article_opens_at_start():
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
-        assert app.screen.article.id == "000_028039a13440567c"
+        assert app.screen.column.article.id == "000_028039a13440567c"
         assert isinstance(app.focused, ArticleList)
         assert "China has told Japan" in visible_text(app)
         assert "Andrea Verdelli/Getty Images" in visible_text(app)
@@ -54,7 +54,7 @@ async def test_enter_opens_and_keys_scroll_the_article(tmp_path):
         await pilot.pause()
         view = app.query_one(ArticleView)
         assert app.focused is view
-        assert app.screen.article.id == "01"
+        assert app.screen.column.article.id == "01"
         await pilot.press("space")
         assert view.scroll_y > 0
         await pilot.press("G")
@@ -70,10 +70,10 @@ async def test_next_and_previous_article_keys(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         await pilot.press("]", "]")
-        assert app.screen.article.id == "02"
+        assert app.screen.column.article.id == "02"
         assert app.query_one(ArticleList).highlighted == 2
         await pilot.press("[")
-        assert app.screen.article.id == "01"
+        assert app.screen.column.article.id == "01"
 
 
 async def test_tab_moves_between_panes_and_panes_hide():
@@ -86,7 +86,7 @@ async def test_tab_moves_between_panes_and_panes_hide():
         assert not app.query_one("#sidebar").display
         await pilot.press("e", "a")
         assert app.query_one("#sidebar").display
-        assert not app.query_one("#article-list").display
+        assert not app.query_one("#library").display
 
 
 async def test_help_lists_every_key_and_closes():
@@ -114,7 +114,7 @@ async def test_palette_opens_an_article_by_title(tmp_path):
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.article.id == "02"
+        assert app.screen.column.article.id == "02"
 
 
 async def test_hostile_story_is_shown_literally_and_acts_on_nothing(tmp_path):
@@ -153,7 +153,7 @@ async def test_highlights_style_spans_and_scroll_to_offset(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         view = app.query_one(ArticleView)
-        body = app.screen.article.body
+        body = app.screen.column.article.body
         target = body.index("Paragraph 35")
         view.set_highlights("find", [Highlight(target, target + 12, "match-current")])
         view.scroll_to_offset(target)
@@ -181,7 +181,7 @@ async def test_mouse_click_opens_an_article(tmp_path):
         # Border line, then two lines per article (title, then source · date): line 3 is the second title.
         await pilot.click(ArticleList, offset=(5, 3))
         await pilot.pause()
-        assert app.screen.article.id == "01"
+        assert app.screen.column.article.id == "01"
 
 
 async def test_a_long_story_is_read_in_a_worker_when_opened(tmp_path):
@@ -192,11 +192,11 @@ async def test_a_long_story_is_read_in_a_worker_when_opened(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         screen = app.screen
-        assert not screen.library.is_loaded("b")
-        screen.open_article(screen.library.get("b"))
-        assert screen.article.id == "a"  # returned at once: the file is read in a worker
+        assert not screen.library_panel.catalog.is_loaded("b")
+        screen.open_entry(screen.library_panel.catalog.get("b"))
+        assert screen.column.article.id == "a"  # returned at once: the file is read in a worker
         for _ in range(200):
             await pilot.pause(0.02)
-            if screen.article.id == "b":
+            if screen.column.article.id == "b":
                 break
-        assert screen.article.id == "b" and screen.library.is_loaded("b")
+        assert screen.column.article.id == "b" and screen.library_panel.catalog.is_loaded("b")

@@ -215,7 +215,7 @@ async def test_library_folders_from_settings(tmp_path: Path) -> None:
     app = RecordingApp()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert [a.title for a in app.screen.library.articles] == ["A story of one."]
+        assert [a.title for a in app.screen.library_panel.catalog.entries] == ["A story of one."]
     assert [m for m, _ in app.notices] == [f"{path}: library folder {tmp_path / 'missing'} does not exist"]
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from reader.entities import service
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
-from reader.library import load_library
+from reader.library.files import load_all
 from tests.conftest import SEED
 
 
@@ -18,7 +18,7 @@ def recognizer():
 
 @pytest.fixture(scope="module")
 def seed_body() -> str:
-    return load_library([SEED]).articles[0].body
+    return load_all([SEED]).articles[0].body
 
 
 def found(recognizer, text):

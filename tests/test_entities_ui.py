@@ -23,9 +23,10 @@ def fresh_recognizer():
 
 async def wait_entities(pilot) -> EntityList:
     entity_list = pilot.app.query_one(EntityList)
+    view = pilot.app.query_one(ArticleView)
     for _ in range(200):
         await pilot.pause(0.02)
-        if entity_list.entities:
+        if entity_list.entities and view.highlights("entities"):
             return entity_list
     raise AssertionError("the entities did not arrive")
 
@@ -76,11 +77,11 @@ async def test_selecting_an_entity_with_keys_marks_mentions_and_shows_its_note()
         shown = await wait_note(pilot, "Chinese diplomat")
         assert "Hua Chunying" in shown and "As of" in shown
         screen = app.screen
-        assert screen.selected.key == "hua-chunying" and len(screen.selected.mentions) == 2
+        assert screen.sidebar.selected.key == "hua-chunying" and len(screen.sidebar.selected.mentions) == 2
         await pilot.press("m")
-        assert screen.mention_index == 1
+        assert screen.sidebar.mention_index == 1
         await pilot.press("M")
-        assert screen.mention_index == 0
+        assert screen.sidebar.mention_index == 0
 
 
 async def test_related_entries_are_selectable():
@@ -96,7 +97,7 @@ async def test_related_entries_are_selectable():
         related.highlighted = 0
         await pilot.press("enter")  # East China Sea
         await wait_note(pilot, "East China Sea")
-        assert app.screen.selected.key == "east-china-sea"
+        assert app.screen.sidebar.selected.key == "east-china-sea"
 
 
 async def test_entity_without_a_note_shows_the_story_and_a_note_can_be_written(tmp_path):
@@ -144,10 +145,10 @@ async def test_other_library_articles_open_from_the_note_panel(tmp_path):
         await pilot.press("enter")
         for _ in range(200):
             await pilot.pause(0.02)
-            if app.screen.article.id == "b" and app.screen.selected is not None:
+            if app.screen.column.article.id == "b" and app.screen.sidebar.selected is not None:
                 break
-        assert app.screen.article.id == "b"
-        assert app.screen.selected.key == "quentin-vale"
+        assert app.screen.column.article.id == "b"
+        assert app.screen.sidebar.selected.key == "quentin-vale"
 
 
 async def test_selecting_an_entity_far_down_scrolls_to_it():

@@ -10,10 +10,10 @@ from tests.conftest import needs_shared
 
 from reader import paths
 from reader.cli import main
-from reader.library import load_library
+from reader.library.files import load_all
 from reader.library.importer import Importer, normalise_url
 from reader.library.state import StateStore
-from reader.library.txt_loader import split_front_matter
+from reader.loaders.txt import split_front_matter
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def test_imported_files_are_plain_text_with_front_matter(importer: Importer) -> 
     assert set(meta) >= {"title", "source", "published", "url", "imported"}
     assert body.strip().startswith("How do Americans get ready")
     # The library loads them back, with ids that are the file names.
-    library = load_library([paths.library_dir()])
+    library = load_all([paths.library_dir()])
     assert sorted(a.id for a in library.articles) == sorted(f.stem for f in files)
     assert not library.problems
     assert not list(paths.library_dir().glob(".tmp-*"))
@@ -51,7 +51,7 @@ def test_imported_files_are_plain_text_with_front_matter(importer: Importer) -> 
 def test_html_page_import_keeps_title_byline_date(importer: Importer) -> None:
     report = importer.add([needs_shared("data", "html", "nytimes-1", "source.html")])
     assert len(report.added) == 1
-    article = load_library([paths.library_dir()]).articles[0]
+    article = load_all([paths.library_dir()]).articles[0]
     assert article.title == "United States to Lift Sudan Sanctions"
     assert article.byline == "Jeffrey Gettleman"
     assert article.published == "2017-01-13"
@@ -150,4 +150,4 @@ def test_front_matter_survives_odd_titles(importer: Importer, tmp_path: Path) ->
     text = report.added[0].path.read_text(encoding="utf-8")
     meta = yaml.safe_load(text.split("---\n")[1])
     assert meta["title"] == "key: value --- [bold] 'quoted' \"double\""
-    assert load_library([paths.library_dir()]).articles[0].title == meta["title"]
+    assert load_all([paths.library_dir()]).articles[0].title == meta["title"]

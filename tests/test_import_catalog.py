@@ -6,8 +6,14 @@ import os
 from pathlib import Path
 
 from reader import paths
-from reader.library import load_library
-from reader.library.catalog import default_cache_path, find_mentions, load_catalog
+from reader.library.files import load_all, walk
+from reader.library.catalog import default_cache_path
+from reader.library.catalog import load_catalog as load_walked
+from reader.library.mentions import scan_mentions
+
+
+def load_catalog(sources):
+    return load_walked(walk(sources))
 
 
 def _library(folder: Path) -> Path:
@@ -22,15 +28,15 @@ def _library(folder: Path) -> Path:
 def test_catalog_matches_the_library_and_loads_articles(tmp_path: Path) -> None:
     folder = _library(tmp_path / "lib")
     catalog = load_catalog([folder])
-    library = load_library([folder])
+    library = load_all([folder])
     assert [(e.id, e.title, e.source, e.published) for e in catalog.entries] == \
         [(a.id, a.title, a.source, a.published) for a in library.articles]
     assert [str(p) for p in catalog.problems] == [str(p) for p in library.problems]
     article = catalog.load(catalog.get("sub/b"))
     assert article.title == "Beta" and "Hua Chunying" in article.body
     assert catalog.load("a").body == "First."
-    assert find_mentions(catalog, ["hua chunying"]) == {"sub/b"}
-    assert find_mentions(catalog, ["alpha"]) == {"a"}  # titles count too
+    assert scan_mentions(catalog, ["hua chunying"]) == {"sub/b"}
+    assert scan_mentions(catalog, ["alpha"]) == {"a"}  # titles count too
 
 
 def test_second_load_uses_the_cache_and_sees_changes(tmp_path: Path, monkeypatch) -> None:
@@ -39,10 +45,10 @@ def test_second_load_uses_the_cache_and_sees_changes(tmp_path: Path, monkeypatch
     assert default_cache_path().is_file()
     assert default_cache_path().parent == paths.cache_dir()
     calls = []
-    import reader.library.catalog as catalog_module
+    import reader.library.files as files_module
 
-    real = catalog_module.load_file
-    monkeypatch.setattr(catalog_module, "load_file", lambda *a, **k: calls.append(a[0].name) or real(*a, **k))
+    real = files_module.load_file
+    monkeypatch.setattr(files_module, "load_file", lambda *a, **k: calls.append(a[0].name) or real(*a, **k))
     again = load_catalog([folder])
     assert calls == []  # nothing re-read
     assert [e.title for e in again.entries] == ["Alpha", "Beta"]

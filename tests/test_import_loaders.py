@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from tests.conftest import needs_shared
 
-from reader.library import load_library
-from reader.library.feed_loader import load_feed, parse_feed
-from reader.library.html_loader import clean_byline, load_html
-from reader.library.md_loader import load_md
+from reader.library.files import load_all
+from reader.loaders.feed import load_feed, parse_feed
+from reader.loaders.html import clean_byline, load_html
+from reader.loaders.md import load_md
 
 # -- Markdown ---------------------------------------------------------------------------------
 
@@ -43,7 +43,7 @@ def test_markdown_front_matter_wins_and_markup_is_text(tmp_path: Path) -> None:
 def test_library_loads_md_files_from_a_folder(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("# One\n\nText one.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Two\n\nText two.\n", encoding="utf-8")
-    library = load_library([tmp_path])
+    library = load_all([tmp_path])
     assert sorted(a.title for a in library.articles) == ["One", "Two"]
 
 

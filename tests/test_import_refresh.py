@@ -131,7 +131,7 @@ async def test_refresh_key_in_the_app(site, capsys) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         for _ in range(200):
             await pilot.pause(0.02)
-            if app.screen.article is not None:
+            if app.screen.column.article is not None:
                 break
         article_list = app.query_one(ArticleList)
         assert [a.title for a in article_list.visible_articles] == ["Alpha"]

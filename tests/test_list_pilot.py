@@ -33,7 +33,7 @@ async def wait_loaded(pilot) -> None:
     for _ in range(200):
         await pilot.pause(0.02)
         view = pilot.app.query_one(ArticleView)
-        if pilot.app.screen.library.articles and view.wrapped_lines and not view.loading:
+        if pilot.app.screen.library_panel.catalog.entries and view.wrapped_lines and not view.loading:
             return
     raise AssertionError("the library did not load")
 
@@ -75,6 +75,7 @@ async def test_star_and_filters(tmp_path: Path) -> None:
         await pilot.press("j", "asterisk")  # star "Market falls"
         assert "Market falls" in [a.title for a in article_list.visible_articles if a.id in article_list.starred]
         assert "★ Market falls" in screen_text(article_list)
+        app.screen.library_panel.writer.flush()  # written by the state thread
         with StateStore() as store:
             assert store.get("c").starred
         await pilot.press("v")  # unread
@@ -97,6 +98,7 @@ async def test_star_and_filters(tmp_path: Path) -> None:
         assert article_list.highlighted_article.title == "Apples in season"  # the shown one was filtered out
         await pilot.press("j", "asterisk")  # unstar "Market falls" again
         assert article_list.highlighted_article.id == "c"
+        app.screen.library_panel.writer.flush()
         with StateStore() as store:
             assert not store.get("c").starred
         assert "★" not in screen_text(article_list)
@@ -110,12 +112,14 @@ async def test_opening_marks_read_and_u_toggles(tmp_path: Path) -> None:
         assert "●" in screen_text(article_list)
         await pilot.press("j", "j", "enter")
         await pilot.pause()
-        assert app.screen.article.id == "a"
+        assert app.screen.column.article.id == "a"
         assert "a" in article_list.read
+        app.screen.library_panel.writer.flush()
         with StateStore() as store:
             assert store.get("a").read
         await pilot.press("u")  # in the article view: acts on the open article
         assert "a" not in article_list.read
+        app.screen.library_panel.writer.flush()
         with StateStore() as store:
             assert not store.get("a").read
         assert article_list.border_title == "4 articles · 3 unread"
@@ -141,7 +145,7 @@ async def test_reopens_on_the_last_article_and_position(tmp_path: Path) -> None:
         await wait_loaded(pilot)
         for _ in range(20):
             await pilot.pause(0.02)
-        assert app.screen.article.id == "a"
+        assert app.screen.column.article.id == "a"
         view = app.query_one(ArticleView)
         assert view.scroll_y > 0
         # The top line comes back (one line lower at most, when the top was a paragraph gap).
@@ -235,6 +239,6 @@ async def test_an_unusable_reading_state_is_said_once_and_reading_goes_on(tmp_pa
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         assert sum("read marks and stars will not be kept" in m for m in said) == 1
-        assert app.screen.state is None
+        assert app.screen.library_panel.writer is None
         await pilot.press("j", "asterisk")  # starring still shows, it is just not kept
         assert app.screen.query_one(ArticleList).starred

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.library import load_library
-from reader.library.txt_loader import load_txt
+from reader.library.files import load_all
+from reader.loaders.txt import load_txt
 from tests.conftest import SEED
 
 
@@ -93,7 +93,7 @@ def test_binary_and_empty_files_are_skipped_with_a_reason(tmp_path):
     write(tmp_path, "a.txt", "A real story.\n")
     write(tmp_path, "bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     write(tmp_path, "empty.txt", b"   \n")
-    library = load_library([tmp_path])
+    library = load_all([tmp_path])
     assert [a.id for a in library.articles] == ["a"]
     reasons = {Path(p.path).name: p.message for p in library.problems}
     assert "binary" in reasons["bin.txt"]
@@ -106,5 +106,5 @@ def test_library_ids_are_relative_paths_and_hidden_files_skipped(tmp_path):
     write(tmp_path / "world", "asia.txt", "Asia story.\n")
     write(tmp_path / ".cache", "x.txt", "Hidden.\n")
     write(tmp_path, "notes.yaml", "not: an article\n")
-    library = load_library([tmp_path])
+    library = load_all([tmp_path])
     assert [a.id for a in library.articles] == ["world/asia"]

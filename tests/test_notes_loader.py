@@ -149,10 +149,10 @@ def test_save_refuses_to_overwrite_a_broken_notes_file():
 
 
 def test_shipped_notes_are_not_articles():
-    from reader.library import load_library
+    from reader.library.files import load_all
     from reader.paths import seeds_dir
 
-    library = load_library([seeds_dir()])
+    library = load_all([seeds_dir()])
     assert all(a.path.suffix == ".txt" for a in library.articles)
     assert shipped_notes_dir().is_dir()
 

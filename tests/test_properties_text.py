@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from reader.library.problems import Problem
-from reader.library.text import make_safe
-from reader.library.txt_loader import load_txt, parse_article
+from reader.problems import Problem
+from reader.text import make_safe
+from reader.loaders.txt import load_txt, parse_article
 from reader.widgets.wrap import visible_part, wrap_body
 
 CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")

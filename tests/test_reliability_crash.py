@@ -155,11 +155,11 @@ def _stories(folder: Path, count: int) -> dict[str, str]:
 
 
 def _library_articles(library: Path) -> list:
-    from reader.library import load_library
+    from reader.library.files import load_all
 
     if not library.is_dir():
         return []
-    loaded = load_library([library])
+    loaded = load_all([library])
     return loaded.articles, loaded.problems
 
 
@@ -223,9 +223,9 @@ def test_sigkill_during_indexing_then_search_works_or_rebuilds(tmp_path, reader_
     _stories(library, 260)
     env = python_env(reader_home)
     rng = random.Random(RNG_SEED + 2)
-    from reader.search.index import index_dir_for
+    from reader.core import open_library
 
-    index_dir = index_dir_for([library])
+    index_dir = open_library([library]).index_dir
     kill_points = 6
     for point in range(kill_points):
         if point % 2:  # an incremental update with work to do: 60 stories changed
@@ -253,9 +253,9 @@ def test_sigkill_during_indexing_then_search_works_or_rebuilds(tmp_path, reader_
     no_traceback(final.stderr, "reader index")
     assert final.returncode == 0, final.stderr
     from reader.search import search
-    from reader.search.index import open_library_index
+    from reader.core import open_library
 
-    index = open_library_index([library])
+    index = open_library([library]).open_index()
     assert index.directory == index_dir
     try:
         assert index.check() is None
@@ -326,8 +326,9 @@ def test_sigkill_while_saving_a_note_keeps_the_notes_file_whole(tmp_path, reader
 CATALOG_WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
+    from reader.library.files import walk
     from reader.library.catalog import load_catalog
-    catalog = load_catalog([Path(sys.argv[1])], cache_path=Path(sys.argv[2]))
+    catalog = load_catalog(walk([Path(sys.argv[1])]), cache_path=Path(sys.argv[2]))
     print(len(catalog.entries))
 """)
 
@@ -335,6 +336,7 @@ CATALOG_WRITER = textwrap.dedent("""
 def test_sigkill_while_the_catalog_cache_is_written_never_shows_stale_titles(tmp_path, reader_home):
     """The list's metadata cache (SQLite): a process killed while filling it must not leave
     entries that disagree with the files (a stale title, a missing or a doubled article)."""
+    from reader.library.files import walk
     from reader.library.catalog import load_catalog
 
     folder = tmp_path / "library"
@@ -355,8 +357,8 @@ def test_sigkill_while_the_catalog_cache_is_written_never_shows_stale_titles(tmp
         no_traceback(err, "load_catalog")
         if proc.killed_running:
             tally.crash_point("catalog: SIGKILL while caching")
-        cached = load_catalog([folder], cache_path=cache)
-        fresh = load_catalog([folder], cache_path=None)
+        cached = load_catalog(walk([folder]), cache_path=cache)
+        fresh = load_catalog(walk([folder]), cache_path=None)
         if sorted(cached.entries) != sorted(fresh.entries):
             wrong = sorted(set(cached.entries) ^ set(fresh.entries))[:3]
             tally.loss("catalog: SIGKILL while caching", f"cache disagrees with the files: {wrong}")

@@ -15,13 +15,13 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from reader.library import feed_loader as feeds
-from reader.library import html_loader as html
+from reader.loaders import feed as feeds
+from reader.loaders import html
 from reader.library import importer
-from reader.library import load_library
-from reader.library import md_loader as md
-from reader.library.problems import Problem
-from reader.library.txt_loader import load_txt
+from reader.library.files import load_all
+from reader.loaders import md
+from reader.problems import Problem
+from reader.loaders.txt import load_txt
 from tests.reliability_support import (CONTROL, PROPERTY, SMALL, bounded, hostile_bytes, hostile_text,
                                        newsy_text, python_env, run_limited)
 from tests.reliability_tally import tally
@@ -140,7 +140,7 @@ def test_a_yaml_bomb_in_front_matter_is_refused_not_expanded(tmp_path, reader_ho
     path.write_text(BOMB.format(field=field), encoding="utf-8")
     code = textwrap.dedent(f"""
         from pathlib import Path
-        from reader.library.library import load_file
+        from reader.loaders import load_file
         loaded = load_file(Path({str(path)!r}))
         article = loaded.article
         print("loaded", article is not None, len(article.title) if article else 0,
@@ -326,12 +326,12 @@ def test_a_folder_of_hostile_files_loads_without_raising(tmp_path_factory, files
             path.write_bytes(data)
         written.append(path)
     with bounded(30, "load_library"):
-        library = load_library([folder])
+        library = load_all([folder])
     tally.tried("library: folder of hostile files", len(written))
     ids = [a.id for a in library.articles]
     assert len(ids) == len(set(ids))
     named = {str(p.path).split(" entry ")[0] for p in library.problems}
-    from reader.library.library import LOADERS
+    from reader.loaders import LOADERS
 
     for path in written:  # every file of a kind reader reads gave an article or a problem naming it
         if path.suffix not in LOADERS:
@@ -374,7 +374,7 @@ def test_an_imported_article_file_reads_back_as_the_same_article(tmp_path, title
     """reader add writes each article as a .txt file with YAML front matter; whatever the
     text, loading that file gives back the same title, metadata and body (nothing lost)."""
     from reader.library.article import Article
-    from reader.library.text import make_safe, shorten
+    from reader.text import make_safe, shorten
 
     def clean(text: str) -> str:  # what a loader hands the importer: safe, one line, no edge spaces
         return " ".join(make_safe(text).split())
@@ -414,7 +414,7 @@ def test_a_gzip_bomb_saved_as_a_feed_is_named_not_unpacked(tmp_path, how):
     bomb = tmp_path / "bomb.xml"
     _gzip_bomb(bomb, 400)
     if how == "load_feed":
-        code = ("from pathlib import Path\nfrom reader.library.feed_loader import load_feed\n"
+        code = ("from pathlib import Path\nfrom reader.loaders.feed import load_feed\n"
                 f"loaded = load_feed(Path({str(bomb)!r}))\nprint(len(loaded.articles), [p.message for p in loaded.problems])")
     else:
         code = f"import sys; sys.argv = ['reader', 'add', {str(bomb)!r}]\nfrom reader.cli import main\nsys.exit(main())"
@@ -453,11 +453,12 @@ def test_a_symlink_loop_in_the_library_is_not_walked_forever(tmp_path):
     code = textwrap.dedent(f"""
         from pathlib import Path
         lib = Path({str(library)!r})
-        from reader.library import load_library
+        from reader.library.files import load_all
+        from reader.library.files import walk
         from reader.library.catalog import load_catalog
         from reader.search.index import LibraryIndex
-        print("library", len(load_library([lib]).articles))
-        print("catalog", len(load_catalog([lib], cache_path=None).entries))
+        print("library", len(load_all([lib]).articles))
+        print("catalog", len(load_catalog(walk([lib]), cache_path=None).entries))
         print("index", LibraryIndex(Path({str(tmp_path / 'index')!r})).update([lib]).added)
         """)
     result = run_limited(code, python_env(tmp_path / "home"), memory_mb=1024, seconds=30)

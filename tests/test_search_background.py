@@ -9,11 +9,12 @@ import sys
 
 import pytest
 
+from reader.screens.index_status import IndexStatus
 from reader.app import ReaderApp
-from reader.screens import main_search
+from reader.screens import index_status
 from reader.search import search
 from reader.search.background import UpdateFailed, update_in_subprocess
-from reader.search.index import open_library_index
+from reader.core import open_library
 from search_support import make_library, write_story
 from tests.test_app import SIZE, wait_loaded
 from tests.test_search_ui import wait_for
@@ -38,11 +39,11 @@ def test_progress_jsonl_gives_progress_lines_then_the_result(library):
 
 def test_a_child_process_builds_the_index_and_reports_progress(library):
     seen = []
-    result = update_in_subprocess([library], progress=lambda done, total, text: seen.append((done, total)),
+    result = update_in_subprocess([str(library)], progress=lambda done, total, text: seen.append((done, total)),
                                   first_commit=10)
     assert (result.added, result.cancelled) == (34, False)
     assert seen and seen[-1] == (34, 34)
-    index = open_library_index([library])
+    index = open_library([library]).open_index()
     try:
         assert [hit.id for hit in search(index, '"coast guard"', limit=50).hits].count("storm") == 1
         assert index.update([library]).unchanged == 34
@@ -64,7 +65,7 @@ def test_stopping_midway_ends_the_child_and_a_later_update_finishes(tmp_path, mo
     monkeypatch.setattr(background.subprocess, "Popen",
                         lambda *a, **k: children.append(real_popen(*a, **k)) or children[-1])
     seen = []
-    result = update_in_subprocess([lib], first_commit=None, progress=lambda d, t, m: seen.append(d),
+    result = update_in_subprocess([str(lib)], first_commit=None, progress=lambda d, t, m: seen.append(d),
                                   should_stop=lambda: any(done >= 50 for done in seen))
     assert result.cancelled and children
     group = children[0].pid
@@ -76,7 +77,7 @@ def test_stopping_midway_ends_the_child_and_a_later_update_finishes(tmp_path, mo
         time.sleep(0.1)
     else:
         raise AssertionError("the stopped index update is still running")
-    index = open_library_index([lib])
+    index = open_library([lib]).open_index()
     try:
         again = index.update([lib])
         assert not again.busy and again.added + again.unchanged == 400
@@ -89,7 +90,7 @@ def test_stopping_midway_ends_the_child_and_a_later_update_finishes(tmp_path, mo
 
 def test_a_failing_child_is_one_clear_error(tmp_path):
     with pytest.raises(UpdateFailed, match="no such file or folder"):
-        update_in_subprocess([tmp_path / "missing"])
+        update_in_subprocess([str(tmp_path / "missing")])
 
 
 async def test_the_app_hands_a_big_update_to_a_child_process(library, monkeypatch):
@@ -99,13 +100,13 @@ async def test_the_app_hands_a_big_update_to_a_child_process(library, monkeypatc
         calls.append(args)
         return update_in_subprocess(*args, **kwargs)
 
-    monkeypatch.setattr(main_search, "INDEX_IN_PROCESS_FROM", 20)
+    monkeypatch.setattr(index_status, "INDEX_IN_PROCESS_FROM", 20)
     monkeypatch.setattr("reader.search.background.update_in_subprocess", recording)
     app = ReaderApp(sources=[library])
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         screen = app.screen
-        await wait_for(pilot, lambda: screen.index_state is None, "the index update", tries=3000)
+        await wait_for(pilot, lambda: screen.query_one(IndexStatus).state is None, "the index update", tries=3000)
         assert len(calls) == 1
         await pilot.press("s")
         await pilot.pause()

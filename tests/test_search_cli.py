@@ -51,7 +51,7 @@ def test_rebuild_and_missing_path(capsys, reader_home, tmp_path):
 
 
 def test_other_folders_get_their_own_index(capsys, reader_home, tmp_path):
-    from reader.search.index import default_index_dir, index_dir_for
+    from reader.core import open_library, own_index_dir
 
     make_library(reader_home / "data" / "library")
     other = tmp_path / "other"
@@ -60,7 +60,7 @@ def test_other_folders_get_their_own_index(capsys, reader_home, tmp_path):
     assert json.loads(capsys.readouterr().out)["total"] == 2
     assert main(["search", "islands", str(other), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == 1
-    assert index_dir_for([other]) != default_index_dir() == index_dir_for([])
+    assert open_library([other]).index_dir != own_index_dir() == open_library().index_dir
     assert main(["search", "islands", "--json", "--no-update"]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == 2  # the library's index is intact
 

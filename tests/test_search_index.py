@@ -10,7 +10,8 @@ import pytest
 
 from reader.search import LibraryIndex, search
 from reader.search import index as index_module
-from reader.search.index import MANIFEST, UPDATE_LOCK, default_index_dir
+from reader.core import own_index_dir
+from reader.search.index import MANIFEST, UPDATE_LOCK
 from search_support import make_library, write_story
 
 
@@ -31,7 +32,7 @@ def ids(index, text, **kwargs):
 
 
 def test_default_folder_is_in_the_data_dir(reader_home):
-    assert default_index_dir() == reader_home / "data" / "index"
+    assert own_index_dir() == reader_home / "data" / "index"
 
 
 def test_build_and_search_every_query_kind(index, library):
@@ -346,22 +347,23 @@ def test_parallel_build_gives_the_same_index(tmp_path, library, monkeypatch):
 
 
 def test_update_can_reuse_a_walk_done_elsewhere(index, library, monkeypatch):
+    from reader.library.files import walk
     from reader.library.catalog import load_catalog
 
     index.update([library])
-    catalog = load_catalog([library], cache_path=None)
+    catalog = load_catalog(walk([library]), cache_path=None)
     assert sorted(p for p, _, _, _ in catalog.files) == sorted(str(p) for p in library.glob("*.txt"))
 
     def no_walk(*args, **kwargs):
         raise AssertionError("walked the library again")
 
-    monkeypatch.setattr(index_module, "walk_sources", no_walk)
+    monkeypatch.setattr(index_module, "walk", no_walk)
     assert index.update([library], files=catalog.files).unchanged == 4
     # a change the walk saw is indexed; a file it did not list counts as removed
     time.sleep(0.01)
     write_story(library, "storm", "Storm floods coastal towns", "A typhoon flooded the harbour.")
     (library / "budget.txt").unlink()
-    catalog = load_catalog([library], cache_path=None)
+    catalog = load_catalog(walk([library]), cache_path=None)
     result = index.update([library], files=catalog.files)
     assert (result.changed, result.removed, result.unchanged) == (1, 1, 2)
     assert ids(index, "typhoon") == ["storm"] and ids(index, "budget") == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.screens.index_status import IndexStatus
 from reader.app import ReaderApp
 from reader.screens.main import MainScreen
 from reader.screens.search import SearchScreen
@@ -25,12 +26,11 @@ async def wait_for(pilot, condition, what: str, tries: int = 150) -> None:
 async def index_ready(pilot) -> None:
     await wait_loaded(pilot)
     screen = pilot.app.screen
-    await wait_for(pilot, lambda: screen.index_state is None, "the index update")
+    await wait_for(pilot, lambda: screen.query_one(IndexStatus).state is None, "the index update")
 
 
 def layer(app, name):
-    found = app.screen.query_one(ArticleView)._layers.get(name)
-    return [] if found is None else [(h.start, h.end, h.kind) for h in found.items]
+    return [(h.start, h.end, h.kind) for h in app.screen.query_one(ArticleView).highlights(name)]
 
 
 def library(tmp_path: Path) -> Path:
@@ -56,9 +56,9 @@ async def test_search_as_you_type_then_open_the_hit_with_matches(tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        assert app.screen.article.id == "senkaku"
-        body = app.screen.article.body
-        marks = layer(app, "search")
+        assert app.screen.column.article.id == "senkaku"
+        body = app.screen.column.article.body
+        marks = layer(app, "find")  # the hit's matches become what n/N step through
         assert [body[s:e] for s, e, _ in marks] == ["Islands", "islands"]
         assert isinstance(app.focused, ArticleView)
 
@@ -67,7 +67,7 @@ async def test_escape_goes_back_and_a_bad_query_is_explained(tmp_path):
     app = ReaderApp(sources=[library(tmp_path)])
     async with app.run_test(size=SIZE) as pilot:
         await index_ready(pilot)
-        before = app.screen.article.id
+        before = app.screen.column.article.id
         await pilot.press("s")
         await pilot.pause()
         await pilot.press(*'"senkaku islands')
@@ -78,14 +78,14 @@ async def test_escape_goes_back_and_a_bad_query_is_explained(tmp_path):
         assert "did you mean shimonoseki?" in app.screen.status_text
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, MainScreen) and app.screen.article.id == before
+        assert isinstance(app.screen, MainScreen) and app.screen.column.article.id == before
 
 
 async def test_find_bar_counts_steps_wraps_and_clears(tmp_path):
     app = ReaderApp(sources=[library(tmp_path)])
     async with app.run_test(size=SIZE) as pilot:
         await index_ready(pilot)
-        app.screen.open_article(app.screen.library.get("senkaku"))
+        app.screen.open_entry(app.screen.library_panel.catalog.get("senkaku"))
         await pilot.press("slash")
         await pilot.pause()
         bar = app.screen.query_one(FindBar)
@@ -110,14 +110,21 @@ async def test_find_bar_counts_steps_wraps_and_clears(tmp_path):
         bar.query_one("#find-input").focus()
         await pilot.press("escape")
         await pilot.pause()
-        assert not bar.is_open and layer(app, "find") == []
+        # as in less and vim: the bar closes, the matches stay for n / N
+        assert not bar.is_open and len(layer(app, "find")) == 2
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("n")
+        assert app.screen.column.find_current == 1
+        await pilot.press("escape")  # Esc in the article clears them
+        await pilot.pause()
+        assert layer(app, "find") == [] and app.screen.column.find_result is None
 
 
 async def test_find_bar_toggles_and_invalid_regex(tmp_path):
     app = ReaderApp(sources=[library(tmp_path)])
     async with app.run_test(size=SIZE) as pilot:
         await index_ready(pilot)
-        app.screen.open_article(app.screen.library.get("senkaku"))
+        app.screen.open_entry(app.screen.library_panel.catalog.get("senkaku"))
         await pilot.press("slash", *"Island")
         await pilot.pause()
         bar = app.screen.query_one(FindBar)
@@ -157,7 +164,7 @@ def test_snapshot_find_bar(snap_compare, tmp_path):
 
     async def run(pilot):
         await index_ready(pilot)
-        pilot.app.screen.open_article(pilot.app.screen.library.get("senkaku"))
+        pilot.app.screen.open_entry(pilot.app.screen.library_panel.catalog.get("senkaku"))
         await pilot.press("slash", *"islands")
         await pilot.pause()
 
@@ -169,8 +176,8 @@ async def test_a_damaged_index_is_repaired_while_the_app_runs(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await index_ready(pilot)
         screen = app.screen
-        directory = screen.search_index.directory
-        screen.search_index.close()
+        directory = screen.query_one(IndexStatus).index.directory
+        screen.query_one(IndexStatus).index.close()
         for toc in directory.glob("*.toc"):
             toc.write_bytes(b"damaged")
         await pilot.press("s")
@@ -178,7 +185,7 @@ async def test_a_damaged_index_is_repaired_while_the_app_runs(tmp_path):
         await pilot.press(*"islands")
         await wait_for(pilot, lambda: app.screen.results is not None, "search results")
         assert app.screen.results.error
-        await wait_for(pilot, lambda: screen.index_state is None, "the repair")
+        await wait_for(pilot, lambda: screen.query_one(IndexStatus).state is None, "the repair")
         app.screen.query_one("#search-input").value = "islands "
         await wait_for(pilot, lambda: app.screen.results.text == "islands ", "a new search")
         assert app.screen.status_text.startswith("2 stories")

@@ -1,4 +1,4 @@
-"""Pieces shared by the sub-commands: library paths, problem reports, exit codes."""
+"""Pieces shared by the sub-commands: the library, problem reports, exit codes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from reader.library import Library, MissingPath, Problem, default_sources, load_library
+from reader.core import Library, open_library
+from reader.library.files import MissingPath
+from reader.problems import Problem
 
 EXIT_USAGE = 2
 
@@ -25,13 +27,15 @@ def add_sources_argument(parser: argparse.ArgumentParser) -> None:
                         help="article files or folders (default: your library, or the sample library)")
 
 
-def load_sources_or_exit(sources: Iterable[Path]) -> Library:
-    """Load the given sources (or the default library); a missing path is a ``CommandError``."""
-    sources = list(sources) or default_sources()
+def library_or_exit(paths: Iterable[Path] = ()) -> Library:
+    """The library the app would show for these paths (none: the person's library, as set
+    in config.yaml); a missing path is a ``CommandError``, config problems go to stderr."""
     try:
-        return load_library(sources)
+        library = open_library(list(paths))
     except MissingPath as missing:
         raise CommandError(f"reader: no such file or folder: {missing}") from None
+    report_problems(library.problems)
+    return library
 
 
 def report_problems(problems: Iterable[Problem]) -> None:

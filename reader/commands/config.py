@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     settings = loaded.settings
     if loaded.exists:
         from reader.config import DEFAULT_THEME
-        from reader.library.problems import Problem
+        from reader.problems import Problem
         from reader.themes import load_themes, validate_theme_name
 
         try:

@@ -9,8 +9,7 @@ from pathlib import Path
 from reader.commands.add import open_store
 from reader.commands.common import CommandError
 from reader.atomic import write_atomic
-from reader.library import default_sources
-from reader.library.library import article_files
+from reader.core import open_library
 from reader.library.state import dumps_export
 
 NAME = "export"
@@ -26,11 +25,11 @@ def export_to(folder: Path) -> tuple[int, Path]:
     """Copy the library's article files to ``folder/library`` and the state to ``folder/state.json``."""
     library_out = folder / "library"
     count = 0
-    for source in default_sources():
-        for path in article_files(source):
-            target = library_out / path.relative_to(source)
-            write_atomic(target, path.read_bytes())
-            count += 1
+    for file in open_library().walk().files:
+        path = Path(file.path)
+        target = library_out / (path.relative_to(file.root) if file.root else path.name)
+        write_atomic(target, path.read_bytes())
+        count += 1
     store = open_store()
     try:
         data = store.export_data()

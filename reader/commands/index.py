@@ -10,10 +10,11 @@ import stat
 import sys
 import threading
 
-from reader.commands.common import CommandError, add_sources_argument
+from reader.commands.common import CommandError, add_sources_argument, library_or_exit
 from reader.commands.progress import TerminalProgress
-from reader.library import MissingPath, default_sources
-from reader.search.index import UpdateResult, open_library_index
+from reader.core import Library
+from reader.library.files import MissingPath
+from reader.search.index import UpdateResult
 
 NAME = "index"
 HELP = "update the search index of the library (only new, changed and removed articles)"
@@ -29,15 +30,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="write progress and the result as JSON lines on stdout (for programs)")
 
 
-def run_update(paths, *, rebuild: bool = False, quiet: bool = False, progress=None,
+def run_update(library: Library, *, rebuild: bool = False, quiet: bool = False, progress=None,
                first_commit: int | None = None, should_stop=None) -> UpdateResult:
-    """Update the index with a progress bar on a terminal; a missing path is a ``CommandError``."""
-    sources = list(paths) or default_sources()
-    index = open_library_index(sources)
+    """Update the library's index, with a progress bar on a terminal."""
+    index = library.open_index()
     bar = TerminalProgress() if progress is None else None
     procs = min(2, os.cpu_count() or 1)
     try:
-        result = index.update(sources, rebuild=rebuild, progress=progress or bar, procs=procs,
+        result = index.update(library.sources, rebuild=rebuild, progress=progress or bar, procs=procs,
                               first_commit=first_commit, should_stop=should_stop)
     except MissingPath as missing:
         raise CommandError(f"reader: no such file or folder: {missing}") from None
@@ -101,10 +101,11 @@ class JsonLines:
 def run(args: argparse.Namespace) -> int:
     if args.progress_jsonl:
         lines = JsonLines()
-        result = run_update(args.paths, rebuild=args.rebuild, quiet=True, first_commit=args.first_commit,
+        result = run_update(library_or_exit(args.paths), rebuild=args.rebuild, quiet=True,
+                            first_commit=args.first_commit,
                             progress=lines.progress, should_stop=lambda: lines.stopped)
         lines.write({"result": dataclasses.asdict(result)})
     else:
-        result = run_update(args.paths, rebuild=args.rebuild, first_commit=args.first_commit)
+        result = run_update(library_or_exit(args.paths), rebuild=args.rebuild, first_commit=args.first_commit)
         print(result.summary)
     return EXIT_BUSY if result.busy else 0

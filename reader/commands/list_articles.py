@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from reader.commands.common import add_sources_argument, load_sources_or_exit, report_problems
-from reader.library.text import make_safe
+from reader.commands.common import add_sources_argument, library_or_exit, report_problems
+from reader.text import make_safe
 
 NAME = "list"
 HELP = "list the articles of the library (id, title, words)"
@@ -19,16 +19,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    library = load_sources_or_exit(args.paths)
-    report_problems(library.problems)
+    catalog = library_or_exit(args.paths).catalog()
+    report_problems(catalog.problems)
     if args.json:
         rows = [{"id": a.id, "title": a.title, "words": a.word_count, "source": a.source, "published": a.published}
-                for a in library.articles]
+                for a in catalog.entries]
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    width = max((len(a.id) for a in library.articles), default=2)
-    for article in library.articles:
+    width = max((len(a.id) for a in catalog.entries), default=2)
+    for article in catalog.entries:
         # the id comes from the file name, which may hold any character: shown made safe
         print(f"{make_safe(article.id):<{width}}  {article.word_count:>6}  {article.title}")
     return 0

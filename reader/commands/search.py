@@ -6,12 +6,10 @@ import argparse
 import json
 import sys
 
-from reader.commands.common import CommandError, add_sources_argument
-from reader.library import default_sources
+from reader.commands.common import CommandError, add_sources_argument, library_or_exit
 from reader.commands.index import run_update
-from reader.library.text import shorten
+from reader.text import shorten
 from reader.search import IndexProblem, search
-from reader.search.index import open_library_index
 
 NAME = "search"
 HELP = "search the library: words (all must match), \"phrases\", prefix*, fuzzy~, -excluded, OR, fields"
@@ -44,10 +42,10 @@ def marked(snippet: str, spans, bold: bool) -> str:
 def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CommandError("reader: --limit must be at least 1")
-    sources = list(args.paths) or default_sources()
+    library = library_or_exit(args.paths)
     if not args.no_update:
-        run_update(sources, quiet=True)
-    index = open_library_index(sources)
+        run_update(library, quiet=True)
+    index = library.open_index()
     try:
         try:
             results = search(index, args.query, limit=args.limit, exact_total=True)

@@ -33,8 +33,8 @@ import yaml
 from reader import paths
 from reader.atomic import write_atomic
 from reader.entities.model import normalise_type
-from reader.library.problems import Problem
-from reader.library.text import make_safe
+from reader.problems import Problem
+from reader.text import make_safe
 
 USER_NOTES_FILE = "my-notes.yaml"
 _LINE_KEY = "__line__"

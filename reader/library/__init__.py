@@ -1,7 +1,7 @@
-"""The library: articles, their loaders and the library as a whole (no UI)."""
+"""The library: articles, the walk over their files, the catalog, reading state and imports
+(no UI). ``reader.core.open_library`` is where the app and the commands start; the loaders
+(``reader.loaders``) sit below this package and build its ``Article``."""
 
 from reader.library.article import Article
-from reader.library.library import Library, MissingPath, default_sources, load_library
-from reader.library.problems import Problem
 
-__all__ = ["Article", "Library", "MissingPath", "Problem", "default_sources", "load_library"]
+__all__ = ["Article"]

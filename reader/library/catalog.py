@@ -22,8 +22,9 @@ from pathlib import Path
 
 from reader import paths
 from reader.library.article import Article
-from reader.library.library import LOADERS, MissingPath, load_file
-from reader.library.problems import Problem
+from reader.library.files import ArticleFile, Walk
+from reader.loaders import load_file
+from reader.problems import Problem
 
 CACHE_FILE = "catalog.sqlite3"
 CACHE_VERSION = "1"
@@ -68,9 +69,9 @@ class Catalog:
 
     entries: list[CatalogEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    files: list[tuple[str, str | None, int, int]] = field(default_factory=list, repr=False)
-    """The article files as walked: ``(path, root, size, mtime_ns)`` (the search index's
-    start-up check reuses them instead of walking the library again)."""
+    files: list[ArticleFile] = field(default_factory=list, repr=False)
+    """The article files as walked (the search index's start-up check reuses them instead
+    of walking the library again)."""
     _by_id: dict[str, CatalogEntry] = field(default_factory=dict, repr=False)
     _loaded: OrderedDict[str, Article] = field(default_factory=OrderedDict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -78,17 +79,8 @@ class Catalog:
     def __post_init__(self) -> None:
         self._by_id = {entry.id: entry for entry in self.entries}
 
-    @property
-    def articles(self) -> list[CatalogEntry]:
-        """The entries (named like ``Library.articles`` for code that lists titles)."""
-        return self.entries
-
     def get(self, article_id: str) -> CatalogEntry | None:
         return self._by_id.get(article_id)
-
-    def index_of(self, article_id: str) -> int:
-        entry = self._by_id.get(article_id)
-        return self.entries.index(entry) if entry is not None else -1
 
     def load(self, entry: CatalogEntry | str) -> Article | None:
         """The full article of an entry (read from its file; a few are kept in memory)."""
@@ -102,8 +94,7 @@ class Catalog:
             if article is not None:
                 self._loaded.move_to_end(entry.id)
                 return article
-        root = Path(entry.root) if entry.root else None
-        loaded = load_file(Path(entry.path), root)
+        loaded = load_file(Path(entry.path), Path(entry.root) if entry.root else None)
         article = next((a for a in loaded.articles if a.id == entry.id), None)
         if article is None:
             return None
@@ -229,91 +220,41 @@ class _Cache:
             self.db.close()
 
 
-def _walk(folder: str) -> list[tuple[str, str, int, int]]:
-    """(relative path, path, mtime_ns, size) of the article files below ``folder``, skipping hidden
-    files and folders, in the order of ``library.article_files`` (sorted relative paths)."""
-    found: list[tuple[str, str, int, int]] = []
-    suffixes = tuple(LOADERS)
-    stack = [("", folder)]
-    while stack:
-        prefix, directory = stack.pop()
-        try:
-            entries = list(os.scandir(directory))
-        except OSError:
-            continue
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
-                continue
-            relative = f"{prefix}{name}"
-            try:
-                if entry.is_dir(follow_symlinks=False):  # as rglob: a symlink loop must not walk forever
-                    stack.append((relative + "/", entry.path))
-                elif entry.is_file() and name.lower().endswith(suffixes) and os.path.splitext(name)[1].lower() in LOADERS:
-                    stat = entry.stat()
-                    found.append((relative, entry.path, stat.st_mtime_ns, stat.st_size))
-            except OSError:
-                continue
-    found.sort(key=lambda item: item[0].split("/"))
-    return found
-
-
-def _files(sources: Iterable[Path]) -> list[tuple[str, str | None, str | None, int, int]]:
-    """(path, root, id, mtime_ns, size) for every article file of the sources."""
-    files: list[tuple[str, str | None, str | None, int, int]] = []
-    for source in sources:
-        source = Path(source)
-        if source.is_dir():
-            root = str(source)
-            for relative, path, mtime, size in _walk(root):
-                files.append((path, root, os.path.splitext(relative)[0], mtime, size))
-        elif source.exists():
-            try:
-                stat = source.stat()
-                stamp = (stat.st_mtime_ns, stat.st_size)
-            except OSError:
-                stamp = (-1, -1)
-            files.append((str(source), None, None, *stamp))
-        else:
-            raise MissingPath(str(source))
-    return files
-
-
-def load_catalog(sources: Iterable[Path], *, cache_path: Path | None | bool = True,
+def load_catalog(walked: Walk, *, cache_path: Path | None | bool = True,
                  progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> Catalog:
-    """The catalog of every article below the given files and folders.
+    """The catalog of the walked article files (``Library.catalog`` walks the library).
 
     ``cache_path=True`` uses the cache in the cache folder, ``None``/``False`` none at all.
-    Raises ``MissingPath`` like ``load_library`` for a source that does not exist.
     """
-    files = _files(list(sources))
+    files = walked.files
     cache = _Cache(default_cache_path() if cache_path is True else (cache_path or None))
     try:
         cached_files, cached_entries, cached_problems = cache.read_all()
         catalog_entries: list[CatalogEntry] = []
-        problems: list[Problem] = []
+        problems: list[Problem] = list(walked.problems)
         changed: dict[str, tuple[int, int, list[CatalogEntry], list[Problem]]] = {}
         seen_ids: set[str] = set()
         seen_paths: set[str] = set()
         total = len(files)
-        for done, (key, root, _id, mtime, size) in enumerate(files):
+        stopped = False
+        for done, file in enumerate(files):
             if cancelled is not None and cancelled():
+                stopped = True
                 break
             if progress is not None and done % PROGRESS_EVERY == 0:
-                progress(done, total, key)
+                progress(done, total, file.path)
+            key, root = file.path, file.root
             seen_paths.add(key)
-            stamp = (mtime, size)
+            stamp = (file.mtime_ns, file.size)
             entries = cached_entries.get(key, [])
-            hit = cached_files.get(key) == stamp and all(e.root == root for e in entries[:1])
-            if hit:
+            if cached_files.get(key) == stamp and all(e.root == root for e in entries[:1]):
                 file_problems = cached_problems.get(key, [])
             else:
-                path = Path(key)
-                loaded = load_file(path, Path(root) if root else None)
-                entries = [entry_of(article, path, Path(root) if root else None) for article in loaded.articles]
+                loaded = file.load()
+                path, root_path = Path(key), Path(root) if root else None
+                entries = [entry_of(article, path, root_path) for article in loaded.articles]
                 file_problems = list(loaded.problems)
-                if stamp[0] >= 0:
-                    changed[key] = (stamp[0], stamp[1], entries, file_problems)
+                changed[key] = (stamp[0], stamp[1], entries, file_problems)
             problems.extend(file_problems)
             for entry in entries:
                 if entry.id in seen_ids:
@@ -323,45 +264,9 @@ def load_catalog(sources: Iterable[Path], *, cache_path: Path | None | bool = Tr
                 catalog_entries.append(entry)
         if progress is not None:
             progress(total, total, "")
-        roots = tuple({root + os.sep for _, root, _, _, _ in files if root is not None})
-        removed = [p for p in cached_files if p not in seen_paths and (p.startswith(roots) if roots else False)]
+        roots = tuple({file.root + os.sep for file in files if file.root is not None})
+        removed = [] if stopped else [p for p in cached_files if p not in seen_paths and roots and p.startswith(roots)]
         cache.write(changed, removed)
     finally:
         cache.close()
-    stamps = [(path, root, size, mtime) for path, root, _id, mtime, size in files]
-    return Catalog(catalog_entries, problems, stamps)
-
-
-def find_mentions(catalog: Catalog, names: Iterable[str], *, progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None, ignore_case: bool = True,
-                  titles: bool = True) -> set[str]:
-    """Ids of the articles whose text (and title, with ``titles``) mention any of ``names``
-    as whole words (in any case, with ``ignore_case``).
-
-    Reads every article's file, so it runs in a worker; entity-aware filters can pass an
-    entity's name and aliases.
-    """
-    import re
-
-    words = [re.escape(name.strip()) for name in names if name and name.strip()]
-    if not words:
-        return set()
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)",
-                         re.IGNORECASE if ignore_case else 0)
-    found: set[str] = set()
-    total = len(catalog.entries)
-    for done, entry in enumerate(catalog.entries):
-        if cancelled is not None and cancelled():
-            break
-        if progress is not None and done % PROGRESS_EVERY == 0:
-            progress(done, total, entry.title)
-        if titles and pattern.search(entry.title):
-            found.add(entry.id)
-            continue
-        root = Path(entry.root) if entry.root else None
-        loaded = load_file(Path(entry.path), root)
-        if any(a.id == entry.id and pattern.search(a.body) for a in loaded.articles):
-            found.add(entry.id)
-    if progress is not None:
-        progress(total, total, "")
-    return found
+    return Catalog(catalog_entries, problems, list(files))

@@ -26,13 +26,14 @@ import yaml
 from reader import paths
 from reader.atomic import write_atomic
 from reader.library.article import Article
-from reader.library.feed_loader import FEED_SUFFIXES, ParsedFeed, parse_feed, unpack
+from reader.loaders import FEED_SUFFIXES, LOADERS, load_file
+from reader.loaders.feed import ParsedFeed, parse_feed, unpack
 from reader.library.fetch import FetchError, fetch, is_url
-from reader.library.html_loader import page_article
-from reader.library.library import LOADERS, load_file
-from reader.library.problems import Problem
+from reader.loaders.html import page_article
+from reader.library.files import walk
+from reader.problems import Problem
 from reader.library.state import StateStore
-from reader.library.txt_loader import looks_binary
+from reader.loaders.txt import looks_binary
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, label)`` while an import runs."""
@@ -236,14 +237,11 @@ class Importer:
                 continue
             path = Path(item).expanduser()
             if path.is_dir():
-                for file in sorted(path.rglob("*")):
-                    relative = file.relative_to(path)
-                    if any(part.startswith(".") for part in relative.parts) or not file.is_file():
-                        continue
-                    if file.suffix.lower() in LOADERS:
-                        yield _Job(str(file), path=file, named=False)
-                    else:
-                        report.ignored += 1
+                walked = walk([path])
+                report.problems.extend(walked.problems)
+                report.ignored += walked.ignored
+                for file in walked.files:
+                    yield _Job(file.path, path=Path(file.path), named=False)
             elif path.is_file():
                 yield _Job(str(path), path=path)
             elif path.exists():
@@ -367,16 +365,10 @@ class Importer:
             return
         self._synced = True
         known = self.store.fingerprinted_ids()
-        for path in sorted(self.library_dir.rglob("*")):
-            relative = path.relative_to(self.library_dir)
-            if any(p.startswith(".") for p in relative.parts) or not path.is_file():
+        for file in walk([self.library_dir]).files:
+            if file.path.lower().endswith(FEED_SUFFIXES) or file.id in known:
                 continue
-            if path.suffix.lower() not in LOADERS or path.suffix.lower() in FEED_SUFFIXES:
-                continue
-            article_id = relative.with_suffix("").as_posix()
-            if article_id in known:
-                continue
-            loaded = load_file(path, self.library_dir)
+            loaded = file.load()
             for article in loaded.articles:
                 self.store.add_fingerprints(article.id, fingerprints(article))
 

@@ -1,81 +1,44 @@
-"""The main screen: article list | article view (with the find bar) | sidebar.
+"""The main screen: library | article column | entity sidebar, and the lines under them.
 
-The screen composes the panes and opens articles; each other concern lives in a mixin
-of its own module: reading state (``main_reading``), imports (``main_imports``),
-entities and notes (``main_entities``), library search and find (``main_search``).
+The screen composes the feature panes and routes their messages to one another; each
+pane owns its state and its workers (``library_panel``, ``article_column``,
+``entity_sidebar``, ``index_status``). Keys that act across panes live here and call
+the pane that does the work.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from collections.abc import Callable
-from typing import Any
-
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.message import Message
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Label, ProgressBar
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.widgets import Footer
 
 from reader.config import SIDEBARS, Settings
-from reader.library import Article
-from reader.library.catalog import Catalog, load_catalog
-from reader.library.problems import Problem
-from reader.library.state import ArticleState, StateError, StateStore
-from reader.screens.main_entities import EntitiesMixin
-from reader.screens.main_imports import ImportsMixin, TaskProgressed
-from reader.screens.main_reading import ReadingStateMixin
-from reader.screens.main_search import SearchMixin
-from reader.widgets.article_details import ArticleDetails
-from reader.widgets.article_list import ArticleList, sort_orders
+from reader.core import Library
+from reader.library.catalog import CatalogEntry
+from reader.problems import Problem
+from reader.screens.article_column import ArticleColumn
+from reader.screens.entity_sidebar import EntitySidebar
+from reader.screens.index_status import IndexStatus
+from reader.screens.library_panel import LibraryPanel
+from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
-from reader.widgets.entity_list import EntityList
-from reader.widgets.find_bar import FindBar
-from reader.widgets.note_panel import NotePanel
 from reader.widgets.task_progress import TaskProgress
 
 MAX_PROBLEM_NOTICES = 5
-LOAD_IN_WORKER_WORDS = 50_000
-"""Stories longer than this (about 300 KB) are read in a worker when opened."""
 FULL_WIDTH = 100_000
 """``ArticleView.max_width`` when config.yaml asks for the whole pane."""
 
 
-class LibraryLoaded(Message):
-    """The catalog (and reading state) finished loading in the worker."""
-
-    def __init__(self, library: Catalog, states: dict[str, ArticleState], reopen: bool,
-                 orders: dict[str, list[int]] | None = None, store: StateStore | None = None,
-                 state_problem: str | None = None) -> None:
-        super().__init__()
-        self.library = library
-        self.orders = orders
-        self.states = states
-        self.reopen = reopen
-        self.store = store  # the reading state, opened in the worker for the screen to keep
-        self.state_problem = state_problem
-
-
-class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Screen):
+class MainScreen(Screen):
     """Three panes: the list of articles, the open article and the sidebar."""
 
     DEFAULT_CSS = """
     MainScreen #panes { height: 1fr; }
     MainScreen .pane { border: round $panel-lighten-2; border-title-color: $text-muted; }
     MainScreen .pane:focus-within { border: round $primary; border-title-color: $text; }
-    MainScreen #article-list { width: 36; max-width: 35%; }
-    MainScreen #article-column { width: 1fr; }
-    MainScreen #article-view { width: 1fr; height: 1fr; }
-    MainScreen #index-status { height: 1; display: none; background: $panel; padding: 0 1; }
-    MainScreen #index-status.-running { display: block; }
-    MainScreen #index-status > Label { width: auto; margin-right: 1; color: $text-muted; }
-    MainScreen #sidebar { width: 34; max-width: 30%; }
-    MainScreen #article-details { height: auto; max-height: 6; }
-    MainScreen #entities { height: 1fr; border-top: solid $panel-lighten-2; }
-    MainScreen #note { height: 1fr; border-top: solid $panel-lighten-2; }
     MainScreen .-hidden { display: none; }
     """
 
@@ -86,6 +49,7 @@ class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Sc
         Binding("s", "search", "Search library", id="main.search"),
         Binding("n", "find_step(1)", "Next match", id="main.find_next"),
         Binding("N", "find_step(-1)", "Prev match", id="main.find_previous"),
+        Binding("escape", "clear_find", "Clear matches", id="main.clear_find"),
         Binding("m", "next_mention", "Next mention", id="main.next_mention"),
         Binding("M", "previous_mention", "Prev mention", id="main.previous_mention"),
         Binding("a", "toggle_list", "Articles", id="main.toggle_list"),
@@ -96,57 +60,40 @@ class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Sc
         Binding("R", "refresh_feeds", "Refresh feeds", show=False, id="main.refresh_feeds"),
     ]
 
-    def __init__(self, sources: list[Path]) -> None:
+    def __init__(self, library: Library) -> None:
         super().__init__()
-        self.sources = sources
-        self.library = Catalog()
-        self.article: Article | None = None
-        self.entities = []
-        self.selected = None
-        self.mention_index = 0
+        self.library = library
+        self.last_query = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            article_list = ArticleList(id="article-list")
-            article_list.add_class("pane")
-            article_list.border_title = "Articles"
-            yield article_list
-            with Vertical(id="article-column"):
-                view = ArticleView(id="article-view")
-                view.add_class("pane")
-                view.border_title = "Article"
-                yield view
-                yield FindBar(id="find-bar")
-            with Vertical(id="sidebar", classes="pane") as sidebar:
-                sidebar.border_title = "Entities"
-                yield ArticleDetails(id="article-details")
-                yield EntityList(id="entities")
-                yield NotePanel(id="note")
-        with Horizontal(id="index-status"):
-            yield Label("Indexing the library", id="index-status-label")
-            yield ProgressBar(id="index-progress", show_eta=False)
+            yield LibraryPanel(self.library, id="library")
+            yield ArticleColumn(id="article-column")
+            sidebar = EntitySidebar(self.library, id="sidebar", classes="pane")
+            sidebar.border_title = "Entities"
+            yield sidebar
+        yield IndexStatus(self.library, id="index-status")
         yield TaskProgress(id="task-progress")
         yield Footer()
+
+    # -- the panes -------------------------------------------------------------------------
+
+    @property
+    def library_panel(self) -> LibraryPanel:
+        return self.query_one(LibraryPanel)
+
+    @property
+    def column(self) -> ArticleColumn:
+        return self.query_one(ArticleColumn)
+
+    @property
+    def sidebar(self) -> EntitySidebar:
+        return self.query_one(EntitySidebar)
 
     def on_mount(self) -> None:
         settings = getattr(self.app, "settings", None)
         if settings is not None:
             self.apply_settings(settings)
-        self.query_one(ArticleView).loading = True
-        # Every scroll of the article writes its position (one small transaction, only when it
-        # changed), so quitting at any moment keeps the place.
-        self.watch(self.query_one(ArticleView), "scroll_y", self._scrolled, init=False)
-        # Start reading the library after the first frame, so the worker does not compete
-        # with the first paint for the interpreter; the index update waits for the article.
-        self.load_library(True)
-
-    def _scrolled(self, _old: float, _new: float) -> None:
-        self.save_position()
-
-    def on_unmount(self) -> None:
-        if self.state is not None:
-            self.state.close()
-            self.state = None
 
     def apply_settings(self, settings: Settings) -> None:
         """Article width and which sidebars show, from config.yaml.
@@ -158,95 +105,7 @@ class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Sc
         for name in SIDEBARS:
             for widget in self.query(f"#{name}"):
                 widget.set_class(not settings.sidebars.get(name, True), "-hidden")
-        self.query_one("#sidebar").set_class(not any(settings.sidebars.get(n, True) for n in SIDEBARS), "-hidden")
-
-    # -- loading -----------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
-    def load_library(self, reopen: bool = False) -> None:
-        """Read the catalog (metadata only; a cache makes this fast) and the reading state."""
-        worker = get_current_worker()
-
-        def progress(done: int, total: int, label: str) -> None:
-            if total > 2000:
-                self.post_message(TaskProgressed(done, total, "Reading the library…"))
-
-        catalog = load_catalog(self.sources, progress=progress, cancelled=lambda: worker.is_cancelled)
-        states: dict[str, ArticleState] = {}
-        store, problem = None, None
-        try:
-            if self.state is None:  # the first load opens the store the screen keeps (off the first frame)
-                store = StateStore()
-                states = store.all()
-            else:  # a connection of its own: the screen may be writing meanwhile
-                with StateStore() as reading:
-                    states = reading.all()
-        except StateError as error:
-            problem = str(error)
-        orders = sort_orders(catalog.entries)  # sorted here, so changing the sort later is instant
-        if worker.is_cancelled:
-            if store is not None:
-                store.close()
-            return
-        self.post_message(LibraryLoaded(catalog, states, reopen, orders, store, problem))
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state != WorkerState.ERROR:
-            return
-        group, error = event.worker.group, event.worker.error
-        if group == "library":
-            self.query_one(ArticleView).loading = False
-            self.query_one(TaskProgress).finish()
-            self.notify(f"Could not load the library: {error}", severity="error", markup=False, timeout=10)
-        elif group in ("entities", "notes"):
-            self.notify(f"Could not find the entities: {error}", severity="error", markup=False, timeout=8)
-        elif group == "import":
-            self.query_one(TaskProgress).finish()
-            self.notify(f"The import stopped: {error}", severity="error", markup=False, timeout=10)
-        elif group == "index":
-            self.index_failed(error)
-
-    def on_library_loaded(self, message: LibraryLoaded) -> None:
-        self.show_library(message)
-        self._index_files = message.library.files or None
-        # Indexing is the heaviest start-up work: begin once the article is on screen.
-        self.call_after_refresh(self.update_index)
-
-    def show_library(self, message: LibraryLoaded) -> None:
-        """Fill the list and, at start, reopen the last article (or the first)."""
-        if message.store is not None:
-            if self.state is None:
-                self.state = message.store
-            else:
-                message.store.close()
-        if message.state_problem and message.reopen:
-            self.notify(f"{message.state_problem}; read marks and stars will not be kept this time.",
-                        severity="error", markup=False, timeout=10)
-        self.library = message.library
-        self.query_one(TaskProgress).finish()
-        self.report_problems(message.library.problems)
-        article_list = self.query_one(ArticleList)
-        read = [i for i, s in message.states.items() if s.read]
-        starred = [i for i, s in message.states.items() if s.starred]
-        current = self.article.id if self.article is not None else None
-        article_list.set_articles(self.library.entries, read=read, starred=starred, keep=current,
-                                  orders=message.orders)
-        view = self.query_one(ArticleView)
-        view.loading = False
-        if not message.reopen:
-            return
-        if not self.library.entries:
-            view.show(None)
-            self.notify("No articles yet: press A (or use the command palette) to add files, pages or feeds.",
-                        severity="warning")
-            return
-        last = self.state.last_opened() if self.state is not None else None
-        if last is not None and self.library.get(last[0]) is not None:
-            self.open_article(self.library.get(last[0]), position=last[1])
-        else:
-            first = article_list.highlighted_article or self.library.entries[0]
-            self.open_article(first)
-        article_list.focus()
+        self.sidebar.set_class(not any(settings.sidebars.get(n, True) for n in SIDEBARS), "-hidden")
 
     def report_problems(self, problems: list[Problem]) -> None:
         """One notification per problem (a few at most), then a summary line."""
@@ -257,70 +116,83 @@ class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Sc
             self.notify(f"{len(problems) - MAX_PROBLEM_NOTICES} more problems; `reader list` prints them all.",
                         severity="warning", markup=False, timeout=8)
 
-    # -- articles ----------------------------------------------------------
+    # -- routing: the library ----------------------------------------------------------------
 
-    def open_article(self, article: Any, position: int | None = None,
-                     then: Callable[[], None] | None = None) -> None:
-        """Show ``article`` (an Article or a catalog entry) in the view and the sidebar; mark it read.
+    def on_library_panel_loaded(self, message: LibraryPanel.Loaded) -> None:
+        panel = self.library_panel
+        self.sidebar.set_library(panel.library, message.catalog)
+        self.report_problems(message.catalog.problems)
+        if message.first:
+            if message.reopen is not None:
+                entry, position = message.reopen
+                self.column.open(entry, message.catalog, position=position)
+                panel.article_list.focus()
+            else:
+                self.column.view.loading = False
+                self.column.view.show(None)
+                self.notify("No articles yet: press A (or use the command palette) to add files, pages or feeds.",
+                            severity="warning")
+        # Indexing is the heaviest start-up work: begin once the article is on screen.
+        files = message.catalog.files
+        self.sidebar.index_ready = panel.index_ready = False
+        self.call_after_refresh(lambda: self.query_one(IndexStatus).start(panel.library, files))
 
-        A long story not yet in memory is read in a worker; ``then`` runs once it is shown.
-        """
-        if not isinstance(article, Article):
-            if article.word_count > LOAD_IN_WORKER_WORDS and not self.library.is_loaded(article.id):
-                self.query_one(ArticleView).loading = True
-                self._load_then_open(article, position, then)
-                return
-            loaded = self.library.load(article)
-            if loaded is None:
-                self._unreadable(article)
-                return
-            article = loaded
-        self.save_position()
-        self.article = article
-        view = self.query_one(ArticleView)
-        view.border_title = article.title
-        view.show(article)
-        if position:
-            self._restore_position(article, position)
-        self._saved_position = (article.id, position or 0)
-        self.query_one(ArticleDetails).show(article)
-        article_list = self.query_one(ArticleList)
-        article_list.highlight_article(article.id)
-        article_list.set_read(article.id, True)
-        if self.state is not None:
-            self.state.mark_opened(article.id)
-        self.reset_entities()
-        self.call_after_refresh(self.recognise_entities, article)  # the text first, colours a moment later
-        self.refind()
-        if then is not None:
-            then()
+    def on_index_status_updated(self, _message: IndexStatus.Updated) -> None:
+        self.sidebar.index_ready = self.library_panel.index_ready = True
 
-    def _unreadable(self, entry: Any) -> None:
-        self.query_one(ArticleView).loading = False
-        self.notify(f"{entry.path}: could not be read any more; try reloading.", severity="error",
-                    markup=False, timeout=8)
+    def on_library_panel_load_failed(self, _message: LibraryPanel.LoadFailed) -> None:
+        self.column.view.loading = False
 
-    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def _load_then_open(self, entry: Any, position: int | None, then: Callable[[], None] | None) -> None:
-        """Read a long story off the UI thread, then open it."""
-        article = self.library.load(entry)
-        if get_current_worker().is_cancelled:
-            return
-        if article is None:
-            self.app.call_from_thread(self._unreadable, entry)
-        else:
-            self.app.call_from_thread(self.open_article, article, position, then)
+    def on_library_panel_library_changed(self, message: LibraryPanel.LibraryChanged) -> None:
+        self.library = message.library
+
+    def on_library_panel_progress(self, message: LibraryPanel.Progress) -> None:
+        bar = self.query_one(TaskProgress)
+        if not bar.running:
+            bar.start(message.label)
+        bar.advance_to(message.done, message.total, message.label)
+
+    def on_library_panel_task_done(self, _message: LibraryPanel.TaskDone) -> None:
+        self.query_one(TaskProgress).finish()
 
     @on(ArticleList.Opened)
-    def on_article_opened(self, message: ArticleList.Opened) -> None:
-        state = self.state.get(message.article.id) if self.state is not None else None
-        self.open_article(message.article, position=state.position if state else None)
-        self.query_one(ArticleView).focus()
+    def _article_chosen(self, message: ArticleList.Opened) -> None:
+        self.open_entry(message.article)
+        self.column.view.focus()
+
+    def open_entry(self, entry: CatalogEntry) -> None:
+        """Open a story of the catalog at the place the person left it."""
+        panel = self.library_panel
+        self.column.open(entry, panel.catalog, position=panel.position_of(entry.id))
+
+    # -- routing: the article and the sidebar ------------------------------------------------
+
+    def on_article_column_shown(self, message: ArticleColumn.Shown) -> None:
+        self.library_panel.article_opened(message.article.id)
+        self.sidebar.show_article(message.article)
+        self.refresh_bindings()
+
+    def on_article_column_scrolled(self, message: ArticleColumn.Scrolled) -> None:
+        self.library_panel.save_position(message.article_id, message.position)
+
+    def on_entity_sidebar_highlights(self, message: EntitySidebar.Highlights) -> None:
+        self.column.set_highlights(message.layer, message.highlights)
+
+    def on_entity_sidebar_scroll_to(self, message: EntitySidebar.ScrollTo) -> None:
+        self.column.scroll_to_offset(message.offset)
+
+    def on_entity_sidebar_open_article(self, message: EntitySidebar.OpenArticle) -> None:
+        entry = self.library_panel.catalog.get(message.article_id)
+        if entry is not None:
+            self.open_entry(entry)
+
+    # -- keys ----------------------------------------------------------------------------------
 
     def _step_article(self, step: int) -> None:
-        target = self.query_one(ArticleList).neighbour(self.article.id if self.article else None, step)
+        article = self.column.article
+        target = self.library_panel.article_list.neighbour(article.id if article else None, step)
         if target is not None:
-            self.open_article(target)
+            self.open_entry(target)
         else:
             self.notify("No more articles that way.", timeout=2)
 
@@ -333,17 +205,87 @@ class MainScreen(ReadingStateMixin, ImportsMixin, EntitiesMixin, SearchMixin, Sc
     def _toggle_pane(self, pane) -> None:
         pane.toggle_class("-hidden")
         if pane.has_class("-hidden") and pane.has_focus_within:
-            self.query_one(ArticleView).focus()
+            self.column.view.focus()
 
     def action_toggle_list(self) -> None:
-        self._toggle_pane(self.query_one(ArticleList))
+        self._toggle_pane(self.library_panel)
 
     def action_toggle_sidebar(self) -> None:
-        self._toggle_pane(self.query_one("#sidebar"))
+        self._toggle_pane(self.sidebar)
+
+    def _target_id(self) -> str | None:
+        """The article a read/star key acts on: the list's cursor in the list, else the open one."""
+        article_list = self.library_panel.article_list
+        if self.focused is article_list and article_list.highlighted_article is not None:
+            return article_list.highlighted_article.id
+        return self.column.article.id if self.column.article is not None else None
+
+    def action_toggle_read(self) -> None:
+        if (article_id := self._target_id()) is not None:
+            self.library_panel.toggle_read(article_id)
+
+    def action_toggle_star(self) -> None:
+        if (article_id := self._target_id()) is not None:
+            self.library_panel.toggle_star(article_id)
+
+    def action_find(self) -> None:
+        self.column.open_find()
+
+    def action_find_step(self, delta: int) -> None:
+        self.column.step_match(delta)
+
+    def action_clear_find(self) -> None:
+        self.column.clear_find()
+        self.refresh_bindings()
+
+    def action_next_mention(self) -> None:
+        self.sidebar.step_mention(1)
+
+    def action_previous_mention(self) -> None:
+        self.sidebar.step_mention(-1)
+
+    def action_add(self) -> None:
+        from reader.screens.add import AddScreen
+
+        def added(items: list[str] | None) -> None:
+            if items:
+                self.library_panel.run_import(items)
+
+        self.app.push_screen(AddScreen(), added)
+
+    def action_refresh_feeds(self) -> None:
+        self.library_panel.run_import(None)
+
+    def filter_mentioning(self, label: str, names: list[str]) -> None:
+        """Show only the articles that mention any of ``names`` (the palette's filter)."""
+        self.library_panel.filter_mentioning(label, names)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_mention", "previous_mention"):
-            return self.can_step_mentions()
-        if action == "find_step":
-            return self.find_is_open()
+            return self.sidebar.can_step_mentions
+        if action in ("find_step", "clear_find"):
+            return self.column.can_step_matches
         return True
+
+    # -- library search --------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Open the library search pane; the chosen story opens at its matches."""
+        from reader.screens.search import SearchScreen
+
+        status = self.query_one(IndexStatus)
+        screen = SearchScreen(status.index, query=self.last_query, indexing=lambda: status.state,
+                              broken=status.repair)
+        self.app.push_screen(screen, self._search_done)
+
+    def _search_done(self, choice) -> None:  # noqa: ANN001 (SearchChoice, imported with the pane)
+        if choice is None:
+            return
+        self.last_query = choice.query
+        panel = self.library_panel
+        entry = panel.catalog.get(choice.article_id)
+        if entry is None:
+            self.notify(f"That story is no longer in the library: {choice.article_id}", markup=False,
+                        severity="warning")
+            return
+        self.column.open(entry, panel.catalog, search=choice)

@@ -20,11 +20,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Label
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
-from reader.library import Article
 from reader.search import IndexProblem, LibraryIndex, SearchResults, search
 from reader.search.snippets import MatchPlan
+from reader.widgets.failures import worker_failed
 from reader.widgets.search_hits import HitRow, SearchHits
 
 DEBOUNCE_SECONDS = 0.15
@@ -33,10 +33,10 @@ LIMIT = 50
 
 @dataclass(frozen=True)
 class SearchChoice:
-    """The story chosen in the search pane, with the query's matches in its body."""
+    """The story chosen in the search pane, and how to find the query's matches in its body
+    (found in the body as shown when it opens: the index may predate a change)."""
 
     article_id: str
-    matches: tuple[tuple[int, int], ...]
     query: str
     plan: MatchPlan | None = None
 
@@ -73,13 +73,13 @@ class SearchScreen(Screen[SearchChoice | None]):
             self.results = results
             self.generation = generation
 
-    def __init__(self, index: LibraryIndex, lookup: Callable[[str], Article | None] | None = None,
-                 query: str = "", indexing: Callable[[], str | None] | None = None,
+    def __init__(self, index: LibraryIndex, query: str = "", indexing: Callable[[], str | None] | None = None,
                  broken: Callable[[], None] | None = None) -> None:
+        """``indexing()`` says what the index is doing (None when it is up to date);
+        ``broken()`` is called when a search fails on the index, to check and repair it."""
         super().__init__()
         self.broken = broken or (lambda: None)
         self.index = index
-        self.lookup = lookup
         self.initial_query = query
         self.indexing = indexing or (lambda: None)
         self.results: SearchResults | None = None
@@ -122,20 +122,24 @@ class SearchScreen(Screen[SearchChoice | None]):
             return
         self.run_search(text, generation)
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="The search failed")
     def run_search(self, text: str, generation: int) -> None:
         """Search off the UI thread; a cancelled (superseded) search posts nothing."""
         worker = get_current_worker()
         try:
-            results = search(self.index, text, limit=LIMIT, lookup=self.lookup)
+            results = search(self.index, text, limit=LIMIT)
         except IndexProblem as problem:
             results = SearchResults(text, error=f"search is not ready: {problem}")
-        if results.error:
-            self.app.call_from_thread(self.broken)  # the screen checks (and repairs) the index
-        if not worker.is_cancelled:
+        if not worker.is_cancelled or results.error:
             self.post_message(self.Found(results, generation))
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if worker_failed(self, event):
+            self._set_status("The search failed; try another query.", error=True)
+
     def on_search_screen_found(self, message: Found) -> None:
+        if message.results.error:
+            self.broken()  # the main screen checks (and repairs) the index
         if message.generation != self._generation:
             return  # an older keystroke's answer
         results = message.results
@@ -179,7 +183,7 @@ class SearchScreen(Screen[SearchChoice | None]):
             return
         hit = next((h for h in results.hits if h.id == hit_id), None)
         if hit is not None:
-            self.dismiss(SearchChoice(hit.id, tuple(hit.matches), results.text, hit.plan))
+            self.dismiss(SearchChoice(hit.id, results.text, hit.plan))
 
     def action_back(self) -> None:
         self.workers.cancel_group(self, "search")

@@ -3,7 +3,7 @@
 No textual imports here: the CLI and the app call the same functions.
 """
 
-from reader.search.index import IndexBusy, IndexProblem, LibraryIndex, UpdateResult, default_index_dir
+from reader.search.index import IndexBusy, IndexProblem, LibraryIndex, UpdateResult
 from reader.search.query import ParsedQuery, parse_query
 from reader.search.searching import Hit, SearchResults, search
 
@@ -15,7 +15,6 @@ __all__ = [
     "ParsedQuery",
     "SearchResults",
     "UpdateResult",
-    "default_index_dir",
     "parse_query",
     "search",
 ]

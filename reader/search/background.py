@@ -22,7 +22,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import fields
-from pathlib import Path
 
 from reader.search.index import Progress, UpdateResult
 
@@ -35,14 +34,16 @@ class UpdateFailed(Exception):
 
 
 def update_in_subprocess(
-    sources: Iterable[Path],
+    library_arguments: Iterable[str],
     *,
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
     first_commit: int | None = FIRST_COMMIT,
     poll_seconds: float = 0.2,
 ) -> UpdateResult:
-    """Run ``reader index`` on ``sources`` in a child process and return what it did.
+    """Run ``reader index`` in a child process and return what it did. The child resolves
+    the library as this process did: from ``library_arguments`` (``Library.index_arguments()``,
+    empty for the person's own library) and the same environment and config.
 
     ``progress(done, total, message)`` is called from this thread as lines arrive;
     ``should_stop()`` is checked every ``poll_seconds`` and stops the child (the result
@@ -53,7 +54,7 @@ def update_in_subprocess(
     command = [sys.executable, "-m", "reader", "index", "--progress-jsonl"]
     if first_commit:
         command += ["--first-commit", str(first_commit)]
-    command += ["--", *(str(source) for source in sources)]
+    command += ["--", *library_arguments]
     child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, encoding="utf-8", errors="replace", start_new_session=True)
     lines: queue.Queue[str | None] = queue.Queue()

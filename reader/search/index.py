@@ -1,6 +1,6 @@
 """The persistent library index: opening, checking, incremental updates, rebuilds.
 
-The index lives in ``paths.data_dir() / "index"``. Beside Whoosh's files it keeps
+Where an index lives is the library's choice (``reader.core``). Beside Whoosh's files it keeps
 ``manifest.json``: for each article file its id, size, mtime and content hash (so an
 unchanged library is checked with one ``stat`` per file and no reads), the schema version,
 the entity recogniser it was built with, and the size of every index file (so a truncated
@@ -29,16 +29,15 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh import index as whoosh_index
 from whoosh.writing import LockError
 
-from reader import paths
 from reader.atomic import write_atomic
-from reader.library.library import default_sources, load_file
+from reader.library.files import ArticleFile, walk
+from reader.loaders import load_file
 from reader.search.documents import EntityKeys, article_document, default_entity_keys, entities_id, file_hash
-from reader.search.files import FileStamp, walk_sources
 from reader.search.schema import SCHEMA_VERSION, make_codec, make_schema
 from reader.search.scoring import WEIGHTING
 
@@ -50,6 +49,13 @@ PREPARE_IN_POOL = True  # parallel builds also read and parse the files in `proc
 
 Progress = Callable[[int, int, str], None]
 """``progress(done, total, message)``: called from the updating thread."""
+
+class FileStamp(NamedTuple):
+    """What indexing needs of a file's ``stat``."""
+
+    st_size: int
+    st_mtime_ns: int
+
 
 class IndexProblem(Exception):
     """The index cannot be used as it is (corrupt, from another version, missing)."""
@@ -146,11 +152,6 @@ def available_memory() -> int | None:
     return None
 
 
-def default_index_dir() -> Path:
-    """``paths.data_dir() / "index"``."""
-    return paths.data_dir() / "index"
-
-
 _PREPARE_KEYS: EntityKeys | None = None
 
 
@@ -210,8 +211,8 @@ class LibraryIndex:
     Whoosh searcher on what is committed. Searching is in ``reader.search.searching``.
     """
 
-    def __init__(self, directory: Path | None = None, entity_keys: EntityKeys | None = None) -> None:
-        self.directory = Path(directory) if directory is not None else default_index_dir()
+    def __init__(self, directory: Path, entity_keys: EntityKeys | None = None) -> None:
+        self.directory = Path(directory)
         self.entity_keys = entity_keys
         self.schema = make_schema()
         self._ix = None
@@ -340,7 +341,7 @@ class LibraryIndex:
         procs: int = 1,
         commit_every: int | None = None,
         first_commit: int | None = None,
-        files: Iterable[tuple[str, str | None, int, int]] | None = None,
+        files: Iterable[ArticleFile] | None = None,
         defer_from: int | None = None,
     ) -> UpdateResult:
         """Bring the index up to date with the article files below ``sources``.
@@ -353,8 +354,8 @@ class LibraryIndex:
         long first build is searchable (and resumable) as it goes; ``first_commit=N``
         commits after the first N only (then every ``commit_every``, or at the end), so
         search starts early without slowing a parallel build. ``files``: the article
-        files below ``sources`` as ``(path, root, size, mtime_ns)`` from a walk just done
-        (``Catalog.files``), used instead of walking the library again. ``defer_from=N``:
+        files below ``sources`` from a walk just done (``Catalog.files``), used instead of
+        walking the library again. ``defer_from=N``:
         when N or more articles would be (re)indexed, write nothing and return with
         ``deferred`` set, so the caller can run the update elsewhere (its own process).
         """
@@ -407,7 +408,11 @@ class LibraryIndex:
         candidates = []
         get = stamps.get
         roots: dict = {}
-        for key, root, size, mtime in (walk_sources(sources, result.problems) if files is None else files):
+        if files is None:
+            walked = walk(sources)
+            result.problems.extend(str(p) for p in walked.problems)
+            files = walked.files
+        for key, root, size, mtime in files:
             if get(key) == (size, mtime):
                 kept.append(key)
             else:
@@ -601,25 +606,3 @@ class LibraryIndex:
             },
         }
         write_atomic(self.manifest_path, json.dumps(manifest, separators=(",", ":")))
-
-
-def index_dir_for(sources: Iterable[Path] | None) -> Path:
-    """Where the index of these sources lives.
-
-    The person's own library (the default sources) has ``data_dir()/index``; other
-    folders opened with ``reader PATH`` get their own index under ``cache_dir()``, so
-    reading a folder once never throws away the index of the library.
-    """
-    sources = [Path(s) for s in sources or []]
-    if not sources:
-        return default_index_dir()
-    resolved = sorted(str(s.resolve()) for s in sources)
-    if resolved == sorted(str(s.resolve()) for s in default_sources()):
-        return default_index_dir()
-    digest = hashlib.blake2b("\0".join(resolved).encode(), digest_size=8).hexdigest()
-    return paths.cache_dir() / f"index-{digest}"
-
-
-def open_library_index(sources: Iterable[Path] | None = None) -> LibraryIndex:
-    """The index for these sources (default: the library), with the entity recogniser if any."""
-    return LibraryIndex(index_dir_for(sources), entity_keys=default_entity_keys())

@@ -26,7 +26,7 @@ from pathlib import Path
 from whoosh import query as wq
 
 from reader.library.article import Article
-from reader.library.library import load_file
+from reader.loaders import load_file
 from reader.search.expansion import UnscoredOr, expand_query
 from reader.search.index import IndexProblem, LibraryIndex
 from reader.search.phrases import phrase_candidates

@@ -17,14 +17,17 @@ from textual import work
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import Worker
 
 from reader.library import Article
 from reader.widgets.wrap import Line, visible_part, wrap_body, wrap_paragraph
+from reader.widgets.failures import worker_failed
 
-LAYERS = ("entities", "selected", "search", "find")
+LAYERS = ("entities", "selected", "find")
 """Highlight layers, drawn in this order (later layers win)."""
 
 WRAP_IN_WORKER_CHARS = 200_000
@@ -136,6 +139,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache.clear()
         self.refresh()
 
+    def highlights(self, layer: str) -> list[Highlight]:
+        """The highlights of one layer, in order."""
+        found = self._layers.get(layer)
+        return list(found.items) if found is not None else []
+
     def scroll_to_offset(self, offset: int, *, animate: bool = False) -> None:
         """Scroll so the body line holding ``offset`` is in view (a third from the top)."""
         if not self._lines:
@@ -204,10 +212,26 @@ class ArticleView(ScrollView, can_focus=True):
         else:
             self._set_lines(self._header_lines(article, width) + wrap_body(article.body, width), width, article)
 
-    @work(thread=True, exclusive=True, group="article-wrap", exit_on_error=False)
+    class Wrapped(Message):
+        """The wrapping worker wrapped a long story."""
+
+        def __init__(self, lines: list[Line], width: int, article: Article) -> None:
+            super().__init__()
+            self.lines, self.width, self.article = lines, width, article
+
+    @work(thread=True, exclusive=True, group="article-wrap", exit_on_error=False,
+          description="Could not lay out the story")
     def _wrap_in_worker(self, article: Article, width: int) -> None:
         lines = self._header_lines(article, width) + wrap_body(article.body, width)
-        self.app.call_from_thread(self._set_lines, lines, width, article)
+        self.post_message(self.Wrapped(lines, width, article))
+
+    def on_article_view_wrapped(self, message: Wrapped) -> None:
+        message.stop()
+        self._set_lines(message.lines, message.width, message.article)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if worker_failed(self, event):
+            self.loading = False
 
     def _set_lines(self, lines: list[Line], width: int, article: Article | None) -> None:
         if article is not self.article:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.library.article import PARAGRAPH_BREAK, Article
-from reader.library.problems import Problem
-from reader.library.text import first_sentence, make_safe, shorten
+from reader.problems import Problem
+from reader.text import first_sentence, make_safe, shorten
 
 BINARY_SNIFF_BYTES = 8192
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)

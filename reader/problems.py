@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.library.text import make_safe
+from reader.text import make_safe
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ import re
 from pathlib import Path
 
 from reader.library.article import PARAGRAPH_BREAK, Article
-from reader.library.html_text import html_inline
-from reader.library.problems import Problem
-from reader.library.text import make_safe, shorten
-from reader.library.txt_loader import Loaded, read_article_bytes
+from reader.loaders.html_text import html_inline
+from reader.problems import Problem
+from reader.text import make_safe, shorten
+from reader.loaders.txt import Loaded, read_article_bytes
 
 # Words that page templates put where an author's name belongs.
 _NOT_A_NAME = {"username", "user", "admin", "administrator", "staff", "editor", "unknown", "none"}

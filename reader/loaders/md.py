@@ -12,8 +12,8 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from reader.library.text import first_sentence, make_safe
-from reader.library.txt_loader import Loaded, _text_field, build_article, load_with, split_credit, split_front_matter
+from reader.text import first_sentence, make_safe
+from reader.loaders.txt import Loaded, _text_field, build_article, load_with, split_credit, split_front_matter
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

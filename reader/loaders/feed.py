@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.library.article import PARAGRAPH_BREAK, Article
-from reader.library.html_text import html_inline, html_paragraphs
-from reader.library.problems import Problem
-from reader.library.text import make_safe, shorten
-from reader.library.txt_loader import Loaded
+from reader.loaders.html_text import html_inline, html_paragraphs
+from reader.problems import Problem
+from reader.text import make_safe, shorten
+from reader.loaders.txt import Loaded
 
-from reader.library.library import FEED_SUFFIXES  # noqa: F401 (re-exported)
 _GZIP_MAGIC = b"\x1f\x8b"
 
 

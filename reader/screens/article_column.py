@@ -1,0 +1,293 @@
+"""The article column: the open story, its find bar, and what find (or a library search
+hit) is showing in it.
+
+It owns the open article, opening a story (a long one is read in a worker), the reading
+position (restored on open, reported as the person scrolls) and the find state: the
+matches of the find bar's pattern, or of the library search the story was opened from,
+stepped through with ``n`` / ``N`` even after the bar is closed (as in less and vim).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.worker import Worker, get_current_worker
+
+from reader.library import Article
+from reader.library.catalog import Catalog, CatalogEntry
+from reader.widgets.article_view import ArticleView, Highlight
+from reader.widgets.find_bar import FindBar
+from reader.widgets.failures import worker_failed
+
+if TYPE_CHECKING:
+    from reader.screens.search import SearchChoice
+    from reader.search.find import FindOptions, FindResult
+
+LOAD_IN_WORKER_WORDS = 50_000
+"""Stories longer than this (about 300 KB) are read in a worker when opened."""
+
+
+def _finding():
+    """The find-in-article module (imports Whoosh's analyzer, so only when first used)."""
+    from reader.search import find
+
+    return find
+
+
+class ArticleColumn(Vertical):
+    """The article view and the find bar under it."""
+
+    DEFAULT_CSS = """
+    ArticleColumn { width: 1fr; height: 1fr; }
+    ArticleColumn > ArticleView { width: 1fr; height: 1fr; }
+    """
+
+    class Shown(Message):
+        """A story is on screen now (its text; entities and marks may follow)."""
+
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
+
+    class Scrolled(Message):
+        """The reading position in the open story changed (a body offset)."""
+
+        def __init__(self, article_id: str, position: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.position = position
+
+    class StoryRead(Message):
+        """The reading worker read a long story."""
+
+        def __init__(self, article: Article | None, entry: CatalogEntry, position: int | None,
+                     search: SearchChoice | None) -> None:
+            super().__init__()
+            self.article, self.entry, self.position, self.search = article, entry, position, search
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.find_result: FindResult | None = None
+        self.find_current: int | None = None
+        self.find_label = ""
+        """What the matches are of: "" for the find bar's pattern, else the search query."""
+        self._find_options: FindOptions | None = None
+        self._reported_position: tuple[str, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        view = ArticleView(id="article-view")
+        view.add_class("pane")
+        view.border_title = "Article"
+        yield view
+        yield FindBar(id="find-bar")
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    def on_mount(self) -> None:
+        self.view.loading = True
+        self.watch(self.view, "scroll_y", self._scrolled, init=False)
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def open(self, target: Article | CatalogEntry, catalog: Catalog, *, position: int | None = None,
+             search: SearchChoice | None = None) -> None:
+        """Show a story (read from its file unless it is an Article already), at ``position``
+        (a body offset), with the matches of a library search when it was opened from one."""
+        if not isinstance(target, Article):
+            if target.word_count > LOAD_IN_WORKER_WORDS and not catalog.is_loaded(target.id):
+                self.view.loading = True
+                self._read_story(target, catalog, position, search)
+                return
+            article = catalog.load(target)
+            if article is None:
+                self._unreadable(target)
+                return
+            target = article
+        self._show(target, position, search)
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False, description="Could not read the story")
+    def _read_story(self, entry: CatalogEntry, catalog: Catalog, position: int | None,
+                    search: SearchChoice | None) -> None:
+        """Read a long story off the UI thread."""
+        article = catalog.load(entry)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.StoryRead(article, entry, position, search))
+
+    def on_article_column_story_read(self, message: StoryRead) -> None:
+        message.stop()
+        if message.article is None:
+            self._unreadable(message.entry)
+        else:
+            self._show(message.article, message.position, message.search)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A failed read leaves the view usable (the app says what failed)."""
+        if worker_failed(self, event):
+            self.view.loading = False
+
+    def _unreadable(self, entry: CatalogEntry) -> None:
+        self.view.loading = False
+        self.notify(f"{entry.path}: could not be read any more; try reloading.", severity="error",
+                    markup=False, timeout=8)
+
+    def _show(self, article: Article, position: int | None, search: SearchChoice | None) -> None:
+        self.report_position()
+        self.article = article
+        view = self.view
+        view.loading = False
+        view.border_title = article.title
+        view.show(article)
+        self._reported_position = (article.id, position or 0)
+        if position:
+            self._restore_position(article, position)
+        if search is not None:
+            self._show_search(article, search)
+        else:
+            self._refind()
+        self.post_message(self.Shown(article))
+
+    # -- reading position ------------------------------------------------------------------
+
+    def _restore_position(self, article: Article, position: int, tries: int = 50) -> None:
+        """Scroll so the body line holding ``position`` is the top line, once the text is wrapped."""
+        view = self.view
+        if view.article is not article:
+            return
+        if not view.wrapped_lines or view.loading:
+            if tries > 0:
+                self.set_timer(0.02, lambda: self._restore_position(article, position, tries - 1))
+            return
+        view.scroll_to(y=view.line_of_offset(position), animate=False, immediate=True, force=True)
+
+    def reading_position(self) -> int | None:
+        """The body offset of the top line of the view (0 at the top of the article)."""
+        view = self.view
+        lines = view.wrapped_lines
+        if self.article is None or not lines or view.article is not self.article:
+            return None
+        y = int(view.scroll_offset.y)
+        if y == 0:
+            return 0
+        for line in lines[y:]:
+            if line.part == "body":
+                return line.start
+        return None
+
+    def _scrolled(self, _old: float, _new: float) -> None:
+        self.report_position()
+
+    def report_position(self) -> None:
+        """Post ``Scrolled`` when the open story's position changed."""
+        if self.article is None or not self.is_mounted:
+            return
+        position = self.reading_position()
+        if position is None:
+            return
+        current = (self.article.id, position)
+        if current != self._reported_position:
+            self._reported_position = current
+            self.post_message(self.Scrolled(*current))
+
+    # -- highlights from elsewhere (entities) ------------------------------------------------
+
+    def set_highlights(self, layer: str, highlights: list[Highlight]) -> None:
+        self.view.set_highlights(layer, highlights)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        self.view.scroll_to_offset(offset)
+
+    # -- find --------------------------------------------------------------------------------
+
+    def open_find(self) -> None:
+        """Open the find bar under the article."""
+        if self.article is not None:
+            _finding().prime(self.article.body)
+        self.query_one(FindBar).open()
+
+    @property
+    def can_step_matches(self) -> bool:
+        """True when there are matches for ``n`` / ``N`` (the bar may be closed)."""
+        return self.find_result is not None and bool(self.find_result.matches)
+
+    def step_match(self, delta: int) -> None:
+        if self.find_result is None:
+            return
+        self.find_current = _finding().step(len(self.find_result.matches), self.find_current, delta)
+        self._show_find()
+        if not self.query_one(FindBar).is_open and self.find_result.matches:
+            self.notify(self._status_text(), timeout=2, markup=False)
+
+    def clear_find(self) -> None:
+        """Forget the matches and their highlights."""
+        self.find_result, self.find_current, self.find_label = None, None, ""
+        self.view.set_highlights("find", [])
+
+    def on_find_bar_changed(self, message: FindBar.Changed) -> None:
+        message.stop()
+        self._find_options = _finding().FindOptions(whole_word=message.whole_word, regex=message.regex,
+                                                    word_mode=message.word_mode)
+        self.find_current = None
+        self.find_label = ""
+        self._run_find(message.pattern, self._find_options)
+
+    def on_find_bar_step(self, message: FindBar.Step) -> None:
+        message.stop()
+        self.step_match(message.delta)
+
+    def on_find_bar_closed(self, message: FindBar.Closed) -> None:
+        """The bar closes; its matches stay for ``n`` / ``N`` (Esc in the article clears them)."""
+        message.stop()
+        if self.find_result is not None and not self.find_result.matches:
+            self.clear_find()
+        self.view.focus()
+
+    def _refind(self) -> None:
+        """The find bar's pattern again, on a newly opened story (a search's matches go)."""
+        find_bar = self.query_one(FindBar)
+        if find_bar.is_open and find_bar.pattern:
+            self.find_current, self.find_label = None, ""
+            self._run_find(find_bar.pattern, self._find_options or _finding().FindOptions())
+        else:
+            self.clear_find()
+
+    def _show_search(self, article: Article, choice: SearchChoice) -> None:
+        """The library search's matches become what ``n`` / ``N`` step through."""
+        find = _finding()
+        matches = choice.plan.spans(article.body) if choice.plan is not None else []
+        self.find_result = find.FindResult(matches=list(matches))
+        self.find_current = 0 if matches else None
+        self.find_label = choice.query
+        self.query_one(FindBar).close()
+        self._show_find()
+        self.view.focus()
+
+    def _run_find(self, pattern: str, options: FindOptions) -> None:
+        body = self.article.body if self.article is not None else ""
+        self.find_result = _finding().find_matches(body, pattern, options)
+        self.find_current = 0 if self.find_result.matches else None
+        self._show_find()
+
+    def _status_text(self) -> str:
+        label = self.find_result.label(self.find_current) if self.find_result is not None else ""
+        return f"{self.find_label}: {label}" if self.find_label else label
+
+    def _show_find(self) -> None:
+        result, current = self.find_result, self.find_current
+        if result is None:
+            return
+        highlights = [Highlight(s, e, "match-current" if i == current else "match")
+                      for i, (s, e) in enumerate(result.matches)]
+        self.view.set_highlights("find", highlights)
+        bar = self.query_one(FindBar)
+        empty = not bar.pattern and not self.find_label
+        bar.set_status("" if empty and not result.error else self._status_text(),
+                       error=bool(result.error), none=not result.matches and not empty)
+        if current is not None:
+            self.view.scroll_to_offset(result.matches[current][0])

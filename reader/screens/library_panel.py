@@ -1,0 +1,325 @@
+"""The library pane: the article list, the catalog behind it, and the reading state.
+
+It loads the catalog (and read marks, stars, positions) in a worker, keeps read marks
+and stars as the person changes them (written by a ``StateWriter`` thread), imports and
+refreshes feeds, and filters the list to the articles that mention a name. It tells the
+screen what happened with its messages; it never touches the other panes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.worker import Worker, get_current_worker
+
+from reader.core import Library
+from reader.library.catalog import Catalog, CatalogEntry
+from reader.library.state import ArticleState, StateError
+from reader.library.state_writer import StateWriter
+from reader.widgets.article_list import ArticleList, sort_orders
+from reader.widgets.failures import worker_failed
+
+PROGRESS_FROM = 2000  # files to scan from which loading shows progress
+MENTIONS_PROGRESS_FROM = 200
+
+
+@dataclass
+class _Loaded:
+    """What the loading worker read."""
+
+    library: Library
+    catalog: Catalog
+    states: dict[str, ArticleState]
+    orders: dict[str, list[int]]
+    reopen: tuple[str, int] | None
+    writer: StateWriter | None
+    state_problem: str | None
+    first: bool
+
+
+class LibraryPanel(Vertical):
+    """The articles of the library and what the person has done with them."""
+
+    DEFAULT_CSS = """
+    LibraryPanel { width: 36; max-width: 35%; height: 1fr; }
+    """
+
+    class Loaded(Message):
+        """The catalog is on screen. ``reopen`` is the story to open at start (with its
+        position), when this was the first load."""
+
+        def __init__(self, catalog: Catalog, reopen: tuple[CatalogEntry, int] | None, first: bool) -> None:
+            super().__init__()
+            self.catalog = catalog
+            self.reopen = reopen
+            self.first = first
+
+    class LibraryChanged(Message):
+        """The library is another one now (the first import replaces the sample)."""
+
+        def __init__(self, library: Library) -> None:
+            super().__init__()
+            self.library = library
+
+    class Progress(Message):
+        """Progress of loading, an import or a scan (a newer one replaces an older one)."""
+
+        def __init__(self, done: int, total: int, label: str) -> None:
+            super().__init__()
+            self.done, self.total, self.label = done, total, label
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, LibraryPanel.Progress)
+
+    class TaskDone(Message):
+        """A long task (load, import, scan) ended: the progress line can go."""
+
+    class LoadFailed(Message):
+        """The library could not be loaded (the app has said why)."""
+
+    class CatalogRead(Message):
+        """The loading worker read the catalog and the reading state."""
+
+        def __init__(self, loaded: _Loaded) -> None:
+            super().__init__()
+            self.loaded = loaded
+
+    class ImportDone(Message):
+        """The import worker finished (``no_feeds``: a refresh found no feeds to fetch)."""
+
+        def __init__(self, report, no_feeds: bool) -> None:  # noqa: ANN001 (ImportReport, imported lazily)
+            super().__init__()
+            self.report = report
+            self.no_feeds = no_feeds
+
+    class MentionsFound(Message):
+        """The mentions worker found the articles naming something."""
+
+        def __init__(self, label: str, ids: set[str]) -> None:
+            super().__init__()
+            self.label, self.ids = label, ids
+
+    def __init__(self, library: Library, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.library = library
+        self.catalog = Catalog()
+        self.states: dict[str, ArticleState] = {}
+        self.writer: StateWriter | None = None
+        self.loading = True
+        self.index_ready = False
+        """True once the search index holds the whole library (the screen says so)."""
+
+    def on_mount(self) -> None:
+        self.load(first=True)
+
+    def compose(self) -> ComposeResult:
+        article_list = ArticleList(id="article-list")
+        article_list.add_class("pane")
+        article_list.border_title = "Articles"
+        yield article_list
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    def on_unmount(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False,
+          description="Could not load the library")
+    def load(self, first: bool = False) -> None:
+        """Read the catalog (metadata only; a cache makes this fast) and the reading state."""
+        worker = get_current_worker()
+        library = self.library.reopened() if not first else self.library
+
+        def progress(done: int, total: int, _label: str) -> None:
+            if total > PROGRESS_FROM:
+                self.post_message(self.Progress(done, total, "Reading the library…"))
+
+        catalog = library.catalog(progress=progress, cancelled=lambda: worker.is_cancelled)
+        orders = sort_orders(catalog.entries)  # sorted here, so changing the sort later is instant
+        writer, states, reopen, problem = None, {}, None, None
+        try:
+            store = library.open_state()
+            states, reopen = store.all(), store.last_opened()
+            if self.writer is None:  # the first load opens the store the panel keeps
+                writer = StateWriter(store, on_error=self._state_failed)
+            else:
+                store.close()
+        except StateError as error:
+            problem = str(error)
+        if worker.is_cancelled:
+            if writer is not None:
+                writer.close()
+            return
+        self.post_message(self.CatalogRead(_Loaded(library, catalog, states, orders, reopen if first else None,
+                                                   writer, problem, first)))
+
+    class StateFailed(Message):
+        """The reading state could not be written (from the writer thread)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def _state_failed(self, text: str) -> None:
+        """Called from the writer thread."""
+        self.post_message(self.StateFailed(text))
+
+    def on_library_panel_state_failed(self, message: StateFailed) -> None:
+        message.stop()
+        self.notify(message.text, severity="error", markup=False, timeout=10)
+
+    def on_library_panel_catalog_read(self, message: CatalogRead) -> None:
+        message.stop()
+        loaded = message.loaded
+        first = loaded.first
+        if loaded.writer is not None:
+            self.writer = loaded.writer
+        if loaded.state_problem and first:
+            self.notify(f"{loaded.state_problem}; read marks and stars will not be kept this time.",
+                        severity="error", markup=False, timeout=10)
+        if loaded.library != self.library:
+            self.library = loaded.library
+            self.post_message(self.LibraryChanged(loaded.library))
+        self.loading = False
+        self.catalog, self.states = loaded.catalog, loaded.states
+        read = [i for i, s in loaded.states.items() if s.read]
+        starred = [i for i, s in loaded.states.items() if s.starred]
+        article_list = self.article_list
+        article_list.set_articles(self.catalog.entries, read=read, starred=starred,
+                                  keep=article_list.highlighted_article.id if article_list.highlighted_article else None,
+                                  orders=loaded.orders)
+        reopen = None
+        if loaded.reopen is not None and self.catalog.get(loaded.reopen[0]) is not None:
+            reopen = (self.catalog.get(loaded.reopen[0]), loaded.reopen[1])
+        elif first and self.catalog.entries:
+            reopen = (article_list.highlighted_article or self.catalog.entries[0], 0)
+        self.post_message(self.TaskDone())
+        self.post_message(self.Loaded(self.catalog, reopen, first))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A failed worker of this pane: end its progress line (the app says what failed)."""
+        if worker_failed(self, event):
+            self.post_message(self.TaskDone())
+            if event.worker.group == "library":
+                self.loading = False
+                self.post_message(self.LoadFailed())
+
+    # -- reading state ---------------------------------------------------------------------
+
+    def position_of(self, article_id: str) -> int:
+        state = self.states.get(article_id)
+        return state.position if state else 0
+
+    def article_opened(self, article_id: str) -> None:
+        """A story was opened: it is read, and the one to reopen next time."""
+        self.article_list.highlight_article(article_id)
+        self.article_list.set_read(article_id, True)
+        self._remember(article_id, read=True)
+        if self.writer is not None:
+            self.writer.mark_opened(article_id)
+
+    def save_position(self, article_id: str, position: int) -> None:
+        if self.position_of(article_id) != position:
+            self._remember(article_id, position=position)
+            if self.writer is not None:
+                self.writer.set_position(article_id, position)
+
+    def toggle_read(self, article_id: str) -> None:
+        value = article_id not in self.article_list.read
+        self.article_list.set_read(article_id, value)
+        self._remember(article_id, read=value)
+        if self.writer is not None:
+            self.writer.set_read(article_id, value)
+
+    def toggle_star(self, article_id: str) -> None:
+        value = article_id not in self.article_list.starred
+        self.article_list.set_starred(article_id, value)
+        self._remember(article_id, starred=value)
+        if self.writer is not None:
+            self.writer.set_starred(article_id, value)
+
+    def _remember(self, article_id: str, **changes: object) -> None:
+        from dataclasses import replace
+
+        self.states[article_id] = replace(self.states.get(article_id) or ArticleState(article_id), **changes)
+
+    # -- imports ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False, description="The import stopped")
+    def run_import(self, items: list[str] | None) -> None:
+        """Import ``items`` (or refresh the feeds when None) off the UI thread."""
+        worker = get_current_worker()
+        what = "Refreshing feeds…" if items is None else "Adding…"
+        self.post_message(self.Progress(0, 0, what))
+
+        def progress(done: int, total: int, label: str) -> None:
+            self.post_message(self.Progress(done, total, f"{what} {label}" if label else what))
+
+        from reader.library.importer import Importer  # imported when first needed: keeps start-up fast
+
+        with self.library.open_state() as store:
+            importer = Importer(store)
+            if items is None:
+                report = importer.refresh(progress=progress, cancelled=lambda: worker.is_cancelled)
+            else:
+                report = importer.add(items, progress=progress, cancelled=lambda: worker.is_cancelled)
+            no_feeds = items is None and not store.feeds()
+        self.post_message(self.ImportDone(report, no_feeds))
+
+    def on_library_panel_import_done(self, message: ImportDone) -> None:
+        message.stop()
+        self.post_message(self.TaskDone())
+        report = message.report
+        for problem in report.problems[:5]:
+            self.notify(str(problem), severity="warning" if problem.skipped else "information",
+                        markup=False, timeout=8)
+        if message.no_feeds:
+            self.notify("No feeds yet: add a feed's URL with A.", timeout=6)
+        else:
+            self.notify(report.summary().capitalize() + ".", markup=False, timeout=6)
+        if not report.added:
+            return
+        if self.library.kind == "paths":
+            from reader.paths import library_dir
+
+            self.notify(f"Added to your library in {library_dir()}, which is not one of the folders shown now.",
+                        markup=False, timeout=8)
+            return
+        self.load()
+
+    # -- filtering by mentions ---------------------------------------------------------------
+
+    def filter_mentioning(self, label: str, names: list[str]) -> None:
+        """Show only the articles that mention any of ``names``."""
+        self._find_mentions(label, names)
+
+    @work(thread=True, exclusive=True, group="mentions", exit_on_error=False,
+          description="Could not find the articles that mention it")
+    def _find_mentions(self, label: str, names: list[str]) -> None:
+        worker = get_current_worker()
+
+        def progress(done: int, total: int, _title: str) -> None:
+            if total > MENTIONS_PROGRESS_FROM:
+                self.post_message(self.Progress(done, total, f"Looking for {label}…"))
+
+        ids = self.library.mentioning(self.catalog, names=names, indexed=self.index_ready,
+                                      cancelled=lambda: worker.is_cancelled, progress=progress)
+        if not worker.is_cancelled:
+            self.post_message(self.MentionsFound(label, ids))
+
+    def on_library_panel_mentions_found(self, message: MentionsFound) -> None:
+        message.stop()
+        self.post_message(self.TaskDone())
+        self.article_list.filter_ids(f"mentioning {message.label}", message.ids)
+        self.notify(f"{len(message.ids):,} articles mention {message.label}; c clears the filter.",
+                    markup=False, timeout=4)
