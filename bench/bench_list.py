@@ -93,9 +93,9 @@ class Timed(ReaderApp):
         first_paint = time.perf_counter() - T0
     def check(self):
         screen = self.screen
-        if isinstance(screen, MainScreen) and screen.article is not None and first_paint is not None:
+        if isinstance(screen, MainScreen) and screen.column.article is not None and first_paint is not None:
             lst = screen.query_one(ArticleList)
-            if lst.visible_count:
+            if lst.visible_articles:
                 self.call_after_refresh(self.ready)
     def ready(self):
         print(first_paint, time.perf_counter() - T0)
@@ -119,7 +119,7 @@ async def main():
     async with app.run_test(size=(120, 36)) as pilot:
         for _ in range(3000):
             await pilot.pause(0.01)
-            if app.screen.article is not None and app.query_one(ArticleList).visible_count:
+            if app.screen.column.article is not None and app.query_one(ArticleList).visible_articles:
                 break
         lst = app.query_one(ArticleList)
         lst.focus()

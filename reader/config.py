@@ -4,8 +4,8 @@ The file is optional; every setting has a default::
 
     theme: ink                 # a theme name (``reader themes`` lists them)
     keymap:                    # binding id: keys (comma-separated, or a list)
-      quit: ctrl+q
-      find: slash,ctrl+f
+      app.quit: ctrl+q         #   (ids: the help screen, ?, and each widget's BINDINGS)
+      main.find: slash,ctrl+f
     sidebars:                  # which sidebars show at start
       entities: true
       note: true
@@ -39,7 +39,7 @@ import yaml
 from reader import paths
 from reader.atomic import write_atomic
 from reader.problems import Problem
-from reader.yamlfile import YamlDocument, YamlFileError, parse_yaml, read_yaml
+from reader.yamlfile import YamlDocument, YamlFileError, read_yaml
 
 __all__ = [
     "CONFIG_FILE",
@@ -242,17 +242,6 @@ class _Reader:
                 folder = self.path.parent / folder
             folders.append(folder)
         settings.library = folders
-
-
-def parse_settings(text: str, path: Path) -> LoadedSettings:
-    """Settings from the text of a config file (see ``load_settings``)."""
-    try:
-        doc = parse_yaml(text, path)
-    except YamlFileError as error:
-        where = f"line {error.line}: " if error.line else ""
-        problem = Problem(path, f"{where}{error.message}; using the default settings")
-        return LoadedSettings(Settings(), path, True, [problem])
-    return _from_document(doc, path)
 
 
 def _from_document(doc: YamlDocument, path: Path) -> LoadedSettings:

@@ -1,6 +1,5 @@
 """Two (or three) ``reader`` processes on one library at the same time: reading, starring,
-indexing, searching and importing at once. No lost update, no corrupt file, no traceback.
-(Skipped until the state store / search / import features are on this branch.)"""
+indexing, searching and importing at once. No lost update, no corrupt file, no traceback."""
 
 from __future__ import annotations
 

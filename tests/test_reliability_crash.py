@@ -3,8 +3,7 @@ index update and a note save; then start again and check that nothing committed 
 nothing is corrupt, and no half-written file is read as an article.
 
 Each kill point is a fresh child process killed at a different moment (chosen from what
-it has done so far, so kills land all through the work, not only at the start). The
-state/import/index tests are skipped until those features are on this branch.
+it has done so far, so kills land all through the work, not only at the start).
 """
 
 from __future__ import annotations

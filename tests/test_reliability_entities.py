@@ -1,6 +1,6 @@
 """Hostile text for the entity recogniser and hostile notes files for the knowledge base:
 spans always lie inside the text, nothing raises, a bad notes file is named, within a time
-bound. (Skipped until the entities feature is on this branch.)"""
+bound."""
 
 from __future__ import annotations
 

@@ -2,8 +2,7 @@
 unexpected exception, within a time bound; what it returns is safe to show.
 
 Extends tests/test_properties_text.py (plain bytes into the txt loader) with front
-matter, YAML bombs, enormous lines, and the .md/.html/feed loaders (skipped until they
-are on this branch).
+matter, YAML bombs, enormous lines, and the .md/.html/feed loaders.
 """
 
 from __future__ import annotations

@@ -1,6 +1,5 @@
 """Hostile queries and patterns: the query parser, library search and find-in-article
-return a result or a one-line explanation, never an exception, within a time bound.
-(Skipped until the search feature is on this branch.)"""
+return a result or a one-line explanation, never an exception, within a time bound."""
 
 from __future__ import annotations
 

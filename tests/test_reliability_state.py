@@ -1,6 +1,6 @@
 """Hostile state files: `reader import-state` and the state store take any JSON (or any
 bytes) and either import it or say in one line why not; a broken state database gives a
-clear message, never a traceback. (Skipped until the state store is on this branch.)"""
+clear message, never a traceback."""
 
 from __future__ import annotations
 

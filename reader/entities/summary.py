@@ -116,11 +116,3 @@ def names_of(info: EntityInfo, body: str) -> set[str]:
     if info.note:
         names.update(info.note.names)
     return {n for n in names if len(n) > 1}
-
-
-def articles_mentioning(articles: Iterable, names: set[str]) -> list:
-    """Articles whose body contains one of ``names`` as a whole word (case-sensitive)."""
-    if not names:
-        return []
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
-    return [a for a in articles if pattern.search(a.body)]

@@ -55,14 +55,6 @@ class ImportReport:
     feeds: list[str] = field(default_factory=list)
     ignored: int = 0
 
-    def extend(self, other: ImportReport) -> None:
-        self.added += other.added
-        self.duplicates += other.duplicates
-        self.problems += other.problems
-        self.notes += other.notes
-        self.feeds += other.feeds
-        self.ignored += other.ignored
-
     def summary(self) -> str:
         """One line: how many of each."""
         parts = [f"{_count(len(self.added), 'article')} added"]

@@ -286,12 +286,6 @@ class StateStore:
     def fingerprinted_ids(self) -> set[str]:
         return {row[0] for row in self._db.execute("SELECT DISTINCT article_id FROM fingerprints")}
 
-    def forget_fingerprints(self, article_id: str) -> None:
-        with self._transaction() as db:
-            db.execute("DELETE FROM fingerprints WHERE article_id = ?", (article_id,))
-
-    # -- export / import --------------------------------------------------------------------
-
     def export_data(self) -> dict:
         """Everything the person did, as plain JSON-able data."""
         last = self.last_opened()

@@ -296,9 +296,4 @@ def iter_terms(text: str):
             yield term, start, end
 
 
-def analyze(text: str) -> list[str]:
-    """The index terms of ``text`` (for a query word: usually one)."""
-    return [t.text for t in ANALYZER(text)]
-
-
 ANALYZER = make_analyzer()

@@ -10,7 +10,7 @@ per article, so 100,000 articles cost what 30 do. The border title counts them:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -29,19 +29,6 @@ SORTS = ("date", "title", "source")
 SHOWS = ("all", "unread", "starred")
 UNREAD_MARK = "●"
 STAR_MARK = "★"
-
-
-class ListItem(Protocol):
-    """What the list needs of an article (an ``Article`` or a catalog entry)."""
-
-    id: str
-    title: str
-    source: str | None
-    published: str | None
-
-
-def _date_key(item: Any) -> str:
-    return item.published or ""
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -190,10 +177,6 @@ class ArticleList(ScrollView, can_focus=True):
     def visible_articles(self) -> list[Any]:
         """The articles in the order shown, after filters (for tests and next/previous)."""
         return [self.articles[i] for i in self._view]
-
-    @property
-    def visible_count(self) -> int:
-        return len(self._view)
 
     @property
     def unread_count(self) -> int:
