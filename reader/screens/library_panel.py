@@ -20,7 +20,7 @@ from reader.core import Library
 from reader.library.catalog import Catalog, CatalogEntry
 from reader.library.state import ArticleState, StateError
 from reader.library.state_writer import StateWriter
-from reader.widgets.article_list import ArticleList, sort_orders
+from reader.widgets.article_list import ArticleList
 from reader.widgets.failures import worker_failed
 
 PROGRESS_FROM = 2000  # files to scan from which loading shows progress
@@ -34,11 +34,13 @@ class _Loaded:
     library: Library
     catalog: Catalog
     states: dict[str, ArticleState]
-    orders: dict[str, list[int]]
     reopen: tuple[str, int] | None
     writer: StateWriter | None
     state_problem: str | None
     first: bool
+    """The first list shown since the app started (it reopens the last story)."""
+    verified: bool
+    """The library was walked: the list is up to date (not only the snapshot's)."""
 
 
 class LibraryPanel(Vertical):
@@ -49,14 +51,17 @@ class LibraryPanel(Vertical):
     """
 
     class Loaded(Message):
-        """The catalog is on screen. ``reopen`` is the story to open at start (with its
-        position), when this was the first load."""
+        """The catalog is on screen. ``reopen``: the story to open at start (with its
+        position) on the first load; ``verified``: the library was walked, so the list is
+        up to date (at start the list shows the catalog's snapshot a moment before)."""
 
-        def __init__(self, catalog: Catalog, reopen: tuple[CatalogEntry, int] | None, first: bool) -> None:
+        def __init__(self, catalog: Catalog, reopen: tuple[CatalogEntry, int] | None, first: bool,
+                     verified: bool = True) -> None:
             super().__init__()
             self.catalog = catalog
             self.reopen = reopen
             self.first = first
+            self.verified = verified
 
     class LibraryChanged(Message):
         """The library is another one now (the first import replaces the sample)."""
@@ -136,17 +141,14 @@ class LibraryPanel(Vertical):
     @work(thread=True, exclusive=True, group="library", exit_on_error=False,
           description="Could not load the library")
     def load(self, first: bool = False) -> None:
-        """Read the catalog (metadata only; a cache makes this fast) and the reading state."""
+        """Read the reading state and the catalog. At start the list is shown from the
+        catalog's snapshot at once, then the library is walked and the list brought up to
+        date (only new or changed files are read)."""
         worker = get_current_worker()
         library = self.library.reopened() if not first else self.library
-
-        def progress(done: int, total: int, _label: str) -> None:
-            if total > PROGRESS_FROM:
-                self.post_message(self.Progress(done, total, "Reading the library…"))
-
-        catalog = library.catalog(progress=progress, cancelled=lambda: worker.is_cancelled)
-        orders = sort_orders(catalog.entries)  # sorted here, so changing the sort later is instant
         writer, states, reopen, problem = None, {}, None, None
+        if self.writer is not None:
+            self.writer.flush()  # what the person did so far is in the database before it is read
         try:
             store = library.open_state()
             states, reopen = store.all(), store.last_opened()
@@ -156,12 +158,25 @@ class LibraryPanel(Vertical):
                 store.close()
         except StateError as error:
             problem = str(error)
+        shown = library.cached_catalog() if first else None
+        if shown is not None:
+            shown.sorted_orders()
+            self.post_message(self.CatalogRead(_Loaded(library, shown, states, reopen, writer, problem,
+                                                       first=True, verified=False)))
+            writer, problem, first = None, None, False
+
+        def progress(done: int, total: int, _label: str) -> None:
+            if total > PROGRESS_FROM:
+                self.post_message(self.Progress(done, total, "Reading the library…"))
+
+        catalog = library.catalog(progress=progress, cancelled=lambda: worker.is_cancelled, shown=shown)
+        catalog.sorted_orders()  # sorted here, so changing the sort later is instant
         if worker.is_cancelled:
             if writer is not None:
                 writer.close()
             return
-        self.post_message(self.CatalogRead(_Loaded(library, catalog, states, orders, reopen if first else None,
-                                                   writer, problem, first)))
+        self.post_message(self.CatalogRead(_Loaded(library, catalog, states, reopen if first else None, writer,
+                                                   problem, first=first, verified=True)))
 
     class StateFailed(Message):
         """The reading state could not be written (from the writer thread)."""
@@ -190,21 +205,25 @@ class LibraryPanel(Vertical):
         if loaded.library != self.library:
             self.library = loaded.library
             self.post_message(self.LibraryChanged(loaded.library))
-        self.loading = False
-        self.catalog, self.states = loaded.catalog, loaded.states
-        read = [i for i, s in loaded.states.items() if s.read]
-        starred = [i for i, s in loaded.states.items() if s.starred]
+        self.loading = not loaded.verified
+        same_list = loaded.catalog.entries is self.catalog.entries
+        self.catalog = loaded.catalog
         article_list = self.article_list
-        article_list.set_articles(self.catalog.entries, read=read, starred=starred,
-                                  keep=article_list.highlighted_article.id if article_list.highlighted_article else None,
-                                  orders=loaded.orders)
+        if not same_list:
+            self.states = loaded.states
+            read = [i for i, s in self.states.items() if s.read]
+            starred = [i for i, s in self.states.items() if s.starred]
+            keep = article_list.highlighted_article.id if article_list.highlighted_article else None
+            article_list.set_articles(self.catalog.entries, read=read, starred=starred, keep=keep,
+                                      orders=self.catalog.orders)
         reopen = None
         if loaded.reopen is not None and self.catalog.get(loaded.reopen[0]) is not None:
             reopen = (self.catalog.get(loaded.reopen[0]), loaded.reopen[1])
         elif first and self.catalog.entries:
             reopen = (article_list.highlighted_article or self.catalog.entries[0], 0)
-        self.post_message(self.TaskDone())
-        self.post_message(self.Loaded(self.catalog, reopen, first))
+        if loaded.verified:
+            self.post_message(self.TaskDone())
+        self.post_message(self.Loaded(self.catalog, reopen, first, loaded.verified))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A failed worker of this pane: end its progress line (the app says what failed)."""

@@ -121,7 +121,6 @@ class MainScreen(Screen):
     def on_library_panel_loaded(self, message: LibraryPanel.Loaded) -> None:
         panel = self.library_panel
         self.sidebar.set_library(panel.library, message.catalog)
-        self.report_problems(message.catalog.problems)
         if message.first:
             if message.reopen is not None:
                 entry, position = message.reopen
@@ -132,6 +131,9 @@ class MainScreen(Screen):
                 self.column.view.show(None)
                 self.notify("No articles yet: press A (or use the command palette) to add files, pages or feeds.",
                             severity="warning")
+        if not message.verified:
+            return  # the snapshot's list; the walked one follows
+        self.report_problems(message.catalog.problems)
         # Indexing is the heaviest start-up work: begin once the article is on screen.
         files = message.catalog.files
         self.sidebar.index_ready = panel.index_ready = False

@@ -24,8 +24,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.library.ordering import SORTS, sort_order
+
 ROW_HEIGHT = 2
-SORTS = ("date", "title", "source")
 SHOWS = ("all", "unread", "starred")
 UNREAD_MARK = "●"
 STAR_MARK = "★"
@@ -416,27 +417,6 @@ class ArticleList(ScrollView, can_focus=True):
                 details = f"{article.word_count:,} words"
             segments = [Segment("    ", style), Segment(set_cell_size(details, max(0, width - 4)), details_style)]
         return Strip(segments).adjust_cell_length(width, style)
-
-
-def sort_order(articles: Sequence[Any], sort: str) -> list[int]:
-    """Indices of ``articles`` in the order of ``sort`` ("date": newest first, undated last;
-    "title"; "source", then newest first). Pure data: workers may compute it ahead."""
-    indices = range(len(articles))
-    if sort == "title":
-        keys = [article.title.casefold() for article in articles]
-        return sorted(indices, key=keys.__getitem__)
-    if sort == "source":
-        by_date = sort_order(articles, "date")
-        keys = [(article.source is None, (article.source or "").casefold()) for article in articles]
-        return sorted(by_date, key=keys.__getitem__)
-    dates = [article.published or "" for article in articles]
-    dated = sorted((i for i in indices if dates[i]), key=dates.__getitem__, reverse=True)
-    return dated + [i for i in indices if not dates[i]]
-
-
-def sort_orders(articles: Sequence[Any]) -> dict[str, list[int]]:
-    """Every order of ``SORTS``, so that changing the sort later costs no sorting."""
-    return {sort: sort_order(articles, sort) for sort in SORTS}
 
 
 def _short_date(published: str | None) -> str | None:
