@@ -59,6 +59,62 @@ def _cache_path() -> Path:
     return paths.cache_dir() / f"gazetteer-{_version()}-{_FORMAT}-{_filter_digest()}.json"
 
 
+def _index_path() -> Path:
+    return paths.cache_dir() / f"places-{_version()}-{_FORMAT}-{_filter_digest()}-{_code_digest()}.json"
+
+
+def _code_digest() -> str:
+    """Changes when the tokeniser or the lexicon's key format changes."""
+    from reader.entities import lexicon, tokens  # noqa: PLC0415
+
+    data = b"".join(Path(m.__file__).read_bytes() for m in (tokens, lexicon))
+    return hashlib.sha1(data).hexdigest()[:10]
+
+
+def digest() -> str:
+    """Names the gazetteer's content: the package version and the filters applied to it."""
+    return f"{_version()}-{_FORMAT}-{_filter_digest()}"
+
+
+def build_place_index(names: dict[str, int]) -> dict:
+    """Place names in the lexicon's form: ``{"places": {key: [rank, caps, exact]}, "prefixes": [...]}``."""
+    from reader.entities.lexicon import name_key  # noqa: PLC0415
+
+    places: dict[str, list] = {}
+    prefixes: set[str] = set()
+    for name, rank in names.items():
+        keyed = name_key(name)
+        if keyed is None:
+            continue
+        key, caps, exact = keyed
+        rank = COUNTRY if rank >= COUNTRY else CITY
+        old = places.get(key)
+        if old is not None:
+            places[key] = [max(old[0], rank), old[1] & caps, int(old[2] and exact)]
+        else:
+            places[key] = [rank, caps, int(exact)]
+        words = key.split(" ")
+        for n in range(1, len(words)):
+            prefixes.add(" ".join(words[:n]))
+    return {"places": places, "prefixes": sorted(prefixes)}
+
+
+def load_place_index(use_cache: bool = True) -> dict:
+    """The place index (see ``build_place_index``), from its cache file when it is there."""
+    path = _index_path()
+    if use_cache:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and isinstance(data.get("places"), dict):
+                return data
+        except (OSError, ValueError):
+            pass
+    index = build_place_index(load_gazetteer(use_cache))
+    if use_cache:
+        _write_cache(path, index)
+    return index
+
+
 def _ordinary(name: str) -> bool:
     """True for a city name that is also an ordinary word, a title or a name ending."""
     low = name.casefold()
@@ -107,7 +163,7 @@ def load_gazetteer(use_cache: bool = True) -> dict[str, int]:
     return names
 
 
-def _write_cache(path: Path, names: dict[str, int]) -> None:
+def _write_cache(path: Path, names: dict) -> None:
     try:
         write_atomic(path, json.dumps(names, ensure_ascii=False, separators=(",", ":")), durable=False)
     except OSError:

@@ -70,6 +70,9 @@ chairman speaker whip ombudsman auditor treasurer
 #: Role words that are only titles before a name (never part of an organisation name).
 HONORIFICS = _words("mr mrs ms miss mx dr prof sir dame lord lady rev sen rep gov gen lt col maj capt sgt st")
 
+#: Abbreviations written with a full stop inside a name ("St. Louis", "Mt. Fuji", "Mr. Bashir").
+ABBREVIATIONS = HONORIFICS | _words("mt ft pt")
+
 #: Connectors allowed inside a name between capitalised words.
 CONNECTORS = _words("of for the de da das do dos du del della der den di van von ten ter zu la le al el bin ibn bint y &")
 #: Connectors that may only follow a head word ("University of Texas", "Treaty of Shimonoseki").

@@ -1,0 +1,214 @@
+"""Typing one capitalised run: known names inside it, titles and roles, name endings.
+
+Each function takes the ``Story`` and token indices ``a``..``b``; what it decides goes to
+``story.found`` (typed mentions) or ``story.deferred`` (single words typed later from the
+whole story, see ``resolve``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry
+from reader.entities.model import ORG, PERSON, PLACE
+from reader.entities.story import Found, Story
+from reader.entities.wordlists import (
+    CALENDAR,
+    COMMON,
+    CONNECTORS,
+    DEMONYMS,
+    ENDINGS,
+    GIVEN_NAMES,
+    NOT_NAMES,
+    OF_CONNECTORS,
+    ROLES,
+    WEAK_ENDINGS,
+)
+
+ROMAN = re.compile(r"[IVX]{1,5}")
+#: Title words that may stand before a role without being a name ("Foreign Minister").
+TITLE_MODIFIERS = frozenset("""
+foreign defence defense interior home finance health education trade justice economy economic environment
+energy transport agriculture labour labor culture security intelligence information communications press
+former acting senior junior assistant associate managing executive deputy vice chief general first
+state federal national regional local supreme grand principal opposition party military affairs division
+prime lead head then current incoming outgoing""".split())
+_PLACE_MODIFIERS = frozenset("greater northern southern eastern western central north south east west upper lower "
+                             "inner outer mainland metropolitan".split())
+_NAME_STARTERS = frozenset("first second third fourth fifth new great grand united national royal supreme central "
+                           "general".split())
+
+
+def classify_run(story: Story, i: int, j: int) -> None:
+    """Type the run ``i``..``j`` after splitting it at connectors that join no name."""
+    for a, b in story.split_connectors(i, j):
+        classify_segment(story, a, b, initial=story.tokens[a].initial)
+
+
+def from_entry(story: Story, a: int, b: int, entry: Entry) -> Found:
+    """A mention of a known name."""
+    tokens = story.tokens
+    found = Found(tokens[a].start, tokens[b - 1].base_end, entry.type, entry.key, tokens[a:b], known=True)
+    found.weak = entry.rank == CITY_RANK and b - a == 1
+    return found
+
+
+def droppable(tok) -> bool:
+    """A word that does not start a name: function words, dates, nationality words, lower case."""
+    low = tok.folded
+    base = tok.base_folded
+    return (not tok.cap or low in COMMON or low in CALENDAR or low in NOT_NAMES or base in CALENDAR
+            or low in CONNECTORS or low in DEMONYMS or low.rstrip("s") in DEMONYMS or base in DEMONYMS)
+
+
+def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced_person: bool = False,
+                     left_of_role: bool = False) -> None:
+    tokens, anchors = story.tokens, story.anchors
+    # trim leading function words ("The", "Meanwhile", "Both") unless a known name starts there;
+    # nationality words and ordinals stay when the run ends like a name ("Indonesian Navy")
+    while a < b and a not in anchors and droppable(tokens[a]):
+        if (tokens[a].folded in DEMONYMS or tokens[a].folded in _NAME_STARTERS) and tokens[a].cap \
+                and b - a >= 2 and ending_kind(story, a + 1, b):
+            break
+        a += 1
+        initial = False
+    while b > a and not tokens[b - 1].cap and (b - 1) not in anchors and not story.covered(b - 1):
+        b -= 1
+    if a >= b:
+        return
+    # one known name
+    if a in anchors and anchors[a][0] == b - a:
+        entry = anchors[a][1]
+        if not forced_person or entry.type == PERSON or entry.rank == NOTE_RANK:
+            story.found.append(from_entry(story, a, b, entry))
+            return
+    # titles and roles split the run: what follows the last role is a person
+    role_at = None
+    k = a
+    while k < b:
+        if k in anchors:
+            k += anchors[k][0]
+            continue
+        if tokens[k].folded.rstrip(".") in ROLES and tokens[k].cap and k + 1 < b:
+            role_at = k
+        k += 1
+    if role_at is not None and not _has_strong_ending(tokens, a, b):
+        left_end = role_at
+        while left_end > a and tokens[left_end - 1].folded.rstrip(".") in (ROLES | TITLE_MODIFIERS) \
+                and (left_end - 1) not in anchors:
+            left_end -= 1
+        if left_end > a:
+            classify_segment(story, a, left_end, initial=initial, left_of_role=True)
+        if tokens[role_at + 1].folded in CONNECTORS:  # "Co-founder of Google", "Minister of Defence"
+            classify_segment(story, role_at + 2, b, left_of_role=True)
+        else:
+            classify_segment(story, role_at + 1, b, forced_person=True)
+        return
+    if forced_person:
+        # a known place or organisation right after a role word is not the person
+        if a in anchors and anchors[a][0] == b - a:
+            story.found.append(from_entry(story, a, b, anchors[a][1]))
+            return
+        if b - a == 1 and tokens[a].folded in COMMON | CALENDAR | DEMONYMS:
+            return
+        story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, PERSON, None, tokens[a:b],
+                                 forced_person=True))
+        return
+    # a name ending tells the kind of the whole run
+    kind = ending_kind(story, a, b)
+    if kind:
+        story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, kind, None, tokens[a:b], initial=initial))
+        return
+    # split around known names inside the run; cities only count as a whole run
+    pieces: list[tuple[int, int]] = []
+    k = last = a
+    while k < b:
+        if k in anchors:
+            n, entry = anchors[k]
+            given = k == a and n == 1 and b - a >= 2 and tokens[k].folded in GIVEN_NAMES and entry.rank < NOTE_RANK
+            if given:  # "Jordan Henderson", "Georgia Smith": a first name, not the country
+                k += n
+                continue
+            if entry.rank >= COUNTRY_RANK or (k == a and k + n == b):
+                if k > last:
+                    pieces.append((last, k))
+                story.found.append(from_entry(story, k, k + n, entry))
+                last = k + n
+            k += n
+            continue
+        k += 1
+    if last < b:
+        pieces.append((last, b))
+    found = story.found
+    for p, q in pieces:
+        if q - p == 1 and tokens[p].folded in _PLACE_MODIFIERS and q < b and q in anchors \
+                and anchors[q][1].type == PLACE and found and found[-1].start == tokens[q].start:
+            found[-1].start = tokens[p].start  # "Greater China", "Southern California"
+            found[-1].key = None
+            found[-1].known = False
+            continue
+        classify_residual(story, p, q, initial and p == a, left_of_role)
+
+
+def _has_strong_ending(tokens, a: int, b: int) -> bool:
+    last = tokens[b - 1].folded
+    return b - a >= 2 and last in ENDINGS and last not in ROLES
+
+
+def ending_kind(story: Story, a: int, b: int) -> str | None:
+    """The kind a run's last word (or the word before "of") gives it: "Party" ORG, "Islands" PLACE."""
+    tokens = story.tokens
+    last = b - 1
+    while last > a and (ROMAN.fullmatch(tokens[last].text) or tokens[last].text[:1].isdigit()):
+        last -= 1
+    heads = [tokens[last].base_folded]
+    for idx in range(a + 1, b):
+        if tokens[idx].folded in OF_CONNECTORS:
+            heads.append(tokens[idx - 1].folded)
+            break
+    for head in heads:
+        kind = ENDINGS.get(head)
+        if kind is None:
+            continue
+        if b - a == 1:
+            return None  # "Party", "Army" alone are ordinary words
+        if head in WEAK_ENDINGS and tokens[a].folded in COMMON:
+            continue
+        return kind
+    return None
+
+
+def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role: bool) -> None:
+    """A run with no known name and no telling ending: a person, an organisation, or one word for later."""
+    tokens = story.tokens
+    while a < b and droppable(tokens[a]):
+        a += 1
+        initial = False
+    while b > a and not tokens[b - 1].cap:
+        b -= 1
+    if a >= b:
+        return
+    if b - a > 1 and tokens[b - 1].base_folded.rstrip(".") in ROLES:
+        return  # "Los Angeles County Sheriff", "NASA Administrator": a title, not a name
+    toks = tokens[a:b]
+    start, end = toks[0].start, toks[-1].base_end
+    if b - a == 1:
+        story.deferred.append(Found(start, end, None, None, toks, initial=initial, left_of_role=left_of_role))
+        return
+    if toks[0].folded in GIVEN_NAMES and not toks[-1].is_upper:
+        story.found.append(Found(start, end, PERSON, None, toks, initial=initial))
+        return
+    for i in range(a + 1, b - 1):
+        if tokens[i].folded in GIVEN_NAMES and not tokens[b - 1].is_upper and not story.covered(i):
+            # "Nonpartisan Paul Tse", "Ottawa lawyer Anne Lee": the name starts at the given name
+            classify_residual(story, a, i, initial, True)
+            story.found.append(Found(tokens[i].start, end, PERSON, None, tokens[i:b]))
+            return
+    text = story.text
+    after_the = text[max(0, start - 5):start].endswith(("the ", "The "))  # people are seldom "the Red Cross"
+    lexicon = story.lexicon
+    if any(t.is_upper for t in toks) or left_of_role or any(lexicon.is_country(t.base) for t in toks) \
+            or any(t.folded in story.lower_words for t in toks) or after_the:
+        story.found.append(Found(start, end, ORG, None, toks))
+        return
+    story.found.append(Found(start, end, PERSON, None, toks, initial=initial, guessed=True))

@@ -1,0 +1,165 @@
+"""The story as a whole: acronyms, short forms, single words, and one type per entity."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.entities.model import EVENT, ORG, PERSON, PLACE, Span
+from reader.entities.notes import make_id
+from reader.entities.story import Found, Story
+from reader.entities.tokens import WORD, Token, fold_token
+from reader.entities.wordlists import (
+    CALENDAR,
+    COMMON,
+    CONNECTORS,
+    DEMONYMS,
+    ENDINGS,
+    GIVEN_NAMES,
+    NOT_NAMES,
+    ROLES,
+    STANDALONE_EVENTS,
+)
+from reader.entities.classify import ROMAN
+
+_PLACE_PREPOSITIONS = frozenset("in near across into throughout outside inside around from".split())
+_SPEECH_VERBS = frozenset("said says told added explained stated wrote argued noted asked replied tweeted claimed".split())
+_ADJECTIVE_ENDINGS = ("ese", "ian", "ians", "ean", "eans", "ish", "ans", "enic", "ical")
+_ACRONYM_AFTER = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.&]{1,9})\s*[)\]]")
+_SPORT_CUES = re.compile(r"\b(?:goalkeeper|striker|midfielder|penalty|kick-off|kickoff|scored|equaliser|equalizer|"
+                         r"halftime|half-time|stoppage time|extra time|match|coach|referee|group stage|"
+                         r"world cup|semi-final|quarter-final|innings|wicket|touchdown)\b", re.IGNORECASE)
+
+
+class Names:
+    """What the story's confident mentions define: acronyms, short forms, surfaces."""
+
+    def __init__(self, story: Story) -> None:
+        text = story.text
+        self.acronyms: dict[str, Found] = {}
+        self.short: dict[str, Found] = {}
+        self.surface: dict[str, Found] = {}
+        for f in story.found:
+            if f.key is None:
+                f.key = make_id(text[f.start:f.end])
+        # people whose name starts with a given name lend their short forms first ("Warhol" → Andy Warhol)
+        order = sorted(story.found, key=lambda f: (
+            not (f.type == PERSON and f.tokens and f.tokens[0].folded in GIVEN_NAMES), f.start))
+        for f in order:
+            surface = text[f.start:f.end]
+            words = WORD.findall(surface)
+            after = _ACRONYM_AFTER.match(text, f.end, f.end + 16)  # "Liberal Democratic Party (LDP)"
+            if after and after.group(1).upper() == after.group(1):
+                self.acronyms.setdefault(after.group(1), f)
+            caps = [w for w in words if w[:1].isupper() and fold_token(w) not in CONNECTORS]
+            if len(caps) >= 2 and f.type != PERSON:
+                self.acronyms.setdefault("".join(w[0] for w in caps), f)
+            if f.type == PERSON and len(words) >= 2:
+                for w in (words[0], words[-1]):
+                    low = fold_token(w)
+                    if not (low in ROLES or low in CONNECTORS or low in COMMON or low in ENDINGS or w.isupper()):
+                        self.short.setdefault(w, f)
+            if not f.initial:
+                self.surface.setdefault(surface, f)
+
+    def target(self, word: str) -> Found | None:
+        """The mention a single word stands for, if the story defined it."""
+        return self.acronyms.get(word) or self.short.get(word) or self.surface.get(word)
+
+
+def resolve(story: Story) -> list[Span]:
+    """The story's spans: single words typed, short forms joined to their names, one type per key."""
+    text = story.text
+    names = Names(story)
+    found = story.found
+    for f in found:
+        if f.weak:
+            person = names.short.get(text[f.start:f.end])
+            if person is not None:
+                f.type, f.key = PERSON, person.key
+    _type_single_words(story, names)
+    if _is_sports(text):
+        for f in found:
+            if f.type == PLACE and f.key and f.known and len(f.tokens) <= 2:
+                prev = text[max(0, f.start - 12):f.start].split()
+                if not prev or fold_token(prev[-1]) not in _PLACE_PREPOSITIONS | {"at", "to", "of", "and"}:
+                    f.type, f.key = ORG, f"{f.key}-team"
+    return _spans(story.found)
+
+
+def _type_single_words(story: Story, names: Names) -> None:
+    text = story.text
+    found = story.found
+    surface_counts = Counter(text[f.start:f.end] for f in story.deferred if not f.initial)
+    for f in story.deferred:
+        word = text[f.start:f.end]
+        tok = f.tokens[0]
+        low = fold_token(word)
+        if low in DEMONYMS or low.rstrip("s") in DEMONYMS or low in NOT_NAMES or low in CALENDAR:
+            continue
+        if low in STANDALONE_EVENTS:
+            found.append(Found(f.start, f.end, EVENT, make_id(word), f.tokens))
+            continue
+        if low in ROLES or (low in ENDINGS and not tok.is_upper) or ROMAN.fullmatch(word):
+            continue
+        if low.endswith("ing") and not tok.is_upper and word not in names.short:
+            continue  # "Refusing", "Planning": a capitalised gerund is not a name
+        target = names.target(word)
+        if target is None and not tok.is_upper and (low in story.lower_words or (
+                low.endswith(_ADJECTIVE_ENDINGS) and low not in GIVEN_NAMES and len(low) > 5)):
+            continue  # "Tourism" when the story also says "tourism"; "Gabonese", "Texans", "Hellenic"
+        if target is None and text[f.end:f.end + 1] == ":":
+            continue  # "Image:", "Update:" labels
+        if target is not None and target.type is not None:
+            found.append(Found(f.start, f.end, target.type, target.key, f.tokens))
+            continue
+        if f.initial:
+            # a capitalised first word is a name only when the story also uses it mid-sentence
+            if surface_counts.get(word, 0) == 0 or low in COMMON or re.search(r"\b" + re.escape(low) + r"\b", text):
+                continue
+        f.type = _single_kind(text, tok, f)
+        f.key = make_id(word)
+        found.append(f)
+        if not f.initial:
+            names.surface.setdefault(word, f)
+
+
+def _is_sports(text: str) -> bool:
+    """A match report: national teams are named after their countries (and are organisations)."""
+    cues = {m.group().casefold() for m in _SPORT_CUES.finditer(text)}
+    return len(cues) >= 4
+
+
+def _single_kind(text: str, tok: Token, f: Found) -> str:
+    if tok.is_upper:
+        return ORG
+    if tok.folded in GIVEN_NAMES:
+        return PERSON
+    if f.left_of_role:
+        return ORG
+    before = text[max(0, tok.start - 30):tok.start].split()
+    after = text[tok.end:tok.end + 30].split()
+    prev = fold_token(before[-1]) if before else ""
+    nxt = fold_token(after[0]).strip(",.;:") if after else ""
+    if prev in _PLACE_PREPOSITIONS:
+        return PLACE
+    if nxt in _SPEECH_VERBS or prev.rstrip(",") in ("said", "says"):
+        return PERSON
+    return ORG
+
+
+def _spans(found: list[Found]) -> list[Span]:
+    """Sorted spans without overlaps; the first confident mention of a key decides its type."""
+    ordered = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
+    key_type: dict[str, str] = {}
+    for f in ordered:
+        if f.type is not None:
+            key_type.setdefault(f.key, f.type)
+    spans: list[Span] = []
+    last_end = -1
+    for f in ordered:
+        if f.type is None or f.start < last_end or f.end <= f.start:
+            continue
+        spans.append(Span(f.start, f.end, key_type.get(f.key, f.type), f.key))
+        last_end = f.end
+    return spans

@@ -1,0 +1,213 @@
+"""One story being read: its words, the known names in it, and its capitalised runs.
+
+A ``Story`` is made per text by ``Recognizer.recognise``; everything it learns about
+that text (which words it also writes in lower case, which names it uses) lives on the
+object, so stories read in several threads at once never see each other's state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.entities.lexicon import Entry, Lexicon
+from reader.entities.tokens import INITIAL, LOWER_PREFIXES, Token, split_pieces, tokenize
+from reader.entities.model import PERSON
+from reader.entities.wordlists import ABBREVIATIONS, CONNECTORS, ENDINGS, OF_CONNECTORS, ROLES
+
+_GAP = re.compile(r"[ \t\u00a0]{1,2}")
+_PLAIN_AFTER = re.compile(r"(?:[\s,;:!?)\]”\"]|\.(?!\w)|$)")  # a word in running text, not in a URL or address
+_POSSESSIVE_NAMES = frozenset("people's peoples' women's men's children's workers' veterans' nations' nation's "
+                              "st. saint".split())
+_JOINERS = CONNECTORS | {"and"}
+
+
+@dataclass
+class Found:
+    """A candidate mention: its span, its type (``None`` until decided) and how it was found."""
+
+    start: int
+    end: int
+    type: str | None
+    key: str | None
+    tokens: list[Token] = field(default_factory=list)
+    initial: bool = False  # first word of a sentence, a line or a heading
+    forced_person: bool = False  # right after a title or role word
+    left_of_role: bool = False  # words before a role ("Foreign Ministry spokesperson ...")
+    weak: bool = False  # a one-word city name: a person's short name wins over it
+    known: bool = False  # from the knowledge base or the gazetteer
+    guessed: bool = False  # typed by a default, not by evidence
+
+
+class Story:
+    """The text of one story and what the recogniser has learnt about it so far."""
+
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self.text = text
+        self.lexicon = lexicon
+        self.tokens = self._split_compounds(tokenize(text))
+        #: words the story also writes in lower case are ordinary words ("Space Shuttle", "Group G")
+        self.lower_words = {t.folded for t in self.tokens if t.text.islower() and len(t.text) > 2
+                            and text[t.start - 1:t.start] in (" ", "\n", "") and _PLAIN_AFTER.match(text, t.end)}
+        self.anchors: dict[int, tuple[int, Entry]] = {}
+        self.found: list[Found] = []
+        self.deferred: list[Found] = []  # single capitalised words, typed once the whole story is read
+        self._covered: set[int] = set()
+
+    # -- words -----------------------------------------------------------------------------------
+
+    def _split_compounds(self, tokens: list[Token]) -> list[Token]:
+        """Split hyphenated words whose parts are names ("Japan-Taiwan", "Japan-controlled", "pro-Beijing")."""
+        out: list[Token] = []
+        lexicon = self.lexicon
+        for index, tok in enumerate(tokens):
+            if "-" not in tok.text and "‐" not in tok.text and "‑" not in tok.text \
+                    or tok.folded in lexicon or tok.folded in lexicon.prefixes:
+                out.append(tok)
+                continue
+            parts = split_pieces(tok)
+            caps = [p.cap for p in parts]
+            known = [p.folded in lexicon for p in parts]
+            split = False
+            if not caps[0] and any(caps[1:]) and not tok.text.casefold().startswith(LOWER_PREFIXES):
+                split = True  # pro-Beijing, anti-Japan
+            elif all(caps) and (all(known) or any(lexicon.is_country(p.text) for p in parts)):
+                split = True  # Japan-Taiwan, China-Japan (but not "Okonkwo-Bell")
+            elif caps[0] and not caps[-1] and (known[0] or not self._cap_neighbour(tokens, index)):
+                split = True  # Japan-controlled, Scientology-critic (but "Hsieh Pei-fen" stays whole)
+            out.extend(parts if split and len(parts) > 1 else [tok])
+        return out
+
+    @staticmethod
+    def _cap_neighbour(tokens: list[Token], index: int) -> bool:
+        """True when a capitalised word stands right beside token ``index`` (one space apart)."""
+        tok = tokens[index]
+        prev = tokens[index - 1] if index else None
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        return (prev is not None and prev.cap and prev.end == tok.start - 1) or \
+            (nxt is not None and nxt.cap and nxt.start == tok.end + 1)
+
+    def joined(self, a: int) -> bool:
+        """True when token ``a`` and the next one are separated by a plain space only."""
+        b = a + 1
+        tokens = self.tokens
+        if b >= len(tokens):
+            return False
+        gap = self.text[tokens[a].end:tokens[b].start]
+        if gap == "" or _GAP.fullmatch(gap):
+            return True
+        # "George W. Bush", "St. Louis", "Mr. Bashir": an initial or an abbreviation goes on
+        return gap == ". " and tokens[a].cap and (INITIAL.match(tokens[a].text) is not None
+                                                  or tokens[a].folded in ABBREVIATIONS)
+
+    # -- known names -----------------------------------------------------------------------------
+
+    def find_anchors(self) -> None:
+        """Mark the known names (longest first, left to right)."""
+        i, n = 0, len(self.tokens)
+        while i < n:
+            hit = self.lexicon.longest(self.tokens, i, self.joined)
+            if hit:
+                self.anchors[i] = hit
+                self._covered.update(range(i + 1, i + hit[0]))
+                i += hit[0]
+            else:
+                i += 1
+
+    def covered(self, k: int) -> bool:
+        """True when token ``k`` is inside (not at the start of) a known name."""
+        return k in self._covered
+
+    def anchor_ends_at(self, k: int) -> bool:
+        return any(s + n == k for s, (n, _) in self.anchors.items() if s < k)
+
+    # -- capitalised runs ------------------------------------------------------------------------
+
+    def runs(self):
+        """``(i, j)`` for each run of capitalised words (with the connectors inside names)."""
+        i, n = 0, len(self.tokens)
+        while i < n:
+            if not (self.tokens[i].cap or i in self.anchors):
+                i += 1
+                continue
+            j = self._run_end(i)
+            yield i, j
+            i = j
+
+    def _run_end(self, i: int) -> int:
+        """Index after the last token of the capitalised run starting at ``i``."""
+        tokens, anchors = self.tokens, self.anchors
+        n = len(tokens)
+        j = i
+        while j < n:
+            if j in anchors:
+                j += anchors[j][0]
+            elif tokens[j].cap or (j > i and INITIAL.match(tokens[j].text)):
+                j += 1
+            else:
+                break
+            if j >= n or not self.joined(j - 1):
+                break
+            if tokens[j - 1].base_end != tokens[j - 1].end and tokens[j - 1].folded not in _POSSESSIVE_NAMES \
+                    and not self._ending_ahead(j):
+                break  # "Tokyo’s officials", "Obama's Secretary" (but "Sheriff's Department" goes on)
+            nxt = tokens[j]
+            if nxt.cap or j in anchors:
+                continue
+            # connectors: "of", "of the", "de la", "&", "and"
+            k = j
+            while k < n and tokens[k].folded in _JOINERS and k - j < 2 and self.joined(k) and not tokens[k].cap:
+                if tokens[k].folded == "the" and (k == j or tokens[k - 1].folded not in OF_CONNECTORS):
+                    break
+                k += 1
+            if j < k < n and (tokens[k].cap or k in anchors):
+                j = k
+                continue
+            break
+        return j
+
+    def _ending_ahead(self, j: int) -> bool:
+        """True when the capitalised words from ``j`` end like an organisation or place name."""
+        tokens = self.tokens
+        k = j
+        while k < len(tokens) and k - j < 4 and tokens[k].cap:
+            if tokens[k].folded in ENDINGS and ENDINGS[tokens[k].folded] != PERSON:
+                return True
+            if not self.joined(k):
+                break
+            k += 1
+        return False
+
+    def split_connectors(self, i: int, j: int) -> list[tuple[int, int]]:
+        """Split a run at connectors that do not join a name ("Sweden and Belgium")."""
+        tokens, anchors = self.tokens, self.anchors
+        cuts: list[tuple[int, int]] = []  # (index of first connector, index after connectors)
+        k = i
+        while k < j:
+            if k in anchors:
+                k += anchors[k][0]
+                continue
+            if not tokens[k].cap and tokens[k].folded in _JOINERS:
+                m = k
+                while m < j and not tokens[m].cap and m not in anchors:
+                    m += 1
+                words = {t.folded for t in tokens[k:m]}
+                ok = True
+                if words & {"and", "&"}:
+                    ok = m < j and tokens[j - 1].folded in ENDINGS \
+                        and not (k - 1 in anchors or self.anchor_ends_at(k))
+                elif words & OF_CONNECTORS:
+                    head = tokens[k - 1].folded
+                    ok = head in ENDINGS or head in ROLES
+                if not ok:
+                    cuts.append((k, m))
+                k = m
+                continue
+            k += 1
+        segments = []
+        start = i
+        for a, b in cuts:
+            segments.append((start, a))
+            start = b
+        segments.append((start, j))
+        return [(a, b) for a, b in segments if b > a]
