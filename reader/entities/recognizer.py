@@ -26,6 +26,7 @@ from pathlib import Path
 
 from reader.entities.classify import classify_run
 from reader.entities.headings import trust_titles
+from reader.entities.knowledge import Knowledge
 from reader.entities.lexicon import Lexicon
 from reader.entities.model import Span
 from reader.entities.notes import KnowledgeBase
@@ -36,7 +37,7 @@ from reader.entities.tokens import Token, fold_token, tokenize
 __all__ = ["Recognizer", "Token", "fold_token", "rules_digest", "tokenize"]
 
 #: The modules whose code or word lists decide what is recognised.
-RULE_MODULES = ("tokens", "wordlists", "lexicon", "story", "classify", "headings", "resolve", "recognizer")
+RULE_MODULES = ("tokens", "wordlists", "knowledge", "lexicon", "story", "classify", "headings", "resolve", "recognizer")
 
 
 def rules_digest() -> str:
@@ -61,8 +62,10 @@ class Recognizer:
     """Finds entities in text. Build once (``service.get_recognizer``), call ``recognise`` per story."""
 
     def __init__(self, kb: KnowledgeBase | None = None, places: Mapping[str, int] | None = None,
-                 place_index: dict | None = None, places_digest: str = "") -> None:
+                 place_index: dict | None = None, places_digest: str = "",
+                 knowledge: Knowledge | None = None) -> None:
         self.kb = kb or KnowledgeBase()
+        self.knowledge = knowledge or Knowledge()
         if place_index is None:
             from reader.entities.gazetteer import build_place_index  # noqa: PLC0415
 
@@ -70,11 +73,11 @@ class Recognizer:
             places_digest = places_digest or hashlib.blake2b(
                 "\n".join(sorted(place_index["places"])).encode(), digest_size=8).hexdigest()
         self.lexicon = Lexicon(self.kb, place_index["places"], place_index.get("prefixes", ()))
-        self.version = f"{rules_digest()}-{places_digest}-{notes_digest(self.kb)}"
+        self.version = f"{rules_digest()}-{places_digest}-{self.knowledge.digest}-{notes_digest(self.kb)}"
 
     def recognise(self, text: str) -> list[Span]:
         """Entities in ``text`` as spans sorted by start (no overlaps)."""
-        story = Story(text, self.lexicon)
+        story = Story(text, self.lexicon, self.knowledge)
         story.find_anchors()
         for i, j in story.runs():
             classify_run(story, i, j)

@@ -21,9 +21,9 @@ from reader.entities.wordlists import (
     STANDALONE_EVENTS,
 )
 from reader.entities.classify import ROMAN
+from reader.entities.evidence import pool
 
-_PLACE_PREPOSITIONS = frozenset("in near across into throughout outside inside around from".split())
-_SPEECH_VERBS = frozenset("said says told added explained stated wrote argued noted asked replied tweeted claimed".split())
+from reader.entities.evidence import PLACE_BEFORE as _PLACE_PREPOSITIONS
 _ADJECTIVE_ENDINGS = ("ese", "ian", "ians", "ean", "eans", "ish", "ans", "enic", "ical")
 _ACRONYM_AFTER = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.&]{1,9})\s*[)\]]")
 _SPORT_CUES = re.compile(r"\b(?:goalkeeper|striker|midfielder|penalty|kick-off|kickoff|scored|equaliser|equalizer|"
@@ -44,7 +44,7 @@ class Names:
                 f.key = make_id(text[f.start:f.end])
         # people whose name starts with a given name lend their short forms first ("Warhol" → Andy Warhol)
         order = sorted(story.found, key=lambda f: (
-            not (f.type == PERSON and f.tokens and f.tokens[0].folded in GIVEN_NAMES), f.start))
+            not (f.type == PERSON and f.tokens and story.is_given_name(f.tokens[0])), f.start))
         for f in order:
             surface = text[f.start:f.end]
             words = WORD.findall(surface)
@@ -75,9 +75,10 @@ def resolve(story: Story) -> list[Span]:
     for f in found:
         if f.weak:
             person = names.short.get(text[f.start:f.end])
-            if person is not None:
+            if person is not None and not person.guessed:  # a guess does not outweigh a known city
                 f.type, f.key = PERSON, person.key
     _type_single_words(story, names)
+    pool(story)
     if _is_sports(text):
         for f in found:
             if f.type == PLACE and f.key and f.known and len(f.tokens) <= 2:
@@ -111,13 +112,13 @@ def _type_single_words(story: Story, names: Names) -> None:
         if target is None and text[f.end:f.end + 1] == ":":
             continue  # "Image:", "Update:" labels
         if target is not None and target.type is not None:
-            found.append(Found(f.start, f.end, target.type, target.key, f.tokens))
+            found.append(Found(f.start, f.end, target.type, target.key, f.tokens, guessed=target.guessed))
             continue
         if f.initial:
             # a capitalised first word is a name only when the story also uses it mid-sentence
             if surface_counts.get(word, 0) == 0 or low in COMMON or re.search(r"\b" + re.escape(low) + r"\b", text):
                 continue
-        f.type = _single_kind(text, tok, f)
+        f.type, f.guessed = _single_kind(story, tok, f)
         f.key = make_id(word)
         found.append(f)
         if not f.initial:
@@ -130,28 +131,24 @@ def _is_sports(text: str) -> bool:
     return len(cues) >= 4
 
 
-def _single_kind(text: str, tok: Token, f: Found) -> str:
+def _single_kind(story: Story, tok: Token, f: Found) -> tuple[str, bool]:
+    """The type of a single unknown word, and whether it is a guess (left to ``evidence.pool``)."""
     if tok.is_upper:
-        return ORG
+        return ORG, False
     if tok.folded in GIVEN_NAMES:
-        return PERSON
+        return PERSON, False
     if f.left_of_role:
-        return ORG
-    before = text[max(0, tok.start - 30):tok.start].split()
-    after = text[tok.end:tok.end + 30].split()
-    prev = fold_token(before[-1]) if before else ""
-    nxt = fold_token(after[0]).strip(",.;:") if after else ""
-    if prev in _PLACE_PREPOSITIONS:
-        return PLACE
-    if nxt in _SPEECH_VERBS or prev.rstrip(",") in ("said", "says"):
-        return PERSON
-    return ORG
+        return ORG, False
+    return ORG, True
 
 
 def _spans(found: list[Found]) -> list[Span]:
     """Sorted spans without overlaps; the first confident mention of a key decides its type."""
     ordered = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
     key_type: dict[str, str] = {}
+    for f in ordered:  # evidence first, then guesses
+        if f.type is not None and not f.guessed:
+            key_type.setdefault(f.key, f.type)
     for f in ordered:
         if f.type is not None:
             key_type.setdefault(f.key, f.type)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import threading
 
 from reader.entities import gazetteer
+from reader.entities.knowledge import Knowledge, load_knowledge
 from reader.entities.notes import KnowledgeBase, load_knowledge_base
 from reader.entities.recognizer import Recognizer
 
 _lock = threading.Lock()
 _recognizer: Recognizer | None = None
 _places: dict | None = None
+_knowledge: Knowledge | None = None
 
 
 def get_recognizer() -> Recognizer:
@@ -28,10 +30,12 @@ def get_recognizer() -> Recognizer:
 
 
 def _build(kb: KnowledgeBase) -> Recognizer:
-    global _places
+    global _places, _knowledge
     if _places is None:
         _places = gazetteer.load_place_index()
-    return Recognizer(kb, place_index=_places, places_digest=gazetteer.digest())
+    if _knowledge is None:
+        _knowledge = load_knowledge()
+    return Recognizer(kb, place_index=_places, places_digest=gazetteer.digest(), knowledge=_knowledge)
 
 
 def reload_knowledge_base() -> Recognizer:
@@ -46,8 +50,8 @@ def reload_knowledge_base() -> Recognizer:
 def reset(places: bool = False) -> None:
     """Forget the shared recogniser (tests use this after changing READER_HOME); the place
     names are kept unless ``places`` is true (they do not depend on the person's files)."""
-    global _recognizer, _places
+    global _recognizer, _places, _knowledge
     with _lock:
         _recognizer = None
         if places:
-            _places = None
+            _places = _knowledge = None

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.entities.knowledge import Knowledge
 from reader.entities.lexicon import Entry, Lexicon
 from reader.entities.tokens import INITIAL, LOWER_PREFIXES, Token, split_pieces, tokenize
 from reader.entities.model import PERSON
-from reader.entities.wordlists import ABBREVIATIONS, CONNECTORS, ENDINGS, OF_CONNECTORS, ROLES
+from reader.entities.wordlists import ABBREVIATIONS, CONNECTORS, ENDINGS, GIVEN_NAMES, OF_CONNECTORS, ROLES
 
 _GAP = re.compile(r"[ \t\u00a0]{1,2}")
 _PLAIN_AFTER = re.compile(r"(?:[\s,;:!?)\]”\"]|\.(?!\w)|$)")  # a word in running text, not in a URL or address
@@ -42,9 +43,10 @@ class Found:
 class Story:
     """The text of one story and what the recogniser has learnt about it so far."""
 
-    def __init__(self, text: str, lexicon: Lexicon) -> None:
+    def __init__(self, text: str, lexicon: Lexicon, knowledge: Knowledge) -> None:
         self.text = text
         self.lexicon = lexicon
+        self.knowledge = knowledge
         self.tokens = self._split_compounds(tokenize(text))
         #: words the story also writes in lower case are ordinary words ("Space Shuttle", "Group G")
         self.lower_words = {t.folded for t in self.tokens if t.text.islower() and len(t.text) > 2
@@ -55,6 +57,13 @@ class Story:
         self._covered: set[int] = set()
 
     # -- words -----------------------------------------------------------------------------------
+
+    def is_given_name(self, tok: Token, place: bool = False) -> bool:
+        """A given name ("Valeska", "Jesse"). For a word that is also a place (``place``), only the
+        short hand list counts: "Jordan Henderson", but not "York Minster" or "Cleveland Clinic"."""
+        if tok.folded in GIVEN_NAMES:
+            return True
+        return not place and tok.cap and not tok.is_upper and tok.folded in self.knowledge.given_names
 
     def _split_compounds(self, tokens: list[Token]) -> list[Token]:
         """Split hyphenated words whose parts are names ("Japan-Taiwan", "Japan-controlled", "pro-Beijing")."""

@@ -1,0 +1,77 @@
+"""Context evidence for a name's type, pooled over all its mentions in the story.
+
+A name typed by a default (a capitalised pair with no given name, a single unknown word)
+takes the type its contexts vote for: a speech verb after it ("Paris also claims") says
+person; a place preposition before it ("in Neiafu") says place; a company suffix or
+"shares in" says organisation. One story, one sense: every mention of the same entity
+adds its votes, so one clear context types the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from reader.entities.model import ORG, PERSON, PLACE
+from reader.entities.story import Found, Story
+from reader.entities.tokens import fold_token
+
+PLACE_BEFORE = frozenset("in near across into throughout outside inside around from via towards toward".split())
+AGENT = "AGENT"
+SPEECH_VERBS = frozenset("""said says told added explained stated wrote argued noted asked replied tweeted claimed
+claims insisted admitted recalled warned testified suggested believes believed thinks thought wants wanted
+recalls describes described announced confirmed denied urged""".split())
+_PERSON_AFTER = re.compile(r"[ ,]*(?:who\b|whose\b|\(born\b|\(\d{1,3}\)|,? (?:aged )?\d{1,3},)")
+_ORG_BEFORE = re.compile(r"(?:shares (?:in|of)|stake in|signed (?:for|with)|employees of|subsidiary of|"
+                         r"acquired by|owned by|chief executive of|ceo of)\s+$", re.IGNORECASE)
+_ORG_AFTER = re.compile(r"(?:'s|’s)? (?:spokesman|spokeswoman|spokesperson|shares|board|chief executive|ceo|"
+                        r"stock|shareholders|headquarters)\b|,? said in a statement")
+
+
+def votes(story: Story, start: int, end: int) -> Counter:
+    """What the words around ``text[start:end]`` say of its type."""
+    text = story.text
+    result: Counter = Counter()
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 40]
+    words_before = before.split()
+    prev = fold_token(words_before[-1]) if words_before else ""
+    nxt_words = after.split()
+    nxt = fold_token(nxt_words[0]).strip(",.;:") if nxt_words else ""
+    if prev in PLACE_BEFORE:
+        result[PLACE] += 1
+    if nxt in SPEECH_VERBS or (nxt in ("also", "has", "had", "then") and len(nxt_words) > 1
+                               and fold_token(nxt_words[1]).strip(",.;:") in SPEECH_VERBS):
+        result[AGENT] += 1  # people and organisations speak; places do not
+    if _PERSON_AFTER.match(after):
+        result[PERSON] += 2
+    if _ORG_BEFORE.search(before) or _ORG_AFTER.match(after):
+        result[ORG] += 2
+    if nxt_words:
+        suffix = nxt_words[0].strip(",;:").replace(".", "").casefold()
+        if suffix in story.knowledge.company_suffixes and nxt_words[0][:1].isupper():
+            result[ORG] += 3
+    return result
+
+
+def pool(story: Story) -> None:
+    """Retype the guessed mentions of each entity by the votes of all its mentions."""
+    by_key: dict[str, list[Found]] = defaultdict(list)
+    for f in story.found:
+        if f.key is not None and f.type is not None:
+            by_key[f.key].append(f)
+    for mentions in by_key.values():
+        if not all(f.guessed for f in mentions):
+            continue
+        total: Counter = Counter()
+        for f in mentions:
+            said = votes(story, f.start, f.end)
+            if AGENT in said:
+                said[f.type if f.type != PLACE else PERSON] += said.pop(AGENT)
+            total.update(said if said else {f.type: 1})  # a mention that says nothing keeps the default
+        (best, score), *rest = total.most_common()
+        if best == mentions[0].type or (rest and rest[0][1] == score):
+            continue
+        for f in mentions:
+            f.type = best
+            f.guessed = False

@@ -1,0 +1,132 @@
+"""General knowledge from packages, cached as one small file after the first run.
+
+- given names: Faker's person providers (first names of 80-odd locales, Latin script);
+- ordinary English words: the lower-case entries of Webster's Second International in
+  ``english-words`` (its capitalised entries, the proper nouns, are left out), so
+  "Trade" at the start of a sentence is a word and "Socotra" is a name;
+- company suffixes: ``cleanco``'s legal-form terms ("Inc", "GmbH", "S.A.", "plc").
+
+Each package is optional: without it the recogniser uses the hand lists in
+``wordlists`` alone. Reading the packages takes about 0.3 s, so what we keep is written to
+``paths.cache_dir()/knowledge-<digest>.json`` and read from there afterwards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import pkgutil
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from reader import paths
+from reader.atomic import write_atomic
+
+_FORMAT = 3
+_PACKAGES = ("faker", "english-words", "cleanco")
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Word sets the rules consult; all compared in lower case."""
+
+    given_names: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    company_suffixes: frozenset[str] = frozenset()
+    digest: str = "none"
+
+    def is_word(self, folded: str) -> bool:
+        """True for an ordinary English word (or a plural of one): "trade", "pirates", "sites"."""
+        words = self.words
+        if folded in words:
+            return True
+        if folded.endswith("s") and len(folded) > 3:
+            if folded[:-1] in words:
+                return True
+            if folded.endswith("ies") and folded[:-3] + "y" in words:
+                return True
+            if folded.endswith("es") and folded[:-2] in words:
+                return True
+        return False
+
+
+def digest() -> str:
+    """Names the packages' versions and this module's format."""
+    versions = []
+    for name in _PACKAGES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=none")
+    return hashlib.blake2b(f"{_FORMAT};{';'.join(versions)}".encode(), digest_size=6).hexdigest()
+
+
+def _given_names() -> list[str]:
+    try:
+        import faker.providers.person as providers  # noqa: PLC0415
+    except ImportError:
+        return []
+    names: set[str] = set()
+    for module_info in pkgutil.iter_modules(providers.__path__):
+        try:
+            module = importlib.import_module(f"{providers.__name__}.{module_info.name}")
+        except ImportError:
+            continue
+        provider = getattr(module, "Provider", None)
+        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            values = provider.__dict__.get(attr) if provider is not None else None
+            if isinstance(values, (tuple, list, set, frozenset, dict)):
+                names.update(v.casefold() for v in values
+                             if isinstance(v, str) and v[:1].isupper() and v.replace("-", "").isalpha()
+                             and v.isascii() and len(v) > 1)
+    return sorted(names)
+
+
+def _words() -> list[str]:
+    try:
+        from english_words import get_english_words_set  # noqa: PLC0415
+    except ImportError:
+        return []
+    return sorted(w for w in get_english_words_set(["web2"], lower=False) if w.islower() and w.isalpha())
+
+
+def _company_suffixes() -> list[str]:
+    try:
+        from cleanco.termdata import terms_by_type  # noqa: PLC0415
+    except ImportError:
+        return []
+    terms = {term.strip().replace(".", "").replace(" ", "") for values in terms_by_type.values() for term in values}
+    return sorted(t for t in terms if t)
+
+
+def build() -> dict:
+    """What we keep from the packages (slow: about 0.3 s)."""
+    return {"given_names": _given_names(), "words": "\n".join(_words()), "company_suffixes": _company_suffixes()}
+
+
+def load_knowledge(use_cache: bool = True) -> Knowledge:
+    """The knowledge, from the cache file when it is there."""
+    name = digest()
+    path = paths.cache_dir() / f"knowledge-{name}.json"
+    data = None
+    if use_cache:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+    if not isinstance(data, dict):
+        data = build()
+        if use_cache:
+            _write(path, data)
+    words = data.get("words") or ""
+    return Knowledge(frozenset(data.get("given_names") or ()), frozenset(words.split("\n")) if words else frozenset(),
+                     frozenset(data.get("company_suffixes") or ()), name)
+
+
+def _write(path: Path, data: dict) -> None:
+    try:
+        write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")), durable=False)
+    except OSError:
+        pass  # a cache we cannot write only costs time
