@@ -68,9 +68,9 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     tokens, anchors = story.tokens, story.anchors
     # trim leading function words ("The", "Meanwhile", "Both") unless a known name starts there;
     # nationality words and ordinals stay when the run ends like a name ("Indonesian Navy")
-    while a < b and a not in anchors and droppable(tokens[a]):
+    while a < b and a not in anchors and (droppable(tokens[a]) or _ordinary_opener(story, a, b)):
         if (tokens[a].folded in DEMONYMS or tokens[a].folded in _NAME_STARTERS) and tokens[a].cap \
-                and b - a >= 2 and ending_kind(story, a + 1, b):
+                and b - a >= 2 and ending_kind(story, a, b):
             break
         a += 1
         initial = False
@@ -94,7 +94,8 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         if tokens[k].folded.rstrip(".") in ROLES and tokens[k].cap and k + 1 < b:
             role_at = k
         k += 1
-    if role_at is not None and not _has_strong_ending(tokens, a, b):
+    if role_at is not None and (not _has_strong_ending(tokens, a, b)
+                                or (role_at == a and tokens[role_at + 1].folded in OF_CONNECTORS)):
         left_end = role_at
         while left_end > a and tokens[left_end - 1].folded.rstrip(".") in (ROLES | TITLE_MODIFIERS) \
                 and (left_end - 1) not in anchors:
@@ -107,8 +108,8 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
             classify_segment(story, role_at + 1, b, forced_person=True)
         return
     if forced_person:
-        # a known place or organisation right after a role word is not the person
-        if a in anchors and anchors[a][0] == b - a:
+        # a known place or organisation right after a role word is not the person (a town may be)
+        if a in anchors and anchors[a][0] == b - a and anchors[a][1].rank >= COUNTRY_RANK:
             story.found.append(from_entry(story, a, b, anchors[a][1]))
             return
         if b - a == 1 and tokens[a].folded in COMMON | CALENDAR | DEMONYMS:
@@ -150,6 +151,18 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
             found[-1].known = False
             continue
         classify_residual(story, p, q, initial and p == a, left_of_role)
+
+
+def _ordinary_opener(story: Story, a: int, b: int) -> bool:
+    """An ordinary word capitalised only because it opens a sentence or a heading, before a name
+    that is no ordinary word: "Considering Socotra", "Experience Moriori" (not "Civic Passion")."""
+    tok = story.tokens[a]
+    if not tok.initial or b - a < 2 or tok.is_upper or story.is_given_name(tok):
+        return False
+    is_word = story.knowledge.is_word
+    return is_word(tok.folded) and not is_word(story.tokens[a + 1].base_folded) \
+        and tok.folded not in _PLACE_MODIFIERS and tok.folded not in PLACE_STARTS \
+        and tok.folded not in ENDINGS and tok.folded.rstrip(".") not in ROLES and not ending_kind(story, a, b)
 
 
 def _person_first(story: Story, a: int, b: int) -> bool:
@@ -240,7 +253,7 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
             or all(t.folded in story.lower_words for t in toks) or after_the:
         story.found.append(Found(start, end, ORG, None, toks))
         return
-    if all(story.knowledge.is_word(t.base_folded) for t in toks) and not story.is_given_name(toks[0]):
+    if any(story.knowledge.is_word(t.base_folded) for t in toks) and not story.is_given_name(toks[0]):
         story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "Civic Passion", "Red Cross"
         return
     story.found.append(Found(start, end, PERSON, None, toks, initial=initial, guessed=True))

@@ -19,6 +19,7 @@ from reader.entities.wordlists import (
     NOT_NAMES,
     ROLES,
     STANDALONE_EVENTS,
+    STANDALONE_ORGS,
 )
 from reader.entities.classify import ROMAN
 from reader.entities.evidence import pool
@@ -114,9 +115,17 @@ def _type_single_words(story: Story, names: Names) -> None:
         if target is not None and target.type is not None:
             found.append(Found(f.start, f.end, target.type, target.key, f.tokens, guessed=target.guessed))
             continue
+        ordinary = not tok.is_upper and story.knowledge.is_word(low) and not story.is_given_name(tok)
+        if low in STANDALONE_ORGS and not f.initial:
+            found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "Parliament", "Congress"
+            continue
+        if ordinary:
+            continue  # "Great", "Fellow", "Supernatural": an ordinary word, capitalised for emphasis or a title
         if f.initial:
-            # a capitalised first word is a name only when the story also uses it mid-sentence
-            if surface_counts.get(word, 0) == 0 or low in COMMON or re.search(r"\b" + re.escape(low) + r"\b", text):
+            # a capitalised first word is a name when the story also uses it mid-sentence, or when it is no
+            # ordinary word ("Socotra is ...")
+            if low in COMMON or re.search(r"\b" + re.escape(low) + r"\b", text) or (
+                    surface_counts.get(word, 0) == 0 and not story.knowledge.words):
                 continue
         f.type, f.guessed = _single_kind(story, tok, f)
         f.key = make_id(word)

@@ -104,7 +104,7 @@ for _kind, _text in (
         base plaza canal harbor harbour beach hills heights falls village town township kingdom
         republic territory territories prefecture memorial complex planetarium library zoo garden
         gardens district districts highway freeway lane drive way port shrine church? cemetery
-        campus prison jail reservoir dam canyon forest glacier volcano cape empire minster abbey trail""".replace("church? ", "")),
+        campus prison jail reservoir dam canyon forest glacier volcano cape empire minster abbey trail reserve statue monument""".replace("church? ", "")),
     (EVENT, """war wars treaty summit olympics olympic games cup championship championships festival
         fair expo conference revolution battle crisis incident massacre accord accords agreement
         tournament marathon awards olympiad challenge uprising rebellion pandemic epidemic earthquake
@@ -121,6 +121,9 @@ for _kind, _text in (
 
 #: Event words that name an event on their own ("the Olympics").
 STANDALONE_EVENTS = _words("olympics paralympics olympiad")
+
+#: Institutions named by one capitalised word ("Parliament passed the bill").
+STANDALONE_ORGS = _words("parliament congress senate knesset duma bundestag bundesrat politburo nato")
 
 #: Endings that name a kind only with another capitalised word before them.
 WEAK_ENDINGS = _words("post star mail globe monitor observer guardian review times daily open year week way drive lane")
