@@ -21,7 +21,23 @@ AGENT = "AGENT"
 SPEECH_VERBS = frozenset("""said says told added explained stated wrote argued noted asked replied tweeted claimed
 claims insisted admitted recalled warned testified suggested believes believed thinks thought wants wanted
 recalls describes described announced confirmed denied urged""".split())
-_PERSON_AFTER = re.compile(r"[ ,]*(?:who\b|whose\b|\(born\b|\(\d{1,3}\)|,? (?:aged )?\d{1,3},)")
+_PERSON_AFTER = re.compile(
+    r"[ ,]*(?:who\b|whose\b|\(born\b|\(\d{1,3}\)|,? (?:aged )?\d{1,3},)"
+    r"|(?:'s|’s) (?:father|mother|wife|husband|son|daughter|brother|sister|family|parents|death|birth|"
+    r"childhood|life|career|friend|friends|poems?|novels?|books?|writings?|letters?|biography)\b"
+    r"| (?:was|were) born\b| (?:died|married|studied|graduated|retired|himself|herself)\b")
+_PERSON_BEFORE = re.compile(r"(?:born to|son of|daughter of|wife of|husband of|widow of|married|disciple of|"
+                            r"pupil of|student of)\s+$", re.IGNORECASE)
+_PLACE_NOUNS = (r"(?:island|islands|archipelago|city|town|village|district|neighbou?rhood|region|province|county|"
+                r"capital|port|suburb|area|municipality|peninsula|valley|state)")
+_PLACE_AFTER = re.compile(r" (?:is|was) (?:an?|the) (?:[\w-]+ ){0,2}" + _PLACE_NOUNS + r"\b|, (?:in )?[A-Z]")
+_PLACE_BEFORE = re.compile(r"\b" + _PLACE_NOUNS + r" of\s+$|\b(?:visit|visiting|around|reach|reaching|arrive in|"
+                           r"arriving in|flights? to|ferry to|road to|north of|south of|east of|west of)\s+$",
+                           re.IGNORECASE)
+#: Name endings that say person or place (Latin and Slavic surnames; town suffixes).
+_PERSON_SUFFIXES = ("ius", "ios", "ov", "ev", "ova", "eva", "sky", "ski", "enko", "vich", "escu", "opoulos", "ovic")
+_PLACE_SUFFIXES = ("burg", "borg", "shire", "ville", "stad", "polis", "grad", "abad", "pur", "ridge", "haven",
+                   "mouth", "ø")
 _ORG_BEFORE = re.compile(r"(?:shares (?:in|of)|stake in|signed (?:for|with)|employees of|subsidiary of|"
                          r"acquired by|owned by|chief executive of|ceo of)\s+$", re.IGNORECASE)
 _ORG_AFTER = re.compile(r"(?:'s|’s)? (?:spokesman|spokeswoman|spokesperson|shares|board|chief executive|ceo|"
@@ -43,8 +59,19 @@ def votes(story: Story, start: int, end: int) -> Counter:
     if nxt in SPEECH_VERBS or (nxt in ("also", "has", "had", "then") and len(nxt_words) > 1
                                and fold_token(nxt_words[1]).strip(",.;:") in SPEECH_VERBS):
         result[AGENT] += 1  # people and organisations speak; places do not
-    if _PERSON_AFTER.match(after):
+    if _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
         result[PERSON] += 2
+    if _PLACE_BEFORE.search(before):
+        result[PLACE] += 2
+    elif after.startswith(", ") and _known_place_at(story, end + 2) or _PLACE_AFTER.match(after) and \
+            not after.startswith(", "):
+        result[PLACE] += 2
+    word = fold_token(text[start:end])
+    if " " not in word:
+        if word.endswith(_PERSON_SUFFIXES):
+            result[PERSON] += 1
+        elif word.endswith(_PLACE_SUFFIXES):
+            result[PLACE] += 1
     if _ORG_BEFORE.search(before) or _ORG_AFTER.match(after):
         result[ORG] += 2
     if nxt_words:
@@ -52,6 +79,13 @@ def votes(story: Story, start: int, end: int) -> Counter:
         if suffix in story.knowledge.company_suffixes and nxt_words[0][:1].isupper():
             result[ORG] += 3
     return result
+
+
+def _known_place_at(story: Story, offset: int) -> bool:
+    """True when a known place name starts at ``offset`` ("Temescal, Oakland")."""
+    index = story.token_at(offset)
+    hit = story.anchors.get(index) if index is not None else None
+    return hit is not None and hit[1].type == PLACE
 
 
 def pool(story: Story) -> None:

@@ -115,12 +115,13 @@ def _type_single_words(story: Story, names: Names) -> None:
         if target is not None and target.type is not None:
             found.append(Found(f.start, f.end, target.type, target.key, f.tokens, guessed=target.guessed))
             continue
-        ordinary = not tok.is_upper and story.knowledge.is_word(low) and not story.is_given_name(tok)
+        ordinary = not tok.is_upper and low not in GIVEN_NAMES and (
+            story.knowledge.is_word(low) or _contraction(low, story))
         if low in STANDALONE_ORGS and not f.initial:
             found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "Parliament", "Congress"
             continue
-        if ordinary:
-            continue  # "Great", "Fellow", "Supernatural": an ordinary word, capitalised for emphasis or a title
+        if ordinary and (f.initial or surface_counts.get(word, 0) < 2):
+            continue  # "Great", "Fellow": an ordinary word, capitalised once for emphasis or in a title
         if f.initial:
             # a capitalised first word is a name when the story also uses it mid-sentence, or when it is no
             # ordinary word ("Socotra is ...")
@@ -132,6 +133,13 @@ def _type_single_words(story: Story, names: Names) -> None:
         found.append(f)
         if not f.initial:
             names.surface.setdefault(word, f)
+
+
+def _contraction(low: str, story: Story) -> bool:
+    """ "Don't", "You're", "We'll": a word with a contracted ending."""
+    stem, mark, rest = low.partition("'")
+    return bool(mark) and rest in ("t", "re", "ll", "ve", "d", "m", "s") and (
+        stem in COMMON or story.knowledge.is_word(stem) or stem.endswith("n"))
 
 
 def _is_sports(text: str) -> bool:

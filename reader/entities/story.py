@@ -55,6 +55,7 @@ class Story:
         self.found: list[Found] = []
         self.deferred: list[Found] = []  # single capitalised words, typed once the whole story is read
         self._covered: set[int] = set()
+        self._starts: dict[int, int] | None = None
 
     # -- words -----------------------------------------------------------------------------------
 
@@ -122,6 +123,12 @@ class Story:
                 i += hit[0]
             else:
                 i += 1
+
+    def token_at(self, offset: int) -> int | None:
+        """The index of the token starting at ``offset``, if one does."""
+        if self._starts is None:
+            self._starts = {tok.start: index for index, tok in enumerate(self.tokens)}
+        return self._starts.get(offset)
 
     def covered(self, k: int) -> bool:
         """True when token ``k`` is inside (not at the start of) a known name."""
