@@ -21,8 +21,8 @@ from reader.entities.wordlists import (
     GIVEN_NAMES,
     NOT_NAMES,
     OF_CONNECTORS,
-    ROLES,
     WEAK_ENDINGS,
+    is_role,
 )
 
 ROMAN = re.compile(r"[IVX]{1,5}")
@@ -91,13 +91,25 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         if k in anchors:
             k += anchors[k][0]
             continue
-        if tokens[k].folded.rstrip(".") in ROLES and tokens[k].cap and k + 1 < b:
+        if is_role(tokens[k].folded) and tokens[k].cap:
             role_at = k
         k += 1
+    if role_at is not None and role_at == b - 1 and b - a > 1 and not _has_strong_ending(tokens, a, b):
+        # the run ends in a title ("Prime Minister’s", "NASA Administrator"): what stands before it
+        # is the body or place the title belongs to
+        left_end = role_at
+        while left_end > a and (is_role(tokens[left_end - 1].folded) or tokens[left_end - 1].folded in TITLE_MODIFIERS) \
+                and (left_end - 1) not in anchors:
+            left_end -= 1
+        if left_end > a:
+            classify_segment(story, a, left_end, initial=initial, left_of_role=True)
+        return
+    if role_at is not None and role_at == b - 1:
+        role_at = None
     if role_at is not None and (not _has_strong_ending(tokens, a, b)
                                 or (role_at == a and tokens[role_at + 1].folded in OF_CONNECTORS)):
         left_end = role_at
-        while left_end > a and tokens[left_end - 1].folded.rstrip(".") in (ROLES | TITLE_MODIFIERS) \
+        while left_end > a and (is_role(tokens[left_end - 1].folded) or tokens[left_end - 1].folded in TITLE_MODIFIERS) \
                 and (left_end - 1) not in anchors:
             left_end -= 1
         if left_end > a:
@@ -162,7 +174,7 @@ def _ordinary_opener(story: Story, a: int, b: int) -> bool:
     is_word = story.knowledge.is_word
     return is_word(tok.folded) and not is_word(story.tokens[a + 1].base_folded) \
         and tok.folded not in _PLACE_MODIFIERS and tok.folded not in PLACE_STARTS \
-        and tok.folded not in ENDINGS and tok.folded.rstrip(".") not in ROLES and not ending_kind(story, a, b)
+        and tok.folded not in ENDINGS and not is_role(tok.folded) and not ending_kind(story, a, b)
 
 
 def _person_first(story: Story, a: int, b: int) -> bool:
@@ -189,7 +201,7 @@ def _shape_kind(story: Story, a: int, b: int) -> str | None:
 
 def _has_strong_ending(tokens, a: int, b: int) -> bool:
     last = tokens[b - 1].folded
-    return b - a >= 2 and last in ENDINGS and last not in ROLES
+    return b - a >= 2 and last in ENDINGS and not is_role(last)
 
 
 def ending_kind(story: Story, a: int, b: int) -> str | None:
@@ -199,6 +211,7 @@ def ending_kind(story: Story, a: int, b: int) -> str | None:
     while last > a and (ROMAN.fullmatch(tokens[last].text) or tokens[last].text[:1].isdigit()):
         last -= 1
     heads = [tokens[last].base_folded]
+    idx = b
     for idx in range(a + 1, b):
         if tokens[idx].folded in OF_CONNECTORS:
             heads.append(tokens[idx - 1].folded)
@@ -207,6 +220,9 @@ def ending_kind(story: Story, a: int, b: int) -> str | None:
         kind = ENDINGS.get(head)
         if kind is None:
             continue
+        if kind == PLACE and (head == tokens[last].base_folded and tokens[a].folded in DEMONYMS and head == "state"
+                              or head != heads[0] and tokens[idx].folded == "for"):
+            kind = ORG  # "Islamic State"; "Center for Health", "Hall for ..." are bodies, not buildings
         if b - a == 1:
             return None  # "Party", "Army" alone are ordinary words
         if head in WEAK_ENDINGS and tokens[a].folded in COMMON:
@@ -225,7 +241,7 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
         b -= 1
     if a >= b:
         return
-    if b - a > 1 and tokens[b - 1].base_folded.rstrip(".") in ROLES:
+    if b - a > 1 and is_role(tokens[b - 1].folded):
         return  # "Los Angeles County Sheriff", "NASA Administrator": a title, not a name
     toks = tokens[a:b]
     start, end = toks[0].start, toks[-1].base_end

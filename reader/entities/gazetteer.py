@@ -8,8 +8,9 @@ lexicon's form (``load_place_index``: about 20 ms).
 
 Each name maps to a rank: ``COUNTRY`` (countries, continents, US states and
 well-known regions), or ``CITY``. Cities whose name is a function word, a title
-or a name ending are left out, and so are towns under 15,000 people whose name
-is an ordinary English word ("Ride", "Best").
+or a name ending are left out, and so are towns under 100,000 people whose
+name is an ordinary English word ("Ride", "Spring") and under 15,000 whose name
+is a given name ("Gloria").
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ COUNTRY = 2
 CITY = 1
 MIN_CITY_POPULATION = 5000
 MIN_WORD_CITY_POPULATION = 15000
-_FORMAT = 2
+MIN_BIG_CITY_POPULATION = 100000
+_FORMAT = 3
 
 #: Short and common forms that GeoNames spells differently.
 EXTRA_COUNTRY_NAMES = """
@@ -41,7 +43,7 @@ Western Europe|Scandinavia|Caribbean|Balkans|Pacific|Atlantic|Arctic|Mainland Ch
 Xinjiang|Okinawa|Hokkaido|Kyushu|Crimea|Donbas|Kashmir|Punjab|Bengal|Sicily|Sardinia|Bavaria
 Catalonia|Lombardy|Tuscany|Queensland|Tasmania|New South Wales|Victoria|Western Australia
 South Australia|Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia
-Washington D.C.|Washington, D.C.|D.C.|Pacific Northwest|Midwest|New England|Silicon Valley
+Earth|Washington D.C.|Washington, D.C.|D.C.|Pacific Northwest|Midwest|New England|Silicon Valley
 """.replace("\n", "|").split("|")
 
 
@@ -139,9 +141,11 @@ def build_from_package() -> dict[str, int]:
             name = city["name"]
             if _ordinary(name):
                 continue
-            if (city.get("population") or 0) < MIN_WORD_CITY_POPULATION and (
-                    words.is_word(name.casefold()) or name.casefold() in words.given_names):
-                continue  # a small town named like a word or a given name ("Ride", "Gloria")
+            population = city.get("population") or 0
+            if population < MIN_WORD_CITY_POPULATION and name.casefold() in words.given_names:
+                continue  # a small town named like a given name ("Gloria")
+            if population < MIN_BIG_CITY_POPULATION and words.is_word(name.casefold()):
+                continue  # a town named like an ordinary word ("Ride", "Spring", "Enterprise"), not "Phoenix"
             names.setdefault(name, CITY)
         for country in cache.get_countries().values():
             names[country["name"]] = COUNTRY

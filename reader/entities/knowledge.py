@@ -42,12 +42,18 @@ class Knowledge:
         words = self.words
         if folded in words:
             return True
+        if "-" in folded:  # "high-powered"
+            parts = folded.split("-")
+            return all(part in words or part.isdigit() for part in parts if part)
+        if "'" in folded:  # "it's", "don't", "we'll"
+            stem, _, rest = folded.partition("'")
+            return rest in ("t", "re", "ll", "ve", "d", "m", "s") and (stem in words or stem.endswith("n"))
         if folded.endswith("s") and len(folded) > 3:
             if folded[:-1] in words:
                 return True
             if folded.endswith("ies") and folded[:-3] + "y" in words:
                 return True
-            if folded.endswith("es") and folded[:-2] in words:
+            if folded.endswith(("ses", "xes", "zes", "ches", "shes")) and folded[:-2] in words:
                 return True
         return False
 

@@ -131,8 +131,8 @@ def _case_ok(entry: Entry, tokens: list[Token], i: int, n: int) -> bool:
     if entry.exact_case:
         base = tokens[i].base
         return base.isupper() or base.rstrip(".").replace(".", "").isupper()
-    if n == 1 and entry.rank == CITY_RANK and tokens[i].is_upper:
-        return False  # "NATO" is not the town of Nato
+    if n == 1 and entry.rank == CITY_RANK and tokens[i].is_upper and not tokens[i].initial:
+        return False  # "NATO" is not the town of Nato (but a dateline "CAIRO —" is Cairo)
     caps = entry.caps
     for k in range(n):
         if caps >> k & 1 and not tokens[i + k].cap:

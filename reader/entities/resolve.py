@@ -17,9 +17,9 @@ from reader.entities.wordlists import (
     ENDINGS,
     GIVEN_NAMES,
     NOT_NAMES,
-    ROLES,
     STANDALONE_EVENTS,
     STANDALONE_ORGS,
+    is_role,
 )
 from reader.entities.classify import ROMAN
 from reader.entities.evidence import pool
@@ -40,6 +40,7 @@ class Names:
         self.acronyms: dict[str, Found] = {}
         self.short: dict[str, Found] = {}
         self.surface: dict[str, Found] = {}
+        self.titled: dict[str, Found] = {}  # one-word people named after a title ("President Obama")
         for f in story.found:
             if f.key is None:
                 f.key = make_id(text[f.start:f.end])
@@ -58,10 +59,12 @@ class Names:
             if f.type == PERSON and len(words) >= 2:
                 for w in (words[0], words[-1]):
                     low = fold_token(w)
-                    if not (low in ROLES or low in CONNECTORS or low in COMMON or low in ENDINGS or w.isupper()):
+                    if not (is_role(low) or low in CONNECTORS or low in COMMON or low in ENDINGS or w.isupper()):
                         self.short.setdefault(w, f)
             if not f.initial:
                 self.surface.setdefault(surface, f)
+            if f.forced_person and len(words) == 1:
+                self.titled.setdefault(surface, f)
 
     def target(self, word: str) -> Found | None:
         """The mention a single word stands for, if the story defined it."""
@@ -75,7 +78,8 @@ def resolve(story: Story) -> list[Span]:
     found = story.found
     for f in found:
         if f.weak:
-            person = names.short.get(text[f.start:f.end])
+            surface = text[f.start:f.end]
+            person = names.short.get(surface) or names.titled.get(surface)
             if person is not None and not person.guessed:  # a guess does not outweigh a known city
                 f.type, f.key = PERSON, person.key
     _type_single_words(story, names)
@@ -102,7 +106,7 @@ def _type_single_words(story: Story, names: Names) -> None:
         if low in STANDALONE_EVENTS:
             found.append(Found(f.start, f.end, EVENT, make_id(word), f.tokens))
             continue
-        if low in ROLES or (low in ENDINGS and not tok.is_upper) or ROMAN.fullmatch(word):
+        if is_role(low) or (low in ENDINGS and not tok.is_upper) or ROMAN.fullmatch(word):
             continue
         if low.endswith("ing") and not tok.is_upper and word not in names.short:
             continue  # "Refusing", "Planning": a capitalised gerund is not a name

@@ -14,7 +14,16 @@ from reader.entities.knowledge import Knowledge
 from reader.entities.lexicon import Entry, Lexicon
 from reader.entities.tokens import INITIAL, LOWER_PREFIXES, Token, split_pieces, tokenize
 from reader.entities.model import PERSON
-from reader.entities.wordlists import ABBREVIATIONS, CONNECTORS, ENDINGS, GIVEN_NAMES, OF_CONNECTORS, ROLES
+from reader.entities.wordlists import (
+    ABBREVIATIONS,
+    CALENDAR,
+    COMMON,
+    CONNECTORS,
+    ENDINGS,
+    GIVEN_NAMES,
+    OF_CONNECTORS,
+    is_role,
+)
 
 _GAP = re.compile(r"[ \t\u00a0]{1,2}")
 _PLAIN_AFTER = re.compile(r"(?:[\s,;:!?)\]”\"]|\.(?!\w)|$)")  # a word in running text, not in a URL or address
@@ -48,6 +57,7 @@ class Story:
         self.lexicon = lexicon
         self.knowledge = knowledge
         self.tokens = self._split_compounds(tokenize(text))
+        self._lower_shouting()
         #: words the story also writes in lower case are ordinary words ("Space Shuttle", "Group G")
         self.lower_words = {t.folded for t in self.tokens if t.text.islower() and len(t.text) > 2
                             and text[t.start - 1:t.start] in (" ", "\n", "") and _PLAIN_AFTER.match(text, t.end)}
@@ -65,6 +75,41 @@ class Story:
         if tok.folded in GIVEN_NAMES:
             return True
         return not place and tok.cap and not tok.is_upper and tok.folded in self.knowledge.given_names
+
+    def _lower_shouting(self) -> None:
+        """Words in ALL CAPS headlines, bylines and runs ("JOE HILDEBRAND HOW IT WORKS") read as if
+        written in ordinary case: ordinary words lose their capital, names keep one. Known acronyms
+        ("US", "LDP") and a lone capitalised acronym in running text ("NATO said") stay as they are."""
+        tokens = self.tokens
+        n = len(tokens)
+        lines: dict[int, list[int]] = {}
+        line = 0
+        for index, tok in enumerate(tokens):
+            if index and "\n" in self.text[tokens[index - 1].end:tok.start]:
+                line += 1
+            lines.setdefault(line, []).append(index)
+        shouting: set[int] = set()
+        for members in lines.values():
+            words = [k for k in members if len(tokens[k].text) > 1 and tokens[k].text[:1].isalpha()]
+            upper = [k for k in words if tokens[k].upper]
+            if len(words) >= 3 and len(upper) >= 0.6 * len(words):
+                shouting.update(upper)
+        for index, tok in enumerate(tokens):
+            if tok.upper and ((index + 1 < n and tokens[index + 1].upper and self.joined(index))
+                              or (index and tokens[index - 1].upper and self.joined(index - 1))):
+                shouting.add(index)
+        lexicon, knowledge = self.lexicon, self.knowledge
+        for index in shouting:
+            tok = tokens[index]
+            entry = lexicon.get(tok.base_folded)
+            if entry is not None and entry.exact_case:
+                continue
+            ordinary = entry is None and (tok.folded in COMMON or tok.folded in CALENDAR
+                                          or knowledge.is_word(tok.base_folded))
+            if ordinary:
+                tok.cap = tok.upper = False
+            elif len(tok.base) > 3:  # a short one stays an acronym ("AP", "BBC")
+                tok.upper = False
 
     def _split_compounds(self, tokens: list[Token]) -> list[Token]:
         """Split hyphenated words whose parts are names ("Japan-Taiwan", "Japan-controlled", "pro-Beijing")."""
@@ -194,6 +239,11 @@ class Story:
             k += 1
         return False
 
+    def _headed_by_of(self, i: int, k: int) -> bool:
+        """True when a name ending stands before "of"/"for"/"on" between ``i`` and ``k``."""
+        tokens = self.tokens
+        return any(tokens[x].folded in OF_CONNECTORS and tokens[x - 1].folded in ENDINGS for x in range(i + 1, k))
+
     def split_connectors(self, i: int, j: int) -> list[tuple[int, int]]:
         """Split a run at connectors that do not join a name ("Sweden and Belgium")."""
         tokens, anchors = self.tokens, self.anchors
@@ -210,11 +260,12 @@ class Story:
                 words = {t.folded for t in tokens[k:m]}
                 ok = True
                 if words & {"and", "&"}:
-                    ok = m < j and tokens[j - 1].folded in ENDINGS \
+                    # "Bank of Health and Human Services", "Center for Health and Human Rights"
+                    ok = (m < j and tokens[j - 1].folded in ENDINGS or self._headed_by_of(i, k)) \
                         and not (k - 1 in anchors or self.anchor_ends_at(k))
                 elif words & OF_CONNECTORS:
                     head = tokens[k - 1].folded
-                    ok = head in ENDINGS or head in ROLES
+                    ok = (head in ENDINGS or is_role(head)) and m < j and tokens[m].folded not in CALENDAR
                 if not ok:
                     cuts.append((k, m))
                 k = m

@@ -28,12 +28,13 @@ def fold_token(word: str) -> str:
 class Token:
     """One word of the text with what the rules need to know about it (computed once)."""
 
-    __slots__ = ("start", "end", "text", "cap", "initial", "folded", "base_end")
+    __slots__ = ("start", "end", "text", "cap", "initial", "folded", "base_end", "upper")
 
     def __init__(self, start: int, end: int, text: str, cap: bool, initial: bool = False) -> None:
         self.start, self.end, self.text, self.cap, self.initial = start, end, text, cap, initial
         self.folded = fold_token(text)
         self.base_end = end - 2 if len(text) > 3 and text[-2:] in ("'s", "’s") else end
+        self.upper = cap and len(text) > 1 and not text[1:2].islower() and _all_capitals(self.base)
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start})"
@@ -49,9 +50,13 @@ class Token:
 
     @property
     def is_upper(self) -> bool:
-        """ALL CAPITALS, two letters or more ("NASA", "U.S.")."""
-        letters = [c for c in self.base if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+        """ALL CAPITALS, two letters or more ("NASA", "U.S."), in text that is not shouting."""
+        return self.upper
+
+
+def _all_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def is_cap_word(word: str) -> bool:

@@ -67,6 +67,21 @@ actor actress singer artist director producer presenter host anchor
 chairman speaker whip ombudsman auditor treasurer
 """)
 
+_ROLE_PREFIXES = _words("ex vice co deputy acting former")
+_ROLE_SUFFIXES = _words("elect designate general in-chief at-large")
+
+
+def is_role(folded: str) -> bool:
+    """A title or role word: "minister", "Minister's", "President-elect", "Vice-President", "Attorney-General"."""
+    word = folded.rstrip(".")
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    if word in ROLES:
+        return True
+    head, dash, rest = word.partition("-")
+    return bool(dash) and ((head in ROLES and rest in _ROLE_SUFFIXES | ROLES) or (head in _ROLE_PREFIXES and rest in ROLES))
+
+
 #: Role words that are only titles before a name (never part of an organisation name).
 HONORIFICS = _words("mr mrs ms miss mx dr prof sir dame lord lady rev sen rep gov gen lt col maj capt sgt st")
 
@@ -74,9 +89,9 @@ HONORIFICS = _words("mr mrs ms miss mx dr prof sir dame lord lady rev sen rep go
 ABBREVIATIONS = HONORIFICS | _words("mt ft pt")
 
 #: Connectors allowed inside a name between capitalised words.
-CONNECTORS = _words("of for the de da das do dos du del della der den di van von ten ter zu la le al el bin ibn bint y &")
+CONNECTORS = _words("of for on the de da das do dos du del della der den di van von ten ter zu la le al el bin ibn bint y &")
 #: Connectors that may only follow a head word ("University of Texas", "Treaty of Shimonoseki").
-OF_CONNECTORS = _words("of for")
+OF_CONNECTORS = _words("of for on")
 
 #: The last word of a name (or the word before "of") that tells its kind.
 ENDINGS: dict[str, str] = {}
