@@ -26,6 +26,7 @@ from reader.entities.wordlists import (
 )
 
 ROMAN = re.compile(r"[IVX]{1,5}")
+INITIALS = re.compile(r"(?:[A-Z]\.){1,3}$|[A-Z]$")
 #: Title words that may stand before a role without being a name ("Foreign Minister").
 TITLE_MODIFIERS = frozenset("""
 foreign defence defense interior home finance health education trade justice economy economic environment
@@ -177,6 +178,18 @@ def _ordinary_opener(story: Story, a: int, b: int) -> bool:
         and tok.folded not in ENDINGS and not is_role(tok.folded) and not ending_kind(story, a, b)
 
 
+def _given_inside(story: Story, i: int, b: int) -> bool:
+    """A given name inside a run that starts the person's name ("Minister of Education Stefania
+    Giannini", "Ottawa lawyer Anne Lee"): the hand list, or the long lists before a surname that is
+    no ordinary word."""
+    tokens = story.tokens
+    if tokens[i].folded in GIVEN_NAMES:
+        return True
+    is_word = story.knowledge.is_word
+    return story.is_given_name(tokens[i]) and i + 1 < b and not is_word(tokens[i].folded) \
+        and not is_word(tokens[i + 1].base_folded)
+
+
 def _person_first(story: Story, a: int, b: int) -> bool:
     """A run that starts with a given name that is also a place: "Jordan Henderson", "Isabel Ruiz"; from
     the long lists only when no other word is an ordinary word (not "York Minster", "Cleveland Orchestra")."""
@@ -256,8 +269,11 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
                                   else story.is_given_name(toks[0])):
         story.found.append(Found(start, end, PERSON, None, toks, initial=initial))
         return
+    if INITIALS.match(toks[0].text) and not toks[-1].is_upper and not toks[-1].text[:1].isdigit():
+        story.found.append(Found(start, end, PERSON, None, toks, initial=initial))  # "K.C. Maurer", "L. Ron Hubbard"
+        return
     for i in range(a + 1, b - 1):
-        if tokens[i].folded in GIVEN_NAMES and not tokens[b - 1].is_upper and not story.covered(i):
+        if _given_inside(story, i, b) and not tokens[b - 1].is_upper and not story.covered(i):
             # "Nonpartisan Paul Tse", "Ottawa lawyer Anne Lee": the name starts at the given name
             classify_residual(story, a, i, initial, True)
             story.found.append(Found(tokens[i].start, end, PERSON, None, tokens[i:b]))
@@ -269,7 +285,8 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
             or all(t.folded in story.lower_words for t in toks) or after_the:
         story.found.append(Found(start, end, ORG, None, toks))
         return
-    if any(story.knowledge.is_word(t.base_folded) for t in toks) and not story.is_given_name(toks[0]):
+    if any(len(t.base) > 3 and "-" not in t.text and story.knowledge.is_word(t.base_folded) for t in toks) \
+            and not story.is_given_name(toks[0]):
         story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "Civic Passion", "Red Cross"
         return
     story.found.append(Found(start, end, PERSON, None, toks, initial=initial, guessed=True))

@@ -102,7 +102,9 @@ def pool(story: Story) -> None:
             said = votes(story, f.start, f.end)
             if AGENT in said:
                 said[f.type if f.type != PLACE else PERSON] += said.pop(AGENT)
-            total.update(said if said else {f.type: 1})  # a mention that says nothing keeps the default
+            total.update(said)
+        if not total:
+            continue
         (best, score), *rest = total.most_common()
         if best == mentions[0].type or (rest and rest[0][1] == score):
             continue
