@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry
-from reader.entities.model import ORG, PERSON, PLACE
+from reader.entities.model import ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
 from reader.entities.wordlists import (
     CALENDAR,
@@ -21,11 +21,18 @@ from reader.entities.wordlists import (
     GIVEN_NAMES,
     NOT_NAMES,
     OF_CONNECTORS,
+    PARTY_NOUNS,
     WEAK_ENDINGS,
     is_role,
 )
 
 ROMAN = re.compile(r"[IVX]{1,5}")
+#: Nouns that introduce the title of a work ("the film Match Point", "her album Lemonade").
+WORK_NOUNS = frozenset("""film movie novel book album song single series sitcom show play musical opera poem painting
+symphony documentary memoir novella anthology game videogame episode ep mixtape""".split())
+_WORK_DETERMINERS = frozenset("the a an his her their its my our your this that".split())
+_OPEN_QUOTES = frozenset("“\"‘«")
+_CLOSE_QUOTES = frozenset("”\"’»")
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}$|[A-Z]$")
 #: Title words that may stand before a role without being a name ("Foreign Minister").
 TITLE_MODIFIERS = frozenset("""
@@ -56,9 +63,27 @@ def from_entry(story: Story, a: int, b: int, entry: Entry) -> Found:
     return found
 
 
-def droppable(tok) -> bool:
-    """A word that does not start a name: function words, dates, nationality words, lower case."""
+def is_work_title(story: Story, a: int, b: int) -> bool:
+    """A film, book, song or other work: after "the film", "his novel", "the album", or in quotation
+    marks of its own (“Chasing Liberty”)."""
+    tokens, text = story.tokens, story.text
+    start, end = tokens[a].start, tokens[b - 1].end
+    if text[start - 1:start] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES and b - a >= 2:
+        return True
+    before = text[max(0, start - 40):start].split()[-3:]
+    words = [w.strip(",;:()").casefold() for w in before]
+    while words and (words[-1] in _WORK_DETERMINERS or words[-1].isdigit()):
+        words.pop()
+    return bool(words) and (words[-1] in WORK_NOUNS or words[-1].rstrip("s") in WORK_NOUNS)
+
+
+def droppable(story: Story, k: int) -> bool:
+    """A word that does not start a name: function words, dates, nationality words, lower case
+    (but "the Democrats" and "Labour" are parties)."""
+    tok = story.tokens[k]
     low = tok.folded
+    if low in PARTY_NOUNS and tok.cap and (low == "labour" or (k and story.tokens[k - 1].folded == "the")):
+        return False
     base = tok.base_folded
     return (not tok.cap or low in COMMON or low in CALENDAR or low in NOT_NAMES or base in CALENDAR
             or low in CONNECTORS or low in DEMONYMS or low.rstrip("s") in DEMONYMS or base in DEMONYMS)
@@ -69,7 +94,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     tokens, anchors = story.tokens, story.anchors
     # trim leading function words ("The", "Meanwhile", "Both") unless a known name starts there;
     # nationality words and ordinals stay when the run ends like a name ("Indonesian Navy")
-    while a < b and a not in anchors and (droppable(tokens[a]) or _ordinary_opener(story, a, b)):
+    while a < b and a not in anchors and (droppable(story, a) or _ordinary_opener(story, a, b)):
         if (tokens[a].folded in DEMONYMS or tokens[a].folded in _NAME_STARTERS) and tokens[a].cap \
                 and b - a >= 2 and ending_kind(story, a, b):
             break
@@ -78,6 +103,9 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     while b > a and not tokens[b - 1].cap and (b - 1) not in anchors and not story.covered(b - 1):
         b -= 1
     if a >= b:
+        return
+    if is_work_title(story, a, b):
+        story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, OTHER, None, tokens[a:b]))
         return
     # one known name
     if a in anchors and anchors[a][0] == b - a:
@@ -247,7 +275,7 @@ def ending_kind(story: Story, a: int, b: int) -> str | None:
 def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role: bool) -> None:
     """A run with no known name and no telling ending: a person, an organisation, or one word for later."""
     tokens = story.tokens
-    while a < b and droppable(tokens[a]):
+    while a < b and droppable(story, a):
         a += 1
         initial = False
     while b > a and not tokens[b - 1].cap:

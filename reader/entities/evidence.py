@@ -39,9 +39,12 @@ _PERSON_SUFFIXES = ("ius", "ios", "ov", "ev", "ova", "eva", "sky", "ski", "enko"
 _PLACE_SUFFIXES = ("burg", "borg", "shire", "ville", "stad", "polis", "grad", "abad", "pur", "ridge", "haven",
                    "mouth", "ø")
 _ORG_BEFORE = re.compile(r"(?:shares (?:in|of)|stake in|signed (?:for|with)|employees of|subsidiary of|"
-                         r"acquired by|owned by|chief executive of|ceo of)\s+$", re.IGNORECASE)
+                         r"acquired by|owned by|chief executive of|ceo of|beat|defeated|drew with|lost to|"
+                         r"victory over|win over|loss to)\s+$", re.IGNORECASE)
 _ORG_AFTER = re.compile(r"(?:'s|’s)? (?:spokesman|spokeswoman|spokesperson|shares|board|chief executive|ceo|"
-                        r"stock|shareholders|headquarters)\b|,? said in a statement")
+                        r"stock|shareholders|headquarters|manager|coach|striker|midfielder|goalkeeper|defender|"
+                        r"squad)\b|,? said in a statement| (?:beat|defeated|drew with|lost to|thrashed|signed)\b"
+                        r"| \d{1,2}[-–]\d{1,2}\b")
 
 
 def votes(story: Story, start: int, end: int) -> Counter:
@@ -95,7 +98,8 @@ def pool(story: Story) -> None:
         if f.key is not None and f.type is not None:
             by_key[f.key].append(f)
     for mentions in by_key.values():
-        if not all(f.guessed for f in mentions):
+        towns = all(f.weak and f.type == PLACE for f in mentions)
+        if not towns and not all(f.guessed for f in mentions):
             continue
         total: Counter = Counter()
         for f in mentions:
@@ -103,6 +107,8 @@ def pool(story: Story) -> None:
             if AGENT in said:
                 said[f.type if f.type != PLACE else PERSON] += said.pop(AGENT)
             total.update(said)
+        if towns:  # a city's name stands for a club or a company only on clear signs ("Leeds beat ...")
+            total = Counter({ORG: total[ORG]}) if total[ORG] >= 2 and total[ORG] > total[PLACE] else Counter()
         if not total:
             continue
         (best, score), *rest = total.most_common()

@@ -17,6 +17,7 @@ from reader.entities.wordlists import (
     ENDINGS,
     GIVEN_NAMES,
     NOT_NAMES,
+    PARTY_NOUNS,
     STANDALONE_EVENTS,
     STANDALONE_ORGS,
     is_role,
@@ -101,10 +102,16 @@ def _type_single_words(story: Story, names: Names) -> None:
         word = text[f.start:f.end]
         tok = f.tokens[0]
         low = fold_token(word)
+        if low in PARTY_NOUNS and (low == "labour" or text[max(0, f.start - 4):f.start].casefold() == "the "):
+            found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "the Democrats", "Labour"
+            continue
         if low in DEMONYMS or low.rstrip("s") in DEMONYMS or low in NOT_NAMES or low in CALENDAR:
             continue
         if low in STANDALONE_EVENTS:
             found.append(Found(f.start, f.end, EVENT, make_id(word), f.tokens))
+            continue
+        if low in STANDALONE_ORGS and not f.initial:
+            found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "Parliament", "Congress"
             continue
         if is_role(low) or (low in ENDINGS and not tok.is_upper) or ROMAN.fullmatch(word):
             continue
@@ -121,9 +128,6 @@ def _type_single_words(story: Story, names: Names) -> None:
             continue
         ordinary = not tok.is_upper and low not in GIVEN_NAMES and (
             story.knowledge.is_word(low) or _contraction(low, story))
-        if low in STANDALONE_ORGS and not f.initial:
-            found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "Parliament", "Congress"
-            continue
         if ordinary and (f.initial or surface_counts.get(word, 0) < 2):
             continue  # "Great", "Fellow": an ordinary word, capitalised once for emphasis or in a title
         if f.initial:

@@ -262,7 +262,7 @@ class Story:
                 if words & {"and", "&"}:
                     # "Bank of Health and Human Services", "Center for Health and Human Rights"
                     ok = (m < j and tokens[j - 1].folded in ENDINGS or self._headed_by_of(i, k)) \
-                        and not (k - 1 in anchors or self.anchor_ends_at(k))
+                        and not (k - 1 in anchors or self.anchor_ends_at(k)) and tokens[k - 1].folded not in ENDINGS
                 elif words & OF_CONNECTORS:
                     head = tokens[k - 1].folded
                     ok = (head in ENDINGS or is_role(head)) and m < j and tokens[m].folded not in CALENDAR

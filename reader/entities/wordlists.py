@@ -137,6 +137,11 @@ for _kind, _text in (
 #: Event words that name an event on their own ("the Olympics").
 STANDALONE_EVENTS = _words("olympics paralympics olympiad")
 
+#: Party names used as nouns: "the Democrats", "the Tories", "Labour" are organisations
+#: ("a Democrat", "Republican senators" are not entities).
+PARTY_NOUNS = _words("democrats republicans conservatives liberals tories socialists communists greens labour "
+                     "nationalists unionists")
+
 #: Institutions named by one capitalised word ("Parliament passed the bill").
 STANDALONE_ORGS = _words("parliament congress senate knesset duma bundestag bundesrat politburo nato")
 
