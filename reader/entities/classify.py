@@ -160,9 +160,18 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         return
     # a name ending tells the kind of the whole run
     kind = ending_kind(story, a, b)
+    if kind == OTHER and b - a == 2 and story.is_given_name(tokens[a]):
+        kind = PERSON  # "Nathan Law", "Brian Act": a given name and a surname that is also a kind word
     if kind:
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, kind, None, tokens[a:b], initial=initial))
         return
+    # a body's name followed by a person's ("Refugee Council Enver Solomon")
+    for e in range(b - 3, a, -1):
+        kind = ENDINGS.get(tokens[e].folded)
+        if kind in (ORG, PLACE) and e not in anchors and not story.covered(e) and story.is_given_name(tokens[e + 1]):
+            classify_segment(story, a, e + 1, initial=initial, left_of_role=left_of_role)
+            classify_segment(story, e + 1, b)
+            return
     # split around known names inside the run; cities only count as a whole run
     pieces: list[tuple[int, int]] = []
     k = last = a
@@ -240,6 +249,15 @@ def _shape_kind(story: Story, a: int, b: int) -> str | None:
     return None
 
 
+def _company_suffix(story: Story, tok) -> bool:
+    """A legal form after a company's name ("GmbH", "S.A.", "Inc", "plc"): short ones only in capitals."""
+    key = tok.text.replace(".", "").casefold()
+    if key not in story.knowledge.company_suffixes:
+        return False
+    return tok.text.isupper() or "." in tok.text or (len(key) > 2 and not story.knowledge.is_word(key)) \
+        or tok.text[:1].isupper() and tok.text[1:] != tok.text[1:].lower()
+
+
 def _has_strong_ending(tokens, a: int, b: int) -> bool:
     last = tokens[b - 1].folded
     return b - a >= 2 and last in ENDINGS and not is_role(last)
@@ -251,6 +269,8 @@ def ending_kind(story: Story, a: int, b: int) -> str | None:
     last = b - 1
     while last > a and (ROMAN.fullmatch(tokens[last].text) or tokens[last].text[:1].isdigit()):
         last -= 1
+    if b - a >= 2 and _company_suffix(story, tokens[b - 1]):
+        return ORG  # "Zentra GmbH", "Brontel S.A.", "Acme Ltd"
     heads = [tokens[last].base_folded]
     idx = b
     for idx in range(a + 1, b):

@@ -48,6 +48,10 @@ class Knowledge:
         if "'" in folded:  # "it's", "don't", "we'll"
             stem, _, rest = folded.partition("'")
             return rest in ("t", "re", "ll", "ve", "d", "m", "s") and (stem in words or stem.endswith("n"))
+        if folded.endswith(("ed", "ing")) and len(folded) > 4:  # "played", "drawn" is listed as it is
+            stem = folded[:-2] if folded.endswith("ed") else folded[:-3]
+            if stem in words or stem + "e" in words or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in words):
+                return True
         if folded.endswith("s") and len(folded) > 3:
             if folded[:-1] in words:
                 return True

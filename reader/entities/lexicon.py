@@ -127,11 +127,19 @@ class Lexicon:
         return entry is not None and entry.rank >= COUNTRY_RANK and entry.type == PLACE
 
 
+def _dateline(tokens: list[Token], i: int) -> bool:
+    """A word in capitals first on its line and followed by punctuation ("CAIRO —", "LONDON (Reuters)")."""
+    if not tokens[i].initial:
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is None or nxt.start - tokens[i].end != 1
+
+
 def _case_ok(entry: Entry, tokens: list[Token], i: int, n: int) -> bool:
     if entry.exact_case:
         base = tokens[i].base
         return base.isupper() or base.rstrip(".").replace(".", "").isupper()
-    if n == 1 and entry.rank == CITY_RANK and tokens[i].is_upper and not tokens[i].initial:
+    if n == 1 and entry.rank == CITY_RANK and tokens[i].is_upper and not _dateline(tokens, i):
         return False  # "NATO" is not the town of Nato (but a dateline "CAIRO —" is Cairo)
     caps = entry.caps
     for k in range(n):

@@ -104,8 +104,8 @@ class Story:
             entry = lexicon.get(tok.base_folded)
             if entry is not None and entry.exact_case:
                 continue
-            ordinary = entry is None and (tok.folded in COMMON or tok.folded in CALENDAR
-                                          or knowledge.is_word(tok.base_folded))
+            ordinary = entry is None and not self.is_given_name(tok) and (
+                tok.folded in COMMON or tok.folded in CALENDAR or knowledge.is_word(tok.base_folded))
             if ordinary:
                 tok.cap = tok.upper = False
             elif len(tok.base) > 3:  # a short one stays an acronym ("AP", "BBC")
