@@ -37,7 +37,8 @@ from reader.entities.tokens import Token, fold_token, tokenize
 __all__ = ["Recognizer", "Token", "fold_token", "rules_digest", "tokenize"]
 
 #: The modules whose code or word lists decide what is recognised.
-RULE_MODULES = ("tokens", "wordlists", "knowledge", "lexicon", "story", "classify", "headings", "resolve", "recognizer")
+RULE_MODULES = ("tokens", "wordlists", "knowledge", "lexicon", "story", "classify", "evidence", "headings", "resolve",
+                "recognizer")
 
 
 def rules_digest() -> str:
