@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from importlib import metadata
 from pathlib import Path
 
 from reader import paths
 from reader.atomic import write_atomic
 from reader.entities import knowledge
+from reader.entities.lexicon import PlaceIndex
 from reader.entities.wordlists import CALENDAR, COMMON, DEMONYMS, ENDINGS, NOT_NAMES, ROLES
 
 COUNTRY = 2
@@ -65,7 +67,7 @@ def _cache_path() -> Path:
 
 
 def _index_path() -> Path:
-    return paths.cache_dir() / f"places-{digest()}-{_code_digest()}.json"
+    return paths.cache_dir() / f"places-{digest()}-{_code_digest()}.marisa"
 
 
 def _code_digest() -> str:
@@ -81,43 +83,35 @@ def digest() -> str:
     return f"{_version()}-{_FORMAT}-{_filter_digest()}-{knowledge.digest()}"
 
 
-def build_place_index(names: dict[str, int]) -> dict:
-    """Place names in the lexicon's form: ``{"places": {key: [rank, caps, exact]}, "prefixes": [...]}``."""
-    from reader.entities.lexicon import name_key  # noqa: PLC0415
-
-    places: dict[str, list] = {}
-    prefixes: set[str] = set()
-    for name, rank in names.items():
-        keyed = name_key(name)
-        if keyed is None:
-            continue
-        key, caps, exact = keyed
-        rank = COUNTRY if rank >= COUNTRY else CITY
-        old = places.get(key)
-        if old is not None:
-            places[key] = [max(old[0], rank), old[1] & caps, int(old[2] and exact)]
-        else:
-            places[key] = [rank, caps, int(exact)]
-        words = key.split(" ")
-        for n in range(1, len(words)):
-            prefixes.add(" ".join(words[:n]))
-    return {"places": places, "prefixes": sorted(prefixes)}
-
-
-def load_place_index(use_cache: bool = True) -> dict:
-    """The place index (see ``build_place_index``), from its cache file when it is there."""
+def load_place_index(use_cache: bool = True) -> PlaceIndex:
+    """The place names as a ``PlaceIndex``, memory-mapped from the cache when it is there."""
     path = _index_path()
     if use_cache:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict) and isinstance(data.get("places"), dict):
-                return data
-        except (OSError, ValueError):
+            return PlaceIndex.load(path)
+        except (OSError, ValueError, RuntimeError):
             pass
-    index = build_place_index(load_gazetteer(use_cache))
+    index = PlaceIndex.from_names(load_gazetteer(use_cache))
     if use_cache:
-        _write_cache(path, index)
+        try:
+            tmp = path.with_name(f".{path.name}.{os.getpid()}")
+            index.save(tmp)
+            os.replace(tmp.with_suffix(".codes"), path.with_suffix(".codes"))
+            os.replace(tmp, path)
+            _forget_others(path, "places-")
+        except OSError:
+            pass  # a cache we cannot write only costs time
     return index
+
+
+def _forget_others(kept: Path, prefix: str) -> None:
+    """Remove older cache files of this kind (another version, other rules)."""
+    for other in kept.parent.glob(f"{prefix}*"):
+        if other.stem != kept.stem and not other.name.startswith("."):
+            try:
+                other.unlink()
+            except OSError:
+                pass
 
 
 def _ordinary(name: str) -> bool:
@@ -172,6 +166,7 @@ def load_gazetteer(use_cache: bool = True) -> dict[str, int]:
     names = build_from_package()
     if use_cache:
         _write_cache(path, names)
+        _forget_others(path, "gazetteer-")
     return names
 
 

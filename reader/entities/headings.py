@@ -11,6 +11,8 @@ import re
 
 from reader.entities.story import Found, Story
 
+_LONGEST_HEADLINE = 300
+
 #: Short words that title case capitalises and running text does not.
 _TITLE_FUNCTION_WORDS = frozenset("to in on at by for with from into is are be its as of and or after over up not "
                                   "will has have was were says than that this how why".split())
@@ -23,6 +25,11 @@ def title_lines(story: Story) -> list[tuple[int, int]]:
     start = index = 0
     n = len(tokens)
     for end in [*(m.start() for m in re.finditer("\n", text)), len(text)]:
+        if end - start > _LONGEST_HEADLINE:  # a paragraph, not a headline
+            while index < n and tokens[index].start < end:
+                index += 1
+            start = end + 1
+            continue
         words = capped = common_capped = common_lower = 0
         first = True
         while index < n and tokens[index].start < end:

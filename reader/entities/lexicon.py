@@ -1,17 +1,20 @@
 """Known names: the notes' names and aliases, and place names, matched word by word.
 
 Names are keyed by their folded words joined with spaces ("east china sea"). Every
-proper prefix of a longer name is kept too, so matching at a capitalised word stops as
-soon as no known name goes on that way: one dictionary look-up per word of a match.
-Place names come precomputed in this form from the gazetteer cache (see
-``gazetteer.load_place_index``): no per-name work at start.
+proper prefix of a longer name is marked too, so matching at a capitalised word stops as
+soon as no known name goes on that way: one look-up per word of a match. Place names
+(about 60,000) live in a ``PlaceIndex``, a marisa-trie that the gazetteer writes to its
+cache once and memory-maps afterwards: no per-name work at start.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from array import array
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from reader.entities.model import PLACE
 from reader.entities.notes import KnowledgeBase, make_id
@@ -49,14 +52,80 @@ def name_key(name: str) -> tuple[str, int, bool] | None:
     return " ".join(fold_token(w) for w in words), (1 if exact else caps), exact
 
 
+_IS_NAME, _EXACT, _IS_PREFIX = 4, 8, 16  # code bits beside the rank (bits 0-1); capitals mask from bit 5
+
+
+class PlaceIndex:
+    """Place names by lexicon key, with every proper prefix of a longer name marked, in one
+    marisa-trie (memory-mapped from the cache: nothing to parse at start) and one array of codes."""
+
+    def __init__(self, trie, codes: array) -> None:
+        self._trie, self._codes = trie, codes
+
+    @classmethod
+    def from_names(cls, names: Mapping[str, int]) -> PlaceIndex:
+        """Build from place names mapped to their rank (2 country-level, 1 city)."""
+        import marisa_trie  # noqa: PLC0415
+
+        codes: dict[str, int] = {}
+        for name, rank in names.items():
+            keyed = name_key(name)
+            if keyed is None:
+                continue
+            key, caps, exact = keyed
+            rank = COUNTRY_RANK if rank >= COUNTRY_RANK else CITY_RANK
+            old = codes.get(key, 0)
+            if old & _IS_NAME:
+                rank = max(rank, old & 3)
+                caps &= old >> 5
+                exact = exact and bool(old & _EXACT)
+            codes[key] = (old & _IS_PREFIX) | rank | _IS_NAME | (_EXACT if exact else 0) | caps << 5
+            words = key.split(" ")
+            for n in range(1, len(words)):
+                prefix = " ".join(words[:n])
+                codes[prefix] = codes.get(prefix, 0) | _IS_PREFIX
+        trie = marisa_trie.Trie(list(codes))
+        table = array("I", bytes(4 * len(codes)))
+        for key, code in codes.items():
+            table[trie[key]] = code
+        return cls(trie, table)
+
+    def save(self, path: Path) -> None:
+        self._trie.save(str(path))
+        path.with_suffix(".codes").write_bytes(self._codes.tobytes())
+
+    @classmethod
+    def load(cls, path: Path) -> PlaceIndex:
+        import marisa_trie  # noqa: PLC0415
+
+        trie = marisa_trie.Trie()
+        trie.mmap(str(path))
+        codes = array("I")
+        codes.frombytes(path.with_suffix(".codes").read_bytes())
+        if len(codes) != len(trie):
+            raise ValueError(f"{path}: the codes do not match the names")
+        return cls(trie, codes)
+
+    def code(self, key: str) -> int:
+        """0 when unknown; else the bits: rank, name, exact case, prefix of a longer name, capitals."""
+        index = self._trie.get(key)
+        return 0 if index is None else self._codes[index]
+
+    def __len__(self) -> int:
+        return len(self._trie)
+
+    def digest(self) -> str:
+        """A hash of the names and their codes (for a recogniser's version)."""
+        return hashlib.blake2b(self._trie.tobytes() + self._codes.tobytes(), digest_size=8).hexdigest()
+
+
 class Lexicon:
     """Notes' names (rank 3) over place names (rank 2 countries, 1 cities)."""
 
-    def __init__(self, kb: KnowledgeBase, places: Mapping[str, list] | None = None,
-                 place_prefixes: Iterable[str] = ()) -> None:
-        self.places = places or {}
+    def __init__(self, kb: KnowledgeBase, places: PlaceIndex | None = None) -> None:
+        self.places = places
         self.notes: dict[str, Entry] = {}
-        self.prefixes: set[str] = set(place_prefixes)
+        self.prefixes: set[str] = set()  # proper prefixes of the notes' longer names
         self.symbols: dict[str, Entry] = {}
         for name, note_id in kb.surface_forms():
             note = kb.notes[note_id]
@@ -87,16 +156,19 @@ class Lexicon:
     def get(self, key: str) -> Entry | None:
         """The entry for a folded key, the notes' first."""
         entry = self.notes.get(key)
-        if entry is not None:
+        if entry is not None or self.places is None:
             return entry
-        place = self.places.get(key)
-        if place is None:
+        code = self.places.code(key)
+        if not code & _IS_NAME:
             return None
-        rank, caps, exact = place
-        return Entry(PLACE, make_id(key), rank, bool(exact), caps)
+        return Entry(PLACE, make_id(key), code & 3, bool(code & _EXACT), code >> 5)
+
+    def is_prefix(self, key: str) -> bool:
+        """True when a longer known name starts with these words."""
+        return key in self.prefixes or (self.places is not None and bool(self.places.code(key) & _IS_PREFIX))
 
     def __contains__(self, key: str) -> bool:
-        return key in self.notes or key in self.places
+        return key in self.notes or (self.places is not None and bool(self.places.code(key) & _IS_NAME))
 
     def longest(self, tokens: list[Token], i: int, joined) -> tuple[int, Entry] | None:
         """The longest known name starting at token ``i`` (number of tokens, entry)."""
@@ -105,19 +177,27 @@ class Lexicon:
             return None
         best = None
         key = ""
-        n = 0
+        notes, prefixes = self.notes, self.prefixes
+        code_of = self.places.code if self.places is not None else _no_code
         for n in range(1, len(tokens) - i + 1):
             tok = tokens[i + n - 1]
             if n > 1 and not joined(i + n - 2):
                 break
             stem = key + " " if key else ""
             key = stem + tok.folded
-            for form in (key, stem + tok.base_folded) if tok.base_end != tok.end else (key,):
-                entry = self.get(form)
+            code = code_of(key)
+            forms = ((key, code),)
+            if tok.base_end != tok.end:
+                base = stem + tok.base_folded
+                forms = ((key, code), (base, code_of(base)))
+            for form, form_code in forms:
+                entry = notes.get(form)
+                if entry is None and form_code & _IS_NAME:
+                    entry = Entry(PLACE, make_id(form), form_code & 3, bool(form_code & _EXACT), form_code >> 5)
                 if entry is not None and _case_ok(entry, tokens, i, n):
                     best = (n, entry)
                     break
-            if key not in self.prefixes:
+            if not (code & _IS_PREFIX or key in prefixes):
                 break
         return best
 
@@ -125,6 +205,10 @@ class Lexicon:
         """True for a country, continent or state name of one word."""
         entry = self.get(fold_token(word))
         return entry is not None and entry.rank >= COUNTRY_RANK and entry.type == PLACE
+
+
+def _no_code(key: str) -> int:
+    return 0
 
 
 def _dateline(tokens: list[Token], i: int) -> bool:

@@ -27,7 +27,7 @@ from pathlib import Path
 from reader.entities.classify import classify_run
 from reader.entities.headings import trust_titles
 from reader.entities.knowledge import Knowledge
-from reader.entities.lexicon import Lexicon
+from reader.entities.lexicon import Lexicon, PlaceIndex
 from reader.entities.model import Span
 from reader.entities.notes import KnowledgeBase
 from reader.entities.resolve import resolve
@@ -63,17 +63,16 @@ class Recognizer:
     """Finds entities in text. Build once (``service.get_recognizer``), call ``recognise`` per story."""
 
     def __init__(self, kb: KnowledgeBase | None = None, places: Mapping[str, int] | None = None,
-                 place_index: dict | None = None, places_digest: str = "",
+                 place_index: PlaceIndex | None = None, places_digest: str = "",
                  knowledge: Knowledge | None = None) -> None:
+        """``places`` maps place names to their rank (tests, small gazetteers); the service passes
+        the cached ``place_index`` and the gazetteer's digest instead."""
         self.kb = kb or KnowledgeBase()
         self.knowledge = knowledge or Knowledge()
         if place_index is None:
-            from reader.entities.gazetteer import build_place_index  # noqa: PLC0415
-
-            place_index = build_place_index(dict(places or {}))
-            places_digest = places_digest or hashlib.blake2b(
-                "\n".join(sorted(place_index["places"])).encode(), digest_size=8).hexdigest()
-        self.lexicon = Lexicon(self.kb, place_index["places"], place_index.get("prefixes", ()))
+            place_index = PlaceIndex.from_names(places or {})
+            places_digest = places_digest or place_index.digest()
+        self.lexicon = Lexicon(self.kb, place_index)
         self.version = f"{rules_digest()}-{places_digest}-{self.knowledge.digest}-{notes_digest(self.kb)}"
 
     def recognise(self, text: str) -> list[Span]:

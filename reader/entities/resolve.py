@@ -28,9 +28,9 @@ from reader.entities.evidence import pool
 from reader.entities.evidence import PLACE_BEFORE as _PLACE_PREPOSITIONS
 _ADJECTIVE_ENDINGS = ("ese", "ian", "ians", "ean", "eans", "ish", "ans", "enic", "ical")
 _ACRONYM_AFTER = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.&]{1,9})\s*[)\]]")
-_SPORT_CUES = re.compile(r"\b(?:goalkeeper|striker|midfielder|penalty|kick-off|kickoff|scored|equaliser|equalizer|"
-                         r"halftime|half-time|stoppage time|extra time|match|coach|referee|group stage|"
-                         r"world cup|semi-final|quarter-final|innings|wicket|touchdown)\b", re.IGNORECASE)
+_SPORT_WORDS = frozenset("""goalkeeper striker midfielder penalty kick-off kickoff scored equaliser equalizer halftime
+half-time match coach referee semi-final quarter-final innings wicket touchdown""".split())
+_SPORT_PHRASES = ("stoppage time", "extra time", "group stage", "world cup")
 
 
 class Names:
@@ -85,7 +85,7 @@ def resolve(story: Story) -> list[Span]:
                 f.type, f.key = PERSON, person.key
     _type_single_words(story, names)
     pool(story)
-    if _is_sports(text):
+    if _is_sports(story):
         for f in found:
             if f.type == PLACE and f.key and f.known and len(f.tokens) <= 2:
                 prev = text[max(0, f.start - 12):f.start].split()
@@ -133,7 +133,7 @@ def _type_single_words(story: Story, names: Names) -> None:
         if f.initial:
             # a capitalised first word is a name when the story also uses it mid-sentence, or when it is no
             # ordinary word ("Socotra is ...")
-            if low in COMMON or re.search(r"\b" + re.escape(low) + r"\b", text) or (
+            if low in COMMON or low in story.lower_all or (
                     surface_counts.get(word, 0) == 0 and not story.knowledge.words):
                 continue
         f.type, f.guessed = _single_kind(story, tok, f)
@@ -150,10 +150,14 @@ def _contraction(low: str, story: Story) -> bool:
         stem in COMMON or story.knowledge.is_word(stem) or stem.endswith("n"))
 
 
-def _is_sports(text: str) -> bool:
+def _is_sports(story: Story) -> bool:
     """A match report: national teams are named after their countries (and are organisations)."""
-    cues = {m.group().casefold() for m in _SPORT_CUES.finditer(text)}
-    return len(cues) >= 4
+    words = story.lower_all
+    cues = sum(1 for cue in _SPORT_WORDS if cue in words)
+    if cues < 2:
+        return False
+    folded = story.text.casefold()
+    return cues + sum(1 for cue in _SPORT_PHRASES if cue in folded) >= 4
 
 
 def _single_kind(story: Story, tok: Token, f: Found) -> tuple[str, bool]:

@@ -59,8 +59,9 @@ class Story:
         self.tokens = self._split_compounds(tokenize(text))
         self._lower_shouting()
         #: words the story also writes in lower case are ordinary words ("Space Shuttle", "Group G")
-        self.lower_words = {t.folded for t in self.tokens if t.text.islower() and len(t.text) > 2
+        self.lower_words = {t.folded for t in self.tokens if not t.cap and len(t.text) > 2 and t.text.islower()
                             and text[t.start - 1:t.start] in (" ", "\n", "") and _PLAIN_AFTER.match(text, t.end)}
+        self.lower_all = {t.folded for t in self.tokens if not t.cap}
         self.anchors: dict[int, tuple[int, Entry]] = {}
         self.found: list[Found] = []
         self.deferred: list[Found] = []  # single capitalised words, typed once the whole story is read
@@ -82,21 +83,32 @@ class Story:
         ("US", "LDP") and a lone capitalised acronym in running text ("NATO said") stay as they are."""
         tokens = self.tokens
         n = len(tokens)
-        lines: dict[int, list[int]] = {}
-        line = 0
-        for index, tok in enumerate(tokens):
-            if index and "\n" in self.text[tokens[index - 1].end:tok.start]:
-                line += 1
-            lines.setdefault(line, []).append(index)
+        capitals = [index for index, tok in enumerate(tokens) if tok.upper]
+        if not capitals:
+            return
+        text = self.text
         shouting: set[int] = set()
-        for members in lines.values():
-            words = [k for k in members if len(tokens[k].text) > 1 and tokens[k].text[:1].isalpha()]
+        done_lines: set[int] = set()
+        for index in capitals:
+            line_start = text.rfind("\n", 0, tokens[index].start) + 1
+            if line_start in done_lines:
+                continue
+            done_lines.add(line_start)
+            line_end = text.find("\n", tokens[index].start)
+            line_end = len(text) if line_end < 0 else line_end
+            first = index
+            while first > 0 and tokens[first - 1].start >= line_start:
+                first -= 1
+            last = index
+            while last + 1 < n and tokens[last + 1].start < line_end:
+                last += 1
+            words = [k for k in range(first, last + 1) if len(tokens[k].text) > 1 and tokens[k].text[:1].isalpha()]
             upper = [k for k in words if tokens[k].upper]
             if len(words) >= 3 and len(upper) >= 0.6 * len(words):
                 shouting.update(upper)
-        for index, tok in enumerate(tokens):
-            if tok.upper and ((index + 1 < n and tokens[index + 1].upper and self.joined(index))
-                              or (index and tokens[index - 1].upper and self.joined(index - 1))):
+        for index in capitals:
+            if (index + 1 < n and tokens[index + 1].upper and self.joined(index)) \
+                    or (index and tokens[index - 1].upper and self.joined(index - 1)):
                 shouting.add(index)
         lexicon, knowledge = self.lexicon, self.knowledge
         for index in shouting:
@@ -117,7 +129,7 @@ class Story:
         lexicon = self.lexicon
         for index, tok in enumerate(tokens):
             if "-" not in tok.text and "‐" not in tok.text and "‑" not in tok.text \
-                    or tok.folded in lexicon or tok.folded in lexicon.prefixes:
+                    or tok.folded in lexicon or lexicon.is_prefix(tok.folded):
                 out.append(tok)
                 continue
             parts = split_pieces(tok)
@@ -159,9 +171,13 @@ class Story:
 
     def find_anchors(self) -> None:
         """Mark the known names (longest first, left to right)."""
-        i, n = 0, len(self.tokens)
+        tokens = self.tokens
+        i, n = 0, len(tokens)
         while i < n:
-            hit = self.lexicon.longest(self.tokens, i, self.joined)
+            if not tokens[i].cap and not tokens[i].text[:1].isdigit():
+                i += 1
+                continue
+            hit = self.lexicon.longest(tokens, i, self.joined)
             if hit:
                 self.anchors[i] = hit
                 self._covered.update(range(i + 1, i + hit[0]))

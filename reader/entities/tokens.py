@@ -32,8 +32,8 @@ class Token:
 
     def __init__(self, start: int, end: int, text: str, cap: bool, initial: bool = False) -> None:
         self.start, self.end, self.text, self.cap, self.initial = start, end, text, cap, initial
-        self.folded = fold_token(text)
-        self.base_end = end - 2 if len(text) > 3 and text[-2:] in ("'s", "’s") else end
+        self.folded = text.lower() if text.isascii() else fold_token(text)
+        self.base_end = end - 2 if text[-2:] in ("'s", "’s") and len(text) > 3 else end
         self.upper = cap and len(text) > 1 and not text[1:2].islower() and _all_capitals(self.base)
 
     def __repr__(self) -> str:
@@ -70,6 +70,8 @@ def is_cap_word(word: str) -> bool:
         return False
     if word[1].isupper():
         return True  # iPhone, eBay
+    if word.isalpha():
+        return False
     for mark in ("-", "'", "’"):
         at = word.find(mark, 0, 5)
         if at > 0 and at + 1 < len(word) and word[at + 1].isupper() and word[:at + 1].casefold() in _LOWER_PREFIX_SET:
@@ -82,17 +84,24 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     prev_end = 0
     prev: Token | None = None
+    append = tokens.append
     for match in WORD.finditer(text):
         word = match.group()
-        start = match.start()
-        between = text[prev_end:start]
+        start, end = match.span()
         if prev is None:
+            between = text[prev_end:start]
             initial = not between.strip() or _after_boundary(between, None)
+        elif start == prev_end + 1 and text[prev_end] == " ":
+            initial = False  # the common case: one space between two words
         else:
+            between = text[prev_end:start]
             initial = "\n" in between or _after_boundary(between, prev)
-        tok = Token(start, match.end(), word, is_cap_word(word), initial)
-        tokens.append(tok)
-        prev, prev_end = tok, match.end()
+        first = word[0]
+        cap = True if first.isupper() else (False if first.islower() and word.isalpha() and not word[1:2].isupper()
+                                            else is_cap_word(word))
+        prev = Token(start, end, word, cap, initial)
+        append(prev)
+        prev_end = end
     return tokens
 
 
