@@ -22,6 +22,7 @@ from reader.entities.wordlists import (
     NOT_NAMES,
     OF_CONNECTORS,
     PARTY_NOUNS,
+    STANDALONE_EVENTS,
     WEAK_ENDINGS,
     is_role,
 )
@@ -86,7 +87,8 @@ def droppable(story: Story, k: int) -> bool:
         return False
     base = tok.base_folded
     return (not tok.cap or low in COMMON or low in CALENDAR or low in NOT_NAMES or base in CALENDAR
-            or low in CONNECTORS or low in DEMONYMS or low.rstrip("s") in DEMONYMS or base in DEMONYMS)
+            or low in CONNECTORS or low in DEMONYMS or base in DEMONYMS
+            or (low.rstrip("s") in DEMONYMS and low not in STANDALONE_EVENTS))
 
 
 def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced_person: bool = False,

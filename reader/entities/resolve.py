@@ -105,10 +105,10 @@ def _type_single_words(story: Story, names: Names) -> None:
         if low in PARTY_NOUNS and (low == "labour" or text[max(0, f.start - 4):f.start].casefold() == "the "):
             found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "the Democrats", "Labour"
             continue
-        if low in DEMONYMS or low.rstrip("s") in DEMONYMS or low in NOT_NAMES or low in CALENDAR:
-            continue
         if low in STANDALONE_EVENTS:
             found.append(Found(f.start, f.end, EVENT, make_id(word), f.tokens))
+            continue
+        if low in DEMONYMS or low.rstrip("s") in DEMONYMS or low in NOT_NAMES or low in CALENDAR:
             continue
         if low in STANDALONE_ORGS and not f.initial:
             found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "Parliament", "Congress"

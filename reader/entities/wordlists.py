@@ -127,7 +127,8 @@ for _kind, _text in (
         ceremony talks dialogue dialogues race rally parade week games grand-prix prix open
         celebration anniversary year fire wildfire flood floods shooting bombing bombings attack attacks
         riots"""),
-    (OTHER, """system systems program programme project study series show act bill law policy plan
+    (OTHER, """prize award medal trophy symphony quartet concerto sonata overture requiem oratorio cantata
+        system systems program programme project study series show act bill law policy plan
         strategy index survey version edition standard standards disorder disorders syndrome disease
         virus vaccine app software browser explorer phone console telescope satellite spacecraft"""),
 ):
@@ -168,6 +169,7 @@ western eastern northern southern central arab arabic latin latino hispanic asia
 balkan baltic caucasian slavic celtic
 muslim muslims christian christians jewish jew jews catholic catholics protestant buddhist hindu
 sikh sunni shia shiite islamic islamist orthodox evangelical mormon scientologist scientologists
+soviet olympic paralympic tatar tatars
 democrat democrats republican republicans communist communists socialist socialists liberal liberals
 conservative conservatives labour tory tories
 rohingya uighur uyghur pashtun tamil maori aboriginal indigenous
@@ -177,6 +179,8 @@ rohingya uighur uyghur pashtun tamil maori aboriginal indigenous
 NOT_NAMES = _words("""
 i i'm i'll i've i'd god internet web english french spanish arabic mandarin cantonese chinese japanese german latin
 christmas easter ramadan eid halloween thanksgiving
+bible koran quran torah talmud gospel gospels christianity judaism buddhism hinduism sikhism catholicism
+protestantism hebrew yiddish ph phd dphil mba op
 ok okay tv dvd cd pdf usb gps ai ceo cfo gdp dna hiv aids covid covid-19 sars ufo ps pm am
 ad bc ce bce
 """)
