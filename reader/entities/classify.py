@@ -34,6 +34,8 @@ symphony documentary memoir novella anthology game videogame episode ep mixtape"
 _WORK_DETERMINERS = frozenset("the a an his her their its my our your this that".split())
 _OPEN_QUOTES = frozenset("“\"‘«")
 _CLOSE_QUOTES = frozenset("”\"’»")
+#: Letters and digits in one word: models, versions, codes ("IE6", "RAV4", "MS-04"), not "22nd".
+PRODUCT_CODE = re.compile(r"(?=.*\d)(?=.*[A-Za-z])(?!\d+(?:st|nd|rd|th|s)$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}$|[A-Z]$")
 #: Title words that may stand before a role without being a name ("Foreign Minister").
 TITLE_MODIFIERS = frozenset("""
@@ -85,6 +87,8 @@ def droppable(story: Story, k: int) -> bool:
     low = tok.folded
     if low in PARTY_NOUNS and tok.cap and (low == "labour" or (k and story.tokens[k - 1].folded == "the")):
         return False
+    if tok.is_upper:  # an acronym that spells a word: "WHO", "LA", "FIRST"
+        return low in NOT_NAMES or low in CALENDAR or low in DEMONYMS
     base = tok.base_folded
     return (not tok.cap or low in COMMON or low in CALENDAR or low in NOT_NAMES or base in CALENDAR
             or low in CONNECTORS or low in DEMONYMS or base in DEMONYMS
@@ -106,7 +110,12 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         b -= 1
     if a >= b:
         return
-    if is_work_title(story, a, b):
+    if tokens[b - 1].folded in DEMONYMS and all(t.folded in _PLACE_MODIFIERS or t.folded == "latin"
+                                                for t in tokens[a:b - 1]):
+        return  # "South Korean", "Latin American", "North African": nationality words
+    if is_work_title(story, a, b) or (PRODUCT_CODE.fullmatch(tokens[b - 1].text)
+                                      and not (a in anchors and anchors[a][0] == b - a)):
+        # a work, or a product or model ("IE6", "Toyota RAV4", "Windows XP" is left to its words)
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, OTHER, None, tokens[a:b]))
         return
     # one known name

@@ -133,7 +133,7 @@ def _type_single_words(story: Story, names: Names) -> None:
         if f.initial:
             # a capitalised first word is a name when the story also uses it mid-sentence, or when it is no
             # ordinary word ("Socotra is ...")
-            if low in COMMON or low in story.lower_all or (
+            if (low in COMMON and not tok.is_upper) or low in story.lower_all or (
                     surface_counts.get(word, 0) == 0 and not story.knowledge.words):
                 continue
         f.type, f.guessed = _single_kind(story, tok, f)

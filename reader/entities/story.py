@@ -226,8 +226,8 @@ class Story:
             if j >= n or not self.joined(j - 1):
                 break
             if tokens[j - 1].base_end != tokens[j - 1].end and tokens[j - 1].folded not in _POSSESSIVE_NAMES \
-                    and not self._ending_ahead(j):
-                break  # "Tokyo’s officials", "Obama's Secretary" (but "Sheriff's Department" goes on)
+                    and (not self._ending_ahead(j) or self.anchor_ends_at(j)):
+                break  # "Tokyo’s officials", "Saudi Arabia's Civil Defense Authority" (but "Sheriff's Department")
             nxt = tokens[j]
             if nxt.cap or j in anchors:
                 continue
