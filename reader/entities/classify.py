@@ -90,6 +90,8 @@ def droppable(story: Story, k: int) -> bool:
     if tok.is_upper:  # an acronym that spells a word: "WHO", "LA", "FIRST"
         return low in NOT_NAMES or low in CALENDAR or low in DEMONYMS
     base = tok.base_folded
+    if tok.cap and is_role(low) and k + 1 < len(story.tokens) and story.tokens[k + 1].cap:
+        return False  # "Mr. Bashir": the title stays to mark the person
     return (not tok.cap or low in COMMON or low in CALENDAR or low in NOT_NAMES or base in CALENDAR
             or low in CONNECTORS or low in DEMONYMS or base in DEMONYMS
             or (low.rstrip("s") in DEMONYMS and low not in STANDALONE_EVENTS))
@@ -110,7 +112,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         b -= 1
     if a >= b:
         return
-    if tokens[b - 1].folded in DEMONYMS and all(t.folded in _PLACE_MODIFIERS or t.folded == "latin"
+    if b - a >= 2 and tokens[b - 1].folded in DEMONYMS and all(t.folded in _PLACE_MODIFIERS or t.folded == "latin"
                                                 for t in tokens[a:b - 1]):
         return  # "South Korean", "Latin American", "North African": nationality words
     if is_work_title(story, a, b) or (PRODUCT_CODE.fullmatch(tokens[b - 1].text)
@@ -293,7 +295,7 @@ def ending_kind(story: Story, a: int, b: int) -> str | None:
         if kind is None:
             continue
         if kind == PLACE and (head == tokens[last].base_folded and tokens[a].folded in DEMONYMS and head == "state"
-                              or head != heads[0] and tokens[idx].folded == "for"):
+                              or head != heads[0] and tokens[idx].folded in ("for", "on")):
             kind = ORG  # "Islamic State"; "Center for Health", "Hall for ..." are bodies, not buildings
         if b - a == 1:
             return None  # "Party", "Army" alone are ordinary words

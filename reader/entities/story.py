@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.entities.knowledge import Knowledge
-from reader.entities.lexicon import Entry, Lexicon
+from reader.entities.lexicon import CITY_RANK, Entry, Lexicon
 from reader.entities.tokens import INITIAL, LOWER_PREFIXES, Token, split_pieces, tokenize
 from reader.entities.model import PERSON
 from reader.entities.wordlists import (
@@ -178,6 +178,10 @@ class Story:
                 i += 1
                 continue
             hit = self.lexicon.longest(tokens, i, self.joined)
+            if hit and hit[0] == 1 and hit[1].rank == CITY_RANK and not tokens[i].upper \
+                    and (tokens[i].initial or tokens[i].folded in self.lower_all) \
+                    and tokens[i].base_folded in self.knowledge.words:
+                hit = None  # "Man’s greed ..." first in a sentence, or "reading" written in lower case too
             if hit:
                 self.anchors[i] = hit
                 self._covered.update(range(i + 1, i + hit[0]))
