@@ -128,6 +128,8 @@ def _type_single_words(story: Story, names: Names) -> None:
             continue
         ordinary = not tok.is_upper and low not in GIVEN_NAMES and (
             story.knowledge.is_word(low) or _contraction(low, story))
+        if _plural_of_a_name(story, tok):
+            continue  # "Polaroids", "Stormtroopers", "YouTubers": products or groups, not one entity
         if ordinary and (f.initial or surface_counts.get(word, 0) < 2):
             continue  # "Great", "Fellow": an ordinary word, capitalised once for emphasis or in a title
         if f.initial:
@@ -141,6 +143,17 @@ def _type_single_words(story: Story, names: Names) -> None:
         found.append(f)
         if not f.initial:
             names.surface.setdefault(word, f)
+
+
+def _plural_of_a_name(story: Story, tok: Token) -> bool:
+    """A capitalised plural whose singular the story also uses as a name, or a plural of an ordinary
+    word ("Superheroes"): members of a group or copies of a product."""
+    low = tok.folded
+    if tok.is_upper or len(low) < 5 or not low.endswith("s") or low.endswith(("ss", "us", "is")):
+        return False
+    singular = low[:-1]
+    return singular in story.cap_words or (low not in story.knowledge.words and story.knowledge.is_word(low)
+                                           and singular not in story.lower_all)
 
 
 def _contraction(low: str, story: Story) -> bool:

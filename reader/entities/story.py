@@ -30,6 +30,7 @@ _PLAIN_AFTER = re.compile(r"(?:[\s,;:!?)\]”\"]|\.(?!\w)|$)")  # a word in runn
 _POSSESSIVE_NAMES = frozenset("people's peoples' women's men's children's workers' veterans' nations' nation's "
                               "st. saint".split())
 _JOINERS = CONNECTORS | {"and"}
+_STANCE_PREFIXES = frozenset("pro anti non ex post pre neo pan".split())
 
 
 @dataclass
@@ -62,6 +63,7 @@ class Story:
         self.lower_words = {t.folded for t in self.tokens if not t.cap and len(t.text) > 2 and t.text.islower()
                             and text[t.start - 1:t.start] in (" ", "\n", "") and _PLAIN_AFTER.match(text, t.end)}
         self.lower_all = {t.folded for t in self.tokens if not t.cap}
+        self.cap_words = {t.folded for t in self.tokens if t.cap}
         self.anchors: dict[int, tuple[int, Entry]] = {}
         self.found: list[Found] = []
         self.deferred: list[Found] = []  # single capitalised words, typed once the whole story is read
@@ -133,11 +135,15 @@ class Story:
                 out.append(tok)
                 continue
             parts = split_pieces(tok)
+            if parts and parts[0].folded in _STANCE_PREFIXES:
+                tok.cap = tok.upper = False  # "pro-Beijing", "Anti-Japan": a stance, not the place
+                out.append(tok)
+                continue
             caps = [p.cap for p in parts]
             known = [p.folded in lexicon for p in parts]
             split = False
             if not caps[0] and any(caps[1:]) and not tok.text.casefold().startswith(LOWER_PREFIXES):
-                split = True  # pro-Beijing, anti-Japan
+                split = True  # trans-Pacific, mid-Atlantic
             elif all(caps) and (all(known) or any(lexicon.is_country(p.text) for p in parts)):
                 split = True  # Japan-Taiwan, China-Japan (but not "Okonkwo-Bell")
             elif caps[0] and not caps[-1] and (known[0] or not self._cap_neighbour(tokens, index)):
