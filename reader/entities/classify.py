@@ -346,7 +346,11 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
             or all(t.folded in story.lower_words for t in toks) or after_the:
         story.found.append(Found(start, end, ORG, None, toks))
         return
-    if any(len(t.base) > 3 and "-" not in t.text and story.knowledge.is_word(t.base_folded) for t in toks) \
+    knowledge = story.knowledge
+    if toks[-1].base_folded in knowledge.family_names and not (len(toks[0].base) > 3 and knowledge.is_word(toks[0].folded)):
+        story.found.append(Found(start, end, PERSON, None, toks, initial=initial))  # "Hu Shih": a family name
+        return
+    if any(len(t.base) > 3 and "-" not in t.text and knowledge.is_word(t.base_folded) for t in toks) \
             and not story.is_given_name(toks[0]):
         story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "Civic Passion", "Red Cross"
         return

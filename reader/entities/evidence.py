@@ -30,7 +30,8 @@ _PERSON_BEFORE = re.compile(r"(?:born to|son of|daughter of|wife of|husband of|w
                             r"pupil of|student of)\s+$", re.IGNORECASE)
 _PLACE_NOUNS = (r"(?:island|islands|archipelago|city|town|village|district|neighbou?rhood|region|province|county|"
                 r"capital|port|suburb|area|municipality|peninsula|valley|state)")
-_PLACE_AFTER = re.compile(r" (?:is|was) (?:an?|the) (?:[\w-]+ ){0,2}" + _PLACE_NOUNS + r"\b|, (?:in )?[A-Z]")
+_PLACE_AFTER = re.compile(r" (?:is|was) (?:an?|the) (?:[\w-]+ ){0,2}" + _PLACE_NOUNS + r"\b|, (?:in )?[A-Z]"
+                          r"| (?:province|county|prefecture|district|island|islands|river|valley|region|village)\b")
 _PLACE_BEFORE = re.compile(r"\b" + _PLACE_NOUNS + r" of\s+$|\b(?:visit|visiting|around|reach|reaching|arrive in|"
                            r"arriving in|flights? to|ferry to|road to|north of|south of|east of|west of)\s+$",
                            re.IGNORECASE)

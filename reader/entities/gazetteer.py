@@ -45,7 +45,8 @@ Western Europe|Scandinavia|Caribbean|Balkans|Pacific|Atlantic|Arctic|Mainland Ch
 Xinjiang|Okinawa|Hokkaido|Kyushu|Crimea|Donbas|Kashmir|Punjab|Bengal|Sicily|Sardinia|Bavaria
 Catalonia|Lombardy|Tuscany|Queensland|Tasmania|New South Wales|Victoria|Western Australia
 South Australia|Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia
-Earth|Washington D.C.|Washington, D.C.|D.C.|Pacific Northwest|Midwest|New England|Silicon Valley
+Earth|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany|West Germany|Prussia|Persia|Ceylon|Rhodesia|
+Zaire|Washington D.C.|Washington, D.C.|D.C.|Pacific Northwest|Midwest|New England|Silicon Valley
 """.replace("\n", "|").split("|")
 
 

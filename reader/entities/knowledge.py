@@ -1,6 +1,6 @@
 """General knowledge from packages, cached as one small file after the first run.
 
-- given names: Faker's person providers (first names of 80-odd locales, Latin script);
+- given and family names: Faker's person providers (80-odd locales, Latin script);
 - ordinary English words: the lower-case entries of Webster's Second International in
   ``english-words`` (its capitalised entries, the proper nouns, are left out), so
   "Trade" at the start of a sentence is a word and "Socotra" is a name;
@@ -27,7 +27,7 @@ from pathlib import Path
 from reader import paths
 from reader.atomic import write_atomic
 
-_FORMAT = 4
+_FORMAT = 5
 _PACKAGES = ("faker", "english-words", "cleanco")
 
 
@@ -39,6 +39,7 @@ class Knowledge:
     words: Container[str] = field(default_factory=frozenset)  # a marisa-trie from the cache, or a set
     company_suffixes: frozenset[str] = frozenset()
     digest: str = "none"
+    family_names: frozenset[str] = frozenset()
 
     def is_word(self, folded: str) -> bool:
         """True for an ordinary English word (or a plural of one): "trade", "pirates", "sites"."""
@@ -76,7 +77,12 @@ def digest() -> str:
     return hashlib.blake2b(f"{_FORMAT};{';'.join(versions)}".encode(), digest_size=6).hexdigest()
 
 
-def _given_names() -> list[str]:
+_GIVEN_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+_FAMILY_ATTRS = ("last_names", "last_names_male", "last_names_female")
+
+
+def _person_names(attrs: tuple[str, ...]) -> list[str]:
+    """Names from Faker's person providers of every locale (Latin script), folded."""
     try:
         import faker.providers.person as providers  # noqa: PLC0415
     except ImportError:
@@ -88,7 +94,7 @@ def _given_names() -> list[str]:
         except ImportError:
             continue
         provider = getattr(module, "Provider", None)
-        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+        for attr in attrs:
             values = provider.__dict__.get(attr) if provider is not None else None
             if isinstance(values, (tuple, list, set, frozenset, dict)):
                 names.update(v.casefold() for v in values
@@ -116,7 +122,8 @@ def _company_suffixes() -> list[str]:
 
 def build() -> dict:
     """What we keep from the packages (slow: about 0.5 s)."""
-    return {"given_names": _given_names(), "words": _words(), "company_suffixes": _company_suffixes()}
+    return {"given_names": _person_names(_GIVEN_ATTRS), "family_names": _person_names(_FAMILY_ATTRS),
+            "words": _words(), "company_suffixes": _company_suffixes()}
 
 
 def load_knowledge(use_cache: bool = True) -> Knowledge:
@@ -131,14 +138,16 @@ def load_knowledge(use_cache: bool = True) -> Knowledge:
             data = json.loads(path.read_text(encoding="utf-8"))
             words = marisa_trie.Trie()
             words.mmap(str(words_path))
-            return Knowledge(frozenset(data["given_names"]), words, frozenset(data["company_suffixes"]), name)
+            return Knowledge(frozenset(data["given_names"]), words, frozenset(data["company_suffixes"]), name,
+                             frozenset(data["family_names"]))
         except (OSError, ValueError, KeyError, TypeError, RuntimeError):
             pass
     data = build()
     words = marisa_trie.Trie(data.pop("words"))
     if use_cache:
         _write(path, data, words)
-    return Knowledge(frozenset(data["given_names"]), words, frozenset(data["company_suffixes"]), name)
+    return Knowledge(frozenset(data["given_names"]), words, frozenset(data["company_suffixes"]), name,
+                     frozenset(data["family_names"]))
 
 
 def _write(path: Path, data: dict, words) -> None:

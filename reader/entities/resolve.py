@@ -181,6 +181,9 @@ def _single_kind(story: Story, tok: Token, f: Found) -> tuple[str, bool]:
         return PERSON, False
     if f.left_of_role:
         return ORG, False
+    knowledge = story.knowledge
+    if (tok.folded in knowledge.family_names or tok.folded in knowledge.given_names) and not knowledge.is_word(tok.folded):
+        return PERSON, True  # "Chao", "Byron": a person's name, unless the story says otherwise
     return ORG, True
 
 
