@@ -220,7 +220,8 @@ def _ordinary_opener(story: Story, a: int, b: int) -> bool:
     """An ordinary word capitalised only because it opens a sentence or a heading, before a name
     that is no ordinary word: "Considering Socotra", "Experience Moriori" (not "Civic Passion")."""
     tok = story.tokens[a]
-    if not tok.initial or b - a < 2 or tok.is_upper or story.is_given_name(tok):
+    if not tok.initial or b - a < 2 or tok.is_upper or story.is_given_name(tok) \
+            or tok.folded in story.knowledge.family_names:
         return False
     is_word = story.knowledge.is_word
     return is_word(tok.folded) and not is_word(story.tokens[a + 1].base_folded) \

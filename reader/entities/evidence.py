@@ -29,7 +29,7 @@ _PERSON_AFTER = re.compile(
 _PERSON_BEFORE = re.compile(r"(?:born to|son of|daughter of|wife of|husband of|widow of|married|disciple of|"
                             r"pupil of|student of)\s+$", re.IGNORECASE)
 _PLACE_NOUNS = (r"(?:island|islands|archipelago|city|town|village|district|neighbou?rhood|region|province|county|"
-                r"capital|port|suburb|area|municipality|peninsula|valley|state)")
+                r"capital|port|suburb|area|municipality|peninsula|valley|state|destination|resort)")
 _PLACE_AFTER = re.compile(r" (?:is|was) (?:an?|the) (?:[\w-]+ ){0,2}" + _PLACE_NOUNS + r"\b|, (?:in )?[A-Z]"
                           r"| (?:province|county|prefecture|district|island|islands|river|valley|region|village)\b")
 _PLACE_BEFORE = re.compile(r"\b" + _PLACE_NOUNS + r" of\s+$|\b(?:visit|visiting|around|reach|reaching|arrive in|"
@@ -58,7 +58,8 @@ def votes(story: Story, start: int, end: int) -> Counter:
     prev = fold_token(words_before[-1]) if words_before else ""
     nxt_words = after.split()
     nxt = fold_token(nxt_words[0]).strip(",.;:") if nxt_words else ""
-    if prev in PLACE_BEFORE:
+    possessive = after[:2] in ("'s", "’s")  # "in Byron's memoirs": the preposition is the memoirs'
+    if prev in PLACE_BEFORE and not possessive:
         result[PLACE] += 1
     if nxt in SPEECH_VERBS or (nxt in ("also", "has", "had", "then") and len(nxt_words) > 1
                                and fold_token(nxt_words[1]).strip(",.;:") in SPEECH_VERBS):

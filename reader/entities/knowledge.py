@@ -49,9 +49,13 @@ class Knowledge:
         if "-" in folded:  # "high-powered"
             parts = folded.split("-")
             return all(part in words or part.isdigit() for part in parts if part)
-        if "'" in folded:  # "it's", "don't", "we'll"
+        if "'" in folded:  # "it's", "don't", "we'll" (not "John's")
             stem, _, rest = folded.partition("'")
-            return rest in ("t", "re", "ll", "ve", "d", "m", "s") and (stem in words or stem.endswith("n"))
+            if rest == "t":
+                return stem.endswith("n") and (stem[:-1] in words or stem in ("can", "won", "ain"))
+            if rest == "s":
+                return stem in _CONTRACTED_S
+            return rest in ("re", "ll", "ve", "d", "m") and stem in words
         if folded.endswith(("ed", "ing")) and len(folded) > 4:  # "played", "drawn" is listed as it is
             stem = folded[:-2] if folded.endswith("ed") else folded[:-3]
             if stem in words or stem + "e" in words or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in words):
@@ -77,6 +81,7 @@ def digest() -> str:
     return hashlib.blake2b(f"{_FORMAT};{';'.join(versions)}".encode(), digest_size=6).hexdigest()
 
 
+_CONTRACTED_S = frozenset("it that he she what there here let who where how".split())
 _GIVEN_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 _FAMILY_ATTRS = ("last_names", "last_names_male", "last_names_female")
 

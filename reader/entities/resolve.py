@@ -148,7 +148,7 @@ def _type_single_words(story: Story, names: Names) -> None:
 def _plural_of_a_name(story: Story, tok: Token) -> bool:
     """A capitalised plural whose singular the story also uses as a name, or a plural of an ordinary
     word ("Superheroes"): members of a group or copies of a product."""
-    low = tok.folded
+    low = tok.base_folded
     if tok.is_upper or len(low) < 5 or not low.endswith("s") or low.endswith(("ss", "us", "is")):
         return False
     singular = low[:-1]
