@@ -32,7 +32,7 @@ CITY = 1
 MIN_CITY_POPULATION = 5000
 MIN_WORD_CITY_POPULATION = 15000
 MIN_BIG_CITY_POPULATION = 100000
-_FORMAT = 3
+_FORMAT = 4
 
 #: Short and common forms that GeoNames spells differently.
 EXTRA_COUNTRY_NAMES = """
@@ -144,6 +144,8 @@ def build_from_package() -> dict[str, int]:
             names.setdefault(name, CITY)
         for country in cache.get_countries().values():
             names[country["name"]] = COUNTRY
+            if country["name"].startswith("The "):
+                names[country["name"][4:]] = COUNTRY  # "the Netherlands", "the Gambia"
         for continent in cache.get_continents().values():
             names[continent["name"]] = COUNTRY
         for state in cache.get_us_states().values():

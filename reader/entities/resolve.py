@@ -52,7 +52,8 @@ class Names:
             surface = text[f.start:f.end]
             words = WORD.findall(surface)
             after = _ACRONYM_AFTER.match(text, f.end, f.end + 16)  # "Liberal Democratic Party (LDP)"
-            if after and after.group(1).upper() == after.group(1):
+            if after and after.group(1).upper() == after.group(1) and words \
+                    and after.group(1)[0] == words[0][0].upper() and f.type != PERSON:
                 self.acronyms.setdefault(after.group(1), f)
             caps = [w for w in words if w[:1].isupper() and fold_token(w) not in CONNECTORS]
             if len(caps) >= 2 and f.type != PERSON:

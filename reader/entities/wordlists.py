@@ -58,6 +58,7 @@ general gen lieutenant lt colonel col major maj captain capt sergeant sgt admira
 corporal private marshal brigadier officer detective inspector superintendent constable sheriff agent
 judge justice magistrate attorney lawyer prosecutor advocate barrister solicitor
 king queen prince princess emperor empress sultan sheikh shaikh emir crown duke duchess pope
+tsar czar tsarina tsarevich kaiser shah caliph pharaoh khan
 cardinal bishop archbishop reverend rev father pastor imam rabbi ayatollah
 professor lecturer researcher scientist doctor dean principal student teacher
 coach striker midfielder defender goalkeeper player captain manager
