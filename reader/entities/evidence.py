@@ -116,6 +116,8 @@ def pool(story: Story) -> None:
         (best, score), *rest = total.most_common()
         if best == mentions[0].type or (rest and rest[0][1] == score):
             continue
+        if best == PLACE and len(mentions[0].tokens) > 1 and score < 2:
+            continue  # one "in" does not make "Civic Passion" or "Group G" a place
         for f in mentions:
             f.type = best
             f.guessed = False
