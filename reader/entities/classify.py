@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry
-from reader.entities.model import ORG, OTHER, PERSON, PLACE
+from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
 from reader.entities.wordlists import (
     CALENDAR,
@@ -48,6 +48,8 @@ _PLACE_MODIFIERS = frozenset("greater northern southern eastern western central 
                              "inner outer mainland metropolitan".split())
 #: First words of place names ("Lake Erie", "Mount Talau", "Port Hutt", "River Ouse").
 PLACE_STARTS = frozenset("lake mount mt cape fort ft port river isle isla rio río mont monte lago".split())
+#: First words of the names of storms ("Cyclone Phailin", "Hurricane Katrina").
+EVENT_STARTS = frozenset("cyclone hurricane typhoon storm".split())
 _NAME_STARTERS = frozenset("first second third fourth fifth new great grand united national royal supreme central "
                            "general".split())
 
@@ -225,7 +227,7 @@ def _ordinary_opener(story: Story, a: int, b: int) -> bool:
         return False
     is_word = story.knowledge.is_word
     return is_word(tok.folded) and not is_word(story.tokens[a + 1].base_folded) \
-        and tok.folded not in _PLACE_MODIFIERS and tok.folded not in PLACE_STARTS \
+        and tok.folded not in _PLACE_MODIFIERS and tok.folded not in PLACE_STARTS and tok.folded not in EVENT_STARTS \
         and tok.folded not in ENDINGS and not is_role(tok.folded) and not ending_kind(story, a, b)
 
 
@@ -256,6 +258,8 @@ def _shape_kind(story: Story, a: int, b: int) -> str | None:
     first, last = tokens[a], tokens[b - 1]
     if first.folded in PLACE_STARTS or first.folded in _PLACE_MODIFIERS:
         return PLACE
+    if first.folded in EVENT_STARTS:
+        return EVENT
     knowledge = story.knowledge
     if last.folded.endswith("s") and not last.is_upper and last.folded not in knowledge.words \
             and knowledge.is_word(last.folded) and not story.is_given_name(first):

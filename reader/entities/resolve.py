@@ -22,7 +22,7 @@ from reader.entities.wordlists import (
     STANDALONE_ORGS,
     is_role,
 )
-from reader.entities.classify import ROMAN
+from reader.entities.classify import EVENT_STARTS, ROMAN
 from reader.entities.evidence import pool
 
 from reader.entities.evidence import PLACE_BEFORE as _PLACE_PREPOSITIONS
@@ -58,6 +58,8 @@ class Names:
             caps = [w for w in words if w[:1].isupper() and fold_token(w) not in CONNECTORS]
             if len(caps) >= 2 and f.type != PERSON:
                 self.acronyms.setdefault("".join(w[0] for w in caps), f)
+            if f.type == EVENT and len(words) == 2 and fold_token(words[0]) in EVENT_STARTS:
+                self.short.setdefault(words[1], f)  # "Phailin" after "Cyclone Phailin"
             if f.type == PERSON and len(words) >= 2:
                 for w in (words[0], words[-1]):
                     low = fold_token(w)
