@@ -36,7 +36,7 @@ _FORMAT = 4
 
 #: Short and common forms that GeoNames spells differently.
 EXTRA_COUNTRY_NAMES = """
-US|U.S.|USA|U.S.A.|America|United States of America|UK|U.K.|Britain|Great Britain|England|Scotland|Wales
+US|U.S.|U.S|USA|U.S.A.|U.K|America|United States of America|UK|U.K.|Britain|Great Britain|England|Scotland|Wales
 Northern Ireland|Russia|South Korea|North Korea|Korea|Vietnam|Syria|Iran|Laos|Czech Republic|Czechia
 Ivory Coast|Burma|Holland|Vatican|Hong Kong|Macau|Macao|Palestine|Gaza|Gaza Strip|West Bank|Kosovo
 Middle East|Asia|Europe|Africa|Oceania|Antarctica|Latin America|South America|North America

@@ -6,8 +6,8 @@ import re
 
 from reader.entities.wordlists import HONORIFICS
 
-#: A word: dotted abbreviations (U.S., D.C.), or letters/digits joined by hyphens and apostrophes.
-WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[A-Z]{1,3}&[A-Z]{1,3}\b|[^\W_]+(?:(?:['’]|[-‐‑])[^\W_]+)*|&")
+#: A word: dotted abbreviations (U.S., D.C., and "U.S" without its last stop), or letters/digits joined by hyphens and apostrophes.
+WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[A-Z](?:\.[A-Z])+(?![\w.])|[A-Z]{1,3}&[A-Z]{1,3}\b|[^\W_]+(?:(?:['’]|[-‐‑])[^\W_]+)*|&")
 HYPHEN = re.compile(r"[-‐‑]")
 INITIAL = re.compile(r"[A-Z]$")
 _SENTENCE_END = set(".!?")
