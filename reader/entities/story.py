@@ -130,8 +130,8 @@ class Story:
         out: list[Token] = []
         lexicon = self.lexicon
         for index, tok in enumerate(tokens):
-            if "-" not in tok.text and "‐" not in tok.text and "‑" not in tok.text \
-                    or tok.folded in lexicon or lexicon.is_prefix(tok.folded):
+            if "-" not in tok.text and "‐" not in tok.text and "‑" not in tok.text or tok.folded in lexicon \
+                    or self._starts_known_name(tokens, index):
                 out.append(tok)
                 continue
             parts = split_pieces(tok)
@@ -150,6 +150,14 @@ class Story:
                 split = True  # Japan-controlled, Scientology-critic (but "Hsieh Pei-fen" stays whole)
             out.extend(parts if split and len(parts) > 1 else [tok])
         return out
+
+    def _starts_known_name(self, tokens: list[Token], index: int) -> bool:
+        """True when a longer known name starts with this word here ("Japan-Taiwan relations")."""
+        lexicon = self.lexicon
+        if not lexicon.is_prefix(tokens[index].folded) or index + 1 >= len(tokens):
+            return False
+        key = f"{tokens[index].folded} {tokens[index + 1].folded}"
+        return key in lexicon or lexicon.is_prefix(key)
 
     @staticmethod
     def _cap_neighbour(tokens: list[Token], index: int) -> bool:
