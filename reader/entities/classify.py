@@ -21,6 +21,7 @@ from reader.entities.wordlists import (
     GIVEN_NAMES,
     NOT_NAMES,
     OF_CONNECTORS,
+    ORG_STARTS,
     PARTY_NOUNS,
     STANDALONE_EVENTS,
     WEAK_ENDINGS,
@@ -47,7 +48,8 @@ prime lead head then current incoming outgoing""".split())
 _PLACE_MODIFIERS = frozenset("greater northern southern eastern western central north south east west upper lower "
                              "inner outer mainland metropolitan".split())
 #: First words of place names ("Lake Erie", "Mount Talau", "Port Hutt", "River Ouse").
-PLACE_STARTS = frozenset("lake mount mt cape fort ft port river isle isla rio río mont monte lago".split())
+PLACE_STARTS = frozenset("""lake mount mt cape fort ft port river isle isla rio río mont monte lago rue piazza plaza
+platz calle avenida via""".split())
 #: First words of the names of storms ("Cyclone Phailin", "Hurricane Katrina").
 EVENT_STARTS = frozenset("cyclone hurricane typhoon storm".split())
 _NAME_STARTERS = frozenset("first second third fourth fifth new great grand united national royal supreme central "
@@ -260,6 +262,8 @@ def _shape_kind(story: Story, a: int, b: int) -> str | None:
         return PLACE
     if first.folded in EVENT_STARTS:
         return EVENT
+    if first.folded in ORG_STARTS:
+        return ORG
     knowledge = story.knowledge
     if last.folded.endswith("s") and not last.is_upper and last.folded not in knowledge.words \
             and knowledge.is_word(last.folded) and not story.is_given_name(first):

@@ -27,6 +27,7 @@ from reader.entities.evidence import pool
 
 from reader.entities.evidence import PLACE_BEFORE as _PLACE_PREPOSITIONS
 _ADJECTIVE_ENDINGS = ("ese", "ian", "ians", "ean", "eans", "ish", "ans", "enic", "ical")
+_CAMEL = re.compile(r"^[A-Za-z][a-z]+[A-Z][a-z]|^[a-z][A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.&]{1,9})\s*[)\]]")
 _SPORT_WORDS = frozenset("""goalkeeper striker midfielder penalty kick-off kickoff scored equaliser equalizer halftime
 half-time match coach referee semi-final quarter-final innings wicket touchdown""".split())
@@ -42,6 +43,7 @@ class Names:
         self.short: dict[str, Found] = {}
         self.surface: dict[str, Found] = {}
         self.titled: dict[str, Found] = {}  # one-word people named after a title ("President Obama")
+        self.heads: dict[str, Found] = {}  # "Church" of "Church of Scientology", for "the Church"
         for f in story.found:
             if f.key is None:
                 f.key = make_id(text[f.start:f.end])
@@ -69,6 +71,10 @@ class Names:
                 self.surface.setdefault(surface, f)
             if f.forced_person and len(words) == 1:
                 self.titled.setdefault(surface, f)
+            if f.type in (ORG, PLACE) and len(words) >= 2 and not f.guessed:
+                head = next((w for w in words if w[:1].isupper() and fold_token(w) in ENDINGS), None)
+                if head is not None:
+                    self.heads.setdefault(head, f)
 
     def target(self, word: str) -> Found | None:
         """The mention a single word stands for, if the story defined it."""
@@ -117,6 +123,10 @@ def _type_single_words(story: Story, names: Names) -> None:
             continue
         if low in STANDALONE_ORGS and not f.initial:
             found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "Parliament", "Congress"
+            continue
+        head_of = names.heads.get(word)
+        if head_of is not None and not f.initial and text[max(0, f.start - 4):f.start] == "the ":
+            found.append(Found(f.start, f.end, head_of.type, head_of.key, f.tokens))  # "the Church" of Scientology
             continue
         if is_role(low) or (low in ENDINGS and not tok.is_upper) or ROMAN.fullmatch(word):
             continue
@@ -184,8 +194,8 @@ def _single_kind(story: Story, tok: Token, f: Found) -> tuple[str, bool]:
         return ORG, False
     if tok.folded in GIVEN_NAMES:
         return PERSON, False
-    if f.left_of_role:
-        return ORG, False
+    if f.left_of_role or _CAMEL.search(tok.text):
+        return ORG, False  # "YouTube", "LibriVox", "eHow": a brand's spelling
     knowledge = story.knowledge
     if (tok.folded in knowledge.family_names or tok.folded in knowledge.given_names) and not knowledge.is_word(tok.folded):
         return PERSON, True  # "Chao", "Byron": a person's name, unless the story says otherwise

@@ -65,7 +65,7 @@ coach striker midfielder defender goalkeeper player captain manager
 reporter journalist correspondent editor columnist author writer analyst
 activist campaigner candidate lawmaker legislator politician official aide adviser advisor
 actor actress singer artist director producer presenter host anchor
-chairman speaker whip ombudsman auditor treasurer
+chairman speaker whip ombudsman auditor treasurer mp mep msp mla mpp
 """)
 
 _ROLE_PREFIXES = _words("ex vice co deputy acting former")
@@ -97,7 +97,7 @@ OF_CONNECTORS = _words("of for on")
 #: The last word of a name (or the word before "of") that tells its kind.
 ENDINGS: dict[str, str] = {}
 for _kind, _text in (
-    (ORG, """party parties ministry army navy guard guards times post news gazette journal herald tribune
+    (ORG, """party parties ministry army navy guard guards times post news gazette journal herald tribune sun
         daily press agency agencies association associations council committee commission department
         office bureau institute institution university college school academy church company companies
         corporation corp inc ltd llc plc co group bank club society union league federation foundation
@@ -148,7 +148,13 @@ PARTY_NOUNS = _words("democrats republicans conservatives liberals tories social
 STANDALONE_ORGS = _words("parliament congress senate knesset duma bundestag bundesrat politburo nato")
 
 #: Endings that name a kind only with another capitalised word before them.
-WEAK_ENDINGS = _words("post star mail globe monitor observer guardian review times daily open year week way drive lane")
+WEAK_ENDINGS = _words("post star mail globe monitor observer guardian review times daily open year week way drive lane "
+                      "sun")
+
+#: First words of organisation names in other languages ("Instituto Gonzaga", "Banco Santander").
+ORG_STARTS = _words("""instituto institut istituto universidad universidade università universite université
+universität universitat colegio collège escuela école scuola banco banque banca partido parti partito ministerio
+ministère ministero compañía compagnie compagnia fundación fondation fondazione""")
 
 #: Nationality and group adjectives (NORP): not entities on their own.
 DEMONYMS = _words("""
