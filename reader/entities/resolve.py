@@ -92,6 +92,7 @@ def resolve(story: Story) -> list[Span]:
             person = names.short.get(surface) or names.titled.get(surface)
             if person is not None and not person.guessed:  # a guess does not outweigh a known city
                 f.type, f.key = PERSON, person.key
+    _split_off_known_people(story, names)
     _type_single_words(story, names)
     pool(story)
     if _is_sports(story):
@@ -101,6 +102,26 @@ def resolve(story: Story) -> list[Span]:
                 if not prev or fold_token(prev[-1]) not in _PLACE_PREPOSITIONS | {"at", "to", "of", "and"}:
                     f.type, f.key = ORG, f"{f.key}-team"
     return _spans(story.found)
+
+
+def _split_off_known_people(story: Story, names: Names) -> None:
+    """A guessed pair that starts with a known person's surname is that person and a thing of
+    theirs: "Warhol Polaroids", "Warhol Factory", "Obama Administration"."""
+    kept = []
+    for f in story.found:
+        if not (f.guessed and f.type == PERSON and len(f.tokens) >= 2):
+            kept.append(f)
+            continue
+        person = names.short.get(f.tokens[0].text)
+        first, rest = f.tokens[0], f.tokens[1:]
+        if person is None or person.guessed or person.key == f.key \
+                or not all(story.knowledge.is_word(t.base_folded) for t in rest):
+            kept.append(f)  # "Leung Yiu-chung" is another Leung
+            continue
+        kept.append(Found(first.start, first.base_end, PERSON, person.key, [first]))
+        if len(rest) == 1:
+            story.deferred.append(Found(rest[0].start, rest[0].base_end, None, None, rest))
+    story.found = kept
 
 
 def _type_single_words(story: Story, names: Names) -> None:

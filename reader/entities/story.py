@@ -299,7 +299,8 @@ class Story:
                         and not (k - 1 in anchors or self.anchor_ends_at(k)) and tokens[k - 1].folded not in ENDINGS
                 elif words & OF_CONNECTORS:
                     head = tokens[k - 1].folded
-                    ok = (head in ENDINGS or is_role(head)) and m < j and tokens[m].folded not in CALENDAR
+                    ok = (head in ENDINGS or is_role(head)) and m < j and tokens[m].folded not in CALENDAR \
+                        and not ("on" in words and (tokens[m].upper or tokens[m].text[-1:].isdigit()))
                 if not ok:
                     cuts.append((k, m))
                 k = m
