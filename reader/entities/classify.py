@@ -49,7 +49,7 @@ _PLACE_MODIFIERS = frozenset("greater northern southern eastern western central 
                              "inner outer mainland metropolitan".split())
 #: First words of place names ("Lake Erie", "Mount Talau", "Port Hutt", "River Ouse").
 PLACE_STARTS = frozenset("""lake mount mt cape fort ft port river isle isla rio río mont monte lago rue piazza plaza
-platz calle avenida via""".split())
+platz calle avenida via catedral iglesia museo palacio castillo puerta porte pont parc jardin mercado plac""".split())
 #: First words of the names of storms ("Cyclone Phailin", "Hurricane Katrina").
 EVENT_STARTS = frozenset("cyclone hurricane typhoon storm".split())
 _NAME_STARTERS = frozenset("first second third fourth fifth new great grand united national royal supreme central "
@@ -116,9 +116,9 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         b -= 1
     if a >= b:
         return
-    if b - a >= 2 and tokens[b - 1].folded in DEMONYMS and all(t.folded in _PLACE_MODIFIERS or t.folded == "latin"
-                                                for t in tokens[a:b - 1]):
-        return  # "South Korean", "Latin American", "North African": nationality words
+    if b - a >= 2 and tokens[b - 1].folded in DEMONYMS and (b - a == 2 or all(
+            t.folded in _PLACE_MODIFIERS or t.folded in DEMONYMS for t in tokens[a:b - 1])):
+        return  # "South Korean", "Roman Catholic", "Theravada Buddhist": a nationality or a faith
     if is_work_title(story, a, b) or (PRODUCT_CODE.fullmatch(tokens[b - 1].text)
                                       and not (a in anchors and anchors[a][0] == b - a)):
         # a work, or a product or model ("IE6", "Toyota RAV4", "Windows XP" is left to its words)
