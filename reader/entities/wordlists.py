@@ -108,7 +108,7 @@ for _kind, _text in (
         entertainment productions initiative caucus conference? ministries embassy consulate
         telegraph observer guardian chronicle examiner star mail globe monitor inquirer courier bulletin
         review weekly industries holdings partners enterprises consortium
-        cooperative commissions nations images united
+        cooperative commissions nations images united gallery galleries
         international electric energy petroleum oil pharmaceuticals pharma capital ventures securities
         financial insurance bancorp investments brands foods steel telecom solutions consulting logistics
         railways railway rail transit music regiment battalion squadron fleet command police department
