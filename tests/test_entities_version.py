@@ -41,3 +41,18 @@ def test_the_rules_digest_follows_the_source_of_the_rule_modules(monkeypatch, tm
     changed.write_text(Path(wordlists.__file__).read_text(encoding="utf-8") + "\n# one more rule\n", encoding="utf-8")
     monkeypatch.setattr(wordlists, "__file__", str(changed))
     assert recognizer_module.rules_digest() != before
+
+
+def test_the_shared_recogniser_follows_the_person_s_notes_folder(tmp_path, monkeypatch):
+    from reader.entities import service
+    from reader.entities.notes import Note, save_user_note
+
+    monkeypatch.setenv("READER_HOME", str(tmp_path / "one"))
+    save_user_note(Note("glimmer-bay", "Glimmer Bay", "PLACE"))
+    with_note = service.get_recognizer()
+    assert with_note.kb.get("glimmer-bay") is not None
+    monkeypatch.setenv("READER_HOME", str(tmp_path / "two"))
+    without = service.get_recognizer()
+    assert without.kb.get("glimmer-bay") is None and without.version != with_note.version
+    monkeypatch.setenv("READER_HOME", str(tmp_path / "one"))
+    assert service.get_recognizer().version == with_note.version
