@@ -177,6 +177,7 @@ balkan baltic caucasian slavic celtic
 muslim muslims christian christians jewish jew jews catholic catholics protestant buddhist hindu
 sikh sunni shia shiite islamic islamist orthodox evangelical mormon scientologist scientologists
 soviet olympic paralympic tatar tatars
+roman byzantine ottoman safavid mughal viking vikings norse moorish
 democrat democrats republican republicans communist communists socialist socialists liberal liberals
 conservative conservatives labour tory tories
 rohingya uighur uyghur pashtun tamil maori aboriginal indigenous
