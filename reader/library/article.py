@@ -52,7 +52,9 @@ class Article:
     @property
     def meta_line(self) -> str:
         """Source · date · words · minutes, leaving out what is unknown."""
-        parts = [p for p in (self.source, self.published) if p]
+        from reader.dates import display_date
+
+        parts = [p for p in (self.source, display_date(self.published)) if p]
         parts.append(f"{self.word_count:,} words")
         parts.append(f"{self.reading_minutes} min")
         return " · ".join(parts)

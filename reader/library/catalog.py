@@ -53,7 +53,9 @@ class CatalogEntry(NamedTuple):
     @property
     def meta_line(self) -> str:
         """Source · date · words, leaving out what is unknown."""
-        parts = [p for p in (self.source, self.published) if p]
+        from reader.dates import display_date
+
+        parts = [p for p in (self.source, display_date(self.published)) if p]
         parts.append(f"{self.word_count:,} words")
         return " · ".join(parts)
 
