@@ -61,6 +61,8 @@ class Request:
     headers: dict[str, str]
     status: int | None = None
     """What the server answered (None: nothing, it stalled)."""
+    body_bytes: int = 0
+    """Body bytes the server sent in its answer."""
 
     def header(self, name: str) -> str | None:
         return next((v for k, v in self.headers.items() if k.lower() == name.lower()), None)
@@ -164,6 +166,7 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
 
         def _write(self, body: bytes) -> None:
             self.wfile.write(body)
+            self._request.body_bytes += len(body)
             server._sent(len(body))
 
         def _send(self, status: int, body: bytes, kind: str, headers: dict[str, str] | None = None) -> None:

@@ -76,9 +76,6 @@ def test_a_huge_body_is_not_read_past_the_cap(served):
 
 
 def test_a_trickling_server_meets_the_deadline(served):
-    class Trickle:
-        """Answers a byte at a time, never stalling long enough for the read timeout."""
-
     body = rss("Slow", [("s", "Slow")])
     served.pages["/slow"] = (200, "application/rss+xml", body)
     slow = Politeness(connect_timeout=2, read_timeout=2, deadline=0.0, max_bytes=2**20)

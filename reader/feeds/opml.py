@@ -26,6 +26,26 @@ from reader.feeds.store import Subscription, normalise_tags
 __all__ = ["OpmlFeed", "OpmlList", "read_opml", "write_opml"]
 
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """The document in UTF-8 (listparser's lenient parser ignores the XML declaration's
+    encoding, so an ISO-8859-1 OPML file would lose its accents)."""
+    import codecs
+
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace").lstrip("\ufeff").encode("utf-8")
+    declared = _DECLARED.match(data)
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        try:
+            if codecs.lookup(name).name != "utf-8":
+                return data.decode(name, errors="replace").encode("utf-8")
+        except (LookupError, ValueError):
+            pass
+    return data
 
 
 @dataclass(frozen=True)
@@ -56,7 +76,7 @@ def read_opml(data: bytes) -> OpmlList:
     if not data.strip():
         result.problems.append("the file is empty")
         return result
-    parsed = listparser.parse(bytes(data))
+    parsed = listparser.parse(_as_utf8(bytes(data)))
     result.version = parsed.get("version") or ""
     result.title = (parsed.get("meta") or {}).get("title") or None
     seen: dict[str, int] = {}

@@ -235,8 +235,14 @@ class FeedStore:
         if old == new:
             return old
         with self.state.transaction() as db:
-            if db.execute("SELECT 1 FROM feeds WHERE url = ?", (new,)).fetchone():
-                db.execute("DELETE FROM feeds WHERE url = ?", (old,))  # already followed there
+            there = db.execute("SELECT tags, user_title FROM feeds WHERE url = ?", (new,)).fetchone()
+            if there:  # already followed there: one subscription, with the tags of both
+                here = db.execute("SELECT tags, user_title FROM feeds WHERE url = ?", (old,)).fetchone()
+                if here:
+                    tags = normalise_tags([*_tags(there[0]), *_tags(here[0])])
+                    db.execute("UPDATE feeds SET tags = ?, user_title = COALESCE(user_title, ?) WHERE url = ?",
+                               (json.dumps(list(tags)), here[1], new))
+                db.execute("DELETE FROM feeds WHERE url = ?", (old,))
             else:
                 db.execute("UPDATE feeds SET url = ? WHERE url = ?", (new, old))
             db.execute("UPDATE feed_entries SET feed_url = ? WHERE feed_url = ?", (new, old))
