@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.library.state import StateStore
+from reader.library.tagging import clean_tags
 
 __all__ = ["FeedStore", "SavedSearch", "Subscription", "feed_address", "normalise_tags"]
 
@@ -106,16 +107,7 @@ def feed_address(text: str | Path) -> str:
 def normalise_tags(tags: Iterable[str] | str) -> tuple[str, ...]:
     """Tags as kept: trimmed, no commas (OPML separates categories with them), no repeats
     (in any case), in the order given. A string is split at commas."""
-    if isinstance(tags, str):
-        tags = tags.split(",")
-    seen: set[str] = set()
-    kept: list[str] = []
-    for tag in tags:
-        text = " ".join(str(tag).replace(",", " ").split()).strip("/ ")
-        if text and text.casefold() not in seen:
-            seen.add(text.casefold())
-            kept.append(text)
-    return tuple(kept)
+    return clean_tags(tags)
 
 
 class FeedStore:

@@ -31,6 +31,9 @@ class Article:
     credit: str | None = None
     tags: tuple[str, ...] = ()
     path: Path | None = None
+    links: tuple[str, ...] = field(default=(), compare=False)
+    """Links the story's text pointed to (a feed entry's HTML), in order; the story's own
+    ``url`` is not among them."""
     word_count: int = field(default=-1, compare=False)
 
     def __post_init__(self) -> None:

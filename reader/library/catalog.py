@@ -27,7 +27,8 @@ from reader.loaders import load_file
 from reader.problems import Problem
 
 CACHE_FILE = "catalog.sqlite3"
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
+_TAG_SEPARATOR = "\x1f"
 LOADED_CACHE_SIZE = 64
 PROGRESS_EVERY = 500
 
@@ -49,6 +50,7 @@ class CatalogEntry(NamedTuple):
     word_count: int
     path: str
     root: str | None
+    tags: tuple[str, ...] = ()
 
     @property
     def meta_line(self) -> str:
@@ -62,7 +64,8 @@ class CatalogEntry(NamedTuple):
 
 def entry_of(article: Article, path: Path, root: Path | None) -> CatalogEntry:
     return CatalogEntry(article.id, article.title, article.source, article.published, article.url,
-                        article.byline, article.word_count, str(path), str(root) if root else None)
+                        article.byline, article.word_count, str(path), str(root) if root else None,
+                        tuple(article.tags))
 
 
 @dataclass
@@ -137,7 +140,7 @@ class _Cache:
             self.db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER)")
             self.db.execute(
                 "CREATE TABLE IF NOT EXISTS entries (path TEXT, seq INTEGER, id TEXT, title TEXT, source TEXT, "
-                "published TEXT, url TEXT, byline TEXT, word_count INTEGER, root TEXT, PRIMARY KEY (path, seq))")
+                "published TEXT, url TEXT, byline TEXT, word_count INTEGER, root TEXT, tags TEXT, PRIMARY KEY (path, seq))")
             self.db.execute("CREATE TABLE IF NOT EXISTS problems (path TEXT, seq INTEGER, shown TEXT, message TEXT, "
                             "skipped INTEGER, PRIMARY KEY (path, seq))")
         except (sqlite3.DatabaseError, OSError):
@@ -163,7 +166,7 @@ class _Cache:
                 "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
                 "CREATE TABLE files (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER);"
                 "CREATE TABLE entries (path TEXT, seq INTEGER, id TEXT, title TEXT, source TEXT, published TEXT, "
-                "url TEXT, byline TEXT, word_count INTEGER, root TEXT, PRIMARY KEY (path, seq));"
+                "url TEXT, byline TEXT, word_count INTEGER, root TEXT, tags TEXT, PRIMARY KEY (path, seq));"
                 "CREATE TABLE problems (path TEXT, seq INTEGER, shown TEXT, message TEXT, skipped INTEGER, "
                 "PRIMARY KEY (path, seq));")
             self.db.execute("INSERT INTO meta VALUES ('version', ?)", (CACHE_VERSION,))
@@ -179,11 +182,12 @@ class _Cache:
         try:
             for path, mtime, size in self.db.execute("SELECT path, mtime_ns, size FROM files"):
                 files[path] = (mtime, size)
-            for row in self.db.execute("SELECT path, id, title, source, published, url, byline, word_count, root "
-                                       "FROM entries ORDER BY path, seq"):
+            for row in self.db.execute("SELECT path, id, title, source, published, url, byline, word_count, root, "
+                                       "tags FROM entries ORDER BY path, seq"):
                 path = row[0]
                 entries.setdefault(path, []).append(
-                    CatalogEntry(row[1], row[2], row[3], row[4], row[5], row[6], row[7], path, row[8]))
+                    CatalogEntry(row[1], row[2], row[3], row[4], row[5], row[6], row[7], path, row[8],
+                                 tuple(row[9].split(_TAG_SEPARATOR)) if row[9] else ()))
             for path, shown, message, skipped in self.db.execute(
                     "SELECT path, shown, message, skipped FROM problems ORDER BY path, seq"):
                 problems.setdefault(path, []).append(Problem(shown, message, bool(skipped)))
@@ -205,8 +209,9 @@ class _Cache:
                     db.execute("DELETE FROM problems WHERE path = ?", (path,))
                 for path, (mtime, size, entries, problems) in changed.items():
                     db.execute("INSERT INTO files VALUES (?, ?, ?)", (path, mtime, size))
-                    db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                        (path, seq, e.id, e.title, e.source, e.published, e.url, e.byline, e.word_count, e.root)
+                    db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                        (path, seq, e.id, e.title, e.source, e.published, e.url, e.byline, e.word_count, e.root,
+                         _TAG_SEPARATOR.join(e.tags) or None)
                         for seq, e in enumerate(entries)])
                     db.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?)", [
                         (path, seq, str(p.path), p.message, int(p.skipped)) for seq, p in enumerate(problems)])

@@ -129,6 +129,8 @@ def article_text(article: Article, imported: str) -> str:
             meta[key] = value
     if article.tags:
         meta["tags"] = list(article.tags)
+    if article.links:
+        meta["links"] = list(article.links)
     meta["imported"] = imported
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
     return f"---\n{front}---\n\n{article.body.strip()}\n"
