@@ -54,12 +54,14 @@ class Article:
 
     @property
     def meta_line(self) -> str:
-        """Source · date · words · minutes, leaving out what is unknown."""
+        """Source · date · words · minutes · #tags, leaving out what is unknown."""
         from reader.dates import display_date
 
         parts = [p for p in (self.source, display_date(self.published)) if p]
         parts.append(f"{self.word_count:,} words")
         parts.append(f"{self.reading_minutes} min")
+        if self.tags:
+            parts.append(" ".join(f"#{tag}" for tag in self.tags))
         return " · ".join(parts)
 
 
