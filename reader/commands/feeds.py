@@ -41,8 +41,9 @@ def run(args: argparse.Namespace) -> int:
     for row in feeds:
         sub = row.subscription
         tags = "  " + " ".join(f"#{t}" for t in sub.tags) if sub.tags else ""
+        where = f"  <{sub.url}>" if row.title != sub.url else ""
         print(make_safe(f"{row.unread:>6,} {row.total:>6,}  {display_when(sub.success_at):<12} "
-                        f"{row.title}  <{sub.url}>{tags}"))
+                        f"{row.title}{where}{tags}"))
         if sub.error:
             print(make_safe(f"{'':>6} {'':>6}  {'':<12} ! {sub.error} ({display_when(sub.error_at)})"))
     searches = [row for row in rows if row.kind == "search"]

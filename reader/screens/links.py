@@ -38,6 +38,18 @@ def _terminal_browser() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+SHOWN_URL = 88
+"""Characters of a link shown in the list (a longer one is cut in the middle; Enter and y
+use the whole link)."""
+
+
+def _fit(url: str, width: int = SHOWN_URL) -> str:
+    if len(url) <= width:
+        return url
+    keep = width - 1
+    return url[: keep * 2 // 3] + "…" + url[-(keep - keep * 2 // 3):]
+
+
 class LinkOpener(Widget):
     """Opens and copies links for the screen it is on (shows nothing itself)."""
 
@@ -98,7 +110,7 @@ class LinksScreen(ModalScreen[tuple[str, str] | None]):
         border: round $primary; background: $surface; padding: 0 1;
     }
     LinksScreen Label { color: $text-muted; width: 1fr; }
-    LinksScreen OptionList { height: auto; max-height: 30; border: none; }
+    LinksScreen OptionList, LinksScreen OptionList:focus { height: auto; max-height: 30; border: none; }
     """
 
     BINDINGS = [
@@ -116,7 +128,7 @@ class LinksScreen(ModalScreen[tuple[str, str] | None]):
         with Vertical():
             yield Label(Content(f"Links of “{make_safe(self.story_title)}” · Enter opens · y copies"))
             width = len(str(len(self.links)))
-            yield OptionList(*[Option(Content(f"{n:>{width}}. {make_safe(url)}"), id=str(n - 1))
+            yield OptionList(*[Option(Content(f"{n:>{width}}. {_fit(make_safe(url))}"), id=str(n - 1))
                                for n, url in enumerate(self.links, start=1)], id="links-list")
 
     def on_mount(self) -> None:
