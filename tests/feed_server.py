@@ -18,6 +18,7 @@ from __future__ import annotations
 import email.utils
 import gzip
 import hashlib
+import json
 import threading
 import time
 from dataclasses import dataclass, field
@@ -78,6 +79,8 @@ class FeedServer:
     pages: dict[str, tuple[int, str, bytes]] = field(default_factory=dict)
     """Extra answers by path: (status, content type, body)."""
     stopping: threading.Event = field(default_factory=threading.Event)
+    latency: float = 0.0
+    """Seconds each feed answer waits first (a distant server, for the bench)."""
     _lock: threading.Lock = field(default_factory=threading.Lock)
     bytes_sent: int = 0
 
@@ -117,6 +120,19 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
             super().send_response(code, message)
 
         def do_GET(self) -> None:  # noqa: N802 (http.server API)
+            if self.path == "/_stats":  # what it received, for a client in another process (the bench)
+                with server._lock:
+                    stats = {"requests": len(server.requests), "bytes_sent": server.bytes_sent,
+                             "conditional": sum(1 for r in server.requests if r.header("If-None-Match")),
+                             "not_modified": sum(1 for r in server.requests if r.status == 304)}
+                self._request = Request(self.path, {})
+                self._send(200, json.dumps(stats).encode(), "application/json")
+                return
+            if self.path == "/_clear":
+                server.clear()
+                self._request = Request(self.path, {})
+                self._send(200, b"{}", "application/json")
+                return
             self._request = Request(self.path, dict(self.headers.items()))
             server._record(self._request)
             path = self.path.split("?")[0]
@@ -185,6 +201,8 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
 
         def _feed(self, name: str) -> None:
+            if server.latency:
+                server.stopping.wait(server.latency)
             file = server.folder / name
             if "/" in name or name.startswith(".") or not file.is_file():
                 self._send(404, b"no such feed", "text/plain")
@@ -230,11 +248,12 @@ class _Server(ThreadingHTTPServer):
     allow_reuse_address = True
 
 
-def start(folder: Path) -> tuple[FeedServer, _Server, threading.Thread]:
-    """Start serving ``folder`` on a free port of 127.0.0.1."""
+def start(folder: Path, host: str = "127.0.0.1") -> tuple[FeedServer, _Server, threading.Thread]:
+    """Start serving ``folder`` on a free port of ``host`` (a loopback address)."""
+    assert host.startswith("127."), "the feed server listens on loopback addresses only"
     state = FeedServer(Path(folder))
-    httpd = _Server(("127.0.0.1", 0), _handler(state))
-    state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd = _Server((host, 0), _handler(state))
+    state.base = f"http://{host}:{httpd.server_address[1]}"
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     return state, httpd, thread
@@ -245,6 +264,22 @@ def stop(state: FeedServer, httpd: _Server, thread: threading.Thread) -> None:
     httpd.shutdown()
     httpd.server_close()
     thread.join(5)
+
+
+def serve_forever(folder: Path, hosts: list[str], latency: float = 0.0) -> None:
+    """Serve ``folder`` on each loopback host until stdin closes; print each base URL first
+    (the bench runs this in a process of its own, so server and client do not share a GIL)."""
+    import sys
+
+    running = []
+    for host in hosts:
+        state, httpd, thread = start(folder, host)
+        state.latency = latency
+        running.append((state, httpd, thread))
+        print(state.base, flush=True)
+    sys.stdin.read()
+    for state, httpd, thread in running:
+        stop(state, httpd, thread)
 
 
 def touch_later(path: Path) -> None:

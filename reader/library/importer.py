@@ -42,6 +42,7 @@ _SLUG_CHARS = re.compile(r"[^\w]+", re.UNICODE)
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid)$", re.IGNORECASE)
 ARTICLE_SUFFIX = ".txt"
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass
@@ -132,7 +133,8 @@ def article_text(article: Article, imported: str) -> str:
     if article.links:
         meta["links"] = list(article.links)
     meta["imported"] = imported
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
+    # libyaml's dumper when present: the same text, four times faster (a refresh writes thousands)
+    front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
     return f"---\n{front}---\n\n{article.body.strip()}\n"
 
 
