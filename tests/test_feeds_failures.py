@@ -21,7 +21,7 @@ def one_feed(url: str = "http://127.0.0.1:9/feed.xml", title: str | None = None)
 async def test_a_refresh_fails(tmp_path, monkeypatch):
     no_refresh_at_start()
     one_feed()
-    monkeypatch.setattr("reader.feeds.refresh.refresh", boom)
+    monkeypatch.setattr("reader.feeds.background.refresh_in_subprocess", boom)
     app = watch_notices(ReaderApp(sources=[make_library(tmp_path / "lib")]))
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)

@@ -174,3 +174,22 @@ def test_unsubscribing_keeps_starred_stories(feed_server, capsys):
     assert main(["unsubscribe", feed_server.feed_url("news.xml"), "--delete-stories"]) == 0
     assert "1 story removed; 1 starred kept" in capsys.readouterr().out
     assert [p.stem for p in stories()] == [added[0].id]
+
+
+def test_a_refresh_in_its_own_process_reports_each_feed(feed_server):
+    from reader.feeds.background import refresh_in_subprocess
+
+    (feed_server.folder / "news.xml").write_bytes(rss("Local News", [("a", "Alpha"), ("b", "Beta")]))
+    with StateStore() as state:
+        FeedStore(state).subscribe(feed_server.feed_url("news.xml"))
+        FeedStore(state).subscribe(feed_server.url("/stall"))
+    seen, progress = [], []
+    report = refresh_in_subprocess(politeness=FAST, on_feed=seen.append,
+                                   progress=lambda done, total, label: progress.append((done, total)))
+    assert sorted(f.title for f in seen) == sorted(f.title for f in report.feeds)
+    news = next(f for f in report.feeds if f.url.endswith("news.xml"))
+    assert len(news.added_ids) == 2 and report.new_count == 2
+    assert {p.stem for p in stories()} == set(news.added_ids)
+    stalled = next(f for f in report.feeds if f.url.endswith("/stall"))
+    assert stalled.error == "the server stalled (nothing for 0.5 s)"
+    assert progress[-1] == (2, 2) and report.requests == 2

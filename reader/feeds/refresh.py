@@ -27,7 +27,7 @@ from reader.library.importer import ImportReport, Importer
 from reader.library.state import StateStore
 from reader.problems import Problem
 
-__all__ = ["FeedResult", "RefreshReport", "refresh"]
+__all__ = ["FeedResult", "RefreshReport", "refresh", "result_from_json", "result_to_json"]
 
 Progress = Callable[[int, int, str], None]
 
@@ -39,6 +39,9 @@ class FeedResult:
     url: str
     title: str
     added: list[Article] = field(default_factory=list)
+    """The stories it brought (in the process that imported them; see ``added_ids``)."""
+    added_ids: list[str] = field(default_factory=list)
+    """The ids of the stories it brought (also known to a process that only heard of it)."""
     unchanged: bool = False
     error: str | None = None
     note: str | None = None
@@ -53,7 +56,8 @@ class FeedResult:
         if self.unchanged:
             text = "unchanged"
         else:
-            text = f"{len(self.added):,} new stor{'y' if len(self.added) == 1 else 'ies'}"
+            count = len(self.added_ids)
+            text = f"{count:,} new stor{'y' if count == 1 else 'ies'}"
         if self.moved_from:
             text += f"; moved permanently to {self.url}"
         if self.note:
@@ -77,12 +81,19 @@ class RefreshReport:
 
     @property
     def added(self) -> list[Article]:
+        """The stories added (in the process that imported them)."""
         return self.imported.added
+
+    @property
+    def new_count(self) -> int:
+        """How many stories the refresh added (known wherever the report is read)."""
+        return sum(len(f.added_ids) for f in self.feeds)
 
     def summary(self) -> str:
         """"12 feeds: 7 new stories; 9 unchanged; 1 failed"."""
         count = len(self.feeds)
-        parts = [f"{len(self.added):,} new stor{'y' if len(self.added) == 1 else 'ies'}"]
+        new = self.new_count
+        parts = [f"{new:,} new stor{'y' if new == 1 else 'ies'}"]
         unchanged = sum(1 for f in self.feeds if f.unchanged)
         if unchanged:
             parts.append(f"{unchanged:,} unchanged")
@@ -172,6 +183,7 @@ def _take(store: FeedStore, importer: Importer, full: FullStories, sub: Subscrip
     imported = importer.take_articles(articles, [*parsed.problems, *notes])
     store.add_members(url, [a.id for a in imported.added])
     outcome.added = imported.added
+    outcome.added_ids = [a.id for a in imported.added]
     repaired = next((p.message for p in parsed.problems if not p.skipped and str(p.path) == url
                      and "well-formed" in p.message), None)
     outcome.note = repaired
@@ -182,3 +194,17 @@ def _take(store: FeedStore, importer: Importer, full: FullStories, sub: Subscrip
     total.problems += imported.problems
     total.notes += imported.notes
     return outcome
+
+
+def result_to_json(result: FeedResult) -> dict:
+    """One feed's outcome as JSON (for ``reader refresh --jsonl``, read by the app)."""
+    return {"url": result.url, "title": result.title, "added_ids": result.added_ids, "unchanged": result.unchanged,
+            "error": result.error, "note": result.note, "moved_from": result.moved_from}
+
+
+def result_from_json(data: dict) -> FeedResult:
+    ids = data.get("added_ids") or []
+    return FeedResult(str(data.get("url") or ""), str(data.get("title") or ""),
+                      added_ids=[str(i) for i in ids] if isinstance(ids, list) else [],
+                      unchanged=bool(data.get("unchanged")), error=data.get("error") or None,
+                      note=data.get("note") or None, moved_from=data.get("moved_from") or None)

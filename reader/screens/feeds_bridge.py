@@ -107,20 +107,20 @@ class FeedsBridge:
         self.screen.library_panel.load()
 
     def refresh_finished(self, report: RefreshReport, automatic: bool) -> None:
-        if report.added:
+        if report.new_count:
             self._last_reload = time.monotonic()
             self.screen.library_panel.load()
         if not report.feeds:
             if not automatic:
                 self.screen.notify("No feeds yet: add a feed's URL with A, or `reader subscribe URL`.", timeout=6)
             return
-        if automatic and not report.added and not report.failed:
+        if automatic and not report.new_count and not report.failed:
             return
         text = report.summary() + "."
         if report.failed:
             text += " f shows which, and why."
         self.screen.notify(text, markup=False, timeout=6,
-                           severity="warning" if report.failed and not report.added else "information")
+                           severity="warning" if report.failed and not report.new_count else "information")
         self.counts_changed()
 
     def library_loaded(self) -> None:

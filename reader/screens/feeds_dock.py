@@ -2,9 +2,10 @@
 so often, as config.yaml says), and the changes to subscriptions asked for from the main
 screen (following an entity). A one-line status shows a refresh as it goes.
 
-The refresh runs in a thread worker that fetches several feeds at once (politely: see
-``reader.feeds.http``) and imports each as it arrives; each feed that brought stories is
-posted at once (``FeedDone``), so the screen can show them while the rest are on the way.
+The refresh runs in a process of its own (``reader refresh --jsonl``, watched by a thread
+worker) that fetches several feeds at once (politely: see ``reader.feeds.http``) and
+imports each as it arrives; each feed that brought stories is posted at once
+(``FeedDone``), so the screen can show them while the rest are on the way.
 """
 
 from __future__ import annotations
@@ -106,7 +107,9 @@ class FeedsDock(Horizontal):
 
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False, description="The refresh stopped")
     def _refresh(self, only: list[str] | None, automatic: bool) -> None:
-        from reader.feeds.refresh import refresh
+        """Run the refresh in a process of its own (``reader.feeds.background``): parsing a
+        hundred feeds in a thread would hold the interpreter lock keys need."""
+        from reader.feeds.background import refresh_in_subprocess
         from reader.feeds.store import FeedStore
         from reader.library.state import StateStore
 
@@ -115,10 +118,10 @@ class FeedsDock(Horizontal):
             if not FeedStore(state).subscriptions():
                 self.post_message(self.Finished(RefreshReport(), automatic))
                 return
-            report = refresh(state, only=only, politeness=self.politeness,
-                             progress=lambda done, total, label: self.post_message(self.Progress(done, total, label)),
-                             cancelled=lambda: worker.is_cancelled,
-                             on_feed=lambda result: result.added and self.post_message(self.FeedDone(result)))
+        report = refresh_in_subprocess(
+            only, politeness=self.politeness, should_stop=lambda: worker.is_cancelled,
+            progress=lambda done, total, label: self.post_message(self.Progress(done, total, label)),
+            on_feed=lambda result: result.added_ids and self.post_message(self.FeedDone(result)))
         self.post_message(self.Finished(report, automatic))
 
     def on_feeds_dock_progress(self, message: Progress) -> None:
@@ -134,7 +137,7 @@ class FeedsDock(Horizontal):
         self.query_one(Label).update(Content(text))
 
     def on_feeds_dock_feed_done(self, message: FeedDone) -> None:
-        self._new += len(message.result.added)  # the screen hears of it too (not stopped)
+        self._new += len(message.result.added_ids)  # the screen hears of it too (not stopped)
 
     def on_feeds_dock_finished(self, message: Finished) -> None:
         self.running = False

@@ -198,12 +198,14 @@ class LibraryPanel(Vertical):
         if loaded.state_problem and first:
             self.notify(f"{loaded.state_problem}; read marks and stars will not be kept this time.",
                         severity="error", markup=False, timeout=10)
-        same_library = loaded.library == self.library
-        if not same_library:
+        # Stories that arrived: new in the same library, or all of the person's first stories
+        # when they replace the sample (a first refresh or import); not a library opened anew.
+        counts_fresh = not first and (loaded.library == self.library or self.library.is_sample)
+        if loaded.library != self.library:
             self.library = loaded.library
             self.post_message(self.LibraryChanged(loaded.library))
         self.loading = False
-        if not first and same_library:  # stories that arrived (not a new library replacing the sample)
+        if counts_fresh:
             old = {entry.id for entry in self.catalog.entries}
             self.fresh |= {entry.id for entry in loaded.catalog.entries if entry.id not in old}
         self._watch = loaded.watch
