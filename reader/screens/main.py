@@ -162,6 +162,8 @@ class MainScreen(Screen):
                 self.call_after_refresh(self.feeds_dock.schedule, settings.refresh)
         else:
             self.feeds.library_loaded()
+        if not message.first and self.feeds_dock.running:
+            return  # stories still arriving from a refresh: indexed once, when it ends
         # Indexing is the heaviest start-up work: begin once the article is on screen.
         files = message.catalog.files
         self.sidebar.index_ready = panel.index_ready = False
