@@ -75,6 +75,7 @@ async def test_feeds_view_counts_chooses_marks_read_and_undoes(feed_server):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, lambda: len(app.screen.library_panel.catalog.entries) == 5, "the stories")
         main = app.screen
+        await settle(pilot, lambda: main.column.article is not None, "the first story")
         screen = await open_feeds(pilot)
         counts = rows_by_title(screen)
         opened = main.column.article  # the first story opened at start is read
@@ -202,6 +203,7 @@ async def test_open_copy_and_list_the_story_links(feed_server, browser):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, lambda: len(app.screen.library_panel.catalog.entries) == 5, "the stories")
         main = app.screen
+        await settle(pilot, lambda: main.column.article is not None, "the first story")
         article_list = main.library_panel.article_list
         target = next(a for a in article_list.articles if a.title == "Beta")
         main.open_entry(target)
@@ -228,6 +230,7 @@ async def test_tags_are_edited_on_the_story(feed_server):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, lambda: len(app.screen.library_panel.catalog.entries) == 5, "the stories")
         main = app.screen
+        await settle(pilot, lambda: main.column.article is not None, "the first story")
         article = main.column.article
         await pilot.press("T")
         await settle(pilot, lambda: isinstance(app.screen, TextPrompt), "the tags prompt")
