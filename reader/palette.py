@@ -102,8 +102,21 @@ class LibraryCommands(Provider):
         commands = [
             ("Add articles, pages or feeds…", run(screen.action_add), "Import files, folders or URLs (A)"),
             ("Refresh feeds", run(screen.action_refresh_feeds), "Fetch new entries of remembered feeds (R)"),
+            ("Feeds: unread counts, updates and errors", run(screen.action_feeds),
+             "Choose a feed, tag or saved search to show its stories (f)"),
             ("Clear article filters", run(article_list.clear_filters), "Show every article again"),
         ]
+        if screen.column.article is not None:
+            commands += [
+                ("Open the story in the browser", run(screen.action_open_link), "Marks it read (O)"),
+                ("Copy the story's link", run(screen.action_copy_link), "To the clipboard, and shown (y)"),
+                ("Links of the story", run(screen.action_links), "Numbered; Enter opens one (L)"),
+                ("Edit the story's tags…", run(screen.action_edit_tags), "Written into its file (T)"),
+            ]
+        entity = screen.sidebar.selected
+        if entity is not None:
+            commands.append((f"Follow {entity.name}", run(screen.action_follow),
+                             "A saved search on it: its stories get their own count in the feeds view (F)"))
         commands += [(f"Sort articles by {sort}", set_sort(sort), "o cycles the sort") for sort in SORTS]
         commands += [(f"Show {show} articles", set_show(show), "v cycles unread/starred/all") for show in SHOWS]
         commands += [(f"Show articles from {source}", set_source(source), "Filter the list to one source")

@@ -43,20 +43,25 @@ class CatalogEntry(NamedTuple):
     url: str | None
     byline: str | None
     word_count: int
+    tags: tuple[str, ...]
     path: str
+    """(``path`` and ``root`` come last: the catalog's snapshot keeps them per file.)"""
     root: str | None
 
     @property
     def meta_line(self) -> str:
         """Source · date · words, leaving out what is unknown."""
-        parts = [p for p in (self.source, self.published) if p]
+        from reader.dates import display_date
+
+        parts = [p for p in (self.source, display_date(self.published)) if p]
         parts.append(f"{self.word_count:,} words")
         return " · ".join(parts)
 
 
 def entry_of(article: Article, path: Path, root: Path | None) -> CatalogEntry:
     return CatalogEntry(article.id, article.title, article.source, article.published, article.url,
-                        article.byline, article.word_count, str(path), str(root) if root else None)
+                        article.byline, article.word_count, tuple(article.tags), str(path),
+                        str(root) if root else None)
 
 
 @dataclass

@@ -110,6 +110,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._read_count = 0
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
         self.empty_text = "Loading the library…"  # until the first set_articles
+        self.note = ""
+        """Said after the counts in the border ("12 new")."""
 
     # -- data ---------------------------------------------------------------
 
@@ -140,6 +142,26 @@ class ArticleList(ScrollView, can_focus=True):
         if article_id in self._index_of_id:
             self._read_count += 1 if read else -1
         self._changed(article_id, refilter=self.show == "unread")
+
+    def set_read_many(self, article_ids: Iterable[str], read: bool) -> None:
+        """Show many articles as read or unread at once (a feed marked read)."""
+        changed = False
+        for article_id in article_ids:
+            if (article_id in self.read) == read:
+                continue
+            (self.read.add if read else self.read.discard)(article_id)
+            if article_id in self._index_of_id:
+                self._read_count += 1 if read else -1
+            changed = True
+        if changed:
+            self._cache.clear()
+            self._update_title()
+            self.refresh()
+
+    def set_note(self, note: str) -> None:
+        """A few words after the counts in the border ("12 new"); "" for none."""
+        self.note = note
+        self._update_title()
 
     def set_starred(self, article_id: str, starred: bool) -> None:
         """Show an article with or without its star."""
@@ -231,6 +253,8 @@ class ArticleList(ScrollView, can_focus=True):
             text = f"{len(self._view):,} shown ({', '.join(filters)}) · " + text
         if self.sort != "date":
             text += f" · by {self.sort}"
+        if self.note:
+            text += f" · {self.note}"
         return text
 
     # -- order and filters --------------------------------------------------
