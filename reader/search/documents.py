@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import zlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -79,7 +78,7 @@ def article_document(article: Article, entity_keys: EntityKeys | None = None) ->
         "body": (article.title, article.body),  # the title's words count in the body too (BM25F)
         "path": str(article.path) if article.path else "",
         "published_text": article.published or "",
-        "body_z": zlib.compress(article.body.encode("utf-8"), 1),
+        "body_text": article.body,
     }
     if article.source:
         doc["source"] = article.source

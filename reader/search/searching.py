@@ -18,7 +18,6 @@ What keeps every query kind fast on a large library (see bench/bench_search.py):
 from __future__ import annotations
 
 import time
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,16 +119,13 @@ def first_matches(searcher, q: wq.Query, limit: int) -> list[int]:
     return docs
 
 
-def _load_body(hit_id: str, path: str, lookup: ArticleLookup | None, stored: bytes | None = None) -> str | None:
+def _load_body(hit_id: str, path: str, lookup: ArticleLookup | None, stored: str | None = None) -> str | None:
     if lookup is not None:
         article = lookup(hit_id)
         if article is not None:
             return article.body
-    if stored:
-        try:
-            return zlib.decompress(stored).decode("utf-8")
-        except (zlib.error, UnicodeDecodeError):
-            pass
+    if isinstance(stored, str):
+        return stored
     if path:
         try:
             loaded = load_file(Path(path))
@@ -214,7 +210,7 @@ def _run(searcher, parsed: ParsedQuery, results: SearchResults, limit: int,
             results.total_exact = False
     for docnum, score in ranked:
         stored = searcher.stored_fields(docnum)
-        body = _load_body(stored["id"], stored.get("path", ""), lookup, stored.get("body_z")) or ""
+        body = _load_body(stored["id"], stored.get("path", ""), lookup, stored.get("body_text")) or ""
         # The snippet comes from the first matches; all of them are found when asked for.
         snippet, snippet_spans = make_snippet(body, plan.first_spans(body))
         results.hits.append(Hit(
@@ -255,7 +251,7 @@ def _surface_word(searcher, term: str) -> str | None:
     """The first word of a story containing the index term ``term``, in lower case."""
     for hit in searcher.search(wq.Term("body", term), limit=1):
         stored = hit.fields()
-        body = _load_body(stored.get("id", ""), stored.get("path", ""), None, stored.get("body_z")) or ""
+        body = _load_body(stored.get("id", ""), stored.get("path", ""), None, stored.get("body_text")) or ""
         for t, s, e in iter_terms(body):
             if t == term:
                 return body[s:e].lower()

@@ -1,0 +1,188 @@
+"""Whoosh's W3 codec with compact posting blocks.
+
+Whoosh pickles each block of postings as a tuple of Python objects: a float of 9 bytes
+per weight, and each posting's value (its positions) as a latin-1 string behind a
+``_codecs.encode`` call, which doubles high bytes. Here a block is packed arrays:
+
+- ids: the differences between document numbers, in 1, 2 or 4 bytes each;
+- weights: none (all 1.0), one byte per posting when every weight is a multiple of
+  ``1 / IMPACT_SCALE`` up to 2.55 (the quantised BM25 impacts of ``ImpactPositions``),
+  two bytes for small whole numbers (frequencies), else 4-byte floats;
+- values: their lengths (1, 2 or 4 bytes each) and their bytes, one after another.
+
+The block header (count, last id, largest weight, ...) is Whoosh's own, so block-max
+skipping reads it as before; terms with one posting stay inlined in the term table
+(Whoosh's ``inlinelimit``). Subclassing reads and sets attributes that Whoosh's
+``W3PostingsWriter`` and ``W3LeafMatcher`` do not document (``_ids``, ``_weights``,
+``_values``, ``_maxweight``, ``_data``, ``_blocklength``, ``_compression``, offsets);
+both ``whoosh`` 2.7.4 and ``whoosh-reloaded`` 2.7.5 have them.
+"""
+
+from __future__ import annotations
+
+import sys
+import zlib
+from array import array
+from itertools import accumulate
+
+from whoosh.codec import whoosh3
+from whoosh.compat import dumps
+from whoosh.system import emptybytes
+from whoosh.util.numeric import length_to_byte
+
+IMPACT_SCALE = 100  # weights stored in one byte are multiples of 1/100 (0 to 2.55)
+_BIG_ENDIAN = sys.byteorder == "big"
+_W_ONES, _W_BYTE, _W_SHORT, _W_FLOAT = 0, 1, 2, 3
+_V_NONE, _V_FIXED, _V_VARIABLE = 0, 1, 2
+
+
+def quantise(weight: float) -> float:
+    """The weight rounded to a multiple of ``1 / IMPACT_SCALE`` (one byte when at most 2.55)."""
+    return round(weight * IMPACT_SCALE) / IMPACT_SCALE
+
+
+def _packed(numbers) -> bytes:
+    """Non-negative integers as the smallest array type that holds them: 1 code byte + data."""
+    biggest = max(numbers, default=0)
+    code = "B" if biggest < 256 else "H" if biggest < 65536 else "I"
+    packed = array(code, numbers)
+    if _BIG_ENDIAN and code != "B":
+        packed.byteswap()
+    return code.encode() + packed.tobytes()
+
+
+def _unpacked(data: bytes, start: int, count: int) -> tuple[array, int]:
+    """The array written by ``_packed`` at ``start``, and the offset after it."""
+    code = chr(data[start])
+    numbers = array(code)
+    end = start + 1 + count * numbers.itemsize
+    numbers.frombytes(data[start + 1:end])
+    if _BIG_ENDIAN and numbers.itemsize > 1:
+        numbers.byteswap()
+    return numbers, end
+
+
+class CompactPostingsWriter(whoosh3.W3PostingsWriter):
+    """Writes blocks as packed arrays (see the module docstring)."""
+
+    def _write_block(self, last=False):
+        if not self._blockcount:
+            self._postfile.write(whoosh3.WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        ids = self._ids
+        parts = [_packed([b - a for a, b in zip((0, *ids), ids)])]
+        parts.extend(self._packed_weights())
+        parts.extend(self._packed_values())
+        databytes = emptybytes.join(parts)
+        comp = self._compression
+        if comp:
+            databytes = zlib.compress(databytes, comp)
+        infobytes = dumps((len(ids), ids[-1], self._maxweight, comp, length_to_byte(self._minlength),
+                           length_to_byte(self._maxlength)), 2)
+        blocklength = len(infobytes) + len(databytes)
+        self._postfile.write_int(-blocklength if last else blocklength)
+        self._postfile.write(infobytes)
+        self._postfile.write(databytes)
+        self._blockcount += 1
+        self._new_block()
+
+    def _packed_weights(self) -> list[bytes]:
+        weights = self._weights
+        if all(w == 1.0 for w in weights):
+            return [bytes([_W_ONES])]
+        scaled = [round(w * IMPACT_SCALE) for w in weights]
+        if all(0 <= s <= 255 and abs(s - w * IMPACT_SCALE) < 1e-3 for s, w in zip(scaled, weights)):
+            return [bytes([_W_BYTE]), bytes(scaled)]
+        if all(w.is_integer() and 0 <= w < 65536 for w in weights):
+            return [bytes([_W_SHORT]), _packed([int(w) for w in weights])]
+        floats = array("f", weights)
+        if _BIG_ENDIAN:
+            floats.byteswap()
+        return [bytes([_W_FLOAT]), floats.tobytes()]
+
+    def _packed_values(self) -> list[bytes]:
+        fixed = self._format.fixed_value_size()
+        values = self._values
+        if fixed == 0 or not values:
+            return [bytes([_V_NONE])]
+        if fixed is not None and fixed > 0:
+            return [bytes([_V_FIXED]), emptybytes.join(values)]
+        return [bytes([_V_VARIABLE]), _packed([len(v) for v in values]), emptybytes.join(values)]
+
+
+class CompactLeafMatcher(whoosh3.W3LeafMatcher):
+    """Reads the blocks ``CompactPostingsWriter`` writes."""
+
+    def _read_data(self):
+        data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
+        if self._compression:
+            data = zlib.decompress(data)
+        count = self._blocklength
+        deltas, at = _unpacked(data, 0, count)
+        kind = data[at]
+        at += 1
+        if kind == _W_ONES:
+            weights = None
+        elif kind == _W_BYTE:
+            weights = [b / IMPACT_SCALE for b in data[at:at + count]]
+            at += count
+        elif kind == _W_SHORT:
+            shorts, at = _unpacked(data, at, count)
+            weights = [float(s) for s in shorts]
+        else:
+            weights = array("f")
+            weights.frombytes(data[at:at + 4 * count])
+            if _BIG_ENDIAN:
+                weights.byteswap()
+            at += 4 * count
+        kind = data[at]
+        at += 1
+        if kind == _V_NONE:
+            values = None
+        elif kind == _V_FIXED:
+            values = data[at:]
+        else:
+            lengths, at = _unpacked(data, at, count)
+            values = []
+            for length in lengths:
+                values.append(data[at:at + length])
+                at += length
+            values = tuple(values)
+        self._data = (deltas, weights, values)
+
+    def _read_ids(self):
+        if self._data is None:
+            self._read_data()
+        self._ids = tuple(accumulate(self._data[0]))
+
+    def _read_weights(self):
+        if self._data is None:
+            self._read_data()
+        if self._data[1] is None:
+            self._weights = (1.0,) * self._blocklength
+        else:
+            self._weights = self._data[1]
+
+    def _read_values(self):
+        if self._data is None:
+            self._read_data()
+        if self._data[2] is None:
+            self._values = (None,) * self._blocklength
+        else:
+            super()._read_values()
+
+
+class CompactCodec(whoosh3.W3Codec):
+    """``W3Codec`` writing and reading compact posting blocks (term vectors as Whoosh's)."""
+
+    def postings_writer(self, dbfile, byteids=False):
+        if byteids:
+            return super().postings_writer(dbfile, byteids=byteids)
+        return CompactPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=False,
+                                     compression=self._compression, inlinelimit=self._inlinelimit)
+
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+        if terminfo.is_inlined():
+            return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
+        offset, length = terminfo.extent()
+        return CompactLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
