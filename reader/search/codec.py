@@ -117,38 +117,8 @@ class CompactLeafMatcher(whoosh3.W3LeafMatcher):
         data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
         if self._compression:
             data = zlib.decompress(data)
-        count = self._blocklength
-        deltas, at = _unpacked(data, 0, count)
-        kind = data[at]
-        at += 1
-        if kind == _W_ONES:
-            weights = None
-        elif kind == _W_BYTE:
-            weights = [b / IMPACT_SCALE for b in data[at:at + count]]
-            at += count
-        elif kind == _W_SHORT:
-            shorts, at = _unpacked(data, at, count)
-            weights = [float(s) for s in shorts]
-        else:
-            weights = array("f")
-            weights.frombytes(data[at:at + 4 * count])
-            if _BIG_ENDIAN:
-                weights.byteswap()
-            at += 4 * count
-        kind = data[at]
-        at += 1
-        if kind == _V_NONE:
-            values = None
-        elif kind == _V_FIXED:
-            values = data[at:]
-        else:
-            lengths, at = _unpacked(data, at, count)
-            values = []
-            for length in lengths:
-                values.append(data[at:at + length])
-                at += length
-            values = tuple(values)
-        self._data = (deltas, weights, values)
+        deltas, at = _unpacked(data, 0, self._blocklength)
+        self._data = (deltas, data, at)  # weights and values are read when asked for
 
     def _read_ids(self):
         if self._data is None:
@@ -158,18 +128,53 @@ class CompactLeafMatcher(whoosh3.W3LeafMatcher):
     def _read_weights(self):
         if self._data is None:
             self._read_data()
-        if self._data[1] is None:
-            self._weights = (1.0,) * self._blocklength
-        else:
-            self._weights = self._data[1]
+        self._weights, self._values_at = self._weights_from(*self._data[1:])
+
+    def _weights_from(self, data: bytes, at: int):
+        count = self._blocklength
+        kind = data[at]
+        at += 1
+        if kind == _W_ONES:
+            return (1.0,) * count, at
+        if kind == _W_BYTE:
+            return [b / IMPACT_SCALE for b in data[at:at + count]], at + count
+        if kind == _W_SHORT:
+            shorts, at = _unpacked(data, at, count)
+            return [float(s) for s in shorts], at
+        weights = array("f")
+        weights.frombytes(data[at:at + 4 * count])
+        if _BIG_ENDIAN:
+            weights.byteswap()
+        return weights, at + 4 * count
 
     def _read_values(self):
-        if self._data is None:
-            self._read_data()
-        if self._data[2] is None:
-            self._values = (None,) * self._blocklength
+        if self._weights is None:
+            self._read_weights()
+        data, at = self._data[1], self._values_at
+        kind = data[at]
+        at += 1
+        count = self._blocklength
+        if kind == _V_NONE:
+            self._values = (None,) * count
+        elif kind == _V_FIXED:
+            size = self._fixedsize
+            self._values = tuple(data[i:i + size] for i in range(at, at + size * count, size))
         else:
-            super()._read_values()
+            lengths, at = _unpacked(data, at, count)
+            values = []
+            for length in lengths:
+                values.append(data[at:at + length])
+                at += length
+            self._values = tuple(values)
+
+    def all_ids(self):
+        """The remaining ids, a block at a time (Whoosh's steps one posting at a time)."""
+        while self.is_active():
+            if self._ids is None:
+                self._read_ids()
+            yield from self._ids[self._i:]
+            self._i = self._blocklength
+            self._next_block()
 
 
 class CompactCodec(whoosh3.W3Codec):
