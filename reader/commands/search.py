@@ -8,10 +8,9 @@ import sys
 
 from reader.commands.common import CommandError, add_sources_argument
 from reader.library import default_sources
-from reader.commands.index import run_update
 from reader.library.text import shorten
-from reader.search import IndexProblem, search
-from reader.search.index import open_library_index
+from reader.search.index import IndexProblem, open_library_index
+from reader.search.searching import search
 
 NAME = "search"
 HELP = "search the library: words (all must match), \"phrases\", prefix*, fuzzy~, -excluded, OR, fields"
@@ -45,9 +44,12 @@ def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CommandError("reader: --limit must be at least 1")
     sources = list(args.paths) or default_sources()
-    if not args.no_update:
-        run_update(sources, quiet=True)
     index = open_library_index(sources)
+    # No walk of the library when none of its folders changed since the last update
+    if not args.no_update and not index.unchanged_since_update(sources):
+        from reader.commands.index import run_update  # noqa: PLC0415
+
+        run_update(sources, quiet=True)
     try:
         try:
             results = search(index, args.query, limit=args.limit, exact_total=True)

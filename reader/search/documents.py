@@ -26,10 +26,15 @@ def entities_id(entity_keys: EntityKeys | None) -> str:
     """A name for the recogniser, stored in the manifest: a different one means re-index."""
     if entity_keys is None:
         return ""
+    return f"{entities_name(entity_keys)}:{getattr(entity_keys, 'version', '')}"
+
+
+def entities_name(entity_keys: EntityKeys | None) -> str:
+    """``entities_id`` without the version (known without building the recogniser)."""
+    if entity_keys is None:
+        return ""
     name = getattr(entity_keys, "__qualname__", type(entity_keys).__qualname__)
-    module = getattr(entity_keys, "__module__", "")
-    version = getattr(entity_keys, "version", "")
-    return f"{module}.{name}:{version}"
+    return f"{getattr(entity_keys, '__module__', '')}.{name}"
 
 
 def _entity_fields(article: Article, entity_keys: EntityKeys | None) -> tuple[str, str]:
@@ -104,8 +109,15 @@ class RecogniserKeys:
 
     def __init__(self, get_recognizer: Callable[[], Any]) -> None:
         self._get = get_recognizer
-        module = getattr(get_recognizer, "__module__", "")
-        self.version = f"{module}:{getattr(get_recognizer(), 'version', '')}"
+        self._version: str | None = None
+
+    @property
+    def version(self) -> str:
+        """The recogniser's module and ``version`` (building it on first use)."""
+        if self._version is None:
+            module = getattr(self._get, "__module__", "")
+            self._version = f"{module}:{getattr(self._get(), 'version', '')}"
+        return self._version
 
     def __call__(self, article: Article) -> list[tuple[str, str]]:
         from reader.entities.model import MAX_RECOGNISED_CHARS  # noqa: PLC0415

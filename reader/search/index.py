@@ -21,7 +21,6 @@ import errno
 import fcntl
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import threading
@@ -37,7 +36,9 @@ from whoosh.writing import LockError
 from reader import paths
 from reader.atomic import write_atomic
 from reader.library.library import default_sources, load_file
-from reader.search.documents import EntityKeys, article_document, default_entity_keys, entities_id, file_hash
+from reader.search.documents import (EntityKeys, article_document, default_entity_keys, entities_id, entities_name,
+                                    file_hash)
+from reader.search import freshness
 from reader.search.files import FileStamp, walk_sources
 from reader.search.schema import SCHEMA_VERSION, make_codec, make_schema
 from reader.search.scoring import WEIGHTING
@@ -217,6 +218,8 @@ class LibraryIndex:
         self._ix = None
         self._searcher = None
         self._lock = threading.RLock()
+        self._last_walk: list | None = None  # the files of the last update's scan
+        self._last_sources: list[Path] | None = None
 
     # --- state -----------------------------------------------------------------------
 
@@ -278,6 +281,29 @@ class LibraryIndex:
         except Exception as error:  # noqa: BLE001 - any failure to open means damaged
             return f"the search index is damaged ({type(error).__name__}); rebuilding it"
         return None
+
+    def fresh_key(self) -> dict:
+        """What must not have changed for ``fresh.json`` to count: the schema, the
+        recogniser's name and the index files' sizes. (The recogniser's version is
+        compared by ``check``, when an update reads the manifest: reading it here would
+        build the recogniser.)"""
+        files = {}
+        try:
+            names = os.listdir(self.directory)
+        except OSError:
+            names = []
+        for name in names:
+            if name.startswith("_") or name.startswith(f"{INDEX_NAME}_") and not name.endswith("LOCK"):
+                try:
+                    files[name] = os.path.getsize(self.directory / name)
+                except OSError:
+                    pass
+        return {"schema": SCHEMA_VERSION, "entities": entities_name(self.entity_keys), "files": files}
+
+    def unchanged_since_update(self, sources: Iterable[Path]) -> bool:
+        """True when no folder of ``sources`` changed since the last update, so a search can
+        answer without walking the library (see ``reader.search.freshness``)."""
+        return freshness.folders_unchanged(freshness.read(self.directory), self.fresh_key(), sources)
 
     # --- searching -------------------------------------------------------------------
 
@@ -368,6 +394,12 @@ class LibraryIndex:
             result.busy = True
             return result
         try:
+            if files is not None and not rebuild:
+                files = list(files)
+                if freshness.files_unchanged(freshness.read(self.directory), self.fresh_key(), files):
+                    # The app's start: the walk it just did is the one indexed last time
+                    result.unchanged = len(files)
+                    return result
             manifest = self.read_manifest()
             reason = "rebuilding the search index" if rebuild else self.check(manifest)
             if reason is not None:
@@ -407,7 +439,9 @@ class LibraryIndex:
         candidates = []
         get = stamps.get
         roots: dict = {}
-        for key, root, size, mtime in (walk_sources(sources, result.problems) if files is None else files):
+        walk = walk_sources(sources, result.problems) if files is None else list(files)
+        self._last_walk, self._last_sources = walk, sources
+        for key, root, size, mtime in walk:
             if get(key) == (size, mtime):
                 kept.append(key)
             else:
@@ -426,8 +460,12 @@ class LibraryIndex:
             result.cancelled = True
             return
         if manifest is not None and not candidates and len(set(kept_keys)) == len(stamps):
-            # The usual start: nothing changed (the manifest's full table is not even built)
+            # The usual start: nothing changed (the manifest's full table is not even built).
+            # The walk's digest is kept, so the next start with this walk reads no manifest.
             result.unchanged = len(kept_keys)
+            data, key, walk = freshness.read(self.directory), self.fresh_key(), self._last_walk
+            if not (freshness.files_unchanged(data, key, walk) and freshness.folders_unchanged(data, key, sources)):
+                freshness.record(self.directory, key, freshness.stamps_digest(walk), sources)
             return
         old: dict[str, list] = articles_of(manifest)
         kept = {key: old[key] for key in kept_keys if key in old}
@@ -460,7 +498,7 @@ class LibraryIndex:
         total = len(to_index) + len(removed_ids)
         if total == 0:
             if candidates or manifest is None:
-                self._save_manifest(kept)
+                self._save_manifest(kept, complete=True)
             return
         progress(0, total, "indexing")
         first_commit, commit_every = commits
@@ -485,7 +523,7 @@ class LibraryIndex:
             done += len(batch) + len(deletes)
             deletes = []
             kept.update(committed)
-            self._save_manifest(kept)
+            self._save_manifest(kept, complete=start >= len(to_index))
             if start >= len(to_index):
                 break
         result.removed += len([i for i in removed_ids if i not in indexed_ids])
@@ -494,6 +532,8 @@ class LibraryIndex:
     def _write_batch(self, batch, deletes, existing_ids, indexed_ids, result, progress, should_stop,
                      procs, done, total, old) -> dict[str, list] | None:
         """Index one batch in one commit; ``None`` when busy or cancelled (nothing committed)."""
+        import multiprocessing  # noqa: PLC0415 - only a build needs it
+
         big = len(batch) >= BIG_BATCH
         ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
         writer = None
@@ -578,7 +618,9 @@ class LibraryIndex:
                     child.join(timeout=5)
             ix.close()
 
-    def _save_manifest(self, articles: dict[str, list]) -> None:
+    def _save_manifest(self, articles: dict[str, list], complete: bool = False) -> None:
+        """Write the manifest; ``complete``: the whole walk is indexed (``fresh.json``)."""
+        freshness.forget(self.directory)
         files = {}
         for name in os.listdir(self.directory):
             if name in (MANIFEST, UPDATE_LOCK) or name.startswith(".") or name.endswith("LOCK"):
@@ -601,6 +643,9 @@ class LibraryIndex:
             },
         }
         write_atomic(self.manifest_path, json.dumps(manifest, separators=(",", ":")))
+        if complete and self._last_walk is not None:
+            freshness.record(self.directory, self.fresh_key(), freshness.stamps_digest(self._last_walk),
+                             self._last_sources)
 
 
 def index_dir_for(sources: Iterable[Path] | None) -> Path:
