@@ -26,6 +26,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,20 +120,62 @@ def _ids(value: Any) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
 
 
+WRITERS_MB = 192  # Whoosh's in-memory sort limit of all writer processes together
+SAVED_SHARE = 0.6  # the postings and terms written when saving, per byte of article file (measured)
+
+
+class SavingProgress:
+    """While a big commit writes its postings, ``report(share)`` every half second with
+    the share written so far (new ``.pst``/``.trm`` bytes against ``expected``, at most
+    99%), so the bar moves during "saving" (a quarter of a first build's time)."""
+
+    def __init__(self, directory: Path, expected: float, report: Callable[[float], None]) -> None:
+        self.directory = directory
+        self.expected = max(1.0, expected)
+        self.report = report
+        self._stop = threading.Event()
+        self._before = set(self._files())
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _files(self) -> list[str]:
+        try:
+            return [n for n in os.listdir(self.directory) if n.endswith((".pst", ".trm"))]
+        except OSError:
+            return []
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.5):
+            written = 0
+            for name in self._files():
+                if name not in self._before:
+                    try:
+                        written += os.path.getsize(self.directory / name)
+                    except OSError:
+                        pass
+            self.report(min(0.99, written / self.expected))
+
+    def __enter__(self) -> SavingProgress:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def writer_limit_mb(procs: int) -> int:
     """How much each of ``procs`` writer processes may sort in memory before spilling a
     sorted run to disk (Whoosh's default is 128 MB).
 
-    Spilling and merging the runs was a third of the CPU of a 10,000-story build
-    (bench/bench_search.py), so more is given when memory allows: between 128 and 512 MB
-    each (Whoosh's estimate; a writer grows to about three times it), all of them
-    together taking at most a quarter of the memory available (Linux's MemAvailable;
-    128 MB where that is not known, as on macOS).
+    A first build of 100,000 stories must stay under 1 GB over all its processes: a
+    writer grows to about three times Whoosh's estimate, and besides the writers there
+    are the parent and the processes that read and recognise. So ``WRITERS_MB`` (all
+    writers together) is shared out, less where memory is short (a twelfth of Linux's
+    MemAvailable at most), and never below 32 MB each.
     """
     available = available_memory()
-    if available is None:
-        return 128
-    return max(128, min(512, available // 12 // max(1, procs) // 2**20))
+    budget = WRITERS_MB if available is None else min(WRITERS_MB, available // 12 // 2**20)
+    return max(32, budget // max(1, procs))
 
 
 def available_memory() -> int | None:
@@ -601,7 +644,10 @@ class LibraryIndex:
             w, writer = writer, None
             # No optimize(): merging the two segments of a parallel build cost as much
             # as the build and made no query kind faster here (see bench/).
-            w.commit()
+            expected = SAVED_SHARE * sum(item[3].st_size for item in batch)
+            with SavingProgress(self.directory, expected, lambda share: progress(
+                    round(total * share), total, "saving the index")) if big else nullcontext():
+                w.commit()
             result.added += added
             result.changed += changed
             return entries

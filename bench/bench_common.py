@@ -1,0 +1,64 @@
+"""What the benchmark modules share: a table row, percentiles, a log line, process memory."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass
+
+
+@dataclass
+class Row:
+    """One line of ``bench_all.py``'s table; ``met`` is ``None`` when the row has no bar."""
+
+    what: str
+    reader: str
+    side_by_side: str
+    ratio: str = ""
+    bar: str = ""
+    met: bool | None = None
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    if not values:
+        return float("nan")
+    k = (len(values) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.1f} ms" if seconds < 10 else f"{seconds:,.1f} s"
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def tree_rss_mb(root: int, include_self: bool = True) -> float:
+    """Resident memory (MB) of ``root``'s descendants (and ``root`` itself), from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", encoding="ascii", errors="replace") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            parents[int(name)] = int(fields[1])
+            rss[int(name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+    family = {root}
+    changed = True
+    while changed:
+        changed = False
+        for pid, parent in parents.items():
+            if parent in family and pid not in family:
+                family.add(pid)
+                changed = True
+    if not include_self:
+        family.discard(root)
+    return sum(rss.get(pid, 0) for pid in family) / 2**20
