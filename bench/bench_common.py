@@ -37,8 +37,22 @@ def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
+def _pss(pid: int) -> int | None:
+    """Proportional set size (bytes): shared pages counted once over the processes."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as smaps:
+            for line in smaps:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
 def tree_rss_mb(root: int, include_self: bool = True) -> float:
-    """Resident memory (MB) of ``root``'s descendants (and ``root`` itself), from /proc."""
+    """Memory (MB) of ``root``'s descendants (and ``root`` itself): the sum of their
+    proportional set sizes (forked processes share pages; RSS would count them once per
+    process), or of their resident sizes where /proc has no smaps_rollup."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for name in os.listdir("/proc"):
@@ -61,4 +75,8 @@ def tree_rss_mb(root: int, include_self: bool = True) -> float:
                 changed = True
     if not include_self:
         family.discard(root)
-    return sum(rss.get(pid, 0) for pid in family) / 2**20
+    total = 0
+    for pid in family:
+        pss = _pss(pid)
+        total += pss if pss is not None else rss.get(pid, 0)
+    return total / 2**20

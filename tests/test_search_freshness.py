@@ -65,3 +65,19 @@ def test_reader_search_sees_a_new_story(tmp_path, capsys):
     capsys.readouterr()
     assert main(["search", "lighthouse", str(library)]) == 0
     assert "Lighthouses of the Senkaku Islands" in capsys.readouterr().out
+
+
+def test_saving_progress_follows_the_bytes_written(tmp_path):
+    import time
+
+    from reader.search.index import SavingProgress
+
+    (tmp_path / "old.pst").write_bytes(b"x" * 500)  # there before: not counted
+    shares: list[float] = []
+    with SavingProgress(tmp_path, 100, shares.append):
+        (tmp_path / "new.pst").write_bytes(b"x" * 40)
+        time.sleep(0.7)
+        (tmp_path / "new.trm").write_bytes(b"x" * 400)
+        time.sleep(0.7)
+    assert shares[0] == 0.4
+    assert shares[-1] == 0.99  # never 100% before the commit returns

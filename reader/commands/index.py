@@ -9,11 +9,14 @@ import os
 import stat
 import sys
 import threading
+from typing import TYPE_CHECKING
 
 from reader.commands.common import CommandError, add_sources_argument
 from reader.commands.progress import TerminalProgress
 from reader.library import MissingPath, default_sources
-from reader.search.index import UpdateResult, open_library_index
+
+if TYPE_CHECKING:
+    from reader.search.index import UpdateResult
 
 NAME = "index"
 HELP = "update the search index of the library (only new, changed and removed articles)"
@@ -32,6 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run_update(paths, *, rebuild: bool = False, quiet: bool = False, progress=None,
                first_commit: int | None = None, should_stop=None) -> UpdateResult:
     """Update the index with a progress bar on a terminal; a missing path is a ``CommandError``."""
+    from reader.search.index import open_library_index  # noqa: PLC0415 - only when indexing
+
     sources = list(paths) or default_sources()
     index = open_library_index(sources)
     bar = TerminalProgress() if progress is None else None

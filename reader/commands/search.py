@@ -9,8 +9,6 @@ import sys
 from reader.commands.common import CommandError, add_sources_argument
 from reader.library import default_sources
 from reader.library.text import shorten
-from reader.search.index import IndexProblem, open_library_index
-from reader.search.searching import search
 
 NAME = "search"
 HELP = "search the library: words (all must match), \"phrases\", prefix*, fuzzy~, -excluded, OR, fields"
@@ -43,6 +41,8 @@ def marked(snippet: str, spans, bold: bool) -> str:
 def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CommandError("reader: --limit must be at least 1")
+    from reader.search.index import IndexProblem, open_library_index  # noqa: PLC0415 - not for --help
+    from reader.search.searching import search  # noqa: PLC0415
     sources = list(args.paths) or default_sources()
     index = open_library_index(sources)
     # No walk of the library when none of its folders changed since the last update

@@ -10,6 +10,7 @@ read attributes the classes do not document (``TopCollector.items``/``minscore``
 from __future__ import annotations
 
 import re
+import struct
 import sys
 from array import array
 from functools import lru_cache
@@ -34,6 +35,8 @@ BODY_AVERAGE_TERMS = 300  # indexed words (stop words left out) of a typical new
 TITLE_AVERAGE_TERMS = 7
 BLOCK_POSTINGS = 32
 _BIG_ENDIAN = sys.byteorder == "big"
+_ONE_SHORT = struct.Struct("<BH")  # a posting with one position: its size byte and the position
+_ONE_INT = struct.Struct("<BI")
 
 _ENTITY_SLUG = re.compile(r"[^\w]+")
 
@@ -115,6 +118,8 @@ class ImpactPositions(formats.Positions):
         """The positions as differences, 2 bytes each (4 in a story of over 65,535
         words), after one byte giving that size. (Whoosh's ``Positions`` pickles
         them, one Python step and several bytes per position.)"""
+        if len(poslist) == 1:  # most words of a story
+            return _ONE_SHORT.pack(2, poslist[0]) if poslist[0] <= 0xFFFF else _ONE_INT.pack(4, poslist[0])
         deltas = [b - a for a, b in zip((0, *poslist), poslist)]
         wide = max(deltas, default=0) > 0xFFFF
         packed = array("I" if wide else "H", deltas)
@@ -145,14 +150,21 @@ class ImpactPositions(formats.Positions):
         else:
             title, body = {}, self._positions(value, analyzer, kwargs)
         length = TITLE_WEIGHT * sum(len(p) for p in title.values()) + sum(len(p) for p in body.values())
-        impact = self.impact
+        weights: dict[float, float] = {}  # frequency -> quantised impact (few distinct ones)
         encode = self.encode
-        for term in title.keys() | body.keys():
-            in_title = title.get(term, ())
-            in_body = body.get(term, ())
-            positions = [*in_title, *in_body]
-            weight = quantise(impact(TITLE_WEIGHT * len(in_title) + len(in_body), length))
+        for term, in_body in body.items():
+            in_title = title.get(term)
+            if in_title is None:
+                frequency, positions = len(in_body), in_body
+            else:
+                frequency, positions = TITLE_WEIGHT * len(in_title) + len(in_body), [*in_title, *in_body]
+            weight = weights.get(frequency)
+            if weight is None:
+                weight = weights[frequency] = quantise(self.impact(frequency, length))
             yield term, len(positions), weight, encode(positions)
+        for term, in_title in title.items():
+            if term not in body:
+                yield term, len(in_title), quantise(self.impact(TITLE_WEIGHT * len(in_title), length)), encode(in_title)
 
     @staticmethod
     def _positions(value, analyzer, kwargs) -> dict[str, list[int]]:

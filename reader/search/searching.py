@@ -30,7 +30,7 @@ from reader.search.expansion import UnscoredOr, expand_query
 from reader.search.index import IndexProblem, LibraryIndex
 from reader.search.phrases import phrase_candidates
 from reader.search.query import ParsedQuery, parse_query
-from reader.search.scoring import top
+from reader.search.scoring import top, top_term
 from reader.search.snippets import MatchPlan, Span, make_snippet, plan_matches
 from reader.search.spelling import suggest_with
 
@@ -227,6 +227,8 @@ def _run(searcher, parsed: ParsedQuery, results: SearchResults, limit: int,
         else:
             results.total = min(q.estimate_size(reader), searcher.doc_count())
             results.total_exact = False
+    elif not exact_total and (one_word := top_term(searcher, q, limit)) is not None:
+        ranked, results.total, results.total_exact = one_word
     elif not exact_total and (two_phase := phrase_candidates(searcher, q, limit)) is not None:
         ranked, results.total, results.total_exact = two_phase
     else:
