@@ -120,7 +120,7 @@ def _ids(value: Any) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
 
 
-WRITERS_MB = 192  # Whoosh's in-memory sort limit of all writer processes together
+WRITERS_MB = 160  # Whoosh's in-memory sort limit of all writer processes together
 SAVED_SHARE = 0.6  # the postings and terms written when saving, per byte of article file (measured)
 
 
