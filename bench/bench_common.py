@@ -20,6 +20,15 @@ class Row:
     met: bool | None = None
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its waited-for descendants (writer processes too)."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def pct(values: list[float], q: float) -> float:
     values = sorted(values)
     if not values:

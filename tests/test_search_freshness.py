@@ -73,6 +73,7 @@ def test_saving_progress_follows_the_bytes_written(tmp_path):
     from reader.search.index import SavingProgress
 
     (tmp_path / "old.pst").write_bytes(b"x" * 500)  # there before: not counted
+    (tmp_path / "new.pst").write_bytes(b"")  # created empty by a writer before saving
     shares: list[float] = []
     with SavingProgress(tmp_path, 100, shares.append):
         (tmp_path / "new.pst").write_bytes(b"x" * 40)

@@ -134,24 +134,26 @@ class SavingProgress:
         self.expected = max(1.0, expected)
         self.report = report
         self._stop = threading.Event()
-        self._before = set(self._files())
+        self._before = self._sizes()  # writers create their files empty before saving
         self._thread = threading.Thread(target=self._watch, daemon=True)
 
-    def _files(self) -> list[str]:
+    def _sizes(self) -> dict[str, int]:
+        sizes = {}
         try:
-            return [n for n in os.listdir(self.directory) if n.endswith((".pst", ".trm"))]
+            names = [n for n in os.listdir(self.directory) if n.endswith((".pst", ".trm"))]
         except OSError:
-            return []
+            names = []
+        for name in names:
+            try:
+                sizes[name] = os.path.getsize(self.directory / name)
+            except OSError:
+                pass
+        return sizes
 
     def _watch(self) -> None:
         while not self._stop.wait(0.5):
-            written = 0
-            for name in self._files():
-                if name not in self._before:
-                    try:
-                        written += os.path.getsize(self.directory / name)
-                    except OSError:
-                        pass
+            before = self._before
+            written = sum(max(0, size - before.get(name, 0)) for name, size in self._sizes().items())
             self.report(min(0.99, written / self.expected))
 
     def __enter__(self) -> SavingProgress:
