@@ -49,6 +49,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--reuse", action="store_true", help="keep indexes built by an earlier run")
     parser.add_argument("--only", choices=sorted(MODULES), action="append")
+    parser.add_argument("--no-builds", action="store_true", help="leave out the 10k build-throughput rows")
     args = parser.parse_args()
     work = args.workdir
     work.mkdir(parents=True, exist_ok=True)
@@ -59,7 +60,8 @@ def main() -> int:
             log(f"generating {count:,} articles in {folder}")
             generate(folder, count)
     ctx = SimpleNamespace(repo=REPO, workdir=work, home=work / "home", big_library=big.resolve(),
-                          build_library=small.resolve(), size=args.size, repeat=args.repeat, reuse=args.reuse)
+                          build_library=small.resolve(), size=args.size, repeat=args.repeat, reuse=args.reuse,
+                          builds=not args.no_builds)
     load_start = os.getloadavg()
     started = time.perf_counter()
     rows: list[Row] = []

@@ -239,4 +239,5 @@ def rows(ctx):
               "≤ 0.8 GB", ours <= 0.8)
     yield from query_rows(ctx, index_dir, tantivy_dir)
     yield from process_rows(ctx, tantivy_dir)
-    yield from build_rows(ctx)
+    if ctx.builds:
+        yield from build_rows(ctx)
