@@ -97,10 +97,16 @@ def article_document(article: Article, entity_keys: EntityKeys | None = None) ->
 
 
 def default_entity_keys() -> EntityKeys:
-    """The entity recogniser's keys for an article (``reader.entities``, imported when
-    first asked for). A change of its ``version`` re-indexes the library."""
-    from reader.entities.service import get_recognizer  # noqa: PLC0415 - keeps this module light
+    """The entity recogniser's keys for an article (``reader.entities``, imported and
+    built when first used: searching needs neither). A change of its ``version``
+    re-indexes the library."""
 
+    def get_recognizer():
+        from reader.entities.service import get_recognizer as shared  # noqa: PLC0415 - only to recognise
+
+        return shared()
+
+    get_recognizer.__module__ = "reader.entities.service"  # its name in the manifest
     return RecogniserKeys(get_recognizer)
 
 
