@@ -221,6 +221,26 @@ class CompactLeafMatcher(whoosh3.W3LeafMatcher):
             self._i = self._blocklength
             self._next_block()
 
+    def candidates(self, factor: float, threshold):
+        """Yield ``(docnum, factor × weight)`` for the remaining postings scoring above
+        ``threshold()`` (asked again as it rises), a block at a time: a block whose
+        largest weight cannot pass is not decompressed."""
+        while self.is_active():
+            if factor * self._maxweight <= threshold():
+                self._next_block()
+                continue
+            if self._ids is None:
+                self._read_ids()
+            if self._weights is None:
+                self._read_weights()
+            ids, weights = self._ids, self._weights
+            for i in range(self._i, self._blocklength):
+                score = factor * weights[i]
+                if score > threshold():
+                    yield ids[i], score
+            self._i = self._blocklength
+            self._next_block()
+
     def all_ids(self):
         """The remaining ids, a block at a time (Whoosh's steps one posting at a time)."""
         while self.is_active():
