@@ -70,7 +70,7 @@ def test_reader_search_sees_a_new_story(tmp_path, capsys):
 def test_saving_progress_follows_the_bytes_written(tmp_path):
     import time
 
-    from reader.search.index import SavingProgress
+    from reader.search.writers import SavingProgress
 
     (tmp_path / "old.pst").write_bytes(b"x" * 500)  # there before: not counted
     (tmp_path / "new.pst").write_bytes(b"")  # created empty by a writer before saving

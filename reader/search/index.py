@@ -12,13 +12,13 @@ number of processes search what is committed. Whoosh writers are always closed i
 ``finally`` (a writer that died with an exception otherwise keeps its lock).
 
 Which files there are: ``reader.search.files``; what is indexed of each article:
-``reader.search.documents``.
+``reader.search.documents``; the manifest's tables and the lock: ``reader.search.manifest``;
+knowing the index is current without either: ``reader.search.freshness``; the writers'
+memory and saving progress: ``reader.search.writers``.
 """
 
 from __future__ import annotations
 
-import errno
-import fcntl
 import hashlib
 import json
 import os
@@ -43,6 +43,8 @@ from reader.search import freshness
 from reader.search.files import FileStamp, walk_sources
 from reader.search.schema import SCHEMA_VERSION, make_codec, make_schema
 from reader.search.scoring import WEIGHTING
+from reader.search.manifest import _FileLock, articles_of, stamps_of
+from reader.search.writers import SAVED_SHARE, SavingProgress, writer_limit_mb
 
 MANIFEST = "manifest.json"
 UPDATE_LOCK = "update.lock"
@@ -89,109 +91,6 @@ class UpdateResult:
         return text
 
 
-def articles_of(manifest: dict[str, Any] | None) -> dict[str, list]:
-    """The manifest's article files: path -> [id, size, mtime_ns, hash]."""
-    table = (manifest or {}).get("articles") or {}
-    if not table and isinstance((manifest or {}).get("files_articles"), dict):
-        # the first layout of this file
-        return {path: [_ids(v[0]), *v[1:]] for path, v in manifest["files_articles"].items()}
-    try:
-        return {path: [_ids(i), size, mtime, digest] for path, i, size, mtime, digest in
-                zip(table["paths"], table["ids"], table["sizes"], table["mtimes"], table["hashes"], strict=True)}
-    except (KeyError, TypeError, ValueError):
-        return {}
-
-
-def stamps_of(manifest: dict[str, Any] | None) -> dict[str, tuple[int, int]]:
-    """The manifest's article files: path -> (size, mtime_ns), read without building the
-    whole table (checking an unchanged library needs only these)."""
-    table = (manifest or {}).get("articles") or {}
-    try:
-        paths_, sizes, mtimes = table["paths"], table["sizes"], table["mtimes"]
-        if len(paths_) == len(sizes) == len(mtimes) == len(table["ids"]) == len(table["hashes"]):
-            return dict(zip(paths_, zip(sizes, mtimes)))
-    except (KeyError, TypeError):
-        pass
-    return {path: (entry[1], entry[2]) for path, entry in articles_of(manifest).items()}
-
-
-def _ids(value: Any) -> list[str]:
-    """A file's article ids (a feed file holds many)."""
-    return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
-
-
-WRITERS_MB = 160  # Whoosh's in-memory sort limit of all writer processes together
-SAVED_SHARE = 0.6  # the postings and terms written when saving, per byte of article file (measured)
-
-
-class SavingProgress:
-    """While a big commit writes its postings, ``report(share)`` every half second with
-    the share written so far (new ``.pst``/``.trm`` bytes against ``expected``, at most
-    99%), so the bar moves during "saving" (a quarter of a first build's time)."""
-
-    def __init__(self, directory: Path, expected: float, report: Callable[[float], None]) -> None:
-        self.directory = directory
-        self.expected = max(1.0, expected)
-        self.report = report
-        self._stop = threading.Event()
-        self._before = self._sizes()  # writers create their files empty before saving
-        self._thread = threading.Thread(target=self._watch, daemon=True)
-
-    def _sizes(self) -> dict[str, int]:
-        sizes = {}
-        try:
-            names = [n for n in os.listdir(self.directory) if n.endswith((".pst", ".trm"))]
-        except OSError:
-            names = []
-        for name in names:
-            try:
-                sizes[name] = os.path.getsize(self.directory / name)
-            except OSError:
-                pass
-        return sizes
-
-    def _watch(self) -> None:
-        while not self._stop.wait(0.5):
-            before = self._before
-            written = sum(max(0, size - before.get(name, 0)) for name, size in self._sizes().items())
-            self.report(min(0.99, written / self.expected))
-
-    def __enter__(self) -> SavingProgress:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
-
-
-def writer_limit_mb(procs: int) -> int:
-    """How much each of ``procs`` writer processes may sort in memory before spilling a
-    sorted run to disk (Whoosh's default is 128 MB).
-
-    A first build of 100,000 stories must stay under 1 GB over all its processes: a
-    writer grows to about three times Whoosh's estimate, and besides the writers there
-    are the parent and the processes that read and recognise. So ``WRITERS_MB`` (all
-    writers together) is shared out, less where memory is short (a twelfth of Linux's
-    MemAvailable at most), and never below 32 MB each.
-    """
-    available = available_memory()
-    budget = WRITERS_MB if available is None else min(WRITERS_MB, available // 12 // 2**20)
-    return max(32, budget // max(1, procs))
-
-
-def available_memory() -> int | None:
-    """Bytes of memory available without swapping (``MemAvailable``), or ``None``."""
-    try:
-        with open("/proc/meminfo", encoding="ascii") as meminfo:
-            for line in meminfo:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return None
-
-
 def default_index_dir() -> Path:
     """``paths.data_dir() / "index"``."""
     return paths.data_dir() / "index"
@@ -217,35 +116,6 @@ def _prepare(item, entity_keys: EntityKeys | None = None):
     problems = [str(p) for p in loaded.problems if p.skipped]
     articles = [a for a in [loaded.article, *getattr(loaded, "more", [])] if a is not None]
     return key, st, digest, [article_document(a, keys) for a in articles], problems
-
-
-class _FileLock:
-    """A non-blocking ``flock`` on a file; the OS releases it when the process dies."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._fd: int | None = None
-
-    def acquire(self) -> bool:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as error:
-            os.close(fd)
-            if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                return False
-            raise
-        self._fd = fd
-        return True
-
-    def release(self) -> None:
-        if self._fd is not None:
-            try:
-                fcntl.flock(self._fd, fcntl.LOCK_UN)
-            finally:
-                os.close(self._fd)
-                self._fd = None
 
 
 class LibraryIndex:
