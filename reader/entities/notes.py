@@ -39,7 +39,8 @@ from reader.text import make_safe
 USER_NOTES_FILE = "my-notes.yaml"
 _LINE_KEY = "__line__"
 _ID_CLEAN = re.compile(r"[^a-z0-9]+")
-_FIELDS = ("id", "name", "type", "aliases", "summary", "background", "dates", "related", "as_of")
+_FIELDS = ("id", "name", "type", "aliases", "summary", "background", "dates", "related", "as_of", "source_url",
+           "licence")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,10 @@ class Note:
     dates: tuple[tuple[str, str], ...] = ()
     related: tuple[str, ...] = ()
     as_of: str | None = None
+    source_url: str = ""
+    """Where the text comes from, when it is not the person's or reader's (a Wikipedia page)."""
+    licence: str = ""
+    """The licence of that text ("CC BY-SA 4.0", with its attribution)."""
     source: Path | None = field(default=None, compare=False)
     user: bool = field(default=False, compare=False)
 
@@ -77,6 +82,9 @@ class Note:
             entry["related"] = list(self.related)
         if self.as_of:
             entry["as_of"] = self.as_of
+        for key in ("source_url", "licence"):
+            if getattr(self, key):
+                entry[key] = getattr(self, key)
         return entry
 
 
@@ -144,7 +152,7 @@ def _entry_to_fields(entry: dict) -> dict:
     if unknown:
         raise ValueError(f"unknown keys {', '.join(unknown)}")
     fields: dict = {}
-    for key in ("name", "summary", "background", "as_of"):
+    for key in ("name", "summary", "background", "as_of", "source_url", "licence"):
         if key in entry:
             fields[key] = _text(entry[key])
     if "type" in entry:
