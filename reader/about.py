@@ -42,10 +42,24 @@ def background_for(entity: EntityInfo, kb: KnowledgeBase, *, article: Article | 
         return context
     from reader.search.dossier import dossier_of
 
-    context.dossier = dossier_of(index, entity.key)
+    context.dossier = dossier_of(index, entity.key, also_known_as(context))
     if context.dossier is None:
         context.library_state = "there is no library index yet"
     return context
+
+
+def also_known_as(context: Background) -> tuple[str, ...]:
+    """Other keys the library may know the entity by: its note's aliases, and for a
+    country every alias of it ("US", "U.S.", "America" for the United States)."""
+    names: list[str] = []
+    if context.note is not None:
+        names += [context.note.id, *context.note.names]
+    if context.facts is not None and context.facts.kind == "country":
+        from reader.entities.place_facts import COUNTRY_ALIASES, place_table
+
+        code = place_table().country_code(context.facts.name)
+        names += [context.facts.name, *(alias for alias, c in COUNTRY_ALIASES.items() if c == code)]
+    return tuple(names)
 
 
 def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo]):

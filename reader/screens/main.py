@@ -262,7 +262,7 @@ class MainScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_mention", "previous_mention"):
-            return self.sidebar.can_step_mentions
+            return True  # always: with no entity chosen (or none in this story), the key says so
         if action in ("find_step", "clear_find"):
             return self.column.can_step_matches
         return True

@@ -20,9 +20,11 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.analysis import STOP_WORDS, SimpleAnalyzer, StemmingAnalyzer, Token, Tokenizer, default_pattern
 from whoosh.lang.porter import stem
 
+from reader.search.dossier_fields import dossier_schema_fields
+
 # Bump when the schema, the analyzer or what is indexed changes: an index built with
 # another version is rebuilt (with a message) the next time it is opened.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: the library dossier's fields (reader.search.dossier_fields)
 
 TITLE_WEIGHT = 2.0  # a word in the title counts as this many in the body (BM25F)
 TITLE_GAP = 100  # positions between the title and the body in the body field
@@ -218,6 +220,7 @@ def make_schema() -> fields.Schema:
         entity_type=fields.KEYWORD(lowercase=True, commas=True),
         path=fields.STORED(),
         body_z=fields.STORED(),
+        **dossier_schema_fields(),
     )
 
 

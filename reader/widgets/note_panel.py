@@ -174,7 +174,7 @@ class NotePanel(VerticalScroll):
                 for date, what in note.dates:
                     parts += [Content("\n"), Content.styled(date or "·", "$text-accent"), Content(f"  {what}")]
             origin = note_origin(note)
-            parts.append(Content.styled(f"\n\nFrom {origin}" + (f", as of {note.as_of}" if note.as_of else ""),
+            parts.append(Content.styled((f"\n\nAs of {note.as_of} · " if note.as_of else "\n\n") + f"from {origin}",
                                         "$text-muted"))
             if note.source_url:
                 parts.append(Content.styled(f"\n{note.source_url}", "$text-muted"))

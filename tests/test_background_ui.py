@@ -1,0 +1,162 @@
+"""Pilot tests of the background panel: sections, the dossier, keys of issue 12 (14-15)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reader.app import ReaderApp
+from reader.entities import service
+from reader.entities.notes import load_knowledge_base
+from reader.widgets.mention_strip import MentionStrip
+from reader.widgets.note_panel import NotePanel
+from tests.test_app import SIZE, wait_loaded
+from tests.test_entities_ui import wait_entities, wait_note
+
+
+@pytest.fixture(autouse=True)
+def fresh_recognizer():
+    service.reset()
+    yield
+    service.reset()
+
+
+def panel_text(app) -> str:
+    """Everything the note panel shows (its visible texts and options)."""
+    panel = app.query_one(NotePanel)
+    parts = []
+    for widget in panel.query("Static, OptionList"):
+        if not widget.display or widget.has_class("-hidden"):
+            continue
+        if hasattr(widget, "option_count"):
+            parts += [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
+        else:
+            parts.append(str(widget.render()))
+    return "\n".join(parts)
+
+
+async def wait_panel(pilot, text: str) -> str:
+    shown = ""
+    for _ in range(250):
+        await pilot.pause(0.02)
+        shown = panel_text(pilot.app)
+        if text in shown:
+            return shown
+    raise AssertionError(f"{text!r} not in the note panel: {shown!r}")
+
+
+def story(folder, name, title, published, body):
+    (folder / name).write_text(f"---\ntitle: {title}\npublished: {published}\n---\n{body}\n")
+
+
+@pytest.fixture
+def harbour(tmp_path):
+    library = tmp_path / "library"
+    library.mkdir()
+    story(library, "a.txt", "Ferries stop", "2021-03-02",
+          "The ferry office said on Monday that Harbour Director Quentin Vale closed the port of Dover. "
+          "Vale said storms were coming.")
+    story(library, "b.txt", "Storm passes", "2021-05-20", "Quentin Vale, the harbour director, reopened Dover.")
+    story(library, "c.txt", "Vale again", "2021-06-01", "Harbour Director Quentin Vale met Mayor Ann Hobb in Dover.")
+    return library
+
+
+async def test_entity_without_a_note_shows_the_story_and_w_from_the_list_writes_a_dated_note(harbour):
+    app = ReaderApp(sources=[harbour])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        assert "· = no note yet" in str(entity_list.get_option_at_index(entity_list.option_count - 1).prompt)
+        assert entity_list.select_key("quentin-vale") is not None
+        shown = await wait_panel(pilot, "In this story: 1 mention")  # the newest story opens first
+        assert "No background note yet" in shown and "Role: Harbour Director" in shown
+        assert "“Harbour Director Quentin Vale met Mayor Ann Hobb in Dover.”" in shown
+        strip = app.query_one(MentionStrip)
+        assert strip.mentions == app.screen.sidebar.selected.mentions
+        entity_list.focus()
+        await pilot.press("w")  # from the entity list, not the note pane
+        await pilot.pause()
+        await pilot.press(*"Runs the harbour.")
+        await pilot.press("ctrl+s")
+        await wait_note(pilot, "Runs the harbour.")
+        note = load_knowledge_base().get("quentin-vale")
+        assert note.summary == "Runs the harbour." and note.as_of == dt.date.today().isoformat()
+
+
+async def test_the_dossier_comes_from_the_index_and_opens_the_latest_story(harbour):
+    app = ReaderApp(sources=[harbour])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await wait_entities(pilot)
+        for _ in range(400):
+            await pilot.pause(0.02)
+            if app.screen.sidebar.index_ready:
+                break
+        assert app.screen.sidebar.index_ready
+        app.screen.sidebar.query_one("#entities").select_key("quentin-vale")
+        shown = await wait_panel(pilot, "In your library: 3 stories")
+        assert "2021-03 … 2021-06" in shown
+        assert "Harbour Director ×2" in shown  # roles gathered when the stories were indexed
+        assert "Dover" in shown  # mentioned with it in every story
+        sparkline = app.query_one("#library-sparkline")
+        assert list(sparkline.data) == [1, 0, 1, 1]
+        stories = app.query_one("#dossier-stories")
+        assert [stories.get_option_at_index(i).id for i in range(stories.option_count)] == ["a", "c"]
+        stories.focus()
+        stories.highlighted = 1
+        await pilot.press("enter")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if app.screen.column.article.id == "c" and app.screen.sidebar.selected is not None:
+                break
+        assert app.screen.column.article.id == "c"
+        assert app.screen.sidebar.selected.key == "quentin-vale"
+
+
+async def test_backspace_goes_back_after_a_related_note():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        entity_list.select_key("senkaku-islands")
+        await wait_note(pilot, "Diaoyutai")
+        related = app.query_one("#note-related")
+        related.focus()
+        related.highlighted = 0
+        await pilot.press("enter")
+        shown = await wait_note(pilot, "East China Sea")
+        assert "back to Senkaku Islands" in shown
+        await pilot.press("backspace")
+        await wait_note(pilot, "Diaoyutai")
+        assert app.screen.sidebar.selected.key == "senkaku-islands"
+
+
+async def test_m_with_no_entity_selected_says_so():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await wait_entities(pilot)
+        said = []
+        app.screen.sidebar.notify = lambda message, **kwargs: said.append(message)
+        app.screen.column.view.focus()
+        await pilot.press("m")
+        await pilot.pause()
+        assert any("No entity is selected" in m for m in said)
+
+
+async def test_clicking_the_strip_moves_to_that_mention():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        entity_list.select_key("taiwan")
+        await wait_panel(pilot, "In this story")
+        strip = app.query_one(MentionStrip)
+        sidebar = app.screen.sidebar
+        last = len(sidebar.selected.mentions) - 1
+        app.query_one(NotePanel).scroll_to_widget(strip, animate=False)
+        await pilot.pause()
+        await pilot.click(strip, offset=(strip.size.width - 1, 0))
+        await pilot.pause()
+        assert sidebar.mention_index == last and strip.current == last
