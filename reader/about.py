@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reader.entities.background import Background, StoryView
-from reader.entities.model import PLACE
+from reader.entities.model import OTHER, PLACE
 from reader.entities.notes import KnowledgeBase
 from reader.entities.summary import EntityInfo, introducing_sentence
 
@@ -27,6 +27,12 @@ def background_for(entity: EntityInfo, kb: KnowledgeBase, *, article: Article | 
     """Everything known of ``entity``: its note (by key, else by name), facts if it is a
     place, what ``article`` says of it (``roles``: the story's roles by key), and its
     dossier from ``index`` (when the index holds the whole library)."""
+    if entity.type == OTHER and not entity.mentions and index is not None and index_ready:
+        from reader.search.dossier import entity_named  # an entity followed from a dossier: its kind
+
+        named = entity_named(index, entity.key)
+        if named is not None and named[2]:
+            entity = EntityInfo(entity.key, named[1], named[2])
     note = kb.get(entity.key) or entity.note or kb.find(entity.name)
     related = [(r, kb.get(r).name) for r in (note.related if note else ()) if kb.get(r)]
     context = Background(entity, note, related)

@@ -158,3 +158,97 @@ async def test_clicking_the_strip_moves_to_that_mention():
         strip.post_message(MentionStrip.Chosen(last))  # what a click on its mark posts (strip_cells)
         await pilot.pause()
         assert sidebar.mention_index == last and strip.current == last
+
+
+def with_config(text: str) -> None:
+    from reader import paths
+
+    paths.config_dir().mkdir(parents=True, exist_ok=True)
+    (paths.config_dir() / "config.yaml").write_text(text)
+
+
+async def test_w_shift_looks_up_candidates_to_choose_and_saves_the_chosen_page(harbour, tmp_path):
+    from tests.wiki_server import WikiServer
+
+    pages = {"Quentin Vale (footballer)": ("English footballer (born 1990)", "A footballer.", "standard"),
+             "Quentin Vale (harbour master)": ("British harbour master", "Runs the port of Dover.", "standard")}
+    with WikiServer(pages) as wiki:
+        with_config(f"background:\n  wikipedia: ask\n  base_url: {wiki.url}\n")
+        app = ReaderApp(sources=[harbour])
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_loaded(pilot)
+            entity_list = await wait_entities(pilot)
+            entity_list.select_key("quentin-vale")
+            await wait_panel(pilot, "In this story")
+            entity_list.focus()
+            await pilot.press("W")
+            shown = await wait_panel(pilot, "Which Wikipedia page is it?")
+            assert "English footballer" in shown and "British harbour master" in shown
+            assert load_knowledge_base().get("quentin-vale") is None  # nothing attached before the choice
+            candidates = app.query_one("#wiki-candidates")
+            index = next(i for i in range(candidates.option_count)
+                         if candidates.get_option_at_index(i).id == "Quentin Vale (harbour master)")
+            candidates.focus()
+            candidates.highlighted = index
+            await pilot.press("enter")
+            shown = await wait_panel(pilot, "Runs the port of Dover.")
+            assert "from Wikipedia" in shown and "CC BY-SA" in shown
+        assert all(not path.startswith("http") for path, _ in wiki.requests)
+
+
+async def test_wikipedia_off_sends_nothing(harbour):
+    from tests.wiki_server import WikiServer
+
+    with WikiServer({}) as wiki:
+        with_config(f"background:\n  wikipedia: off\n  base_url: {wiki.url}\n")
+        app = ReaderApp(sources=[harbour])
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_loaded(pilot)
+            entity_list = await wait_entities(pilot)
+            said = []
+            app.screen.sidebar.notify = lambda message, **kwargs: said.append(message)
+            entity_list.select_key("quentin-vale")
+            await pilot.press("W")
+            await pilot.pause(0.2)
+            assert any("look-ups are off" in m for m in said)
+    assert wiki.requests == []
+
+
+async def test_auto_saves_clear_matches_for_the_open_story(harbour):
+    from tests.wiki_server import WikiServer
+
+    pages = {"Dover": ("Town and port in Kent, England", "Dover is a ferry port.", "standard")}
+    with WikiServer(pages) as wiki:
+        with_config(f"background:\n  wikipedia: auto\n  base_url: {wiki.url}\n")
+        app = ReaderApp(sources=[harbour])
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_loaded(pilot)
+            await wait_entities(pilot)
+            for _ in range(300):
+                await pilot.pause(0.02)
+                if load_knowledge_base().get("dover") is not None:
+                    break
+            note = load_knowledge_base().get("dover")
+            assert note is not None and note.source_url.endswith("/Dover")
+            assert load_knowledge_base().get("quentin-vale") is None  # no page: nothing invented
+
+
+async def test_editing_a_shipped_note_keeps_soft_wraps_and_dates_it_today():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        entity_list.select_key("senkaku-islands")
+        await wait_note(pilot, "Diaoyutai")
+        shipped = load_knowledge_base().get("senkaku-islands")
+        assert "\n" in shipped.background.split("\n\n")[0]  # the file wraps its paragraphs
+        entity_list.focus()
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("end", *" Edited.")
+        await pilot.press("ctrl+s")
+        await wait_note(pilot, "Edited.")
+        note = load_knowledge_base().get("senkaku-islands")
+        assert note.as_of == dt.date.today().isoformat() != shipped.as_of
+        first = note.background.split("\n\n")[0]
+        assert "\n" not in first and first == " ".join(shipped.background.split("\n\n")[0].split())

@@ -29,6 +29,7 @@ def resolve(name: str, kb, index):
     from reader.entities.notes import make_id
     from reader.entities.place_facts import place_facts
     from reader.entities.summary import EntityInfo
+    from reader.search.dossier import entity_named
     from reader.search.schema import entity_slug
 
     from reader.entities.notes import fold
@@ -39,7 +40,8 @@ def resolve(name: str, kb, index):
     slug = entity_slug(name)
     reader = _reader(index)
     if reader is not None and reader.doc_frequency("entity", slug):
-        return EntityInfo(slug, name, OTHER)
+        named = entity_named(index, slug)
+        return EntityInfo(slug, named[1], named[2] or OTHER) if named else EntityInfo(slug, name, OTHER)
     wanted = fold(name)
     by_word = [n for n in kb if any(wanted in fold(form).split() for form in n.names)]
     if len(by_word) == 1:
@@ -50,7 +52,9 @@ def resolve(name: str, kb, index):
     if reader is not None:
         keys = [t.decode() for t in reader.expand_prefix("entity", slug)][:2]
         if len(keys) == 1:
-            return EntityInfo(keys[0], keys[0].replace("_", " ").title(), OTHER)
+            named = entity_named(index, keys[0])
+            return EntityInfo(keys[0], named[1], named[2] or OTHER) if named else \
+                EntityInfo(keys[0], keys[0].replace("_", " ").title(), OTHER)
     return None
 
 

@@ -91,8 +91,9 @@ def _role_ending(before: str) -> str | None:
     for word in reversed(words[:-1]):
         if len(role) >= 5:
             break
+        possessive = word.endswith(("'s", "’s", "s'", "s’"))
         if (word[:1].isupper() and word.casefold() not in _NOT_ROLE_START and word.casefold() != "the") \
-                or is_role_word(word):
+                or is_role_word(word) or possessive:
             role.insert(0, word)
         else:
             break
@@ -105,8 +106,11 @@ def _phrase(rest: str) -> str | None:
     if not words or words[0].casefold() in _NOT_ROLE_START:
         return None
     kept: list[str] = []
-    for word in words[:MAX_ROLE_WORDS]:
-        if kept and word.casefold() in ("who", "which", "that", "and", "but", "said", "says"):
+    words = words[:MAX_ROLE_WORDS]
+    for n, word in enumerate(words):
+        folded = word.casefold()
+        joins_roles = folded == "and" and n + 1 < len(words) and is_role_word(words[n + 1])
+        if kept and folded in ("who", "which", "that", "and", "but", "said", "says") and not joins_roles:
             break
         kept.append(word)
     if not any(is_role_word(w) for w in kept):

@@ -46,7 +46,6 @@ class EntitySidebar(WikipediaLookup, Vertical):
 
     BINDINGS = [
         Binding("w", "write_note", "Write note", id="note.write"),
-        Binding("W", "look_up", "Wikipedia", id="sidebar.wikipedia"),
         Binding("backspace", "back", "Back", id="sidebar.back"),
     ]
 
@@ -224,7 +223,10 @@ class EntitySidebar(WikipediaLookup, Vertical):
         """Show another entity's background, remembering this one for ``backspace``."""
         if self.selected is not None:
             self.history = [*self.history, self.selected][-MAX_HISTORY:]
-        in_story = next((e for e in self.entities if e.key == entity.key), None)
+        from reader.search.schema import entity_slug  # the dossier names entities by their index slug
+
+        slug = entity_slug(entity.key)
+        in_story = next((e for e in self.entities if entity_slug(e.key) == slug), None)
         self.select(in_story or entity)
 
     def on_note_panel_related_selected(self, message: NotePanel.RelatedSelected) -> None:

@@ -52,6 +52,7 @@ class MainScreen(Screen):
         Binding("escape", "clear_find", "Clear matches", id="main.clear_find"),
         Binding("m", "next_mention", "Next mention", id="main.next_mention"),
         Binding("M", "previous_mention", "Prev mention", id="main.previous_mention"),
+        Binding("W", "look_up", "Wikipedia", show=False, id="main.wikipedia"),
         Binding("a", "toggle_list", "Articles", id="main.toggle_list"),
         Binding("e", "toggle_sidebar", "Sidebar", id="main.toggle_sidebar"),
         Binding("u", "toggle_read", "Read/unread", id="main.toggle_read"),
@@ -243,6 +244,9 @@ class MainScreen(Screen):
 
     def action_previous_mention(self) -> None:
         self.sidebar.step_mention(-1)
+
+    def action_look_up(self) -> None:
+        self.sidebar.action_look_up()
 
     def action_add(self) -> None:
         from reader.screens.add import AddScreen

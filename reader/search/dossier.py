@@ -93,12 +93,26 @@ def _dossier(searcher, slugs: list[str]) -> Dossier:
     return dossier
 
 
+def entity_named(index: LibraryIndex, key: str) -> tuple[str, str, str] | None:
+    """(slug, name, type) of the entity ``key`` as a story of the index names it, or ``None``."""
+    slug = entity_slug(key)
+    try:
+        searcher = index.searcher()
+        docs = _docs(searcher, "entity", slug)
+        if not docs or COLUMN_FIELD not in searcher.schema:
+            return None
+        column = searcher.reader().column_reader(COLUMN_FIELD)
+        return next((found for found in column_entities(column[docs[-1]]) if found[0] == slug), None)
+    except IndexProblem:
+        return None
+
+
 def _with(searcher, docnums: list[int], slugs: set[str]) -> list[tuple[str, str, int]]:
     counts: Counter = Counter()
     names: dict[str, Counter] = {}
     column = searcher.reader().column_reader(COLUMN_FIELD)
     for docnum in docnums:
-        for other, name in column_entities(column[docnum]):
+        for other, name, _ in column_entities(column[docnum]):
             if other not in slugs:
                 counts[other] += 1
                 names.setdefault(other, Counter())[name] += 1

@@ -7,7 +7,7 @@ Three fields beside ``entity``, all small next to the body:
   and a few postings, without reading any story;
 - ``entity_role``: one term ``<entity>@<role>`` per role a story gives an entity
   ("hsieh_pei_fen@DPP spokesperson"): the library's roles with their story counts;
-- ``story_entities``: a column with the story's main entities (key and name), read for
+- ``story_entities``: a column with the story's main entities (key, name, kind), read for
   the latest stories of an entity to count what is mentioned with it.
 
 ``<entity>`` is the ``entity`` field's slug. The index schema's version is bumped when
@@ -64,7 +64,8 @@ def dossier_document(items: Iterable[Any], published: Any) -> dict[str, Any]:
                 roles.add(f"{slug}{SEPARATOR}{text}")
         if str(getattr(item, "type", "")).upper() != "OTHER":
             name = " ".join(str(getattr(item, "name", key)).split()).replace(_RECORD, " ").replace(_UNIT, " ")
-            ranked.append((-int(getattr(item, "count", 1) or 1), n, slug, name))
+            kind = str(getattr(item, "type", "") or "")
+            ranked.append((-int(getattr(item, "count", 1) or 1), n, slug, f"{name}{_UNIT}{kind}"))
     doc: dict[str, Any] = {}
     if months:
         doc[MONTH_FIELD] = ",".join(sorted(months))
@@ -76,13 +77,14 @@ def dossier_document(items: Iterable[Any], published: Any) -> dict[str, Any]:
     return doc
 
 
-def column_entities(value: bytes) -> list[tuple[str, str]]:
-    """The (slug, name) pairs of a ``story_entities`` column value."""
+def column_entities(value: bytes) -> list[tuple[str, str, str]]:
+    """The (slug, name, type) of each entity in a ``story_entities`` column value."""
     if not value:
         return []
-    pairs = []
+    found = []
     for record in value.decode("utf-8", "replace").split(_RECORD):
-        slug, _, name = record.partition(_UNIT)
+        slug, _, rest = record.partition(_UNIT)
+        name, _, kind = rest.partition(_UNIT)
         if slug:
-            pairs.append((slug, name or slug))
-    return pairs
+            found.append((slug, name or slug, kind))
+    return found
