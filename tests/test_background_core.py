@@ -143,3 +143,10 @@ def test_reader_about_prints_the_note_facts_and_dossier(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Capital: Paris" in out and "In your library: 2 stories" in out
     assert main(["about", "Nobody Known Here"]) == 1
+
+
+def test_the_sentence_does_not_end_at_an_abbreviation():
+    from reader.entities.summary import sentence_at
+
+    body = "It drew notice from critics of U.S. President Donald Trump's policies. The team left."
+    assert sentence_at(body, body.index("Donald")) == "It drew notice from critics of U.S. President Donald Trump's policies."

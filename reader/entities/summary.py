@@ -89,15 +89,31 @@ def grouped(infos: Iterable[EntityInfo]) -> list[tuple[str, list[EntityInfo]]]:
     return [(kind, items) for kind, items in groups.items() if items]
 
 
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev no vs etc inc ltd co "
+                           "corp jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+[A-Za-z]?$")
+
+
+def _abbreviation_before(body: str, stop: int) -> bool:
+    """True when the full stop at ``stop`` ends an abbreviation ("U.S.", "Mr.", "D.C."), not a sentence."""
+    if stop >= len(body) or body[stop] != ".":
+        return False
+    before = body[max(0, stop - 12):stop + 1]
+    word = re.split(r"[\s(\"“]", before)[-1]
+    return bool(_INITIALS.search(word)) or word[:-1].casefold() in _ABBREVIATIONS
+
+
 def sentence_at(body: str, offset: int) -> str:
     """The sentence holding ``offset``."""
     start = 0
     for match in _SENTENCE_START.finditer(body, 0, offset + 1):
-        if match.end() <= offset:
+        if match.end() <= offset and not _abbreviation_before(body, match.start()):
             start = match.end()
     paragraph_start = body.rfind("\n", 0, offset) + 1
     start = max(start, paragraph_start)
     end_match = _SENTENCE_END.search(body, offset)
+    while end_match and _abbreviation_before(body, end_match.start()) and end_match.end() < len(body):
+        end_match = _SENTENCE_END.search(body, end_match.end())
     paragraph_end = body.find("\n", offset)
     end = end_match.end() if end_match else len(body)
     if paragraph_end != -1:

@@ -1,0 +1,180 @@
+"""Coverage of the background panel on a real library: gum-news, gum-more, the saved pages
+and the feeds of ../shared/data, imported with ``reader add`` and indexed as the app does.
+
+    python bench/bench_background.py [--shared DIR]
+
+For every distinct entity (by key, at its first story in library order) it gathers what
+the sidebar shows (``reader.about.background_for``: note, place facts, the story's roles,
+the dossier) and reports:
+
+- coverage: the share whose panel shows more than the bare introducing sentence;
+- places with facts: of the PLACE entities whose name the gazetteer lists;
+- people with a role: of the PERSON entities, a role from the story or the library (or,
+  with Wikipedia on, the saved page's description).
+
+Then the same with Wikipedia on (``auto``: only clear matches are taken) against a local
+test server (127.0.0.1) that serves, in the REST APIs' formats, a page for each Wikipedia
+identity GUM's gold annotations give, plus a namesake page for every third person (so
+that some look-ups are ambiguous, as on the real site). The gold identities also say how
+many saved pages were the right ones. Results go to bench/results/background.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+
+def import_library(shared: Path) -> None:
+    from reader.cli import main
+
+    sets = [shared / "data" / name for name in ("gum-news", "gum-more", "html", "feeds")]
+    main(["add", *[str(s) for s in sets if s.exists()]])
+    main(["index"])
+
+
+def gold_identities(shared: Path) -> dict[str, list[dict]]:
+    found = {}
+    for name in ("gum-news", "gum-more"):
+        path = shared / "data" / name / "gold.jsonl"
+        for line in path.read_text().splitlines():
+            record = json.loads(line)
+            found[record["doc"]] = record["entities"]
+    return found
+
+
+def entities_of_library():
+    """(article, entity, story roles) at each entity's first story, and every story's entities."""
+    from reader.core import open_library
+    from reader.entities import service
+    from reader.entities.summary import story_roles, summarise
+    from reader.loaders import load_file
+
+    library = open_library()
+    catalog = library.catalog()
+    recognizer = service.get_recognizer()
+    first: dict[str, tuple] = {}
+    for entry in catalog.entries:
+        loaded = load_file(Path(entry.path), None) if entry.path else None
+        articles = [a for a in [getattr(loaded, "article", None), *getattr(loaded, "more", [])] if a is not None]
+        article = next((a for a in articles if a.id == entry.id), articles[0] if articles else None)
+        if article is None:
+            continue
+        infos = summarise(article.body, recognizer.recognise(article.body), recognizer.kb)
+        roles = story_roles(article.body, infos)
+        for info in infos:
+            if info.key not in first:
+                first[info.key] = (article, info, roles, infos)
+    return library, first
+
+
+def measure(library, first, gazetteer: set[str]) -> dict:
+    from reader.about import background_for
+    from reader.entities import service
+
+    kb = service.get_recognizer().kb
+    index = library.open_index()
+    counts = Counter()
+    try:
+        for article, info, roles, infos in first.values():
+            context = background_for(info, kb, article=article, roles=roles, story_entities=infos, index=index)
+            counts["entities"] += 1
+            counts["covered"] += context.beyond_sentence
+            if info.type == "PLACE" and info.name.casefold() in gazetteer:
+                counts["places"] += 1
+                counts["places_with_facts"] += context.facts is not None
+            if info.type == "PERSON":
+                counts["people"] += 1
+                has_role = bool((context.story and context.story.roles) or (context.dossier and context.dossier.roles)
+                                or (context.note and context.note.summary))
+                counts["people_with_role"] += has_role
+    finally:
+        index.close()
+    return {"entities": counts["entities"], "coverage": counts["covered"] / max(1, counts["entities"]),
+            "places_in_gazetteer": counts["places"],
+            "places_with_facts": counts["places_with_facts"] / max(1, counts["places"]),
+            "people": counts["people"], "people_with_role": counts["people_with_role"] / max(1, counts["people"])}
+
+
+def wiki_pages(gold: dict[str, list[dict]]) -> dict[str, tuple[str, str, str]]:
+    kinds = {"PERSON": "person (1900–1980)", "PLACE": "town and region", "ORG": "organisation",
+             "EVENT": "event (a battle, election or festival)"}
+    pages: dict[str, tuple[str, str, str]] = {}
+    people = 0
+    for entities in gold.values():
+        for entity in entities:
+            title = (entity.get("wikipedia") or "").replace("_", " ")
+            if not title or title in pages:
+                continue
+            description = kinds.get(entity["type"], "topic")
+            pages[title] = (description, f"{title} is the {description} this page is about.", "standard")
+            if entity["type"] == "PERSON":
+                people += 1
+                if people % 3 == 0:
+                    pages[f"{title} (footballer)"] = ("footballer (born 1990)", f"{title} plays football.", "standard")
+    return pages
+
+
+def with_wikipedia(library, first, gold, pages) -> dict:
+    from reader.entities import service
+    from reader.wikipedia import WikipediaClient, look_up
+    from tests.wiki_server import WikiServer
+
+    right = wrong = saved = 0
+    with WikiServer(pages) as server, WikipediaClient(base_url=server.url, rate=200) as client:
+        for article, info, _, _ in first.values():
+            if info.note is not None or info.type == "OTHER":
+                continue
+            result = look_up(client, info.key, info.name, info.type, article.body, ask=False)
+            if result.note is None:
+                continue
+            saved += 1
+            golds = gold.get(Path(str(article.path)).name, []) if article.path else []
+            start, end = info.mentions[0]
+            expected = next((g.get("wikipedia") for g in golds if g["start"] < end and start < g["end"]), None)
+            if expected:
+                chosen = result.note.source_url.rsplit("/wiki/", 1)[-1]
+                right += chosen == expected
+                wrong += chosen != expected
+        requests = len(server.requests)
+    service.reload_knowledge_base()
+    return {"pages_saved": saved, "right_by_gold": right, "wrong_by_gold": wrong, "requests": requests}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
+    args = parser.parse_args()
+    shared = args.shared if (args.shared / "data").exists() else Path("/work/shared")
+    home = tempfile.mkdtemp(prefix="reader-bench-background-")
+    os.environ["READER_HOME"] = home
+    started = time.perf_counter()
+    import_library(shared)
+    from reader.entities.gazetteer import load_gazetteer
+
+    gazetteer = {name.casefold() for name in load_gazetteer()}
+    library, first = entities_of_library()
+    offline = measure(library, first, gazetteer)
+    gold = gold_identities(shared)
+    wiki = with_wikipedia(library, first, gold, wiki_pages(gold))
+    library, first = entities_of_library()
+    online = measure(library, first, gazetteer)
+    results = {"offline": offline, "wikipedia_on_test_server": {**online, **wiki},
+               "articles": len({id(v[0]) for v in first.values()}), "seconds": time.perf_counter() - started}
+    print(json.dumps(results, indent=1))
+    out = HERE / "results" / "background.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()
