@@ -150,3 +150,16 @@ def test_the_sentence_does_not_end_at_an_abbreviation():
 
     body = "It drew notice from critics of U.S. President Donald Trump's policies. The team left."
     assert sentence_at(body, body.index("Donald")) == "It drew notice from critics of U.S. President Donald Trump's policies."
+
+
+def test_the_background_settings_are_read_and_checked(tmp_path):
+    from reader.config import load_settings
+
+    path = tmp_path / "config.yaml"
+    path.write_text("background:\n  wikipedia: auto\n  language: de\n  base_url: http://127.0.0.1:8080\n")
+    settings = load_settings(path).settings.background
+    assert (settings.wikipedia, settings.language, settings.base_url) == ("auto", "de", "http://127.0.0.1:8080")
+    path.write_text("background:\n  wikipedia: always\n")
+    loaded = load_settings(path)
+    assert loaded.settings.background.wikipedia == "ask" and "line 2" in str(loaded.problems[0])
+    assert load_settings(tmp_path / "none.yaml").settings.background.wikipedia == "ask"

@@ -101,3 +101,13 @@ def test_a_timeout_and_no_server_are_one_line_too(wiki, tmp_path):
     closed = WikipediaClient(base_url="http://127.0.0.1:9", cache_dir=tmp_path / "c2", rate=50)
     with closed:
         assert "cannot reach Wikipedia" in look_up(closed, "q", "Quentin Vale", "PERSON").message
+
+
+def test_a_saved_summary_is_refreshed_on_request(wiki, tmp_path):
+    with client_for(wiki, tmp_path) as client:
+        look_up(client, "dover", "Dover", "PLACE", "the port")
+        wiki.pages["Dover"] = ("Town and port in Kent, England", "Dover is a town; updated text.", "standard")
+        assert "updated" not in look_up(client, "dover", "Dover", "PLACE", save=False, refresh=None).note.background
+        refreshed = look_up(client, "dover", "Dover", "PLACE", refresh="Dover")
+    assert "updated text" in refreshed.note.background
+    assert "updated text" in load_knowledge_base().get("dover").background

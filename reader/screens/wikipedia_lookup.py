@@ -47,8 +47,15 @@ class WikipediaLookup:
         if self.background_settings.wikipedia == "off":
             self.notify("Wikipedia look-ups are off (config.yaml: background: wikipedia: ask).", timeout=5)
             return
-        self.notify(f"Looking up {entity.name} on Wikipedia…", timeout=2, markup=False)
-        self.look_up(entity.key, entity.name, entity.type, None)
+        note = self.query_one(NotePanel).context.note if self.query_one(NotePanel).context else None
+        refresh = None
+        if note is not None and note.source_url and "/wiki/" in note.source_url:
+            from urllib.parse import unquote
+
+            refresh = unquote(note.source_url.rsplit("/wiki/", 1)[1]).replace("_", " ")
+        self.notify(f"{'Refreshing' if refresh else 'Looking up'} {entity.name} on Wikipedia…", timeout=2,
+                    markup=False)
+        self.look_up(entity.key, entity.name, entity.type, None, refresh=refresh)
 
     def on_note_panel_candidate_chosen(self, message: NotePanel.CandidateChosen) -> None:
         message.stop()
@@ -57,12 +64,13 @@ class WikipediaLookup:
             self.look_up(entity.key, entity.name, entity.type, message.title)
 
     @work(thread=True, group="wikipedia", exit_on_error=False, description="Could not look it up on Wikipedia")
-    def look_up(self, key: str, name: str, kind: str, chosen: str | None, ask: bool = True) -> None:
+    def look_up(self, key: str, name: str, kind: str, chosen: str | None, ask: bool = True,
+                refresh: str | None = None) -> None:
         from reader.wikipedia import look_up
 
         text = self.article.body if self.article is not None else ""
         with self._client() as client:
-            result = look_up(client, key, name, kind, text, chosen=chosen, ask=ask)
+            result = look_up(client, key, name, kind, text, chosen=chosen, ask=ask, refresh=refresh)
         self.post_message(self.LookedUp(key, result))
 
     def on_wikipedia_lookup_looked_up(self, message: LookedUp) -> None:

@@ -119,9 +119,10 @@ class WikipediaClient:
                 found.append(Candidate(page["title"], _plain(page.get("description")), _plain(page.get("excerpt"))))
         return found
 
-    def summary(self, title: str) -> Summary:
-        """The summary of the page ``title`` (redirects followed)."""
-        data = self._get_json("/api/rest_v1/page/summary/" + quote(title.replace(" ", "_"), safe=""), {})
+    def summary(self, title: str, *, fresh: bool = False) -> Summary:
+        """The summary of the page ``title`` (redirects followed; ``fresh``: not from the cache)."""
+        data = self._get_json("/api/rest_v1/page/summary/" + quote(title.replace(" ", "_"), safe=""), {},
+                              fresh=fresh)
         if not isinstance(data, dict) or not isinstance(data.get("title"), str):
             raise WikipediaError(f"Wikipedia's summary of {title!r} was not understood")
         urls = data.get("content_urls") if isinstance(data.get("content_urls"), dict) else {}
@@ -132,10 +133,10 @@ class WikipediaClient:
 
     # -- transport ------------------------------------------------------------------------
 
-    def _get_json(self, path: str, params: dict[str, str]):
+    def _get_json(self, path: str, params: dict[str, str], *, fresh: bool = False):
         url = self.base_url + path
         key = hashlib.blake2b(json.dumps([url, sorted(params.items())]).encode(), digest_size=12).hexdigest()
-        cached = self._cached(key)
+        cached = None if fresh else self._cached(key)
         if cached is not None:
             return cached
         LIMIT.wait(self.rate)

@@ -61,17 +61,21 @@ def remember(name: str, kind: str, title: str) -> None:
 
 
 def look_up(client: WikipediaClient, key: str, name: str, kind: str, story_text: str = "", *,
-            chosen: str | None = None, save: bool = True, ask: bool = True) -> LookupResult:
+            chosen: str | None = None, save: bool = True, ask: bool = True,
+            refresh: str | None = None) -> LookupResult:
     """Find the page about an entity and save its summary as the person's note.
 
     ``chosen``: the title the person picked (remembered for next time). Without it, a
     remembered choice is used, else the candidates are ranked: a clear best is taken, else
     the candidates are returned for the person to choose (or, with ``ask=False``, as in
-    ``auto`` mode, nothing is taken). Never raises: failures are ``message``."""
+    ``auto`` mode, nothing is taken). ``refresh``: the title of the page a saved note came
+    from, fetched again (not from the cache). Never raises: failures are ``message``."""
     try:
         if chosen is not None:
             remember(name, kind, chosen)
             title = chosen
+        elif refresh:
+            title = refresh
         else:
             title = remembered(name, kind)
             if title == "":
@@ -86,7 +90,7 @@ def look_up(client: WikipediaClient, key: str, name: str, kind: str, story_text:
                                     message=f"Several Wikipedia pages may be about {name}: choose one."
                                     if ask else f"No clear Wikipedia page for {name}; not taken.")
             title = ranked[0].candidate.title
-        summary = client.summary(title)
+        summary = client.summary(title, fresh=bool(refresh))
         if summary.kind == "disambiguation" or is_disambiguation(Candidate(summary.title, summary.description)):
             ranked = rank(name, kind, story_text, client.search(name, limit=10))
             return LookupResult(candidates=[r.candidate for r in ranked[:MAX_CANDIDATES]] if ask else [],
