@@ -163,3 +163,10 @@ def test_the_background_settings_are_read_and_checked(tmp_path):
     loaded = load_settings(path)
     assert loaded.settings.background.wikipedia == "ask" and "line 2" in str(loaded.problems[0])
     assert load_settings(tmp_path / "none.yaml").settings.background.wikipedia == "ask"
+
+
+def test_initials_end_a_sentence_before_an_opening_word():
+    from reader.entities.summary import sentence_at
+
+    body = "They met in Washington D.C. The team had been denied visas by U.S. officials. It won."
+    assert sentence_at(body, body.index("visas")) == "The team had been denied visas by U.S. officials."

@@ -91,6 +91,8 @@ def grouped(infos: Iterable[EntityInfo]) -> list[tuple[str, list[EntityInfo]]]:
 
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev no vs etc inc ltd co "
                            "corp jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_SENTENCE_OPENERS = frozenset("The A An It He She They We I In On At But This That These Those His Her Their There "
+                              "According After When While However Image Photo".split())
 _INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+[A-Za-z]?$")
 
 
@@ -100,7 +102,10 @@ def _abbreviation_before(body: str, stop: int) -> bool:
         return False
     before = body[max(0, stop - 12):stop + 1]
     word = re.split(r"[\s(\"“]", before)[-1]
-    return bool(_INITIALS.search(word)) or word[:-1].casefold() in _ABBREVIATIONS
+    if word[:-1].casefold() in _ABBREVIATIONS:
+        return True
+    following = body[stop + 1:stop + 16].split()
+    return bool(_INITIALS.search(word)) and not (following and following[0] in _SENTENCE_OPENERS)
 
 
 def sentence_at(body: str, offset: int) -> str:
