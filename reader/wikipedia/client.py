@@ -174,7 +174,7 @@ class WikipediaClient:
 
     def _store(self, key: str, data) -> None:
         try:
-            write_atomic(self.cache_dir / f"{key}.json", json.dumps(data, ensure_ascii=False))
+            write_atomic(self.cache_dir / f"{key}.json", json.dumps(data, ensure_ascii=False), durable=False)
         except OSError:
             pass  # no cache is no failure
 
