@@ -106,7 +106,7 @@ async def test_gathering_the_background_fails(tmp_path, monkeypatch):
         await wait_loaded(pilot)
         sidebar = app.screen.sidebar
         await settle(pilot, lambda: bool(sidebar.entities), "the entities")
-        monkeypatch.setattr("reader.core.Library.mentioning", boom)
+        monkeypatch.setattr("reader.about.background_for", boom)
         note_less = next(e for e in sidebar.entities if e.note is None)
         sidebar.select(note_less)
         await settle(pilot, lambda: failure_shown(app, "Could not gather the background"), "the failure")

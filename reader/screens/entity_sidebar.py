@@ -34,7 +34,7 @@ MAX_NOTE_PROBLEMS = 5
 MAX_HISTORY = 20
 
 
-class EntitySidebar(WikipediaLookup, Vertical):
+class EntitySidebar(Vertical):
     """Details, entities and the background panel of the open story."""
 
     DEFAULT_CSS = """
@@ -106,6 +106,7 @@ class EntitySidebar(WikipediaLookup, Vertical):
         yield ArticleDetails(id="article-details")
         yield EntityList(id="entities")
         yield NotePanel(id="note")
+        yield WikipediaLookup()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker_failed(self, event)  # the entities or the note may be missing; the story reads on
@@ -171,7 +172,7 @@ class EntitySidebar(WikipediaLookup, Vertical):
             self.selected = None
             if any(e.key == wanted for e in self.entities):
                 entity_list.select_key(wanted)
-        self.story_entities_ready()
+        self.query_one(WikipediaLookup).auto(message.article.id, message.entities, message.article.body)
 
     def _notes_problems(self) -> list:
         if self._reported_notes:
@@ -257,6 +258,46 @@ class EntitySidebar(WikipediaLookup, Vertical):
     def on_note_panel_mention_chosen(self, message: NotePanel.MentionChosen) -> None:
         message.stop()
         self.step_mention(message.index - self.mention_index)
+
+    # -- Wikipedia ---------------------------------------------------------------------------
+
+    def action_look_up(self) -> None:
+        """Look the selected entity up on Wikipedia (``W``); a note saved from Wikipedia is
+        fetched again."""
+        entity = self.selected
+        if entity is None:
+            self.notify("Choose an entity first, then W looks it up on Wikipedia.", timeout=3)
+            return
+        context = self.query_one(NotePanel).context
+        note = context.note if context is not None else None
+        refresh = None
+        if note is not None and "/wiki/" in note.source_url:
+            from urllib.parse import unquote
+
+            refresh = unquote(note.source_url.rsplit("/wiki/", 1)[1]).replace("_", " ")
+        text = self.article.body if self.article is not None and entity.mentions else ""
+        refused = self.query_one(WikipediaLookup).look_up(entity, text, refresh=refresh)
+        self.notify(refused or f"{'Refreshing' if refresh else 'Looking up'} {entity.name} on Wikipedia…",
+                    timeout=5 if refused else 2, markup=False)
+
+    def on_note_panel_candidate_chosen(self, message: NotePanel.CandidateChosen) -> None:
+        message.stop()
+        if self.selected is not None:
+            text = self.article.body if self.article is not None else ""
+            self.query_one(WikipediaLookup).look_up(self.selected, text, chosen=message.title)
+
+    def on_wikipedia_lookup_looked_up(self, message: WikipediaLookup.LookedUp) -> None:
+        message.stop()
+        result = message.result
+        selected = self.selected is not None and self.selected.key == message.key
+        if result.candidates and selected:
+            self.query_one(NotePanel).show_candidates([(c.title, c.title, c.description) for c in result.candidates])
+        if result.message and selected and not message.auto:
+            self.notify(result.message, timeout=5, markup=False,
+                        severity="information" if result.note or result.candidates else "warning")
+        if result.note is not None:
+            self.query_one(NotePanel).candidates = []
+            self.notes_changed()
 
     # -- writing notes ---------------------------------------------------------------------
 
