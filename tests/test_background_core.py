@@ -170,3 +170,15 @@ def test_initials_end_a_sentence_before_an_opening_word():
 
     body = "They met in Washington D.C. The team had been denied visas by U.S. officials. It won."
     assert sentence_at(body, body.index("visas")) == "The team had been denied visas by U.S. officials."
+
+
+@pytest.mark.parametrize(("body", "name", "role"), [
+    ("The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, said so.", "Nunzio Galantino",
+     "secretary general of CEI (Italian Episcopal Conference)"),
+    ("Co-founder of Google, Sergey Brin, met him.", "Sergey Brin", "Co-founder of Google"),
+    ("The elected were New People Party's Michael Tien and others.", "Michael Tien", "of New People Party"),
+    ("The winners were Hui Chi-fung from the Democratic Party and others.", "Hui Chi-fung", "of the Democratic Party"),
+    ("For Kevin Allton, a USI instructor in English, it was.", "Kevin Allton", "a USI instructor in English"),
+])
+def test_offices_and_affiliations(body, name, role):
+    assert roles_at(body, [at(body, name)]) == [role]

@@ -42,7 +42,8 @@ volunteer worker employee technician mechanic electrician carpenter builder mine
 chef cook baker waiter driver guide translator interpreter clerk cashier accountant auditor
 brother sister son daughter wife husband father mother cousin uncle aunt nephew niece grandson
 granddaughter grandfather grandmother widow widower friend partner colleague rival opponent mentor
-pupil apprentice star co-star successor predecessor heir fiance fiancee girlfriend boyfriend spouse
+pupil apprentice star co-star successor instructor referee umpire tutor trainer manager fellow
+economist ceo chief-executive owner-operator photographer artist illustrator cartoonist pastor predecessor heir fiance fiancee girlfriend boyfriend spouse
 """.split())
 
 #: Titles of address: they mark a person but say nothing of what the person does.
@@ -75,11 +76,47 @@ def is_role_word(word: str) -> bool:
 def role_before(body: str, start: int) -> str | None:
     """A role written just before a mention: "DPP spokesperson", "sculptor", or before a
     comma: "the team's coach, Alireza Mehraban"."""
-    before = body[max(0, start - 80):start]
+    before = body[max(0, start - 120):start]
     stripped = before.rstrip()
     if stripped.endswith(","):
-        return _role_ending(stripped[:-1])
-    return _role_ending(before)
+        return _role_ending(stripped[:-1]) or _role_of_phrase(stripped[:-1])
+    return _role_ending(before) or _affiliation_before(before)
+
+
+_OF_PHRASE = re.compile(r"(?:^|[\s(])(?:[Tt]he\s+|[Aa]n?\s+)?(?P<role>[\w’'-]+(?:\s+[\w’'-]+){0,2}\s+(?:of|at|for)\s+"
+                        r"[^,;:.!?\n“”\"]{2,70})$")
+_POSSESSIVE_BODY = re.compile(r"(?:^|[\s(,])(?P<body>(?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*)[’']s\s+$")
+_AFFILIATION = re.compile(r"\s+(?:of|from)\s+(?P<body>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'&.-]*)){0,6})")
+
+
+def _role_of_phrase(before: str) -> str | None:
+    """ "the secretary general of CEI (...)" or "Co-founder of Google" before a comma and a name."""
+    cut = max(before.rfind(c) for c in ".;:!?\n“”\"")
+    match = _OF_PHRASE.search(before[cut + 1:])
+    if not match:
+        return None
+    role = " ".join(match.group("role").split())
+    head = role.split(" of ")[0].split(" at ")[0].split(" for ")[0]
+    return role if any(is_role_word(w) for w in head.split()) else None
+
+
+def _affiliation_before(before: str) -> str | None:
+    """ "New People Party's Michael Tien": the body a person belongs to, as "of New People Party"."""
+    match = _POSSESSIVE_BODY.search(before)
+    if not match or match.group("body").split()[0].casefold() in _NOT_ROLE_START | {"the"}:
+        return None
+    return f"of {match.group('body')}"
+
+
+def affiliation_after(body: str, end: int) -> str | None:
+    """ "Hui Chi-fung from the Democratic Party", "Frederick Fung of ADPL": "of the Democratic Party"."""
+    match = _AFFILIATION.match(body, end)
+    if not match:
+        return None
+    words = match.group("body").split()
+    while words and words[-1].casefold() in ("of", "and", "for", "the"):
+        words.pop()
+    return f"of {' '.join(words)}" if words else None
 
 
 def _role_ending(before: str) -> str | None:
@@ -141,7 +178,7 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]]) -> list[str]:
     """Every role the story gives at these mentions, in order, without repeats."""
     found: dict[str, str] = {}
     for start, end in mentions:
-        for role in (role_before(body, start), role_after(body, end)):
+        for role in (role_before(body, start), role_after(body, end) or affiliation_after(body, end)):
             if role and role.casefold() not in found:
                 found[role.casefold()] = role
     return list(found.values())
