@@ -54,7 +54,7 @@ _WORD = re.compile(r"[\w’'.&-]+")
 _STOPS = ".;:!?\n“”\"()[]"
 _COPULA = re.compile(r"\s*(?:\([^()]{0,120}\)\s*)?,?\s*(?:is|was|has been|had been|became|served as|works as|"
                      r"worked as|remains)\s+(?:also\s+)?(?P<rest>[^.;:!?\n]{0,120})")
-_APPOSITION = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*,\s+(?P<rest>[^,.;:!?\n()“”\"]{2,90})(?P<end>[,.;:!?)\n—–]|$)")
+_APPOSITION = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*,\s+(?:\[\d+\]\s*)*(?P<rest>[^,.;:!?\n()“”\"]{2,90})(?P<end>[,.;:!?)\n—–]|$)")
 _NOT_ROLE_START = frozenset("""who whom whose which that said says told and or but as at in on of for from with
 when where while after before because if since than then so to by its his her their our my your
 """.split())
