@@ -72,7 +72,7 @@ def test_a_short_form_joins_the_full_name_of_its_own_story_only():
     ("US", "country", "United States"), ("America", "country", "United States"),
     ("United States", "country", "United States"), ("Britain", "country", "United Kingdom"),
     ("UK", "country", "United Kingdom"), ("Kabul", "city", "Kabul"), ("Texas", "US state", "Texas"),
-    ("Scotland", "region", "Scotland"),
+    ("Scotland", "region", "Scotland"), ("Washington D.C.", "city", "Washington"),
 ])
 def test_place_facts_resolve_aliases(name, kind, shown):
     facts = place_facts(name)

@@ -38,6 +38,12 @@ COUNTRY_ALIASES = {
     "east timor": "TL", "cape verde": "CV", "swaziland": "SZ", "congo": "CG", "drc": "CD",
     "democratic republic of congo": "CD", "republic of ireland": "IE", "the bahamas": "BS",
 }
+#: Short forms of cities: (the name GeoNames knows, the country it is in).
+CITY_ALIASES = {
+    "washington d.c.": ("washington", "US"), "washington, d.c.": ("washington", "US"), "washington dc": ("washington", "US"),
+    "d.c.": ("washington", "US"), "nyc": ("new york city", "US"), "new york city": ("new york city", "US"),
+    "la": ("los angeles", "US"), "st. petersburg": ("saint petersburg", "RU"),
+}
 #: Parts of countries and regions that GeoNames' country table does not hold: (what, part of).
 REGIONS = {
     "england": ("country of the United Kingdom", "GB"), "scotland": ("country of the United Kingdom", "GB"),
@@ -111,6 +117,12 @@ class PlaceTable:
         one in a country the story also names (``countries_nearby``: codes), else the biggest."""
         key = fold(name).removesuffix("'s").removesuffix("’s")
         source, as_of = data_source()
+        if key in CITY_ALIASES:
+            city, country = CITY_ALIASES[key]
+            found = self._city_names.get(city)
+            if found:
+                return self._city(max(found, key=lambda n: (self.cities[n][1] == country, self.cities[n][2])),
+                                  source, as_of)
         if key in self._country_names and key not in REGIONS:
             return self._country(self._country_names[key], source, as_of)
         if key in self._state_names:
