@@ -252,3 +252,34 @@ async def test_editing_a_shipped_note_keeps_soft_wraps_and_dates_it_today():
         assert note.as_of == dt.date.today().isoformat() != shipped.as_of
         first = note.background.split("\n\n")[0]
         assert "\n" not in first and first == " ".join(shipped.background.split("\n\n")[0].split())
+
+
+async def test_opening_a_story_never_waits_for_the_background(harbour, monkeypatch):
+    import threading
+
+    release, finished = threading.Event(), threading.Event()
+
+    def slow_dossier(*args, **kwargs):
+        release.wait(10)
+        finished.set()
+        return None
+
+    monkeypatch.setattr("reader.search.dossier.dossier_of", slow_dossier)
+    app = ReaderApp(sources=[harbour])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        for _ in range(400):
+            await pilot.pause(0.02)
+            if app.screen.sidebar.index_ready:
+                break
+        entity_list.select_key("quentin-vale")  # its dossier is now stuck
+        await pilot.pause(0.1)
+        await pilot.press("right_square_bracket")  # the next story opens at once all the same
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.screen.column.article.id != "c":
+                break
+        assert app.screen.column.article.id != "c" and not app.screen.column.view.loading
+        assert not finished.is_set()  # shown while the dossier was still being gathered
+        release.set()
