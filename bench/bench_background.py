@@ -150,14 +150,18 @@ def with_wikipedia(library, first, gold, pages) -> dict:
     from reader.wikipedia import WikipediaClient, look_up
     from tests.wiki_server import WikiServer
 
+    from reader.entities.notes import save_user_notes
+
     right = wrong = saved = 0
+    notes = []
     with WikiServer(pages) as server, WikipediaClient(base_url=server.url, rate=200) as client:
         for article, info, _, _ in first.values():
             if info.note is not None or info.type == "OTHER":
                 continue
-            result = look_up(client, info.key, info.name, info.type, article.body, ask=False)
+            result = look_up(client, info.key, info.name, info.type, article.body, ask=False, save=False)
             if result.note is None:
                 continue
+            notes.append(result.note)  # saved together below, as the app saves each one
             saved += 1
             expected = (gold.at(article, info) or {}).get("wikipedia")
             if expected:
@@ -165,6 +169,7 @@ def with_wikipedia(library, first, gold, pages) -> dict:
                 right += chosen == expected
                 wrong += chosen != expected
         requests = len(server.requests)
+    save_user_notes(notes)
     service.reload_knowledge_base()
     return {"pages_saved": saved, "right_by_gold": right, "wrong_by_gold": wrong, "requests": requests}
 

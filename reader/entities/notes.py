@@ -320,6 +320,11 @@ def _merge(base: Note, override: Note, path: Path) -> Note:
 
 def save_user_note(note: Note, folder: Path | None = None) -> Path:
     """Add or replace ``note`` in the person's notes file, written atomically. Returns the file."""
+    return save_user_notes([note], folder)
+
+
+def save_user_notes(notes: Iterable[Note], folder: Path | None = None) -> Path:
+    """Add or replace these notes in the person's notes file in one atomic write."""
     folder = user_notes_dir() if folder is None else folder
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / USER_NOTES_FILE
@@ -333,8 +338,9 @@ def save_user_note(note: Note, folder: Path | None = None) -> Path:
             entries = loaded
         elif loaded is not None:
             raise ValueError(f"{path} is not a list of notes; fix it before saving a note")
-    entries = [e for e in entries if not (isinstance(e, dict) and str(e.get("id")) == note.id)]
-    entries.append(note.to_yaml_entry())
+    new = {note.id: note for note in notes}
+    entries = [e for e in entries if not (isinstance(e, dict) and str(e.get("id")) in new)]
+    entries += [note.to_yaml_entry() for note in new.values()]
     text = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=88)
     write_atomic(path, text)
     return path
