@@ -182,3 +182,12 @@ def test_initials_end_a_sentence_before_an_opening_word():
 ])
 def test_offices_and_affiliations(body, name, role):
     assert roles_at(body, [at(body, name)]) == [role]
+
+
+def test_a_body_takes_no_role_from_the_words_before_it():
+    from reader.entities.model import ORG
+
+    body = "The deputy White House press secretary spoke. Cloud9, an American esports team, won."
+    infos = [EntityInfo("white-house", "White House", ORG, [at(body, "White House")]),
+             EntityInfo("cloud9", "Cloud9", ORG, [at(body, "Cloud9")])]
+    assert story_roles(body, infos) == {"cloud9": ["an American esports team"]}

@@ -174,11 +174,15 @@ def role_after(body: str, end: int) -> str | None:
     return None
 
 
-def roles_at(body: str, mentions: Iterable[tuple[int, int]]) -> list[str]:
-    """Every role the story gives at these mentions, in order, without repeats."""
+def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True) -> list[str]:
+    """Every role the story gives at these mentions, in order, without repeats. A body
+    (``person=False``) takes only what follows its name ("Cloud9, an esports team"): the
+    words before it describe someone else ("deputy White House press secretary")."""
     found: dict[str, str] = {}
     for start, end in mentions:
-        for role in (role_before(body, start), role_after(body, end) or affiliation_after(body, end)):
+        after = role_after(body, end)
+        candidates = (role_before(body, start), after or affiliation_after(body, end)) if person else (after,)
+        for role in candidates:
             if role and role.casefold() not in found:
                 found[role.casefold()] = role
     return list(found.values())

@@ -138,7 +138,7 @@ def story_roles(body: str, infos: Sequence[EntityInfo]) -> dict[str, list[str]]:
     roles: dict[str, list[str]] = {}
     for info in infos:
         if info.type in (PERSON, ORG):
-            found = roles_at(body, info.mentions)
+            found = roles_at(body, info.mentions, person=info.type == PERSON)
             if found:
                 roles[info.key] = found
     people = [(i.key, i.mentions) for i in infos if i.type == PERSON]
