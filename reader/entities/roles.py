@@ -46,6 +46,12 @@ pupil apprentice star co-star successor instructor referee umpire tutor trainer 
 economist ceo chief-executive owner-operator photographer artist illustrator cartoonist pastor predecessor heir fiance fiancee girlfriend boyfriend spouse
 """.split())
 
+#: What a body is: "an American esports team", "the ruling party".
+BODY_WORDS = frozenset("""team company party group agency organisation organization firm club union ministry
+charity band newspaper network university college school institute council committee corporation
+bank court movement alliance coalition association federation league broadcaster publisher startup
+manufacturer retailer airline carrier regulator watchdog body department authority""".split())
+
 #: Titles of address: they mark a person but say nothing of what the person does.
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady madam rev prof".split())
 
@@ -137,7 +143,7 @@ def _role_ending(before: str) -> str | None:
     return " ".join(role)
 
 
-def _phrase(rest: str) -> str | None:
+def _phrase(rest: str, person: bool = True) -> str | None:
     """The role in the words after a comma or a copula: up to the first word that ends it."""
     words = _WORD.findall(rest)
     if not words or words[0].casefold() in _NOT_ROLE_START:
@@ -150,27 +156,27 @@ def _phrase(rest: str) -> str | None:
         if kept and folded in ("who", "which", "that", "and", "but", "said", "says") and not joins_roles:
             break
         kept.append(word)
-    if not any(is_role_word(w) for w in kept):
+    if not any(is_role_word(w) if person else w.casefold() in BODY_WORDS for w in kept):
         return None
     while kept and kept[-1].casefold() in _NOT_ROLE_START | {"the", "a", "an"}:
         kept.pop()
     return " ".join(kept).rstrip(".") or None
 
 
-def role_after(body: str, end: int) -> str | None:
+def role_after(body: str, end: int, person: bool = True) -> str | None:
     """An apposition or a copula after a mention: "director general of the BBC",
     "a French mathematician"."""
     tail = body[end:end + 200]
     match = _APPOSITION.match(tail)
     if match:
-        role = _phrase(match.group("rest"))
+        role = _phrase(match.group("rest"), person)
         if role:
             return role
     match = _COPULA.match(tail)
     if match:
         rest = match.group("rest")
         if re.match(r"(?:a|an|the|one of|also)\b", rest, re.IGNORECASE) or is_role_word(rest.split(" ", 1)[0]):
-            return _phrase(rest)
+            return _phrase(rest, person)
     return None
 
 
@@ -180,7 +186,7 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True
     words before it describe someone else ("deputy White House press secretary")."""
     found: dict[str, str] = {}
     for start, end in mentions:
-        after = role_after(body, end)
+        after = role_after(body, end, person)
         candidates = (role_before(body, start), after or affiliation_after(body, end)) if person else (after,)
         for role in candidates:
             if role and role.casefold() not in found:
