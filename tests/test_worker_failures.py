@@ -188,3 +188,16 @@ def test_every_worker_says_what_it_does():
                         unhandled.append(path.name)
     assert not missing, f"workers without a description: {missing}"
     assert not unhandled, f"modules whose workers' failures nobody reports: {unhandled}"
+
+
+async def test_a_wikipedia_look_up_fails(tmp_path, monkeypatch):
+    monkeypatch.setattr("reader.wikipedia.look_up", boom)
+    app = watch_notices(ReaderApp(sources=[make_library(tmp_path / "lib")]))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        sidebar = app.screen.sidebar
+        await settle(pilot, lambda: bool(sidebar.entities), "the entities")
+        sidebar.select(sidebar.entities[0])
+        sidebar.action_look_up()
+        await settle(pilot, lambda: failure_shown(app, "Could not look it up on Wikipedia"), "the failure")
+        await still_usable(pilot)

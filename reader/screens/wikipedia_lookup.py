@@ -10,9 +10,11 @@ from collections.abc import Sequence
 from textual import work
 from textual.message import Message
 from textual.widget import Widget
+from textual.worker import Worker
 
 from reader.config import BackgroundSettings
 from reader.entities.summary import EntityInfo
+from reader.widgets.failures import worker_failed
 
 AUTO_TYPES = ("PERSON", "ORG", "PLACE", "EVENT")
 MAX_AUTO = 12
@@ -35,6 +37,9 @@ class WikipediaLookup(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._auto_done: set[str] = set()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker_failed(self, event)  # a look-up that broke: one line; the panel stays as it was
 
     @property
     def settings(self) -> BackgroundSettings:
