@@ -115,6 +115,10 @@ def test_the_dossier_counts_months_roles_and_co_mentions_from_the_index(tmp_path
         waiting = background_for(EntityInfo("ann-hobb", "Ann Hobb", PERSON), KnowledgeBase(), index=index,
                                  index_ready=False)
         assert waiting.dossier is None and "being built" in waiting.library_state
+        write(lib, "b.txt", "2020-03-02", "Industry Secretary Ann Hobb spoke in Dover again.")  # a changed story
+        index.update(library.sources)
+        again = dossier_of(index, "ann-hobb")  # counted from postings while a deleted story lingers
+        assert again.count == 3 and again.roles == dossier.roles and again.months == dossier.months
     finally:
         index.close()
 

@@ -42,53 +42,80 @@ def _docs(searcher, field: str, text: str | bytes) -> list[int]:
         return []
 
 
-def _terms(searcher, field: str, prefix: str) -> list[tuple[str, list[int]]]:
-    """(suffix, docnums) of each term ``prefix@...`` of ``field``, in term order."""
-    start = f"{prefix}{SEPARATOR}"
-    found = []
-    for term in searcher.reader().expand_prefix(field, start):
-        docs = _docs(searcher, field, term)
-        if docs:
-            found.append((term.decode("utf-8")[len(start):], docs))
-    return found
+class _Terms:
+    """The terms ``<slug>@...`` of a field for the entity's slugs: each suffix with its
+    story count, and its stories read only when asked for (counting needs no postings
+    unless stories were deleted since the last merge, or several slugs may share one)."""
 
+    def __init__(self, searcher, field: str, slugs: list[str], exact_counts: bool) -> None:
+        self.searcher, self.field = searcher, field
+        reader = searcher.reader()
+        self.terms: dict[str, list[bytes]] = {}
+        for slug in slugs:
+            start = f"{slug}{SEPARATOR}"
+            for term in reader.expand_prefix(field, start):
+                self.terms.setdefault(term.decode("utf-8")[len(start):], []).append(term)
+        self._exact = exact_counts and len(slugs) == 1
+        self._docs: dict[str, list[int]] = {}
 
-def _merged(searcher, field: str, slugs: list[str]) -> list[tuple[str, list[int]]]:
-    merged: dict[str, set[int]] = {}
-    for slug in slugs:
-        for text, ids in _terms(searcher, field, slug):
-            merged.setdefault(text, set()).update(ids)
-    return [(text, sorted(ids)) for text, ids in sorted(merged.items())]
+    def suffixes(self) -> list[str]:
+        return sorted(self.terms)
+
+    def docs(self, suffix: str) -> list[int]:
+        if suffix not in self._docs:
+            found = {d for term in self.terms.get(suffix, ()) for d in _docs(self.searcher, self.field, term)}
+            self._docs[suffix] = sorted(found)
+        return self._docs[suffix]
+
+    def count(self, suffix: str) -> int:
+        if self._exact:
+            return self.searcher.reader().doc_frequency(self.field, self.terms[suffix][0])
+        return len(self.docs(suffix))
 
 
 def _dossier(searcher, slugs: list[str]) -> Dossier:
     dossier = Dossier(slugs[0] if slugs else "")
     if not slugs:
         return dossier
-    docs = sorted({d for slug in slugs for d in _docs(searcher, "entity", slug)})
-    dossier.count = len(docs)
-    if not docs:
-        return dossier
-    months = _merged(searcher, MONTH_FIELD, slugs)
-    dossier.months = _with_gaps([(month, len(ids)) for month, ids in months])
-    dossier.undated = max(0, dossier.count - sum(len(ids) for _, ids in months))
-    if months:
-        dossier.first = _story(searcher, months[0][1], first=True)
-        dossier.latest = _story(searcher, months[-1][1], first=False)
+    reader = searcher.reader()
+    exact = not reader.has_deletions()
+    if exact and len(slugs) == 1:
+        dossier.count = reader.doc_frequency("entity", slugs[0])
+        docs: list[int] | None = None
     else:
-        dossier.first = _story(searcher, docs[:1], first=True)
-        dossier.latest = _story(searcher, docs[-1:], first=False) if len(docs) > 1 else None
+        docs = sorted({d for slug in slugs for d in _docs(searcher, "entity", slug)})
+        dossier.count = len(docs)
+    if not dossier.count:
+        return dossier
+    months = _Terms(searcher, MONTH_FIELD, slugs, exact)
+    labels = months.suffixes()
+    dossier.months = _with_gaps([(month, months.count(month)) for month in labels])
+    dossier.undated = max(0, dossier.count - sum(n for _, n in dossier.months))
+    if labels:
+        dossier.first = _story(searcher, months.docs(labels[0]), first=True)
+        dossier.latest = _story(searcher, months.docs(labels[-1]), first=False)
+    latest_first: list[int] = []
+    for month in reversed(labels):  # the latest stories, for co-mentions
+        latest_first += sorted(months.docs(month), reverse=True)
+        if len(latest_first) >= SAMPLE:
+            break
+    if len(latest_first) < SAMPLE and dossier.undated:
+        docs = docs if docs is not None else sorted({d for s in slugs for d in _docs(searcher, "entity", s)})
+        seen = set(latest_first)
+        latest_first += [d for d in reversed(docs) if d not in seen]
+        if not labels:
+            dossier.first = _story(searcher, docs[:1], first=True)
+            dossier.latest = _story(searcher, docs[-1:], first=False) if len(docs) > 1 else None
+    sample = latest_first[:SAMPLE]
+    dossier.sampled = SAMPLE if dossier.count > SAMPLE else 0
     roles = Counter()
     shown: dict[str, Counter] = {}
-    for role, ids in _merged(searcher, ROLE_FIELD, slugs):
-        folded = role.casefold()
-        roles[folded] += len(ids)
-        shown.setdefault(folded, Counter())[role] += len(ids)
+    role_terms = _Terms(searcher, ROLE_FIELD, slugs, exact)
+    for role in role_terms.suffixes():
+        n = role_terms.count(role)
+        roles[role.casefold()] += n
+        shown.setdefault(role.casefold(), Counter())[role] += n
     dossier.roles = [(shown[r].most_common(1)[0][0], n) for r, n in roles.most_common(MAX_ROLES)]
-    latest_first = [d for _, ids in reversed(months) for d in sorted(ids, reverse=True)]
-    latest_first += [d for d in sorted(set(docs) - set(latest_first), reverse=True)]
-    sample = latest_first[:SAMPLE]
-    dossier.sampled = SAMPLE if len(latest_first) > SAMPLE else 0
     dossier.with_ = _with(searcher, sample, set(slugs))
     return dossier
 
