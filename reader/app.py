@@ -88,6 +88,8 @@ class ReaderApp(SettingsAndThemes, App[int]):
 
     def help_sources(self) -> list[tuple[str, type]]:
         """The (pane, class) pairs whose keys the help screen lists."""
+        from reader.screens.feeds import FeedsScreen
+        from reader.screens.links import LinksScreen
         from reader.screens.search import SearchScreen  # imports Whoosh: only when help opens
         from reader.widgets.search_hits import SearchHits
 
@@ -100,6 +102,8 @@ class ReaderApp(SettingsAndThemes, App[int]):
             ("Note", NotePanel),
             ("Library search", SearchScreen),
             ("Search hits", SearchHits),
+            ("Feeds", FeedsScreen),
+            ("Links of a story", LinksScreen),
         ]
 
     def action_help(self) -> None:

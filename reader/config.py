@@ -16,6 +16,9 @@ The file is optional; every setting has a default::
       wikipedia: ask           #   off (never), ask (W on an entity; the default), auto (the open story's)
       language: en
       base_url: https://{language}.wikipedia.org   # another wiki or a local mirror
+    refresh:                   # fetching your feeds while the app runs
+      on_start: true           #   once, in the background, after the library is on screen
+      every: 30m               #   then every 30 minutes (90s, 2h, …; 0 or off: never)
 
 Reading never fails: a broken file or a bad value becomes a ``Problem`` naming the file,
 the line and what is wrong, and the default is used for what could not be read. Unknown
@@ -68,7 +71,12 @@ DEFAULT_ARTICLE_WIDTH = 80
 MIN_ARTICLE_WIDTH = 20
 MAX_ARTICLE_WIDTH = 1000
 SIDEBARS = ("entities", "note")
-KNOWN_SETTINGS = ("theme", "keymap", "sidebars", "article_width", "library", "background")
+KNOWN_SETTINGS = ("theme", "keymap", "sidebars", "article_width", "library", "refresh", "background")
+DEFAULT_REFRESH_EVERY = 30 * 60.0
+MIN_REFRESH_EVERY = 60.0
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?|d|days?)?\s*$",
+                       re.IGNORECASE)
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86_400}
 WIKIPEDIA_MODES = ("off", "ask", "auto")
 DEFAULT_WIKIPEDIA_URL = "https://{language}.wikipedia.org"
 
@@ -90,6 +98,34 @@ class BackgroundSettings:
 
 
 @dataclass
+class RefreshSettings:
+    """When the app fetches the feeds by itself."""
+
+    on_start: bool = True
+    """Once after start (in the background, after the library is on screen)."""
+    every: float | None = DEFAULT_REFRESH_EVERY
+    """Seconds between refreshes while the app runs; None for never."""
+
+
+def parse_duration(value: object) -> float | None:
+    """Seconds in "30m", "90s", "2h", "1d" or a number of minutes; None for 0, false, "off"
+    or "never". Raises ValueError for anything else."""
+    if value is None or value is False or value == 0 or (isinstance(value, str) and value.strip().lower()
+                                                          in ("0", "off", "never", "no", "false")):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int | float):
+        return float(value) * 60
+    match = _DURATION.match(str(value))
+    if not match:
+        raise ValueError(value)
+    unit = (match.group(2) or "m")[0].lower()
+    seconds = float(match.group(1)) * _UNIT_SECONDS[unit]
+    return seconds or None
+
+
+@dataclass
 class Settings:
     """Everything config.yaml can set, with its default."""
 
@@ -105,6 +141,8 @@ class Settings:
     """The person's library folders; empty means the default library."""
     background: BackgroundSettings = field(default_factory=BackgroundSettings)
     """Wikipedia look-ups (``background:``)."""
+    refresh: RefreshSettings = field(default_factory=RefreshSettings)
+    """When the app refreshes the feeds by itself."""
 
     @property
     def show_entities(self) -> bool:
@@ -262,6 +300,35 @@ class _Reader:
             folders.append(folder)
         settings.library = folders
 
+    def _read_refresh(self, settings: Settings, value: Any) -> None:
+        if value is None:
+            return
+        if not isinstance(value, Mapping):
+            self.problem("refresh must be a mapping such as `{on_start: true, every: 30m}`", "refresh")
+            return
+        refresh = RefreshSettings(settings.refresh.on_start, settings.refresh.every)
+        for key, item in value.items():
+            where = ("refresh", key)
+            if key == "on_start":
+                if not isinstance(item, bool):
+                    self.problem(f"refresh: on_start must be true or false, not {item!r}", *where)
+                    continue
+                refresh.on_start = item
+            elif key == "every":
+                try:
+                    seconds = parse_duration(item)
+                except ValueError:
+                    self.problem(f"refresh: every must be a duration such as 30m, 2h or 90s (or off), not {item!r}",
+                                 *where)
+                    continue
+                if seconds is not None and seconds < MIN_REFRESH_EVERY:
+                    self.problem(f"refresh: every must be at least 1m (feeds are asked politely), not {item!r}", *where)
+                    continue
+                refresh.every = seconds
+            else:
+                self.problem(f"unknown refresh setting {key!r} ignored (refresh: on_start, every)", *where,
+                             skipped=False)
+        settings.refresh = refresh
 
     def _read_background(self, settings: Settings, value: Any) -> None:
         if value is None:
@@ -327,8 +394,18 @@ def settings_as_yaml(settings: Settings) -> str:
         "library": [str(p) for p in settings.library],
         "background": {"wikipedia": settings.background.wikipedia, "language": settings.background.language,
                        "base_url": settings.background.base_url},
+        "refresh": {"on_start": settings.refresh.on_start, "every": _duration_text(settings.refresh.every)},
     }
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
+
+
+def _duration_text(seconds: float | None) -> str:
+    if seconds is None:
+        return "off"
+    for unit, size in (("d", 86_400), ("h", 3600), ("m", 60)):
+        if seconds >= size and seconds % size == 0:
+            return f"{int(seconds // size)}{unit}"
+    return f"{int(seconds)}s"
 
 
 def _yaml_scalar(value: str) -> str:

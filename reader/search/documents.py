@@ -102,12 +102,20 @@ def default_entity_keys() -> EntityKeys:
 
 
 class RecogniserKeys:
-    """Entity keys of an article from a recogniser with ``recognise(text) -> spans``."""
+    """Entity keys of an article from a recogniser with ``recognise(text) -> spans``.
+
+    ``version`` is the current recogniser's own version (its rules, word lists, place names
+    and the notes it uses), read each time it is asked for: after the person saves a note,
+    or after an upgrade changes a rule, the index sees another version and re-derives the
+    entity keys of every article."""
 
     def __init__(self, get_recognizer: Callable[[], Any]) -> None:
         self._get = get_recognizer
-        module = getattr(get_recognizer, "__module__", "")
-        self.version = f"{module}:{getattr(get_recognizer(), 'version', '')}"
+        self._module = getattr(get_recognizer, "__module__", "")
+
+    @property
+    def version(self) -> str:
+        return f"{self._module}:{getattr(self._get(), 'version', '')}"
 
     def __call__(self, article: Article) -> list:
         from reader.entities.model import MAX_RECOGNISED_CHARS  # noqa: PLC0415
