@@ -93,9 +93,9 @@ def write(folder, name, published, body):
 def test_the_dossier_counts_months_roles_and_co_mentions_from_the_index(tmp_path):
     lib = tmp_path / "lib"
     lib.mkdir()
-    write(lib, "a.txt", "2020-01-10", "Industry Secretary Ann Hobb visited Dover. Hobb left Dover.")
-    write(lib, "b.txt", "2020-03-02", "Industry Secretary Ann Hobb spoke in Dover.")
-    write(lib, "c.txt", "2020-04-05", "Trade Secretary Ann Hobb met Wade Bassi in Dover. Bassi smiled.")
+    write(lib, "a.txt", "2020-01-10", "Industry Secretary Ann Hobb visited Paris. Hobb left Paris.")
+    write(lib, "b.txt", "2020-03-02", "Industry Secretary Ann Hobb spoke in Paris.")
+    write(lib, "c.txt", "2020-04-05", "Trade Secretary Ann Hobb met Wade Bassi in Paris. Bassi smiled.")
     write(lib, "d.txt", "2020-04-09", "Tony Bassi, a Calais baker, opened a shop.")
     library = open_library([lib])
     index = library.open_index()
@@ -106,7 +106,7 @@ def test_the_dossier_counts_months_roles_and_co_mentions_from_the_index(tmp_path
         assert dossier.months == [("2020-01", 1), ("2020-02", 0), ("2020-03", 1), ("2020-04", 1)]
         assert dossier.first.id == "a" and dossier.latest.id == "c"
         assert dossier.roles == [("Industry Secretary", 2), ("Trade Secretary", 1)]
-        assert dossier.with_[0][1] == "Dover" and dossier.with_[0][2] == 3
+        assert dossier.with_[0][1] == "Paris" and dossier.with_[0][2] == 3
         bassi = dossier_of(index, "wade-bassi")
         assert bassi.count == 1 and bassi.latest is None or bassi.latest.id == "c"
         assert {s.id for s in (bassi.first, bassi.latest) if s} == {"c"}  # not Tony Bassi's story
@@ -115,7 +115,7 @@ def test_the_dossier_counts_months_roles_and_co_mentions_from_the_index(tmp_path
         waiting = background_for(EntityInfo("ann-hobb", "Ann Hobb", PERSON), KnowledgeBase(), index=index,
                                  index_ready=False)
         assert waiting.dossier is None and "being built" in waiting.library_state
-        write(lib, "b.txt", "2020-03-02", "Industry Secretary Ann Hobb spoke in Dover again.")  # a changed story
+        write(lib, "b.txt", "2020-03-02", "Industry Secretary Ann Hobb spoke in Paris again.")  # a changed story
         index.update(library.sources)
         again = dossier_of(index, "ann-hobb")  # counted from postings while a deleted story lingers
         assert again.count == 3 and again.roles == dossier.roles and again.months == dossier.months

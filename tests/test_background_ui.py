@@ -55,10 +55,10 @@ def harbour(tmp_path):
     library = tmp_path / "library"
     library.mkdir()
     story(library, "a.txt", "Ferries stop", "2021-03-02",
-          "The ferry office said on Monday that Harbour Director Quentin Vale closed the port of Dover. "
+          "The ferry office said on Monday that Harbour Director Quentin Vale closed the port of Paris. "
           "Vale said storms were coming.")
-    story(library, "b.txt", "Storm passes", "2021-05-20", "Quentin Vale, the harbour director, reopened Dover.")
-    story(library, "c.txt", "Vale again", "2021-06-01", "Harbour Director Quentin Vale met Mayor Ann Hobb in Dover.")
+    story(library, "b.txt", "Storm passes", "2021-05-20", "Quentin Vale, the harbour director, reopened Paris.")
+    story(library, "c.txt", "Vale again", "2021-06-01", "Harbour Director Quentin Vale met Mayor Ann Hobb in Paris.")
     return library
 
 
@@ -71,7 +71,7 @@ async def test_entity_without_a_note_shows_the_story_and_w_from_the_list_writes_
         assert entity_list.select_key("quentin-vale") is not None
         shown = await wait_panel(pilot, "In this story: 1 mention")  # the newest story opens first
         assert "No background note yet" in shown and "Role: Harbour Director" in shown
-        assert "“Harbour Director Quentin Vale met Mayor Ann Hobb in Dover.”" in shown
+        assert "“Harbour Director Quentin Vale met Mayor Ann Hobb in Paris.”" in shown
         strip = app.query_one(MentionStrip)
         assert strip.mentions == app.screen.sidebar.selected.mentions
         entity_list.focus()
@@ -98,7 +98,7 @@ async def test_the_dossier_comes_from_the_index_and_opens_the_latest_story(harbo
         shown = await wait_panel(pilot, "In your library: 3 stories")
         assert "2021-03 … 2021-06" in shown
         assert "Harbour Director ×2" in shown  # roles gathered when the stories were indexed
-        assert "Dover" in shown  # mentioned with it in every story
+        assert "Paris" in shown  # mentioned with it in every story
         sparkline = app.query_one("#library-sparkline")
         assert list(sparkline.data) == [1, 0, 1, 1]
         stories = app.query_one("#dossier-stories")
@@ -217,7 +217,7 @@ async def test_wikipedia_off_sends_nothing(harbour):
 async def test_auto_saves_clear_matches_for_the_open_story(harbour):
     from tests.wiki_server import WikiServer
 
-    pages = {"Dover": ("Town and port in Kent, England", "Dover is a ferry port.", "standard")}
+    pages = {"Paris": ("Capital city of France", "Paris is the capital of France.", "standard")}
     with WikiServer(pages) as wiki:
         with_config(f"background:\n  wikipedia: auto\n  base_url: {wiki.url}\n")
         app = ReaderApp(sources=[harbour])
@@ -226,10 +226,10 @@ async def test_auto_saves_clear_matches_for_the_open_story(harbour):
             await wait_entities(pilot)
             for _ in range(300):
                 await pilot.pause(0.02)
-                if load_knowledge_base().get("dover") is not None:
+                if load_knowledge_base().get("paris") is not None:
                     break
-            note = load_knowledge_base().get("dover")
-            assert note is not None and note.source_url.endswith("/Dover")
+            note = load_knowledge_base().get("paris")
+            assert note is not None and note.source_url.endswith("/Paris")
             assert load_knowledge_base().get("quentin-vale") is None  # no page: nothing invented
 
 
