@@ -73,5 +73,5 @@ def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo]):
 
     table = place_table()
     nearby = frozenset(code for e in story_entities if e.type == PLACE and e is not entity
-                       for code in [table.country_code(e.name)] if code)
+                       for code in [table.home_country(e.name)] if code)
     return table.facts(entity.name, nearby)

