@@ -35,6 +35,7 @@ def at(body: str, name: str) -> tuple[int, int]:
     ("David Frost, director general of the BBC, said no.", "David Frost", "director general of the BBC"),
     ("Galois was a French mathematician.", "Galois", "a French mathematician"),
     ("According to the team's coach, Alireza Mehraban, they won.", "Alireza Mehraban", "team's coach"),
+    ("WASHINGTON (AP) — President Donald Trump said.", "Donald Trump", "President"),
 ])
 def test_roles_before_and_after_a_name(body, name, role):
     assert roles_at(body, [at(body, name)]) == [role]

@@ -42,7 +42,7 @@ volunteer worker employee technician mechanic electrician carpenter builder mine
 chef cook baker waiter driver guide translator interpreter clerk cashier accountant auditor
 brother sister son daughter wife husband father mother cousin uncle aunt nephew niece grandson
 granddaughter grandfather grandmother widow widower friend partner colleague rival opponent mentor
-pupil apprentice star co-star successor instructor referee umpire tutor trainer manager fellow
+pupil apprentice star co-star successor instructor skipper referee umpire tutor trainer manager fellow
 economist ceo chief-executive owner-operator photographer artist illustrator cartoonist pastor predecessor heir fiance fiancee girlfriend boyfriend spouse
 """.split())
 
@@ -126,7 +126,7 @@ def affiliation_after(body: str, end: int) -> str | None:
 
 
 def _role_ending(before: str) -> str | None:
-    cut = max(before.rfind(c) for c in ".;:!?\n,“”\"(")
+    cut = max(before.rfind(c) for c in ".;:!?\n,“”\"()—–")
     words = _WORD.findall(before[cut + 1:])
     if not words or not is_role_word(words[-1]):
         return None
