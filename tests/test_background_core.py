@@ -205,3 +205,19 @@ def test_a_small_town_needs_its_country_in_the_story():
     assert table.facts("Kodiak") is None  # a town of 6,000: "Kodiak" alone may be anything
     facts = table.facts("Kodiak", frozenset({table.home_country("Alaska")}))
     assert facts is not None and "Alaska" in dict(facts.lines)["Country"]
+
+
+def test_the_index_follows_the_role_rules():
+    from reader.entities import profile
+    from reader.search.documents import default_entity_keys
+
+    keys = default_entity_keys()
+    before = keys.version
+    profile.profile_digest.cache_clear()
+    original = profile.PROFILE_MODULES
+    try:
+        profile.PROFILE_MODULES = ("summary", "profile")  # as if roles.py had changed
+        assert keys.version != before
+    finally:
+        profile.PROFILE_MODULES = original
+        profile.profile_digest.cache_clear()

@@ -8,7 +8,11 @@ Wade Bassi and for no other Bassi). Plain data, no UI, no index.
 
 from __future__ import annotations
 
+import hashlib
+import sys
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 from reader.entities.model import Span
@@ -32,3 +36,19 @@ def story_entities(body: str, spans: Sequence[Span], kb: KnowledgeBase | None = 
     infos = summarise(body, spans, kb if kb is not None else KnowledgeBase())
     roles = story_roles(body, infos)
     return [StoryEntity(i.key, i.type, i.name, i.count, tuple(roles.get(i.key, ()))) for i in infos]
+
+
+#: The modules whose rules shape what the index keeps of a story's entities (besides the
+#: recogniser's own): a change to any of them re-derives the index (``profile_digest``).
+PROFILE_MODULES = ("summary", "roles", "profile")
+
+
+@lru_cache(maxsize=1)
+def profile_digest() -> str:
+    """A hash of the source of ``PROFILE_MODULES`` (part of the index's entity version)."""
+    digest = hashlib.blake2b(digest_size=6)
+    for name in PROFILE_MODULES:
+        module = sys.modules.get(f"reader.entities.{name}")
+        if module is not None and getattr(module, "__file__", None):
+            digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()

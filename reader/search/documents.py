@@ -115,7 +115,9 @@ class RecogniserKeys:
 
     @property
     def version(self) -> str:
-        return f"{self._module}:{getattr(self._get(), 'version', '')}"
+        from reader.entities.profile import profile_digest  # noqa: PLC0415 - roles kept for the dossier
+
+        return f"{self._module}:{getattr(self._get(), 'version', '')}:{profile_digest()}"
 
     def __call__(self, article: Article) -> list:
         from reader.entities.model import MAX_RECOGNISED_CHARS  # noqa: PLC0415
