@@ -111,3 +111,18 @@ def test_a_saved_summary_is_refreshed_on_request(wiki, tmp_path):
         refreshed = look_up(client, "dover", "Dover", "PLACE", refresh="Dover")
     assert "updated text" in refreshed.note.background
     assert "updated text" in load_knowledge_base().get("dover").background
+
+
+def test_reader_about_wikipedia_looks_it_up_and_prints_the_saved_note(wiki, capsys):
+    from reader import paths
+    from reader.cli import main
+
+    paths.config_dir().mkdir(parents=True, exist_ok=True)
+    (paths.config_dir() / "config.yaml").write_text(f"background:\n  base_url: {wiki.url}\n")
+    assert main(["about", "Dover", "--wikipedia"]) == 0
+    out = capsys.readouterr().out
+    assert "Dover is a town and major ferry port" in out and "from Wikipedia" in out and "CC BY-SA" in out
+    (paths.config_dir() / "config.yaml").write_text(f"background:\n  wikipedia: off\n  base_url: {wiki.url}\n")
+    sent = len(wiki.requests)
+    main(["about", "Quentin Vale", "--wikipedia"])
+    assert "look-ups are off" in capsys.readouterr().err and len(wiki.requests) == sent

@@ -98,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
 def _wikipedia(library, entity, name: str):
     from reader.config import load_settings
     from reader.entities.model import OTHER
+    from reader.entities.notes import fold
     from reader.entities.summary import EntityInfo
     from reader.wikipedia import WikipediaClient, look_up
 
@@ -108,6 +109,9 @@ def _wikipedia(library, entity, name: str):
     entity = entity or EntityInfo(name.casefold().replace(" ", "-"), name, OTHER)
     with WikipediaClient(language=settings.language, base_url=settings.base_url) as client:
         result = look_up(client, entity.key, entity.name, entity.type, chosen=None)
+        exact = [c for c in result.candidates if fold(c.title) == fold(name)]
+        if result.note is None and len(exact) == 1:  # the page of the very name the person typed
+            result = look_up(client, entity.key, entity.name, entity.type, chosen=exact[0].title)
     if result.message:
         print(f"reader: {result.message}", file=sys.stderr)
     for candidate in result.candidates:
