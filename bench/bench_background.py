@@ -106,6 +106,10 @@ def measure(library, first, gazetteer: set[str], gold: Gold) -> dict:
             context = background_for(info, kb, article=article, roles=roles, story_entities=infos, index=index)
             counts["entities"] += 1
             counts["covered"] += context.beyond_sentence
+            confirmed = gold.at(article, info) or {}
+            if confirmed.get("type") == info.type:  # a real entity of that kind, by GUM's annotations
+                counts["gold_entities"] += 1
+                counts["gold_covered"] += context.beyond_sentence
             if info.type == "PLACE" and info.name.casefold() in gazetteer:
                 counts["places"] += 1
                 counts["places_with_facts"] += context.facts is not None
@@ -120,6 +124,8 @@ def measure(library, first, gazetteer: set[str], gold: Gold) -> dict:
     finally:
         index.close()
     return {"entities": counts["entities"], "coverage": counts["covered"] / max(1, counts["entities"]),
+            "gum_entities_confirmed_by_gold": counts["gold_entities"],
+            "of_them_covered": counts["gold_covered"] / max(1, counts["gold_entities"]),
             "places_in_gazetteer": counts["places"],
             "places_with_facts": counts["places_with_facts"] / max(1, counts["places"]),
             "people": counts["people"], "people_with_role": counts["people_with_role"] / max(1, counts["people"]),
