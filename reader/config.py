@@ -12,6 +12,10 @@ The file is optional; every setting has a default::
     article_width: 80          # columns of article text; 0 or "full" for the whole pane
     library:                   # folders (or files) of articles; ~ and relative paths
       - ~/news                 #   (relative to the config folder) are allowed
+    background:                # background notes from Wikipedia
+      wikipedia: ask           #   off (never), ask (W on an entity; the default), auto (the open story's)
+      language: en
+      base_url: https://{language}.wikipedia.org   # another wiki or a local mirror
     refresh:                   # fetching your feeds while the app runs
       on_start: true           #   once, in the background, after the library is on screen
       every: 30m               #   then every 30 minutes (90s, 2h, …; 0 or off: never)
@@ -46,6 +50,7 @@ from reader.yamlfile import YamlDocument, YamlFileError, read_yaml
 
 __all__ = [
     "CONFIG_FILE",
+    "BackgroundSettings",
     "DEFAULT_ARTICLE_WIDTH",
     "DEFAULT_THEME",
     "KNOWN_SETTINGS",
@@ -66,18 +71,30 @@ DEFAULT_ARTICLE_WIDTH = 80
 MIN_ARTICLE_WIDTH = 20
 MAX_ARTICLE_WIDTH = 1000
 SIDEBARS = ("entities", "note")
-KNOWN_SETTINGS = ("theme", "keymap", "sidebars", "article_width", "library", "refresh")
+KNOWN_SETTINGS = ("theme", "keymap", "sidebars", "article_width", "library", "refresh", "background")
 DEFAULT_REFRESH_EVERY = 30 * 60.0
 MIN_REFRESH_EVERY = 60.0
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?|d|days?)?\s*$",
                        re.IGNORECASE)
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86_400}
+WIKIPEDIA_MODES = ("off", "ask", "auto")
+DEFAULT_WIKIPEDIA_URL = "https://{language}.wikipedia.org"
 
 _KEY_TOKEN = re.compile(r"^\S+$")
 
 
 class ConfigError(Exception):
     """A setting that cannot be saved (the message says why and names the file)."""
+
+
+@dataclass
+class BackgroundSettings:
+    """The ``background:`` section: Wikipedia look-ups."""
+
+    wikipedia: str = "ask"
+    """off: never; ask: when the person presses W on an entity; auto: the open story's entities."""
+    language: str = "en"
+    base_url: str = DEFAULT_WIKIPEDIA_URL
 
 
 @dataclass
@@ -122,6 +139,8 @@ class Settings:
     """Columns of article text; None for the whole pane."""
     library: list[Path] = field(default_factory=list)
     """The person's library folders; empty means the default library."""
+    background: BackgroundSettings = field(default_factory=BackgroundSettings)
+    """Wikipedia look-ups (``background:``)."""
     refresh: RefreshSettings = field(default_factory=RefreshSettings)
     """When the app refreshes the feeds by itself."""
 
@@ -311,6 +330,38 @@ class _Reader:
                              skipped=False)
         settings.refresh = refresh
 
+    def _read_background(self, settings: Settings, value: Any) -> None:
+        if value is None:
+            return
+        if not isinstance(value, Mapping):
+            self.problem("background must be a mapping such as `wikipedia: ask`", "background")
+            return
+        background = BackgroundSettings()
+        for name, item in value.items():
+            where = ("background", name)
+            if name == "wikipedia":
+                item = "off" if item is False else item
+                if item not in WIKIPEDIA_MODES:
+                    self.problem(f"background: wikipedia must be one of {', '.join(WIKIPEDIA_MODES)}, not {item!r}",
+                                 *where)
+                    continue
+                background.wikipedia = item
+            elif name == "language":
+                if not isinstance(item, str) or not re.fullmatch(r"[a-z][a-z-]{1,15}", item):
+                    self.problem(f"background: language must be a wiki language code such as `en`, not {item!r}",
+                                 *where)
+                    continue
+                background.language = item
+            elif name == "base_url":
+                if not isinstance(item, str) or not re.match(r"https?://\S+$", item):
+                    self.problem(f"background: base_url must be an http(s) address, not {item!r}", *where)
+                    continue
+                background.base_url = item
+            else:
+                self.problem(f"unknown setting background.{name} ignored (known: wikipedia, language, base_url)",
+                             *where, skipped=False)
+        settings.background = background
+
 
 def _from_document(doc: YamlDocument, path: Path) -> LoadedSettings:
     reader = _Reader(doc, path)
@@ -341,6 +392,8 @@ def settings_as_yaml(settings: Settings) -> str:
         "sidebars": dict(settings.sidebars),
         "article_width": settings.article_width if settings.article_width is not None else "full",
         "library": [str(p) for p in settings.library],
+        "background": {"wikipedia": settings.background.wikipedia, "language": settings.background.language,
+                       "base_url": settings.background.base_url},
         "refresh": {"on_start": settings.refresh.on_start, "every": _duration_text(settings.refresh.every)},
     }
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)

@@ -7,7 +7,6 @@ import pytest
 
 from reader.app import ReaderApp
 from reader.entities import service
-from reader.entities.notes import load_knowledge_base, user_notes_dir
 from reader.widgets.article_view import ArticleView
 from reader.widgets.entity_list import EntityList
 from reader.widgets.note_panel import NotePanel
@@ -98,57 +97,6 @@ async def test_related_entries_are_selectable():
         await pilot.press("enter")  # East China Sea
         await wait_note(pilot, "East China Sea")
         assert app.screen.sidebar.selected.key == "east-china-sea"
-
-
-async def test_entity_without_a_note_shows_the_story_and_a_note_can_be_written(tmp_path):
-    library = tmp_path / "library"
-    library.mkdir()
-    (library / "a.txt").write_text("Ferries stop\n\nThe ferry office said on Monday that Harbour Director "
-                                   "Quentin Vale closed the port. Vale said storms were coming.\n")
-    (library / "b.txt").write_text("Storm passes\n\nQuentin Vale reopened the port.\n")
-    app = ReaderApp(sources=[library])
-    async with app.run_test(size=SIZE) as pilot:
-        await wait_loaded(pilot)
-        entity_list = await wait_entities(pilot)
-        assert entity_list.select_key("quentin-vale") is not None
-        shown = await wait_note(pilot, "No background note yet")
-        assert "Role: Harbour Director" in shown
-        assert "Quentin Vale closed the port" in shown
-        assert "Mentioned in 2 library articles" in shown
-        listed = app.query_one("#note-articles")
-        assert listed.option_count == 1 and listed.get_option_at_index(0).id == "b"
-        app.query_one(NotePanel).focus()
-        await pilot.press("w")
-        await pilot.pause()
-        await pilot.press(*"Runs the harbour.")
-        await pilot.press("ctrl+s")
-        await wait_note(pilot, "Runs the harbour.")
-        saved = user_notes_dir() / "my-notes.yaml"
-        assert saved.exists()
-        assert load_knowledge_base().get("quentin-vale").summary == "Runs the harbour."
-
-
-async def test_other_library_articles_open_from_the_note_panel(tmp_path):
-    library = tmp_path / "library"
-    library.mkdir()
-    (library / "a.txt").write_text("Ferries stop\n\nHarbour Director Quentin Vale closed the port.\n")
-    (library / "b.txt").write_text("Storm passes\n\nThe storm passed. Quentin Vale reopened the port.\n")
-    app = ReaderApp(sources=[library])
-    async with app.run_test(size=SIZE) as pilot:
-        await wait_loaded(pilot)
-        entity_list = await wait_entities(pilot)
-        entity_list.select_key("quentin-vale")
-        await wait_note(pilot, "Mentioned in 2 library articles")
-        listed = app.query_one("#note-articles")
-        listed.focus()
-        listed.highlighted = 0
-        await pilot.press("enter")
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if app.screen.column.article.id == "b" and app.screen.sidebar.selected is not None:
-                break
-        assert app.screen.column.article.id == "b"
-        assert app.screen.sidebar.selected.key == "quentin-vale"
 
 
 async def test_selecting_an_entity_far_down_scrolls_to_it():

@@ -106,7 +106,7 @@ async def test_gathering_the_background_fails(tmp_path, monkeypatch):
         await wait_loaded(pilot)
         sidebar = app.screen.sidebar
         await settle(pilot, lambda: bool(sidebar.entities), "the entities")
-        monkeypatch.setattr("reader.core.Library.mentioning", boom)
+        monkeypatch.setattr("reader.about.background_for", boom)
         note_less = next(e for e in sidebar.entities if e.note is None)
         sidebar.select(note_less)
         await settle(pilot, lambda: failure_shown(app, "Could not gather the background"), "the failure")
@@ -188,3 +188,16 @@ def test_every_worker_says_what_it_does():
                         unhandled.append(path.name)
     assert not missing, f"workers without a description: {missing}"
     assert not unhandled, f"modules whose workers' failures nobody reports: {unhandled}"
+
+
+async def test_a_wikipedia_look_up_fails(tmp_path, monkeypatch):
+    monkeypatch.setattr("reader.wikipedia.look_up", boom)
+    app = watch_notices(ReaderApp(sources=[make_library(tmp_path / "lib")]))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        sidebar = app.screen.sidebar
+        await settle(pilot, lambda: bool(sidebar.entities), "the entities")
+        sidebar.select(sidebar.entities[0])
+        sidebar.action_look_up()
+        await settle(pilot, lambda: failure_shown(app, "Could not look it up on Wikipedia"), "the failure")
+        await still_usable(pilot)

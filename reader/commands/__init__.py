@@ -22,6 +22,7 @@ COMMAND_MODULES = {
     "search": "search",
     "entities": "entities",
     "notes": "notes",
+    "about": "about",
     "export": "export",
     "import-state": "import_state",
     "themes": "themes",

@@ -39,7 +39,8 @@ from reader.text import make_safe
 USER_NOTES_FILE = "my-notes.yaml"
 _LINE_KEY = "__line__"
 _ID_CLEAN = re.compile(r"[^a-z0-9]+")
-_FIELDS = ("id", "name", "type", "aliases", "summary", "background", "dates", "related", "as_of")
+_FIELDS = ("id", "name", "type", "aliases", "summary", "background", "dates", "related", "as_of", "source_url",
+           "licence")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,10 @@ class Note:
     dates: tuple[tuple[str, str], ...] = ()
     related: tuple[str, ...] = ()
     as_of: str | None = None
+    source_url: str = ""
+    """Where the text comes from, when it is not the person's or reader's (a Wikipedia page)."""
+    licence: str = ""
+    """The licence of that text ("CC BY-SA 4.0", with its attribution)."""
     source: Path | None = field(default=None, compare=False)
     user: bool = field(default=False, compare=False)
 
@@ -77,6 +82,9 @@ class Note:
             entry["related"] = list(self.related)
         if self.as_of:
             entry["as_of"] = self.as_of
+        for key in ("source_url", "licence"):
+            if getattr(self, key):
+                entry[key] = getattr(self, key)
         return entry
 
 
@@ -144,7 +152,7 @@ def _entry_to_fields(entry: dict) -> dict:
     if unknown:
         raise ValueError(f"unknown keys {', '.join(unknown)}")
     fields: dict = {}
-    for key in ("name", "summary", "background", "as_of"):
+    for key in ("name", "summary", "background", "as_of", "source_url", "licence"):
         if key in entry:
             fields[key] = _text(entry[key])
     if "type" in entry:
@@ -312,6 +320,11 @@ def _merge(base: Note, override: Note, path: Path) -> Note:
 
 def save_user_note(note: Note, folder: Path | None = None) -> Path:
     """Add or replace ``note`` in the person's notes file, written atomically. Returns the file."""
+    return save_user_notes([note], folder)
+
+
+def save_user_notes(notes: Iterable[Note], folder: Path | None = None) -> Path:
+    """Add or replace these notes in the person's notes file in one atomic write."""
     folder = user_notes_dir() if folder is None else folder
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / USER_NOTES_FILE
@@ -325,8 +338,9 @@ def save_user_note(note: Note, folder: Path | None = None) -> Path:
             entries = loaded
         elif loaded is not None:
             raise ValueError(f"{path} is not a list of notes; fix it before saving a note")
-    entries = [e for e in entries if not (isinstance(e, dict) and str(e.get("id")) == note.id)]
-    entries.append(note.to_yaml_entry())
+    new = {note.id: note for note in notes}
+    entries = [e for e in entries if not (isinstance(e, dict) and str(e.get("id")) in new)]
+    entries += [note.to_yaml_entry() for note in new.values()]
     text = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=88)
     write_atomic(path, text)
     return path

@@ -10,13 +10,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from reader.entities.model import TYPES, Span
+from reader.entities.model import ORG, PERSON, TYPES, Span
 from reader.entities.notes import KnowledgeBase, Note
-from reader.entities.wordlists import ROLES
+from reader.entities.roles import pronoun_roles, roles_at
 
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’')\]]*\s+|\n\s*)(?=[\"“‘(\[]?[A-Z0-9])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s|$)")
-_WORD = re.compile(r"[\w’'.-]+")
 
 
 @dataclass
@@ -51,7 +50,30 @@ def summarise(body: str, spans: Sequence[Span], kb: KnowledgeBase) -> list[Entit
         elif note_less_longer(info, body, span):
             info.name = " ".join(body[span.start:span.end].split())
         info.mentions.append((span.start, span.end))
-    return list(by_key.values())
+    return merge_short_forms(list(by_key.values()))
+
+
+def merge_short_forms(infos: list[EntityInfo]) -> list[EntityInfo]:
+    """A one-word name that is the first or last word of a longer name of the same kind in
+    the same story is that entity ("Trump" after "Donald Trump", "Mohib" after "Hamdullah
+    Mohib"): its mentions join the longer name's. Only within one story, so "Bassi" in a
+    story about Wade Bassi never joins the Bassi of another story."""
+    full: dict[tuple[str, str], EntityInfo | None] = {}
+    for info in infos:
+        words = info.name.split()
+        if len(words) > 1 and info.type in (PERSON, ORG):
+            for word in {words[0], words[-1]}:
+                slot = (info.type, word.casefold())
+                full[slot] = info if slot not in full or full[slot] is info else None  # two owners: neither
+    merged: list[EntityInfo] = []
+    for info in infos:
+        owner = full.get((info.type, info.name.casefold())) if len(info.name.split()) == 1 and info.note is None \
+            else None
+        if owner is not None and owner is not info:
+            owner.mentions = sorted(owner.mentions + info.mentions)
+            continue
+        merged.append(info)
+    return merged
 
 
 def note_less_longer(info: EntityInfo, body: str, span: Span) -> bool:
@@ -67,15 +89,36 @@ def grouped(infos: Iterable[EntityInfo]) -> list[tuple[str, list[EntityInfo]]]:
     return [(kind, items) for kind, items in groups.items() if items]
 
 
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev no vs etc inc ltd co "
+                           "corp jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_SENTENCE_OPENERS = frozenset("The A An It He She They We I In On At But This That These Those His Her Their There "
+                              "According After When While However Image Photo".split())
+_INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+[A-Za-z]?$")
+
+
+def _abbreviation_before(body: str, stop: int) -> bool:
+    """True when the full stop at ``stop`` ends an abbreviation ("U.S.", "Mr.", "D.C."), not a sentence."""
+    if stop >= len(body) or body[stop] != ".":
+        return False
+    before = body[max(0, stop - 12):stop + 1]
+    word = re.split(r"[\s(\"“]", before)[-1]
+    if word[:-1].casefold() in _ABBREVIATIONS:
+        return True
+    following = body[stop + 1:stop + 16].split()
+    return bool(_INITIALS.search(word)) and not (following and following[0] in _SENTENCE_OPENERS)
+
+
 def sentence_at(body: str, offset: int) -> str:
     """The sentence holding ``offset``."""
     start = 0
     for match in _SENTENCE_START.finditer(body, 0, offset + 1):
-        if match.end() <= offset:
+        if match.end() <= offset and not _abbreviation_before(body, match.start()):
             start = match.end()
     paragraph_start = body.rfind("\n", 0, offset) + 1
     start = max(start, paragraph_start)
     end_match = _SENTENCE_END.search(body, offset)
+    while end_match and _abbreviation_before(body, end_match.start()) and end_match.end() < len(body):
+        end_match = _SENTENCE_END.search(body, end_match.end())
     paragraph_end = body.find("\n", offset)
     end = end_match.end() if end_match else len(body)
     if paragraph_end != -1:
@@ -83,31 +126,50 @@ def sentence_at(body: str, offset: int) -> str:
     return " ".join(body[start:end].split())
 
 
-def role_before(body: str, start: int) -> str | None:
-    """A role written just before a mention: "DPP spokesperson", "Foreign Affairs Division Director"."""
-    before = body[max(0, start - 80):start]
-    cut = max(before.rfind(c) for c in ".;:!?\n,“”\"(")
-    words = _WORD.findall(before[cut + 1:])
-    if not words or words[-1].casefold().rstrip(".") not in ROLES:
-        return None
-    role = [words[-1]]
-    for word in reversed(words[:-1]):
-        if len(role) >= 5:
-            break
-        if word[:1].isupper() or word.casefold() in ROLES:
-            role.insert(0, word)
-        else:
-            break
-    return " ".join(role)
-
-
 def role_of(body: str, info: EntityInfo) -> str | None:
-    """The first role the story gives an entity."""
+    """The first role the story gives an entity (before or after a mention)."""
+    roles = roles_at(body, info.mentions)
+    return roles[0] if roles else None
+
+
+def story_roles(body: str, infos: Sequence[EntityInfo]) -> dict[str, list[str]]:
+    """Every role the story gives each person or body: ``{key: [role, ...]}`` (at its
+    mentions, then "He was a ..." after a person's mention)."""
+    roles: dict[str, list[str]] = {}
+    for info in infos:
+        if info.type in (PERSON, ORG):
+            found = roles_at(body, info.mentions, person=info.type == PERSON)
+            if found:
+                roles[info.key] = found
+    people = [(i.key, i.mentions) for i in infos if i.type == PERSON]
+    for key, found in pronoun_roles(body, people).items():
+        known = roles.setdefault(key, [])
+        known += [r for r in found if r.casefold() not in {k.casefold() for k in known}]
+    return roles
+
+
+def introducing_sentence(body: str, info: EntityInfo, title: str = "") -> str:
+    """The sentence of the first mention outside the headline (a story's first line is
+    often its title): the sentence that introduces the entity to a reader."""
+    headline_end = headline_length(body, title)
     for start, _ in info.mentions:
-        role = role_before(body, start)
-        if role:
-            return role
-    return None
+        if start >= headline_end:
+            return sentence_at(body, start)
+    return ""
+
+
+def headline_length(body: str, title: str) -> int:
+    """How many characters at the start of ``body`` are the story's headline (0 when the
+    body does not start with it)."""
+    first_line_end = body.find("\n")
+    first_line = body[:first_line_end if first_line_end != -1 else len(body)]
+    folded_title = " ".join(title.split()).rstrip("…").casefold()
+    folded_line = " ".join(first_line.split()).casefold()
+    if folded_title and folded_line and (folded_line.startswith(folded_title[:60])
+                                        or folded_title.startswith(folded_line[:60])) \
+            and first_line_end != -1:
+        return first_line_end
+    return 0
 
 
 def names_of(info: EntityInfo, body: str) -> set[str]:

@@ -1,37 +1,41 @@
-"""The entity sidebar: the open story's details, its entities, and the note on the one chosen.
+"""The entity sidebar: the open story's details, its entities, and the background of the one chosen.
 
 It recognises the story's entities in a worker (after the text is on screen), lists them,
-gathers what the note panel shows for the chosen one (the note, or what the story and the
-library say about it) in another worker, steps through its mentions, and saves the notes
-the person writes. It asks the screen to highlight and scroll the article with messages.
+gathers the background of the chosen one (note, place facts, what the story says, the
+library's dossier from the index) in another worker, steps through its mentions, looks
+entities up on Wikipedia when asked (``reader.wikipedia``), and saves the notes the person
+writes. It asks the screen to highlight and scroll the article with messages.
 """
 
 from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker
 
 from reader.core import Library
-from reader.entities.model import MAX_RECOGNISED_CHARS, Span
+from reader.entities.background import Background
+from reader.entities.model import MAX_RECOGNISED_CHARS, OTHER, Span
 from reader.entities.notes import Note
 from reader.entities.summary import EntityInfo
 from reader.library import Article
 from reader.library.catalog import Catalog
+from reader.screens.wikipedia_lookup import WikipediaLookup
 from reader.widgets.article_details import ArticleDetails
 from reader.widgets.article_view import Highlight
 from reader.widgets.entity_list import EntityList
 from reader.widgets.failures import worker_failed
-from reader.widgets.note_panel import NoteContext, NotePanel
+from reader.widgets.note_panel import NotePanel
 
-MAX_LISTED_ARTICLES = 20
 MAX_NOTE_PROBLEMS = 5
+MAX_HISTORY = 20
 
 
 class EntitySidebar(Vertical):
-    """Details, entities and the note panel of the open story."""
+    """Details, entities and the background panel of the open story."""
 
     DEFAULT_CSS = """
     EntitySidebar { width: 34; max-width: 30%; }
@@ -39,6 +43,11 @@ class EntitySidebar(Vertical):
     EntitySidebar #entities { height: 1fr; border-top: solid $panel-lighten-2; }
     EntitySidebar #note { height: 1fr; border-top: solid $panel-lighten-2; }
     """
+
+    BINDINGS = [
+        Binding("w", "write_note", "Write note", id="note.write"),
+        Binding("backspace", "back", "Back", id="sidebar.back"),
+    ]
 
     class Highlights(Message):
         """Show these highlights in the article (``layer``: "entities" or "selected")."""
@@ -65,14 +74,15 @@ class EntitySidebar(Vertical):
     class EntitiesFound(Message):
         """The recognition worker found the entities of a story."""
 
-        def __init__(self, article: Article, spans: list[Span], entities: list[EntityInfo]) -> None:
+        def __init__(self, article: Article, spans: list[Span], entities: list[EntityInfo],
+                     roles: dict[str, list[str]]) -> None:
             super().__init__()
-            self.article, self.spans, self.entities = article, spans, entities
+            self.article, self.spans, self.entities, self.roles = article, spans, entities, roles
 
     class ContextReady(Message):
-        """The notes worker gathered what the panel shows for an entity."""
+        """The background worker gathered what the panel shows for an entity."""
 
-        def __init__(self, context: NoteContext) -> None:
+        def __init__(self, context: Background) -> None:
             super().__init__()
             self.context = context
 
@@ -82,10 +92,13 @@ class EntitySidebar(Vertical):
         self.catalog = Catalog()
         self.article: Article | None = None
         self.entities: list[EntityInfo] = []
+        self.roles: dict[str, list[str]] = {}
         self.selected: EntityInfo | None = None
         self.mention_index = 0
+        self.history: list[EntityInfo] = []
         self._reselect: str | None = None
         self._reported_notes = False
+        self._index = None
         self.index_ready = False
         """True once the search index holds the whole library (the screen says so)."""
 
@@ -93,22 +106,37 @@ class EntitySidebar(Vertical):
         yield ArticleDetails(id="article-details")
         yield EntityList(id="entities")
         yield NotePanel(id="note")
+        yield WikipediaLookup()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker_failed(self, event)  # the entities or the note may be missing; the story reads on
 
+    def on_unmount(self) -> None:
+        if self._index is not None:
+            self._index.close()
+
     def set_library(self, library: Library, catalog: Catalog) -> None:
-        """The library whose stories "mentioned in" lists (given by the screen); its index is
-        asked once the screen says it is ready."""
+        """The library whose index the dossier asks (given by the screen), once the screen
+        says the index is ready."""
+        if library != self.library and self._index is not None:
+            self._index.close()
+            self._index = None
         self.library, self.catalog = library, catalog
         self.index_ready = False
+
+    def index(self):
+        """The library's index, kept open (its searcher follows new commits)."""
+        if self._index is None:
+            self._index = self.library.open_index()
+        return self._index
 
     # -- the open story --------------------------------------------------------------------
 
     def show_article(self, article: Article) -> None:
         """Describe a story just shown; its entities follow from a worker."""
         self.article = article
-        self.entities, self.selected, self.mention_index = [], None, 0
+        self.entities, self.roles, self.selected, self.mention_index = [], {}, None, 0
+        self.history.clear()
         self.query_one(ArticleDetails).show(article)
         self.query_one(EntityList).set_entities([])
         self.query_one(NotePanel).show(None)
@@ -119,11 +147,13 @@ class EntitySidebar(Vertical):
     def recognise(self, article: Article, reload_notes: bool = False) -> None:
         """Recognise the story's entities off the UI thread (builds the recogniser the first time)."""
         from reader.entities import service
-        from reader.entities.summary import summarise
+        from reader.entities.summary import story_roles, summarise
 
         recognizer = service.reload_knowledge_base() if reload_notes else service.get_recognizer()
-        spans = recognizer.recognise(article.body[:MAX_RECOGNISED_CHARS])
-        self.post_message(self.EntitiesFound(article, spans, summarise(article.body, spans, recognizer.kb)))
+        body = article.body[:MAX_RECOGNISED_CHARS]
+        spans = recognizer.recognise(body)
+        entities = summarise(body, spans, recognizer.kb)
+        self.post_message(self.EntitiesFound(article, spans, entities, story_roles(body, entities)))
 
     def on_entity_sidebar_entities_found(self, message: EntitiesFound) -> None:
         message.stop()
@@ -131,7 +161,7 @@ class EntitySidebar(Vertical):
             return
         for problem in self._notes_problems():
             self.notify(str(problem), severity="warning", markup=False, timeout=8)
-        self.entities = message.entities
+        self.entities, self.roles = message.entities, message.roles
         self.post_message(self.Highlights(
             "entities", [Highlight(s.start, s.end, f"entity-{s.type.lower()}") for s in message.spans]))
         entity_list = self.query_one(EntityList)
@@ -142,6 +172,7 @@ class EntitySidebar(Vertical):
             self.selected = None
             if any(e.key == wanted for e in self.entities):
                 entity_list.select_key(wanted)
+        self.query_one(WikipediaLookup).auto(message.article.id, message.entities, message.article.body)
 
     def _notes_problems(self) -> list:
         if self._reported_notes:
@@ -156,42 +187,32 @@ class EntitySidebar(Vertical):
 
     def on_entity_list_selected(self, message: EntityList.Selected) -> None:
         message.stop()
+        self.history.clear()
         self.select(message.entity)
 
     def select(self, entity: EntityInfo) -> None:
-        """Mark every mention, scroll to the first and gather the note."""
+        """Mark every mention, scroll to the first and gather the background."""
         self.selected = entity
         self.mention_index = 0
+        self.query_one(NotePanel).candidates = []
         self.post_message(self.Highlights("selected", [Highlight(s, e, "entity-selected") for s, e in entity.mentions]))
-        self.post_message(self.ScrollTo(entity.first))
+        if entity.mentions:
+            self.post_message(self.ScrollTo(entity.first))
         self.screen.refresh_bindings()
         self.gather_context(entity)
 
     @work(thread=True, exclusive=True, group="notes", exit_on_error=False,
           description="Could not gather the background")
     def gather_context(self, entity: EntityInfo) -> None:
-        """The note, or the story's own words and the library's stories, off the UI thread."""
+        """Note, facts, the story's words and the library's dossier, off the UI thread."""
+        from reader.about import background_for
         from reader.entities import service
-        from reader.entities.summary import names_of, role_of, sentence_at
 
-        article = self.article
-        body = article.body if article else ""
-        kb = service.get_recognizer().kb
-        note = kb.get(entity.key)
-        related = [(r, kb.get(r).name) for r in (note.related if note else ()) if kb.get(r)]
-        context = NoteContext(entity, note, related)
-        if note is None or note.user:
-            context.sentence = sentence_at(body, entity.first)
-            context.role = role_of(body, entity)
-            worker = get_current_worker()
-            ids = self.library.mentioning(self.catalog, key=entity.key, names=names_of(entity, body),
-                                          indexed=self.index_ready, cancelled=lambda: worker.is_cancelled)
-            if worker.is_cancelled:
-                return
-            mentioning = [e for e in self.catalog.entries if e.id in ids]
-            context.library_count = len(mentioning)
-            context.articles = [(a.id, a.title) for a in mentioning[:MAX_LISTED_ARTICLES + 1]
-                                if article is None or a.id != article.id][:MAX_LISTED_ARTICLES]
+        article = self.article if entity.mentions else None
+        context = background_for(entity, service.get_recognizer().kb, article=article, roles=self.roles,
+                                 story_entities=self.entities, index=self.index(), index_ready=self.index_ready)
+        if self.history:
+            context.back_to = self.history[-1].name
         self.post_message(self.ContextReady(context))
 
     def on_entity_sidebar_context_ready(self, message: ContextReady) -> None:
@@ -199,35 +220,104 @@ class EntitySidebar(Vertical):
         if self.selected is not None and message.context.entity.key == self.selected.key:
             self.query_one(NotePanel).show(message.context)
 
+    def _follow(self, entity: EntityInfo) -> None:
+        """Show another entity's background, remembering this one for ``backspace``."""
+        if self.selected is not None:
+            self.history = [*self.history, self.selected][-MAX_HISTORY:]
+        from reader.search.schema import entity_slug  # the dossier names entities by their index slug
+
+        slug = entity_slug(entity.key)
+        in_story = next((e for e in self.entities if entity_slug(e.key) == slug), None)
+        self.select(in_story or entity)
+
     def on_note_panel_related_selected(self, message: NotePanel.RelatedSelected) -> None:
         message.stop()
-        entity = next((e for e in self.entities if e.key == message.note_id), None)
-        if entity is not None:
-            self.query_one(EntityList).select_key(entity.key)
-            return
         from reader.entities import service
 
-        kb = service.get_recognizer().kb
-        note = kb.get(message.note_id)
-        if note is not None:  # not in this story: show the note alone
-            self.selected = EntityInfo(note.id, note.name, note.type, [], note)
-            self.post_message(self.Highlights("selected", []))
-            related = [(r, kb.get(r).name) for r in note.related if kb.get(r)]
-            self.query_one(NotePanel).show(NoteContext(self.selected, note, related))
+        note = service.get_recognizer().kb.get(message.note_id)
+        if note is not None:
+            self._follow(EntityInfo(note.id, note.name, note.type, [], note))
+
+    def on_note_panel_entity_chosen(self, message: NotePanel.EntityChosen) -> None:
+        message.stop()
+        self._follow(EntityInfo(message.key, message.name, OTHER))
+
+    def action_back(self) -> None:
+        """Back to the entity shown before a related entry or a co-mentioned entity was followed."""
+        if not self.history:
+            self.notify("Nothing to go back to.", timeout=2)
+            return
+        entity = self.history.pop()
+        self.select(entity)
 
     def on_note_panel_article_chosen(self, message: NotePanel.ArticleChosen) -> None:
         message.stop()
         self._reselect = message.entity_key
         self.post_message(self.OpenArticle(message.article_id))
 
+    def on_note_panel_mention_chosen(self, message: NotePanel.MentionChosen) -> None:
+        message.stop()
+        self.step_mention(message.index - self.mention_index)
+
+    # -- Wikipedia ---------------------------------------------------------------------------
+
+    def action_look_up(self) -> None:
+        """Look the selected entity up on Wikipedia (``W``); a note saved from Wikipedia is
+        fetched again."""
+        entity = self.selected
+        if entity is None:
+            self.notify("Choose an entity first, then W looks it up on Wikipedia.", timeout=3)
+            return
+        context = self.query_one(NotePanel).context
+        note = context.note if context is not None else None
+        refresh = None
+        if note is not None and "/wiki/" in note.source_url:
+            from urllib.parse import unquote
+
+            refresh = unquote(note.source_url.rsplit("/wiki/", 1)[1]).replace("_", " ")
+        text = self.article.body if self.article is not None and entity.mentions else ""
+        refused = self.query_one(WikipediaLookup).look_up(entity, text, refresh=refresh)
+        self.notify(refused or f"{'Refreshing' if refresh else 'Looking up'} {entity.name} on Wikipedia…",
+                    timeout=5 if refused else 2, markup=False)
+
+    def on_note_panel_candidate_chosen(self, message: NotePanel.CandidateChosen) -> None:
+        message.stop()
+        if self.selected is not None:
+            text = self.article.body if self.article is not None else ""
+            self.query_one(WikipediaLookup).look_up(self.selected, text, chosen=message.title)
+
+    def on_wikipedia_lookup_looked_up(self, message: WikipediaLookup.LookedUp) -> None:
+        message.stop()
+        result = message.result
+        selected = self.selected is not None and self.selected.key == message.key
+        if result.candidates and selected:
+            self.query_one(NotePanel).show_candidates([(c.title, c.title, c.description) for c in result.candidates])
+        if result.message and selected and not message.auto:
+            self.notify(result.message, timeout=5, markup=False,
+                        severity="information" if result.note or result.candidates else "warning")
+        if result.note is not None:
+            self.query_one(NotePanel).candidates = []
+            self.notes_changed()
+
     # -- writing notes ---------------------------------------------------------------------
+
+    def action_write_note(self) -> None:
+        """Write (or edit) a note on the selected entity, from the list or the panel."""
+        if self.selected is None:
+            self.notify("Choose an entity first (Enter in the entity list).", timeout=3)
+            return
+        context = self.query_one(NotePanel).context
+        note = context.note if context is not None and context.entity.key == self.selected.key else None
+        self._edit(note or Note(self.selected.key, self.selected.name, self.selected.type))
 
     def on_note_panel_write_requested(self, message: NotePanel.WriteRequested) -> None:
         message.stop()
+        context = message.context
+        self._edit(context.note or Note(context.entity.key, context.entity.name, context.entity.type))
+
+    def _edit(self, base: Note) -> None:
         from reader.screens.note_editor import NoteEditor
 
-        context = message.context
-        base = context.note or Note(context.entity.key, context.entity.name, context.entity.type)
         self.app.push_screen(NoteEditor(base), self._save_note)
 
     def _save_note(self, note: Note | None) -> None:
@@ -241,8 +331,14 @@ class EntitySidebar(Vertical):
             self.notify(f"The note was not saved: {error}", severity="error", markup=False, timeout=10)
             return
         self.notify(f"Saved the note on {note.name} to {path}", markup=False, timeout=4)
+        self.notes_changed()
+
+    def notes_changed(self) -> None:
+        """The person's notes changed: recognise again with them (and show the new note)."""
         if self.article is not None:
             self.recognise(self.article, reload_notes=True)
+        elif self.selected is not None:
+            self.gather_context(self.selected)
 
     # -- mentions ----------------------------------------------------------------------------
 
@@ -254,9 +350,13 @@ class EntitySidebar(Vertical):
     def step_mention(self, step: int) -> None:
         entity = self.selected
         if entity is None or not entity.mentions:
+            self.notify("No entity is selected: choose one in the entity list (e shows the sidebar)."
+                        if entity is None else f"{entity.name} is not mentioned in this story.", timeout=3,
+                        markup=False)
             return
         self.mention_index = (self.mention_index + step) % len(entity.mentions)
         start, _ = entity.mentions[self.mention_index]
         self.post_message(self.ScrollTo(start))
+        self.query_one(NotePanel).set_current_mention(self.mention_index)
         self.notify(f"{entity.name}: mention {self.mention_index + 1} of {len(entity.mentions)}", timeout=2,
                     markup=False)

@@ -55,6 +55,8 @@ class MainScreen(Screen):
         Binding("escape", "clear_find", "Clear matches", id="main.clear_find"),
         Binding("m", "next_mention", "Next mention", id="main.next_mention"),
         Binding("M", "previous_mention", "Prev mention", id="main.previous_mention"),
+        Binding("m,M", "no_mention", "Mentions", show=False, id="main.no_mention"),
+        Binding("W", "look_up", "Wikipedia", show=False, id="main.wikipedia"),
         Binding("a", "toggle_list", "Articles", id="main.toggle_list"),
         Binding("e", "toggle_sidebar", "Sidebar", id="main.toggle_sidebar"),
         Binding("u", "toggle_read", "Read/unread", id="main.toggle_read"),
@@ -315,6 +317,12 @@ class MainScreen(Screen):
     def action_previous_mention(self) -> None:
         self.sidebar.step_mention(-1)
 
+    def action_no_mention(self) -> None:
+        self.sidebar.step_mention(0)  # nothing to step through: it says why
+
+    def action_look_up(self) -> None:
+        self.sidebar.action_look_up()
+
     def action_add(self) -> None:
         from reader.screens.add import AddScreen
 
@@ -333,7 +341,7 @@ class MainScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_mention", "previous_mention"):
-            return self.sidebar.can_step_mentions
+            return self.sidebar.can_step_mentions  # else m/M fall through to no_mention, which says why
         if action in ("find_step", "clear_find"):
             return self.column.can_step_matches
         if action in ("open_link", "copy_link"):

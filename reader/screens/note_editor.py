@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -11,7 +14,15 @@ from textual.widgets import Button, Input, Label, TextArea
 
 from reader.entities.notes import Note, make_id
 
-__all__ = ["NoteEditor"]
+__all__ = ["NoteEditor", "unwrap"]
+
+
+def unwrap(text: str) -> str:
+    """Paragraphs as single lines: the line breaks a notes file wraps its text with are
+    soft, so the editor wraps them itself and saving does not keep them as hard breaks.
+    Blank lines (paragraph breaks) stay."""
+    paragraphs = [" ".join(p.split()) for p in text.strip().split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 class NoteEditor(ModalScreen[Note | None]):
@@ -40,7 +51,7 @@ class NoteEditor(ModalScreen[Note | None]):
             yield Label("Summary (one or two lines)")
             yield Input(self.note.summary, id="note-summary")
             yield Label("Background")
-            yield TextArea(self.note.background, id="note-background", soft_wrap=True)
+            yield TextArea(unwrap(self.note.background), id="note-background", soft_wrap=True)
             with Horizontal():
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Save", id="save", variant="primary", compact=True)
@@ -61,9 +72,11 @@ class NoteEditor(ModalScreen[Note | None]):
 
     def action_save(self) -> None:
         summary = self.query_one("#note-summary", Input).value.strip()
-        background = self.query_one("#note-background", TextArea).text.strip()
-        note = Note(self.note.id or make_id(self.note.name), self.note.name, self.note.type, self.note.aliases,
-                    summary, background, self.note.dates, self.note.related, self.note.as_of)
+        background = unwrap(self.query_one("#note-background", TextArea).text)
+        changed = (summary, background) != (self.note.summary, unwrap(self.note.background))
+        as_of = dt.date.today().isoformat() if changed or not self.note.as_of else self.note.as_of
+        note = replace(self.note, id=self.note.id or make_id(self.note.name), summary=summary, background=background,
+                       as_of=as_of)
         self.dismiss(note)
 
     def action_cancel(self) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from reader.library.article import Article
+from reader.search.dossier_fields import dossier_document
 from reader.search.schema import entity_slug
 
 HASH_BYTES = 16
@@ -37,12 +38,10 @@ def entities_name(entity_keys: EntityKeys | None) -> str:
     return f"{getattr(entity_keys, '__module__', '')}.{name}"
 
 
-def _entity_fields(article: Article, entity_keys: EntityKeys | None) -> tuple[str, str]:
-    if entity_keys is None:
-        return "", ""
+def _entity_fields(items: Iterable[Any]) -> tuple[str, str]:
     keys: set[str] = set()
     types: set[str] = set()
-    for item in entity_keys(article) or ():
+    for item in items:
         if isinstance(item, tuple | list):
             key, kind = (item[0], item[1]) if len(item) > 1 else (item[0], "")
         else:
@@ -76,7 +75,8 @@ def parse_published(text: str | None) -> dt.datetime | None:
 
 def article_document(article: Article, entity_keys: EntityKeys | None = None) -> dict[str, Any]:
     """The Whoosh document of one article."""
-    entities, entity_types = _entity_fields(article, entity_keys)
+    items = list(entity_keys(article) or ()) if entity_keys is not None else []
+    entities, entity_types = _entity_fields(items)
     doc: dict[str, Any] = {
         "id": article.id,
         "title": article.title,
@@ -90,6 +90,7 @@ def article_document(article: Article, entity_keys: EntityKeys | None = None) ->
     published = parse_published(article.published)
     if published is not None:
         doc["published"] = published
+    doc.update(dossier_document(items, published))  # roles, months, co-mentions (the dossier)
     if entities:
         doc["entity"] = entities
         doc["entity_type"] = entity_types
@@ -124,13 +125,14 @@ class RecogniserKeys:
 
     @property
     def version(self) -> str:
-        return f"{self._module}:{getattr(self._get(), 'version', '')}"
+        from reader.entities.profile import profile_digest  # noqa: PLC0415 - roles kept for the dossier
 
-    def __call__(self, article: Article) -> list[tuple[str, str]]:
+        return f"{self._module}:{getattr(self._get(), 'version', '')}:{profile_digest()}"
+
+    def __call__(self, article: Article) -> list:
         from reader.entities.model import MAX_RECOGNISED_CHARS  # noqa: PLC0415
+        from reader.entities.profile import story_entities  # noqa: PLC0415
 
-        keys = []
-        for span in self._get().recognise(article.body[:MAX_RECOGNISED_CHARS]):
-            key = getattr(span, "key", None) or article.body[span.start:span.end]
-            keys.append((key, getattr(span, "type", "")))
-        return keys
+        recognizer = self._get()
+        body = article.body[:MAX_RECOGNISED_CHARS]
+        return story_entities(body, recognizer.recognise(body), getattr(recognizer, "kb", None))

@@ -21,10 +21,11 @@ from whoosh.analysis import STOP_WORDS, SimpleAnalyzer, StemmingAnalyzer, Token,
 from whoosh.lang.porter2 import stem
 
 from reader.search.codec import CompactCodec, quantise
+from reader.search.dossier_fields import dossier_schema_fields
 
 # Bump when the schema, the analyzer or what is indexed changes: an index built with
 # another version is rebuilt (with a message) the next time it is opened.
-SCHEMA_VERSION = 5  # 5: Snowball English stems, compact postings, body stored as text
+SCHEMA_VERSION = 6  # 5: Snowball English stems, compact postings, body stored as text; 6: the dossier's fields
 
 TITLE_WEIGHT = 2.0  # a word in the title counts as this many in the body (BM25F)
 TITLE_GAP = 100  # positions between the title and the body in the body field
@@ -236,6 +237,7 @@ def make_schema() -> fields.Schema:
         entity_type=fields.KEYWORD(lowercase=True, commas=True),
         path=fields.STORED(),
         body_text=fields.STORED(),
+        **dossier_schema_fields(),
     )
 
 

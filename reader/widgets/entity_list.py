@@ -54,6 +54,9 @@ class EntityList(OptionList):
                 mark = "" if info.note else " ·"
                 options.append(Option(Content.assemble(" ", Content(info.name), (f"{mark} ×{info.count}", "$text-muted")),
                                       id=option_id))
+        if any(info.note is None for info in self.entities):
+            options.append(Option(Content.styled("· = no note yet: w writes one, W looks it up", "$text-muted"),
+                                  disabled=True))
         self.clear_options()
         self.add_options(options)
         if not options:

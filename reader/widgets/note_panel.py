@@ -1,44 +1,40 @@
-"""The background note of the selected entity, or what the story says about it."""
+"""The background of the selected entity: its note, facts, what the story and the library say.
+
+Sections, in order, each shown only when there is something in it: the note (with where
+it comes from and its ``as_of``), facts about a place (generated, with their source), "In
+this story" (an X-Ray strip of its mentions, the roles the story gives it, the sentence
+that introduces it) and "In your library" (stories over time, the first and the latest,
+roles, entities mentioned with it). It only shows what it is given and posts messages up.
+"""
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import Button, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from reader.entities.notes import Note
-from reader.entities.summary import EntityInfo
+from reader.entities.background import Background, note_origin
+from reader.widgets.mention_strip import MentionStrip
 
-__all__ = ["NoteContext", "NotePanel"]
+__all__ = ["NotePanel"]
 
-
-@dataclass
-class NoteContext:
-    """What the panel shows for one entity: the note, or the story's own words."""
-
-    entity: EntityInfo
-    note: Note | None = None
-    related: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
-    sentence: str = ""
-    role: str | None = None
-    library_count: int | None = None
-    articles: list[tuple[str, str]] = field(default_factory=list)  # (article id, title) mentioning it
+_LISTS = ("note-related", "dossier-stories", "dossier-with", "wiki-candidates")
+MAX_ROLES_SHOWN = 6
 
 
 class NotePanel(VerticalScroll):
-    """Summary, background, dates and related entries (selectable) of the selected entity."""
+    """Note, facts, story and library sections of the selected entity."""
 
     DEFAULT_CSS = """
     NotePanel { height: 1fr; padding: 0 1; }
-    NotePanel #note-text { height: auto; }
-    NotePanel #note-related { height: auto; max-height: 8; border: none; padding: 0; background: transparent; }
-    NotePanel #note-articles { height: auto; max-height: 8; border: none; padding: 0; background: transparent; }
+    NotePanel Static { height: auto; }
+    NotePanel OptionList { height: auto; max-height: 8; border: none; padding: 0; background: transparent; }
+    NotePanel .section { margin-top: 1; text-style: bold; color: $text-muted; }
+    NotePanel Sparkline { height: 2; margin-top: 1; }
     NotePanel #note-write { margin-top: 1; width: auto; min-width: 16; }
     NotePanel .-hidden { display: none; }
     """
@@ -53,67 +49,118 @@ class NotePanel(VerticalScroll):
             self.note_id = note_id
 
     class ArticleChosen(Message):
-        """One of the library articles that mention the entity was chosen."""
+        """A library story in the dossier (the first or the latest) was chosen."""
 
         def __init__(self, article_id: str, entity_key: str) -> None:
             super().__init__()
             self.article_id = article_id
             self.entity_key = entity_key
 
+    class EntityChosen(Message):
+        """An entity mentioned with this one was chosen: show its background."""
+
+        def __init__(self, key: str, name: str) -> None:
+            super().__init__()
+            self.key = key
+            self.name = name
+
+    class CandidateChosen(Message):
+        """The person chose which Wikipedia page is about this entity."""
+
+        def __init__(self, title: str) -> None:
+            super().__init__()
+            self.title = title
+
+    class MentionChosen(Message):
+        """A mention on the strip was clicked."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
     class WriteRequested(Message):
         """The person wants to write (or edit) a note on this entity."""
 
-        def __init__(self, context: NoteContext) -> None:
+        def __init__(self, context: Background) -> None:
             super().__init__()
             self.context = context
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.context: NoteContext | None = None
+        self.context: Background | None = None
+        self.candidates: list[tuple[str, str, str]] = []
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled("Choose an entity to read about it.", "$text-muted"), id="note-text")
         yield OptionList(id="note-related", classes="-hidden")
-        yield OptionList(id="note-articles", classes="-hidden")
+        yield Static("In this story", id="story-head", classes="section -hidden")
+        yield MentionStrip(id="story-strip", classes="-hidden")
+        yield Static(id="story-text", classes="-hidden")
+        yield Static("In your library", id="library-head", classes="section -hidden")
+        yield Sparkline([], id="library-sparkline", classes="-hidden")
+        yield Static(id="library-text", classes="-hidden")
+        yield OptionList(id="dossier-stories", classes="-hidden")
+        yield Static(id="dossier-roles", classes="-hidden")
+        yield OptionList(id="dossier-with", classes="-hidden")
+        yield Static(id="wiki-head", classes="section -hidden")
+        yield OptionList(id="wiki-candidates", classes="-hidden")
         yield Button("Write a note", id="note-write", classes="-hidden", compact=True)
 
-    def show(self, context: NoteContext | None) -> None:
-        """Show a note (or the story's words when there is none)."""
+    # -- showing ---------------------------------------------------------------------------
+
+    def show(self, context: Background | None) -> None:
+        """Show an entity's background (or the prompt to choose one)."""
         self.context = context
+        for list_id in _LISTS:
+            self.query_one(f"#{list_id}", OptionList).clear_options()
+        for widget in self.query("#note-related, .section, MentionStrip, Static, OptionList, Sparkline, Button"):
+            if widget.id != "note-text":
+                widget.add_class("-hidden")
         text = self.query_one("#note-text", Static)
-        related = self.query_one("#note-related", OptionList)
-        articles = self.query_one("#note-articles", OptionList)
-        button = self.query_one("#note-write", Button)
-        related.clear_options()
-        articles.clear_options()
         if context is None:
             text.update(Content.styled("Choose an entity to read about it.", "$text-muted"))
-            related.add_class("-hidden")
-            articles.add_class("-hidden")
-            button.add_class("-hidden")
             return
-        if context.articles:
-            articles.add_options([Option(Content.assemble("□ ", Content(title)), id=article_id)
-                                  for article_id, title in context.articles])
-        articles.set_class(not context.articles, "-hidden")
-        text.update(self._render_context(context))
-        if context.related:
-            related.add_options([Option(Content.assemble("→ ", Content(name)), id=note_id)
-                                 for note_id, name in context.related])
-            related.remove_class("-hidden")
-        else:
-            related.add_class("-hidden")
+        text.update(self._note_and_facts(context))
+        self._fill_list("note-related", [(i, Content.assemble("→ ", Content(n))) for i, n in context.related])
+        self._show_story(context)
+        self._show_library(context)
+        self.show_candidates(self.candidates if self.candidates else [])
+        button = self.query_one("#note-write", Button)
         button.label = "Edit my note" if context.note and context.note.user else "Write a note"
-        button.set_class(context.note is not None and not context.note.user, "-hidden")
+        button.remove_class("-hidden")
         self.scroll_home(animate=False)
 
+    def set_current_mention(self, index: int) -> None:
+        """Mark the mention ``m``/``M`` moved to."""
+        self.query_one(MentionStrip).current = index
+
+    def show_candidates(self, candidates: list[tuple[str, str, str]], heading: str = "") -> None:
+        """Wikipedia pages that may be about this entity, to choose from: (title, label, description)."""
+        self.candidates = list(candidates)
+        head = self.query_one("#wiki-head", Static)
+        head.update(heading or "Which Wikipedia page is it? (Enter chooses)")
+        head.set_class(not candidates, "-hidden")
+        self._fill_list("wiki-candidates", [(title, Content.assemble(Content(label), (f" — {description}"
+                                                                                    if description else "",
+                                                                                    "$text-muted")))
+                                            for title, label, description in candidates])
+
+    def _fill_list(self, list_id: str, options: list[tuple[str, Content]]) -> None:
+        widget = self.query_one(f"#{list_id}", OptionList)
+        widget.clear_options()
+        widget.add_options([Option(prompt, id=option_id) for option_id, prompt in options])
+        widget.set_class(not options, "-hidden")
+
     @staticmethod
-    def _render_context(context: NoteContext) -> Content:
+    def _note_and_facts(context: Background) -> Content:
         entity, note = context.entity, context.note
-        parts: list[Content] = [Content.styled(note.name if note else entity.name, "bold")]
+        parts: list[Content] = []
+        if context.back_to:
+            parts.append(Content.styled(f"⌫ back to {context.back_to}\n", "$text-muted"))
+        parts.append(Content.styled(note.name if note else entity.name, "bold"))
         kind = (note.type if note else entity.type).title()
-        parts.append(Content.styled(f"\n{kind} · {entity.count} mention{'s' if entity.count != 1 else ''} here",
-                                    "$text-muted"))
+        count = f" · {entity.count} mention{'s' if entity.count != 1 else ''} here" if entity.mentions else ""
+        parts.append(Content.styled(f"\n{kind}{count}", "$text-muted"))
         if note is not None:
             if note.aliases:
                 parts.append(Content.styled("\nAlso: " + ", ".join(note.aliases), "$text-muted"))
@@ -126,31 +173,108 @@ class NotePanel(VerticalScroll):
                 parts.append(Content.styled("\n\nDates", "bold $text-muted"))
                 for date, what in note.dates:
                     parts += [Content("\n"), Content.styled(date or "·", "$text-accent"), Content(f"  {what}")]
-            if note.as_of:
-                parts.append(Content.styled(f"\n\nAs of {note.as_of}", "$text-muted"))
-            if context.related:
-                parts.append(Content.styled("\n\nRelated", "bold $text-muted"))
-            return Content.assemble(*parts)
-        parts.append(Content.styled("\n\nNo background note yet. The story says:", "$text-muted"))
-        if context.role:
-            parts += [Content("\n"), Content.styled("Role: ", "bold"), Content(context.role)]
-        if context.sentence:
-            parts += [Content("\n“"), Content(context.sentence), Content("”")]
-        if context.library_count is not None:
-            articles = "article" if context.library_count == 1 else "articles"
-            parts.append(Content.styled(f"\n\nMentioned in {context.library_count} library {articles}"
-                                        + (":" if context.articles else "."), "$text-muted"))
+            origin = note_origin(note)
+            parts.append(Content.styled((f"\n\nAs of {note.as_of} · " if note.as_of else "\n\n") + f"from {origin}",
+                                        "$text-muted"))
+            if note.source_url:
+                parts.append(Content.styled(f"\n{note.source_url}", "$text-muted"))
+            if note.licence:
+                parts.append(Content.styled(f"\n{note.licence}", "$text-muted"))
+        elif context.facts is None:
+            parts.append(Content.styled("\n\nNo background note yet (w writes one"
+                                        + (", W looks it up on Wikipedia)." if entity.type != "OTHER" else ")."),
+                                        "$text-muted"))
+        facts = context.facts
+        if facts is not None:
+            parts.append(Content.styled(f"\n\nFacts: {facts.kind}", "bold $text-muted"))
+            for label, value in facts.lines:
+                parts += [Content("\n"), Content.styled(f"{label}: ", "$text-accent"), Content(value)]
+            parts.append(Content.styled(f"\nGenerated from {facts.source}"
+                                        + (f", data as of {facts.as_of}" if facts.as_of else ""), "$text-muted"))
+        if context.related:
+            parts.append(Content.styled("\n\nRelated", "bold $text-muted"))
         return Content.assemble(*parts)
+
+    def _show_story(self, context: Background) -> None:
+        story = context.story
+        if story is None or not story.mentions:
+            return
+        self.query_one("#story-head", Static).update(
+            f"In this story: {len(story.mentions)} mention{'s' if len(story.mentions) != 1 else ''} (m/M)")
+        self.query_one(MentionStrip).show(story.mentions, story.length)
+        parts: list[Content] = []
+        if story.roles:
+            parts += [Content.styled("Role: ", "bold"), Content("; ".join(story.roles))]
+        if story.sentence:
+            parts += [Content("\n" if parts else ""), Content("“"), Content(story.sentence), Content("”")]
+        self.query_one("#story-text", Static).update(Content.assemble(*parts))
+        for selector in ("#story-head", "MentionStrip", "#story-text"):
+            self.query_one(selector).set_class(selector == "#story-text" and not parts, "-hidden")
+
+    def _show_library(self, context: Background) -> None:
+        head = self.query_one("#library-head", Static)
+        dossier = context.dossier
+        if dossier is None:
+            if context.library_state:
+                head.update(Content.assemble(Content.styled("In your library: ", "bold $text-muted"),
+                                             Content.styled(context.library_state, "$text-muted")))
+                head.remove_class("-hidden")
+            return
+        stories = "story" if dossier.count == 1 else "stories"
+        head.update(f"In your library: {dossier.count} {stories}")
+        head.remove_class("-hidden")
+        if dossier.count == 0:
+            return
+        if len(dossier.months) > 1:
+            sparkline = self.query_one(Sparkline)
+            sparkline.data = [n for _, n in dossier.months]
+            sparkline.remove_class("-hidden")
+        text = self.query_one("#library-text", Static)
+        if dossier.months:
+            span = dossier.months[0][0] if len(dossier.months) == 1 else \
+                f"{dossier.months[0][0]} … {dossier.months[-1][0]}"
+            undated = f" ({dossier.undated} undated)" if dossier.undated else ""
+            text.update(Content.styled(f"{span}{undated}", "$text-muted"))
+            text.remove_class("-hidden")
+        stories_list = []
+        for label, story in (("first", dossier.first), ("latest", dossier.latest)):
+            if story is not None and all(story.id != s[0] for s in stories_list):
+                date = f" {story.published[:10]}" if story.published else ""
+                stories_list.append((story.id, Content.assemble((f"{label}{date}: ", "$text-muted"),
+                                                                 Content(story.title))))
+        self._fill_list("dossier-stories", stories_list)
+        if dossier.roles:
+            roles = ", ".join(f"{role} ×{n}" for role, n in dossier.roles[:MAX_ROLES_SHOWN])
+            widget = self.query_one("#dossier-roles", Static)
+            widget.update(Content.assemble(Content.styled("Described as: ", "bold"), Content(roles)))
+            widget.remove_class("-hidden")
+        if dossier.with_:
+            self._fill_list("dossier-with", [(key, Content.assemble("↳ ", Content(name), (f" ×{n}", "$text-muted")))
+                                             for key, name, n in dossier.with_])
+
+    # -- choosing ------------------------------------------------------------------------
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if not event.option.id:
+        option_id = event.option.id
+        if not option_id or self.context is None:
             return
-        if event.option_list.id == "note-articles":
-            if self.context is not None:
-                self.post_message(self.ArticleChosen(event.option.id, self.context.entity.key))
+        list_id = event.option_list.id
+        if list_id == "dossier-stories":
+            self.post_message(self.ArticleChosen(option_id, self.context.entity.key))
+        elif list_id == "dossier-with":
+            name = next((n for k, n, _ in (self.context.dossier.with_ if self.context.dossier else ())
+                         if k == option_id), option_id)
+            self.post_message(self.EntityChosen(option_id, name))
+        elif list_id == "wiki-candidates":
+            self.post_message(self.CandidateChosen(option_id))
         else:
-            self.post_message(self.RelatedSelected(event.option.id))
+            self.post_message(self.RelatedSelected(option_id))
+
+    def on_mention_strip_chosen(self, message: MentionStrip.Chosen) -> None:
+        message.stop()
+        self.set_current_mention(message.index)
+        self.post_message(self.MentionChosen(message.index))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -1,0 +1,77 @@
+"""Gathering the background of one entity: the note, place facts, the story, the dossier.
+
+The one function the sidebar's worker and ``reader about`` both call (no UI here). The
+dossier comes from the index (``reader.search.dossier``), never from reading files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from reader.entities.background import Background, StoryView
+from reader.entities.model import OTHER, PLACE
+from reader.entities.notes import KnowledgeBase
+from reader.entities.summary import EntityInfo, introducing_sentence
+
+if TYPE_CHECKING:
+    from reader.library.article import Article
+    from reader.search.index import LibraryIndex
+
+INDEX_BUILDING = "the library index is still being built; this fills in once it is ready"
+
+
+def background_for(entity: EntityInfo, kb: KnowledgeBase, *, article: Article | None = None,
+                   roles: dict[str, list[str]] | None = None, story_entities: Sequence[EntityInfo] = (),
+                   index: LibraryIndex | None = None, index_ready: bool = True) -> Background:
+    """Everything known of ``entity``: its note (by key, else by name), facts if it is a
+    place, what ``article`` says of it (``roles``: the story's roles by key), and its
+    dossier from ``index`` (when the index holds the whole library)."""
+    if entity.type == OTHER and not entity.mentions and index is not None and index_ready:
+        from reader.search.dossier import entity_named  # an entity followed from a dossier: its kind
+
+        named = entity_named(index, entity.key)
+        if named is not None and named[2]:
+            entity = EntityInfo(entity.key, named[1], named[2])
+    note = kb.get(entity.key) or entity.note or kb.find(entity.name)
+    related = [(r, kb.get(r).name) for r in (note.related if note else ()) if kb.get(r)]
+    context = Background(entity, note, related)
+    if (note.type if note else entity.type) == PLACE:
+        context.facts = _facts(entity, story_entities)
+    if article is not None and entity.mentions:
+        context.story = StoryView(len(article.body), list(entity.mentions), list((roles or {}).get(entity.key, [])),
+                                  introducing_sentence(article.body, entity, article.title))
+    if index is None:
+        return context
+    if not index_ready:
+        context.library_state = INDEX_BUILDING
+        return context
+    from reader.search.dossier import dossier_of
+
+    context.dossier = dossier_of(index, entity.key, also_known_as(context))
+    if context.dossier is None:
+        context.library_state = "there is no library index yet"
+    return context
+
+
+def also_known_as(context: Background) -> tuple[str, ...]:
+    """Other keys the library may know the entity by: its note's aliases, and for a
+    country every alias of it ("US", "U.S.", "America" for the United States)."""
+    names: list[str] = []
+    if context.note is not None:
+        names += [context.note.id, *context.note.names]
+    if context.facts is not None and context.facts.kind == "country":
+        from reader.entities.place_facts import COUNTRY_ALIASES, place_table
+
+        code = place_table().country_code(context.facts.name)
+        names += [context.facts.name, *(alias for alias, c in COUNTRY_ALIASES.items() if c == code)]
+    return tuple(names)
+
+
+def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo]):
+    from reader.entities.place_facts import place_table
+
+    table = place_table()
+    nearby = frozenset(code for e in story_entities if e.type == PLACE and e is not entity
+                       for code in [table.home_country(e.name)] if code)
+    return table.facts(entity.name, nearby)

