@@ -248,6 +248,10 @@ class ArticleColumn(Vertical):
             self.clear_find()
         self.view.focus()
 
+    def on_find_bar_left(self, message: FindBar.Left) -> None:
+        message.stop()
+        self.view.focus()
+
     def _refind(self) -> None:
         """The find bar's pattern again, on a newly opened story (a search's matches go)."""
         find_bar = self.query_one(FindBar)
