@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual.app import App
@@ -61,6 +62,8 @@ class ReaderApp(SettingsAndThemes, App[int]):
         ``themes`` default to reading config.yaml and the theme folders. A path that does
         not exist raises ``MissingPath``."""
         super().__init__()
+        if not os.environ.get("TEXTUAL_ANIMATIONS"):
+            self.animation_level = "none"  # paging must feel instant on a busy machine
         self.setup_settings(theme, settings, themes)
         self.library = open_library(sources or (), settings=self.settings)
         self.startup_problems.extend(self.library.problems)

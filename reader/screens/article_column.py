@@ -92,7 +92,6 @@ class ArticleColumn(Vertical):
 
     def on_mount(self) -> None:
         self.view.loading = True
-        self.watch(self.view, "scroll_y", self._scrolled, init=False)
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -142,11 +141,8 @@ class ArticleColumn(Vertical):
         self.article = article
         view = self.view
         view.loading = False
-        view.border_title = article.title
-        view.show(article)
+        view.show(article, position)
         self._reported_position = (article.id, position or 0)
-        if position:
-            self._restore_position(article, position)
         if search is not None:
             self._show_search(article, search)
         else:
@@ -155,33 +151,17 @@ class ArticleColumn(Vertical):
 
     # -- reading position ------------------------------------------------------------------
 
-    def _restore_position(self, article: Article, position: int, tries: int = 50) -> None:
-        """Scroll so the body line holding ``position`` is the top line, once the text is wrapped."""
-        view = self.view
-        if view.article is not article:
-            return
-        if not view.wrapped_lines or view.loading:
-            if tries > 0:
-                self.set_timer(0.02, lambda: self._restore_position(article, position, tries - 1))
-            return
-        view.scroll_to(y=view.line_of_offset(position), animate=False, immediate=True, force=True)
-
     def reading_position(self) -> int | None:
         """The body offset of the top line of the view (0 at the top of the article)."""
         view = self.view
-        lines = view.wrapped_lines
-        if self.article is None or not lines or view.article is not self.article:
+        if self.article is None or view.article is not self.article:
             return None
-        y = int(view.scroll_offset.y)
-        if y == 0:
-            return 0
-        for line in lines[y:]:
-            if line.part == "body":
-                return line.start
-        return None
+        return view.reading_offset
 
-    def _scrolled(self, _old: float, _new: float) -> None:
-        self.report_position()
+    def on_article_view_moved(self, message: ArticleView.Moved) -> None:
+        message.stop()
+        if message.article is self.article:
+            self.report_position()
 
     def report_position(self) -> None:
         """Post ``Scrolled`` when the open story's position changed."""
