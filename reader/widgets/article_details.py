@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from reader.library import Article
+from reader.library.article import counted_in_characters
 
 
 class ArticleDetails(Static):
@@ -25,7 +26,7 @@ class ArticleDetails(Static):
             ("Published", article.published),
             ("By", article.byline),
             ("Credit", article.credit),
-            ("Words", f"{article.word_count:,}"),
+            ("Characters" if counted_in_characters(article.body) else "Words", f"{article.word_count:,}"),
             ("Reading", f"{article.reading_minutes} min"),
             ("Tags", ", ".join(article.tags) or None),
             ("File", article.path.name if article.path else None),
