@@ -46,8 +46,11 @@ class ReaderApp(SettingsAndThemes, App[int]):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("t", "change_theme", "Theme", id="app.theme"),
+        Binding("t", "change_theme", "Theme", show=False, id="app.theme"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="app.palette",
+                tooltip="Open the command palette"),
     ]
+    HELP_NAME = "Everywhere"
 
     def __init__(
         self,

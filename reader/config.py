@@ -10,6 +10,7 @@ The file is optional; every setting has a default::
       entities: true
       note: true
     article_width: 80          # columns of article text; 0 or "full" for the whole pane
+    list_width: 44             # columns of the article list (default: a quarter of the screen)
     library:                   # folders (or files) of articles; ~ and relative paths
       - ~/news                 #   (relative to the config folder) are allowed
 
@@ -62,8 +63,9 @@ DEFAULT_THEME = "ink"
 DEFAULT_ARTICLE_WIDTH = 80
 MIN_ARTICLE_WIDTH = 20
 MAX_ARTICLE_WIDTH = 1000
+MIN_LIST_WIDTH, MAX_LIST_WIDTH = 20, 200
 SIDEBARS = ("entities", "note")
-KNOWN_SETTINGS = ("theme", "keymap", "sidebars", "article_width", "library")
+KNOWN_SETTINGS = ("theme", "keymap", "sidebars", "article_width", "list_width", "library")
 
 _KEY_TOKEN = re.compile(r"^\S+$")
 
@@ -86,6 +88,8 @@ class Settings:
     """Columns of article text; None for the whole pane."""
     library: list[Path] = field(default_factory=list)
     """The person's library folders; empty means the default library."""
+    list_width: int | None = None
+    """Columns of the article list; None: sized with the screen (a quarter of it, 32–56)."""
 
     @property
     def show_entities(self) -> bool:
@@ -224,6 +228,16 @@ class _Reader:
             return
         settings.article_width = value
 
+    def _read_list_width(self, settings: Settings, value: Any) -> None:
+        if value is None or (isinstance(value, str) and value.strip().lower() == "auto"):
+            return
+        if isinstance(value, bool) or not isinstance(value, int) \
+                or not MIN_LIST_WIDTH <= value <= MAX_LIST_WIDTH:
+            self.problem(f"list_width must be a whole number of columns from {MIN_LIST_WIDTH} to "
+                         f"{MAX_LIST_WIDTH} (or \"auto\"), not {value!r}", "list_width")
+            return
+        settings.list_width = value
+
     def _read_library(self, settings: Settings, value: Any) -> None:
         if value is None:
             return
@@ -272,6 +286,7 @@ def settings_as_yaml(settings: Settings) -> str:
         "keymap": dict(settings.keymap),
         "sidebars": dict(settings.sidebars),
         "article_width": settings.article_width if settings.article_width is not None else "full",
+        "list_width": settings.list_width if settings.list_width is not None else "auto",
         "library": [str(p) for p in settings.library],
     }
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)

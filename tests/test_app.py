@@ -12,6 +12,7 @@ from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView, Highlight
 
 SIZE = (120, 36)
+WIDE = (160, 40)
 
 
 async def wait_loaded(pilot) -> None:
@@ -19,7 +20,8 @@ async def wait_loaded(pilot) -> None:
     for _ in range(100):
         await pilot.pause(0.02)
         view = pilot.app.query_one(ArticleView)
-        if pilot.app.screen.library_panel.catalog.entries and view.wrapped_lines and not view.loading:
+        if pilot.app.screen.library_panel.catalog.entries and view.wrapped_lines and not view.loading \
+                and pilot.app.focused is not None:
             return
     raise AssertionError("the library did not load")
 
@@ -78,7 +80,7 @@ async def test_next_and_previous_article_keys(tmp_path):
 
 async def test_tab_moves_between_panes_and_panes_hide():
     app = ReaderApp()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=WIDE) as pilot:  # wide enough for the list and the sidebar
         await wait_loaded(pilot)
         await pilot.press("tab")
         assert isinstance(app.focused, ArticleView)

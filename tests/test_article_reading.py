@@ -73,3 +73,39 @@ async def test_a_separate_headline_is_shown_once_above_the_body(tmp_path):
         view = app.query_one(ArticleView)
         assert visible_text(app).count("Storm floods coastal towns") == 1
         assert "Storm floods" not in str(view.border_title)
+
+
+async def until(pilot, condition, what: str, tries: int = 250) -> None:
+    for _ in range(tries):
+        await pilot.pause(0.02)
+        if condition():
+            return
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+async def test_a_story_counts_as_read_once_read_not_when_opened(tmp_path):
+    from reader.library.state import StateStore
+
+    app = ReaderApp(sources=[make_library(tmp_path, 3)])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_loaded(pilot)
+        screen = app.screen
+        article_list = screen.library_panel.article_list
+        first = screen.column.article.id
+        assert first not in article_list.read  # opened at start, not read yet
+        screen.open_entry(screen.library_panel.catalog.get("01"))
+        await pilot.pause()
+        assert "01" not in article_list.read
+        screen.column.view.focus()
+        await pilot.press("G")  # scrolled to its end: read
+        await until(pilot, lambda: "01" in article_list.read, "the story read to its end")
+        screen.column.read_after = 0.05  # open a while: read
+        screen.open_entry(screen.library_panel.catalog.get("02"))
+        await until(pilot, lambda: "02" in article_list.read, "the story open a while")
+        await pilot.press("u")  # marked unread by hand: it stays so
+        await pilot.pause(0.2)
+        assert "02" not in article_list.read
+        screen.library_panel.writer.flush()
+        with StateStore() as store:
+            assert store.get("01").read and not store.get("02").read and not store.get(first).read
+            assert store.last_opened()[0] == "02"

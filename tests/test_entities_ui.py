@@ -11,7 +11,7 @@ from reader.entities.notes import load_knowledge_base, user_notes_dir
 from reader.widgets.article_view import ArticleView
 from reader.widgets.entity_list import EntityList
 from reader.widgets.note_panel import NotePanel
-from tests.test_app import SIZE, wait_loaded
+from tests.test_app import WIDE as SIZE, wait_loaded  # wide enough for the sidebar beside the article
 
 
 @pytest.fixture(autouse=True)
