@@ -55,6 +55,7 @@ __all__ = [
     "load_settings",
     "save_theme",
     "settings_as_yaml",
+    "unknown_keymap_problems",
 ]
 
 CONFIG_FILE = "config.yaml"
@@ -109,7 +110,8 @@ class LoadedSettings:
     exists: bool
     problems: list[Problem] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
-    """The 1-based line of each top-level setting in the file."""
+    """The 1-based line of each top-level setting in the file, and of each keymap entry
+    (as "keymap.<binding id>")."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -262,7 +264,26 @@ def _from_document(doc: YamlDocument, path: Path) -> LoadedSettings:
     reader = _Reader(doc, path)
     settings = reader.read()
     lines = {str(key[0]): line for key, line in doc.lines.items() if len(key) == 1}
+    lines.update({f"keymap.{key[1]}": line for key, line in doc.lines.items()
+                  if len(key) == 2 and key[0] == "keymap"})
     return LoadedSettings(settings, path, True, reader.problems, lines)
+
+
+def unknown_keymap_problems(loaded: LoadedSettings, known_ids: set[str]) -> list[Problem]:
+    """A warning for each keymap entry whose binding id is not one of ``known_ids``, on its
+    own line, with the nearest id as a suggestion (the app and ``reader config --show`` say
+    the same thing)."""
+    problems = []
+    for binding_id in loaded.settings.keymap:
+        if binding_id in known_ids:
+            continue
+        line = loaded.lines.get(f"keymap.{binding_id}") or loaded.lines.get("keymap")
+        where = f"line {line}: " if line else ""
+        hint = difflib.get_close_matches(binding_id, sorted(known_ids), n=1)
+        suggestion = f"did you mean {hint[0]!r}?" if hint else "the help screen, ?, lists the keys"
+        problems.append(Problem(loaded.path, f"{where}keymap: no binding with id {binding_id!r} ({suggestion})",
+                                skipped=False))
+    return problems
 
 
 def load_settings(path: Path | None = None) -> LoadedSettings:
