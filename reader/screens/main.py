@@ -83,6 +83,7 @@ class MainScreen(Screen):
         """Whether the sidebar shows when it fits beside the article (``e``; config.yaml's sidebars)."""
         self.overlay: str | None = None
         """The side pane shown over the article ("list" or "sidebar"), when they do not fit beside it."""
+        self._search_screen = None  # the library search pane while it is open (told how the index goes)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -208,6 +209,13 @@ class MainScreen(Screen):
 
     def on_index_status_updated(self, _message: IndexStatus.Updated) -> None:
         self.sidebar.index_ready = self.library_panel.index_ready = True
+        if self._search_screen is not None:
+            self._search_screen.index_changed(None)
+
+    def on_index_status_progress(self, message: IndexStatus.Progress) -> None:
+        message.stop()
+        if self._search_screen is not None:
+            self._search_screen.index_changed(self.query_one(IndexStatus).state)
 
     def on_library_panel_load_failed(self, _message: LibraryPanel.LoadFailed) -> None:
         self.column.view.loading = False
@@ -368,9 +376,11 @@ class MainScreen(Screen):
         status = self.query_one(IndexStatus)
         screen = SearchScreen(status.index, query=self.last_query, indexing=lambda: status.state,
                               broken=status.repair)
+        self._search_screen = screen
         self.app.push_screen(screen, self._search_done)
 
     def _search_done(self, choice) -> None:  # noqa: ANN001 (SearchChoice, imported with the pane)
+        self._search_screen = None
         if choice is None:
             return
         self.last_query = choice.query
