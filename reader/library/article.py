@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.text import first_sentence
+
 WORDS_PER_MINUTE = 230
 """Reading speed in words, or in characters of Chinese and Japanese (read at about the
 same rate: 255 and 357 characters a minute in Trauzettel-Klosinski et al. 2012)."""
@@ -76,3 +78,17 @@ def counted_in_characters(text: str, sample: int = 5000) -> bool:
     head = text[:sample]
     cjk = len(_CJK_CHAR.findall(head))
     return cjk > 0 and cjk * 2 > count_words(head)
+
+
+def lead_length(article: Article) -> int:
+    """The length of the body's first sentence when the title is that sentence (cut or
+    not), so the headline is drawn there, once; else 0."""
+    title = " ".join(article.title.removesuffix("…").split())
+    if not title:
+        return 0
+    sentence = first_sentence(article.body[:20_000].split(PARAGRAPH_BREAK, 1)[0])
+    flat = " ".join(sentence.split())
+    cut = article.title.endswith("…")
+    if not article.body.startswith(sentence) or not (flat == title or (cut and flat.startswith(title))):
+        return 0
+    return len(sentence)

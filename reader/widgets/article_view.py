@@ -29,8 +29,7 @@ from textual.strip import Strip
 from textual.worker import Worker
 
 from reader.library import Article
-from reader.library.article import PARAGRAPH_BREAK
-from reader.text import first_sentence
+from reader.library.article import lead_length
 from reader.widgets.wrap import Line, visible_part, wrap_body, wrap_paragraph
 from reader.widgets.failures import worker_failed
 
@@ -392,20 +391,6 @@ class ArticleView(ScrollView, can_focus=True):
             base = base + full.without_color + Style(color=full.color)  # keep the (tinted) background
         segments = [Segment(" " * self._left, self.rich_style), *styled_segments(text, base, spans)]
         return Strip(segments)
-
-
-def lead_length(article: Article) -> int:
-    """The length of the body's first sentence when the title is that sentence (cut or
-    not), so the headline is drawn there, once; else 0."""
-    title = " ".join(article.title.removesuffix("…").split())
-    if not title:
-        return 0
-    sentence = first_sentence(article.body[:20_000].split(PARAGRAPH_BREAK, 1)[0])
-    flat = " ".join(sentence.split())
-    cut = article.title.endswith("…")
-    if not article.body.startswith(sentence) or not (flat == title or (cut and flat.startswith(title))):
-        return 0
-    return len(sentence)
 
 
 def styled_segments(text: str, base: Style, spans: list[tuple[int, int, Style]]) -> list[Segment]:
