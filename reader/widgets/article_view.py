@@ -68,6 +68,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {
         "article-view--title",
+        "article-view--lead",
         "article-view--meta",
         "article-view--credit",
         "article-view--entity-person",
@@ -86,6 +87,7 @@ class ArticleView(ScrollView, can_focus=True):
         scrollbar-gutter: stable;
         &:focus { background-tint: $foreground 3%; }
         & > .article-view--title { text-style: bold; color: $text; }
+        & > .article-view--lead { text-style: bold; }
         & > .article-view--meta { color: $text-muted; }
         & > .article-view--credit { color: $text-muted; text-style: italic; }
         & > .article-view--entity-person { color: $entity-person; }
@@ -142,7 +144,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines = []
         self.scroll_to(0, 0, animate=False, immediate=True)
         if article is not None and (lead := lead_length(article)):
-            self._layers["lead"] = _Layer([Highlight(0, lead, "title")])
+            self._layers["lead"] = _Layer([Highlight(0, lead, "lead")])
         self._rewrap()
 
     @property
