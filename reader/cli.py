@@ -94,6 +94,15 @@ def run_app(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
+def parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Options anywhere among the arguments; a command with sub-commands of its own
+    (``reader opml import FILE``), which argparse cannot parse that way, in order."""
+    try:
+        return parser.parse_intermixed_args(argv)
+    except TypeError:
+        return parser.parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -102,8 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         at = _command_of(argv)
         if at is None:
-            return run_app(build_app_parser().parse_intermixed_args(argv))
-        args = command_parser(argv[at]).parse_intermixed_args(argv[:at] + argv[at + 1:])
+            return run_app(parse(build_app_parser(), argv))
+        args = parse(command_parser(argv[at]), argv[:at] + argv[at + 1:])
         return args.run(args)
     except CommandError as error:
         print(error, file=sys.stderr)

@@ -13,6 +13,9 @@ The file is optional; every setting has a default::
     list_width: 44             # columns of the article list (default: a quarter of the screen)
     library:                   # folders (or files) of articles; ~ and relative paths
       - ~/news                 #   (relative to the config folder) are allowed
+    refresh:                   # fetching your feeds while the app runs
+      on_start: true           #   once, in the background, after the library is on screen
+      every: 30m               #   then every 30 minutes (90s, 2h, …; 0 or off: never)
 
 Reading never fails: a broken file or a bad value becomes a ``Problem`` naming the file,
 the line and what is wrong, and the default is used for what could not be read. Unknown
@@ -66,13 +69,46 @@ MIN_ARTICLE_WIDTH = 20
 MAX_ARTICLE_WIDTH = 1000
 MIN_LIST_WIDTH, MAX_LIST_WIDTH = 20, 200
 SIDEBARS = ("entities", "note")
-KNOWN_SETTINGS = ("theme", "keymap", "sidebars", "article_width", "list_width", "library")
+KNOWN_SETTINGS = ("theme", "keymap", "sidebars", "article_width", "library", "refresh", "list_width")
+DEFAULT_REFRESH_EVERY = 30 * 60.0
+MIN_REFRESH_EVERY = 60.0
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?|d|days?)?\s*$",
+                       re.IGNORECASE)
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86_400}
 
 _KEY_TOKEN = re.compile(r"^\S+$")
 
 
 class ConfigError(Exception):
     """A setting that cannot be saved (the message says why and names the file)."""
+
+
+@dataclass
+class RefreshSettings:
+    """When the app fetches the feeds by itself."""
+
+    on_start: bool = True
+    """Once after start (in the background, after the library is on screen)."""
+    every: float | None = DEFAULT_REFRESH_EVERY
+    """Seconds between refreshes while the app runs; None for never."""
+
+
+def parse_duration(value: object) -> float | None:
+    """Seconds in "30m", "90s", "2h", "1d" or a number of minutes; None for 0, false, "off"
+    or "never". Raises ValueError for anything else."""
+    if value is None or value is False or value == 0 or (isinstance(value, str) and value.strip().lower()
+                                                          in ("0", "off", "never", "no", "false")):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int | float):
+        return float(value) * 60
+    match = _DURATION.match(str(value))
+    if not match:
+        raise ValueError(value)
+    unit = (match.group(2) or "m")[0].lower()
+    seconds = float(match.group(1)) * _UNIT_SECONDS[unit]
+    return seconds or None
 
 
 @dataclass
@@ -89,6 +125,8 @@ class Settings:
     """Columns of article text; None for the whole pane."""
     library: list[Path] = field(default_factory=list)
     """The person's library folders; empty means the default library."""
+    refresh: RefreshSettings = field(default_factory=RefreshSettings)
+    """When the app refreshes the feeds by itself."""
     list_width: int | None = None
     """Columns of the article list; None: sized with the screen (a quarter of it, 32–56)."""
 
@@ -259,6 +297,36 @@ class _Reader:
             folders.append(folder)
         settings.library = folders
 
+    def _read_refresh(self, settings: Settings, value: Any) -> None:
+        if value is None:
+            return
+        if not isinstance(value, Mapping):
+            self.problem("refresh must be a mapping such as `{on_start: true, every: 30m}`", "refresh")
+            return
+        refresh = RefreshSettings(settings.refresh.on_start, settings.refresh.every)
+        for key, item in value.items():
+            where = ("refresh", key)
+            if key == "on_start":
+                if not isinstance(item, bool):
+                    self.problem(f"refresh: on_start must be true or false, not {item!r}", *where)
+                    continue
+                refresh.on_start = item
+            elif key == "every":
+                try:
+                    seconds = parse_duration(item)
+                except ValueError:
+                    self.problem(f"refresh: every must be a duration such as 30m, 2h or 90s (or off), not {item!r}",
+                                 *where)
+                    continue
+                if seconds is not None and seconds < MIN_REFRESH_EVERY:
+                    self.problem(f"refresh: every must be at least 1m (feeds are asked politely), not {item!r}", *where)
+                    continue
+                refresh.every = seconds
+            else:
+                self.problem(f"unknown refresh setting {key!r} ignored (refresh: on_start, every)", *where,
+                             skipped=False)
+        settings.refresh = refresh
+
 
 def _from_document(doc: YamlDocument, path: Path) -> LoadedSettings:
     reader = _Reader(doc, path)
@@ -309,8 +377,18 @@ def settings_as_yaml(settings: Settings) -> str:
         "article_width": settings.article_width if settings.article_width is not None else "full",
         "list_width": settings.list_width if settings.list_width is not None else "auto",
         "library": [str(p) for p in settings.library],
+        "refresh": {"on_start": settings.refresh.on_start, "every": _duration_text(settings.refresh.every)},
     }
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
+
+
+def _duration_text(seconds: float | None) -> str:
+    if seconds is None:
+        return "off"
+    for unit, size in (("d", 86_400), ("h", 3600), ("m", 60)):
+        if seconds >= size and seconds % size == 0:
+            return f"{int(seconds // size)}{unit}"
+    return f"{int(seconds)}s"
 
 
 def _yaml_scalar(value: str) -> str:

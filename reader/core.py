@@ -58,12 +58,21 @@ class Library:
         return walk(self.sources)
 
     def catalog(self, *, walked: Walk | None = None, progress: Progress | None = None,
-                cancelled: Callable[[], bool] | None = None) -> Catalog:
-        """The list of articles (metadata from a cache; only new or changed files are read)."""
+                cancelled: Callable[[], bool] | None = None, shown: Catalog | None = None) -> Catalog:
+        """The list of articles (metadata from a cache; only new or changed files are read;
+        ``shown``: the ``cached_catalog()`` on screen, reused when nothing changed)."""
         from reader.library.catalog import load_catalog
+        from reader.library.catalog_cache import snapshot_path
 
-        return load_catalog(walked if walked is not None else self.walk(), progress=progress,
-                            cancelled=cancelled)
+        return load_catalog(walked if walked is not None else self.walk(), cache_path=snapshot_path(self.sources),
+                            progress=progress, cancelled=cancelled, shown=shown)
+
+    def cached_catalog(self) -> Catalog | None:
+        """The list as it was last seen, without walking the library (None the first time)."""
+        from reader.library.catalog import cached_catalog
+        from reader.library.catalog_cache import snapshot_path
+
+        return cached_catalog(snapshot_path(self.sources))
 
     def open_index(self) -> LibraryIndex:
         """The library's search index (opened lazily; may not exist yet)."""

@@ -14,12 +14,17 @@ from textual.content import Content
 from textual.markup import escape
 
 MAX_DISCOVERY = 20
-LARGE_LIBRARY = 5_000
-YIELD_EVERY = 2_000
+LARGE_LIBRARY = 5_000  # from here the titles are first filtered by substring
+MAX_CANDIDATES = 500  # titles fuzzy-scored per keystroke in a large library
+MAX_HITS = 100
 
 
 class OpenArticleCommands(Provider):
-    """'Open article: <title>' for every article of the library."""
+    """'Open article: <title>' for the articles whose titles match what is typed.
+
+    The matching runs in a thread (a substring scan of the case-folded titles, then fuzzy
+    scores for those candidates), so a keystroke never waits for 100,000 titles.
+    """
 
     def _main_screen(self):
         from reader.screens.main import MainScreen
@@ -29,40 +34,39 @@ class OpenArticleCommands(Provider):
                 return screen
         return None
 
-    def _articles(self):
-        screen = self._main_screen()
-        return (screen, screen.library_panel.catalog.entries) if screen else (None, [])
-
     def _open(self, screen, article) -> None:
         while self.app.screen is not screen and len(self.app.screen_stack) > 1:
             self.app.pop_screen()
         screen.open_entry(article)
 
     async def discover(self) -> Hits:
-        screen, articles = self._articles()
+        screen = self._main_screen()
+        articles = screen.library_panel.catalog.entries if screen else []
         for article in articles[:MAX_DISCOVERY]:
             yield DiscoveryHit(Content(f"Open article: {article.title}"), partial(self._open, screen, article),
                                text=f"Open article: {article.title}")
 
     async def search(self, query: str) -> Hits:
-        screen, articles = self._articles()
+        screen = self._main_screen()
+        if screen is None:
+            return
+        catalog = screen.library_panel.catalog
         matcher = self.matcher(query)
-        # In a large library, fuzzy-match only titles holding every query word (a fast
-        # substring test), and let the UI breathe every few thousand titles.
-        words = query.casefold().split() if len(articles) > LARGE_LIBRARY else []
-        for number, article in enumerate(articles):
-            if number % YIELD_EVERY == YIELD_EVERY - 1:
-                await asyncio.sleep(0)
-            if words:
-                title = article.title.casefold()
-                if not all(word in title for word in words):
-                    continue
+
+        def scored() -> list[tuple[float, object]]:
+            entries = catalog.entries
+            if len(entries) > LARGE_LIBRARY:
+                candidates = [entries[i] for i in catalog.titles().find(query, MAX_CANDIDATES)]
+            else:
+                candidates = entries
+            hits = [(matcher.match(f"Open article: {a.title}"), a) for a in candidates]
+            return sorted((h for h in hits if h[0] > 0), key=lambda h: -h[0])[:MAX_HITS]
+
+        for score, article in await asyncio.to_thread(scored):
             label = f"Open article: {article.title}"
-            score = matcher.match(label)
-            if score > 0:
-                # Content(label), not matcher.highlight(): a title is data, never markup.
-                yield Hit(score, Content(label), partial(self._open, screen, article), text=label,
-                          help=escape(article.meta_line))
+            # Content(label), not matcher.highlight(): a title is data, never markup.
+            yield Hit(score, Content(label), partial(self._open, screen, article), text=label,
+                      help=escape(article.meta_line))
 
 
 class LibraryCommands(Provider):
@@ -103,8 +107,21 @@ class LibraryCommands(Provider):
         commands = [
             ("Add articles, pages or feeds…", run(screen.action_add), "Import files, folders or URLs (A)"),
             ("Refresh feeds", run(screen.action_refresh_feeds), "Fetch new entries of remembered feeds (R)"),
+            ("Feeds: unread counts, updates and errors", run(screen.action_feeds),
+             "Choose a feed, tag or saved search to show its stories (f)"),
             ("Clear article filters", run(article_list.clear_filters), "Show every article again"),
         ]
+        if screen.column.article is not None:
+            commands += [
+                ("Open the story in the browser", run(screen.action_open_link), "Marks it read (O)"),
+                ("Copy the story's link", run(screen.action_copy_link), "To the clipboard, and shown (y)"),
+                ("Links of the story", run(screen.action_links), "Numbered; Enter opens one (L)"),
+                ("Edit the story's tags…", run(screen.action_edit_tags), "Written into its file (T)"),
+            ]
+        entity = screen.sidebar.selected
+        if entity is not None:
+            commands.append((f"Follow {entity.name}", run(screen.action_follow),
+                             "A saved search on it: its stories get their own count in the feeds view (F)"))
         commands += [(f"Sort articles by {sort}", set_sort(sort), "o cycles the sort") for sort in SORTS]
         commands += [(f"Show {show} articles", set_show(show), "v cycles unread/starred/all") for show in SHOWS]
         commands += [(f"Show articles from {source}", set_source(source), "Filter the list to one source")

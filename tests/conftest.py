@@ -68,3 +68,32 @@ def pytest_runtest_logreport(report):
 def pytest_sessionfinish(session, exitstatus):
     """Merge this run's counts into bench/results/reliability.json (see bench/reliability_table.py)."""
     tally.write()
+
+
+# -- a feed server on 127.0.0.1 (tests/feed_server.py) -------------------------------------------
+
+
+@pytest.fixture
+def feed_server(tmp_path_factory):
+    """A local feed server over a folder of small feeds the test writes (``server.folder``)."""
+    from tests import feed_server as served
+
+    folder = tmp_path_factory.mktemp("served-feeds")
+    state, httpd, thread = served.start(folder)
+    try:
+        yield state
+    finally:
+        served.stop(state, httpd, thread)
+
+
+@pytest.fixture
+def real_feed_server():
+    """A local feed server over the real feeds of ../shared/data/feeds (skips without them)."""
+    from tests import feed_server as served
+
+    folder = needs_shared("data", "feeds")
+    state, httpd, thread = served.start(folder)
+    try:
+        yield state
+    finally:
+        served.stop(state, httpd, thread)

@@ -234,3 +234,20 @@ def test_save_theme_rejects_a_name_with_spaces() -> None:
     with pytest.raises(ConfigError):
         save_theme("my theme")
     assert not config_path().exists()
+
+
+def test_refresh_settings(reader_home: Path) -> None:
+    from reader.config import RefreshSettings, parse_duration
+
+    assert parse_duration("30m") == 1800 and parse_duration("2h") == 7200 and parse_duration("90s") == 90
+    assert parse_duration(15) == 900 and parse_duration("off") is None and parse_duration(0) is None
+    assert load_settings().settings.refresh == RefreshSettings(True, 1800.0)
+    path = write_config("refresh:\n  on_start: false\n  every: 1h\n")
+    assert load_settings(path).settings.refresh == RefreshSettings(False, 3600.0)
+    loaded = load_settings(write_config("refresh:\n  on_start: maybe\n  every: soon\n  often: 3\n"))
+    assert loaded.settings.refresh == RefreshSettings()
+    text = [p.message for p in loaded.problems]
+    assert text[0].startswith("line 2: refresh: on_start must be true or false")
+    assert text[1].startswith("line 3: refresh: every must be a duration such as 30m")
+    assert text[2].startswith("line 4: unknown refresh setting 'often' ignored")
+    assert "refresh:\n  on_start: true\n  every: 30m\n" in settings_as_yaml(load_settings().settings)

@@ -1,4 +1,4 @@
-"""The catalog: list metadata from a cache, refreshed for changed files, rebuilt when broken."""
+"""The catalog: list metadata from a snapshot, refreshed for changed files, rebuilt when broken."""
 
 from __future__ import annotations
 
@@ -6,14 +6,10 @@ import os
 from pathlib import Path
 
 from reader import paths
-from reader.library.files import load_all, walk
-from reader.library.catalog import default_cache_path
-from reader.library.catalog import load_catalog as load_walked
+from reader.core import open_library
+from reader.library.catalog_cache import snapshot_path
+from reader.library.files import load_all
 from reader.library.mentions import scan_mentions
-
-
-def load_catalog(sources):
-    return load_walked(walk(sources))
 
 
 def _library(folder: Path) -> Path:
@@ -27,7 +23,7 @@ def _library(folder: Path) -> Path:
 
 def test_catalog_matches_the_library_and_loads_articles(tmp_path: Path) -> None:
     folder = _library(tmp_path / "lib")
-    catalog = load_catalog([folder])
+    catalog = open_library([folder]).catalog()
     library = load_all([folder])
     assert [(e.id, e.title, e.source, e.published) for e in catalog.entries] == \
         [(a.id, a.title, a.source, a.published) for a in library.articles]
@@ -39,36 +35,66 @@ def test_catalog_matches_the_library_and_loads_articles(tmp_path: Path) -> None:
     assert scan_mentions(catalog, ["alpha"]) == {"a"}  # titles count too
 
 
-def test_second_load_uses_the_cache_and_sees_changes(tmp_path: Path, monkeypatch) -> None:
+def test_second_load_uses_the_snapshot_and_sees_changes(tmp_path: Path, monkeypatch) -> None:
     folder = _library(tmp_path / "lib")
-    load_catalog([folder])
-    assert default_cache_path().is_file()
-    assert default_cache_path().parent == paths.cache_dir()
+    library = open_library([folder])
+    first = library.catalog()
+    assert snapshot_path(library.sources).is_file()
+    assert snapshot_path(library.sources).parent == paths.cache_dir()
     calls = []
     import reader.library.files as files_module
 
     real = files_module.load_file
     monkeypatch.setattr(files_module, "load_file", lambda *a, **k: calls.append(a[0].name) or real(*a, **k))
-    again = load_catalog([folder])
+    again = library.catalog()
     assert calls == []  # nothing re-read
     assert [e.title for e in again.entries] == ["Alpha", "Beta"]
-    assert len(again.problems) == 1 and "empty file" in again.problems[0].message  # problems are cached too
+    assert len(again.problems) == 1 and "empty file" in again.problems[0].message  # problems are kept too
+    assert again.orders == first.orders == {"date": [0, 1], "title": [0, 1], "source": [0, 1]}
     (folder / "a.txt").write_text("---\ntitle: Alpha two\n---\n\nChanged text.\n")
     os.utime(folder / "a.txt", ns=(1, 2_000_000_000_000_000_000))
     (folder / "sub" / "b.md").unlink()
     (folder / "c.txt").write_text("Gamma\n\nNew.\n")
-    third = load_catalog([folder])
+    third = library.catalog()
     assert sorted(calls) == ["a.txt", "c.txt"]
     assert [e.title for e in third.entries] == ["Alpha two", "Gamma"]
+    assert [e.title for e in library.cached_catalog().entries] == ["Alpha two", "Gamma"]
 
 
-def test_a_broken_cache_is_rebuilt(tmp_path: Path) -> None:
+def test_the_list_shows_from_the_snapshot_before_the_walk(tmp_path: Path, monkeypatch) -> None:
     folder = _library(tmp_path / "lib")
-    cache = default_cache_path()
+    library = open_library([folder])
+    assert library.cached_catalog() is None  # nothing seen yet
+    library.catalog()
+    import reader.library.files as files_module
+
+    monkeypatch.setattr(files_module, "walk", lambda *a, **k: (_ for _ in ()).throw(AssertionError("walked")))
+    shown = library.cached_catalog()
+    assert [e.title for e in shown.entries] == ["Alpha", "Beta"] and shown.orders is not None
+    assert [f.path for f in shown.files] == [str(folder / "a.txt"), str(folder / "empty.txt"),
+                                              str(folder / "sub" / "b.md")]
+
+
+def test_an_unchanged_walk_reuses_the_list_on_screen(tmp_path: Path) -> None:
+    folder = _library(tmp_path / "lib")
+    library = open_library([folder])
+    library.catalog()
+    shown = library.cached_catalog()
+    assert library.catalog(shown=shown).entries is shown.entries
+    (folder / "d.txt").write_text("Delta\n\nAnother.\n")
+    assert [e.title for e in library.catalog(shown=shown).entries] == ["Alpha", "Delta", "Beta"]  # name order
+
+
+def test_a_broken_snapshot_is_rebuilt(tmp_path: Path) -> None:
+    folder = _library(tmp_path / "lib")
+    library = open_library([folder])
+    cache = snapshot_path(library.sources)
     cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_bytes(b"garbage, not sqlite" * 50)
-    assert [e.title for e in load_catalog([folder]).entries] == ["Alpha", "Beta"]
-    assert [e.title for e in load_catalog([folder]).entries] == ["Alpha", "Beta"]
+    for garbage in (b"garbage, not marshal" * 50, b"", b"\xe9\x03\x00\x00"):
+        cache.write_bytes(garbage)
+        assert library.cached_catalog() is None
+        assert [e.title for e in library.catalog().entries] == ["Alpha", "Beta"]
+        assert [e.title for e in library.catalog().entries] == ["Alpha", "Beta"]
 
 
 def test_feed_files_give_many_entries(tmp_path: Path) -> None:
@@ -78,7 +104,9 @@ def test_feed_files_give_many_entries(tmp_path: Path) -> None:
         '<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>'
         "<item><title>One</title><description>x</description></item>"
         "<item><title>Two</title><description>y</description></item></channel></rss>")
-    catalog = load_catalog([folder])
+    library = open_library([folder])
+    catalog = library.catalog()
     assert [e.id for e in catalog.entries] == ["news#1", "news#2"]
     assert catalog.load("news#2").title == "Two"
-    assert [e.id for e in load_catalog([folder]).entries] == ["news#1", "news#2"]
+    assert [e.id for e in library.catalog().entries] == ["news#1", "news#2"]
+    assert [e.id for e in library.cached_catalog().entries] == ["news#1", "news#2"]

@@ -127,6 +127,10 @@ async def test_refresh_key_in_the_app(site, capsys) -> None:
     state.pages["/feed.xml"] = (200, "application/rss+xml", _rss([("a", "Alpha")]))
     assert main(["add", f"{base}/feed.xml"]) == 0
     state.pages["/feed.xml"] = (200, "application/rss+xml", _rss([("a", "Alpha"), ("b", "Beta")]))
+    from reader.paths import config_dir
+
+    config_dir().mkdir(parents=True, exist_ok=True)
+    (config_dir() / "config.yaml").write_text("refresh: {on_start: false}\n")  # R does it here
     app = ReaderApp()
     async with app.run_test(size=(120, 36)) as pilot:
         for _ in range(200):
@@ -141,4 +145,4 @@ async def test_refresh_key_in_the_app(site, capsys) -> None:
             if len(article_list.visible_articles) == 2:
                 break
         assert sorted(a.title for a in article_list.visible_articles) == ["Alpha", "Beta"]
-        assert article_list.border_subtitle == "2 articles · 2 unread"  # opened is not read
+        assert article_list.border_subtitle == "2 articles · 2 unread · 1 new"  # opened is not read yet

@@ -177,7 +177,7 @@ async def test_add_from_the_app(tmp_path: Path) -> None:
                 break
         # From now on the person's own library shows, with the new story in it.
         assert titles(app) == ["Fresh story"]
-        assert article_list.border_subtitle == "1 article · 1 unread"
+        assert article_list.border_subtitle == "1 article · 1 unread · 1 new"
         from reader import paths
 
         assert [p.name.startswith("fresh-story") for p in paths.library_dir().glob("*.txt")] == [True]

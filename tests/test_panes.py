@@ -119,8 +119,11 @@ async def test_library_panel_loads_reopens_and_keeps_stars(tmp_path):
             assert store.get("storm").starred and store.last_opened()[0] == "storm"
     app = Host(LibraryPanel(library))
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.of(LibraryPanel.Loaded), "Loaded")
-        assert app.of(LibraryPanel.Loaded)[0].reopen[0].id == "storm"
+        await until(pilot, lambda: len(app.of(LibraryPanel.Loaded)) == 2, "two Loaded")
+        shown, walked = app.of(LibraryPanel.Loaded)
+        # the list first comes from the snapshot (no walk), then from the walk
+        assert (shown.verified, walked.verified) == (False, True) and shown.first and not walked.first
+        assert shown.reopen[0].id == "storm" and walked.catalog.entries is shown.catalog.entries
 
 
 async def test_index_status_builds_the_index_and_says_when_it_is_ready(tmp_path):
@@ -133,3 +136,23 @@ async def test_index_status_builds_the_index_and_says_when_it_is_ready(tmp_path)
         await until(pilot, lambda: app.of(IndexStatus.Updated), "Updated")
         assert status.state is None and app.of(IndexStatus.Updated)[0].result.added == 4
         assert [hit.id for hit in search(status.index, "geneva").hits] == ["trade"]
+
+
+async def test_progress_lines_sit_above_the_footer_not_under_it(tmp_path):
+    from textual.widgets import Footer
+
+    from reader.app import ReaderApp
+    from reader.widgets.task_progress import TaskProgress
+
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=(120, 36)) as pilot:
+        status = app.screen.query_one(IndexStatus)
+        await until(pilot, lambda: status.state is None, "the index")
+        bar = app.screen.query_one(TaskProgress)
+        bar.start("Adding…")
+        status.add_class("-running")
+        await pilot.pause()
+        footer = app.screen.query_one(Footer).region
+        assert bar.region.height == 1 and status.region.height == 1
+        assert not bar.region.overlaps(footer) and not status.region.overlaps(footer)
+        assert not bar.region.overlaps(status.region)

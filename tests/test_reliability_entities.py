@@ -70,12 +70,12 @@ def test_the_shared_recogniser_gives_the_same_spans_from_many_threads(recognizer
     """The app recognises in a worker thread while other threads (the index update, the
     entities filter) use the same shared recogniser: a story's spans must not depend on
     which other story is being recognised at the same moment. (A capitalised run is read as
-    an organisation when the story also writes one of its words in lower case; that
+    an organisation when the story also writes all of its words in lower case; that
     per-story fact must not leak between threads.)"""
     import sys
 
     plain = "Yesterday the committee heard Zorblax Quimby speak at length. " * 300
-    lowered = plain + " The quimby was fine."
+    lowered = plain + " The zorblax and the quimby were fine."
     texts = [plain, lowered, SEED.read_text(encoding="utf-8")]
     expected = [recognizer.recognise(t) for t in texts]
     assert {s.type for s in expected[0]} != {s.type for s in expected[1]}, "the two stories should differ"

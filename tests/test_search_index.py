@@ -381,3 +381,23 @@ def test_an_edit_in_place_is_seen(index, tmp_path):
     assert (result.changed, result.unchanged) == (1, 29)
     assert ids(index, "volcano") == ["filler/f00017"]
 
+
+
+def test_a_new_recogniser_version_re_derives_the_entity_keys(tmp_path, library):
+    """A changed rule or note gives the recogniser another version; the next update rebuilds
+    the index, so ``entity:`` finds what the new recogniser finds."""
+    from reader.entities.notes import KnowledgeBase, Note
+    from reader.entities.recognizer import Recognizer
+    from reader.search.documents import RecogniserKeys
+
+    current = {"recogniser": Recognizer(KnowledgeBase(), {})}
+    ix = LibraryIndex(tmp_path / "vindex", entity_keys=RecogniserKeys(lambda: current["recogniser"]))
+    assert ix.update([library]).added == 4
+    assert ids(ix, "entity:diaoyutai_islands") == []
+    assert not ix.update([library]).rebuilt  # same version: nothing to do
+    note = Note("diaoyutai-islands", "Diaoyutai Islands", "PLACE", aliases=("Senkaku Islands",))
+    current["recogniser"] = Recognizer(KnowledgeBase([note]), {})
+    result = ix.update([library])
+    assert result.rebuilt and "entity recogniser" in result.messages[0]
+    assert ids(ix, "entity:diaoyutai_islands") == ["senkaku"]
+    ix.close()

@@ -9,12 +9,15 @@ import os
 import stat
 import sys
 import threading
+from typing import TYPE_CHECKING
 
 from reader.commands.common import CommandError, add_sources_argument, library_or_exit
 from reader.commands.progress import TerminalProgress
 from reader.core import Library
 from reader.library.files import MissingPath
-from reader.search.index import UpdateResult
+
+if TYPE_CHECKING:
+    from reader.search.index import UpdateResult
 
 NAME = "index"
 HELP = "update the search index of the library (only new, changed and removed articles)"

@@ -7,9 +7,7 @@ import json
 import sys
 
 from reader.commands.common import CommandError, add_sources_argument, library_or_exit
-from reader.commands.index import run_update
 from reader.text import shorten
-from reader.search import IndexProblem, search
 
 NAME = "search"
 HELP = "search the library: words (all must match), \"phrases\", prefix*, fuzzy~, -excluded, OR, fields"
@@ -49,10 +47,16 @@ def run(args: argparse.Namespace) -> int:
         if not path.exists() and len(path.parts) == 1:
             raise CommandError(f"reader: no such file or folder: {path} (a query of several words goes in "
                                f"quotes: reader search \"{args.query} {path}\")")
+    from reader.search.index import IndexProblem  # noqa: PLC0415 - not for --help
+    from reader.search.searching import search  # noqa: PLC0415
+
     library = library_or_exit(args.paths)
-    if not args.no_update:
-        run_update(library, quiet=True)
     index = library.open_index()
+    # No walk of the library when none of its folders changed since the last update
+    if not args.no_update and not index.unchanged_since_update(library.sources):
+        from reader.commands.index import run_update  # noqa: PLC0415
+
+        run_update(library, quiet=True)
     try:
         try:
             results = search(index, args.query, limit=args.limit, exact_total=True)

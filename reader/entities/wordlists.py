@@ -58,27 +58,46 @@ general gen lieutenant lt colonel col major maj captain capt sergeant sgt admira
 corporal private marshal brigadier officer detective inspector superintendent constable sheriff agent
 judge justice magistrate attorney lawyer prosecutor advocate barrister solicitor
 king queen prince princess emperor empress sultan sheikh shaikh emir crown duke duchess pope
+tsar czar tsarina tsarevich kaiser shah caliph pharaoh khan
 cardinal bishop archbishop reverend rev father pastor imam rabbi ayatollah
 professor lecturer researcher scientist doctor dean principal student teacher
 coach striker midfielder defender goalkeeper player captain manager
 reporter journalist correspondent editor columnist author writer analyst
 activist campaigner candidate lawmaker legislator politician official aide adviser advisor
 actor actress singer artist director producer presenter host anchor
-chairman speaker whip ombudsman auditor treasurer
+chairman speaker whip ombudsman auditor treasurer mp mep msp mla mpp
 """)
+
+_ROLE_PREFIXES = _words("ex vice co deputy acting former")
+_ROLE_SUFFIXES = _words("elect designate general in-chief at-large")
+
+
+def is_role(folded: str) -> bool:
+    """A title or role word: "minister", "Minister's", "President-elect", "Vice-President", "Attorney-General"."""
+    word = folded.rstrip(".")
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    if word in ROLES:
+        return True
+    head, dash, rest = word.partition("-")
+    return bool(dash) and ((head in ROLES and rest in _ROLE_SUFFIXES | ROLES) or (head in _ROLE_PREFIXES and rest in ROLES))
+
 
 #: Role words that are only titles before a name (never part of an organisation name).
 HONORIFICS = _words("mr mrs ms miss mx dr prof sir dame lord lady rev sen rep gov gen lt col maj capt sgt st")
 
+#: Abbreviations written with a full stop inside a name ("St. Louis", "Mt. Fuji", "Mr. Bashir").
+ABBREVIATIONS = HONORIFICS | _words("mt ft pt")
+
 #: Connectors allowed inside a name between capitalised words.
-CONNECTORS = _words("of for the de da das do dos du del della der den di van von ten ter zu la le al el bin ibn bint y &")
+CONNECTORS = _words("of for on the de da das do dos du del della der den di van von ten ter zu la le al el bin ibn bint y &")
 #: Connectors that may only follow a head word ("University of Texas", "Treaty of Shimonoseki").
-OF_CONNECTORS = _words("of for")
+OF_CONNECTORS = _words("of for on")
 
 #: The last word of a name (or the word before "of") that tells its kind.
 ENDINGS: dict[str, str] = {}
 for _kind, _text in (
-    (ORG, """party parties ministry army navy guard guards times post news gazette journal herald tribune
+    (ORG, """party parties ministry army navy guard guards times post news gazette journal herald tribune sun
         daily press agency agencies association associations council committee commission department
         office bureau institute institution university college school academy church company companies
         corporation corp inc ltd llc plc co group bank club society union league federation foundation
@@ -89,7 +108,7 @@ for _kind, _text in (
         entertainment productions initiative caucus conference? ministries embassy consulate
         telegraph observer guardian chronicle examiner star mail globe monitor inquirer courier bulletin
         review weekly industries holdings partners enterprises consortium
-        cooperative commissions nations images united
+        cooperative commissions nations images united gallery galleries
         international electric energy petroleum oil pharmaceuticals pharma capital ventures securities
         financial insurance bancorp investments brands foods steel telecom solutions consulting logistics
         railways railway rail transit music regiment battalion squadron fleet command police department
@@ -101,7 +120,7 @@ for _kind, _text in (
         base plaza canal harbor harbour beach hills heights falls village town township kingdom
         republic territory territories prefecture memorial complex planetarium library zoo garden
         gardens district districts highway freeway lane drive way port shrine church? cemetery
-        campus prison jail reservoir dam canyon forest glacier volcano cape empire""".replace("church? ", "")),
+        campus prison jail reservoir dam canyon forest glacier volcano cape empire minster abbey trail reserve statue monument turnpike expressway parkway blvd hwy pkwy terrace plateau""".replace("church? ", "")),
     (EVENT, """war wars treaty summit olympics olympic games cup championship championships festival
         fair expo conference revolution battle crisis incident massacre accord accords agreement
         tournament marathon awards olympiad challenge uprising rebellion pandemic epidemic earthquake
@@ -109,7 +128,8 @@ for _kind, _text in (
         ceremony talks dialogue dialogues race rally parade week games grand-prix prix open
         celebration anniversary year fire wildfire flood floods shooting bombing bombings attack attacks
         riots"""),
-    (OTHER, """system systems program programme project study series show act bill law policy plan
+    (OTHER, """prize award medal trophy symphony quartet concerto sonata overture requiem oratorio cantata
+        system systems program programme project study series show act bill law policy plan
         strategy index survey version edition standard standards disorder disorders syndrome disease
         virus vaccine app software browser explorer phone console telescope satellite spacecraft"""),
 ):
@@ -119,8 +139,22 @@ for _kind, _text in (
 #: Event words that name an event on their own ("the Olympics").
 STANDALONE_EVENTS = _words("olympics paralympics olympiad")
 
+#: Party names used as nouns: "the Democrats", "the Tories", "Labour" are organisations
+#: ("a Democrat", "Republican senators" are not entities).
+PARTY_NOUNS = _words("democrats republicans conservatives liberals tories socialists communists greens labour "
+                     "nationalists unionists")
+
+#: Institutions named by one capitalised word ("Parliament passed the bill").
+STANDALONE_ORGS = _words("parliament congress senate knesset duma bundestag bundesrat politburo nato")
+
 #: Endings that name a kind only with another capitalised word before them.
-WEAK_ENDINGS = _words("post star mail globe monitor observer guardian review times daily open year week way drive lane")
+WEAK_ENDINGS = _words("post star mail globe monitor observer guardian review times daily open year week way drive lane "
+                      "sun")
+
+#: First words of organisation names in other languages ("Instituto Gonzaga", "Banco Santander").
+ORG_STARTS = _words("""instituto institut istituto universidad universidade università universite université
+universität universitat colegio collège escuela école scuola banco banque banca partido parti partito ministerio
+ministère ministero compañía compagnie compagnia fundación fondation fondazione""")
 
 #: Nationality and group adjectives (NORP): not entities on their own.
 DEMONYMS = _words("""
@@ -142,6 +176,8 @@ western eastern northern southern central arab arabic latin latino hispanic asia
 balkan baltic caucasian slavic celtic
 muslim muslims christian christians jewish jew jews catholic catholics protestant buddhist hindu
 sikh sunni shia shiite islamic islamist orthodox evangelical mormon scientologist scientologists
+soviet olympic paralympic tatar tatars
+roman byzantine ottoman safavid mughal viking vikings norse moorish
 democrat democrats republican republicans communist communists socialist socialists liberal liberals
 conservative conservatives labour tory tories
 rohingya uighur uyghur pashtun tamil maori aboriginal indigenous
@@ -151,6 +187,8 @@ rohingya uighur uyghur pashtun tamil maori aboriginal indigenous
 NOT_NAMES = _words("""
 i i'm i'll i've i'd god internet web english french spanish arabic mandarin cantonese chinese japanese german latin
 christmas easter ramadan eid halloween thanksgiving
+bible koran quran torah talmud gospel gospels christianity judaism buddhism hinduism sikhism catholicism
+protestantism hebrew yiddish ph phd dphil mba op
 ok okay tv dvd cd pdf usb gps ai ceo cfo gdp dna hiv aids covid covid-19 sars ufo ps pm am
 ad bc ce bce
 """)

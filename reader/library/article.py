@@ -39,6 +39,9 @@ class Article:
     credit: str | None = None
     tags: tuple[str, ...] = ()
     path: Path | None = None
+    links: tuple[str, ...] = field(default=(), compare=False)
+    """Links the story's text pointed to (a feed entry's HTML), in order; the story's own
+    ``url`` is not among them."""
     word_count: int = field(default=-1, compare=False)
 
     def __post_init__(self) -> None:
@@ -59,11 +62,15 @@ class Article:
 
     @property
     def meta_line(self) -> str:
-        """Source · date · words · minutes, leaving out what is unknown."""
-        parts = [p for p in (self.source, self.published) if p]
+        """Source · date · words (or characters) · minutes · #tags, leaving out what is unknown."""
+        from reader.dates import display_date
+
+        parts = [p for p in (self.source, display_date(self.published)) if p]
         unit = "characters" if counted_in_characters(self.body) else "words"
         parts.append(f"{self.word_count:,} {unit}")
         parts.append(f"{self.reading_minutes} min")
+        if self.tags:
+            parts.append(" ".join(f"#{tag}" for tag in self.tags))
         return " · ".join(parts)
 
 

@@ -60,10 +60,13 @@ class Walk:
     """Files below the folders that are not article files (other suffixes, project files)."""
 
 
+_SUFFIXES = tuple(LOADERS)
+
+
 def is_article_name(name: str) -> bool:
     """True for a file name with a loader's suffix that is not a project file."""
-    stem, suffix = os.path.splitext(name)
-    return suffix.lower() in LOADERS and stem.casefold() not in NOT_STORIES
+    lower = name.lower()
+    return lower.endswith(_SUFFIXES) and lower[:lower.rfind(".")] not in NOT_STORIES
 
 
 def walk(sources: Iterable[Path | str]) -> Walk:
@@ -88,7 +91,7 @@ def walk(sources: Iterable[Path | str]) -> Walk:
 def _walk_folder(folder: str, result: Walk) -> list[ArticleFile]:
     """The article files below ``folder``, sorted by their path below it (``os.scandir``: one
     ``stat`` per file; symlinked folders are not followed, so a loop cannot walk forever)."""
-    found: list[tuple[list[str], ArticleFile]] = []
+    found: list[tuple[str, ArticleFile]] = []
     stack = [("", folder)]
     while stack:
         prefix, directory = stack.pop()
@@ -109,7 +112,8 @@ def _walk_folder(folder: str, result: Walk) -> list[ArticleFile]:
                     continue
                 elif is_article_name(name):
                     stat = entry.stat()
-                    found.append((f"{prefix}{name}".split("/"),
+                    # sorted as path parts: "/" below every other character
+                    found.append((f"{prefix}{name}".replace("/", "\0"),
                                   ArticleFile(entry.path, folder, stat.st_size, stat.st_mtime_ns)))
                 else:
                     result.ignored += 1

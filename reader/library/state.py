@@ -153,6 +153,16 @@ class StateStore:
         else:
             db.execute("COMMIT")
 
+    def transaction(self):
+        """One write transaction for a store built on this database (``reader.feeds``):
+        ``with store.transaction() as db: ...`` commits all of it or none of it."""
+        return self._transaction()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The database, for reads by stores built on it (writes go through ``transaction``)."""
+        return self._db
+
     def close(self) -> None:
         """Close the database (everything written is already committed)."""
         self._db.close()
@@ -191,6 +201,17 @@ class StateStore:
 
     def set_read(self, article_id: str, read: bool = True) -> None:
         self._set(article_id, "read", int(bool(read)))
+
+    def set_read_many(self, article_ids: Iterable[str], read: bool = True) -> int:
+        """Mark many articles read (or unread) in one transaction ("mark all read"); how many."""
+        now, value, count = time.time(), int(bool(read)), 0
+        with self._transaction() as db:
+            for article_id in article_ids:
+                db.execute("INSERT INTO article_state(id, read, updated_at) VALUES (?, ?, ?) "
+                           "ON CONFLICT(id) DO UPDATE SET read = excluded.read, updated_at = excluded.updated_at",
+                           (article_id, value, now))
+                count += 1
+        return count
 
     def toggle_read(self, article_id: str) -> bool:
         """Flip read/unread; return the new value."""

@@ -47,6 +47,11 @@ class StateWriter:
     def set_read(self, article_id: str, read: bool) -> None:
         self._queue(lambda store: store.set_read(article_id, read))
 
+    def set_read_many(self, article_ids: list[str], read: bool) -> None:
+        """Many read marks in one transaction (a feed or everything marked read, or its undo)."""
+        ids = list(article_ids)
+        self._queue(lambda store: store.set_read_many(ids, read))
+
     def set_starred(self, article_id: str, starred: bool) -> None:
         self._queue(lambda store: store.set_starred(article_id, starred))
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.library.article import PARAGRAPH_BREAK, Article
-from reader.loaders.html_text import html_inline, html_paragraphs
+from reader.loaders.html_text import html_inline, html_links, html_paragraphs
 from reader.problems import Problem
 from reader.text import make_safe, shorten
 from reader.loaders.txt import Loaded
@@ -79,6 +79,16 @@ def _entry_body(entry: dict) -> tuple[list[str], bool]:
     if best and len(html_paragraphs(best)) and len(best) >= len(summary):
         return html_paragraphs(best), True
     return html_paragraphs(summary), False
+
+
+def _entry_links(entry: dict) -> list[str]:
+    """The links in the entry's content and summary, in order, each once."""
+    found: list[str] = []
+    for value in [*(c.get("value") or "" for c in entry.get("content") or []), entry.get("summary") or ""]:
+        for href in html_links(value):
+            if href not in found:
+                found.append(href)
+    return found
 
 
 def _looks_like_html_page(data: bytes) -> bool:
@@ -148,6 +158,7 @@ def parse_feed(data: bytes, name: Path | str, id_prefix: str, url: str | None = 
         if not paragraphs:
             paragraphs = [f"Link: {link}"] if link else []
         author = entry.get("author") or (entry.get("author_detail") or {}).get("name")
+        links = [href for href in _entry_links(entry) if href != link]
         result.articles.append(Article(
             id=f"{id_prefix}#{index}",
             title=title or shorten(paragraphs[0]),
@@ -157,6 +168,7 @@ def parse_feed(data: bytes, name: Path | str, id_prefix: str, url: str | None = 
             url=link,
             byline=make_safe(html_inline(author)).strip() or None if author else None,
             path=name if isinstance(name, Path) else None,
+            links=tuple(links),
         ))
     return result
 

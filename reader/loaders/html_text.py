@@ -72,6 +72,21 @@ def html_paragraphs(fragment: str) -> list[str]:
     return parser.paragraphs
 
 
+_HREF = re.compile(r"""<a\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+
+
+def html_links(fragment: str, limit: int = 100) -> list[str]:
+    """The http(s) addresses the fragment's links point to, in order, each once."""
+    found: list[str] = []
+    for match in _HREF.finditer(fragment):
+        href = html.unescape(next(g for g in match.groups() if g is not None)).strip()
+        if href.lower().startswith(("http://", "https://")) and href not in found and len(href) < 2000:
+            found.append(href)
+            if len(found) >= limit:
+                break
+    return found
+
+
 def html_inline(fragment: str) -> str:
     """The text of an HTML fragment on one line (for titles and names)."""
     if not looks_like_html(fragment):

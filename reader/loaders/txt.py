@@ -15,6 +15,8 @@ from reader.text import first_sentence, make_safe, shorten
 
 BINARY_SNIFF_BYTES = 8192
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+FRONT_MATTER = _FRONT_MATTER
+"""A leading YAML block between ``---`` lines (group 1: its text)."""
 # "Andrea Verdelli/Getty Images", "Photo: Jane Doe/AP", "Image by Reuters"
 _CREDIT = re.compile(
     r"^(?:(?:photo|image|picture)s?(?:\s+by|\s*:)\s*.{1,60}"
@@ -23,7 +25,8 @@ _CREDIT = re.compile(
 )
 _HEADLINE_MAX = 160
 HARD_WRAP_MAX = 100  # lines no longer than this inside a block are a wrapped paragraph
-_FRONT_MATTER_KEYS = {"title", "source", "published", "url", "tags", "byline", "credit", "id", "imported"}
+_FRONT_MATTER_KEYS = {"title", "source", "published", "url", "tags", "byline", "credit", "id", "imported", "links"}
+_LIST_KEYS = ("tags", "links")
 
 
 @dataclass
@@ -101,11 +104,11 @@ def _plain_values(meta: dict) -> tuple[dict, list[str]]:
     for key, value in meta.items():
         if key not in _FRONT_MATTER_KEYS:
             continue
-        if key == "tags" and isinstance(value, _SCALARS) and not isinstance(value, str):
+        if key in _LIST_KEYS and isinstance(value, _SCALARS) and not isinstance(value, str):
             plain[key] = [value]  # "tags: 2021" or "tags: true": one tag, not a crash iterating it
         elif value is None or isinstance(value, _SCALARS):
             plain[key] = value
-        elif key == "tags" and isinstance(value, list) and all(isinstance(t, _SCALARS) for t in value):
+        elif key in _LIST_KEYS and isinstance(value, list) and all(isinstance(t, _SCALARS) for t in value):
             plain[key] = value
         else:
             refused.append(str(key))
@@ -177,8 +180,16 @@ def build_article(meta: dict, title: str | None, paragraphs: list[str], credit: 
         credit=_text_field(meta, "credit") or credit,
         tags=tuple(make_safe(str(t)) for t in tags if str(t).strip()),
         path=Path(path),
+        links=tuple(str(u).strip() for u in _as_list(meta.get("links"))
+                    if str(u).strip().lower().startswith(("http://", "https://"))),
     )
     return Loaded(article, problems)
+
+
+def _as_list(value: object) -> list:
+    if value is None or value == "":
+        return []
+    return value if isinstance(value, list) else [value]
 
 
 def read_article_bytes(path: Path, kind: str = "text") -> tuple[bytes | None, list[Problem]]:

@@ -8,6 +8,7 @@ screen what happened with its messages; it never touches the other panes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from textual import work
@@ -20,11 +21,14 @@ from reader.core import Library
 from reader.library.catalog import Catalog, CatalogEntry
 from reader.library.state import ArticleState, StateError
 from reader.library.state_writer import StateWriter
-from reader.widgets.article_list import ArticleList, sort_orders
+from reader.library.watch import FolderWatch
+from reader.widgets.article_list import ArticleList
 from reader.widgets.failures import worker_failed
 
 PROGRESS_FROM = 2000  # files to scan from which loading shows progress
 MENTIONS_PROGRESS_FROM = 200
+WATCH_SECONDS = 2.0
+"""How often the library's folders are looked at for stories added or removed on disk."""
 
 
 @dataclass
@@ -34,11 +38,16 @@ class _Loaded:
     library: Library
     catalog: Catalog
     states: dict[str, ArticleState]
-    orders: dict[str, list[int]]
     reopen: tuple[str, int] | None
     writer: StateWriter | None
     state_problem: str | None
     first: bool
+    """The first list shown since the app started (it reopens the last story)."""
+    verified: bool
+    """The library was walked: the list is up to date (not only the snapshot's)."""
+    startup: bool = False
+    """One of the two lists shown at start (their stories are not new arrivals)."""
+    watch: FolderWatch | None = None
 
 
 class LibraryPanel(Vertical):
@@ -49,14 +58,17 @@ class LibraryPanel(Vertical):
     """
 
     class Loaded(Message):
-        """The catalog is on screen. ``reopen`` is the story to open at start (with its
-        position), when this was the first load."""
+        """The catalog is on screen. ``reopen``: the story to open at start (with its
+        position) on the first load; ``verified``: the library was walked, so the list is
+        up to date (at start the list shows the catalog's snapshot a moment before)."""
 
-        def __init__(self, catalog: Catalog, reopen: tuple[CatalogEntry, int] | None, first: bool) -> None:
+        def __init__(self, catalog: Catalog, reopen: tuple[CatalogEntry, int] | None, first: bool,
+                     verified: bool = True) -> None:
             super().__init__()
             self.catalog = catalog
             self.reopen = reopen
             self.first = first
+            self.verified = verified
 
     class LibraryChanged(Message):
         """The library is another one now (the first import replaces the sample)."""
@@ -112,9 +124,14 @@ class LibraryPanel(Vertical):
         self.loading = True
         self.index_ready = False
         """True once the search index holds the whole library (the screen says so)."""
+        self.fresh: set[str] = set()
+        """Stories that arrived while the app runs (a refresh, an import, a file saved)."""
+        self._watch: FolderWatch | None = None
+        self._watching = False
 
     def on_mount(self) -> None:
         self.load(first=True)
+        self.set_interval(WATCH_SECONDS, self._look_at_disk)
 
     def compose(self) -> ComposeResult:
         article_list = ArticleList(id="article-list")
@@ -136,17 +153,14 @@ class LibraryPanel(Vertical):
     @work(thread=True, exclusive=True, group="library", exit_on_error=False,
           description="Could not load the library")
     def load(self, first: bool = False) -> None:
-        """Read the catalog (metadata only; a cache makes this fast) and the reading state."""
+        """Read the reading state and the catalog. At start the list is shown from the
+        catalog's snapshot at once, then the library is walked and the list brought up to
+        date (only new or changed files are read)."""
         worker = get_current_worker()
         library = self.library.reopened() if not first else self.library
-
-        def progress(done: int, total: int, _label: str) -> None:
-            if total > PROGRESS_FROM:
-                self.post_message(self.Progress(done, total, "Reading the library…"))
-
-        catalog = library.catalog(progress=progress, cancelled=lambda: worker.is_cancelled)
-        orders = sort_orders(catalog.entries)  # sorted here, so changing the sort later is instant
         writer, states, reopen, problem = None, {}, None, None
+        if self.writer is not None:
+            self.writer.flush()  # what the person did so far is in the database before it is read
         try:
             store = library.open_state()
             states, reopen = store.all(), store.last_opened()
@@ -156,12 +170,27 @@ class LibraryPanel(Vertical):
                 store.close()
         except StateError as error:
             problem = str(error)
+        shown = library.cached_catalog() if first else None
+        if shown is not None:
+            shown.sorted_orders()
+            self.post_message(self.CatalogRead(_Loaded(library, shown, states, reopen, writer, problem,
+                                                       first=True, verified=False, startup=True)))
+            writer, problem, first = None, None, False
+
+        def progress(done: int, total: int, _label: str) -> None:
+            if total > PROGRESS_FROM:
+                self.post_message(self.Progress(done, total, "Reading the library…"))
+
+        catalog = library.catalog(progress=progress, cancelled=lambda: worker.is_cancelled, shown=shown)
+        catalog.sorted_orders()  # sorted here, so changing the sort later is instant
         if worker.is_cancelled:
             if writer is not None:
                 writer.close()
             return
-        self.post_message(self.CatalogRead(_Loaded(library, catalog, states, orders, reopen if first else None,
-                                                   writer, problem, first)))
+        watch = FolderWatch(library.sources, catalog.files)
+        self.post_message(self.CatalogRead(_Loaded(library, catalog, states, reopen if first else None, writer,
+                                                   problem, first=first, verified=True,
+                                                   startup=shown is not None or first, watch=watch)))
 
     class StateFailed(Message):
         """The reading state could not be written (from the writer thread)."""
@@ -187,24 +216,38 @@ class LibraryPanel(Vertical):
         if loaded.state_problem and first:
             self.notify(f"{loaded.state_problem}; read marks and stars will not be kept this time.",
                         severity="error", markup=False, timeout=10)
+        # Stories that arrived: new in the same library, or all of the person's first stories
+        # when they replace the sample (a first refresh or import); not a library opened anew.
+        counts_fresh = not loaded.startup and (loaded.library == self.library or self.library.is_sample)
         if loaded.library != self.library:
             self.library = loaded.library
             self.post_message(self.LibraryChanged(loaded.library))
-        self.loading = False
-        self.catalog, self.states = loaded.catalog, loaded.states
-        read = [i for i, s in loaded.states.items() if s.read]
-        starred = [i for i, s in loaded.states.items() if s.starred]
+        self.loading = not loaded.verified
+        if counts_fresh:
+            old = {entry.id for entry in self.catalog.entries}
+            self.fresh |= {entry.id for entry in loaded.catalog.entries if entry.id not in old}
+        if loaded.watch is not None:
+            self._watch = loaded.watch
+        same_list = loaded.catalog.entries is self.catalog.entries
+        self.catalog = loaded.catalog
         article_list = self.article_list
-        article_list.set_articles(self.catalog.entries, read=read, starred=starred,
-                                  keep=article_list.highlighted_article.id if article_list.highlighted_article else None,
-                                  orders=loaded.orders)
+        if not same_list:
+            self.states = loaded.states
+            self.fresh &= {entry.id for entry in loaded.catalog.entries}
+            read = [i for i, s in self.states.items() if s.read]
+            starred = [i for i, s in self.states.items() if s.starred]
+            keep = article_list.highlighted_article.id if article_list.highlighted_article else None
+            article_list.set_articles(self.catalog.entries, read=read, starred=starred, keep=keep,
+                                      orders=self.catalog.orders)
+            article_list.set_note(f"{len(self.fresh):,} new" if self.fresh else "")
         reopen = None
         if loaded.reopen is not None and self.catalog.get(loaded.reopen[0]) is not None:
             reopen = (self.catalog.get(loaded.reopen[0]), loaded.reopen[1])
         elif first and self.catalog.entries:
             reopen = (article_list.highlighted_article or self.catalog.entries[0], 0)
-        self.post_message(self.TaskDone())
-        self.post_message(self.Loaded(self.catalog, reopen, first))
+        if loaded.verified:
+            self.post_message(self.TaskDone())
+        self.post_message(self.Loaded(self.catalog, reopen, first, loaded.verified))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A failed worker of this pane: end its progress line (the app says what failed)."""
@@ -252,10 +295,76 @@ class LibraryPanel(Vertical):
         if self.writer is not None:
             self.writer.set_starred(article_id, value)
 
+    def mark_read(self, article_ids: Iterable[str], read: bool = True) -> list[str]:
+        """Mark many stories read (or unread) in one write; returns those that changed, for an undo."""
+        listed = self.article_list.read
+        changed = [i for i in dict.fromkeys(article_ids) if (i in listed) != read]
+        if not changed:
+            return []
+        self.article_list.set_read_many(changed, read)
+        for article_id in changed:
+            self._remember(article_id, read=read)
+        if self.writer is not None:
+            self.writer.set_read_many(changed, read)
+        return changed
+
     def _remember(self, article_id: str, **changes: object) -> None:
         from dataclasses import replace
 
         self.states[article_id] = replace(self.states.get(article_id) or ArticleState(article_id), **changes)
+
+    # -- the library on disk -------------------------------------------------------------------
+
+    def _look_at_disk(self) -> None:
+        """Every few seconds: have stories been added or removed on disk? (folder times only)"""
+        if self._watch is not None and not self.loading and not self._watching:
+            self._watching = True
+            self._check_disk(self._watch)
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False,
+          description="Could not look at the library folders")
+    def _check_disk(self, watch: FolderWatch) -> None:
+        try:
+            changed = watch.changed()
+        finally:
+            self._watching = False
+        if changed:
+            self.post_message(self.DiskChanged())
+
+    class DiskChanged(Message):
+        """Stories were added, removed or replaced in the library's folders."""
+
+    def on_library_panel_disk_changed(self, message: DiskChanged) -> None:
+        message.stop()
+        self.load()
+
+    # -- tags ----------------------------------------------------------------------------------
+
+    @work(thread=True, group="tags", exit_on_error=False, description="The tags were not saved")
+    def save_tags(self, entry: CatalogEntry, tags: list[str]) -> None:
+        """Write a story's tags into its file (then the library is read again)."""
+        from reader.library.tagging import TagsNotEditable, set_story_tags
+
+        try:
+            kept = set_story_tags(entry.path, tags)
+        except TagsNotEditable as error:
+            self.post_message(self.TagsSaved(entry, None, str(error)))
+            return
+        self.post_message(self.TagsSaved(entry, kept, None))
+
+    class TagsSaved(Message):
+        """A story's tags were written (``tags``), or could not be (``problem``)."""
+
+        def __init__(self, entry: CatalogEntry, tags: tuple[str, ...] | None, problem: str | None) -> None:
+            super().__init__()
+            self.entry, self.tags, self.problem = entry, tags, problem
+
+    def on_library_panel_tags_saved(self, message: TagsSaved) -> None:
+        if message.problem:
+            message.stop()
+            self.notify(message.problem, severity="warning", markup=False, timeout=8)
+            return
+        self.load()  # the screen hears of it too, to show the story's new tags
 
     # -- imports ---------------------------------------------------------------------------
 

@@ -23,9 +23,12 @@ from reader.library.catalog import CatalogEntry
 from reader.problems import Problem
 from reader.screens.article_column import ArticleColumn
 from reader.screens.entity_sidebar import EntitySidebar
+from reader.screens.feeds_bridge import FeedsBridge
+from reader.screens.feeds_dock import FeedsDock
 from reader.screens.index_status import IndexStatus
 from reader.screens.layout import PaneLayout, plan_layout
 from reader.screens.library_panel import LibraryPanel
+from reader.screens.links import LinkOpener
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.task_progress import TaskProgress
@@ -68,6 +71,12 @@ class MainScreen(Screen):
         Binding("e", "toggle_sidebar", "Entities", id="main.toggle_sidebar"),
         Binding("A", "add", "Add articles", show=False, id="main.add"),
         Binding("R", "refresh_feeds", "Refresh feeds", show=False, id="main.refresh_feeds"),
+        Binding("f", "feeds", "Feeds", id="main.feeds"),
+        Binding("O", "open_link", "Open in browser", show=False, id="main.open_link"),
+        Binding("y", "copy_link", "Copy link", show=False, id="main.copy_link"),
+        Binding("L", "links", "Links", show=False, id="main.links"),
+        Binding("T", "edit_tags", "Tags", show=False, id="main.edit_tags"),
+        Binding("F", "follow", "Follow", show=False, id="main.follow"),
     ]
     HELP_NAME = "Reading"
     AUTO_FOCUS = ""  # the focus goes to the list (or the article) once the library is loaded
@@ -84,6 +93,8 @@ class MainScreen(Screen):
         self.overlay: str | None = None
         """The side pane shown over the article ("list" or "sidebar"), when they do not fit beside it."""
         self._search_screen = None  # the library search pane while it is open (told how the index goes)
+        self.feeds = FeedsBridge(self)
+        self._reported: set[str] = set()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -93,6 +104,8 @@ class MainScreen(Screen):
             sidebar.border_title = "Entities"
             yield sidebar
         yield IndexStatus(self.library, id="index-status")
+        yield FeedsDock(id="feeds-dock")
+        yield LinkOpener(id="link-opener")
         yield TaskProgress(id="task-progress")
         yield Footer(compact=True)
 
@@ -109,6 +122,14 @@ class MainScreen(Screen):
     @property
     def sidebar(self) -> EntitySidebar:
         return self.query_one(EntitySidebar)
+
+    @property
+    def feeds_dock(self) -> FeedsDock:
+        return self.query_one(FeedsDock)
+
+    @property
+    def link_opener(self) -> LinkOpener:
+        return self.query_one(LinkOpener)
 
     def on_mount(self) -> None:
         settings = getattr(self.app, "settings", None)
@@ -177,7 +198,10 @@ class MainScreen(Screen):
         self._show_panes()
 
     def report_problems(self, problems: list[Problem]) -> None:
-        """One notification per problem (a few at most), then a summary line."""
+        """One notification per problem (a few at most), then a summary line; a problem
+        already reported (the library is read again as stories arrive) is not repeated."""
+        problems = [p for p in problems if str(p) not in self._reported]
+        self._reported.update(str(p) for p in problems)
         for problem in problems[:MAX_PROBLEM_NOTICES]:
             self.notify(str(problem), severity="warning" if problem.skipped else "information",
                         markup=False, timeout=8)
@@ -190,7 +214,6 @@ class MainScreen(Screen):
     def on_library_panel_loaded(self, message: LibraryPanel.Loaded) -> None:
         panel = self.library_panel
         self.sidebar.set_library(panel.library, message.catalog)
-        self.report_problems(message.catalog.problems)
         if message.first:
             if message.reopen is not None:
                 entry, position = message.reopen
@@ -202,6 +225,17 @@ class MainScreen(Screen):
                 self.column.view.focus()
                 self.notify("No articles yet: press A (or use the command palette) to add files, pages or feeds.",
                             severity="warning")
+        if message.first:
+            settings = getattr(self.app, "settings", None)
+            if settings is not None:  # after the first article is on screen, in the background
+                self.call_after_refresh(self.feeds_dock.schedule, settings.refresh)
+        if not message.verified:
+            return  # the snapshot's list; the walked one follows
+        self.report_problems(message.catalog.problems)
+        if not message.first:
+            self.feeds.library_loaded()
+            if self.feeds_dock.running:
+                return  # stories still arriving from a refresh: indexed once, when it ends
         # Indexing is the heaviest start-up work: begin once the article is on screen.
         files = message.catalog.files
         self.sidebar.index_ready = panel.index_ready = False
@@ -209,6 +243,7 @@ class MainScreen(Screen):
 
     def on_index_status_updated(self, _message: IndexStatus.Updated) -> None:
         self.sidebar.index_ready = self.library_panel.index_ready = True
+        self.feeds.counts_changed()  # saved searches count what the index found
         if self._search_screen is not None:
             self._search_screen.index_changed(None)
 
@@ -216,6 +251,42 @@ class MainScreen(Screen):
         message.stop()
         if self._search_screen is not None:
             self._search_screen.index_changed(self.query_one(IndexStatus).state)
+
+    # -- routing: feeds (``FeedsBridge`` does the work) ---------------------------------------
+
+    def on_feeds_dock_feed_done(self, _message: FeedsDock.FeedDone) -> None:
+        self.feeds.feed_done()
+
+    def on_feeds_dock_finished(self, message: FeedsDock.Finished) -> None:
+        self.feeds.refresh_finished(message.report, message.automatic)
+
+    def on_feeds_dock_followed(self, message: FeedsDock.Followed) -> None:
+        self.feeds.followed(message.name, message.new)
+
+    def on_feeds_dock_stories(self, message: FeedsDock.Stories) -> None:
+        self.feeds.feed_stories(message.url, message.ids)
+
+    def on_library_panel_tags_saved(self, message: LibraryPanel.TagsSaved) -> None:
+        if message.tags is not None:
+            self.feeds.tags_saved(message.entry.id, message.tags)
+
+    def action_feeds(self) -> None:
+        self.feeds.open_view()
+
+    def action_open_link(self) -> None:
+        self.feeds.open_link()
+
+    def action_copy_link(self) -> None:
+        self.feeds.copy_link()
+
+    def action_links(self) -> None:
+        self.feeds.list_links()
+
+    def action_edit_tags(self) -> None:
+        self.feeds.edit_tags()
+
+    def action_follow(self) -> None:
+        self.feeds.follow()
 
     def on_library_panel_load_failed(self, _message: LibraryPanel.LoadFailed) -> None:
         self.column.view.loading = False
@@ -352,7 +423,7 @@ class MainScreen(Screen):
         self.app.push_screen(AddScreen(), added)
 
     def action_refresh_feeds(self) -> None:
-        self.library_panel.run_import(None)
+        self.feeds.refresh()
 
     def filter_mentioning(self, label: str, names: list[str]) -> None:
         """Show only the articles that mention any of ``names`` (the palette's filter)."""
@@ -365,6 +436,12 @@ class MainScreen(Screen):
             return self.overlay is not None or self.column.can_step_matches
         if action == "find_step":
             return self.column.can_step_matches
+        if action in ("open_link", "copy_link"):
+            return self.feeds.has_link()
+        if action in ("links", "edit_tags"):
+            return self.column.article is not None
+        if action == "follow":
+            return self.feeds.can_follow()
         return True
 
     # -- library search --------------------------------------------------------------------

@@ -24,6 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label
 from textual.worker import Worker, get_current_worker
 
+from reader.dates import display_date
 from reader.search import IndexProblem, LibraryIndex, SearchResults, search
 from reader.search.snippets import MatchPlan
 from reader.widgets.failures import worker_failed
@@ -149,7 +150,7 @@ class SearchScreen(Screen[SearchChoice | None]):
             return  # an older keystroke's answer
         results = message.results
         self.results = results
-        rows = [HitRow(hit.id, hit.title, " · ".join(p for p in (hit.source, hit.published) if p),
+        rows = [HitRow(hit.id, hit.title, " · ".join(p for p in (hit.source, display_date(hit.published)) if p),
                        hit.snippet, hit.snippet_spans) for hit in results.hits]
         self.query_one(SearchHits).set_hits(rows)
         status = results.message

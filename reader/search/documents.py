@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import zlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -27,10 +26,15 @@ def entities_id(entity_keys: EntityKeys | None) -> str:
     """A name for the recogniser, stored in the manifest: a different one means re-index."""
     if entity_keys is None:
         return ""
+    return f"{entities_name(entity_keys)}:{getattr(entity_keys, 'version', '')}"
+
+
+def entities_name(entity_keys: EntityKeys | None) -> str:
+    """``entities_id`` without the version (known without building the recogniser)."""
+    if entity_keys is None:
+        return ""
     name = getattr(entity_keys, "__qualname__", type(entity_keys).__qualname__)
-    module = getattr(entity_keys, "__module__", "")
-    version = getattr(entity_keys, "version", "")
-    return f"{module}.{name}:{version}"
+    return f"{getattr(entity_keys, '__module__', '')}.{name}"
 
 
 def _entity_fields(article: Article, entity_keys: EntityKeys | None) -> tuple[str, str]:
@@ -79,7 +83,7 @@ def article_document(article: Article, entity_keys: EntityKeys | None = None) ->
         "body": (article.title, article.body),  # the title's words count in the body too (BM25F)
         "path": str(article.path) if article.path else "",
         "published_text": article.published or "",
-        "body_z": zlib.compress(article.body.encode("utf-8"), 1),
+        "body_text": article.body,
     }
     if article.source:
         doc["source"] = article.source
@@ -93,20 +97,34 @@ def article_document(article: Article, entity_keys: EntityKeys | None = None) ->
 
 
 def default_entity_keys() -> EntityKeys:
-    """The entity recogniser's keys for an article (``reader.entities``, imported when
-    first asked for). A change of its ``version`` re-indexes the library."""
-    from reader.entities.service import get_recognizer  # noqa: PLC0415 - keeps this module light
+    """The entity recogniser's keys for an article (``reader.entities``, imported and
+    built when first used: searching needs neither). A change of its ``version``
+    re-indexes the library."""
 
+    def get_recognizer():
+        from reader.entities.service import get_recognizer as shared  # noqa: PLC0415 - only to recognise
+
+        return shared()
+
+    get_recognizer.__module__ = "reader.entities.service"  # its name in the manifest
     return RecogniserKeys(get_recognizer)
 
 
 class RecogniserKeys:
-    """Entity keys of an article from a recogniser with ``recognise(text) -> spans``."""
+    """Entity keys of an article from a recogniser with ``recognise(text) -> spans``.
+
+    ``version`` is the current recogniser's own version (its rules, word lists, place names
+    and the notes it uses), read each time it is asked for: after the person saves a note,
+    or after an upgrade changes a rule, the index sees another version and re-derives the
+    entity keys of every article."""
 
     def __init__(self, get_recognizer: Callable[[], Any]) -> None:
         self._get = get_recognizer
-        module = getattr(get_recognizer, "__module__", "")
-        self.version = f"{module}:{getattr(get_recognizer(), 'version', '')}"
+        self._module = getattr(get_recognizer, "__module__", "")
+
+    @property
+    def version(self) -> str:
+        return f"{self._module}:{getattr(self._get(), 'version', '')}"
 
     def __call__(self, article: Article) -> list[tuple[str, str]]:
         from reader.entities.model import MAX_RECOGNISED_CHARS  # noqa: PLC0415

@@ -1,21 +1,29 @@
 """prefix*, wildcard and fuzzy~ words, expanded into the index words they stand for.
 
-Each keeps the most common ``MAX_EXPANSIONS`` words; an expansion over many postings
-is not ranked (``UnscoredOr``), so the search can stop at the first ``limit`` stories,
-as Lucene's constant-score rewrite does.
+A prefix stands for every index word that starts with it (no cap: ``str*`` matches
+every story with a word beginning "str", as in FTS5 and tantivy), plus the stems that
+the typed prefix extends ("negotiat*" also finds the stem "negoti"). A fuzzy word keeps
+its ``MAX_FUZZY_WORDS`` most common neighbours, and says so. An expansion over many
+words or postings is not ranked (``UnscoredOr``), so the search can stop at the first
+``limit`` stories, as Lucene's constant-score rewrite does; its count is then an
+estimate, marked as one.
 """
 
 from __future__ import annotations
 
+import math
 import weakref
 
+from whoosh import matching
 from whoosh import query as wq
+from whoosh.util import make_binary_tree
 
 from reader.search.snippets import TEXT_FIELDS
 
-MAX_EXPANSIONS = 64  # prefix*/fuzzy~ search the most common matching words
+MAX_FUZZY_WORDS = 64  # fuzzy~ searches the most common words within its edits
 SCORED_POSTINGS = 20_000  # above this many postings an expansion is not ranked (see expand_query)
 SCORED_WORDS = 16  # nor when it has more words than this (a union of many is slow to rank)
+HEAD_WORDS = 8  # an unranked union reads its other words' stories into one list up front
 
 
 class UnscoredOr(wq.Or):
@@ -25,85 +33,142 @@ class UnscoredOr(wq.Or):
 
     matcher_type = wq.Or.DEFAULT_MATCHER
 
+    def __init__(self, subqueries, boost=1.0, frequencies=None, **kwargs):
+        super().__init__(subqueries, boost=boost, **kwargs)
+        self.frequencies = frequencies  # each word's story count, when known
+
     def matcher(self, searcher, context=None):
+        """A union of the ``HEAD_WORDS`` most common words' matchers and one list of the
+        other words' stories (read up front: they are rare). A tree of thousands of
+        matchers (``str*``) costs thousands of steps for each story an ``AND`` checks."""
         context = context.set(weighting=None) if context is not None else searcher.boolean_context()
-        return super().matcher(searcher, context)
+        subs = self.subqueries
+        if len(subs) <= 2 * HEAD_WORDS:
+            return super().matcher(searcher, context)
+        matchers = [m for m in (q.matcher(searcher, context) for q in subs[:HEAD_WORDS]) if m.is_active()]
+        tail = subs[HEAD_WORDS:]
+        cache = _TAILS.setdefault(searcher.reader(), {})
+        key = tuple(str(q) for q in tail)
+        rest = cache.get(key)
+        if rest is None:
+            found: set[int] = set()
+            for q in tail:
+                found.update(q.matcher(searcher, context).all_ids())
+            if len(cache) >= 4:
+                cache.clear()
+            rest = cache[key] = sorted(found)
+        if rest:
+            matchers.append(matching.ListMatcher(rest, all_weights=0.0))
+        if not matchers:
+            return matching.NullMatcher()
+        return make_binary_tree(matching.UnionMatcher, matchers)
+
+    def estimate_size(self, ixreader):
+        frequencies = self.frequencies or [q.estimate_size(ixreader) for q in self.subqueries]
+        return union_estimate(frequencies, ixreader.doc_count_all())
+
+    def first_docs(self, searcher, limit: int) -> tuple[list[int], bool]:
+        """Up to ``limit`` matching stories, read from the most common words first (any
+        ``limit`` matches will do: none is ranked), and whether every word was read to
+        its end (then they are all the matches)."""
+        found: dict[int, None] = {}
+        for term in self.subqueries:
+            for subsearcher, offset in searcher.leaf_searchers():
+                matcher = term.matcher(subsearcher, subsearcher.boolean_context())
+                while matcher.is_active():
+                    found[offset + matcher.id()] = None
+                    if len(found) >= limit:
+                        return list(found)[:limit], False
+                    matcher.next()
+        return list(found), True
+
+
+def union_estimate(frequencies, doc_count: int) -> int:
+    """How many stories hold at least one of words with these story counts, if the
+    words fall independently: ``N·(1 − Π(1 − dfᵢ/N))``."""
+    if doc_count <= 0:
+        return 0
+    missing = 0.0
+    for df in frequencies:
+        if df >= doc_count:
+            return doc_count
+        missing += math.log1p(-df / doc_count)
+    return min(doc_count, max(max(frequencies, default=0), round(doc_count * -math.expm1(missing))))
 
 
 def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
     """Replace prefix*, wildcard and fuzzy~ parts by the words they match in the index.
 
-    Each keeps at most ``MAX_EXPANSIONS`` words, the most common ones. When the words
-    match few postings they are ranked like any other words; when they match many
-    (``negot*`` over 100,000 stories), the part gets a constant score instead, so the
-    search can stop at the first ``limit`` stories rather than score every one of them
-    (as Lucene does for prefix queries).
+    A prefix keeps every word; a fuzzy word at most ``MAX_FUZZY_WORDS``, the most
+    common ones (with a note). When the words match few postings they are ranked like
+    any other words; when they match many (``negot*`` over 100,000 stories), the part
+    gets a constant score instead, so the search can stop at the first ``limit``
+    stories rather than score every one of them (as Lucene does for prefix queries).
     """
 
-    heavy_cache: dict[tuple, bool] = {}
-    expansion_cache: dict[tuple, dict[str, int]] = {}
-    notes_for: dict[tuple, int] = {}
+    cache: dict[tuple, dict[str, int]] = {}
 
     def expansions(node: wq.Query, fieldname: str) -> dict[str, int]:
         key = (type(node), fieldname, node.text, getattr(node, "maxdist", 0))
-        if key in expansion_cache:
-            return expansion_cache[key]
+        if key in cache:
+            return cache[key]
         if isinstance(node, wq.FuzzyTerm):
             words = fuzzy_words(reader, fieldname, str(node.text), node.maxdist, node.prefixlength)
-            found = {w: reader.doc_frequency(fieldname, w) for w in words}
         elif isinstance(node, wq.Prefix):
             text = str(node.text)
-            words = [t.decode("utf-8") if isinstance(t, bytes) else str(t)
-                     for t in reader.expand_prefix(fieldname, text)]
-            if len(words) > MAX_EXPANSIONS:
-                # Looking up how common each of hundreds of words is costs more than the
-                # search: keep the shortest (in a family of words, the common ones)
-                notes_for[key] = len(words)
-                words = sorted(words, key=lambda w: (len(w), w))[:MAX_EXPANSIONS]
-            found = {w: reader.doc_frequency(fieldname, w) for w in words}
+            found = dict(prefix_frequencies(reader, fieldname, text))
             # "negotiat*" also finds the stem "negoti" (of "negotiation"): a stem that the
             # typed prefix extends counts as a match
             for k in range(3, len(text)):
                 frequency = reader.doc_frequency(fieldname, text[:k])
                 if frequency:
                     found[text[:k]] = frequency
+            cache[key] = found
+            return found
         else:
             words = {str(text if isinstance(text, str) else text.decode("utf-8"))
                      for _, text in type(node)(fieldname, node.text).expanded_terms(reader)}
-            found = {w: reader.doc_frequency(fieldname, w) for w in words}
-        expansion_cache[key] = found
+        found = {}
+        for word in words:
+            frequency = reader.doc_frequency(fieldname, word)
+            if frequency:
+                found[word] = frequency
+        cache[key] = found
         return found
-
-    def heavy(node: wq.Query) -> bool:
-        key = (type(node), node.text, getattr(node, "maxdist", 0))
-        if key not in heavy_cache:
-            body = expansions(node, "body")
-            top = sorted(body.values(), reverse=True)[:MAX_EXPANSIONS]
-            heavy_cache[key] = len(top) > SCORED_WORDS or (len(top) > 1 and sum(top) > SCORED_POSTINGS)
-        return heavy_cache[key]
 
     def fix(node: wq.Query) -> wq.Query:
         if not isinstance(node, wq.Prefix | wq.Wildcard | wq.FuzzyTerm) or node.fieldname not in TEXT_FIELDS:
             return node
         frequency = expansions(node, node.fieldname)
-        words = set(frequency)
+        words = sorted(frequency, key=lambda w: (-frequency[w], w))
         if not words:
             return wq.NullQuery
-        label = f"{node.text}*" if isinstance(node, wq.Prefix) else f"{node.text}~"
-        matched = notes_for.get((type(node), node.fieldname, node.text, getattr(node, "maxdist", 0)), len(words))
-        if len(words) > MAX_EXPANSIONS:
-            words = set(sorted(words, key=lambda w: -frequency[w])[:MAX_EXPANSIONS])
-        if matched > MAX_EXPANSIONS and node.fieldname == "body":
-            notes.append(f"{label} matches {matched:,} words; searched {MAX_EXPANSIONS} of them")
-        terms = [wq.Term(node.fieldname, w, boost=node.boost) for w in sorted(words)]
-        if heavy(node):
-            return UnscoredOr(terms, boost=node.boost)
+        if isinstance(node, wq.FuzzyTerm) and len(words) > MAX_FUZZY_WORDS:
+            notes.append(f"{node.text}~ matches {len(words):,} words; searched the {MAX_FUZZY_WORDS} most common")
+            words = words[:MAX_FUZZY_WORDS]
+        terms = [wq.Term(node.fieldname, w, boost=node.boost) for w in words]
+        if len(terms) > SCORED_WORDS or (len(terms) > 1 and sum(frequency[w] for w in words) > SCORED_POSTINGS):
+            # the most common words first
+            return UnscoredOr(terms, boost=node.boost, frequencies=[frequency[w] for w in words])
         return terms[0] if len(terms) == 1 else wq.Or(terms)
 
     return q.accept(fix)
 
 
 _LEXICONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_TAILS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # segment reader -> words -> stories
+
+
+def prefix_frequencies(reader, fieldname: str, prefix: str) -> dict[str, int]:
+    """The index terms of a field that start with ``prefix`` and their story counts
+    (read in one pass over the term table), cached per reader."""
+    cache = _LEXICONS.setdefault(reader, {})
+    key = ("df", fieldname, prefix)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = {(b.decode("utf-8") if isinstance(b, bytes) else str(b)): info.doc_frequency()
+                              for b, info in reader.iter_prefix(fieldname, prefix)}
+    return found
 
 
 def _words_from(reader, fieldname: str, prefix: str) -> list[str]:

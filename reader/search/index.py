@@ -11,22 +11,21 @@ by the OS if the process dies, so a lock file left behind never blocks anyone); 
 number of processes search what is committed. Whoosh writers are always closed in
 ``finally`` (a writer that died with an exception otherwise keeps its lock).
 
-Which files there are: ``reader.search.files``; what is indexed of each article:
-``reader.search.documents``.
+Which files there are: ``reader.library.files``; what is indexed of each article:
+``reader.search.documents``; the manifest's tables and the lock: ``reader.search.manifest``;
+knowing the index is current without either: ``reader.search.freshness``; the writers'
+memory and saving progress: ``reader.search.writers``.
 """
 
 from __future__ import annotations
 
-import errno
-import fcntl
-import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -37,9 +36,12 @@ from whoosh.writing import LockError
 from reader.atomic import write_atomic
 from reader.library.files import ArticleFile, walk
 from reader.loaders import load_file
-from reader.search.documents import EntityKeys, article_document, default_entity_keys, entities_id, file_hash
+from reader.search.documents import EntityKeys, article_document, entities_id, entities_name, file_hash
+from reader.search import freshness
 from reader.search.schema import SCHEMA_VERSION, make_codec, make_schema
 from reader.search.scoring import WEIGHTING
+from reader.search.manifest import _FileLock, articles_of, stamps_of
+from reader.search.writers import SAVED_SHARE, SavingProgress, writer_limit_mb
 
 MANIFEST = "manifest.json"
 UPDATE_LOCK = "update.lock"
@@ -93,63 +95,6 @@ class UpdateResult:
         return text
 
 
-def articles_of(manifest: dict[str, Any] | None) -> dict[str, list]:
-    """The manifest's article files: path -> [id, size, mtime_ns, hash]."""
-    table = (manifest or {}).get("articles") or {}
-    if not table and isinstance((manifest or {}).get("files_articles"), dict):
-        # the first layout of this file
-        return {path: [_ids(v[0]), *v[1:]] for path, v in manifest["files_articles"].items()}
-    try:
-        return {path: [_ids(i), size, mtime, digest] for path, i, size, mtime, digest in
-                zip(table["paths"], table["ids"], table["sizes"], table["mtimes"], table["hashes"], strict=True)}
-    except (KeyError, TypeError, ValueError):
-        return {}
-
-
-def stamps_of(manifest: dict[str, Any] | None) -> dict[str, tuple[int, int]]:
-    """The manifest's article files: path -> (size, mtime_ns), read without building the
-    whole table (checking an unchanged library needs only these)."""
-    table = (manifest or {}).get("articles") or {}
-    try:
-        paths_, sizes, mtimes = table["paths"], table["sizes"], table["mtimes"]
-        if len(paths_) == len(sizes) == len(mtimes) == len(table["ids"]) == len(table["hashes"]):
-            return dict(zip(paths_, zip(sizes, mtimes)))
-    except (KeyError, TypeError):
-        pass
-    return {path: (entry[1], entry[2]) for path, entry in articles_of(manifest).items()}
-
-
-def _ids(value: Any) -> list[str]:
-    """A file's article ids (a feed file holds many)."""
-    return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
-
-
-def writer_limit_mb(procs: int) -> int:
-    """How much each of ``procs`` writer processes may sort in memory before spilling a
-    sorted run to disk (Whoosh's default is 128 MB).
-
-    Spilling and merging the runs was a third of the CPU of a 10,000-story build
-    (bench/bench_search.py), so more is given when memory allows: between 128 and 512 MB
-    each (Whoosh's estimate; a writer grows to about three times it), all of them
-    together taking at most a quarter of the memory available (Linux's MemAvailable;
-    128 MB where that is not known, as on macOS).
-    """
-    available = available_memory()
-    if available is None:
-        return 128
-    return max(128, min(512, available // 12 // max(1, procs) // 2**20))
-
-
-def available_memory() -> int | None:
-    """Bytes of memory available without swapping (``MemAvailable``), or ``None``."""
-    try:
-        with open("/proc/meminfo", encoding="ascii") as meminfo:
-            for line in meminfo:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return None
 
 
 _PREPARE_KEYS: EntityKeys | None = None
@@ -174,35 +119,6 @@ def _prepare(item, entity_keys: EntityKeys | None = None):
     return key, st, digest, [article_document(a, keys) for a in articles], problems
 
 
-class _FileLock:
-    """A non-blocking ``flock`` on a file; the OS releases it when the process dies."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._fd: int | None = None
-
-    def acquire(self) -> bool:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as error:
-            os.close(fd)
-            if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                return False
-            raise
-        self._fd = fd
-        return True
-
-    def release(self) -> None:
-        if self._fd is not None:
-            try:
-                fcntl.flock(self._fd, fcntl.LOCK_UN)
-            finally:
-                os.close(self._fd)
-                self._fd = None
-
-
 class LibraryIndex:
     """The library's Whoosh index in one folder.
 
@@ -218,6 +134,8 @@ class LibraryIndex:
         self._ix = None
         self._searcher = None
         self._lock = threading.RLock()
+        self._last_walk: list | None = None  # the files of the last update's scan
+        self._last_sources: list[Path] | None = None
 
     # --- state -----------------------------------------------------------------------
 
@@ -279,6 +197,29 @@ class LibraryIndex:
         except Exception as error:  # noqa: BLE001 - any failure to open means damaged
             return f"the search index is damaged ({type(error).__name__}); rebuilding it"
         return None
+
+    def fresh_key(self) -> dict:
+        """What must not have changed for ``fresh.json`` to count: the schema, the
+        recogniser's name and the index files' sizes. (The recogniser's version is
+        compared by ``check``, when an update reads the manifest: reading it here would
+        build the recogniser.)"""
+        files = {}
+        try:
+            names = os.listdir(self.directory)
+        except OSError:
+            names = []
+        for name in names:
+            if name.startswith("_") or name.startswith(f"{INDEX_NAME}_") and not name.endswith("LOCK"):
+                try:
+                    files[name] = os.path.getsize(self.directory / name)
+                except OSError:
+                    pass
+        return {"schema": SCHEMA_VERSION, "entities": entities_name(self.entity_keys), "files": files}
+
+    def unchanged_since_update(self, sources: Iterable[Path]) -> bool:
+        """True when no folder of ``sources`` changed since the last update, so a search can
+        answer without walking the library (see ``reader.search.freshness``)."""
+        return freshness.folders_unchanged(freshness.read(self.directory), self.fresh_key(), sources)
 
     # --- searching -------------------------------------------------------------------
 
@@ -369,6 +310,12 @@ class LibraryIndex:
             result.busy = True
             return result
         try:
+            if files is not None and not rebuild:
+                files = list(files)
+                if freshness.files_unchanged(freshness.read(self.directory), self.fresh_key(), files):
+                    # The app's start: the walk it just did is the one indexed last time
+                    result.unchanged = len(files)
+                    return result
             manifest = self.read_manifest()
             reason = "rebuilding the search index" if rebuild else self.check(manifest)
             if reason is not None:
@@ -412,6 +359,8 @@ class LibraryIndex:
             walked = walk(sources)
             result.problems.extend(str(p) for p in walked.problems)
             files = walked.files
+        files = list(files)
+        self._last_walk, self._last_sources = files, sources
         for key, root, size, mtime in files:
             if get(key) == (size, mtime):
                 kept.append(key)
@@ -431,8 +380,12 @@ class LibraryIndex:
             result.cancelled = True
             return
         if manifest is not None and not candidates and len(set(kept_keys)) == len(stamps):
-            # The usual start: nothing changed (the manifest's full table is not even built)
+            # The usual start: nothing changed (the manifest's full table is not even built).
+            # The walk's digest is kept, so the next start with this walk reads no manifest.
             result.unchanged = len(kept_keys)
+            data, key, walk = freshness.read(self.directory), self.fresh_key(), self._last_walk
+            if not (freshness.files_unchanged(data, key, walk) and freshness.folders_unchanged(data, key, sources)):
+                freshness.record(self.directory, key, freshness.stamps_digest(walk), sources)
             return
         old: dict[str, list] = articles_of(manifest)
         kept = {key: old[key] for key in kept_keys if key in old}
@@ -465,7 +418,7 @@ class LibraryIndex:
         total = len(to_index) + len(removed_ids)
         if total == 0:
             if candidates or manifest is None:
-                self._save_manifest(kept)
+                self._save_manifest(kept, complete=True)
             return
         progress(0, total, "indexing")
         first_commit, commit_every = commits
@@ -490,7 +443,7 @@ class LibraryIndex:
             done += len(batch) + len(deletes)
             deletes = []
             kept.update(committed)
-            self._save_manifest(kept)
+            self._save_manifest(kept, complete=start >= len(to_index))
             if start >= len(to_index):
                 break
         result.removed += len([i for i in removed_ids if i not in indexed_ids])
@@ -499,6 +452,8 @@ class LibraryIndex:
     def _write_batch(self, batch, deletes, existing_ids, indexed_ids, result, progress, should_stop,
                      procs, done, total, old) -> dict[str, list] | None:
         """Index one batch in one commit; ``None`` when busy or cancelled (nothing committed)."""
+        import multiprocessing  # noqa: PLC0415 - only a build needs it
+
         big = len(batch) >= BIG_BATCH
         ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
         writer = None
@@ -566,7 +521,10 @@ class LibraryIndex:
             w, writer = writer, None
             # No optimize(): merging the two segments of a parallel build cost as much
             # as the build and made no query kind faster here (see bench/).
-            w.commit()
+            expected = SAVED_SHARE * sum(item[3].st_size for item in batch)
+            with SavingProgress(self.directory, expected, lambda share: progress(
+                    round(total * share), total, "saving the index")) if big else nullcontext():
+                w.commit()
             result.added += added
             result.changed += changed
             return entries
@@ -583,7 +541,9 @@ class LibraryIndex:
                     child.join(timeout=5)
             ix.close()
 
-    def _save_manifest(self, articles: dict[str, list]) -> None:
+    def _save_manifest(self, articles: dict[str, list], complete: bool = False) -> None:
+        """Write the manifest; ``complete``: the whole walk is indexed (``fresh.json``)."""
+        freshness.forget(self.directory)
         files = {}
         for name in os.listdir(self.directory):
             if name in (MANIFEST, UPDATE_LOCK) or name.startswith(".") or name.endswith("LOCK"):
@@ -606,3 +566,6 @@ class LibraryIndex:
             },
         }
         write_atomic(self.manifest_path, json.dumps(manifest, separators=(",", ":")))
+        if complete and self._last_walk is not None:
+            freshness.record(self.directory, self.fresh_key(), freshness.stamps_digest(self._last_walk),
+                             self._last_sources)

@@ -18,6 +18,7 @@ from heapq import heappush, heapreplace
 from whoosh import query as wq
 from whoosh.matching import RequireMatcher
 
+from reader.search.codec import CompactLeafMatcher
 from reader.search.schema import ImpactPositions
 from reader.search.scoring import top
 
@@ -147,6 +148,24 @@ def phrase_top(searcher, phrase: wq.Phrase, limit: int) -> tuple[list[tuple[int,
             continue
         postings = sub_reader.postings(field, rarest, scorer=scorer)
         holding = None  # the phrase's own matcher, made when first needed
+        if isinstance(postings, CompactLeafMatcher):  # no deletions: a block at a time
+            factor = searcher.idf(field, rarest) * phrase.boost
+            for docnum, score in postings.candidates(factor, lambda: heap[0][0] if len(heap) >= limit else -1.0):
+                if holding is None:
+                    holding = phrase.matcher(subsearcher, subsearcher.boolean_context())
+                if holding.is_active() and holding.id() < docnum:
+                    holding.skip_to(docnum)
+                if not holding.is_active():
+                    break
+                checked += 1
+                if holding.id() == docnum:
+                    held += 1
+                    item = (score, -(docnum + offset))
+                    if len(heap) < limit:
+                        heappush(heap, item)
+                    else:
+                        heapreplace(heap, item)
+            continue
         while postings.is_active():
             if len(heap) >= limit and postings.block_quality() <= heap[0][0]:
                 postings.skip_to_quality(heap[0][0])  # no story in this block can make it

@@ -38,6 +38,8 @@ _BARE_WILDCARD = re.compile(r"(?:(?<=\s)|^)[*?]+(?=\s|$)")
 _LONE_OPERATOR = re.compile(r"^\s*(AND|OR|NOT)\s*$|^\s*(AND|OR)\s+|\s+(AND|OR|NOT)\s*$")
 _PREFIX_WORD = re.compile(r"(\w+)\*")
 _SYNTAX = re.compile(r"[\[\]{}()\"^~*?:<>=+]")
+_LAST_WORD = re.compile(r"(?:^|(?<=[\s(]))([+-]?)(\w+)$")
+MIN_TYPED_PREFIX = 2  # letters before the word being typed is read as a prefix
 
 
 @dataclass
@@ -154,10 +156,26 @@ def _fallback(text: str) -> str:
     return " ".join(w.lstrip("-") for w in words.split())
 
 
-def parse_query(text: str) -> ParsedQuery:
-    """Parse what a person typed; never raises."""
+def with_last_word_as_prefix(text: str) -> str:
+    """``text`` with its last word marked as a prefix (``peace tal`` → ``peace tal*``),
+    unless that word is inside an open quote, after a field name, an operator, shorter
+    than ``MIN_TYPED_PREFIX`` or already marked (``*``, ``~``)."""
+    stripped = text.rstrip()
+    if stripped != text or stripped.count('"') % 2:
+        return text  # a space after the word: it is finished
+    match = _LAST_WORD.search(stripped)
+    if match is None or len(match.group(2)) < MIN_TYPED_PREFIX or match.group(2) in ("AND", "OR", "NOT", "TO"):
+        return text
+    return stripped + "*"
+
+
+def parse_query(text: str, prefix_last: bool = False) -> ParsedQuery:
+    """Parse what a person typed; never raises. ``prefix_last``: the last word is a
+    prefix (searching as the person types: ``isl`` finds "island")."""
     notes: list[str] = []
     original = text
+    if prefix_last:
+        text = with_last_word_as_prefix(text)
     text = text.strip()
     if not text:
         return ParsedQuery(original, wq.NullQuery, notes)

@@ -14,15 +14,17 @@ import struct
 import sys
 from array import array
 from functools import lru_cache
+from itertools import accumulate
 
 from whoosh import fields, formats
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.analysis import STOP_WORDS, SimpleAnalyzer, StemmingAnalyzer, Token, Tokenizer, default_pattern
-from whoosh.lang.porter import stem
+from whoosh.lang.porter2 import stem
+
+from reader.search.codec import CompactCodec, quantise
 
 # Bump when the schema, the analyzer or what is indexed changes: an index built with
 # another version is rebuilt (with a message) the next time it is opened.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: Snowball English stems, compact postings, body stored as text
 
 TITLE_WEIGHT = 2.0  # a word in the title counts as this many in the body (BM25F)
 TITLE_GAP = 100  # positions between the title and the body in the body field
@@ -33,7 +35,8 @@ BODY_AVERAGE_TERMS = 300  # indexed words (stop words left out) of a typical new
 TITLE_AVERAGE_TERMS = 7
 BLOCK_POSTINGS = 32
 _BIG_ENDIAN = sys.byteorder == "big"
-_COUNT = struct.Struct("!I")  # a posting value starts with its frequency, as in Whoosh's formats
+_ONE_SHORT = struct.Struct("<BH")  # a posting with one position: its size byte and the position
+_ONE_INT = struct.Struct("<BI")
 
 _ENTITY_SLUG = re.compile(r"[^\w]+")
 
@@ -41,7 +44,8 @@ _ENTITY_SLUG = re.compile(r"[^\w]+")
 class FastStemAnalyzer(Tokenizer):
     """Whoosh's ``StemmingAnalyzer(minsize=2)`` in one step (a test checks they agree).
 
-    Words, lower case, English stop words removed (positions renumbered), Porter stems,
+    Words, lower case, English stop words removed (positions renumbered), Snowball
+    English (Porter2) stems,
     with a cache of word -> term. The standard analyzer chains four generators per
     token; doing it in one loop makes building the index markedly faster.
     """
@@ -111,22 +115,27 @@ class ImpactPositions(formats.Positions):
         self.average_length = float(average_length)
 
     def encode(self, poslist: list[int]) -> bytes:
-        """The positions as 32-bit little-endian integers (Whoosh's ``Positions``
-        pickles their differences, one Python step per position)."""
-        positions = array("I", poslist)
+        """The positions as differences, 2 bytes each (4 in a story of over 65,535
+        words), after one byte giving that size. (Whoosh's ``Positions`` pickles
+        them, one Python step and several bytes per position.)"""
+        if len(poslist) == 1:  # most words of a story
+            return _ONE_SHORT.pack(2, poslist[0]) if poslist[0] <= 0xFFFF else _ONE_INT.pack(4, poslist[0])
+        deltas = [b - a for a, b in zip((0, *poslist), poslist)]
+        wide = max(deltas, default=0) > 0xFFFF
+        packed = array("I" if wide else "H", deltas)
         if _BIG_ENDIAN:
-            positions.byteswap()
-        return _COUNT.pack(len(poslist)) + positions.tobytes()
+            packed.byteswap()
+        return (b"\x04" if wide else b"\x02") + packed.tobytes()
 
     def decode_frequency(self, valuestring: bytes) -> int:
-        return _COUNT.unpack_from(valuestring)[0]
+        return (len(valuestring) - 1) // valuestring[0]
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
-        positions = array("I")
-        positions.frombytes(valuestring[_COUNT.size:])
+        deltas = array("I" if valuestring[0] == 4 else "H")
+        deltas.frombytes(valuestring[1:])
         if _BIG_ENDIAN:
-            positions.byteswap()
-        return positions.tolist()
+            deltas.byteswap()
+        return list(accumulate(deltas))
 
     def impact(self, frequency: float, length: float) -> float:
         """The weight of a term seen ``frequency`` times in a field of ``length`` words."""
@@ -141,14 +150,21 @@ class ImpactPositions(formats.Positions):
         else:
             title, body = {}, self._positions(value, analyzer, kwargs)
         length = TITLE_WEIGHT * sum(len(p) for p in title.values()) + sum(len(p) for p in body.values())
-        impact = self.impact
+        weights: dict[float, float] = {}  # frequency -> quantised impact (few distinct ones)
         encode = self.encode
-        for term in title.keys() | body.keys():
-            in_title = title.get(term, ())
-            in_body = body.get(term, ())
-            positions = [*in_title, *in_body]
-            weight = impact(TITLE_WEIGHT * len(in_title) + len(in_body), length)
+        for term, in_body in body.items():
+            in_title = title.get(term)
+            if in_title is None:
+                frequency, positions = len(in_body), in_body
+            else:
+                frequency, positions = TITLE_WEIGHT * len(in_title) + len(in_body), [*in_title, *in_body]
+            weight = weights.get(frequency)
+            if weight is None:
+                weight = weights[frequency] = quantise(self.impact(frequency, length))
             yield term, len(positions), weight, encode(positions)
+        for term, in_title in title.items():
+            if term not in body:
+                yield term, len(in_title), quantise(self.impact(TITLE_WEIGHT * len(in_title), length)), encode(in_title)
 
     @staticmethod
     def _positions(value, analyzer, kwargs) -> dict[str, list[int]]:
@@ -182,13 +198,14 @@ def term_positions(text: str, start_pos: int = 0) -> dict[str, list[int]]:
 
 
 def make_analyzer():
-    """The body/title analyzer: words, lower case, English stop words, Porter stems."""
+    """The body/title analyzer: words, lower case, English stop words, Snowball English
+    (Porter2) stems, as tantivy's ``en_stem`` (see ``STEMMER``)."""
     return FastStemAnalyzer()
 
 
 def standard_analyzer():
     """The Whoosh chain that ``FastStemAnalyzer`` reproduces."""
-    return StemmingAnalyzer(minsize=STOP_MINSIZE)
+    return StemmingAnalyzer(stemfn=stem, minsize=STOP_MINSIZE)
 
 
 def make_schema() -> fields.Schema:
@@ -203,9 +220,10 @@ def make_schema() -> fields.Schema:
     - ``source``, ``published``: for ``source:`` and ``published:[2020 TO 2021]``
     - ``entity``/``entity_type``: keyword fields fed by the entity recogniser, so
       ``entity:hua_chunying`` finds every story mentioning her
-    - ``path``, ``published_text``: stored only, to show hits; ``body_z``: the body,
-      zlib-compressed, so snippets need no file read and no parsing (about 40% of
-      the body's size)
+    - ``path``, ``published_text``: stored only, to show hits; ``body_text``: the body,
+      so snippets need no file read and no parsing (Whoosh compresses each story's
+      stored fields together; a body compressed beforehand was pickled as latin-1
+      text and took a quarter more room)
     """
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
@@ -217,7 +235,7 @@ def make_schema() -> fields.Schema:
         entity=fields.KEYWORD(lowercase=True, commas=True, scorable=True),
         entity_type=fields.KEYWORD(lowercase=True, commas=True),
         path=fields.STORED(),
-        body_z=fields.STORED(),
+        body_text=fields.STORED(),
     )
 
 
@@ -232,7 +250,7 @@ def impact_text(boost: float, average_length: float, stored: bool = False) -> fi
     return field
 
 
-def make_codec() -> W3Codec:
+def make_codec() -> CompactCodec:
     """Whoosh's codec with blocks of ``BLOCK_POSTINGS`` postings (Whoosh's default is
     128), compressed at zlib level 1 (Whoosh's is 3).
 
@@ -240,7 +258,7 @@ def make_codec() -> W3Codec:
     the smaller the block, the closer that bound, and the fewer stories are scored.
     Level 1 makes the index as small as level 3 did here, for less CPU.
     """
-    return W3Codec(blocklimit=BLOCK_POSTINGS, compression=1)
+    return CompactCodec(blocklimit=BLOCK_POSTINGS, compression=1)
 
 
 def entity_slug(name: str) -> str:

@@ -18,7 +18,6 @@ What keeps every query kind fast on a large library (see bench/bench_search.py):
 from __future__ import annotations
 
 import time
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,9 +30,9 @@ from reader.search.expansion import UnscoredOr, expand_query
 from reader.search.index import IndexProblem, LibraryIndex
 from reader.search.phrases import phrase_candidates
 from reader.search.query import ParsedQuery, parse_query
-from reader.search.schema import iter_terms
-from reader.search.scoring import top
+from reader.search.scoring import top, top_term
 from reader.search.snippets import MatchPlan, Span, make_snippet, plan_matches
+from reader.search.spelling import suggest_with
 
 DEFAULT_LIMIT = 10
 SUGGEST_BELOW = 3  # suggest a spelling when fewer hits than this
@@ -43,7 +42,8 @@ ArticleLookup = Callable[[str], Article | None]
 
 @dataclass
 class Hit:
-    """One ranked story."""
+    """One ranked story. Its snippet and matches are found when first asked for, so
+    asking for 50 hits costs little more than for 10 until they are shown."""
 
     id: str
     title: str
@@ -51,11 +51,26 @@ class Hit:
     source: str = ""
     published: str = ""
     path: str = ""
-    snippet: str = ""
-    snippet_spans: list[Span] = field(default_factory=list)
     body: str = field(default="", repr=False)
     plan: MatchPlan | None = field(default=None, repr=False)
+    _snippet: tuple[str, list[Span]] | None = field(default=None, repr=False)
     _matches: list[Span] | None = field(default=None, repr=False)
+
+    @property
+    def snippet(self) -> str:
+        """A short passage around the first matches."""
+        return self._snippet_and_spans()[0]
+
+    @property
+    def snippet_spans(self) -> list[Span]:
+        """Offsets of the matches in ``snippet``."""
+        return self._snippet_and_spans()[1]
+
+    def _snippet_and_spans(self) -> tuple[str, list[Span]]:
+        if self._snippet is None:
+            first = self.plan.first_spans(self.body) if self.plan is not None else []
+            self._snippet = make_snippet(self.body, first)
+        return self._snippet
 
     @property
     def matches(self) -> list[Span]:
@@ -120,16 +135,13 @@ def first_matches(searcher, q: wq.Query, limit: int) -> list[int]:
     return docs
 
 
-def _load_body(hit_id: str, path: str, lookup: ArticleLookup | None, stored: bytes | None = None) -> str | None:
+def _load_body(hit_id: str, path: str, lookup: ArticleLookup | None, stored: str | None = None) -> str | None:
     if lookup is not None:
         article = lookup(hit_id)
         if article is not None:
             return article.body
-    if stored:
-        try:
-            return zlib.decompress(stored).decode("utf-8")
-        except (zlib.error, UnicodeDecodeError):
-            pass
+    if isinstance(stored, str):
+        return stored
     if path:
         try:
             loaded = load_file(Path(path))
@@ -148,6 +160,7 @@ def search(
     lookup: ArticleLookup | None = None,
     suggest: bool = True,
     exact_total: bool = False,
+    prefix_last: bool = False,
 ) -> SearchResults:
     """Run a query; never raises for a bad query. An unusable index gives ``error``
     (and raises ``IndexProblem`` only if the index breaks in the middle of a search,
@@ -155,9 +168,14 @@ def search(
 
     ``total`` is exact when ``exact_total`` is set or when counting cost nothing extra;
     otherwise it is Whoosh's estimate (``total_exact`` is false): counting every match of
-    a common word costs as much again as finding the best ten."""
+    a common word costs as much again as finding the best ten.
+
+    ``prefix_last``: the last word is read as a prefix (``isl`` finds "island"), for a
+    search box that searches as the person types. ``suggest``: look for a spelling
+    when fewer than ``SUGGEST_BELOW`` stories match (a few ms; a search box can pass
+    ``False`` and call ``reader.search.spelling.suggest`` after painting the hits)."""
     started = time.perf_counter()
-    parsed = text if isinstance(text, ParsedQuery) else parse_query(text)
+    parsed = text if isinstance(text, ParsedQuery) else parse_query(text, prefix_last=prefix_last)
     results = SearchResults(parsed.text, notes=list(parsed.notes))
     if parsed.is_empty:
         results.seconds = time.perf_counter() - started
@@ -190,7 +208,16 @@ def _run(searcher, parsed: ParsedQuery, results: SearchResults, limit: int,
     q = expand_query(parsed.query, reader, results.notes)
     plan = plan_matches(q)
     limit = max(1, limit)
-    if is_constant_score(q):
+    if isinstance(q, UnscoredOr) and not exact_total:
+        # one big prefix or fuzzy word: any `limit` of its stories, from its most common words
+        docs, complete = q.first_docs(searcher, limit + 1)
+        ranked = [(docnum, 1.0) for docnum in docs[:limit]]
+        if complete:
+            results.total = len(docs)
+        else:
+            results.total = min(q.estimate_size(reader), searcher.doc_count())
+            results.total_exact = False
+    elif is_constant_score(q):
         docs = first_matches(searcher, q, limit)
         ranked = [(docnum, 1.0) for docnum in docs]
         if len(docs) < limit:
@@ -200,6 +227,8 @@ def _run(searcher, parsed: ParsedQuery, results: SearchResults, limit: int,
         else:
             results.total = min(q.estimate_size(reader), searcher.doc_count())
             results.total_exact = False
+    elif not exact_total and (one_word := top_term(searcher, q, limit)) is not None:
+        ranked, results.total, results.total_exact = one_word
     elif not exact_total and (two_phase := phrase_candidates(searcher, q, limit)) is not None:
         ranked, results.total, results.total_exact = two_phase
     else:
@@ -214,49 +243,12 @@ def _run(searcher, parsed: ParsedQuery, results: SearchResults, limit: int,
             results.total_exact = False
     for docnum, score in ranked:
         stored = searcher.stored_fields(docnum)
-        body = _load_body(stored["id"], stored.get("path", ""), lookup, stored.get("body_z")) or ""
-        # The snippet comes from the first matches; all of them are found when asked for.
-        snippet, snippet_spans = make_snippet(body, plan.first_spans(body))
+        body = _load_body(stored["id"], stored.get("path", ""), lookup, stored.get("body_text")) or ""
+        # The snippet comes from the first matches, all of them when asked for (lazily).
         results.hits.append(Hit(
             id=stored["id"], title=stored.get("title", ""), score=score,
             source=stored.get("source", "") or "", published=stored.get("published_text", "") or "",
-            path=stored.get("path", ""), snippet=snippet, snippet_spans=snippet_spans, body=body, plan=plan,
+            path=stored.get("path", ""), body=body, plan=plan,
         ))
     if suggest and results.total < SUGGEST_BELOW:
-        results.suggestion = _suggest(searcher, parsed)
-
-
-def _suggest(searcher, parsed: ParsedQuery) -> str | None:
-    """A corrected query string, from the body's (stemmed) terms, shown with real words.
-
-    The corrector proposes index terms ("negoti"); each replaced word is shown as the
-    first word in a story containing that term ("negotiations")."""
-    try:
-        corrected = searcher.correct_query(parsed.query, parsed.parsed_text,
-                                           correctors={"title": searcher.corrector("body")})
-    except Exception:  # noqa: BLE001 - a suggestion is a nicety
-        return None
-    if corrected.query == parsed.query or not corrected.string or corrected.string == parsed.parsed_text:
-        return None
-    original = parsed.parsed_text
-    replacements: dict[tuple[int, int], str] = {}
-    for token in corrected.tokens:
-        if token.startchar is None or token.endchar is None:
-            return corrected.string
-        term = str(token.text)
-        replacements[(token.startchar, token.endchar)] = _surface_word(searcher, term) or term
-    text = original
-    for (start, end), word in sorted(replacements.items(), reverse=True):
-        text = text[:start] + word + text[end:]
-    return text if text != original else None
-
-
-def _surface_word(searcher, term: str) -> str | None:
-    """The first word of a story containing the index term ``term``, in lower case."""
-    for hit in searcher.search(wq.Term("body", term), limit=1):
-        stored = hit.fields()
-        body = _load_body(stored.get("id", ""), stored.get("path", ""), None, stored.get("body_z")) or ""
-        for t, s, e in iter_terms(body):
-            if t == term:
-                return body[s:e].lower()
-    return None
+        results.suggestion = suggest_with(searcher, parsed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from reader.dates import display_datetime
 from reader.library import Article
 from reader.library.article import counted_in_characters
 
@@ -23,7 +24,7 @@ class ArticleDetails(Static):
             return
         rows = [
             ("Source", article.source),
-            ("Published", article.published),
+            ("Published", display_datetime(article.published)),
             ("By", article.byline),
             ("Credit", article.credit),
             ("Characters" if counted_in_characters(article.body) else "Words", f"{article.word_count:,}"),

@@ -26,10 +26,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.library.ordering import SORTS, sort_order
 from reader.text import make_safe
 
 ROW_HEIGHT = 2
-SORTS = ("date", "title", "source")
 SHOWS = ("all", "unread", "starred")
 UNREAD_MARK = "●"
 STAR_MARK = "★"
@@ -114,6 +114,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._read_count = 0
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
         self.empty_text = "Loading the library…"  # until the first set_articles
+        self.note = ""
+        """Said after the counts in the border ("12 new")."""
 
     # -- data ---------------------------------------------------------------
 
@@ -144,6 +146,26 @@ class ArticleList(ScrollView, can_focus=True):
         if article_id in self._index_of_id:
             self._read_count += 1 if read else -1
         self._changed(article_id, refilter=self.show == "unread")
+
+    def set_read_many(self, article_ids: Iterable[str], read: bool) -> None:
+        """Show many articles as read or unread at once (a feed marked read)."""
+        changed = False
+        for article_id in article_ids:
+            if (article_id in self.read) == read:
+                continue
+            (self.read.add if read else self.read.discard)(article_id)
+            if article_id in self._index_of_id:
+                self._read_count += 1 if read else -1
+            changed = True
+        if changed:
+            self._cache.clear()
+            self._update_title()
+            self.refresh()
+
+    def set_note(self, note: str) -> None:
+        """A few words after the counts in the border ("12 new"); "" for none."""
+        self.note = note
+        self._update_title()
 
     def set_starred(self, article_id: str, starred: bool) -> None:
         """Show an article with or without its star."""
@@ -237,6 +259,8 @@ class ArticleList(ScrollView, can_focus=True):
         text = f"{total:,} article{'' if total == 1 else 's'} · {self.unread_count:,} unread"
         if self.show != "all" or self.source_filter or self.id_filter:
             text = f"{len(self._view):,} of {text}"
+        if self.note:
+            text += f" · {self.note}"
         return text
 
     # -- order and filters --------------------------------------------------
@@ -425,27 +449,6 @@ class ArticleList(ScrollView, can_focus=True):
                 details = f"{article.word_count:,} words"
             segments = [Segment("    ", style), Segment(set_cell_size(details, max(0, width - 4)), details_style)]
         return Strip(segments).adjust_cell_length(width, style)
-
-
-def sort_order(articles: Sequence[Any], sort: str) -> list[int]:
-    """Indices of ``articles`` in the order of ``sort`` ("date": newest first, undated last;
-    "title"; "source", then newest first). Pure data: workers may compute it ahead."""
-    indices = range(len(articles))
-    if sort == "title":
-        keys = [article.title.casefold() for article in articles]
-        return sorted(indices, key=keys.__getitem__)
-    if sort == "source":
-        by_date = sort_order(articles, "date")
-        keys = [(article.source is None, (article.source or "").casefold()) for article in articles]
-        return sorted(by_date, key=keys.__getitem__)
-    dates = [article.published or "" for article in articles]
-    dated = sorted((i for i in indices if dates[i]), key=dates.__getitem__, reverse=True)
-    return dated + [i for i in indices if not dates[i]]
-
-
-def sort_orders(articles: Sequence[Any]) -> dict[str, list[int]]:
-    """Every order of ``SORTS``, so that changing the sort later costs no sorting."""
-    return {sort: sort_order(articles, sort) for sort in SORTS}
 
 
 def _short_date(published: str | None) -> str | None:

@@ -17,7 +17,6 @@ class TaskProgress(Horizontal):
     DEFAULT_CSS = """
     TaskProgress {
         height: 1;
-        dock: bottom;
         display: none;
         background: $panel;
         padding: 0 1;

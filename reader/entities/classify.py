@@ -1,0 +1,366 @@
+"""Typing one capitalised run: known names inside it, titles and roles, name endings.
+
+Each function takes the ``Story`` and token indices ``a``..``b``; what it decides goes to
+``story.found`` (typed mentions) or ``story.deferred`` (single words typed later from the
+whole story, see ``resolve``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry
+from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
+from reader.entities.story import Found, Story
+from reader.entities.wordlists import (
+    CALENDAR,
+    COMMON,
+    CONNECTORS,
+    DEMONYMS,
+    ENDINGS,
+    GIVEN_NAMES,
+    NOT_NAMES,
+    OF_CONNECTORS,
+    ORG_STARTS,
+    PARTY_NOUNS,
+    STANDALONE_EVENTS,
+    WEAK_ENDINGS,
+    is_role,
+)
+
+ROMAN = re.compile(r"[IVX]{1,5}")
+#: Nouns that introduce the title of a work ("the film Match Point", "her album Lemonade").
+WORK_NOUNS = frozenset("""film movie novel book album song single series sitcom show play musical opera poem painting
+symphony documentary memoir novella anthology game videogame episode ep mixtape""".split())
+_WORK_DETERMINERS = frozenset("the a an his her their its my our your this that".split())
+_OPEN_QUOTES = frozenset("“\"‘«")
+_CLOSE_QUOTES = frozenset("”\"’»")
+#: Letters and digits in one word: models, versions, codes ("IE6", "RAV4", "MS-04"), not "22nd".
+PRODUCT_CODE = re.compile(r"(?=.*\d)(?=.*[A-Za-z])(?!\d+(?:st|nd|rd|th|s)$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+INITIALS = re.compile(r"(?:[A-Z]\.){1,3}$|[A-Z]$")
+#: Title words that may stand before a role without being a name ("Foreign Minister").
+TITLE_MODIFIERS = frozenset("""
+foreign defence defense interior home finance health education trade justice economy economic environment
+energy transport agriculture labour labor culture security intelligence information communications press
+former acting senior junior assistant associate managing executive deputy vice chief general first
+state federal national regional local supreme grand principal opposition party military affairs division
+prime lead head then current incoming outgoing""".split())
+_PLACE_MODIFIERS = frozenset("greater northern southern eastern western central north south east west upper lower "
+                             "inner outer mainland metropolitan".split())
+#: First words of place names ("Lake Erie", "Mount Talau", "Port Hutt", "River Ouse").
+PLACE_STARTS = frozenset("""lake mount mt cape fort ft port river isle isla rio río mont monte lago rue piazza plaza
+platz calle avenida via catedral iglesia museo palacio castillo puerta porte pont parc jardin mercado plac""".split())
+#: First words of the names of storms ("Cyclone Phailin", "Hurricane Katrina").
+EVENT_STARTS = frozenset("cyclone hurricane typhoon storm".split())
+_NAME_STARTERS = frozenset("first second third fourth fifth new great grand united national royal supreme central "
+                           "general".split())
+
+
+def classify_run(story: Story, i: int, j: int) -> None:
+    """Type the run ``i``..``j`` after splitting it at connectors that join no name."""
+    for a, b in story.split_connectors(i, j):
+        classify_segment(story, a, b, initial=story.tokens[a].initial)
+
+
+def from_entry(story: Story, a: int, b: int, entry: Entry) -> Found:
+    """A mention of a known name."""
+    tokens = story.tokens
+    found = Found(tokens[a].start, tokens[b - 1].base_end, entry.type, entry.key, tokens[a:b], known=True)
+    found.weak = entry.rank == CITY_RANK and b - a == 1
+    return found
+
+
+def is_work_title(story: Story, a: int, b: int) -> bool:
+    """A film, book, song or other work: after "the film", "his novel", "the album", or in quotation
+    marks of its own (“Chasing Liberty”)."""
+    tokens, text = story.tokens, story.text
+    start, end = tokens[a].start, tokens[b - 1].end
+    if text[start - 1:start] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES and b - a >= 2:
+        return True
+    before = text[max(0, start - 40):start].split()[-3:]
+    words = [w.strip(",;:()").casefold() for w in before]
+    while words and (words[-1] in _WORK_DETERMINERS or words[-1].isdigit()):
+        words.pop()
+    return bool(words) and (words[-1] in WORK_NOUNS or words[-1].rstrip("s") in WORK_NOUNS)
+
+
+def droppable(story: Story, k: int) -> bool:
+    """A word that does not start a name: function words, dates, nationality words, lower case
+    (but "the Democrats" and "Labour" are parties)."""
+    tok = story.tokens[k]
+    low = tok.folded
+    if low in PARTY_NOUNS and tok.cap and (low == "labour" or (k and story.tokens[k - 1].folded == "the")):
+        return False
+    if tok.is_upper:  # an acronym that spells a word: "WHO", "LA", "FIRST"
+        return low in NOT_NAMES or low in CALENDAR or low in DEMONYMS
+    base = tok.base_folded
+    if tok.cap and is_role(low) and k + 1 < len(story.tokens) and story.tokens[k + 1].cap:
+        return False  # "Mr. Bashir": the title stays to mark the person
+    return (not tok.cap or low in COMMON or low in CALENDAR or low in NOT_NAMES or base in CALENDAR
+            or low in CONNECTORS or low in DEMONYMS or base in DEMONYMS
+            or (low.rstrip("s") in DEMONYMS and low not in STANDALONE_EVENTS))
+
+
+def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced_person: bool = False,
+                     left_of_role: bool = False) -> None:
+    tokens, anchors = story.tokens, story.anchors
+    # trim leading function words ("The", "Meanwhile", "Both") unless a known name starts there;
+    # nationality words and ordinals stay when the run ends like a name ("Indonesian Navy")
+    while a < b and a not in anchors and (droppable(story, a) or _ordinary_opener(story, a, b)):
+        if (tokens[a].folded in DEMONYMS or tokens[a].folded in _NAME_STARTERS) and tokens[a].cap \
+                and b - a >= 2 and ending_kind(story, a, b):
+            break
+        a += 1
+        initial = False
+    while b > a and not tokens[b - 1].cap and (b - 1) not in anchors and not story.covered(b - 1):
+        b -= 1
+    if a >= b:
+        return
+    if b - a >= 2 and tokens[b - 1].folded in DEMONYMS and (b - a == 2 or all(
+            t.folded in _PLACE_MODIFIERS or t.folded in DEMONYMS for t in tokens[a:b - 1])):
+        return  # "South Korean", "Roman Catholic", "Theravada Buddhist": a nationality or a faith
+    if is_work_title(story, a, b) or (PRODUCT_CODE.fullmatch(tokens[b - 1].text)
+                                      and not (a in anchors and anchors[a][0] == b - a)):
+        # a work, or a product or model ("IE6", "Toyota RAV4", "Windows XP" is left to its words)
+        story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, OTHER, None, tokens[a:b]))
+        return
+    # one known name
+    if a in anchors and anchors[a][0] == b - a:
+        entry = anchors[a][1]
+        if not forced_person or entry.type == PERSON or entry.rank == NOTE_RANK:
+            story.found.append(from_entry(story, a, b, entry))
+            return
+    # titles and roles split the run: what follows the last role is a person
+    role_at = None
+    k = a
+    while k < b:
+        if k in anchors:
+            k += anchors[k][0]
+            continue
+        if is_role(tokens[k].folded) and tokens[k].cap:
+            role_at = k
+        k += 1
+    if role_at is not None and role_at == b - 1 and b - a > 1 and not _has_strong_ending(tokens, a, b):
+        # the run ends in a title ("Prime Minister’s", "NASA Administrator"): what stands before it
+        # is the body or place the title belongs to
+        left_end = role_at
+        while left_end > a and (is_role(tokens[left_end - 1].folded) or tokens[left_end - 1].folded in TITLE_MODIFIERS) \
+                and (left_end - 1) not in anchors:
+            left_end -= 1
+        if left_end > a:
+            classify_segment(story, a, left_end, initial=initial, left_of_role=True)
+        return
+    if role_at is not None and role_at == b - 1:
+        role_at = None
+    if role_at is not None and (not _has_strong_ending(tokens, a, b)
+                                or (role_at == a and tokens[role_at + 1].folded in OF_CONNECTORS)):
+        left_end = role_at
+        while left_end > a and (is_role(tokens[left_end - 1].folded) or tokens[left_end - 1].folded in TITLE_MODIFIERS) \
+                and (left_end - 1) not in anchors:
+            left_end -= 1
+        if left_end > a:
+            classify_segment(story, a, left_end, initial=initial, left_of_role=True)
+        if tokens[role_at + 1].folded in CONNECTORS:  # "Co-founder of Google", "Minister of Defence"
+            classify_segment(story, role_at + 2, b, left_of_role=True)
+        else:
+            classify_segment(story, role_at + 1, b, forced_person=True)
+        return
+    if forced_person:
+        # a known place or organisation right after a role word is not the person (a town may be)
+        if a in anchors and anchors[a][0] == b - a and anchors[a][1].rank >= COUNTRY_RANK:
+            story.found.append(from_entry(story, a, b, anchors[a][1]))
+            return
+        if b - a == 1 and tokens[a].folded in COMMON | CALENDAR | DEMONYMS:
+            return
+        story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, PERSON, None, tokens[a:b],
+                                 forced_person=True))
+        return
+    # a name ending tells the kind of the whole run
+    kind = ending_kind(story, a, b)
+    if kind == OTHER and b - a == 2 and story.is_given_name(tokens[a]):
+        kind = PERSON  # "Nathan Law", "Brian Act": a given name and a surname that is also a kind word
+    if kind:
+        story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, kind, None, tokens[a:b], initial=initial))
+        return
+    # a body's name followed by a person's ("Refugee Council Enver Solomon")
+    for e in range(b - 3, a, -1):
+        kind = ENDINGS.get(tokens[e].folded)
+        if kind in (ORG, PLACE) and e not in anchors and not story.covered(e) and story.is_given_name(tokens[e + 1]):
+            classify_segment(story, a, e + 1, initial=initial, left_of_role=left_of_role)
+            classify_segment(story, e + 1, b)
+            return
+    # split around known names inside the run; cities only count as a whole run
+    pieces: list[tuple[int, int]] = []
+    k = last = a
+    while k < b:
+        if k in anchors:
+            n, entry = anchors[k]
+            given = k == a and n == 1 and b - a >= 2 and entry.rank < NOTE_RANK and _person_first(story, a, b)
+            if given:  # "Jordan Henderson", "Georgia Smith": a first name, not the country
+                k += n
+                continue
+            if entry.rank >= COUNTRY_RANK or (k == a and k + n == b):
+                if k > last:
+                    pieces.append((last, k))
+                story.found.append(from_entry(story, k, k + n, entry))
+                last = k + n
+            k += n
+            continue
+        k += 1
+    if last < b:
+        pieces.append((last, b))
+    found = story.found
+    for p, q in pieces:
+        if q - p == 1 and tokens[p].folded in _PLACE_MODIFIERS and q < b and q in anchors \
+                and anchors[q][1].type == PLACE and found and found[-1].start == tokens[q].start:
+            found[-1].start = tokens[p].start  # "Greater China", "Southern California"
+            found[-1].key = None
+            found[-1].known = False
+            continue
+        classify_residual(story, p, q, initial and p == a, left_of_role)
+
+
+def _ordinary_opener(story: Story, a: int, b: int) -> bool:
+    """An ordinary word capitalised only because it opens a sentence or a heading, before a name
+    that is no ordinary word: "Considering Socotra", "Experience Moriori" (not "Civic Passion")."""
+    tok = story.tokens[a]
+    if not tok.initial or b - a < 2 or tok.is_upper or story.is_given_name(tok) \
+            or tok.folded in story.knowledge.family_names:
+        return False
+    is_word = story.knowledge.is_word
+    return is_word(tok.folded) and not is_word(story.tokens[a + 1].base_folded) \
+        and tok.folded not in _PLACE_MODIFIERS and tok.folded not in PLACE_STARTS and tok.folded not in EVENT_STARTS \
+        and tok.folded not in ENDINGS and not is_role(tok.folded) and not ending_kind(story, a, b)
+
+
+def _given_inside(story: Story, i: int, b: int) -> bool:
+    """A given name inside a run that starts the person's name ("Minister of Education Stefania
+    Giannini", "Ottawa lawyer Anne Lee"): the hand list, or the long lists before a surname that is
+    no ordinary word."""
+    tokens = story.tokens
+    if tokens[i].folded in GIVEN_NAMES:
+        return True
+    is_word = story.knowledge.is_word
+    return story.is_given_name(tokens[i]) and i + 1 < b and not is_word(tokens[i].folded) \
+        and not is_word(tokens[i + 1].base_folded)
+
+
+def _person_first(story: Story, a: int, b: int) -> bool:
+    """A run that starts with a given name that is also a place: "Jordan Henderson", "Isabel Ruiz"; from
+    the long lists only when no other word is an ordinary word (not "York Minster", "Cleveland Orchestra")."""
+    tokens = story.tokens
+    if tokens[a].folded in GIVEN_NAMES:
+        return True
+    return story.is_given_name(tokens[a]) and not any(story.knowledge.is_word(t.base_folded) for t in tokens[a + 1:b])
+
+
+def _shape_kind(story: Story, a: int, b: int) -> str | None:
+    """The kind told by a run's first or last word: "Lake Erie", "North Oakland", "Pittsburgh Pirates"."""
+    tokens = story.tokens
+    first, last = tokens[a], tokens[b - 1]
+    if first.folded in PLACE_STARTS or first.folded in _PLACE_MODIFIERS:
+        return PLACE
+    if first.folded in EVENT_STARTS:
+        return EVENT
+    if first.folded in ORG_STARTS:
+        return ORG
+    knowledge = story.knowledge
+    if last.folded.endswith("s") and not last.is_upper and last.folded not in knowledge.words \
+            and knowledge.is_word(last.folded) and not story.is_given_name(first):
+        return ORG  # a plural noun after a name: a team or a band ("Pittsburgh Pirates", "Arctic Monkeys")
+    return None
+
+
+def _company_suffix(story: Story, tok) -> bool:
+    """A legal form after a company's name ("GmbH", "S.A.", "Inc", "plc"): short ones only in capitals."""
+    key = tok.text.replace(".", "").casefold()
+    if key not in story.knowledge.company_suffixes:
+        return False
+    return tok.text.isupper() or "." in tok.text or (len(key) > 2 and not story.knowledge.is_word(key)) \
+        or tok.text[:1].isupper() and tok.text[1:] != tok.text[1:].lower()
+
+
+def _has_strong_ending(tokens, a: int, b: int) -> bool:
+    last = tokens[b - 1].folded
+    return b - a >= 2 and last in ENDINGS and not is_role(last)
+
+
+def ending_kind(story: Story, a: int, b: int) -> str | None:
+    """The kind a run's last word (or the word before "of") gives it: "Party" ORG, "Islands" PLACE."""
+    tokens = story.tokens
+    last = b - 1
+    while last > a and (ROMAN.fullmatch(tokens[last].text) or tokens[last].text[:1].isdigit()):
+        last -= 1
+    if b - a >= 2 and _company_suffix(story, tokens[b - 1]):
+        return ORG  # "Zentra GmbH", "Brontel S.A.", "Acme Ltd"
+    heads = [tokens[last].base_folded]
+    idx = b
+    for idx in range(a + 1, b):
+        if tokens[idx].folded in OF_CONNECTORS:
+            heads.append(tokens[idx - 1].folded)
+            break
+    for head in heads:
+        kind = ENDINGS.get(head)
+        if kind is None:
+            continue
+        if kind == PLACE and (head == tokens[last].base_folded and tokens[a].folded in DEMONYMS and head == "state"
+                              or head != heads[0] and tokens[idx].folded in ("for", "on")):
+            kind = ORG  # "Islamic State"; "Center for Health", "Hall for ..." are bodies, not buildings
+        if b - a == 1:
+            return None  # "Party", "Army" alone are ordinary words
+        if head in WEAK_ENDINGS and tokens[a].folded in COMMON:
+            continue
+        return kind
+    return None
+
+
+def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role: bool) -> None:
+    """A run with no known name and no telling ending: a person, an organisation, or one word for later."""
+    tokens = story.tokens
+    while a < b and droppable(story, a):
+        a += 1
+        initial = False
+    while b > a and not tokens[b - 1].cap:
+        b -= 1
+    if a >= b:
+        return
+    if b - a > 1 and is_role(tokens[b - 1].folded):
+        return  # "Los Angeles County Sheriff", "NASA Administrator": a title, not a name
+    toks = tokens[a:b]
+    start, end = toks[0].start, toks[-1].base_end
+    if b - a == 1:
+        story.deferred.append(Found(start, end, None, None, toks, initial=initial, left_of_role=left_of_role))
+        return
+    kind = _shape_kind(story, a, b)
+    if kind is not None:
+        story.found.append(Found(start, end, kind, None, toks, initial=initial))
+        return
+    if not toks[-1].is_upper and (_person_first(story, a, b) if toks[0].folded in story.lexicon
+                                  else story.is_given_name(toks[0])):
+        story.found.append(Found(start, end, PERSON, None, toks, initial=initial))
+        return
+    if INITIALS.match(toks[0].text) and not toks[-1].is_upper and not toks[-1].text[:1].isdigit():
+        story.found.append(Found(start, end, PERSON, None, toks, initial=initial))  # "K.C. Maurer", "L. Ron Hubbard"
+        return
+    for i in range(a + 1, b - 1):
+        if _given_inside(story, i, b) and not tokens[b - 1].is_upper and not story.covered(i):
+            # "Nonpartisan Paul Tse", "Ottawa lawyer Anne Lee": the name starts at the given name
+            classify_residual(story, a, i, initial, True)
+            story.found.append(Found(tokens[i].start, end, PERSON, None, tokens[i:b]))
+            return
+    text = story.text
+    after_the = text[max(0, start - 5):start].endswith(("the ", "The "))  # people are seldom "the Red Cross"
+    lexicon = story.lexicon
+    if any(t.is_upper for t in toks) or left_of_role or any(lexicon.is_country(t.base) for t in toks) \
+            or all(t.folded in story.lower_words for t in toks) or after_the:
+        story.found.append(Found(start, end, ORG, None, toks))
+        return
+    knowledge = story.knowledge
+    if toks[-1].base_folded in knowledge.family_names and not (len(toks[0].base) > 3 and knowledge.is_word(toks[0].folded)):
+        story.found.append(Found(start, end, PERSON, None, toks, initial=initial))  # "Hu Shih": a family name
+        return
+    if any(len(t.base) > 3 and "-" not in t.text and knowledge.is_word(t.base_folded) for t in toks) \
+            and not story.is_given_name(toks[0]):
+        story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "Civic Passion", "Red Cross"
+        return
+    story.found.append(Found(start, end, PERSON, None, toks, initial=initial, guessed=True))

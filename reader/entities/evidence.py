@@ -1,0 +1,123 @@
+"""Context evidence for a name's type, pooled over all its mentions in the story.
+
+A name typed by a default (a capitalised pair with no given name, a single unknown word)
+takes the type its contexts vote for: a speech verb after it ("Paris also claims") says
+person; a place preposition before it ("in Neiafu") says place; a company suffix or
+"shares in" says organisation. One story, one sense: every mention of the same entity
+adds its votes, so one clear context types the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from reader.entities.model import ORG, PERSON, PLACE
+from reader.entities.story import Found, Story
+from reader.entities.tokens import fold_token
+
+PLACE_BEFORE = frozenset("in near across into throughout outside inside around from via towards toward".split())
+AGENT = "AGENT"
+SPEECH_VERBS = frozenset("""said says told added explained stated wrote argued noted asked replied tweeted claimed
+claims insisted admitted recalled warned testified suggested believes believed thinks thought wants wanted
+recalls describes described announced confirmed denied urged""".split())
+_PERSON_AFTER = re.compile(
+    r"[ ,]*(?:who\b|whose\b|\(born\b|\(\d{1,3}\)|,? (?:aged )?\d{1,3},)"
+    r"|(?:'s|’s) (?:father|mother|wife|husband|son|daughter|brother|sister|family|parents|death|birth|"
+    r"childhood|life|career|friend|friends|poems?|novels?|books?|writings?|letters?|biography)\b"
+    r"| (?:was|were) born\b| (?:died|married|studied|graduated|retired|himself|herself)\b")
+_PERSON_BEFORE = re.compile(r"(?:born to|son of|daughter of|wife of|husband of|widow of|married|disciple of|"
+                            r"pupil of|student of)\s+$", re.IGNORECASE)
+_PLACE_NOUNS = (r"(?:island|islands|archipelago|city|town|village|district|neighbou?rhood|region|province|county|"
+                r"capital|port|suburb|area|municipality|peninsula|valley|state|destination|resort)")
+_PLACE_AFTER = re.compile(r" (?:is|was) (?:an?|the) (?:[\w-]+ ){0,2}" + _PLACE_NOUNS + r"\b|, (?:in )?[A-Z]"
+                          r"| (?:province|county|prefecture|district|island|islands|river|valley|region|village)\b")
+_PLACE_BEFORE = re.compile(r"\b" + _PLACE_NOUNS + r" of\s+$|\b(?:visit|visiting|around|reach|reaching|arrive in|"
+                           r"arriving in|flights? to|ferry to|road to|north of|south of|east of|west of)\s+$",
+                           re.IGNORECASE)
+#: Name endings that say person or place (Latin and Slavic surnames; town suffixes).
+_PERSON_SUFFIXES = ("ius", "ios", "ov", "ev", "ova", "eva", "sky", "ski", "enko", "vich", "escu", "opoulos", "ovic")
+_PLACE_SUFFIXES = ("burg", "borg", "shire", "ville", "stad", "polis", "grad", "abad", "pur", "ridge", "haven",
+                   "mouth", "ø")
+_ORG_BEFORE = re.compile(r"(?:shares (?:in|of)|stake in|signed (?:for|with)|employees of|subsidiary of|"
+                         r"acquired by|owned by|chief executive of|ceo of|beat|defeated|drew with|lost to|"
+                         r"victory over|win over|loss to)\s+$", re.IGNORECASE)
+_ORG_AFTER = re.compile(r"(?:'s|’s)? (?:spokesman|spokeswoman|spokesperson|shares|board|chief executive|ceo|"
+                        r"stock|shareholders|headquarters|manager|coach|striker|midfielder|goalkeeper|defender|"
+                        r"squad)\b|,? said in a statement| (?:beat|defeated|drew with|lost to|thrashed|signed)\b"
+                        r"| \d{1,2}[-–]\d{1,2}\b")
+
+
+def votes(story: Story, start: int, end: int) -> Counter:
+    """What the words around ``text[start:end]`` say of its type."""
+    text = story.text
+    result: Counter = Counter()
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 40]
+    words_before = before.split()
+    prev = fold_token(words_before[-1]) if words_before else ""
+    nxt_words = after.split()
+    nxt = fold_token(nxt_words[0]).strip(",.;:") if nxt_words else ""
+    possessive = after[:2] in ("'s", "’s")  # "in Byron's memoirs": the preposition is the memoirs'
+    if prev in PLACE_BEFORE and not possessive:
+        result[PLACE] += 1
+    if nxt in SPEECH_VERBS or (nxt in ("also", "has", "had", "then") and len(nxt_words) > 1
+                               and fold_token(nxt_words[1]).strip(",.;:") in SPEECH_VERBS):
+        result[AGENT] += 1  # people and organisations speak; places do not
+    if _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
+        result[PERSON] += 2
+    if _PLACE_BEFORE.search(before):
+        result[PLACE] += 2
+    elif after.startswith(", ") and _known_place_at(story, end + 2) or _PLACE_AFTER.match(after) and \
+            not after.startswith(", "):
+        result[PLACE] += 2
+    word = fold_token(text[start:end])
+    if " " not in word:
+        if word.endswith(_PERSON_SUFFIXES):
+            result[PERSON] += 1
+        elif word.endswith(_PLACE_SUFFIXES):
+            result[PLACE] += 1
+    if _ORG_BEFORE.search(before) or _ORG_AFTER.match(after):
+        result[ORG] += 2
+    if nxt_words:
+        suffix = nxt_words[0].strip(",;:").replace(".", "").casefold()
+        if suffix in story.knowledge.company_suffixes and nxt_words[0][:1].isupper():
+            result[ORG] += 3
+    return result
+
+
+def _known_place_at(story: Story, offset: int) -> bool:
+    """True when a known place name starts at ``offset`` ("Temescal, Oakland")."""
+    index = story.token_at(offset)
+    hit = story.anchors.get(index) if index is not None else None
+    return hit is not None and hit[1].type == PLACE
+
+
+def pool(story: Story) -> None:
+    """Retype the guessed mentions of each entity by the votes of all its mentions."""
+    by_key: dict[str, list[Found]] = defaultdict(list)
+    for f in story.found:
+        if f.key is not None and f.type is not None:
+            by_key[f.key].append(f)
+    for mentions in by_key.values():
+        towns = all(f.weak and f.type == PLACE for f in mentions)
+        if not towns and not all(f.guessed for f in mentions):
+            continue
+        total: Counter = Counter()
+        for f in mentions:
+            said = votes(story, f.start, f.end)
+            if AGENT in said:
+                said[f.type if f.type != PLACE else PERSON] += said.pop(AGENT)
+            total.update(said)
+        if towns:  # a city's name stands for a club or a company only on clear signs ("Leeds beat ...")
+            total = Counter({ORG: total[ORG]}) if total[ORG] >= 2 and total[ORG] > total[PLACE] else Counter()
+        if not total:
+            continue
+        (best, score), *rest = total.most_common()
+        if best == mentions[0].type or (rest and rest[0][1] == score):
+            continue
+        if best == PLACE and len(mentions[0].tokens) > 1 and score < 2:
+            continue  # one "in" does not make "Civic Passion" or "Group G" a place
+        for f in mentions:
+            f.type = best
+            f.guessed = False

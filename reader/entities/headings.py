@@ -1,0 +1,69 @@
+"""Headlines and headings, where capitals say little about names.
+
+A line Written In Title Case capitalises ordinary words; there the recogniser keeps
+known names and names the rest of the story also uses, and treats the other words like
+the first word of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.entities.story import Found, Story
+
+_LONGEST_HEADLINE = 300
+
+#: Short words that title case capitalises and running text does not.
+_TITLE_FUNCTION_WORDS = frozenset("to in on at by for with from into is are be its as of and or after over up not "
+                                  "will has have was were says than that this how why".split())
+
+
+def title_lines(story: Story) -> list[tuple[int, int]]:
+    """``(start, end)`` of the lines Written In Title Case (headlines)."""
+    text, tokens = story.text, story.tokens
+    lines: list[tuple[int, int]] = []
+    start = index = 0
+    n = len(tokens)
+    for end in [*(m.start() for m in re.finditer("\n", text)), len(text)]:
+        if end - start > _LONGEST_HEADLINE:  # a paragraph, not a headline
+            while index < n and tokens[index].start < end:
+                index += 1
+            start = end + 1
+            continue
+        words = capped = common_capped = common_lower = 0
+        first = True
+        while index < n and tokens[index].start < end:
+            tok = tokens[index]
+            if len(tok.text) >= 4 and tok.text.isalpha():
+                words += 1
+                capped += tok.cap
+            if tok.folded in _TITLE_FUNCTION_WORDS and not first and not tok.initial:
+                if tok.cap:
+                    common_capped += 1
+                else:
+                    common_lower += 1
+            first = False
+            index += 1
+        # most words capitalised, function words too ("To", "With", "Its"): a title-case headline
+        if words >= 3 and capped >= 0.75 * words and common_capped >= 1 and common_lower <= common_capped:
+            lines.append((start, end))
+        start = end + 1
+    return lines
+
+
+def trust_titles(story: Story) -> None:
+    """In title-case lines keep known names, and names the rest of the story also uses."""
+    titles = title_lines(story)
+    if not titles:
+        return
+    text = story.text
+
+    def in_title(f: Found) -> bool:
+        return any(a <= f.start < b for a, b in titles)
+
+    elsewhere = {text[f.start:f.end] for f in story.found if not in_title(f)}
+    elsewhere |= {text[f.start:f.end] for f in story.deferred if not in_title(f) and not f.initial}
+    story.found = [f for f in story.found if not in_title(f) or f.known or text[f.start:f.end] in elsewhere]
+    for f in story.deferred:
+        if in_title(f):
+            f.initial = True  # needs the same evidence as a sentence's first word

@@ -1,0 +1,243 @@
+"""The story as a whole: acronyms, short forms, single words, and one type per entity."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.entities.model import EVENT, ORG, PERSON, PLACE, Span
+from reader.entities.notes import make_id
+from reader.entities.story import Found, Story
+from reader.entities.tokens import WORD, Token, fold_token
+from reader.entities.wordlists import (
+    CALENDAR,
+    COMMON,
+    CONNECTORS,
+    DEMONYMS,
+    ENDINGS,
+    GIVEN_NAMES,
+    NOT_NAMES,
+    PARTY_NOUNS,
+    STANDALONE_EVENTS,
+    STANDALONE_ORGS,
+    is_role,
+)
+from reader.entities.classify import EVENT_STARTS, ROMAN
+from reader.entities.evidence import pool
+
+from reader.entities.evidence import PLACE_BEFORE as _PLACE_PREPOSITIONS
+_ADJECTIVE_ENDINGS = ("ese", "ian", "ians", "ean", "eans", "ish", "ans", "enic", "ical")
+_CAMEL = re.compile(r"^[A-Za-z][a-z]+[A-Z][a-z]|^[a-z][A-Z]")
+_ACRONYM_AFTER = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.&]{1,9})\s*[)\]]")
+_SPORT_WORDS = frozenset("""goalkeeper striker midfielder penalty kick-off kickoff scored equaliser equalizer halftime
+half-time match coach referee semi-final quarter-final innings wicket touchdown""".split())
+_SPORT_PHRASES = ("stoppage time", "extra time", "group stage", "world cup")
+
+
+class Names:
+    """What the story's confident mentions define: acronyms, short forms, surfaces."""
+
+    def __init__(self, story: Story) -> None:
+        text = story.text
+        self.acronyms: dict[str, Found] = {}
+        self.short: dict[str, Found] = {}
+        self.surface: dict[str, Found] = {}
+        self.titled: dict[str, Found] = {}  # one-word people named after a title ("President Obama")
+        self.heads: dict[str, Found] = {}  # "Church" of "Church of Scientology", for "the Church"
+        for f in story.found:
+            if f.key is None:
+                f.key = make_id(text[f.start:f.end])
+        # people whose name starts with a given name lend their short forms first ("Warhol" → Andy Warhol)
+        order = sorted(story.found, key=lambda f: (
+            not (f.type == PERSON and f.tokens and story.is_given_name(f.tokens[0])), f.start))
+        for f in order:
+            surface = text[f.start:f.end]
+            words = WORD.findall(surface)
+            after = _ACRONYM_AFTER.match(text, f.end, f.end + 16)  # "Liberal Democratic Party (LDP)"
+            if after and after.group(1).upper() == after.group(1) and words \
+                    and after.group(1)[0] == words[0][0].upper() and f.type != PERSON:
+                self.acronyms.setdefault(after.group(1), f)
+            caps = [w for w in words if w[:1].isupper() and fold_token(w) not in CONNECTORS]
+            if len(caps) >= 2 and f.type != PERSON:
+                self.acronyms.setdefault("".join(w[0] for w in caps), f)
+            if f.type == EVENT and len(words) == 2 and fold_token(words[0]) in EVENT_STARTS:
+                self.short.setdefault(words[1], f)  # "Phailin" after "Cyclone Phailin"
+            if f.type == PERSON and len(words) >= 2:
+                for w in (words[0], words[-1]):
+                    low = fold_token(w)
+                    if not (is_role(low) or low in CONNECTORS or low in COMMON or low in ENDINGS or w.isupper()):
+                        self.short.setdefault(w, f)
+            if not f.initial:
+                self.surface.setdefault(surface, f)
+            if f.forced_person and len(words) == 1:
+                self.titled.setdefault(surface, f)
+            if f.type in (ORG, PLACE) and len(words) >= 2 and not f.guessed:
+                head = next((w for w in words if w[:1].isupper() and fold_token(w) in ENDINGS), None)
+                if head is not None:
+                    self.heads.setdefault(head, f)
+
+    def target(self, word: str) -> Found | None:
+        """The mention a single word stands for, if the story defined it."""
+        return self.acronyms.get(word) or self.short.get(word) or self.surface.get(word)
+
+
+def resolve(story: Story) -> list[Span]:
+    """The story's spans: single words typed, short forms joined to their names, one type per key."""
+    text = story.text
+    names = Names(story)
+    found = story.found
+    for f in found:
+        if f.weak:
+            surface = text[f.start:f.end]
+            person = names.short.get(surface) or names.titled.get(surface)
+            if person is not None and not person.guessed:  # a guess does not outweigh a known city
+                f.type, f.key = PERSON, person.key
+    _split_off_known_people(story, names)
+    _type_single_words(story, names)
+    pool(story)
+    if _is_sports(story):
+        for f in found:
+            if f.type == PLACE and f.key and f.known and len(f.tokens) <= 2:
+                prev = text[max(0, f.start - 12):f.start].split()
+                if not prev or fold_token(prev[-1]) not in _PLACE_PREPOSITIONS | {"at", "to", "of", "and"}:
+                    f.type, f.key = ORG, f"{f.key}-team"
+    return _spans(story.found)
+
+
+def _split_off_known_people(story: Story, names: Names) -> None:
+    """A guessed pair that starts with a known person's surname is that person and a thing of
+    theirs: "Warhol Polaroids", "Warhol Factory", "Obama Administration"."""
+    kept = []
+    for f in story.found:
+        if not (f.guessed and f.type == PERSON and len(f.tokens) >= 2):
+            kept.append(f)
+            continue
+        person = names.short.get(f.tokens[0].text)
+        first, rest = f.tokens[0], f.tokens[1:]
+        if person is None or person.guessed or person.key == f.key \
+                or not all(story.knowledge.is_word(t.base_folded) for t in rest):
+            kept.append(f)  # "Leung Yiu-chung" is another Leung
+            continue
+        kept.append(Found(first.start, first.base_end, PERSON, person.key, [first]))
+        if len(rest) == 1:
+            story.deferred.append(Found(rest[0].start, rest[0].base_end, None, None, rest))
+    story.found = kept
+
+
+def _type_single_words(story: Story, names: Names) -> None:
+    text = story.text
+    found = story.found
+    surface_counts = Counter(text[f.start:f.end] for f in story.deferred if not f.initial)
+    for f in story.deferred:
+        word = text[f.start:f.end]
+        tok = f.tokens[0]
+        low = fold_token(word)
+        if low in PARTY_NOUNS and (low == "labour" or text[max(0, f.start - 4):f.start].casefold() == "the "):
+            found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "the Democrats", "Labour"
+            continue
+        if len(word) == 1:
+            continue  # a letter alone: a grade, a unit (°C), an initial
+        if low in STANDALONE_EVENTS:
+            found.append(Found(f.start, f.end, EVENT, make_id(word), f.tokens))
+            continue
+        if low in DEMONYMS or low.rstrip("s") in DEMONYMS or low in NOT_NAMES or low in CALENDAR:
+            continue
+        if low in STANDALONE_ORGS and not f.initial:
+            found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "Parliament", "Congress"
+            continue
+        head_of = names.heads.get(word)
+        if head_of is not None and not f.initial and text[max(0, f.start - 4):f.start] == "the ":
+            found.append(Found(f.start, f.end, head_of.type, head_of.key, f.tokens))  # "the Church" of Scientology
+            continue
+        if is_role(low) or (low in ENDINGS and not tok.is_upper) or ROMAN.fullmatch(word):
+            continue
+        if low.endswith("ing") and not tok.is_upper and word not in names.short:
+            continue  # "Refusing", "Planning": a capitalised gerund is not a name
+        target = names.target(word)
+        if target is None and not tok.is_upper and (low in story.lower_words or (
+                low.endswith(_ADJECTIVE_ENDINGS) and low not in GIVEN_NAMES and len(low) > 5)):
+            continue  # "Tourism" when the story also says "tourism"; "Gabonese", "Texans", "Hellenic"
+        if target is None and text[f.end:f.end + 1] == ":":
+            continue  # "Image:", "Update:" labels
+        if target is not None and target.type is not None:
+            found.append(Found(f.start, f.end, target.type, target.key, f.tokens, guessed=target.guessed))
+            continue
+        ordinary = not tok.is_upper and low not in GIVEN_NAMES and (
+            story.knowledge.is_word(low) or _contraction(low, story))
+        if _plural_of_a_name(story, tok):
+            continue  # "Polaroids", "Stormtroopers", "YouTubers": products or groups, not one entity
+        if ordinary and (f.initial or surface_counts.get(word, 0) < 2):
+            continue  # "Great", "Fellow": an ordinary word, capitalised once for emphasis or in a title
+        if f.initial:
+            # a capitalised first word is a name when the story also uses it mid-sentence, or when it is no
+            # ordinary word ("Socotra is ...")
+            if (low in COMMON and not tok.is_upper) or low in story.lower_all or (
+                    surface_counts.get(word, 0) == 0 and not story.knowledge.words):
+                continue
+        f.type, f.guessed = _single_kind(story, tok, f)
+        f.key = make_id(word)
+        found.append(f)
+        if not f.initial:
+            names.surface.setdefault(word, f)
+
+
+def _plural_of_a_name(story: Story, tok: Token) -> bool:
+    """A capitalised plural whose singular the story also uses as a name, or a plural of an ordinary
+    word ("Superheroes"): members of a group or copies of a product."""
+    low = tok.base_folded
+    if tok.is_upper or len(low) < 5 or not low.endswith("s") or low.endswith(("ss", "us", "is")):
+        return False
+    singular = low[:-1]
+    return singular in story.cap_words or (low not in story.knowledge.words and story.knowledge.is_word(low)
+                                           and singular not in story.lower_all)
+
+
+def _contraction(low: str, story: Story) -> bool:
+    """ "Don't", "You're", "We'll": a word with a contracted ending."""
+    stem, mark, rest = low.partition("'")
+    return bool(mark) and rest in ("t", "re", "ll", "ve", "d", "m", "s") and (
+        stem in COMMON or story.knowledge.is_word(stem) or stem.endswith("n"))
+
+
+def _is_sports(story: Story) -> bool:
+    """A match report: national teams are named after their countries (and are organisations)."""
+    words = story.lower_all
+    cues = sum(1 for cue in _SPORT_WORDS if cue in words)
+    if cues < 2:
+        return False
+    folded = story.text.casefold()
+    return cues + sum(1 for cue in _SPORT_PHRASES if cue in folded) >= 4
+
+
+def _single_kind(story: Story, tok: Token, f: Found) -> tuple[str, bool]:
+    """The type of a single unknown word, and whether it is a guess (left to ``evidence.pool``)."""
+    if tok.is_upper:
+        return ORG, False
+    if tok.folded in GIVEN_NAMES:
+        return PERSON, False
+    if f.left_of_role or _CAMEL.search(tok.text):
+        return ORG, False  # "YouTube", "LibriVox", "eHow": a brand's spelling
+    knowledge = story.knowledge
+    if (tok.folded in knowledge.family_names or tok.folded in knowledge.given_names) and not knowledge.is_word(tok.folded):
+        return PERSON, True  # "Chao", "Byron": a person's name, unless the story says otherwise
+    return ORG, True
+
+
+def _spans(found: list[Found]) -> list[Span]:
+    """Sorted spans without overlaps; the first confident mention of a key decides its type."""
+    ordered = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
+    key_type: dict[str, str] = {}
+    for f in ordered:  # evidence first, then guesses
+        if f.type is not None and not f.guessed:
+            key_type.setdefault(f.key, f.type)
+    for f in ordered:
+        if f.type is not None:
+            key_type.setdefault(f.key, f.type)
+    spans: list[Span] = []
+    last_end = -1
+    for f in ordered:
+        if f.type is None or f.start < last_end or f.end <= f.start:
+            continue
+        spans.append(Span(f.start, f.end, key_type.get(f.key, f.type), f.key))
+        last_end = f.end
+    return spans

@@ -1,0 +1,315 @@
+"""One story being read: its words, the known names in it, and its capitalised runs.
+
+A ``Story`` is made per text by ``Recognizer.recognise``; everything it learns about
+that text (which words it also writes in lower case, which names it uses) lives on the
+object, so stories read in several threads at once never see each other's state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.entities.knowledge import Knowledge
+from reader.entities.lexicon import CITY_RANK, Entry, Lexicon
+from reader.entities.tokens import INITIAL, LOWER_PREFIXES, Token, split_pieces, tokenize
+from reader.entities.model import PERSON
+from reader.entities.wordlists import (
+    ABBREVIATIONS,
+    CALENDAR,
+    COMMON,
+    CONNECTORS,
+    ENDINGS,
+    GIVEN_NAMES,
+    OF_CONNECTORS,
+    is_role,
+)
+
+_GAP = re.compile(r"[ \t\u00a0]{1,2}")
+_PLAIN_AFTER = re.compile(r"(?:[\s,;:!?)\]”\"]|\.(?!\w)|$)")  # a word in running text, not in a URL or address
+_POSSESSIVE_NAMES = frozenset("people's peoples' women's men's children's workers' veterans' nations' nation's "
+                              "st. saint".split())
+_JOINERS = CONNECTORS | {"and"}
+_STANCE_PREFIXES = frozenset("pro anti non ex post pre neo pan".split())
+
+
+@dataclass
+class Found:
+    """A candidate mention: its span, its type (``None`` until decided) and how it was found."""
+
+    start: int
+    end: int
+    type: str | None
+    key: str | None
+    tokens: list[Token] = field(default_factory=list)
+    initial: bool = False  # first word of a sentence, a line or a heading
+    forced_person: bool = False  # right after a title or role word
+    left_of_role: bool = False  # words before a role ("Foreign Ministry spokesperson ...")
+    weak: bool = False  # a one-word city name: a person's short name wins over it
+    known: bool = False  # from the knowledge base or the gazetteer
+    guessed: bool = False  # typed by a default, not by evidence
+
+
+class Story:
+    """The text of one story and what the recogniser has learnt about it so far."""
+
+    def __init__(self, text: str, lexicon: Lexicon, knowledge: Knowledge) -> None:
+        self.text = text
+        self.lexicon = lexicon
+        self.knowledge = knowledge
+        self.tokens = self._split_compounds(tokenize(text))
+        self._lower_shouting()
+        #: words the story also writes in lower case are ordinary words ("Space Shuttle", "Group G")
+        self.lower_words = {t.folded for t in self.tokens if not t.cap and len(t.text) > 2 and t.text.islower()
+                            and text[t.start - 1:t.start] in (" ", "\n", "") and _PLAIN_AFTER.match(text, t.end)}
+        self.lower_all = {t.folded for t in self.tokens if not t.cap}
+        self.cap_words = {t.folded for t in self.tokens if t.cap}
+        self.anchors: dict[int, tuple[int, Entry]] = {}
+        self.found: list[Found] = []
+        self.deferred: list[Found] = []  # single capitalised words, typed once the whole story is read
+        self._covered: set[int] = set()
+        self._starts: dict[int, int] | None = None
+
+    # -- words -----------------------------------------------------------------------------------
+
+    def is_given_name(self, tok: Token, place: bool = False) -> bool:
+        """A given name ("Valeska", "Jesse"). For a word that is also a place (``place``), only the
+        short hand list counts: "Jordan Henderson", but not "York Minster" or "Cleveland Clinic"."""
+        if tok.folded in GIVEN_NAMES:
+            return True
+        return not place and tok.cap and not tok.is_upper and tok.folded in self.knowledge.given_names
+
+    def _lower_shouting(self) -> None:
+        """Words in ALL CAPS headlines, bylines and runs ("JOE HILDEBRAND HOW IT WORKS") read as if
+        written in ordinary case: ordinary words lose their capital, names keep one. Known acronyms
+        ("US", "LDP") and a lone capitalised acronym in running text ("NATO said") stay as they are."""
+        tokens = self.tokens
+        n = len(tokens)
+        capitals = [index for index, tok in enumerate(tokens) if tok.upper]
+        if not capitals:
+            return
+        text = self.text
+        shouting: set[int] = set()
+        done_lines: set[int] = set()
+        for index in capitals:
+            line_start = text.rfind("\n", 0, tokens[index].start) + 1
+            if line_start in done_lines:
+                continue
+            done_lines.add(line_start)
+            line_end = text.find("\n", tokens[index].start)
+            line_end = len(text) if line_end < 0 else line_end
+            first = index
+            while first > 0 and tokens[first - 1].start >= line_start:
+                first -= 1
+            last = index
+            while last + 1 < n and tokens[last + 1].start < line_end:
+                last += 1
+            words = [k for k in range(first, last + 1) if len(tokens[k].text) > 1 and tokens[k].text[:1].isalpha()]
+            upper = [k for k in words if tokens[k].upper]
+            if len(words) >= 3 and len(upper) >= 0.6 * len(words):
+                shouting.update(upper)
+        for index in capitals:
+            if (index + 1 < n and tokens[index + 1].upper and self.joined(index)) \
+                    or (index and tokens[index - 1].upper and self.joined(index - 1)):
+                shouting.add(index)
+        lexicon, knowledge = self.lexicon, self.knowledge
+        for index in shouting:
+            tok = tokens[index]
+            entry = lexicon.get(tok.base_folded)
+            if entry is not None and entry.exact_case:
+                continue
+            ordinary = entry is None and not self.is_given_name(tok) and (
+                tok.folded in COMMON or tok.folded in CALENDAR or knowledge.is_word(tok.base_folded))
+            if ordinary:
+                tok.cap = tok.upper = False
+            elif len(tok.base) > 3:  # a short one stays an acronym ("AP", "BBC")
+                tok.upper = False
+
+    def _split_compounds(self, tokens: list[Token]) -> list[Token]:
+        """Split hyphenated words whose parts are names ("Japan-Taiwan", "Japan-controlled", "pro-Beijing")."""
+        out: list[Token] = []
+        lexicon = self.lexicon
+        for index, tok in enumerate(tokens):
+            if "-" not in tok.text and "‐" not in tok.text and "‑" not in tok.text or tok.folded in lexicon \
+                    or self._starts_known_name(tokens, index):
+                out.append(tok)
+                continue
+            parts = split_pieces(tok)
+            if parts and parts[0].folded in _STANCE_PREFIXES:
+                tok.cap = tok.upper = False  # "pro-Beijing", "Anti-Japan": a stance, not the place
+                out.append(tok)
+                continue
+            caps = [p.cap for p in parts]
+            known = [p.folded in lexicon for p in parts]
+            split = False
+            if not caps[0] and any(caps[1:]) and not tok.text.casefold().startswith(LOWER_PREFIXES):
+                split = True  # trans-Pacific, mid-Atlantic
+            elif all(caps) and (all(known) or any(lexicon.is_country(p.text) for p in parts)):
+                split = True  # Japan-Taiwan, China-Japan (but not "Okonkwo-Bell")
+            elif caps[0] and not caps[-1] and (known[0] or not self._cap_neighbour(tokens, index)):
+                split = True  # Japan-controlled, Scientology-critic (but "Hsieh Pei-fen" stays whole)
+            out.extend(parts if split and len(parts) > 1 else [tok])
+        return out
+
+    def _starts_known_name(self, tokens: list[Token], index: int) -> bool:
+        """True when a longer known name starts with this word here ("Japan-Taiwan relations")."""
+        lexicon = self.lexicon
+        if not lexicon.is_prefix(tokens[index].folded) or index + 1 >= len(tokens):
+            return False
+        key = f"{tokens[index].folded} {tokens[index + 1].folded}"
+        return key in lexicon or lexicon.is_prefix(key)
+
+    @staticmethod
+    def _cap_neighbour(tokens: list[Token], index: int) -> bool:
+        """True when a capitalised word stands right beside token ``index`` (one space apart)."""
+        tok = tokens[index]
+        prev = tokens[index - 1] if index else None
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        return (prev is not None and prev.cap and prev.end == tok.start - 1) or \
+            (nxt is not None and nxt.cap and nxt.start == tok.end + 1)
+
+    def joined(self, a: int) -> bool:
+        """True when token ``a`` and the next one are separated by a plain space only."""
+        b = a + 1
+        tokens = self.tokens
+        if b >= len(tokens):
+            return False
+        gap = self.text[tokens[a].end:tokens[b].start]
+        if gap == "" or _GAP.fullmatch(gap):
+            return True
+        # "George W. Bush", "St. Louis", "Mr. Bashir": an initial or an abbreviation goes on
+        return gap == ". " and tokens[a].cap and (INITIAL.match(tokens[a].text) is not None
+                                                  or tokens[a].folded in ABBREVIATIONS)
+
+    # -- known names -----------------------------------------------------------------------------
+
+    def find_anchors(self) -> None:
+        """Mark the known names (longest first, left to right)."""
+        tokens = self.tokens
+        i, n = 0, len(tokens)
+        while i < n:
+            if not tokens[i].cap and not tokens[i].text[:1].isdigit():
+                i += 1
+                continue
+            hit = self.lexicon.longest(tokens, i, self.joined)
+            if hit and hit[0] == 1 and hit[1].rank == CITY_RANK and not tokens[i].upper \
+                    and (tokens[i].initial or tokens[i].folded in self.lower_all) \
+                    and tokens[i].base_folded in self.knowledge.words:
+                hit = None  # "Man’s greed ..." first in a sentence, or "reading" written in lower case too
+            if hit:
+                self.anchors[i] = hit
+                self._covered.update(range(i + 1, i + hit[0]))
+                i += hit[0]
+            else:
+                i += 1
+
+    def token_at(self, offset: int) -> int | None:
+        """The index of the token starting at ``offset``, if one does."""
+        if self._starts is None:
+            self._starts = {tok.start: index for index, tok in enumerate(self.tokens)}
+        return self._starts.get(offset)
+
+    def covered(self, k: int) -> bool:
+        """True when token ``k`` is inside (not at the start of) a known name."""
+        return k in self._covered
+
+    def anchor_ends_at(self, k: int) -> bool:
+        return any(s + n == k for s, (n, _) in self.anchors.items() if s < k)
+
+    # -- capitalised runs ------------------------------------------------------------------------
+
+    def runs(self):
+        """``(i, j)`` for each run of capitalised words (with the connectors inside names)."""
+        i, n = 0, len(self.tokens)
+        while i < n:
+            if not (self.tokens[i].cap or i in self.anchors):
+                i += 1
+                continue
+            j = self._run_end(i)
+            yield i, j
+            i = j
+
+    def _run_end(self, i: int) -> int:
+        """Index after the last token of the capitalised run starting at ``i``."""
+        tokens, anchors = self.tokens, self.anchors
+        n = len(tokens)
+        j = i
+        while j < n:
+            if j in anchors:
+                j += anchors[j][0]
+            elif tokens[j].cap or (j > i and INITIAL.match(tokens[j].text)):
+                j += 1
+            else:
+                break
+            if j >= n or not self.joined(j - 1):
+                break
+            if tokens[j - 1].base_end != tokens[j - 1].end and tokens[j - 1].folded not in _POSSESSIVE_NAMES \
+                    and (not self._ending_ahead(j) or self.anchor_ends_at(j)):
+                break  # "Tokyo’s officials", "Saudi Arabia's Civil Defense Authority" (but "Sheriff's Department")
+            nxt = tokens[j]
+            if nxt.cap or j in anchors:
+                continue
+            # connectors: "of", "of the", "de la", "&", "and"
+            k = j
+            while k < n and tokens[k].folded in _JOINERS and k - j < 2 and self.joined(k) and not tokens[k].cap:
+                if tokens[k].folded == "the" and (k == j or tokens[k - 1].folded not in OF_CONNECTORS):
+                    break
+                k += 1
+            if j < k < n and (tokens[k].cap or k in anchors):
+                j = k
+                continue
+            break
+        return j
+
+    def _ending_ahead(self, j: int) -> bool:
+        """True when the capitalised words from ``j`` end like an organisation or place name."""
+        tokens = self.tokens
+        k = j
+        while k < len(tokens) and k - j < 4 and tokens[k].cap:
+            if tokens[k].folded in ENDINGS and ENDINGS[tokens[k].folded] != PERSON:
+                return True
+            if not self.joined(k):
+                break
+            k += 1
+        return False
+
+    def _headed_by_of(self, i: int, k: int) -> bool:
+        """True when a name ending stands before "of"/"for"/"on" between ``i`` and ``k``."""
+        tokens = self.tokens
+        return any(tokens[x].folded in OF_CONNECTORS and tokens[x - 1].folded in ENDINGS for x in range(i + 1, k))
+
+    def split_connectors(self, i: int, j: int) -> list[tuple[int, int]]:
+        """Split a run at connectors that do not join a name ("Sweden and Belgium")."""
+        tokens, anchors = self.tokens, self.anchors
+        cuts: list[tuple[int, int]] = []  # (index of first connector, index after connectors)
+        k = i
+        while k < j:
+            if k in anchors:
+                k += anchors[k][0]
+                continue
+            if not tokens[k].cap and tokens[k].folded in _JOINERS:
+                m = k
+                while m < j and not tokens[m].cap and m not in anchors:
+                    m += 1
+                words = {t.folded for t in tokens[k:m]}
+                ok = True
+                if words & {"and", "&"}:
+                    # "Bank of Health and Human Services", "Center for Health and Human Rights"
+                    ok = (m < j and tokens[j - 1].folded in ENDINGS or self._headed_by_of(i, k)) \
+                        and not (k - 1 in anchors or self.anchor_ends_at(k)) and tokens[k - 1].folded not in ENDINGS
+                elif words & OF_CONNECTORS:
+                    head = tokens[k - 1].folded
+                    ok = (head in ENDINGS or is_role(head)) and m < j and tokens[m].folded not in CALENDAR \
+                        and not ("on" in words and (tokens[m].upper or tokens[m].text[-1:].isdigit()))
+                if not ok:
+                    cuts.append((k, m))
+                k = m
+                continue
+            k += 1
+        segments = []
+        start = i
+        for a, b in cuts:
+            segments.append((start, a))
+            start = b
+        segments.append((start, j))
+        return [(a, b) for a, b in segments if b > a]

@@ -1,0 +1,139 @@
+"""Words of a text with their offsets, and what the rules need to know about each word."""
+
+from __future__ import annotations
+
+import re
+
+from reader.entities.wordlists import HONORIFICS
+
+#: A word: dotted abbreviations (U.S., D.C., and "U.S" without its last stop), or letters/digits joined by hyphens and apostrophes.
+WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[A-Z](?:\.[A-Z])+(?![\w.])|[A-Z]{1,3}&[A-Z]{1,3}\b|[^\W_]+(?:(?:['’]|[-‐‑])[^\W_]+)*|&")
+HYPHEN = re.compile(r"[-‐‑]")
+INITIAL = re.compile(r"[A-Z]$")
+_SENTENCE_END = set(".!?")
+_OPENERS = set("\"“‘'«—–")
+_NO_STOP_AFTER = frozenset("no vs st jr sr inc co corp ltd".split())
+LOWER_PREFIXES = ("al-", "el-", "ad-", "an-", "ar-", "as-", "at-", "az-", "bin-", "ibn-", "abu-", "ul-",
+                  "d'", "d’", "l'", "l’", "o'", "o’", "mc", "mac")
+_LOWER_PREFIX_SET = frozenset(p.replace("’", "'") for p in LOWER_PREFIXES) | frozenset(LOWER_PREFIXES)
+
+
+def fold_token(word: str) -> str:
+    """The form words are compared in."""
+    if word.isascii():
+        return word.lower()
+    return word.replace("’", "'").replace("‐", "-").replace("‑", "-").casefold()
+
+
+class Token:
+    """One word of the text with what the rules need to know about it (computed once)."""
+
+    __slots__ = ("start", "end", "text", "cap", "initial", "folded", "base_end", "upper")
+
+    def __init__(self, start: int, end: int, text: str, cap: bool, initial: bool = False) -> None:
+        self.start, self.end, self.text, self.cap, self.initial = start, end, text, cap, initial
+        self.folded = text.lower() if text.isascii() else fold_token(text)
+        self.base_end = end - 2 if text[-2:] in ("'s", "’s") and len(text) > 3 else end
+        self.upper = cap and len(text) > 1 and not text[1:2].islower() and _all_capitals(self.base)
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start})"
+
+    @property
+    def base(self) -> str:
+        """The word without a possessive ’s."""
+        return self.text[: self.base_end - self.start]
+
+    @property
+    def base_folded(self) -> str:
+        return self.folded if self.base_end == self.end else fold_token(self.base)
+
+    @property
+    def is_upper(self) -> bool:
+        """ALL CAPITALS, two letters or more ("NASA", "U.S."), in text that is not shouting."""
+        return self.upper
+
+
+def _all_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def is_cap_word(word: str) -> bool:
+    """True for a word written like a name: "Taiwan", "al-Amr", "iPhone"."""
+    if not word:
+        return False
+    first = word[0]
+    if first.isupper():
+        return True
+    if not first.islower() or len(word) < 2:
+        return False
+    if word[1].isupper():
+        return True  # iPhone, eBay
+    if word.isalpha():
+        return False
+    for mark in ("-", "'", "’"):
+        at = word.find(mark, 0, 5)
+        if at > 0 and at + 1 < len(word) and word[at + 1].isupper() and word[:at + 1].casefold() in _LOWER_PREFIX_SET:
+            return True  # al-Amr, d'Estaing
+    return False
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words with their offsets, each marked capitalised or not and sentence-initial or not."""
+    tokens: list[Token] = []
+    prev_end = 0
+    prev: Token | None = None
+    append = tokens.append
+    for match in WORD.finditer(text):
+        word = match.group()
+        start, end = match.span()
+        if prev is None:
+            between = text[prev_end:start]
+            initial = not between.strip() or _after_boundary(between, None)
+        elif start == prev_end + 1 and text[prev_end] == " ":
+            initial = False  # the common case: one space between two words
+        else:
+            between = text[prev_end:start]
+            initial = "\n" in between or _after_boundary(between, prev)
+        first = word[0]
+        cap = True if first.isupper() else (False if first.islower() and word.isalpha() and not word[1:2].isupper()
+                                            else is_cap_word(word))
+        prev = Token(start, end, word, cap, initial)
+        append(prev)
+        prev_end = end
+    return tokens
+
+
+def _after_boundary(between: str, prev: Token | None) -> bool:
+    """True when the characters between two words end a sentence or open a quotation."""
+    stripped = between.strip()
+    if not stripped:
+        return False
+    if stripped[-1] in _OPENERS and stripped[-1] not in "'":
+        return True
+    core = stripped.rstrip("\"”’')]}»")
+    if not core:
+        return False
+    if core[-1] == ":":
+        return True
+    if core[-1] in _SENTENCE_END:
+        if core[-1] == "." and core == "." and prev is not None:
+            low = prev.text.casefold()
+            if low in HONORIFICS or INITIAL.match(prev.text) or low in _NO_STOP_AFTER:
+                return False
+        return True
+    return False
+
+
+def split_pieces(tok: Token) -> list[Token]:
+    """The parts of a hyphenated word as tokens of their own ("Japan-Taiwan" → Japan, Taiwan)."""
+    parts = []
+    pos = tok.start
+    for piece in HYPHEN.split(tok.text):
+        if piece:
+            parts.append(Token(pos, pos + len(piece), piece, is_cap_word(piece)))
+        pos += len(piece) + 1
+    if parts:
+        parts[0].initial = tok.initial
+    return parts

@@ -1,0 +1,88 @@
+"""Following and unfollowing feeds, and marking their stories read, without a UI.
+
+``subscribe`` remembers a feed's address (an http(s) URL, or a feed file) before anything
+is fetched, so a feed whose first fetch fails is still followed and says why on the next
+look. ``unsubscribe`` forgets it and, when asked, removes the stories it brought: only
+files reader wrote itself (in its own library folder), and never a starred one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader import paths
+from reader.feeds.store import FeedStore, Subscription, feed_address
+from reader.library.state import StateStore
+
+__all__ = ["Unsubscribed", "subscribe", "unsubscribe"]
+
+
+class NotAFeedAddress(ValueError):
+    """What was given is neither an http(s) URL nor an existing file."""
+
+
+def subscribe(state: StateStore, address: str, *, tags: Iterable[str] = (), title: str | None = None,
+              full_text: bool | None = None) -> tuple[Subscription, bool]:
+    """Follow ``address`` (a URL, or a feed file); returns the subscription and whether it is new."""
+    text = str(address).strip()
+    if not text.lower().startswith(("http://", "https://", "file://")):
+        path = Path(text).expanduser()
+        if not path.is_file():
+            raise NotAFeedAddress(f"{text}: neither an http(s) URL nor a feed file")
+    url = feed_address(text)
+    store = FeedStore(state)
+    new = store.subscribe(url, tags=tags, full_text=full_text, user_title=title)
+    found = store.get(url)
+    assert found is not None
+    return found, new
+
+
+@dataclass
+class Unsubscribed:
+    """What unsubscribing did with the feed's stories."""
+
+    subscription: Subscription
+    removed: list[str] = field(default_factory=list)
+    kept_starred: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    """Stories left in place: asked to keep them, or not reader's own files."""
+
+    def summary(self) -> str:
+        parts = [f"Unsubscribed from {self.subscription.title}"]
+        if self.removed:
+            parts.append(f"{len(self.removed):,} stor{'y' if len(self.removed) == 1 else 'ies'} removed")
+        if self.kept_starred:
+            parts.append(f"{len(self.kept_starred):,} starred kept")
+        if self.kept:
+            parts.append(f"{len(self.kept):,} stor{'y' if len(self.kept) == 1 else 'ies'} kept")
+        return "; ".join(parts) + "."
+
+
+def unsubscribe(state: StateStore, subscription: Subscription, *, keep_stories: bool,
+                library_dir: Path | None = None) -> Unsubscribed:
+    """Stop following the feed; with ``keep_stories=False`` its stories' files go too
+    (those reader wrote into its library folder; starred ones stay)."""
+    folder = library_dir if library_dir is not None else paths.library_dir()
+    ids = FeedStore(state).unsubscribe(subscription.url)
+    result = Unsubscribed(subscription)
+    if keep_stories:
+        result.kept = ids
+        return result
+    starred = {i for i, s in state.all().items() if s.starred}
+    for article_id in ids:
+        if article_id in starred:
+            result.kept_starred.append(article_id)
+            continue
+        path = folder / f"{article_id}.txt"
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            continue  # already gone
+        except OSError:
+            result.kept.append(article_id)
+            continue
+        result.removed.append(article_id)
+    return result

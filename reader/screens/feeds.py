@@ -1,0 +1,367 @@
+"""The feeds view: every feed with its unread and total counts, when it last updated and
+its last error; "All", "Unread" and "Starred"; tags; saved searches (followed entities).
+
+Choosing a row (Enter) goes back to the article list filtered to it. Here the person also
+marks a feed (or everything) read, with an undo; renames a feed, edits its tags, turns
+whole-story fetching on or off, unsubscribes (asked whether to keep its stories),
+refreshes, and saves or removes searches. The rows are computed in a worker from what the
+main screen holds (``FeedsHost.snapshot``) and the state database; changes to the
+subscriptions run in workers too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label
+from textual.worker import Worker
+
+from reader.dates import display_when
+from reader.feeds.overview import FeedRow
+from reader.screens.prompts import Choice, TextPrompt
+from reader.text import make_safe
+from reader.widgets.failures import worker_failed
+
+__all__ = ["FeedsHost", "FeedsScreen", "Snapshot"]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the main screen holds that the counts are made of."""
+
+    library: Any
+    catalog: Any
+    read: frozenset[str]
+    starred: frozenset[str]
+    indexed: bool
+
+
+class FeedsHost(Protocol):
+    """What the feeds view asks of the screen under it."""
+
+    def feeds_snapshot(self) -> Snapshot: ...
+
+    def mark_read(self, article_ids: list[str], read: bool = True) -> list[str]: ...
+
+    def refresh_feeds(self, only: list[str] | None = None) -> bool: ...
+
+    def library_changed(self) -> None: ...
+
+
+_COLUMNS = (("Feed", "feed", 42), ("Unread", "unread", 7), ("Total", "total", 7), ("Updated", "updated", 11),
+            ("Last error", "error", None))
+
+
+class FeedsScreen(Screen[FeedRow | None]):
+    """Feeds, tags and saved searches with their counts; returns the row chosen."""
+
+    DEFAULT_CSS = """
+    FeedsScreen #feeds-title { height: 1; padding: 0 1; background: $panel; color: $text-muted; width: 1fr; }
+    FeedsScreen DataTable { height: 1fr; }
+    """
+
+    BINDINGS = [
+        Binding("escape,f", "back", "Back", id="feeds.back"),
+        Binding("enter", "choose", "Show stories", id="feeds.choose", priority=True),
+        Binding("m", "mark_read", "Mark read", id="feeds.mark_read"),
+        Binding("M", "mark_all_read", "Mark all read", id="feeds.mark_all_read"),
+        Binding("z,ctrl+z", "undo", "Undo", id="feeds.undo"),
+        Binding("r", "rename", "Rename", id="feeds.rename"),
+        Binding("t", "tags", "Tags", id="feeds.tags"),
+        Binding("x", "full_text", "Whole stories", id="feeds.full_text"),
+        Binding("d,delete", "remove", "Unsubscribe", id="feeds.remove"),
+        Binding("R", "refresh_feeds", "Refresh", id="feeds.refresh"),
+        Binding("n", "new_search", "Save a search", id="feeds.new_search"),
+    ]
+
+    class RowsReady(Message):
+        """The worker computed the rows."""
+
+        def __init__(self, rows: list[FeedRow]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    class Changed(Message):
+        """A change to the subscriptions was saved (``text``: what to tell the person)."""
+
+        def __init__(self, text: str, library_changed: bool = False) -> None:
+            super().__init__()
+            self.text, self.library_changed = text, library_changed
+
+    def __init__(self, host: FeedsHost) -> None:
+        super().__init__()
+        self.host = host
+        self.rows: list[FeedRow] = []
+        self.undo_stack: list[tuple[str, list[str]]] = []
+        self._loaded = False
+
+    def compose(self) -> ComposeResult:
+        yield Label(Content("Feeds"), id="feeds-title")
+        table: DataTable = DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
+        for label, key, width in _COLUMNS:
+            table.add_column(label, key=key, width=width)
+        yield table
+        yield Footer()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one(DataTable)
+
+    def on_mount(self) -> None:
+        self.table.loading = True
+        self.reload()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if worker_failed(self, event):
+            self.table.loading = False
+
+    # -- the rows --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Count again (stories arrived, were read, or the subscriptions changed)."""
+        self._count(self.host.feeds_snapshot())
+
+    @work(thread=True, exclusive=True, group="feeds-rows", exit_on_error=False,
+          description="Could not count the feeds' stories")
+    def _count(self, snapshot: Snapshot) -> None:
+        from reader.feeds.overview import library_overview
+        from reader.library.state import StateStore
+
+        with StateStore() as state:
+            rows = library_overview(snapshot.library, state, catalog=snapshot.catalog, read=snapshot.read,
+                                    starred=snapshot.starred, indexed=snapshot.indexed)
+        self.post_message(self.RowsReady(rows))
+
+    def on_feeds_screen_rows_ready(self, message: RowsReady) -> None:
+        table = self.table
+        chosen = self.current
+        self.rows = message.rows
+        table.clear()
+        for row in self.rows:
+            table.add_row(*_cells(row), key=f"{row.kind}:{row.key}")
+        table.loading = False
+        if chosen is not None:
+            keys = [f"{r.kind}:{r.key}" for r in self.rows]
+            wanted = f"{chosen.kind}:{chosen.key}"
+            if wanted in keys:
+                table.move_cursor(row=keys.index(wanted), animate=False)
+        feeds = [r for r in self.rows if r.kind == "feed"]
+        failing = sum(1 for r in feeds if r.subscription and r.subscription.error)
+        title = f"Feeds · {len(feeds):,}" + (f" · {failing:,} with a problem" if failing else "")
+        if not feeds:
+            title += " · none yet: A adds a feed's URL on the main screen, or `reader subscribe URL`"
+        self.query_one("#feeds-title", Label).update(Content(title))
+        if not self._loaded:
+            self._loaded = True
+            table.focus()
+
+    @property
+    def current(self) -> FeedRow | None:
+        row = self.table.cursor_row
+        if not self.rows or row is None or not 0 <= row < len(self.rows):
+            return None
+        return self.rows[row]
+
+    def _feed(self) -> FeedRow | None:
+        row = self.current
+        if row is None or row.kind != "feed":
+            self.notify("Choose a feed first (this one is not a subscription).", timeout=3)
+            return None
+        return row
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return bool(self.undo_stack)
+        row = self.current
+        if action in ("rename", "tags", "full_text"):
+            return row is not None and row.kind == "feed"
+        if action == "remove":
+            return row is not None and row.kind in ("feed", "search")
+        return True
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.refresh_bindings()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_choose()
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_choose(self) -> None:
+        row = self.current
+        if row is not None:
+            self.dismiss(row)
+
+    def _mark(self, label: str, ids: list[str]) -> None:
+        changed = self.host.mark_read(ids, True)
+        if not changed:
+            self.notify(f"Nothing unread in {label}.", markup=False, timeout=3)
+            return
+        self.undo_stack.append((label, changed))
+        count = len(changed)
+        self.notify(f"Marked {count:,} stor{'y' if count == 1 else 'ies'} of {label} read; z undoes.",
+                    markup=False, timeout=5)
+        self.reload()
+        self.refresh_bindings()
+
+    def action_mark_read(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        if row.kind in ("all", "unread"):
+            self.action_mark_all_read()
+            return
+        snapshot = self.host.feeds_snapshot()
+        ids = list(snapshot.starred) if row.kind == "starred" else list(row.ids or ())
+        self._mark(row.title, ids)
+
+    def action_mark_all_read(self) -> None:
+        snapshot = self.host.feeds_snapshot()
+        self._mark("everything", [entry.id for entry in snapshot.catalog.entries])
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            return
+        label, ids = self.undo_stack.pop()
+        self.host.mark_read(ids, False)
+        self.notify(f"{len(ids):,} stories of {label} are unread again.", markup=False, timeout=4)
+        self.reload()
+        self.refresh_bindings()
+
+    def action_refresh_feeds(self) -> None:
+        if self.host.refresh_feeds(None):
+            self.notify("Refreshing the feeds…", timeout=3)
+        else:
+            self.notify("A refresh is running already.", timeout=3)
+
+    def action_rename(self) -> None:
+        row = self._feed()
+        if row is None:
+            return
+        sub = row.subscription
+
+        def renamed(text: str | None) -> None:
+            if text is not None:
+                self._change(lambda store: store.rename(sub.url, text),
+                             f"Renamed to {text.strip()}" if text.strip() else "Back to the feed's own title")
+
+        self.app.push_screen(TextPrompt(f"A title for {sub.url} (empty: the feed's own title):",
+                                        sub.user_title or ""), renamed)
+
+    def action_tags(self) -> None:
+        row = self._feed()
+        if row is None:
+            return
+        sub = row.subscription
+
+        def tagged(text: str | None) -> None:
+            if text is not None:
+                self._change(lambda store: store.set_tags(sub.url, text), f"Tags of {sub.title}: {text or 'none'}")
+
+        self.app.push_screen(TextPrompt(f"Tags of {sub.title}, separated by commas (a/b: a folder in a folder):",
+                                        ", ".join(sub.tags)), tagged)
+
+    def action_full_text(self) -> None:
+        row = self._feed()
+        if row is None:
+            return
+        sub = row.subscription
+        on = not sub.full_text
+        self._change(lambda store: store.set_full_text(sub.url, on),
+                     f"{sub.title}: " + ("whole stories fetched from each new entry's link" if on
+                                         else "the feed's own text kept"))
+
+    def action_remove(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        if row.kind == "search":
+            name = row.search.name
+            self._change(lambda store: store.remove_search(name), f"Saved search {name} removed")
+            return
+        if row.kind != "feed":
+            return
+        sub = row.subscription
+
+        def answered(answer: str | None) -> None:
+            if answer in ("keep", "delete"):
+                self._unsubscribe(sub, keep=answer == "keep")
+
+        count = row.total
+        self.app.push_screen(Choice(
+            f"Unsubscribe from {sub.title}? It brought {count:,} stor{'y' if count == 1 else 'ies'}.",
+            [("keep", "Unsubscribe, keep its stories"), ("delete", "Unsubscribe, remove its stories"),
+             ("cancel", "Cancel")]), answered)
+
+    def action_new_search(self) -> None:
+        def got_query(query: str | None) -> None:
+            if not query or not query.strip():
+                return
+
+            def got_name(name: str | None) -> None:
+                if name is not None:
+                    name = name.strip() or query.strip()
+                    self._change(lambda store: store.save_search(name, query), f"Saved search {name}")
+
+            self.app.push_screen(TextPrompt("A name for it:", query.strip()), got_name)
+
+        self.app.push_screen(TextPrompt("A library search to keep as a feed (as in s: words, \"phrases\", "
+                                        "entity:\"Name\", source:…):"), got_query)
+
+    # -- changes, in workers -----------------------------------------------------------------
+
+    @work(thread=True, group="feeds-change", exit_on_error=False, description="The change was not saved")
+    def _change(self, change: Callable[[Any], object], text: str) -> None:
+        from reader.feeds.store import FeedStore
+        from reader.library.state import StateStore
+
+        with StateStore() as state:
+            change(FeedStore(state))
+        self.post_message(self.Changed(text))
+
+    @work(thread=True, group="feeds-change", exit_on_error=False, description="Could not unsubscribe")
+    def _unsubscribe(self, sub: Any, keep: bool) -> None:
+        from reader.feeds.manage import unsubscribe
+        from reader.library.state import StateStore
+
+        with StateStore() as state:
+            result = unsubscribe(state, sub, keep_stories=keep)
+        self.post_message(self.Changed(result.summary(), library_changed=bool(result.removed)))
+
+    def on_feeds_screen_changed(self, message: Changed) -> None:
+        self.notify(message.text, markup=False, timeout=4)
+        if message.library_changed:
+            self.host.library_changed()
+        self.reload()
+
+
+def _cells(row: FeedRow) -> list[Text]:
+    """The cells of a row: text is data, shown as it is."""
+    title = make_safe(row.title)
+    if row.kind == "feed" and row.subscription is not None:
+        sub = row.subscription
+        marks = (" ⤓" if sub.full_text else "") + ("  " + " ".join(f"#{t}" for t in sub.tags) if sub.tags else "")
+        updated = display_when(sub.success_at)
+        error = make_safe(sub.error or "")
+        title_text = Text(title + marks)
+    else:
+        updated, error = "", ""
+        prefix = {"all": "", "unread": "", "starred": "★ ", "tag": "", "search": "⌕ "}[row.kind]
+        title_text = Text(prefix + title, style="bold" if row.kind in ("all", "unread", "starred") else "")
+    unread = "…" if row.pending else f"{row.unread:,}"
+    total = "…" if row.pending else f"{row.total:,}"
+    return [title_text, Text(unread, justify="right", style="bold" if row.unread else ""),
+            Text(total, justify="right"), Text(updated), Text(error, style="red" if error else "")]

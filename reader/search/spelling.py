@@ -1,0 +1,140 @@
+""""Did you mean": a spelling for a query that finds little, separate from its hits.
+
+Each word of the query that no story holds is replaced by the spelling one edit away
+whose index word (stem) is most common ("negotiatons" → "negotiations": its stem
+"negoti" is in the index); failing that, by the most common index word within two
+edits of its stem, shown as a story spells it. Both keep the first letter. The words of a
+letter are read once per index version (``expansion.prefix_frequencies``), so a
+suggestion costs a few milliseconds, where Whoosh's corrector walks the whole term
+list (0.6–0.9 s at 100,000 stories). Searching calls this only when asked, so a
+search box can paint its hits first and ask for a suggestion afterwards.
+"""
+
+from __future__ import annotations
+
+from whoosh import query as wq
+
+from reader.search.expansion import prefix_frequencies, within
+from reader.search.index import IndexProblem, LibraryIndex
+from reader.search.query import ParsedQuery, parse_query
+from reader.search.schema import _WORD, iter_terms, term_of
+
+MAX_EDITS = 2
+FIELD = "body"
+
+
+def suggest(index: LibraryIndex, text: str | ParsedQuery) -> str | None:
+    """A corrected query string, or ``None`` when every word is found or none is close."""
+    parsed = text if isinstance(text, ParsedQuery) else parse_query(text)
+    if parsed.is_empty:
+        return None
+    try:
+        searcher = index.searcher()
+    except IndexProblem:
+        return None
+    return suggest_with(searcher, parsed)
+
+
+def suggest_with(searcher, parsed: ParsedQuery) -> str | None:
+    """``suggest`` on an open Whoosh searcher."""
+    reader = searcher.reader()
+    original = parsed.parsed_text or parsed.text
+    replacements: list[tuple[int, int, str]] = []
+    for match in _WORD.finditer(original):
+        word = match.group()
+        term = term_of(word)
+        if term is None or _has(reader, term) or _is_syntax(original, match.start(), match.end()):
+            continue
+        known = prefix_frequencies(reader, FIELD, term[:1])
+        spellings = one_edit(word.lower(), known)
+        stem = term_of(spellings[0]) if spellings else closest_term(reader, term)
+        better = None
+        if stem is not None:
+            # as the stories spell it: one of the edits if a story has it, else the story's word
+            seen = surface_words(searcher, stem)
+            typed = word.lower()
+            better = next((w for w in spellings if w in seen), None) or min(
+                seen, key=lambda w: (distance(w, typed), seen.index(w)), default=None)
+            better = better or (spellings[0] if spellings else stem)
+        if better is not None:
+            replacements.append((match.start(), match.end(), better))
+    if not replacements:
+        return None
+    text = original
+    for start, end, word in reversed(replacements):
+        text = text[:start] + word + text[end:]
+    return text if text != original else None
+
+
+def _has(reader, term: str) -> bool:
+    try:
+        return reader.doc_frequency(FIELD, term) > 0
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _is_syntax(text: str, start: int, end: int) -> bool:
+    """A field name (``title:``), an operator, or a word already marked prefix or fuzzy."""
+    after = text[end:end + 1]
+    return after in (":", "*", "~") or text[start:end] in ("AND", "OR", "NOT", "TO")
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def one_edit(word: str, known: dict[str, int]) -> list[str]:
+    """The spellings one edit from ``word`` (same first letter) whose stem is the most
+    common in ``known`` (index term -> story count)."""
+    if len(word) < 3:
+        return []
+    head, rest = word[0], word[1:]
+    splits = [(rest[:i], rest[i:]) for i in range(len(rest) + 1)]
+    candidates = {a + b[1:] for a, b in splits if b}
+    candidates |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    candidates |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    candidates |= {a + c + b for a, b in splits for c in _LETTERS}
+    by_stem: dict[str, list[str]] = {}
+    for candidate in sorted(candidates):
+        spelled = head + candidate
+        stem = term_of(spelled)
+        if stem and known.get(stem):
+            by_stem.setdefault(stem, []).append(spelled)
+    if not by_stem:
+        return []
+    return by_stem[max(by_stem, key=lambda stem: (known[stem], stem))]
+
+
+def closest_term(reader, term: str) -> str | None:
+    """The most common index term within ``MAX_EDITS`` of ``term`` with its first letter."""
+    best = None
+    for word, frequency in prefix_frequencies(reader, FIELD, term[:1]).items():
+        if abs(len(word) - len(term)) > MAX_EDITS or word == term or not within(word, term, MAX_EDITS):
+            continue
+        rank = (0 if within(word, term, 1) else 1, -frequency, word)
+        if best is None or rank < best[0]:
+            best = (rank, word)
+    return best[1] if best else None
+
+
+def distance(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, replacements)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def surface_words(searcher, term: str) -> list[str]:
+    """The words of the first story holding the index term ``term`` that are that
+    term, in lower case, the most frequent first."""
+    counts: dict[str, int] = {}
+    for hit in searcher.search(wq.Term(FIELD, term), limit=1):
+        body = hit.fields().get("body_text") or ""
+        for t, s, e in iter_terms(body):
+            if t == term:
+                word = body[s:e].lower()
+                counts[word] = counts.get(word, 0) + 1
+    return sorted(counts, key=lambda w: -counts[w])

@@ -1,0 +1,43 @@
+"""Dates are shown as dates (issue 12, item 20): a feed's ISO timestamp is not shown raw."""
+
+from __future__ import annotations
+
+from reader.dates import display_date, display_datetime, display_when
+from reader.library.article import Article
+from reader.widgets.article_details import ArticleDetails
+
+
+def test_iso_timestamps_read_as_dates():
+    assert display_date("2017-11-08T23:15:58Z") == "8 Nov 2017"
+    assert display_date("2017-11-08") == "8 Nov 2017"
+    assert display_date("2017-11-08T23:15:58+02:00") == "8 Nov 2017"
+    assert display_datetime("2017-11-08T23:15:58Z") == "8 Nov 2017, 23:15 UTC"
+    assert display_datetime("2017-11-08T00:00:00Z") == "8 Nov 2017"
+    assert display_datetime("2017-11-08") == "8 Nov 2017"
+
+
+def test_other_text_is_shown_as_it_is():
+    assert display_date("2021") == "2021"
+    assert display_date("spring 2020") == "spring 2020"
+    assert display_date("2021-13-45T99:00:00Z") == "2021-13-45T99:00:00Z"
+    assert display_date(None) is None and display_date("  ") is None
+
+
+def test_relative_moments():
+    now = 1_700_000_000.0
+    assert display_when(None) == "never"
+    assert display_when(now - 5, now) == "just now"
+    assert display_when(now - 600, now) == "10 min ago"
+    assert display_when(now - 7200, now) == "2 h ago"
+    assert display_when(now - 100_000, now) == "yesterday"
+    assert display_when(now - 30 * 86_400, now) == "15 Oct 2023"
+
+
+def test_the_story_header_and_details_show_the_date_not_the_timestamp():
+    article = Article("a", "Title", "Body text.", source="Wire", published="2017-11-08T23:15:58Z")
+    assert article.meta_line.startswith("Wire · 8 Nov 2017 · ")
+    assert "T23:15" not in article.meta_line
+    details = ArticleDetails()
+    details.show(article)
+    shown = str(details.render())
+    assert "8 Nov 2017, 23:15 UTC" in shown and "2017-11-08T" not in shown

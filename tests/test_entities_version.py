@@ -1,0 +1,58 @@
+"""The recogniser's version names everything that decides what it recognises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.entities import recognizer as recognizer_module
+from reader.entities.knowledge import Knowledge
+from reader.entities.notes import KnowledgeBase, Note
+from reader.entities.recognizer import Recognizer
+
+#: Modules of the entities package that hold no recognition rule.
+NOT_RULES = {"__init__", "notes", "summary", "service", "model", "gazetteer"}
+
+
+def test_the_same_inputs_give_the_same_version():
+    kb = KnowledgeBase([Note("glimmer-bay", "Glimmer Bay", "PLACE")])
+    assert Recognizer(kb, {"Harwick": 1}).version == Recognizer(kb, {"Harwick": 1}).version
+
+
+def test_a_note_a_place_or_the_knowledge_changes_the_version():
+    base = Recognizer(KnowledgeBase(), {"Harwick": 1}).version
+    with_note = Recognizer(KnowledgeBase([Note("glimmer-bay", "Glimmer Bay", "PLACE")]), {"Harwick": 1}).version
+    retyped = Recognizer(KnowledgeBase([Note("glimmer-bay", "Glimmer Bay", "ORG")]), {"Harwick": 1}).version
+    more_places = Recognizer(KnowledgeBase(), {"Harwick": 1, "Ostvald": 1}).version
+    other_knowledge = Recognizer(KnowledgeBase(), {"Harwick": 1}, knowledge=Knowledge(digest="other")).version
+    assert len({base, with_note, retyped, more_places, other_knowledge}) == 5
+
+
+def test_every_module_with_rules_is_in_the_version():
+    package = Path(recognizer_module.__file__).parent
+    modules = {p.stem for p in package.glob("*.py")} - NOT_RULES
+    assert modules == set(recognizer_module.RULE_MODULES)
+
+
+def test_the_rules_digest_follows_the_source_of_the_rule_modules(monkeypatch, tmp_path):
+    from reader.entities import wordlists
+
+    before = recognizer_module.rules_digest()
+    changed = tmp_path / "wordlists.py"
+    changed.write_text(Path(wordlists.__file__).read_text(encoding="utf-8") + "\n# one more rule\n", encoding="utf-8")
+    monkeypatch.setattr(wordlists, "__file__", str(changed))
+    assert recognizer_module.rules_digest() != before
+
+
+def test_the_shared_recogniser_follows_the_person_s_notes_folder(tmp_path, monkeypatch):
+    from reader.entities import service
+    from reader.entities.notes import Note, save_user_note
+
+    monkeypatch.setenv("READER_HOME", str(tmp_path / "one"))
+    save_user_note(Note("glimmer-bay", "Glimmer Bay", "PLACE"))
+    with_note = service.get_recognizer()
+    assert with_note.kb.get("glimmer-bay") is not None
+    monkeypatch.setenv("READER_HOME", str(tmp_path / "two"))
+    without = service.get_recognizer()
+    assert without.kb.get("glimmer-bay") is None and without.version != with_note.version
+    monkeypatch.setenv("READER_HOME", str(tmp_path / "one"))
+    assert service.get_recognizer().version == with_note.version

@@ -1,0 +1,269 @@
+"""The feeds in the app, against a feed server on 127.0.0.1: the feeds view (counts,
+choosing a feed, mark read and undo, unsubscribing), refresh (R, at start) with new stories
+showing as they arrive, links (browser, copy, the numbered list), tags, following an
+entity, and stories added or removed on disk while the app runs."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+
+from reader.app import ReaderApp
+from reader.feeds.http import Politeness
+from reader.feeds.refresh import refresh
+from reader.feeds.store import FeedStore
+from reader.library.state import StateStore
+from reader.paths import config_dir, library_dir
+from reader.screens.feeds import FeedsScreen
+from reader.screens.links import LinksScreen
+from reader.screens.prompts import Choice, TextPrompt
+from reader.widgets.article_list import ArticleList
+from tests.feed_server import rss, touch_later
+from tests.test_app import SIZE
+
+FAST = Politeness(connect_timeout=2, read_timeout=0.5, deadline=10)
+
+
+async def settle(pilot, condition, what: str, tries: int = 300) -> None:
+    for _ in range(tries):
+        await pilot.pause(0.02)
+        if condition():
+            return
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def no_refresh_at_start() -> None:
+    config_dir().mkdir(parents=True, exist_ok=True)
+    (config_dir() / "config.yaml").write_text("refresh:\n  on_start: false\n  every: off\n")
+
+
+def subscribe_two(server) -> tuple[str, str]:
+    (server.folder / "news.xml").write_bytes(rss("Local News", [("a", "Alpha"), ("b", "Beta"), ("c", "Gamma")]))
+    (server.folder / "other.xml").write_bytes(rss("Other Wire", [("x", "Xylophone"), ("y", "Yonder")],
+                                                  link="http://other.example/"))
+    with StateStore() as state:
+        feeds = FeedStore(state)
+        feeds.subscribe(server.feed_url("news.xml"), tags=["local"])
+        feeds.subscribe(server.feed_url("other.xml"))
+        feeds.subscribe(server.url("/error"))
+        refresh(state, politeness=FAST)
+    return server.feed_url("news.xml"), server.feed_url("other.xml")
+
+
+def rows_by_title(screen: FeedsScreen) -> dict[str, tuple[int, int]]:
+    return {row.title: (row.unread, row.total) for row in screen.rows}
+
+
+async def open_feeds(pilot) -> FeedsScreen:
+    await pilot.press("f")
+    await settle(pilot, lambda: isinstance(pilot.app.screen, FeedsScreen) and pilot.app.screen.rows, "the feeds view")
+    return pilot.app.screen
+
+
+async def move_to(pilot, screen: FeedsScreen, title: str) -> None:
+    index = next(i for i, row in enumerate(screen.rows) if row.title == title)
+    screen.table.move_cursor(row=index)
+    await pilot.pause()
+
+
+async def test_feeds_view_counts_chooses_marks_read_and_undoes(feed_server):
+    no_refresh_at_start()
+    news, _ = subscribe_two(feed_server)
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, lambda: len(app.screen.library_panel.catalog.entries) == 5, "the stories")
+        main = app.screen
+        await settle(pilot, lambda: main.column.article is not None, "the first story")
+        screen = await open_feeds(pilot)
+        counts = rows_by_title(screen)
+        opened = main.column.article  # the first story opened at start is read
+        assert counts["All stories"] == (4, 5)
+        local_unread = 2 if opened.source == "Local News" else 3
+        assert counts["Local News"] == (local_unread, 3)
+        assert counts["Other Wire"] == (4 - local_unread, 2)
+        assert counts["#local"] == (local_unread, 3)
+        error_row = next(r for r in screen.rows if r.kind == "feed" and r.subscription.url.endswith("/error"))
+        assert error_row.subscription.error == "the server answered 500 Internal Server Error"
+        await move_to(pilot, screen, "Local News")
+        await pilot.press("m")
+        await settle(pilot, lambda: rows_by_title(screen)["Local News"] == (0, 3), "Local News marked read")
+        article_list = main.library_panel.article_list
+        assert article_list.unread_count == 4 - local_unread
+        await pilot.press("z")
+        await settle(pilot, lambda: rows_by_title(screen)["Local News"] == (local_unread, 3), "the undo")
+        assert article_list.unread_count == 4
+        await move_to(pilot, screen, "Other Wire")
+        await pilot.press("enter")
+        await settle(pilot, lambda: not isinstance(app.screen, FeedsScreen), "back to the list")
+        assert sorted(a.title for a in article_list.visible_articles) == ["Xylophone", "Yonder"]
+        assert "Other Wire" in article_list.border_title
+        # mark everything read from the feeds view, then undo it
+        screen = await open_feeds(pilot)
+        await pilot.press("M")
+        await settle(pilot, lambda: rows_by_title(screen)["All stories"] == (0, 5), "everything read")
+        assert article_list.unread_count == 0
+        await pilot.press("z")
+        await settle(pilot, lambda: article_list.unread_count == 4, "the undo of everything")
+    with StateStore() as state:
+        assert sum(1 for s in state.all().values() if s.read) == 1  # only the story opened at start
+
+
+async def test_rename_tags_and_unsubscribe_removing_stories(feed_server):
+    no_refresh_at_start()
+    news, other = subscribe_two(feed_server)
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, lambda: len(app.screen.library_panel.catalog.entries) == 5, "the stories")
+        main = app.screen
+        screen = await open_feeds(pilot)
+        await move_to(pilot, screen, "Other Wire")
+        await pilot.press("r")
+        await settle(pilot, lambda: isinstance(app.screen, TextPrompt), "the rename prompt")
+        await pilot.press(*"Wire", "enter")
+        await settle(pilot, lambda: "Wire" in rows_by_title(screen), "the new title")
+        await move_to(pilot, screen, "Wire")
+        await pilot.press("t")
+        await settle(pilot, lambda: isinstance(app.screen, TextPrompt), "the tags prompt")
+        await pilot.press(*"world, music", "enter")
+        await settle(pilot, lambda: "#music" in rows_by_title(screen), "the tags")
+        await move_to(pilot, screen, "Wire")
+        await pilot.press("d")
+        await settle(pilot, lambda: isinstance(app.screen, Choice), "the question")
+        await pilot.click("#answer-delete")
+        await settle(pilot, lambda: "Wire" not in rows_by_title(screen), "the unsubscribe")
+        await settle(pilot, lambda: len(main.library_panel.catalog.entries) == 3, "its stories to go")
+    with StateStore() as state:
+        assert [s.url for s in FeedStore(state).subscriptions() if s.url == other] == []
+        assert FeedStore(state).get(news).tags == ("local",)
+    assert len(list(library_dir().glob("*.txt"))) == 3
+
+
+async def test_refresh_at_start_and_with_R_conditional_the_second_time(feed_server):
+    (feed_server.folder / "news.xml").write_bytes(rss("Local News", [("a", "Alpha")]))
+    with StateStore() as state:
+        FeedStore(state).subscribe(feed_server.feed_url("news.xml"))
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.feeds_dock.politeness = FAST
+        article_list = app.query_one(ArticleList)
+        await settle(pilot, lambda: [a.title for a in article_list.visible_articles] == ["Alpha"], "the first refresh")
+        assert "1 new" in article_list.border_title
+        (feed_server.folder / "news.xml").write_bytes(rss("Local News", [("a", "Alpha"), ("b", "Beta")]))
+        touch_later(feed_server.folder / "news.xml")
+        await settle(pilot, lambda: not app.screen.feeds_dock.running, "the first refresh to end")
+        await pilot.press("R")
+        await settle(pilot, lambda: len(article_list.visible_articles) == 2, "Beta")
+        assert "2 new" in article_list.border_title
+        await settle(pilot, lambda: not app.screen.feeds_dock.running, "the refresh to end")
+        await pilot.press("R")
+        await settle(pilot, lambda: len(feed_server.received("/feeds/")) == 3, "the third request")
+        await settle(pilot, lambda: not app.screen.feeds_dock.running, "the refresh to end")
+    sent = feed_server.received("/feeds/")
+    assert sent[0].header("If-None-Match") is None
+    assert sent[2].header("If-None-Match") and sent[2].status == 304
+
+
+async def test_stories_added_and_removed_on_disk_show_while_the_app_runs(tmp_path):
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "one.txt").write_text("First story here.\n\nIt has a body.\n")
+    app = ReaderApp(sources=[folder])
+    async with app.run_test(size=SIZE) as pilot:
+        article_list = app.query_one(ArticleList)
+        await settle(pilot, lambda: len(article_list.articles) == 1, "the library")
+        (folder / "two.txt").write_text("Second story arrives.\n\nWith a body too.\n")
+        await settle(pilot, lambda: len(article_list.articles) == 2, "the new story", tries=400)
+        assert "1 new" in article_list.border_title
+        (folder / "one.txt").unlink()
+        await settle(pilot, lambda: [a.id for a in article_list.articles] == ["two"], "the story to go", tries=400)
+
+
+@pytest.fixture
+def browser(tmp_path, monkeypatch) -> Path:
+    """$BROWSER set to a script that writes down what it was asked to open."""
+    opened = tmp_path / "opened.txt"
+    script = tmp_path / "browser.sh"
+    script.write_text(f'#!/bin/sh\necho "$1" >> {opened}\n')
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("BROWSER", f"{script} %s")
+    monkeypatch.setenv("DISPLAY", ":0")  # a graphical session: the browser runs beside the app
+    import webbrowser
+
+    monkeypatch.setattr(webbrowser, "_tryorder", None)
+    monkeypatch.setattr(webbrowser, "_browsers", {})
+    return opened
+
+
+async def test_open_copy_and_list_the_story_links(feed_server, browser):
+    no_refresh_at_start()
+    subscribe_two(feed_server)
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, lambda: len(app.screen.library_panel.catalog.entries) == 5, "the stories")
+        main = app.screen
+        await settle(pilot, lambda: main.column.article is not None, "the first story")
+        article_list = main.library_panel.article_list
+        target = next(a for a in article_list.articles if a.title == "Beta")
+        main.open_entry(target)
+        await settle(pilot, lambda: main.column.article and main.column.article.title == "Beta", "Beta")
+        main.library_panel.mark_read([target.id], False)
+        await pilot.press("O")
+        await settle(pilot, lambda: browser.exists() and browser.read_text().strip(), "the browser")
+        assert browser.read_text().split() == ["http://news.example/b"]
+        assert target.id in article_list.read
+        await pilot.press("y")
+        assert app.clipboard == "http://news.example/b"
+        await pilot.press("L")
+        await settle(pilot, lambda: isinstance(app.screen, LinksScreen), "the links")
+        assert app.screen.links == ["http://news.example/b", "http://news.example/b/more"]
+        await pilot.press("down", "enter")
+        await settle(pilot, lambda: len(browser.read_text().split()) == 2, "the second link")
+        assert browser.read_text().split()[1] == "http://news.example/b/more"
+
+
+async def test_tags_are_edited_on_the_story(feed_server):
+    no_refresh_at_start()
+    subscribe_two(feed_server)
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, lambda: len(app.screen.library_panel.catalog.entries) == 5, "the stories")
+        main = app.screen
+        await settle(pilot, lambda: main.column.article is not None, "the first story")
+        article = main.column.article
+        await pilot.press("T")
+        await settle(pilot, lambda: isinstance(app.screen, TextPrompt), "the tags prompt")
+        await pilot.press("end", *", Japan", "enter")
+        await settle(pilot, lambda: main.column.article.tags[-1:] == ("Japan",), "the new tags")
+        assert "#Japan" in main.column.article.meta_line
+        await settle(pilot, lambda: "Japan" in main.library_panel.catalog.get(article.id).tags, "the catalog")
+        path = Path(main.library_panel.catalog.get(article.id).path)
+    assert "- Japan" in path.read_text()
+
+
+async def test_follow_the_selected_entity(tmp_path):
+    from search_support import make_library
+
+    no_refresh_at_start()
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        sidebar = app.screen.sidebar
+        await settle(pilot, lambda: bool(sidebar.entities), "the entities")
+        assert not app.screen.check_action("follow", ())
+        entity = sidebar.entities[0]
+        sidebar.select(entity)
+        await pilot.pause()
+        await pilot.press("F")
+        await settle(pilot, lambda: _saved(), "the saved search")
+        await settle(pilot, lambda: app.screen.library_panel.index_ready, "the index", tries=600)
+        screen = await open_feeds(pilot)
+        await settle(pilot, lambda: any(r.kind == "search" and not r.pending and r.total for r in screen.rows),
+                     "the search's counts")
+        row = next(r for r in screen.rows if r.kind == "search")
+        assert row.title == entity.name and row.search.entity_key == entity.key
+
+
+def _saved() -> bool:
+    with StateStore() as state:
+        return bool(FeedStore(state).saved_searches())
