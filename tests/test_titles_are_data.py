@@ -43,7 +43,7 @@ async def test_titles_sources_and_names_are_drawn_literally(tmp_path):
         await pilot.pause(0.3)
         text = screen_text(app)
         assert TITLE in text  # the article's headline (and the list's row, cut at its width)
-        assert f"{SOURCE} · 2021-04-20" in text  # the article's meta line and the list's row
+        assert f"{SOURCE} · 20 Apr 2021" in text  # the article's meta line and the list's row
         assert "by [reverse]Ann" in text and BYLINE in text  # the meta line; the sidebar's details
         assert "●  Hostile story about [bold red]mar" in text  # the list's row
         # the list filtered to that source: its title names it
@@ -65,7 +65,7 @@ async def test_titles_sources_and_names_are_drawn_literally(tmp_path):
         await pilot.pause(0.5)
         text = screen_text(app)
         assert f"Open article: {TITLE}" in text
-        assert f"{SOURCE} · 2021-04-20" in text
+        assert f"{SOURCE} · 20 Apr 2021" in text
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running

@@ -270,11 +270,6 @@ class LibraryPanel(Vertical):
         if self.writer is not None:
             self.writer.mark_opened(article_id, read=False)
 
-    def mark_read(self, article_id: str) -> None:
-        """The person has read a story (scrolled to its end, or had it open a while)."""
-        if article_id not in self.article_list.read:
-            self.toggle_read(article_id)
-
     def save_position(self, article_id: str, position: int) -> None:
         if self.position_of(article_id) != position:
             self._remember(article_id, position=position)

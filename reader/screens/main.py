@@ -71,7 +71,7 @@ class MainScreen(Screen):
         Binding("e", "toggle_sidebar", "Entities", id="main.toggle_sidebar"),
         Binding("A", "add", "Add articles", show=False, id="main.add"),
         Binding("R", "refresh_feeds", "Refresh feeds", show=False, id="main.refresh_feeds"),
-        Binding("f", "feeds", "Feeds", id="main.feeds"),
+        Binding("f", "feeds", "Feeds", show=False, id="main.feeds"),  # no room in 80 columns: ? and ^p list it
         Binding("O", "open_link", "Open in browser", show=False, id="main.open_link"),
         Binding("y", "copy_link", "Copy link", show=False, id="main.copy_link"),
         Binding("L", "links", "Links", show=False, id="main.links"),
@@ -325,7 +325,7 @@ class MainScreen(Screen):
         self.library_panel.save_position(message.article_id, message.position)
 
     def on_article_column_read(self, message: ArticleColumn.Read) -> None:
-        self.library_panel.mark_read(message.article_id)
+        self.library_panel.mark_read([message.article_id])
 
     def on_entity_sidebar_highlights(self, message: EntitySidebar.Highlights) -> None:
         self.column.set_highlights(message.layer, message.highlights)
