@@ -1,7 +1,8 @@
 """The help screen: every key of the app, read from the bindings of every class of reader.
 
 The list cannot go stale: it walks every screen and widget class that reader defines
-(importing each module of ``reader.screens`` and ``reader.widgets`` first), with the
+(importing each module of ``reader.screens`` and ``reader.widgets`` first; a binding's
+tooltip, when it has one, is its longer description), with the
 bindings each inherits from Textual (an option list's Enter and arrows, a scrolling
 pane's Page Up), so a key added anywhere shows up here. Keys remapped in config.yaml are
 shown as remapped. The text is plain Content (a remapped key is the person's text).
@@ -25,8 +26,9 @@ from textual.widgets import Static
 
 NEVER_USEFUL = {"scroll_left", "scroll_right", "page_left", "page_right"}
 """Actions of Textual's scrolling bindings that no reader pane has room for (nothing scrolls sideways)."""
-FIRST_SECTIONS = ("Everywhere", "Reading", "Article list", "Article", "Find bar", "Entities", "Note",
-                  "Library search", "Search hits")
+FIRST_SECTIONS = ("Everywhere", "Reading", "Article list", "Article", "Find bar", "Entity list", "Note panel",
+                  "Note editor", "Library search", "Search hits")
+"""Sections shown first, in this order; the others follow by name."""
 
 
 def reader_classes() -> list[type]:
@@ -79,7 +81,7 @@ def help_sections(app: App) -> list[tuple[str, list[tuple[str, str]]]]:
         for binding in _bindings_of(classes):
             if not binding.description or binding.system or binding.action in NEVER_USEFUL:
                 continue
-            keys, _ = rows.setdefault(binding.action, ([], binding.description))
+            keys, _ = rows.setdefault(binding.action, ([], binding.tooltip or binding.description))
             shown = [binding]
             if binding.id in keymap:
                 shown = [replace(binding, key=key.strip(), key_display=None)

@@ -69,6 +69,7 @@ class SearchScreen(Screen[SearchChoice | None]):
         Binding("down", "to_hits", "Hits", show=False, id="search.to_hits"),
         Binding("ctrl+l", "to_query", "Query", id="search.to_query"),
     ]
+    HELP_NAME = "Library search"
 
     class Found(Message):
         """A search finished (``generation`` says which keystroke it answers)."""
