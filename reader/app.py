@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual.app import App
-from textual.binding import Binding
 from textual.worker import Worker
 
-from reader.app_settings import SettingsAndThemes
+from reader.app_settings import APP_BINDINGS, SettingsAndThemes
 from reader.config import LoadedSettings
 from reader.core import open_library
 from reader.text import make_safe
 from reader.palette import LibraryCommands, OpenArticleCommands
 from reader.screens.help import HelpScreen
 from reader.screens.main import MainScreen
-from reader.widgets.article_list import ArticleList
 from reader.themes import LoadedThemes
-from reader.widgets.article_view import ArticleView
 from reader.widgets.failures import worker_failed
-from reader.widgets.find_bar import FindBar
-from reader.widgets.note_panel import NotePanel
 
 ENTITY_COLOUR_DEFAULTS = {
     "entity-person": "#e5c07b",
@@ -42,11 +38,8 @@ class ReaderApp(SettingsAndThemes, App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     COMMANDS = App.COMMANDS | {OpenArticleCommands, LibraryCommands}
 
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("t", "change_theme", "Theme", id="app.theme"),
-    ]
+    BINDINGS = APP_BINDINGS
+    HELP_NAME = "Everywhere"
 
     def __init__(
         self,
@@ -61,6 +54,8 @@ class ReaderApp(SettingsAndThemes, App[int]):
         ``themes`` default to reading config.yaml and the theme folders. A path that does
         not exist raises ``MissingPath``."""
         super().__init__()
+        if not os.environ.get("TEXTUAL_ANIMATIONS"):
+            self.animation_level = "none"  # paging must feel instant on a busy machine
         self.setup_settings(theme, settings, themes)
         self.library = open_library(sources or (), settings=self.settings)
         self.startup_problems.extend(self.library.problems)
@@ -86,26 +81,6 @@ class ReaderApp(SettingsAndThemes, App[int]):
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.library)
 
-    def help_sources(self) -> list[tuple[str, type]]:
-        """The (pane, class) pairs whose keys the help screen lists."""
-        from reader.screens.feeds import FeedsScreen
-        from reader.screens.links import LinksScreen
-        from reader.screens.search import SearchScreen  # imports Whoosh: only when help opens
-        from reader.widgets.search_hits import SearchHits
-
-        return [
-            ("Everywhere", type(self)),
-            ("Main", MainScreen),
-            ("Article list", ArticleList),
-            ("Article", ArticleView),
-            ("Find bar", FindBar),
-            ("Note", NotePanel),
-            ("Library search", SearchScreen),
-            ("Search hits", SearchHits),
-            ("Feeds", FeedsScreen),
-            ("Links of a story", LinksScreen),
-        ]
-
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.help_sources()))
+            self.push_screen(HelpScreen())

@@ -12,14 +12,47 @@ from pathlib import Path
 
 from textual import work
 from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.message import Message
 
-from reader.config import DEFAULT_THEME, ConfigError, LoadedSettings, Settings, load_settings, save_theme
+from reader.config import (
+    DEFAULT_THEME,
+    ConfigError,
+    LoadedSettings,
+    Settings,
+    load_settings,
+    save_theme,
+    unknown_keymap_problems,
+)
 from reader.problems import Problem
 from reader.themes import LoadedThemes, builtin_theme_names, load_themes
 
-__all__ = ["SettingsAndThemes"]
+__all__ = ["APP_BINDINGS", "SettingsAndThemes", "binding_ids", "keymap_problems"]
+
+APP_BINDINGS = [
+    Binding("q", "quit", "Quit", id="app.quit"),
+    Binding("question_mark", "help", "Help", id="app.help"),
+    Binding("t", "change_theme", "Theme", show=False, id="app.theme"),
+    Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="app.palette",
+            tooltip="Open the command palette"),
+]
+"""The app's own keys (here, so ``reader config`` can know their ids without the app)."""
+
+
+def binding_ids() -> set[str]:
+    """The id of every binding of reader: the app's, and every screen's and widget's."""
+    from reader.screens.help import reader_classes
+
+    return {binding.id for binding in Binding.make_bindings(APP_BINDINGS) if binding.id} | {
+        binding.id
+        for cls in reader_classes()
+        for binding in Binding.make_bindings(vars(cls).get("BINDINGS", []))
+        if binding.id
+    }
+
+
+def keymap_problems(loaded: LoadedSettings) -> list[Problem]:
+    """config.yaml's keymap entries that name no binding, each on its line."""
+    return unknown_keymap_problems(loaded, binding_ids())
 
 
 class SettingsAndThemes:
@@ -73,33 +106,23 @@ class SettingsAndThemes:
         self._settings_problem("theme", f"unknown theme {chosen!r}; using {fallback!r}")
         return fallback
 
-    def known_binding_ids(self) -> set[str]:
-        """Ids of every binding of the app and of reader's screens and widgets."""
-        classes: list[type] = list(type(self).__mro__)
-        pending: list[type] = [DOMNode]
-        while pending:
-            cls = pending.pop()
-            pending.extend(cls.__subclasses__())
-            if cls.__module__.startswith("reader."):
-                classes.append(cls)
-        return {
-            binding.id
-            for cls in classes
-            for binding in Binding.make_bindings(vars(cls).get("BINDINGS", []))
-            if binding.id
-        }
-
     def report_startup_problems(self) -> None:
-        """One notification per problem in config.yaml or a theme file. Call from ``on_mount``."""
-        unknown = sorted(set(self.settings.keymap) - self.known_binding_ids())
-        if unknown:
-            self._settings_problem("keymap", f"keymap: no binding with id {', '.join(map(repr, unknown))} "
-                                             f"(the help screen, ?, lists the keys)", skipped=False)
+        """One notification per problem in config.yaml or a theme file. Call from ``on_mount``.
+        Keymap ids are checked after the first frame (knowing them all imports every pane)."""
         for problem in self.startup_problems:
-            title = "Theme" if Path(problem.path).parent.name == "themes" else "Settings"
-            self.notify(str(problem), title=title, severity="warning" if problem.skipped else "information",
-                        markup=False, timeout=10)
+            self._notify_problem(problem)
+        if self.settings.keymap:
+            self.call_after_refresh(self._report_keymap_problems)
         self._save_theme_changes = True
+
+    def _report_keymap_problems(self) -> None:
+        for problem in keymap_problems(self.loaded_settings):
+            self._notify_problem(problem)
+
+    def _notify_problem(self, problem: Problem) -> None:
+        title = "Theme" if Path(problem.path).parent.name == "themes" else "Settings"
+        self.notify(str(problem), title=title, severity="warning" if problem.skipped else "information",
+                    markup=False, timeout=10)
 
     def watch_theme(self, theme_name: str) -> None:
         """Remember a theme chosen while the app runs (palette, the theme key) in config.yaml."""

@@ -1,47 +1,76 @@
-"""The ``reader`` command: opens the app, or runs a sub-command without a terminal UI."""
+"""The ``reader`` command: opens the app, or runs a sub-command without a terminal UI.
+
+Each sub-command gets a parser of its own (``reader list --help`` shows its own usage),
+parsed with options anywhere among the arguments (``reader search QUERY --json PATH``),
+and a bad argument is one line on stderr and exit status 2.
+"""
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
-from reader.commands import COMMAND_MODULES, load_commands
-from reader.commands.common import CommandError
+from reader.commands import COMMAND_MODULES, load_command, load_commands
+from reader.commands.common import EXIT_USAGE, CommandError
 
 EXIT_INTERRUPTED = 130
 
 
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line: what is wrong, and where help is."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    """The top-level parser: ``reader --help`` and ``--version`` (it lists the sub-commands)."""
+    parser = Parser(
         prog="reader",
         usage="reader [--theme NAME] [PATH ...]\n       reader COMMAND [ARGS ...]",
         description="A terminal news reader. With no command, opens the app on your library "
         "(or on the PATHs given, or on the sample library when you have none yet); "
         "--theme NAME picks a theme for this run.",
-        epilog="Keys in the app: ? lists them all. Files and settings: reader config --path.",
+        epilog="Each command has its own help: reader COMMAND --help. Keys in the app: ? lists them all. "
+        "Files and settings: reader config --path.",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", prog="reader", parser_class=Parser)
     for command in load_commands():
-        sub = subparsers.add_parser(command.NAME, help=command.HELP, description=command.HELP)
-        command.add_arguments(sub)
-        sub.set_defaults(run=command.run)
+        subparsers.add_parser(command.NAME, help=command.HELP, description=command.HELP)
     return parser
 
 
-def _split_app_args(argv: list[str]) -> tuple[list[str], bool]:
-    """True when argv names no sub-command, so it is the app's (PATHs and options)."""
-    names = set(COMMAND_MODULES)
-    first = next((a for a in argv if not a.startswith("-")), None)
-    wants_help = any(a in ("-h", "--help", "--version") for a in argv)
-    return argv, first not in names and not wants_help
+def command_parser(name: str) -> argparse.ArgumentParser:
+    """The parser of one sub-command (``reader NAME``)."""
+    command = load_command(name)
+    parser = Parser(prog=f"reader {name}", description=command.HELP)
+    command.add_arguments(parser)
+    parser.set_defaults(run=command.run)
+    return parser
+
+
+def _command_of(argv: list[str]) -> int | None:
+    """Where the sub-command's name is in argv (None: argv is the app's PATHs and options)."""
+    for index, arg in enumerate(argv):
+        if arg.startswith("-"):
+            if arg in ("-h", "--help", "--version"):
+                return None
+            continue
+        return index if arg in COMMAND_MODULES else None
+    return None
+
+
+def _wants_top_level(argv: list[str]) -> bool:
+    return any(a in ("-h", "--help", "--version") for a in argv) and _command_of(argv) is None
 
 
 def build_app_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="reader", description="Open the reader app.")
+    parser = Parser(prog="reader", description="Open the reader app.")
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="article files or folders to read")
     parser.add_argument("--theme", metavar="NAME",
                         help="the theme for this run (`reader themes` lists them; default: config.yaml's)")
@@ -51,7 +80,9 @@ def build_app_parser() -> argparse.ArgumentParser:
 def run_app(args: argparse.Namespace) -> int:
     for path in args.paths:
         if not path.exists():
-            raise CommandError(f"reader: no such file or folder: {path}")
+            hint = difflib.get_close_matches(str(path), list(COMMAND_MODULES), n=1)
+            also = f" (the command {hint[0]!r}?)" if hint and len(path.parts) == 1 else ""
+            raise CommandError(f"reader: no such file or folder: {path}{also}")
     if args.theme is not None:
         from reader.commands.themes import theme_option
 
@@ -63,13 +94,25 @@ def run_app(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
+def parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Options anywhere among the arguments; a command with sub-commands of its own
+    (``reader opml import FILE``), which argparse cannot parse that way, in order."""
+    try:
+        return parser.parse_intermixed_args(argv)
+    except TypeError:
+        return parser.parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    _, is_app = _split_app_args(argv)
     try:
-        if is_app:
-            return run_app(build_app_parser().parse_args(argv))
-        args = build_parser().parse_args(argv)
+        if _wants_top_level(argv):
+            build_parser().parse_args(argv)  # prints help or the version and exits
+            return 0
+        at = _command_of(argv)
+        if at is None:
+            return run_app(parse(build_app_parser(), argv))
+        args = parse(command_parser(argv[at]), argv[:at] + argv[at + 1:])
         return args.run(args)
     except CommandError as error:
         print(error, file=sys.stderr)

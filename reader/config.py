@@ -10,6 +10,7 @@ The file is optional; every setting has a default::
       entities: true
       note: true
     article_width: 80          # columns of article text; 0 or "full" for the whole pane
+    list_width: 44             # columns of the article list (default: a quarter of the screen)
     library:                   # folders (or files) of articles; ~ and relative paths
       - ~/news                 #   (relative to the config folder) are allowed
     background:                # background notes from Wikipedia
@@ -62,6 +63,7 @@ __all__ = [
     "load_settings",
     "save_theme",
     "settings_as_yaml",
+    "unknown_keymap_problems",
 ]
 
 CONFIG_FILE = "config.yaml"
@@ -70,8 +72,9 @@ DEFAULT_THEME = "ink"
 DEFAULT_ARTICLE_WIDTH = 80
 MIN_ARTICLE_WIDTH = 20
 MAX_ARTICLE_WIDTH = 1000
+MIN_LIST_WIDTH, MAX_LIST_WIDTH = 20, 200
 SIDEBARS = ("entities", "note")
-KNOWN_SETTINGS = ("theme", "keymap", "sidebars", "article_width", "library", "refresh", "background")
+KNOWN_SETTINGS = ("theme", "keymap", "sidebars", "article_width", "library", "refresh", "background", "list_width")
 DEFAULT_REFRESH_EVERY = 30 * 60.0
 MIN_REFRESH_EVERY = 60.0
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?|d|days?)?\s*$",
@@ -143,6 +146,8 @@ class Settings:
     """Wikipedia look-ups (``background:``)."""
     refresh: RefreshSettings = field(default_factory=RefreshSettings)
     """When the app refreshes the feeds by itself."""
+    list_width: int | None = None
+    """Columns of the article list; None: sized with the screen (a quarter of it, 32–56)."""
 
     @property
     def show_entities(self) -> bool:
@@ -162,7 +167,8 @@ class LoadedSettings:
     exists: bool
     problems: list[Problem] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
-    """The 1-based line of each top-level setting in the file."""
+    """The 1-based line of each top-level setting in the file, and of each keymap entry
+    (as "keymap.<binding id>")."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -281,6 +287,16 @@ class _Reader:
             return
         settings.article_width = value
 
+    def _read_list_width(self, settings: Settings, value: Any) -> None:
+        if value is None or (isinstance(value, str) and value.strip().lower() == "auto"):
+            return
+        if isinstance(value, bool) or not isinstance(value, int) \
+                or not MIN_LIST_WIDTH <= value <= MAX_LIST_WIDTH:
+            self.problem(f"list_width must be a whole number of columns from {MIN_LIST_WIDTH} to "
+                         f"{MAX_LIST_WIDTH} (or \"auto\"), not {value!r}", "list_width")
+            return
+        settings.list_width = value
+
     def _read_library(self, settings: Settings, value: Any) -> None:
         if value is None:
             return
@@ -367,7 +383,26 @@ def _from_document(doc: YamlDocument, path: Path) -> LoadedSettings:
     reader = _Reader(doc, path)
     settings = reader.read()
     lines = {str(key[0]): line for key, line in doc.lines.items() if len(key) == 1}
+    lines.update({f"keymap.{key[1]}": line for key, line in doc.lines.items()
+                  if len(key) == 2 and key[0] == "keymap"})
     return LoadedSettings(settings, path, True, reader.problems, lines)
+
+
+def unknown_keymap_problems(loaded: LoadedSettings, known_ids: set[str]) -> list[Problem]:
+    """A warning for each keymap entry whose binding id is not one of ``known_ids``, on its
+    own line, with the nearest id as a suggestion (the app and ``reader config --show`` say
+    the same thing)."""
+    problems = []
+    for binding_id in loaded.settings.keymap:
+        if binding_id in known_ids:
+            continue
+        line = loaded.lines.get(f"keymap.{binding_id}") or loaded.lines.get("keymap")
+        where = f"line {line}: " if line else ""
+        hint = difflib.get_close_matches(binding_id, sorted(known_ids), n=1)
+        suggestion = f"did you mean {hint[0]!r}?" if hint else "the help screen, ?, lists the keys"
+        problems.append(Problem(loaded.path, f"{where}keymap: no binding with id {binding_id!r} ({suggestion})",
+                                skipped=False))
+    return problems
 
 
 def load_settings(path: Path | None = None) -> LoadedSettings:
@@ -391,6 +426,7 @@ def settings_as_yaml(settings: Settings) -> str:
         "keymap": dict(settings.keymap),
         "sidebars": dict(settings.sidebars),
         "article_width": settings.article_width if settings.article_width is not None else "full",
+        "list_width": settings.list_width if settings.list_width is not None else "auto",
         "library": [str(p) for p in settings.library],
         "background": {"wikipedia": settings.background.wikipedia, "language": settings.background.language,
                        "base_url": settings.background.base_url},

@@ -1,4 +1,8 @@
-"""Command palette providers: find and open an article by its title."""
+"""Command palette providers: find and open an article by its title.
+
+Titles, sources and what the person types are data: labels are ``Content`` and help
+lines are escaped (the palette reads a help string as markup).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.markup import escape
 
 MAX_DISCOVERY = 20
 LARGE_LIBRARY = 5_000  # from here the titles are first filtered by substring
@@ -61,7 +66,7 @@ class OpenArticleCommands(Provider):
             label = f"Open article: {article.title}"
             # Content(label), not matcher.highlight(): a title is data, never markup.
             yield Hit(score, Content(label), partial(self._open, screen, article), text=label,
-                      help=article.meta_line)
+                      help=escape(article.meta_line))
 
 
 class LibraryCommands(Provider):

@@ -9,7 +9,7 @@ from textual.command import CommandPalette
 
 from reader.app import ReaderApp
 from reader.config import config_path, load_settings
-from reader.screens.help import HelpScreen, binding_rows
+from reader.screens.help import HelpScreen, help_sections
 from reader.screens.main import FULL_WIDTH
 from reader.themes import user_themes_dir
 from reader.widgets.article_view import ArticleView
@@ -17,6 +17,7 @@ from reader.widgets.article_view import ArticleView
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 SIZE = (120, 36)
+WIDE = (160, 40)  # the sidebar sits beside the article
 
 
 class RecordingApp(ReaderApp):
@@ -110,9 +111,9 @@ async def test_keymap_override_changes_a_key() -> None:
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        rows = binding_rows(app, app.help_sources())
-        assert ("Everywhere", "f1", "Help") in rows  # the help screen shows the remapped key
-        assert ("Main", "n", "Next article") in rows
+        sections = dict(help_sections(app))
+        assert ("f1", "Help") in sections["Everywhere"]  # the help screen shows the remapped key
+        assert ("n", "Next article") in sections["Reading"]
 
 
 async def test_without_keymap_the_default_key_works() -> None:
@@ -134,7 +135,7 @@ async def test_unknown_keymap_id_is_reported() -> None:
         await settle(pilot)
     assert len(app.notices) == 1
     message, options = app.notices[0]
-    assert "line 1: keymap: no binding with id 'app.hlep'" in message
+    assert "line 2: keymap: no binding with id 'app.hlep' (did you mean 'app.help'?)" in message
     assert options["markup"] is False
 
 
@@ -191,7 +192,7 @@ async def test_article_width_from_settings(setting: str, expected: int) -> None:
 async def test_sidebars_hidden_by_settings() -> None:
     write(config_path(), "sidebars:\n  entities: false\n  note: false\n")
     app = ReaderApp([SEEDS])
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         sidebar = app.screen.query_one("#sidebar")
         assert sidebar.has_class("-hidden") and not sidebar.display
@@ -203,7 +204,7 @@ async def test_sidebars_hidden_by_settings() -> None:
 async def test_sidebar_shown_when_one_is_wanted() -> None:
     write(config_path(), "sidebars:\n  entities: false\n")
     app = ReaderApp([SEEDS])
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         assert app.screen.query_one("#sidebar").display
 
@@ -236,3 +237,13 @@ async def test_quick_theme_changes_save_the_last_one() -> None:
             app.theme = name
         await settle(pilot)
     assert load_settings().settings.theme == "newsprint"
+
+
+def test_config_show_reports_an_unknown_keymap_id_on_its_line_like_the_app(capsys) -> None:
+    from reader.cli import main
+
+    write(config_path(), "theme: ink\nkeymap:\n  app.help: f1\n  search.back: ctrl+g\n  main.fnid: ctrl+f\n")
+    assert main(["config", "--show"]) == 0  # a warning, not an error
+    err = capsys.readouterr().err
+    assert "line 5: keymap: no binding with id 'main.fnid' (did you mean 'main.find'?)" in err
+    assert "search.back" not in err and "app.help" not in err  # ids of every screen are known

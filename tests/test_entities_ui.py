@@ -10,7 +10,7 @@ from reader.entities import service
 from reader.widgets.article_view import ArticleView
 from reader.widgets.entity_list import EntityList
 from reader.widgets.note_panel import NotePanel
-from tests.test_app import SIZE, wait_loaded
+from tests.test_app import WIDE as SIZE, wait_loaded  # wide enough for the sidebar beside the article
 
 
 @pytest.fixture(autouse=True)

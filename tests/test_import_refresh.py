@@ -145,4 +145,4 @@ async def test_refresh_key_in_the_app(site, capsys) -> None:
             if len(article_list.visible_articles) == 2:
                 break
         assert sorted(a.title for a in article_list.visible_articles) == ["Alpha", "Beta"]
-        assert article_list.border_title == "2 articles · 1 unread · 1 new"
+        assert article_list.border_subtitle == "2 articles · 2 unread · 1 new"  # opened is not read yet

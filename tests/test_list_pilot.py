@@ -33,7 +33,8 @@ async def wait_loaded(pilot) -> None:
     for _ in range(200):
         await pilot.pause(0.02)
         view = pilot.app.query_one(ArticleView)
-        if pilot.app.screen.library_panel.catalog.entries and view.wrapped_lines and not view.loading:
+        if pilot.app.screen.library_panel.catalog.entries and view.wrapped_lines and not view.loading \
+                and pilot.app.focused is not None:
             return
     raise AssertionError("the library did not load")
 
@@ -58,7 +59,7 @@ async def test_sorts_by_date_title_and_source(tmp_path: Path) -> None:
         assert titles(app) == ["Apples in season", "Market falls", "Moon landing anniversary", "Zebra crossing opens"]
         await pilot.press("o")
         assert titles(app) == ["Moon landing anniversary", "Apples in season", "Market falls", "Zebra crossing opens"]
-        assert article_list.border_title.endswith("· by source")
+        assert article_list.border_title == "Articles by source"
         # What is drawn follows the order: the first row is the first title, then its source.
         text = screen_text(article_list)
         assert text.index("Moon landing") < text.index("Apples in season") < text.index("Zebra crossing")
@@ -70,8 +71,9 @@ async def test_star_and_filters(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         article_list = app.query_one(ArticleList)
-        # The first article (newest) is open, so it is read; the other three are unread.
-        assert article_list.border_title == "4 articles · 3 unread"
+        # The first article (newest) is open, but not read yet: a story counts as read once read.
+        assert article_list.border_subtitle == "4 articles · 4 unread"
+        article_list.set_read("b", True)
         await pilot.press("j", "asterisk")  # star "Market falls"
         assert "Market falls" in [a.title for a in article_list.visible_articles if a.id in article_list.starred]
         assert "★ Market falls" in screen_text(article_list)
@@ -81,7 +83,8 @@ async def test_star_and_filters(tmp_path: Path) -> None:
         await pilot.press("v")  # unread
         assert article_list.show == "unread"
         assert titles(app) == ["Market falls", "Zebra crossing opens", "Moon landing anniversary"]
-        assert article_list.border_title == "3 shown (unread) · 4 articles · 3 unread"
+        assert article_list.border_title == "Articles by date · unread"
+        assert article_list.border_subtitle == "3 of 4 articles · 3 unread"
         await pilot.press("v")  # starred
         assert titles(app) == ["Market falls"]
         await pilot.press("v")  # all again
@@ -89,7 +92,8 @@ async def test_star_and_filters(tmp_path: Path) -> None:
         article_list.filter_source("Wire")
         await pilot.pause()
         assert titles(app) == ["Market falls", "Zebra crossing opens"]
-        assert article_list.border_title.startswith("2 shown (from Wire)")
+        assert article_list.border_title == "Articles by date · from Wire"
+        assert article_list.border_subtitle.startswith("2 of 4 articles")
         article_list.filter_ids("mentioning Moon", {"d"})
         await pilot.pause()
         assert titles(app) == []
@@ -104,7 +108,7 @@ async def test_star_and_filters(tmp_path: Path) -> None:
         assert "★" not in screen_text(article_list)
 
 
-async def test_opening_marks_read_and_u_toggles(tmp_path: Path) -> None:
+async def test_reading_marks_read_and_u_toggles(tmp_path: Path) -> None:
     app = ReaderApp(sources=[make_library(tmp_path / "lib")])
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
@@ -113,6 +117,8 @@ async def test_opening_marks_read_and_u_toggles(tmp_path: Path) -> None:
         await pilot.press("j", "j", "enter")
         await pilot.pause()
         assert app.screen.column.article.id == "a"
+        assert "a" not in article_list.read  # opened, not read yet
+        await pilot.press("G")  # read to its end
         assert "a" in article_list.read
         app.screen.library_panel.writer.flush()
         with StateStore() as store:
@@ -122,7 +128,7 @@ async def test_opening_marks_read_and_u_toggles(tmp_path: Path) -> None:
         app.screen.library_panel.writer.flush()
         with StateStore() as store:
             assert not store.get("a").read
-        assert article_list.border_title == "4 articles · 3 unread"
+        assert article_list.border_subtitle == "4 articles · 4 unread"
 
 
 async def test_reopens_on_the_last_article_and_position(tmp_path: Path) -> None:
@@ -171,7 +177,7 @@ async def test_add_from_the_app(tmp_path: Path) -> None:
                 break
         # From now on the person's own library shows, with the new story in it.
         assert titles(app) == ["Fresh story"]
-        assert article_list.border_title == "1 article · 1 unread · 1 new"
+        assert article_list.border_subtitle == "1 article · 1 unread · 1 new"
         from reader import paths
 
         assert [p.name.startswith("fresh-story") for p in paths.library_dir().glob("*.txt")] == [True]
@@ -189,7 +195,8 @@ async def test_filter_to_articles_mentioning_a_name(tmp_path: Path) -> None:
             if app.query_one(ArticleList).id_filter:
                 break
         assert titles(app) == ["Talks resume"]
-        assert app.query_one(ArticleList).border_title.startswith("1 shown (mentioning Hua Chunying)")
+        assert app.query_one(ArticleList).border_title == "Articles by date · mentioning Hua Chunying"
+        assert app.query_one(ArticleList).border_subtitle.startswith("1 of 5 articles")
 
 
 async def test_palette_offers_sort_filter_add_and_mentions(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.test_e2e import reader_command
-from tests.test_reliability_terminal import drive
+from tests.test_reliability_terminal import drive, forbidden_in
 
 pytestmark = pytest.mark.e2e
 
@@ -34,3 +34,27 @@ def test_hostile_story_writes_no_escape_of_its_own(tmp_path, reader_home):
     for sequence in FORBIDDEN:
         at = output.find(sequence)
         assert at < 0, f"{sequence!r} reached the terminal: {output[max(0, at - 300):at + 60]!r}"
+
+
+def test_hostile_titles_and_sources_everywhere_they_are_drawn_write_no_escape(tmp_path, reader_home):
+    """The list and its title, the article, the sidebar, the command palette (hits and their
+    help lines), a source filter and the help screen: a title and a source carrying escapes
+    and markup are drawn there as text."""
+    hostile = "\x1b]52;c;dGl0bGU=\x07 \x1b]0;owned\x07 [@click=app.quit]click[/] [bold red]red[/]"
+    story = tmp_path / "hostile.txt"
+    story.write_text(f"---\nsource: \"Wire \\e]8;;https://evil.example/\\e\\\\x\\e]8;;\\e\\\\ [reverse]\"\n---\n"
+                     f"Quimby story {hostile}\n\nQuimby spoke in Tokyo.\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env.update(READER_HOME=str(reader_home), TERM="xterm-256color")
+    ctrl_p, escape = b"\x10", b"\x1b"
+    steps = [(b"Quimby spoke", ctrl_p), (None, b"Quimby"),        # the palette: a hit and its help line
+             (b"Open article", escape),
+             (None, ctrl_p), (None, b"articles from"),           # filter the list to the hostile source
+             (b"Show articles from", b"\r"),
+             (b"Articles by date \xc2\xb7 from", b"?"),          # the list's title names it; then help
+             (b"Keys", escape), (None, b"q")]
+    output = drive([str(reader_command()), str(story)], env, steps, seconds=60, pause=0.5)
+    assert b"[@click=app.quit]click[/]" in output  # markup shown as text
+    assert "␛]52;c;dGl0bGU=␇".encode() in output
+    problems = forbidden_in(output)
+    assert not problems, "\n".join(problems)

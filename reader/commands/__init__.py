@@ -12,6 +12,7 @@ from types import ModuleType
 
 COMMAND_MODULES = {
     "list": "list_articles",
+    "show": "show",
     "add": "add",
     "refresh": "refresh",
     "feeds": "feeds",
@@ -31,9 +32,14 @@ COMMAND_MODULES = {
 """Sub-command name → module in this package, in the order ``reader --help`` lists them."""
 
 
+def load_command(name: str) -> ModuleType:
+    """Import the module of one sub-command."""
+    return import_module(f"{__name__}.{COMMAND_MODULES[name]}")
+
+
 def load_commands() -> list[ModuleType]:
     """Import every sub-command module."""
-    return [import_module(f"{__name__}.{module}") for module in COMMAND_MODULES.values()]
+    return [load_command(name) for name in COMMAND_MODULES]
 
 
-__all__ = ["COMMAND_MODULES", "load_commands"]
+__all__ = ["COMMAND_MODULES", "load_command", "load_commands"]

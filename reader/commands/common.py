@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reader.core import Library, open_library
+from reader.library.article import Article
 from reader.library.files import MissingPath
 from reader.problems import Problem
 
@@ -42,3 +43,29 @@ def report_problems(problems: Iterable[Problem]) -> None:
     """Print each loading problem as one line on stderr."""
     for problem in problems:
         print(f"reader: {problem}", file=sys.stderr)
+
+
+def article_by_id(ref: str, library: Library | None = None) -> Article:
+    """The article of the library whose id (as ``reader list`` prints it) is ``ref``, or that
+    an id starts with, when only one does; a ``CommandError`` naming the nearest ids otherwise."""
+    library = library or library_or_exit()
+    catalog = library.catalog()
+    entry = catalog.get(ref)
+    if entry is None:
+        folded = ref.casefold()
+        matches = [e for e in catalog.entries if e.id.casefold() == folded] or \
+                  [e for e in catalog.entries if e.id.casefold().startswith(folded)]
+        if len(matches) > 1:
+            shown = ", ".join(e.id for e in matches[:5]) + (", …" if len(matches) > 5 else "")
+            raise CommandError(f"reader: {ref!r} could be {len(matches)} articles: {shown}")
+        if not matches:
+            import difflib
+
+            near = difflib.get_close_matches(ref, [e.id for e in catalog.entries], n=3, cutoff=0.5)
+            hint = f" (did you mean {', '.join(near)}?)" if near else " (reader list prints the ids)"
+            raise CommandError(f"reader: no such file, folder or article id: {ref}{hint}")
+        entry = matches[0]
+    article = catalog.load(entry)
+    if article is None:
+        raise CommandError(f"reader: {entry.path} could not be read", 1)
+    return article

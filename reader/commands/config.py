@@ -43,6 +43,10 @@ def run(args: argparse.Namespace) -> int:
             where = f"line {line}: " if line else ""
             problems.append(Problem(loaded.path, f"{where}{error}; using {DEFAULT_THEME!r}"))
             settings.theme = DEFAULT_THEME
+    if settings.keymap:
+        from reader.app_settings import keymap_problems  # the ids come from the app's widgets
+
+        problems.extend(keymap_problems(loaded))
     source = str(loaded.path) if loaded.exists else f"defaults ({loaded.path} does not exist)"
     print(f"# settings in effect, from {source}")
     sys.stdout.write(settings_as_yaml(settings))

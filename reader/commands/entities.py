@@ -1,8 +1,11 @@
-"""``reader entities``: the named entities of article files, as a table, JSON or JSON lines.
+"""``reader entities``: the named entities of articles, as a table, JSON or JSON lines.
 
-Offsets are Python string offsets into the file's text as read (UTF-8, newlines
-kept): the recogniser runs on the raw file text here, so other tools can score
-it against their own copy of the file.
+For a ``.txt`` file, offsets are Python string offsets into the file's text as read
+(UTF-8, newlines kept): the recogniser runs on the raw file text, so other tools can
+score it against their own copy of the file. Saved pages, Markdown and feed files are
+read with the same loaders as ``reader add`` (an article's text, not its markup), and an
+id from ``reader list`` names an article of the library: offsets are then into the
+article's text (``reader show ID --json`` prints it); a feed gives one document per entry.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from reader.commands.common import CommandError
+from reader.commands.common import CommandError, article_by_id, report_problems
 from reader.entities.service import get_recognizer
 
 NAME = "entities"
@@ -20,7 +23,8 @@ HELP = "list the people, organisations, places and events named in article files
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article .txt files")
+    parser.add_argument("paths", nargs="+", metavar="PATH|ID",
+                        help="article files (.txt, .md, .html, feeds) or article ids from `reader list`")
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--json", action="store_true", help="print a JSON array of entities (one file)")
     group.add_argument("--jsonl", action="store_true", help='print one line per file: {"doc": NAME, "entities": [...]}')
@@ -39,6 +43,29 @@ def read_text(path: Path) -> str:
         raise CommandError(f"reader: cannot read {path}: {error.strerror or error}") from None
 
 
+def documents(ref: str) -> list[tuple[str, str]]:
+    """(name, text) of what ``ref`` names: a .txt file's raw text; the articles a page,
+    Markdown or feed file holds, read as ``reader add`` reads them; or a library article."""
+    path = Path(ref).expanduser()
+    if path.is_dir():
+        raise CommandError(f"reader: {path} is a folder; give article files or ids")
+    if not path.exists():
+        article = article_by_id(ref)
+        return [(article.id, article.body)]
+    if path.suffix.lower() in (".txt", ""):
+        return [(path.name, read_text(path))]
+    from reader.loaders import load_file
+
+    loaded = load_file(path)
+    report_problems(loaded.problems)
+    articles = loaded.articles
+    if not articles:
+        raise CommandError(f"reader: {path}: no article in it", 1)
+    if len(articles) == 1:
+        return [(path.name, articles[0].body)]
+    return [(f"{path.name}#{article.id}", article.body) for article in articles]
+
+
 def entities_of(text: str) -> list[dict]:
     """The entities of ``text`` as JSON-ready mappings."""
     recognizer = get_recognizer()
@@ -51,7 +78,9 @@ def entities_of(text: str) -> list[dict]:
 def run(args: argparse.Namespace) -> int:
     if args.json and len(args.paths) > 1:
         raise CommandError("reader: --json takes one file; use --jsonl for several")
-    texts = [(path, read_text(path)) for path in args.paths]
+    texts = [doc for ref in args.paths for doc in documents(ref)]
+    if args.json and len(texts) > 1:
+        raise CommandError(f"reader: {args.paths[0]} holds {len(texts)} articles; use --jsonl for one line each")
     kb = get_recognizer().kb
     for problem in [*kb.problems, *kb.warnings]:
         print(f"reader: {problem}", file=sys.stderr)
@@ -60,12 +89,12 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     if args.jsonl:
-        for path, text in texts:
-            sys.stdout.write(json.dumps({"doc": path.name, "entities": entities_of(text)}, ensure_ascii=False) + "\n")
+        for name, text in texts:
+            sys.stdout.write(json.dumps({"doc": name, "entities": entities_of(text)}, ensure_ascii=False) + "\n")
         return 0
-    for path, text in texts:
+    for name, text in texts:
         if len(texts) > 1:
-            print(f"== {path}")
+            print(f"== {name}")
         rows = entities_of(text)
         for row in rows:
             mark = "*" if row["note"] else " "

@@ -9,6 +9,9 @@ import textwrap
 
 from reader.commands.common import CommandError
 from reader.entities.model import TYPE_LABELS
+import difflib
+import unicodedata
+
 from reader.entities.notes import KnowledgeBase, Note, load_knowledge_base
 
 NAME = "notes"
@@ -43,6 +46,39 @@ def format_note(note: Note, kb: KnowledgeBase, width: int = 88) -> str:
     return "\n".join(lines)
 
 
+def _plain(text: str) -> str:
+    """A name as compared leniently: no accents, no case, punctuation as spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch if ch.isalnum() else " " for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.casefold().split())
+
+
+def lookup(kb: KnowledgeBase, name: str) -> tuple[Note | None, list[Note], list[str]]:
+    """The note named ``name``; else the notes whose name, alias or id it starts or whose
+    words it begins ("Hua" → Hua Chunying, "shimonoseki" → the Treaty of Shimonoseki,
+    accents and case ignored): (the one note, or None and those candidates, and close
+    spellings when there are none)."""
+    exact = kb.find(name)
+    if exact is not None:
+        return exact, [], []
+    wanted = _plain(name)
+    if not wanted:
+        return None, [], []
+    found: list[Note] = []
+    for note in kb:
+        for form in (_plain(n) for n in (*note.names, note.id)):
+            if form == wanted or form.startswith(wanted + " ") or f" {wanted}" in f" {form}":
+                found.append(note)
+                break
+    if len(found) == 1:
+        return found[0], [], []
+    if found:
+        return None, found, []
+    forms = {_plain(n): n for note in kb for n in note.names}
+    near = difflib.get_close_matches(wanted, list(forms), n=3, cutoff=0.6)
+    return None, [], [forms[n] for n in near]
+
+
 def run(args: argparse.Namespace) -> int:
     kb = load_knowledge_base()
     for problem in [*kb.problems, *kb.warnings]:
@@ -61,9 +97,14 @@ def run(args: argparse.Namespace) -> int:
     if not args.name:
         raise CommandError("reader: give a NAME, or --list to see every note")
     name = " ".join(args.name)
-    note = kb.find(name)
+    note, several, near = lookup(kb, name)
+    if several:
+        listed = "; ".join(f"{n.name} ({n.id})" for n in several[:8]) + ("; …" if len(several) > 8 else "")
+        print(f"reader: {len(several)} notes match {name!r}: {listed}. Give more of the name.", file=sys.stderr)
+        return EXIT_NOT_FOUND
     if note is None:
-        print(f"reader: no note on {name!r} (try: reader notes --list)", file=sys.stderr)
+        hint = f"did you mean {' or '.join(near)}?" if near else "reader notes --list lists them"
+        print(f"reader: no note on {name!r} ({hint})", file=sys.stderr)
         return EXIT_NOT_FOUND
     if args.json:
         entry = note.to_yaml_entry()

@@ -15,8 +15,9 @@ EXIT_NO_HITS = 1
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", metavar="QUERY", help='for example: senkaku islands, "treaty of shimonoseki", '
-                        "negot*, shimonseki~, china -taiwan, title:japan, published:[2020 TO 2021]")
+    parser.add_argument("query", metavar="QUERY", nargs="?",
+                        help='one argument (quote several words): "senkaku islands", \'"treaty of shimonoseki"\', '
+                        "negot*, shimonseki~, 'china -taiwan', title:japan, 'published:[2020 TO 2021]'")
     add_sources_argument(parser)
     parser.add_argument("--json", action="store_true", help="print JSON (hits with snippets and match offsets)")
     parser.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits (default 10)")
@@ -38,8 +39,14 @@ def marked(snippet: str, spans, bold: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.query or not args.query.strip():
+        raise CommandError('reader search: give a QUERY, for example: reader search "senkaku islands"')
     if args.limit < 1:
         raise CommandError("reader: --limit must be at least 1")
+    for path in args.paths:
+        if not path.exists() and len(path.parts) == 1:
+            raise CommandError(f"reader: no such file or folder: {path} (a query of several words goes in "
+                               f"quotes: reader search \"{args.query} {path}\")")
     from reader.search.index import IndexProblem  # noqa: PLC0415 - not for --help
     from reader.search.searching import search  # noqa: PLC0415
 

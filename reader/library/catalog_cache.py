@@ -25,7 +25,7 @@ from typing import NamedTuple
 from reader import paths
 from reader.atomic import write_atomic
 
-FORMAT = 3
+FORMAT = 4  # 4: CJK counted by characters; a headline line kept in full as the title
 
 
 class FileRecord(NamedTuple):

@@ -239,15 +239,16 @@ class StateStore:
         """Remember how far into the article (a body offset or line) the person is."""
         self._set(article_id, "position", max(0, int(position)))
 
-    def mark_opened(self, article_id: str, position: int | None = None) -> None:
-        """The person opened this article: it is read, and it is the last opened one."""
+    def mark_opened(self, article_id: str, position: int | None = None, *, read: bool = True) -> None:
+        """The person opened this article: it is the last opened one, and read unless
+        ``read`` is false (the app marks a story read once it has been read)."""
         now = time.time()
         with self._transaction() as db:
             db.execute(
-                "INSERT INTO article_state(id, read, opened_at, updated_at) VALUES (?, 1, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET read = 1, opened_at = excluded.opened_at, "
+                "INSERT INTO article_state(id, read, opened_at, updated_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET read = MAX(read, excluded.read), opened_at = excluded.opened_at, "
                 "updated_at = excluded.updated_at",
-                (article_id, now, now),
+                (article_id, int(read), now, now),
             )
             if position is not None:
                 db.execute("UPDATE article_state SET position = ? WHERE id = ?", (max(0, int(position)), article_id))

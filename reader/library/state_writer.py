@@ -55,9 +55,9 @@ class StateWriter:
     def set_starred(self, article_id: str, starred: bool) -> None:
         self._queue(lambda store: store.set_starred(article_id, starred))
 
-    def mark_opened(self, article_id: str) -> None:
-        """The story was opened now (it becomes the one reopened next time)."""
-        self._queue(lambda store: store.mark_opened(article_id))
+    def mark_opened(self, article_id: str, *, read: bool = True) -> None:
+        """The story was opened now (it becomes the one reopened next time; read unless ``read`` is false)."""
+        self._queue(lambda store: store.mark_opened(article_id, read=read))
 
     def flush(self) -> None:
         """Wait until everything asked for so far is written (positions included)."""

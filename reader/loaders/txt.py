@@ -157,7 +157,7 @@ def parse_article(text: str, path: Path | str, article_id: str) -> Loaded:
         if _is_headline(paragraphs):
             title = paragraphs.pop(0)
         else:
-            title = first_sentence(paragraphs[0])
+            title = shorten(first_sentence(paragraphs[0]))  # the body has it in full
     return build_article(meta, title, paragraphs, credit, path, article_id, problems)
 
 
@@ -171,7 +171,7 @@ def build_article(meta: dict, title: str | None, paragraphs: list[str], credit: 
         tags = [t.strip() for t in tags.split(",")]
     article = Article(
         id=str(meta.get("id") or article_id),
-        title=shorten(title or ""),
+        title=shorten(title or "", _HEADLINE_MAX),  # a headline in full (it is not in the body)
         body=PARAGRAPH_BREAK.join(paragraphs),
         source=_text_field(meta, "source"),
         published=_text_field(meta, "published"),

@@ -20,7 +20,7 @@ class AddScreen(ModalScreen[list[str] | None]):
         width: 80; max-width: 90%; height: auto;
         border: round $primary; background: $surface; padding: 1 2;
     }
-    AddScreen Label { color: $text-muted; }
+    AddScreen Label { color: $text-muted; width: 1fr; }
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="add.cancel")]

@@ -2,7 +2,8 @@
 hit) is showing in it.
 
 It owns the open article, opening a story (a long one is read in a worker), the reading
-position (restored on open, reported as the person scrolls) and the find state: the
+position (restored on open, reported as the person scrolls), when the story counts as
+read (scrolled to its end, or open a while: ``Read``) and the find state: the
 matches of the find bar's pattern, or of the library search the story was opened from,
 stepped through with ``n`` / ``N`` even after the bar is closed (as in less and vim).
 """
@@ -15,6 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
 from reader.library import Article
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
 
 LOAD_IN_WORKER_WORDS = 50_000
 """Stories longer than this (about 300 KB) are read in a worker when opened."""
+READ_AFTER_SECONDS = 15.0
+"""A story open this long counts as read (as does scrolling to its end), as in mail readers."""
 
 
 def _finding():
@@ -61,6 +65,13 @@ class ArticleColumn(Vertical):
             self.article_id = article_id
             self.position = position
 
+    class Read(Message):
+        """The person has read the open story: scrolled to its end, or had it open a while."""
+
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
     class StoryRead(Message):
         """The reading worker read a long story."""
 
@@ -78,6 +89,10 @@ class ArticleColumn(Vertical):
         """What the matches are of: "" for the find bar's pattern, else the search query."""
         self._find_options: FindOptions | None = None
         self._reported_position: tuple[str, int] | None = None
+        self._read_timer: Timer | None = None
+        self._counted_read: str | None = None
+        """The id of the open story once it counted as read (or the person marked it)."""
+        self.read_after = READ_AFTER_SECONDS
 
     def compose(self) -> ComposeResult:
         view = ArticleView(id="article-view")
@@ -92,7 +107,6 @@ class ArticleColumn(Vertical):
 
     def on_mount(self) -> None:
         self.view.loading = True
-        self.watch(self.view, "scroll_y", self._scrolled, init=False)
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -142,46 +156,49 @@ class ArticleColumn(Vertical):
         self.article = article
         view = self.view
         view.loading = False
-        view.border_title = article.title
-        view.show(article)
+        view.show(article, position)
         self._reported_position = (article.id, position or 0)
-        if position:
-            self._restore_position(article, position)
         if search is not None:
             self._show_search(article, search)
         else:
             self._refind()
+        self._start_reading(article)
         self.post_message(self.Shown(article))
 
-    # -- reading position ------------------------------------------------------------------
+    # -- read or not -----------------------------------------------------------------------
 
-    def _restore_position(self, article: Article, position: int, tries: int = 50) -> None:
-        """Scroll so the body line holding ``position`` is the top line, once the text is wrapped."""
-        view = self.view
-        if view.article is not article:
-            return
-        if not view.wrapped_lines or view.loading:
-            if tries > 0:
-                self.set_timer(0.02, lambda: self._restore_position(article, position, tries - 1))
-            return
-        view.scroll_to(y=view.line_of_offset(position), animate=False, immediate=True, force=True)
+    def _start_reading(self, article: Article) -> None:
+        self._counted_read = None
+        if self._read_timer is not None:
+            self._read_timer.stop()
+        self._read_timer = self.set_timer(self.read_after, lambda: self._count_read(article))
+
+    def _count_read(self, article: Article) -> None:
+        if article is self.article and self._counted_read != article.id:
+            self._counted_read = article.id
+            self.post_message(self.Read(article.id))
+
+    def read_marked(self) -> None:
+        """The person marked the open story read or unread: it no longer counts itself read."""
+        if self.article is not None:
+            self._counted_read = self.article.id
+
+    # -- reading position ------------------------------------------------------------------
 
     def reading_position(self) -> int | None:
         """The body offset of the top line of the view (0 at the top of the article)."""
         view = self.view
-        lines = view.wrapped_lines
-        if self.article is None or not lines or view.article is not self.article:
+        if self.article is None or view.article is not self.article:
             return None
-        y = int(view.scroll_offset.y)
-        if y == 0:
-            return 0
-        for line in lines[y:]:
-            if line.part == "body":
-                return line.start
-        return None
+        return view.reading_offset
 
-    def _scrolled(self, _old: float, _new: float) -> None:
-        self.report_position()
+    def on_article_view_moved(self, message: ArticleView.Moved) -> None:
+        message.stop()
+        if message.article is self.article:
+            self.report_position()
+            view = self.view
+            if view.max_scroll_y > 0 and view.scroll_y >= view.max_scroll_y:
+                self._count_read(message.article)  # scrolled to its end
 
     def report_position(self) -> None:
         """Post ``Scrolled`` when the open story's position changed."""
@@ -246,6 +263,10 @@ class ArticleColumn(Vertical):
         message.stop()
         if self.find_result is not None and not self.find_result.matches:
             self.clear_find()
+        self.view.focus()
+
+    def on_find_bar_left(self, message: FindBar.Left) -> None:
+        message.stop()
         self.view.focus()
 
     def _refind(self) -> None:

@@ -38,7 +38,7 @@ class EntitySidebar(Vertical):
     """Details, entities and the background panel of the open story."""
 
     DEFAULT_CSS = """
-    EntitySidebar { width: 34; max-width: 30%; }
+    EntitySidebar { width: 34; }
     EntitySidebar #article-details { height: auto; max-height: 6; }
     EntitySidebar #entities { height: 1fr; border-top: solid $panel-lighten-2; }
     EntitySidebar #note { height: 1fr; border-top: solid $panel-lighten-2; }

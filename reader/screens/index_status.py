@@ -117,7 +117,7 @@ class IndexStatus(Horizontal):
             self.post_message(self.Updated(result))
 
     def on_index_status_progress(self, message: Progress) -> None:
-        message.stop()
+        """Show the progress (the message goes on up: the search pane follows it too)."""
         saving = message.text == "saving the index"
         if message.total:
             self.state = "saving the search index" if saving else f"indexing {message.done:,} of {message.total:,}"

@@ -54,7 +54,7 @@ class LibraryPanel(Vertical):
     """The articles of the library and what the person has done with them."""
 
     DEFAULT_CSS = """
-    LibraryPanel { width: 36; max-width: 35%; height: 1fr; }
+    LibraryPanel { width: 36; height: 1fr; }
     """
 
     class Loaded(Message):
@@ -264,12 +264,11 @@ class LibraryPanel(Vertical):
         return state.position if state else 0
 
     def article_opened(self, article_id: str) -> None:
-        """A story was opened: it is read, and the one to reopen next time."""
+        """A story was opened: the one to reopen next time (it counts as read once read:
+        ``mark_read``)."""
         self.article_list.highlight_article(article_id)
-        self.article_list.set_read(article_id, True)
-        self._remember(article_id, read=True)
         if self.writer is not None:
-            self.writer.mark_opened(article_id)
+            self.writer.mark_opened(article_id, read=False)
 
     def save_position(self, article_id: str, position: int) -> None:
         if self.position_of(article_id) != position:

@@ -3,12 +3,14 @@
 The screen composes the feature panes and routes their messages to one another; each
 pane owns its state and its workers (``library_panel``, ``article_column``,
 ``entity_sidebar``, ``index_status``). Keys that act across panes live here and call
-the pane that does the work.
+the pane that does the work. It also lays the panes out for the terminal's width
+(``layout.plan_layout``): a side pane that does not fit beside the article becomes an
+overlay, shown by its key and closed when the article takes the focus again.
 """
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -24,6 +26,7 @@ from reader.screens.entity_sidebar import EntitySidebar
 from reader.screens.feeds_bridge import FeedsBridge
 from reader.screens.feeds_dock import FeedsDock
 from reader.screens.index_status import IndexStatus
+from reader.screens.layout import PaneLayout, plan_layout
 from reader.screens.library_panel import LibraryPanel
 from reader.screens.links import LinkOpener
 from reader.widgets.article_list import ArticleList
@@ -39,42 +42,61 @@ class MainScreen(Screen):
     """Three panes: the list of articles, the open article and the sidebar."""
 
     DEFAULT_CSS = """
-    MainScreen #panes { height: 1fr; }
+    MainScreen #panes { height: 1fr; layers: base overlay; }
     MainScreen .pane { border: round $panel-lighten-2; border-title-color: $text-muted; }
     MainScreen .pane:focus-within { border: round $primary; border-title-color: $text; }
     MainScreen .-hidden { display: none; }
+    MainScreen .-overlay { layer: overlay; background: $surface; }
+    MainScreen LibraryPanel.-overlay { position: absolute; offset: 0 0; }
+    MainScreen EntitySidebar.-overlay { dock: right; border: round $primary; }
     """
 
+    # The footer shows the keys of the focused pane first, then these, then the app's: the
+    # ones shown here are the few that must fit in 80 columns beside q and ?; every key is
+    # in the help screen (?).
     BINDINGS = [
-        Binding("right_square_bracket,J", "next_article", "Next article", id="main.next_article"),
-        Binding("left_square_bracket,K", "previous_article", "Prev article", id="main.previous_article"),
+        Binding("right_square_bracket,J", "next_article", "Next article", show=False, id="main.next_article"),
+        Binding("left_square_bracket,K", "previous_article", "Previous article", show=False,
+                id="main.previous_article"),
         Binding("slash", "find", "Find", id="main.find"),
-        Binding("s", "search", "Search library", id="main.search"),
-        Binding("n", "find_step(1)", "Next match", id="main.find_next"),
-        Binding("N", "find_step(-1)", "Prev match", id="main.find_previous"),
-        Binding("escape", "clear_find", "Clear matches", id="main.clear_find"),
-        Binding("m", "next_mention", "Next mention", id="main.next_mention"),
-        Binding("M", "previous_mention", "Prev mention", id="main.previous_mention"),
+        Binding("s", "search", "Search", id="main.search", tooltip="Search the whole library"),
+        Binding("n", "find_step(1)", "Next match", show=False, id="main.find_next"),
+        Binding("N", "find_step(-1)", "Previous match", show=False, id="main.find_previous"),
+        Binding("escape", "clear_find", "Close the overlay, or clear matches", show=False, id="main.clear_find"),
+        Binding("m", "next_mention", "Next mention", show=False, id="main.next_mention"),
+        Binding("M", "previous_mention", "Previous mention", show=False, id="main.previous_mention"),
         Binding("m,M", "no_mention", "Mentions", show=False, id="main.no_mention"),
-        Binding("W", "look_up", "Wikipedia", show=False, id="main.wikipedia"),
-        Binding("a", "toggle_list", "Articles", id="main.toggle_list"),
-        Binding("e", "toggle_sidebar", "Sidebar", id="main.toggle_sidebar"),
-        Binding("u", "toggle_read", "Read/unread", id="main.toggle_read"),
-        Binding("asterisk", "toggle_star", "Star", id="main.toggle_star"),
-        Binding("A", "add", "Add", show=False, id="main.add"),
+        Binding("W", "look_up", "Wikipedia", show=False, id="main.wikipedia",
+                tooltip="Look the selected entity up on Wikipedia"),
+        Binding("u", "toggle_read", "Read", id="main.toggle_read", tooltip="Mark read or unread"),
+        Binding("asterisk", "toggle_star", "Star", id="main.toggle_star", tooltip="Star or unstar"),
+        Binding("a", "toggle_list", "List", id="main.toggle_list", tooltip="Show or hide the article list"),
+        Binding("e", "toggle_sidebar", "Entities", id="main.toggle_sidebar",
+                tooltip="Show or hide the sidebar: the story's entities and notes"),
+        Binding("A", "add", "Add articles", show=False, id="main.add"),
         Binding("R", "refresh_feeds", "Refresh feeds", show=False, id="main.refresh_feeds"),
-        Binding("f", "feeds", "Feeds", id="main.feeds"),
+        Binding("f", "feeds", "Feeds", show=False, id="main.feeds"),  # no room in 80 columns: ? and ^p list it
         Binding("O", "open_link", "Open in browser", show=False, id="main.open_link"),
         Binding("y", "copy_link", "Copy link", show=False, id="main.copy_link"),
         Binding("L", "links", "Links", show=False, id="main.links"),
         Binding("T", "edit_tags", "Tags", show=False, id="main.edit_tags"),
         Binding("F", "follow", "Follow", show=False, id="main.follow"),
     ]
+    HELP_NAME = "Reading"
+    AUTO_FOCUS = ""  # the focus goes to the list (or the article) once the library is loaded
 
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
         self.last_query = ""
+        self.layout_plan: PaneLayout | None = None
+        self.show_list = True
+        """Whether the list shows when it fits beside the article (``a`` toggles it)."""
+        self.show_sidebar = True
+        """Whether the sidebar shows when it fits beside the article (``e``; config.yaml's sidebars)."""
+        self.overlay: str | None = None
+        """The side pane shown over the article ("list" or "sidebar"), when they do not fit beside it."""
+        self._search_screen = None  # the library search pane while it is open (told how the index goes)
         self.feeds = FeedsBridge(self)
         self._reported: set[str] = set()
 
@@ -89,7 +111,7 @@ class MainScreen(Screen):
         yield FeedsDock(id="feeds-dock")
         yield LinkOpener(id="link-opener")
         yield TaskProgress(id="task-progress")
-        yield Footer()
+        yield Footer(compact=True)
 
     # -- the panes -------------------------------------------------------------------------
 
@@ -117,6 +139,54 @@ class MainScreen(Screen):
         settings = getattr(self.app, "settings", None)
         if settings is not None:
             self.apply_settings(settings)
+        self.arrange_panes()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.arrange_panes()
+
+    def arrange_panes(self) -> None:
+        """Size the side panes for the screen's width; dock them beside the article or make
+        them overlays (closed after a resize makes them so)."""
+        if not self.size.width:
+            return  # not laid out yet
+        settings = getattr(self.app, "settings", None)
+        plan = plan_layout(self.size.width, getattr(settings, "list_width", None))
+        if self.layout_plan is not None and plan == self.layout_plan:
+            return
+        self.layout_plan = plan
+        panel, sidebar = self.library_panel, self.sidebar
+        panel.styles.width = plan.list_width
+        sidebar.styles.width = plan.sidebar_width
+        panel.set_class(not plan.list_docked, "-overlay")
+        sidebar.set_class(not plan.sidebar_docked, "-overlay")
+        if (self.overlay == "list" and plan.list_docked) or (self.overlay == "sidebar" and plan.sidebar_docked):
+            self.overlay = None
+        self._show_panes()
+
+    def _show_panes(self) -> None:
+        plan = self.layout_plan
+        if plan is None:
+            return
+        panel, sidebar = self.library_panel, self.sidebar
+        panel.set_class(not (self.show_list if plan.list_docked else self.overlay == "list"), "-hidden")
+        sidebar.set_class(not (self.show_sidebar if plan.sidebar_docked else self.overlay == "sidebar"), "-hidden")
+        for pane in (panel, sidebar):
+            if pane.has_class("-hidden") and pane.has_focus_within:
+                self.column.view.focus()
+
+    def pane_shown(self, name: str) -> bool:
+        """True when the list ("list") or the sidebar ("sidebar") is on screen."""
+        pane = self.library_panel if name == "list" else self.sidebar
+        return not pane.has_class("-hidden")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """An overlay closes when the focus leaves it (Enter on a story, a click in the article)."""
+        if self.overlay is None:
+            return
+        pane = self.library_panel if self.overlay == "list" else self.sidebar
+        if event.widget is not pane and pane not in event.widget.ancestors:
+            self.overlay = None
+            self._show_panes()
 
     def apply_settings(self, settings: Settings) -> None:
         """Article width and which sidebars show, from config.yaml.
@@ -128,7 +198,8 @@ class MainScreen(Screen):
         for name in SIDEBARS:
             for widget in self.query(f"#{name}"):
                 widget.set_class(not settings.sidebars.get(name, True), "-hidden")
-        self.sidebar.set_class(not any(settings.sidebars.get(n, True) for n in SIDEBARS), "-hidden")
+        self.show_sidebar = any(settings.sidebars.get(n, True) for n in SIDEBARS)
+        self._show_panes()
 
     def report_problems(self, problems: list[Problem]) -> None:
         """One notification per problem (a few at most), then a summary line; a problem
@@ -151,10 +222,11 @@ class MainScreen(Screen):
             if message.reopen is not None:
                 entry, position = message.reopen
                 self.column.open(entry, message.catalog, position=position)
-                panel.article_list.focus()
+                (panel.article_list if self.pane_shown("list") else self.column.view).focus()
             else:
                 self.column.view.loading = False
                 self.column.view.show(None)
+                self.column.view.focus()
                 self.notify("No articles yet: press A (or use the command palette) to add files, pages or feeds.",
                             severity="warning")
         if message.first:
@@ -176,6 +248,13 @@ class MainScreen(Screen):
     def on_index_status_updated(self, _message: IndexStatus.Updated) -> None:
         self.sidebar.index_ready = self.library_panel.index_ready = True
         self.feeds.counts_changed()  # saved searches count what the index found
+        if self._search_screen is not None:
+            self._search_screen.index_changed(None)
+
+    def on_index_status_progress(self, message: IndexStatus.Progress) -> None:
+        message.stop()
+        if self._search_screen is not None:
+            self._search_screen.index_changed(self.query_one(IndexStatus).state)
 
     # -- routing: feeds (``FeedsBridge`` does the work) ---------------------------------------
 
@@ -215,6 +294,7 @@ class MainScreen(Screen):
 
     def on_library_panel_load_failed(self, _message: LibraryPanel.LoadFailed) -> None:
         self.column.view.loading = False
+        self.column.view.focus()
 
     def on_library_panel_library_changed(self, message: LibraryPanel.LibraryChanged) -> None:
         self.library = message.library
@@ -248,6 +328,9 @@ class MainScreen(Screen):
     def on_article_column_scrolled(self, message: ArticleColumn.Scrolled) -> None:
         self.library_panel.save_position(message.article_id, message.position)
 
+    def on_article_column_read(self, message: ArticleColumn.Read) -> None:
+        self.library_panel.mark_read([message.article_id])
+
     def on_entity_sidebar_highlights(self, message: EntitySidebar.Highlights) -> None:
         self.column.set_highlights(message.layer, message.highlights)
 
@@ -275,16 +358,26 @@ class MainScreen(Screen):
     def action_previous_article(self) -> None:
         self._step_article(-1)
 
-    def _toggle_pane(self, pane) -> None:
-        pane.toggle_class("-hidden")
-        if pane.has_class("-hidden") and pane.has_focus_within:
-            self.column.view.focus()
+    def _toggle_pane(self, name: str) -> None:
+        """Hide or show a side pane beside the article; as an overlay, open it with the focus in it."""
+        plan = self.layout_plan or plan_layout(self.size.width)
+        if name == "list" and plan.list_docked:
+            self.show_list = not self.show_list
+        elif name == "sidebar" and plan.sidebar_docked:
+            self.show_sidebar = not self.show_sidebar
+        else:
+            self.overlay = None if self.overlay == name else name
+        self._show_panes()
+        self.refresh_bindings()
+        if self.overlay == name:
+            pane = self.library_panel.article_list if name == "list" else self.sidebar.query_one("#entities")
+            pane.focus()
 
     def action_toggle_list(self) -> None:
-        self._toggle_pane(self.library_panel)
+        self._toggle_pane("list")
 
     def action_toggle_sidebar(self) -> None:
-        self._toggle_pane(self.sidebar)
+        self._toggle_pane("sidebar")
 
     def _target_id(self) -> str | None:
         """The article a read/star key acts on: the list's cursor in the list, else the open one."""
@@ -296,6 +389,8 @@ class MainScreen(Screen):
     def action_toggle_read(self) -> None:
         if (article_id := self._target_id()) is not None:
             self.library_panel.toggle_read(article_id)
+            if self.column.article is not None and article_id == self.column.article.id:
+                self.column.read_marked()
 
     def action_toggle_star(self) -> None:
         if (article_id := self._target_id()) is not None:
@@ -308,6 +403,11 @@ class MainScreen(Screen):
         self.column.step_match(delta)
 
     def action_clear_find(self) -> None:
+        if self.overlay is not None:
+            self.overlay = None
+            self._show_panes()
+            self.column.view.focus()
+            return
         self.column.clear_find()
         self.refresh_bindings()
 
@@ -342,7 +442,9 @@ class MainScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_mention", "previous_mention"):
             return self.sidebar.can_step_mentions  # else m/M fall through to no_mention, which says why
-        if action in ("find_step", "clear_find"):
+        if action == "clear_find":
+            return self.overlay is not None or self.column.can_step_matches
+        if action == "find_step":
             return self.column.can_step_matches
         if action in ("open_link", "copy_link"):
             return self.feeds.has_link()
@@ -361,9 +463,11 @@ class MainScreen(Screen):
         status = self.query_one(IndexStatus)
         screen = SearchScreen(status.index, query=self.last_query, indexing=lambda: status.state,
                               broken=status.repair)
+        self._search_screen = screen
         self.app.push_screen(screen, self._search_done)
 
     def _search_done(self, choice) -> None:  # noqa: ANN001 (SearchChoice, imported with the pane)
+        self._search_screen = None
         if choice is None:
             return
         self.last_query = choice.query

@@ -3,11 +3,13 @@
 Searching runs in an exclusive thread worker after a short pause in typing (a newer
 keystroke cancels the older search; a late result of a cancelled search is dropped).
 Enter opens the chosen story (the screen is dismissed with a ``SearchChoice``), Esc
-goes back with nothing.
+goes back with nothing. While the index is being built the status line follows the
+build (``index_changed``), and the query runs again once the index is ready.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,6 +32,8 @@ from reader.widgets.search_hits import HitRow, SearchHits
 
 DEBOUNCE_SECONDS = 0.15
 LIMIT = 50
+RETRY_EVERY_SECONDS = 1.0
+"""While a build runs, a query that found no index yet is tried again this often."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class SearchScreen(Screen[SearchChoice | None]):
         Binding("down", "to_hits", "Hits", show=False, id="search.to_hits"),
         Binding("ctrl+l", "to_query", "Query", id="search.to_query"),
     ]
+    HELP_NAME = "Library search"
 
     class Found(Message):
         """A search finished (``generation`` says which keystroke it answers)."""
@@ -86,6 +91,7 @@ class SearchScreen(Screen[SearchChoice | None]):
         self.results: SearchResults | None = None
         self._generation = 0
         self._timer: Timer | None = None
+        self._retried_at = 0.0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
@@ -156,6 +162,25 @@ class SearchScreen(Screen[SearchChoice | None]):
         elif self.indexing():
             status += f" in what is indexed so far · {self.indexing()}"
         self._set_status(status, error=bool(results.error))
+
+    def index_changed(self, state: str | None) -> None:
+        """The index is being built (``state``: "indexing 300 of 3,000") or is ready (None).
+
+        The status line follows the build; an answer from an index that was missing or
+        partial is asked again: when the index is ready, and meanwhile every second while
+        there was no index at all (the build commits as it goes)."""
+        results = self.results
+        if results is None or not self.query_one("#search-input", Input).value.strip():
+            return
+        if state is None:
+            self._start_search()
+        elif results.error:
+            self._set_status(f"{results.error} ({state})", error=True)
+            if time.monotonic() - self._retried_at >= RETRY_EVERY_SECONDS:
+                self._retried_at = time.monotonic()
+                self._start_search()
+        else:
+            self._set_status(f"{results.message} in what is indexed so far · {state}")
 
     def _set_status(self, text: str, *, error: bool = False) -> None:
         label = self.query_one("#search-status", Label)

@@ -90,7 +90,8 @@ def _merge(spans: list[Span]) -> list[Span]:
 
 
 def plan_matches(q: wq.Query) -> MatchPlan:
-    """The title/body terms and phrases of a (expanded) query, leaving out excluded ones."""
+    """The title/body terms and phrases of a (expanded) query, leaving out excluded ones;
+    an ``entity:`` term adds the words of the entity's name."""
     plan = MatchPlan()
 
     def walk(node: wq.Query) -> None:
@@ -110,6 +111,12 @@ def plan_matches(q: wq.Query) -> MatchPlan:
         if isinstance(node, wq.Term) and type(node) is wq.Term:
             if node.fieldname in TEXT_FIELDS:
                 plan.terms.add(str(node.text))
+            elif node.fieldname == "entity":  # its name's words: the snippet shows the mention
+                words = tuple(t for t, _, _ in iter_terms(str(node.text).replace("_", " ")))
+                if len(words) == 1:
+                    plan.terms.add(words[0])
+                elif words and words not in plan.phrases:
+                    plan.phrases.append(words)
             return
         if node.is_leaf():
             return

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from reader.dates import display_datetime
 from reader.library import Article
+from reader.library.article import counted_in_characters
 
 
 class ArticleDetails(Static):
@@ -26,7 +27,7 @@ class ArticleDetails(Static):
             ("Published", display_datetime(article.published)),
             ("By", article.byline),
             ("Credit", article.credit),
-            ("Words", f"{article.word_count:,}"),
+            ("Characters" if counted_in_characters(article.body) else "Words", f"{article.word_count:,}"),
             ("Reading", f"{article.reading_minutes} min"),
             ("Tags", ", ".join(article.tags) or None),
             ("File", article.path.name if article.path else None),

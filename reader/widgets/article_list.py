@@ -3,8 +3,9 @@
 Each article takes two lines: an unread mark, a star and the title, then the source and
 date. The list sorts (date, title, source) and filters (all, unread, starred, one source,
 or any set of ids such as the articles mentioning an entity) without building a widget
-per article, so 100,000 articles cost what 30 do. The border title counts them:
-"1,204 articles · 37 unread".
+per article, so 100,000 articles cost what 30 do. The border title says how they are
+sorted and filtered ("Articles by title · unread"); the bottom border counts them
+("1,204 articles · 37 unread").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
+from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -25,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.library.ordering import SORTS, sort_order
+from reader.text import make_safe
 
 ROW_HEIGHT = 2
 SHOWS = ("all", "unread", "starred")
@@ -69,11 +72,12 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("G,end", "last", "Last", show=False, id="list.last"),
         Binding("space,pagedown", "page_down", "Page down", show=False, id="list.page_down"),
         Binding("b,pageup", "page_up", "Page up", show=False, id="list.page_up"),
-        Binding("enter", "select", "Open", id="list.open"),
-        Binding("o", "cycle_sort", "Sort", id="list.sort"),
-        Binding("v", "cycle_show", "Unread/starred", id="list.show"),
-        Binding("c", "clear_filters", "Clear filter", show=False, id="list.clear"),
+        Binding("enter", "select", "Open", show=False, id="list.open"),
+        Binding("o", "cycle_sort", "Sort", show=False, id="list.sort"),
+        Binding("v", "cycle_show", "Unread/starred/all", show=False, id="list.show"),
+        Binding("c", "clear_filters", "Clear filters", show=False, id="list.clear"),
     ]
+    HELP_NAME = "Article list"
 
     sort: reactive[str] = reactive("date", init=False)
     """How the list is sorted: "date" (newest first), "title" or "source"."""
@@ -238,21 +242,23 @@ class ArticleList(ScrollView, can_focus=True):
             return self.articles[self._view[target]]
         return None
 
+    def title_text(self) -> str:
+        """"Articles by date", with the filters in force: "Articles by title · unread · from BBC"."""
+        parts = [f"Articles by {self.sort}"]
+        if self.show != "all":
+            parts.append(self.show)
+        if self.source_filter:
+            parts.append(f"from {self.source_filter}")
+        if self.id_filter:
+            parts.append(self.id_filter[0])
+        return " · ".join(parts)
+
     def counts_text(self) -> str:
-        """"1,204 articles · 37 unread", with the filter in force when there is one."""
+        """"1,204 articles · 37 unread"; "12 of 1,204 articles · 37 unread" under a filter."""
         total = len(self.articles)
         text = f"{total:,} article{'' if total == 1 else 's'} · {self.unread_count:,} unread"
-        filters = []
-        if self.show != "all":
-            filters.append(self.show)
-        if self.source_filter:
-            filters.append(f"from {self.source_filter}")
-        if self.id_filter:
-            filters.append(self.id_filter[0])
-        if filters:
-            text = f"{len(self._view):,} shown ({', '.join(filters)}) · " + text
-        if self.sort != "date":
-            text += f" · by {self.sort}"
+        if self.show != "all" or self.source_filter or self.id_filter:
+            text = f"{len(self._view):,} of {text}"
         if self.note:
             text += f" · {self.note}"
         return text
@@ -306,7 +312,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._rebuild()
 
     def _update_title(self) -> None:
-        self.border_title = self.counts_text()
+        # Content, never a str: a border title takes markup, and sources and labels are data.
+        self.border_title = Content(make_safe(self.title_text()))
+        self.border_subtitle = Content(make_safe(self.counts_text()))
 
     # -- cursor -------------------------------------------------------------
 

@@ -3,6 +3,11 @@
 Only the lines on screen are drawn, so long stories scroll smoothly; wrapping a
 very long story runs in a worker. Article text is drawn as plain text (never
 markup); highlights are styled by offsets into ``Article.body``.
+
+The headline is drawn once: above the body, or, when the title is the body's own first
+sentence, as that sentence in bold. The text column is centred in a wide pane. The
+reading place is a body offset, kept across re-wraps and resizes (a pane that grows
+until the whole story fits does not lose it), and paging is never animated.
 """
 
 from __future__ import annotations
@@ -24,11 +29,13 @@ from textual.strip import Strip
 from textual.worker import Worker
 
 from reader.library import Article
+from reader.library.article import lead_length
 from reader.widgets.wrap import Line, visible_part, wrap_body, wrap_paragraph
 from reader.widgets.failures import worker_failed
 
-LAYERS = ("entities", "selected", "find")
-"""Highlight layers, drawn in this order (later layers win)."""
+LAYERS = ("lead", "entities", "selected", "find")
+"""Highlight layers, drawn in this order (later layers win); "lead" is the view's own:
+the first sentence drawn as the headline when the title is that sentence."""
 
 WRAP_IN_WORKER_CHARS = 200_000
 MARGIN = 2
@@ -61,6 +68,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {
         "article-view--title",
+        "article-view--lead",
         "article-view--meta",
         "article-view--credit",
         "article-view--entity-person",
@@ -79,6 +87,7 @@ class ArticleView(ScrollView, can_focus=True):
         scrollbar-gutter: stable;
         &:focus { background-tint: $foreground 3%; }
         & > .article-view--title { text-style: bold; color: $text; }
+        & > .article-view--lead { text-style: bold; }
         & > .article-view--meta { color: $text-muted; }
         & > .article-view--credit { color: $text-muted; text-style: italic; }
         & > .article-view--entity-person { color: $entity-person; }
@@ -95,11 +104,12 @@ class ArticleView(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("j,down", "scroll_down", "Down", show=False, id="article.down"),
         Binding("k,up", "scroll_up", "Up", show=False, id="article.up"),
-        Binding("space,pagedown", "page_down", "Page down", id="article.page_down"),
-        Binding("b,pageup", "page_up", "Page up", id="article.page_up"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="article.page_down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="article.page_up"),
         Binding("g,home", "scroll_home", "Top", show=False, id="article.top"),
         Binding("G,end", "scroll_end", "Bottom", show=False, id="article.bottom"),
     ]
+    HELP_NAME = "Article"
 
     max_width: reactive[int] = reactive(80)
     """The widest the text column may be, in cells."""
@@ -114,23 +124,65 @@ class ArticleView(ScrollView, can_focus=True):
         self._layers: dict[str, _Layer] = {}
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._pending_offset: int | None = None
+        self._anchor: int | None = None
+        """The reading place: the body offset of the top line (None: the top of the story)."""
+        self._laid_out_size: tuple[int, int] | None = None
+        """The size the lines were laid out for; a scroll seen at another size is the layout's, not the reader's."""
+        self._left = MARGIN
+        self._restoring = False
         self.loading_text = ""
 
     # -- public API --------------------------------------------------------
 
-    def show(self, article: Article | None) -> None:
-        """Show ``article`` from its top, clearing every highlight."""
+    def show(self, article: Article | None, position: int | None = None) -> None:
+        """Show ``article`` from its top (or at the body offset ``position``), clearing every highlight."""
         self.article = article
         self._layers.clear()
         self._pending_offset = None
+        self._anchor = position or None
         self._wrapped_width = 0
         self._lines = []
         self.scroll_to(0, 0, animate=False, immediate=True)
+        if article is not None and (lead := lead_length(article)):
+            self._layers["lead"] = _Layer([Highlight(0, lead, "lead")])
         self._rewrap()
+
+    @property
+    def reading_offset(self) -> int:
+        """The reading place: the body offset of the top line (0 at the top of the story)."""
+        return self._anchor or 0
+
+    class Moved(Message):
+        """The reader moved in the story (``offset``: the body offset of the top line)."""
+
+        def __init__(self, article: Article, offset: int) -> None:
+            super().__init__()
+            self.article, self.offset = article, offset
+
+    def _follow_scroll(self) -> None:
+        """Take the reading place from the scroll position, unless the view is putting it
+        back or its lines were laid out for another size (a resize under way scrolls too,
+        and that is not the reader's doing)."""
+        if self._restoring or not self._lines or self._laid_out_size != tuple(self.size) or self.article is None:
+            return
+        anchor = self._top_body_offset()
+        if anchor != self._anchor:
+            self._anchor = anchor
+            self.post_message(self.Moved(self.article, anchor or 0))
+
+    def _restore_anchor(self) -> None:
+        """Scroll back to the reading place (after a re-wrap or a resize)."""
+        self._laid_out_size = tuple(self.size)
+        if self._anchor is not None and self._lines:
+            self._restoring = True
+            try:
+                self.scroll_to(y=self.line_of_offset(self._anchor), animate=False, immediate=True, force=True)
+            finally:
+                self._restoring = False
 
     def set_highlights(self, layer: str, highlights: Sequence[Highlight]) -> None:
         """Replace the highlights of one layer (see ``LAYERS``)."""
-        if layer not in LAYERS:
+        if layer not in LAYERS or layer == "lead":
             raise ValueError(f"unknown highlight layer {layer!r}")
         if highlights:
             self._layers[layer] = _Layer(highlights)
@@ -168,6 +220,29 @@ class ArticleView(ScrollView, can_focus=True):
         """Width of the text column in cells."""
         return max(10, min(self.max_width, self.scrollable_content_region.width - 2 * MARGIN))
 
+    # -- scrolling: never animated (paging must feel instant on a busy machine) ------------
+
+    def _scroll_now(self, y: float) -> None:
+        self.scroll_to(y=max(0, min(y, self.max_scroll_y)), animate=False, immediate=True, force=True)
+
+    def action_scroll_down(self) -> None:
+        self._scroll_now(self.scroll_y + 1)
+
+    def action_scroll_up(self) -> None:
+        self._scroll_now(self.scroll_y - 1)
+
+    def action_page_down(self) -> None:
+        self._scroll_now(self.scroll_y + self.scrollable_content_region.height)
+
+    def action_page_up(self) -> None:
+        self._scroll_now(self.scroll_y - self.scrollable_content_region.height)
+
+    def action_scroll_home(self) -> None:
+        self._scroll_now(0)
+
+    def action_scroll_end(self) -> None:
+        self._scroll_now(self.max_scroll_y)
+
     @property
     def wrapped_lines(self) -> list[Line]:
         """The document's screen lines (for tests and the find bar)."""
@@ -175,9 +250,16 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- layout ------------------------------------------------------------
 
+    def on_mount(self) -> None:
+        self.watch(self, "scroll_y", lambda _old, _new: self._follow_scroll(), init=False)
+
     def on_resize(self) -> None:
         if self.text_width != self._wrapped_width:
             self._rewrap()
+        else:
+            self._left = self._left_margin(self._wrapped_width)
+            self._cache.clear()
+            self._restore_anchor()
 
     def watch_max_width(self) -> None:
         if self.is_mounted:
@@ -188,7 +270,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache.clear()
 
     def _header_lines(self, article: Article, width: int) -> list[Line]:
-        lines = [Line("title", s, e) for s, e in wrap_paragraph(article.title, 0, len(article.title), width)]
+        lines = []
+        if not lead_length(article):
+            lines = [Line("title", s, e) for s, e in wrap_paragraph(article.title, 0, len(article.title), width)]
         meta = self._meta_text(article)
         lines += [Line("meta", s, e) for s, e in wrap_paragraph(meta, 0, len(meta), width)]
         if article.credit:
@@ -237,19 +321,22 @@ class ArticleView(ScrollView, can_focus=True):
         if article is not self.article:
             return  # a newer article replaced this one while it was wrapping
         self.loading = False
-        anchor = self._top_body_offset()
         self._lines = lines
         self._wrapped_width = width
+        self._left = self._left_margin(width)
         self._body_line_starts = [line.start for line in lines if line.part == "body"]
         self._body_line_index = [y for y, line in enumerate(lines) if line.part == "body"]
         self._cache.clear()
-        self.virtual_size = Size(width + 2 * MARGIN, len(lines))
+        self.virtual_size = Size(self._left + width + MARGIN, len(lines))
+        self._restore_anchor()
         if self._pending_offset is not None:
             offset, self._pending_offset = self._pending_offset, None
             self.call_after_refresh(self.scroll_to_offset, offset)
-        elif anchor is not None:
-            self.scroll_to(y=self.line_of_offset(anchor), animate=False, immediate=True, force=True)
         self.refresh()
+
+    def _left_margin(self, width: int) -> int:
+        """The left margin that centres a text column of ``width`` in the pane."""
+        return MARGIN + max(0, (self.scrollable_content_region.width - 2 * MARGIN - width) // 2)
 
     def _top_body_offset(self) -> int | None:
         """Body offset at the top of the screen, kept across a re-wrap."""
@@ -304,7 +391,7 @@ class ArticleView(ScrollView, can_focus=True):
             # $text-muted only there; a partial style would draw them white on light themes.
             full = self.get_component_rich_style(f"article-view--{line.part}")
             base = base + full.without_color + Style(color=full.color)  # keep the (tinted) background
-        segments = [Segment(" " * MARGIN, self.rich_style), *styled_segments(text, base, spans)]
+        segments = [Segment(" " * self._left, self.rich_style), *styled_segments(text, base, spans)]
         return Strip(segments)
 
 

@@ -17,7 +17,13 @@ from textual.widgets import Checkbox, Input, Label
 
 class FindBar(Horizontal):
     """Find in the open article. Enter or Down / Shift+Enter or Up step through matches
-    (Shift+Enter does not reach the app in every terminal), Esc closes."""
+    (Shift+Enter does not reach the app in every terminal), Esc closes, Tab goes back to
+    the article with the bar open.
+
+    The Alt toggles are priority bindings: a terminal sends Alt+W as ESC w, which arrives
+    as the key ``alt+w`` carrying the character "w", and the Input would type it.
+    The checkboxes take clicks but not focus, so Tab never lands on one.
+    """
 
     DEFAULT_CSS = """
     FindBar {
@@ -36,11 +42,12 @@ class FindBar(Horizontal):
 
     BINDINGS = [
         Binding("escape", "close", "Close find", id="find.close"),
-        Binding("shift+enter,up", "step(-1)", "Previous", id="find.previous"),
-        Binding("down", "step(1)", "Next", id="find.next"),
-        Binding("alt+w", "toggle('whole')", "Whole word", id="find.whole_word"),
-        Binding("alt+r", "toggle('regex')", "Regex", id="find.regex"),
-        Binding("alt+s", "toggle('words')", "Word forms", id="find.word_mode"),
+        Binding("enter,down", "step(1)", "Next match", id="find.next"),
+        Binding("shift+enter,up", "step(-1)", "Previous match", id="find.previous"),
+        Binding("tab", "leave", "Back to the article", show=False, id="find.leave"),
+        Binding("alt+w", "toggle('whole')", "Whole word", priority=True, id="find.whole_word"),
+        Binding("alt+r", "toggle('regex')", "Regex", priority=True, id="find.regex"),
+        Binding("alt+s", "toggle('words')", "Word forms", priority=True, id="find.word_mode"),
     ]
 
     class Changed(Message):
@@ -63,13 +70,20 @@ class FindBar(Horizontal):
     class Closed(Message):
         """The bar was closed: clear the highlights."""
 
+    class Left(Message):
+        """The person left the bar for the article (Tab); the bar stays open."""
+
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Find in article (Enter/↓ next, ↑ previous)", compact=True, id="find-input")
         yield Label("", id="find-status")
-        yield Checkbox("Word", compact=True, id="find-whole", tooltip="Alt+W: whole words only")
-        yield Checkbox("Regex", compact=True, id="find-regex", tooltip="Alt+R: a regular expression")
-        yield Checkbox("Forms", compact=True, id="find-words",
-                       tooltip="Alt+S: word forms, as the search index reads them (island finds Islands)")
+        for box in (
+            Checkbox("Word", compact=True, id="find-whole", tooltip="Alt+W: whole words only"),
+            Checkbox("Regex", compact=True, id="find-regex", tooltip="Alt+R: a regular expression"),
+            Checkbox("Forms", compact=True, id="find-words",
+                     tooltip="Alt+S: word forms, as the search index reads them (island finds Islands)"),
+        ):
+            box.can_focus = False
+            yield box
 
     @property
     def is_open(self) -> bool:
@@ -130,6 +144,9 @@ class FindBar(Horizontal):
 
     def action_close(self) -> None:
         self.close()
+
+    def action_leave(self) -> None:
+        self.post_message(self.Left())
 
     def action_toggle(self, which: str) -> None:
         box = self.query_one(f"#find-{which}", Checkbox)

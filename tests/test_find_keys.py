@@ -1,0 +1,56 @@
+"""The find bar's keys from its input: Alt toggles as terminals send them, Tab back to the article."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Checkbox
+
+from reader.app import ReaderApp
+from reader.widgets.article_view import ArticleView
+from reader.widgets.find_bar import FindBar
+from search_support import make_library
+from tests.test_app import SIZE
+from tests.test_search_ui import index_ready
+
+
+async def open_find(pilot, text: str) -> FindBar:
+    app = pilot.app
+    await index_ready(pilot)
+    app.screen.open_entry(app.screen.library_panel.catalog.get("senkaku"))
+    await pilot.press("slash", *text)
+    await pilot.pause()
+    return app.screen.query_one(FindBar)
+
+
+async def test_alt_toggles_work_from_the_input_when_alt_comes_as_an_escape_prefix(tmp_path):
+    """A terminal sends Alt+W as ESC w, which Textual reads as the key alt+w carrying the
+    character "w": the Input must not type it."""
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        bar = await open_find(pilot, "island")
+        field = bar.query_one("#find-input")
+        assert app.focused is field
+        for key, box in (("w", "#find-whole"), ("r", "#find-regex"), ("s", "#find-words")):
+            app.post_message(events.Key(f"alt+{key}", key))  # what ESC + key becomes
+            await pilot.pause()
+            assert field.value == "island", f"alt+{key} typed {field.value!r}"
+            assert bar.query_one(box, Checkbox).value, f"alt+{key} did not toggle {box}"
+            app.post_message(events.Key(f"alt+{key}", key))
+            await pilot.pause()
+            assert not bar.query_one(box, Checkbox).value
+        app.post_message(events.Key("alt+s", "s"))
+        await pilot.pause()
+        assert bar.status == "1 of 2"  # word forms: island finds Islands and islands
+
+
+async def test_tab_from_the_find_input_goes_to_the_article_where_space_pages(tmp_path):
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        bar = await open_find(pilot, "island")
+        await pilot.press("tab")
+        assert isinstance(app.focused, ArticleView)
+        assert bar.is_open and not any(box.value for box in bar.query(Checkbox))
+        await pilot.press("space")
+        assert not any(box.value for box in bar.query(Checkbox))
+        await pilot.press("n")
+        assert bar.status == "2 of 2"

@@ -1,0 +1,53 @@
+"""The help screen lists every key of every pane, from the bindings themselves, and scrolls."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from reader.app import ReaderApp
+from reader.screens.help import HelpScreen, HelpText, help_sections, reader_classes
+from tests.test_app import wait_loaded
+
+
+async def open_help(pilot) -> HelpScreen:
+    await wait_loaded(pilot)
+    await pilot.press("question_mark")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, HelpScreen)
+    return pilot.app.screen
+
+
+async def test_help_lists_every_binding_of_every_pane():
+    app = ReaderApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        help_screen = await open_help(pilot)
+        sections = dict(help_sections(app))
+        text = help_screen.text
+        # every key with a description, of every reader class, is there under its pane
+        for cls in reader_classes():
+            for binding in Binding.make_bindings(vars(cls).get("BINDINGS", [])):
+                if binding.description:
+                    assert (binding.tooltip or binding.description) in text, (cls.__name__, binding)
+        everywhere = dict((what, keys) for keys, what in sections["Everywhere"])
+        assert everywhere["Open the command palette"] == "^p"
+        assert everywhere["Focus Next"] == "tab" and everywhere["Focus Previous"] == "shift+tab"
+        assert ("⏎, ↓", "Next match") in sections["Find bar"]  # Enter in the find bar
+        assert any(keys == "⏎" for keys, _ in sections["Entity list"])  # the entity list's keys
+        assert ("^s", "Save") in sections["Note editor"]  # the note editor's
+        assert ("q, ^q", "Quit") in sections["Everywhere"]
+
+
+async def test_help_scrolls_with_the_arrows_and_closes():
+    app = ReaderApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_help(pilot)
+        scroller = app.screen.query_one(HelpText)
+        assert app.focused is scroller and scroller.max_scroll_y > 0
+        await pilot.press("down", "down")
+        assert scroller.scroll_y == 2
+        await pilot.press("up")
+        assert scroller.scroll_y == 1
+        await pilot.press("pagedown")
+        assert scroller.scroll_y > 2
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)

@@ -1,0 +1,146 @@
+"""The main screen at every width: the article keeps a readable width, side panes dock
+beside it or become overlays, the footer and the list's title fit."""
+
+from __future__ import annotations
+
+from textual.widgets import Footer
+
+from reader.app import ReaderApp
+from reader.config import load_settings
+from reader.screens.layout import ARTICLE_MIN, plan_layout
+from reader.widgets.article_list import ArticleList
+from reader.widgets.article_view import ArticleView
+from search_support import make_library
+from tests.test_app import wait_loaded
+
+
+def test_plan_keeps_the_article_readable_and_gives_wide_screens_room():
+    narrow = plan_layout(80)
+    assert not narrow.list_docked and not narrow.sidebar_docked
+    medium = plan_layout(120)
+    assert medium.list_docked and not medium.sidebar_docked
+    assert medium.list_width >= 40 and 120 - medium.list_width >= ARTICLE_MIN
+    wide = plan_layout(200)
+    assert wide.list_docked and wide.sidebar_docked
+    assert wide.list_width >= 48 and wide.sidebar_width >= 40
+    assert 200 - wide.list_width - wide.sidebar_width >= ARTICLE_MIN
+    assert plan_layout(200, list_width=70).list_width == 70
+    assert not plan_layout(120, list_width=70).list_docked  # too wide to sit beside the article
+
+
+def pane_state(app) -> dict[str, object]:
+    screen = app.screen
+    return {
+        "article": app.query_one(ArticleView).region.width,
+        "list": screen.pane_shown("list"),
+        "sidebar": screen.pane_shown("sidebar"),
+        "list_overlay": screen.library_panel.has_class("-overlay"),
+        "sidebar_overlay": screen.sidebar.has_class("-overlay"),
+    }
+
+
+async def test_at_80_columns_the_article_gets_the_width_and_panes_are_overlays(tmp_path):
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        state = pane_state(app)
+        assert state["article"] >= 60 and not state["list"] and not state["sidebar"]
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("a")  # the list, over the article
+        assert pane_state(app)["list"] and pane_state(app)["list_overlay"]
+        assert pane_state(app)["article"] == state["article"]
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("j", "enter")  # opening a story closes the overlay
+        await pilot.pause()
+        assert not pane_state(app)["list"] and isinstance(app.focused, ArticleView)
+        await pilot.press("e")
+        assert pane_state(app)["sidebar"] and pane_state(app)["sidebar_overlay"]
+        await pilot.press("escape")
+        assert not pane_state(app)["sidebar"] and isinstance(app.focused, ArticleView)
+
+
+async def test_panes_follow_resizes(tmp_path):
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=(200, 60)) as pilot:
+        await wait_loaded(pilot)
+        state = pane_state(app)
+        assert state["list"] and state["sidebar"] and not state["list_overlay"] and not state["sidebar_overlay"]
+        view = app.query_one(ArticleView)
+        assert view.text_width == 80  # a readable measure, centred in the wider pane
+        first = next(y for y in range(view.size.height) if view.render_line(y).text.strip())
+        line = view.render_line(first).text
+        assert len(line) - len(line.lstrip()) > 4
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        state = pane_state(app)
+        assert state["list"] and not state["sidebar"] and state["article"] >= ARTICLE_MIN
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not pane_state(app)["list"] and pane_state(app)["article"] >= 60
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert pane_state(app)["list"] and pane_state(app)["sidebar"]
+
+
+async def test_the_list_width_comes_from_config(tmp_path):
+    from reader.config import config_path
+
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text("list_width: 60\n")
+    assert load_settings().settings.list_width == 60
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=(200, 60)) as pilot:
+        await wait_loaded(pilot)
+        assert app.screen.library_panel.region.width == 60
+
+
+def test_a_bad_list_width_names_its_line():
+    from reader.config import config_path
+
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text("theme: ink\nlist_width: wide\n")
+    loaded = load_settings()
+    assert loaded.settings.list_width is None
+    assert [p.message for p in loaded.problems][0].startswith("line 2: list_width must be")
+
+
+def footer_keys(app) -> list[tuple[str, int, int]]:
+    """(key, first cell, end) of each key in the footer, the palette's last."""
+    footer = app.screen.query_one(Footer)
+    return [(child.key_display, child.region.x, child.region.right) for child in footer.children]
+
+
+async def test_the_footer_fits_with_quit_read_and_star_in_the_list(tmp_path):
+    for size in ((80, 24), (120, 36)):
+        app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+        async with app.run_test(size=size) as pilot:
+            await wait_loaded(pilot)
+            if not app.screen.pane_shown("list"):
+                await pilot.press("a")
+            app.screen.library_panel.article_list.focus()
+            for focus in ("list", "article"):
+                wanted = {"q", "?", "s", "/", "a", "e"} | ({"u", "*"} if focus == "list" else set())
+                for _ in range(100):  # the footer follows the focus after a refresh
+                    await pilot.pause(0.02)
+                    keys = footer_keys(app)
+                    if keys and keys[-1][0] == "^p" and wanted <= {key for key, _, _ in keys}:
+                        break
+                palette = keys[-1]
+                assert palette[0] == "^p" and palette[2] <= size[0]
+                shown = {key for key, _, end in keys[:-1] if end <= palette[1]}
+                assert wanted <= shown, (size, focus, keys)
+                app.screen.column.view.focus()
+
+
+async def test_the_list_title_shows_the_sort_and_the_filter(tmp_path):
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("a")
+        article_list = app.query_one(ArticleList)
+        assert article_list.border_title == "Articles by date"
+        assert article_list.border_subtitle == "4 articles · 4 unread"
+        await pilot.press("o", "v")
+        assert article_list.border_title == "Articles by title · unread"
+        assert article_list.border_subtitle == "4 of 4 articles · 4 unread"
+        assert article_list.region.width >= len(article_list.border_title) + 4  # not cut at 80
