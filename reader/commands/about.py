@@ -30,7 +30,7 @@ def resolve(name: str, kb, index):
     from reader.entities.place_facts import place_facts
     from reader.entities.summary import EntityInfo
     from reader.search.dossier import entity_named
-    from reader.search.schema import entity_slug
+    from reader.search.slugs import entity_slug
 
     from reader.entities.notes import fold
 

@@ -25,7 +25,7 @@ def matching_ids(index, searches: Iterable[SavedSearch]) -> dict[str, set[str] |
     answer, for now: there is none yet, or it is being rebuilt)."""
     from reader.search.index import IndexProblem
     from reader.search.query import parse_query
-    from reader.search.schema import entity_slug
+    from reader.search.slugs import entity_slug
 
     found: dict[str, set[str] | None] = {}
     searches = list(searches)

@@ -170,14 +170,6 @@ class Importer:
             _sync(report)
             return report
 
-    def refresh(self, progress: Progress | None = None,
-                cancelled: Callable[[], bool] | None = None) -> ImportReport:
-        """Fetch every remembered feed and add its new entries (``reader.feeds.refresh``,
-        which also records on each feed how it went)."""
-        from reader.feeds.refresh import refresh
-
-        return refresh(self.store, library_dir=self.library_dir, progress=progress, cancelled=cancelled).imported
-
     def take_articles(self, articles: Iterable[Article], problems: Iterable[Problem] = ()) -> ImportReport:
         """Write articles already parsed (a refreshed feed's) under the import lock, leaving
         out duplicates. No sync to disk: call ``flush`` once after a batch."""

@@ -224,7 +224,7 @@ class EntitySidebar(Vertical):
         """Show another entity's background, remembering this one for ``backspace``."""
         if self.selected is not None:
             self.history = [*self.history, self.selected][-MAX_HISTORY:]
-        from reader.search.schema import entity_slug  # the dossier names entities by their index slug
+        from reader.search.slugs import entity_slug  # the dossier names entities by their index slug
 
         slug = entity_slug(entity.key)
         in_story = next((e for e in self.entities if entity_slug(e.key) == slug), None)

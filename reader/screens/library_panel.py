@@ -101,12 +101,11 @@ class LibraryPanel(Vertical):
             self.loaded = loaded
 
     class ImportDone(Message):
-        """The import worker finished (``no_feeds``: a refresh found no feeds to fetch)."""
+        """The import worker finished."""
 
-        def __init__(self, report, no_feeds: bool) -> None:  # noqa: ANN001 (ImportReport, imported lazily)
+        def __init__(self, report) -> None:  # noqa: ANN001 (ImportReport, imported lazily)
             super().__init__()
             self.report = report
-            self.no_feeds = no_feeds
 
     class MentionsFound(Message):
         """The mentions worker found the articles naming something."""
@@ -364,25 +363,20 @@ class LibraryPanel(Vertical):
     # -- imports ---------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False, description="The import stopped")
-    def run_import(self, items: list[str] | None) -> None:
-        """Import ``items`` (or refresh the feeds when None) off the UI thread."""
+    def run_import(self, items: list[str]) -> None:
+        """Import files, folders, pages and feeds off the UI thread (a refresh of the feeds
+        runs in the feeds dock)."""
         worker = get_current_worker()
-        what = "Refreshing feeds…" if items is None else "Adding…"
-        self.post_message(self.Progress(0, 0, what))
+        self.post_message(self.Progress(0, 0, "Adding…"))
 
         def progress(done: int, total: int, label: str) -> None:
-            self.post_message(self.Progress(done, total, f"{what} {label}" if label else what))
+            self.post_message(self.Progress(done, total, f"Adding… {label}" if label else "Adding…"))
 
         from reader.library.importer import Importer  # imported when first needed: keeps start-up fast
 
         with self.library.open_state() as store:
-            importer = Importer(store)
-            if items is None:
-                report = importer.refresh(progress=progress, cancelled=lambda: worker.is_cancelled)
-            else:
-                report = importer.add(items, progress=progress, cancelled=lambda: worker.is_cancelled)
-            no_feeds = items is None and not store.feeds()
-        self.post_message(self.ImportDone(report, no_feeds))
+            report = Importer(store).add(items, progress=progress, cancelled=lambda: worker.is_cancelled)
+        self.post_message(self.ImportDone(report))
 
     def on_library_panel_import_done(self, message: ImportDone) -> None:
         message.stop()
@@ -391,10 +385,7 @@ class LibraryPanel(Vertical):
         for problem in report.problems[:5]:
             self.notify(str(problem), severity="warning" if problem.skipped else "information",
                         markup=False, timeout=8)
-        if message.no_feeds:
-            self.notify("No feeds yet: add a feed's URL with A.", timeout=6)
-        else:
-            self.notify(report.summary().capitalize() + ".", markup=False, timeout=6)
+        self.notify(report.summary().capitalize() + ".", markup=False, timeout=6)
         if not report.added:
             return
         if self.library.kind == "paths":

@@ -10,7 +10,7 @@ from typing import Any
 
 from reader.library.article import Article
 from reader.search.dossier_fields import dossier_document
-from reader.search.schema import entity_slug
+from reader.search.slugs import entity_slug
 
 HASH_BYTES = 16
 

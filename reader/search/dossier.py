@@ -14,7 +14,7 @@ from collections import Counter
 from reader.entities.background import Dossier, DossierStory
 from reader.search.dossier_fields import COLUMN_FIELD, MONTH_FIELD, ROLE_FIELD, SEPARATOR, column_entities
 from reader.search.index import IndexProblem, LibraryIndex
-from reader.search.schema import entity_slug
+from reader.search.slugs import entity_slug
 
 SAMPLE = 300
 MAX_WITH = 8

@@ -21,6 +21,8 @@ from typing import Any
 
 from whoosh import columns, fields
 
+from reader.search.slugs import entity_slug
+
 MONTH_FIELD = "entity_month"
 ROLE_FIELD = "entity_role"
 COLUMN_FIELD = "story_entities"
@@ -43,8 +45,6 @@ def dossier_document(items: Iterable[Any], published: Any) -> dict[str, Any]:
     """The dossier's values for one story: ``items`` are the entity hook's objects (with
     ``key``, ``type`` and, from the recogniser, ``name``, ``count`` and ``roles``);
     ``published`` the story's datetime or ``None``."""
-    from reader.search.schema import entity_slug  # noqa: PLC0415 - schema imports this module
-
     month = published.strftime("%Y-%m") if published is not None else None
     months: set[str] = set()
     roles: set[str] = set()

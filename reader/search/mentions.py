@@ -6,7 +6,7 @@ from whoosh import query as wq
 
 from reader.search.index import IndexProblem, LibraryIndex
 from reader.search.query import parse_query
-from reader.search.schema import entity_slug
+from reader.search.slugs import entity_slug
 
 
 def ids_mentioning(index: LibraryIndex, key: str) -> set[str] | None:

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from whoosh import qparser
 from whoosh import query as wq
 
-from reader.search.schema import ANALYZER, entity_slug, make_schema
+from reader.search.schema import ANALYZER, make_schema
+from reader.search.slugs import entity_slug
 
 
 def analyze_prefix(word: str) -> list[str]:

@@ -39,7 +39,6 @@ _BIG_ENDIAN = sys.byteorder == "big"
 _ONE_SHORT = struct.Struct("<BH")  # a posting with one position: its size byte and the position
 _ONE_INT = struct.Struct("<BI")
 
-_ENTITY_SLUG = re.compile(r"[^\w]+")
 
 
 class FastStemAnalyzer(Tokenizer):
@@ -261,14 +260,6 @@ def make_codec() -> CompactCodec:
     Level 1 makes the index as small as level 3 did here, for less CPU.
     """
     return CompactCodec(blocklimit=BLOCK_POSTINGS, compression=1)
-
-
-def entity_slug(name: str) -> str:
-    """The indexed form of an entity key: lower case, runs of non-word characters as ``_``.
-
-    ``"Hua Chunying"``, ``"hua-chunying"`` and ``"hua_chunying"`` all become ``hua_chunying``.
-    """
-    return _ENTITY_SLUG.sub("_", name.strip().lower()).strip("_")
 
 
 # --- the analyzer, re-done for speed on whole article bodies --------------------------
