@@ -146,3 +146,27 @@ def test_export_and_import_restore_settings_notes_and_themes(tmp_path, reader_ho
     assert (config / "config.yaml").read_text() == "theme: sepia\narticle_width: 70\n"
     assert (config / "config.yaml.before-import").read_text() == "theme: ink\n"  # nothing is lost
     assert main(["notes", "Zorblax"]) == 0
+
+
+def test_export_and_import_keep_feeds_tags_fetch_state_and_saved_searches(tmp_path, reader_home, monkeypatch, capsys):
+    from reader.feeds.store import FeedStore
+    from reader.library.state import StateStore
+
+    with StateStore() as store:
+        feeds = FeedStore(store)
+        feeds.subscribe("http://127.0.0.1:1/news.xml", title="Wire", tags=["politics", "daily"])
+        feeds.record_success("http://127.0.0.1:1/news.xml", etag='"abc"', modified="Sat, 28 Nov 2026 10:00:00 GMT")
+        feeds.add_members("http://127.0.0.1:1/news.xml", ["wire-1", "wire-2"])
+        feeds.save_search("Hua", 'entity:"Hua Chunying"', entity_key="hua-chunying")
+    out = tmp_path / "backup"
+    assert main(["export", str(out)]) == 0
+    monkeypatch.setenv("READER_HOME", str(tmp_path / "new-home"))  # another machine
+    assert main(["import-state", str(out), "--state-only"]) == 0
+    capsys.readouterr()
+    with StateStore() as store:
+        feeds = FeedStore(store)
+        [sub] = feeds.subscriptions()
+        assert (sub.title, set(sub.tags), sub.etag) == ("Wire", {"daily", "politics"}, '"abc"')
+        assert sub.success_at is not None
+        assert feeds.members_of("http://127.0.0.1:1/news.xml") == ["wire-1", "wire-2"]
+        assert [(s.name, s.entity_key) for s in feeds.saved_searches()] == [("Hua", "hua-chunying")]

@@ -249,3 +249,23 @@ async def test_an_unusable_reading_state_is_said_once_and_reading_goes_on(tmp_pa
         assert app.screen.library_panel.writer is None
         await pilot.press("j", "asterisk")  # starring still shows, it is just not kept
         assert app.screen.query_one(ArticleList).starred
+
+
+async def test_the_top_row_is_never_cut_in_half_after_a_sort(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(60):
+        (folder / f"s{n:02d}.txt").write_text(f"---\ntitle: Story {n:02d} {'zyx'[n % 3]}\npublished: 2021-01-{n % 28 + 1:02d}\n"
+                                              f"---\nText {n}.\n")
+    app = ReaderApp(sources=[folder])
+    async with app.run_test(size=(150, 31)) as pilot:  # an odd number of rows for the list
+        await wait_loaded(pilot)
+        article_list = app.query_one(ArticleList)
+        article_list.focus()
+        for _ in range(3):
+            await pilot.press(*["j"] * 17, "o")
+            await pilot.pause()
+            assert int(article_list.scroll_y) % 2 == 0  # the first line drawn is a title line
+            top = int(article_list.scroll_y) // 2
+            shown = (article_list.scrollable_content_region.height + 1) // 2
+            assert top <= article_list.highlighted < top + shown

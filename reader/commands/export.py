@@ -50,9 +50,12 @@ def export_to(folder: Path) -> tuple[int, Path]:
         target = library_out / (path.relative_to(file.root) if file.root else path.name)
         write_atomic(target, path.read_bytes())
         count += 1
+    from reader.feeds.store import FeedStore
+
     store = open_store()
     try:
         data = store.export_data()
+        data["subscriptions"] = FeedStore(store).export_data()
     finally:
         store.close()
     state_path = folder / STATE_NAME

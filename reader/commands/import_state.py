@@ -61,9 +61,13 @@ def run(args: argparse.Namespace) -> int:
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         where = f" (line {error.lineno}, column {error.colno})" if isinstance(error, json.JSONDecodeError) else ""
         raise CommandError(f"reader: {path} is not valid JSON{where}", 1) from None
+    from reader.feeds.store import FeedStore
+
     store = open_store()
     try:
         articles, feeds = store.import_data(data)
+        if isinstance(data.get("subscriptions"), dict):  # tags, fetch state, saved searches (newer exports)
+            feeds = max(feeds, FeedStore(store).import_data(data["subscriptions"]))
     except StateError as error:
         raise CommandError(f"reader: {path}: {error}", 1) from None
     finally:

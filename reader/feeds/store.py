@@ -278,6 +278,54 @@ class FeedStore:
             return db.execute("DELETE FROM saved_searches WHERE name = ?", (name,)).rowcount > 0
 
 
+    # -- backing up ------------------------------------------------------------------------
+
+    def export_data(self) -> dict:
+        """Subscriptions with everything known of them (tags, titles, fetch state), which
+        feed each story came from, and the saved searches: plain JSON-able data."""
+        return {
+            "subscriptions": [{**s.to_json(), "user_title": s.user_title, "etag": s.etag, "modified": s.modified}
+                              for s in self.subscriptions()],
+            "entries": self.members(),
+            "saved_searches": [{"name": s.name, "query": s.query, "entity_key": s.entity_key,
+                                "created_at": s.created_at} for s in self.saved_searches()],
+        }
+
+    def import_data(self, data: dict) -> int:
+        """Read back what ``export_data`` wrote (one transaction); the subscriptions taken.
+        Unknown or malformed items are left out; nothing already here is removed."""
+        subscriptions = [s for s in data.get("subscriptions") or [] if isinstance(s, dict)
+                         and isinstance(s.get("url"), str) and s["url"]]
+        entries = data.get("entries") if isinstance(data.get("entries"), dict) else {}
+        searches = [s for s in data.get("saved_searches") or [] if isinstance(s, dict)
+                    and isinstance(s.get("name"), str) and isinstance(s.get("query"), str)]
+
+        def text(value: object) -> str | None:
+            return value if isinstance(value, str) else None
+
+        def number(value: object) -> float | None:
+            return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+        with self.state.transaction() as db:
+            for sub in subscriptions:
+                tags = normalise_tags(t for t in sub.get("tags") or [] if isinstance(t, str))
+                db.execute("INSERT OR IGNORE INTO feeds(url, added_at) VALUES (?, ?)",
+                           (sub["url"], number(sub.get("added_at")) or time.time()))
+                db.execute("UPDATE feeds SET title = ?, user_title = ?, tags = ?, checked_at = ?, success_at = ?, "
+                           "error = ?, error_at = ?, etag = ?, modified = ?, full_text = ?, link = ? WHERE url = ?",
+                           (text(sub.get("feed_title")), text(sub.get("user_title")), json.dumps(list(tags)),
+                            number(sub.get("checked_at")), number(sub.get("success_at")), text(sub.get("error")),
+                            number(sub.get("error_at")), text(sub.get("etag")), text(sub.get("modified")),
+                            int(bool(sub.get("full_text"))), text(sub.get("link")), sub["url"]))
+            db.executemany("INSERT OR REPLACE INTO feed_entries(article_id, feed_url) VALUES (?, ?)",
+                           [(a, u) for a, u in entries.items() if isinstance(a, str) and isinstance(u, str)])
+            for search in searches:
+                db.execute("INSERT OR IGNORE INTO saved_searches(name, query, entity_key, created_at) "
+                           "VALUES (?, ?, ?, ?)", (search["name"], search["query"], text(search.get("entity_key")),
+                                                   number(search.get("created_at")) or time.time()))
+        return len(subscriptions)
+
+
 def _tags(value: str | None) -> tuple[str, ...]:
     if not value:
         return ()

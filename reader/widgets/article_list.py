@@ -328,10 +328,26 @@ class ArticleList(ScrollView, can_focus=True):
         if old is not None and old != row:
             self._refresh_row(old)
         self._refresh_row(row)
-        region = Region(0, row * ROW_HEIGHT, max(1, self.scrollable_content_region.width), ROW_HEIGHT)
-        self.scroll_to_region(region, animate=False, immediate=True, force=True, center=center)
+        self.scroll_to(y=self._top_showing(row, center), animate=False, immediate=True, force=True)
         if post and old != row:
             self.post_message(self.Highlighted(self.articles[self._view[row]]))
+
+    def _top_showing(self, row: int, center: bool) -> int:
+        """The scroll offset that shows ``row`` (in the middle with ``center``), always a
+        whole number of rows from the top, so the top row is never cut in half."""
+        height = max(ROW_HEIGHT, self.scrollable_content_region.height)
+        top, y = int(self.scroll_offset.y), row * ROW_HEIGHT
+        if center:
+            target = y - (height - ROW_HEIGHT) // 2
+        elif y < top:
+            target = y
+        elif y + ROW_HEIGHT > top + height:
+            target = y + ROW_HEIGHT - height
+            target += -target % ROW_HEIGHT  # rounded up: the row stays in view
+        else:
+            target = top
+        target -= target % ROW_HEIGHT
+        return max(0, target)
 
     def _refresh_row(self, row: int) -> None:
         y = row * ROW_HEIGHT - int(self.scroll_offset.y)

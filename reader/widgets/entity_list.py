@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -26,7 +27,14 @@ class EntityList(OptionList):
     DEFAULT_CSS = """
     EntityList { height: 1fr; border: none; padding: 0; background: transparent;
                  text-wrap: nowrap; text-overflow: ellipsis; }
+    EntityList:focus { border: none; background-tint: $foreground 3%; }
     """
+    # (Focus adds no border: a border would move every row down a line under the mouse.)
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="entities.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="entities.up"),
+    ]
 
     class Selected(Message):
         """An entity was chosen in the list."""
