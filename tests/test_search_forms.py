@@ -119,6 +119,13 @@ def test_spelling_is_separate_from_hits(forms_index):
     assert search(forms_index, "festivl").suggestion == "festival"
 
 
+def test_a_word_typed_as_a_prefix_is_never_corrected(forms_index):
+    typed = search(forms_index, "festival", prefix_last=True)  # searched as festival*
+    assert typed.total == 1 and typed.suggestion is None
+    assert search(forms_index, "harb*").suggestion is None
+    assert search(forms_index, "festivl", prefix_last=True).suggestion == "festival"  # nothing found: corrected
+
+
 def test_snippets_are_made_when_asked_for(forms_index):
     hit = search(forms_index, "harbour", limit=50).hits[0]
     assert hit._snippet is None

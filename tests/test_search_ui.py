@@ -63,6 +63,16 @@ async def test_search_as_you_type_then_open_the_hit_with_matches(tmp_path):
         assert isinstance(app.focused, ArticleView)
 
 
+async def test_the_word_being_typed_is_a_prefix(tmp_path):
+    app = ReaderApp(sources=[library(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await index_ready(pilot)
+        await pilot.press("s", *"isl")
+        await wait_for(pilot, lambda: app.screen.results is not None and app.screen.results.text == "isl",
+                       "search results")
+        assert app.screen.status_text.startswith("2 stories")  # "isl" already finds "islands"
+
+
 async def test_escape_goes_back_and_a_bad_query_is_explained(tmp_path):
     app = ReaderApp(sources=[library(tmp_path)])
     async with app.run_test(size=SIZE) as pilot:
@@ -153,7 +163,8 @@ def test_snapshot_search_pane(snap_compare, tmp_path):
         await pilot.press("s")
         await pilot.pause()
         await pilot.press(*"islands")
-        await wait_for(pilot, lambda: getattr(pilot.app.screen, "results", None) is not None, "results")
+        await wait_for(pilot, lambda: getattr(getattr(pilot.app.screen, "results", None), "text", "") == "islands",
+                       "results")
         await pilot.pause()
 
     assert snap_compare(ReaderApp(sources=[lib]), terminal_size=SIZE, run_before=run)

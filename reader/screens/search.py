@@ -134,7 +134,7 @@ class SearchScreen(Screen[SearchChoice | None]):
         """Search off the UI thread; a cancelled (superseded) search posts nothing."""
         worker = get_current_worker()
         try:
-            results = search(self.index, text, limit=LIMIT)
+            results = search(self.index, text, limit=LIMIT, prefix_last=True)
         except IndexProblem as problem:
             results = SearchResults(text, error=f"search is not ready: {problem}")
         if not worker.is_cancelled or results.error:

@@ -251,4 +251,16 @@ def _run(searcher, parsed: ParsedQuery, results: SearchResults, limit: int,
             path=stored.get("path", ""), body=body, plan=plan,
         ))
     if suggest and results.total < SUGGEST_BELOW:
-        results.suggestion = suggest_with(searcher, parsed)
+        results.suggestion = suggest_with(searcher, _as_typed(parsed, results.total))
+
+
+def _as_typed(parsed: ParsedQuery, total: int) -> ParsedQuery:
+    """The query a spelling is looked for in: a last word read as a prefix is still being
+    typed, so it is only corrected (as typed) when nothing was found."""
+    typed_prefix = parsed.parsed_text.rstrip().endswith("*") and not parsed.text.rstrip().endswith("*")
+    if not typed_prefix:
+        return parsed
+    if total == 0:
+        return parse_query(parsed.text)
+    finished_words = parsed.text.strip().rsplit(None, 1)[:-1]
+    return parse_query(finished_words[0] if finished_words else "")

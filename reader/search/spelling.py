@@ -43,7 +43,8 @@ def suggest_with(searcher, parsed: ParsedQuery) -> str | None:
     for match in _WORD.finditer(original):
         word = match.group()
         term = term_of(word)
-        if term is None or _has(reader, term) or _is_syntax(original, match.start(), match.end()):
+        if ("*" in word or "?" in word or term is None or _has(reader, term)
+                or _is_syntax(original, match.start(), match.end())):  # a wildcard is meant as typed
             continue
         known = prefix_frequencies(reader, FIELD, term[:1])
         spellings = one_edit(word.lower(), known)
