@@ -126,6 +126,11 @@ def test_a_word_typed_as_a_prefix_is_never_corrected(forms_index):
     assert search(forms_index, "festivl", prefix_last=True).suggestion == "festival"  # nothing found: corrected
 
 
+def test_a_prefix_finds_a_shorter_stem_only_through_a_suffix(forms_index):
+    assert search(forms_index, "negotiat*").total == len(FORMS)  # the stem "negoti" of negotiation
+    assert search(forms_index, "harbourmast*").total == 0  # "harbour" is not a start of harbourmaster's stem
+
+
 def test_snippets_are_made_when_asked_for(forms_index):
     hit = search(forms_index, "harbour", limit=50).hits[0]
     assert hit._snippet is None

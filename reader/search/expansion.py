@@ -19,6 +19,7 @@ from whoosh import query as wq
 from whoosh.util import make_binary_tree
 
 from reader.search.snippets import TEXT_FIELDS
+from reader.search.schema import term_of
 
 MAX_FUZZY_WORDS = 64  # fuzzy~ searches the most common words within its edits
 SCORED_POSTINGS = 20_000  # above this many postings an expansion is not ranked (see expand_query)
@@ -117,11 +118,12 @@ def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
         elif isinstance(node, wq.Prefix):
             text = str(node.text)
             found = dict(prefix_frequencies(reader, fieldname, text))
-            # "negotiat*" also finds the stem "negoti" (of "negotiation"): a stem that the
-            # typed prefix extends counts as a match
+            # "negotiat*" also finds the stem "negoti" (of "negotiation"): a shorter stem
+            # counts when the typed rest begins a suffix the stemmer takes off it ("free"
+            # is not a match for "freewin*")
             for k in range(3, len(text)):
                 frequency = reader.doc_frequency(fieldname, text[:k])
-                if frequency:
+                if frequency and stem_suffix_begins(text[:k], text[k:]):
                     found[text[:k]] = frequency
             cache[key] = found
             return found
@@ -157,6 +159,20 @@ def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
 
 _LEXICONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _TAILS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # segment reader -> words -> stories
+
+
+SUFFIXES = ("s", "es", "e", "ed", "ing", "ings", "ly", "er", "ers", "est", "ness", "ment", "ments", "y", "ies", "ied",
+            "ation", "ations", "ational", "ate", "ated", "ates", "ating", "ator", "ators", "ion", "ions", "ive",
+            "ives", "ively", "ity", "ities", "al", "ally", "ful", "fully", "ous", "ously", "ize", "ized", "izes",
+            "izing", "ise", "ised", "ises", "ising", "ism", "isms", "ist", "ists", "able", "ably", "ible", "ence",
+            "ences", "ance", "ances", "ent", "ant", "ants", "iness")
+"""English suffixes the stemmer takes off a word (Porter2's inflections and common derivations)."""
+
+
+def stem_suffix_begins(stem: str, rest: str) -> bool:
+    """``stem`` + ``rest`` is the start of a word that stems to ``stem``: ``rest`` begins
+    a suffix (``negoti`` + ``at`` of "negotiation")."""
+    return any(suffix.startswith(rest) and term_of(stem + suffix) == stem for suffix in SUFFIXES)
 
 
 def prefix_frequencies(reader, fieldname: str, prefix: str) -> dict[str, int]:
