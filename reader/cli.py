@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
-from reader.commands import COMMAND_MODULES, load_command, load_commands
-from reader.commands.common import EXIT_USAGE, CommandError
+from reader.commands import COMMAND_MODULES, COMMANDS, load_command
+from reader.commands.errors import EXIT_USAGE, CommandError
 
 EXIT_INTERRUPTED = 130
 
@@ -40,8 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", prog="reader", parser_class=Parser)
-    for command in load_commands():
-        subparsers.add_parser(command.NAME, help=command.HELP, description=command.HELP)
+    for name, command in COMMANDS.items():  # their help lines, without importing the commands
+        subparsers.add_parser(name, help=command.help, description=command.help)
     return parser
 
 

@@ -170,3 +170,19 @@ def test_export_and_import_keep_feeds_tags_fetch_state_and_saved_searches(tmp_pa
         assert sub.success_at is not None
         assert feeds.members_of("http://127.0.0.1:1/news.xml") == ["wire-1", "wire-2"]
         assert [(s.name, s.entity_key) for s in feeds.saved_searches()] == [("Hua", "hua-chunying")]
+
+
+def test_top_level_help_lists_every_command_without_importing_them():
+    """``reader --help`` answers from the registry of commands: no command module, no
+    library code is loaded for it (the process stays quick)."""
+    code = ("import sys; from reader.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('reader.')))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    loaded = eval(result.stdout.strip().splitlines()[-1])  # noqa: S307 - our own printed list
+    assert loaded == ["reader.cli", "reader.commands", "reader.commands.errors"]
+    from reader.commands import COMMANDS, load_command
+
+    for name in COMMANDS:
+        assert f"    {name}" in result.stdout
+        assert load_command(name).HELP == COMMANDS[name].help

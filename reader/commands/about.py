@@ -8,10 +8,11 @@ import sys
 import textwrap
 from dataclasses import asdict
 
+from reader.commands import command_help
 from reader.commands.common import CommandError
 
 NAME = "about"
-HELP = "print the background of an entity: its note, facts for a place, and the library's dossier"
+HELP = command_help(NAME)
 EXIT_NOT_FOUND = 1
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reader.commands import command_help
 from reader.commands.common import CommandError
 from reader.commands.progress import TerminalProgress
 from reader.library.importer import ImportReport, Importer
 from reader.library.state import StateError, StateStore
 
 NAME = "add"
-HELP = "import articles: .txt, .md, .html, RSS/Atom feed files, folders, or page/feed URLs"
+HELP = command_help(NAME)
 EXIT_NOTHING_USABLE = 1
 
 

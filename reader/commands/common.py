@@ -7,20 +7,14 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from reader.commands.errors import EXIT_USAGE, CommandError
 from reader.core import Library, open_library
 from reader.library.article import Article
 from reader.library.files import MissingPath
 from reader.problems import Problem
 
-EXIT_USAGE = 2
-
-
-class CommandError(Exception):
-    """A problem that ends a command with one clear line on stderr and an exit code."""
-
-    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
-        super().__init__(message)
-        self.code = code
+__all__ = ["EXIT_USAGE", "CommandError", "add_sources_argument", "article_by_id", "library_or_exit",
+           "report_problems"]
 
 
 def add_sources_argument(parser: argparse.ArgumentParser) -> None:

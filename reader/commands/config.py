@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reader.commands import command_help
 from reader.commands.common import report_problems
 
 NAME = "config"
-HELP = "show where config.yaml is (--path) or the settings in effect (--show, the default)"
+HELP = command_help(NAME)
 
 EXIT_PROBLEMS = 1
 

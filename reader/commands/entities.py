@@ -15,11 +15,12 @@ import json
 import sys
 from pathlib import Path
 
+from reader.commands import command_help
 from reader.commands.common import CommandError, article_by_id, report_problems
 from reader.entities.service import get_recognizer
 
 NAME = "entities"
-HELP = "list the people, organisations, places and events named in article files"
+HELP = command_help(NAME)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

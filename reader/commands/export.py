@@ -8,6 +8,7 @@ import argparse
 import json
 from pathlib import Path
 
+from reader.commands import command_help
 from reader.commands.add import open_store
 from reader.commands.common import CommandError
 from reader.atomic import write_atomic
@@ -15,7 +16,7 @@ from reader.core import open_library
 from reader.library.state import dumps_export
 
 NAME = "export"
-HELP = "back up your library, reading state (state.json), settings, notes and themes to a folder"
+HELP = command_help(NAME)
 STATE_NAME = "state.json"
 CONFIG_NAME = "config"
 """The export's folder for the person's files from the config folder."""

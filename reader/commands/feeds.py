@@ -6,13 +6,14 @@ import argparse
 import json
 import sys
 
+from reader.commands import command_help
 from reader.commands.add import open_store
 from reader.commands.common import library_or_exit
 from reader.dates import display_when
 from reader.text import make_safe
 
 NAME = "feeds"
-HELP = "list your feeds and saved searches: unread/total, last update, last error"
+HELP = command_help(NAME)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

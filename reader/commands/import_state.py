@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+from reader.commands import command_help
 from reader.commands.add import open_store
 from reader.commands.common import CommandError
 from reader.atomic import write_atomic
@@ -16,8 +17,7 @@ from reader.commands.export import CONFIG_NAME, STATE_NAME, config_files
 from reader.library.state import StateError
 
 NAME = "import-state"
-HELP = ("restore an export: reading state (read, stars, positions, feeds), and from its folder "
-        "your settings, notes and themes")
+HELP = command_help(NAME)
 BACKUP_SUFFIX = ".before-import"
 
 

@@ -11,6 +11,7 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
+from reader.commands import command_help
 from reader.commands.common import CommandError, add_sources_argument, library_or_exit
 from reader.commands.progress import TerminalProgress
 from reader.core import Library
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from reader.search.index import UpdateResult
 
 NAME = "index"
-HELP = "update the search index of the library (only new, changed and removed articles)"
+HELP = command_help(NAME)
 EXIT_BUSY = 3
 
 

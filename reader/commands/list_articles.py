@@ -6,11 +6,12 @@ import argparse
 import json
 import sys
 
+from reader.commands import command_help
 from reader.commands.common import add_sources_argument, library_or_exit, report_problems
 from reader.text import make_safe
 
 NAME = "list"
-HELP = "list the articles of the library (id, title, words)"
+HELP = command_help(NAME)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -7,6 +7,7 @@ import json
 import sys
 import textwrap
 
+from reader.commands import command_help
 from reader.commands.common import CommandError
 from reader.entities.model import TYPE_LABELS
 import difflib
@@ -15,7 +16,7 @@ import unicodedata
 from reader.entities.notes import KnowledgeBase, Note, load_knowledge_base
 
 NAME = "notes"
-HELP = "print the background note on an entity (by name or alias), or list the notes"
+HELP = command_help(NAME)
 EXIT_NOT_FOUND = 1
 
 

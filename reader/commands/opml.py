@@ -6,12 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from reader.commands import command_help
 from reader.commands.add import open_store
 from reader.commands.common import CommandError
 from reader.text import make_safe
 
 NAME = "opml"
-HELP = "import feeds from an OPML file, or export yours (folders and categories are tags)"
+HELP = command_help(NAME)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

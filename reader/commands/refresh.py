@@ -7,13 +7,14 @@ import json
 import sys
 import threading
 
+from reader.commands import command_help
 from reader.commands.add import open_store, print_report
 from reader.commands.common import CommandError
 from reader.commands.progress import TerminalProgress
 from reader.text import make_safe
 
 NAME = "refresh"
-HELP = "fetch your feeds (conditional requests: unchanged feeds cost a 304) and import new entries"
+HELP = command_help(NAME)
 EXIT_ALL_FAILED = 1
 
 

@@ -6,11 +6,12 @@ import argparse
 import json
 import sys
 
+from reader.commands import command_help
 from reader.commands.common import CommandError, add_sources_argument, library_or_exit
 from reader.text import shorten
 
 NAME = "search"
-HELP = "search the library: words (all must match), \"phrases\", prefix*, fuzzy~, -excluded, OR, fields"
+HELP = command_help(NAME)
 EXIT_NO_HITS = 1
 
 

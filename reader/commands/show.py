@@ -9,11 +9,12 @@ import sys
 import textwrap
 from pathlib import Path
 
+from reader.commands import command_help
 from reader.commands.common import CommandError, article_by_id, report_problems
 from reader.library.article import Article, lead_length
 
 NAME = "show"
-HELP = "print an article: by its id (reader list prints them) or its file"
+HELP = command_help(NAME)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

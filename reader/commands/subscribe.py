@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reader.commands import command_help
 from reader.commands.add import open_store
 from reader.commands.common import CommandError
 from reader.text import make_safe
 
 NAME = "subscribe"
-HELP = "follow a feed: an http(s) URL or a feed file; it is fetched now and by every refresh"
+HELP = command_help(NAME)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

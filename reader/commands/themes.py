@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from reader.commands import command_help
 from reader.commands.common import CommandError, report_problems
 
 NAME = "themes"
-HELP = ("list the themes (shipped and your own; * marks the chosen one) with their lowest "
-        "WCAG contrast ratio; choose one with --theme, the command palette or config.yaml")
+HELP = command_help(NAME)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
