@@ -121,3 +121,29 @@ def test_three_panes_with_an_entity_selected(snap_compare):
         await pilot.pause()
 
     assert snap_compare(ReaderApp(), terminal_size=SIZE, run_before=select)
+
+
+async def test_the_sidebar_says_it_is_recognising_until_the_entities_arrive(monkeypatch):
+    """While recognition runs the list says so; "No entities" is only ever a result."""
+    import threading
+
+    release = threading.Event()
+    real = service.get_recognizer
+
+    def slow_recognizer():
+        release.wait(10)
+        return real()
+
+    monkeypatch.setattr(service, "get_recognizer", slow_recognizer)
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.pause(0.1)
+        entity_list = app.query_one(EntityList)
+        listed = visible(app, EntityList)
+        assert entity_list.waiting
+        assert "Recognising entities…" in listed and "No entities" not in listed
+        release.set()
+        await wait_entities(pilot)
+        assert not entity_list.waiting
+        assert "Recognising" not in visible(app, EntityList)

@@ -109,7 +109,9 @@ class EntitySidebar(Vertical):
         yield WikipediaLookup()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker_failed(self, event)  # the entities or the note may be missing; the story reads on
+        # the entities or the note may be missing; the story reads on
+        if worker_failed(self, event) and event.worker.group == "entities":
+            self.query_one(EntityList).set_entities([])  # no longer on their way (the notice says why)
 
     def on_unmount(self) -> None:
         if self._index is not None:
@@ -138,7 +140,7 @@ class EntitySidebar(Vertical):
         self.entities, self.roles, self.selected, self.mention_index = [], {}, None, 0
         self.history.clear()
         self.query_one(ArticleDetails).show(article)
-        self.query_one(EntityList).set_entities([])
+        self.query_one(EntityList).show_waiting()
         self.query_one(NotePanel).show(None)
         self.call_after_refresh(self.recognise, article)  # the text first, colours a moment later
 

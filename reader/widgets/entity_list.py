@@ -47,9 +47,21 @@ class EntityList(OptionList):
         super().__init__(id=id, classes=classes)
         self.entities: list[EntityInfo] = []
         self._by_id: dict[str, EntityInfo] = {}
+        self.waiting = False
+        """True while the entities are being recognised (the list says so)."""
+
+    def show_waiting(self, text: str = "Recognising entities…") -> None:
+        """Say that the entities are on their way (recognition runs): never "No entities"
+        before it has looked."""
+        self.entities = []
+        self._by_id = {}
+        self.waiting = True
+        self.clear_options()
+        self.add_option(Option(Content.styled(text, "italic $text-muted"), disabled=True))
 
     def set_entities(self, entities: Sequence[EntityInfo]) -> None:
         """Show these entities (replacing what was there)."""
+        self.waiting = False
         self.entities = list(entities)
         self._by_id = {}
         options: list[Option] = []
