@@ -39,7 +39,7 @@ def background_for(entity: EntityInfo, kb: KnowledgeBase, *, article: Article | 
     kind = note.type if note else entity.type
     if kind == PLACE:
         context.facts = _facts(entity, story_entities, article.body if article is not None else "")
-    if context.facts is None and note is None and kind != OTHER:
+    if context.facts is None and note is None:
         from reader.entities.derived_facts import derived_facts  # what its name and its story say
 
         context.facts = derived_facts(entity.name, kind, article.body if article is not None else "",

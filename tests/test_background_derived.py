@@ -131,3 +131,23 @@ def test_a_nationality_in_the_story_names_the_country_of_a_small_town():
     entity = EntityInfo("tiberias", "Tiberias", PLACE, [at(body, "Tiberias")])
     context = background_for(entity, KnowledgeBase(), article=article)
     assert context.facts is not None and dict(context.facts.lines)["Country"] == "Israel"
+
+
+def test_an_acronym_and_its_long_form_name_each_other_as_the_story_writes_them():
+    body = "The Harbour Rowing League (HRL) met. Later HCC (Holm Chamber Council) spoke. The AP (see photo) said."
+    assert dict(derived_facts("HRL", ORG, body).lines) == {"Stands for": "Harbour Rowing League"}
+    assert dict(derived_facts("Harbour Rowing League", ORG, body).lines) == {"What": "league", "Short form": "HRL"}
+    assert dict(derived_facts("HCC", ORG, body).lines)["Stands for"] == "Holm Chamber Council"
+    assert derived_facts("AP", ORG, body) is None  # the letters must be the long form's initials
+
+
+@pytest.mark.parametrize(("name", "what"), [("Clean Water Act", "law"), ("Harbour Peace Prize", "prize"),
+                                            ("Second Symphony", "symphony")])
+def test_a_law_a_prize_or_a_work_says_what_it_is_by_its_name(name, what):
+    assert dict(derived_facts(name, "OTHER").lines) == {"What": what}
+
+
+def test_a_body_takes_the_kind_written_right_before_its_name():
+    body = "It ran in the secularist magazine Tidewater and the study appeared in journal Harbour Science."
+    assert roles_at(body, [at(body, "Tidewater")], person=False) == ["secularist magazine"]
+    assert roles_at(body, [at(body, "Harbour Science")], person=False) == ["journal"]

@@ -175,3 +175,10 @@ def test_prose_with_a_bracket_and_a_semicolon_is_not_code(recognizer):
 
     assert code_lines("It is cut off from the storm [which is] the source of energy;") == []
     assert code_lines("Later (in 2001) Ann Lee left; Tom (her son) stayed.") == []
+
+
+def test_web_addresses_and_generated_tokens_are_not_names(recognizer):
+    text = "Mira Holt posted it. pic.twitter.com/Ri9xrYF4Al and https://example.org/Harbour Times too."
+    got = kinds(recognizer, text)
+    assert got.get("Mira Holt") == PERSON
+    assert not any("Ri9xrYF4Al" in name or name == "Harbour" for name in got)

@@ -9,7 +9,9 @@ the language's conventions, not names, so the recogniser drops what it finds the
 - an identifier: three or more humps led by a prefix in capitals ("NSDateFormatter",
   "WKWebView") or by a lower-case letter ("kUTTypeJPEG"), or five humps or more; a
   company's CamelCase name ("GlaxoSmithKline", "PlayStation", "iPhone") has fewer;
-- a flag: a capitalised word right after a hyphen that starts a word ("-Wshadow").
+- a flag: a capitalised word right after a hyphen that starts a word ("-Wshadow");
+- a web address or a part of one ("pic.twitter.com/Ri9xrYF4Al"), and a random-looking
+  token of eight characters or more that mixes digits and both cases ("E507uaQ1kx").
 """
 
 from __future__ import annotations
@@ -34,10 +36,17 @@ def code_lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
+_CLASSES = re.compile(r"[A-Z]+|[a-z]+|[0-9]+")
+_URL = re.compile(r"\S*(?:://|www\.|\.[a-z]{2,6}/)\S*")
+
+
 def is_identifier(word: str) -> bool:
-    """True for a word written like a program's identifier ("NSDateFormatter", "kUTTypeJPEG")."""
+    """True for a word written like a program's identifier ("NSDateFormatter", "kUTTypeJPEG")
+    or a generated one ("Ri9xrYF4Al")."""
     if not word.isalnum() or word.isupper() or word.islower():
         return False
+    if len(word) >= 8 and any(c.isdigit() for c in word) and len(_CLASSES.findall(word)) >= 4:
+        return True
     humps = _HUMPS.findall(word)
     if len(humps) >= 5:
         return True
@@ -51,12 +60,22 @@ def is_flag(text: str, start: int) -> bool:
     return start >= 1 and text[start - 1] == "-" and (start == 1 or text[start - 2].isspace())
 
 
+def in_address(text: str, start: int) -> bool:
+    """True when the word at ``start`` is part of a web address."""
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    match = _URL.match(text, left)
+    return bool(match) and match.end() > start
+
+
 def in_code(text: str, spans, lines: list[tuple[int, int]] | None = None) -> list:
-    """``spans`` without those in code: on a code line, holding an identifier, or a flag."""
+    """``spans`` without those in code: on a code line, holding an identifier, a flag, or
+    in a web address."""
     lines = code_lines(text) if lines is None else lines
     kept = []
     for span in spans:
-        if is_flag(text, span.start) or any(a <= span.start < b for a, b in lines) \
+        if is_flag(text, span.start) or any(a <= span.start < b for a, b in lines) or in_address(text, span.start) \
                 or any(is_identifier(w) for w in text[span.start:span.end].split()):
             continue
         kept.append(span)

@@ -18,11 +18,12 @@ story states, and the facts say so in their ``source``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
 from reader.entities.countries import country_of_demonym
-from reader.entities.model import EVENT, ORG, PERSON, PLACE
+from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.place_facts import PlaceFacts, place_table
 from reader.entities.wordlists import COMMON
 
@@ -48,7 +49,15 @@ ORG_KINDS = {
     "journal": "newspaper or journal", "magazine": "magazine", "news": "news organisation",
     "broadcasting": "broadcaster", "television": "broadcaster", "radio": "broadcaster", "network": "network",
     "union": "union", "alliance": "alliance", "coalition": "coalition", "movement": "movement",
-    "guard": "guard", "secretariat": "secretariat", "office": "office",
+    "guard": "guard", "secretariat": "secretariat", "office": "office", "congress": "congress",
+    "conservatory": "conservatory", "seminary": "seminary", "legion": "legion", "paper": "newspaper",
+}
+#: What a work, a law or a prize is, by its name's last word ("Clean Air Act", "Nobel Peace Prize").
+OTHER_KINDS = {
+    "act": "law", "bill": "bill (a proposed law)", "law": "law", "prize": "prize", "award": "award",
+    "medal": "medal", "trophy": "trophy", "symphony": "symphony", "concerto": "concerto", "sonata": "sonata",
+    "quartet": "quartet", "program": "programme", "programme": "programme", "project": "project",
+    "study": "study", "index": "index", "plan": "plan", "system": "system",
 }
 #: Kinds named only by a name's last word ("The Washington Post", never "Post To Twitter").
 _LAST_WORD_ONLY = frozenset("times post herald gazette tribune chronicle telegraph journal news band network "
@@ -57,7 +66,7 @@ _LAST_WORD_ONLY = frozenset("times post herald gazette tribune chronicle telegra
 STATE_BODIES = frozenset("""government ministry department army navy police court tribunal parliament senate
 assembly agency bureau authority embassy consulate council committee commission guard secretariat office
 force air-force""".split())
-_OF = re.compile(r"^(?P<head>(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*)\s+(?:of|for|on)\s+", re.UNICODE)
+_OF = re.compile(r"^(?P<head>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s+(?:of|for|on)\s+", re.UNICODE)
 _TOKEN = re.compile(r"[\w’'.&-]+")
 
 
@@ -230,6 +239,35 @@ def place_where(body: str, mentions: Sequence[tuple[int, int]]) -> str | None:
     return None
 
 
+_ACRONYM = r"[A-Z][A-Za-z&.]*[A-Z]"
+
+
+def acronym_lines(name: str, body: str) -> list[tuple[str, str]]:
+    """What the story says an acronym stands for ("CEI (Italian Episcopal Conference)", "the
+    Union of Rationalist Atheists (UAAR)"): ("Stands for", ...) or ("Short form", ...)."""
+    if not body:
+        return []
+    escaped = re.escape(name)
+    if re.fullmatch(_ACRONYM, name) and len(name) <= 8:
+        match = re.search(rf"\b{escaped}\s*\((?:the\s+)?(?P<long>[A-Z][^()]{{3,80}}?)\)", body) \
+            or re.search(rf"(?P<long>[A-Z][\w’'.&-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w’'.&-]*)){{1,9}})\s*\({escaped}\)", body)
+        if match and _initials_fit(name, match.group("long")):
+            return [("Stands for", " ".join(match.group("long").split()).removeprefix("The "))]
+        return []
+    match = re.search(rf"{escaped}\s*\((?P<short>{_ACRONYM})\)", body)
+    if match and len(match.group("short")) <= 8 and _initials_fit(match.group("short"), name):
+        return [("Short form", match.group("short"))]
+    return []
+
+
+def _initials_fit(short: str, long: str) -> bool:
+    """True when the letters of ``short`` are initials of words of ``long``, in any order (a
+    translated name keeps its acronym: "CEI (Italian Episcopal Conference)")."""
+    letters = Counter(c for c in short.upper() if c.isalpha())
+    initials = Counter(w[0].upper() for w in re.findall(r"[\w’']+", long))
+    return sum(letters.values()) >= 2 and not letters - initials
+
+
 def derived_facts(name: str, kind: str, body: str = "",
                   mentions: Sequence[tuple[int, int]] = ()) -> PlaceFacts | None:
     """The facts this module can derive for an entity of type ``kind``, or ``None``."""
@@ -247,6 +285,16 @@ def derived_facts(name: str, kind: str, body: str = "",
             lines.append(("Country", place_table().countries[country]["name"]))
         if lines:
             sources.append(FROM_NAME + (" and cleanco's legal forms" if form else ""))
+        acronym = acronym_lines(name, body)
+        if acronym:
+            lines += acronym
+            sources.append(FROM_STORY)
+    elif kind == OTHER:
+        words = _TOKEN.findall(name)
+        what = OTHER_KINDS.get(words[-1].casefold()) if len(words) >= 2 else None
+        if what:
+            lines.append(("What", what))
+            sources.append(FROM_NAME)
     elif kind == EVENT:
         lines += event_lines(name, body, mentions)
         if lines:
@@ -266,6 +314,6 @@ def derived_facts(name: str, kind: str, body: str = "",
             sources.append(FROM_STORY)
     if not lines:
         return None
-    labels = {ORG: "organisation", EVENT: "event", PERSON: "person", PLACE: "place"}
+    labels = {ORG: "organisation", EVENT: "event", PERSON: "person", PLACE: "place", OTHER: "other"}
     return PlaceFacts(name, labels.get(kind, kind.lower()), tuple(lines), " and ".join(dict.fromkeys(sources)), "",
                       derived=True)

@@ -54,7 +54,10 @@ patient resident veteran guest celebrity co-star protester demonstrator
 BODY_WORDS = frozenset("""team company party group agency organisation organization firm club union ministry
 charity band newspaper network university college school institute council committee corporation
 bank court movement alliance coalition association federation league broadcaster publisher startup
-manufacturer retailer airline carrier regulator watchdog body department authority""".split())
+manufacturer retailer airline carrier regulator watchdog body department authority magazine journal paper
+newspaper tabloid website site channel station brand chain label studio outlet publication think-tank
+nonprofit brokerage insurer supermarket carmaker automaker operator platform app service provider
+orchestra choir""".split())
 
 #: Titles of address: they mark a person but say nothing of what the person does.
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady madam rev prof".split())
@@ -263,14 +266,33 @@ def role_after(body: str, end: int, person: bool = True) -> str | None:
     return None
 
 
+_BODY_BEFORE = re.compile(r"(?:^|[\s(])(?P<role>(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\s+$")
+
+
+def body_before(body: str, start: int) -> str | None:
+    """What a body is, written just before its name in lower case: "the secularist magazine
+    MicroMega", "the localist group Youngspiration" (the last word names a kind of body)."""
+    match = _BODY_BEFORE.search(body, max(0, start - 60), start)
+    if not match:
+        return None
+    words: list[str] = []
+    for word in reversed(match.group("role").split()):
+        if word in _NOT_ROLE_START or word in ("the", "a", "an"):
+            break
+        words.insert(0, word)
+    return " ".join(words) if words and words[-1] in BODY_WORDS else None
+
+
 def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True) -> list[str]:
     """Every role the story gives at these mentions, in order, without repeats. A body
-    (``person=False``) takes only what follows its name ("Cloud9, an esports team"): the
-    words before it describe someone else ("deputy White House press secretary")."""
+    (``person=False``) takes what follows its name ("Cloud9, an esports team") and a kind
+    of body right before it ("the magazine MicroMega"), never other words before it: they
+    describe someone else ("deputy White House press secretary")."""
     found: dict[str, str] = {}
     for start, end in mentions:
         after = role_after(body, end, person)
-        candidates = (role_before(body, start), after or affiliation_after(body, end)) if person else (after,)
+        candidates = (role_before(body, start), after or affiliation_after(body, end)) if person \
+            else (body_before(body, start), after)
         for role in candidates:
             if role and role.casefold() not in found:
                 found[role.casefold()] = role
