@@ -144,7 +144,7 @@ def measure(library, first, gazetteer: set[str], gold: Gold, rows: list | None =
                              "gold": confirmed.get("type") if confirmed else (None if confirmed is None else ""),
                              "covered": context.beyond_sentence, "role": has_role,
                              "roles": context.story.roles if context.story else [],
-                             "facts": context.facts.kind if context.facts else None,
+                             "facts": [context.facts.kind, *(f"{k}: {v}" for k, v in context.facts.lines)] if context.facts else None,
                              "stories": context.dossier.count if context.dossier else 0,
                              "sentence": context.story.sentence if context.story else ""})
     finally:

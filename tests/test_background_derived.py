@@ -151,3 +151,10 @@ def test_a_body_takes_the_kind_written_right_before_its_name():
     body = "It ran in the secularist magazine Tidewater and the study appeared in journal Harbour Science."
     assert roles_at(body, [at(body, "Tidewater")], person=False) == ["secularist magazine"]
     assert roles_at(body, [at(body, "Harbour Science")], person=False) == ["journal"]
+
+
+def test_a_long_aside_in_brackets_does_not_hide_the_role_or_the_years():
+    body = ("Dame Ilse Varga DBE (Hungarian: [ˈilʃɛ ˈvɒrɡɒ]; say v(ə)r-ga; 3 May 1901 – 9 June 1980) "
+            "was a Hungarian-British architect.")
+    assert roles_at(body, [at(body, "Ilse Varga")]) == ["a Hungarian-British architect"]
+    assert derived_facts("Ilse Varga", PERSON, body, [at(body, "Ilse Varga")]).lines == (("Years", "1901–1980"),)

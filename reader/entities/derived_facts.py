@@ -25,6 +25,7 @@ from functools import lru_cache
 from reader.entities.countries import country_of_demonym
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.place_facts import PlaceFacts, place_table
+from reader.entities.roles import skip_aside
 from reader.entities.wordlists import COMMON
 
 FROM_NAME = "its name (reader's rules)"
@@ -151,7 +152,12 @@ def _years(match: re.Match) -> str:
 def person_lines(body: str, mentions: Sequence[tuple[int, int]]) -> list[tuple[str, str]]:
     """("Lived", "1841–1904"), ("Born", "1962") or ("Age", "34") as the story gives them."""
     for start, end in mentions:
-        tail = body[end:end + 90]
+        aside_end = skip_aside(body, end)
+        if aside_end > end:  # "(Arabic: …; 31 October 1950 – 31 March 2016)": the dates end the aside
+            last = body[end:aside_end].rsplit(";", 1)[-1].strip(" ()")
+            tail = f" ({last})"
+        else:
+            tail = body[end:end + 90]
         born = _BORN.match(tail)
         if born:
             return [("Born", born.group("born"))]

@@ -249,9 +249,34 @@ def _phrase(rest: str, person: bool = True) -> str | None:
     return " ".join(kept).rstrip(".") or None
 
 
+_POST_NOMINALS = re.compile(r"(?:\s+(?:[A-Z]{2,4}|FRS|KBE|OBE|MBE|CBE|DBE)\b)*")
+MAX_ASIDE = 400
+
+
+def skip_aside(body: str, end: int) -> int:
+    """Where the words about a name start after its letters and a long aside in brackets:
+    "Zaha Hadid DBE RA (Arabic: …; 31 October 1950 – 31 March 2016) was …" (brackets
+    inside the aside, such as a pronunciation "d(ə)", are balanced)."""
+    at = _POST_NOMINALS.match(body, end).end()
+    space = at
+    while space < len(body) and body[space] == " ":
+        space += 1
+    if space >= len(body) or body[space] != "(":
+        return end
+    depth = 0
+    for n in range(space, min(len(body), space + MAX_ASIDE)):
+        depth += {"(": 1, ")": -1}.get(body[n], 0)
+        if body[n] == "\n":
+            return end
+        if depth == 0:
+            return n + 1
+    return end
+
+
 def role_after(body: str, end: int, person: bool = True) -> str | None:
     """An apposition or a copula after a mention: "director general of the BBC",
     "a French mathematician"."""
+    end = skip_aside(body, end)
     tail = body[end:end + 200]
     match = _APPOSITION.match(tail)
     if match:
