@@ -158,3 +158,10 @@ def test_a_long_aside_in_brackets_does_not_hide_the_role_or_the_years():
             "was a Hungarian-British architect.")
     assert roles_at(body, [at(body, "Ilse Varga")]) == ["a Hungarian-British architect"]
     assert derived_facts("Ilse Varga", PERSON, body, [at(body, "Ilse Varga")]).lines == (("Years", "1901–1980"),)
+
+
+def test_a_who_clause_gives_a_role_only_with_a_role_word():
+    body = ("Ann Bell, who follows the market as a managing director at the D.A. Harbour brokerage, spoke. "
+            "Tom Roe, who took the video, smiled.")
+    assert roles_at(body, [at(body, "Ann Bell")]) == ["a managing director at the D.A. Harbour brokerage"]
+    assert roles_at(body, [at(body, "Tom Roe")]) == []

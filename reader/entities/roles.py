@@ -288,7 +288,14 @@ def role_after(body: str, end: int, person: bool = True) -> str | None:
         rest = match.group("rest")
         if re.match(r"(?:a|an|the|one of|also)\b", rest, re.IGNORECASE) or is_role_word(rest.split(" ", 1)[0]):
             return _phrase(rest, person)
+    match = _WHO_AS.match(tail)
+    if match and person:
+        return _phrase(match.group("rest"), person)
     return None
+
+
+_WHO_AS = re.compile(r"\s*,\s+who\s+(?:(?:is|was|serves|served|works|worked|has been|had been)\s+(?:also\s+)?(?:as\s+)?|"
+                     r"[a-z]+s?\s+(?:[\w’'.-]+\s+){0,3}?as\s+)(?P<rest>(?:a|an|the)\s(?:[^,.;:!?\n]|(?<=\b[A-Z])\.){2,100})")
 
 
 _BODY_BEFORE = re.compile(r"(?:^|[\s(])(?P<role>(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\s+$")
