@@ -182,3 +182,10 @@ def test_web_addresses_and_generated_tokens_are_not_names(recognizer):
     got = kinds(recognizer, text)
     assert got.get("Mira Holt") == PERSON
     assert not any("Ri9xrYF4Al" in name or name == "Harbour" for name in got)
+
+
+def test_a_line_of_ordinary_words_is_a_heading_not_a_name(recognizer):
+    text = "Removing Values\n\nMira Holt wrote it.\n\nWilmot Collins\n\nThe Harbour Rowing League met."
+    got = kinds(recognizer, text)
+    assert "Removing Values" not in got
+    assert got.get("Wilmot Collins") == PERSON and got.get("Mira Holt") == PERSON

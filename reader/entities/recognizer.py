@@ -26,7 +26,7 @@ from pathlib import Path
 
 from reader.entities.classify import classify_run
 from reader.entities.code import in_code as without_code
-from reader.entities.headings import trust_titles
+from reader.entities.headings import drop_word_headings, trust_titles
 from reader.entities.knowledge import Knowledge
 from reader.entities.lexicon import Lexicon, PlaceIndex
 from reader.entities.model import Span
@@ -88,4 +88,5 @@ class Recognizer:
                 entry = self.lexicon.symbols[match.group()]
                 story.found.append(Found(match.start(), match.end(), entry.type, entry.key, known=True))
         trust_titles(story)
+        drop_word_headings(story)
         return without_code(text, resolve(story))
