@@ -165,3 +165,7 @@ def test_a_who_clause_gives_a_role_only_with_a_role_word():
             "Tom Roe, who took the video, smiled.")
     assert roles_at(body, [at(body, "Ann Bell")]) == ["a managing director at the D.A. Harbour brokerage"]
     assert roles_at(body, [at(body, "Tom Roe")]) == []
+
+
+def test_a_town_s_name_says_nothing_of_its_kind():
+    assert derived_facts("Falls Church", PLACE, "It met in Falls Church.", [(10, 22)]) is None

@@ -210,9 +210,10 @@ PLACE_KINDS = {
 
 
 def place_kind(name: str) -> tuple[str, str] | None:
-    """(kind, the word that says it) for a place's name: "Lake Merritt", "Bay of Bengal"."""
+    """(kind, the word that says it) for a place's name: "Lake Merritt", "Bay of Bengal";
+    none for the name of a town ("Falls Church" is a city, not a church)."""
     words = _TOKEN.findall(name)
-    if len(words) < 2:
+    if len(words) < 2 or place_table().is_city(name):
         return None
     match = _OF.match(name)
     candidates = ([match.group("head").split()[-1]] if match else []) + [words[-1], words[0]]

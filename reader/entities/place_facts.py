@@ -170,6 +170,10 @@ class PlaceTable:
         key = fold(name)
         return self._country_names.get(key) or ("US" if key in self._state_names else None)
 
+    def is_city(self, name: str) -> bool:
+        """True when GeoNames has a town of that name ("Falls Church", "Bristow")."""
+        return fold(name) in self._city_names
+
     def is_state(self, name: str) -> bool:
         """True when ``name`` is the name of a US state ("Georgia", "Texas")."""
         return fold(name) in self._state_names
