@@ -47,16 +47,30 @@ class Gold:
     the files anew, and a story's offsets may shift by its title line)."""
 
     def __init__(self, shared: Path) -> None:
-        self.texts: list[tuple[str, list[dict]]] = []
+        self.texts: list[tuple[str, list[dict], str]] = []
         for name in ("gum-news", "gum-more"):
             folder = shared / "data" / name
             for line in (folder / "gold.jsonl").read_text().splitlines():
                 record = json.loads(line)
-                self.texts.append(((folder / record["doc"]).read_text(), record["entities"]))
+                self.texts.append(((folder / record["doc"]).read_text(), record["entities"], name))
+        self.pages: list[str] = []
+        from reader.loaders import load_file
+
+        for page in sorted((shared / "data" / "html").glob("*/*.htm*")):
+            loaded = load_file(page, None)
+            article = getattr(loaded, "article", None)
+            if article is not None and article.body.strip():
+                self.pages.append(article.body.strip()[:160])
 
     def entities(self, article) -> list[dict] | None:
         probe = article.body.strip()[:160]
-        return next((entities for text, entities in self.texts if probe and probe in text), None)
+        return next((entities for text, entities, _ in self.texts if probe and probe in text), None)
+
+    def set_of(self, article) -> str:
+        """The shared set a story was imported from: gum-news, gum-more, html or feeds."""
+        probe = article.body.strip()[:160]
+        found = next((name for text, _, name in self.texts if probe and probe in text), None)
+        return found or ("html" if probe in self.pages else "feeds")
 
     def at(self, article, info) -> dict | None:
         """The gold entity whose words are those of the entity's first mention ({} when
@@ -94,43 +108,61 @@ def entities_of_library():
     return library, first
 
 
-def measure(library, first, gazetteer: set[str], gold: Gold) -> dict:
+SETS = ("gum-news", "gum-more", "html", "feeds")
+
+
+def measure(library, first, gazetteer: set[str], gold: Gold, rows: list | None = None) -> dict:
+    """The bars over all stories and per shared set; ``rows`` (when given) gets one record
+    per entity, for looking at what is missed."""
     from reader.about import background_for
     from reader.entities import service
 
     kb = service.get_recognizer().kb
     index = library.open_index()
-    counts = Counter()
+    counts = {name: Counter() for name in ("all", *SETS)}
     try:
         for article, info, roles, infos in first.values():
             context = background_for(info, kb, article=article, roles=roles, story_entities=infos, index=index)
-            counts["entities"] += 1
-            counts["covered"] += context.beyond_sentence
             confirmed = gold.at(article, info) or {}
+            found = {"entities": 1, "covered": context.beyond_sentence}
             if confirmed.get("type") == info.type:  # a real entity of that kind, by GUM's annotations
-                counts["gold_entities"] += 1
-                counts["gold_covered"] += context.beyond_sentence
+                found.update(gold_entities=1, gold_covered=context.beyond_sentence)
             if info.type == "PLACE" and info.name.casefold() in gazetteer:
-                counts["places"] += 1
-                counts["places_with_facts"] += context.facts is not None
+                found.update(places=1, places_with_facts=context.facts is not None)
+            has_role = None
             if info.type == "PERSON":
-                counts["people"] += 1
                 has_role = bool((context.story and context.story.roles) or (context.dossier and context.dossier.roles)
                                 or (context.note and context.note.summary))
-                counts["people_with_role"] += has_role
-                if (gold.at(article, info) or {}).get("type") == "PERSON":
-                    counts["gold_people"] += 1
-                    counts["gold_people_with_role"] += has_role
+                found.update(people=1, people_with_role=has_role)
+                if confirmed.get("type") == "PERSON":
+                    found.update(gold_people=1, gold_people_with_role=has_role)
+            for name in ("all", gold.set_of(article)):
+                counts[name].update({k: int(v) for k, v in found.items()})
+            if rows is not None:
+                rows.append({"set": gold.set_of(article), "story": article.title, "source": article.source or "",
+                             "name": info.name, "type": info.type,
+                             "gold": confirmed.get("type") if confirmed else (None if confirmed is None else ""),
+                             "covered": context.beyond_sentence, "role": has_role,
+                             "roles": context.story.roles if context.story else [],
+                             "facts": [context.facts.kind, *(f"{k}: {v}" for k, v in context.facts.lines)] if context.facts else None,
+                             "stories": context.dossier.count if context.dossier else 0,
+                             "sentence": context.story.sentence if context.story else ""})
     finally:
         index.close()
-    return {"entities": counts["entities"], "coverage": counts["covered"] / max(1, counts["entities"]),
+    return {name: _shares(c) for name, c in counts.items()}
+
+
+def _shares(counts: Counter) -> dict:
+    def share(part: str, whole: str) -> float | None:
+        return round(counts[part] / counts[whole], 4) if counts[whole] else None
+
+    return {"entities": counts["entities"], "coverage": share("covered", "entities"),
             "gum_entities_confirmed_by_gold": counts["gold_entities"],
-            "of_them_covered": counts["gold_covered"] / max(1, counts["gold_entities"]),
-            "places_in_gazetteer": counts["places"],
-            "places_with_facts": counts["places_with_facts"] / max(1, counts["places"]),
-            "people": counts["people"], "people_with_role": counts["people_with_role"] / max(1, counts["people"]),
+            "of_them_covered": share("gold_covered", "gold_entities"),
+            "places_in_gazetteer": counts["places"], "places_with_facts": share("places_with_facts", "places"),
+            "people": counts["people"], "people_with_role": share("people_with_role", "people"),
             "gum_people_confirmed_by_gold": counts["gold_people"],
-            "of_them_with_role": counts["gold_people_with_role"] / max(1, counts["gold_people"])}
+            "of_them_with_role": share("gold_people_with_role", "gold_people")}
 
 
 def wiki_pages(gold: Gold) -> dict[str, tuple[str, str, str]]:
@@ -138,7 +170,7 @@ def wiki_pages(gold: Gold) -> dict[str, tuple[str, str, str]]:
              "EVENT": "event (a battle, election or festival)"}
     pages: dict[str, tuple[str, str, str]] = {}
     people = 0
-    for _, entities in gold.texts:
+    for _, entities, _ in gold.texts:
         for entity in entities:
             title = (entity.get("wikipedia") or "").replace("_", " ")
             if not title or title in pages:
@@ -184,6 +216,8 @@ def with_wikipedia(library, first, gold, pages) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
+    parser.add_argument("--rows", type=Path, help="write one JSON line per entity (offline) to this file")
+    parser.add_argument("--offline", action="store_true", help="skip the Wikipedia half")
     args = parser.parse_args()
     shared = args.shared if (args.shared / "data").exists() else Path("/work/shared")
     home = os.environ.get("BENCH_HOME") or tempfile.mkdtemp(prefix="reader-bench-background-")
@@ -202,13 +236,22 @@ def main() -> None:
     gazetteer = {name.casefold() for name in load_gazetteer()}
     library, first = entities_of_library()
     gold = Gold(shared)
-    offline = measure(library, first, gazetteer, gold)
-    wiki = with_wikipedia(library, first, gold, wiki_pages(gold))
-    library, first = entities_of_library()
-    online = measure(library, first, gazetteer, gold)
-    results = {"offline": offline, "wikipedia_on_test_server": {**online, **wiki},
-               "articles": len({id(v[0]) for v in first.values()}), "seconds": time.perf_counter() - started}
+    rows: list[dict] = []
+    offline = measure(library, first, gazetteer, gold, rows)
+    if args.rows:
+        args.rows.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    stories = Counter(gold.set_of(article) for article in {id(v[0]): v[0] for v in first.values()}.values())
+    results = {"offline": offline, "stories_with_entities": dict(stories)}
+    if not args.offline:
+        wiki = with_wikipedia(library, first, gold, wiki_pages(gold))
+        library, first = entities_of_library()
+        online = measure(library, first, gazetteer, gold)
+        online["all"].update(wiki)
+        results["wikipedia_on_test_server"] = online
+    results["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(results, indent=1))
+    if args.offline:
+        return  # a partial run does not replace the results file
     out = HERE / "results" / "background.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=1) + "\n")

@@ -36,8 +36,14 @@ def background_for(entity: EntityInfo, kb: KnowledgeBase, *, article: Article | 
     note = kb.get(entity.key) or entity.note or kb.find(entity.name)
     related = [(r, kb.get(r).name) for r in (note.related if note else ()) if kb.get(r)]
     context = Background(entity, note, related)
-    if (note.type if note else entity.type) == PLACE:
-        context.facts = _facts(entity, story_entities)
+    kind = note.type if note else entity.type
+    if kind == PLACE:
+        context.facts = _facts(entity, story_entities, article.body if article is not None else "")
+    if context.facts is None and note is None:
+        from reader.entities.derived_facts import derived_facts  # what its name and its story say
+
+        context.facts = derived_facts(entity.name, kind, article.body if article is not None else "",
+                                      entity.mentions if article is not None else ())
     if article is not None and entity.mentions:
         context.story = StoryView(len(article.body), list(entity.mentions), list((roles or {}).get(entity.key, [])),
                                   introducing_sentence(article.body, entity, article.title))
@@ -68,10 +74,11 @@ def also_known_as(context: Background) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo]):
+def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str = ""):
+    from reader.entities.countries import countries_in_text
     from reader.entities.place_facts import place_table
 
     table = place_table()
     nearby = frozenset(code for e in story_entities if e.type == PLACE and e is not entity
-                       for code in [table.home_country(e.name)] if code)
+                       for code in [table.home_country(e.name)] if code) | countries_in_text(body)
     return table.facts(entity.name, nearby)

@@ -155,3 +155,37 @@ def test_an_ordinary_word_first_in_a_sentence_is_not_a_name(recognizer):
 def test_a_single_capitalised_ordinary_word_is_not_a_name(recognizer):
     got = kinds(recognizer, "It was a Great success, said a Fellow of the society.")
     assert not {"Great", "Fellow"} & set(got)
+
+
+# Program code in technical news: identifiers, flags and lines of code are not names.
+
+def test_code_lines_identifiers_and_flags_are_not_names(recognizer):
+    text = ("Mira Holt wrote the guide.\n\n"
+            "NSString *title = [NSString stringWithFormat:@\"%@\", name]; Malkovich *m = [Malkovich new];\n\n"
+            "Use NSDateFormatterLongStyle or pass -Wshadow when Apple ships GlaxoSmithKline data.")
+    got = kinds(recognizer, text)
+    assert got.get("Mira Holt") == PERSON
+    assert "Malkovich" not in got and "NSString" not in got  # on a line of code
+    assert "NSDateFormatterLongStyle" not in got and "Wshadow" not in got
+    assert "GlaxoSmithKline" in got  # a company's CamelCase name is not an identifier
+
+
+def test_prose_with_a_bracket_and_a_semicolon_is_not_code(recognizer):
+    from reader.entities.code import code_lines
+
+    assert code_lines("It is cut off from the storm [which is] the source of energy;") == []
+    assert code_lines("Later (in 2001) Ann Lee left; Tom (her son) stayed.") == []
+
+
+def test_web_addresses_and_generated_tokens_are_not_names(recognizer):
+    text = "Mira Holt posted it. pic.twitter.com/Ri9xrYF4Al and https://example.org/Harbour Times too."
+    got = kinds(recognizer, text)
+    assert got.get("Mira Holt") == PERSON
+    assert not any("Ri9xrYF4Al" in name or name == "Harbour" for name in got)
+
+
+def test_a_line_of_ordinary_words_is_a_heading_not_a_name(recognizer):
+    text = "Removing Values\n\nMira Holt wrote it.\n\nWilmot Collins\n\nThe Harbour Rowing League met."
+    got = kinds(recognizer, text)
+    assert "Removing Values" not in got
+    assert got.get("Wilmot Collins") == PERSON and got.get("Mira Holt") == PERSON

@@ -67,3 +67,25 @@ def trust_titles(story: Story) -> None:
     for f in story.deferred:
         if in_title(f):
             f.initial = True  # needs the same evidence as a sentence's first word
+
+
+def drop_word_headings(story: Story) -> None:
+    """Forget the candidates that are a whole line made only of ordinary words ("Cleaning
+    Up", "Removing Values", "Saved Photos"): a heading, not a name. A known name (a note's,
+    the gazetteer's) or a line with a given name ("Wilmot Collins") stays."""
+    story.found = _word_headings(story.text, story.found, story.knowledge)
+    story.deferred = _word_headings(story.text, story.deferred, story.knowledge)
+
+
+def _word_headings(text: str, spans: list, knowledge) -> list:
+    kept = []
+    for span in spans:
+        line_start = text.rfind("\n", 0, span.start) + 1
+        line_end = text.find("\n", span.end)
+        line = text[line_start:line_end if line_end != -1 else len(text)]
+        words = text[span.start:span.end].split()
+        if line.strip() == text[span.start:span.end] and len(words) >= 2 and not span.known \
+                and all(knowledge.is_word(w.casefold()) and w.casefold() not in knowledge.given_names for w in words):
+            continue
+        kept.append(span)
+    return kept

@@ -4,7 +4,9 @@
 - ordinary English words: the lower-case entries of Webster's Second International in
   ``english-words`` (its capitalised entries, the proper nouns, are left out), so
   "Trade" at the start of a sentence is a word and "Socotra" is a name;
-- company suffixes: ``cleanco``'s legal-form terms ("Inc", "GmbH", "S.A.", "plc").
+- company suffixes: ``cleanco``'s legal-form terms ("Inc", "GmbH", "S.A.", "plc");
+- job nouns: the head nouns of Faker's English job titles ("broker", "paramedic",
+  "programmer"), which the role rules add to their own occupation words.
 
 Each package is optional: without it the recogniser uses the hand lists in
 ``wordlists`` alone. Reading the packages takes about 0.3 s, so what we keep is written to
@@ -27,7 +29,7 @@ from pathlib import Path
 from reader import paths
 from reader.atomic import write_atomic
 
-_FORMAT = 5
+_FORMAT = 6
 _PACKAGES = ("faker", "english-words", "cleanco")
 
 
@@ -40,6 +42,7 @@ class Knowledge:
     company_suffixes: frozenset[str] = frozenset()
     digest: str = "none"
     family_names: frozenset[str] = frozenset()
+    job_nouns: frozenset[str] = frozenset()
 
     def is_word(self, folded: str) -> bool:
         """True for an ordinary English word (or a plural of one): "trade", "pirates", "sites"."""
@@ -125,10 +128,30 @@ def _company_suffixes() -> list[str]:
     return sorted(t for t in terms if t)
 
 
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ary", "ant", "path", "wife", "man", "ic", "ee")
+
+
+def _job_nouns() -> list[str]:
+    """The last word of each English job title of Faker ("Broker, insurance" → "broker"), when
+    it names a person by its ending ("programmer", "paramedic"; not "Film", "Staff")."""
+    nouns: set[str] = set()
+    for locale in ("en_US", "en_GB", "en_AU", "en_CA"):
+        try:
+            module = importlib.import_module(f"faker.providers.job.{locale}")
+        except ImportError:
+            continue
+        for title in getattr(getattr(module, "Provider", None), "jobs", ()) or ():
+            head = title.split(",")[0].split("/")[0].split("(")[0].split()
+            word = head[-1].casefold() if head else ""
+            if word.isalpha() and len(word) > 3 and word.endswith(_AGENT_ENDINGS):
+                nouns.add(word)
+    return sorted(nouns)
+
+
 def build() -> dict:
     """What we keep from the packages (slow: about 0.5 s)."""
     return {"given_names": _person_names(_GIVEN_ATTRS), "family_names": _person_names(_FAMILY_ATTRS),
-            "words": _words(), "company_suffixes": _company_suffixes()}
+            "words": _words(), "company_suffixes": _company_suffixes(), "job_nouns": _job_nouns()}
 
 
 def load_knowledge(use_cache: bool = True) -> Knowledge:
@@ -144,7 +167,7 @@ def load_knowledge(use_cache: bool = True) -> Knowledge:
             words = marisa_trie.Trie()
             words.mmap(str(words_path))
             return Knowledge(frozenset(data["given_names"]), words, frozenset(data["company_suffixes"]), name,
-                             frozenset(data["family_names"]))
+                             frozenset(data["family_names"]), frozenset(data["job_nouns"]))
         except (OSError, ValueError, KeyError, TypeError, RuntimeError):
             pass
     data = build()
@@ -152,7 +175,7 @@ def load_knowledge(use_cache: bool = True) -> Knowledge:
     if use_cache:
         _write(path, data, words)
     return Knowledge(frozenset(data["given_names"]), words, frozenset(data["company_suffixes"]), name,
-                     frozenset(data["family_names"]))
+                     frozenset(data["family_names"]), frozenset(data["job_nouns"]))
 
 
 def _write(path: Path, data: dict, words) -> None:

@@ -99,6 +99,8 @@ class PlaceFacts:
     lines: tuple[tuple[str, str], ...]
     source: str = field(default="")
     as_of: str = field(default="")
+    derived: bool = field(default=False)
+    """True for facts read from the entity's name or its story (``derived_facts``), not from data."""
 
 
 def data_source() -> tuple[str, str]:
@@ -167,6 +169,14 @@ class PlaceTable:
         """The ISO code of the country named ``name`` (or an alias, or a US state: "US"), else ``None``."""
         key = fold(name)
         return self._country_names.get(key) or ("US" if key in self._state_names else None)
+
+    def is_city(self, name: str) -> bool:
+        """True when GeoNames has a town of that name ("Falls Church", "Bristow")."""
+        return fold(name) in self._city_names
+
+    def is_state(self, name: str) -> bool:
+        """True when ``name`` is the name of a US state ("Georgia", "Texas")."""
+        return fold(name) in self._state_names
 
     def home_country(self, name: str) -> str | None:
         """The country a place named ``name`` is in, when that is clear: a country, a US

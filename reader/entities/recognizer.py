@@ -25,7 +25,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from reader.entities.classify import classify_run
-from reader.entities.headings import trust_titles
+from reader.entities.code import in_code as without_code
+from reader.entities.headings import drop_word_headings, trust_titles
 from reader.entities.knowledge import Knowledge
 from reader.entities.lexicon import Lexicon, PlaceIndex
 from reader.entities.model import Span
@@ -38,7 +39,7 @@ __all__ = ["Recognizer", "Token", "fold_token", "rules_digest", "tokenize"]
 
 #: The modules whose code or word lists decide what is recognised.
 RULE_MODULES = ("tokens", "wordlists", "knowledge", "lexicon", "story", "classify", "evidence", "headings", "resolve",
-                "recognizer")
+                "code", "recognizer")
 
 
 def rules_digest() -> str:
@@ -87,4 +88,5 @@ class Recognizer:
                 entry = self.lexicon.symbols[match.group()]
                 story.found.append(Found(match.start(), match.end(), entry.type, entry.key, known=True))
         trust_titles(story)
-        return resolve(story)
+        drop_word_headings(story)
+        return without_code(text, resolve(story))

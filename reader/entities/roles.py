@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reader.entities.wordlists import ROLES
+from reader.entities.wordlists import ABBREVIATIONS, ROLES, is_role
 
 #: Occupations and offices beyond the recogniser's role words (which are mostly titles).
 OCCUPATIONS = frozenset("""
@@ -44,13 +44,20 @@ brother sister son daughter wife husband father mother cousin uncle aunt nephew 
 granddaughter grandfather grandmother widow widower friend partner colleague rival opponent mentor
 pupil apprentice star co-star successor instructor skipper referee umpire tutor trainer manager fellow
 economist ceo chief-executive owner-operator photographer artist illustrator cartoonist pastor predecessor heir fiance fiancee girlfriend boyfriend spouse
+laureate winner champion victim suspect defendant plaintiff witness survivor refugee hostage prisoner inmate
+patient resident veteran guest celebrity co-star protester demonstrator
 """.split())
+"""The last line: what news stories call people in their story ("victim Sherri Papini",
+"the suspect, John Roe"): not occupations, but what the reader needs to place them."""
 
 #: What a body is: "an American esports team", "the ruling party".
 BODY_WORDS = frozenset("""team company party group agency organisation organization firm club union ministry
 charity band newspaper network university college school institute council committee corporation
 bank court movement alliance coalition association federation league broadcaster publisher startup
-manufacturer retailer airline carrier regulator watchdog body department authority""".split())
+manufacturer retailer airline carrier regulator watchdog body department authority magazine journal paper
+newspaper tabloid website site channel station brand chain label studio outlet publication think-tank
+nonprofit brokerage insurer supermarket carmaker automaker operator platform app service provider
+orchestra choir""".split())
 
 #: Titles of address: they mark a person but say nothing of what the person does.
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady madam rev prof".split())
@@ -58,35 +65,89 @@ HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady madam rev prof".
 _ROLE_ENDINGS = ("ist", "ian", "ologist", "eer", "ster", "smith", "wright")
 _WORD = re.compile(r"[\w’'.&-]+")
 _STOPS = ".;:!?\n“”\"()[]"
-_COPULA = re.compile(r"\s*(?:\([^()]{0,120}\)\s*)?,?\s*(?:is|was|has been|had been|became|served as|works as|"
+_AGE = r"(?:,\s*(?:aged\s+)?[1-9][0-9]?(?=\s*,))?"  # "Anna Ruiz, 34, a teacher": the age is skipped
+_COPULA = re.compile(r"\s*(?:\([^()]{0,120}\)\s*)?" + _AGE + r",?\s*(?:is|was|has been|had been|became|served as|works as|"
                      r"worked as|remains)\s+(?:also\s+)?(?P<rest>[^.;:!?\n]{0,120})")
-_APPOSITION = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*,\s+(?:\[\d+\]\s*)*(?P<rest>[^,.;:!?\n()“”\"]{2,90})(?P<end>[,.;:!?)\n—–]|$)")
+_APPOSITION = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*" + _AGE + r"\s*,\s+(?:\[\d+\]\s*)*(?P<rest>[^,.;:!?\n()“”\"]{2,90})(?P<end>[,.;:!?)\n—–]|$)")
 _NOT_ROLE_START = frozenset("""who whom whose which that said says told and or but as at in on of for from with
 when where while after before because if since than then so to by its his her their our my your
+is was were are has have had became becomes will would
 """.split())
 MAX_ROLE_WORDS = 9
 
 
+def job_nouns() -> frozenset[str]:
+    """Faker's English job nouns ("broker", "paramedic"), from the knowledge cache."""
+    global _JOB_NOUNS
+    if _JOB_NOUNS is None:
+        from reader.entities.knowledge import load_knowledge  # noqa: PLC0415 - read once, on first use
+
+        _JOB_NOUNS = load_knowledge().job_nouns
+    return _JOB_NOUNS
+
+
+_JOB_NOUNS: frozenset[str] | None = None
+
+
 def is_role_word(word: str) -> bool:
-    """True for a word that names an office or occupation ("spokesperson", "sculptor", "economist")."""
+    """True for a word that names an office or occupation ("spokesperson", "sculptor",
+    "Attorney-General", "paramedic")."""
     folded = word.casefold().strip(".’'")
     if folded in HONORIFICS:
         return False
-    if folded in ROLES or folded in OCCUPATIONS:
+    if folded in ROLES or folded in OCCUPATIONS or is_role(folded) or folded in job_nouns():
         return True
-    if folded.endswith("s") and (folded[:-1] in OCCUPATIONS or folded[:-1] in ROLES):
-        return True
+    plurals = (folded[:-1], folded[:-3] + "y") + ((folded[:-2],) if folded.endswith(("sses", "ches", "shes", "xes")) else ())
+    for singular in plurals if folded.endswith("s") else ():
+        if singular in OCCUPATIONS or singular in ROLES or singular in job_nouns():  # "actresses", "deputies"
+            return True
     return len(folded) > 5 and word[:1].islower() and folded.isalpha() and folded.endswith(_ROLE_ENDINGS)
 
 
 def role_before(body: str, start: int) -> str | None:
-    """A role written just before a mention: "DPP spokesperson", "sculptor", or before a
-    comma: "the team's coach, Alireza Mehraban"."""
+    """A role written just before a mention: "DPP spokesperson", "sculptor", "CEO of the
+    Refugee Council", before a comma: "the team's coach, Alireza Mehraban", or before a
+    list the mention is in: "photographers such as Ansel Adams, Helmut Newton"."""
     before = body[max(0, start - 120):start]
     stripped = before.rstrip()
     if stripped.endswith(","):
-        return _role_ending(stripped[:-1]) or _role_of_phrase(stripped[:-1])
-    return _role_ending(before) or _affiliation_before(before)
+        return _role_ending(stripped[:-1]) or _role_of_phrase(stripped[:-1]) or list_role(before)
+    return _role_ending(before) or _role_of_phrase(before.rstrip(), proper=True) or _affiliation_before(before) \
+        or list_role(before)
+
+
+_LIST_ITEM = re.compile(r"(?:[A-Z][\w.’'-]*\s+(?:(?:de|van|von|al|bin|da|du|le|la)\s+)?)*"
+                        r"[A-Z][\w.’'-]*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_LIST_LEAD = re.compile(r"(?:,?\s+(?:such as|like|including|notably|among them)|:)\s*$")
+
+
+def list_role(before: str) -> str | None:
+    """The role of a list of names the mention belongs to, made singular: "writers Mark
+    Twain, Robert Louis Stevenson and …" or "linguists like Henry Sweet and …" → "writer"."""
+    text, items = before, 0
+    while items < 8:
+        match = _LIST_ITEM.search(text)
+        if not match or match.start() == match.end():
+            break
+        text, items = text[:match.start()], items + 1
+    lead = _LIST_LEAD.search(text)
+    if lead:
+        text = text[:lead.start()]
+    elif not items:
+        return None
+    role = _role_ending(text.rstrip() + " ")
+    if not role or not role.split()[-1].casefold().endswith("s"):
+        return None
+    *head, last = role.split()
+    return " ".join([*head, _singular(last)])
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes")):
+        return word[:-2]
+    return word[:-1]
 
 
 _OF_PHRASE = re.compile(r"(?:^|[\s(])(?:[Tt]he\s+|[Aa]n?\s+)?(?P<role>[\w’'-]+(?:\s+[\w’'-]+){0,2}\s+(?:of|at|for)\s+"
@@ -95,13 +156,24 @@ _POSSESSIVE_BODY = re.compile(r"(?:^|[\s(,])(?P<body>(?:[A-Z][\w&.-]*\s+){0,4}[A
 _AFFILIATION = re.compile(r"\s+(?:of|from)\s+(?P<body>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'&.-]*)){0,6})")
 
 
-def _role_of_phrase(before: str) -> str | None:
-    """ "the secretary general of CEI (...)" or "Co-founder of Google" before a comma and a name."""
-    cut = max(before.rfind(c) for c in ".;:!?\n“”\"")
+def _role_of_phrase(before: str, proper: bool = False) -> str | None:
+    """ "the secretary general of CEI (...)" or "Co-founder of Google" before a comma and a
+    name; right before the name (``proper``) only with a proper name after "of": "CEO of
+    the Refugee Council Enver Solomon"."""
+    cut = _clause_start(before, ".;:!?\n“”\"")
     match = _OF_PHRASE.search(before[cut + 1:])
     if not match:
         return None
     role = " ".join(match.group("role").split())
+    if proper:  # right before a name: "<role words> of <a proper name>" only
+        head, sep, body = (re.split(r"\s((?:of|at|for)\s)", role, maxsplit=1) + ["", ""])[:3]
+        words = head.split()
+        while words and not is_role_word(words[0]):
+            words.pop(0)  # "Later CEO of ..." starts at the role
+        if not words or not re.fullmatch(r"(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'&.-]*))*", body) \
+                or not body.split()[-1][:1].isupper():
+            return None
+        role = f"{' '.join(words)} {sep}{body}"
     head = role.split(" of ")[0].split(" at ")[0].split(" for ")[0]
     return role if any(is_role_word(w) for w in head.split()) else None
 
@@ -125,8 +197,22 @@ def affiliation_after(body: str, end: int) -> str | None:
     return f"of {' '.join(words)}" if words else None
 
 
+def _clause_start(before: str, stops: str) -> int:
+    """Where the last clause of ``before`` starts: the last stop character, a full stop that
+    ends an abbreviation or an initial ("Sen.", "U.S.") not counting."""
+    cut = len(before)
+    while True:
+        cut = max(before.rfind(c, 0, cut) for c in stops)
+        if cut <= 0 or before[cut] != ".":
+            return cut
+        word = re.split(r"[\s(“\"]", before[:cut])[-1]
+        if not (word.casefold().strip(".") in ABBREVIATIONS | ROLES and len(word) <= 5
+                or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Z]", word)):
+            return cut
+
+
 def _role_ending(before: str) -> str | None:
-    cut = max(before.rfind(c) for c in ".;:!?\n,“”\"()—–")
+    cut = _clause_start(before, ".;:!?\n,“”\"()—–")
     words = _WORD.findall(before[cut + 1:])
     if not words or not is_role_word(words[-1]):
         return None
@@ -163,9 +249,34 @@ def _phrase(rest: str, person: bool = True) -> str | None:
     return " ".join(kept).rstrip(".") or None
 
 
+_POST_NOMINALS = re.compile(r"(?:\s+(?:[A-Z]{2,4}|FRS|KBE|OBE|MBE|CBE|DBE)\b)*")
+MAX_ASIDE = 400
+
+
+def skip_aside(body: str, end: int) -> int:
+    """Where the words about a name start after its letters and a long aside in brackets:
+    "Zaha Hadid DBE RA (Arabic: …; 31 October 1950 – 31 March 2016) was …" (brackets
+    inside the aside, such as a pronunciation "d(ə)", are balanced)."""
+    at = _POST_NOMINALS.match(body, end).end()
+    space = at
+    while space < len(body) and body[space] == " ":
+        space += 1
+    if space >= len(body) or body[space] != "(":
+        return end
+    depth = 0
+    for n in range(space, min(len(body), space + MAX_ASIDE)):
+        depth += {"(": 1, ")": -1}.get(body[n], 0)
+        if body[n] == "\n":
+            return end
+        if depth == 0:
+            return n + 1
+    return end
+
+
 def role_after(body: str, end: int, person: bool = True) -> str | None:
     """An apposition or a copula after a mention: "director general of the BBC",
     "a French mathematician"."""
+    end = skip_aside(body, end)
     tail = body[end:end + 200]
     match = _APPOSITION.match(tail)
     if match:
@@ -177,17 +288,43 @@ def role_after(body: str, end: int, person: bool = True) -> str | None:
         rest = match.group("rest")
         if re.match(r"(?:a|an|the|one of|also)\b", rest, re.IGNORECASE) or is_role_word(rest.split(" ", 1)[0]):
             return _phrase(rest, person)
+    match = _WHO_AS.match(tail)
+    if match and person:
+        return _phrase(match.group("rest"), person)
     return None
+
+
+_WHO_AS = re.compile(r"\s*,\s+who\s+(?:(?:is|was|serves|served|works|worked|has been|had been)\s+(?:also\s+)?(?:as\s+)?|"
+                     r"[a-z]+s?\s+(?:[\w’'.-]+\s+){0,3}?as\s+)(?P<rest>(?:a|an|the)\s(?:[^,.;:!?\n]|(?<=\b[A-Z])\.){2,100})")
+
+
+_BODY_BEFORE = re.compile(r"(?:^|[\s(])(?P<role>(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\s+$")
+
+
+def body_before(body: str, start: int) -> str | None:
+    """What a body is, written just before its name in lower case: "the secularist magazine
+    MicroMega", "the localist group Youngspiration" (the last word names a kind of body)."""
+    match = _BODY_BEFORE.search(body, max(0, start - 60), start)
+    if not match:
+        return None
+    words: list[str] = []
+    for word in reversed(match.group("role").split()):
+        if word in _NOT_ROLE_START or word in ("the", "a", "an"):
+            break
+        words.insert(0, word)
+    return " ".join(words) if words and words[-1] in BODY_WORDS else None
 
 
 def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True) -> list[str]:
     """Every role the story gives at these mentions, in order, without repeats. A body
-    (``person=False``) takes only what follows its name ("Cloud9, an esports team"): the
-    words before it describe someone else ("deputy White House press secretary")."""
+    (``person=False``) takes what follows its name ("Cloud9, an esports team") and a kind
+    of body right before it ("the magazine MicroMega"), never other words before it: they
+    describe someone else ("deputy White House press secretary")."""
     found: dict[str, str] = {}
     for start, end in mentions:
         after = role_after(body, end, person)
-        candidates = (role_before(body, start), after or affiliation_after(body, end)) if person else (after,)
+        candidates = (role_before(body, start), after or affiliation_after(body, end)) if person \
+            else (body_before(body, start), after)
         for role in candidates:
             if role and role.casefold() not in found:
                 found[role.casefold()] = role

@@ -180,7 +180,7 @@ class NotePanel(VerticalScroll):
                 parts.append(Content.styled(f"\n{note.source_url}", "$text-muted"))
             if note.licence:
                 parts.append(Content.styled(f"\n{note.licence}", "$text-muted"))
-        elif context.facts is None:
+        elif context.facts is None or context.facts.derived:
             parts.append(Content.styled("\n\nNo background note yet (w writes one"
                                         + (", W looks it up on Wikipedia)." if entity.type != "OTHER" else ")."),
                                         "$text-muted"))

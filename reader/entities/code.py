@@ -1,0 +1,82 @@
+"""Program code inside a story: lines of code and identifiers are not names.
+
+Technical news quotes code ("NSString *name = [NSString string];"), compiler flags
+("-Wshadow") and identifiers in running text ("NSDateFormatterStyle"). Their capitals are
+the language's conventions, not names, so the recogniser drops what it finds there:
+
+- a line with two or more kinds of code signal (a call "f(", braces, a statement's ";",
+  an operator " = ", a directive "#import", a message "[obj send:", a method call "a.b(");
+- an identifier: three or more humps led by a prefix in capitals ("NSDateFormatter",
+  "WKWebView") or by a lower-case letter ("kUTTypeJPEG"), or five humps or more; a
+  company's CamelCase name ("GlaxoSmithKline", "PlayStation", "iPhone") has fewer;
+- a flag: a capitalised word right after a hyphen that starts a word ("-Wshadow");
+- a web address or a part of one ("pic.twitter.com/Ri9xrYF4Al"), and a random-looking
+  token of eight characters or more that mixes digits and both cases ("E507uaQ1kx").
+"""
+
+from __future__ import annotations
+
+import re
+
+_SIGNALS = tuple(re.compile(p, re.M) for p in (
+    r"\w\(", r"[{}]", r";\s*(?:$|[}\n])", r"\s=\s|==|!=|->|::|=>|\+=", r"(?:^|\s)[@#][a-z]\w+",
+    r"\[\w+ \w+:|\[(?:[A-Z]|\w*[a-z][A-Z])\w* \w+\]", r"\w\.\w+\("))
+_HUMPS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+")
+
+
+def code_lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the lines of ``text`` that read as program code."""
+    lines = []
+    start = 0
+    for end in [*(m.start() for m in re.finditer("\n", text)), len(text)]:
+        line = text[start:end]
+        if len(line) > 8 and sum(1 for signal in _SIGNALS if signal.search(line)) >= 2:
+            lines.append((start, end))
+        start = end + 1
+    return lines
+
+
+_CLASSES = re.compile(r"[A-Z]+|[a-z]+|[0-9]+")
+_URL = re.compile(r"\S*(?:://|www\.|\.[a-z]{2,6}/)\S*")
+
+
+def is_identifier(word: str) -> bool:
+    """True for a word written like a program's identifier ("NSDateFormatter", "kUTTypeJPEG")
+    or a generated one ("Ri9xrYF4Al")."""
+    if not word.isalnum() or word.isupper() or word.islower():
+        return False
+    if len(word) >= 8 and any(c.isdigit() for c in word) and len(_CLASSES.findall(word)) >= 4:
+        return True
+    humps = _HUMPS.findall(word)
+    if len(humps) >= 5:
+        return True
+    if len(humps) < 3:
+        return False
+    return word[0].islower() or (len(humps[0]) >= 2 and humps[0].isupper())
+
+
+def is_flag(text: str, start: int) -> bool:
+    """True when the word at ``start`` follows a hyphen that starts a word ("-Wshadow")."""
+    return start >= 1 and text[start - 1] == "-" and (start == 1 or text[start - 2].isspace())
+
+
+def in_address(text: str, start: int) -> bool:
+    """True when the word at ``start`` is part of a web address."""
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    match = _URL.match(text, left)
+    return bool(match) and match.end() > start
+
+
+def in_code(text: str, spans, lines: list[tuple[int, int]] | None = None) -> list:
+    """``spans`` without those in code: on a code line, holding an identifier, a flag, or
+    in a web address."""
+    lines = code_lines(text) if lines is None else lines
+    kept = []
+    for span in spans:
+        if is_flag(text, span.start) or any(a <= span.start < b for a, b in lines) or in_address(text, span.start) \
+                or any(is_identifier(w) for w in text[span.start:span.end].split()):
+            continue
+        kept.append(span)
+    return kept

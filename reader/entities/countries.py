@@ -1,0 +1,54 @@
+"""Which country a nationality word or a country's name points to.
+
+``DEMONYM_COUNTRIES`` maps the nationality adjectives of ``wordlists.DEMONYMS`` that name
+one country to its ISO code ("Japanese" → JP, "Saudi" → SA). It is written out here
+because no kept package has it: countryinfo (2 MB) holds one demonym per country and
+misses the common variants ("Argentine", "Saudi", "Filipino"), and deriving it from the
+country names by spelling maps "Christian" to Christmas Island. Words that name a region, a
+people or a faith ("Arab", "Kurdish", "Korean": North or South?) are left out on purpose.
+"""
+
+from __future__ import annotations
+
+import re
+
+DEMONYM_COUNTRIES = {
+    "afghan": "AF", "albanian": "AL", "algerian": "DZ", "american": "US", "andorran": "AD", "angolan": "AO",
+    "argentine": "AR", "argentinian": "AR", "armenian": "AM", "australian": "AU", "austrian": "AT",
+    "azerbaijani": "AZ", "bahraini": "BH", "bangladeshi": "BD", "belarusian": "BY", "belgian": "BE",
+    "bolivian": "BO", "bosnian": "BA", "brazilian": "BR", "british": "GB", "bulgarian": "BG", "burmese": "MM",
+    "cambodian": "KH", "cameroonian": "CM", "canadian": "CA", "chilean": "CL", "chinese": "CN", "colombian": "CO",
+    "croatian": "HR", "cuban": "CU", "cypriot": "CY", "czech": "CZ", "danish": "DK", "dutch": "NL",
+    "ecuadorian": "EC", "egyptian": "EG", "emirati": "AE", "english": "GB", "eritrean": "ER", "estonian": "EE",
+    "ethiopian": "ET", "filipino": "PH", "finnish": "FI", "french": "FR", "georgian": "GE", "german": "DE",
+    "ghanaian": "GH", "greek": "GR", "guatemalan": "GT", "haitian": "HT", "honduran": "HN", "hungarian": "HU",
+    "icelandic": "IS", "indian": "IN", "indonesian": "ID", "iranian": "IR", "iraqi": "IQ", "irish": "IE",
+    "israeli": "IL", "italian": "IT", "ivorian": "CI", "jamaican": "JM", "japanese": "JP", "jordanian": "JO",
+    "kazakh": "KZ", "kenyan": "KE", "kosovar": "XK", "kuwaiti": "KW", "kyrgyz": "KG", "lao": "LA", "laotian": "LA",
+    "latvian": "LV", "lebanese": "LB", "liberian": "LR", "libyan": "LY", "lithuanian": "LT", "macedonian": "MK",
+    "malagasy": "MG", "malawian": "MW", "malaysian": "MY", "maldivian": "MV", "malian": "ML", "maltese": "MT",
+    "mexican": "MX", "moldovan": "MD", "mongolian": "MN", "montenegrin": "ME", "moroccan": "MA",
+    "mozambican": "MZ", "namibian": "NA", "nepalese": "NP", "nepali": "NP", "nigerian": "NG", "nigerien": "NE",
+    "norwegian": "NO", "omani": "OM", "pakistani": "PK", "palestinian": "PS", "panamanian": "PA",
+    "paraguayan": "PY", "peruvian": "PE", "polish": "PL", "portuguese": "PT", "qatari": "QA", "romanian": "RO",
+    "russian": "RU", "rwandan": "RW", "saudi": "SA", "scottish": "GB", "senegalese": "SN", "serbian": "RS",
+    "singaporean": "SG", "slovak": "SK", "slovenian": "SI", "somali": "SO", "south-african": "ZA",
+    "spanish": "ES", "sri-lankan": "LK", "sudanese": "SD", "swedish": "SE", "swiss": "CH", "syrian": "SY",
+    "taiwanese": "TW", "tajik": "TJ", "tanzanian": "TZ", "thai": "TH", "tunisian": "TN", "turkish": "TR",
+    "turkmen": "TM", "ugandan": "UG", "ukrainian": "UA", "uruguayan": "UY", "uzbek": "UZ", "venezuelan": "VE",
+    "vietnamese": "VN", "welsh": "GB", "yemeni": "YE", "zambian": "ZM", "zimbabwean": "ZW",
+}
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
+
+
+def country_of_demonym(word: str) -> str | None:
+    """The ISO code a nationality word names ("Japanese" → "JP"), else ``None``."""
+    return DEMONYM_COUNTRIES.get(word.casefold().strip(".’'").replace(" ", "-"))
+
+
+def countries_in_text(text: str) -> frozenset[str]:
+    """ISO codes of the countries a text names by a capitalised nationality word ("an
+    Israeli mathematician" → IL); names of countries are the recogniser's business."""
+    return frozenset(code for word in _WORD.findall(text) if word[:1].isupper()
+                     for code in [country_of_demonym(word)] if code)

@@ -1,0 +1,326 @@
+"""Facts derived offline from an entity's own name and from the words of its story.
+
+Nothing here is looked up or guessed from outside: each line says what the name or the
+story states, and the facts say so in their ``source``.
+
+- an organisation's kind from the word that names it ("Purdue University": a university;
+  "Ministry of Fisheries": a government ministry), a company's legal form from cleanco's
+  terms ("Alibaba Group Holding Ltd": Ltd), and for a state body named with a country or a
+  nationality first ("Saudi Interior Ministry", "U.S. Army") that country;
+- an event's year from its name ("2018 FIFA World Cup") or the story ("the 1895 Treaty of
+  Shimonoseki", "World War II (1939–1945)");
+- a person's years (life dates or a term: "Years", as written) ("Antonín Dvořák (8 September 1841 – 1 May 1904)", "(born 1962)") and
+  age ("Anna Ruiz, 34,", "34-year-old Anna Ruiz") as the story gives them;
+- a place's kind from its name ("Lake Merritt": a lake) and where it lies when the story
+  writes it ("Flag Land Base in Clearwater, Florida", "Kibbutz Kinneret, Tiberias").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from reader.entities.countries import country_of_demonym
+from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
+from reader.entities.place_facts import PlaceFacts, place_table
+from reader.entities.roles import skip_aside
+from reader.entities.wordlists import COMMON
+
+FROM_NAME = "its name (reader's rules)"
+FROM_STORY = "this story"
+
+#: The word that says what an organisation is, and how the panel says it.
+ORG_KINDS = {
+    "party": "political party", "ministry": "government ministry", "department": "department",
+    "university": "university", "college": "college", "school": "school", "academy": "academy",
+    "institute": "institute", "institution": "institution", "council": "council", "committee": "committee",
+    "commission": "commission", "court": "court", "tribunal": "tribunal", "church": "church", "bank": "bank",
+    "club": "club", "police": "police force", "army": "army", "navy": "navy", "agency": "agency",
+    "bureau": "bureau", "authority": "public authority", "foundation": "foundation", "association": "association",
+    "federation": "federation", "league": "league", "airlines": "airline", "airways": "airline",
+    "parliament": "parliament", "senate": "senate", "assembly": "assembly", "government": "government",
+    "embassy": "embassy", "consulate": "consulate", "hospital": "hospital", "museum": "museum",
+    "library": "library", "gallery": "gallery", "society": "society", "corporation": "company",
+    "company": "company", "holdings": "company", "band": "band", "orchestra": "orchestra", "choir": "choir",
+    "brigade": "military unit", "regiment": "military unit", "battalion": "military unit", "corps": "corps",
+    "newspaper": "newspaper", "times": "newspaper", "post": "newspaper", "herald": "newspaper",
+    "gazette": "newspaper", "tribune": "newspaper", "chronicle": "newspaper", "telegraph": "newspaper",
+    "journal": "newspaper or journal", "magazine": "magazine", "news": "news organisation",
+    "broadcasting": "broadcaster", "television": "broadcaster", "radio": "broadcaster", "network": "network",
+    "union": "union", "alliance": "alliance", "coalition": "coalition", "movement": "movement",
+    "guard": "guard", "secretariat": "secretariat", "office": "office", "congress": "congress",
+    "conservatory": "conservatory", "seminary": "seminary", "legion": "legion", "paper": "newspaper",
+}
+#: What a work, a law or a prize is, by its name's last word ("Clean Air Act", "Nobel Peace Prize").
+OTHER_KINDS = {
+    "act": "law", "bill": "bill (a proposed law)", "law": "law", "prize": "prize", "award": "award",
+    "medal": "medal", "trophy": "trophy", "symphony": "symphony", "concerto": "concerto", "sonata": "sonata",
+    "quartet": "quartet", "program": "programme", "programme": "programme", "project": "project",
+    "study": "study", "index": "index", "plan": "plan", "system": "system",
+}
+#: Kinds named only by a name's last word ("The Washington Post", never "Post To Twitter").
+_LAST_WORD_ONLY = frozenset("times post herald gazette tribune chronicle telegraph journal news band network "
+                            "union guard office holdings radio television".split())
+#: Words of bodies that belong to a state: a country named first is that state's.
+STATE_BODIES = frozenset("""government ministry department army navy police court tribunal parliament senate
+assembly agency bureau authority embassy consulate council committee commission guard secretariat office
+force air-force""".split())
+_OF = re.compile(r"^(?P<head>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s+(?:of|for|on)\s+", re.UNICODE)
+_TOKEN = re.compile(r"[\w’'.&-]+")
+
+
+def org_kind(name: str) -> tuple[str, str] | None:
+    """(kind, the word that says it) for an organisation's name, else ``None``."""
+    words = _TOKEN.findall(name)
+    if len(words) < 2:
+        return None
+    match = _OF.match(name)
+    heads = match.group("head").split() if match else []
+    for word in ([heads[-1]] if heads else []) + [words[-1]]:
+        folded = word.casefold().strip(".")
+        if folded in ORG_KINDS and (folded not in _LAST_WORD_ONLY or word is words[-1]):
+            return ORG_KINDS[folded], word
+    if len(words) >= 3 and words[-2].casefold() == "air" and words[-1].casefold() == "force":
+        return "air force", "Air Force"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _legal_forms() -> dict[str, str]:
+    """cleanco's legal-form terms, without dots and spaces, folded → as cleanco writes them."""
+    try:
+        from cleanco.termdata import terms_by_type  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    return {t.replace(".", "").replace(" ", "").casefold(): t for terms in terms_by_type.values() for t in terms
+            if t.replace(".", "").replace(" ", "")}
+
+
+def legal_form(name: str) -> str | None:
+    """The legal form a company's name ends with ("Ltd", "GmbH", "S.A.", "plc"), as written;
+    a form of two letters or fewer only in capitals or with dots ("AG", "S.A.", not "Co")."""
+    words = name.replace(",", " ").split()
+    if len(words) < 2:
+        return None
+    for size in (2, 1):  # "Pty Ltd", "S.A. de C.V." are longer; the last one or two words suffice
+        written = " ".join(words[-size:])
+        key = written.replace(".", "").replace(" ", "").casefold()
+        if key in _legal_forms() and len(words) > size:
+            if len(key) <= 2 and not (written.isupper() or "." in written):
+                continue
+            return written
+    return None
+
+
+def country_named_first(name: str) -> str | None:
+    """The ISO code of a country or nationality that starts a name ("Saudi Interior
+    Ministry", "U.S. Army", "United Kingdom Home Office"), else ``None``."""
+    words = name.split()
+    table = place_table()
+    for size in (3, 2, 1):
+        if len(words) > size:
+            first = " ".join(words[:size]).removesuffix("'s").removesuffix("’s")
+            code = table.country_code(first) if first[:1].isupper() else None
+            if code and code != "US" and table.is_state(first):
+                return None  # Georgia: the country or the US state?
+            if code:
+                return code
+    return country_of_demonym(words[0]) if len(words) > 1 else None
+
+
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_SPAN = re.compile(rf"\s*\((?:[^()]{{0,40}}?\b)?(?P<from>{_YEAR})\b(?:[^()–—]{{0,60}}?\s*(?:–|—|-|\bto\b)\s*"
+                   rf"(?:(?P<short>[0-9]{{2}})(?=\s*[),;])|(?:[^()]{{0,60}}?\b)?(?P<to>{_YEAR})))?\b[^()]{{0,40}}\)")
+_BORN = re.compile(rf"\s*\((?:born|b\.)\s+(?:[^()]{{0,30}}?\b)?(?P<born>{_YEAR})\b[^()]{{0,40}}\)")
+_AGE_AFTER = re.compile(r",\s+(?:aged\s+)?(?P<age>[1-9][0-9]?),")
+_AGE_BEFORE = re.compile(r"\b(?P<age>[1-9][0-9]?)-year-old\s+(?:[a-z]+\s+){0,3}$")
+_YEAR_BEFORE = re.compile(rf"(?:^|\b[Tt]he\s+|\bof\s+|\bin\s+)(?P<year>{_YEAR})\s+$")
+_YEAR_AFTER = re.compile(rf"\s+(?P<year>{_YEAR})\b(?![-–][0-9])")
+
+
+def _years(match: re.Match) -> str:
+    start, end = match.group("from"), match.group("to")
+    if match.group("short"):  # "1914–18"
+        end = start[:2] + match.group("short")
+    if not end:
+        return start
+    return f"{start}–{end}" if int(end) >= int(start) else start
+
+
+def person_lines(body: str, mentions: Sequence[tuple[int, int]]) -> list[tuple[str, str]]:
+    """("Lived", "1841–1904"), ("Born", "1962") or ("Age", "34") as the story gives them."""
+    for start, end in mentions:
+        aside_end = skip_aside(body, end)
+        if aside_end > end:  # "(Arabic: …; 31 October 1950 – 31 March 2016)": the dates end the aside
+            last = body[end:aside_end].rsplit(";", 1)[-1].strip(" ()")
+            tail = f" ({last})"
+        else:
+            tail = body[end:end + 90]
+        born = _BORN.match(tail)
+        if born:
+            return [("Born", born.group("born"))]
+        span = _SPAN.match(tail)
+        if span and (span.group("to") or span.group("short")):
+            return [("Years", _years(span))]
+    for start, end in mentions:
+        age = _AGE_AFTER.match(body, end) or _AGE_BEFORE.search(body[max(0, start - 40):start])
+        if age:
+            return [("Age", f"{age.group('age')} at the time of the story")]
+    return []
+
+
+def event_lines(name: str, body: str, mentions: Sequence[tuple[int, int]]) -> list[tuple[str, str]]:
+    """("When", "1895") or ("When", "1939–1945") from the name or around a mention."""
+    in_name = re.search(rf"\b{_YEAR}\b", name)
+    if in_name:
+        return [("When", in_name.group(0))]
+    for start, end in mentions:
+        span = _SPAN.match(body[end:end + 60])
+        if span:
+            return [("When", _years(span))]
+        before = _YEAR_BEFORE.search(body[max(0, start - 12):start])
+        after = _YEAR_AFTER.match(body, end)
+        if before or after:
+            return [("When", (before or after).group("year"))]
+    return []
+
+
+#: The word that says what a place is (the last one of its name, or the first before "of").
+PLACE_KINDS = {
+    "island": "island", "islands": "islands", "isles": "islands", "river": "river", "lake": "lake",
+    "mountain": "mountain", "mountains": "mountain range", "mount": "mountain", "valley": "valley", "bay": "bay",
+    "gulf": "gulf", "sea": "sea", "strait": "strait", "peninsula": "peninsula", "desert": "desert",
+    "beach": "beach", "coast": "coast", "cape": "cape", "street": "street", "st": "street", "road": "road",
+    "avenue": "avenue", "ave": "avenue", "boulevard": "boulevard", "blvd": "boulevard", "lane": "street",
+    "square": "square", "park": "park", "bridge": "bridge", "airport": "airport", "station": "station",
+    "stadium": "stadium", "arena": "arena", "hall": "hall", "museum": "museum", "tower": "tower",
+    "hotel": "hotel", "mosque": "mosque", "cathedral": "cathedral", "temple": "temple", "palace": "palace",
+    "castle": "castle", "canal": "canal", "harbour": "harbour", "harbor": "harbor", "dam": "dam",
+    "county": "county", "province": "province", "district": "district", "region": "region",
+    "prefecture": "prefecture", "village": "village", "town": "town", "city": "city", "memorial": "memorial",
+    "base": "base", "prison": "prison", "cemetery": "cemetery", "forest": "forest", "glacier": "glacier",
+    "volcano": "volcano", "canyon": "canyon", "reservoir": "reservoir", "archipelago": "archipelago",
+    "turnpike": "road", "highway": "road", "freeway": "road", "expressway": "road", "parkway": "road",
+    "abbey": "abbey", "monastery": "monastery", "church": "church", "zoo": "zoo", "garden": "garden",
+    "gardens": "gardens", "plaza": "square", "campus": "campus", "empire": "empire", "kingdom": "kingdom",
+    "republic": "republic", "shrine": "shrine", "falls": "waterfall", "hills": "hills", "heights": "heights",
+}
+
+
+def place_kind(name: str) -> tuple[str, str] | None:
+    """(kind, the word that says it) for a place's name: "Lake Merritt", "Bay of Bengal";
+    none for the name of a town ("Falls Church" is a city, not a church)."""
+    words = _TOKEN.findall(name)
+    if len(words) < 2 or place_table().is_city(name):
+        return None
+    match = _OF.match(name)
+    candidates = ([match.group("head").split()[-1]] if match else []) + [words[-1], words[0]]
+    for word in candidates:
+        folded = word.casefold().strip(".")
+        if folded in PLACE_KINDS and (word is not words[0] or folded in ("lake", "mount", "cape")):
+            return PLACE_KINDS[folded], word
+    return None
+
+
+_WHERE = re.compile(r"(?:,\s+|\s+in\s+)(?P<where>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+                    r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?)")
+
+
+def place_where(body: str, mentions: Sequence[tuple[int, int]]) -> str | None:
+    """Where the story puts a place: the known place right after it ("…, Tiberias",
+    "… in Clearwater, Florida"), when GeoNames knows that one."""
+    table = place_table()
+    for _, end in mentions:
+        match = _WHERE.match(body, end)
+        if not match:
+            continue
+        where = match.group("where").rstrip(".")
+        parts = [p.strip() for p in where.split(",")]
+        if any(p.split()[0].casefold() in COMMON for p in parts):  # ", The ..." / ", But ..."
+            continue
+        if all(table.country_code(p) or table.home_country(p) for p in parts[-1:]) \
+                and (table.country_code(parts[0]) or table.home_country(parts[0]) or len(parts) > 1):
+            return where
+    return None
+
+
+_ACRONYM = r"[A-Z][A-Za-z&.]*[A-Z]"
+
+
+def acronym_lines(name: str, body: str) -> list[tuple[str, str]]:
+    """What the story says an acronym stands for ("CEI (Italian Episcopal Conference)", "the
+    Union of Rationalist Atheists (UAAR)"): ("Stands for", ...) or ("Short form", ...)."""
+    if not body:
+        return []
+    escaped = re.escape(name)
+    if re.fullmatch(_ACRONYM, name) and len(name) <= 8:
+        match = re.search(rf"\b{escaped}\s*\((?:the\s+)?(?P<long>[A-Z][^()]{{3,80}}?)\)", body) \
+            or re.search(rf"(?P<long>[A-Z][\w’'.&-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w’'.&-]*)){{1,9}})\s*\({escaped}\)", body)
+        if match and _initials_fit(name, match.group("long")):
+            return [("Stands for", " ".join(match.group("long").split()).removeprefix("The "))]
+        return []
+    match = re.search(rf"{escaped}\s*\((?P<short>{_ACRONYM})\)", body)
+    if match and len(match.group("short")) <= 8 and _initials_fit(match.group("short"), name):
+        return [("Short form", match.group("short"))]
+    return []
+
+
+def _initials_fit(short: str, long: str) -> bool:
+    """True when the letters of ``short`` are initials of words of ``long``, in any order (a
+    translated name keeps its acronym: "CEI (Italian Episcopal Conference)")."""
+    letters = Counter(c for c in short.upper() if c.isalpha())
+    initials = Counter(w[0].upper() for w in re.findall(r"[\w’']+", long))
+    return sum(letters.values()) >= 2 and not letters - initials
+
+
+def derived_facts(name: str, kind: str, body: str = "",
+                  mentions: Sequence[tuple[int, int]] = ()) -> PlaceFacts | None:
+    """The facts this module can derive for an entity of type ``kind``, or ``None``."""
+    lines: list[tuple[str, str]] = []
+    sources: list[str] = []
+    if kind == ORG:
+        what = org_kind(name)
+        form = legal_form(name)
+        if form:
+            lines.append(("What", f"company (legal form {form})"))
+        elif what:
+            lines.append(("What", what[0]))
+        country = country_named_first(name) if what and what[1].casefold().replace(" ", "-") in STATE_BODIES else None
+        if country and country in place_table().countries:
+            lines.append(("Country", place_table().countries[country]["name"]))
+        if lines:
+            sources.append(FROM_NAME + (" and cleanco's legal forms" if form else ""))
+        acronym = acronym_lines(name, body)
+        if acronym:
+            lines += acronym
+            sources.append(FROM_STORY)
+    elif kind == OTHER:
+        words = _TOKEN.findall(name)
+        what = OTHER_KINDS.get(words[-1].casefold()) if len(words) >= 2 else None
+        if what:
+            lines.append(("What", what))
+            sources.append(FROM_NAME)
+    elif kind == EVENT:
+        lines += event_lines(name, body, mentions)
+        if lines:
+            sources.append(FROM_NAME if re.search(rf"\b{_YEAR}\b", name) else FROM_STORY)
+    elif kind == PERSON:
+        lines += person_lines(body, mentions)
+        if lines:
+            sources.append(FROM_STORY)
+    elif kind == PLACE:
+        what = place_kind(name)
+        if what:
+            lines.append(("What", what[0]))
+            sources.append(FROM_NAME)
+        where = place_where(body, mentions)
+        if where:
+            lines.append(("Where", where))
+            sources.append(FROM_STORY)
+    if not lines:
+        return None
+    labels = {ORG: "organisation", EVENT: "event", PERSON: "person", PLACE: "place", OTHER: "other"}
+    return PlaceFacts(name, labels.get(kind, kind.lower()), tuple(lines), " and ".join(dict.fromkeys(sources)), "",
+                      derived=True)

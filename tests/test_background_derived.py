@@ -1,0 +1,171 @@
+"""Background beyond notes and place data: more role shapes, and facts derived from an
+entity's name or its story (each saying where it comes from)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.about import background_for
+from reader.entities.countries import countries_in_text, country_of_demonym
+from reader.entities.derived_facts import FROM_NAME, FROM_STORY, derived_facts, legal_form, org_kind
+from reader.entities.model import EVENT, ORG, PERSON, PLACE
+from reader.entities.notes import KnowledgeBase
+from reader.entities.roles import is_role_word, roles_at
+from reader.entities.summary import EntityInfo
+
+
+def at(body: str, name: str) -> tuple[int, int]:
+    start = body.index(name)
+    return start, start + len(name)
+
+
+@pytest.mark.parametrize(("body", "name", "role"), [
+    ("The trial of U.S. Sen. Rob Dane went on.", "Rob Dane", "U.S. Sen."),  # an abbreviation's full stop
+    ("Rep. Lia Ford said so.", "Lia Ford", "Rep."),
+    ("Then Attorney-General Tom Hale spoke.", "Tom Hale", "Attorney-General"),
+    ("Later CEO of the Harbour Trust Ann Vale told us.", "Ann Vale", "CEO of the Harbour Trust"),
+    ("Anna Ruiz, 34, a teacher from Leeds, said no.", "Anna Ruiz", "a teacher from Leeds"),  # the age is skipped
+    ("Tom Roe, 53, is a former bank partner.", "Tom Roe", "a former bank partner"),
+    ("The head of 34-year-old victim Jo Platt was covered.", "Jo Platt", "victim"),
+    ("A local paramedic Sam Oduya arrived.", "Sam Oduya", "paramedic"),  # a job noun from Faker
+])
+def test_more_role_shapes(body, name, role):
+    assert roles_at(body, [at(body, name)]) == [role]
+
+
+@pytest.mark.parametrize("name", ["Ivo Lind", "Kai Berg", "Uma Sol"])
+def test_a_list_of_names_shares_its_role_made_singular(name):
+    body = "It shows painters such as Ivo Lind, Kai Berg, and Uma Sol at work."
+    assert roles_at(body, [at(body, name)]) == ["painter"]
+
+
+def test_no_list_role_without_a_role_word_or_from_names_before_of():
+    body = "He starred opposite Ivo Lind, Kai Berg and Uma Sol. Two veteran politicians Ivo Lind of the Green Party and Uma Sol of ABC won."
+    assert roles_at(body, [at(body, "Kai Berg")]) == []
+    second = body.index("Uma Sol", body.index("Two"))
+    assert roles_at(body, [(second, second + 7)]) == ["of ABC"]
+    assert not is_role_word("Saintes")  # "-es" plurals only after s, x, ch, sh
+
+
+@pytest.mark.parametrize(("name", "what"), [
+    ("Purdue University", "university"), ("Ministry of Fisheries", "government ministry"),
+    ("Green Valley Party", "political party"), ("Harbour Herald", "newspaper"),
+])
+def test_an_organisation_says_what_it_is_by_its_name(name, what):
+    facts = derived_facts(name, ORG)
+    assert facts is not None and dict(facts.lines)["What"] == what
+    assert facts.source == FROM_NAME and facts.derived
+
+
+def test_a_word_that_names_a_kind_only_at_the_end_says_nothing_first():
+    assert org_kind("Post To Twitter") is None
+    assert derived_facts("Bags", ORG) is None
+
+
+def test_a_company_legal_form_comes_from_cleanco_terms():
+    assert legal_form("Vantor Holding Ltd") == "Ltd"
+    assert legal_form("Kessel GmbH") == "GmbH"
+    assert legal_form("Remain Co") is None  # two letters: only in capitals or with dots
+    facts = derived_facts("Kessel GmbH", ORG)
+    assert dict(facts.lines)["What"] == "company (legal form GmbH)" and "cleanco" in facts.source
+
+
+def test_a_state_body_named_with_a_country_or_nationality_first_belongs_to_it():
+    assert dict(derived_facts("Saudi Interior Ministry", ORG).lines)["Country"] == "Saudi Arabia"
+    assert dict(derived_facts("U.S. Army", ORG).lines)["Country"] == "United States"
+    assert "Country" not in dict(derived_facts("American University of Beirut", ORG).lines)  # not a state body
+    assert "Country" not in dict(derived_facts("Georgia Department of Health", ORG).lines)  # the state or the country?
+
+
+def test_nationality_words_name_countries():
+    assert country_of_demonym("Japanese") == "JP" and country_of_demonym("Korean") is None
+    assert countries_in_text("an Israeli mathematician and a French poet") == {"IL", "FR"}
+
+
+@pytest.mark.parametrize(("body", "name", "when", "source"), [
+    ("World War II (1939–1945) was long.", "World War II", "1939–1945", FROM_STORY),
+    ("It ended with the 1895 Treaty of Shimonoseki.", "Treaty of Shimonoseki", "1895", FROM_STORY),
+    ("Fans met at Harbour Comic Fair 2015 in May.", "Harbour Comic Fair", "2015", FROM_STORY),
+    ("The 2018 Harbour Games opened.", "2018 Harbour Games", "2018", FROM_NAME),
+])
+def test_an_event_gets_its_year_only_from_its_name_or_its_story(body, name, when, source):
+    facts = derived_facts(name, EVENT, body, [at(body, name)])
+    assert dict(facts.lines)["When"] == when and facts.source == source
+    assert derived_facts("Harbour Games", EVENT, "The Harbour Games opened.", [(4, 17)]) is None
+
+
+@pytest.mark.parametrize(("body", "name", "line"), [
+    ("Ana Vela (8 May 1841 – 1 June 1904) was a composer.", "Ana Vela", ("Years", "1841–1904")),
+    ("Ben Tor (31 March 1635 in Brill, Kent – 9 May 1699 in Rome) sailed.", "Ben Tor", ("Years", "1635–1699")),
+    ("Cy Lund (born 12 May 1962) is a singer.", "Cy Lund", ("Born", "1962")),
+    ("Di Moor, 34, said so.", "Di Moor", ("Age", "34 at the time of the story")),
+    ("A 19-year-old student Ed Pike said so.", "Ed Pike", ("Age", "19 at the time of the story")),
+])
+def test_a_person_gets_years_or_age_from_the_story(body, name, line):
+    facts = derived_facts(name, PERSON, body, [at(body, name)])
+    assert facts.lines == (line,) and facts.source == FROM_STORY
+
+
+def test_a_place_says_what_it_is_and_where_the_story_puts_it():
+    body = "She was kept at Flag Land Base in Clearwater, Florida for years. Lake Merritt is near."
+    facts = derived_facts("Flag Land Base", PLACE, body, [at(body, "Flag Land Base")])
+    assert dict(facts.lines) == {"What": "base", "Where": "Clearwater, Florida"}
+    assert facts.source == f"{FROM_NAME} and {FROM_STORY}"
+    assert dict(derived_facts("Lake Merritt", PLACE, body, [at(body, "Lake Merritt")]).lines) == {"What": "lake"}
+    body = "Take the Harbour Expressway, The B.A. road."
+    assert "Where" not in dict(derived_facts("Harbour Expressway", PLACE, body, [at(body, "Harbour Expressway")]).lines)
+
+
+def test_the_panel_shows_derived_facts_when_there_is_no_note():
+    body = "Staff of Purdue University said so."
+    entity = EntityInfo("purdue-university", "Purdue University", ORG, [at(body, "Purdue University")])
+    context = background_for(entity, KnowledgeBase())
+    assert context.facts is not None and context.facts.derived and context.beyond_sentence
+
+
+def test_a_nationality_in_the_story_names_the_country_of_a_small_town():
+    from reader.library.article import Article
+
+    body = "Aner Shalev is an Israeli mathematician born in Tiberias."
+    article = Article(id="a", title="", body=body)
+    entity = EntityInfo("tiberias", "Tiberias", PLACE, [at(body, "Tiberias")])
+    context = background_for(entity, KnowledgeBase(), article=article)
+    assert context.facts is not None and dict(context.facts.lines)["Country"] == "Israel"
+
+
+def test_an_acronym_and_its_long_form_name_each_other_as_the_story_writes_them():
+    body = "The Harbour Rowing League (HRL) met. Later HCC (Holm Chamber Council) spoke. The AP (see photo) said."
+    assert dict(derived_facts("HRL", ORG, body).lines) == {"Stands for": "Harbour Rowing League"}
+    assert dict(derived_facts("Harbour Rowing League", ORG, body).lines) == {"What": "league", "Short form": "HRL"}
+    assert dict(derived_facts("HCC", ORG, body).lines)["Stands for"] == "Holm Chamber Council"
+    assert derived_facts("AP", ORG, body) is None  # the letters must be the long form's initials
+
+
+@pytest.mark.parametrize(("name", "what"), [("Clean Water Act", "law"), ("Harbour Peace Prize", "prize"),
+                                            ("Second Symphony", "symphony")])
+def test_a_law_a_prize_or_a_work_says_what_it_is_by_its_name(name, what):
+    assert dict(derived_facts(name, "OTHER").lines) == {"What": what}
+
+
+def test_a_body_takes_the_kind_written_right_before_its_name():
+    body = "It ran in the secularist magazine Tidewater and the study appeared in journal Harbour Science."
+    assert roles_at(body, [at(body, "Tidewater")], person=False) == ["secularist magazine"]
+    assert roles_at(body, [at(body, "Harbour Science")], person=False) == ["journal"]
+
+
+def test_a_long_aside_in_brackets_does_not_hide_the_role_or_the_years():
+    body = ("Dame Ilse Varga DBE (Hungarian: [ˈilʃɛ ˈvɒrɡɒ]; say v(ə)r-ga; 3 May 1901 – 9 June 1980) "
+            "was a Hungarian-British architect.")
+    assert roles_at(body, [at(body, "Ilse Varga")]) == ["a Hungarian-British architect"]
+    assert derived_facts("Ilse Varga", PERSON, body, [at(body, "Ilse Varga")]).lines == (("Years", "1901–1980"),)
+
+
+def test_a_who_clause_gives_a_role_only_with_a_role_word():
+    body = ("Ann Bell, who follows the market as a managing director at the D.A. Harbour brokerage, spoke. "
+            "Tom Roe, who took the video, smiled.")
+    assert roles_at(body, [at(body, "Ann Bell")]) == ["a managing director at the D.A. Harbour brokerage"]
+    assert roles_at(body, [at(body, "Tom Roe")]) == []
+
+
+def test_a_town_s_name_says_nothing_of_its_kind():
+    assert derived_facts("Falls Church", PLACE, "It met in Falls Church.", [(10, 22)]) is None
