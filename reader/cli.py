@@ -81,7 +81,9 @@ def run_app(args: argparse.Namespace) -> int:
     for path in args.paths:
         if not path.exists():
             hint = difflib.get_close_matches(str(path), list(COMMAND_MODULES), n=1)
-            also = f" (the command {hint[0]!r}?)" if hint and len(path.parts) == 1 else ""
+            also = ""
+            if len(path.parts) == 1:  # a word: perhaps a command mistyped
+                also = f" (the command {hint[0]!r}?)" if hint else " (nor a command: reader --help lists them)"
             raise CommandError(f"reader: no such file or folder: {path}{also}")
     if args.theme is not None:
         from reader.commands.themes import theme_option

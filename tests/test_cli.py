@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -66,3 +67,14 @@ def test_opening_the_app_imports_no_sub_command_and_no_whoosh():
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_mistyped_command_is_named_or_the_list_is_pointed_to(tmp_path):
+    said = {}
+    for word in ("serch", "frobnicate"):
+        result = subprocess.run([sys.executable, "-m", "reader", word], cwd=tmp_path, capture_output=True, text=True,
+                                env={**os.environ, "PYTHONPATH": str(REPO)})
+        assert result.returncode == 2
+        said[word] = result.stderr.strip()
+    assert said["serch"] == "reader: no such file or folder: serch (the command 'search'?)"
+    assert said["frobnicate"] == "reader: no such file or folder: frobnicate (nor a command: reader --help lists them)"

@@ -129,6 +129,7 @@ def test_a_word_typed_as_a_prefix_is_never_corrected(forms_index):
 def test_a_prefix_finds_a_shorter_stem_only_through_a_suffix(forms_index):
     assert search(forms_index, "negotiat*").total == len(FORMS)  # the stem "negoti" of negotiation
     assert search(forms_index, "harbourmast*").total == 0  # "harbour" is not a start of harbourmaster's stem
+    assert search(forms_index, "story*").total == len(FORMS) + 1  # a whole word finds its own stem ("stori")
 
 
 def test_snippets_are_made_when_asked_for(forms_index):

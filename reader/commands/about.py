@@ -134,6 +134,12 @@ def _origin(note) -> str:
     return note_origin(note)
 
 
+def _credit(note) -> str:
+    from reader.entities.background import note_credit
+
+    return note_credit(note)
+
+
 def format_background(context, width: int = 88) -> str:
     """The background as readable text, in the sidebar's order."""
     entity, note = context.entity, context.note
@@ -144,7 +150,7 @@ def format_background(context, width: int = 88) -> str:
         for paragraph in note.background.split("\n\n"):
             if paragraph.strip():
                 lines += ["", *textwrap.wrap(" ".join(paragraph.split()), width)]
-        lines += ["", f"As of {note.as_of or '?'}, from {_origin(note)}."]
+        lines += ["", f"As of {note.as_of or '?'}, {_credit(note)}."]
         if note.source_url:
             lines += [note.source_url, note.licence]
     if context.facts is not None:

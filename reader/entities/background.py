@@ -66,6 +66,16 @@ def note_origin(note: Note) -> str:
     return NOTE_ORIGINS["user" if note.user else "shipped"]
 
 
+NOTE_CREDITS = {"your note": "your own note", "shipped with reader": "a note shipped with reader",
+                "Wikipedia": "from Wikipedia"}
+
+
+def note_credit(note: Note) -> str:
+    """Where a note comes from, as a phrase after its date: "your own note", "a note
+    shipped with reader", "from Wikipedia"."""
+    return NOTE_CREDITS[note_origin(note)]
+
+
 @dataclass
 class Background:
     """Everything shown for one entity, section by section (empty sections are left out)."""

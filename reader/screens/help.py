@@ -76,18 +76,23 @@ def help_sections(app: App) -> list[tuple[str, list[tuple[str, str]]]]:
         inherited = [c for c in cls.__mro__ if c not in everywhere and c is not ModalScreen]
         sources.append((section_name(cls), inherited))
     sections: dict[str, dict[str, tuple[list[str], str]]] = {}
+    taken: dict[str, set[str]] = {}  # per section, the keys listed already
     for heading, classes in sources:
         rows = sections.setdefault(heading, {})
+        listed = taken.setdefault(heading, set())
         for binding in _bindings_of(classes):
             if not binding.description or binding.system or binding.action in NEVER_USEFUL:
                 continue
-            keys, _ = rows.setdefault(binding.action, ([], binding.tooltip or binding.description))
             shown = [binding]
             if binding.id in keymap:
                 shown = [replace(binding, key=key.strip(), key_display=None)
                          for key in keymap[binding.id].split(",") if key.strip()]
-            for each in shown:
-                display = app.get_key_display(each)
+            displays = [app.get_key_display(each) for each in shown]
+            if binding.action not in rows and all(display in listed for display in displays):
+                continue  # a fallback for keys listed already (m / M with no entity chosen)
+            keys, _ = rows.setdefault(binding.action, ([], binding.tooltip or binding.description))
+            for display in displays:
+                listed.add(display)
                 if display not in keys:
                     keys.append(display)
     order = {name: index for index, name in enumerate(FIRST_SECTIONS)}

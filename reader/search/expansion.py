@@ -125,6 +125,12 @@ def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
                 frequency = reader.doc_frequency(fieldname, text[:k])
                 if frequency and stem_suffix_begins(text[:k], text[k:]):
                     found[text[:k]] = frequency
+            # a whole word typed as a prefix finds its own stem ("army*": "armi", "running*": "run")
+            own = term_of(text)
+            if own and own != text and own not in found:
+                frequency = reader.doc_frequency(fieldname, own)
+                if frequency:
+                    found[own] = frequency
             cache[key] = found
             return found
         else:

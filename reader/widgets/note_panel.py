@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import Button, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from reader.entities.background import Background, note_origin
+from reader.entities.background import Background, note_credit
 from reader.widgets.mention_strip import MentionStrip
 
 __all__ = ["NotePanel"]
@@ -173,8 +173,7 @@ class NotePanel(VerticalScroll):
                 parts.append(Content.styled("\n\nDates", "bold $text-muted"))
                 for date, what in note.dates:
                     parts += [Content("\n"), Content.styled(date or "·", "$text-accent"), Content(f"  {what}")]
-            origin = note_origin(note)
-            parts.append(Content.styled((f"\n\nAs of {note.as_of} · " if note.as_of else "\n\n") + f"from {origin}",
+            parts.append(Content.styled((f"\n\nAs of {note.as_of} · " if note.as_of else "\n\n") + note_credit(note),
                                         "$text-muted"))
             if note.source_url:
                 parts.append(Content.styled(f"\n{note.source_url}", "$text-muted"))
