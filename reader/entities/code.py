@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 
-_SIGNALS = tuple(re.compile(p, re.M) for p in (
-    r"\w\(", r"[{}]", r";\s*(?:$|[}\n])", r"\s=\s|==|!=|->|::|=>|\+=", r"(?:^|\s)[@#][a-z]\w+",
-    r"\[\w+ \w+:|\[(?:[A-Z]|\w*[a-z][A-Z])\w* \w+\]", r"\w\.\w+\("))
+_SIGNALS = tuple((marks, re.compile(p, re.M)) for marks, p in (
+    ("(", r"\w\("), ("{}", r"[{}]"), (";", r";\s*(?:$|[}\n])"), ("=>:", r"\s=\s|==|!=|->|::|=>|\+="),
+    ("@#", r"(?:^|\s)[@#][a-z]\w+"), ("[", r"\[\w+ \w+:|\[(?:[A-Z]|\w*[a-z][A-Z])\w* \w+\]"),
+    ("(", r"\w\.\w+\(")))
+"""Each kind of code signal: characters one of which it needs (a cheap test first), its pattern."""
 _HUMPS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+")
 
 
@@ -30,21 +32,31 @@ def code_lines(text: str) -> list[tuple[int, int]]:
     start = 0
     for end in [*(m.start() for m in re.finditer("\n", text)), len(text)]:
         line = text[start:end]
-        if len(line) > 8 and sum(1 for signal in _SIGNALS if signal.search(line)) >= 2:
+        if len(line) > 8 and _signals(line) >= 2:
             lines.append((start, end))
         start = end + 1
     return lines
 
 
+def _signals(line: str) -> int:
+    """How many kinds of code signal ``line`` holds (counting stops at two)."""
+    count = 0
+    for marks, signal in _SIGNALS:
+        if any(mark in line for mark in marks) and signal.search(line):
+            count += 1
+            if count == 2:
+                break
+    return count
+
+
 _CLASSES = re.compile(r"[A-Z]+|[a-z]+|[0-9]+")
-_URL = re.compile(r"\S*(?:://|www\.|\.[a-z]{2,6}/)\S*")
 
 
 def is_identifier(word: str) -> bool:
     """True for a word written like a program's identifier ("NSDateFormatter", "kUTTypeJPEG")
     or a generated one ("Ri9xrYF4Al")."""
-    if not word.isalnum() or word.isupper() or word.islower():
-        return False
+    if not word.isalnum() or word.isupper() or word.islower() or (word[1:].islower() and word.isalpha()):
+        return False  # a plain word, in capitals or capitalised ("Taiwan")
     if len(word) >= 8 and any(c.isdigit() for c in word) and len(_CLASSES.findall(word)) >= 4:
         return True
     humps = _HUMPS.findall(word)
@@ -60,23 +72,44 @@ def is_flag(text: str, start: int) -> bool:
     return start >= 1 and text[start - 1] == "-" and (start == 1 or text[start - 2].isspace())
 
 
+_ADDRESS_MARK = re.compile(r"://|www\.|\.[a-z]{2,6}/")
+_NON_SPACE_BEFORE = re.compile(r"\S*$")
+_NON_SPACE = re.compile(r"\S*")
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the web addresses in ``text``: the run of non-space characters
+    around each address mark ("://", "www.", ".com/")."""
+    spans: list[tuple[int, int]] = []
+    for mark in _ADDRESS_MARK.finditer(text):
+        if spans and mark.start() < spans[-1][1]:
+            continue  # inside the address found already
+        before = _NON_SPACE_BEFORE.search(text, max(0, mark.start() - 2000), mark.start())
+        after = _NON_SPACE.match(text, mark.start())
+        spans.append((before.start() if before else mark.start(), after.end()))
+    return spans
+
+
 def in_address(text: str, start: int) -> bool:
     """True when the word at ``start`` is part of a web address."""
-    left = start
-    while left > 0 and not text[left - 1].isspace():
-        left -= 1
-    match = _URL.match(text, left)
-    return bool(match) and match.end() > start
+    return any(a <= start < b for a, b in address_spans(text))
+
+
+_MAYBE_IDENTIFIER = re.compile(r"\S[A-Z]|\d")
+"""What any identifier holds (a capital inside a word, or a digit): a cheap test first."""
 
 
 def in_code(text: str, spans, lines: list[tuple[int, int]] | None = None) -> list:
     """``spans`` without those in code: on a code line, holding an identifier, a flag, or
     in a web address."""
     lines = code_lines(text) if lines is None else lines
+    lines = lines + address_spans(text)
     kept = []
     for span in spans:
-        if is_flag(text, span.start) or any(a <= span.start < b for a, b in lines) or in_address(text, span.start) \
-                or any(is_identifier(w) for w in text[span.start:span.end].split()):
+        start = span.start
+        if (is_flag(text, start) or (lines and any(a <= start < b for a, b in lines))
+                or (_MAYBE_IDENTIFIER.search(text, start, span.end)
+                    and any(is_identifier(w) for w in text[start:span.end].split()))):
             continue
         kept.append(span)
     return kept
