@@ -10,6 +10,8 @@ imports each as it arrives; each feed that brought stories is posted at once
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -19,10 +21,12 @@ from textual.timer import Timer
 from textual.widgets import Label
 from textual.worker import Worker, get_current_worker
 
-from reader.config import RefreshSettings
-from reader.feeds.http import Politeness
-from reader.feeds.refresh import FeedResult, RefreshReport
 from reader.widgets.failures import worker_failed
+
+if TYPE_CHECKING:  # the refresh's modules (HTTP, the importer) load with its first run
+    from reader.config import RefreshSettings
+    from reader.feeds.http import Politeness
+    from reader.feeds.refresh import FeedResult, RefreshReport
 
 
 class FeedsDock(Horizontal):
@@ -110,6 +114,7 @@ class FeedsDock(Horizontal):
         """Run the refresh in a process of its own (``reader.feeds.background``): parsing a
         hundred feeds in a thread would hold the interpreter lock keys need."""
         from reader.feeds.background import refresh_in_subprocess
+        from reader.feeds.refresh import RefreshReport
         from reader.feeds.store import FeedStore
         from reader.library.state import StateStore
 
