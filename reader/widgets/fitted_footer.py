@@ -29,6 +29,8 @@ class FittedFooter(Footer):
         """Hide each key (and those after it) that ends past the palette's key or the edge."""
         keys = [child for child in self.children if not child.has_class("-command-palette")]
         palettes = [child for child in self.children if child.has_class("-command-palette")]
+        if not self.region or (palettes and not palettes[0].region):
+            return  # not laid out (the screen is not shown): fitted when it is
         right = palettes[0].region.x if palettes else self.region.right
         fits = True
         for key in keys:
