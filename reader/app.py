@@ -6,13 +6,14 @@ import os
 from pathlib import Path
 
 from textual.app import App
+from textual.command import CommandPalette
 from textual.worker import Worker
 
 from reader.app_settings import APP_BINDINGS, SettingsAndThemes
 from reader.config import LoadedSettings
 from reader.core import open_library
 from reader.text import make_safe
-from reader.palette import LibraryCommands, OpenArticleCommands
+from reader.palette import LibraryCommands, OpenArticleCommands, ThemeCommands
 from reader.screens.help import HelpScreen
 from reader.screens.main import MainScreen
 from reader.themes import LoadedThemes
@@ -80,6 +81,10 @@ class ReaderApp(SettingsAndThemes, App[int]):
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.library)
+
+    def search_themes(self) -> None:
+        """Textual's theme picker (Ctrl+P, Theme; the t key), with the theme in use marked."""
+        self.push_screen(CommandPalette(providers=[ThemeCommands], placeholder="Search for themes…"))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -1,4 +1,5 @@
-"""Command palette providers: find and open an article by its title.
+"""Command palette providers: find and open an article by its title; the themes, the one in
+use marked.
 
 Titles, sources and what the person types are data: labels are ``Content`` and help
 lines are escaped (the palette reads a help string as markup).
@@ -12,6 +13,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
+from textual.theme import ThemeProvider
 
 MAX_DISCOVERY = 20
 LARGE_LIBRARY = 5_000  # from here the titles are first filtered by substring
@@ -150,3 +152,20 @@ class LibraryCommands(Provider):
 
             # Content(label): the query is the person's text, shown literally.
             yield Hit(0.2, Content(label), mentioning, text=label, help="Filter the list to articles naming it")
+
+
+class ThemeCommands(ThemeProvider):
+    """Textual's list of themes (``App.search_themes``), with the theme in use marked."""
+
+    def _help(self, name: str) -> str | None:
+        return "The theme in use" if name == self.app.theme else None
+
+    async def discover(self) -> Hits:
+        for name, callback in self.commands:
+            yield DiscoveryHit(name, callback, help=self._help(name))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback in self.commands:
+            if (match := matcher.match(name)) > 0:
+                yield Hit(match, matcher.highlight(name), callback, text=name, help=self._help(name))

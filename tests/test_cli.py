@@ -78,3 +78,16 @@ def test_a_mistyped_command_is_named_or_the_list_is_pointed_to(tmp_path):
         said[word] = result.stderr.strip()
     assert said["serch"] == "reader: no such file or folder: serch (the command 'search'?)"
     assert said["frobnicate"] == "reader: no such file or folder: frobnicate (nor a command: reader --help lists them)"
+
+
+def test_list_table_lines_up_ids_and_titles_in_cjk(tmp_path, capsys):
+    """Columns are padded by display width: a CJK character takes two cells."""
+    from rich.cells import cell_len
+
+    (tmp_path / "東京の天気.txt").write_text("東京の天気予報\n\n今日は晴れです。\n")
+    (tmp_path / "london.txt").write_text("Weather in London\n\nIt rains.\n")
+    assert main(["list", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    title_starts = {cell_len(line[: line.index(title)]) for line, title in zip(sorted(lines), ("Weather", "東京の天気予報"))}
+    assert len(title_starts) == 1, lines

@@ -144,3 +144,28 @@ async def test_the_list_title_shows_the_sort_and_the_filter(tmp_path):
         assert article_list.border_title == "Articles by title · unread"
         assert article_list.border_subtitle == "4 of 4 articles · 4 unread"
         assert article_list.region.width >= len(article_list.border_title) + 4  # not cut at 80
+
+
+async def test_the_footer_shows_only_whole_keys_with_the_sidebar_focused(tmp_path):
+    """Keys that do not fit before the palette's key are hidden, not cut (a stray `l` at 80)."""
+    for size in ((80, 24), (120, 36), (200, 60)):
+        app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+        async with app.run_test(size=size) as pilot:
+            await wait_loaded(pilot)
+            if not app.screen.pane_shown("sidebar"):
+                await pilot.press("e")
+            app.screen.sidebar.query_one("#entities").focus()
+            for _ in range(100):  # the footer follows the focus after a refresh
+                await pilot.pause(0.02)
+                keys = footer_keys(app)
+                if keys and keys[0][0] == "w" and keys[-1][0] == "^p":
+                    break
+            await pilot.pause(0.1)
+            footer = app.screen.query_one(Footer)
+            palette = footer.children[-1]
+            assert palette.key_display == "^p" and palette.region.right <= size[0]
+            shown = [key for key in footer.children[:-1] if key.display]
+            assert shown and shown[0].key_display == "w"
+            cut = [(key.key_display, key.region.x, key.region.right) for key in shown
+                   if key.region.right > palette.region.x]
+            assert not cut, (size, cut)

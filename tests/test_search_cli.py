@@ -70,3 +70,16 @@ def test_marked_snippet_only_on_a_terminal():
 
     assert marked("the islands here", [(4, 11)], False) == "the islands here"
     assert marked("the islands here", [(4, 11)], True) == "the \x1b[1mislands\x1b[22m here"
+
+
+def test_search_table_lines_up_cjk_ids(capsys, reader_home):
+    """The id column is padded by display width: a CJK character takes two cells."""
+    from rich.cells import cell_len
+
+    library = reader_home / "data" / "library"
+    write_story(library, "東京の天気", "Tokyo weather", "Typhoon rain over the harbour.")
+    write_story(library, "london", "London weather", "Typhoon rain over the river.")
+    assert main(["search", "typhoon"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if " weather" in line]
+    starts = {cell_len(line[: line.index(title)]) for line in lines for title in ("London", "Tokyo") if title in line}
+    assert len(lines) == 2 and len(starts) == 1, lines

@@ -229,3 +229,31 @@ def test_config_and_yamlfile_do_not_import_textual() -> None:
     code = "import sys, reader.config, reader.yamlfile; print(any(m.startswith('textual') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert out.stdout.strip() == "False"
+
+
+async def test_the_theme_picker_marks_the_theme_in_use(tmp_path):
+    """Ctrl+P, 'theme': the list of themes says which one is in use."""
+    import re
+    from html import unescape
+
+    from reader.app import ReaderApp
+    from textual.command import CommandPalette
+    from tests.test_app import make_library, wait_loaded
+
+    app = ReaderApp(sources=[make_library(tmp_path)])
+    async with app.run_test(size=(100, 36)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"theme")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            text = unescape(re.sub(r"<[^>]*>", "", app.export_screenshot())).replace("\xa0", " ")
+            if isinstance(app.screen, CommandPalette) and "newsprint" in text:
+                break
+        lines = [line.strip(" │▊▎") for line in text.splitlines()]
+        current = next(i for i, line in enumerate(lines) if line.startswith(app.theme + " ") or line == app.theme)
+        assert "in use" in lines[current + 1] or "in use" in lines[current], lines[current - 1:current + 3]
+        assert sum("in use" in line for line in lines) == 1

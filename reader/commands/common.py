@@ -7,14 +7,21 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from rich.cells import cell_len
+
 from reader.commands.errors import EXIT_USAGE, CommandError
 from reader.core import Library, open_library
 from reader.library.article import Article
 from reader.library.files import MissingPath
 from reader.problems import Problem
 
-__all__ = ["EXIT_USAGE", "CommandError", "add_sources_argument", "article_by_id", "library_or_exit",
+__all__ = ["EXIT_USAGE", "CommandError", "add_sources_argument", "article_by_id", "library_or_exit", "pad",
            "report_problems"]
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` with spaces after it to fill ``width`` terminal cells (a CJK character takes two)."""
+    return text + " " * max(0, width - cell_len(text))
 
 
 def add_sources_argument(parser: argparse.ArgumentParser) -> None:

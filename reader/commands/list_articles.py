@@ -6,8 +6,10 @@ import argparse
 import json
 import sys
 
+from rich.cells import cell_len
+
 from reader.commands import command_help
-from reader.commands.common import add_sources_argument, library_or_exit, report_problems
+from reader.commands.common import add_sources_argument, library_or_exit, pad, report_problems
 from reader.text import make_safe
 
 NAME = "list"
@@ -28,8 +30,10 @@ def run(args: argparse.Namespace) -> int:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    width = max((len(a.id) for a in catalog.entries), default=2)
-    for article in catalog.entries:
-        # the id comes from the file name, which may hold any character: shown made safe
-        print(f"{make_safe(article.id):<{width}}  {article.word_count:>6}  {article.title}")
+    # the id comes from the file name, which may hold any character: shown made safe, and
+    # padded by the cells it takes (CJK characters take two)
+    ids = [make_safe(article.id) for article in catalog.entries]
+    width = max((cell_len(shown) for shown in ids), default=2)
+    for shown, article in zip(ids, catalog.entries):
+        print(f"{pad(shown, width)}  {article.word_count:>6}  {article.title}")
     return 0

@@ -6,9 +6,11 @@ import argparse
 import json
 import sys
 
+from rich.cells import cell_len
+
 from reader.commands import command_help
-from reader.commands.common import CommandError, add_sources_argument, library_or_exit
-from reader.text import shorten
+from reader.commands.common import CommandError, add_sources_argument, library_or_exit, pad
+from reader.text import make_safe, shorten
 
 NAME = "search"
 HELP = command_help(NAME)
@@ -75,10 +77,11 @@ def run(args: argparse.Namespace) -> int:
     else:
         for note in results.notes:
             print(f"reader: {note}", file=sys.stderr)
-        width = max((len(h.id) for h in results.hits), default=2)
+        ids = [make_safe(h.id) for h in results.hits]  # from file names: made safe, padded by cells
+        width = max((cell_len(shown) for shown in ids), default=2)
         bold = sys.stdout.isatty()
-        for hit in results.hits:
-            print(f"{hit.id:<{width}}  {hit.score:7.2f}  {shorten(hit.title, 80)}")
+        for shown, hit in zip(ids, results.hits):
+            print(f"{pad(shown, width)}  {hit.score:7.2f}  {shorten(hit.title, 80)}")
             if hit.snippet:
                 print(f"{'':<{width}}           {marked(hit.snippet, hit.snippet_spans, bold)}")
         shown = len(results.hits)

@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 from textual.worker import Worker
 
 from reader.dates import display_when
@@ -30,6 +30,7 @@ from reader.feeds.overview import FeedRow
 from reader.screens.prompts import Choice, TextPrompt
 from reader.text import make_safe
 from reader.widgets.failures import worker_failed
+from reader.widgets.fitted_footer import FittedFooter
 
 __all__ = ["FeedsHost", "FeedsScreen", "Snapshot"]
 
@@ -110,7 +111,7 @@ class FeedsScreen(Screen[FeedRow | None]):
         for label, key, width in _COLUMNS:
             table.add_column(label, key=key, width=width)
         yield table
-        yield Footer()
+        yield FittedFooter()
 
     @property
     def table(self) -> DataTable:

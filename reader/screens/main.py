@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from reader.config import SIDEBARS, Settings
 from reader.core import Library
@@ -31,6 +30,7 @@ from reader.screens.library_panel import LibraryPanel
 from reader.screens.links import LinkOpener
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
+from reader.widgets.fitted_footer import FittedFooter
 from reader.widgets.task_progress import TaskProgress
 
 MAX_PROBLEM_NOTICES = 5
@@ -111,7 +111,7 @@ class MainScreen(Screen):
         yield FeedsDock(id="feeds-dock")
         yield LinkOpener(id="link-opener")
         yield TaskProgress(id="task-progress")
-        yield Footer(compact=True)
+        yield FittedFooter(compact=True)
 
     # -- the panes -------------------------------------------------------------------------
 

@@ -21,13 +21,14 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 from textual.worker import Worker, get_current_worker
 
 from reader.dates import display_date
 from reader.search import IndexProblem, LibraryIndex, SearchResults, search
 from reader.search.snippets import MatchPlan
 from reader.widgets.failures import worker_failed
+from reader.widgets.fitted_footer import FittedFooter
 from reader.widgets.search_hits import HitRow, SearchHits
 
 DEBOUNCE_SECONDS = 0.15
@@ -101,7 +102,7 @@ class SearchScreen(Screen[SearchChoice | None]):
                                     "entity: published:[2020 TO 2021]")
             yield Label("Type to search.", id="search-status")
             yield SearchHits(id="search-hits")
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.query_one("#search-input", Input).focus()

@@ -1,0 +1,34 @@
+"""Dialogs are modal: the app shows through, dimmed, behind them."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from reader.app import ReaderApp
+from reader.screens.add import AddScreen
+from reader.screens.links import LinksScreen
+from reader.screens.prompts import Choice, TextPrompt
+from tests.test_app import make_library, visible_text, wait_loaded
+
+
+def screen_text(app) -> str:
+    """The text of the whole screen as exported (every screen the top one lets through)."""
+    return unescape(re.sub(r"<[^>]*>", "", app.export_screenshot())).replace("\xa0", " ")
+
+
+async def test_dialogs_show_the_app_dimmed_behind_them(tmp_path):
+    app = ReaderApp(sources=[make_library(tmp_path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        article_line = next(line.strip() for line in visible_text(app).splitlines() if line.strip())
+        dialogs = [AddScreen(), TextPrompt("Tags for this story:"), Choice("Really?", [("yes", "Yes"), ("no", "No")]),
+                   LinksScreen("A story", ["https://example.org/a", "https://example.org/b"])]
+        for dialog in dialogs:
+            app.push_screen(dialog)
+            await pilot.pause()
+            assert app.screen is dialog
+            assert dialog.styles.background.a < 1, type(dialog).__name__  # translucent, like the palette
+            assert article_line in screen_text(app), type(dialog).__name__
+            dialog.dismiss(None)
+            await pilot.pause()
