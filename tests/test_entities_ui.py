@@ -7,6 +7,7 @@ import pytest
 
 from reader.app import ReaderApp
 from reader.entities import service
+from reader.screens.index_status import IndexStatus
 from reader.widgets.article_view import ArticleView
 from reader.widgets.entity_list import EntityList
 from reader.widgets.note_panel import NotePanel
@@ -115,10 +116,16 @@ async def test_selecting_an_entity_far_down_scrolls_to_it():
 def test_three_panes_with_an_entity_selected(snap_compare):
     async def select(pilot):
         await wait_loaded(pilot)
+        status = pilot.app.screen.query_one(IndexStatus)
+        for _ in range(500):  # the index ready first, so the dossier is always drawn the same
+            if status.state is None:
+                break
+            await pilot.pause(0.02)
         entity_list = await wait_entities(pilot)
         entity_list.select_key("treaty-of-shimonoseki")
         await wait_note(pilot, "1895 peace treaty")
-        await pilot.pause()
+        await pilot.pause(0.3)
+        await pilot.wait_for_scheduled_animations()
 
     assert snap_compare(ReaderApp(), terminal_size=SIZE, run_before=select)
 
