@@ -114,3 +114,26 @@ def test_an_honorific_between_a_role_and_a_name():
     assert roles("I did a project under supervision of Prof. Patrizia d'Ettorre.", "Patrizia d'Ettorre") == ["professor"]
     assert roles("The letter was sent to Mr. Smith yesterday.", "Smith") == []
 
+
+
+def test_a_list_whose_names_carry_brackets():
+    text = "She worked with directors such as Michelangelo Antonioni (La notte), Orson Welles (The Trial), and " \
+           "Luis Buñuel (Diary of a Chambermaid)."
+    assert roles(text, "Orson Welles") == ["director"]
+    assert roles("and athletes Vitas Gerulaitis (tennis) and Jack Nicklaus (golf).", "Jack Nicklaus") == ["athlete"]
+    assert roles("It was bought (in 1990) by Orson Welles, who never used it.", "Orson Welles") == []
+
+
+def test_an_apposition_ended_by_a_bracket_or_holding_a_title():
+    text = "the daughter of Katherine (née Buckley), a dancer, and Anatole-Désiré Moreau, a restaurateur (d. 1975)."
+    assert roles(text, "Anatole-Désiré Moreau") == ["a restaurateur"]
+    assert roles("Shannon Bream, host of “Fox News Tonight”, said so.", "Shannon Bream") == ["host of Fox News Tonight"]
+    assert roles("New York Minute as Trey Lipton, a cute boy to whom the Olsens' characters are attracted.",
+                 "Trey Lipton") == []
+    assert roles("With this release of Xcode, developers now have the ability to tailor the editor (finally).",
+                 "Xcode") == []
+
+
+def test_who_is_our_role():
+    assert roles("There's of course Jason, who is our editor and he's the one who writes dD.", "Jason") == ["editor"]
+    assert roles("There's Jason, who is our friend's neighbour.", "Jason") == []

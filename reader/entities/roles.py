@@ -49,7 +49,7 @@ laureate winner champion victim suspect defendant plaintiff witness survivor ref
 patient resident veteran guest celebrity co-star protester demonstrator
 teammate classmate coauthor co-author collaborator cosplayer prophet restaurateur youtuber
 nominee appointee interviewee trainee inductee retiree detainee honoree draftee
-pitcher catcher infielder outfielder baseman shortstop quarterback linebacker halfback fullback
+character pitcher catcher infielder outfielder baseman shortstop quarterback linebacker halfback fullback
 winger batsman wicketkeeper goalie goaltender
 democrat republican nonpartisan
 """.split())
@@ -75,14 +75,14 @@ _STOPS = ".;:!?\n“”\"()[]"
 _AGE = r"(?:,\s*(?:aged\s+)?[1-9][0-9]?(?=\s*,))?"  # "Anna Ruiz, 34, a teacher": the age is skipped
 _COPULA = re.compile(r"\s*(?:\([^()]{0,120}\)\s*)?" + _AGE + r",?\s*(?:is|was|has been|had been|became|served as|works as|"
                      r"worked as|remains)\s+(?:also\s+)?(?P<rest>[^.;:!?\n]{0,120})")
-_APPOSITION = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*" + _AGE + r"\s*(?:,|\s[—–]|—)\s+(?:\[\d+\]\s*)*(?P<rest>[^,.;:!?\n()“”\"]{2,90})(?P<end>[,.;:!?)\n—–]|$)")
+_APPOSITION = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*" + _AGE + r"\s*(?:,|\s[—–]|—)\s+(?:\[\d+\]\s*)*(?P<rest>(?:[^,.;:!?\n()“”\"]|“[^“”\n]{1,60}”){2,90}?)(?P<end>[,.;:!?()\n—–]|$)")
 _NOT_ROLE_START = frozenset("""who whom whose which that said says told and or but as at in on of for from with
 when where while after before because if since than then so to by its his her their our my your
 is was were are has have had became becomes will would
 except including especially despite unlike like he she it they we i you though although unless whereas
 """.split())
 MAX_ROLE_WORDS = 9
-_PHRASE_END = frozenset("who which that and but said says when while after before because".split())
+_PHRASE_END = frozenset("who whom whose which that and but said says when while after before because".split())
 
 
 def job_nouns() -> frozenset[str]:
@@ -143,7 +143,7 @@ def role_before(body: str, start: int) -> str | None:
 
 _HONORIFIC_END = re.compile(r"\s(Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
 _LIST_ITEM = re.compile(r"(?:[A-Z][\w.’'-]*\s+(?:(?:de|van|von|al|bin|da|du|le|la)\s+)?)*"
-                        r"[A-Z][\w.’'-]*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+                        r"[A-Z][\w.’'-]*(?:\s*\([^()]{1,80}\))?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _LIST_LEAD = re.compile(r"(?:,?\s+(?:such as|like|including|notably|among them)|:)\s*$")
 
 
@@ -205,10 +205,13 @@ def _role_of_phrase(before: str, proper: bool = False) -> str | None:
     return role if any(is_role_word(w) for w in head.split()) else None
 
 
+_CONTRACTED = frozenset("the there here what let how".split())  # "There's Jason": no party of "There"
+
+
 def _affiliation_before(before: str) -> str | None:
     """ "New People Party's Michael Tien": the body a person belongs to, as "of New People Party"."""
     match = _POSSESSIVE_BODY.search(before)
-    if not match or match.group("body").split()[0].casefold() in _NOT_ROLE_START | {"the"}:
+    if not match or match.group("body").split()[0].casefold() in _NOT_ROLE_START | _CONTRACTED:
         return None
     return f"of {match.group('body')}"
 
@@ -308,7 +311,7 @@ def role_after(body: str, end: int, person: bool = True) -> str | None:
     end = skip_aside(body, end)
     tail = body[end:end + 200]
     match = _APPOSITION.match(tail)
-    if match:
+    if match and not _plural(match.group("rest").split()[0]):  # "Xcode, developers now have ...": a clause
         role = _phrase(match.group("rest"), person) or (person and the_n_of(match.group("rest")))
         if role:
             return role
@@ -319,14 +322,14 @@ def role_after(body: str, end: int, person: bool = True) -> str | None:
                 or _POSSESSIVE_START.match(rest):
             return _phrase(rest, person) or (person and first_to(rest)) or None
     match = _WHO_AS.match(tail)
-    if match and person:
-        return _phrase(match.group("rest"), person)
+    if match and person:  # "Jason, who is our editor": "editor"
+        return _phrase(re.sub(r"^(?:our|his|her|their|its)\s+", "", match.group("rest")), person)
     return None
 
 
 _POSSESSIVE_START = re.compile(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}[’']s\s")
 _WHO_AS = re.compile(r"\s*,\s+who\s+(?:(?:is|was|serves|served|works|worked|has been|had been)\s+(?:also\s+)?(?:as\s+)?|"
-                     r"[a-z]+s?\s+(?:[\w’'.-]+\s+){0,3}?as\s+)(?P<rest>(?:a|an|the)\s(?:[^,.;:!?\n]|(?<=\b[A-Z])\.){2,100})")
+                     r"[a-z]+s?\s+(?:[\w’'.-]+\s+){0,3}?as\s+)(?P<rest>(?:a|an|the|our|his|her|their|its)\s(?:[^,.;:!?\n]|(?<=\b[A-Z])\.){2,100})")
 
 
 _BODY_BEFORE = re.compile(r"(?:^|[\s(])(?P<role>(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\s+$")
