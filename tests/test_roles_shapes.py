@@ -137,3 +137,14 @@ def test_an_apposition_ended_by_a_bracket_or_holding_a_title():
 def test_who_is_our_role():
     assert roles("There's of course Jason, who is our editor and he's the one who writes dD.", "Jason") == ["editor"]
     assert roles("There's Jason, who is our friend's neighbour.", "Jason") == []
+
+
+def test_first_lady_counsel_and_a_reporting_credit():
+    assert roles("he would not be dressing future first lady Melania Trump next year.", "Melania Trump") == \
+        ["first lady"]
+    assert roles("He thanked the lady Melania Trump.", "Melania Trump") == []
+    assert roles("Special Counsel Robert Mueller obtained an indictment.", "Robert Mueller") == ["Special Counsel"]
+    text = "Aerospace Writer Marcia Dunn in Cape Canaveral and Vladimir Isachenkov in Moscow contributed to this report."
+    assert roles(text, "Vladimir Isachenkov") == ["contributed to this report"]
+    assert roles("Heba Habib contributed to this report.", "Heba Habib") == ["contributed to this report"]
+    assert roles("Heba Habib contributed to the fund.", "Heba Habib") == []

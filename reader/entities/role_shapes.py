@@ -3,7 +3,8 @@
 - "as <role>" after a verb of office: "Maxime Bernier was forced to resign as Foreign
   Affairs minister", "Ann Lee, who served as chief of staff";
 - the role after a verb's object: "Charlotte elected Vi Lyles mayor", "named Tom Jones head coach";
-- a photo credit: "(AP Photo/Cliff Owen)", "Photo: Jane Doe." → "photographer";
+- a photo credit: "(AP Photo/Cliff Owen)", "Photo: Jane Doe." → "photographer"; a
+  reporting credit: "Heba Habib contributed to this report.";
 - an apposition "the <noun> of <Name>" ("Kevin Conroy, the voice of Batman") and a copula
   "the first ... to ..." ("Stacie Laughton was the first openly transgender woman to win ..."),
   which say who a person is without a role word.
@@ -80,6 +81,15 @@ def credit_role(body: str, start: int, end: int) -> str | None:
     if not match or not _CREDIT_END.match(body, end):
         return None
     return "image credit" if match.group("kind") == "Image" else "photographer"
+
+
+_CONTRIBUTED = re.compile(r"(?:\s+in\s+[A-Z][\w’'.-]*(?:[\s,]+[A-Z][\w’'.-]*){0,3})?\s+contributed\s+(?:reporting\s+)?to\s+"
+                          r"this\s+(?:report|story|article)")
+
+
+def contributed_role(body: str, end: int) -> str | None:
+    """ "Vladimir Isachenkov in Moscow contributed to this report." (a news story's reporting credit)."""
+    return "contributed to this report" if _CONTRIBUTED.match(body, end) else None
 
 
 _THE_N_OF = re.compile(r"the\s+[a-z][\w-]*\s+(?:of|for)\s+(?:the\s+)?[A-Z]")

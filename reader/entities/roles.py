@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reader.entities.role_shapes import credit_role, first_to, role_as, role_object, the_n_of
+from reader.entities.role_shapes import contributed_role, credit_role, first_to, role_as, role_object, the_n_of
 from reader.entities.wordlists import ABBREVIATIONS, ROLES, is_role
 
 #: Occupations and offices beyond the recogniser's role words (which are mostly titles).
@@ -49,7 +49,7 @@ laureate winner champion victim suspect defendant plaintiff witness survivor ref
 patient resident veteran guest celebrity co-star protester demonstrator
 teammate classmate coauthor co-author collaborator cosplayer prophet restaurateur youtuber
 nominee appointee interviewee trainee inductee retiree detainee honoree draftee
-character pitcher catcher infielder outfielder baseman shortstop quarterback linebacker halfback fullback
+counsel character pitcher catcher infielder outfielder baseman shortstop quarterback linebacker halfback fullback
 winger batsman wicketkeeper goalie goaltender
 democrat republican nonpartisan
 """.split())
@@ -246,10 +246,11 @@ def _clause_start(before: str, stops: str) -> int:
 def _role_ending(before: str) -> str | None:
     cut = _clause_start(before, ".;:!?\n,“”\"()—–")
     words = _WORD.findall(before[cut + 1:])
-    if not words or not is_role_word(words[-1]):
+    first_lady = len(words) > 1 and f"{words[-2]} {words[-1]}".casefold() == "first lady"  # "lady" alone is a title
+    if not words or not (is_role_word(words[-1]) or first_lady):
         return None
-    role = [words[-1]]
-    for word in reversed(words[:-1]):
+    role = words[-2:] if first_lady else [words[-1]]
+    for word in reversed(words[:-len(role)]):
         if len(role) >= 5:
             break
         possessive = word.endswith(("'s", "’s", "s'", "s’"))
@@ -357,9 +358,11 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True
     found: dict[str, str] = {}
     for start, end in mentions:
         after = role_after(body, end, person)
-        candidates = (role_before(body, start) or credit_role(body, start, end) or role_object(body, start, end),
-                      after or role_as(body, end) or affiliation_after(body, end)) if person \
-            else (body_before(body, start), after)
+        if person:
+            candidates = (role_before(body, start) or credit_role(body, start, end) or role_object(body, start, end),
+                          after or role_as(body, end) or contributed_role(body, end) or affiliation_after(body, end))
+        else:
+            candidates = (body_before(body, start), after)
         for role in candidates:
             if role and role.casefold() not in found:
                 found[role.casefold()] = role
