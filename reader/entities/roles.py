@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from reader.entities.role_shapes import contributed_role, credit_role, first_to, role_as, role_object, the_n_of
 from reader.entities.wordlists import ABBREVIATIONS, ROLES, is_role
 
 #: Occupations and offices beyond the recogniser's role words (which are mostly titles).
@@ -46,9 +47,15 @@ pupil apprentice star co-star successor instructor skipper referee umpire tutor 
 economist ceo chief-executive owner-operator photographer artist illustrator cartoonist pastor predecessor heir fiance fiancee girlfriend boyfriend spouse
 laureate winner champion victim suspect defendant plaintiff witness survivor refugee hostage prisoner inmate
 patient resident veteran guest celebrity co-star protester demonstrator
+teammate classmate coauthor co-author collaborator cosplayer prophet restaurateur youtuber
+nominee appointee interviewee trainee inductee retiree detainee honoree draftee
+counsel character pitcher catcher infielder outfielder baseman shortstop quarterback linebacker halfback fullback
+winger batsman wicketkeeper goalie goaltender
+democrat republican nonpartisan
 """.split())
 """The last line: what news stories call people in their story ("victim Sherri Papini",
-"the suspect, John Roe"): not occupations, but what the reader needs to place them."""
+"the suspect, John Roe"): not occupations, but what the reader needs to place them. Then
+who a person is to another ("his Rice teammate"), players' positions, party membership."""
 
 #: What a body is: "an American esports team", "the ruling party".
 BODY_WORDS = frozenset("""team company party group agency organisation organization firm club union ministry
@@ -68,12 +75,14 @@ _STOPS = ".;:!?\n“”\"()[]"
 _AGE = r"(?:,\s*(?:aged\s+)?[1-9][0-9]?(?=\s*,))?"  # "Anna Ruiz, 34, a teacher": the age is skipped
 _COPULA = re.compile(r"\s*(?:\([^()]{0,120}\)\s*)?" + _AGE + r",?\s*(?:is|was|has been|had been|became|served as|works as|"
                      r"worked as|remains)\s+(?:also\s+)?(?P<rest>[^.;:!?\n]{0,120})")
-_APPOSITION = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*" + _AGE + r"\s*,\s+(?:\[\d+\]\s*)*(?P<rest>[^,.;:!?\n()“”\"]{2,90})(?P<end>[,.;:!?)\n—–]|$)")
+_APPOSITION = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*" + _AGE + r"\s*(?:,|\s[—–]|—)\s+(?:\[\d+\]\s*)*(?P<rest>(?:[^,.;:!?\n()“”\"]|“[^“”\n]{1,60}”){2,90}?)(?P<end>[,.;:!?()\n—–]|$)")
 _NOT_ROLE_START = frozenset("""who whom whose which that said says told and or but as at in on of for from with
 when where while after before because if since than then so to by its his her their our my your
 is was were are has have had became becomes will would
+except including especially despite unlike like he she it they we i you though although unless whereas
 """.split())
 MAX_ROLE_WORDS = 9
+_PHRASE_END = frozenset("who whom whose which that and but said says when while after before because".split())
 
 
 def job_nouns() -> frozenset[str]:
@@ -101,7 +110,16 @@ def is_role_word(word: str) -> bool:
     for singular in plurals if folded.endswith("s") else ():
         if singular in OCCUPATIONS or singular in ROLES or singular in job_nouns():  # "actresses", "deputies"
             return True
+    if "-" in folded.strip("-") and is_role_word(word.rsplit("-", 1)[1]):
+        return True  # "singer-songwriter", "actor-director"
     return len(folded) > 5 and word[:1].islower() and folded.isalpha() and folded.endswith(_ROLE_ENDINGS)
+
+
+def _plural(word: str) -> bool:
+    """True for a plural role word ("Republicans", "ministers"), not a singular in "-s" ("boss")."""
+    folded = word.casefold()
+    return folded.endswith("s") and not folded.endswith("ss") and folded not in OCCUPATIONS | ROLES \
+        and not is_role(folded) and is_role_word(word[:-1] if not folded.endswith("ies") else word[:-3] + "y")
 
 
 def role_before(body: str, start: int) -> str | None:
@@ -109,15 +127,23 @@ def role_before(body: str, start: int) -> str | None:
     Refugee Council", before a comma: "the team's coach, Alireza Mehraban", or before a
     list the mention is in: "photographers such as Ansel Adams, Helmut Newton"."""
     before = body[max(0, start - 120):start]
+    honorific = _HONORIFIC_END.search(before)
+    if honorific:  # "Undersecretary for Education Mr. Toccafondi", "Prof. Patrizia d'Ettorre"
+        before = before[:honorific.start() + 1]
+        return role_before(before, len(before)) or ("professor" if honorific.group(1) == "Prof" else None)
     stripped = before.rstrip()
     if stripped.endswith(","):
-        return _role_ending(stripped[:-1]) or _role_of_phrase(stripped[:-1]) or list_role(before)
+        role = _role_ending(stripped[:-1])
+        if role and _plural(role.split()[-1]):
+            return None  # "a choice for Republicans, Bush or Trump": a group, not this person
+        return role or _role_of_phrase(stripped[:-1]) or list_role(before)
     return _role_ending(before) or _role_of_phrase(before.rstrip(), proper=True) or _affiliation_before(before) \
         or list_role(before)
 
 
+_HONORIFIC_END = re.compile(r"\s(Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
 _LIST_ITEM = re.compile(r"(?:[A-Z][\w.’'-]*\s+(?:(?:de|van|von|al|bin|da|du|le|la)\s+)?)*"
-                        r"[A-Z][\w.’'-]*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+                        r"[A-Z][\w.’'-]*(?:\s*\([^()]{1,80}\))?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _LIST_LEAD = re.compile(r"(?:,?\s+(?:such as|like|including|notably|among them)|:)\s*$")
 
 
@@ -153,7 +179,8 @@ def _singular(word: str) -> str:
 _OF_PHRASE = re.compile(r"(?:^|[\s(])(?:[Tt]he\s+|[Aa]n?\s+)?(?P<role>[\w’'-]+(?:\s+[\w’'-]+){0,2}\s+(?:of|at|for)\s+"
                         r"[^,;:.!?\n“”\"]{2,70})$")
 _POSSESSIVE_BODY = re.compile(r"(?:^|[\s(,])(?P<body>(?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*)[’']s\s+$")
-_AFFILIATION = re.compile(r"\s+(?:of|from)\s+(?P<body>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'&.-]*)){0,6})")
+_NEXT_PERSON = re.compile(r"\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+(?:of|from)\s)")
+_AFFILIATION = re.compile(r"(?:\s*,(?:\s*(?:aged\s+)?[1-9][0-9]?\s*,)?)?\s+(?:of|from)\s+(?P<body>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'&.-]*)){0,6})")
 
 
 def _role_of_phrase(before: str, proper: bool = False) -> str | None:
@@ -178,10 +205,13 @@ def _role_of_phrase(before: str, proper: bool = False) -> str | None:
     return role if any(is_role_word(w) for w in head.split()) else None
 
 
+_CONTRACTED = frozenset("the there here what let how".split())  # "There's Jason": no party of "There"
+
+
 def _affiliation_before(before: str) -> str | None:
     """ "New People Party's Michael Tien": the body a person belongs to, as "of New People Party"."""
     match = _POSSESSIVE_BODY.search(before)
-    if not match or match.group("body").split()[0].casefold() in _NOT_ROLE_START | {"the"}:
+    if not match or match.group("body").split()[0].casefold() in _NOT_ROLE_START | _CONTRACTED:
         return None
     return f"of {match.group('body')}"
 
@@ -191,9 +221,11 @@ def affiliation_after(body: str, end: int) -> str | None:
     match = _AFFILIATION.match(body, end)
     if not match:
         return None
-    words = match.group("body").split()
+    words = _NEXT_PERSON.split(match.group("body"))[0].split()  # "Gary Chan of DAB and Eunice Yung of NPP"
     while words and words[-1].casefold() in ("of", "and", "for", "the"):
         words.pop()
+    if words and words[-1].endswith(("'s", "’s")):  # "of Italy's la Repubblica": not where the person is from
+        return None
     return f"of {' '.join(words)}" if words else None
 
 
@@ -214,10 +246,11 @@ def _clause_start(before: str, stops: str) -> int:
 def _role_ending(before: str) -> str | None:
     cut = _clause_start(before, ".;:!?\n,“”\"()—–")
     words = _WORD.findall(before[cut + 1:])
-    if not words or not is_role_word(words[-1]):
+    first_lady = len(words) > 1 and f"{words[-2]} {words[-1]}".casefold() == "first lady"  # "lady" alone is a title
+    if not words or not (is_role_word(words[-1]) or first_lady):
         return None
-    role = [words[-1]]
-    for word in reversed(words[:-1]):
+    role = words[-2:] if first_lady else [words[-1]]
+    for word in reversed(words[:-len(role)]):
         if len(role) >= 5:
             break
         possessive = word.endswith(("'s", "’s", "s'", "s’"))
@@ -239,7 +272,7 @@ def _phrase(rest: str, person: bool = True) -> str | None:
     for n, word in enumerate(words):
         folded = word.casefold()
         joins_roles = folded == "and" and n + 1 < len(words) and is_role_word(words[n + 1])
-        if kept and folded in ("who", "which", "that", "and", "but", "said", "says") and not joins_roles:
+        if kept and folded in _PHRASE_END and not joins_roles:
             break
         kept.append(word)
     if not any(is_role_word(w) if person else w.casefold() in BODY_WORDS for w in kept):
@@ -279,23 +312,25 @@ def role_after(body: str, end: int, person: bool = True) -> str | None:
     end = skip_aside(body, end)
     tail = body[end:end + 200]
     match = _APPOSITION.match(tail)
-    if match:
-        role = _phrase(match.group("rest"), person)
+    if match and not _plural(match.group("rest").split()[0]):  # "Xcode, developers now have ...": a clause
+        role = _phrase(match.group("rest"), person) or (person and the_n_of(match.group("rest")))
         if role:
             return role
     match = _COPULA.match(tail)
     if match:
         rest = match.group("rest")
-        if re.match(r"(?:a|an|the|one of|also)\b", rest, re.IGNORECASE) or is_role_word(rest.split(" ", 1)[0]):
-            return _phrase(rest, person)
+        if re.match(r"(?:a|an|the|one of|also)\b", rest, re.IGNORECASE) or is_role_word(rest.split(" ", 1)[0]) \
+                or _POSSESSIVE_START.match(rest):
+            return _phrase(rest, person) or (person and first_to(rest)) or None
     match = _WHO_AS.match(tail)
-    if match and person:
-        return _phrase(match.group("rest"), person)
+    if match and person:  # "Jason, who is our editor": "editor"
+        return _phrase(re.sub(r"^(?:our|his|her|their|its)\s+", "", match.group("rest")), person)
     return None
 
 
+_POSSESSIVE_START = re.compile(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}[’']s\s")
 _WHO_AS = re.compile(r"\s*,\s+who\s+(?:(?:is|was|serves|served|works|worked|has been|had been)\s+(?:also\s+)?(?:as\s+)?|"
-                     r"[a-z]+s?\s+(?:[\w’'.-]+\s+){0,3}?as\s+)(?P<rest>(?:a|an|the)\s(?:[^,.;:!?\n]|(?<=\b[A-Z])\.){2,100})")
+                     r"[a-z]+s?\s+(?:[\w’'.-]+\s+){0,3}?as\s+)(?P<rest>(?:a|an|the|our|his|her|their|its)\s(?:[^,.;:!?\n]|(?<=\b[A-Z])\.){2,100})")
 
 
 _BODY_BEFORE = re.compile(r"(?:^|[\s(])(?P<role>(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\s+$")
@@ -323,8 +358,11 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True
     found: dict[str, str] = {}
     for start, end in mentions:
         after = role_after(body, end, person)
-        candidates = (role_before(body, start), after or affiliation_after(body, end)) if person \
-            else (body_before(body, start), after)
+        if person:
+            candidates = (role_before(body, start) or credit_role(body, start, end) or role_object(body, start, end),
+                          after or role_as(body, end) or contributed_role(body, end) or affiliation_after(body, end))
+        else:
+            candidates = (body_before(body, start), after)
         for role in candidates:
             if role and role.casefold() not in found:
                 found[role.casefold()] = role

@@ -1,0 +1,150 @@
+"""Roles a story gives a person in shapes beyond "role Name" and "Name, a role": through a
+verb ("resign as"), a credit, a dash, "the voice of", "the first ... to", a party."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.entities.roles import is_role_word, roles_at
+
+
+def roles(text: str, name: str, nth: int = 0) -> list[str]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return roles_at(text, [(start, start + len(name))])
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("The show included Polaroids of author Truman Capote and singer-songwriter Carly Simon.", "Carly Simon",
+     "singer-songwriter"),
+    ("He was drafted one pick before his Rice teammate Ryan Berry.", "Ryan Berry", "Rice teammate"),
+    ("As coauthor Colette Heald told The Huffington Post, the projections agree.", "Colette Heald", "coauthor"),
+    ("Democrat Phil Murphy was elected New Jersey governor on Tuesday.", "Phil Murphy", "Democrat"),
+    ("Though Democrat Phil Murphy was elected governor, Christie can still act.", "Phil Murphy", "Democrat"),
+])
+def test_more_words_name_what_a_person_is(text, name, role):
+    assert roles(text, name)[0] == role
+
+
+def test_a_players_position_is_a_role():
+    text = "Brock Holt (born June 11, 1988) is an American baseball second baseman."
+    assert roles(text, "Brock Holt") == ["an American baseball second baseman"]
+    assert is_role_word("outfielder") and is_role_word("quarterback") and not is_role_word("baseball")
+
+
+def test_a_plural_before_a_comma_is_a_group_not_the_person():
+    assert roles("Incumbent Republican Chris Christie can name a replacement.", "Chris Christie") == ["Incumbent Republican"]
+    assert roles("But Netanyahu, he is likely to work with congressional Republicans.", "Netanyahu") == []
+    assert roles("“Is it going to be a choice for Republicans, Bush or Trump?” Kilmeade asked.", "Bush") == []
+    assert roles("The team's coach, Alireza Mehraban, said so.", "Alireza Mehraban") == ["team's coach"]
+
+
+def test_as_a_role_after_a_verb_of_office():
+    text = "In May, Maxime Bernier was forced to resign as Foreign Affairs minister after it became known."
+    assert roles(text, "Maxime Bernier") == ["Foreign Affairs minister"]
+    text = "In 1891 Dvořák was appointed as a professor at the Prague Conservatory."
+    assert roles(text, "Dvořák") == ["a professor at the Prague Conservatory"]
+    assert roles("Pelosi was nominated as her party’s candidate for House speaker.", "Pelosi") == \
+        ["her party’s candidate for House speaker"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Steve Mnuchin, a former Goldman Sachs executive who served as his finance chairman, was named.", "Goldman Sachs"),
+    ("Smith said that Jones worked as a teacher.", "Smith"),
+    ("Smith served as a distraction during the talks.", "Smith"),
+])
+def test_as_a_role_stays_in_the_names_clause(text, name):
+    assert roles(text, name) == []
+    assert roles("Ann Lee, who served as chief of staff, left.", "Ann Lee") == ["chief of staff"]
+
+
+def test_the_role_after_a_chosen_name():
+    assert roles("Charlotte, North Carolina elected Vi Lyles mayor on Tuesday.", "Vi Lyles") == ["mayor"]
+    assert roles("The board named Tom Jones head coach of the Lakers.", "Tom Jones") == ["head coach of the Lakers"]
+    assert roles("They named Tom Jones after his grandfather.", "Tom Jones") == []
+    assert roles("The song made Tom Jones famous.", "Tom Jones") == []
+
+
+def test_a_photo_credit():
+    assert roles("Tuesday, Nov. 7, 2017. (AP Photo/Cliff Owen) Democrat Justin Fairfax won.", "Cliff Owen") == \
+        ["photographer"]
+    assert roles("Cosplayers at the booth. Image: Nick Moreau. The Expo took place.", "Nick Moreau") == \
+        ["image credit"]
+    assert roles("Image: NASA Bill Ingalls.", "Bill Ingalls") == ["image credit"]
+    assert roles("Photo: Obama speaks at a rally in Ohio.", "Obama") == []
+
+
+def test_an_apposition_after_a_dash():
+    text = "Editorial MALCOLM Fraser — an effective prime minister, soundly elected — has died."
+    assert roles(text, "MALCOLM Fraser") == ["an effective prime minister"]
+    assert roles("The guests — Smith, Jones — arrived.", "Smith") == []
+
+
+def test_where_a_person_is_from_after_a_comma():
+    assert roles("Nick Bos, of the University of Helsinki, studies ants.", "Nick Bos") == ["of the University of Helsinki"]
+    assert roles("And Sam Hardman, 32, of Fairfax has lost 85 pounds.", "Sam Hardman") == ["of Fairfax"]
+    assert roles("The guests were Jann Wenner and Carlo Rossi of Italy's la Repubblica.", "Carlo Rossi") == []
+    assert roles("Elected were Gary Chan of DAB and Eunice Yung of New People's Party.", "Gary Chan") == ["of DAB"]
+    assert roles("Smith, of course, disagreed.", "Smith") == []
+
+
+def test_the_noun_of_a_name_in_an_apposition():
+    text = "Hamill's panel with Kevin Conroy, the voice of Batman in Batman: The Animated Series, was full."
+    assert roles(text, "Kevin Conroy") == ["the voice of Batman in Batman"]
+    assert roles("She thanked Smith, the voice of reason, for it.", "Smith") == []
+
+
+def test_a_possessive_after_a_copula():
+    assert roles("Wilmot Collins became Montana’s first black mayor when he won the race.", "Wilmot Collins") == \
+        ["Montana’s first black mayor"]
+    assert roles("Lavrov is Russia’s longtime foreign minister.", "Lavrov") == ["Russia’s longtime foreign minister"]
+    assert roles("Smith is Apple's problem now.", "Smith") == []
+
+
+def test_the_first_to():
+    text = "Stacie Laughton was the first openly transgender woman to win a seat on a state legislature in a 2012 race."
+    assert roles(text, "Stacie Laughton") == ["the first openly transgender woman to win a seat on a state legislature"]
+    assert roles("Smith was the first to arrive.", "Smith") == []
+
+
+def test_an_honorific_between_a_role_and_a_name():
+    assert roles("Undersecretary for Education Mr. Toccafondi says schools will close.", "Toccafondi") == \
+        ["Undersecretary for Education"]
+    assert roles("I did a project under supervision of Prof. Patrizia d'Ettorre.", "Patrizia d'Ettorre") == ["professor"]
+    assert roles("The letter was sent to Mr. Smith yesterday.", "Smith") == []
+
+
+
+def test_a_list_whose_names_carry_brackets():
+    text = "She worked with directors such as Michelangelo Antonioni (La notte), Orson Welles (The Trial), and " \
+           "Luis Buñuel (Diary of a Chambermaid)."
+    assert roles(text, "Orson Welles") == ["director"]
+    assert roles("and athletes Vitas Gerulaitis (tennis) and Jack Nicklaus (golf).", "Jack Nicklaus") == ["athlete"]
+    assert roles("It was bought (in 1990) by Orson Welles, who never used it.", "Orson Welles") == []
+
+
+def test_an_apposition_ended_by_a_bracket_or_holding_a_title():
+    text = "the daughter of Katherine (née Buckley), a dancer, and Anatole-Désiré Moreau, a restaurateur (d. 1975)."
+    assert roles(text, "Anatole-Désiré Moreau") == ["a restaurateur"]
+    assert roles("Shannon Bream, host of “Fox News Tonight”, said so.", "Shannon Bream") == ["host of Fox News Tonight"]
+    assert roles("New York Minute as Trey Lipton, a cute boy to whom the Olsens' characters are attracted.",
+                 "Trey Lipton") == []
+    assert roles("With this release of Xcode, developers now have the ability to tailor the editor (finally).",
+                 "Xcode") == []
+
+
+def test_who_is_our_role():
+    assert roles("There's of course Jason, who is our editor and he's the one who writes dD.", "Jason") == ["editor"]
+    assert roles("There's Jason, who is our friend's neighbour.", "Jason") == []
+
+
+def test_first_lady_counsel_and_a_reporting_credit():
+    assert roles("he would not be dressing future first lady Melania Trump next year.", "Melania Trump") == \
+        ["first lady"]
+    assert roles("He thanked the lady Melania Trump.", "Melania Trump") == []
+    assert roles("Special Counsel Robert Mueller obtained an indictment.", "Robert Mueller") == ["Special Counsel"]
+    text = "Aerospace Writer Marcia Dunn in Cape Canaveral and Vladimir Isachenkov in Moscow contributed to this report."
+    assert roles(text, "Vladimir Isachenkov") == ["contributed to this report"]
+    assert roles("Heba Habib contributed to this report.", "Heba Habib") == ["contributed to this report"]
+    assert roles("Heba Habib contributed to the fund.", "Heba Habib") == []
