@@ -82,6 +82,35 @@ async def test_panes_follow_resizes(tmp_path):
         assert pane_state(app)["list"] and pane_state(app)["sidebar"]
 
 
+async def test_at_120_columns_the_sidebar_takes_the_lists_place_beside_the_article(tmp_path):
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_loaded(pilot)
+        assert plan_layout(120).sidebar_swaps and not plan_layout(80).sidebar_swaps
+        assert not plan_layout(200).sidebar_swaps  # both sit beside the article there
+        await pilot.press("e")
+        state = pane_state(app)
+        assert state["sidebar"] and not state["sidebar_overlay"] and not state["list"]
+        view, sidebar = app.query_one(ArticleView), app.screen.sidebar
+        assert state["article"] >= ARTICLE_MIN and view.region.right <= sidebar.region.x  # beside, not over
+        assert app.focused is sidebar.query_one("#entities")
+        await pilot.press("e")  # back to the list beside the article
+        state = pane_state(app)
+        assert state["list"] and not state["sidebar"]
+        await pilot.press("e", "a")  # the list's key brings the list back too
+        state = pane_state(app)
+        assert state["list"] and not state["sidebar"]
+        await pilot.press("e")
+        await pilot.resize_terminal(200, 60)  # wide: both beside the article
+        await pilot.pause()
+        state = pane_state(app)
+        assert state["list"] and state["sidebar"] and not state["sidebar_overlay"]
+        await pilot.resize_terminal(80, 24)  # narrow: overlays again, closed
+        await pilot.pause()
+        state = pane_state(app)
+        assert not state["list"] and not state["sidebar"]
+
+
 async def test_the_list_width_comes_from_config(tmp_path):
     from reader.config import config_path
 

@@ -7,7 +7,9 @@ hidden until its key (``a`` for the list, ``e`` for the sidebar) shows it. The l
 gets room before the sidebar. On a wide terminal both grow with it (a quarter and a
 fifth of the width, within limits) and the article's text stays at its measure
 (``article_width``), centred in what is left. When only the list fits beside the
-article, the list takes the room the sidebar would have had.
+article, the list takes the room the sidebar would have had, and the sidebar, when
+shown, takes the list's place beside the article (``sidebar_swaps``) rather than
+covering the text.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ class PaneLayout(NamedTuple):
     sidebar_width: int
     list_docked: bool
     sidebar_docked: bool
+    sidebar_swaps: bool = False
+    """The sidebar fits beside the article in the list's place (not beside both)."""
 
 
 def _clamp(value: int, low: int, high: int) -> int:
@@ -50,4 +54,5 @@ def plan_layout(width: int, list_width: int | None = None) -> PaneLayout:
         listed = min(room, max(listed, OVERLAY_LIST))
     if not sidebar_docked:
         side = min(room, max(side, OVERLAY_SIDEBAR))
-    return PaneLayout(listed, side, list_docked, sidebar_docked)
+    swaps = list_docked and not sidebar_docked and width - side >= ARTICLE_MIN
+    return PaneLayout(listed, side, list_docked, sidebar_docked, swaps)

@@ -5,7 +5,8 @@ pane owns its state and its workers (``library_panel``, ``article_column``,
 ``entity_sidebar``, ``index_status``). Keys that act across panes live here and call
 the pane that does the work. It also lays the panes out for the terminal's width
 (``layout.plan_layout``): a side pane that does not fit beside the article becomes an
-overlay, shown by its key and closed when the article takes the focus again.
+overlay, shown by its key and closed when the article takes the focus again. Where the
+sidebar fits beside the article only in the list's place, `e` swaps the two.
 """
 
 from __future__ import annotations
@@ -95,6 +96,8 @@ class MainScreen(Screen):
         self.show_sidebar = True
         """Whether the sidebar shows when it fits beside the article (``e``; config.yaml's sidebars)."""
         self.overlay: str | None = None
+        self.swapped = False
+        """The sidebar is shown beside the article in the list's place (``sidebar_swaps``)."""
         """The side pane shown over the article ("list" or "sidebar"), when they do not fit beside it."""
         self._search_screen = None  # the library search pane while it is open (told how the index goes)
         self.feeds = FeedsBridge(self)
@@ -158,9 +161,12 @@ class MainScreen(Screen):
         panel.styles.width = plan.list_width
         sidebar.styles.width = plan.sidebar_width
         panel.set_class(not plan.list_docked, "-overlay")
-        sidebar.set_class(not plan.sidebar_docked, "-overlay")
         if (self.overlay == "list" and plan.list_docked) or (self.overlay == "sidebar" and plan.sidebar_docked):
             self.overlay = None
+        if not plan.sidebar_swaps:
+            self.swapped = False
+        elif self.overlay == "sidebar":  # room now to sit beside the article
+            self.overlay, self.swapped = None, True
         self._show_panes()
 
     def _show_panes(self) -> None:
@@ -168,8 +174,13 @@ class MainScreen(Screen):
         if plan is None:
             return
         panel, sidebar = self.library_panel, self.sidebar
-        panel.set_class(not (self.show_list if plan.list_docked else self.overlay == "list"), "-hidden")
-        sidebar.set_class(not (self.show_sidebar if plan.sidebar_docked else self.overlay == "sidebar"), "-hidden")
+        if self.swapped:  # the sidebar beside the article, in the list's place
+            panel.set_class(True, "-hidden")
+            sidebar.set_class(False, "-overlay", "-hidden")
+        else:
+            sidebar.set_class(not plan.sidebar_docked, "-overlay")
+            panel.set_class(not (self.show_list if plan.list_docked else self.overlay == "list"), "-hidden")
+            sidebar.set_class(not (self.show_sidebar if plan.sidebar_docked else self.overlay == "sidebar"), "-hidden")
         for pane in (panel, sidebar):
             if pane.has_class("-hidden") and pane.has_focus_within:
                 self.column.view.focus()
@@ -361,7 +372,11 @@ class MainScreen(Screen):
     def _toggle_pane(self, name: str) -> None:
         """Hide or show a side pane beside the article; as an overlay, open it with the focus in it."""
         plan = self.layout_plan or plan_layout(self.size.width)
-        if name == "list" and plan.list_docked:
+        if plan.sidebar_swaps and (name == "sidebar" or self.swapped):
+            # the sidebar and the list take turns beside the article
+            self.swapped = name == "sidebar" and not self.swapped
+            self.show_list = True
+        elif name == "list" and plan.list_docked:
             self.show_list = not self.show_list
         elif name == "sidebar" and plan.sidebar_docked:
             self.show_sidebar = not self.show_sidebar
@@ -369,7 +384,7 @@ class MainScreen(Screen):
             self.overlay = None if self.overlay == name else name
         self._show_panes()
         self.refresh_bindings()
-        if self.overlay == name:
+        if self.overlay == name or (name == "sidebar" and self.swapped):
             pane = self.library_panel.article_list if name == "list" else self.sidebar.query_one("#entities")
             pane.focus()
 
