@@ -148,6 +148,24 @@ def test_reader_about_prints_the_note_facts_and_dossier(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Capital: Paris" in out and "In your library: 2 stories" in out
     assert main(["about", "Nobody Known Here"]) == 1
+    assert main(["about", "hobb"]) == 0  # a family name alone finds the person of the library
+    assert "Ann Hobb" in capsys.readouterr().out
+
+
+def test_reader_about_takes_a_country_the_stories_left_untyped_as_the_place(tmp_path, capsys):
+    from reader import paths
+    from reader.cli import main
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    write(lib, "a.txt", "2020-01-10", "US officials met. The US said talks went well.")
+    paths.config_dir().mkdir(parents=True, exist_ok=True)
+    (paths.config_dir() / "config.yaml").write_text(f"library:\n  - {lib}\n")
+    assert main(["index"]) == 0
+    capsys.readouterr()
+    assert main(["about", "US"]) == 0
+    out = capsys.readouterr().out
+    assert "Capital: Washington" in out and "In your library: 1 story" in out
 
 
 def test_the_sentence_does_not_end_at_an_abbreviation():

@@ -42,7 +42,10 @@ def resolve(name: str, kb, index):
     reader = _reader(index)
     if reader is not None and reader.doc_frequency("entity", slug):
         named = entity_named(index, slug)
-        return EntityInfo(slug, named[1], named[2] or OTHER) if named else EntityInfo(slug, name, OTHER)
+        kind = (named[2] if named else None) or OTHER
+        if kind == OTHER and place_facts(name) is not None:
+            kind = PLACE  # the gazetteer knows it ("US"), as the sidebar does
+        return EntityInfo(slug, named[1] if named else name, kind)
     wanted = fold(name)
     by_word = [n for n in kb if any(wanted in fold(form).split() for form in n.names)]
     if len(by_word) == 1:
@@ -52,11 +55,25 @@ def resolve(name: str, kb, index):
         return EntityInfo(make_id(facts.name), facts.name, PLACE)
     if reader is not None:
         keys = [t.decode() for t in reader.expand_prefix("entity", slug)][:2]
+        if len(keys) != 1:  # a family name or another word of the name ("Mugabe")
+            keys = _keys_with_words(reader, slug)[:1]
         if len(keys) == 1:
             named = entity_named(index, keys[0])
             return EntityInfo(keys[0], named[1], named[2] or OTHER) if named else \
                 EntityInfo(keys[0], keys[0].replace("_", " ").title(), OTHER)
     return None
+
+
+def _keys_with_words(reader, slug: str) -> list[str]:
+    """The index's entity keys that hold every word of ``slug`` as whole words, the key in
+    most stories first."""
+    words = set(slug.split("_"))
+    found = []
+    for term in reader.lexicon("entity"):
+        key = term.decode() if isinstance(term, bytes) else str(term)
+        if words <= set(key.split("_")):
+            found.append((-reader.doc_frequency("entity", key), key))
+    return [key for _, key in sorted(found)]
 
 
 def _reader(index):
