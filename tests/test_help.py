@@ -30,6 +30,7 @@ async def test_help_lists_every_binding_of_every_pane():
                 if binding.description and binding.key not in earlier:  # not a fallback of a listed key
                     assert (binding.tooltip or binding.description) in text, (cls.__name__, binding)
                 earlier.add(binding.key)
+        assert "Fitted footer" not in sections  # no keys reach a widget that never has the focus
         for name, rows in sections.items():  # a key is listed once in its section
             keys = [key for shown, _ in rows for key in shown.split(", ")]
             assert len(keys) == len(set(keys)), (name, sorted(k for k in keys if keys.count(k) > 1))

@@ -22,6 +22,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 NEVER_USEFUL = {"scroll_left", "scroll_right", "page_left", "page_right"}
@@ -58,6 +59,13 @@ def section_name(cls: type) -> str:
     return " ".join([words[0], *(w.lower() for w in words[1:])]) if words else cls.__name__
 
 
+def _keys_never_reach(cls: type) -> bool:
+    """A widget that never takes the focus and has no keys of its own (the footer): the
+    keys it inherits never reach it."""
+    return (issubclass(cls, Widget) and not issubclass(cls, Screen) and not cls.can_focus
+            and not cls.can_focus_children and not vars(cls).get("BINDINGS"))
+
+
 def _bindings_of(classes: Iterable[type]) -> list[Binding]:
     bindings: list[Binding] = []
     for cls in classes:
@@ -71,7 +79,7 @@ def help_sections(app: App) -> list[tuple[str, list[tuple[str, str]]]]:
     everywhere = [*type(app).__mro__, Screen]  # the app's keys and every screen's Tab / Shift+Tab
     sources: list[tuple[str, list[type]]] = [("Everywhere", everywhere)]
     for cls in reader_classes():
-        if issubclass(cls, App):
+        if issubclass(cls, App) or _keys_never_reach(cls):
             continue
         inherited = [c for c in cls.__mro__ if c not in everywhere and c is not ModalScreen]
         sources.append((section_name(cls), inherited))
