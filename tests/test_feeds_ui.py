@@ -269,3 +269,18 @@ async def test_follow_the_selected_entity(tmp_path):
 def _saved() -> bool:
     with StateStore() as state:
         return bool(FeedStore(state).saved_searches())
+
+
+async def test_with_no_feeds_the_view_says_how_to_add_one_in_full_at_80_columns(tmp_path):
+    no_refresh_at_start()
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "one.txt").write_text("First story here.\n\nIt has a body.\n")
+    app = ReaderApp(sources=[folder])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: len(app.query_one(ArticleList).articles) == 1, "the library")
+        screen = await open_feeds(pilot)
+        title = screen.query_one("#feeds-title")
+        await settle(pilot, lambda: "none yet" in str(title.render()), "the title")
+        shown = " ".join(strip.text for strip in (title.render_line(y) for y in range(title.size.height)))
+        assert "reader subscribe URL" in " ".join(shown.split())

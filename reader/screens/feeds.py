@@ -66,7 +66,7 @@ class FeedsScreen(Screen[FeedRow | None]):
     """Feeds, tags and saved searches with their counts; returns the row chosen."""
 
     DEFAULT_CSS = """
-    FeedsScreen #feeds-title { height: 1; padding: 0 1; background: $panel; color: $text-muted; width: 1fr; }
+    FeedsScreen #feeds-title { height: auto; max-height: 3; padding: 0 1; background: $panel; color: $text-muted; width: 1fr; }
     FeedsScreen DataTable { height: 1fr; }
     """
 
