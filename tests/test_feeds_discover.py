@@ -64,17 +64,14 @@ def test_a_feed_is_followed_as_it_is_and_fetched_once(feed_server, capsys):
     assert [r.path for r in feed_server.received()] == ["/feeds/news.xml"]
 
 
-def test_an_address_that_fails_is_one_line_and_nothing_is_stored(feed_server, capsys):
+def test_an_address_that_fails_now_is_followed_and_says_why(feed_server, capsys):
     url = feed_server.url("/missing")
-    assert main(["subscribe", url]) == 1
+    assert main(["subscribe", url]) == 0
     out, err = capsys.readouterr()
-    assert out == ""
-    assert err == (f"reader: {url}: the server answered 404 Not Found; nothing stored "
-                   f"(--no-fetch follows it without fetching)\n")
-    assert followed() == []
-    # --no-fetch still remembers an address without looking at it
-    assert main(["subscribe", "--no-fetch", url]) == 0
-    assert followed() == [url] and len(feed_server.received()) == 1
+    assert out == f"Subscribed to {url}\n"
+    assert err == (f"reader: {url}: the server answered 404 Not Found (the feed is remembered; "
+                   f"'reader refresh' tries again)\n")
+    assert followed() == [url]
 
 
 def test_advertised_feeds_honour_the_pages_base():

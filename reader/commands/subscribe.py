@@ -63,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _find(address: str):  # noqa: ANN202 (reader.feeds.discover.Found, imported lazily)
-    """The feed behind an http(s) address (None for a file); a failure ends the command."""
+    """The feed behind an http(s) address (None for a file, or when it cannot be fetched
+    now); a page that advertises no feed ends the command."""
     from reader.feeds.discover import NoFeedFound, find_feed, is_web_address
     from reader.feeds.http import FetchFailed, PoliteClient
 
@@ -73,8 +74,7 @@ def _find(address: str):  # noqa: ANN202 (reader.feeds.discover.Found, imported 
     with PoliteClient() as client:
         try:
             return find_feed(text, client)
-        except FetchFailed as error:
-            raise CommandError(make_safe(f"reader: {text}: {error}; nothing stored "
-                                         f"(--no-fetch follows it without fetching)"), code=1) from None
+        except FetchFailed:
+            return None  # followed as given: the refresh says why it failed, and tries again later
         except NoFeedFound as error:
             raise CommandError(make_safe(f"reader: {error}")) from None
