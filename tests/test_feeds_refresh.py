@@ -139,7 +139,7 @@ def test_the_command_line_loop(feed_server, capsys, tmp_path):
     assert main(["subscribe", url, "--tag", "local"]) == 0
     out = capsys.readouterr().out
     assert f"Subscribed to {url}" in out and "Local News: 2 new stories" in out
-    # a feed whose first fetch fails is still followed
+    # a feed whose first fetch fails is still followed, and says why
     assert main(["subscribe", feed_server.url("/error")]) == 0
     assert "the server answered 500" in capsys.readouterr().err
     assert main(["feeds", "--json"]) == 0

@@ -14,7 +14,7 @@ updates the ``feeds`` rows.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -105,8 +105,10 @@ class RefreshReport:
 def refresh(state: StateStore, *, only: Iterable[str] | None = None, politeness: Politeness | None = None,
             library_dir: Path | None = None, progress: Progress | None = None,
             cancelled: Callable[[], bool] | None = None,
-            on_feed: Callable[[FeedResult], None] | None = None) -> RefreshReport:
-    """Fetch the subscriptions (all, or the addresses in ``only``) and import new entries."""
+            on_feed: Callable[[FeedResult], None] | None = None,
+            answers: Mapping[str, Response] | None = None) -> RefreshReport:
+    """Fetch the subscriptions (all, or the addresses in ``only``) and import new entries;
+    ``answers`` holds feeds already fetched (by address), which are not fetched again."""
     started = time.monotonic()
     store = FeedStore(state)
     subscriptions = store.subscriptions()
@@ -120,7 +122,8 @@ def refresh(state: StateStore, *, only: Iterable[str] | None = None, politeness:
         full = FullStories(client)
 
         def fetch(sub: Subscription) -> Response:
-            return client.get(sub.url, etag=sub.etag, modified=sub.modified)
+            known = (answers or {}).get(sub.url)
+            return known if known is not None else client.get(sub.url, etag=sub.etag, modified=sub.modified)
 
         if progress is not None:
             progress(0, total, "")

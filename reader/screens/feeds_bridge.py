@@ -142,10 +142,6 @@ class FeedsBridge:
     def _article(self):  # noqa: ANN202 (Article | None)
         return self.screen.column.article
 
-    def has_link(self) -> bool:
-        article = self._article()
-        return article is not None and bool(article.url)
-
     def open_link(self) -> None:
         article = self._article()
         if article is None or not article.url:

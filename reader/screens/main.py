@@ -461,10 +461,8 @@ class MainScreen(Screen):
             return self.overlay is not None or self.column.can_step_matches
         if action == "find_step":
             return self.column.can_step_matches
-        if action in ("open_link", "copy_link"):
-            return self.feeds.has_link()
-        if action in ("links", "edit_tags"):
-            return self.column.article is not None
+        if action in ("open_link", "copy_link", "links", "edit_tags"):
+            return self.column.article is not None  # a story without a link says so
         if action == "follow":
             return self.feeds.can_follow()
         return True
