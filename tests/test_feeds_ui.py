@@ -26,7 +26,8 @@ from tests.test_app import SIZE
 FAST = Politeness(connect_timeout=2, read_timeout=0.5, deadline=10)
 
 
-async def settle(pilot, condition, what: str, tries: int = 300) -> None:
+async def settle(pilot, condition, what: str, tries: int = 1000) -> None:
+    """Wait for ``condition`` (up to about 20 s: a refresh runs in a process of its own)."""
     for _ in range(tries):
         await pilot.pause(0.02)
         if condition():
