@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from reader.entities.role_words import NOT_ROLE_START, is_role_word
+
 _OFFICE_VERBS = (r"resign(?:s|ed|ing)?|serv(?:e|es|ed|ing)|work(?:s|ed|ing)?|appointed|named|elected|re-elected|"
                  r"hired|sworn\s+in|st(?:ep|epped|eps)\s+down|retir(?:e|es|ed|ing)|installed|chosen|confirmed|"
                  r"reappointed|took\s+over|tak(?:e|es|ing)\s+over|return(?:s|ed)|remain(?:s|ed)|continu(?:e|es|ed)|"
@@ -33,7 +35,6 @@ def trim_role(rest: str) -> str | None:
     """The role at the start of ``rest``, up to a word that starts another clause or a date
     ("Foreign Affairs minister after it became known" → "Foreign Affairs minister"); None
     without a role word."""
-    from reader.entities.roles import is_role_word  # noqa: PLC0415 - roles imports this module
 
     kept: list[str] = []
     for word in rest.split()[:MAX_WORDS]:
@@ -98,14 +99,13 @@ _CLAUSE_END = frozenset("who whom which that and but said says when while after 
 
 
 def _words_until_clause(rest: str, most: int) -> str:
-    from reader.entities.roles import _NOT_ROLE_START  # noqa: PLC0415 - roles imports this module
 
     words: list[str] = []
     for word in rest.split()[:most]:
         if words and word.casefold() in _CLAUSE_END:
             break
         words.append(word)
-    while words and words[-1].casefold() in _NOT_ROLE_START | {"the", "a", "an"}:
+    while words and words[-1].casefold() in NOT_ROLE_START | {"the", "a", "an"}:
         words.pop()
     return " ".join(words)
 

@@ -18,101 +18,18 @@ import re
 from collections.abc import Iterable
 
 from reader.entities.role_shapes import contributed_role, credit_role, first_to, role_as, role_object, the_n_of
+from reader.entities.role_words import NOT_ROLE_START, BODY_WORDS, HONORIFICS, OCCUPATIONS, is_role_word
 from reader.entities.wordlists import ABBREVIATIONS, ROLES, is_role
 
-#: Occupations and offices beyond the recogniser's role words (which are mostly titles).
-OCCUPATIONS = frozenset("""
-sculptor painter poet novelist composer musician pianist violinist guitarist drummer conductor
-mathematician physicist chemist biologist economist historian philosopher engineer architect
-inventor explorer astronomer botanist geologist linguist psychologist sociologist surgeon physician
-nurse pharmacist dentist farmer merchant banker entrepreneur businessman businesswoman investor
-designer photographer filmmaker director screenwriter playwright dramatist comedian dancer
-choreographer athlete footballer cricketer boxer swimmer cyclist runner golfer jockey
-soldier general officer pilot astronaut sailor navigator missionary priest monk nun saint
-chief ruler monarch emperor king queen prince princess regent tsar shah pharaoh caliph
-statesman stateswoman diplomat politician lawmaker activist campaigner organiser organizer
-founder owner publisher broadcaster commentator critic curator librarian archivist scholar
-academic lecturer professor teacher student researcher scientist doctor lawyer judge
-spokesperson spokesman spokeswoman minister secretary president chairman chairwoman chair
-director manager executive official administrator governor mayor senator congressman
-representative ambassador envoy consul commissioner inspector detective constable sheriff
-coach captain striker midfielder defender goalkeeper player singer songwriter rapper actor
-actress presenter host anchor reporter journalist correspondent editor columnist writer author
-blogger analyst consultant adviser advisor aide assistant deputy head leader member candidate
-volunteer worker employee technician mechanic electrician carpenter builder miner fisherman
-chef cook baker waiter driver guide translator interpreter clerk cashier accountant auditor
-brother sister son daughter wife husband father mother cousin uncle aunt nephew niece grandson
-granddaughter grandfather grandmother widow widower friend partner colleague rival opponent mentor
-pupil apprentice star co-star successor instructor skipper referee umpire tutor trainer manager fellow
-economist ceo chief-executive owner-operator photographer artist illustrator cartoonist pastor predecessor heir fiance fiancee girlfriend boyfriend spouse
-laureate winner champion victim suspect defendant plaintiff witness survivor refugee hostage prisoner inmate
-patient resident veteran guest celebrity co-star protester demonstrator
-teammate classmate coauthor co-author collaborator cosplayer prophet restaurateur youtuber
-nominee appointee interviewee trainee inductee retiree detainee honoree draftee
-counsel character pitcher catcher infielder outfielder baseman shortstop quarterback linebacker halfback fullback
-winger batsman wicketkeeper goalie goaltender
-democrat republican nonpartisan
-""".split())
-"""The last line: what news stories call people in their story ("victim Sherri Papini",
-"the suspect, John Roe"): not occupations, but what the reader needs to place them. Then
-who a person is to another ("his Rice teammate"), players' positions, party membership."""
 
-#: What a body is: "an American esports team", "the ruling party".
-BODY_WORDS = frozenset("""team company party group agency organisation organization firm club union ministry
-charity band newspaper network university college school institute council committee corporation
-bank court movement alliance coalition association federation league broadcaster publisher startup
-manufacturer retailer airline carrier regulator watchdog body department authority magazine journal paper
-newspaper tabloid website site channel station brand chain label studio outlet publication think-tank
-nonprofit brokerage insurer supermarket carmaker automaker operator platform app service provider
-orchestra choir""".split())
-
-#: Titles of address: they mark a person but say nothing of what the person does.
-HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady madam rev prof".split())
-
-_ROLE_ENDINGS = ("ist", "ian", "ologist", "eer", "ster", "smith", "wright")
 _WORD = re.compile(r"[\w’'.&-]+")
 _STOPS = ".;:!?\n“”\"()[]"
 _AGE = r"(?:,\s*(?:aged\s+)?[1-9][0-9]?(?=\s*,))?"  # "Anna Ruiz, 34, a teacher": the age is skipped
 _COPULA = re.compile(r"\s*(?:\([^()]{0,120}\)\s*)?" + _AGE + r",?\s*(?:is|was|has been|had been|became|served as|works as|"
                      r"worked as|remains)\s+(?:also\s+)?(?P<rest>[^.;:!?\n]{0,120})")
 _APPOSITION = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*" + _AGE + r"\s*(?:,|\s[—–]|—)\s+(?:\[\d+\]\s*)*(?P<rest>(?:[^,.;:!?\n()“”\"]|“[^“”\n]{1,60}”){2,90}?)(?P<end>[,.;:!?()\n—–]|$)")
-_NOT_ROLE_START = frozenset("""who whom whose which that said says told and or but as at in on of for from with
-when where while after before because if since than then so to by its his her their our my your
-is was were are has have had became becomes will would
-except including especially despite unlike like he she it they we i you though although unless whereas
-""".split())
 MAX_ROLE_WORDS = 9
 _PHRASE_END = frozenset("who whom whose which that and but said says when while after before because".split())
-
-
-def job_nouns() -> frozenset[str]:
-    """Faker's English job nouns ("broker", "paramedic"), from the knowledge cache."""
-    global _JOB_NOUNS
-    if _JOB_NOUNS is None:
-        from reader.entities.knowledge import load_knowledge  # noqa: PLC0415 - read once, on first use
-
-        _JOB_NOUNS = load_knowledge().job_nouns
-    return _JOB_NOUNS
-
-
-_JOB_NOUNS: frozenset[str] | None = None
-
-
-def is_role_word(word: str) -> bool:
-    """True for a word that names an office or occupation ("spokesperson", "sculptor",
-    "Attorney-General", "paramedic")."""
-    folded = word.casefold().strip(".’'")
-    if folded in HONORIFICS:
-        return False
-    if folded in ROLES or folded in OCCUPATIONS or is_role(folded) or folded in job_nouns():
-        return True
-    plurals = (folded[:-1], folded[:-3] + "y") + ((folded[:-2],) if folded.endswith(("sses", "ches", "shes", "xes")) else ())
-    for singular in plurals if folded.endswith("s") else ():
-        if singular in OCCUPATIONS or singular in ROLES or singular in job_nouns():  # "actresses", "deputies"
-            return True
-    if "-" in folded.strip("-") and is_role_word(word.rsplit("-", 1)[1]):
-        return True  # "singer-songwriter", "actor-director"
-    return len(folded) > 5 and word[:1].islower() and folded.isalpha() and folded.endswith(_ROLE_ENDINGS)
 
 
 def _plural(word: str) -> bool:
@@ -211,7 +128,7 @@ _CONTRACTED = frozenset("the there here what let how".split())  # "There's Jason
 def _affiliation_before(before: str) -> str | None:
     """ "New People Party's Michael Tien": the body a person belongs to, as "of New People Party"."""
     match = _POSSESSIVE_BODY.search(before)
-    if not match or match.group("body").split()[0].casefold() in _NOT_ROLE_START | _CONTRACTED:
+    if not match or match.group("body").split()[0].casefold() in NOT_ROLE_START | _CONTRACTED:
         return None
     return f"of {match.group('body')}"
 
@@ -254,7 +171,7 @@ def _role_ending(before: str) -> str | None:
         if len(role) >= 5:
             break
         possessive = word.endswith(("'s", "’s", "s'", "s’"))
-        if (word[:1].isupper() and word.casefold() not in _NOT_ROLE_START and word.casefold() != "the") \
+        if (word[:1].isupper() and word.casefold() not in NOT_ROLE_START and word.casefold() != "the") \
                 or is_role_word(word) or possessive:
             role.insert(0, word)
         else:
@@ -265,7 +182,7 @@ def _role_ending(before: str) -> str | None:
 def _phrase(rest: str, person: bool = True) -> str | None:
     """The role in the words after a comma or a copula: up to the first word that ends it."""
     words = _WORD.findall(rest)
-    if not words or words[0].casefold() in _NOT_ROLE_START:
+    if not words or words[0].casefold() in NOT_ROLE_START:
         return None
     kept: list[str] = []
     words = words[:MAX_ROLE_WORDS]
@@ -277,7 +194,7 @@ def _phrase(rest: str, person: bool = True) -> str | None:
         kept.append(word)
     if not any(is_role_word(w) if person else w.casefold() in BODY_WORDS for w in kept):
         return None
-    while kept and kept[-1].casefold() in _NOT_ROLE_START | {"the", "a", "an"}:
+    while kept and kept[-1].casefold() in NOT_ROLE_START | {"the", "a", "an"}:
         kept.pop()
     return " ".join(kept).rstrip(".") or None
 
@@ -344,7 +261,7 @@ def body_before(body: str, start: int) -> str | None:
         return None
     words: list[str] = []
     for word in reversed(match.group("role").split()):
-        if word in _NOT_ROLE_START or word in ("the", "a", "an"):
+        if word in NOT_ROLE_START or word in ("the", "a", "an"):
             break
         words.insert(0, word)
     return " ".join(words) if words and words[-1] in BODY_WORDS else None

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.entities.notes import fold
-from reader.entities.roles import is_role_word
+from reader.entities.role_words import is_role_word
 from reader.wikipedia.client import Candidate
 
 KIND_WORDS = {
