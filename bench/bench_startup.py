@@ -2,7 +2,11 @@
 
 Each run starts a fresh process inside tmux and polls the pane until the expected text
 appears; both apps are measured alternately in the same run, so the ratio is fair even on
-a busy machine. Usage: python bench/bench_startup.py [--runs N]
+a busy machine. Usage: python bench/bench_startup.py [--runs N] [--pythonpath DIR]
+
+``--pythonpath DIR`` runs ``python -m reader`` with ``PYTHONPATH=DIR`` (a git worktree
+whose code the venv's editable install does not point at); without it, the venv's
+``reader`` script runs.
 """
 
 from __future__ import annotations
@@ -53,8 +57,11 @@ def time_to_text(command: str, expected: str, home: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--pythonpath", metavar="DIR", help="run `python -m reader` with PYTHONPATH=DIR")
     args = parser.parse_args()
-    reader = Path(sys.executable).parent / "reader"
+    reader = str(Path(sys.executable).parent / "reader")
+    if args.pythonpath:
+        reader = f"PYTHONPATH={Path(args.pythonpath).resolve()} {sys.executable} -m reader"
     home = tempfile.mkdtemp(prefix="reader-bench-")
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
         handle.write(MINIMAL_APP)
@@ -62,9 +69,10 @@ def main() -> None:
     reader_times, minimal_times = [], []
     for _ in range(args.runs):
         minimal_times.append(time_to_text(minimal_command, "minimal app ready", home))
-        reader_times.append(time_to_text(str(reader), "China has told Japan", home))
+        reader_times.append(time_to_text(reader, "China has told Japan", home))
     minimal, ours = statistics.median(minimal_times), statistics.median(reader_times)
-    print(f"cores: {os.cpu_count()}  runs: {args.runs} each, alternating")
+    print(f"cores: {os.cpu_count()}  load: {os.getloadavg()[0]:.2f}  runs: {args.runs} each, alternating")
+    print(f"reader: {reader}")
     print("| app | median to first paint | min | max |")
     print("| --- | --- | --- | --- |")
     print(f"| minimal Textual app | {minimal * 1000:.0f} ms | {min(minimal_times) * 1000:.0f} | {max(minimal_times) * 1000:.0f} |")
