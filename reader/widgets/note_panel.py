@@ -104,7 +104,7 @@ class NotePanel(VerticalScroll):
         yield OptionList(id="dossier-with", classes="-hidden")
         yield Static(id="wiki-head", classes="section -hidden")
         yield OptionList(id="wiki-candidates", classes="-hidden")
-        yield Button("Write a note", id="note-write", classes="-hidden", compact=True)
+        # the "Write a note" button comes with the first entity shown (``_write_button``)
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -125,10 +125,19 @@ class NotePanel(VerticalScroll):
         self._show_story(context)
         self._show_library(context)
         self.show_candidates(self.candidates if self.candidates else [])
-        button = self.query_one("#note-write", Button)
+        button = self._write_button()
         button.label = "Edit my note" if context.note and context.note.user else "Write a note"
         button.remove_class("-hidden")
         self.scroll_home(animate=False)
+
+    def _write_button(self) -> Button:
+        """The button to write or edit the note, mounted when first wanted: Button's styles
+        take milliseconds to parse, and the panel starts with no entity."""
+        for button in self.query("#note-write").results(Button):
+            return button
+        button = Button("Write a note", id="note-write", classes="-hidden", compact=True)
+        self.mount(button)
+        return button
 
     def set_current_mention(self, index: int) -> None:
         """Mark the mention ``m``/``M`` moved to."""
