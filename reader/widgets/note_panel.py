@@ -92,6 +92,15 @@ class NotePanel(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled("Choose an entity to read about it.", "$text-muted"), id="note-text")
+        # the sections under the note come with the first entity shown (``_sections``)
+
+    def _sections(self) -> None:
+        """Mount the sections under the note (hidden until filled) when first wanted: the
+        panel starts with no entity, and their widgets' styles take start-up time."""
+        if not self.query_children("#note-related"):
+            self.mount_all(self._section_widgets())
+
+    def _section_widgets(self) -> ComposeResult:
         yield OptionList(id="note-related", classes="-hidden")
         yield Static("In this story", id="story-head", classes="section -hidden")
         yield MentionStrip(id="story-strip", classes="-hidden")
@@ -104,15 +113,18 @@ class NotePanel(VerticalScroll):
         yield OptionList(id="dossier-with", classes="-hidden")
         yield Static(id="wiki-head", classes="section -hidden")
         yield OptionList(id="wiki-candidates", classes="-hidden")
-        # the "Write a note" button comes with the first entity shown (``_write_button``)
+        yield Button("Write a note", id="note-write", classes="-hidden", compact=True)
 
     # -- showing ---------------------------------------------------------------------------
 
     def show(self, context: Background | None) -> None:
         """Show an entity's background (or the prompt to choose one)."""
         self.context = context
+        if context is not None:
+            self._sections()
         for list_id in _LISTS:
-            self.query_one(f"#{list_id}", OptionList).clear_options()
+            for widget in self.query(f"#{list_id}").results(OptionList):  # none before the first entity
+                widget.clear_options()
         for widget in self.query("#note-related, .section, MentionStrip, Static, OptionList, Sparkline, Button"):
             if widget.id != "note-text":
                 widget.add_class("-hidden")
@@ -125,27 +137,20 @@ class NotePanel(VerticalScroll):
         self._show_story(context)
         self._show_library(context)
         self.show_candidates(self.candidates if self.candidates else [])
-        button = self._write_button()
+        button = self.query_one("#note-write", Button)
         button.label = "Edit my note" if context.note and context.note.user else "Write a note"
         button.remove_class("-hidden")
         self.scroll_home(animate=False)
 
-    def _write_button(self) -> Button:
-        """The button to write or edit the note, mounted when first wanted: Button's styles
-        take milliseconds to parse, and the panel starts with no entity."""
-        for button in self.query("#note-write").results(Button):
-            return button
-        button = Button("Write a note", id="note-write", classes="-hidden", compact=True)
-        self.mount(button)
-        return button
-
     def set_current_mention(self, index: int) -> None:
         """Mark the mention ``m``/``M`` moved to."""
+        self._sections()
         self.query_one(MentionStrip).current = index
 
     def show_candidates(self, candidates: list[tuple[str, str, str]], heading: str = "") -> None:
         """Wikipedia pages that may be about this entity, to choose from: (title, label, description)."""
         self.candidates = list(candidates)
+        self._sections()
         head = self.query_one("#wiki-head", Static)
         head.update(heading or "Which Wikipedia page is it? (Enter chooses)")
         head.set_class(not candidates, "-hidden")
