@@ -34,6 +34,8 @@ class FeedsBridge:
         self._reload_pending = False
         self.filter_row: FeedRow | None = None
         """The feeds-view row the list is filtered to (kept current as stories arrive)."""
+        self._view_opened = False
+        """Whether the feeds view was ever opened (its module is imported then, not at start-up)."""
 
     # -- FeedsHost -------------------------------------------------------------------------
 
@@ -58,6 +60,8 @@ class FeedsBridge:
 
     @property
     def feeds_screen(self) -> FeedsScreen | None:
+        if not self._view_opened:
+            return None
         from reader.screens.feeds import FeedsScreen
 
         return next((s for s in self.screen.app.screen_stack if isinstance(s, FeedsScreen)), None)
@@ -66,6 +70,7 @@ class FeedsBridge:
         from reader.screens.feeds import FeedsScreen
 
         if self.feeds_screen is None:
+            self._view_opened = True
             self.screen.app.push_screen(FeedsScreen(self), self.show_row)
 
     def show_row(self, row: FeedRow | None) -> None:
