@@ -54,6 +54,16 @@ def time_to_text(command: str, expected: str, home: str) -> float:
             tmux(socket, "kill-server")
 
 
+def bytecode_cached(pythonpath: str | None) -> bool:
+    """Whether reader's modules have their bytecode cached (without it, with
+    PYTHONDONTWRITEBYTECODE set, every start compiles reader's source again)."""
+    code = ("import importlib.util, os; s = importlib.util.find_spec('reader'); "
+            "print(os.path.exists(importlib.util.cache_from_source(s.origin)))")
+    env = {**os.environ, "PYTHONPATH": str(Path(pythonpath).resolve())} if pythonpath else None
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    return result.stdout.strip() == "True"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9)
@@ -73,6 +83,8 @@ def main() -> None:
     minimal, ours = statistics.median(minimal_times), statistics.median(reader_times)
     print(f"cores: {os.cpu_count()}  load: {os.getloadavg()[0]:.2f}  runs: {args.runs} each, alternating")
     print(f"reader: {reader}")
+    print("reader's bytecode: " + ("cached" if bytecode_cached(args.pythonpath) else
+                                   "not cached (compiled at every start when PYTHONDONTWRITEBYTECODE is set)"))
     print("| app | median to first paint | min | max |")
     print("| --- | --- | --- | --- |")
     print(f"| minimal Textual app | {minimal * 1000:.0f} ms | {min(minimal_times) * 1000:.0f} | {max(minimal_times) * 1000:.0f} |")
