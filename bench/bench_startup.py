@@ -4,7 +4,7 @@ Each run starts a fresh process inside tmux and polls the pane until the expecte
 appears; both apps are measured alternately in the same run, so the ratio is fair even on
 a busy machine. Usage: python bench/bench_startup.py [--runs N] [--pythonpath DIR]
 
-``--pythonpath DIR`` runs ``python -m reader`` with ``PYTHONPATH=DIR`` (a git worktree
+``--pythonpath DIR`` runs ``python -P -m reader`` with ``PYTHONPATH=DIR`` (a git worktree
 whose code the venv's editable install does not point at); without it, the venv's
 ``reader`` script runs.
 """
@@ -60,7 +60,7 @@ def bytecode_cached(pythonpath: str | None) -> bool:
     code = ("import importlib.util, os; s = importlib.util.find_spec('reader'); "
             "print(os.path.exists(importlib.util.cache_from_source(s.origin)))")
     env = {**os.environ, "PYTHONPATH": str(Path(pythonpath).resolve())} if pythonpath else None
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    result = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, env=env)
     return result.stdout.strip() == "True"
 
 
@@ -71,7 +71,8 @@ def main() -> None:
     args = parser.parse_args()
     reader = str(Path(sys.executable).parent / "reader")
     if args.pythonpath:
-        reader = f"PYTHONPATH={Path(args.pythonpath).resolve()} {sys.executable} -m reader"
+        # -P: not the current folder first on sys.path (``-m`` would put it there), as the script does not
+        reader = f"PYTHONPATH={Path(args.pythonpath).resolve()} {sys.executable} -P -m reader"
     home = tempfile.mkdtemp(prefix="reader-bench-")
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
         handle.write(MINIMAL_APP)
