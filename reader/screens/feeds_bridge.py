@@ -15,12 +15,10 @@ import time
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from reader.feeds.overview import FeedRow
-from reader.library.links import story_links
-from reader.screens.feeds import FeedsScreen, Snapshot
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the feeds view and its counts are imported when first used, after start-up
+    from reader.feeds.overview import FeedRow
     from reader.feeds.refresh import RefreshReport
+    from reader.screens.feeds import FeedsScreen, Snapshot
     from reader.screens.main import MainScreen
 
 LIVE_RELOAD_SECONDS = 1.5
@@ -36,10 +34,14 @@ class FeedsBridge:
         self._reload_pending = False
         self.filter_row: FeedRow | None = None
         """The feeds-view row the list is filtered to (kept current as stories arrive)."""
+        self._view_opened = False
+        """Whether the feeds view was ever opened (its module is imported then, not at start-up)."""
 
     # -- FeedsHost -------------------------------------------------------------------------
 
     def feeds_snapshot(self) -> Snapshot:
+        from reader.screens.feeds import Snapshot
+
         panel = self.screen.library_panel
         article_list = panel.article_list
         return Snapshot(panel.library, panel.catalog, frozenset(article_list.read), frozenset(article_list.starred),
@@ -58,10 +60,17 @@ class FeedsBridge:
 
     @property
     def feeds_screen(self) -> FeedsScreen | None:
+        if not self._view_opened:
+            return None
+        from reader.screens.feeds import FeedsScreen
+
         return next((s for s in self.screen.app.screen_stack if isinstance(s, FeedsScreen)), None)
 
     def open_view(self) -> None:
+        from reader.screens.feeds import FeedsScreen
+
         if self.feeds_screen is None:
+            self._view_opened = True
             self.screen.app.push_screen(FeedsScreen(self), self.show_row)
 
     def show_row(self, row: FeedRow | None) -> None:
@@ -158,6 +167,7 @@ class FeedsBridge:
         self.screen.link_opener.copy(article.url)
 
     def list_links(self) -> None:
+        from reader.library.links import story_links
         from reader.screens.links import LinksScreen
 
         article = self._article()

@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
@@ -78,8 +77,14 @@ class FeedsDock(Horizontal):
         self._timer: Timer | None = None
         self._new = 0
 
-    def compose(self) -> ComposeResult:
-        yield Label("", id="feeds-dock-label")
+    def _label(self) -> Label:
+        """The progress line, mounted when a refresh first shows progress (as ``TaskProgress``
+        does): a start without a refresh does not pay for it."""
+        for label in self.query_children("#feeds-dock-label").results(Label):
+            return label
+        label = Label("", id="feeds-dock-label")
+        self.mount(label)
+        return label
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if worker_failed(self, event) and event.worker.group == "refresh":
@@ -139,7 +144,7 @@ class FeedsDock(Horizontal):
             text += f" · {self._new:,} new"
         if message.label:
             text += f" · {message.label}"
-        self.query_one(Label).update(Content(text))
+        self._label().update(Content(text))
 
     def on_feeds_dock_feed_done(self, message: FeedDone) -> None:
         self._new += len(message.result.added_ids)  # the screen hears of it too (not stopped)

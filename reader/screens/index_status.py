@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Label, ProgressBar
@@ -62,9 +61,13 @@ class IndexStatus(Horizontal):
         self._index: LibraryIndex | None = None
         self._index_library: Library | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Label("Indexing the library", id="index-status-label")
-        yield ProgressBar(id="index-progress", show_eta=False)
+    def _line(self) -> tuple[Label, ProgressBar]:
+        """The label and the bar, mounted when progress is first shown (as ``TaskProgress``
+        does): a start with the index up to date does not pay for them."""
+        if not self.query_children("#index-progress"):
+            self.mount(Label("Indexing the library", id="index-status-label"),
+                       ProgressBar(id="index-progress", show_eta=False))
+        return self.query_one("#index-status-label", Label), self.query_one("#index-progress", ProgressBar)
 
     @property
     def index(self) -> LibraryIndex:
@@ -123,9 +126,9 @@ class IndexStatus(Horizontal):
             self.state = "saving the search index" if saving else f"indexing {message.done:,} of {message.total:,}"
         if message.total >= SHOW_PROGRESS_FROM:
             self.add_class("-running")
-            self.query_one("#index-status-label", Label).update(
-                "Saving the search index" if saving else "Indexing the library")
-            self.query_one("#index-progress", ProgressBar).update(total=message.total, progress=message.done)
+            label, bar = self._line()
+            label.update("Saving the search index" if saving else "Indexing the library")
+            bar.update(total=message.total, progress=message.done)
 
     def on_index_status_updated(self, message: Updated) -> None:
         self.state = None

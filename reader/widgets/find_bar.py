@@ -73,9 +73,18 @@ class FindBar(Horizontal):
     class Left(Message):
         """The person left the bar for the article (Tab); the bar stays open."""
 
-    def compose(self) -> ComposeResult:
+    _status = ""
+    _status_classes: tuple[bool, bool] = (False, False)
+    """Whether the status shows an error, and whether it shows that nothing matched."""
+
+    def _parts(self) -> ComposeResult:
+        """The field, the status and the toggles: mounted when the bar first opens (Input's
+        and Checkbox's styles take start-up time, and the bar starts closed)."""
         yield Input(placeholder="Find in article (Enter/↓ next, ↑ previous)", compact=True, id="find-input")
-        yield Label("", id="find-status")
+        label = Label(Content(self._status), id="find-status")
+        label.set_class(self._status_classes[0], "-error")
+        label.set_class(self._status_classes[1], "-none")
+        yield label
         for box in (
             Checkbox("Word", compact=True, id="find-whole", tooltip="Alt+W: whole words only"),
             Checkbox("Regex", compact=True, id="find-regex", tooltip="Alt+R: a regular expression"),
@@ -90,12 +99,18 @@ class FindBar(Horizontal):
         return self.has_class("-open")
 
     @property
+    def _built(self) -> bool:
+        return bool(self.query_children("#find-input"))
+
+    @property
     def pattern(self) -> str:
-        return self.query_one(Input).value
+        return self.query_one(Input).value if self._built else ""
 
     def open(self) -> None:
         """Show the bar and put the cursor in the pattern (keeping the last pattern)."""
         self.add_class("-open")
+        if not self._built:
+            self.mount_all(self._parts())
         field = self.query_one(Input)
         field.focus()
         field.select_all()
@@ -110,15 +125,16 @@ class FindBar(Horizontal):
     def set_status(self, text: str, *, error: bool = False, none: bool = False) -> None:
         """Show the count ("3 of 12") or a one-line problem (an invalid regex)."""
         self._status = text
-        label = self.query_one("#find-status", Label)
-        label.update(Content(text))
-        label.set_class(error, "-error")
-        label.set_class(none and not error, "-none")
+        self._status_classes = (error, none and not error)
+        for label in self.query("#find-status").results(Label):
+            label.update(Content(text))
+            label.set_class(error, "-error")
+            label.set_class(none and not error, "-none")
 
     @property
     def status(self) -> str:
         """The text shown on the right ("3 of 12")."""
-        return getattr(self, "_status", "")
+        return self._status
 
     def _post_changed(self) -> None:
         self.post_message(self.Changed(

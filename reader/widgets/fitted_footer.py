@@ -11,18 +11,39 @@ class FittedFooter(Footer):
 
     The footer lists keys in order (the focused pane's first); the ones that do not fit
     whole before the palette's key, docked at the right, are hidden rather than cut. The
-    fit is measured after each layout: when the keys change and when the width does.
+    fit is measured after each layout: when the keys change and when the width does. The
+    keys are composed again only when what they show changed (the bindings change signal
+    comes several times as a screen starts, mostly with the same keys).
     """
 
     _fitted_width = 0
+    _composed: tuple | None = None
+    """What the keys were composed from (``_shown``); None: compose them again."""
+
+    def _shown(self) -> tuple:
+        """What the composed keys show: each shown binding (and the palette's), whether it is
+        enabled, its tooltip."""
+        palette = self.app.COMMAND_PALETTE_BINDING
+        return (self._bindings_ready, self.show_command_palette, self.combine_groups, tuple(
+            (key, binding.key_display, binding.description, binding.action, binding.group, enabled, tooltip)
+            for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            if binding.show or key == palette
+        ))
 
     async def recompose(self) -> None:
+        if not self.is_attached:
+            return
+        shown = self._shown()
+        if shown == self._composed:
+            return
+        self._composed = shown
         await super().recompose()
         self.call_after_refresh(self.fit_keys)
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._fitted_width:
             self._fitted_width = event.size.width
+            self._composed = None
             self.call_after_refresh(self.recompose)  # all keys again, then fitted to the new width
 
     def fit_keys(self) -> None:

@@ -92,6 +92,15 @@ class NotePanel(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled("Choose an entity to read about it.", "$text-muted"), id="note-text")
+        # the sections under the note come with the first entity shown (``_sections``)
+
+    def _sections(self) -> None:
+        """Mount the sections under the note (hidden until filled) when first wanted: the
+        panel starts with no entity, and their widgets' styles take start-up time."""
+        if not self.query_children("#note-related"):
+            self.mount_all(self._section_widgets())
+
+    def _section_widgets(self) -> ComposeResult:
         yield OptionList(id="note-related", classes="-hidden")
         yield Static("In this story", id="story-head", classes="section -hidden")
         yield MentionStrip(id="story-strip", classes="-hidden")
@@ -111,8 +120,11 @@ class NotePanel(VerticalScroll):
     def show(self, context: Background | None) -> None:
         """Show an entity's background (or the prompt to choose one)."""
         self.context = context
+        if context is not None:
+            self._sections()
         for list_id in _LISTS:
-            self.query_one(f"#{list_id}", OptionList).clear_options()
+            for widget in self.query(f"#{list_id}").results(OptionList):  # none before the first entity
+                widget.clear_options()
         for widget in self.query("#note-related, .section, MentionStrip, Static, OptionList, Sparkline, Button"):
             if widget.id != "note-text":
                 widget.add_class("-hidden")
@@ -132,11 +144,13 @@ class NotePanel(VerticalScroll):
 
     def set_current_mention(self, index: int) -> None:
         """Mark the mention ``m``/``M`` moved to."""
+        self._sections()
         self.query_one(MentionStrip).current = index
 
     def show_candidates(self, candidates: list[tuple[str, str, str]], heading: str = "") -> None:
         """Wikipedia pages that may be about this entity, to choose from: (title, label, description)."""
         self.candidates = list(candidates)
+        self._sections()
         head = self.query_one("#wiki-head", Static)
         head.update(heading or "Which Wikipedia page is it? (Enter chooses)")
         head.set_class(not candidates, "-hidden")
