@@ -10,7 +10,7 @@ from reader.entities.notes import KnowledgeBase, Note
 from reader.entities.recognizer import Recognizer
 
 #: Modules of the entities package that hold no recognition rule.
-NOT_RULES = {"__init__", "notes", "summary", "service", "model", "gazetteer",
+NOT_RULES = {"__init__", "notes", "summary", "service", "model", "gazetteer", "digests",
              # the background's modules: what the sidebar shows, not what is recognised (the
              # index follows summary, roles, role_shapes and profile through profile.profile_digest)
              "roles", "role_shapes", "role_words", "profile", "background", "place_facts", "derived_facts", "countries"}
@@ -42,7 +42,10 @@ def test_the_rules_digest_follows_the_source_of_the_rule_modules(monkeypatch, tm
     before = recognizer_module.rules_digest()
     changed = tmp_path / "wordlists.py"
     changed.write_text(Path(wordlists.__file__).read_text(encoding="utf-8") + "\n# one more rule\n", encoding="utf-8")
-    monkeypatch.setattr(wordlists, "__file__", str(changed))
+    from reader.entities import digests
+
+    real = digests.module_source
+    monkeypatch.setattr(digests, "module_source", lambda name: changed if name == "wordlists" else real(name))
     assert recognizer_module.rules_digest() != before
 
 
@@ -59,3 +62,19 @@ def test_the_shared_recogniser_follows_the_person_s_notes_folder(tmp_path, monke
     assert without.kb.get("glimmer-bay") is None and without.version != with_note.version
     monkeypatch.setenv("READER_HOME", str(tmp_path / "one"))
     assert service.get_recognizer().version == with_note.version
+
+
+def test_the_digests_do_not_depend_on_what_was_imported_first():
+    """The index's entity version reads the modules' source files, imported yet or not:
+    a process that loaded fewer of them (a lazy import) computes the same version."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from reader.entities.profile import profile_digest; "
+            "from reader.entities.recognizer import rules_digest; {before}"
+            "print(profile_digest(), rules_digest())")
+    bare = subprocess.run([sys.executable, "-c", code.format(before="")], capture_output=True, text=True, check=True)
+    loaded = subprocess.run([sys.executable, "-c", code.format(
+        before="import reader.entities.roles, reader.entities.role_shapes, reader.entities.summary; ")],
+        capture_output=True, text=True, check=True)
+    assert bare.stdout.split() == loaded.stdout.split() and len(bare.stdout.split()) == 2

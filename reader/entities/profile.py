@@ -8,13 +8,11 @@ Wade Bassi and for no other Bassi). Plain data, no UI, no index.
 
 from __future__ import annotations
 
-import hashlib
-import sys
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
+from reader.entities.digests import source_digest
 from reader.entities.model import Span
 from reader.entities.notes import KnowledgeBase
 from reader.entities.summary import story_roles, summarise
@@ -46,9 +44,4 @@ PROFILE_MODULES = ("summary", "roles", "role_shapes", "role_words", "profile")
 @lru_cache(maxsize=1)
 def profile_digest() -> str:
     """A hash of the source of ``PROFILE_MODULES`` (part of the index's entity version)."""
-    digest = hashlib.blake2b(digest_size=6)
-    for name in PROFILE_MODULES:
-        module = sys.modules.get(f"reader.entities.{name}")
-        if module is not None and getattr(module, "__file__", None):
-            digest.update(Path(module.__file__).read_bytes())
-    return digest.hexdigest()
+    return source_digest(PROFILE_MODULES, 6)

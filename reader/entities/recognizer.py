@@ -20,15 +20,14 @@ re-derives its entity keys when it changes.
 from __future__ import annotations
 
 import hashlib
-import sys
 from collections.abc import Mapping
-from pathlib import Path
 
 from reader.entities.classify import classify_run
 from reader.entities.code import in_code as without_code
 from reader.entities.headings import drop_word_headings, trust_titles
 from reader.entities.knowledge import Knowledge
 from reader.entities.lexicon import Lexicon, PlaceIndex
+from reader.entities.digests import source_digest
 from reader.entities.model import Span
 from reader.entities.notes import KnowledgeBase
 from reader.entities.resolve import resolve
@@ -44,12 +43,7 @@ RULE_MODULES = ("tokens", "wordlists", "knowledge", "lexicon", "story", "classif
 
 def rules_digest() -> str:
     """A hash of the recognition rules and word lists (the source of their modules)."""
-    digest = hashlib.blake2b(digest_size=8)
-    for name in RULE_MODULES:
-        module = sys.modules.get(f"reader.entities.{name}")
-        if module is not None and getattr(module, "__file__", None):
-            digest.update(Path(module.__file__).read_bytes())
-    return digest.hexdigest()
+    return source_digest(RULE_MODULES, 8)
 
 
 def notes_digest(kb: KnowledgeBase) -> str:

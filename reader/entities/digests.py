@@ -1,0 +1,24 @@
+"""Hashes of the entities package's own source: what the index's entity version is made of."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def module_source(name: str) -> Path | None:
+    """The source file of ``reader.entities.<name>``, whether it was imported yet or not."""
+    spec = importlib.util.find_spec(f"reader.entities.{name}")
+    return Path(spec.origin) if spec is not None and spec.origin else None
+
+
+def source_digest(names: Iterable[str], size: int) -> str:
+    """A hash of the source of the named modules, in order (``size`` bytes, as hex)."""
+    digest = hashlib.blake2b(digest_size=size)
+    for name in names:
+        path = module_source(name)
+        if path is not None:
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
