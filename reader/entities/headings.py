@@ -8,6 +8,7 @@ the first word of a sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from reader.entities.story import Found, Story
 
@@ -18,6 +19,10 @@ _TITLE_FUNCTION_WORDS = frozenset("to in on at by for with from into is are be i
                                   "will has have was were says than that this how why".split())
 
 
+def _start_of(token) -> int:
+    return token.start
+
+
 def title_lines(story: Story) -> list[tuple[int, int]]:
     """``(start, end)`` of the lines Written In Title Case (headlines)."""
     text, tokens = story.text, story.tokens
@@ -25,9 +30,8 @@ def title_lines(story: Story) -> list[tuple[int, int]]:
     start = index = 0
     n = len(tokens)
     for end in [*(m.start() for m in re.finditer("\n", text)), len(text)]:
-        if end - start > _LONGEST_HEADLINE:  # a paragraph, not a headline
-            while index < n and tokens[index].start < end:
-                index += 1
+        if end - start > _LONGEST_HEADLINE:  # a paragraph, not a headline: skip its words
+            index = bisect_left(tokens, end, lo=index, key=_start_of)
             start = end + 1
             continue
         words = capped = common_capped = common_lower = 0
@@ -80,12 +84,23 @@ def drop_word_headings(story: Story) -> None:
 def _word_headings(text: str, spans: list, knowledge) -> list:
     kept = []
     for span in spans:
-        line_start = text.rfind("\n", 0, span.start) + 1
-        line_end = text.find("\n", span.end)
-        line = text[line_start:line_end if line_end != -1 else len(text)]
         words = text[span.start:span.end].split()
-        if line.strip() == text[span.start:span.end] and len(words) >= 2 and not span.known \
+        if len(words) >= 2 and not span.known and _alone_on_its_line(text, span.start, span.end) \
                 and all(knowledge.is_word(w.casefold()) and w.casefold() not in knowledge.given_names for w in words):
             continue
         kept.append(span)
     return kept
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """Only white space between ``text[start:end]`` and the ends of its line (looked at
+    from the span outwards, so a long paragraph costs nothing)."""
+    before = start
+    while before > 0 and text[before - 1] != "\n" and text[before - 1].isspace():
+        before -= 1
+    if before > 0 and text[before - 1] != "\n":
+        return False
+    after, size = end, len(text)
+    while after < size and text[after] != "\n" and text[after].isspace():
+        after += 1
+    return after == size or text[after] == "\n"
