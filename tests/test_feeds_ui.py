@@ -23,7 +23,10 @@ from reader.widgets.article_list import ArticleList
 from tests.feed_server import rss, touch_later
 from tests.test_app import SIZE
 
-FAST = Politeness(connect_timeout=2, read_timeout=0.5, deadline=10)
+FAST = Politeness(connect_timeout=5, read_timeout=5, deadline=20)
+"""Shorter than the defaults, yet patient enough for a loopback server that shares its
+process (and interpreter lock) with the running app: a 0.5 s read timeout made a refresh
+fail now and then in the full suite, and the story it should have brought never came."""
 
 
 async def settle(pilot, condition, what: str, tries: int = 1000) -> None:
