@@ -14,12 +14,10 @@ from __future__ import annotations
 import json
 import queue
 import subprocess
-import sys
-import threading
-from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
 
+from reader.child_process import JsonLinesChild
 from reader.feeds.http import Politeness
 from reader.feeds.refresh import FeedResult, RefreshReport, result_from_json
 
@@ -39,18 +37,10 @@ def refresh_in_subprocess(only: Iterable[str] | None = None, *, politeness: Poli
                           poll_seconds: float = 0.1) -> RefreshReport:
     """Run ``reader refresh --jsonl`` and return its report (feed outcomes and totals; the
     stories themselves are in the library, by id). Raises ``RefreshFailed``."""
-    command = [sys.executable, "-m", "reader", "refresh", "--jsonl"]
+    arguments = ["refresh", "--jsonl"]
     if politeness is not None:
-        command += ["--politeness", json.dumps(asdict(politeness))]
-    command += ["--", *(only or [])]
-    child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, encoding="utf-8", errors="replace", start_new_session=True)
-    lines: queue.Queue[str | None] = queue.Queue()
-    errors: deque[str | None] = deque(maxlen=20)
-    pumps = [threading.Thread(target=_pump, args=(child.stdout, lines.put), daemon=True),
-             threading.Thread(target=_pump, args=(child.stderr, errors.append), daemon=True)]
-    for pump in pumps:
-        pump.start()
+        arguments += ["--politeness", json.dumps(asdict(politeness))]
+    child = JsonLinesChild([*arguments, "--", *(only or [])])
     report = RefreshReport()
     finished = False
     stopped = False
@@ -58,14 +48,13 @@ def refresh_in_subprocess(only: Iterable[str] | None = None, *, politeness: Poli
         while True:
             if should_stop is not None and should_stop() and not stopped:
                 stopped = True
-                _close(child)  # the child finishes the feeds under way, then reports
+                child.close_input()  # the child finishes the feeds under way, then reports
             try:
-                line = lines.get(timeout=poll_seconds)
+                item = child.next_item(timeout=poll_seconds)
             except queue.Empty:
                 continue
-            if line is None:
+            if item is None:
                 break
-            item = _parse(line)
             if "progress" in item and progress is not None:
                 done, total, label = item["progress"]
                 progress(int(done), int(total), str(label))
@@ -81,41 +70,14 @@ def refresh_in_subprocess(only: Iterable[str] | None = None, *, politeness: Poli
                 report.seconds = float(totals.get("seconds") or 0.0)
                 finished = True
     finally:
-        _close(child)
+        child.close_input()
         try:
-            child.wait(timeout=STOP_GRACE_SECONDS)
+            child.process.wait(timeout=STOP_GRACE_SECONDS)
         except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
-    for pump in pumps:
-        pump.join(timeout=1)
+            child.process.kill()
+            child.process.wait()
+    child.join_output()
     if not finished:
-        tail = " ".join(line.strip() for line in list(errors)[-4:] if line and line.strip())
-        raise RefreshFailed(f"the refresh stopped (exit {child.returncode}){': ' + tail if tail else ''}")
+        tail = child.error_tail()
+        raise RefreshFailed(f"the refresh stopped (exit {child.process.returncode}){': ' + tail if tail else ''}")
     return report
-
-
-def _close(child: subprocess.Popen) -> None:
-    try:
-        child.stdin.close()
-    except OSError:
-        pass
-
-
-def _pump(stream, put) -> None:  # noqa: ANN001
-    """Copy a child's output lines to ``put``; ``None`` at the end, whatever happens."""
-    try:
-        for line in stream:
-            put(line)
-    except (OSError, ValueError):
-        pass
-    finally:
-        put(None)
-
-
-def _parse(line: str) -> dict:
-    try:
-        item = json.loads(line)
-    except ValueError:
-        return {}
-    return item if isinstance(item, dict) else {}

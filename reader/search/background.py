@@ -11,18 +11,16 @@ group is killed, and the OS releases the index locks with it (see ``reader.searc
 
 from __future__ import annotations
 
-import json
 import os
 import queue
 import signal
 import subprocess
-import sys
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import fields
 
+from reader.child_process import JsonLinesChild
 from reader.search.index import Progress, UpdateResult
 
 FIRST_COMMIT = 2000  # articles committed first, so searching starts early
@@ -51,18 +49,10 @@ def update_in_subprocess(
     """
     progress = progress or (lambda done, total, message: None)
     should_stop = should_stop or (lambda: False)
-    command = [sys.executable, "-m", "reader", "index", "--progress-jsonl"]
+    arguments = ["index", "--progress-jsonl"]
     if first_commit:
-        command += ["--first-commit", str(first_commit)]
-    command += ["--", *library_arguments]
-    child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, encoding="utf-8", errors="replace", start_new_session=True)
-    lines: queue.Queue[str | None] = queue.Queue()
-    errors: deque[str | None] = deque(maxlen=20)
-    readers = [threading.Thread(target=_pump, args=(child.stdout, lines.put), daemon=True),
-               threading.Thread(target=_pump, args=(child.stderr, errors.append), daemon=True)]
-    for reader in readers:
-        reader.start()
+        arguments += ["--first-commit", str(first_commit)]
+    child = JsonLinesChild([*arguments, "--", *library_arguments])
     outcome: dict | None = None
     finished = False
     try:
@@ -70,69 +60,46 @@ def update_in_subprocess(
             if should_stop():
                 return UpdateResult(cancelled=True)  # (stopped below)
             try:
-                line = lines.get(timeout=poll_seconds)
+                item = child.next_item(timeout=poll_seconds)
             except queue.Empty:
                 continue
-            if line is None:  # the child closed its output: it is ending
-                while child.poll() is None and not should_stop():
+            if item is None:  # the child closed its output: it is ending
+                while child.process.poll() is None and not should_stop():
                     time.sleep(poll_seconds)
-                finished = child.poll() is not None
+                finished = child.process.poll() is not None
                 continue
-            item = _parse(line)
             if "progress" in item:
                 done, total, message = item["progress"]
                 progress(int(done), int(total), str(message))
             elif "result" in item:
                 outcome = item["result"]
     finally:
-        if child.poll() is None:
+        if child.process.poll() is None:
             _stop(child)
         else:
-            child.stdin.close()
-    for reader in readers:
-        reader.join(timeout=1)
+            child.close_input()
+    child.join_output()
     if outcome is None:
-        tail = " ".join(line.strip() for line in list(errors)[-4:] if line and line.strip())
-        raise UpdateFailed(f"the index update stopped (exit {child.returncode}){': ' + tail if tail else ''}")
+        tail = child.error_tail()
+        raise UpdateFailed(f"the index update stopped (exit {child.process.returncode}){': ' + tail if tail else ''}")
     known = {f.name for f in fields(UpdateResult)}
     return UpdateResult(**{key: value for key, value in outcome.items() if key in known})
 
 
-def _pump(stream, put) -> None:
-    """Copy a child's output lines to ``put``; ``None`` at the end, whatever happens."""
-    try:
-        for line in stream:
-            put(line)
-    except (OSError, ValueError):
-        pass
-    finally:
-        put(None)
-
-
-def _parse(line: str) -> dict:
-    try:
-        item = json.loads(line)
-    except ValueError:
-        return {}
-    return item if isinstance(item, dict) else {}
-
-
-def _stop(child: subprocess.Popen) -> None:
+def _stop(child: JsonLinesChild) -> None:
     """Ask the child to stop (close its stdin) and return at once; a thread reaps it, and
     kills its process group (its writer processes too) if it has not ended in time."""
-    try:
-        child.stdin.close()
-    except OSError:
-        pass
+    child.close_input()
+    process = child.process
 
     def reap() -> None:
         try:
-            child.wait(timeout=STOP_GRACE_SECONDS)
+            process.wait(timeout=STOP_GRACE_SECONDS)
         except subprocess.TimeoutExpired:
             try:
-                os.killpg(child.pid, signal.SIGKILL)
+                os.killpg(process.pid, signal.SIGKILL)
             except OSError:
                 pass
-            child.wait()
+            process.wait()
 
     threading.Thread(target=reap, daemon=True).start()
