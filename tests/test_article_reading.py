@@ -5,6 +5,7 @@ from __future__ import annotations
 from reader.app import ReaderApp
 from reader.widgets.article_view import ArticleView
 from tests.test_app import make_library, visible_text, wait_loaded
+from tests.waiting import until
 
 
 async def test_paging_is_instant_not_animated(tmp_path):
@@ -75,12 +76,6 @@ async def test_a_separate_headline_is_shown_once_above_the_body(tmp_path):
         assert "Storm floods" not in str(view.border_title)
 
 
-async def until(pilot, condition, what: str, tries: int = 250) -> None:
-    for _ in range(tries):
-        await pilot.pause(0.02)
-        if condition():
-            return
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def test_a_story_counts_as_read_once_read_not_when_opened(tmp_path):

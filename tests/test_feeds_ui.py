@@ -6,6 +6,7 @@ entity, and stories added or removed on disk while the app runs."""
 from __future__ import annotations
 
 import stat
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from reader.screens.prompts import Choice, TextPrompt
 from reader.widgets.article_list import ArticleList
 from tests.feed_server import rss, touch_later
 from tests.test_app import SIZE
+from tests.waiting import until
 
 FAST = Politeness(connect_timeout=5, read_timeout=5, deadline=20)
 """Shorter than the defaults, yet patient enough for a loopback server that shares its
@@ -29,13 +31,7 @@ process (and interpreter lock) with the running app: a 0.5 s read timeout made a
 fail now and then in the full suite, and the story it should have brought never came."""
 
 
-async def settle(pilot, condition, what: str, tries: int = 1000) -> None:
-    """Wait for ``condition`` (up to about 20 s: a refresh runs in a process of its own)."""
-    for _ in range(tries):
-        await pilot.pause(0.02)
-        if condition():
-            return
-    raise AssertionError(f"timed out waiting for {what}")
+settle = partial(until, tries=1000)  # a refresh runs in a process of its own: up to about 20 s
 
 
 def no_refresh_at_start() -> None:

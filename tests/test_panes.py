@@ -19,6 +19,7 @@ from reader.search import search
 from reader.widgets.find_bar import FindBar
 from search_support import make_library
 from tests.conftest import SEED
+from tests.waiting import until
 
 SIZE = (100, 30)
 
@@ -50,12 +51,6 @@ class Host(App):
         return [m for m in self.received if isinstance(m, kind)]
 
 
-async def until(pilot, condition, what: str, tries: int = 250) -> None:
-    for _ in range(tries):
-        await pilot.pause(0.02)
-        if condition():
-            return
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def test_article_column_shows_finds_and_reports_position():

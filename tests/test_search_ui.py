@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from reader.screens.index_status import IndexStatus
@@ -13,14 +14,10 @@ from reader.widgets.find_bar import FindBar
 from reader.widgets.search_hits import SearchHits
 from search_support import make_library
 from tests.test_app import SIZE, wait_loaded
+from tests.waiting import until
 
 
-async def wait_for(pilot, condition, what: str, tries: int = 150) -> None:
-    for _ in range(tries):
-        await pilot.pause(0.02)
-        if condition():
-            return
-    raise AssertionError(f"timed out waiting for {what}")
+wait_for = partial(until, tries=150)
 
 
 async def index_ready(pilot) -> None:

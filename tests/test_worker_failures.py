@@ -3,6 +3,7 @@ failed, the pane that ran it is usable again, and the app goes on answering keys
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from reader.app import ReaderApp
@@ -12,18 +13,14 @@ from reader.widgets.article_view import ArticleView
 from reader.widgets.task_progress import TaskProgress
 from search_support import make_library
 from tests.test_app import SIZE, wait_loaded
+from tests.waiting import until
 
 
 def boom(*_args, **_kwargs):
     raise RuntimeError("boom (a test made this fail)")
 
 
-async def settle(pilot, condition, what: str, tries: int = 250) -> None:
-    for _ in range(tries):
-        await pilot.pause(0.02)
-        if condition():
-            return
-    raise AssertionError(f"timed out waiting for {what}")
+settle = partial(until, tries=250)
 
 
 def failure_shown(app, text: str) -> bool:
