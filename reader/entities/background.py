@@ -59,24 +59,24 @@ class Dossier:
 
 
 NOTE_ORIGINS = {"user": "your note", "shipped": "shipped with reader", "wikipedia": "Wikipedia"}
+"""Where a note comes from, by kind, as ``reader about --json`` names it."""
+NOTE_CREDITS = {"user": "your own note", "shipped": "a note shipped with reader", "wikipedia": "from Wikipedia"}
+"""The same, as a phrase after the note's date in the panel and in ``reader about``."""
+
+
+def _note_kind(note: Note) -> str:
+    return "wikipedia" if note.source_url else "user" if note.user else "shipped"
 
 
 def note_origin(note: Note) -> str:
-    """Where a note comes from, as the panel says it: "your note", "shipped with reader",
-    "Wikipedia"."""
-    if note.source_url:
-        return NOTE_ORIGINS["wikipedia"]
-    return NOTE_ORIGINS["user" if note.user else "shipped"]
-
-
-NOTE_CREDITS = {"your note": "your own note", "shipped with reader": "a note shipped with reader",
-                "Wikipedia": "from Wikipedia"}
+    """Where a note comes from: "your note", "shipped with reader", "Wikipedia"."""
+    return NOTE_ORIGINS[_note_kind(note)]
 
 
 def note_credit(note: Note) -> str:
     """Where a note comes from, as a phrase after its date: "your own note", "a note
     shipped with reader", "from Wikipedia"."""
-    return NOTE_CREDITS[note_origin(note)]
+    return NOTE_CREDITS[_note_kind(note)]
 
 
 @dataclass
