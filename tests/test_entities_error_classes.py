@@ -189,3 +189,27 @@ def test_a_line_of_ordinary_words_is_a_heading_not_a_name(recognizer):
     got = kinds(recognizer, text)
     assert "Removing Values" not in got
     assert got.get("Wilmot Collins") == PERSON and got.get("Mira Holt") == PERSON
+
+
+# 7. Given names with accents are given names ("Antonín", "Søren"), not the end of a body's name.
+
+def test_an_accented_given_name_starts_a_persons_whole_name(recognizer):
+    got = kinds(recognizer, "Antonín Leopold Dvořák (1841 – 1904) was a Czech composer. "
+                            "Later, Søren Kierkegaard and Jürgen Klopp were named.")
+    assert got.get("Antonín Leopold Dvořák") == PERSON
+    assert got.get("Søren Kierkegaard") == PERSON and got.get("Jürgen Klopp") == PERSON
+    assert "Antonín" not in got
+
+
+# 8. Plural acronyms are common nouns; a framework's shared prefix marks identifiers.
+
+def test_a_plural_acronym_is_no_name(recognizer):
+    got = kinds(recognizer, "Labour MPs met the CEOs of two NGOs, and the APIs changed.")
+    assert not {"MPs", "CEOs", "NGOs", "APIs", "Labour MPs"} & set(got)
+
+
+def test_words_sharing_a_capital_prefix_are_identifiers_but_one_alone_may_be_a_name(recognizer):
+    got = kinds(recognizer, "Log it with NSLog, then queue an NSOperation. CMPedometer counts steps.")
+    assert not {"NSLog", "NSOperation"} & set(got)
+    got = kinds(recognizer, "Analysts at JPMorgan expect rates to rise, said Anna Ruiz.")
+    assert "JPMorgan" in got

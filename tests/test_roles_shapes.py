@@ -148,3 +148,34 @@ def test_first_lady_counsel_and_a_reporting_credit():
     assert roles(text, "Vladimir Isachenkov") == ["contributed to this report"]
     assert roles("Heba Habib contributed to this report.", "Heba Habib") == ["contributed to this report"]
     assert roles("Heba Habib contributed to the fund.", "Heba Habib") == []
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("CocoaPods was created by Eloy Durán on August 12, 2011.", "Eloy Durán", "creator of CocoaPods"),
+    ("Created by Peter Hosey, ISO8601DateFormatter has become the de facto way.", "Peter Hosey",
+     "creator of ISO8601DateFormatter"),
+    ("Speaking of MapBox, Justin R. Miller maintains MBXMapKit, a drop-in replacement.", "Justin R. Miller",
+     "maintainer of MBXMapKit"),
+    ("In 1999 Alibaba was founded by Jack Ma, Lucy Peng and Joe Tsai.", "Joe Tsai", "founder of Alibaba"),
+    ("Founded by Jack Ma and Joe Tsai, Alibaba grew fast.", "Jack Ma", "founder of Alibaba"),
+    ("Steve Jobs co-founded Apple Computer in 1976.", "Steve Jobs", "co-founder of Apple Computer"),
+    ("The Old Man and the Sea was written by Ernest Hemingway.", "Ernest Hemingway",
+     "author of The Old Man and the Sea"),
+])
+def test_who_made_a_named_thing(text, name, role):
+    assert role in roles(text, name)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In 1999 it was founded by Jack Ma.", "Jack Ma"),
+    ("Jane Smith created a stir at the meeting.", "Jane Smith"),
+    ("The company was founded by Jack Ma.", "Jack Ma"),
+])
+def test_a_verb_of_making_without_a_named_thing_gives_no_role(text, name):
+    assert not [r for r in roles(text, name) if " of " in r]
+
+
+def test_a_bodys_possessive_before_a_list_of_names():
+    text = "“I always deal in policy,” Brat told CNN’s John Berman and Poppy Harlow."
+    assert roles(text, "John Berman") == ["of CNN"] and roles(text, "Poppy Harlow") == ["of CNN"]
+    assert roles("She met Obama's and Poppy Harlow's friends.", "Poppy Harlow") == []

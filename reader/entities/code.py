@@ -9,6 +9,9 @@ the language's conventions, not names, so the recogniser drops what it finds the
 - an identifier: three or more humps led by a prefix in capitals ("NSDateFormatter",
   "WKWebView") or by a lower-case letter ("kUTTypeJPEG"), or five humps or more; a
   company's CamelCase name ("GlaxoSmithKline", "PlayStation", "iPhone") has fewer;
+- a word led by a prefix in capitals that two or more words of the story share: a
+  framework's naming convention ("NSLog", "NSOperation"; "CMPedometer", "CMAltimeter"),
+  where one such word alone ("JPMorgan") may be a name;
 - a flag: a capitalised word right after a hyphen that starts a word ("-Wshadow");
 - a web address or a part of one ("pic.twitter.com/Ri9xrYF4Al"), and a random-looking
   token of eight characters or more that mixes digits and both cases ("E507uaQ1kx").
@@ -99,17 +102,35 @@ _MAYBE_IDENTIFIER = re.compile(r"\S[A-Z]|\d")
 """What any identifier holds (a capital inside a word, or a digit): a cheap test first."""
 
 
+_PREFIXED = re.compile(r"\b([A-Z]{2,3})[A-Z][a-z][A-Za-z0-9]*\b")
+
+
+def shared_prefixes(text: str) -> frozenset[str]:
+    """The capital prefixes ("NS", "UI") that lead two or more different words of ``text``."""
+    words: dict[str, set[str]] = {}
+    for match in _PREFIXED.finditer(text):
+        words.setdefault(match.group(1), set()).add(match.group())
+    return frozenset(prefix for prefix, found in words.items() if len(found) >= 2)
+
+
+def _prefixed(word: str, prefixes: frozenset[str]) -> bool:
+    match = _PREFIXED.fullmatch(word)
+    return match is not None and match.group(1) in prefixes
+
+
 def in_code(text: str, spans, lines: list[tuple[int, int]] | None = None) -> list:
     """``spans`` without those in code: on a code line, holding an identifier, a flag, or
     in a web address."""
     lines = code_lines(text) if lines is None else lines
     lines = lines + address_spans(text)
+    prefixes = shared_prefixes(text)
     kept = []
     for span in spans:
         start = span.start
         if (is_flag(text, start) or (lines and any(a <= start < b for a, b in lines))
                 or (_MAYBE_IDENTIFIER.search(text, start, span.end)
-                    and any(is_identifier(w) for w in text[start:span.end].split()))):
+                    and any(is_identifier(w) or (prefixes and _prefixed(w, prefixes))
+                            for w in text[start:span.end].split()))):
             continue
         kept.append(span)
     return kept

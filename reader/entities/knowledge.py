@@ -21,6 +21,7 @@ import importlib
 import json
 import os
 import pkgutil
+import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -29,7 +30,7 @@ from pathlib import Path
 from reader import paths
 from reader.atomic import write_atomic
 
-_FORMAT = 6
+_FORMAT = 7
 _PACKAGES = ("faker", "english-words", "cleanco")
 
 
@@ -89,6 +90,12 @@ _GIVEN_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_
 _FAMILY_ATTRS = ("last_names", "last_names_male", "last_names_female")
 
 
+def _latin(name: str) -> bool:
+    """True for a name in Latin letters, accented ones included ("Antonín", "Søren"), not
+    Cyrillic, Greek or CJK: the recogniser reads Latin-script news."""
+    return all(c.isascii() or unicodedata.name(c, "").startswith("LATIN ") for c in name)
+
+
 def _person_names(attrs: tuple[str, ...]) -> list[str]:
     """Names from Faker's person providers of every locale (Latin script), folded."""
     try:
@@ -107,7 +114,7 @@ def _person_names(attrs: tuple[str, ...]) -> list[str]:
             if isinstance(values, (tuple, list, set, frozenset, dict)):
                 names.update(v.casefold() for v in values
                              if isinstance(v, str) and v[:1].isupper() and v.replace("-", "").isalpha()
-                             and v.isascii() and len(v) > 1)
+                             and _latin(v) and len(v) > 1)
     return sorted(names)
 
 

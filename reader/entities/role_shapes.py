@@ -5,6 +5,9 @@
 - the role after a verb's object: "Charlotte elected Vi Lyles mayor", "named Tom Jones head coach";
 - a photo credit: "(AP Photo/Cliff Owen)", "Photo: Jane Doe." → "photographer"; a
   reporting credit: "Heba Habib contributed to this report.";
+- who made a named thing: "CocoaPods was created by Eloy Durán", "Created by Peter Hosey,
+  ISO8601DateFormatter …", "Justin Miller maintains MBXMapKit" → "creator of CocoaPods",
+  "maintainer of MBXMapKit";
 - an apposition "the <noun> of <Name>" ("Kevin Conroy, the voice of Batman") and a copula
   "the first ... to ..." ("Stacie Laughton was the first openly transgender woman to win ..."),
   which say who a person is without a role word.
@@ -120,3 +123,59 @@ def first_to(rest: str) -> str | None:
     """ "Wilmot Collins became the first black mayor to ..." without a role word: "the first
     openly transgender woman to win a seat on a state legislature"."""
     return _words_until_clause(re.split(r"\s+in\s+(?:a\s+)?[0-9]", rest)[0], 14) if _FIRST_TO.match(rest) else None
+
+
+#: A verb of making and the name of its maker: "founded" → "founder".
+MAKERS = {"created": "creator", "founded": "founder", "co-founded": "co-founder", "cofounded": "co-founder",
+          "designed": "designer", "invented": "inventor", "developed": "developer", "maintained": "maintainer",
+          "maintains": "maintainer", "directed": "director", "composed": "composer", "written": "author",
+          "authored": "author", "painted": "painter", "built": "builder", "started": "founder",
+          "establishes": "founder", "established": "founder"}
+_ACTIVE_MAKERS = ("created", "founded", "co-founded", "cofounded", "designed", "invented", "maintains",
+                  "authored", "composed", "established")  # "X wrote Trump a letter", "X built Apple a ...": too loose
+_THING = r"(?P<thing>[A-Z][\w.&’'+-]*(?:\s+(?:(?:of|and|for|the|&)\s+){0,2}[A-Z0-9][\w.&’'+-]*){0,5})"
+_CO_MAKERS = r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:,\s+(?:and\s+)?|\s+(?:and|&)\s+)){0,3}"  # "by Jack Ma and "
+_MAKER_VERB = "|".join(re.escape(v) for v in sorted(MAKERS, key=len, reverse=True))
+_PASSIVE_BEFORE = re.compile(r"(?:^|[\s(“\"])(?:the\s+)?" + _THING + r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+"
+                             r"(?:(?:first|originally|jointly|later|also|largely)\s+)?(?P<verb>" + _MAKER_VERB + r")\s+by\s+" + _CO_MAKERS + "$")
+_OPENING_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:(?:Originally|First|Jointly)\s+)?(?P<verb>" +
+                             "|".join(v.capitalize() for v in MAKERS) + r")\s+by\s+" + _CO_MAKERS + "$")
+_OPENING_AFTER = re.compile(r"(?:\s+(?:and|&)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})?,\s+(?:the\s+)?" + _THING)
+_ACTIVE_AFTER = re.compile(r"\s+(?:(?:also|later|first|then|now|still|originally)\s+)?(?P<verb>" +
+                           "|".join(re.escape(v) for v in _ACTIVE_MAKERS) + r")\s+(?:the\s+)?" + _THING)
+
+
+_OPENERS = frozenset("in on at by when after before since during then but and so while until as of for".split())
+
+
+def _thing(name: str) -> str | None:
+    """A made thing's name, without a possessive or trailing joiners; None for a pronoun-like start."""
+    words = name.split()
+    while words and (words[0].casefold() in _OPENERS or words[0][:1].isdigit()):
+        words.pop(0)  # "In 1999 Alibaba was founded by …"
+    while words and words[-1].casefold() in ("of", "and", "for", "the", "&"):
+        words.pop()
+    if not words or words[0].casefold() in NOT_ROLE_START | {"i", "it", "this", "that", "he", "she", "they"}:
+        return None
+    return re.sub(r"[’']s$", "", " ".join(words)) or None
+
+
+def maker_role(body: str, start: int, end: int) -> str | None:
+    """Who made a named thing, by a verb of making before or after the name: "creator of
+    CocoaPods" for "CocoaPods was created by Eloy Durán" or "Created by Eloy Durán,
+    CocoaPods …"; "maintainer of MBXMapKit" for "Justin Miller maintains MBXMapKit"."""
+    before = body[max(0, start - 120):start]
+    match = _PASSIVE_BEFORE.search(before)
+    if match:
+        thing = _thing(match.group("thing"))
+        return f"{MAKERS[match.group('verb')]} of {thing}" if thing else None
+    match = _OPENING_BEFORE.search(before)
+    if match:
+        after = _OPENING_AFTER.match(body, end, min(len(body), end + 160))
+        thing = _thing(after.group("thing")) if after else None
+        return f"{MAKERS[match.group('verb').casefold()]} of {thing}" if thing else None
+    match = _ACTIVE_AFTER.match(body, end, min(len(body), end + 160))
+    if match:
+        thing = _thing(match.group("thing"))
+        return f"{MAKERS[match.group('verb')]} of {thing}" if thing else None
+    return None

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reader.entities.role_shapes import contributed_role, credit_role, first_to, role_as, role_object, the_n_of
+from reader.entities.role_shapes import (contributed_role, credit_role, first_to, maker_role, role_as, role_object,
+                                         the_n_of)
 from reader.entities.role_words import NOT_ROLE_START, BODY_WORDS, HONORIFICS, OCCUPATIONS, is_role_word
 from reader.entities.wordlists import ABBREVIATIONS, ROLES, is_role
 
@@ -59,25 +60,35 @@ def role_before(body: str, start: int) -> str | None:
 
 
 _HONORIFIC_END = re.compile(r"\s(Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
-_LIST_ITEM = re.compile(r"(?:[A-Z][\w.’'-]*\s+(?:(?:de|van|von|al|bin|da|du|le|la)\s+)?)*"
-                        r"[A-Z][\w.’'-]*(?:\s*\([^()]{1,80}\))?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_LIST_ITEM = re.compile(r"(?:[A-Z][\w.’'-]*(?<![’']s)\s+(?:(?:de|van|von|al|bin|da|du|le|la)\s+)?)*"
+                        r"[A-Z][\w.’'-]*(?<![’']s)(?:\s*\([^()]{1,80}\))?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _LIST_LEAD = re.compile(r"(?:,?\s+(?:such as|like|including|notably|among them)|:)\s*$")
 
 
-def list_role(before: str) -> str | None:
-    """The role of a list of names the mention belongs to, made singular: "writers Mark
-    Twain, Robert Louis Stevenson and …" or "linguists like Henry Sweet and …" → "writer"."""
+def _before_list(before: str) -> tuple[str, int]:
+    """The words before the list of names a mention ends ("writers Mark Twain, … and "),
+    and how many names that list holds before the mention."""
     text, items = before, 0
     while items < 8:
         match = _LIST_ITEM.search(text)
         if not match or match.start() == match.end():
             break
         text, items = text[:match.start()], items + 1
+    return text, items
+
+
+def list_role(before: str) -> str | None:
+    """The role of a list of names the mention belongs to, made singular: "writers Mark
+    Twain, Robert Louis Stevenson and …" or "linguists like Henry Sweet and …" → "writer";
+    a body's possessive before the list: "CNN’s John Berman and …" → "of CNN"."""
+    text, items = _before_list(before)
     lead = _LIST_LEAD.search(text)
     if lead:
         text = text[:lead.start()]
     elif not items:
         return None
+    elif _affiliation_before(text):
+        return _affiliation_before(text)
     role = _role_ending(text.rstrip() + " ")
     if not role or not role.split()[-1].casefold().endswith("s"):
         return None
@@ -277,7 +288,8 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True
         after = role_after(body, end, person)
         if person:
             candidates = (role_before(body, start) or credit_role(body, start, end) or role_object(body, start, end),
-                          after or role_as(body, end) or contributed_role(body, end) or affiliation_after(body, end))
+                          after or role_as(body, end) or contributed_role(body, end) or affiliation_after(body, end),
+                          maker_role(body, start, end))
         else:
             candidates = (body_before(body, start), after)
         for role in candidates:

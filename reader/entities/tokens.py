@@ -79,6 +79,11 @@ def is_cap_word(word: str) -> bool:
     return False
 
 
+def is_plural_acronym(word: str) -> bool:
+    """True for an acronym made plural ("CEOs", "APIs", "NGOs"): a common noun."""
+    return len(word) >= 3 and word[-1] == "s" and word[:-1].isalpha() and word[:-1].isupper()
+
+
 def tokenize(text: str) -> list[Token]:
     """Words with their offsets, each marked capitalised or not and sentence-initial or not."""
     tokens: list[Token] = []
@@ -99,6 +104,8 @@ def tokenize(text: str) -> list[Token]:
         first = word[0]
         cap = True if first.isupper() else (False if first.islower() and word.isalpha() and not word[1:2].isupper()
                                             else is_cap_word(word))
+        if cap and word[-1] == "s" and word[-2:-1].isupper() and is_plural_acronym(word):
+            cap = False  # "CEOs", "APIs", "MPs": a common noun, not a name
         prev = Token(start, end, word, cap, initial)
         append(prev)
         prev_end = end
