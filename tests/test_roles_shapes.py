@@ -161,6 +161,7 @@ def test_first_lady_counsel_and_a_reporting_credit():
     ("Steve Jobs co-founded Apple Computer in 1976.", "Steve Jobs", "co-founder of Apple Computer"),
     ("The Old Man and the Sea was written by Ernest Hemingway.", "Ernest Hemingway",
      "author of The Old Man and the Sea"),
+    ("The Diary was edited by Dr Moritz Posselt in 1849.", "Moritz Posselt", "editor of The Diary"),
 ])
 def test_who_made_a_named_thing(text, name, role):
     assert role in roles(text, name)

@@ -69,7 +69,7 @@ def _before_list(before: str) -> tuple[str, int]:
     """The words before the list of names a mention ends ("writers Mark Twain, … and "),
     and how many names that list holds before the mention."""
     text, items = before, 0
-    while items < 8:
+    while items < 12:
         match = _LIST_ITEM.search(text)
         if not match or match.start() == match.end():
             break
