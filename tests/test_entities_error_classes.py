@@ -213,3 +213,8 @@ def test_words_sharing_a_capital_prefix_are_identifiers_but_one_alone_may_be_a_n
     assert not {"NSLog", "NSOperation"} & set(got)
     got = kinds(recognizer, "Analysts at JPMorgan expect rates to rise, said Anna Ruiz.")
     assert "JPMorgan" in got
+
+
+def test_a_name_between_the_and_a_kind_of_body_is_that_body(recognizer):
+    got = kinds(recognizer, "Tom Forte, a managing director at the D.A. Davidson brokerage, agreed.")
+    assert got.get("D.A. Davidson") == ORG and got.get("Tom Forte") == PERSON

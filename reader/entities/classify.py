@@ -12,6 +12,7 @@ import re
 from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
+from reader.entities.role_words import BODY_WORDS
 from reader.entities.wordlists import (
     CALENDAR,
     COMMON,
@@ -220,6 +221,18 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         classify_residual(story, p, q, initial and p == a, left_of_role)
 
 
+_KIND_AFTER = re.compile(r"\s+([a-z][a-z-]+)\b")
+
+
+def _body_named_before_its_kind(story: Story, start: int, end: int) -> bool:
+    """ "the D.A. Davidson brokerage", "the John Lewis chain": a name between "the" and a
+    lower-case word for a kind of body is that body, whatever its words look like."""
+    if not story.text[max(0, start - 4):start].casefold() == "the ":
+        return False
+    match = _KIND_AFTER.match(story.text, end)
+    return match is not None and match.group(1) in BODY_WORDS
+
+
 def _ordinary_opener(story: Story, a: int, b: int) -> bool:
     """An ordinary word capitalised only because it opens a sentence or a heading, before a name
     that is no ordinary word: "Considering Socotra", "Experience Moriori" (not "Civic Passion")."""
@@ -334,6 +347,9 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
     kind = _shape_kind(story, a, b)
     if kind is not None:
         story.found.append(Found(start, end, kind, None, toks, initial=initial))
+        return
+    if _body_named_before_its_kind(story, start, end):
+        story.found.append(Found(start, end, ORG, None, toks))  # "the D.A. Davidson brokerage"
         return
     if not toks[-1].is_upper and (_person_first(story, a, b) if toks[0].folded in story.lexicon
                                   else story.is_given_name(toks[0])):

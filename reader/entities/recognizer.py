@@ -38,7 +38,7 @@ __all__ = ["Recognizer", "Token", "fold_token", "rules_digest", "tokenize"]
 
 #: The modules whose code or word lists decide what is recognised.
 RULE_MODULES = ("tokens", "wordlists", "knowledge", "lexicon", "story", "classify", "evidence", "headings", "resolve",
-                "code", "recognizer")
+                "code", "role_words", "recognizer")
 
 
 def rules_digest() -> str:
