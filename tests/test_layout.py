@@ -176,7 +176,8 @@ async def test_the_list_title_shows_the_sort_and_the_filter(tmp_path):
 
 
 async def test_the_footer_shows_only_whole_keys_with_the_sidebar_focused(tmp_path):
-    """Keys that do not fit before the palette's key are hidden, not cut (a stray `l` at 80)."""
+    """Keys that do not fit before the palette's key are hidden, not cut (a stray `l` at 80);
+    Quit and Help stay."""
     for size in ((80, 24), (120, 36), (200, 60)):
         app = ReaderApp(sources=[make_library(tmp_path / "lib")])
         async with app.run_test(size=size) as pilot:
@@ -198,3 +199,4 @@ async def test_the_footer_shows_only_whole_keys_with_the_sidebar_focused(tmp_pat
             cut = [(key.key_display, key.region.x, key.region.right) for key in shown
                    if key.region.right > palette.region.x]
             assert not cut, (size, cut)
+            assert {"q", "?"} <= {key.key_display for key in shown}, (size, [k.key_display for k in shown])
