@@ -147,6 +147,7 @@ def test_reader_about_prints_the_note_facts_and_dossier(tmp_path, capsys):
     assert main(["about", "France"]) == 0
     out = capsys.readouterr().out
     assert "Capital: Paris" in out and "In your library: 2 stories" in out
+    assert "  first: " in out and "  latest: " in out and "2020-01 … 2020-02: 1 1" in out
     assert main(["about", "Nobody Known Here"]) == 1
     assert main(["about", "hobb"]) == 0  # a family name alone finds the person of the library
     assert "Ann Hobb" in capsys.readouterr().out
@@ -166,6 +167,7 @@ def test_reader_about_takes_a_country_the_stories_left_untyped_as_the_place(tmp_
     assert main(["about", "US"]) == 0
     out = capsys.readouterr().out
     assert "Capital: Washington" in out and "In your library: 1 story" in out
+    assert "  story: " in out and "first:" not in out and "latest:" not in out  # one story, shown once
 
 
 def test_the_sentence_does_not_end_at_an_abbreviation():

@@ -252,6 +252,8 @@ class NotePanel(VerticalScroll):
         stories_list = []
         for label, story in (("first", dossier.first), ("latest", dossier.latest)):
             if story is not None and all(story.id != s[0] for s in stories_list):
+                if label == "first" and dossier.latest is not None and dossier.latest.id == story.id:
+                    label = "story"  # the first is the latest: one story
                 date = f" {story.published[:10]}" if story.published else ""
                 stories_list.append((story.id, Content.assemble((f"{label}{date}: ", "$text-muted"),
                                                                  Content(story.title))))
