@@ -176,3 +176,44 @@ def test_a_phrase_inside_a_larger_query_is_verified(index, tmp_path):
     results = search(index, '"peace talks" harbour', limit=5)
     assert [hit.id for hit in results.hits] == ["held"]
     assert search(index, '"peace talks" -stalled').hits == []
+
+
+def test_skip_to_lands_where_stepping_through_the_postings_does(index, tmp_path):
+    """The bisecting ``skip_to`` of the postings matcher (over blocks of 128 stories, read
+    from the mapped file) stops at the first story at or after each target, as a step at
+    a time would, and runs out past the last."""
+    import random
+    from bisect import bisect_left
+
+    from whoosh.matching import ReadTooFar
+
+    from reader.search.codec import CompactLeafMatcher
+
+    lib = tmp_path / "lib"
+    for n in range(700):
+        write_story(lib, f"s{n:04}", f"Report {n}", ("harbour " if n % 3 else "") + "calm sea " * (1 + n % 4))
+    index.update([lib])
+    searcher = index.searcher()
+    for subsearcher, _ in searcher.leaf_searchers():
+        reader = subsearcher.reader()
+        ids = list(reader.postings("body", "harbour").all_ids())
+        assert len(ids) > 3 * 128
+        rng = random.Random(7)
+        for _ in range(40):
+            matcher = reader.postings("body", "harbour")
+            assert isinstance(matcher, CompactLeafMatcher)
+            targets = sorted(rng.sample(range(ids[-1] + 2), 6))
+            for target in targets:
+                wanted = bisect_left(ids, target)
+                if wanted == len(ids):
+                    if matcher.is_active():
+                        matcher.skip_to(target)
+                    assert not matcher.is_active()
+                    break
+                matcher.skip_to(target)
+                assert matcher.is_active() and matcher.id() == ids[wanted]
+            matcher = reader.postings("body", "harbour")
+            while matcher.is_active():
+                matcher.next()
+            with pytest.raises(ReadTooFar):
+                matcher.skip_to(ids[-1] + 1)

@@ -40,3 +40,51 @@ def test_first_spans_are_the_whole_bodys_first_matches(words, plan):
     first = plan.first_spans(body)
     assert first == every[:len(first)]
     assert bool(first) == bool(every)
+
+
+WORDY = st.text(alphabet=st.sampled_from(list("abcdeilmnorstyIMT .,'’-_3éü\n")), max_size=400)
+
+
+@settings(deadline=None, max_examples=300)
+@given(WORDY, st.data())
+def test_the_words_found_by_their_beginning_are_the_ones_the_analyser_finds(text, data):
+    """Terms only: the words that begin like a term are analysed, not every word; the
+    matches are exactly those of analysing every word."""
+    from reader.search.schema import iter_terms
+
+    every = list(iter_terms(text))
+    pool = sorted({t for t, _, _ in every} | {"minist", "island", "treati"})
+    terms = set(data.draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3)))
+    assert MatchPlan(terms=terms).spans(text) == [(s, e) for t, s, e in every if t in terms]
+
+
+def test_a_word_after_a_full_stop_inside_a_token_is_no_word_of_its_own():
+    from reader.search.schema import iter_terms
+
+    text = "e.g.minister met the U.S.ministers, then a minister; _minister and prime-minister."
+    expected = [(s, e) for t, s, e in iter_terms(text) if t == "minist"]
+    assert MatchPlan(terms={"minist"}).spans(text) == expected
+    assert [text[s:e] for s, e in expected] == ["minister", "minister"]
+
+
+@settings(deadline=None, max_examples=300)
+@given(WORDY, st.data())
+def test_phrases_read_on_from_their_first_word_match_analysing_every_word(text, data):
+    from reader.search.schema import iter_terms
+    from reader.search.snippets import _merge
+
+    every = list(iter_terms(text))
+    pool = sorted({t for t, _, _ in every} | {"minist", "island"})
+    terms = set(data.draw(st.lists(st.sampled_from(pool), max_size=2)))
+    phrases = data.draw(st.lists(st.lists(st.sampled_from(pool), min_size=2, max_size=3).map(tuple), min_size=1,
+                                 max_size=2))
+    if len(every) > 3 and data.draw(st.booleans()):  # one phrase that is surely there
+        at = data.draw(st.integers(0, len(every) - 2))
+        phrases.append(tuple(t for t, _, _ in every[at:at + 2]))
+    expected = [(s, e) for t, s, e in every if t in terms]
+    texts = [t for t, _, _ in every]
+    for phrase in phrases:
+        for i in range(len(texts)):
+            if tuple(texts[i:i + len(phrase)]) == phrase:
+                expected.append((every[i][1], every[i + len(phrase) - 1][2]))
+    assert MatchPlan(terms=terms, phrases=phrases).spans(text) == _merge(sorted(expected))

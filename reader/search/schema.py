@@ -294,10 +294,11 @@ def _remember(word: str) -> str | None:
     return term
 
 
-def iter_terms(text: str):
-    """Yield ``(term, start, end)`` for each indexed word of ``text``, offsets into ``text``."""
+def iter_terms(text: str, start: int = 0):
+    """Yield ``(term, start, end)`` for each indexed word of ``text`` (from the word that
+    begins at ``start``), offsets into ``text``."""
     get = _TERMS.get
-    for match in _WORD.finditer(text):
+    for match in _WORD.finditer(text, start):
         word = match.group()
         term = get(word, "")
         if term == "":
@@ -305,6 +306,23 @@ def iter_terms(text: str):
         if term is not None:
             start, end = match.span()
             yield term, start, end
+
+
+def term_at(text: str, start: int) -> tuple[str, int, int] | None:
+    """``(term, start, end)`` of the indexed word that begins at ``start`` as ``iter_terms``
+    would find it (``None`` for a stop word, or where no word of its begins: inside a
+    word, or after a full stop inside one, as in "U.S")."""
+    if start and (text[start - 1].isalnum() or text[start - 1] == "_" or (
+            text[start - 1] == "." and start > 1 and (text[start - 2].isalnum() or text[start - 2] == "_"))):
+        return None
+    match = _WORD.match(text, start)
+    if match is None:
+        return None
+    word = match.group()
+    term = _TERMS.get(word, "")
+    if term == "":
+        term = _remember(word)
+    return None if term is None else (term, start, match.end())
 
 
 ANALYZER = make_analyzer()

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 
 from whoosh import query as wq
 
-from reader.search.schema import iter_terms
+from reader.search.schema import iter_terms, term_at
 
 SNIPPET_CHARS = 200
 SNIPPET_LEAD = 50
@@ -20,6 +21,10 @@ SNIPPET_SCAN = 800  # the snippet is picked among the matches this far from the 
 TEXT_FIELDS = ("title", "body")
 
 Span = tuple[int, int]
+
+
+_IRREGULAR = {"die": "dy", "lie": "ly", "tie": "ty"}
+"""Stems that are no prefix (less a letter) of their word: "dying" → "die" (Porter2's exceptions)."""
 
 
 @dataclass
@@ -32,10 +37,12 @@ class MatchPlan:
     @cached_property
     def _likely(self) -> re.Pattern | None:
         """Where a match may start: a word beginning like a term or a phrase's first term
-        (a stem less its last letter: "treati" is found in "treaty"). Only a guess, to
-        skip analysing text before the first match; the analyser decides."""
+        (a stem less its last letter: "treati" is found in "treaty"; the stemmer's
+        irregular "die" in "dying"). Every word that stems to a term begins so; the
+        analyser decides which do."""
         heads = self.terms | {p[0] for p in self.phrases if p}
-        stems = sorted({h[:-1] if len(h) > 3 else h for h in heads}, key=len, reverse=True)
+        stems = sorted({h[:-1] or h for h in heads} | {_IRREGULAR[h] for h in heads if h in _IRREGULAR},
+                       key=len, reverse=True)
         if not stems:
             return None
         return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
@@ -61,19 +68,28 @@ class MatchPlan:
         if not self.terms and not self.phrases:
             return []
         terms = self.terms
-        if not self.phrases:
+        likely = self._likely
+        if likely is None:
             return [(s, e) for t, s, e in iter_terms(body) if t in terms]
-        tokens = list(iter_terms(body))
-        spans = [(s, e) for t, s, e in tokens if t in terms]
-        texts = [t for t, _, _ in tokens]
-        for phrase in self.phrases:
-            n = len(phrase)
-            if n == 0:
+        # Only the words that begin like a term or a phrase's first term are analysed (a
+        # word stems to a term only if it starts with the term less its last letter); a
+        # phrase is then read on from its first word.
+        spans: list[Span] = []
+        phrases = [p for p in self.phrases if p]
+        for match in likely.finditer(body):
+            found = term_at(body, match.start())
+            if found is None:
                 continue
-            first = phrase[0]
-            for i, t in enumerate(texts):
-                if t == first and tuple(texts[i:i + n]) == phrase:
-                    spans.append((tokens[i][1], tokens[i + n - 1][2]))
+            term, start, end = found
+            if term in terms:
+                spans.append((start, end))
+            for phrase in phrases:
+                if phrase[0] == term:
+                    words = list(islice(iter_terms(body, start), len(phrase)))
+                    if tuple(t for t, _, _ in words) == phrase:
+                        spans.append((start, words[-1][2]))
+        if not phrases:
+            return spans
         spans.sort()
         return _merge(spans)
 
