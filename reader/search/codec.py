@@ -154,6 +154,22 @@ def mapped(dbfile) -> mmap.mmap | None:
     return mapping
 
 
+class _Slices:
+    """The values of a block, each sliced from its bytes when asked for (a phrase reads the
+    positions of one or two stories of a block of 128)."""
+
+    __slots__ = ("data", "bounds")
+
+    def __init__(self, data: bytes, bounds) -> None:
+        self.data, self.bounds = data, bounds
+
+    def __getitem__(self, i: int) -> bytes:
+        return self.data[self.bounds[i]:self.bounds[i + 1]]
+
+    def __len__(self) -> int:
+        return len(self.bounds) - 1
+
+
 class CompactLeafMatcher(whoosh3.W3LeafMatcher):
     """Reads the blocks ``CompactPostingsWriter`` writes."""
 
@@ -247,14 +263,10 @@ class CompactLeafMatcher(whoosh3.W3LeafMatcher):
             self._values = (None,) * count
         elif kind == _V_FIXED:
             size = self._fixedsize
-            self._values = tuple(data[i:i + size] for i in range(at, at + size * count, size))
+            self._values = _Slices(data, range(at, at + size * (count + 1), size))
         else:
             lengths, at = _unpacked(data, at, count)
-            values = []
-            for length in lengths:
-                values.append(data[at:at + length])
-                at += length
-            self._values = tuple(values)
+            self._values = _Slices(data, tuple(accumulate(lengths, initial=at)))
 
     def push_top(self, factor: float, limit: int, heap: list, offset: int = 0, is_deleted=None) -> None:
         """Add the remaining postings scoring ``factor × weight`` to ``heap``, a min-heap of
