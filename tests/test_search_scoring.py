@@ -217,3 +217,30 @@ def test_skip_to_lands_where_stepping_through_the_postings_does(index, tmp_path)
                 matcher.next()
             with pytest.raises(ReadTooFar):
                 matcher.skip_to(ids[-1] + 1)
+
+
+def test_phrase_top_finds_exactly_the_stories_whoosh_phrase_search_finds(index, tmp_path):
+    """Random stories over a small vocabulary (repeated words, stop words, two segments):
+    the stories ``phrase_top`` says hold a phrase are those Whoosh's phrase search finds."""
+    import random
+
+    from whoosh import query as wq
+
+    from reader.search.phrases import phrase_top
+    from reader.search.query import parse_query
+
+    rng = random.Random(3)
+    vocabulary = "coast guard new york of the vessels came sea".split()
+    lib = tmp_path / "lib"
+    for n in range(300):
+        write_story(lib, f"s{n:04}", f"Story {n}", " ".join(rng.choice(vocabulary) for _ in range(rng.randint(3, 40))))
+        if n == 149:
+            index.update([lib])
+    index.update([lib])
+    searcher = index.searcher()
+    for text in ['"coast guard"', '"new york new york"', '"guard of the coast"', '"vessels came"', '"sea sea"']:
+        phrase = parse_query(text).query
+        assert isinstance(phrase, wq.Phrase)
+        expected = {hit.docnum for hit in searcher.search(phrase, limit=None)}
+        ranked, total, exact = phrase_top(searcher, phrase, 1000)
+        assert {docnum for docnum, _ in ranked} == expected and total == len(expected) and exact, text

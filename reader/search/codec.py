@@ -45,6 +45,7 @@ _V_NONE, _V_FIXED, _V_VARIABLE = 0, 1, 2
 # A block's header: its length (negative for the last block), postings, last id, largest
 # weight, compression, shortest and longest field length (bytes), then its data.
 HEADER = struct.Struct("<iIIdBBB")
+_SKIP = struct.Struct("<iII")  # the header's first fields: length (negative: the last block), count, last id
 
 
 def quantise(weight: float) -> float:
@@ -194,6 +195,28 @@ class CompactLeafMatcher(whoosh3.W3LeafMatcher):
         self._minlength = byte_to_length(minlength)
         self._maxlength = byte_to_length(maxlength)
 
+    def _skip_blocks_to(self, targetid: int) -> None:
+        """Go to the first block whose last id reaches ``targetid`` (or to the end),
+        reading only the length and the last id of each block passed over."""
+        mapping = self._mapping
+        if mapping is None:
+            while not self._atend and targetid > self._maxid:
+                self._next_block()
+            return
+        if self._lastblock:
+            self._atend = True
+            return
+        position = self._nextoffset
+        while True:
+            length, _, maxid = _SKIP.unpack_from(mapping, position)
+            if targetid <= maxid:
+                self._goto(position)
+                return
+            if length < 0:  # the last block
+                self._atend = True
+                return
+            position += 4 + length
+
     def skip_to(self, targetid):
         """Whoosh's, with a bisection inside the block instead of a step per posting (a
         phrase moves each word's matcher to the next story holding all of them)."""
@@ -206,8 +229,7 @@ class CompactLeafMatcher(whoosh3.W3LeafMatcher):
         if targetid <= ids[self._i]:
             return
         if targetid > self._maxid:
-            while not self._atend and targetid > self._maxid:
-                self._next_block()
+            self._skip_blocks_to(targetid)
             if self._atend:
                 return
             self._read_ids()

@@ -85,7 +85,7 @@ def phrase_candidates(searcher, q: wq.Query, limit: int) -> tuple[list[tuple[int
     phrase is involved or too few of the candidates hold the phrase."""
     if not has_phrase(q):
         return None
-    if isinstance(q, wq.Phrase) and isinstance(searcher.schema[q.fieldname].format, ImpactPositions):
+    if isinstance(q, wq.Phrase) and q.slop == 1 and isinstance(searcher.schema[q.fieldname].format, ImpactPositions):
         return phrase_top(searcher, q, limit)
     relaxed = relax_phrases(q, searcher.reader())
     wanted = limit * PHRASE_CANDIDATES
@@ -122,16 +122,46 @@ def verify(searcher, q: wq.Query, candidates: list[tuple[int, float]]) -> list[t
     return [(d, score) for d, score in candidates if d in matching]
 
 
+class PhraseHolder:
+    """Whether a story of one segment holds a phrase: each word's postings moved to the
+    story, then their positions compared (a word ``i`` places on at a start's ``+ i``).
+    Stories are asked in increasing order; no position is read for a story that lacks a
+    word. (Whoosh's phrase matcher, moved to a story, reads the positions of every story
+    holding all the words on the way.)"""
+
+    def __init__(self, reader, field: str, words: list[str]) -> None:
+        self.matchers = [reader.postings(field, w) for w in words]
+
+    def holds(self, docnum: int) -> bool | None:
+        """True or False for story ``docnum``; None when no story from it on can hold the
+        phrase (a word's postings have ended)."""
+        matchers = self.matchers
+        for matcher in matchers:
+            if not matcher.is_active():
+                return None
+            if matcher.id() < docnum:
+                matcher.skip_to(docnum)
+                if not matcher.is_active():
+                    return None
+            if matcher.id() != docnum:
+                return False
+        starts = None
+        for i, matcher in enumerate(matchers):
+            placed = {p - i for p in matcher.value_as("positions")}
+            starts = placed if starts is None else starts & placed
+            if not starts:
+                return False
+        return True
+
+
 def phrase_top(searcher, phrase: wq.Phrase, limit: int) -> tuple[list[tuple[int, float]], int, bool]:
     """The best ``limit`` stories holding ``phrase``, ranked by its rarest word, and how
     many stories hold it (exact when fewer than ``limit``, else estimated).
 
     One pass over the rarest word's postings with block-max skipping; the phrase is
-    checked only for a story whose score would enter the top ``limit`` (Whoosh's phrase
-    matcher, moved forward to it, reads the positions of the stories holding every word
-    on the way, so a rare phrase of common words still costs a scan of those). The
-    estimate is the rarest word's story count times the share of the stories checked
-    that held the phrase.
+    checked (``PhraseHolder``) only for a story whose score would enter the top
+    ``limit``. The estimate is the rarest word's story count times the share of the
+    stories checked that held the phrase.
     """
     reader = searcher.reader()
     field, words = phrase.fieldname, [str(w) for w in phrase.words]
@@ -144,52 +174,41 @@ def phrase_top(searcher, phrase: wq.Phrase, limit: int) -> tuple[list[tuple[int,
     checked = held = 0
     for subsearcher, offset in searcher.leaf_searchers():
         sub_reader = subsearcher.reader()
-        if (field, rarest) not in sub_reader:
-            continue
+        if any((field, w) not in sub_reader for w in words):
+            continue  # no story of this segment holds every word
         postings = sub_reader.postings(field, rarest, scorer=scorer)
-        holding = None  # the phrase's own matcher, made when first needed
+        holder = PhraseHolder(sub_reader, field, words)
         if isinstance(postings, CompactLeafMatcher):  # no deletions: a block at a time
             factor = searcher.idf(field, rarest) * phrase.boost
-            for docnum, score in postings.candidates(factor, lambda: heap[0][0] if len(heap) >= limit else -1.0):
-                if holding is None:
-                    holding = phrase.matcher(subsearcher, subsearcher.boolean_context())
-                if holding.is_active() and holding.id() < docnum:
-                    holding.skip_to(docnum)
-                if not holding.is_active():
-                    break
-                checked += 1
-                if holding.id() == docnum:
-                    held += 1
-                    item = (score, -(docnum + offset))
-                    if len(heap) < limit:
-                        heappush(heap, item)
-                    else:
-                        heapreplace(heap, item)
-            continue
-        while postings.is_active():
-            if len(heap) >= limit and postings.block_quality() <= heap[0][0]:
-                postings.skip_to_quality(heap[0][0])  # no story in this block can make it
-                continue
-            score = postings.score()
-            if len(heap) < limit or score > heap[0][0]:
-                docnum = postings.id()
-                if holding is None:
-                    holding = phrase.matcher(subsearcher, subsearcher.boolean_context())
-                if holding.is_active() and holding.id() < docnum:
-                    holding.skip_to(docnum)
-                if not holding.is_active():
-                    break  # no story further on in this segment holds the phrase
-                checked += 1
-                if holding.id() == docnum:
-                    held += 1
-                    item = (score, -(docnum + offset))
-                    if len(heap) < limit:
-                        heappush(heap, item)
-                    else:
-                        heapreplace(heap, item)
-            postings.next()
+            stories = postings.candidates(factor, lambda: heap[0][0] if len(heap) >= limit else -1.0)
+        else:
+            stories = _scored(postings, heap, limit)
+        for docnum, score in stories:
+            holds = holder.holds(docnum)
+            if holds is None:
+                break  # no story further on in this segment holds the phrase
+            checked += 1
+            if holds:
+                held += 1
+                item = (score, -(docnum + offset))
+                if len(heap) < limit:
+                    heappush(heap, item)
+                else:
+                    heapreplace(heap, item)
     ranked = [(-negative, score) for score, negative in sorted(heap, reverse=True)]
     if len(heap) < limit:
         return ranked, len(ranked), True
     return ranked, max(len(ranked), round(frequencies[rarest] * held / max(checked, 1))), False
 
+
+def _scored(postings, heap: list, limit: int):
+    """``(docnum, score)`` of the postings that could enter the top ``limit`` (block-max
+    skipping over the blocks that cannot), for a segment with deletions."""
+    while postings.is_active():
+        if len(heap) >= limit and postings.block_quality() <= heap[0][0]:
+            postings.skip_to_quality(heap[0][0])  # no story in this block can make it
+            continue
+        score = postings.score()
+        if len(heap) < limit or score > heap[0][0]:
+            yield postings.id(), score
+        postings.next()
