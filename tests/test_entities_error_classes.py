@@ -218,3 +218,10 @@ def test_words_sharing_a_capital_prefix_are_identifiers_but_one_alone_may_be_a_n
 def test_a_name_between_the_and_a_kind_of_body_is_that_body(recognizer):
     got = kinds(recognizer, "Tom Forte, a managing director at the D.A. Davidson brokerage, agreed.")
     assert got.get("D.A. Davidson") == ORG and got.get("Tom Forte") == PERSON
+
+
+def test_handles_hashtags_and_language_tags_are_no_names(recognizer):
+    got = kinds(recognizer, "Tonight on #Hannity we cover it with @SebGorka. Monica Crowley agreed.")
+    assert "Hannity" not in got and "SebGorka" not in got and got.get("Monica Crowley") == PERSON
+    got = kinds(recognizer, "Voices: Swedish (sv-SE), English (en-US, en-ZA). The US-UK deal held.")
+    assert not {"SE", "ZA"} & set(got) and got.get("UK") == PLACE
