@@ -225,3 +225,8 @@ def test_handles_hashtags_and_language_tags_are_no_names(recognizer):
     assert "Hannity" not in got and "SebGorka" not in got and got.get("Monica Crowley") == PERSON
     got = kinds(recognizer, "Voices: Swedish (sv-SE), English (en-US, en-ZA). The US-UK deal held.")
     assert not {"SE", "ZA"} & set(got) and got.get("UK") == PLACE
+
+
+def test_an_initial_before_a_sentence_opener_ends_the_name(recognizer):
+    got = kinds(recognizer, "These voices still install on Mac OS X. Just look under Novelty. John F. Kennedy agreed.")
+    assert not [name for name in got if "Just" in name] and got.get("John F. Kennedy") == PERSON
