@@ -230,3 +230,12 @@ def test_handles_hashtags_and_language_tags_are_no_names(recognizer):
 def test_an_initial_before_a_sentence_opener_ends_the_name(recognizer):
     got = kinds(recognizer, "These voices still install on Mac OS X. Just look under Novelty. John F. Kennedy agreed.")
     assert not [name for name in got if "Just" in name] and got.get("John F. Kennedy") == PERSON
+
+
+def test_a_given_name_inside_a_longer_unknown_name_does_not_split_it(recognizer):
+    text = ("Hori Parata leads the team. Parata, 75, and his son, Te Kaurinui Robert Parata, were called in. "
+            "“The whales are hurting,” says Parata.")
+    got = kinds(recognizer, text)
+    assert got.get("Te Kaurinui Robert Parata") == PERSON and "Robert Parata" not in got
+    spans = [s for s in recognizer.recognise(text) if text[s.start:s.end] == "Parata"]
+    assert spans and all(s.key == recognizer.recognise(text)[0].key for s in spans)  # the father's short form
