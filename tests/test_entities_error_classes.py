@@ -239,3 +239,8 @@ def test_a_given_name_inside_a_longer_unknown_name_does_not_split_it(recognizer)
     assert got.get("Te Kaurinui Robert Parata") == PERSON and "Robert Parata" not in got
     spans = [s for s in recognizer.recognise(text) if text[s.start:s.end] == "Parata"]
     assert spans and all(s.key == recognizer.recognise(text)[0].key for s in spans)  # the father's short form
+
+
+def test_a_compass_word_before_an_unknown_name_votes_place(recognizer):
+    got = kinds(recognizer, "Floods hit southern Wexland and rural Bravia. Wexland said so. He paid by Western Union.")
+    assert got.get("Wexland") == PLACE and got.get("Bravia") == PLACE and got.get("Western Union") == ORG
