@@ -218,3 +218,29 @@ def test_words_sharing_a_capital_prefix_are_identifiers_but_one_alone_may_be_a_n
 def test_a_name_between_the_and_a_kind_of_body_is_that_body(recognizer):
     got = kinds(recognizer, "Tom Forte, a managing director at the D.A. Davidson brokerage, agreed.")
     assert got.get("D.A. Davidson") == ORG and got.get("Tom Forte") == PERSON
+
+
+def test_handles_hashtags_and_language_tags_are_no_names(recognizer):
+    got = kinds(recognizer, "Tonight on #Hannity we cover it with @SebGorka. Monica Crowley agreed.")
+    assert "Hannity" not in got and "SebGorka" not in got and got.get("Monica Crowley") == PERSON
+    got = kinds(recognizer, "Voices: Swedish (sv-SE), English (en-US, en-ZA). The US-UK deal held.")
+    assert not {"SE", "ZA"} & set(got) and got.get("UK") == PLACE
+
+
+def test_an_initial_before_a_sentence_opener_ends_the_name(recognizer):
+    got = kinds(recognizer, "These voices still install on Mac OS X. Just look under Novelty. John F. Kennedy agreed.")
+    assert not [name for name in got if "Just" in name] and got.get("John F. Kennedy") == PERSON
+
+
+def test_a_given_name_inside_a_longer_unknown_name_does_not_split_it(recognizer):
+    text = ("Hori Parata leads the team. Parata, 75, and his son, Te Kaurinui Robert Parata, were called in. "
+            "“The whales are hurting,” says Parata.")
+    got = kinds(recognizer, text)
+    assert got.get("Te Kaurinui Robert Parata") == PERSON and "Robert Parata" not in got
+    spans = [s for s in recognizer.recognise(text) if text[s.start:s.end] == "Parata"]
+    assert spans and all(s.key == recognizer.recognise(text)[0].key for s in spans)  # the father's short form
+
+
+def test_a_compass_word_before_an_unknown_name_votes_place(recognizer):
+    got = kinds(recognizer, "Floods hit southern Wexland and rural Bravia. Wexland said so. He paid by Western Union.")
+    assert got.get("Wexland") == PLACE and got.get("Bravia") == PLACE and got.get("Western Union") == ORG

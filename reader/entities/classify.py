@@ -258,6 +258,14 @@ def _given_inside(story: Story, i: int, b: int) -> bool:
         and not is_word(tokens[i + 1].base_folded)
 
 
+def _ordinary_before(story: Story, a: int, i: int) -> bool:
+    """True when the words before a given name inside a run are ordinary words or known
+    names ("Nonpartisan Paul Tse"), not more of a name ("Te Kaurinui Robert Parata"). (One
+    word before it is taken as a title either way: "Tsarevna Sophia Alekseyevna".)"""
+    is_word, lexicon = story.knowledge.is_word, story.lexicon
+    return all(is_word(t.folded) or t.folded in lexicon or t.is_upper for t in story.tokens[a:i])
+
+
 def _person_first(story: Story, a: int, b: int) -> bool:
     """A run that starts with a given name that is also a place: "Jordan Henderson", "Isabel Ruiz"; from
     the long lists only when no other word is an ordinary word (not "York Minster", "Cleveland Orchestra")."""
@@ -359,7 +367,8 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
         story.found.append(Found(start, end, PERSON, None, toks, initial=initial))  # "K.C. Maurer", "L. Ron Hubbard"
         return
     for i in range(a + 1, b - 1):
-        if _given_inside(story, i, b) and not tokens[b - 1].is_upper and not story.covered(i):
+        if _given_inside(story, i, b) and not tokens[b - 1].is_upper and not story.covered(i) \
+                and (i - a == 1 or _ordinary_before(story, a, i)):
             # "Nonpartisan Paul Tse", "Ottawa lawyer Anne Lee": the name starts at the given name
             classify_residual(story, a, i, initial, True)
             story.found.append(Found(tokens[i].start, end, PERSON, None, tokens[i:b]))

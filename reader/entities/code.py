@@ -13,6 +13,8 @@ the language's conventions, not names, so the recogniser drops what it finds the
   framework's naming convention ("NSLog", "NSOperation"; "CMPedometer", "CMAltimeter"),
   where one such word alone ("JPMorgan") may be a name;
 - a flag: a capitalised word right after a hyphen that starts a word ("-Wshadow");
+- a handle or a hashtag ("@SebGorka", "#Hannity") and the region of a language tag
+  ("en-US", "sv-SE");
 - a web address or a part of one ("pic.twitter.com/Ri9xrYF4Al"), and a random-looking
   token of eight characters or more that mixes digits and both cases ("E507uaQ1kx").
 """
@@ -75,6 +77,17 @@ def is_flag(text: str, start: int) -> bool:
     return start >= 1 and text[start - 1] == "-" and (start == 1 or text[start - 2].isspace())
 
 
+_LOCALE = re.compile(r"(?<![\w-])[a-z]{2,3}[-_]$")
+
+
+def is_handle_or_code(text: str, start: int) -> bool:
+    """True for a word written as a handle or a hashtag ("@SebGorka", "#Hannity") or as
+    the region of a language tag ("en-US", "pt_BR"): a name's spelling in no sentence."""
+    if start >= 1 and text[start - 1] in "@#":
+        return True
+    return start >= 3 and text[start:start + 2].isupper() and _LOCALE.search(text, max(0, start - 4), start) is not None
+
+
 _ADDRESS_MARK = re.compile(r"://|www\.|\.[a-z]{2,6}/")
 _NON_SPACE_BEFORE = re.compile(r"\S*$")
 _NON_SPACE = re.compile(r"\S*")
@@ -127,7 +140,7 @@ def in_code(text: str, spans, lines: list[tuple[int, int]] | None = None) -> lis
     kept = []
     for span in spans:
         start = span.start
-        if (is_flag(text, start) or (lines and any(a <= start < b for a, b in lines))
+        if (is_flag(text, start) or is_handle_or_code(text, start) or (lines and any(a <= start < b for a, b in lines))
                 or (_MAYBE_IDENTIFIER.search(text, start, span.end)
                     and any(is_identifier(w) or (prefixes and _prefixed(w, prefixes))
                             for w in text[start:span.end].split()))):

@@ -39,6 +39,9 @@ _PLACE_BEFORE = re.compile(r"\b" + _PLACE_NOUNS + r" of\s+$|\b(?:visit|visiting|
 _PERSON_SUFFIXES = ("ius", "ios", "ov", "ev", "ova", "eva", "sky", "ski", "enko", "vich", "escu", "opoulos", "ovic")
 _PLACE_SUFFIXES = ("burg", "borg", "shire", "ville", "stad", "polis", "grad", "abad", "pur", "ridge", "haven",
                    "mouth", "ø")
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern\s+$"
+                             r"|\b(?:central|coastal|rural|inland|upstate|downstate)\s+$")
+"""Lower case: "eastern Northland", "rural Wexland" (capitalised, "Western Union", it is the name)."""
 _ORG_BEFORE = re.compile(r"(?:shares (?:in|of)|stake in|signed (?:for|with)|employees of|subsidiary of|"
                          r"acquired by|owned by|chief executive of|ceo of|beat|defeated|drew with|lost to|"
                          r"victory over|win over|loss to)\s+$", re.IGNORECASE)
@@ -66,7 +69,7 @@ def votes(story: Story, start: int, end: int) -> Counter:
         result[AGENT] += 1  # people and organisations speak; places do not
     if _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
         result[PERSON] += 2
-    if _PLACE_BEFORE.search(before):
+    if _PLACE_BEFORE.search(before) or _COMPASS_BEFORE.search(before):
         result[PLACE] += 2
     elif after.startswith(", ") and _known_place_at(story, end + 2) or _PLACE_AFTER.match(after) and \
             not after.startswith(", "):

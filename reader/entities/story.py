@@ -177,9 +177,11 @@ class Story:
         gap = self.text[tokens[a].end:tokens[b].start]
         if gap == "" or _GAP.fullmatch(gap):
             return True
-        # "George W. Bush", "St. Louis", "Mr. Bashir": an initial or an abbreviation goes on
+        # "George W. Bush", "St. Louis", "Mr. Bashir": an initial or an abbreviation goes on,
+        # unless a word that opens sentences follows ("Mac OS X. Just look ...")
         return gap == ". " and tokens[a].cap and (INITIAL.match(tokens[a].text) is not None
-                                                  or tokens[a].folded in ABBREVIATIONS)
+                                                  or tokens[a].folded in ABBREVIATIONS) \
+            and tokens[b].folded not in COMMON
 
     # -- known names -----------------------------------------------------------------------------
 
