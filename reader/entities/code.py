@@ -126,9 +126,22 @@ def shared_prefixes(text: str) -> frozenset[str]:
     return frozenset(prefix for prefix, found in words.items() if len(found) >= 2)
 
 
-def _prefixed(word: str, prefixes: frozenset[str]) -> bool:
-    match = _PREFIXED.fullmatch(word)
-    return match is not None and match.group(1) in prefixes
+class _SharedPrefixes:
+    """``shared_prefixes`` of a text, found when a word first needs them (most stories
+    have no word that looks like "NSLog")."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: frozenset[str] | None = None
+
+    def lead(self, word: str) -> bool:
+        """True when ``word`` is led by a capital prefix other words of the text share."""
+        match = _PREFIXED.fullmatch(word)
+        if match is None:
+            return False
+        if self.found is None:
+            self.found = shared_prefixes(self.text)
+        return match.group(1) in self.found
 
 
 def in_code(text: str, spans, lines: list[tuple[int, int]] | None = None) -> list:
@@ -136,13 +149,13 @@ def in_code(text: str, spans, lines: list[tuple[int, int]] | None = None) -> lis
     in a web address."""
     lines = code_lines(text) if lines is None else lines
     lines = lines + address_spans(text)
-    prefixes = shared_prefixes(text)
+    prefixes = _SharedPrefixes(text)
     kept = []
     for span in spans:
         start = span.start
         if (is_flag(text, start) or is_handle_or_code(text, start) or (lines and any(a <= start < b for a, b in lines))
                 or (_MAYBE_IDENTIFIER.search(text, start, span.end)
-                    and any(is_identifier(w) or (prefixes and _prefixed(w, prefixes))
+                    and any(is_identifier(w) or prefixes.lead(w)
                             for w in text[start:span.end].split()))):
             continue
         kept.append(span)
