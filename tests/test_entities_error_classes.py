@@ -244,3 +244,16 @@ def test_a_given_name_inside_a_longer_unknown_name_does_not_split_it(recognizer)
 def test_a_compass_word_before_an_unknown_name_votes_place(recognizer):
     got = kinds(recognizer, "Floods hit southern Wexland and rural Bravia. Wexland said so. He paid by Western Union.")
     assert got.get("Wexland") == PLACE and got.get("Bravia") == PLACE and got.get("Western Union") == ORG
+
+
+def test_a_hyphenated_modifier_is_cut_from_the_name_it_qualifies(recognizer):
+    got = kinds(recognizer, "It buys for Amazon-owned Whole Foods Market and Kroger-owned QFC, said Tyler Besecker "
+                            "of Mercer Island-based Dana F. Besecker Co. Hsieh Pei-fen agreed.")
+    assert got.get("Whole Foods Market") == ORG and got.get("QFC") == ORG and "Kroger" in got
+    assert not [name for name in got if "-owned" in name or "-based" in name]
+    assert got.get("Hsieh Pei-fen") == PERSON
+
+
+def test_a_possessive_before_a_place_word_stays_in_the_name(recognizer):
+    got = kinds(recognizer, "The schooner sat at Fisherman’s Terminal in Seattle, then off Circular Quay.")
+    assert got.get("Fisherman’s Terminal") == PLACE and got.get("Circular Quay") == PLACE

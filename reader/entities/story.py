@@ -50,6 +50,12 @@ class Found:
     guessed: bool = False  # typed by a default, not by evidence
 
 
+#: Second parts of a hyphenated modifier before a name: "Amazon-owned Whole Foods",
+#: "Mercer Island-based Dana F. Beseck", "Kroger-owned QFC".
+_MODIFIER_ENDS = frozenset("""owned based led backed run funded controlled born made linked affiliated
+allied aligned sponsored operated listed focused headquartered era style friendly inspired""".split())
+
+
 class Story:
     """The text of one story and what the recogniser has learnt about it so far."""
 
@@ -146,8 +152,9 @@ class Story:
                 split = True  # trans-Pacific, mid-Atlantic
             elif all(caps) and (all(known) or any(lexicon.is_country(p.text) for p in parts)):
                 split = True  # Japan-Taiwan, China-Japan (but not "Okonkwo-Bell")
-            elif caps[0] and not caps[-1] and (known[0] or not self._cap_neighbour(tokens, index)):
-                split = True  # Japan-controlled, Scientology-critic (but "Hsieh Pei-fen" stays whole)
+            elif caps[0] and not caps[-1] and (known[0] or not self._cap_neighbour(tokens, index)
+                                                or parts[-1].folded in _MODIFIER_ENDS):
+                split = True  # Japan-controlled, Scientology-critic, Amazon-owned (but "Hsieh Pei-fen" stays whole)
             out.extend(parts if split and len(parts) > 1 else [tok])
         return out
 
