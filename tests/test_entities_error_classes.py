@@ -257,3 +257,9 @@ def test_a_hyphenated_modifier_is_cut_from_the_name_it_qualifies(recognizer):
 def test_a_possessive_before_a_place_word_stays_in_the_name(recognizer):
     got = kinds(recognizer, "The schooner sat at Fisherman’s Terminal in Seattle, then off Circular Quay.")
     assert got.get("Fisherman’s Terminal") == PLACE and got.get("Circular Quay") == PLACE
+
+
+def test_a_name_led_by_capitals_run_into_a_word_is_no_person(recognizer):
+    got = kinds(recognizer, "Analysts at JPMorgan Chase agreed. LeBron James and DeShawn Stevenson played.")
+    assert got.get("JPMorgan Chase") == ORG
+    assert got.get("LeBron James") == PERSON and got.get("DeShawn Stevenson") == PERSON

@@ -221,6 +221,9 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         classify_residual(story, p, q, initial and p == a, left_of_role)
 
 
+_ACRONYM_LED = re.compile(r"[A-Z]{2,}[A-Z][a-z]")
+"""A word led by capitals run into a capitalised word ("JPMorgan", "PRNewswire"): a
+company's spelling; no given name is written so ("LeBron", "DeShawn", "McDonald" are not)."""
 _KIND_AFTER = re.compile(r"\s+([a-z][a-z-]+)\b")
 
 
@@ -379,6 +382,9 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
     if any(t.is_upper for t in toks) or left_of_role or any(lexicon.is_country(t.base) for t in toks) \
             or all(t.folded in story.lower_words for t in toks) or after_the:
         story.found.append(Found(start, end, ORG, None, toks))
+        return
+    if _ACRONYM_LED.match(toks[0].text):
+        story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "JPMorgan Chase": no given name
         return
     knowledge = story.knowledge
     if toks[-1].base_folded in knowledge.family_names and not (len(toks[0].base) > 3 and knowledge.is_word(toks[0].folded)):
