@@ -180,3 +180,10 @@ def test_a_bodys_possessive_before_a_list_of_names():
     text = "“I always deal in policy,” Brat told CNN’s John Berman and Poppy Harlow."
     assert roles(text, "John Berman") == ["of CNN"] and roles(text, "Poppy Harlow") == ["of CNN"]
     assert roles("She met Obama's and Poppy Harlow's friends.", "Poppy Harlow") == []
+
+
+def test_what_a_story_calls_a_person_ends_before_a_verb():
+    assert roles("Althea Garrison, a transgender woman served a term in the legislature.", "Althea Garrison") == \
+        ["a transgender woman"]
+    assert roles("Anna Ruiz, a teacher based in Leeds, said so.", "Anna Ruiz") == ["a teacher"]
+    assert roles("Mr Tan, a retired teacher, said so.", "Mr Tan") == ["a retired teacher"]

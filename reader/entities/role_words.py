@@ -33,6 +33,7 @@ pupil apprentice star co-star successor instructor skipper referee umpire tutor 
 economist ceo chief-executive owner-operator photographer artist illustrator cartoonist pastor predecessor heir fiance fiancee girlfriend boyfriend spouse
 laureate winner champion victim suspect defendant plaintiff witness survivor refugee hostage prisoner inmate
 patient resident veteran guest celebrity co-star protester demonstrator
+woman man citizen native fan mom dad
 teammate classmate coauthor co-author collaborator cosplayer prophet restaurateur youtuber
 nominee appointee interviewee trainee inductee retiree detainee honoree draftee
 counsel character pitcher catcher infielder outfielder baseman shortstop quarterback linebacker halfback fullback
@@ -40,7 +41,8 @@ winger batsman wicketkeeper goalie goaltender
 democrat republican nonpartisan
 """.split())
 """The last line: what news stories call people in their story ("victim Sherri Papini",
-"the suspect, John Roe"): not occupations, but what the reader needs to place them. Then
+"the suspect, John Roe", "a transgender woman"): not occupations, but what the reader
+needs to place them. Then
 who a person is to another ("his Rice teammate"), players' positions, party membership."""
 
 #: What a body is: "an American esports team", "the ruling party".

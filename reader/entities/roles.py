@@ -202,6 +202,9 @@ def _phrase(rest: str, person: bool = True) -> str | None:
         joins_roles = folded == "and" and n + 1 < len(words) and is_role_word(words[n + 1])
         if kept and folded in _PHRASE_END and not joins_roles:
             break
+        if kept and is_role_word(kept[-1]) and word[:1].islower() and folded.endswith("ed") \
+                and not is_role_word(word):
+            break  # "a transgender woman served a term", "a teacher based in Leeds": a verb ends it
         kept.append(word)
     if not any(is_role_word(w) if person else w.casefold() in BODY_WORDS for w in kept):
         return None
@@ -249,7 +252,7 @@ def role_after(body: str, end: int, person: bool = True) -> str | None:
         rest = match.group("rest")
         if re.match(r"(?:a|an|the|one of|also)\b", rest, re.IGNORECASE) or is_role_word(rest.split(" ", 1)[0]) \
                 or _POSSESSIVE_START.match(rest):
-            return _phrase(rest, person) or (person and first_to(rest)) or None
+            return (person and first_to(rest)) or _phrase(rest, person) or None  # "the first woman to win ..." whole
     match = _WHO_AS.match(tail)
     if match and person:  # "Jason, who is our editor": "editor"
         return _phrase(re.sub(r"^(?:our|his|her|their|its)\s+", "", match.group("rest")), person)
