@@ -100,6 +100,7 @@ def test_an_event_gets_its_year_only_from_its_name_or_its_story(body, name, when
     ("Cy Lund (born 12 May 1962) is a singer.", "Cy Lund", ("Born", "1962")),
     ("Di Moor, 34, said so.", "Di Moor", ("Age", "34 at the time of the story")),
     ("A 19-year-old student Ed Pike said so.", "Ed Pike", ("Age", "19 at the time of the story")),
+    ("Turnout was high.\n— Conn Carroll (@conncarroll) November 8, 2017", "Conn Carroll", ("Handle", "@conncarroll")),
 ])
 def test_a_person_gets_years_or_age_from_the_story(body, name, line):
     facts = derived_facts(name, PERSON, body, [at(body, name)])

@@ -187,3 +187,12 @@ def test_what_a_story_calls_a_person_ends_before_a_verb():
         ["a transgender woman"]
     assert roles("Anna Ruiz, a teacher based in Leeds, said so.", "Anna Ruiz") == ["a teacher"]
     assert roles("Mr Tan, a retired teacher, said so.", "Mr Tan") == ["a retired teacher"]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("But this recent post by Evan Brooks presents the idea.", "Evan Brooks", "author of a post"),
+    ("We watched a film directed by Agnès Varda.", "Agnès Varda", "director of a film"),
+    ("It cites an essay by Jane Roe and John Doe.", "John Doe", "author of an essay"),
+])
+def test_who_made_a_work_named_by_its_kind(text, name, role):
+    assert role in roles(text, name)

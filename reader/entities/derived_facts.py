@@ -10,7 +10,8 @@ story states, and the facts say so in their ``source``.
 - an event's year from its name ("2018 FIFA World Cup") or the story ("the 1895 Treaty of
   Shimonoseki", "World War II (1939–1945)");
 - a person's years (life dates or a term: "Years", as written) ("Antonín Dvořák (8 September 1841 – 1 May 1904)", "(born 1962)") and
-  age ("Anna Ruiz, 34,", "34-year-old Anna Ruiz") as the story gives them;
+  age ("Anna Ruiz, 34,", "34-year-old Anna Ruiz") as the story gives them, and a handle
+  written after the name ("Conn Carroll (@conncarroll)", an embedded post's signature);
 - a place's kind from its name ("Lake Merritt": a lake) and where it lies when the story
   writes it ("Flag Land Base in Clearwater, Florida", "Kibbutz Kinneret, Tiberias").
 """
@@ -168,7 +169,14 @@ def person_lines(body: str, mentions: Sequence[tuple[int, int]]) -> list[tuple[s
         age = _AGE_AFTER.match(body, end) or _AGE_BEFORE.search(body[max(0, start - 40):start])
         if age:
             return [("Age", f"{age.group('age')} at the time of the story")]
+    for _, end in mentions:
+        handle = _HANDLE_AFTER.match(body, end)
+        if handle:  # an embedded post's signature: "— Conn Carroll (@conncarroll) November 8, 2017"
+            return [("Handle", handle.group("handle"))]
     return []
+
+
+_HANDLE_AFTER = re.compile(r"\s*\((?P<handle>@[A-Za-z0-9_]{1,30})\)")
 
 
 def event_lines(name: str, body: str, mentions: Sequence[tuple[int, int]]) -> list[tuple[str, str]]:

@@ -180,3 +180,29 @@ def maker_role(body: str, start: int, end: int) -> str | None:
         thing = _thing(match.group("thing"))
         return f"{MAKERS[match.group('verb')]} of {thing}" if thing else None
     return None
+
+
+#: A work and who makes it: "a post by Evan Brooks" → "author of a post".
+WORK_MAKERS = {
+    **dict.fromkeys("post article essay column op-ed report paper piece blog story study book novel memoir "
+                    "biography letter poem play translation editorial review".split(), "author"),
+    **dict.fromkeys("film movie documentary".split(), "director"),
+    **dict.fromkeys("song album".split(), "musician"),
+    **dict.fromkeys("painting sculpture drawing".split(), "artist"),
+    **dict.fromkeys("photo photograph".split(), "photographer"),
+    **dict.fromkeys("talk lecture speech".split(), "speaker"),
+    "podcast": "host", "cartoon": "cartoonist",
+}
+_WORK_BY = re.compile(r"\b(?P<work>" + "|".join(sorted(WORK_MAKERS, key=len, reverse=True)) +
+                      r")s?\s+(?:(?:written|directed|painted|taken|given|published|recorded)\s+)?by\s+"
+                      + _CO_MAKERS + "$", re.IGNORECASE)
+
+
+def work_role(body: str, start: int) -> str | None:
+    """ "this recent post by Evan Brooks" → "author of a post"; "a film by Agnès Varda" →
+    "director of a film" (the work named by its kind, right before "by" and the name)."""
+    match = _WORK_BY.search(body, max(0, start - 160), start)
+    if not match:
+        return None
+    work = match.group("work").casefold()
+    return f"{WORK_MAKERS[work]} of {'an' if work[0] in 'aeiou' else 'a'} {work}"
