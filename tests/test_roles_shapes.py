@@ -196,3 +196,29 @@ def test_what_a_story_calls_a_person_ends_before_a_verb():
 ])
 def test_who_made_a_work_named_by_its_kind(text, name, role):
     assert role in roles(text, name)
+
+
+def test_a_long_list_of_names_with_their_works_in_brackets_shares_its_role():
+    text = ("She also worked with notable directors such as Michelangelo Antonioni (La notte and Beyond the Clouds), "
+            "Orson Welles (The Trial, Chimes at Midnight and The Immortal Story), Luis Buñuel (Diary of a "
+            "Chambermaid), Elia Kazan (The Last Tycoon), Rainer Werner Fassbinder (Querelle) and Wim Wenders.")
+    for name in ("Michelangelo Antonioni", "Luis Buñuel", "Elia Kazan", "Wim Wenders"):
+        assert roles(text, name) == ["director"], name
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("He is best known for playing the role of Sam Winchester in the TV series Supernatural.", "Sam Winchester",
+     "a character (a role played)"),
+    ("She played Miley Cyrus in a parody segment of YouTube Rewind 2013.", "Miley Cyrus", "a character (a role played)"),
+    ("In 2004 he made his film debut opposite Mandy Moore in a romantic comedy.", "Mandy Moore", "co-star"),
+])
+def test_a_character_played_and_a_co_star(text, name, role):
+    assert roles(text, name) == [role]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He played Roger Federer in the final.", "Roger Federer"),
+    ("The house opposite Jane Doe burned down.", "Jane Doe"),
+])
+def test_a_match_or_a_neighbour_is_no_character(text, name):
+    assert roles(text, name) == []

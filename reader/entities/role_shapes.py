@@ -206,3 +206,30 @@ def work_role(body: str, start: int) -> str | None:
         return None
     work = match.group("work").casefold()
     return f"{WORK_MAKERS[work]} of {'an' if work[0] in 'aeiou' else 'a'} {work}"
+
+
+_CHARACTER_BEFORE = re.compile(r"\b(?:the\s+(?:title\s+)?(?:role|part)\s+of|portray(?:s|ed|ing)?|voic(?:es|ed|ing)|"
+                               r"(?:starred|stars|starring|cast|appears|appeared|appearing)\s+as|"
+                               r"(?P<played>play(?:s|ed|ing)?))\s+"
+                               r"(?:(?:Professor|Dr|Inspector|Detective|Captain|Agent|Lady|Lord|Sir)\.?\s+)?$")
+_SCREEN_AFTER = re.compile(r"\s+in\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z“\"]|(?:[\w-]+\s+){0,3}(?:film|series|show|movie|"
+                           r"play|drama|comedy|production|adaptation|season|episode|segment|musical|opera)\b)")
+_SCREEN_HINTS = ("lay", "ortray", "oic", " as ", "role", "part", "opposite")
+_OPPOSITE = re.compile(r"\bopposite\s+$")
+_SCREEN_WORDS = re.compile(r"\b(?:starred|starring|stars|debut|role|film|appeared|cast|played|comedy|drama|series)\b")
+
+
+def screen_role(body: str, start: int, end: int) -> str | None:
+    """A character an actor plays ("the role of Sam Winchester", "portrayed Ozymandias",
+    "played Miley Cyrus in a … segment") → "a character (a role played)"; an actor
+    starring opposite another ("his film debut opposite Mandy Moore") → "co-star". A plain
+    "played" needs a work after the name: "played Federer in the final" is a match."""
+    before = body[max(0, start - 60):start]
+    if not any(word in before for word in _SCREEN_HINTS):
+        return None  # the usual case, without a regular expression
+    match = _CHARACTER_BEFORE.search(before)
+    if match and (not match.group("played") or _SCREEN_AFTER.match(body, end)):
+        return "a character (a role played)"
+    if _OPPOSITE.search(before) and _SCREEN_WORDS.search(body, max(0, start - 120), start):
+        return "co-star"
+    return None

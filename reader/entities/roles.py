@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 
 from reader.entities.role_shapes import (contributed_role, credit_role, first_to, maker_role, role_as, role_object,
-                                         the_n_of, work_role)
+                                         screen_role, the_n_of, work_role)
 from reader.entities.role_words import NOT_ROLE_START, BODY_WORDS, HONORIFICS, OCCUPATIONS, is_role_word
 from reader.entities.wordlists import ABBREVIATIONS, ROLES, is_role
 
@@ -54,11 +54,13 @@ def role_before(body: str, start: int) -> str | None:
         role = _role_ending(stripped[:-1])
         if role and _plural(role.split()[-1]):
             return None  # "a choice for Republicans, Bush or Trump": a group, not this person
-        return role or _role_of_phrase(stripped[:-1]) or list_role(before)
+        return role or _role_of_phrase(stripped[:-1]) or _list_role_at(body, start, before)
     return _role_ending(before) or _role_of_phrase(before.rstrip(), proper=True) or _affiliation_before(before) \
-        or list_role(before)
+        or _list_role_at(body, start, before)
 
 
+LIST_REACH = 700
+"""How far back (characters) a list of names, with its bracketed works, may begin."""
 _HONORIFIC_END = re.compile(r"\s(Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
 _LIST_ITEM = re.compile(r"(?:[A-Z][\w.’'-]*(?<![’']s)\s+(?:(?:de|van|von|al|bin|da|du|le|la)\s+)?)*"
                         r"[A-Z][\w.’'-]*(?<![’']s)(?:\s*\([^()]{1,80}\))?(?:,\s*(?:and\s+)?|\s+and\s+)$")
@@ -77,11 +79,24 @@ def _before_list(before: str) -> tuple[str, int]:
     return text, items
 
 
+def _list_role_at(body: str, start: int, before: str) -> str | None:
+    """``list_role`` of the words before ``start``, looking further back (``LIST_REACH``)
+    only when a list of names fills the nearer window (names with their works in brackets)."""
+    text, items = _before_list(before)
+    if items and len(text.strip()) < 20 and start > len(before):
+        return list_role(body[max(0, start - LIST_REACH):start])
+    return _role_of_list(text, items)
+
+
 def list_role(before: str) -> str | None:
     """The role of a list of names the mention belongs to, made singular: "writers Mark
     Twain, Robert Louis Stevenson and …" or "linguists like Henry Sweet and …" → "writer";
     a body's possessive before the list: "CNN’s John Berman and …" → "of CNN"."""
-    text, items = _before_list(before)
+    return _role_of_list(*_before_list(before))
+
+
+def _role_of_list(text: str, items: int) -> str | None:
+    """``list_role`` of the words before a list (``text``) of ``items`` names."""
     lead = _LIST_LEAD.search(text)
     if lead:
         text = text[:lead.start()]
@@ -292,7 +307,7 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True
         if person:
             candidates = (role_before(body, start) or credit_role(body, start, end) or role_object(body, start, end),
                           after or role_as(body, end) or contributed_role(body, end) or affiliation_after(body, end),
-                          maker_role(body, start, end) or work_role(body, start))
+                          maker_role(body, start, end) or work_role(body, start) or screen_role(body, start, end))
         else:
             candidates = (body_before(body, start), after)
         for role in candidates:
