@@ -222,3 +222,9 @@ def test_a_character_played_and_a_co_star(text, name, role):
 ])
 def test_a_match_or_a_neighbour_is_no_character(text, name):
     assert roles(text, name) == []
+
+
+def test_a_spouse_and_whose_when_the_story_names_them():
+    assert roles("In 1961 Fillmore married Lily Wong.", "Lily Wong") == ["spouse of Fillmore"]
+    assert roles("Byron was married to Anne Milbanke.", "Anne Milbanke") == ["spouse of Byron"]
+    assert roles("He married Althea Sprague, who died in 1993.", "Althea Sprague") == ["spouse"]

@@ -233,3 +233,23 @@ def screen_role(body: str, start: int, end: int) -> str | None:
     if _OPPOSITE.search(before) and _SCREEN_WORDS.search(body, max(0, start - 120), start):
         return "co-star"
     return None
+
+
+_MARRIED = re.compile(r"(?:\b(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+)?(?:(?:is|was|had|has|got|been|later|then)\s+)*"
+                      r"(?:married|marries|wed|weds)\s+(?:to\s+)?$")
+_NOT_WHO = frozenset("he she they it we i you his her their in on at after when later then but and".split())
+
+
+def spouse_role(body: str, start: int) -> str | None:
+    """ "Fillmore married Lily Wong" → "spouse of Fillmore"; "He married Althea Sprague" →
+    "spouse" (a pronoun's person is not guessed)."""
+    before = body[max(0, start - 80):start]
+    if "marri" not in before and " wed" not in before:
+        return None
+    match = _MARRIED.search(before)
+    if not match:
+        return None
+    who = match.group("who")
+    if who and who.split()[0].casefold() not in _NOT_WHO:
+        return f"spouse of {who}"
+    return "spouse"
