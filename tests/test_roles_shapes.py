@@ -228,3 +228,13 @@ def test_a_spouse_and_whose_when_the_story_names_them():
     assert roles("In 1961 Fillmore married Lily Wong.", "Lily Wong") == ["spouse of Fillmore"]
     assert roles("Byron was married to Anne Milbanke.", "Anne Milbanke") == ["spouse of Byron"]
     assert roles("He married Althea Sprague, who died in 1993.", "Althea Sprague") == ["spouse"]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("His collaboration with Paul Kay and George Lakoff grew into a theory.", "George Lakoff", "collaborator"),
+    ("There she studied with Rem Koolhaas, Elia Zenghelis and Bernard Tschumi.", "Bernard Tschumi", "teacher"),
+    ("He was also a friend of Alexander Hamilton, and wrote to him.", "Alexander Hamilton", "friend"),
+    ("He was a student of Nadia Boulanger in Paris.", "Nadia Boulanger", "teacher"),
+])
+def test_what_a_person_is_to_the_one_the_story_is_about(text, name, role):
+    assert roles(text, name) == [role]

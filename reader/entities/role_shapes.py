@@ -201,6 +201,8 @@ _WORK_BY = re.compile(r"\b(?P<work>" + "|".join(sorted(WORK_MAKERS, key=len, rev
 def work_role(body: str, start: int) -> str | None:
     """ "this recent post by Evan Brooks" → "author of a post"; "a film by Agnès Varda" →
     "director of a film" (the work named by its kind, right before "by" and the name)."""
+    if "by " not in body[max(0, start - 160):start]:
+        return None  # the usual case, without a regular expression
     match = _WORK_BY.search(body, max(0, start - 160), start)
     if not match:
         return None
@@ -253,3 +255,28 @@ def spouse_role(body: str, start: int) -> str | None:
     if who and who.split()[0].casefold() not in _NOT_WHO:
         return f"spouse of {who}"
     return "spouse"
+
+
+#: What the words before a name say the person is to the story's subject.
+_RELATIONS = (
+    (re.compile(r"\b(?:collaborat(?:ed|ing|ion|ions|or|ors)|co-?wrote|co-?authored|partnered|teamed\s+up)\s+with\s+"
+                + _CO_MAKERS + "$"), "collaborator"),
+    (re.compile(r"\b(?:studied|trained|apprenticed)\s+(?:with|under)\s+" + _CO_MAKERS + "$"), "teacher"),
+    (re.compile(r"\b(?:a|the|close|old|lifelong|childhood)\s+(?:close\s+|old\s+|lifelong\s+)?friends?\s+of\s+"
+                + _CO_MAKERS + "$"), "friend"),
+    (re.compile(r"\b(?:a|the)\s+(?:student|pupil|disciple|protégé|protege)\s+of\s+" + _CO_MAKERS + "$"), "teacher"),
+)
+_RELATION_HINTS = (" with ", "friend", "student", "pupil", "disciple", "prot")
+
+
+def relation_role(body: str, start: int) -> str | None:
+    """What a person is to someone the story is about, by the words before the name:
+    "his collaboration with Paul Kay and George Lakoff" → "collaborator"; "studied with
+    Rem Koolhaas" → "teacher"; "a friend of Alexander Hamilton" → "friend"."""
+    before = body[max(0, start - 120):start]
+    if not any(hint in before for hint in _RELATION_HINTS):
+        return None
+    for pattern, role in _RELATIONS:
+        if pattern.search(before):
+            return role
+    return None

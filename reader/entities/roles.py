@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 
 from reader.entities.role_shapes import (contributed_role, credit_role, first_to, maker_role, role_as, role_object,
-                                         screen_role, spouse_role, the_n_of, work_role)
+                                         relation_role, screen_role, spouse_role, the_n_of, work_role)
 from reader.entities.role_words import NOT_ROLE_START, BODY_WORDS, HONORIFICS, OCCUPATIONS, is_role_word
 from reader.entities.wordlists import ABBREVIATIONS, ROLES, is_role
 
@@ -308,7 +308,7 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True
             candidates = (role_before(body, start) or credit_role(body, start, end) or role_object(body, start, end),
                           after or role_as(body, end) or contributed_role(body, end) or affiliation_after(body, end),
                           maker_role(body, start, end) or work_role(body, start) or screen_role(body, start, end)
-                          or spouse_role(body, start))
+                          or spouse_role(body, start) or relation_role(body, start))
         else:
             candidates = (body_before(body, start), after)
         for role in candidates:
