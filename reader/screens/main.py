@@ -104,11 +104,13 @@ class MainScreen(Screen):
         self._reported: set[str] = set()
 
     def compose(self) -> ComposeResult:
+        panel = LibraryPanel(self.library, id="library")
+        sidebar = EntitySidebar(self.library, id="sidebar", classes="pane")
+        sidebar.border_title = "Entities"
+        self._first_layout(panel, sidebar)
         with Horizontal(id="panes"):
-            yield LibraryPanel(self.library, id="library")
+            yield panel
             yield ArticleColumn(id="article-column")
-            sidebar = EntitySidebar(self.library, id="sidebar", classes="pane")
-            sidebar.border_title = "Entities"
             yield sidebar
         yield IndexStatus(self.library, id="index-status")
         yield FeedsDock(id="feeds-dock")
@@ -137,6 +139,34 @@ class MainScreen(Screen):
     @property
     def link_opener(self) -> LinkOpener:
         return self.query_one(LinkOpener)
+
+    def _first_layout(self, panel: LibraryPanel, sidebar: EntitySidebar) -> None:
+        """Give the panes their widths and classes for the terminal's width before they are
+        mounted, so the first styling is the one shown (each class set after mounting
+        styles the pane's widgets again)."""
+        width = self.app.size.width
+        if not width:
+            return
+        settings = getattr(self.app, "settings", None)
+        if settings is not None:
+            self.show_sidebar = any(settings.sidebars.get(n, True) for n in SIDEBARS)
+        plan = plan_layout(width, getattr(settings, "list_width", None))
+        self.layout_plan = plan
+        panel.styles.width = plan.list_width
+        sidebar.styles.width = plan.sidebar_width
+        for pane, wanted in zip((panel, sidebar), self._pane_classes(plan)):
+            for name, on_ in wanted.items():
+                pane.set_class(on_, name)
+
+    def _pane_classes(self, plan: PaneLayout) -> tuple[dict[str, bool], dict[str, bool]]:
+        """Whether the list and the sidebar are overlays and hidden, for this plan and the
+        screen's state (which pane is shown over the article, swapped or not)."""
+        if self.swapped:  # the sidebar beside the article, in the list's place
+            return ({"-overlay": not plan.list_docked, "-hidden": True}, {"-overlay": False, "-hidden": False})
+        return ({"-overlay": not plan.list_docked,
+                 "-hidden": not (self.show_list if plan.list_docked else self.overlay == "list")},
+                {"-overlay": not plan.sidebar_docked,
+                 "-hidden": not (self.show_sidebar if plan.sidebar_docked else self.overlay == "sidebar")})
 
     def on_mount(self) -> None:
         settings = getattr(self.app, "settings", None)
@@ -174,13 +204,9 @@ class MainScreen(Screen):
         if plan is None:
             return
         panel, sidebar = self.library_panel, self.sidebar
-        if self.swapped:  # the sidebar beside the article, in the list's place
-            panel.set_class(True, "-hidden")
-            sidebar.set_class(False, "-overlay", "-hidden")
-        else:
-            sidebar.set_class(not plan.sidebar_docked, "-overlay")
-            panel.set_class(not (self.show_list if plan.list_docked else self.overlay == "list"), "-hidden")
-            sidebar.set_class(not (self.show_sidebar if plan.sidebar_docked else self.overlay == "sidebar"), "-hidden")
+        for pane, wanted in zip((panel, sidebar), self._pane_classes(plan)):
+            for name, on_ in wanted.items():
+                pane.set_class(on_, name)
         for pane in (panel, sidebar):
             if pane.has_class("-hidden") and pane.has_focus_within:
                 self.column.view.focus()
