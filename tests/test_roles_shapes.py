@@ -152,6 +152,7 @@ def test_first_lady_counsel_and_a_reporting_credit():
 
 @pytest.mark.parametrize("text, name, role", [
     ("CocoaPods was created by Eloy Durán on August 12, 2011.", "Eloy Durán", "creator of CocoaPods"),
+    ("Enter CocoaPods\n\nCocoaPods was created by Eloy Durán.", "Eloy Durán", "creator of CocoaPods"),
     ("Created by Peter Hosey, ISO8601DateFormatter has become the de facto way.", "Peter Hosey",
      "creator of ISO8601DateFormatter"),
     ("Speaking of MapBox, Justin R. Miller maintains MBXMapKit, a drop-in replacement.", "Justin R. Miller",

@@ -134,7 +134,7 @@ MAKERS = {"created": "creator", "founded": "founder", "co-founded": "co-founder"
           "edited": "editor", "illustrated": "illustrator", "translated": "translator", "produced": "producer"}
 _ACTIVE_MAKERS = ("created", "founded", "co-founded", "cofounded", "designed", "invented", "maintains",
                   "authored", "composed", "established")  # "X wrote Trump a letter", "X built Apple a ...": too loose
-_THING = r"(?P<thing>[A-Z][\w.&’'+-]*(?:\s+(?:(?:of|and|for|the|&)\s+){0,2}[A-Z0-9][\w.&’'+-]*){0,5})"
+_THING = r"(?P<thing>[A-Z][\w.&’'+-]*(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+){0,2}[A-Z0-9][\w.&’'+-]*){0,5})"  # on one line
 _CO_MAKERS = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+)?(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:,\s+(?:and\s+)?|\s+(?:and|&)\s+)){0,3}"  # "by Jack Ma and "
 _MAKER_VERB = "|".join(re.escape(v) for v in sorted(MAKERS, key=len, reverse=True))
 _PASSIVE_BEFORE = re.compile(r"(?:^|[\s(“\"])(?:the\s+)?" + _THING + r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+"
