@@ -239,3 +239,17 @@ def test_a_spouse_and_whose_when_the_story_names_them():
 ])
 def test_what_a_person_is_to_the_one_the_story_is_about(text, name, role):
     assert roles(text, name) == [role]
+
+
+def test_where_a_person_is_from_ends_at_the_line_the_sentence_or_another_bodys_person():
+    assert roles("Michael Tien of NPP\n\nDAB's Elizabeth Quat won.", "Michael Tien") == ["of NPP"]
+    assert roles("Michael Tien of NPP DAB's Elizabeth Quat won.", "Michael Tien") == ["of NPP"]
+    text = "Eunice Yung of New People's Party. Pan-democrat Gary Fan lost."
+    assert roles(text, "Eunice Yung") == ["of New People's Party"]
+    assert roles("Ann Lee of the U.S. Army said so.", "Ann Lee") == ["of the U.S. Army"]
+
+
+def test_where_a_person_is_from_stops_before_the_next_person_of_a_list():
+    text = "publishers Jann Wenner of Rolling Stone Magazine and Carlo De Benedetti of Italy's la Repubblica; disc"
+    assert roles(text, "Jann Wenner") == ["publisher", "of Rolling Stone Magazine"]
+    assert roles("Michael Tien of NPP\n\nDAB's Elizabeth Quat won.", "Elizabeth Quat") == ["of DAB"]

@@ -55,7 +55,11 @@ def role_before(body: str, start: int) -> str | None:
         if role and _plural(role.split()[-1]):
             return None  # "a choice for Republicans, Bush or Trump": a group, not this person
         return role or _role_of_phrase(stripped[:-1]) or _list_role_at(body, start, before)
-    return _role_ending(before) or _role_of_phrase(before.rstrip(), proper=True) or _affiliation_before(before) \
+    role = _role_ending(before)
+    if role and _plural(role.split()[-1]):  # "publishers Jann Wenner … and Carlo De Benedetti": one of them
+        *head, last = role.split()
+        role = " ".join([*head, _singular(last)])
+    return role or _role_of_phrase(before.rstrip(), proper=True) or _affiliation_before(before) \
         or _list_role_at(body, start, before)
 
 
@@ -121,9 +125,9 @@ def _singular(word: str) -> str:
 
 _OF_PHRASE = re.compile(r"(?:^|[\s(])(?:[Tt]he\s+|[Aa]n?\s+)?(?P<role>[\w’'-]+(?:\s+[\w’'-]+){0,2}\s+(?:of|at|for)\s+"
                         r"[^,;:.!?\n“”\"]{2,70})$")
-_POSSESSIVE_BODY = re.compile(r"(?:^|[\s(,])(?P<body>(?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*)[’']s\s+$")
+_POSSESSIVE_BODY = re.compile(r"(?:^|[\s(,])(?P<body>(?:[A-Z][\w&.-]*[ \t]+){0,4}[A-Z][\w&.-]*)[’']s\s+$")
 _NEXT_PERSON = re.compile(r"\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+(?:of|from)\s)")
-_AFFILIATION = re.compile(r"(?:\s*,(?:\s*(?:aged\s+)?[1-9][0-9]?\s*,)?)?\s+(?:of|from)\s+(?P<body>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'&.-]*)){0,6})")
+_AFFILIATION = re.compile(r"(?:\s*,(?:\s*(?:aged\s+)?[1-9][0-9]?\s*,)?)?\s+(?:of|from)\s+(?P<body>(?:the\s+)?[A-Z][\w’'&.-]*(?:[ \t]+(?:of|and|for|the|[A-Z][\w’'&.-]*)){0,6})")
 
 
 def _role_of_phrase(before: str, proper: bool = False) -> str | None:
@@ -159,16 +163,31 @@ def _affiliation_before(before: str) -> str | None:
     return f"of {match.group('body')}"
 
 
+_NAME_POSSESSIVES = frozenset("people's women's men's children's nation's".split())
+"""Possessives inside bodies' names ("New People's Party", "Women's Institute")."""
+
+
 def affiliation_after(body: str, end: int) -> str | None:
     """ "Hui Chi-fung from the Democratic Party", "Frederick Fung of ADPL": "of the Democratic Party"."""
     match = _AFFILIATION.match(body, end)
     if not match:
         return None
-    words = _NEXT_PERSON.split(match.group("body"))[0].split()  # "Gary Chan of DAB and Eunice Yung of NPP"
+    words = []
+    found = match.group("body").split()
+    # "Gary Chan of DAB and Eunice Yung of NPP": the next person may begin past the words matched
+    ahead = _NEXT_PERSON.split(body[match.start("body"):match.end("body") + 80].split("\n", 1)[0])[0].split()
+    for word in found[:len(ahead)]:
+        if word.endswith(("'s", "’s")) and word.casefold().replace("’", "'") not in _NAME_POSSESSIVES:
+            if not words:
+                return None  # "of Italy's la Repubblica": not where the person is from
+            break  # "of NPP DAB's Elizabeth Quat": another body's person begins
+        sentence_end = word.endswith(".") and len(word) > 3 and word[-2].islower()
+        plural_possessive = word.endswith(("s'", "s’"))  # "Hilary of Poitiers' writings"
+        words.append(word.rstrip(".") if sentence_end else word.rstrip("'’") if plural_possessive else word)
+        if sentence_end or plural_possessive:
+            break  # "of New People's Party. Pan-democrat Gary Fan": the sentence ends
     while words and words[-1].casefold() in ("of", "and", "for", "the"):
         words.pop()
-    if words and words[-1].endswith(("'s", "’s")):  # "of Italy's la Repubblica": not where the person is from
-        return None
     return f"of {' '.join(words)}" if words else None
 
 
