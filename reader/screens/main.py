@@ -26,7 +26,7 @@ from reader.screens.entity_sidebar import EntitySidebar
 from reader.screens.feeds_bridge import FeedsBridge
 from reader.screens.feeds_dock import FeedsDock
 from reader.screens.index_status import IndexStatus
-from reader.screens.layout import PaneLayout, plan_layout
+from reader.screens.pane_arrangement import PaneArrangement
 from reader.screens.library_panel import LibraryPanel
 from reader.screens.links import LinkOpener
 from reader.widgets.article_list import ArticleList
@@ -90,15 +90,8 @@ class MainScreen(Screen):
         super().__init__()
         self.library = library
         self.last_query = ""
-        self.layout_plan: PaneLayout | None = None
-        self.show_list = True
-        """Whether the list shows when it fits beside the article (``a`` toggles it)."""
-        self.show_sidebar = True
-        """Whether the sidebar shows when it fits beside the article (``e``; config.yaml's sidebars)."""
-        self.overlay: str | None = None
-        self.swapped = False
-        """The sidebar is shown beside the article in the list's place (``sidebar_swaps``)."""
-        """The side pane shown over the article ("list" or "sidebar"), when they do not fit beside it."""
+        self.panes = PaneArrangement()
+        """Where the list and the sidebar sit, and what the person asked of them."""
         self._search_screen = None  # the library search pane while it is open (told how the index goes)
         self.feeds = FeedsBridge(self)
         self._reported: set[str] = set()
@@ -107,7 +100,11 @@ class MainScreen(Screen):
         panel = LibraryPanel(self.library, id="library")
         sidebar = EntitySidebar(self.library, id="sidebar", classes="pane")
         sidebar.border_title = "Entities"
-        self._first_layout(panel, sidebar)
+        settings = getattr(self.app, "settings", None)
+        if settings is not None:
+            self.panes.show_sidebar = any(settings.sidebars.get(n, True) for n in SIDEBARS)
+        if self.app.size.width:  # the first styling is the one shown (a class set after mounting restyles)
+            self.panes.arrange(panel, sidebar, self.app.size.width, getattr(settings, "list_width", None))
         with Horizontal(id="panes"):
             yield panel
             yield ArticleColumn(id="article-column")
@@ -140,34 +137,6 @@ class MainScreen(Screen):
     def link_opener(self) -> LinkOpener:
         return self.query_one(LinkOpener)
 
-    def _first_layout(self, panel: LibraryPanel, sidebar: EntitySidebar) -> None:
-        """Give the panes their widths and classes for the terminal's width before they are
-        mounted, so the first styling is the one shown (each class set after mounting
-        styles the pane's widgets again)."""
-        width = self.app.size.width
-        if not width:
-            return
-        settings = getattr(self.app, "settings", None)
-        if settings is not None:
-            self.show_sidebar = any(settings.sidebars.get(n, True) for n in SIDEBARS)
-        plan = plan_layout(width, getattr(settings, "list_width", None))
-        self.layout_plan = plan
-        panel.styles.width = plan.list_width
-        sidebar.styles.width = plan.sidebar_width
-        for pane, wanted in zip((panel, sidebar), self._pane_classes(plan)):
-            for name, on_ in wanted.items():
-                pane.set_class(on_, name)
-
-    def _pane_classes(self, plan: PaneLayout) -> tuple[dict[str, bool], dict[str, bool]]:
-        """Whether the list and the sidebar are overlays and hidden, for this plan and the
-        screen's state (which pane is shown over the article, swapped or not)."""
-        if self.swapped:  # the sidebar beside the article, in the list's place
-            return ({"-overlay": not plan.list_docked, "-hidden": True}, {"-overlay": False, "-hidden": False})
-        return ({"-overlay": not plan.list_docked,
-                 "-hidden": not (self.show_list if plan.list_docked else self.overlay == "list")},
-                {"-overlay": not plan.sidebar_docked,
-                 "-hidden": not (self.show_sidebar if plan.sidebar_docked else self.overlay == "sidebar")})
-
     def on_mount(self) -> None:
         settings = getattr(self.app, "settings", None)
         if settings is not None:
@@ -183,31 +152,16 @@ class MainScreen(Screen):
         if not self.size.width:
             return  # not laid out yet
         settings = getattr(self.app, "settings", None)
-        plan = plan_layout(self.size.width, getattr(settings, "list_width", None))
-        if self.layout_plan is not None and plan == self.layout_plan:
-            return
-        self.layout_plan = plan
-        panel, sidebar = self.library_panel, self.sidebar
-        panel.styles.width = plan.list_width
-        sidebar.styles.width = plan.sidebar_width
-        panel.set_class(not plan.list_docked, "-overlay")
-        if (self.overlay == "list" and plan.list_docked) or (self.overlay == "sidebar" and plan.sidebar_docked):
-            self.overlay = None
-        if not plan.sidebar_swaps:
-            self.swapped = False
-        elif self.overlay == "sidebar":  # room now to sit beside the article
-            self.overlay, self.swapped = None, True
-        self._show_panes()
+        if self.panes.arrange(self.library_panel, self.sidebar, self.size.width, getattr(settings, "list_width", None)):
+            self._focus_out_of_hidden()
 
     def _show_panes(self) -> None:
-        plan = self.layout_plan
-        if plan is None:
-            return
-        panel, sidebar = self.library_panel, self.sidebar
-        for pane, wanted in zip((panel, sidebar), self._pane_classes(plan)):
-            for name, on_ in wanted.items():
-                pane.set_class(on_, name)
-        for pane in (panel, sidebar):
+        self.panes.show(self.library_panel, self.sidebar)
+        self._focus_out_of_hidden()
+
+    def _focus_out_of_hidden(self) -> None:
+        """The article takes the focus from a pane that was just hidden."""
+        for pane in (self.library_panel, self.sidebar):
             if pane.has_class("-hidden") and pane.has_focus_within:
                 self.column.view.focus()
 
@@ -218,11 +172,11 @@ class MainScreen(Screen):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """An overlay closes when the focus leaves it (Enter on a story, a click in the article)."""
-        if self.overlay is None:
+        if self.panes.overlay is None:
             return
-        pane = self.library_panel if self.overlay == "list" else self.sidebar
+        pane = self.library_panel if self.panes.overlay == "list" else self.sidebar
         if event.widget is not pane and pane not in event.widget.ancestors:
-            self.overlay = None
+            self.panes.overlay = None
             self._show_panes()
 
     def apply_settings(self, settings: Settings) -> None:
@@ -235,7 +189,7 @@ class MainScreen(Screen):
         for name in SIDEBARS:
             for widget in self.query(f"#{name}"):
                 widget.set_class(not settings.sidebars.get(name, True), "-hidden")
-        self.show_sidebar = any(settings.sidebars.get(n, True) for n in SIDEBARS)
+        self.panes.show_sidebar = any(settings.sidebars.get(n, True) for n in SIDEBARS)
         self._show_panes()
 
     def report_problems(self, problems: list[Problem]) -> None:
@@ -397,20 +351,10 @@ class MainScreen(Screen):
 
     def _toggle_pane(self, name: str) -> None:
         """Hide or show a side pane beside the article; as an overlay, open it with the focus in it."""
-        plan = self.layout_plan or plan_layout(self.size.width)
-        if plan.sidebar_swaps and (name == "sidebar" or self.swapped):
-            # the sidebar and the list take turns beside the article
-            self.swapped = name == "sidebar" and not self.swapped
-            self.show_list = True
-        elif name == "list" and plan.list_docked:
-            self.show_list = not self.show_list
-        elif name == "sidebar" and plan.sidebar_docked:
-            self.show_sidebar = not self.show_sidebar
-        else:
-            self.overlay = None if self.overlay == name else name
+        self.panes.toggle(name, self.size.width)
         self._show_panes()
         self.refresh_bindings()
-        if self.overlay == name or (name == "sidebar" and self.swapped):
+        if self.panes.overlay == name or (name == "sidebar" and self.panes.swapped):
             pane = self.library_panel.article_list if name == "list" else self.sidebar.query_one("#entities")
             pane.focus()
 
@@ -444,8 +388,8 @@ class MainScreen(Screen):
         self.column.step_match(delta)
 
     def action_clear_find(self) -> None:
-        if self.overlay is not None:
-            self.overlay = None
+        if self.panes.overlay is not None:
+            self.panes.overlay = None
             self._show_panes()
             self.column.view.focus()
             return
@@ -484,7 +428,7 @@ class MainScreen(Screen):
         if action in ("next_mention", "previous_mention"):
             return self.sidebar.can_step_mentions  # else m/M fall through to no_mention, which says why
         if action == "clear_find":
-            return self.overlay is not None or self.column.can_step_matches
+            return self.panes.overlay is not None or self.column.can_step_matches
         if action == "find_step":
             return self.column.can_step_matches
         if action in ("open_link", "copy_link", "links", "edit_tags"):
