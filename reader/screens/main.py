@@ -3,10 +3,11 @@
 The screen composes the feature panes and routes their messages to one another; each
 pane owns its state and its workers (``library_panel``, ``article_column``,
 ``entity_sidebar``, ``index_status``). Keys that act across panes live here and call
-the pane that does the work. It also lays the panes out for the terminal's width
-(``layout.plan_layout``): a side pane that does not fit beside the article becomes an
-overlay, shown by its key and closed when the article takes the focus again. Where the
-sidebar fits beside the article only in the list's place, `e` swaps the two.
+the pane that does the work. Where the side panes sit for the terminal's width is
+``pane_arrangement.PaneArrangement``'s (over ``layout.plan_layout``): a side pane that
+does not fit beside the article becomes an overlay, shown by its key and closed when the
+article takes the focus again. Where the sidebar fits beside the article only in the
+list's place, `e` swaps the two.
 """
 
 from __future__ import annotations
