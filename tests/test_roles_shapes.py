@@ -253,3 +253,9 @@ def test_where_a_person_is_from_stops_before_the_next_person_of_a_list():
     text = "publishers Jann Wenner of Rolling Stone Magazine and Carlo De Benedetti of Italy's la Repubblica; disc"
     assert roles(text, "Jann Wenner") == ["publisher", "of Rolling Stone Magazine"]
     assert roles("Michael Tien of NPP\n\nDAB's Elizabeth Quat won.", "Elizabeth Quat") == ["of DAB"]
+
+
+def test_a_rank_in_lower_case_is_an_adjective():
+    assert roles("It is a recipient of a major Warhol donor program.", "Warhol") == []
+    assert roles("The unit was led by Major Tom Smith.", "Tom Smith") == ["Major"]
+    assert roles("Attorney General Jeff Sessions said so.", "Jeff Sessions") == ["Attorney General"]

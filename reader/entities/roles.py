@@ -205,11 +205,15 @@ def _clause_start(before: str, stops: str) -> int:
             return cut
 
 
+_RANKS_AS_ADJECTIVES = frozenset("major general private".split())
+"""Ranks that, in lower case before a name, are adjectives: "a major Warhol donor program"."""
+
+
 def _role_ending(before: str) -> str | None:
     cut = _clause_start(before, ".;:!?\n,“”\"()—–")
     words = _WORD.findall(before[cut + 1:])
     first_lady = len(words) > 1 and f"{words[-2]} {words[-1]}".casefold() == "first lady"  # "lady" alone is a title
-    if not words or not (is_role_word(words[-1]) or first_lady):
+    if not words or not (is_role_word(words[-1]) or first_lady) or words[-1] in _RANKS_AS_ADJECTIVES:
         return None
     role = words[-2:] if first_lady else [words[-1]]
     for word in reversed(words[:-len(role)]):
