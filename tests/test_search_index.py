@@ -9,6 +9,7 @@ import time
 import pytest
 
 from reader.search import LibraryIndex, search
+from reader.search import batches
 from reader.search import index as index_module
 from reader.core import own_index_dir
 from reader.search.index import MANIFEST, UPDATE_LOCK
@@ -309,7 +310,7 @@ def test_a_file_with_many_articles_indexes_each(index, tmp_path, monkeypatch):
                     for n, w in zip(("a", "b"), current)]
         return SimpleNamespace(article=articles[0], more=articles[1:], problems=[])
 
-    monkeypatch.setattr(index_module, "load_file", fake_load)
+    monkeypatch.setattr(batches, "load_file", fake_load)
     index.update([feed])
     assert set(ids(index, "volcano OR glacier")) == {"news/a", "news/b"}
     current = ["volcano"]
@@ -332,10 +333,8 @@ def test_a_searcher_open_during_an_update_sees_deletions(index, library):
 def test_parallel_build_gives_the_same_index(tmp_path, library, monkeypatch):
     from search_support import filler_library
 
-    from reader.search import index as index_module
-
     filler_library(library, 40)
-    monkeypatch.setattr(index_module, "BIG_BATCH", 10)
+    monkeypatch.setattr(batches, "BIG_BATCH", 10)
     keys = lambda article: [("Senkaku Islands", "place")] if "Senkaku" in article.body else []  # noqa: E731
     parallel = LibraryIndex(tmp_path / "parallel", entity_keys=keys)
     result = parallel.update([library], procs=2)
