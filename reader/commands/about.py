@@ -178,15 +178,9 @@ def format_background(context, width: int = 88) -> str:
     if dossier is not None:
         lines += ["", f"In your library: {dossier.count} stor{'y' if dossier.count == 1 else 'ies'}"]
         if dossier.months:
-            span = dossier.months[0][0] if len(dossier.months) == 1 else \
-                f"{dossier.months[0][0]} … {dossier.months[-1][0]}"
-            lines.append(f"  {span}: " + " ".join(str(n) for _, n in dossier.months))
-        shown: set[str] = set()
-        for label, story in (("first", dossier.first), ("latest", dossier.latest)):
-            if story is not None and story.id not in shown:  # one story: shown once, as the app does
-                shown.add(story.id)
-                single = dossier.latest is not None and dossier.latest.id == story.id and label == "first"
-                lines.append(f"  {'story' if single else label}: {story.title} [{story.id}] {story.published[:10]}".rstrip())
+            lines.append(f"  {dossier.span}: " + " ".join(str(n) for _, n in dossier.months))
+        for label, story in dossier.labelled_stories():  # one story: shown once, as the app does
+            lines.append(f"  {label}: {story.title} [{story.id}] {story.published[:10]}".rstrip())
         if dossier.roles:
             lines.append("  described as: " + ", ".join(f"{r} ×{n}" for r, n in dossier.roles))
         if dossier.with_:

@@ -57,6 +57,21 @@ class Dossier:
     sampled: int = 0
     """When non-zero, co-mentions were counted over its latest ``sampled`` stories only."""
 
+    @property
+    def span(self) -> str:
+        """The months it was mentioned in: "2021-05 … 2022-01", or the one month ("" for none)."""
+        if not self.months:
+            return ""
+        first, last = self.months[0][0], self.months[-1][0]
+        return first if first == last else f"{first} … {last}"
+
+    def labelled_stories(self) -> list[tuple[str, DossierStory]]:
+        """("first", story) and ("latest", story), or ("story", story) once when they are one."""
+        if self.first is not None and self.latest is not None and self.first.id == self.latest.id:
+            return [("story", self.first)]
+        return [(label, story) for label, story in (("first", self.first), ("latest", self.latest))
+                if story is not None]
+
 
 NOTE_ORIGINS = {"user": "your note", "shipped": "shipped with reader", "wikipedia": "Wikipedia"}
 """Where a note comes from, by kind, as ``reader about --json`` names it."""

@@ -244,19 +244,13 @@ class NotePanel(VerticalScroll):
             sparkline.remove_class("-hidden")
         text = self.query_one("#library-text", Static)
         if dossier.months:
-            span = dossier.months[0][0] if len(dossier.months) == 1 else \
-                f"{dossier.months[0][0]} … {dossier.months[-1][0]}"
             undated = f" ({dossier.undated} undated)" if dossier.undated else ""
-            text.update(Content.styled(f"{span}{undated}", "$text-muted"))
+            text.update(Content.styled(f"{dossier.span}{undated}", "$text-muted"))
             text.remove_class("-hidden")
         stories_list = []
-        for label, story in (("first", dossier.first), ("latest", dossier.latest)):
-            if story is not None and all(story.id != s[0] for s in stories_list):
-                if label == "first" and dossier.latest is not None and dossier.latest.id == story.id:
-                    label = "story"  # the first is the latest: one story
-                date = f" {story.published[:10]}" if story.published else ""
-                stories_list.append((story.id, Content.assemble((f"{label}{date}: ", "$text-muted"),
-                                                                 Content(story.title))))
+        for label, story in dossier.labelled_stories():
+            date = f" {story.published[:10]}" if story.published else ""
+            stories_list.append((story.id, Content.assemble((f"{label}{date}: ", "$text-muted"), Content(story.title))))
         self._fill_list("dossier-stories", stories_list)
         if dossier.roles:
             roles = ", ".join(f"{role} ×{n}" for role, n in dossier.roles[:MAX_ROLES_SHOWN])
