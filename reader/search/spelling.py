@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from whoosh import query as wq
 
-from reader.search.expansion import prefix_frequencies, within
+from reader.search.expansion import prefix_frequencies
 from reader.search.index import IndexProblem, LibraryIndex
 from reader.search.query import ParsedQuery, parse_query
 from reader.search.schema import _WORD, iter_terms, term_of
@@ -54,8 +54,10 @@ def suggest_with(searcher, parsed: ParsedQuery) -> str | None:
             # as the stories spell it: one of the edits if a story has it, else the story's word
             seen = surface_words(searcher, stem)
             typed = word.lower()
+            from rapidfuzz.distance import Levenshtein  # noqa: PLC0415 - 20 ms to import; a suggestion needs it
+
             better = next((w for w in spellings if w in seen), None) or min(
-                seen, key=lambda w: (distance(w, typed), seen.index(w)), default=None)
+                seen, key=lambda w: (Levenshtein.distance(w, typed), seen.index(w)), default=None)
             better = better or (spellings[0] if spellings else stem)
         if better is not None:
             replacements.append((match.start(), match.end(), better))
@@ -107,25 +109,19 @@ def one_edit(word: str, known: dict[str, int]) -> list[str]:
 
 def closest_term(reader, term: str) -> str | None:
     """The most common index term within ``MAX_EDITS`` of ``term`` with its first letter."""
+    from rapidfuzz.distance import OSA  # noqa: PLC0415 - 20 ms to import; a suggestion needs it
+
     best = None
     for word, frequency in prefix_frequencies(reader, FIELD, term[:1]).items():
-        if abs(len(word) - len(term)) > MAX_EDITS or word == term or not within(word, term, MAX_EDITS):
+        if abs(len(word) - len(term)) > MAX_EDITS or word == term:
             continue
-        rank = (0 if within(word, term, 1) else 1, -frequency, word)
+        edits = OSA.distance(word, term, score_cutoff=MAX_EDITS)  # what ``within`` measures, once
+        if edits > MAX_EDITS:
+            continue
+        rank = (0 if edits <= 1 else 1, -frequency, word)
         if best is None or rank < best[0]:
             best = (rank, word)
     return best[1] if best else None
-
-
-def distance(a: str, b: str) -> int:
-    """Levenshtein distance (insertions, deletions, replacements)."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
 
 
 def surface_words(searcher, term: str) -> list[str]:
