@@ -100,6 +100,11 @@ class Settings:
     def show_note(self) -> bool:
         return self.sidebars.get("note", True)
 
+    @property
+    def show_sidebar(self) -> bool:
+        """Whether the sidebar shows at all: one of its parts is wanted."""
+        return any(self.sidebars.get(name, True) for name in SIDEBARS)
+
 
 @dataclass
 class LoadedSettings:

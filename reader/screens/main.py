@@ -103,7 +103,7 @@ class MainScreen(Screen):
         sidebar.border_title = "Entities"
         settings = getattr(self.app, "settings", None)
         if settings is not None:
-            self.panes.show_sidebar = any(settings.sidebars.get(n, True) for n in SIDEBARS)
+            self.panes.show_sidebar = settings.show_sidebar
         if self.app.size.width:  # the first styling is the one shown (a class set after mounting restyles)
             self.panes.arrange(panel, sidebar, self.app.size.width, getattr(settings, "list_width", None))
         with Horizontal(id="panes"):
@@ -190,7 +190,7 @@ class MainScreen(Screen):
         for name in SIDEBARS:
             for widget in self.query(f"#{name}"):
                 widget.set_class(not settings.sidebars.get(name, True), "-hidden")
-        self.panes.show_sidebar = any(settings.sidebars.get(n, True) for n in SIDEBARS)
+        self.panes.show_sidebar = settings.show_sidebar
         self._show_panes()
 
     def report_problems(self, problems: list[Problem]) -> None:
