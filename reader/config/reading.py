@@ -68,11 +68,19 @@ class _Reader:
             return
         settings.theme = value.strip()
 
-    def _read_keymap(self, settings: Settings, value: Any) -> None:
+    def _section(self, value: Any, name: str, shape: str) -> Mapping | None:
+        """A section of config.yaml as a mapping; None when it is absent or (with a problem
+        saying what it should look like) not a mapping."""
         if value is None:
-            return
+            return None
         if not isinstance(value, Mapping):
-            self.problem("keymap must be a mapping of binding id: keys (such as `quit: ctrl+q`)", "keymap")
+            self.problem(f"{name} must be a mapping {shape}", name)
+            return None
+        return value
+
+    def _read_keymap(self, settings: Settings, value: Any) -> None:
+        value = self._section(value, "keymap", "of binding id: keys (such as `quit: ctrl+q`)")
+        if value is None:
             return
         keymap: dict[str, str] = {}
         for binding_id, keys in value.items():
@@ -96,11 +104,8 @@ class _Reader:
         settings.keymap = keymap
 
     def _read_sidebars(self, settings: Settings, value: Any) -> None:
+        value = self._section(value, "sidebars", f"such as `entities: true` (sidebars: {', '.join(SIDEBARS)})")
         if value is None:
-            return
-        if not isinstance(value, Mapping):
-            self.problem(f"sidebars must be a mapping such as `entities: true` "
-                         f"(sidebars: {', '.join(SIDEBARS)})", "sidebars")
             return
         sidebars = dict(settings.sidebars)
         for name, shown in value.items():
@@ -160,10 +165,8 @@ class _Reader:
         settings.library = folders
 
     def _read_refresh(self, settings: Settings, value: Any) -> None:
+        value = self._section(value, "refresh", "such as `{on_start: true, every: 30m}`")
         if value is None:
-            return
-        if not isinstance(value, Mapping):
-            self.problem("refresh must be a mapping such as `{on_start: true, every: 30m}`", "refresh")
             return
         refresh = RefreshSettings(settings.refresh.on_start, settings.refresh.every)
         for key, item in value.items():
@@ -190,10 +193,8 @@ class _Reader:
         settings.refresh = refresh
 
     def _read_background(self, settings: Settings, value: Any) -> None:
+        value = self._section(value, "background", "such as `wikipedia: ask`")
         if value is None:
-            return
-        if not isinstance(value, Mapping):
-            self.problem("background must be a mapping such as `wikipedia: ask`", "background")
             return
         background = BackgroundSettings()
         for name, item in value.items():
