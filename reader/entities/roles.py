@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reader.entities.role_shapes import (contributed_role, credit_role, first_to, maker_role, role_as, role_object,
-                                         relation_role, screen_role, spouse_role, the_n_of, work_role)
+from reader.entities.role_relations import maker_role, relation_role, screen_role, spouse_role, work_role
+from reader.entities.role_shapes import contributed_role, credit_role, first_to, role_as, role_object, the_n_of
 from reader.entities.role_words import NOT_ROLE_START, BODY_WORDS, HONORIFICS, OCCUPATIONS, is_role_word
 from reader.entities.wordlists import ABBREVIATIONS, ROLES, is_role
 

@@ -1,0 +1,175 @@
+"""What a person made, or is to someone else, as the words around the name say:
+
+- who made a named thing: "CocoaPods was created by Eloy Durán", "Created by Peter Hosey,
+  ISO8601DateFormatter …", "Justin Miller maintains MBXMapKit" → "creator of CocoaPods",
+  "maintainer of MBXMapKit";
+- who made a work named by its kind: "a post by Evan Brooks" → "author of a post";
+- a character an actor plays, and a co-star ("debut opposite Mandy Moore");
+- a spouse, and whose when the story names them ("Fillmore married Lily Wong");
+- a collaborator, a teacher or a friend ("studied with Rem Koolhaas").
+
+Each looks for a cheap word first ("by ", " with ", "marri") and runs its regular
+expression only then: these run for every mention of every person at index time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.entities.role_words import NOT_ROLE_START
+
+#: A verb of making and the name of its maker: "founded" → "founder".
+MAKERS = {"created": "creator", "founded": "founder", "co-founded": "co-founder", "cofounded": "co-founder",
+          "designed": "designer", "invented": "inventor", "developed": "developer", "maintained": "maintainer",
+          "maintains": "maintainer", "directed": "director", "composed": "composer", "written": "author",
+          "authored": "author", "painted": "painter", "built": "builder", "started": "founder",
+          "establishes": "founder", "established": "founder", "owned": "owner", "co-owned": "co-owner",
+          "edited": "editor", "illustrated": "illustrator", "translated": "translator", "produced": "producer"}
+_ACTIVE_MAKERS = ("created", "founded", "co-founded", "cofounded", "designed", "invented", "maintains",
+                  "authored", "composed", "established")  # "X wrote Trump a letter", "X built Apple a ...": too loose
+_THING = r"(?P<thing>[A-Z][\w.&’'+-]*(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+){0,2}[A-Z0-9][\w.&’'+-]*){0,5})"  # on one line
+_CO_MAKERS = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+)?(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:,\s+(?:and\s+)?|\s+(?:and|&)\s+)){0,3}"  # "by Jack Ma and "
+_MAKER_VERB = "|".join(re.escape(v) for v in sorted(MAKERS, key=len, reverse=True))
+_PASSIVE_BEFORE = re.compile(r"(?:^|[\s(“\"])(?:the\s+)?" + _THING + r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+"
+                             r"(?:(?:first|originally|jointly|later|also|largely)\s+)?(?P<verb>" + _MAKER_VERB + r")\s+by\s+" + _CO_MAKERS + "$")
+_OPENING_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:(?:Originally|First|Jointly)\s+)?(?P<verb>" +
+                             "|".join(v.capitalize() for v in MAKERS) + r")\s+by\s+" + _CO_MAKERS + "$")
+_OPENING_AFTER = re.compile(r"(?:\s+(?:and|&)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})?,\s+(?:the\s+)?" + _THING)
+_ACTIVE_AFTER = re.compile(r"\s+(?:(?:also|later|first|then|now|still|originally)\s+)?(?P<verb>" +
+                           "|".join(re.escape(v) for v in _ACTIVE_MAKERS) + r")\s+(?:the\s+)?" + _THING)
+
+
+_OPENERS = frozenset("in on at by when after before since during then but and so while until as of for".split())
+
+
+def _thing(name: str) -> str | None:
+    """A made thing's name, without a possessive or trailing joiners; None for a pronoun-like start."""
+    words = name.split()
+    while words and (words[0].casefold() in _OPENERS or words[0][:1].isdigit()):
+        words.pop(0)  # "In 1999 Alibaba was founded by …"
+    while words and words[-1].casefold() in ("of", "and", "for", "the", "&"):
+        words.pop()
+    if not words or words[0].casefold() in NOT_ROLE_START | {"i", "it", "this", "that", "he", "she", "they"}:
+        return None
+    return re.sub(r"[’']s$", "", " ".join(words)) or None
+
+
+def maker_role(body: str, start: int, end: int) -> str | None:
+    """Who made a named thing, by a verb of making before or after the name: "creator of
+    CocoaPods" for "CocoaPods was created by Eloy Durán" or "Created by Eloy Durán,
+    CocoaPods …"; "maintainer of MBXMapKit" for "Justin Miller maintains MBXMapKit"."""
+    before = body[max(0, start - 120):start]
+    match = _PASSIVE_BEFORE.search(before)
+    if match:
+        thing = _thing(match.group("thing"))
+        return f"{MAKERS[match.group('verb')]} of {thing}" if thing else None
+    match = _OPENING_BEFORE.search(before)
+    if match:
+        after = _OPENING_AFTER.match(body, end, min(len(body), end + 160))
+        thing = _thing(after.group("thing")) if after else None
+        return f"{MAKERS[match.group('verb').casefold()]} of {thing}" if thing else None
+    match = _ACTIVE_AFTER.match(body, end, min(len(body), end + 160))
+    if match:
+        thing = _thing(match.group("thing"))
+        return f"{MAKERS[match.group('verb')]} of {thing}" if thing else None
+    return None
+
+
+#: A work and who makes it: "a post by Evan Brooks" → "author of a post".
+WORK_MAKERS = {
+    **dict.fromkeys("post article essay column op-ed report paper piece blog story study book novel memoir "
+                    "biography letter poem play translation editorial review".split(), "author"),
+    **dict.fromkeys("film movie documentary".split(), "director"),
+    **dict.fromkeys("song album".split(), "musician"),
+    **dict.fromkeys("painting sculpture drawing".split(), "artist"),
+    **dict.fromkeys("photo photograph".split(), "photographer"),
+    **dict.fromkeys("talk lecture speech".split(), "speaker"),
+    "podcast": "host", "cartoon": "cartoonist",
+}
+_WORK_BY = re.compile(r"\b(?P<work>" + "|".join(sorted(WORK_MAKERS, key=len, reverse=True)) +
+                      r")s?\s+(?:(?:written|directed|painted|taken|given|published|recorded)\s+)?by\s+"
+                      + _CO_MAKERS + "$", re.IGNORECASE)
+
+
+def work_role(body: str, start: int) -> str | None:
+    """ "this recent post by Evan Brooks" → "author of a post"; "a film by Agnès Varda" →
+    "director of a film" (the work named by its kind, right before "by" and the name)."""
+    if "by " not in body[max(0, start - 160):start]:
+        return None  # the usual case, without a regular expression
+    match = _WORK_BY.search(body, max(0, start - 160), start)
+    if not match:
+        return None
+    work = match.group("work").casefold()
+    return f"{WORK_MAKERS[work]} of {'an' if work[0] in 'aeiou' else 'a'} {work}"
+
+
+_CHARACTER_BEFORE = re.compile(r"\b(?:the\s+(?:title\s+)?(?:role|part)\s+of|portray(?:s|ed|ing)?|voic(?:es|ed|ing)|"
+                               r"(?:starred|stars|starring|cast|appears|appeared|appearing)\s+as|"
+                               r"(?P<played>play(?:s|ed|ing)?))\s+"
+                               r"(?:(?:Professor|Dr|Inspector|Detective|Captain|Agent|Lady|Lord|Sir)\.?\s+)?$")
+_SCREEN_AFTER = re.compile(r"\s+in\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z“\"]|(?:[\w-]+\s+){0,3}(?:film|series|show|movie|"
+                           r"play|drama|comedy|production|adaptation|season|episode|segment|musical|opera)\b)")
+_SCREEN_HINTS = ("lay", "ortray", "oic", " as ", "role", "part", "opposite")
+_OPPOSITE = re.compile(r"\bopposite\s+$")
+_SCREEN_WORDS = re.compile(r"\b(?:starred|starring|stars|debut|role|film|appeared|cast|played|comedy|drama|series)\b")
+
+
+def screen_role(body: str, start: int, end: int) -> str | None:
+    """A character an actor plays ("the role of Sam Winchester", "portrayed Ozymandias",
+    "played Miley Cyrus in a … segment") → "a character (a role played)"; an actor
+    starring opposite another ("his film debut opposite Mandy Moore") → "co-star". A plain
+    "played" needs a work after the name: "played Federer in the final" is a match."""
+    before = body[max(0, start - 60):start]
+    if not any(word in before for word in _SCREEN_HINTS):
+        return None  # the usual case, without a regular expression
+    match = _CHARACTER_BEFORE.search(before)
+    if match and (not match.group("played") or _SCREEN_AFTER.match(body, end)):
+        return "a character (a role played)"
+    if _OPPOSITE.search(before) and _SCREEN_WORDS.search(body, max(0, start - 120), start):
+        return "co-star"
+    return None
+
+
+_MARRIED = re.compile(r"(?:\b(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+)?(?:(?:is|was|had|has|got|been|later|then)\s+)*"
+                      r"(?:married|marries|wed|weds)\s+(?:to\s+)?$")
+_NOT_WHO = frozenset("he she they it we i you his her their in on at after when later then but and".split())
+
+
+def spouse_role(body: str, start: int) -> str | None:
+    """ "Fillmore married Lily Wong" → "spouse of Fillmore"; "He married Althea Sprague" →
+    "spouse" (a pronoun's person is not guessed)."""
+    before = body[max(0, start - 80):start]
+    if "marri" not in before and " wed" not in before:
+        return None
+    match = _MARRIED.search(before)
+    if not match:
+        return None
+    who = match.group("who")
+    if who and who.split()[0].casefold() not in _NOT_WHO:
+        return f"spouse of {who}"
+    return "spouse"
+
+
+#: What the words before a name say the person is to the story's subject.
+_RELATIONS = (
+    (re.compile(r"\b(?:collaborat(?:ed|ing|ion|ions|or|ors)|co-?wrote|co-?authored|partnered|teamed\s+up)\s+with\s+"
+                + _CO_MAKERS + "$"), "collaborator"),
+    (re.compile(r"\b(?:studied|trained|apprenticed)\s+(?:with|under)\s+" + _CO_MAKERS + "$"), "teacher"),
+    (re.compile(r"\b(?:a|the|close|old|lifelong|childhood)\s+(?:close\s+|old\s+|lifelong\s+)?friends?\s+of\s+"
+                + _CO_MAKERS + "$"), "friend"),
+    (re.compile(r"\b(?:a|the)\s+(?:student|pupil|disciple|protégé|protege)\s+of\s+" + _CO_MAKERS + "$"), "teacher"),
+)
+_RELATION_HINTS = (" with ", "friend", "student", "pupil", "disciple", "prot")
+
+
+def relation_role(body: str, start: int) -> str | None:
+    """What a person is to someone the story is about, by the words before the name:
+    "his collaboration with Paul Kay and George Lakoff" → "collaborator"; "studied with
+    Rem Koolhaas" → "teacher"; "a friend of Alexander Hamilton" → "friend"."""
+    before = body[max(0, start - 120):start]
+    if not any(hint in before for hint in _RELATION_HINTS):
+        return None
+    for pattern, role in _RELATIONS:
+        if pattern.search(before):
+            return role
+    return None
