@@ -10,7 +10,8 @@ Each name maps to a rank: ``COUNTRY`` (countries, continents, US states and
 well-known regions), or ``CITY``. Cities whose name is a function word, a title
 or a name ending are left out, and so are towns under 100,000 people whose
 name is an ordinary English word ("Ride", "Spring") and under 15,000 whose name
-is a given name ("Gloria").
+is a given name ("Gloria"). Cities of 100,000 or more also bring GeoNames' other
+Latin spellings of their name ("Kiev", "Genova", "Bombay").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import unicodedata
 from importlib import metadata
 from pathlib import Path
 
@@ -32,7 +34,9 @@ CITY = 1
 MIN_CITY_POPULATION = 5000
 MIN_WORD_CITY_POPULATION = 15000
 MIN_BIG_CITY_POPULATION = 100000
-_FORMAT = 4
+ALTERNATE_LIKENESS = 50
+"""How alike (rapidfuzz's ratio, 0-100) another name of a city must be to its own to be kept."""
+_FORMAT = 6
 
 #: Short and common forms that GeoNames spells differently.
 EXTRA_COUNTRY_NAMES = """
@@ -115,6 +119,28 @@ def _forget_others(kept: Path, prefix: str) -> None:
                 pass
 
 
+def _known_alternate(name: str, city: str, words: knowledge.Knowledge) -> bool:
+    """True for another name of a big city worth knowing as a place: a Latin spelling
+    ("Kiev", "Genova", "Bombay", "Peking") that is not also an ordinary word, a given
+    name or a family name, nor a code ("IEV"), and that is written much like the city's
+    own name: GeoNames also keeps nicknames and stunts ("Google" for Topeka, one spring)."""
+    if len(name) < 4 or not name.isascii() or name.isupper() or _ordinary(name):
+        return False
+    if not name.replace(" ", "").replace("-", "").isalpha():
+        return False
+    low = name.casefold()
+    if low in words.given_names or low in words.family_names or words.is_word(low):
+        return False
+    from rapidfuzz.fuzz import ratio  # noqa: PLC0415 - only while the cache is built
+
+    return ratio(low, _latin(city)) >= ALTERNATE_LIKENESS
+
+
+def _latin(name: str) -> str:
+    """``name`` without its accents, in lower case ("Gdańsk" -> "gdansk")."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+
+
 def _ordinary(name: str) -> bool:
     """True for a city name that is also an ordinary word, a title or a name ending."""
     low = name.casefold()
@@ -142,6 +168,10 @@ def build_from_package() -> dict[str, int]:
             if population < MIN_BIG_CITY_POPULATION and words.is_word(name.casefold()):
                 continue  # a town named like an ordinary word ("Ride", "Spring", "Enterprise"), not "Phoenix"
             names.setdefault(name, CITY)
+            if population >= MIN_BIG_CITY_POPULATION:
+                for other in city.get("alternatenames") or ():
+                    if _known_alternate(other, name, words):
+                        names.setdefault(other, CITY)
         for country in cache.get_countries().values():
             names[country["name"]] = COUNTRY
             if country["name"].startswith("The "):
