@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.entities import service
-from reader.entities.model import ORG, OTHER, PERSON, PLACE
+from reader.entities import gazetteer, service
+from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 
 
 @pytest.fixture(scope="module")
@@ -263,3 +263,46 @@ def test_a_name_led_by_capitals_run_into_a_word_is_no_person(recognizer):
     got = kinds(recognizer, "Analysts at JPMorgan Chase agreed. LeBron James and DeShawn Stevenson played.")
     assert got.get("JPMorgan Chase") == ORG
     assert got.get("LeBron James") == PERSON and got.get("DeShawn Stevenson") == PERSON
+
+
+def test_a_title_word_after_a_given_name_is_the_family_name(recognizer):
+    assert kinds(recognizer, "Stephen King wrote it.").get("Stephen King") == PERSON
+    assert kinds(recognizer, "Home Minister Amit Shah said it.").get("Amit Shah") == PERSON
+    got = kinds(recognizer, "Jordan King Abdullah spoke.")
+    assert got.get("Abdullah") == PERSON and "Jordan King" not in got
+
+
+def test_the_place_of_an_office_is_cut_from_its_holder(recognizer):
+    got = kinds(recognizer, "In a statement, Governor of Washington Chris Gregoire said it was good.")
+    assert got.get("Washington") == PLACE and got.get("Chris Gregoire") == PERSON
+    got = kinds(recognizer, "The Mayor of Chicago Rahm Emanuel spoke.")
+    assert got.get("Chicago") == PLACE and got.get("Rahm Emanuel") == PERSON
+
+
+def test_a_name_after_the_that_heads_its_phrase_is_no_person(recognizer):
+    assert kinds(recognizer, "On September 4, against the Houston Astros, Holt hit four.").get("Houston Astros") == ORG
+    assert kinds(recognizer, "It was based on the Gregory Maguire novel of 1995.").get("Gregory Maguire") == PERSON
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("She won the César Award in 2008.", "César Award", OTHER),
+    ("Atwood, a Booker Prize-winner, was there.", "Booker Prize", OTHER),
+    ("Mr Key promoted the flag on Waitangi Day this year.", "Waitangi Day", EVENT),
+    ("It was the start of the 2014 Winter Paralympics in Sochi.", "Winter Paralympics", EVENT),
+    ("Doris Day sang.", "Doris Day", PERSON),
+    ("Nathan Law spoke.", "Nathan Law", PERSON),
+])
+def test_prizes_days_and_games_by_their_last_word(recognizer, text, name, kind):
+    assert kinds(recognizer, text).get(name) == kind
+
+
+def test_other_spellings_of_big_cities_are_places(recognizer):
+    got = kinds(recognizer, "He was appointed to the high command at Kiev, and later sailed from Genova.")
+    assert got.get("Kiev") == PLACE and got.get("Genova") == PLACE
+
+
+def test_the_gazetteer_keeps_other_spellings_but_not_nicknames():
+    names = gazetteer.build_from_package()
+    assert {"Kiev", "Genova", "Bombay", "Peking"} <= names.keys()
+    assert "Google" not in names  # GeoNames lists it for Topeka (a 2010 stunt)
+    assert "Allegheny" not in names  # and Pittsburgh's older neighbour for Pittsburgh

@@ -138,7 +138,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         if k in anchors:
             k += anchors[k][0]
             continue
-        if is_role(tokens[k].folded) and tokens[k].cap:
+        if is_role(tokens[k].folded) and tokens[k].cap and not _title_as_surname(story, a, k, b):
             role_at = k
         k += 1
     if role_at is not None and role_at == b - 1 and b - a > 1 and not _has_strong_ending(tokens, a, b):
@@ -178,8 +178,8 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         return
     # a name ending tells the kind of the whole run
     kind = ending_kind(story, a, b)
-    if kind == OTHER and b - a == 2 and story.is_given_name(tokens[a]):
-        kind = PERSON  # "Nathan Law", "Brian Act": a given name and a surname that is also a kind word
+    if kind and b - a == 2 and story.is_given_name(tokens[a]) and _surname_like(kind, tokens[b - 1].folded):
+        kind = PERSON  # "Nathan Law", "Doris Day": a given name and a surname that is also a kind word
     if kind:
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, kind, None, tokens[a:b], initial=initial))
         return
@@ -190,6 +190,11 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
             classify_segment(story, a, e + 1, initial=initial, left_of_role=left_of_role)
             classify_segment(story, e + 1, b)
             return
+    if left_of_role and a in anchors and anchors[a][1].type == PLACE and b - a - anchors[a][0] >= 2:
+        # the office's place, then its holder: "(Governor of) Washington Chris Gregoire"
+        story.found.append(from_entry(story, a, a + anchors[a][0], anchors[a][1]))
+        classify_residual(story, a + anchors[a][0], b, False, False)
+        return
     # split around known names inside the run; cities only count as a whole run
     pieces: list[tuple[int, int]] = []
     k = last = a
@@ -225,6 +230,18 @@ _ACRONYM_LED = re.compile(r"[A-Z]{2,}[A-Z][a-z]")
 """A word led by capitals run into a capitalised word ("JPMorgan", "PRNewswire"): a
 company's spelling; no given name is written so ("LeBron", "DeShawn", "McDonald" are not)."""
 _KIND_AFTER = re.compile(r"\s+([a-z][a-z-]+)\b")
+
+
+_HEAD_ENDS = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or|in|at|on|of|for|to|with|from|by|as|but|than)\b")
+"""What follows a name that heads its phrase: punctuation, the end, a joining word."""
+
+
+def _the_name(story: Story, start: int, end: int) -> bool:
+    """A name after "the" that heads its phrase ("against the Houston Astros,", "bands such as
+    the Velvet Underground."): a body, a team or a work; people are seldom "the". Not a name
+    used as a modifier ("the Gregory Maguire novel"), nor one a verb follows."""
+    text = story.text
+    return text[max(0, start - 4):start] in ("the ", "The ") and _HEAD_ENDS.match(text, end) is not None
 
 
 def _body_named_before_its_kind(story: Story, start: int, end: int) -> bool:
@@ -267,6 +284,28 @@ def _ordinary_before(story: Story, a: int, i: int) -> bool:
     word before it is taken as a title either way: "Tsarevna Sophia Alekseyevna".)"""
     is_word, lexicon = story.knowledge.is_word, story.lexicon
     return all(is_word(t.folded) or t.folded in lexicon or t.is_upper for t in story.tokens[a:i])
+
+
+_TITLE_SURNAMES = frozenset({"king", "khan", "shah", "prince", "pope", "bishop", "duke", "major", "judge", "knight"})
+_NAME_SUFFIXES = frozenset({"jr", "sr", "jr.", "sr."})
+
+
+def _title_as_surname(story: Story, a: int, k: int, b: int) -> bool:
+    """A title word that ends a name after a given name is the family name: "Stephen King",
+    "Amit Shah", "Sadiq Khan", "John Major" (not "Jordan King Abdullah", "Crown Prince")."""
+    tokens = story.tokens
+    if k == a or tokens[k].folded.rstrip(".") not in _TITLE_SURNAMES or not story.is_given_name(tokens[k - 1]):
+        return False
+    return all(t.folded in _NAME_SUFFIXES or ROMAN.fullmatch(t.text) for t in tokens[k + 1:b])
+
+
+_NEVER_SURNAMES = frozenset({"prize", "award", "awards", "medal", "trophy"})
+
+
+def _surname_like(kind: str, last: str) -> bool:
+    """Whether a kind word after a given name is more likely a surname: the kind words of
+    works and laws ("Law", "Act", "Bill") and "Day" are family names too; "Award" is not."""
+    return (kind == OTHER and last not in _NEVER_SURNAMES) or last == "day"
 
 
 def _person_first(story: Story, a: int, b: int) -> bool:
@@ -348,7 +387,7 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
         b -= 1
     if a >= b:
         return
-    if b - a > 1 and is_role(tokens[b - 1].folded):
+    if b - a > 1 and is_role(tokens[b - 1].folded) and not _title_as_surname(story, a, b - 1, b):
         return  # "Los Angeles County Sheriff", "NASA Administrator": a title, not a name
     toks = tokens[a:b]
     start, end = toks[0].start, toks[-1].base_end
@@ -361,6 +400,9 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
         return
     if _body_named_before_its_kind(story, start, end):
         story.found.append(Found(start, end, ORG, None, toks))  # "the D.A. Davidson brokerage"
+        return
+    if _the_name(story, start, end) and not INITIALS.match(toks[0].text):
+        story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "against the Houston Astros,"
         return
     if not toks[-1].is_upper and (_person_first(story, a, b) if toks[0].folded in story.lexicon
                                   else story.is_given_name(toks[0])):

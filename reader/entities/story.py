@@ -53,7 +53,8 @@ class Found:
 #: Second parts of a hyphenated modifier before a name: "Amazon-owned Whole Foods",
 #: "Mercer Island-based Dana F. Beseck", "Kroger-owned QFC".
 _MODIFIER_ENDS = frozenset("""owned based led backed run funded controlled born made linked affiliated
-allied aligned sponsored operated listed focused headquartered era style friendly inspired""".split())
+allied aligned sponsored operated listed focused headquartered era style friendly inspired winner winners
+winning nominated nominee""".split())
 
 
 class Story:
