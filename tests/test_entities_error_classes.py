@@ -306,3 +306,11 @@ def test_the_gazetteer_keeps_other_spellings_but_not_nicknames():
     assert {"Kiev", "Genova", "Bombay", "Peking"} <= names.keys()
     assert "Google" not in names  # GeoNames lists it for Topeka (a 2010 stunt)
     assert "Allegheny" not in names  # and Pittsburgh's older neighbour for Pittsburgh
+
+
+def test_a_weekday_or_a_joining_word_does_not_end_a_name(recognizer):
+    got = kinds(recognizer, "Collins won the mayoral race in Helena Tuesday night.")
+    assert got.get("Helena") == PLACE and "Helena Tuesday" not in got
+    got = kinds(recognizer, "Justin Fairfax addresses the Ralph Northam For Governor party.")
+    assert got.get("Ralph Northam") == PERSON and "Ralph Northam For" not in got
+    assert kinds(recognizer, "Meet at 4225 Southwinds Pl., White Plains.").get("Southwinds Pl") == PLACE

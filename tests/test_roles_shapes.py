@@ -259,3 +259,45 @@ def test_a_rank_in_lower_case_is_an_adjective():
     assert roles("It is a recipient of a major Warhol donor program.", "Warhol") == []
     assert roles("The unit was led by Major Tom Smith.", "Tom Smith") == ["Major"]
     assert roles("Attorney General Jeff Sessions said so.", "Jeff Sessions") == ["Attorney General"]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Speaking in the parents' defense, Tom Molomby, SC, said that they were not guilty.", "Tom Molomby",
+     "Senior Counsel"),
+    ("Jane Smith MP said the bill would pass.", "Jane Smith", "Member of Parliament"),
+    ("The roadshow featured Justin Bassi, who advises Attorney-General George Brandis on crime.", "Justin Bassi",
+     "adviser to Attorney-General George Brandis"),
+    ("Ann Lee, who heads the agency, declined.", "Ann Lee", "head of the agency"),
+    ("Ann Lee, who was named chief executive in May, declined.", "Ann Lee", "chief executive"),
+    ("Goode has been in a relationship with Sophie Dymoke since 2005.", "Sophie Dymoke", "partner"),
+    ("Andrzej Wajda's movie, Promised Land, depicts those years.", "Andrzej Wajda", "director of a movie"),
+    ("It is based on William Shakespeare's play The Tempest.", "William Shakespeare", "author of a play"),
+])
+def test_letters_who_clauses_partners_and_own_works_give_roles(text, name, role):
+    assert roles(text, name) == [role]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He said Ann Lee, who advises him, was right.", "Ann Lee"),  # a pronoun is no one to advise
+    ("She told Jane Smith's story to the court.", "Jane Smith"),  # a story about her, not by her
+    ("He moved to Greenville, SC in 1990.", "Greenville"),  # South Carolina, not Senior Counsel
+])
+def test_shapes_that_give_no_role(text, name):
+    assert roles(text, name) == []
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Althea Garrison, a transgender woman served a term in the Massachusetts state legislature but did not run "
+     "as an openly transgender person.", "Althea Garrison", "a transgender woman"),
+    ("Shannon Bream, host of “Fox News Tonight,” similarly managed to bring up the firm behind the dossier in a "
+     "segment.", "Shannon Bream", "host of Fox News Tonight"),
+    ("With the help of NSNorth's organizers, Dan Byers and Philippe Casgrain, we put together a quiz.", "Dan Byers",
+     "NSNorth's organizer"),
+    ("With the help of NSNorth's organizers, Dan Byers and Philippe Casgrain, we put together a quiz.",
+     "Philippe Casgrain", "NSNorth's organizer"),
+    ("Robert Marshall, who drafted a “bathroom bill” in the state, lost.", "Robert Marshall",
+     "author of a “bathroom bill”"),
+    ("Take a look at this namespace proposal by Kyle Sluder.", "Kyle Sluder", "author of a proposal"),
+])
+def test_long_appositions_name_pairs_and_what_a_person_wrote(text, name, role):
+    assert roles(text, name) == [role]

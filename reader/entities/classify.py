@@ -26,6 +26,7 @@ from reader.entities.wordlists import (
     PARTY_NOUNS,
     STANDALONE_EVENTS,
     WEAK_ENDINGS,
+    WEEKDAYS,
     is_role,
 )
 
@@ -113,8 +114,9 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
             break
         a += 1
         initial = False
-    while b > a and not tokens[b - 1].cap and (b - 1) not in anchors and not story.covered(b - 1):
-        b -= 1
+    while b > a and (not tokens[b - 1].cap or b - a > 1 and tokens[b - 1].folded in _NEVER_LAST) \
+            and (b - 1) not in anchors and not story.covered(b - 1):
+        b -= 1  # "in Denver Monday", "the Ralph Northam For (Governor party)": not the name's words
     if a >= b:
         return
     if b - a >= 2 and tokens[b - 1].folded in DEMONYMS and (b - a == 2 or all(
@@ -286,6 +288,8 @@ def _ordinary_before(story: Story, a: int, i: int) -> bool:
     return all(is_word(t.folded) or t.folded in lexicon or t.is_upper for t in story.tokens[a:i])
 
 
+_NEVER_LAST = WEEKDAYS | CONNECTORS
+"""Words a name does not end with: a weekday (news write "in Denver Monday") or a joining word."""
 _TITLE_SURNAMES = frozenset({"king", "khan", "shah", "prince", "pope", "bishop", "duke", "major", "judge", "knight"})
 _NAME_SUFFIXES = frozenset({"jr", "sr", "jr.", "sr."})
 

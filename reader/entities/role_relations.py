@@ -3,10 +3,12 @@
 - who made a named thing: "CocoaPods was created by Eloy Durán", "Created by Peter Hosey,
   ISO8601DateFormatter …", "Justin Miller maintains MBXMapKit" → "creator of CocoaPods",
   "maintainer of MBXMapKit";
-- who made a work named by its kind: "a post by Evan Brooks" → "author of a post";
+- who made a work named by its kind: "a post by Evan Brooks", "Agnès Varda's film" →
+  "author of a post", "director of a film";
 - a character an actor plays, and a co-star ("debut opposite Mandy Moore");
 - a spouse, and whose when the story names them ("Fillmore married Lily Wong");
-- a collaborator, a teacher or a friend ("studied with Rem Koolhaas").
+- a collaborator, a teacher, a friend or a partner ("studied with Rem Koolhaas", "in a
+  relationship with Sophie Dymoke").
 
 Each looks for a cheap word first ("by ", " with ", "marri") and runs its regular
 expression only then: these run for every mention of every person at index time.
@@ -84,11 +86,32 @@ WORK_MAKERS = {
     **dict.fromkeys("painting sculpture drawing".split(), "artist"),
     **dict.fromkeys("photo photograph".split(), "photographer"),
     **dict.fromkeys("talk lecture speech".split(), "speaker"),
+    **dict.fromkeys("library framework plugin tool app extension".split(), "developer"),
+    **dict.fromkeys("proposal thread newsletter".split(), "author"),
+    **dict.fromkeys("voiceover narration".split(), "narrator"),
     "podcast": "host", "cartoon": "cartoonist",
 }
 _WORK_BY = re.compile(r"\b(?P<work>" + "|".join(sorted(WORK_MAKERS, key=len, reverse=True)) +
                       r")s?\s+(?:(?:written|directed|painted|taken|given|published|recorded)\s+)?by\s+"
                       + _CO_MAKERS + "$", re.IGNORECASE)
+
+
+_OWN_WORKS = sorted(set(WORK_MAKERS) - {"story", "biography", "photo", "photograph", "cartoon"}, key=len, reverse=True)
+_POSSESSIVE_WORK = re.compile(r"[’']s\s+(?:(?:new|latest|first|last|debut|recent|best-?selling|acclaimed|famous|early|"
+                              r"final|second|third|next|upcoming|classic|short|\d{4})\s+){0,2}(?P<work>"
+                              + "|".join(_OWN_WORKS) + r")s?\b")
+
+
+def possessive_work_role(body: str, end: int) -> str | None:
+    """ "Andrzej Wajda's movie" → "director of a movie"; "William Shakespeare's play The
+    Tempest" → "author of a play" (not "her story", "his biography": about the person)."""
+    if not body.startswith(("'s ", "’s "), end):
+        return None  # the usual case, without a regular expression
+    match = _POSSESSIVE_WORK.match(body, end, min(len(body), end + 60))
+    if not match:
+        return None
+    work = match.group("work").casefold()
+    return f"{WORK_MAKERS[work]} of {'an' if work[0] in 'aeiou' else 'a'} {work}"
 
 
 def work_role(body: str, start: int) -> str | None:
@@ -158,8 +181,10 @@ _RELATIONS = (
     (re.compile(r"\b(?:a|the|close|old|lifelong|childhood)\s+(?:close\s+|old\s+|lifelong\s+)?friends?\s+of\s+"
                 + _CO_MAKERS + "$"), "friend"),
     (re.compile(r"\b(?:a|the)\s+(?:student|pupil|disciple|protégé|protege)\s+of\s+" + _CO_MAKERS + "$"), "teacher"),
+    (re.compile(r"\b(?:(?:a\s+)?(?:relationship|romance)\s+with|(?:is|was|been|started|began)\s+dating)\s+"
+                + _CO_MAKERS + "$"), "partner"),
 )
-_RELATION_HINTS = (" with ", "friend", "student", "pupil", "disciple", "prot")
+_RELATION_HINTS = (" with ", "friend", "student", "pupil", "disciple", "prot", "dating")
 
 
 def relation_role(body: str, start: int) -> str | None:

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reader.entities.role_relations import maker_role, relation_role, screen_role, spouse_role, work_role
+from reader.entities.role_clauses import postnominal_role, who_role
+from reader.entities.role_relations import (maker_role, possessive_work_role, relation_role, screen_role, spouse_role,
+                                            work_role)
 from reader.entities.role_shapes import contributed_role, credit_role, first_to, role_as, role_object, the_n_of
 from reader.entities.role_words import NOT_ROLE_START, BODY_WORDS, HONORIFICS, OCCUPATIONS, is_role_word
 from reader.entities.wordlists import ABBREVIATIONS, ROLES, is_role
@@ -28,7 +30,13 @@ _STOPS = ".;:!?\n“”\"()[]"
 _AGE = r"(?:,\s*(?:aged\s+)?[1-9][0-9]?(?=\s*,))?"  # "Anna Ruiz, 34, a teacher": the age is skipped
 _COPULA = re.compile(r"\s*(?:\([^()]{0,120}\)\s*)?" + _AGE + r",?\s*(?:is|was|has been|had been|became|served as|works as|"
                      r"worked as|remains)\s+(?:also\s+)?(?P<rest>[^.;:!?\n]{0,120})")
-_APPOSITION = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*" + _AGE + r"\s*(?:,|\s[—–]|—)\s+(?:\[\d+\]\s*)*(?P<rest>(?:[^,.;:!?\n()“”\"]|“[^“”\n]{1,60}”){2,90}?)(?P<end>[,.;:!?()\n—–]|$)")
+_APPOSITION_START = r"\s*(?:\([^()]{0,60}\))?\s*" + _AGE + r"\s*(?:,|\s[—–]|—)\s+(?:\[\d+\]\s*)*"
+_APPOSITION_WORDS = r"(?:[^,.;:!?\n()“”\"]|“[^“”\n]{1,60}”)"
+_APPOSITION = re.compile(_APPOSITION_START + r"(?P<rest>" + _APPOSITION_WORDS + r"{2,90}?)(?:[,.;:!?()\n—–]|$)")
+_OPEN_APPOSITION = re.compile(_APPOSITION_START + r"(?P<rest>" + _APPOSITION_WORDS + r"{2,90})")
+"""An apposition whose end is further than 90 characters ("Althea Garrison, a transgender
+woman served a term in … but did not run as …"): the role phrase ends at its verb."""
+_QUOTED_END = re.compile(r"(?<=[,.]”)")
 MAX_ROLE_WORDS = 9
 _PHRASE_END = frozenset("who whom whose which that and but said says when while after before because".split())
 
@@ -53,7 +61,10 @@ def role_before(body: str, start: int) -> str | None:
     if stripped.endswith(","):
         role = _role_ending(stripped[:-1])
         if role and _plural(role.split()[-1]):
-            return None  # "a choice for Republicans, Bush or Trump": a group, not this person
+            if not _AND_PAIR_AFTER.match(body, start):
+                return None  # "a choice for Republicans, Bush or Trump": a group, not this person
+            *head, last = role.split()  # "NSNorth's organizers, Dan Byers and Philippe Casgrain,": one of them
+            return " ".join([*head, _singular(last)])
         return role or _role_of_phrase(stripped[:-1]) or _list_role_at(body, start, before)
     role = _role_ending(before)
     if role and _plural(role.split()[-1]):  # "publishers Jann Wenner … and Carlo De Benedetti": one of them
@@ -63,6 +74,9 @@ def role_before(body: str, start: int) -> str | None:
         or _list_role_at(body, start, before)
 
 
+_NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+_AND_PAIR_AFTER = re.compile(_NAME + r"\s+and\s+" + _NAME + r"\s*[,.;:]")
+"""Two names joined by "and" and closed: a plural role before them is what each of them is."""
 LIST_REACH = 700
 """How far back (characters) a list of names, with its bracketed works, may begin."""
 _HONORIFIC_END = re.compile(r"\s(Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
@@ -106,6 +120,8 @@ def _role_of_list(text: str, items: int) -> str | None:
         text = text[:lead.start()]
     elif not items:
         return None
+    elif text.rstrip().endswith(","):  # "NSNorth's organizers, Dan Byers and "
+        text = text.rstrip()[:-1]
     elif _affiliation_before(text):
         return _affiliation_before(text)
     role = _role_ending(text.rstrip() + " ")
@@ -280,9 +296,10 @@ def role_after(body: str, end: int, person: bool = True) -> str | None:
     "a French mathematician"."""
     end = skip_aside(body, end)
     tail = body[end:end + 200]
-    match = _APPOSITION.match(tail)
+    match = _APPOSITION.match(tail) or _OPEN_APPOSITION.match(tail)
     if match and not _plural(match.group("rest").split()[0]):  # "Xcode, developers now have ...": a clause
-        role = _phrase(match.group("rest"), person) or (person and the_n_of(match.group("rest")))
+        rest = _QUOTED_END.split(match.group("rest"), 1)[0]  # 'host of “Fox News Tonight,” similarly ...'
+        role = _phrase(rest, person) or (person and the_n_of(rest))
         if role:
             return role
     match = _COPULA.match(tail)
@@ -329,8 +346,10 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True
         after = role_after(body, end, person)
         if person:
             candidates = (role_before(body, start) or credit_role(body, start, end) or role_object(body, start, end),
-                          after or role_as(body, end) or contributed_role(body, end) or affiliation_after(body, end),
-                          maker_role(body, start, end) or work_role(body, start) or screen_role(body, start, end)
+                          after or role_as(body, end) or contributed_role(body, end) or affiliation_after(body, end)
+                          or who_role(body, end) or postnominal_role(body, end),
+                          maker_role(body, start, end) or work_role(body, start) or possessive_work_role(body, end)
+                          or screen_role(body, start, end)
                           or spouse_role(body, start) or relation_role(body, start))
         else:
             candidates = (body_before(body, start), after)

@@ -38,9 +38,11 @@ comment comments report reports sources source police officials authorities expe
 residents people witnesses observers many some
 """)
 
+#: Days of the week: never the last word of a name ("in Denver Monday").
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+
 #: Days and months (never people), and other calendar words.
-CALENDAR = _words("""
-monday tuesday wednesday thursday friday saturday sunday
+CALENDAR = WEEKDAYS | _words("""
 mon tue tues wed thu thur thurs fri sat sun
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
@@ -120,7 +122,7 @@ for _kind, _text in (
         base plaza canal harbor harbour beach hills heights falls village town township kingdom
         republic territory territories prefecture memorial complex planetarium library zoo garden
         gardens district districts highway freeway lane drive way port shrine church? cemetery
-        campus prison jail reservoir dam canyon forest glacier volcano cape empire minster abbey trail reserve statue monument turnpike expressway parkway blvd hwy pkwy terrace plateau terminal wharf pier quay marina rd""".replace("church? ", "")),
+        campus prison jail reservoir dam canyon forest glacier volcano cape empire minster abbey trail reserve statue monument turnpike expressway parkway blvd hwy pkwy terrace plateau terminal wharf pier quay marina rd pl""".replace("church? ", "")),
     (EVENT, """war wars treaty summit olympics olympic games cup championship championships festival
         fair expo conference revolution battle crisis incident massacre accord accords agreement
         tournament marathon awards olympiad challenge uprising rebellion pandemic epidemic earthquake
