@@ -301,3 +301,31 @@ def test_shapes_that_give_no_role(text, name):
 ])
 def test_long_appositions_name_pairs_and_what_a_person_wrote(text, name, role):
     assert roles(text, name) == [role]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Byron fell in love with Mary Chaworth, whom he met at school.", "Mary Chaworth", "partner"),
+    ("He formed a close friendship with the younger John Edleston.", "John Edleston", "friend"),
+    ("It was printed, under the editorship of Joseph Robertson, for the Club.", "Joseph Robertson", "editor"),
+    ("An incomplete German translation, edited by Dr Moritz Posselt (Tagebuch) appeared.", "Moritz Posselt",
+     "editor of a translation"),
+    ("It is called Growing Up in the Edward Seidensticker translation.", "Edward Seidensticker", "translator"),
+    ("It was based on the Gregory Maguire novel of the same name.", "Gregory Maguire", "author of a novel"),
+    ("He appeared in films like Woody Allen's Match Point (2005), a drama.", "Woody Allen", "creator of Match Point"),
+    ("He won praise for his performance as Charles Ryder in the adaptation.", "Charles Ryder",
+     "a character (a role played)"),
+    ("He read the book Blown for Good, critical of Scientology, written by Marc Headley.", "Marc Headley",
+     "author of a book"),
+    ("The most enduring was with John FitzGibbon, 2nd Earl of Clare — four years his junior.", "John FitzGibbon",
+     "2nd Earl of Clare"),
+    ("They are on trial for the death of their nine-month-old child, Gloria.", "Gloria", "child"),
+    ("Greeks worship the ancient gods, such as Zeus, Hera, and Athena.", "Hera", "god"),
+    ("He is among photographers who used the camera, such as Ansel Adams, Chuck Close, and Helmut Newton.",
+     "Chuck Close", "photographer"),
+])
+def test_friends_editors_translators_titled_works_and_listed_kinds(text, name, role):
+    assert roles(text, name) == [role]
+
+
+def test_a_title_word_of_a_painting_is_not_a_kind_of_work():
+    assert roles("St. Jerome in His Study (1480), by Domenico Ghirlandaio", "Domenico Ghirlandaio") == []

@@ -80,7 +80,8 @@ def maker_role(body: str, start: int, end: int) -> str | None:
 #: A work and who makes it: "a post by Evan Brooks" → "author of a post".
 WORK_MAKERS = {
     **dict.fromkeys("post article essay column op-ed report paper piece blog story study book novel memoir "
-                    "biography letter poem play translation editorial review".split(), "author"),
+                    "biography letter poem play editorial review".split(), "author"),
+    "translation": "translator",
     **dict.fromkeys("film movie documentary".split(), "director"),
     **dict.fromkeys("song album".split(), "musician"),
     **dict.fromkeys("painting sculpture drawing".split(), "artist"),
@@ -92,8 +93,16 @@ WORK_MAKERS = {
     "podcast": "host", "cartoon": "cartoonist",
 }
 _WORK_BY = re.compile(r"\b(?P<work>" + "|".join(sorted(WORK_MAKERS, key=len, reverse=True)) +
-                      r")s?\s+(?:(?:written|directed|painted|taken|given|published|recorded)\s+)?by\s+"
-                      + _CO_MAKERS + "$", re.IGNORECASE)
+                      r")s?(?:[^.;:!?\n]{0,80}?,)?\s+(?:(?P<verb>written|directed|painted|taken|given|published|recorded|"
+                      r"edited|translated|illustrated|produced)\s+)?by\s+" + _CO_MAKERS + "$")
+"""(The kind of work in lower case: "St. Jerome in His Study (1480), by Domenico Ghirlandaio" names a painting.)"""
+
+
+def _of_work(maker: str, work: str) -> str:
+    """ "director of a film", "author of an essay"; "translator" alone for a translation."""
+    if maker == "translator" and work == "translation":
+        return maker
+    return f"{maker} of {'an' if work[0] in 'aeiou' else 'a'} {work}"
 
 
 _OWN_WORKS = sorted(set(WORK_MAKERS) - {"story", "biography", "photo", "photograph", "cartoon"}, key=len, reverse=True)
@@ -102,16 +111,27 @@ _POSSESSIVE_WORK = re.compile(r"[’']s\s+(?:(?:new|latest|first|last|debut|rece
                               + "|".join(_OWN_WORKS) + r")s?\b")
 
 
-def possessive_work_role(body: str, end: int) -> str | None:
-    """ "Andrzej Wajda's movie" → "director of a movie"; "William Shakespeare's play The
-    Tempest" → "author of a play" (not "her story", "his biography": about the person)."""
-    if not body.startswith(("'s ", "’s "), end):
+_ATTRIBUTIVE_WORK = re.compile(r"\s+(?P<work>" + "|".join(_OWN_WORKS) + r")\b")
+_TITLED_WORK = re.compile(r"[’']s\s+(?P<title>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|the|and|in|a)){0,5})\s+\(\d{4}\)")
+
+
+def possessive_work_role(body: str, start: int, end: int) -> str | None:
+    """ "Andrzej Wajda's movie", "the Gregory Maguire novel" → "director of a movie", "author
+    of a novel" (not "her story", "his biography": about the person); "Woody Allen's Match
+    Point (2005)" → "creator of Match Point"."""
+    if body.startswith(("'s ", "’s "), end):
+        match = _POSSESSIVE_WORK.match(body, end, min(len(body), end + 60))
+        if not match:
+            titled = _TITLED_WORK.match(body, end, min(len(body), end + 80))
+            return f"creator of {titled.group('title')}" if titled else None
+    elif body[max(0, start - 4):start] in ("the ", "The "):
+        match = _ATTRIBUTIVE_WORK.match(body, end, min(len(body), end + 20))
+        if not match:
+            return None
+    else:
         return None  # the usual case, without a regular expression
-    match = _POSSESSIVE_WORK.match(body, end, min(len(body), end + 60))
-    if not match:
-        return None
     work = match.group("work").casefold()
-    return f"{WORK_MAKERS[work]} of {'an' if work[0] in 'aeiou' else 'a'} {work}"
+    return _of_work(WORK_MAKERS[work], work)
 
 
 def work_role(body: str, start: int) -> str | None:
@@ -122,11 +142,13 @@ def work_role(body: str, start: int) -> str | None:
     match = _WORK_BY.search(body, max(0, start - 160), start)
     if not match:
         return None
-    work = match.group("work").casefold()
-    return f"{WORK_MAKERS[work]} of {'an' if work[0] in 'aeiou' else 'a'} {work}"
+    work, verb = match.group("work").casefold(), (match.group("verb") or "").casefold()
+    maker = MAKERS[verb] if verb in ("edited", "translated", "illustrated", "produced") else WORK_MAKERS[work]
+    return _of_work(maker, work)
 
 
 _CHARACTER_BEFORE = re.compile(r"\b(?:the\s+(?:title\s+)?(?:role|part)\s+of|portray(?:s|ed|ing)?|voic(?:es|ed|ing)|"
+                               r"performance\s+as|roles\s+(?:include|included)|"
                                r"(?:starred|stars|starring|cast|appears|appeared|appearing)\s+as|"
                                r"(?P<played>play(?:s|ed|ing)?))\s+"
                                r"(?:(?:Professor|Dr|Inspector|Detective|Captain|Agent|Lady|Lord|Sir)\.?\s+)?$")
@@ -181,10 +203,13 @@ _RELATIONS = (
     (re.compile(r"\b(?:a|the|close|old|lifelong|childhood)\s+(?:close\s+|old\s+|lifelong\s+)?friends?\s+of\s+"
                 + _CO_MAKERS + "$"), "friend"),
     (re.compile(r"\b(?:a|the)\s+(?:student|pupil|disciple|protégé|protege)\s+of\s+" + _CO_MAKERS + "$"), "teacher"),
-    (re.compile(r"\b(?:(?:a\s+)?(?:relationship|romance)\s+with|(?:is|was|been|started|began)\s+dating)\s+"
-                + _CO_MAKERS + "$"), "partner"),
+    (re.compile(r"\b(?:(?:a\s+)?(?:relationship|romance)\s+with|(?:is|was|been|started|began)\s+dating|"
+                r"fell\s+in\s+love\s+with)\s+" + _CO_MAKERS + "$"), "partner"),
+    (re.compile(r"\bfriendships?\s+with\s+(?:the\s+(?:younger|elder|older)\s+|[a-z]+\s+(?:such\s+as|like)\s+)?"
+                + _CO_MAKERS + "$"), "friend"),
+    (re.compile(r"\b(?:under\s+)?the\s+editorship\s+of\s+" + _CO_MAKERS + "$"), "editor"),
 )
-_RELATION_HINTS = (" with ", "friend", "student", "pupil", "disciple", "prot", "dating")
+_RELATION_HINTS = (" with ", "friend", "student", "pupil", "disciple", "prot", "dating", "editorship")
 
 
 def relation_role(body: str, start: int) -> str | None:

@@ -117,7 +117,7 @@ def _role_of_list(text: str, items: int) -> str | None:
     """``list_role`` of the words before a list (``text``) of ``items`` names."""
     lead = _LIST_LEAD.search(text)
     if lead:
-        text = text[:lead.start()]
+        text = _RELATIVE_END.sub("", text[:lead.start()])  # "photographers who used the camera, such as"
     elif not items:
         return None
     elif text.rstrip().endswith(","):  # "NSNorth's organizers, Dan Byers and "
@@ -129,6 +129,9 @@ def _role_of_list(text: str, items: int) -> str | None:
         return None
     *head, last = role.split()
     return " ".join([*head, _singular(last)])
+
+
+_RELATIVE_END = re.compile(r"\s+(?:who|that|which)\s+[^,;:.!?\n]*$")
 
 
 def _singular(word: str) -> str:
@@ -348,7 +351,7 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True
             candidates = (role_before(body, start) or credit_role(body, start, end) or role_object(body, start, end),
                           after or role_as(body, end) or contributed_role(body, end) or affiliation_after(body, end)
                           or who_role(body, end) or postnominal_role(body, end),
-                          maker_role(body, start, end) or work_role(body, start) or possessive_work_role(body, end)
+                          maker_role(body, start, end) or work_role(body, start) or possessive_work_role(body, start, end)
                           or screen_role(body, start, end)
                           or spouse_role(body, start) or relation_role(body, start))
         else:
