@@ -40,7 +40,7 @@ def test_a_list_of_names_shares_its_role_made_singular(name):
 
 
 def test_no_list_role_without_a_role_word_or_from_names_before_of():
-    body = "He starred opposite Ivo Lind, Kai Berg and Uma Sol. Two veteran politicians Ivo Lind of the Green Party and Uma Sol of ABC won."
+    body = "He met Ivo Lind, Kai Berg and Uma Sol. Two veteran politicians Ivo Lind of the Green Party and Uma Sol of ABC won."
     assert roles_at(body, [at(body, "Kai Berg")]) == []
     second = body.index("Uma Sol", body.index("Two"))
     assert roles_at(body, [(second, second + 7)]) == ["of ABC"]

@@ -329,3 +329,22 @@ def test_friends_editors_translators_titled_works_and_listed_kinds(text, name, r
 
 def test_a_title_word_of_a_painting_is_not_a_kind_of_work():
     assert roles("St. Jerome in His Study (1480), by Domenico Ghirlandaio", "Domenico Ghirlandaio") == []
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Padalecki was born in San Antonio, Texas, to Gerald and Sherri Padalecki.", "Gerald", "parent"),
+    ("He landed a short role in the thriller Flight of the Phoenix alongside Dennis Quaid and Hugh Laurie.",
+     "Hugh Laurie", "co-star"),
+    ("Spouse(s) Jean-Louis Richard (m. 1949; div. 1964)", "Jean-Louis Richard", "spouse"),
+    ("Jules et Jim (1962), directed by François Truffaut, followed.", "François Truffaut", "director"),
+    ("She was the subject of the film Calling the Shots (1988) by Janis Cole and Holly Dale.", "Holly Dale",
+     "director of a film"),
+    ("Maximum Ride, a film based on the series of novels of the same name by James Patterson.", "James Patterson",
+     "author of a novel"),
+])
+def test_parents_spouses_co_stars_and_makers_of_titled_works(text, name, role):
+    assert roles(text, name) == [role]
+
+
+def test_alongside_without_a_screen_is_no_co_star():
+    assert roles("The soldiers fought alongside Jane Doe in the war.", "Jane Doe") == []

@@ -93,7 +93,8 @@ WORK_MAKERS = {
     "podcast": "host", "cartoon": "cartoonist",
 }
 _WORK_BY = re.compile(r"\b(?P<work>" + "|".join(sorted(WORK_MAKERS, key=len, reverse=True)) +
-                      r")s?(?:[^.;:!?\n]{0,80}?,)?\s+(?:(?P<verb>written|directed|painted|taken|given|published|recorded|"
+                      r")s?(?:[^.;:!?\n]{0,80}?,|\s+of\s+the\s+same\s+name|\s+[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}?\s+\(\d{4}\))?"
+                      r"\s+(?:(?P<verb>written|directed|painted|taken|given|published|recorded|"
                       r"edited|translated|illustrated|produced)\s+)?by\s+" + _CO_MAKERS + "$")
 """(The kind of work in lower case: "St. Jerome in His Study (1480), by Domenico Ghirlandaio" names a painting.)"""
 
@@ -134,6 +135,20 @@ def possessive_work_role(body: str, start: int, end: int) -> str | None:
     return _of_work(WORK_MAKERS[work], work)
 
 
+_MADE_BY = re.compile(r"[,)]\s+(?P<verb>directed|composed|illustrated|translated|edited|produced|written|painted|designed)"
+                      r"\s+by\s+" + _CO_MAKERS + "$")
+
+
+def made_by_role(body: str, start: int) -> str | None:
+    """ "Jules et Jim (1962), directed by François Truffaut" → "director": a verb of making
+    after a work's name and a comma (or its year in brackets)."""
+    before = body[max(0, start - 80):start]
+    if "by " not in before:
+        return None  # the usual case, without a regular expression
+    match = _MADE_BY.search(before)
+    return MAKERS[match.group("verb")] if match else None
+
+
 def work_role(body: str, start: int) -> str | None:
     """ "this recent post by Evan Brooks" → "author of a post"; "a film by Agnès Varda" →
     "director of a film" (the work named by its kind, right before "by" and the name)."""
@@ -154,8 +169,8 @@ _CHARACTER_BEFORE = re.compile(r"\b(?:the\s+(?:title\s+)?(?:role|part)\s+of|port
                                r"(?:(?:Professor|Dr|Inspector|Detective|Captain|Agent|Lady|Lord|Sir)\.?\s+)?$")
 _SCREEN_AFTER = re.compile(r"\s+in\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z“\"]|(?:[\w-]+\s+){0,3}(?:film|series|show|movie|"
                            r"play|drama|comedy|production|adaptation|season|episode|segment|musical|opera)\b)")
-_SCREEN_HINTS = ("lay", "ortray", "oic", " as ", "role", "part", "opposite")
-_OPPOSITE = re.compile(r"\bopposite\s+$")
+_SCREEN_HINTS = ("lay", "ortray", "oic", " as ", "role", "part", "opposite", "alongside")
+_OPPOSITE = re.compile(r"\b(?:opposite|alongside)\s+" + _CO_MAKERS + "$")
 _SCREEN_WORDS = re.compile(r"\b(?:starred|starring|stars|debut|role|film|appeared|cast|played|comedy|drama|series)\b")
 
 
@@ -178,6 +193,22 @@ def screen_role(body: str, start: int, end: int) -> str | None:
 _MARRIED = re.compile(r"(?:\b(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+)?(?:(?:is|was|had|has|got|been|later|then)\s+)*"
                       r"(?:married|marries|wed|weds)\s+(?:to\s+)?$")
 _NOT_WHO = frozenset("he she they it we i you his her their in on at after when later then but and".split())
+
+
+_MARRIED_IN = re.compile(r"\s*\(m\.\s*\d{4}")
+"""A biography's box: "Spouse(s) Jean-Louis Richard (m. 1949; div. 1964)"."""
+_BORN_TO = re.compile(r"\bborn\b[^.;!?\n]{0,80}?\bto\s+" + _CO_MAKERS + "$")
+
+
+def family_role(body: str, start: int, end: int) -> str | None:
+    """ "born in San Antonio, Texas, to Gerald and Sherri Padalecki" → "parent";
+    "Jean-Louis Richard (m. 1949; div. 1964)" → "spouse"."""
+    if body.startswith(" (m.", end) or body.startswith("(m.", end):
+        return "spouse" if _MARRIED_IN.match(body, end) else None
+    before = body[max(0, start - 120):start]
+    if "born" not in before or " to " not in before:
+        return None  # the usual case, without a regular expression
+    return "parent" if _BORN_TO.search(before) else None
 
 
 def spouse_role(body: str, start: int) -> str | None:

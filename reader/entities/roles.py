@@ -18,8 +18,8 @@ import re
 from collections.abc import Iterable
 
 from reader.entities.role_clauses import postnominal_role, who_role
-from reader.entities.role_relations import (maker_role, possessive_work_role, relation_role, screen_role, spouse_role,
-                                            work_role)
+from reader.entities.role_relations import (family_role, made_by_role, maker_role, possessive_work_role, relation_role,
+                                            screen_role, spouse_role, work_role)
 from reader.entities.role_shapes import contributed_role, credit_role, first_to, role_as, role_object, the_n_of
 from reader.entities.role_words import NOT_ROLE_START, BODY_WORDS, HONORIFICS, OCCUPATIONS, is_role_word
 from reader.entities.wordlists import ABBREVIATIONS, ROLES, is_role
@@ -352,7 +352,7 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True
                           after or role_as(body, end) or contributed_role(body, end) or affiliation_after(body, end)
                           or who_role(body, end) or postnominal_role(body, end),
                           maker_role(body, start, end) or work_role(body, start) or possessive_work_role(body, start, end)
-                          or screen_role(body, start, end)
+                          or made_by_role(body, start) or screen_role(body, start, end) or family_role(body, start, end)
                           or spouse_role(body, start) or relation_role(body, start))
         else:
             candidates = (body_before(body, start), after)
