@@ -348,3 +348,20 @@ def test_parents_spouses_co_stars_and_makers_of_titled_works(text, name, role):
 
 def test_alongside_without_a_screen_is_no_co_star():
     assert roles("The soldiers fought alongside Jane Doe in the war.", "Jane Doe") == []
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Pennsylvania elected its first openly transgender person when Tyler Titus won a seat on the Erie School Board.",
+     "Tyler Titus", "member of the Erie School Board"),
+    ("Jane Doe was elected to the U.S. Senate in 2010.", "Jane Doe", "member of the U.S. Senate"),
+    ("Hoboken, New Jersey elected its first Sikh mayor Tuesday night, Ravi Bhalla. He is one.", "Ravi Bhalla",
+     "Sikh mayor"),
+    ("Virginia elected its first Latina delegates when Democrats Hala Ayala and Elizabeth Guzman won.",
+     "Elizabeth Guzman", "Democrat"),
+])
+def test_seats_won_roles_before_a_time_and_a_plural_role_leading_a_list(text, name, role):
+    assert roles(text, name) == [role]
+
+
+def test_winning_without_a_seat_is_no_role():
+    assert roles("Jane Doe won the election.", "Jane Doe") == []

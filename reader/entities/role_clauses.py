@@ -2,6 +2,8 @@
 
 - letters after the name: "Jane Smith MP", "Tom Molomby, SC," → "Member of Parliament",
   "Senior Counsel";
+- a seat won: "Tyler Titus won a seat on the Erie School Board" → "member of the Erie
+  School Board";
 - a "who" clause with a verb of leading or serving: "Justin Bassi, who advises
   Attorney-General George Brandis" → "adviser to Attorney-General George Brandis"; "Ann
   Lee, who heads the agency" → "head of the agency"; "…, who was named chief executive"
@@ -92,3 +94,25 @@ def who_role(body: str, end: int) -> str | None:
         thing = _object(match.group("object"))
         return f"{CLAUSE_VERBS[match.group('verb')]} {thing}" if thing else None
     return trim_role(match.group("rest"))
+
+
+_SEAT = re.compile(r"\s+(?:(?:has|had|was|is)\s+)?(?:won|wins|took|takes|holds|held|kept|keeps|(?:re-)?elected\s+to)\s+"
+                   r"(?:a\s+seat\s+(?:on|in)\s+)?(?P<body>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'&.-]*)){0,6})")
+_SEAT_HINTS = (" seat ", " elected to ")
+
+
+def seat_role(body: str, end: int) -> str | None:
+    """ "Tyler Titus won a seat on the Erie School Board" → "member of the Erie School
+    Board"; "Jane Doe was elected to the Senate" → "member of the Senate"."""
+    window = body[end:end + 40]
+    if not any(hint in window for hint in _SEAT_HINTS):
+        return None  # the usual case, without a regular expression
+    match = _SEAT.match(body, end, min(len(body), end + 120))
+    if not match or (" seat " not in match.group(0) and "elected to" not in match.group(0)):
+        return None
+    words = match.group("body").split()
+    if words and words[-1].endswith(".") and words[-1][-2:-1].islower():
+        words[-1] = words[-1][:-1]  # the sentence's full stop, not "U.S."
+    while words and words[-1].casefold() in ("of", "for", "and", "the"):
+        words.pop()
+    return f"member of {' '.join(words)}" if words else None

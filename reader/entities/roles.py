@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reader.entities.role_clauses import postnominal_role, who_role
+from reader.entities.role_clauses import postnominal_role, seat_role, who_role
 from reader.entities.role_relations import (family_role, made_by_role, maker_role, possessive_work_role, relation_role,
                                             screen_role, spouse_role, work_role)
 from reader.entities.role_shapes import contributed_role, credit_role, first_to, role_as, role_object, the_n_of
@@ -59,6 +59,7 @@ def role_before(body: str, start: int) -> str | None:
         return role_before(before, len(before)) or ("professor" if honorific.group(1) == "Prof" else None)
     stripped = before.rstrip()
     if stripped.endswith(","):
+        stripped = _TIME_END.sub("", stripped[:-1]) + ","  # "elected its first Sikh mayor Tuesday night, Ravi Bhalla"
         role = _role_ending(stripped[:-1])
         if role and _plural(role.split()[-1]):
             if not _AND_PAIR_AFTER.match(body, start):
@@ -77,6 +78,8 @@ def role_before(body: str, start: int) -> str | None:
 _NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
 _AND_PAIR_AFTER = re.compile(_NAME + r"\s+and\s+" + _NAME + r"\s*[,.;:]")
 """Two names joined by "and" and closed: a plural role before them is what each of them is."""
+_TIME_END = re.compile(r"\s+(?:on\s+|last\s+|this\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|"
+                       r"tonight|week|year|month)(?:\s+(?:night|morning|afternoon|evening))?$")
 LIST_REACH = 700
 """How far back (characters) a list of names, with its bracketed works, may begin."""
 _HONORIFIC_END = re.compile(r"\s(Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
@@ -93,6 +96,9 @@ def _before_list(before: str) -> tuple[str, int]:
         match = _LIST_ITEM.search(text)
         if not match or match.start() == match.end():
             break
+        first, *rest = match.group(0).split()
+        if len(rest) >= 2 and is_role_word(first):  # "Democrats Hala Ayala and ": the role, then a name
+            return f"{text[:match.start()]}{first} ", items + 1
         text, items = text[:match.start()], items + 1
     return text, items
 
@@ -350,7 +356,7 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True
         if person:
             candidates = (role_before(body, start) or credit_role(body, start, end) or role_object(body, start, end),
                           after or role_as(body, end) or contributed_role(body, end) or affiliation_after(body, end)
-                          or who_role(body, end) or postnominal_role(body, end),
+                          or who_role(body, end) or postnominal_role(body, end) or seat_role(body, end),
                           maker_role(body, start, end) or work_role(body, start) or possessive_work_role(body, start, end)
                           or made_by_role(body, start) or screen_role(body, start, end) or family_role(body, start, end)
                           or spouse_role(body, start) or relation_role(body, start))
