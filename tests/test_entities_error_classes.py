@@ -314,3 +314,15 @@ def test_a_weekday_or_a_joining_word_does_not_end_a_name(recognizer):
     got = kinds(recognizer, "Justin Fairfax addresses the Ralph Northam For Governor party.")
     assert got.get("Ralph Northam") == PERSON and "Ralph Northam For" not in got
     assert kinds(recognizer, "Meet at 4225 Southwinds Pl., White Plains.").get("Southwinds Pl") == PLACE
+
+
+def test_a_short_heading_of_capitalised_words_gives_no_names(recognizer):
+    text = "Xcode Plugins\n\nAdd Line Breaks to Issue Navigator\n\nThis plugin wraps long lines.\n\n" \
+           "Generating a Unique Directory or File Name\n\nUse the function."
+    got = kinds(recognizer, text)
+    assert not {"Add Line Breaks", "Issue Navigator", "Unique Directory"} & got.keys()
+
+
+def test_a_caption_of_names_is_no_heading(recognizer):
+    got = kinds(recognizer, "Editorial Manager Chet Clem and President Sean Mills\n\nThey spoke.")
+    assert got.get("Chet Clem") == PERSON and got.get("Sean Mills") == PERSON

@@ -1,6 +1,8 @@
 """Headlines and headings, where capitals say little about names.
 
-A line Written In Title Case capitalises ordinary words; there the recogniser keeps
+A line Written In Title Case capitalises ordinary words (with its short function words in
+capitals too, or in a short heading with no full stop: "Add Line Breaks to Issue
+Navigator"); there the recogniser keeps
 known names and names the rest of the story also uses, and treats the other words like
 the first word of a sentence.
 """
@@ -19,6 +21,16 @@ _TITLE_FUNCTION_WORDS = frozenset("to in on at by for with from into is are be i
                                   "will has have was were says than that this how why".split())
 
 
+_MOST_HEADING_WORDS = 8
+
+
+def _heading_shaped(line: str) -> bool:
+    """A short line with no full stop or comma: "Generating a Unique Directory or File Name"."""
+    line = line.strip()
+    return len(line.split()) <= _MOST_HEADING_WORDS and line[-1:] not in ".!?\"”" and "," not in line \
+        and ". " not in line
+
+
 def _start_of(token) -> int:
     return token.start
 
@@ -26,6 +38,7 @@ def _start_of(token) -> int:
 def title_lines(story: Story) -> list[tuple[int, int]]:
     """``(start, end)`` of the lines Written In Title Case (headlines)."""
     text, tokens = story.text, story.tokens
+    is_word = story.knowledge.is_word
     lines: list[tuple[int, int]] = []
     start = index = 0
     n = len(tokens)
@@ -34,13 +47,17 @@ def title_lines(story: Story) -> list[tuple[int, int]]:
             index = bisect_left(tokens, end, lo=index, key=_start_of)
             start = end + 1
             continue
-        words = capped = common_capped = common_lower = 0
+        words = capped = common_capped = common_lower = ordinary_capped = lower_content = given = 0
         first = True
         while index < n and tokens[index].start < end:
             tok = tokens[index]
             if len(tok.text) >= 4 and tok.text.isalpha():
                 words += 1
                 capped += tok.cap
+                if tok.cap and not first and is_word(tok.folded):
+                    ordinary_capped += 1
+                lower_content += not tok.cap and tok.folded not in _TITLE_FUNCTION_WORDS
+            given += tok.cap and story.is_given_name(tok) and not is_word(tok.folded)
             if tok.folded in _TITLE_FUNCTION_WORDS and not first and not tok.initial:
                 if tok.cap:
                     common_capped += 1
@@ -48,8 +65,11 @@ def title_lines(story: Story) -> list[tuple[int, int]]:
                     common_lower += 1
             first = False
             index += 1
-        # most words capitalised, function words too ("To", "With", "Its"): a title-case headline
-        if words >= 3 and capped >= 0.75 * words and common_capped >= 1 and common_lower <= common_capped:
+        # most words capitalised, function words too ("To", "With", "Its"): a title-case headline;
+        # or, in a line with no full stop, ordinary words ("Add Line Breaks to Issue Navigator")
+        if words >= 3 and capped >= 0.75 * words and (
+                common_capped >= 1 and common_lower <= common_capped
+                or ordinary_capped >= 2 and not lower_content and not given and _heading_shaped(text[start:end])):
             lines.append((start, end))
         start = end + 1
     return lines
