@@ -365,3 +365,19 @@ def test_seats_won_roles_before_a_time_and_a_plural_role_leading_a_list(text, na
 
 def test_winning_without_a_seat_is_no_role():
     assert roles("Jane Doe won the election.", "Jane Doe") == []
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("He should not be executed for the murder of Sheila Marie Evans, his attorneys wrote.", "Sheila Marie Evans",
+     "victim"),
+    ("Jenna Nicole Mourey (born September 15, 1986), better known by her online pseudonym Jenna Marbles, is an "
+     "American YouTuber.", "Jenna Nicole Mourey", "an American YouTuber"),
+    ("The capsule landed, the agency said. (Oleg Urusov/ Roscosmos Press Service photo via AP)", "Oleg Urusov",
+     "photographer"),
+])
+def test_victims_copulas_after_a_known_as_and_photo_credits_after_a_name(text, name, role):
+    assert roles(text, name) == [role]
+
+
+def test_a_death_alone_makes_no_victim():
+    assert roles("He spoke of the death of John Smith.", "John Smith") == []

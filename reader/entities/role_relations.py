@@ -8,7 +8,7 @@
 - a character an actor plays, and a co-star ("debut opposite Mandy Moore");
 - a spouse, and whose when the story names them ("Fillmore married Lily Wong");
 - a collaborator, a teacher, a friend or a partner ("studied with Rem Koolhaas", "in a
-  relationship with Sophie Dymoke").
+  relationship with Sophie Dymoke"); a victim ("the murder of Sheila Marie Evans").
 
 Each looks for a cheap word first ("by ", " with ", "marri") and runs its regular
 expression only then: these run for every mention of every person at index time.
@@ -239,8 +239,11 @@ _RELATIONS = (
     (re.compile(r"\bfriendships?\s+with\s+(?:the\s+(?:younger|elder|older)\s+|[a-z]+\s+(?:such\s+as|like)\s+)?"
                 + _CO_MAKERS + "$"), "friend"),
     (re.compile(r"\b(?:under\s+)?the\s+editorship\s+of\s+" + _CO_MAKERS + "$"), "editor"),
+    (re.compile(r"\b(?:murder|killing|slaying|shooting|stabbing|kidnapping|abduction|rape)\s+of\s+" + _CO_MAKERS + "$"),
+     "victim"),
 )
-_RELATION_HINTS = (" with ", "friend", "student", "pupil", "disciple", "prot", "dating", "editorship")
+_RELATION_HINTS = (" with ", "friend", "student", "pupil", "disciple", "prot", "dating", "editorship", "murder", "killing",
+                   "slaying", "shooting", "stabbing", "kidnapping", "abduction", "rape ")
 
 
 def relation_role(body: str, start: int) -> str | None:

@@ -78,8 +78,14 @@ _CREDIT = re.compile(r"\b(?P<kind>Photo(?:graph)?s?|Picture|Image)(?:\s+by|\s*:|
 _CREDIT_END = re.compile(r"\s*(?:[.)\]/;]|$|\n)")
 
 
+_CREDIT_AFTER = re.compile(r"\s*/\s*[^()\n]{0,60}?\b(?:[Pp]hoto|[Pp]icture)\b[^()\n]{0,30}\)")
+
+
 def credit_role(body: str, start: int, end: int) -> str | None:
-    """ "(AP Photo/Cliff Owen)" → "photographer"; "Image: NASA Bill Ingalls." → "image credit"."""
+    """ "(AP Photo/Cliff Owen)" → "photographer"; "Image: NASA Bill Ingalls." → "image credit";
+    "(Oleg Urusov/ Roscosmos Press Service photo via AP)" → "photographer"."""
+    if body[start - 1:start] == "(" and _CREDIT_AFTER.match(body, end):
+        return "photographer"
     match = _CREDIT.search(body, max(0, start - 30), start)
     if not match or not _CREDIT_END.match(body, end):
         return None

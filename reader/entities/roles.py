@@ -304,7 +304,7 @@ def role_after(body: str, end: int, person: bool = True) -> str | None:
     """An apposition or a copula after a mention: "director general of the BBC",
     "a French mathematician"."""
     end = skip_aside(body, end)
-    tail = body[end:end + 200]
+    tail = _KNOWN_AS.sub("", body[end:end + 200])  # "…, better known as Jenna Marbles, is an American YouTuber"
     match = _APPOSITION.match(tail) or _OPEN_APPOSITION.match(tail)
     if match and not _plural(match.group("rest").split()[0]):  # "Xcode, developers now have ...": a clause
         rest = _QUOTED_END.split(match.group("rest"), 1)[0]  # 'host of “Fox News Tonight,” similarly ...'
@@ -323,6 +323,7 @@ def role_after(body: str, end: int, person: bool = True) -> str | None:
     return None
 
 
+_KNOWN_AS = re.compile(r"^\s*,\s+(?:better\s+|also\s+|commonly\s+|widely\s+)?known\s+(?:as|by)\s+[^,.;:!?\n]{1,80}(?=,)")
 _POSSESSIVE_START = re.compile(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}[’']s\s")
 _WHO_AS = re.compile(r"\s*,\s+who\s+(?:(?:is|was|serves|served|works|worked|has been|had been)\s+(?:also\s+)?(?:as\s+)?|"
                      r"[a-z]+s?\s+(?:[\w’'.-]+\s+){0,3}?as\s+)(?P<rest>(?:a|an|the|our|his|her|their|its)\s(?:[^,.;:!?\n]|(?<=\b[A-Z])\.){2,100})")
