@@ -307,7 +307,7 @@ def test_long_appositions_name_pairs_and_what_a_person_wrote(text, name, role):
     ("Byron fell in love with Mary Chaworth, whom he met at school.", "Mary Chaworth", "partner"),
     ("He formed a close friendship with the younger John Edleston.", "John Edleston", "friend"),
     ("It was printed, under the editorship of Joseph Robertson, for the Club.", "Joseph Robertson", "editor"),
-    ("An incomplete German translation, edited by Dr Moritz Posselt (Tagebuch) appeared.", "Moritz Posselt",
+    ("An incomplete German translation, edited by Moritz Posselt (Tagebuch) appeared.", "Moritz Posselt",
      "editor of a translation"),
     ("It is called Growing Up in the Edward Seidensticker translation.", "Edward Seidensticker", "translator"),
     ("It was based on the Gregory Maguire novel of the same name.", "Gregory Maguire", "author of a novel"),
@@ -381,3 +381,12 @@ def test_victims_copulas_after_a_known_as_and_photo_credits_after_a_name(text, n
 
 def test_a_death_alone_makes_no_victim():
     assert roles("He spoke of the death of John Smith.", "John Smith") == []
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR", "LAURIE OAKES", "the nine network political editor"),
+    ("In 1799 he entered the school of Dr. William Glennie, in Dulwich.", "William Glennie", "doctor"),
+    ("It turned against the Regent, Tsarevna Sophia Alekseyevna.", "Sophia Alekseyevna", "Tsarevna"),
+])
+def test_a_copula_in_capitals_a_doctor_and_a_tsarevna(text, name, role):
+    assert roles(text, name) == [role]

@@ -34,7 +34,7 @@ economist ceo chief-executive owner-operator photographer artist illustrator car
 laureate winner champion victim suspect defendant plaintiff witness survivor refugee hostage prisoner inmate
 patient resident veteran guest celebrity co-star protester demonstrator
 woman man citizen native fan mom dad child baby toddler infant teenager
-earl baron baroness marquis marquess viscount viscountess countess duke duchess god goddess deity
+earl baron baroness tsarevna archduke archduchess infanta marquis marquess viscount viscountess countess duke duchess god goddess deity
 teammate classmate coauthor co-author collaborator cosplayer prophet restaurateur youtuber
 nominee appointee interviewee trainee inductee retiree detainee honoree draftee
 counsel character pitcher catcher infielder outfielder baseman shortstop quarterback linebacker halfback fullback

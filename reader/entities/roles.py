@@ -56,7 +56,7 @@ def role_before(body: str, start: int) -> str | None:
     honorific = _HONORIFIC_END.search(before)
     if honorific:  # "Undersecretary for Education Mr. Toccafondi", "Prof. Patrizia d'Ettorre"
         before = before[:honorific.start() + 1]
-        return role_before(before, len(before)) or ("professor" if honorific.group(1) == "Prof" else None)
+        return role_before(before, len(before)) or _HONORIFIC_ROLES.get(honorific.group(1))
     stripped = before.rstrip()
     if stripped.endswith(","):
         stripped = _TIME_END.sub("", stripped[:-1]) + ","  # "elected its first Sikh mayor Tuesday night, Ravi Bhalla"
@@ -82,6 +82,8 @@ _TIME_END = re.compile(r"\s+(?:on\s+|last\s+|this\s+)?(?:(?:Mon|Tues|Wednes|Thur
                        r"tonight|week|year|month)(?:\s+(?:night|morning|afternoon|evening))?$")
 LIST_REACH = 700
 """How far back (characters) a list of names, with its bracketed works, may begin."""
+_HONORIFIC_ROLES = {"Prof": "professor", "Dr": "doctor"}
+"""What an honorific says a person is (Mr, Mrs and Ms say nothing more)."""
 _HONORIFIC_END = re.compile(r"\s(Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
 _LIST_ITEM = re.compile(r"(?:[A-Z][\w.’'-]*(?<![’']s)\s+(?:(?:de|van|von|al|bin|da|du|le|la)\s+)?)*"
                         r"[A-Z][\w.’'-]*(?<![’']s)(?:\s*\([^()]{1,80}\))?(?:,\s*(?:and\s+)?|\s+and\s+)$")
@@ -311,6 +313,9 @@ def role_after(body: str, end: int, person: bool = True) -> str | None:
         role = _phrase(rest, person) or (person and the_n_of(rest))
         if role:
             return role
+    shouting = tail.split("\n", 1)[0]
+    if shouting.isupper() and len(shouting) > 12:  # "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR"
+        tail = shouting.lower()
     match = _COPULA.match(tail)
     if match:
         rest = match.group("rest")
