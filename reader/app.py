@@ -12,6 +12,7 @@ from textual.worker import Worker
 from reader.app_settings import APP_BINDINGS, SettingsAndThemes
 from reader.config import LoadedSettings
 from reader.core import open_library
+from reader.startup import RESUME_AFTER_SECONDS, resume_collections
 from reader.text import make_safe
 from reader.palette import LibraryCommands, OpenArticleCommands, ThemeCommands
 from reader.screens.main import MainScreen
@@ -71,6 +72,7 @@ class ReaderApp(SettingsAndThemes, App[int]):
 
     def on_mount(self) -> None:
         self.report_startup_problems()
+        self.set_timer(RESUME_AFTER_SECONDS, resume_collections)  # the main screen resumes them sooner
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker_failed(self, event)  # the app's own worker: saving the theme

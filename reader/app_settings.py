@@ -20,7 +20,6 @@ from reader.config import (
     LoadedSettings,
     Settings,
     load_settings,
-    save_theme,
     unknown_keymap_problems,
 )
 from reader.problems import Problem
@@ -141,6 +140,8 @@ class SettingsAndThemes:
     def save_theme_choice(self) -> None:
         """Write the current theme to config.yaml off the UI thread; one writer at a time, and
         each writes the latest choice, so quick changes cannot leave an older theme saved."""
+        from reader.config.writing import save_theme  # noqa: PLC0415 - PyYAML's writer, when first saving
+
         with self._save_lock:
             try:
                 save_theme(self.settings.theme, self.loaded_settings.path)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 from reader import __version__
 from reader.commands import COMMAND_MODULES, COMMANDS, load_command
 from reader.commands.errors import EXIT_USAGE, CommandError
+from reader.startup import pause_collections, resume_collections
 
 EXIT_INTERRUPTED = 130
 
@@ -90,13 +90,14 @@ def run_app(args: argparse.Namespace) -> int:
         from reader.commands.themes import theme_option
 
         args.theme = theme_option(args.theme)
-    from reader.app import ReaderApp  # textual is imported only when the app runs
+    pause_collections()  # until the first story is on screen (the app resumes them)
+    try:
+        from reader.app import ReaderApp  # textual is imported only when the app runs
 
-    app = ReaderApp(sources=args.paths or None, theme=args.theme)
-    # What is loaded so far (modules, settings) lives as long as the app: frozen, the full
-    # collections do not walk it (the first one came as the screen was built: 25-30 ms).
-    gc.freeze()
-    app.run()
+        app = ReaderApp(sources=args.paths or None, theme=args.theme)
+        app.run()
+    finally:
+        resume_collections()
     return app.return_code or 0
 
 

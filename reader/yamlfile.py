@@ -2,20 +2,30 @@
 
 No UI here: a ``YamlFileError`` names the file, the line and what is wrong, and the
 caller turns it into a ``Problem`` or a one-line message.
+
+Importing PyYAML costs more than a third of what reader adds to Textual's start, and the
+same few files are read at every start: a file whose text was parsed before is answered
+from ``paths.cache_dir()`` (its data and lines, kept by its whole text), and PyYAML is
+imported only for a text not seen before.
 """
 
 from __future__ import annotations
 
+import json
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+from reader import paths
+from reader.atomic import write_atomic
+
+if TYPE_CHECKING:
+    import yaml
 
 __all__ = ["YamlDocument", "YamlFileError", "read_yaml", "parse_yaml"]
 
 KeyPath = tuple[Any, ...]
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: about 10x faster
 
 
 class YamlFileError(Exception):
@@ -60,6 +70,8 @@ class _RepeatedNode(Exception):
 
 def _collect_lines(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int],
                    seen: set[int] | None = None) -> None:
+    import yaml  # noqa: PLC0415 - imported by parse_yaml already
+
     # An alias is the same node object again. Settings and themes never need to repeat a
     # list or mapping, and a few lines of nested aliases (a "YAML bomb") would stand for
     # billions of items once walked or shown: refuse them.
@@ -84,6 +96,8 @@ def _collect_lines(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int],
 
 
 def _describe_yaml_error(error: yaml.YAMLError) -> tuple[str, int | None]:
+    import yaml  # noqa: PLC0415 - imported by parse_yaml already
+
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
@@ -95,7 +109,9 @@ def _describe_yaml_error(error: yaml.YAMLError) -> tuple[str, int | None]:
 
 def parse_yaml(text: str, path: Path | str = "<string>") -> YamlDocument:
     """Parse YAML ``text``; raise ``YamlFileError`` with the line of the first problem."""
-    loader = _LOADER(text)
+    import yaml  # noqa: PLC0415 - only for a text not parsed before (see the module's docstring)
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml when present: about 10x faster
     try:
         node = loader.get_single_node()  # parsed once: the nodes give the lines, then the data
         data = loader.construct_document(node) if node is not None else None
@@ -124,4 +140,52 @@ def read_yaml(path: Path) -> YamlDocument:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise YamlFileError(path, f"not UTF-8 text (byte {error.start})") from None
-    return parse_yaml(text, path)
+    known = _PARSED.get(text)
+    if known is not None:
+        return YamlDocument(path=path, data=known[0], lines=known[1], text=text)
+    document = parse_yaml(text, path)
+    _PARSED.put(text, document.data, document.lines)
+    return document
+
+
+class _ParsedTexts:
+    """Texts parsed before, with their data and lines, kept in one small JSON file (the
+    latest ``KEEP``); a text whose data JSON would change (dates, number keys) is not kept."""
+
+    KEEP = 24
+    NAME = "parsed-yaml.json"
+
+    def __init__(self) -> None:
+        self._entries: list[list] | None = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> list[list]:
+        if self._entries is None:
+            try:
+                entries = json.loads((paths.cache_dir() / self.NAME).read_text(encoding="utf-8"))
+                self._entries = entries if isinstance(entries, list) else []
+            except (OSError, ValueError):
+                self._entries = []
+        return self._entries
+
+    def get(self, text: str) -> tuple[Any, dict[KeyPath, int]] | None:
+        with self._lock:
+            for entry in self._load():
+                if isinstance(entry, list) and len(entry) == 3 and entry[0] == text:
+                    return entry[1], {tuple(key): line for key, line in entry[2]}
+        return None
+
+    def put(self, text: str, data: Any, lines: dict[KeyPath, int]) -> None:
+        try:
+            if json.loads(json.dumps(data)) != data:
+                return
+            entry = [text, data, [[list(key), line] for key, line in lines.items()]]
+            with self._lock:
+                entries = [e for e in self._load() if not (isinstance(e, list) and e[:1] == [text])]
+                self._entries = [*entries, entry][-self.KEEP:]
+                write_atomic(paths.cache_dir() / self.NAME, json.dumps(self._entries), durable=False)
+        except (OSError, TypeError, ValueError):
+            pass  # a cache we cannot write only costs time
+
+
+_PARSED = _ParsedTexts()

@@ -53,7 +53,19 @@ from reader.config.settings import (
     config_path,
     parse_duration,
 )
-from reader.config.writing import save_theme, settings_as_yaml
+
+_WRITING = frozenset({"save_theme", "settings_as_yaml"})
+
+
+def __getattr__(name: str):
+    """``save_theme`` and ``settings_as_yaml`` come from ``writing`` when first asked for:
+    it needs PyYAML's writer, which starting the app does not."""
+    if name in _WRITING:
+        from reader.config import writing  # noqa: PLC0415
+
+        return getattr(writing, name)
+    raise AttributeError(f"module 'reader.config' has no attribute {name!r}")
+
 
 __all__ = [
     "CONFIG_FILE",

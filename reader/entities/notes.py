@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
-import yaml
 
 from reader import paths
 from reader.atomic import write_atomic
@@ -98,17 +98,22 @@ def fold(name: str) -> str:
     return " ".join(name.replace("’", "'").replace("‘", "'").casefold().split())
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records the line of each mapping under ``__line__``."""
+@cache
+def _line_loader() -> type:
+    """A safe loader that records the line of each mapping under ``__line__`` (made when
+    first needed: importing PyYAML is not part of starting the app)."""
+    import yaml  # noqa: PLC0415
 
+    class LineLoader(yaml.SafeLoader):
+        pass
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[_LINE_KEY] = node.start_mark.line + 1
-    return mapping
+    def construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict:
+        mapping = loader.construct_mapping(node, deep=True)
+        mapping[_LINE_KEY] = node.start_mark.line + 1
+        return mapping
 
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return LineLoader
 
 
 def _text(value: object) -> str:
@@ -175,8 +180,10 @@ def read_notes_file(path: Path, user: bool = False) -> tuple[list[Note | dict], 
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return [], [Problem(path, f"cannot be read: {getattr(error, 'strerror', None) or error}")]
+    import yaml  # noqa: PLC0415
+
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 (a SafeLoader subclass)
+        data = yaml.load(text, Loader=_line_loader())  # noqa: S506 (a SafeLoader subclass)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
@@ -328,6 +335,8 @@ def save_user_notes(notes: Iterable[Note], folder: Path | None = None) -> Path:
     folder = user_notes_dir() if folder is None else folder
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / USER_NOTES_FILE
+    import yaml  # noqa: PLC0415
+
     entries: list = []
     if path.exists():
         try:

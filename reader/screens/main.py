@@ -30,6 +30,7 @@ from reader.screens.index_status import IndexStatus
 from reader.screens.pane_arrangement import PaneArrangement
 from reader.screens.library_panel import LibraryPanel
 from reader.screens.links import LinkOpener
+from reader.startup import resume_collections
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.fitted_footer import FittedFooter
@@ -313,6 +314,7 @@ class MainScreen(Screen):
     # -- routing: the article and the sidebar ------------------------------------------------
 
     def on_article_column_shown(self, message: ArticleColumn.Shown) -> None:
+        self.call_after_refresh(resume_collections)  # start-up is over once a story is painted
         self.library_panel.article_opened(message.article.id)
         self.sidebar.show_article(message.article)
         self.refresh_bindings()

@@ -1,0 +1,63 @@
+"""Start-up: collections paused until the first story is shown, and YAML files read once."""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from reader.app import ReaderApp
+from reader.startup import pause_collections, resume_collections
+from reader.widgets.article_view import ArticleView
+from reader.yamlfile import read_yaml
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+async def test_collections_resume_once_the_first_story_is_shown():
+    pause_collections()
+    try:
+        async with ReaderApp().run_test(size=(120, 36)) as pilot:
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if pilot.app.query_one(ArticleView).wrapped_lines and gc.isenabled():
+                    break
+            assert pilot.app.query_one(ArticleView).wrapped_lines
+            assert gc.isenabled()  # long before the fallback timer (3 s)
+    finally:
+        resume_collections()
+
+
+def test_resume_is_once_and_leaves_collections_on():
+    pause_collections()
+    resume_collections()
+    resume_collections()
+    assert gc.isenabled()
+
+
+def _imports_yaml(path: Path, home: Path) -> tuple[str, bool]:
+    code = ("import sys; from pathlib import Path; from reader.yamlfile import read_yaml; "
+            f"doc = read_yaml(Path({str(path)!r})); print(doc.data['name'], doc.line('name'), 'yaml' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO,
+                         env={**os.environ, "READER_HOME": str(home)}).stdout.split()
+    return f"{out[0]}:{out[1]}", out[2] == "True"
+
+
+def test_a_yaml_text_read_before_is_not_parsed_again(tmp_path):
+    path = tmp_path / "theme.yaml"
+    path.write_text("# a theme\nname: first\n")
+    assert _imports_yaml(path, tmp_path / "home") == ("first:2", True)
+    assert _imports_yaml(path, tmp_path / "home") == ("first:2", False)  # from the cache, with its lines
+    path.write_text("# a theme\n\nname: second\n")
+    assert _imports_yaml(path, tmp_path / "home") == ("second:3", True)  # a changed text is parsed anew
+
+
+def test_data_json_would_change_is_parsed_every_time(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_HOME", str(tmp_path / "home"))
+    path = tmp_path / "dated.yaml"
+    path.write_text("when: 2024-05-01\n1: one\n")
+    first = read_yaml(path).data
+    assert read_yaml(path).data == first == {"when": first["when"], 1: "one"}
+    assert not (tmp_path / "home" / "cache" / "parsed-yaml.json").exists()
