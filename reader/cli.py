@@ -16,7 +16,6 @@ from pathlib import Path
 from reader import __version__
 from reader.commands import COMMAND_MODULES, COMMANDS, load_command
 from reader.commands.errors import EXIT_USAGE, CommandError
-from reader.startup import pause_collections, resume_collections
 
 EXIT_INTERRUPTED = 130
 
@@ -90,6 +89,8 @@ def run_app(args: argparse.Namespace) -> int:
         from reader.commands.themes import theme_option
 
         args.theme = theme_option(args.theme)
+    from reader.startup import pause_collections, resume_collections
+
     pause_collections()  # until the first story is on screen (the app resumes them)
     try:
         from reader.app import ReaderApp  # textual is imported only when the app runs
