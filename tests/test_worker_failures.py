@@ -157,7 +157,7 @@ async def test_saving_the_theme_fails(tmp_path, monkeypatch):
     def disk_full(*_args, **_kwargs):
         raise OSError("boom: no space left on the device")
 
-    monkeypatch.setattr("reader.app_settings.save_theme", disk_full)
+    monkeypatch.setattr("reader.config.writing.save_theme", disk_full)
     app = watch_notices(ReaderApp(sources=[make_library(tmp_path / "lib")]))
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
