@@ -61,3 +61,13 @@ def test_data_json_would_change_is_parsed_every_time(tmp_path, monkeypatch):
     first = read_yaml(path).data
     assert read_yaml(path).data == first == {"when": first["when"], 1: "one"}
     assert not (tmp_path / "home" / "cache" / "parsed-yaml.json").exists()
+
+
+async def test_an_empty_library_shows_no_loading_sign(tmp_path):
+    from reader.screens.article_column import LOADING_SIGN_AFTER
+
+    async with ReaderApp(sources=[tmp_path]).run_test(size=(120, 36)) as pilot:
+        await pilot.pause(LOADING_SIGN_AFTER + 0.2)
+        view = pilot.app.query_one(ArticleView)
+        assert view.article is None and not view.loading
+

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 LOAD_IN_WORKER_WORDS = 50_000
 """Stories longer than this (about 300 KB) are read in a worker when opened."""
 READ_AFTER_SECONDS = 15.0
+LOADING_SIGN_AFTER = 0.15
+"""Seconds after start before the article pane shows that its story is on its way."""
 """A story open this long counts as read (as does scrolling to its end), as in mail readers."""
 
 
@@ -93,6 +95,8 @@ class ArticleColumn(Vertical):
         self._counted_read: str | None = None
         """The id of the open story once it counted as read (or the person marked it)."""
         self.read_after = READ_AFTER_SECONDS
+        self._waiting = True
+        """True until the first story is shown (or there is none to show)."""
 
     def compose(self) -> ComposeResult:
         view = ArticleView(id="article-view")
@@ -106,7 +110,24 @@ class ArticleColumn(Vertical):
         return self.query_one(ArticleView)
 
     def on_mount(self) -> None:
-        self.view.loading = True
+        # The first story usually comes within a frame or two: a loading sign shown at once
+        # would flash, and covering the view delays its first layout (and so the story).
+        self.set_timer(LOADING_SIGN_AFTER, self._sign_loading)
+
+    def _sign_loading(self) -> None:
+        """Show that the story is on its way, when none is shown yet."""
+        if self._waiting:
+            self.view.loading = True
+
+    def stop_waiting(self) -> None:
+        """No story is on its way (the library could not be read): no loading sign."""
+        self._waiting = False
+        self.view.loading = False
+
+    def show_nothing(self) -> None:
+        """An empty library: the view says so instead of waiting for a story."""
+        self.stop_waiting()
+        self.view.show(None)
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -147,13 +168,14 @@ class ArticleColumn(Vertical):
             self.view.loading = False
 
     def _unreadable(self, entry: CatalogEntry) -> None:
-        self.view.loading = False
+        self.stop_waiting()
         self.notify(f"{entry.path}: could not be read any more; try reloading.", severity="error",
                     markup=False, timeout=8)
 
     def _show(self, article: Article, position: int | None, search: SearchChoice | None) -> None:
         self.report_position()
         self.article = article
+        self._waiting = False
         view = self.view
         view.loading = False
         view.show(article, position)

@@ -217,8 +217,7 @@ class MainScreen(Screen):
                 self.column.open(entry, message.catalog, position=position)
                 (panel.article_list if self.pane_shown("list") else self.column.view).focus()
             else:
-                self.column.view.loading = False
-                self.column.view.show(None)
+                self.column.show_nothing()
                 self.column.view.focus()
                 self.notify("No articles yet: press A (or use the command palette) to add files, pages or feeds.",
                             severity="warning")
@@ -286,7 +285,7 @@ class MainScreen(Screen):
         self.feeds.follow()
 
     def on_library_panel_load_failed(self, _message: LibraryPanel.LoadFailed) -> None:
-        self.column.view.loading = False
+        self.column.stop_waiting()
         self.column.view.focus()
 
     def on_library_panel_library_changed(self, message: LibraryPanel.LibraryChanged) -> None:
