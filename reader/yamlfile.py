@@ -152,7 +152,7 @@ class _ParsedTexts:
     """Texts parsed before, with their data and lines, kept in one small JSON file (the
     latest ``KEEP``); a text whose data JSON would change (dates, number keys) is not kept."""
 
-    KEEP = 24
+    KEEP = 200
     NAME = "parsed-yaml.json"
 
     def __init__(self) -> None:
