@@ -390,3 +390,23 @@ def test_a_death_alone_makes_no_victim():
 ])
 def test_a_copula_in_capitals_a_doctor_and_a_tsarevna(text, name, role):
     assert roles(text, name) == [role]
+
+
+def body_roles(text: str, name: str) -> list[str]:
+    start = text.index(name)
+    return roles_at(text, [(start, start + len(name))], person=False)
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("What is happening at Amazon-owned Whole Foods Market, at least.", "Whole Foods Market", "owned by Amazon"),
+    ("Seattle-based Zillow said so.", "Zillow", "based in Seattle"),
+    ("The government was quoted late Thursday by the Interfax news agency.", "Interfax", "news agency"),
+    ("Many neo-pagan religions, such as Wicca, use aspects of Greek religions.", "Wicca", "neo-pagan religion"),
+    ("It excludes such organisations as the RSPCA and local councils.", "RSPCA", "organisation"),
+])
+def test_what_a_body_is_by_its_owner_its_base_its_kind_and_its_list(text, name, role):
+    assert body_roles(text, name) == [role]
+
+
+def test_a_kind_after_a_name_needs_the_before_it():
+    assert body_roles("Apple company shares rose.", "Apple") == []

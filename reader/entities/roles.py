@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from reader.entities.body_roles import kind_after, linked_body, listed_kind
 from reader.entities.role_clauses import postnominal_role, seat_role, who_role
 from reader.entities.role_relations import (family_role, made_by_role, maker_role, possessive_work_role, relation_role,
                                             screen_role, spouse_role, work_role)
@@ -367,7 +368,8 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True
                           or made_by_role(body, start) or screen_role(body, start, end) or family_role(body, start, end)
                           or spouse_role(body, start) or relation_role(body, start))
         else:
-            candidates = (body_before(body, start), after)
+            candidates = (body_before(body, start) or linked_body(body, start) or listed_kind(body, start),
+                          after or kind_after(body, start, end))
         for role in candidates:
             if role and role.casefold() not in found:
                 found[role.casefold()] = role

@@ -1,0 +1,75 @@
+"""What a story says a body (an organisation) is, in the words around its name beyond
+"the magazine MicroMega" (``roles.body_before``) and "Cloud9, an esports team":
+
+- who owns, backs or runs it, or where it is based, written before the name:
+  "Amazon-owned Whole Foods Market" → "owned by Amazon", "Seattle-based Zillow" →
+  "based in Seattle";
+- its kind written after the name: "the Interfax news agency" → "news agency";
+- the kind of a list it is named in: "religions such as Wicca" → "religion".
+
+Each looks for a cheap sign first, as these run for every mention of every body at index time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.entities.role_words import BODY_WORDS
+
+#: A hyphenated word before a name and what it makes of the word before the hyphen.
+LINKS = {"owned": "owned by", "backed": "backed by", "controlled": "controlled by", "run": "run by",
+         "funded": "funded by", "based": "based in", "headquartered": "based in", "led": "led by"}
+_LINKED = re.compile(r"(?:^|[\s(“\"])(?P<who>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,2})[-‑](?P<link>"
+                     + "|".join(LINKS) + r")\s+(?:the\s+)?$")
+_KIND_AFTER = re.compile(r"\s+(?P<kind>(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(sorted(BODY_WORDS, key=len, reverse=True))
+                         + r"))\b(?!-)")
+_SUCH_AS = re.compile(r"\b(?:(?P<adjective>[a-z][\w-]*)\s+)?(?P<kinds>[a-z]+s)(?:,)?\s+(?:such\s+as|like|including)\s+"
+                      r"(?:the\s+)?$")
+_SUCH_KINDS_AS = re.compile(r"\bsuch\s+(?P<kinds>[a-z]+s)\s+as\s+(?:the\s+)?$")
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
+
+
+def linked_body(body: str, start: int) -> str | None:
+    """ "Amazon-owned Whole Foods Market" → "owned by Amazon"."""
+    before = body[max(0, start - 50):start]
+    if "-" not in before and "‑" not in before:
+        return None  # the usual case, without a regular expression
+    match = _LINKED.search(before)
+    return f"{LINKS[match.group('link')]} {match.group('who')}" if match else None
+
+
+def kind_after(body: str, start: int, end: int) -> str | None:
+    """ "the Interfax news agency" → "news agency" (only after "the": "Apple company shares" is no kind)."""
+    if body[max(0, start - 4):start] not in ("the ", "The "):
+        return None
+    match = _KIND_AFTER.match(body, end, min(len(body), end + 40))
+    if not match:
+        return None
+    words = match.group("kind").split()
+    if any(word in _NOT_ADJECTIVES for word in words):
+        return None  # "the Pirates with the club", "the Foundation to charity": not its kind
+    return " ".join(words)
+
+
+def listed_kind(body: str, start: int) -> str | None:
+    """ "neo-pagan religions, such as Wicca" → "neo-pagan religion"; "such organisations as
+    the RSPCA" → "organisation" (a kind of body only)."""
+    before = body[max(0, start - 60):start]
+    if " as " not in before and "like " not in before and "including " not in before:
+        return None
+    match = _SUCH_AS.search(before) or _SUCH_KINDS_AS.search(before)
+    if not match:
+        return None
+    kind = _singular(match.group("kinds"))
+    if kind not in BODY_WORDS and kind not in _MORE_KINDS:
+        return None
+    adjective = match.groupdict().get("adjective")
+    return f"{adjective} {kind}" if adjective and adjective not in _NOT_ADJECTIVES else kind
+
+
+_MORE_KINDS = frozenset("religion sect church denomination agency broadcaster".split())
+_NOT_ADJECTIVES = frozenset("""the a an and or of for other many some several such these those with to in on at by
+from as its his her their this that than""".split())
