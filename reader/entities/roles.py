@@ -19,14 +19,15 @@ from collections.abc import Iterable
 
 from reader.entities.body_roles import kind_after, linked_body, listed_kind
 from reader.entities.role_clauses import postnominal_role, seat_role, who_role
+from reader.entities.role_lists import list_role_at
+from reader.entities.role_phrases import WORD, affiliation_before, clause_start, role_ending, singular
 from reader.entities.role_relations import (family_role, made_by_role, maker_role, possessive_work_role, relation_role,
                                             screen_role, spouse_role, work_role)
 from reader.entities.role_shapes import contributed_role, credit_role, first_to, role_as, role_object, the_n_of
-from reader.entities.role_words import NOT_ROLE_START, BODY_WORDS, HONORIFICS, OCCUPATIONS, is_role_word
-from reader.entities.wordlists import ABBREVIATIONS, ROLES, is_role
+from reader.entities.role_words import NOT_ROLE_START, BODY_WORDS, OCCUPATIONS, is_role_word
+from reader.entities.wordlists import ROLES, is_role
 
 
-_WORD = re.compile(r"[\w’'.&-]+")
 _STOPS = ".;:!?\n“”\"()[]"
 _AGE = r"(?:,\s*(?:aged\s+)?[1-9][0-9]?(?=\s*,))?"  # "Anna Ruiz, 34, a teacher": the age is skipped
 _COPULA = re.compile(r"\s*(?:\([^()]{0,120}\)\s*)?" + _AGE + r",?\s*(?:is|was|has been|had been|became|served as|works as|"
@@ -61,19 +62,19 @@ def role_before(body: str, start: int) -> str | None:
     stripped = before.rstrip()
     if stripped.endswith(","):
         stripped = _TIME_END.sub("", stripped[:-1]) + ","  # "elected its first Sikh mayor Tuesday night, Ravi Bhalla"
-        role = _role_ending(stripped[:-1])
+        role = role_ending(stripped[:-1])
         if role and _plural(role.split()[-1]):
             if not _AND_PAIR_AFTER.match(body, start):
                 return None  # "a choice for Republicans, Bush or Trump": a group, not this person
             *head, last = role.split()  # "NSNorth's organizers, Dan Byers and Philippe Casgrain,": one of them
-            return " ".join([*head, _singular(last)])
-        return role or _role_of_phrase(stripped[:-1]) or _list_role_at(body, start, before)
-    role = _role_ending(before)
+            return " ".join([*head, singular(last)])
+        return role or _role_of_phrase(stripped[:-1]) or list_role_at(body, start, before)
+    role = role_ending(before)
     if role and _plural(role.split()[-1]):  # "publishers Jann Wenner … and Carlo De Benedetti": one of them
         *head, last = role.split()
-        role = " ".join([*head, _singular(last)])
-    return role or _role_of_phrase(before.rstrip(), proper=True) or _affiliation_before(before) \
-        or _list_role_at(body, start, before)
+        role = " ".join([*head, singular(last)])
+    return role or _role_of_phrase(before.rstrip(), proper=True) or affiliation_before(before) \
+        or list_role_at(body, start, before)
 
 
 _NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
@@ -81,79 +82,13 @@ _AND_PAIR_AFTER = re.compile(_NAME + r"\s+and\s+" + _NAME + r"\s*[,.;:]")
 """Two names joined by "and" and closed: a plural role before them is what each of them is."""
 _TIME_END = re.compile(r"\s+(?:on\s+|last\s+|this\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|"
                        r"tonight|week|year|month)(?:\s+(?:night|morning|afternoon|evening))?$")
-LIST_REACH = 700
-"""How far back (characters) a list of names, with its bracketed works, may begin."""
 _HONORIFIC_ROLES = {"Prof": "professor", "Dr": "doctor"}
 """What an honorific says a person is (Mr, Mrs and Ms say nothing more)."""
 _HONORIFIC_END = re.compile(r"\s(Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
-_LIST_ITEM = re.compile(r"(?:[A-Z][\w.’'-]*(?<![’']s)\s+(?:(?:de|van|von|al|bin|da|du|le|la)\s+)?)*"
-                        r"[A-Z][\w.’'-]*(?<![’']s)(?:\s*\([^()]{1,80}\))?(?:,\s*(?:and\s+)?|\s+and\s+)$")
-_LIST_LEAD = re.compile(r"(?:,?\s+(?:such as|like|including|notably|among them)|:)\s*$")
-
-
-def _before_list(before: str) -> tuple[str, int]:
-    """The words before the list of names a mention ends ("writers Mark Twain, … and "),
-    and how many names that list holds before the mention."""
-    text, items = before, 0
-    while items < 12:
-        match = _LIST_ITEM.search(text)
-        if not match or match.start() == match.end():
-            break
-        first, *rest = match.group(0).split()
-        if len(rest) >= 2 and is_role_word(first):  # "Democrats Hala Ayala and ": the role, then a name
-            return f"{text[:match.start()]}{first} ", items + 1
-        text, items = text[:match.start()], items + 1
-    return text, items
-
-
-def _list_role_at(body: str, start: int, before: str) -> str | None:
-    """``list_role`` of the words before ``start``, looking further back (``LIST_REACH``)
-    only when a list of names fills the nearer window (names with their works in brackets)."""
-    text, items = _before_list(before)
-    if items and len(text.strip()) < 20 and start > len(before):
-        return list_role(body[max(0, start - LIST_REACH):start])
-    return _role_of_list(text, items)
-
-
-def list_role(before: str) -> str | None:
-    """The role of a list of names the mention belongs to, made singular: "writers Mark
-    Twain, Robert Louis Stevenson and …" or "linguists like Henry Sweet and …" → "writer";
-    a body's possessive before the list: "CNN’s John Berman and …" → "of CNN"."""
-    return _role_of_list(*_before_list(before))
-
-
-def _role_of_list(text: str, items: int) -> str | None:
-    """``list_role`` of the words before a list (``text``) of ``items`` names."""
-    lead = _LIST_LEAD.search(text)
-    if lead:
-        text = _RELATIVE_END.sub("", text[:lead.start()])  # "photographers who used the camera, such as"
-    elif not items:
-        return None
-    elif text.rstrip().endswith(","):  # "NSNorth's organizers, Dan Byers and "
-        text = text.rstrip()[:-1]
-    elif _affiliation_before(text):
-        return _affiliation_before(text)
-    role = _role_ending(text.rstrip() + " ")
-    if not role or not role.split()[-1].casefold().endswith("s"):
-        return None
-    *head, last = role.split()
-    return " ".join([*head, _singular(last)])
-
-
-_RELATIVE_END = re.compile(r"\s+(?:who|that|which)\s+[^,;:.!?\n]*$")
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("sses", "ches", "shes")):
-        return word[:-2]
-    return word[:-1]
 
 
 _OF_PHRASE = re.compile(r"(?:^|[\s(])(?:[Tt]he\s+|[Aa]n?\s+)?(?P<role>[\w’'-]+(?:\s+[\w’'-]+){0,2}\s+(?:of|at|for)\s+"
                         r"[^,;:.!?\n“”\"]{2,70})$")
-_POSSESSIVE_BODY = re.compile(r"(?:^|[\s(,])(?P<body>(?:[A-Z][\w&.-]*[ \t]+){0,4}[A-Z][\w&.-]*)[’']s\s+$")
 _NEXT_PERSON = re.compile(r"\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+(?:of|from)\s)")
 _AFFILIATION = re.compile(r"(?:\s*,(?:\s*(?:aged\s+)?[1-9][0-9]?\s*,)?)?\s+(?:of|from)\s+(?P<body>(?:the\s+)?[A-Z][\w’'&.-]*(?:[ \t]+(?:of|and|for|the|[A-Z][\w’'&.-]*)){0,6})")
 
@@ -162,7 +97,7 @@ def _role_of_phrase(before: str, proper: bool = False) -> str | None:
     """ "the secretary general of CEI (...)" or "Co-founder of Google" before a comma and a
     name; right before the name (``proper``) only with a proper name after "of": "CEO of
     the Refugee Council Enver Solomon"."""
-    cut = _clause_start(before, ".;:!?\n“”\"")
+    cut = clause_start(before, ".;:!?\n“”\"")
     match = _OF_PHRASE.search(before[cut + 1:])
     if not match:
         return None
@@ -178,17 +113,6 @@ def _role_of_phrase(before: str, proper: bool = False) -> str | None:
         role = f"{' '.join(words)} {sep}{body}"
     head = role.split(" of ")[0].split(" at ")[0].split(" for ")[0]
     return role if any(is_role_word(w) for w in head.split()) else None
-
-
-_CONTRACTED = frozenset("the there here what let how".split())  # "There's Jason": no party of "There"
-
-
-def _affiliation_before(before: str) -> str | None:
-    """ "New People Party's Michael Tien": the body a person belongs to, as "of New People Party"."""
-    match = _POSSESSIVE_BODY.search(before)
-    if not match or match.group("body").split()[0].casefold() in NOT_ROLE_START | _CONTRACTED:
-        return None
-    return f"of {match.group('body')}"
 
 
 _NAME_POSSESSIVES = frozenset("people's women's men's children's nation's".split())
@@ -219,46 +143,9 @@ def affiliation_after(body: str, end: int) -> str | None:
     return f"of {' '.join(words)}" if words else None
 
 
-def _clause_start(before: str, stops: str) -> int:
-    """Where the last clause of ``before`` starts: the last stop character, a full stop that
-    ends an abbreviation or an initial ("Sen.", "U.S.") not counting."""
-    cut = len(before)
-    while True:
-        cut = max(before.rfind(c, 0, cut) for c in stops)
-        if cut <= 0 or before[cut] != ".":
-            return cut
-        word = re.split(r"[\s(“\"]", before[:cut])[-1]
-        if not (word.casefold().strip(".") in ABBREVIATIONS | ROLES and len(word) <= 5
-                or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Z]", word)):
-            return cut
-
-
-_RANKS_AS_ADJECTIVES = frozenset("major general private".split())
-"""Ranks that, in lower case before a name, are adjectives: "a major Warhol donor program"."""
-
-
-def _role_ending(before: str) -> str | None:
-    cut = _clause_start(before, ".;:!?\n,“”\"()—–")
-    words = _WORD.findall(before[cut + 1:])
-    first_lady = len(words) > 1 and f"{words[-2]} {words[-1]}".casefold() == "first lady"  # "lady" alone is a title
-    if not words or not (is_role_word(words[-1]) or first_lady) or words[-1] in _RANKS_AS_ADJECTIVES:
-        return None
-    role = words[-2:] if first_lady else [words[-1]]
-    for word in reversed(words[:-len(role)]):
-        if len(role) >= 5:
-            break
-        possessive = word.endswith(("'s", "’s", "s'", "s’"))
-        if (word[:1].isupper() and word.casefold() not in NOT_ROLE_START and word.casefold() != "the") \
-                or is_role_word(word) or possessive:
-            role.insert(0, word)
-        else:
-            break
-    return " ".join(role)
-
-
 def _phrase(rest: str, person: bool = True) -> str | None:
     """The role in the words after a comma or a copula: up to the first word that ends it."""
-    words = _WORD.findall(rest)
+    words = WORD.findall(rest)
     if not words or words[0].casefold() in NOT_ROLE_START:
         return None
     kept: list[str] = []

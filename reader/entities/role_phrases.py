@@ -1,0 +1,72 @@
+"""Reading role words in a phrase, shared by the role shapes: where a phrase's clause
+starts, the role its last words name ("DPP spokesperson"), a body's possessive before a
+name ("New People Party's"), and a plural made singular."""
+
+from __future__ import annotations
+
+import re
+
+from reader.entities.role_words import NOT_ROLE_START, is_role_word
+from reader.entities.wordlists import ABBREVIATIONS, ROLES
+
+WORD = re.compile(r"[\w’'.&-]+")
+
+
+def clause_start(before: str, stops: str) -> int:
+    """Where the last clause of ``before`` starts: the last stop character, a full stop that
+    ends an abbreviation or an initial ("Sen.", "U.S.") not counting."""
+    cut = len(before)
+    while True:
+        cut = max(before.rfind(c, 0, cut) for c in stops)
+        if cut <= 0 or before[cut] != ".":
+            return cut
+        word = re.split(r"[\s(“\"]", before[:cut])[-1]
+        if not (word.casefold().strip(".") in ABBREVIATIONS | ROLES and len(word) <= 5
+                or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Z]", word)):
+            return cut
+
+
+RANKS_AS_ADJECTIVES = frozenset("major general private".split())
+"""Ranks that, in lower case before a name, are adjectives: "a major Warhol donor program"."""
+
+
+def role_ending(before: str) -> str | None:
+    """The role the last words of ``before`` name, within its clause: "… said DPP
+    spokesperson" → "DPP spokesperson" (None when the last word is no role word)."""
+    cut = clause_start(before, ".;:!?\n,“”\"()—–")
+    words = WORD.findall(before[cut + 1:])
+    first_lady = len(words) > 1 and f"{words[-2]} {words[-1]}".casefold() == "first lady"  # "lady" alone is a title
+    if not words or not (is_role_word(words[-1]) or first_lady) or words[-1] in RANKS_AS_ADJECTIVES:
+        return None
+    role = words[-2:] if first_lady else [words[-1]]
+    for word in reversed(words[:-len(role)]):
+        if len(role) >= 5:
+            break
+        possessive = word.endswith(("'s", "’s", "s'", "s’"))
+        if (word[:1].isupper() and word.casefold() not in NOT_ROLE_START and word.casefold() != "the") \
+                or is_role_word(word) or possessive:
+            role.insert(0, word)
+        else:
+            break
+    return " ".join(role)
+
+
+_POSSESSIVE_BODY = re.compile(r"(?:^|[\s(,])(?P<body>(?:[A-Z][\w&.-]*[ \t]+){0,4}[A-Z][\w&.-]*)[’']s\s+$")
+_CONTRACTED = frozenset("the there here what let how".split())  # "There's Jason": no party of "There"
+
+
+def affiliation_before(before: str) -> str | None:
+    """ "New People Party's Michael Tien": the body a person belongs to, as "of New People Party"."""
+    match = _POSSESSIVE_BODY.search(before)
+    if not match or match.group("body").split()[0].casefold() in NOT_ROLE_START | _CONTRACTED:
+        return None
+    return f"of {match.group('body')}"
+
+
+def singular(word: str) -> str:
+    """ "writers" → "writer", "deputies" → "deputy", "actresses" → "actress"."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes")):
+        return word[:-2]
+    return word[:-1]
