@@ -410,3 +410,25 @@ def test_what_a_body_is_by_its_owner_its_base_its_kind_and_its_list(text, name, 
 
 def test_a_kind_after_a_name_needs_the_before_it():
     assert body_roles("Apple company shares rose.", "Apple") == []
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Bassi’s father fished on the Polaris, which Bassi co-owns with Rolfe McCartney.", "Rolfe McCartney",
+     "co-owner"),
+    ("Lydia Buchtmann for Food Standards Australia New Zealand, says they are looking at guidelines.",
+     "Lydia Buchtmann", "for Food Standards Australia New Zealand"),
+    ("In the second half, Hwang Hee-Chan was booked for a bad foul.", "Hwang Hee-Chan", "player"),
+    ("Ferjani Sassi scored from the penalty spot, equalising.", "Ferjani Sassi", "player"),
+    ("Lukaku doubled the lead, scoring a header from Kevin De Bruyne's assist.", "Kevin De Bruyne", "player"),
+    ("Korea substituted Park Joo-Ho in the 28th minute and was replaced by Kim Min-Woo.", "Kim Min-Woo", "player"),
+])
+def test_co_owners_speakers_for_a_body_and_players(text, name, role):
+    assert roles(text, name) == [role]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Smith scored 45% in the poll.", "Smith"),  # a score is no goal
+    ("Jane Doe for one said it was fine.", "Jane Doe"),  # "for one" is no body
+])
+def test_scores_and_for_one_give_no_role(text, name):
+    assert roles(text, name) == []

@@ -4,6 +4,10 @@
   "Senior Counsel";
 - a seat won: "Tyler Titus won a seat on the Erie School Board" → "member of the Erie
   School Board";
+- who a person speaks for: "Lydia Buchtmann for Food Standards Australia New Zealand,
+  says" → "for Food Standards Australia New Zealand";
+- what a match report says a player did: "was booked", "scored from the penalty spot",
+  "Kevin De Bruyne's assist", "was replaced by Kim Min-Woo" → "player";
 - a "who" clause with a verb of leading or serving: "Justin Bassi, who advises
   Attorney-General George Brandis" → "adviser to Attorney-General George Brandis"; "Ann
   Lee, who heads the agency" → "head of the agency"; "…, who was named chief executive"
@@ -116,3 +120,32 @@ def seat_role(body: str, end: int) -> str | None:
     while words and words[-1].casefold() in ("of", "for", "and", "the"):
         words.pop()
     return f"member of {' '.join(words)}" if words else None
+
+
+_SPEAKS_FOR = re.compile(r"\s+for\s+(?P<body>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'&.-]*)){0,6}),?\s+"
+                         r"(?:says|said|told|tells|added|explained)\b")
+
+
+def speaks_for(body: str, end: int) -> str | None:
+    """ "Lydia Buchtmann for Food Standards Australia New Zealand, says …" → "for Food
+    Standards Australia New Zealand" (who a person speaks for)."""
+    if not body.startswith(" for ", end):
+        return None  # the usual case, without a regular expression
+    match = _SPEAKS_FOR.match(body, end, min(len(body), end + 120))
+    return f"for {match.group('body')}" if match else None
+
+
+_PLAYED = re.compile(r"\s+(?:was|were)\s+(?:booked|sent\s+off|substituted(?:\s+off)?|shown\s+a\s+(?:yellow|red)\s+card)\b"
+                     r"|\s+scored\s+(?:(?:a|an|the|his|her|their|another)\s+)?(?:[\w-]+\s+){0,2}"
+                     r"(?:goal|header|penalty|try|hat-trick|touchdown|equaliser|equalizer)s?\b"
+                     r"|\s+scored\s+from\s+the\s+penalty\s+spot|[’']s\s+assist\b")
+_PLAYED_BEFORE = re.compile(r"\b(?:substituted|replaced\s+by|brought\s+on|subbed\s+off)\s+$")
+
+
+def player_role(body: str, start: int, end: int) -> str | None:
+    """What a match report says a player did: "Hwang Hee-Chan was booked", "Ferjani Sassi
+    scored from the penalty spot", "from Kevin De Bruyne's assist", "was replaced by Kim
+    Min-Woo" → "player"."""
+    if _PLAYED.match(body, end, min(len(body), end + 60)) or _PLAYED_BEFORE.search(body, max(0, start - 20), start):
+        return "player"
+    return None

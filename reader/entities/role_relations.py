@@ -241,6 +241,7 @@ _RELATIONS = (
     (re.compile(r"\b(?:under\s+)?the\s+editorship\s+of\s+" + _CO_MAKERS + "$"), "editor"),
     (re.compile(r"\b(?:murder|killing|slaying|shooting|stabbing|kidnapping|abduction|rape)\s+of\s+" + _CO_MAKERS + "$"),
      "victim"),
+    (re.compile(r"\bco-?own(?:s|ed)?\s+(?:it\s+)?with\s+" + _CO_MAKERS + "$"), "co-owner"),
 )
 _RELATION_HINTS = (" with ", "friend", "student", "pupil", "disciple", "prot", "dating", "editorship", "murder", "killing",
                    "slaying", "shooting", "stabbing", "kidnapping", "abduction", "rape ")

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 
 from reader.entities.body_roles import kind_after, linked_body, listed_kind
-from reader.entities.role_clauses import postnominal_role, seat_role, who_role
+from reader.entities.role_clauses import player_role, postnominal_role, seat_role, speaks_for, who_role
 from reader.entities.role_lists import list_role_at
 from reader.entities.role_phrases import WORD, affiliation_before, clause_start, role_ending, singular
 from reader.entities.role_relations import (family_role, made_by_role, maker_role, possessive_work_role, relation_role,
@@ -250,7 +250,8 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True
         if person:
             candidates = (role_before(body, start) or credit_role(body, start, end) or role_object(body, start, end),
                           after or role_as(body, end) or contributed_role(body, end) or affiliation_after(body, end)
-                          or who_role(body, end) or postnominal_role(body, end) or seat_role(body, end),
+                          or who_role(body, end) or postnominal_role(body, end) or seat_role(body, end)
+                          or speaks_for(body, end) or player_role(body, start, end),
                           maker_role(body, start, end) or work_role(body, start) or possessive_work_role(body, start, end)
                           or made_by_role(body, start) or screen_role(body, start, end) or family_role(body, start, end)
                           or spouse_role(body, start) or relation_role(body, start))
