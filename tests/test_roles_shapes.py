@@ -432,3 +432,8 @@ def test_co_owners_speakers_for_a_body_and_players(text, name, role):
 ])
 def test_scores_and_for_one_give_no_role(text, name):
     assert roles(text, name) == []
+
+
+def test_one_of_a_people_is_what_the_story_calls_the_person():
+    assert roles("One Rohingya, Muhammad Amin, said the boat was turned around.", "Muhammad Amin") == ["Rohingya"]
+    assert roles("One reason, John Smith said, is cost.", "John Smith") == []

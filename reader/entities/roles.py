@@ -25,7 +25,7 @@ from reader.entities.role_relations import (family_role, made_by_role, maker_rol
                                             screen_role, spouse_role, work_role)
 from reader.entities.role_shapes import contributed_role, credit_role, first_to, role_as, role_object, the_n_of
 from reader.entities.role_words import NOT_ROLE_START, BODY_WORDS, OCCUPATIONS, is_role_word
-from reader.entities.wordlists import ROLES, is_role
+from reader.entities.wordlists import DEMONYMS, ROLES, is_role
 
 
 _STOPS = ".;:!?\n“”\"()[]"
@@ -68,13 +68,22 @@ def role_before(body: str, start: int) -> str | None:
                 return None  # "a choice for Republicans, Bush or Trump": a group, not this person
             *head, last = role.split()  # "NSNorth's organizers, Dan Byers and Philippe Casgrain,": one of them
             return " ".join([*head, singular(last)])
-        return role or _role_of_phrase(stripped[:-1]) or list_role_at(body, start, before)
+        return role or _role_of_phrase(stripped[:-1]) or list_role_at(body, start, before) or _one_of_a_people(stripped)
     role = role_ending(before)
     if role and _plural(role.split()[-1]):  # "publishers Jann Wenner … and Carlo De Benedetti": one of them
         *head, last = role.split()
         role = " ".join([*head, singular(last)])
     return role or _role_of_phrase(before.rstrip(), proper=True) or affiliation_before(before) \
         or list_role_at(body, start, before)
+
+
+_ONE_OF = re.compile(r"(?:^|[\s(“\"])(?:One|one|A|a|An|an|Another|another)\s+(?P<people>[A-Z][\w’'-]+),$")
+
+
+def _one_of_a_people(before: str) -> str | None:
+    """ "One Rohingya, Muhammad Amin, …" → "Rohingya": a people's name said of one person."""
+    match = _ONE_OF.search(before)
+    return match.group("people") if match and match.group("people").casefold() in DEMONYMS else None
 
 
 _NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
