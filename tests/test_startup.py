@@ -71,3 +71,53 @@ async def test_an_empty_library_shows_no_loading_sign(tmp_path):
         view = pilot.app.query_one(ArticleView)
         assert view.article is None and not view.loading
 
+
+
+async def _open_and_leave(press: tuple[str, ...] = ()) -> tuple[str | None, int | None]:
+    """Start the app on the sample, press keys in the article, quit; the story and place shown."""
+    async with ReaderApp().run_test(size=(120, 36)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if pilot.app.query_one(ArticleView).wrapped_lines and pilot.app.screen.library_panel.catalog.entries:
+                break
+        column = pilot.app.screen.column
+        column.view.focus()
+        for key in press:
+            await pilot.press(key)
+        await pilot.pause(0.2)
+        return (column.article.id if column.article else None), column.reading_position()
+
+
+async def test_the_story_left_is_shown_again_at_its_place():
+    first_id, _ = await _open_and_leave(press=("space", "space"))
+    again_id, place = await _open_and_leave()
+    assert again_id == first_id and place > 0
+
+
+async def test_the_story_left_is_shown_before_the_list_is_read(monkeypatch):
+    from reader.screens.library_panel import LibraryPanel
+
+    await _open_and_leave(press=("space",))
+    monkeypatch.setattr(LibraryPanel, "load", lambda self, *args, **kwargs: None)  # a list that never comes
+    async with ReaderApp().run_test(size=(120, 36)) as pilot:
+        await pilot.pause(0.3)
+        assert not pilot.app.screen.library_panel.catalog.entries
+        column = pilot.app.screen.column
+        assert column.article is not None and column.article.body.startswith("China has told Japan")
+        assert pilot.app.query_one(ArticleView).wrapped_lines  # laid out on screen
+
+
+def test_a_changed_file_or_another_library_is_not_recalled(tmp_path):
+    from reader.library.last_story import recall, remember
+
+    story = tmp_path / "story.txt"
+    story.write_text("A headline\n\nSome words of the story.\n")
+    from reader.loaders import load_file
+
+    article = load_file(story, tmp_path).articles[0]
+    remember([tmp_path], str(story), str(tmp_path), article.id, 3)
+    kept = recall([tmp_path])
+    assert kept is not None and kept.article.id == article.id and kept.position == 3
+    assert recall([tmp_path / "other"]) is None
+    story.write_text("A headline\n\nOther words, and more of them.\n")
+    assert recall([tmp_path]) is None

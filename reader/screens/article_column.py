@@ -21,6 +21,7 @@ from textual.worker import Worker, get_current_worker
 
 from reader.library import Article
 from reader.library.catalog import Catalog, CatalogEntry
+from reader.library.last_story import LastStory
 from reader.widgets.article_view import ArticleView, Highlight
 from reader.widgets.find_bar import FindBar
 from reader.widgets.failures import worker_failed
@@ -82,8 +83,11 @@ class ArticleColumn(Vertical):
             super().__init__()
             self.article, self.entry, self.position, self.search = article, entry, position, search
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, first_story: LastStory | None = None) -> None:
+        """``first_story``: the story open when the app last closed, shown as soon as the
+        column is mounted, before the library's list is read."""
         super().__init__(id=id)
+        self._first_story = first_story
         self.article: Article | None = None
         self.find_result: FindResult | None = None
         self.find_current: int | None = None
@@ -110,6 +114,10 @@ class ArticleColumn(Vertical):
         return self.query_one(ArticleView)
 
     def on_mount(self) -> None:
+        if self._first_story is not None:
+            first, self._first_story = self._first_story, None
+            self._show(first.article, first.position, None)
+            return
         # The first story usually comes within a frame or two: a loading sign shown at once
         # would flash, and covering the view delays its first layout (and so the story).
         self.set_timer(LOADING_SIGN_AFTER, self._sign_loading)

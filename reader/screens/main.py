@@ -12,6 +12,8 @@ list's place, `e` swaps the two.
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +22,7 @@ from textual.screen import Screen
 
 from reader.config import SIDEBARS, Settings
 from reader.core import Library
+from reader.library import last_story
 from reader.library.catalog import CatalogEntry
 from reader.problems import Problem
 from reader.screens.article_column import ArticleColumn
@@ -95,6 +98,9 @@ class MainScreen(Screen):
         self.panes = PaneArrangement()
         """Where the list and the sidebar sit, and what the person asked of them."""
         self._search_screen = None  # the library search pane while it is open (told how the index goes)
+        self._panel: LibraryPanel | None = None
+        self._story_place: tuple[str, int] | None = None
+        """The open story and the place in it, kept for the next start (``last_story``)."""
         self.feeds = FeedsBridge(self)
         self._reported: set[str] = set()
 
@@ -109,7 +115,7 @@ class MainScreen(Screen):
             self.panes.arrange(panel, sidebar, self.app.size.width, getattr(settings, "list_width", None))
         with Horizontal(id="panes"):
             yield panel
-            yield ArticleColumn(id="article-column")
+            yield ArticleColumn(id="article-column", first_story=last_story.recall(self.library.sources))
             yield sidebar
         yield IndexStatus(self.library, id="index-status")
         yield FeedsDock(id="feeds-dock")
@@ -140,6 +146,7 @@ class MainScreen(Screen):
         return self.query_one(LinkOpener)
 
     def on_mount(self) -> None:
+        self._panel = self.library_panel
         settings = getattr(self.app, "settings", None)
         if settings is not None:
             self.apply_settings(settings)
@@ -214,7 +221,11 @@ class MainScreen(Screen):
         if message.first:
             if message.reopen is not None:
                 entry, position = message.reopen
-                self.column.open(entry, message.catalog, position=position)
+                shown = self.column.article
+                if shown is None or shown.id != entry.id:  # (not the story shown before the list came)
+                    self.column.open(entry, message.catalog, position=position)
+                else:
+                    panel.article_opened(entry.id)
                 (panel.article_list if self.pane_shown("list") else self.column.view).focus()
             else:
                 self.column.show_nothing()
@@ -317,9 +328,32 @@ class MainScreen(Screen):
         self.library_panel.article_opened(message.article.id)
         self.sidebar.show_article(message.article)
         self.refresh_bindings()
+        self._story_place = (message.article.id, self.column.reading_position() or 0)
+        self._remember_story(*self._story_place)
+
+    def on_unmount(self) -> None:
+        if self._story_place is not None:  # the place the person leaves the story at, for the next start
+            self._remember_story(*self._story_place, now=True)
+
+    def _remember_story(self, article_id: str, position: int, now: bool = False) -> None:
+        """Keep the open story as the one the next start shows first (off the UI thread,
+        but ``now`` as the app closes, when the panes are gone: the list's panel is the
+        one kept at mount)."""
+        panel = self._panel
+        if panel is None:
+            return
+        entry = panel.catalog.get(article_id)
+        if entry is None:
+            return  # the story shown before the list came: its record is kept already
+        remember = partial(last_story.remember, panel.library.sources, entry.path, entry.root, article_id, position)
+        if now:
+            remember()
+        else:
+            self.run_worker(remember, thread=True, group="last-story", exclusive=True, exit_on_error=False)
 
     def on_article_column_scrolled(self, message: ArticleColumn.Scrolled) -> None:
         self.library_panel.save_position(message.article_id, message.position)
+        self._story_place = (message.article_id, message.position)
 
     def on_article_column_read(self, message: ArticleColumn.Read) -> None:
         self.library_panel.mark_read([message.article_id])
