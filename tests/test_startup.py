@@ -94,11 +94,16 @@ async def test_the_story_left_is_shown_again_at_its_place():
     assert again_id == first_id and place > 0
 
 
-async def test_the_story_left_is_shown_before_the_list_is_read(monkeypatch):
+async def test_the_story_left_is_shown_before_a_slow_list_is_read(monkeypatch):
+    from reader.screens import main
     from reader.screens.library_panel import LibraryPanel
 
     await _open_and_leave(press=("space",))
     monkeypatch.setattr(LibraryPanel, "load", lambda self, *args, **kwargs: None)  # a list that never comes
+    async with ReaderApp().run_test(size=(120, 36)) as pilot:  # the sample's list is quick: it waits
+        await pilot.pause(0.3)
+        assert pilot.app.screen.column.article is None
+    monkeypatch.setattr(main, "SLOW_LIST_BYTES", 0)  # as a big library's list
     async with ReaderApp().run_test(size=(120, 36)) as pilot:
         await pilot.pause(0.3)
         assert not pilot.app.screen.library_panel.catalog.entries

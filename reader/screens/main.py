@@ -12,8 +12,6 @@ list's place, `e` swaps the two.
 
 from __future__ import annotations
 
-from functools import partial
-
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -40,6 +38,9 @@ from reader.widgets.fitted_footer import FittedFooter
 from reader.widgets.task_progress import TaskProgress
 
 MAX_PROBLEM_NOTICES = 5
+SLOW_LIST_BYTES = 256 * 1024
+"""A list snapshot from this size (about a thousand stories) is slow enough to read that the
+story left open is shown before it (``last_story``)."""
 FULL_WIDTH = 100_000
 """``ArticleView.max_width`` when config.yaml asks for the whole pane."""
 
@@ -115,13 +116,20 @@ class MainScreen(Screen):
             self.panes.arrange(panel, sidebar, self.app.size.width, getattr(settings, "list_width", None))
         with Horizontal(id="panes"):
             yield panel
-            yield ArticleColumn(id="article-column", first_story=last_story.recall(self.library.sources))
+            yield ArticleColumn(id="article-column", first_story=self._first_story())
             yield sidebar
         yield IndexStatus(self.library, id="index-status")
         yield FeedsDock(id="feeds-dock")
         yield LinkOpener(id="link-opener")
         yield TaskProgress(id="task-progress")
         yield FittedFooter(compact=True)
+
+    def _first_story(self) -> last_story.LastStory | None:
+        """The story left open last time, shown before the list comes, when the list is slow
+        to come (a big library); a small library's list brings it within a frame or two."""
+        if self.library.snapshot_bytes() < SLOW_LIST_BYTES:
+            return None
+        return last_story.recall(self.library.sources)
 
     # -- the panes -------------------------------------------------------------------------
 
@@ -329,27 +337,17 @@ class MainScreen(Screen):
         self.sidebar.show_article(message.article)
         self.refresh_bindings()
         self._story_place = (message.article.id, self.column.reading_position() or 0)
-        self._remember_story(*self._story_place)
 
     def on_unmount(self) -> None:
-        if self._story_place is not None:  # the place the person leaves the story at, for the next start
-            self._remember_story(*self._story_place, now=True)
-
-    def _remember_story(self, article_id: str, position: int, now: bool = False) -> None:
-        """Keep the open story as the one the next start shows first (off the UI thread,
-        but ``now`` as the app closes, when the panes are gone: the list's panel is the
-        one kept at mount)."""
+        """The story and the place the person leaves, kept for the next start (the panes are
+        gone by now: the list's panel is the one kept at mount)."""
         panel = self._panel
-        if panel is None:
+        if self._story_place is None or panel is None:
             return
+        article_id, position = self._story_place
         entry = panel.catalog.get(article_id)
-        if entry is None:
-            return  # the story shown before the list came: its record is kept already
-        remember = partial(last_story.remember, panel.library.sources, entry.path, entry.root, article_id, position)
-        if now:
-            remember()
-        else:
-            self.run_worker(remember, thread=True, group="last-story", exclusive=True, exit_on_error=False)
+        if entry is not None:  # (None: the list never came; the record kept before stays)
+            last_story.remember(panel.library.sources, entry.path, entry.root, article_id, position)
 
     def on_article_column_scrolled(self, message: ArticleColumn.Scrolled) -> None:
         self.library_panel.save_position(message.article_id, message.position)
