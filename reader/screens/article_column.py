@@ -33,9 +33,9 @@ if TYPE_CHECKING:
 LOAD_IN_WORKER_WORDS = 50_000
 """Stories longer than this (about 300 KB) are read in a worker when opened."""
 READ_AFTER_SECONDS = 15.0
+"""A story open this long counts as read (as does scrolling to its end), as in mail readers."""
 LOADING_SIGN_AFTER = 0.15
 """Seconds after start before the article pane shows that its story is on its way."""
-"""A story open this long counts as read (as does scrolling to its end), as in mail readers."""
 
 
 def _finding():
