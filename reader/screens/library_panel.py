@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.worker import Worker, get_current_worker
 
 from reader.core import Library
+from reader.library import last_story
 from reader.library.catalog import Catalog, CatalogEntry
 from reader.library.state import ArticleState, StateError
 from reader.library.state_writer import StateWriter
@@ -123,6 +124,9 @@ class LibraryPanel(Vertical):
         self.loading = True
         self.index_ready = False
         """True once the search index holds the whole library (the screen says so)."""
+        self.opened: str | None = None
+        """The story open now: as the app closes, it is kept (with its place) for the next
+        start to show before the list (``last_story``)."""
         self.fresh: set[str] = set()
         """Stories that arrived while the app runs (a refresh, an import, a file saved)."""
         self._watch: FolderWatch | None = None
@@ -146,6 +150,9 @@ class LibraryPanel(Vertical):
         if self.writer is not None:
             self.writer.close()
             self.writer = None
+        entry = self.catalog.get(self.opened) if self.opened is not None else None
+        if entry is not None:  # (None: the list never came; the record kept before stays)
+            last_story.remember(self.library.sources, entry.path, entry.root, entry.id, self.position_of(entry.id))
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -265,6 +272,7 @@ class LibraryPanel(Vertical):
     def article_opened(self, article_id: str) -> None:
         """A story was opened: the one to reopen next time (it counts as read once read:
         ``mark_read``)."""
+        self.opened = article_id
         self.article_list.highlight_article(article_id)
         if self.writer is not None:
             self.writer.mark_opened(article_id, read=False)

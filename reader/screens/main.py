@@ -99,9 +99,6 @@ class MainScreen(Screen):
         self.panes = PaneArrangement()
         """Where the list and the sidebar sit, and what the person asked of them."""
         self._search_screen = None  # the library search pane while it is open (told how the index goes)
-        self._panel: LibraryPanel | None = None
-        self._story_place: tuple[str, int] | None = None
-        """The open story and the place in it, kept for the next start (``last_story``)."""
         self.feeds = FeedsBridge(self)
         self._reported: set[str] = set()
 
@@ -154,7 +151,6 @@ class MainScreen(Screen):
         return self.query_one(LinkOpener)
 
     def on_mount(self) -> None:
-        self._panel = self.library_panel
         settings = getattr(self.app, "settings", None)
         if settings is not None:
             self.apply_settings(settings)
@@ -336,22 +332,9 @@ class MainScreen(Screen):
         self.library_panel.article_opened(message.article.id)
         self.sidebar.show_article(message.article)
         self.refresh_bindings()
-        self._story_place = (message.article.id, self.column.reading_position() or 0)
-
-    def on_unmount(self) -> None:
-        """The story and the place the person leaves, kept for the next start (the panes are
-        gone by now: the list's panel is the one kept at mount)."""
-        panel = self._panel
-        if self._story_place is None or panel is None:
-            return
-        article_id, position = self._story_place
-        entry = panel.catalog.get(article_id)
-        if entry is not None:  # (None: the list never came; the record kept before stays)
-            last_story.remember(panel.library.sources, entry.path, entry.root, article_id, position)
 
     def on_article_column_scrolled(self, message: ArticleColumn.Scrolled) -> None:
         self.library_panel.save_position(message.article_id, message.position)
-        self._story_place = (message.article_id, message.position)
 
     def on_article_column_read(self, message: ArticleColumn.Read) -> None:
         self.library_panel.mark_read([message.article_id])
