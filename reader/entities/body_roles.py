@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from reader.entities.role_phrases import singular
 from reader.entities.role_words import BODY_WORDS
 
 #: A hyphenated word before a name and what it makes of the word before the hyphen.
@@ -26,10 +27,6 @@ _KIND_AFTER = re.compile(r"\s+(?P<kind>(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(so
 _SUCH_AS = re.compile(r"\b(?:(?P<adjective>[a-z][\w-]*)\s+)?(?P<kinds>[a-z]+s)(?:,)?\s+(?:such\s+as|like|including)\s+"
                       r"(?:the\s+)?$")
 _SUCH_KINDS_AS = re.compile(r"\bsuch\s+(?P<kinds>[a-z]+s)\s+as\s+(?:the\s+)?$")
-
-
-def _singular(word: str) -> str:
-    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
 
 def linked_body(body: str, start: int) -> str | None:
@@ -63,7 +60,7 @@ def listed_kind(body: str, start: int) -> str | None:
     match = _SUCH_AS.search(before) or _SUCH_KINDS_AS.search(before)
     if not match:
         return None
-    kind = _singular(match.group("kinds"))
+    kind = singular(match.group("kinds"))
     if kind not in BODY_WORDS and kind not in _MORE_KINDS:
         return None
     adjective = match.groupdict().get("adjective")
