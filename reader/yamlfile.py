@@ -172,7 +172,8 @@ class _ParsedTexts:
         with self._lock:
             for entry in self._load():
                 if isinstance(entry, list) and len(entry) == 3 and entry[0] == text:
-                    return entry[1], {tuple(key): line for key, line in entry[2]}
+                    # a copy, as parsing would give: a caller may change what it is handed
+                    return json.loads(json.dumps(entry[1])), {tuple(key): line for key, line in entry[2]}
         return None
 
     def put(self, text: str, data: Any, lines: dict[KeyPath, int]) -> None:

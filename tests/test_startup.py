@@ -126,3 +126,12 @@ def test_a_changed_file_or_another_library_is_not_recalled(tmp_path):
     assert recall([tmp_path / "other"]) is None
     story.write_text("A headline\n\nOther words, and more of them.\n")
     assert recall([tmp_path]) is None
+
+
+def test_what_the_yaml_cache_hands_out_is_a_copy(tmp_path):
+    path = tmp_path / "settings.yaml"
+    path.write_text("keymap:\n  quit: ctrl+q\n")
+    read_yaml(path)  # parsed, then kept
+    first = read_yaml(path).data  # from the cache
+    first["keymap"]["quit"] = "changed"
+    assert read_yaml(path).data == {"keymap": {"quit": "ctrl+q"}}
