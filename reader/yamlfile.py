@@ -178,9 +178,10 @@ class _ParsedTexts:
 
     def put(self, text: str, data: Any, lines: dict[KeyPath, int]) -> None:
         try:
-            if json.loads(json.dumps(data)) != data:
+            kept = json.loads(json.dumps(data))  # a copy, and the check that JSON keeps it whole
+            if kept != data:
                 return
-            entry = [text, data, [[list(key), line] for key, line in lines.items()]]
+            entry = [text, kept, [[list(key), line] for key, line in lines.items()]]
             with self._lock:
                 entries = [e for e in self._load() if not (isinstance(e, list) and e[:1] == [text])]
                 self._entries = [*entries, entry][-self.KEEP:]

@@ -131,7 +131,6 @@ def test_a_changed_file_or_another_library_is_not_recalled(tmp_path):
 def test_what_the_yaml_cache_hands_out_is_a_copy(tmp_path):
     path = tmp_path / "settings.yaml"
     path.write_text("keymap:\n  quit: ctrl+q\n")
-    read_yaml(path)  # parsed, then kept
-    first = read_yaml(path).data  # from the cache
-    first["keymap"]["quit"] = "changed"
+    read_yaml(path).data["keymap"]["quit"] = "changed"  # parsed, then kept
+    read_yaml(path).data["keymap"]["quit"] = "changed"  # from the cache
     assert read_yaml(path).data == {"keymap": {"quit": "ctrl+q"}}
