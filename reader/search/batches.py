@@ -52,6 +52,8 @@ def write_batch(directory: Path, entity_keys: EntityKeys | None, batch, deletes,
     """Index one batch in one commit; ``None`` when busy or cancelled (nothing committed)."""
     import multiprocessing  # noqa: PLC0415 - only a build needs it
 
+    from reader.search.pool import TermPoolMpWriter, use_term_pool  # noqa: PLC0415 - nor Whoosh's multiproc
+
     big = len(batch) >= BIG_BATCH
     ix = whoosh_index.open_dir(str(directory), indexname=INDEX_NAME)
     writer = None
@@ -59,10 +61,11 @@ def write_batch(directory: Path, entity_keys: EntityKeys | None, batch, deletes,
     try:
         try:
             if big and procs > 1:
-                writer = ix.writer(procs=procs, multisegment=True, limitmb=writer_limit_mb(procs), compound=False,
-                                   codec=make_codec())
+                writer = TermPoolMpWriter(ix, procs=procs, multisegment=True, limitmb=writer_limit_mb(procs),
+                                          compound=False, codec=make_codec())
             else:
                 writer = ix.writer(timeout=5.0, compound=False, codec=make_codec())
+                use_term_pool(writer, writer_limit_mb(1))
         except LockError:
             result.busy = True
             return None
