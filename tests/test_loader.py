@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.library.files import load_all
 from reader.loaders.txt import load_txt
 from tests.conftest import SEED
@@ -47,7 +49,21 @@ def test_broken_front_matter_is_reported_and_the_text_kept(tmp_path):
     loaded = load_txt(path)
     assert loaded.article.body == "Body text here."
     assert "front matter is not valid YAML" in loaded.problems[0].message
+    assert "at line 3" in loaded.problems[0].message  # where the parser stopped, as the pure loader counts it
     assert not loaded.problems[0].skipped
+
+
+@pytest.mark.parametrize("block", [
+    "title: Tide tables\npublished: 2024-03-01\ntags: [sea, moon]\n",
+    "title: 'It''s high tide'\nauthor: \"Ana \\u00c9vora\"\ntags: 2021\n",
+    "a: &x [1, 2]\nb: *x\nwhen: 2001-12-14t21:59:43.10-05:00\nn: 0x1F\nyes: yes\nnothing: ~\n",
+])
+def test_front_matter_reads_as_pyyamls_safe_loader_does(block):
+    import yaml
+
+    from reader.loaders.txt import _safe_load
+
+    assert _safe_load(yaml, block) == yaml.safe_load(block)
 
 
 def test_headline_line_becomes_title(tmp_path):
