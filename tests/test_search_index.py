@@ -383,8 +383,9 @@ def test_an_edit_in_place_is_seen(index, tmp_path):
 
 
 def test_a_new_recogniser_version_re_derives_the_entity_keys(tmp_path, library):
-    """A changed rule or note gives the recogniser another version; the next update rebuilds
-    the index, so ``entity:`` finds what the new recogniser finds."""
+    """A changed note gives the recogniser another version: the next update indexes again
+    the stories that name it, so ``entity:`` finds what the new recogniser finds. Any other
+    change (here its place names) rebuilds the index."""
     from reader.entities.notes import KnowledgeBase, Note
     from reader.entities.recognizer import Recognizer
     from reader.search.documents import RecogniserKeys
@@ -396,6 +397,11 @@ def test_a_new_recogniser_version_re_derives_the_entity_keys(tmp_path, library):
     assert not ix.update([library]).rebuilt  # same version: nothing to do
     note = Note("diaoyutai-islands", "Diaoyutai Islands", "PLACE", aliases=("Senkaku Islands",))
     current["recogniser"] = Recognizer(KnowledgeBase([note]), {})
+    result = ix.update([library])
+    assert not result.rebuilt and "notes changed" in result.messages[0]
+    assert result.changed == 2  # the stories with any word of a changed name: both say "islands"
+    assert ids(ix, "entity:diaoyutai_islands") == ["senkaku"]
+    current["recogniser"] = Recognizer(KnowledgeBase([note]), {"Geneva": 1})
     result = ix.update([library])
     assert result.rebuilt and "entity recogniser" in result.messages[0]
     assert ids(ix, "entity:diaoyutai_islands") == ["senkaku"]

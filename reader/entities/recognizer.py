@@ -46,11 +46,17 @@ def rules_digest() -> str:
     return source_digest(RULE_MODULES, 8)
 
 
+def note_forms(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
+    """What the recogniser takes from the notes: each name or alias with its note's id and
+    type, sorted."""
+    return sorted((name, note_id, kb.notes[note_id].type) for name, note_id in kb.surface_forms())
+
+
 def notes_digest(kb: KnowledgeBase) -> str:
-    """A hash of what the recogniser takes from the notes: each name or alias with its note's id and type."""
+    """A hash of ``note_forms``."""
     digest = hashlib.blake2b(digest_size=8)
-    for name, note_id in sorted(kb.surface_forms()):
-        digest.update(f"{name}\t{note_id}\t{kb.notes[note_id].type}\n".encode())
+    for name, note_id, kind in note_forms(kb):
+        digest.update(f"{name}\t{note_id}\t{kind}\n".encode())
     return digest.hexdigest()
 
 
@@ -68,7 +74,9 @@ class Recognizer:
             place_index = PlaceIndex.from_names(places or {})
             places_digest = places_digest or place_index.digest()
         self.lexicon = Lexicon(self.kb, place_index)
-        self.version = f"{rules_digest()}-{places_digest}-{self.knowledge.digest}-{notes_digest(self.kb)}"
+        #: the version without what comes from the notes (see ``note_forms``)
+        self.base_version = f"{rules_digest()}-{places_digest}-{self.knowledge.digest}"
+        self.version = f"{self.base_version}-{notes_digest(self.kb)}"
 
     def recognise(self, text: str) -> list[Span]:
         """Entities in ``text`` as spans sorted by start (no overlaps)."""

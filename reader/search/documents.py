@@ -116,8 +116,9 @@ class RecogniserKeys:
 
     ``version`` is the current recogniser's own version (its rules, word lists, place names
     and the notes it uses), read each time it is asked for: after the person saves a note,
-    or after an upgrade changes a rule, the index sees another version and re-derives the
-    entity keys of every article."""
+    or after an upgrade changes a rule, the index sees another version and re-derives
+    entity keys: of the stories that name a changed note when only the notes changed
+    (``base_version``, ``note_forms``), else of every article."""
 
     def __init__(self, get_recognizer: Callable[[], Any]) -> None:
         self._get = get_recognizer
@@ -128,6 +129,21 @@ class RecogniserKeys:
         from reader.entities.profile import profile_digest  # noqa: PLC0415 - roles kept for the dossier
 
         return f"{self._module}:{getattr(self._get(), 'version', '')}:{profile_digest()}"
+
+    @property
+    def base_version(self) -> str:
+        """``version`` without what the notes add: when only that changed, the stories that
+        name a changed note are enough to index again (``note_forms``)."""
+        from reader.entities.profile import profile_digest  # noqa: PLC0415
+
+        return f"{self._module}:{getattr(self._get(), 'base_version', '')}:{profile_digest()}"
+
+    def note_forms(self) -> list[list[str]]:
+        """Each name or alias the recogniser takes from the notes, with its note's id and type."""
+        from reader.entities.recognizer import note_forms  # noqa: PLC0415
+
+        kb = getattr(self._get(), "kb", None)
+        return [list(form) for form in note_forms(kb)] if kb is not None else []
 
     def __call__(self, article: Article) -> list:
         from reader.entities.model import MAX_RECOGNISED_CHARS  # noqa: PLC0415

@@ -35,7 +35,7 @@ from whoosh import index as whoosh_index
 from reader.atomic import write_atomic
 from reader.library.files import ArticleFile, walk
 from reader.search.documents import EntityKeys, entities_id, entities_name, file_hash
-from reader.search import freshness
+from reader.search import freshness, note_changes
 from reader.search.schema import SCHEMA_VERSION, make_schema
 from reader.search.scoring import WEIGHTING
 from reader.search.manifest import _FileLock, articles_of, stamps_of
@@ -109,6 +109,7 @@ class LibraryIndex:
         self._lock = threading.RLock()
         self._last_walk: list | None = None  # the files of the last update's scan
         self._last_sources: list[Path] | None = None
+        self._pending_entities: dict[str, Any] | None = None  # the manifest's, while notes are re-indexed
 
     # --- state -----------------------------------------------------------------------
 
@@ -144,8 +145,8 @@ class LibraryIndex:
         if manifest.get("schema_version") != SCHEMA_VERSION:
             return (f"the search index is from another version of reader (schema {manifest.get('schema_version')}, "
                     f"now {SCHEMA_VERSION}); rebuilding it")
-        if manifest.get("entities", "") != entities_id(self.entity_keys):
-            return "the entity recogniser changed; rebuilding the search index"
+        if manifest.get("entities", "") != entities_id(self.entity_keys) and self._changed_note_words(manifest) is None:
+            return "the entity recogniser changed; rebuilding the search index"  # (a change of notes alone: ``update``)
         listed = manifest.get("files") or {}
         if listed and any(name.endswith(".toc") and name not in listed for name in os.listdir(self.directory)):
             # committed after the manifest was saved (a process stopped in between): the
@@ -296,12 +297,40 @@ class LibraryIndex:
                     result.messages.append(reason)
                 result.rebuilt = True
                 manifest = None
+            forced: set[str] = set()
+            notes_changed = reason is None and manifest.get("entities", "") != entities_id(self.entity_keys)
+            if notes_changed:
+                forced = self._files_naming(self._changed_note_words(manifest) or set(), manifest)
+                result.messages.append(f"your notes changed: indexing again the {len(forced):,} "
+                                       f"{'story' if len(forced) == 1 else 'stories'} that name them")
+            # Until every story naming a changed note is indexed again, the manifest keeps
+            # the notes it had, so an update stopped half-way finds the same stories next time.
+            self._pending_entities = _entities_record(manifest) if forced else None
             self._update_locked(list(sources), manifest, result, progress, should_stop, procs,
-                                (first_commit, commit_every), files, defer_from)
+                                (first_commit, commit_every), files, defer_from, forced, notes_changed)
         finally:
+            self._pending_entities = None
             lock.release()
             result.seconds = time.perf_counter() - started
         return result
+
+    def _changed_note_words(self, manifest: dict[str, Any]) -> set[str] | None:
+        """The words of the note names changed since ``manifest``, when nothing else about
+        the recogniser changed (``reader.search.note_changes``); else ``None``."""
+        return note_changes.changed_words(manifest, note_changes.record(self.entity_keys))
+
+    def _files_naming(self, words: set[str], manifest: dict[str, Any]) -> set[str]:
+        """The manifest's article files holding a story indexed with any of ``words``."""
+        if not words:
+            return set()
+        ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
+        try:
+            with ix.searcher() as searcher:
+                ids = note_changes.stories_with_words(searcher, words)
+        finally:
+            ix.close()
+        file_of = {article_id: key for key, entry in articles_of(manifest).items() for article_id in entry[0]}
+        return {file_of[article_id] for article_id in ids if article_id in file_of}
 
     def _create_empty(self) -> None:
         self.close()
@@ -321,9 +350,10 @@ class LibraryIndex:
         ix.close()
 
     def _scan(self, sources: list[Path], stamps: dict[str, tuple[int, int]], result: UpdateResult,
-              files: list | None) -> tuple[list[str], list[tuple[str, Path, Path | None, os.stat_result]]]:
-        """Stat every file: the paths whose size and mtime match ``stamps``, and the others
-        (candidates, in name order)."""
+              files: list | None, forced: set[str] = frozenset()
+              ) -> tuple[list[str], list[tuple[str, Path, Path | None, os.stat_result]]]:
+        """Stat every file: the paths whose size and mtime match ``stamps`` (and are not
+        ``forced``), and the others (candidates, in name order)."""
         kept: list[str] = []
         candidates = []
         get = stamps.get
@@ -335,7 +365,7 @@ class LibraryIndex:
         files = list(files)
         self._last_walk, self._last_sources = files, sources
         for key, root, size, mtime in files:
-            if get(key) == (size, mtime):
+            if get(key) == (size, mtime) and key not in forced:
                 kept.append(key)
             else:
                 if root not in roots:
@@ -345,14 +375,16 @@ class LibraryIndex:
         return kept, candidates
 
     def _update_locked(self, sources, manifest, result, progress, should_stop, procs, commits,
-                       files=None, defer_from=None) -> None:
+                       files=None, defer_from=None, forced: set[str] = frozenset(), notes_changed=False) -> None:
+        """``forced``: files to index again even when unchanged; ``notes_changed``: the
+        manifest must be written even when nothing else changed."""
         progress(0, 0, "checking the library")
         stamps = stamps_of(manifest)
-        kept_keys, candidates = self._scan(sources, stamps, result, files)
+        kept_keys, candidates = self._scan(sources, stamps, result, files, forced)
         if should_stop():
             result.cancelled = True
             return
-        if manifest is not None and not candidates and len(set(kept_keys)) == len(stamps):
+        if manifest is not None and not candidates and len(set(kept_keys)) == len(stamps) and not notes_changed:
             # The usual start: nothing changed (the manifest's full table is not even built).
             # The walk's digest is kept, so the next start with this walk reads no manifest.
             result.unchanged = len(kept_keys)
@@ -378,7 +410,7 @@ class LibraryIndex:
                 except OSError as error:
                     result.problems.append(f"{path}: cannot be read: {error.strerror or error}")
                     continue
-                if entry[3] == digest:
+                if entry[3] == digest and key not in forced:
                     kept[key] = [entry[0], st.st_size, st.st_mtime_ns, digest]
                     result.unchanged += 1
                     continue
@@ -390,7 +422,7 @@ class LibraryIndex:
             self._create_empty()
         total = len(to_index) + len(removed_ids)
         if total == 0:
-            if candidates or manifest is None:
+            if candidates or manifest is None or notes_changed:
                 self._save_manifest(kept, complete=True)
             return
         progress(0, total, "indexing")
@@ -433,9 +465,11 @@ class LibraryIndex:
                 files[name] = os.path.getsize(self.directory / name)
             except OSError:
                 pass
+        entities = self._pending_entities if self._pending_entities is not None and not complete else {
+            "entities": entities_id(self.entity_keys), **note_changes.record(self.entity_keys)}
         manifest = {
             "schema_version": SCHEMA_VERSION,
-            "entities": entities_id(self.entity_keys),
+            **entities,
             "files": files,
             # Parallel lists: a tenth faster to read than a mapping at 100,000 articles.
             "articles": {
@@ -450,3 +484,8 @@ class LibraryIndex:
         if complete and self._last_walk is not None:
             freshness.record(self.directory, self.fresh_key(), freshness.stamps_digest(self._last_walk),
                              self._last_sources)
+
+
+def _entities_record(manifest: dict[str, Any]) -> dict[str, Any]:
+    """The recogniser the manifest records (its id, and what ``note_changes`` compares)."""
+    return {key: manifest[key] for key in ("entities", note_changes.BASE, note_changes.FORMS) if key in manifest}

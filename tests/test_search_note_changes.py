@@ -1,0 +1,111 @@
+"""A change of the person's notes indexes again only the stories that name a changed
+note; any other change of the recogniser still rebuilds the index."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.entities import service
+from reader.entities.notes import user_notes_dir
+from reader.search import LibraryIndex, search
+from reader.search.documents import default_entity_keys, entities_id
+from reader.search.index import MANIFEST
+from search_support import write_story
+
+NOTE = """- id: wanda-okafor
+  name: Wanda Okafor
+  type: PERSON
+  aliases: [Okafor]
+  summary: Harbour master of Port Elspeth.
+  as_of: 2026-11-30
+"""
+
+
+@pytest.fixture
+def library(tmp_path):
+    folder = tmp_path / "library"
+    write_story(folder, "harbour", "Harbour reopens", "The harbour reopened on Monday. Okafor said the ferries "
+                "would run again. Ships waited outside the breakwater.")
+    write_story(folder, "budget", "Budget passes", "Parliament passed the budget after a long debate in Geneva.")
+    write_story(folder, "storm", "Storm closes roads", "A storm closed the coast road. Crews cleared the trees.")
+    return folder
+
+
+@pytest.fixture
+def index(tmp_path):
+    service.reset()
+    ix = LibraryIndex(tmp_path / "index", entity_keys=default_entity_keys())
+    yield ix
+    ix.close()
+    service.reset()
+
+
+def save_note(text: str | None) -> None:
+    path = user_notes_dir() / "people.yaml"
+    if text is None:
+        path.unlink()
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    service.reload_knowledge_base()
+
+
+def entity_ids(index, key: str) -> list[str]:
+    return [hit.id for hit in search(index, f"entity:{key}").hits]
+
+
+def manifest(index) -> dict:
+    return json.loads((index.directory / MANIFEST).read_text(encoding="utf-8"))
+
+
+def test_a_new_note_indexes_again_only_the_stories_that_name_it(index, library):
+    assert index.update([library]).added == 3
+    assert entity_ids(index, "wanda_okafor") == []
+    save_note(NOTE)
+    result = index.update([library])
+    assert not result.rebuilt and result.added == 0
+    assert result.changed == 1 and result.unchanged == 2
+    assert result.messages == ["your notes changed: indexing again the 1 story that name them"]
+    assert entity_ids(index, "wanda_okafor") == ["harbour"]
+    again = index.update([library])  # the manifest now records the note
+    assert again.changed == 0 and not again.messages
+    save_note(None)  # a removed note: the story is indexed again without it
+    gone = index.update([library])
+    assert gone.changed == 1 and not gone.rebuilt
+    assert entity_ids(index, "wanda_okafor") == []
+
+
+def test_a_note_no_story_names_is_recorded_without_indexing(index, library):
+    index.update([library])
+    save_note(NOTE.replace("Wanda Okafor", "Ida Brennan").replace("[Okafor]", "[Brennan]"))
+    result = index.update([library])
+    assert result.changed == 0 and not result.rebuilt
+    assert manifest(index)["entities"] == entities_id(index.entity_keys)  # recorded: nothing to do next time
+    assert not index.update([library]).messages
+
+
+def test_an_update_stopped_half_way_keeps_the_old_notes_in_the_manifest(index, library):
+    write_story(library, "ferries", "Ferries return", "Okafor welcomed the first ferry back.")
+    index.update([library])
+    old = manifest(index)["entities"]
+    save_note(NOTE)
+    stops = iter([False] * 2 + [True] * 100)  # the scan, the first story, then stop
+    stopped = index.update([library], commit_every=1, should_stop=lambda: next(stops))
+    assert stopped.cancelled and stopped.changed == 1
+    assert manifest(index)["entities"] == old  # so the next update finds the same stories
+    finished = index.update([library])
+    assert finished.changed == 2 and manifest(index)["entities"] != old
+    assert sorted(entity_ids(index, "wanda_okafor")) == ["ferries", "harbour"]
+
+
+def test_any_other_change_of_the_recogniser_rebuilds(index, library):
+    index.update([library])
+    data = manifest(index)
+    data["entities_base"] = "another version of the rules"
+    (index.directory / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
+    save_note(NOTE)
+    result = index.update([library])
+    assert result.rebuilt and result.added == 3
+    assert result.messages == ["the entity recogniser changed; rebuilding the search index"]
