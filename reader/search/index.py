@@ -300,7 +300,7 @@ class LibraryIndex:
             forced: set[str] = set()
             notes_changed = reason is None and manifest.get("entities", "") != entities_id(self.entity_keys)
             if notes_changed:
-                forced = self._files_naming(self._changed_note_words(manifest) or set(), manifest)
+                forced = note_changes.files_naming(self.directory, self._changed_note_words(manifest) or set(), manifest)
                 result.messages.append(f"your notes changed: indexing again the {len(forced):,} "
                                        f"{'story' if len(forced) == 1 else 'stories'} that name them")
             # Until every story naming a changed note is indexed again, the manifest keeps
@@ -318,19 +318,6 @@ class LibraryIndex:
         """The words of the note names changed since ``manifest``, when nothing else about
         the recogniser changed (``reader.search.note_changes``); else ``None``."""
         return note_changes.changed_words(manifest, note_changes.record(self.entity_keys))
-
-    def _files_naming(self, words: set[str], manifest: dict[str, Any]) -> set[str]:
-        """The manifest's article files holding a story indexed with any of ``words``."""
-        if not words:
-            return set()
-        ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
-        try:
-            with ix.searcher() as searcher:
-                ids = note_changes.stories_with_words(searcher, words)
-        finally:
-            ix.close()
-        file_of = {article_id: key for key, entry in articles_of(manifest).items() for article_id in entry[0]}
-        return {file_of[article_id] for article_id in ids if article_id in file_of}
 
     def _create_empty(self) -> None:
         self.close()

@@ -13,8 +13,13 @@ query for any of those words in the body field.
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 from typing import Any
 
+from whoosh import index as whoosh_index
+
+from reader.search.batches import INDEX_NAME
+from reader.search.manifest import articles_of
 from reader.search.schema import iter_terms
 
 BASE = "entities_base"
@@ -46,6 +51,20 @@ def changed_words(manifest: dict[str, Any], now: dict[str, Any]) -> set[str] | N
             return None  # a name of stop words alone cannot be looked up
         words |= terms
     return words
+
+
+def files_naming(directory: Path, words: set[str], manifest: dict[str, Any]) -> set[str]:
+    """The manifest's article files holding a story indexed with any of ``words``."""
+    if not words:
+        return set()
+    ix = whoosh_index.open_dir(str(directory), indexname=INDEX_NAME)
+    try:
+        with ix.searcher() as searcher:
+            ids = stories_with_words(searcher, words)
+    finally:
+        ix.close()
+    file_of = {article_id: key for key, entry in articles_of(manifest).items() for article_id in entry[0]}
+    return {file_of[article_id] for article_id in ids if article_id in file_of}
 
 
 def stories_with_words(searcher, words: set[str]) -> set[str]:
