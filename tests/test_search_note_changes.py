@@ -109,3 +109,18 @@ def test_any_other_change_of_the_recogniser_rebuilds(index, library):
     result = index.update([library])
     assert result.rebuilt and result.added == 3
     assert result.messages == ["the entity recogniser changed; rebuilding the search index"]
+
+
+def test_a_note_saved_while_an_update_runs_is_seen_by_the_next_one(index, library):
+    before = entities_id(index.entity_keys)
+    saved = []
+
+    def progress(done, total, text):
+        if text == "indexing" and not saved:
+            save_note(NOTE)  # the person saves a note while the first build runs
+            saved.append(True)
+
+    assert index.update([library], progress=progress).added == 3 and saved
+    assert manifest(index)["entities"] == before  # what the stories were recognised with
+    result = index.update([library])
+    assert result.changed == 1 and entity_ids(index, "wanda_okafor") == ["harbour"]

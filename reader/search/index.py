@@ -110,6 +110,7 @@ class LibraryIndex:
         self._last_walk: list | None = None  # the files of the last update's scan
         self._last_sources: list[Path] | None = None
         self._pending_entities: dict[str, Any] | None = None  # the manifest's, while notes are re-indexed
+        self._entities_used: dict[str, Any] | None = None  # the recogniser as this update began
 
     # --- state -----------------------------------------------------------------------
 
@@ -291,6 +292,9 @@ class LibraryIndex:
                     result.unchanged = len(files)
                     return result
             manifest = self.read_manifest()
+            # The manifest records the recogniser this update began with: a note saved while
+            # it runs gives another version, which the next update then sees.
+            self._entities_used = {"entities": entities_id(self.entity_keys), **note_changes.record(self.entity_keys)}
             reason = "rebuilding the search index" if rebuild else self.check(manifest)
             if reason is not None:
                 if self.exists() or rebuild or (manifest is not None):
@@ -298,7 +302,7 @@ class LibraryIndex:
                 result.rebuilt = True
                 manifest = None
             forced: set[str] = set()
-            notes_changed = reason is None and manifest.get("entities", "") != entities_id(self.entity_keys)
+            notes_changed = reason is None and manifest.get("entities", "") != self._entities_used["entities"]
             if notes_changed:
                 forced = note_changes.files_naming(self.directory, self._changed_note_words(manifest) or set(), manifest)
                 result.messages.append(f"your notes changed: indexing again the {len(forced):,} "
@@ -309,7 +313,7 @@ class LibraryIndex:
             self._update_locked(list(sources), manifest, result, progress, should_stop, procs,
                                 (first_commit, commit_every), files, defer_from, forced, notes_changed)
         finally:
-            self._pending_entities = None
+            self._pending_entities = self._entities_used = None
             lock.release()
             result.seconds = time.perf_counter() - started
         return result
@@ -317,7 +321,7 @@ class LibraryIndex:
     def _changed_note_words(self, manifest: dict[str, Any]) -> set[str] | None:
         """The words of the note names changed since ``manifest``, when nothing else about
         the recogniser changed (``reader.search.note_changes``); else ``None``."""
-        return note_changes.changed_words(manifest, note_changes.record(self.entity_keys))
+        return note_changes.changed_words(manifest, self._entities_used or note_changes.record(self.entity_keys))
 
     def _create_empty(self) -> None:
         self.close()
@@ -452,8 +456,11 @@ class LibraryIndex:
                 files[name] = os.path.getsize(self.directory / name)
             except OSError:
                 pass
-        entities = self._pending_entities if self._pending_entities is not None and not complete else {
-            "entities": entities_id(self.entity_keys), **note_changes.record(self.entity_keys)}
+        if self._pending_entities is not None and not complete:
+            entities = self._pending_entities
+        else:
+            entities = self._entities_used or {"entities": entities_id(self.entity_keys),
+                                               **note_changes.record(self.entity_keys)}
         manifest = {
             "schema_version": SCHEMA_VERSION,
             **entities,

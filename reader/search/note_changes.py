@@ -40,7 +40,7 @@ def changed_words(manifest: dict[str, Any], now: dict[str, Any]) -> set[str] | N
     """The index terms of the names that changed between the manifest's ``record`` and
     ``now``; ``None`` when something besides the notes changed, or it cannot be told."""
     old_forms = manifest.get(FORMS)
-    if not now or manifest.get(BASE) != now[BASE] or not isinstance(old_forms, list):
+    if BASE not in now or manifest.get(BASE) != now[BASE] or not isinstance(old_forms, list):
         return None
     old = {tuple(form) for form in old_forms if isinstance(form, list) and len(form) == 3}
     new = {tuple(form) for form in now[FORMS]}
