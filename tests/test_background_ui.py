@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
 from reader.app import ReaderApp
 from reader.entities import service
 from reader.entities.notes import load_knowledge_base
+from reader.screens.index_status import IndexStatus
 from reader.widgets.mention_strip import MentionStrip
 from reader.widgets.note_panel import NotePanel
 from tests.test_app import SIZE, wait_loaded
@@ -82,6 +84,14 @@ async def test_entity_without_a_note_shows_the_story_and_w_from_the_list_writes_
         await wait_note(pilot, "Runs the harbour.")
         note = load_knowledge_base().get("quentin-vale")
         assert note.summary == "Runs the harbour." and note.as_of == dt.date.today().isoformat()
+        # the index takes the new note in: its manifest now lists the note's name
+        manifest = app.screen.query_one(IndexStatus).index.directory / "manifest.json"
+        for _ in range(400):
+            await pilot.pause(0.02)
+            forms = json.loads(manifest.read_text()).get("note_forms", []) if manifest.exists() else []
+            if ["Quentin Vale", "quentin-vale", "PERSON"] in forms:
+                break
+        assert ["Quentin Vale", "quentin-vale", "PERSON"] in forms
 
 
 async def test_the_dossier_comes_from_the_index_and_opens_the_latest_story(harbour):

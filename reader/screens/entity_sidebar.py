@@ -79,6 +79,9 @@ class EntitySidebar(Vertical):
             super().__init__()
             self.article, self.spans, self.entities, self.roles = article, spans, entities, roles
 
+    class NotesSaved(Message):
+        """The person's notes changed and the recogniser now has them: the index can catch up."""
+
     class ContextReady(Message):
         """The background worker gathered what the panel shows for an entity."""
 
@@ -152,6 +155,8 @@ class EntitySidebar(Vertical):
         from reader.entities.summary import story_roles, summarise
 
         recognizer = service.reload_knowledge_base() if reload_notes else service.get_recognizer()
+        if reload_notes:
+            self.post_message(self.NotesSaved())
         body = article.body[:MAX_RECOGNISED_CHARS]
         spans = recognizer.recognise(body)
         entities = summarise(body, spans, recognizer.kb)

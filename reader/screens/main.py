@@ -342,6 +342,14 @@ class MainScreen(Screen):
     def on_entity_sidebar_highlights(self, message: EntitySidebar.Highlights) -> None:
         self.column.set_highlights(message.layer, message.highlights)
 
+    def on_entity_sidebar_notes_saved(self, _message: EntitySidebar.NotesSaved) -> None:
+        """A saved note: the index takes it in (the stories naming it), unless it is busy
+        already (then its next update does)."""
+        status = self.query_one(IndexStatus)
+        if status.state is None:
+            self.sidebar.index_ready = self.library_panel.index_ready = False
+            status.start(self.library_panel.library)
+
     def on_entity_sidebar_scroll_to(self, message: EntitySidebar.ScrollTo) -> None:
         self.column.scroll_to_offset(message.offset)
 
