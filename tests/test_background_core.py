@@ -54,6 +54,15 @@ def test_he_was_gives_the_last_person_a_role():
     assert story_roles(body, [info]) == {"daniel-bernoulli": ["a Swiss mathematician and physicist"]}
 
 
+def test_a_persons_possessive_before_a_name_is_no_body_they_belong_to():
+    body = "President Donald Trump spoke. Trump's Mike Pence spoke later. NBC's Lester Holt asked."
+    short = body.index("Trump's")
+    infos = [EntityInfo("donald-trump", "Donald Trump", PERSON, [at(body, "Donald Trump"), (short, short + 5)]),
+             EntityInfo("mike-pence", "Mike Pence", PERSON, [at(body, "Mike Pence")]),
+             EntityInfo("lester-holt", "Lester Holt", PERSON, [at(body, "Lester Holt")])]
+    assert story_roles(body, infos) == {"donald-trump": ["President"], "lester-holt": ["of NBC"]}
+
+
 def test_the_introducing_sentence_is_never_the_headline():
     body = "Vale closes the port\nHarbour Director Quentin Vale closed the port. He was tired."
     info = EntityInfo("vale", "Vale", PERSON, [(0, 4), at(body, "Quentin Vale")])

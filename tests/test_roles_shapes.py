@@ -339,6 +339,7 @@ PERSON_ROLES = [
     ("One Rohingya, Muhammad Amin, said the boat was turned around.", "Muhammad Amin", "Rohingya"),
     ("In 1799 he entered the school of Dr. William Glennie, in Dulwich.", "William Glennie", "doctor"),
     ("It turned against the Regent, Tsarevna Sophia Alekseyevna.", "Sophia Alekseyevna", "Tsarevna"),
+    ("He scored twice on Sunday. Britain's Theresa May watched.", "Theresa May", "of Britain"),  # not "of Sunday. …"
     # credits
     ("The capsule landed, the agency said. (Oleg Urusov/ Roscosmos Press Service photo via AP)", "Oleg Urusov",
      "photographer"),

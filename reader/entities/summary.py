@@ -148,7 +148,26 @@ def story_roles(body: str, infos: Sequence[EntityInfo]) -> dict[str, list[str]]:
     for key, found in pronoun_roles(body, people).items():
         known = roles.setdefault(key, [])
         known += [r for r in found if r.casefold() not in {k.casefold() for k in known}]
+    # "Trump's Mike Pence": a person's possessive before a name is no body they belong to
+    person_names = {name.casefold() for i in infos if i.type == PERSON for name in names_of(i, body)}
+    for info in infos:
+        found = roles.get(info.key, [])
+        kept = [r for r in found if not _possessive_person(body, info, r, person_names)]
+        if len(kept) < len(found):
+            if kept:
+                roles[info.key] = kept
+            else:
+                del roles[info.key]
     return roles
+
+
+def _possessive_person(body: str, info: EntityInfo, role: str, person_names: set[str]) -> bool:
+    """True when ``role`` ("of Trump") is a person's possessive written before a mention."""
+    name = role[3:] if role.startswith("of ") else ""
+    if name.casefold() not in person_names:
+        return False
+    return any(" ".join(body[max(0, start - len(name) - 3):start].split()).casefold() in
+               (f"{name}'s".casefold(), f"{name}’s".casefold()) for start, _ in info.mentions)
 
 
 def introducing_sentence(body: str, info: EntityInfo, title: str = "") -> str:
