@@ -3,7 +3,9 @@ loop calls it per batch).
 
 A big batch (``BIG_BATCH`` stories or more) on a machine with ``procs`` processes uses
 Whoosh's multi-process writer, and the stories are read, parsed and recognised in a pool of
-``procs`` processes too; a small one is written by this process alone. Whoosh writers are
+``procs`` processes too; a small one is written by this process alone. Every writer, and
+each process of a parallel one, gathers its postings in a ``TermPostingPool``
+(``reader.search.pool``). Whoosh writers are
 always closed in ``finally`` (a writer that died with an exception otherwise keeps its
 lock), and a cancelled parallel writer's processes are ended.
 """

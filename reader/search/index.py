@@ -15,7 +15,8 @@ Which files there are: ``reader.library.files``; what is indexed of each article
 ``reader.search.documents``; the manifest's tables and the lock: ``reader.search.manifest``;
 knowing the index is current without either: ``reader.search.freshness``; writing a batch
 of stories in one commit: ``reader.search.batches`` (the writers' memory and saving
-progress: ``reader.search.writers``).
+progress: ``reader.search.writers``; their postings: ``reader.search.pool``); which stories
+to index again when only the notes changed: ``reader.search.note_changes``.
 """
 
 from __future__ import annotations
