@@ -85,13 +85,41 @@ async def test_entity_without_a_note_shows_the_story_and_w_from_the_list_writes_
         note = load_knowledge_base().get("quentin-vale")
         assert note.summary == "Runs the harbour." and note.as_of == dt.date.today().isoformat()
         # the index takes the new note in: its manifest now lists the note's name
-        manifest = app.screen.query_one(IndexStatus).index.directory / "manifest.json"
+        await wait_note_indexed(pilot, ["Quentin Vale", "quentin-vale", "PERSON", "Quentin Vale"])
+
+
+async def wait_note_indexed(pilot, form: list[str]) -> None:
+    manifest = pilot.app.screen.query_one(IndexStatus).index.directory / "manifest.json"
+    forms = []
+    for _ in range(400):
+        await pilot.pause(0.02)
+        forms = json.loads(manifest.read_text()).get("note_forms", []) if manifest.exists() else []
+        if form in forms:
+            return
+    raise AssertionError(f"{form} not in the index's note forms: {forms}")
+
+
+async def test_a_note_saved_while_the_index_is_busy_is_indexed_when_it_is_done(harbour):
+    from reader.entities.notes import Note, save_user_note
+    from reader.screens.entity_sidebar import EntitySidebar
+    from reader.search.index import UpdateResult
+
+    app = ReaderApp(sources=[harbour])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        status = app.screen.query_one(IndexStatus)
         for _ in range(400):
             await pilot.pause(0.02)
-            forms = json.loads(manifest.read_text()).get("note_forms", []) if manifest.exists() else []
-            if ["Quentin Vale", "quentin-vale", "PERSON"] in forms:
+            if app.screen.sidebar.index_ready:
                 break
-        assert ["Quentin Vale", "quentin-vale", "PERSON"] in forms
+        save_user_note(Note("ann-hobb", "Ann Hobb", "PERSON", summary="Mayor."))
+        service.reload_knowledge_base()
+        status.state = "indexing 1 of 2"  # as while an update runs
+        app.screen.post_message(EntitySidebar.NotesSaved())
+        await pilot.pause(0.2)
+        assert status.state == "indexing 1 of 2"  # nothing started beside the running update
+        status.post_message(IndexStatus.Updated(UpdateResult()))  # it ends
+        await wait_note_indexed(pilot, ["Ann Hobb", "ann-hobb", "PERSON", "Ann Hobb"])
 
 
 async def test_the_dossier_comes_from_the_index_and_opens_the_latest_story(harbour):

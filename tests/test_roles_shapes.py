@@ -340,6 +340,8 @@ PERSON_ROLES = [
     ("In 1799 he entered the school of Dr. William Glennie, in Dulwich.", "William Glennie", "doctor"),
     ("It turned against the Regent, Tsarevna Sophia Alekseyevna.", "Sophia Alekseyevna", "Tsarevna"),
     ("He scored twice on Sunday. Britain's Theresa May watched.", "Theresa May", "of Britain"),  # not "of Sunday. …"
+    ("Trade fell in the UK. Britain's Theresa May spoke.", "Theresa May", "of Britain"),
+    ("They met at the U.N. Security Council's Jane Doe office.", "Jane Doe", "of U.N. Security Council"),
     # credits
     ("The capsule landed, the agency said. (Oleg Urusov/ Roscosmos Press Service photo via AP)", "Oleg Urusov",
      "photographer"),

@@ -81,7 +81,7 @@ def test_a_note_no_story_names_is_recorded_without_indexing(index, library):
     index.update([library])
     save_note(NOTE.replace("Wanda Okafor", "Ida Brennan").replace("[Okafor]", "[Brennan]"))
     result = index.update([library])
-    assert result.changed == 0 and not result.rebuilt
+    assert result.changed == 0 and not result.rebuilt and not result.messages
     assert manifest(index)["entities"] == entities_id(index.entity_keys)  # recorded: nothing to do next time
     assert not index.update([library]).messages
 
@@ -124,3 +124,54 @@ def test_a_note_saved_while_an_update_runs_is_seen_by_the_next_one(index, librar
     assert manifest(index)["entities"] == before  # what the stories were recognised with
     result = index.update([library])
     assert result.changed == 1 and entity_ids(index, "wanda_okafor") == ["harbour"]
+
+
+PORT = """- id: port-authority
+  name: {name}
+  type: ORG
+  aliases: [{alias}]
+  summary: Runs the port of Elspeth.
+  as_of: 2026-11-30
+"""
+
+
+def test_a_renamed_note_indexes_again_the_stories_that_use_only_its_alias(index, library):
+    write_story(library, "pae", "Port fees rise", "The PAE raised its fees on Monday, the PAE said.")
+    save_note(PORT.format(name="Port Authority of Elspeth", alias="PAE"))
+    index.update([library])
+    save_note(PORT.format(name="Elspeth Port Authority", alias="PAE"))  # the name the index shows changes
+    assert index.update([library]).changed == 1
+    save_note(PORT.format(name="PAE", alias="Elspeth Port Authority"))  # name and alias swapped
+    assert index.update([library]).changed == 1
+
+
+@pytest.mark.parametrize("text, name, stories", [
+    ("The waltz by Strauß was played.", "Strauss", 1),  # folded as the recogniser folds it
+    ("He bought it on Amazon.com on Monday.", "Amazon", 1),  # one term in the index
+    ("Then the rain stopped.Okafor said the port was open.", "Okafor", 2),  # and the harbour story
+])
+def test_a_story_with_the_name_inside_another_term_is_indexed_again(index, library, text, name, stories):
+    write_story(library, "odd", "Odd spelling", text)
+    index.update([library])
+    save_note(NOTE.replace("Wanda Okafor", name).replace("[Okafor]", "[]"))
+    result = index.update([library])
+    assert result.changed == stories and any("notes changed" in m for m in result.messages)
+
+
+def test_the_starts_quick_check_sees_a_changed_note(index, library):
+    from reader.library.files import walk
+
+    index.update([library], files=walk([library]).files)
+    save_note(NOTE)
+    result = index.update([library], files=walk([library]).files)
+    assert result.changed == 1 and entity_ids(index, "wanda_okafor") == ["harbour"]
+
+
+def test_note_forms_the_manifest_cannot_vouch_for_rebuild_the_index(index, library):
+    index.update([library])
+    data = manifest(index)
+    data["note_forms"] = [["Okafor", "wanda-okafor", "PERSON"]]  # not what this version writes
+    (index.directory / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
+    save_note(NOTE)
+    result = index.update([library])
+    assert result.rebuilt and result.added == 3

@@ -146,3 +146,11 @@ def test_the_writer_processes_of_a_parallel_build_use_the_pool(tmp_path, monkeyp
     options = {"procs": 2, "multisegment": True, "batchsize": 50, "codec": make_codec(), "compound": False}
     build(tmp_path / "ours", documents(400), lambda ix: TermPoolMpWriter(ix, limitmb=0.01, **options))
     assert len({p.name for p in marks.iterdir()} - {str(os.getpid())}) == 2
+
+
+def test_the_parallel_writer_refuses_to_merge_its_processes_runs(tmp_path):
+    tmp_path.joinpath("ix").mkdir()
+    ix = whoosh_index.create_in(str(tmp_path / "ix"), make_schema(), indexname="MAIN")
+    with pytest.raises(ValueError, match="multisegment=True"):
+        TermPoolMpWriter(ix, procs=2, codec=make_codec())
+    ix.close()

@@ -46,17 +46,18 @@ def rules_digest() -> str:
     return source_digest(RULE_MODULES, 8)
 
 
-def note_forms(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
-    """What the recogniser takes from the notes: each name or alias with its note's id and
-    type, sorted."""
-    return sorted((name, note_id, kb.notes[note_id].type) for name, note_id in kb.surface_forms())
+def note_forms(kb: KnowledgeBase) -> list[tuple[str, str, str, str]]:
+    """What the recogniser and the index take from the notes: each name or alias with its
+    note's id, type and name (the name the index shows for the entity), sorted."""
+    return sorted((form, note_id, kb.notes[note_id].type, kb.notes[note_id].name)
+                  for form, note_id in kb.surface_forms())
 
 
 def notes_digest(kb: KnowledgeBase) -> str:
     """A hash of ``note_forms``."""
     digest = hashlib.blake2b(digest_size=8)
-    for name, note_id, kind in note_forms(kb):
-        digest.update(f"{name}\t{note_id}\t{kind}\n".encode())
+    for fields in note_forms(kb):
+        digest.update(("\t".join(fields) + "\n").encode())
     return digest.hexdigest()
 
 

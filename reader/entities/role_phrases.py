@@ -57,14 +57,11 @@ _CONTRACTED = frozenset("the there here what let how".split())  # "There's Jason
 
 def affiliation_before(before: str) -> str | None:
     """ "New People Party's Michael Tien": the body a person belongs to, as "of New People Party"."""
+    before = before[clause_start(before, ".!?\n") + 1:]  # "on Sunday. Britain's Theresa May": not "Sunday."
     match = _POSSESSIVE_BODY.search(before)
     if not match:
         return None
     words = match.group("body").split()
-    for at in range(len(words) - 1, 0, -1):
-        if words[at - 1].endswith(".") and len(words[at - 1]) > 3 and words[at - 1][-2].islower():
-            words = words[at:]  # "on Sunday. Britain's Theresa May": the sentence before is not the body
-            break
     if words[0].casefold() in NOT_ROLE_START | _CONTRACTED:
         return None
     return f"of {' '.join(words)}"

@@ -101,6 +101,7 @@ class MainScreen(Screen):
         self._search_screen = None  # the library search pane while it is open (told how the index goes)
         self.feeds = FeedsBridge(self)
         self._reported: set[str] = set()
+        self._notes_waiting = False  # a note was saved while the index was busy
 
     def compose(self) -> ComposeResult:
         panel = LibraryPanel(self.library, id="library")
@@ -253,6 +254,8 @@ class MainScreen(Screen):
         self.call_after_refresh(lambda: self.query_one(IndexStatus).start(panel.library, files))
 
     def on_index_status_updated(self, _message: IndexStatus.Updated) -> None:
+        if self._notes_waiting:
+            self.call_later(self._index_notes)  # a note saved while the index was busy
         self.sidebar.index_ready = self.library_panel.index_ready = True
         self.feeds.counts_changed()  # saved searches count what the index found
         if self._search_screen is not None:
@@ -343,12 +346,17 @@ class MainScreen(Screen):
         self.column.set_highlights(message.layer, message.highlights)
 
     def on_entity_sidebar_notes_saved(self, _message: EntitySidebar.NotesSaved) -> None:
-        """A saved note: the index takes it in (the stories naming it), unless it is busy
-        already (then its next update does)."""
-        status = self.query_one(IndexStatus)
-        if status.state is None:
-            self.sidebar.index_ready = self.library_panel.index_ready = False
-            status.start(self.library_panel.library)
+        """A saved note: the index takes it in (the stories naming it), now or, when it is
+        busy, as soon as its update ends."""
+        if self.query_one(IndexStatus).state is None:
+            self._index_notes()
+        else:
+            self._notes_waiting = True
+
+    def _index_notes(self) -> None:
+        self._notes_waiting = False
+        self.sidebar.index_ready = self.library_panel.index_ready = False
+        self.query_one(IndexStatus).start(self.library_panel.library)
 
     def on_entity_sidebar_scroll_to(self, message: EntitySidebar.ScrollTo) -> None:
         self.column.scroll_to_offset(message.offset)

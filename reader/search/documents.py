@@ -118,7 +118,7 @@ class RecogniserKeys:
     and the notes it uses), read each time it is asked for: after the person saves a note,
     or after an upgrade changes a rule, the index sees another version and re-derives
     entity keys: of the stories that name a changed note when only the notes changed
-    (``base_version``, ``note_forms``), else of every article."""
+    (``snapshot``), else of every article."""
 
     def __init__(self, get_recognizer: Callable[[], Any]) -> None:
         self._get = get_recognizer
@@ -130,20 +130,33 @@ class RecogniserKeys:
 
         return f"{self._module}:{getattr(self._get(), 'version', '')}:{profile_digest()}"
 
-    @property
-    def base_version(self) -> str:
-        """``version`` without what the notes add: when only that changed, the stories that
-        name a changed note are enough to index again (``note_forms``)."""
+    def snapshot(self) -> tuple[str, str, list[list[str]]]:
+        """``version``, the same without what the notes add, and what the notes add
+        (``recognizer.note_forms``), all from one recogniser: when only the notes changed,
+        the stories that name a changed note are enough to index again."""
         from reader.entities.profile import profile_digest  # noqa: PLC0415
-
-        return f"{self._module}:{getattr(self._get(), 'base_version', '')}:{profile_digest()}"
-
-    def note_forms(self) -> list[list[str]]:
-        """Each name or alias the recogniser takes from the notes, with its note's id and type."""
         from reader.entities.recognizer import note_forms  # noqa: PLC0415
 
-        kb = getattr(self._get(), "kb", None)
-        return [list(form) for form in note_forms(kb)] if kb is not None else []
+        recognizer = self._get()
+        kb = getattr(recognizer, "kb", None)
+        base = getattr(recognizer, "base_version", None)
+        forms = [list(form) for form in note_forms(kb)] if kb is not None and base is not None else []
+        version = f"{self._module}:{getattr(recognizer, 'version', '')}:{profile_digest()}"
+        return version, (f"{self._module}:{base}:{profile_digest()}" if base is not None else ""), forms
+
+    def notes_stamp(self) -> list[list]:
+        """The person's note files with their sizes and times: cheap to read at start (no
+        recogniser is built), and another stamp means the notes may have changed."""
+        from reader.entities.notes import notes_files, user_notes_dir  # noqa: PLC0415
+
+        stamps = []
+        for path in notes_files(user_notes_dir()):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            stamps.append([path.name, st.st_size, st.st_mtime_ns])
+        return stamps
 
     def __call__(self, article: Article) -> list:
         from reader.entities.model import MAX_RECOGNISED_CHARS  # noqa: PLC0415

@@ -35,7 +35,7 @@ from whoosh import index as whoosh_index
 
 from reader.atomic import write_atomic
 from reader.library.files import ArticleFile, walk
-from reader.search.documents import EntityKeys, entities_id, entities_name, file_hash
+from reader.search.documents import EntityKeys, entities_name, file_hash
 from reader.search import freshness, note_changes
 from reader.search.schema import SCHEMA_VERSION, make_schema
 from reader.search.scoring import WEIGHTING
@@ -147,7 +147,8 @@ class LibraryIndex:
         if manifest.get("schema_version") != SCHEMA_VERSION:
             return (f"the search index is from another version of reader (schema {manifest.get('schema_version')}, "
                     f"now {SCHEMA_VERSION}); rebuilding it")
-        if manifest.get("entities", "") != entities_id(self.entity_keys) and self._changed_note_words(manifest) is None:
+        now = self._entities_used or note_changes.record(self.entity_keys)
+        if manifest.get("entities", "") != now[note_changes.ID] and note_changes.changed_words(manifest, now) is None:
             return "the entity recogniser changed; rebuilding the search index"  # (a change of notes alone: ``update``)
         listed = manifest.get("files") or {}
         if listed and any(name.endswith(".toc") and name not in listed for name in os.listdir(self.directory)):
@@ -176,9 +177,9 @@ class LibraryIndex:
 
     def fresh_key(self) -> dict:
         """What must not have changed for ``fresh.json`` to count: the schema, the
-        recogniser's name and the index files' sizes. (The recogniser's version is
-        compared by ``check``, when an update reads the manifest: reading it here would
-        build the recogniser.)"""
+        recogniser's name, the person's note files (their sizes and times) and the index
+        files' sizes. (The recogniser's version is compared by ``check``, when an update
+        reads the manifest: reading it here would build the recogniser.)"""
         files = {}
         try:
             names = os.listdir(self.directory)
@@ -190,7 +191,9 @@ class LibraryIndex:
                     files[name] = os.path.getsize(self.directory / name)
                 except OSError:
                     pass
-        return {"schema": SCHEMA_VERSION, "entities": entities_name(self.entity_keys), "files": files}
+        stamp = getattr(self.entity_keys, "notes_stamp", None)
+        return {"schema": SCHEMA_VERSION, "entities": entities_name(self.entity_keys), "files": files,
+                "notes": stamp() if stamp is not None else []}
 
     def unchanged_since_update(self, sources: Iterable[Path]) -> bool:
         """True when no folder of ``sources`` changed since the last update, so a search can
@@ -295,7 +298,7 @@ class LibraryIndex:
             manifest = self.read_manifest()
             # The manifest records the recogniser this update began with: a note saved while
             # it runs gives another version, which the next update then sees.
-            self._entities_used = {"entities": entities_id(self.entity_keys), **note_changes.record(self.entity_keys)}
+            self._entities_used = note_changes.record(self.entity_keys)
             reason = "rebuilding the search index" if rebuild else self.check(manifest)
             if reason is not None:
                 if self.exists() or rebuild or (manifest is not None):
@@ -303,11 +306,13 @@ class LibraryIndex:
                 result.rebuilt = True
                 manifest = None
             forced: set[str] = set()
-            notes_changed = reason is None and manifest.get("entities", "") != self._entities_used["entities"]
+            notes_changed = reason is None and manifest.get("entities", "") != self._entities_used[note_changes.ID]
             if notes_changed:
-                forced = note_changes.files_naming(self.directory, self._changed_note_words(manifest) or set(), manifest)
-                result.messages.append(f"your notes changed: indexing again the {len(forced):,} "
-                                       f"{'story' if len(forced) == 1 else 'stories'} that name them")
+                words = note_changes.changed_words(manifest, self._entities_used) or set()
+                forced = note_changes.files_naming(self.directory, words, manifest)
+                if forced:
+                    result.messages.append(f"your notes changed: indexing again the {len(forced):,} "
+                                           f"{'story' if len(forced) == 1 else 'stories'} that name them")
             # Until every story naming a changed note is indexed again, the manifest keeps
             # the notes it had, so an update stopped half-way finds the same stories next time.
             self._pending_entities = _entities_record(manifest) if forced else None
@@ -319,10 +324,6 @@ class LibraryIndex:
             result.seconds = time.perf_counter() - started
         return result
 
-    def _changed_note_words(self, manifest: dict[str, Any]) -> set[str] | None:
-        """The words of the note names changed since ``manifest``, when nothing else about
-        the recogniser changed (``reader.search.note_changes``); else ``None``."""
-        return note_changes.changed_words(manifest, self._entities_used or note_changes.record(self.entity_keys))
 
     def _create_empty(self) -> None:
         self.close()
@@ -460,8 +461,7 @@ class LibraryIndex:
         if self._pending_entities is not None and not complete:
             entities = self._pending_entities
         else:
-            entities = self._entities_used or {"entities": entities_id(self.entity_keys),
-                                               **note_changes.record(self.entity_keys)}
+            entities = self._entities_used or note_changes.record(self.entity_keys)
         manifest = {
             "schema_version": SCHEMA_VERSION,
             **entities,
@@ -483,4 +483,4 @@ class LibraryIndex:
 
 def _entities_record(manifest: dict[str, Any]) -> dict[str, Any]:
     """The recogniser the manifest records (its id, and what ``note_changes`` compares)."""
-    return {key: manifest[key] for key in ("entities", note_changes.BASE, note_changes.FORMS) if key in manifest}
+    return {key: manifest[key] for key in (note_changes.ID, note_changes.BASE, note_changes.FORMS) if key in manifest}

@@ -171,6 +171,9 @@ class TermPoolMpWriter(MpWriter):
     """Whoosh's multi-process writer whose processes, and itself, use ``TermPostingPool``."""
 
     def __init__(self, ix, procs=None, **kwargs) -> None:
+        if not kwargs.get("multisegment"):
+            # Merging the processes' runs into one segment reads Whoosh's own run files.
+            raise ValueError("TermPoolMpWriter writes one segment per process: pass multisegment=True")
         super().__init__(ix, procs=procs, **kwargs)
         use_term_pool(self, kwargs.get("limitmb", DEFAULT_LIMIT_MB))
 
