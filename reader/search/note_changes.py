@@ -46,23 +46,21 @@ def record(entity_keys: Any) -> dict[str, Any]:
 
 
 def changed_words(manifest: dict[str, Any], now: dict[str, Any]) -> set[str] | None:
-    """The words (folded) of every name of each note whose forms changed between the
-    manifest's ``record`` and ``now``; ``None`` when something besides the notes changed,
+    """The words (folded) of the forms that changed between the manifest's ``record`` and
+    ``now``, and of their notes' names; ``None`` when something besides the notes changed,
     or it cannot be told (then the index is rebuilt)."""
     if not now.get(BASE) or manifest.get(BASE) != now[BASE]:
         return None
     old, new = _forms(manifest.get(FORMS)), _forms(now.get(FORMS))
     if old is None or new is None or old == new:
         return None
-    changed = {form[1] for form in old ^ new}
     words: set[str] = set()
-    for form, note_id, _, name in old | new:
-        if note_id in changed:
-            for text in (form, name):
-                found = {word for word in _WORD.findall(fold(text)) if term_of(word) is not None}
-                if not found:
-                    return None  # a name of stop words or single letters alone cannot be looked up
-                words |= found
+    for form, _, _, name in old ^ new:  # a note's name is in each of its forms: a rename changes them all
+        for text in (form, name):
+            found = {word for word in _WORD.findall(fold(text)) if term_of(word) is not None}
+            if not found:
+                return None  # a name of stop words or single letters alone cannot be looked up
+            words |= found
     return words
 
 
