@@ -47,20 +47,19 @@ def record(entity_keys: Any) -> dict[str, Any]:
 
 def changed_words(manifest: dict[str, Any], now: dict[str, Any]) -> set[str] | None:
     """The words (folded) of the forms that changed between the manifest's ``record`` and
-    ``now``, and of their notes' names; ``None`` when something besides the notes changed,
-    or it cannot be told (then the index is rebuilt)."""
+    ``now``; ``None`` when something besides the notes changed, or it cannot be told (then
+    the index is rebuilt)."""
     if not now.get(BASE) or manifest.get(BASE) != now[BASE]:
         return None
     old, new = _forms(manifest.get(FORMS)), _forms(now.get(FORMS))
     if old is None or new is None or old == new:
         return None
     words: set[str] = set()
-    for form, _, _, name in old ^ new:  # a note's name is in each of its forms: a rename changes them all
-        for text in (form, name):
-            found = {word for word in _WORD.findall(fold(text)) if term_of(word) is not None}
-            if not found:
-                return None  # a name of stop words or single letters alone cannot be looked up
-            words |= found
+    for form, *_ in old ^ new:  # a note's name is in each of its forms: a rename changes them all
+        found = {word for word in _WORD.findall(fold(form)) if term_of(word) is not None}
+        if not found:
+            return None  # a name of stop words or single letters alone cannot be looked up
+        words |= found
     return words
 
 
