@@ -154,3 +154,10 @@ def test_title_case_headline_keeps_known_names_only(recognizer):
 def test_given_name_that_is_also_a_country(recognizer):
     text = "The captain, Jordan Henderson, scored twice."
     assert ("Jordan Henderson", PERSON, "jordan-henderson") in found(recognizer, text)
+
+
+def test_a_name_set_beside_a_kind_of_place_is_a_place(recognizer):
+    text = "He was born at Zvornikovo, a village near Tuzla. Later Okafor, a city councillor, said so."
+    found = {text[s.start:s.end]: s.type for s in recognizer.recognise(text)}
+    assert found["Zvornikovo"] == PLACE
+    assert found.get("Okafor") != PLACE  # a city councillor is a person, not a city

@@ -32,6 +32,13 @@ _PLACE_NOUNS = (r"(?:island|islands|archipelago|city|town|village|district|neigh
                 r"capital|port|suburb|area|municipality|peninsula|valley|state|destination|resort)")
 _PLACE_AFTER = re.compile(r" (?:is|was) (?:an?|the) (?:[\w-]+ ){0,2}" + _PLACE_NOUNS + r"\b|, (?:in )?[A-Z]"
                           r"| (?:province|county|prefecture|district|island|islands|river|valley|region|village)\b")
+_PLACE_APPOSITION = re.compile(
+    r", an? (?:(?:small|tiny|large|little|remote|coastal|mountain|fishing|market|border|historic|medieval|ancient|"
+    r"former|northern|southern|eastern|western|central|rural|industrial) ){0,2}(?:village|town|city|island|region|"
+    r"province|county|district|municipality|suburb|peninsula|prefecture|hamlet|kingdom)"
+    r"(?= (?:near|in|on|of|at|outside|north|south|east|west|along|by|whose|where|that|which)\b|[,.;:)])")
+"""'Stridon, a village near Emona', 'Kramatorsk, a city in eastern Ukraine': the name of a place
+(never 'Okafor, a city councillor': the kind must end the phrase or lead to where it is)."""
 _PLACE_BEFORE = re.compile(r"\b" + _PLACE_NOUNS + r" of\s+$|\b(?:visit|visiting|around|reach|reaching|arrive in|"
                            r"arriving in|flights? to|ferry to|road to|north of|south of|east of|west of)\s+$",
                            re.IGNORECASE)
@@ -72,7 +79,7 @@ def votes(story: Story, start: int, end: int) -> Counter:
     if _PLACE_BEFORE.search(before) or _COMPASS_BEFORE.search(before):
         result[PLACE] += 2
     elif after.startswith(", ") and _known_place_at(story, end + 2) or _PLACE_AFTER.match(after) and \
-            not after.startswith(", "):
+            not after.startswith(", ") or _PLACE_APPOSITION.match(text, end):
         result[PLACE] += 2
     word = fold_token(text[start:end])
     if " " not in word:
