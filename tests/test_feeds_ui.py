@@ -284,3 +284,25 @@ async def test_with_no_feeds_the_view_says_how_to_add_one_in_full_at_80_columns(
         await settle(pilot, lambda: "none yet" in str(title.render()), "the title")
         shown = " ".join(strip.text for strip in (title.render_line(y) for y in range(title.size.height)))
         assert "reader subscribe URL" in " ".join(shown.split())
+
+
+async def test_a_library_walked_while_a_refresh_runs_is_indexed_when_the_refresh_ends(tmp_path):
+    from reader.feeds.refresh import RefreshReport
+    from reader.screens.feeds_dock import FeedsDock
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "one.txt").write_text("First story here.\n\nIt has a body.\n")
+    no_refresh_at_start()
+    app = ReaderApp(sources=[folder])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await settle(pilot, lambda: screen.sidebar.index_ready, "the first index check")
+        dock = screen.query_one(FeedsDock)
+        dock.running = True  # a refresh (that brings nothing) runs while the library is walked again
+        screen.library_panel.load()
+        await settle(pilot, lambda: not screen.sidebar.index_ready, "the walk")
+        await pilot.pause(0.3)
+        assert not screen.sidebar.index_ready  # the index waits for the refresh
+        dock.post_message(FeedsDock.Finished(RefreshReport(), automatic=True))
+        await settle(pilot, lambda: screen.sidebar.index_ready, "the index after the refresh")

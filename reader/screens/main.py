@@ -102,6 +102,7 @@ class MainScreen(Screen):
         self.feeds = FeedsBridge(self)
         self._reported: set[str] = set()
         self._notes_waiting = False  # a note was saved while the index was busy
+        self._index_after_refresh = False  # the library was walked while a refresh ran
 
     def compose(self) -> ComposeResult:
         panel = LibraryPanel(self.library, id="library")
@@ -247,9 +248,14 @@ class MainScreen(Screen):
         if not message.first:
             self.feeds.library_loaded()
             if self.feeds_dock.running:
+                self._index_after_refresh = True
                 return  # stories still arriving from a refresh: indexed once, when it ends
         # Indexing is the heaviest start-up work: begin once the article is on screen.
-        files = message.catalog.files
+        self._start_index(message.catalog.files)
+
+    def _start_index(self, files) -> None:  # noqa: ANN001 (the catalog's walk)
+        self._index_after_refresh = False
+        panel = self.library_panel
         self.sidebar.index_ready = panel.index_ready = False
         self.call_after_refresh(lambda: self.query_one(IndexStatus).start(panel.library, files))
 
@@ -273,6 +279,10 @@ class MainScreen(Screen):
 
     def on_feeds_dock_finished(self, message: FeedsDock.Finished) -> None:
         self.feeds.refresh_finished(message.report, message.automatic)
+        if self._index_after_refresh and not message.report.new_count:
+            # The library was walked during the refresh and nothing came of it: index now
+            # (new stories load the list again, and that load starts the index).
+            self._start_index(self.library_panel.catalog.files)
 
     def on_feeds_dock_followed(self, message: FeedsDock.Followed) -> None:
         self.feeds.followed(message.name, message.new)
