@@ -175,3 +175,21 @@ def test_note_forms_the_manifest_cannot_vouch_for_rebuild_the_index(index, libra
     save_note(NOTE)
     result = index.update([library])
     assert result.rebuilt and result.added == 3
+
+
+def test_the_starts_quick_check_sees_an_upgraded_recogniser(index, library, monkeypatch):
+    from reader.entities import digests
+    from reader.library.files import walk
+    from reader.search.documents import RecogniserKeys
+
+    index.update([library], files=walk([library]).files)
+    assert index.update([library], files=walk([library]).files).unchanged == 3  # the quick check
+    snapshot = RecogniserKeys.snapshot
+    monkeypatch.setattr(digests, "package_digest", lambda: "another release")  # reader was upgraded:
+    def newer(self):  # its rules changed too
+        version, base, forms = snapshot(self)
+        return version + "-new rules", base + "-new rules", forms
+
+    monkeypatch.setattr(RecogniserKeys, "snapshot", newer)
+    result = index.update([library], files=walk([library]).files)
+    assert result.rebuilt and "entity recogniser" in result.messages[0]

@@ -22,3 +22,14 @@ def source_digest(names: Iterable[str], size: int) -> str:
         if path is not None:
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def package_digest() -> str:
+    """A hash of the source of every module of ``reader.entities`` (a few milliseconds,
+    nothing imported): it changes when reader is upgraded."""
+    spec = importlib.util.find_spec("reader.entities")
+    digest = hashlib.blake2b(digest_size=8)
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        for path in sorted(Path(folder).glob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()

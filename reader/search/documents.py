@@ -144,19 +144,22 @@ class RecogniserKeys:
         version = f"{self._module}:{getattr(recognizer, 'version', '')}:{profile_digest()}"
         return version, (f"{self._module}:{base}:{profile_digest()}" if base is not None else ""), forms
 
-    def notes_stamp(self) -> list[list]:
-        """The person's note files with their sizes and times: cheap to read at start (no
-        recogniser is built), and another stamp means the notes may have changed."""
-        from reader.entities.notes import notes_files, user_notes_dir  # noqa: PLC0415
+    def start_stamp(self) -> dict[str, Any]:
+        """What can change the recogniser, read cheaply at start (no recogniser is built):
+        the note files' sizes and times, and a hash of the entities package's source. Another
+        stamp sends the start's quick check to the full one, which compares versions."""
+        from reader.entities.digests import package_digest  # noqa: PLC0415
+        from reader.entities.notes import notes_files, shipped_notes_dir, user_notes_dir  # noqa: PLC0415
 
         stamps = []
-        for path in notes_files(user_notes_dir()):
-            try:
-                st = path.stat()
-            except OSError:
-                continue
-            stamps.append([path.name, st.st_size, st.st_mtime_ns])
-        return stamps
+        for folder in (shipped_notes_dir(), user_notes_dir()):
+            for path in notes_files(folder):
+                try:
+                    st = path.stat()
+                except OSError:
+                    continue
+                stamps.append([str(path), st.st_size, st.st_mtime_ns])
+        return {"notes": stamps, "code": package_digest()}
 
     def __call__(self, article: Article) -> list:
         from reader.entities.model import MAX_RECOGNISED_CHARS  # noqa: PLC0415

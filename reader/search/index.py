@@ -177,9 +177,9 @@ class LibraryIndex:
 
     def fresh_key(self) -> dict:
         """What must not have changed for ``fresh.json`` to count: the schema, the
-        recogniser's name, the person's note files (their sizes and times) and the index
-        files' sizes. (The recogniser's version is compared by ``check``, when an update
-        reads the manifest: reading it here would build the recogniser.)"""
+        recogniser's name and its cheap stamp (the note files, its source: ``start_stamp``)
+        and the index files' sizes. (The recogniser's version is compared by ``check``,
+        when an update reads the manifest: reading it here would build the recogniser.)"""
         files = {}
         try:
             names = os.listdir(self.directory)
@@ -191,9 +191,9 @@ class LibraryIndex:
                     files[name] = os.path.getsize(self.directory / name)
                 except OSError:
                     pass
-        stamp = getattr(self.entity_keys, "notes_stamp", None)
+        stamp = getattr(self.entity_keys, "start_stamp", None)
         return {"schema": SCHEMA_VERSION, "entities": entities_name(self.entity_keys), "files": files,
-                "notes": stamp() if stamp is not None else []}
+                "recogniser": stamp() if stamp is not None else {}}
 
     def unchanged_since_update(self, sources: Iterable[Path]) -> bool:
         """True when no folder of ``sources`` changed since the last update, so a search can
