@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+from functools import lru_cache
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,6 +25,7 @@ def source_digest(names: Iterable[str], size: int) -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
 def package_digest() -> str:
     """A hash of the source of every module of ``reader.entities`` (a few milliseconds,
     nothing imported): it changes when reader is upgraded."""
