@@ -108,3 +108,11 @@ async def test_a_feed_title_with_markup_is_shown_as_text(tmp_path):
         assert "[bold red]feed[/]" in lines
         await pilot.press("escape")
         await still_usable(pilot)
+
+
+def test_the_feeds_views_keys_can_be_checked_before_its_table_is_there():
+    """The footer asks which keys apply as soon as the view is pushed, before its table is
+    composed: under load that query once crashed the app."""
+    screen = FeedsScreen(host=None)
+    assert screen.current is None
+    assert screen.check_action("rename", ()) is False and screen.check_action("remove", ()) is False

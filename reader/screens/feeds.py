@@ -167,7 +167,12 @@ class FeedsScreen(Screen[FeedRow | None]):
 
     @property
     def current(self) -> FeedRow | None:
-        row = self.table.cursor_row
+        """The row under the cursor (None before the table is composed: the footer asks
+        ``check_action`` as soon as the screen is pushed)."""
+        tables = self.query(DataTable)
+        if not tables:
+            return None
+        row = tables.first().cursor_row
         if not self.rows or row is None or not 0 <= row < len(self.rows):
             return None
         return self.rows[row]
