@@ -110,9 +110,14 @@ async def test_a_feed_title_with_markup_is_shown_as_text(tmp_path):
         await still_usable(pilot)
 
 
-def test_the_feeds_views_keys_can_be_checked_before_its_table_is_there():
-    """The footer asks which keys apply as soon as the view is pushed, before its table is
-    composed: under load that query once crashed the app."""
+def test_keys_can_be_checked_before_a_screens_panes_are_there():
+    """The footer asks which keys apply as soon as a screen is pushed, before its children
+    are composed: under load that question once crashed the app in the feeds view."""
     screen = FeedsScreen(host=None)
     assert screen.current is None
     assert screen.check_action("rename", ()) is False and screen.check_action("remove", ()) is False
+    from reader.core import open_library
+    from reader.screens.main import MainScreen
+
+    main = MainScreen(open_library([]))
+    assert main.check_action("next_mention", ()) is None and main.check_action("open_link", ()) is None

@@ -16,6 +16,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from reader.config import SIDEBARS, Settings
@@ -468,6 +469,12 @@ class MainScreen(Screen):
         self.library_panel.filter_mentioning(label, names)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        try:
+            return self._action_state(action)
+        except NoMatches:
+            return None  # asked by the footer while the panes are not (or no longer) there
+
+    def _action_state(self, action: str) -> bool | None:
         if action in ("next_mention", "previous_mention"):
             return self.sidebar.can_step_mentions  # else m/M fall through to no_mention, which says why
         if action == "clear_find":
