@@ -3,8 +3,7 @@ disk or not, and an index written with it holds the same postings."""
 
 from __future__ import annotations
 
-import multiprocessing
-import os
+import pickle
 import random
 
 import pytest
@@ -13,7 +12,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.multiproc import MpWriter
 from whoosh.writing import PostingPool
 
-from reader.search.pool import TermPoolMpWriter, TermPostingPool, use_term_pool
+from reader.search.pool import TermPoolMpWriter, TermPoolTask, TermPostingPool, use_term_pool
 from reader.search.schema import make_codec, make_schema
 
 
@@ -131,21 +130,25 @@ def test_a_parallel_writer_through_the_pool_holds_whooshs_postings(tmp_path):
     ix.close()
 
 
-@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
-                    reason="the writer processes see the test's patch only when they are forked")
 def test_the_writer_processes_of_a_parallel_build_use_the_pool(tmp_path, monkeypatch):
-    marks = tmp_path / "marks"
-    marks.mkdir()
-    save = TermPostingPool.save
-
-    def marked_save(self):
-        (marks / str(os.getpid())).touch()
-        save(self)
-
-    monkeypatch.setattr(TermPostingPool, "save", marked_save)
-    options = {"procs": 2, "multisegment": True, "batchsize": 50, "codec": make_codec(), "compound": False}
-    build(tmp_path / "ours", documents(400), lambda ix: TermPoolMpWriter(ix, limitmb=0.01, **options))
-    assert len({p.name for p in marks.iterdir()} - {str(os.getpid())}) == 2
+    tmp_path.joinpath("ix").mkdir()
+    ix = whoosh_index.create_in(str(tmp_path / "ix"), make_schema(), indexname="MAIN")
+    monkeypatch.setattr(TermPoolTask, "start", lambda self: None)  # its work is run here, below
+    writer = TermPoolMpWriter(ix, procs=2, multisegment=True, limitmb=0.01, codec=make_codec(), compound=False)
+    task = writer._new_task()  # noqa: SLF001 - the process MpWriter starts for each job file
+    assert isinstance(task, TermPoolTask) and writer.tasks == [task]
+    writer.cancel()
+    # What the process does with a job file (Whoosh pickles ``(0, fields)`` per story):
+    task.writer = ix.writer(codec=make_codec(), compound=False)
+    with task.writer.temp_storage().create_file("job.doclist").raw_file() as job:
+        for doc in documents(30):
+            pickle.dump((0, doc), job, 2)
+    task._process_file("job.doclist", 30)  # noqa: SLF001
+    assert isinstance(task.writer.pool, TermPostingPool) and task.writer.pool.runs  # spilled through the pool
+    task.writer.commit()
+    with ix.reader() as reader:
+        assert reader.doc_count() == 30
+    ix.close()
 
 
 def test_the_parallel_writer_refuses_to_merge_its_processes_runs(tmp_path):
