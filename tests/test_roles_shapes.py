@@ -8,11 +8,11 @@ import pytest
 from reader.entities.roles import is_role_word, roles_at
 
 
-def roles(text: str, name: str, nth: int = 0) -> list[str]:
+def roles(text: str, name: str, nth: int = 0, person: bool = True) -> list[str]:
     start = -1
     for _ in range(nth + 1):
         start = text.index(name, start + 1)
-    return roles_at(text, [(start, start + len(name))])
+    return roles_at(text, [(start, start + len(name))], person=person)
 
 
 @pytest.mark.parametrize("text, name, role", [
@@ -372,11 +372,6 @@ def test_shapes_that_give_no_role(text, name):
     assert roles(text, name) == []
 
 
-def body_roles(text: str, name: str) -> list[str]:
-    start = text.index(name)
-    return roles_at(text, [(start, start + len(name))], person=False)
-
-
 @pytest.mark.parametrize("text, name, role", [
     ("What is happening at Amazon-owned Whole Foods Market, at least.", "Whole Foods Market", "owned by Amazon"),
     ("Seattle-based Zillow said so.", "Zillow", "based in Seattle"),
@@ -386,8 +381,8 @@ def body_roles(text: str, name: str) -> list[str]:
     ("It excludes such churches as St Mary and others.", "St Mary", "church"),
 ])
 def test_what_a_body_is_by_its_owner_its_base_its_kind_and_its_list(text, name, role):
-    assert body_roles(text, name) == [role]
+    assert roles(text, name, person=False) == [role]
 
 
 def test_a_kind_after_a_name_needs_the_before_it():
-    assert body_roles("Apple company shares rose.", "Apple") == []
+    assert roles("Apple company shares rose.", "Apple", person=False) == []
