@@ -366,8 +366,7 @@ class MainScreen(Screen):
 
     def _index_notes(self) -> None:
         self._notes_waiting = False
-        self.sidebar.index_ready = self.library_panel.index_ready = False
-        self.query_one(IndexStatus).start(self.library_panel.library)
+        self._start_index(None)  # walked again: notes may change while the list stays as it was
 
     def on_entity_sidebar_scroll_to(self, message: EntitySidebar.ScrollTo) -> None:
         self.column.scroll_to_offset(message.offset)

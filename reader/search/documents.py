@@ -126,9 +126,7 @@ class RecogniserKeys:
 
     @property
     def version(self) -> str:
-        from reader.entities.profile import profile_digest  # noqa: PLC0415 - roles kept for the dossier
-
-        return f"{self._module}:{getattr(self._get(), 'version', '')}:{profile_digest()}"
+        return self.snapshot()[0]
 
     def snapshot(self) -> tuple[str, str, list[list[str]]]:
         """``version``, the same without what the notes add, and what the notes add
