@@ -56,6 +56,17 @@ _ORG_AFTER = re.compile(r"(?:'s|’s)? (?:spokesman|spokeswoman|spokesperson|sha
                         r"stock|shareholders|headquarters|manager|coach|striker|midfielder|goalkeeper|defender|"
                         r"squad)\b|,? said in a statement| (?:beat|defeated|drew with|lost to|thrashed|signed)\b"
                         r"| \d{1,2}[-–]\d{1,2}\b")
+_BEFORE_ENDS = ("to", "of", "married", "visit", "visiting", "around", "reach", "reaching", "in", "ern", "central",
+                "coastal", "rural", "inland", "upstate", "downstate", "for", "with", "by", "beat", "defeated", "over")
+"""How the last word before a name ends when one of ``_PERSON_BEFORE``, ``_PLACE_BEFORE``,
+``_COMPASS_BEFORE`` or ``_ORG_BEFORE`` matches."""
+
+
+def may_end_a_lead(word: str) -> bool:
+    """False when ``word``, the last before a name, ends none of the leads the patterns
+    before a name look for (``_BEFORE_ENDS``), so their slower searches are not needed.
+    (A word not in ASCII is always looked at: case folding is not ASCII's there.)"""
+    return not word.isascii() or word.lower().endswith(_BEFORE_ENDS)
 
 
 def votes(story: Story, start: int, end: int) -> Counter:
@@ -74,9 +85,10 @@ def votes(story: Story, start: int, end: int) -> Counter:
     if nxt in SPEECH_VERBS or (nxt in ("also", "has", "had", "then") and len(nxt_words) > 1
                                and fold_token(nxt_words[1]).strip(",.;:") in SPEECH_VERBS):
         result[AGENT] += 1  # people and organisations speak; places do not
-    if _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
+    ending = may_end_a_lead(words_before[-1]) if words_before else False
+    if _PERSON_AFTER.match(after) or ending and _PERSON_BEFORE.search(before):
         result[PERSON] += 2
-    if _PLACE_BEFORE.search(before) or _COMPASS_BEFORE.search(before):
+    if ending and (_PLACE_BEFORE.search(before) or _COMPASS_BEFORE.search(before)):
         result[PLACE] += 2
     elif after.startswith(", ") and _known_place_at(story, end + 2) or _PLACE_AFTER.match(after) and \
             not after.startswith(", ") or _PLACE_APPOSITION.match(text, end):
@@ -87,7 +99,7 @@ def votes(story: Story, start: int, end: int) -> Counter:
             result[PERSON] += 1
         elif word.endswith(_PLACE_SUFFIXES):
             result[PLACE] += 1
-    if _ORG_BEFORE.search(before) or _ORG_AFTER.match(after):
+    if ending and _ORG_BEFORE.search(before) or _ORG_AFTER.match(after):
         result[ORG] += 2
     if nxt_words:
         suffix = nxt_words[0].strip(",;:").replace(".", "").casefold()

@@ -14,6 +14,8 @@ LIST_REACH = 700
 _LIST_ITEM = re.compile(r"(?:[A-Z][\w.’'-]*(?<![’']s)\s+(?:(?:de|van|von|al|bin|da|du|le|la)\s+)?)*"
                         r"[A-Z][\w.’'-]*(?<![’']s)(?:\s*\([^()]{1,80}\))?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _LIST_LEAD = re.compile(r"(?:,?\s+(?:such as|like|including|notably|among them)|:)\s*$")
+_LEAD_ENDS = ("such as", "like", "including", "notably", "among them", ":")
+"""How a text that ``_LIST_LEAD`` ends can end (a check before the slower search)."""
 
 
 def before_list(before: str) -> tuple[str, int]:
@@ -21,6 +23,8 @@ def before_list(before: str) -> tuple[str, int]:
     and how many names that list holds before the mention."""
     text, items = before, 0
     while items < 12:
+        if not text.rstrip().endswith((",", "and")):
+            break  # a name of a list is followed by a comma or "and" (``_LIST_ITEM``'s end)
         match = _LIST_ITEM.search(text)
         if not match or match.start() == match.end():
             break
@@ -49,7 +53,7 @@ def list_role(before: str) -> str | None:
 
 def role_of_list(text: str, items: int) -> str | None:
     """``list_role`` of the words before a list (``text``) of ``items`` names."""
-    lead = _LIST_LEAD.search(text)
+    lead = _LIST_LEAD.search(text) if text.rstrip().endswith(_LEAD_ENDS) else None
     if lead:
         text = _RELATIVE_END.sub("", text[:lead.start()])  # "photographers who used the camera, such as"
     elif not items:

@@ -61,11 +61,12 @@ def maker_role(body: str, start: int, end: int) -> str | None:
     CocoaPods" for "CocoaPods was created by Eloy Durán" or "Created by Eloy Durán,
     CocoaPods …"; "maintainer of MBXMapKit" for "Justin Miller maintains MBXMapKit"."""
     before = body[max(0, start - 120):start]
-    match = _PASSIVE_BEFORE.search(before)
+    by = "by" in before  # both patterns before the name end "... by NAME"
+    match = _PASSIVE_BEFORE.search(before) if by else None
     if match:
         thing = _thing(match.group("thing"))
         return f"{MAKERS[match.group('verb')]} of {thing}" if thing else None
-    match = _OPENING_BEFORE.search(before)
+    match = _OPENING_BEFORE.search(before) if by else None
     if match:
         after = _OPENING_AFTER.match(body, end, min(len(body), end + 160))
         thing = _thing(after.group("thing")) if after else None

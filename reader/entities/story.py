@@ -67,10 +67,10 @@ class Story:
         self.tokens = self._split_compounds(tokenize(text))
         self._lower_shouting()
         #: words the story also writes in lower case are ordinary words ("Space Shuttle", "Group G")
-        self.lower_words = {t.folded for t in self.tokens if not t.cap and len(t.text) > 2 and t.text.islower()
-                            and text[t.start - 1:t.start] in (" ", "\n", "") and _PLAIN_AFTER.match(text, t.end)}
-        self.lower_all = {t.folded for t in self.tokens if not t.cap}
-        self.cap_words = {t.folded for t in self.tokens if t.cap}
+        self.lower_words: set[str] = set()
+        self.lower_all: set[str] = set()
+        self.cap_words: set[str] = set()
+        self._sort_words()
         self.anchors: dict[int, tuple[int, Entry]] = {}
         self.found: list[Found] = []
         self.deferred: list[Found] = []  # single capitalised words, typed once the whole story is read
@@ -78,6 +78,25 @@ class Story:
         self._starts: dict[int, int] | None = None
 
     # -- words -----------------------------------------------------------------------------------
+
+    def _sort_words(self) -> None:
+        """Fill ``cap_words`` and ``lower_all`` with the folded words written with a capital
+        and without one, and ``lower_words`` with those of the latter written in lower case in
+        running text (one pass; a word already found is not looked at again)."""
+        text, lower_words = self.text, self.lower_words
+        add_cap, add_lower, plain_after = self.cap_words.add, self.lower_all.add, _PLAIN_AFTER.match
+        for tok in self.tokens:
+            folded = tok.folded
+            if tok.cap:
+                add_cap(folded)
+                continue
+            add_lower(folded)
+            if folded in lower_words:
+                continue
+            word = tok.text
+            if len(word) > 2 and word.islower() and text[tok.start - 1:tok.start] in (" ", "\n", "") \
+                    and plain_after(text, tok.end):
+                lower_words.add(folded)
 
     def is_given_name(self, tok: Token, place: bool = False) -> bool:
         """A given name ("Valeska", "Jesse"). For a word that is also a place (``place``), only the

@@ -30,8 +30,14 @@ class Token:
 
     __slots__ = ("start", "end", "text", "cap", "initial", "folded", "base_end", "upper")
 
-    def __init__(self, start: int, end: int, text: str, cap: bool, initial: bool = False) -> None:
+    def __init__(self, start: int, end: int, text: str, cap: bool, initial: bool = False,
+                 plain: bool = False) -> None:
+        """``plain``: the caller knows ``text`` is letters in lower case (no ’s, no capitals)."""
         self.start, self.end, self.text, self.cap, self.initial = start, end, text, cap, initial
+        if plain:
+            self.folded = text if text.isascii() else fold_token(text)
+            self.base_end, self.upper = end, False
+            return
         self.folded = text.lower() if text.isascii() else fold_token(text)
         self.base_end = end - 2 if text[-2:] in ("'s", "’s") and len(text) > 3 else end
         self.upper = cap and len(text) > 1 and not text[1:2].islower() and _all_capitals(self.base)
@@ -101,6 +107,11 @@ def tokenize(text: str) -> list[Token]:
         else:
             between = text[prev_end:start]
             initial = "\n" in between or _after_boundary(between, prev)
+        if word.islower() and word.isalpha():  # most words: letters in lower case
+            prev = Token(start, end, word, False, initial, True)
+            append(prev)
+            prev_end = end
+            continue
         first = word[0]
         cap = True if first.isupper() else (False if first.islower() and word.isalpha() and not word[1:2].isupper()
                                             else is_cap_word(word))

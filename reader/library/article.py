@@ -16,6 +16,8 @@ same rate: 255 and 357 characters a minute in Trauzettel-Klosinski et al. 2012).
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 """Kana and CJK ideographs: written without spaces, so each one counts as a word."""
 _CJK_PUNCTUATION = "\u3000-\u303f\uff00-\uffef"
+_FIRST_CJK = "\u3000"
+"""Below this character there is neither a CJK character nor CJK punctuation."""
 
 
 @cache
@@ -84,6 +86,8 @@ class Article:
 def count_words(text: str) -> int:
     """Count words: runs of non-space characters, and each Chinese or Japanese character
     (those scripts put no spaces between words; their punctuation is not counted)."""
+    if not text or max(text) < _FIRST_CJK:
+        return len(text.split())  # no CJK character or punctuation: the runs are split()'s words
     return sum(1 for _ in _word_patterns()[0].finditer(text))
 
 
