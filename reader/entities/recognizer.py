@@ -30,6 +30,7 @@ from reader.entities.lexicon import Lexicon, PlaceIndex
 from reader.entities.digests import source_digest
 from reader.entities.model import Span
 from reader.entities.notes import KnowledgeBase
+from reader.entities.party_tags import without_tags
 from reader.entities.resolve import resolve
 from reader.entities.story import Found, Story
 from reader.entities.tokens import Token, fold_token, tokenize
@@ -38,7 +39,7 @@ __all__ = ["Recognizer", "Token", "fold_token", "rules_digest", "tokenize"]
 
 #: The modules whose code or word lists decide what is recognised.
 RULE_MODULES = ("tokens", "wordlists", "knowledge", "lexicon", "story", "classify", "evidence", "headings", "resolve",
-                "code", "role_words", "recognizer")
+                "code", "party_tags", "role_words", "recognizer")
 
 
 def rules_digest() -> str:
@@ -92,4 +93,4 @@ class Recognizer:
                 story.found.append(Found(match.start(), match.end(), entry.type, entry.key, known=True))
         trust_titles(story)
         drop_word_headings(story)
-        return without_code(text, resolve(story))
+        return without_tags(text, without_code(text, resolve(story)))

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 
 from reader.entities.body_roles import kind_after, linked_body, listed_kind
+from reader.entities.party_tags import party_role
 from reader.entities.role_clauses import player_role, postnominal_role, seat_role, speaks_for, who_role
 from reader.entities.role_lists import list_role_at
 from reader.entities.role_phrases import WORD, affiliation_before, clause_start, role_ending, singular
@@ -263,7 +264,8 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True
                           or speaks_for(body, end) or player_role(body, start, end),
                           maker_role(body, start, end) or work_role(body, start) or possessive_work_role(body, start, end)
                           or made_by_role(body, start) or screen_role(body, start, end) or family_role(body, start, end)
-                          or spouse_role(body, start) or relation_role(body, start))
+                          or spouse_role(body, start) or relation_role(body, start),
+                          party_role(body, end))
         else:
             candidates = (body_before(body, start) or linked_body(body, start) or listed_kind(body, start),
                           after or kind_after(body, start, end))
