@@ -161,3 +161,19 @@ def test_a_name_set_beside_a_kind_of_place_is_a_place(recognizer):
     found = {text[s.start:s.end]: s.type for s in recognizer.recognise(text)}
     assert found["Zvornikovo"] == PLACE
     assert found.get("Okafor") != PLACE  # a city councillor is a person, not a city
+
+
+def test_chinese_characters_beside_a_latin_name_are_not_part_of_it(recognizer):
+    text = "DeepMind的AlphaGo AI能够打败围棋冠军。DeepMind希望DNC可以推动计算行业实现更多突破。"
+    names = {name for name, _kind, _key in found(recognizer, text)}
+    assert "DeepMind" in names
+    assert not any(any("\u4e00" <= c <= "\u9fff" for c in name) for name in names), names
+
+
+def test_a_caption_without_its_full_stop_does_not_lend_its_name_the_next_word(recognizer):
+    text = ("DAB's Elizabeth Quat In the New Territories East geographical constituency, pan-democracy camp "
+            "councillors Alvin Yeung from the Civic Party were elected. Ann Chiang of DAB In the Kowloon West "
+            "race, she won.")
+    names = {name for name, _kind, _key in found(recognizer, text)}
+    assert "Elizabeth Quat" in names and "DAB" in names
+    assert not any(name.endswith(" In") for name in names), names

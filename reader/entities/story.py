@@ -31,6 +31,8 @@ _POSSESSIVE_NAMES = frozenset("people's peoples' women's men's children's worker
                               "st. saint".split())
 _JOINERS = CONNECTORS | {"and"}
 _STANCE_PREFIXES = frozenset("pro anti non ex post pre neo pan".split())
+_CLAUSE_OPENERS = frozenset("in on at by for with from into as after before during while when since until "
+                            "the a an but if".split())
 
 
 @dataclass
@@ -276,6 +278,8 @@ class Story:
                     and (not self._ending_ahead(j) or self.anchor_ends_at(j)):
                 break  # "Tokyo’s officials", "Saudi Arabia's Civil Defense Authority" (but "Sheriff's Department")
             nxt = tokens[j]
+            if nxt.cap and j not in anchors and self._opens_a_sentence(j):
+                break  # "DAB's Elizabeth Quat In the New Territories ...": a caption without its full stop
             if nxt.cap or j in anchors:
                 continue
             # connectors: "of", "of the", "de la", "&", "and"
@@ -289,6 +293,14 @@ class Story:
                 continue
             break
         return j
+
+    def _opens_a_sentence(self, j: int) -> bool:
+        """True when token ``j`` is a capitalised little word that begins a clause, told by the
+        lower-case word after it ("In the", "For a"): it does not go on the name before it (a
+        title goes on: "Made In Chelsea", "Lord Of The Rings")."""
+        tokens = self.tokens
+        return tokens[j].folded in _CLAUSE_OPENERS and j + 1 < len(tokens) and not tokens[j + 1].cap \
+            and tokens[j + 1].text[:1].isalpha() and self.joined(j)
 
     def _ending_ahead(self, j: int) -> bool:
         """True when the capitalised words from ``j`` end like an organisation or place name."""

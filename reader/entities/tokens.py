@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 
 from reader.entities.wordlists import HONORIFICS
+from reader.text import CJK_CHARACTERS
 
-#: A word: dotted abbreviations (U.S., D.C., and "U.S" without its last stop), or letters/digits joined by hyphens and apostrophes.
-WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[A-Z](?:\.[A-Z])+(?![\w.])|[A-Z]{1,3}&[A-Z]{1,3}\b|[^\W_]+(?:(?:['’]|[-‐‑])[^\W_]+)*|&")
+#: A word: dotted abbreviations (U.S., D.C., and "U.S" without its last stop), letters/digits joined by
+#: hyphens and apostrophes, or a run of Chinese or Japanese characters (a word of its own, never part of
+#: a name written in Latin letters beside it: "DeepMind的AlphaGo" is three words).
+WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[A-Z](?:\.[A-Z])+(?![\w.])|[A-Z]{1,3}&[A-Z]{1,3}\b"
+                  rf"|[^\W_{CJK_CHARACTERS}]+(?:(?:['’]|[-‐‑])[^\W_{CJK_CHARACTERS}]+)*|[{CJK_CHARACTERS}]+|&")
 HYPHEN = re.compile(r"[-‐‑]")
 INITIAL = re.compile(r"[A-Z]$")
 _SENTENCE_END = set(".!?")

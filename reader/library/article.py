@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from reader.text import first_sentence
+from reader.text import CJK_CHARACTERS, first_sentence
 
 WORDS_PER_MINUTE = 230
 """Reading speed in words, or in characters of Chinese and Japanese (read at about the
 same rate: 255 and 357 characters a minute in Trauzettel-Klosinski et al. 2012)."""
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_CJK = CJK_CHARACTERS
 """Kana and CJK ideographs: written without spaces, so each one counts as a word."""
 _CJK_PUNCTUATION = "\u3000-\u303f\uff00-\uffef"
 _FIRST_CJK = "\u3000"
