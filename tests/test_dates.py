@@ -41,3 +41,29 @@ def test_the_story_header_and_details_show_the_date_not_the_timestamp():
     details.show(article)
     shown = str(details.render())
     assert "8 Nov 2017, 23:15 UTC" in shown and "2017-11-08T" not in shown
+
+
+async def test_a_long_source_name_keeps_every_fact_of_the_details_box_in_sight():
+    from pathlib import Path
+
+    from textual.app import App, ComposeResult
+    from textual.geometry import Region
+
+    class Box(App):
+        CSS = "ArticleDetails { width: 34; }"
+
+        def compose(self) -> ComposeResult:
+            yield ArticleDetails()
+
+    article = Article("a", "My Professional Armchair Analysis of CES", "Body text. " * 100,
+                      source="PCMag.com: the Official John C. Dvorak RSS Feed", published="2018-01-17T20:50:00Z",
+                      path=Path("/feeds/pcmag-dvorak.xml"))
+    app = Box()
+    async with app.run_test(size=(80, 24)) as pilot:
+        details = app.query_one(ArticleDetails)
+        details.show(article)
+        await pilot.pause()
+        lines = [strip.text.rstrip() for strip in details.render_lines(Region(0, 0, *details.outer_size))]
+    assert [line.split()[0] for line in lines if line.strip()] == ["Source", "Published", "Words", "Reading", "File"]
+    assert lines[0].endswith("…") and "PCMag.com" in lines[0]
+    assert all(len(line) <= 34 for line in lines)

@@ -10,11 +10,17 @@ from reader.library import Article
 from reader.library.article import counted_in_characters
 
 
+LABEL_WIDTH = 10
+"""The labels' column ("Characters" is the longest)."""
+
+
 class ArticleDetails(Static):
-    """A short list of what is known about the open article."""
+    """A short list of what is known about the open article: one line per fact, its label
+    beside it and a value too long for the line cut with an ellipsis, so a long source name
+    never pushes the other facts out of the box."""
 
     DEFAULT_CSS = """
-    ArticleDetails { padding: 0 1; height: auto; }
+    ArticleDetails { padding: 0 1; height: auto; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def show(self, article: Article | None) -> None:
@@ -37,5 +43,6 @@ class ArticleDetails(Static):
             if value:
                 if parts:
                     parts.append("\n")
-                parts += [Content.styled(label, "bold $text-muted"), "\n", Content(value)]
+                parts += [Content.styled(label.ljust(LABEL_WIDTH), "bold $text-muted"), " ",
+                          Content(" ".join(value.split()))]
         self.update(Content.assemble(*parts))
