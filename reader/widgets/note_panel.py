@@ -26,6 +26,16 @@ _LISTS = ("note-related", "dossier-stories", "dossier-with", "wiki-candidates")
 MAX_ROLES_SHOWN = 6
 
 
+class PanelList(OptionList):
+    """A list inside the panel (related notes, the dossier's stories and names): ``j``/``k``
+    move in it, as in the entity list (the panel's own ``j``/``k`` scroll the panel)."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="note.list_down"),
+        Binding("k", "cursor_up", "Up", show=False, id="note.list_up"),
+    ]
+
+
 class NotePanel(VerticalScroll):
     """Note, facts, story and library sections of the selected entity."""
 
@@ -39,7 +49,13 @@ class NotePanel(VerticalScroll):
     NotePanel .-hidden { display: none; }
     """
 
-    BINDINGS = [Binding("w", "write_note", "Write note", id="note.write")]
+    BINDINGS = [
+        Binding("w", "write_note", "Write note", id="note.write"),
+        Binding("j", "scroll_down", "Down", show=False, id="note.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="note.up"),
+        Binding("g", "scroll_home", "Top", show=False, id="note.top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="note.bottom"),
+    ]
 
     class RelatedSelected(Message):
         """A related entry was chosen."""
@@ -101,18 +117,18 @@ class NotePanel(VerticalScroll):
             self.mount_all(self._section_widgets())
 
     def _section_widgets(self) -> ComposeResult:
-        yield OptionList(id="note-related", classes="-hidden")
+        yield PanelList(id="note-related", classes="-hidden")
         yield Static("In this story", id="story-head", classes="section -hidden")
         yield MentionStrip(id="story-strip", classes="-hidden")
         yield Static(id="story-text", classes="-hidden")
         yield Static("In your library", id="library-head", classes="section -hidden")
         yield Sparkline([], id="library-sparkline", classes="-hidden")
         yield Static(id="library-text", classes="-hidden")
-        yield OptionList(id="dossier-stories", classes="-hidden")
+        yield PanelList(id="dossier-stories", classes="-hidden")
         yield Static(id="dossier-roles", classes="-hidden")
-        yield OptionList(id="dossier-with", classes="-hidden")
+        yield PanelList(id="dossier-with", classes="-hidden")
         yield Static(id="wiki-head", classes="section -hidden")
-        yield OptionList(id="wiki-candidates", classes="-hidden")
+        yield PanelList(id="wiki-candidates", classes="-hidden")
         yield Button("Write a note", id="note-write", classes="-hidden", compact=True)
 
     # -- showing ---------------------------------------------------------------------------
