@@ -54,3 +54,21 @@ async def test_tab_from_the_find_input_goes_to_the_article_where_space_pages(tmp
         assert not any(box.value for box in bar.query(Checkbox))
         await pilot.press("n")
         assert bar.status == "2 of 2"
+
+
+async def test_escape_in_the_article_closes_a_find_bar_left_open_with_its_matches(tmp_path):
+    """Tab back to the article leaves the bar open for n/N; Esc there clears the matches and
+    closes the bar too, so no count stays on screen for matches n no longer has."""
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        bar = await open_find(pilot, "island")
+        await pilot.press("enter", "tab", "n")
+        assert bar.status == "1 of 2" and app.screen.query_one(ArticleView).highlights("find")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not bar.is_open
+        assert not app.screen.query_one(ArticleView).highlights("find")
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("slash")  # the bar comes back with its last pattern and its matches
+        await pilot.pause()
+        assert bar.is_open and bar.pattern == "island" and bar.status.endswith("of 2")

@@ -276,6 +276,12 @@ class ArticleColumn(Vertical):
         self.find_result, self.find_current, self.find_label = None, None, ""
         self.view.set_highlights("find", [])
 
+    def close_find(self) -> None:
+        """Close the find bar (left open when Tab went back to the article) and forget its
+        matches: a bar still showing "3 of 3" would promise matches ``n`` no longer has."""
+        self.clear_find()
+        self.query_one(FindBar).close()
+
     def on_find_bar_changed(self, message: FindBar.Changed) -> None:
         message.stop()
         self._find_options = _finding().FindOptions(whole_word=message.whole_word, regex=message.regex,

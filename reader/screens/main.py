@@ -436,7 +436,7 @@ class MainScreen(Screen):
             self._show_panes()
             self.column.view.focus()
             return
-        self.column.clear_find()
+        self.column.close_find()
         self.refresh_bindings()
 
     def action_next_mention(self) -> None:
