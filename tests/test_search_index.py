@@ -406,3 +406,15 @@ def test_a_new_recogniser_version_re_derives_the_entity_keys(tmp_path, library):
     assert result.rebuilt and "entity recogniser" in result.messages[0]
     assert ids(ix, "entity:diaoyutai_islands") == ["senkaku"]
     ix.close()
+
+
+def test_a_fuzzy_word_is_measured_as_typed_as_well_as_by_its_stem(index, tmp_path):
+    """"wahle" is one swap from "whale", but its stem "wahl" is two edits from it: a fuzzy
+    word finds what is within its edits of either."""
+    lib = tmp_path / "lib"
+    write_story(lib, "whales", "Whales seen", "A whale surfaced near the boat and two whales followed it.")
+    write_story(lib, "walls", "Old walls", "The wall of the castle fell; the walls were old.")
+    index.update([lib])
+    assert ids(index, "wahle~")[0] == "whales"  # a swap from "whale"; "wall" is an edit from the stem "wahl"
+    assert ids(index, "wahle~2")[0] == "whales"
+    assert ids(index, "castel~") == ["walls"]

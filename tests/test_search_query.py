@@ -46,7 +46,9 @@ def test_fields():
     ("*", "bare *"),
     ("foo:bar", "no field named foo"),
     ("published:[soon TO later]", "could not read the query"),
-    ("the of", "nothing to search for"),
+    ("the of", "every word is too common to search for"),
+    ("w", "a word needs at least 2 letters"),
+    ("the w", "too common (like 'the') or too short"),
 ])
 def test_malformed_queries_are_read_leniently_with_one_line(text, note):
     parsed = parse_query(text)

@@ -148,13 +148,17 @@ def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
         if not isinstance(node, wq.Prefix | wq.Wildcard | wq.FuzzyTerm) or node.fieldname not in TEXT_FIELDS:
             return node
         frequency = expansions(node, node.fieldname)
-        words = sorted(frequency, key=lambda w: (-frequency[w], w))
+        fuzzy = isinstance(node, wq.FuzzyTerm)
+        edits = edits_from(str(node.text), frequency) if fuzzy else {}
+        # the closest words first (a fuzzy word's), then the most common
+        words = sorted(frequency, key=lambda w: (edits.get(w, 0), -frequency[w], w))
         if not words:
             return wq.NullQuery
-        if isinstance(node, wq.FuzzyTerm) and len(words) > MAX_FUZZY_WORDS:
-            notes.append(f"{node.text}~ matches {len(words):,} words; searched the {MAX_FUZZY_WORDS} most common")
+        if fuzzy and len(words) > MAX_FUZZY_WORDS:
+            notes.append(f"{node.text}~ matches {len(words):,} words; searched the {MAX_FUZZY_WORDS} closest")
             words = words[:MAX_FUZZY_WORDS]
-        terms = [wq.Term(node.fieldname, w, boost=node.boost) for w in words]
+        # a word further from what was typed counts for less ("wahle~": whale before wall)
+        terms = [wq.Term(node.fieldname, w, boost=node.boost / (1 + edits.get(w, 0))) for w in words]
         if len(terms) > SCORED_WORDS or (len(terms) > 1 and sum(frequency[w] for w in words) > SCORED_POSTINGS):
             # the most common words first
             return UnscoredOr(terms, boost=node.boost, frequencies=[frequency[w] for w in words])
@@ -212,14 +216,26 @@ def within(a: str, b: str, k: int) -> bool:
     return OSA.distance(a, b, score_cutoff=k) <= k
 
 
+def edits_from(typed: str, words) -> dict[str, float]:
+    """How many edits each word is from ``typed``, or half an edit more than from its stem
+    when that is closer (so "wahle" is nearer "whale", one swap, than "wall", one edit from
+    the stem "wahl"; "islnds" still finds "island" through "islnd")."""
+    from rapidfuzz.distance import OSA  # noqa: PLC0415
+
+    stem = term_of(typed) or typed
+    return {w: min(OSA.distance(w, typed), OSA.distance(w, stem) + 0.5) for w in words}
+
+
 def fuzzy_words(reader, fieldname: str, text: str, maxdist: int, prefixlength: int) -> list[str]:
-    """The field's terms within ``maxdist`` edits of ``text`` sharing its first
-    ``prefixlength`` letters (Whoosh's FuzzyTerm, with a cached word list)."""
+    """The field's terms within ``maxdist`` edits of ``text`` as typed or of its stem (the
+    index holds stems: "wahle" is a swap from "whale", its stem "wahl" two edits), sharing
+    its first ``prefixlength`` letters (Whoosh's FuzzyTerm, with a cached word list)."""
     text = text.lower()
-    prefix = text[:prefixlength]
-    low, high = len(text) - maxdist, len(text) + maxdist
+    targets = {text, term_of(text) or text}
+    low, high = min(map(len, targets)) - maxdist, max(map(len, targets)) + maxdist
     from rapidfuzz.distance import OSA  # noqa: PLC0415
 
     distance = OSA.distance
-    return [w for w in _words_from(reader, fieldname, prefix)
-            if low <= len(w) <= high and distance(w, text, score_cutoff=maxdist) <= maxdist]
+    return [w for prefix in sorted({target[:prefixlength] for target in targets})
+            for w in _words_from(reader, fieldname, prefix)
+            if low <= len(w) <= high and any(distance(w, t, score_cutoff=maxdist) <= maxdist for t in targets)]

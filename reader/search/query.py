@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from whoosh import qparser
 from whoosh import query as wq
 
-from reader.search.schema import ANALYZER, make_schema
+from reader.search.schema import ANALYZER, STOP_MINSIZE, make_schema, term_of
 from reader.search.slugs import entity_slug
 
 
@@ -38,6 +38,8 @@ _FIELD_PREFIX = re.compile(r"(?<![\w\"])(\w+):")
 _BARE_WILDCARD = re.compile(r"(?:(?<=\s)|^)[*?]+(?=\s|$)")
 _LONE_OPERATOR = re.compile(r"^\s*(AND|OR|NOT)\s*$|^\s*(AND|OR)\s+|\s+(AND|OR|NOT)\s*$")
 _PREFIX_WORD = re.compile(r"(\w+)\*")
+_WORDS = re.compile(r"\w+")
+_FUZZY_WORD = re.compile(r"(\w+)~")
 _SYNTAX = re.compile(r"[\[\]{}()\"^~*?:<>=+]")
 _LAST_WORD = re.compile(r"(?:^|(?<=[\s(]))([+-]?)(\w+)$")
 MIN_TYPED_PREFIX = 2  # letters before the word being typed is read as a prefix
@@ -129,12 +131,18 @@ def _rewrite(q: wq.Query, text: str = "") -> wq.Query:
         raw = word.lower()
         for stemmed in analyze_prefix(raw):
             raw_prefixes.setdefault(stemmed, raw)
+    # a fuzzy word as typed: "wahle~" is one swap from "whale", its stem "wahl" two edits
+    typed_fuzzy = {}
+    for word in _FUZZY_WORD.findall(text):
+        raw = word.lower()
+        typed_fuzzy.setdefault(term_of(raw) or raw, raw)
 
     def fix(node: wq.Query) -> wq.Query:
         if isinstance(node, wq.FuzzyTerm):
             maxdist = min(node.maxdist, MAX_FUZZY)
-            if node.prefixlength < FUZZY_PREFIX or maxdist != node.maxdist:
-                return wq.FuzzyTerm(node.fieldname, str(node.text).lower(), boost=node.boost, maxdist=maxdist,
+            typed = typed_fuzzy.get(str(node.text), str(node.text).lower())
+            if node.prefixlength < FUZZY_PREFIX or maxdist != node.maxdist or typed != node.text:
+                return wq.FuzzyTerm(node.fieldname, typed, boost=node.boost, maxdist=maxdist,
                                     prefixlength=max(FUZZY_PREFIX, node.prefixlength),
                                     constantscore=node.constantscore)
             return node
@@ -202,5 +210,16 @@ def parse_query(text: str, prefix_last: bool = False) -> ParsedQuery:
             q = wq.NullQuery
     q = _rewrite(q, text)
     if isinstance(q, type(wq.NullQuery)) and not notes:
-        notes.append("nothing to search for: every word is too common (like 'the') or too short")
+        notes.append(_nothing_to_search(text))
     return ParsedQuery(original, q, notes, text)
+
+
+def _nothing_to_search(text: str) -> str:
+    """Why a query of only unsearchable words finds nothing, in one line: too short to search
+    ("w", typed first in the search box), too common ("the of"), or some of each."""
+    words = _WORDS.findall(text)
+    if words and all(len(word) < STOP_MINSIZE for word in words):
+        return f"nothing to search for yet: a word needs at least {STOP_MINSIZE} letters"
+    if words and all(len(word) >= STOP_MINSIZE for word in words):
+        return "nothing to search for: every word is too common to search for (like 'the')"
+    return "nothing to search for: every word is too common (like 'the') or too short"
