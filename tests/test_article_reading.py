@@ -104,3 +104,21 @@ async def test_a_story_counts_as_read_once_read_not_when_opened(tmp_path):
         with StateStore() as store:
             assert store.get("01").read and not store.get("02").read and not store.get(first).read
             assert store.last_opened()[0] == "02"
+async def test_a_headline_drawn_in_the_body_comes_before_the_story_details(tmp_path):
+    """A title that is the body's first sentence is drawn there, once; the word count and
+    the credit follow that first paragraph, as they follow a title drawn on its own."""
+    app = ReaderApp()  # the sample: its title is its first sentence
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_loaded(pilot)
+        view = app.query_one(ArticleView)
+        parts = [line.part for line in view.wrapped_lines]
+        first_meta = parts.index("meta")
+        assert parts[0] == "body" and "blank" in parts[:first_meta]
+        assert view.article.body[view.wrapped_lines[0].start:].startswith("China has told Japan")
+        assert parts[first_meta + 1] == "credit" and parts[first_meta + 2] == "blank"
+    (tmp_path / "a.txt").write_text("Storm floods coastal towns\n\nA storm flooded towns along the coast.\n")
+    app = ReaderApp(sources=[tmp_path])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_loaded(pilot)
+        parts = [line.part for line in app.query_one(ArticleView).wrapped_lines]
+        assert parts[:3] == ["title", "meta", "blank"]  # a separate title: the details under it

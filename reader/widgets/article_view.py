@@ -269,6 +269,16 @@ class ArticleView(ScrollView, can_focus=True):
         super().notify_style_update()
         self._cache.clear()
 
+    def _story_lines(self, article: Article, width: int) -> list[Line]:
+        """The header and the body's lines. When the body's first sentence is the title (drawn
+        there as the headline), the header's details follow that first paragraph, as they
+        follow a title drawn on its own."""
+        body = wrap_body(article.body, width)
+        if not lead_length(article):
+            return self._header_lines(article, width) + body
+        first_end = next((y for y, line in enumerate(body) if line.part == "blank"), len(body))
+        return body[:first_end] + [Line("blank", 0, 0)] + self._header_lines(article, width) + body[first_end + 1:]
+
     def _header_lines(self, article: Article, width: int) -> list[Line]:
         lines = []
         if not lead_length(article):
@@ -294,7 +304,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.loading = True
             self._wrap_in_worker(article, width)
         else:
-            self._set_lines(self._header_lines(article, width) + wrap_body(article.body, width), width, article)
+            self._set_lines(self._story_lines(article, width), width, article)
 
     class Wrapped(Message):
         """The wrapping worker wrapped a long story."""
@@ -306,8 +316,7 @@ class ArticleView(ScrollView, can_focus=True):
     @work(thread=True, exclusive=True, group="article-wrap", exit_on_error=False,
           description="Could not lay out the story")
     def _wrap_in_worker(self, article: Article, width: int) -> None:
-        lines = self._header_lines(article, width) + wrap_body(article.body, width)
-        self.post_message(self.Wrapped(lines, width, article))
+        self.post_message(self.Wrapped(self._story_lines(article, width), width, article))
 
     def on_article_view_wrapped(self, message: Wrapped) -> None:
         message.stop()
