@@ -269,3 +269,26 @@ async def test_the_top_row_is_never_cut_in_half_after_a_sort(tmp_path: Path) -> 
             top = int(article_list.scroll_y) // 2
             shown = (article_list.scrollable_content_region.height + 1) // 2
             assert top <= article_list.highlighted < top + shown
+
+
+async def test_the_top_row_is_never_cut_in_half_after_a_resize(tmp_path: Path) -> None:
+    """Scrolled to the end, a taller window cuts the scroll offset to the list's new end,
+    which can fall inside a row: the list scrolls back to a whole row."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"s{n:02d}.txt").write_text(f"---\ntitle: Story {n:02d}\n---\nText {n}.\n")
+    app = ReaderApp(sources=[folder])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_loaded(pilot)
+        article_list = app.query_one(ArticleList)
+        article_list.focus()
+        await pilot.press("G")
+        ends_inside_a_row = 0
+        for size in ((120, 37), (200, 60), (150, 31), (120, 36)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            ends_inside_a_row += article_list.max_scroll_y % 2
+            assert int(article_list.scroll_y) % 2 == 0, size  # the first line drawn is a title line
+        assert ends_inside_a_row  # the case that cut a row in half was met

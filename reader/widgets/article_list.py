@@ -349,6 +349,16 @@ class ArticleList(ScrollView, can_focus=True):
         target -= target % ROW_HEIGHT
         return max(0, target)
 
+    def on_resize(self, _event: events.Resize) -> None:
+        self.call_after_refresh(self._align_top)
+
+    def _align_top(self) -> None:
+        """Scroll by whole rows again after a resize: an offset kept from another height (or
+        cut to the new end of the list) can leave half a row at the top."""
+        y = int(self.scroll_offset.y)
+        if y % ROW_HEIGHT:
+            self.scroll_to(y=y - y % ROW_HEIGHT, animate=False, immediate=True, force=True)
+
     def _refresh_row(self, row: int) -> None:
         y = row * ROW_HEIGHT - int(self.scroll_offset.y)
         self.refresh(Region(0, y, self.size.width, ROW_HEIGHT))
