@@ -24,7 +24,11 @@ class Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line: what is wrong, and where help is."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        hint = f"see {self.prog} --help"
+        word = message.removeprefix("unrecognized arguments: ").split(" ")[0]
+        if self.prog.endswith(" search") and word.startswith("-") and not word.startswith("--"):
+            hint = f"to leave out stories with a word, put -- before it: {self.prog} -- {word}; or {hint}"
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} ({hint})\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -105,6 +109,8 @@ def run_app(args: argparse.Namespace) -> int:
 def parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
     """Options anywhere among the arguments; a command with sub-commands of its own
     (``reader opml import FILE``), which argparse cannot parse that way, in order."""
+    if "--" in argv:  # what follows it is never an option (intermixed parsing forgets that)
+        return parser.parse_args(argv)
     try:
         return parser.parse_intermixed_args(argv)
     except TypeError:

@@ -43,6 +43,10 @@ def test_a_missing_query_or_a_bad_option_is_one_line_and_exit_2():
     result = run("list", "--bogus")
     assert result.returncode == 2
     assert result.stderr.strip() == "reader list: unrecognized arguments: --bogus (see reader list --help)"
+    result = run("search", "-whale")
+    assert result.returncode == 2 and "put -- before it: reader search -- -whale" in result.stderr
+    result = run("search", "--", "-whale")
+    assert result.returncode == 1 and "only leaves stories out" in result.stderr  # found nothing, as grep
     result = run("search", "senkaku", "islands")
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
     assert 'goes in quotes: reader search "senkaku islands"' in result.stderr

@@ -40,6 +40,7 @@ _LONE_OPERATOR = re.compile(r"^\s*(AND|OR|NOT)\s*$|^\s*(AND|OR)\s+|\s+(AND|OR|NO
 _PREFIX_WORD = re.compile(r"(\w+)\*")
 _WORDS = re.compile(r"\w+")
 _FUZZY_WORD = re.compile(r"(\w+)~")
+_EXCLUDED = re.compile(r"(?:(?<=\s)|^)-(?:\"[^\"]*\"?|\S+)")
 _SYNTAX = re.compile(r"[\[\]{}()\"^~*?:<>=+]")
 _LAST_WORD = re.compile(r"(?:^|(?<=[\s(]))([+-]?)(\w+)$")
 MIN_TYPED_PREFIX = 2  # letters before the word being typed is read as a prefix
@@ -218,6 +219,8 @@ def _nothing_to_search(text: str) -> str:
     """Why a query of only unsearchable words finds nothing, in one line: too short to search
     ("w", typed first in the search box), too common ("the of"), or some of each."""
     words = _WORDS.findall(text)
+    if _EXCLUDED.search(text) and not _EXCLUDED.sub(" ", text).strip():
+        return "nothing to search for: a word after - only leaves stories out; add a word to look for"
     if words and all(len(word) < STOP_MINSIZE for word in words):
         return f"nothing to search for yet: a word needs at least {STOP_MINSIZE} letters"
     if words and all(len(word) >= STOP_MINSIZE for word in words):
