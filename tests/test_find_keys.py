@@ -72,3 +72,16 @@ async def test_escape_in_the_article_closes_a_find_bar_left_open_with_its_matche
         await pilot.press("slash")  # the bar comes back with its last pattern and its matches
         await pilot.pause()
         assert bar.is_open and bar.pattern == "island" and bar.status.endswith("of 2")
+
+
+async def test_a_long_regex_error_is_cut_and_the_toggles_stay_in_sight(tmp_path):
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = await open_find(pilot, "(((isl[and")
+        app.post_message(events.Key("alt+r", "r"))
+        await pilot.pause()
+        status = bar.query_one("#find-status")
+        assert "position" in bar.status  # Python's message: "missing ), unterminated subpattern at position 0"
+        assert status.region.width < len(bar.status)  # cut, with an ellipsis
+        for box in bar.query(Checkbox):
+            assert 0 < box.region.width and box.region.right <= bar.region.right, box.id

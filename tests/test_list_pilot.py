@@ -292,3 +292,17 @@ async def test_the_top_row_is_never_cut_in_half_after_a_resize(tmp_path: Path) -
             ends_inside_a_row += article_list.max_scroll_y % 2
             assert int(article_list.scroll_y) % 2 == 0, size  # the first line drawn is a title line
         assert ends_inside_a_row  # the case that cut a row in half was met
+
+
+async def test_a_long_source_is_cut_with_an_ellipsis_and_its_date_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+    (folder / "a.txt").write_text("---\ntitle: " + "A headline much longer than the list is wide " * 2
+                                  + "\nsource: 'PCMag.com: the Official John C. Dvorak RSS Feed'\n"
+                                  "published: '2018-01-17'\n---\nText.\n")
+    app = ReaderApp(sources=[folder])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        article_list = app.query_one(ArticleList)
+        title, details = (article_list.render_line(y).text.rstrip() for y in (0, 1))
+    assert title.endswith("…") and details.endswith("… · 2018-01-17") and "PCMag.com" in details

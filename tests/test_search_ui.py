@@ -88,6 +88,19 @@ async def test_escape_goes_back_and_a_bad_query_is_explained(tmp_path):
         assert isinstance(app.screen, MainScreen) and app.screen.column.article.id == before
 
 
+async def test_a_long_explanation_wraps_in_80_columns_instead_of_being_cut(tmp_path):
+    app = ReaderApp(sources=[library(tmp_path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await index_ready(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"senkaku AND")
+        await wait_for(pilot, lambda: "the lone operator was left out" in app.screen.status_text, "the note")
+        await pilot.pause()
+        label = app.screen.query_one("#search-status")
+        shown = " ".join(label.render_line(y).text.strip() for y in range(label.region.height))
+        assert label.region.height >= 2 and "the lone operator was left out" in shown, shown
+
 async def test_find_bar_counts_steps_wraps_and_clears(tmp_path):
     app = ReaderApp(sources=[library(tmp_path)])
     async with app.run_test(size=SIZE) as pilot:

@@ -61,7 +61,7 @@ class SearchScreen(Screen[SearchChoice | None]):
         padding: 0 1;
     }
     SearchScreen #search-input { margin-bottom: 0; }
-    SearchScreen #search-status { color: $text-muted; height: auto; padding: 0 1; }
+    SearchScreen #search-status { color: $text-muted; width: 100%; height: auto; padding: 0 1; }
     SearchScreen #search-status.-error { color: $text-error; }
     """
 

@@ -458,9 +458,7 @@ class ArticleList(ScrollView, can_focus=True):
             star_style = style + self.get_component_rich_style("article-list--star", partial=True)
             # $text-muted is a colour blended over the background: take the full style, not a partial one.
             title_style = self.get_component_rich_style("article-list--read") if read and not cursor else style
-            title = set_cell_size(article.title, max(0, width - 4))
-            if cell_len(article.title) > width - 4 and width > 5:
-                title = set_cell_size(article.title, width - 5) + "…"
+            title = _fit(article.title, width - 4)
             segments = [
                 Segment(" ", style),
                 Segment(" " if read else UNREAD_MARK, mark_style),
@@ -470,11 +468,23 @@ class ArticleList(ScrollView, can_focus=True):
             ]
         else:
             details_style = style if cursor else self.get_component_rich_style("article-list--details")
-            details = " · ".join(p for p in (article.source, _short_date(article.published)) if p)
+            date = _short_date(article.published)
+            details = f" · {date}" if date and article.source else date or ""
+            if article.source:  # a long source is cut, its date kept
+                details = _fit(article.source, width - 4 - cell_len(details)).rstrip() + details
             if not details and getattr(article, "word_count", -1) >= 0:
                 details = f"{article.word_count:,} words"
-            segments = [Segment("    ", style), Segment(set_cell_size(details, max(0, width - 4)), details_style)]
+            segments = [Segment("    ", style), Segment(_fit(details, width - 4), details_style)]
         return Strip(segments).adjust_cell_length(width, style)
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` in exactly ``width`` cells: padded, or cut with an ellipsis."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width and width > 1:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
 
 
 def _short_date(published: str | None) -> str | None:

@@ -34,7 +34,8 @@ class FindBar(Horizontal):
         &.-open { display: block; }
         & > Input { width: 1fr; min-width: 12; }
         & > Checkbox { width: auto; margin-left: 1; }
-        & > #find-status { width: auto; margin-left: 1; color: $text-muted; }
+        & > #find-status { width: auto; max-width: 45%; margin-left: 1; color: $text-muted;
+                           text-wrap: nowrap; text-overflow: ellipsis; }
         & > #find-status.-error { color: $text-error; }
         & > #find-status.-none { color: $text-warning; }
     }
