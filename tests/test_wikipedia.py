@@ -100,7 +100,25 @@ def test_a_timeout_and_no_server_are_one_line_too(wiki, tmp_path):
         assert "in time" in look_up(client, "q", "Quentin Vale", "PERSON").message
     closed = WikipediaClient(base_url="http://127.0.0.1:9", cache_dir=tmp_path / "c2", rate=50)
     with closed:
-        assert "cannot reach Wikipedia" in look_up(closed, "q", "Quentin Vale", "PERSON").message
+        message = look_up(closed, "q", "Quentin Vale", "PERSON").message
+        assert "cannot reach Wikipedia" in message and "refused" in message
+
+
+def test_a_name_that_cannot_be_looked_up_says_so_in_words(tmp_path, monkeypatch):
+    """Offline, the system says "[Errno -2] Name or service not known"; the line says what it means."""
+    import socket
+
+    def offline(*_args, **_kwargs):
+        try:
+            raise socket.gaierror(-2, "Name or service not known")
+        except socket.gaierror as error:
+            raise httpx.ConnectError("[Errno -2] Name or service not known") from error
+
+    client = WikipediaClient(cache_dir=tmp_path / "c", rate=50)
+    monkeypatch.setattr(client._http, "get", offline)
+    with client:
+        message = look_up(client, "q", "Quentin Vale", "PERSON").message
+    assert "cannot reach Wikipedia" in message and "no network" in message and "Errno" not in message
 
 
 def test_a_saved_summary_is_refreshed_on_request(wiki, tmp_path):

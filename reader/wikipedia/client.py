@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -197,5 +198,14 @@ def _seconds(value: str | None) -> int:
 
 
 def _reason(error: Exception) -> str:
+    """What went wrong with a connection, in words: the system's own error text for a name
+    that cannot be looked up ("[Errno -2] Name or service not known") says little."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, socket.gaierror):
+            return "its name cannot be looked up: no network, or no name server"
+        if isinstance(cause, ConnectionRefusedError):
+            return "the connection was refused"
+        cause = cause.__cause__ or cause.__context__
     text = str(error).strip().splitlines()
     return text[0] if text and text[0] else type(error).__name__
