@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -127,7 +128,13 @@ def test_bad_inputs_are_named_and_the_rest_go_in(importer: Importer, tmp_path: P
     assert "binary data" in reasons["photo.jpg"]
     assert "broken.xml" in reasons
     assert report.ignored == 1  # photo.jpg inside the folder
-    assert report.summary() == "1 article added; 0 duplicates skipped; 5 could not be used; 1 other file ignored"
+    assert report.summary() == ("1 article added; 0 duplicates skipped; 5 could not be used; "
+                                "1 other file ignored (photo.jpg)")
+    for n in range(4):
+        (tmp_path / f"notes{n}.doc").write_text("not an article")
+    report = importer.add([tmp_path])
+    assert report.ignored == 5
+    assert re.search(r"; 5 other files ignored \((?:[\w.]+\.(?:doc|jpg), ){3}…\)$", report.summary()), report.summary()
 
 
 def test_cli_add_prints_reasons_and_summary(reader_home: Path, tmp_path: Path, capsys) -> None:

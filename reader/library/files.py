@@ -58,6 +58,11 @@ class Walk:
     problems: list[Problem] = field(default_factory=list)
     ignored: int = 0
     """Files below the folders that are not article files (other suffixes, project files)."""
+    ignored_names: list[str] = field(default_factory=list)
+    """The first few of them (``IGNORED_NAMES_KEPT``), to name in a report."""
+
+
+IGNORED_NAMES_KEPT = 3
 
 
 _SUFFIXES = tuple(LOADERS)
@@ -117,6 +122,8 @@ def _walk_folder(folder: str, result: Walk) -> list[ArticleFile]:
                                   ArticleFile(entry.path, folder, stat.st_size, stat.st_mtime_ns)))
                 else:
                     result.ignored += 1
+                    if len(result.ignored_names) < IGNORED_NAMES_KEPT:
+                        result.ignored_names.append(name)
             except OSError as error:
                 result.problems.append(Problem(entry.path, f"cannot be read: {error.strerror or error}"))
     found.sort(key=lambda item: item[0])

@@ -55,6 +55,8 @@ class ImportReport:
     notes: list[Problem] = field(default_factory=list)
     feeds: list[str] = field(default_factory=list)
     ignored: int = 0
+    ignored_names: list[str] = field(default_factory=list)
+    """Some of the files ignored, to name them."""
 
     def summary(self) -> str:
         """One line: how many of each."""
@@ -62,7 +64,10 @@ class ImportReport:
         parts.append(f"{_count(len(self.duplicates), 'duplicate')} skipped")
         parts.append(f"{len(self.problems):,} could not be used")
         if self.ignored:
-            parts.append(f"{_count(self.ignored, 'other file')} ignored")
+            names = ", ".join(self.ignored_names[:3])
+            more = ", …" if self.ignored > len(self.ignored_names[:3]) else ""
+            parts.append(f"{_count(self.ignored, 'other file')} ignored ({names}{more})" if names
+                         else f"{_count(self.ignored, 'other file')} ignored")
         if self.feeds:
             parts.append(f"{_count(len(self.feeds), 'new feed')} remembered")
         return "; ".join(parts)
@@ -224,6 +229,7 @@ class Importer:
                 walked = walk([path])
                 report.problems.extend(walked.problems)
                 report.ignored += walked.ignored
+                report.ignored_names += walked.ignored_names
                 for file in walked.files:
                     yield _Job(file.path, path=Path(file.path), named=False)
             elif path.is_file():
