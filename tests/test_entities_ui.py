@@ -153,6 +153,18 @@ async def test_j_and_k_move_in_the_note_panel_and_its_lists_g_and_G_in_the_entit
         assert related.highlighted == 0
 
 
+async def test_a_short_entity_list_leaves_the_room_to_the_note(tmp_path):
+    (tmp_path / "a.txt").write_text("Harbour reopens\n\nThe harbour of Wellington reopened on Monday, said "
+                                    "Mayor Tory Whanau. Whanau thanked the crews.\n")
+    app = ReaderApp(sources=[tmp_path])
+    async with app.run_test(size=(200, 60)) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        await pilot.pause()
+        assert entity_list.option_count <= 6
+        assert entity_list.region.height <= entity_list.option_count + 1  # no rows of nothing
+        assert app.query_one(NotePanel).region.height > 40
+
 def test_three_panes_with_an_entity_selected(snap_compare):
     async def select(pilot):
         await wait_loaded(pilot)

@@ -40,7 +40,7 @@ class EntitySidebar(Vertical):
     DEFAULT_CSS = """
     EntitySidebar { width: 34; }
     EntitySidebar #article-details { height: auto; max-height: 8; }
-    EntitySidebar #entities { height: 1fr; border-top: solid $panel-lighten-2; }
+    EntitySidebar #entities { height: auto; max-height: 50%; border-top: solid $panel-lighten-2; }
     EntitySidebar #note { height: 1fr; border-top: solid $panel-lighten-2; }
     """
 
