@@ -64,8 +64,9 @@ class ImportReport:
         parts.append(f"{_count(len(self.duplicates), 'duplicate')} skipped")
         parts.append(f"{len(self.problems):,} could not be used")
         if self.ignored:
-            names = ", ".join(self.ignored_names[:3])
-            more = ", …" if self.ignored > len(self.ignored_names[:3]) else ""
+            shown = list(dict.fromkeys(self.ignored_names))[:3]  # each name once ("readme.md" of many folders)
+            names = ", ".join(shown)
+            more = ", …" if self.ignored > len(shown) else ""
             parts.append(f"{_count(self.ignored, 'other file')} ignored ({names}{more})" if names
                          else f"{_count(self.ignored, 'other file')} ignored")
         if self.feeds:
