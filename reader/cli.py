@@ -26,8 +26,9 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         hint = f"see {self.prog} --help"
         word = message.removeprefix("unrecognized arguments: ").split(" ")[0]
-        if self.prog.endswith(" search") and word.startswith("-") and not word.startswith("--"):
-            hint = f"to leave out stories with a word, put -- before it: {self.prog} -- {word}; or {hint}"
+        dash_hint = getattr(self, "dash_hint", None)  # a command whose arguments may start with -
+        if dash_hint and message.startswith("unrecognized arguments: -") and not word.startswith("--"):
+            hint = f"{dash_hint.format(prog=self.prog, word=word)}; or {hint}"
         self.exit(EXIT_USAGE, f"{self.prog}: {message} ({hint})\n")
 
 
@@ -106,15 +107,34 @@ def run_app(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
+_AFTER_DASHES = "\x00"
+"""Marks the arguments after ``--`` while they are parsed: intermixed parsing forgets that
+they are never options."""
+
+
 def parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
-    """Options anywhere among the arguments; a command with sub-commands of its own
-    (``reader opml import FILE``), which argparse cannot parse that way, in order."""
-    if "--" in argv:  # what follows it is never an option (intermixed parsing forgets that)
-        return parser.parse_args(argv)
+    """Options anywhere among the arguments, and none after ``--``; a command with
+    sub-commands of its own (``reader opml import FILE``), which argparse cannot parse that
+    way, in order."""
+    if "--" in argv:
+        at = argv.index("--")
+        argv = argv[:at] + [_AFTER_DASHES + arg for arg in argv[at + 1:]]
     try:
-        return parser.parse_intermixed_args(argv)
+        args = parser.parse_intermixed_args(argv)
     except TypeError:
-        return parser.parse_args(argv)
+        args = parser.parse_args(argv)
+    for name, value in vars(args).items():
+        setattr(args, name, _unmarked(value))
+    return args
+
+
+def _unmarked(value):
+    """``value`` (a string, a path or a list of them) without the ``--`` mark."""
+    if isinstance(value, list):
+        return [_unmarked(item) for item in value]
+    if isinstance(value, str | Path) and str(value).startswith(_AFTER_DASHES):
+        return type(value)(str(value)[len(_AFTER_DASHES):])
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 TAB_SIZE = 4
-CJK_CHARACTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
-"""Kana and CJK ideographs, as ranges for a regular expression's class: Chinese and
-Japanese are written without spaces between words."""
+CJK_CHARACTERS = ("\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff"
+                  "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f")
+"""Kana (without their punctuation: ・, ゠, ゛) and CJK ideographs, as ranges for a regular
+expression's class: Chinese and Japanese are written without spaces between words."""
 
 # C0 controls except newline, DEL, and C1 controls.
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\x80-\x9f]")

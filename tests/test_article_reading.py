@@ -122,3 +122,20 @@ async def test_a_headline_drawn_in_the_body_comes_before_the_story_details(tmp_p
         await wait_loaded(pilot)
         parts = [line.part for line in app.query_one(ArticleView).wrapped_lines]
         assert parts[:3] == ["title", "meta", "blank"]  # a separate title: the details under it
+
+
+async def test_a_one_paragraph_story_shows_its_details_under_its_headline(tmp_path):
+    (tmp_path / "short.txt").write_text("---\ntitle: Ferry delayed by fog.\n---\n"
+                                        "Ferry delayed by fog. The morning boat left two hours late. " * 1
+                                        + "Passengers waited in the terminal. " * 12 + "\n")
+    app = ReaderApp(sources=[tmp_path])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        view = app.query_one(ArticleView)
+        lines, body = view.wrapped_lines, view.article.body
+        parts = [line.part for line in lines]
+        first_meta = parts.index("meta")
+        assert parts[:first_meta] == ["body", "blank"]  # the headline alone, then the details
+        assert body[lines[0].start:lines[0].end] == "Ferry delayed by fog."
+        assert parts[first_meta + 1] == "blank" and parts[-1] == "body"
+        assert body[lines[first_meta + 2].start:].startswith("The morning boat left")  # the paragraph goes on

@@ -43,8 +43,9 @@ def test_a_missing_query_or_a_bad_option_is_one_line_and_exit_2():
     result = run("list", "--bogus")
     assert result.returncode == 2
     assert result.stderr.strip() == "reader list: unrecognized arguments: --bogus (see reader list --help)"
-    result = run("search", "-whale")
-    assert result.returncode == 2 and "put -- before it: reader search -- -whale" in result.stderr
+    result = run("search", "whale", "-shark")
+    assert result.returncode == 2 and 'in quotes, reader search "… -shark"' in result.stderr
+    assert "after --: reader search -- -shark" in result.stderr
     result = run("search", "--", "-whale")
     assert result.returncode == 1 and "only leaves stories out" in result.stderr  # found nothing, as grep
     result = run("search", "senkaku", "islands")
@@ -55,6 +56,11 @@ def test_a_missing_query_or_a_bad_option_is_one_line_and_exit_2():
 def test_options_work_anywhere(tmp_path, capsys):
     library = make_library(tmp_path / "lib")
     assert main(["search", "islands", "--json", str(library)]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 2
+    # options before --, anything after it is an argument, even one that starts with -
+    assert main(["search", "--json", "--limit", "1", "--", "islands -storm", str(library)]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 1
+    assert main(["search", "islands", "--json", "--", str(library)]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == 2
     assert main(["search", "--limit", "1", "islands", str(library), "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["hits"]) == 1

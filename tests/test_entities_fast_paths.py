@@ -15,7 +15,7 @@ import re
 from reader.entities import evidence, role_lists, role_relations
 from reader.entities.recognizer import Recognizer
 from reader.entities.story import _PLAIN_AFTER, Story
-from reader.entities.tokens import Token, tokenize
+from reader.entities.tokens import Token, is_cap_word, tokenize
 from reader.library.article import _word_patterns, count_words
 from reader.loaders.txt import BINARY_SNIFF_BYTES, looks_binary
 
@@ -32,6 +32,8 @@ def test_plain_words_get_the_fields_the_general_token_gives():
         for tok in tokenize(text):
             general = Token(tok.start, tok.end, tok.text, tok.cap, tok.initial)
             assert (tok.folded, tok.base_end, tok.upper) == (general.folded, general.base_end, general.upper), tok
+            if tok.text.islower() and tok.text.isalpha():  # the quick path's words: never written like a name
+                assert not tok.cap and not is_cap_word(tok.text), tok
 
 
 def test_the_story_sorts_its_words_as_the_plain_definitions_do():

@@ -45,4 +45,6 @@ def test_what_only_looks_like_a_tag_stays_as_it_was(recognizer):
     assert party_role(body, body.index(" (I-95)")) is None
     assert "D-Day" in entities(recognizer, body)
     assert party_role("Ann Lee (D-NY)", len("Ann Lee")) == "Democrat from New York"
+    assert party_role("said Sen. Jon Tester, D-Mont.", len("said Sen. Jon Tester")) == "Democrat from Montana"
+    assert party_role("Ann Lee (R\u2010Ohio) said", len("Ann Lee")) == "Republican from Ohio"
     assert party_role("Ann Lee.", len("Ann Lee")) is None

@@ -177,3 +177,15 @@ def test_a_caption_without_its_full_stop_does_not_lend_its_name_the_next_word(re
     names = {name for name, _kind, _key in found(recognizer, text)}
     assert "Elizabeth Quat" in names and "DAB" in names
     assert not any(name.endswith(" In") for name in names), names
+
+
+def test_a_name_with_a_little_word_in_it_stays_whole(recognizer):
+    text = "The harvest was late, the farmer Nguyen Van An said. Made In Chelsea returns on Monday."
+    names = {name for name, _kind, _key in found(recognizer, text)}
+    assert "Nguyen Van An" in names and "Made In Chelsea" in names, names
+
+
+def test_katakana_names_split_at_their_middle_dot(recognizer):
+    from reader.entities.tokens import tokenize
+
+    assert [t.text for t in tokenize("ドナルド・トランプ大統領")] == ["ドナルド", "トランプ大統領"]

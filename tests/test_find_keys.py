@@ -85,3 +85,20 @@ async def test_a_long_regex_error_is_cut_and_the_toggles_stay_in_sight(tmp_path)
         assert status.region.width < len(bar.status)  # cut, with an ellipsis
         for box in bar.query(Checkbox):
             assert 0 < box.region.width and box.region.right <= bar.region.right, box.id
+
+
+async def test_escape_from_the_sidebar_closes_the_find_bar_where_the_focus_is(tmp_path):
+    from reader.widgets.entity_list import EntityList
+
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=(160, 40)) as pilot:  # the sidebar beside the article
+        bar = await open_find(pilot, "island")
+        await pilot.press("enter", "tab")
+        entity_list = app.screen.query_one(EntityList)
+        entity_list.focus()
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not bar.is_open and not app.screen.query_one(ArticleView).highlights("find")
+        assert app.focused is entity_list
+

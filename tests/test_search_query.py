@@ -50,6 +50,7 @@ def test_fields():
     ("w", "a word needs at least 2 letters"),
     ("the w", "too common (like 'the') or too short"),
     ("-whale", "only leaves stories out"),
+    ("the -whale", "every word is too common to search for"),
 ])
 def test_malformed_queries_are_read_leniently_with_one_line(text, note):
     parsed = parse_query(text)

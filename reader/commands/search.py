@@ -26,6 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits (default 10)")
     parser.add_argument("--no-update", action="store_true",
                         help="search the index as it is, without checking the library for changes first")
+    parser.dash_hint = ('a word after - leaves stories out: put the whole query in quotes, {prog} "… {word}", '
+                        'or, when the query starts with it, after --: {prog} -- {word}')
 
 
 def marked(snippet: str, spans, bold: bool) -> str:

@@ -31,8 +31,9 @@ _POSSESSIVE_NAMES = frozenset("people's peoples' women's men's children's worker
                               "st. saint".split())
 _JOINERS = CONNECTORS | {"and"}
 _STANCE_PREFIXES = frozenset("pro anti non ex post pre neo pan".split())
-_CLAUSE_OPENERS = frozenset("in on at by for with from into as after before during while when since until "
-                            "the a an but if".split())
+_CLAUSE_OPENERS = frozenset("in on at by for with from into as after before during while when since until".split())
+_DETERMINERS = frozenset("the a an this that these those his her its their our my your some many most all each "
+                         "every".split())
 
 
 @dataclass
@@ -72,7 +73,7 @@ class Story:
         self.lower_words: set[str] = set()
         self.lower_all: set[str] = set()
         self.cap_words: set[str] = set()
-        self._sort_words()
+        self._gather_words()
         self.anchors: dict[int, tuple[int, Entry]] = {}
         self.found: list[Found] = []
         self.deferred: list[Found] = []  # single capitalised words, typed once the whole story is read
@@ -81,7 +82,7 @@ class Story:
 
     # -- words -----------------------------------------------------------------------------------
 
-    def _sort_words(self) -> None:
+    def _gather_words(self) -> None:
         """Fill ``cap_words`` and ``lower_all`` with the folded words written with a capital
         and without one, and ``lower_words`` with those of the latter written in lower case in
         running text (one pass; a word already found is not looked at again)."""
@@ -278,7 +279,7 @@ class Story:
                     and (not self._ending_ahead(j) or self.anchor_ends_at(j)):
                 break  # "Tokyo’s officials", "Saudi Arabia's Civil Defense Authority" (but "Sheriff's Department")
             nxt = tokens[j]
-            if nxt.cap and j not in anchors and self._opens_a_sentence(j):
+            if nxt.cap and j not in anchors and self._opens_a_clause(j):
                 break  # "DAB's Elizabeth Quat In the New Territories ...": a caption without its full stop
             if nxt.cap or j in anchors:
                 continue
@@ -294,13 +295,14 @@ class Story:
             break
         return j
 
-    def _opens_a_sentence(self, j: int) -> bool:
-        """True when token ``j`` is a capitalised little word that begins a clause, told by the
-        lower-case word after it ("In the", "For a"): it does not go on the name before it (a
-        title goes on: "Made In Chelsea", "Lord Of The Rings")."""
+    def _opens_a_clause(self, j: int) -> bool:
+        """True when token ``j`` is a capitalised preposition or conjunction that begins a
+        clause, told by the determiner after it ("In the", "For a"): it does not go on the
+        name before it. A title goes on ("Made In Chelsea"), and so do names with such a word
+        ("Nguyen Van An", "Class A")."""
         tokens = self.tokens
         return tokens[j].folded in _CLAUSE_OPENERS and j + 1 < len(tokens) and not tokens[j + 1].cap \
-            and tokens[j + 1].text[:1].isalpha() and self.joined(j)
+            and tokens[j + 1].folded in _DETERMINERS and self.joined(j)
 
     def _ending_ahead(self, j: int) -> bool:
         """True when the capitalised words from ``j`` end like an organisation or place name."""

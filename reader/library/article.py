@@ -13,8 +13,6 @@ from reader.text import CJK_CHARACTERS, first_sentence
 WORDS_PER_MINUTE = 230
 """Reading speed in words, or in characters of Chinese and Japanese (read at about the
 same rate: 255 and 357 characters a minute in Trauzettel-Klosinski et al. 2012)."""
-_CJK = CJK_CHARACTERS
-"""Kana and CJK ideographs: written without spaces, so each one counts as a word."""
 _CJK_PUNCTUATION = "\u3000-\u303f\uff00-\uffef"
 _FIRST_CJK = "\u3000"
 """Below this character there is neither a CJK character nor CJK punctuation."""
@@ -23,7 +21,8 @@ _FIRST_CJK = "\u3000"
 @cache
 def _word_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A word, and a CJK character: compiled when first needed (their ranges take milliseconds)."""
-    return re.compile(f"[{_CJK}]|[^\\s{_CJK}{_CJK_PUNCTUATION}]+"), re.compile(f"[{_CJK}]")
+    return (re.compile(f"[{CJK_CHARACTERS}]|[^\\s{CJK_CHARACTERS}{_CJK_PUNCTUATION}]+"),  # each one a word
+            re.compile(f"[{CJK_CHARACTERS}]"))
 
 
 PARAGRAPH_BREAK = "\n\n"

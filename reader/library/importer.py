@@ -30,7 +30,7 @@ from reader.loaders import FEED_SUFFIXES, LOADERS, load_file
 from reader.loaders.feed import ParsedFeed, parse_feed, unpack
 from reader.library.fetch import FetchError, fetch, is_url
 from reader.loaders.html import page_article
-from reader.library.files import walk
+from reader.library.files import IGNORED_NAMES_KEPT, walk
 from reader.problems import Problem
 from reader.library.state import StateStore
 from reader.loaders.txt import looks_binary
@@ -64,9 +64,10 @@ class ImportReport:
         parts.append(f"{_count(len(self.duplicates), 'duplicate')} skipped")
         parts.append(f"{len(self.problems):,} could not be used")
         if self.ignored:
-            shown = list(dict.fromkeys(self.ignored_names))[:3]  # each name once ("readme.md" of many folders)
+            shown = list(dict.fromkeys(self.ignored_names))[:IGNORED_NAMES_KEPT]  # "readme.md" of many folders once
             names = ", ".join(shown)
-            more = ", …" if self.ignored > len(shown) else ""
+            # fewer names than kept: every ignored file has one of them
+            more = ", …" if len(shown) == IGNORED_NAMES_KEPT and self.ignored > len(shown) else ""
             parts.append(f"{_count(self.ignored, 'other file')} ignored ({names}{more})" if names
                          else f"{_count(self.ignored, 'other file')} ignored")
         if self.feeds:

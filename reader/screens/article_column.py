@@ -278,9 +278,10 @@ class ArticleColumn(Vertical):
 
     def close_find(self) -> None:
         """Close the find bar (left open when Tab went back to the article) and forget its
-        matches: a bar still showing "3 of 3" would promise matches ``n`` no longer has."""
+        matches: a bar still showing "3 of 3" would promise matches ``n`` no longer has. The
+        focus stays where it is (Esc may come from the sidebar)."""
         self.clear_find()
-        self.query_one(FindBar).close()
+        self.query_one(FindBar).hide()
 
     def on_find_bar_changed(self, message: FindBar.Changed) -> None:
         message.stop()

@@ -218,8 +218,9 @@ def parse_query(text: str, prefix_last: bool = False) -> ParsedQuery:
 def _nothing_to_search(text: str) -> str:
     """Why a query of only unsearchable words finds nothing, in one line: too short to search
     ("w", typed first in the search box), too common ("the of"), or some of each."""
-    words = _WORDS.findall(text)
-    if _EXCLUDED.search(text) and not _EXCLUDED.sub(" ", text).strip():
+    kept = _EXCLUDED.sub(" ", text)
+    words = _WORDS.findall(kept)
+    if not kept.strip() and _EXCLUDED.search(text):
         return "nothing to search for: a word after - only leaves stories out; add a word to look for"
     if words and all(len(word) < STOP_MINSIZE for word in words):
         return f"nothing to search for yet: a word needs at least {STOP_MINSIZE} letters"

@@ -468,10 +468,12 @@ class ArticleList(ScrollView, can_focus=True):
             ]
         else:
             details_style = style if cursor else self.get_component_rich_style("article-list--details")
-            date = _short_date(article.published)
-            details = f" · {date}" if date and article.source else date or ""
-            if article.source:  # a long source is cut, its date kept
-                details = _fit(article.source, width - 4 - cell_len(details)).rstrip() + details
+            date = _short_date(article.published) or ""
+            source_width = width - 4 - (cell_len(date) + 3 if date else 0)
+            if article.source and source_width >= 2:  # a long source is cut, its date kept
+                details = _fit(article.source, source_width).rstrip() + (f" · {date}" if date else "")
+            else:
+                details = date or article.source or ""
             if not details and getattr(article, "word_count", -1) >= 0:
                 details = f"{article.word_count:,} words"
             segments = [Segment("    ", style), Segment(_fit(details, width - 4), details_style)]

@@ -271,13 +271,23 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _story_lines(self, article: Article, width: int) -> list[Line]:
         """The header and the body's lines. When the body's first sentence is the title (drawn
-        there as the headline), the header's details follow that first paragraph, as they
-        follow a title drawn on its own."""
+        there as the headline), the header's details follow the line where it ends, as they
+        follow a title drawn on its own (a blank line around them)."""
         body = wrap_body(article.body, width)
-        if not lead_length(article):
+        lead = lead_length(article)
+        if not lead:
             return self._header_lines(article, width) + body
+        text = article.body
         first_end = next((y for y, line in enumerate(body) if line.part == "blank"), len(body))
-        return body[:first_end] + [Line("blank", 0, 0)] + self._header_lines(article, width) + body[first_end + 1:]
+        paragraph_end = body[first_end - 1].end if first_end else lead
+        rest_start = paragraph_end - len(text[lead:paragraph_end].lstrip())  # after the headline's spaces
+        lines = [Line("body", s, e) for s, e in wrap_paragraph(text, 0, lead, width)]
+        lines += [Line("blank", 0, 0), *self._header_lines(article, width)]  # ends with a blank line
+        later = body[first_end + 1:]
+        if rest_start < paragraph_end:  # the headline's paragraph goes on after it
+            lines += [Line("body", s, e) for s, e in wrap_paragraph(text, rest_start, paragraph_end, width)]
+            lines += [Line("blank", paragraph_end, paragraph_end)] if later else []
+        return lines + later
 
     def _header_lines(self, article: Article, width: int) -> list[Line]:
         lines = []

@@ -118,10 +118,15 @@ class FindBar(Horizontal):
         self._post_changed()
 
     def close(self) -> None:
-        """Hide the bar; the screen clears the highlights."""
+        """Hide the bar; the screen clears the highlights (and takes the focus back)."""
         if self.is_open:
-            self.remove_class("-open")
+            self.hide()
             self.post_message(self.Closed())
+
+    def hide(self) -> None:
+        """Hide the bar and say nothing: the screen that asks has forgotten the matches
+        itself, and the focus stays where it is."""
+        self.remove_class("-open")
 
     def set_status(self, text: str, *, error: bool = False, none: bool = False) -> None:
         """Show the count ("3 of 12") or a one-line problem (an invalid regex)."""

@@ -201,7 +201,9 @@ def _reason(error: Exception) -> str:
     """What went wrong with a connection, in words: the system's own error text for a name
     that cannot be looked up ("[Errno -2] Name or service not known") says little."""
     cause: BaseException | None = error
-    while cause is not None:
+    seen: set[int] = set()
+    while cause is not None and id(cause) not in seen:  # a chain may loop back
+        seen.add(id(cause))
         if isinstance(cause, socket.gaierror):
             return "its name cannot be looked up: no network, or no name server"
         if isinstance(cause, ConnectionRefusedError):
