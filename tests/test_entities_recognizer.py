@@ -189,3 +189,10 @@ def test_katakana_names_split_at_their_middle_dot(recognizer):
     from reader.entities.tokens import tokenize
 
     assert [t.text for t in tokenize("ドナルド・トランプ大統領")] == ["ドナルド", "トランプ大統領"]
+
+
+def test_minority_and_majority_belong_to_the_title_not_to_the_body(recognizer):
+    text = "House Minority Leader Nancy Pelosi and Senate Majority Leader Mitch McConnell spoke."
+    names = {name: kind for name, kind, _key in found(recognizer, text)}
+    assert names.get("Senate") == ORG and names.get("Mitch McConnell") == PERSON, names
+    assert not any("Minority" in name or "Majority" in name for name in names), names

@@ -46,7 +46,7 @@ foreign defence defense interior home finance health education trade justice eco
 energy transport agriculture labour labor culture security intelligence information communications press
 former acting senior junior assistant associate managing executive deputy vice chief general first
 state federal national regional local supreme grand principal opposition party military affairs division
-prime lead head then current incoming outgoing""".split())
+prime lead head then current incoming outgoing minority majority""".split())
 _PLACE_MODIFIERS = frozenset("greater northern southern eastern western central north south east west upper lower "
                              "inner outer mainland metropolitan".split())
 #: First words of place names ("Lake Erie", "Mount Talau", "Port Hutt", "River Ouse").
