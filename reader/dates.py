@@ -10,7 +10,11 @@ from __future__ import annotations
 import time
 from datetime import datetime, timezone
 
-__all__ = ["display_date", "display_datetime", "display_when"]
+__all__ = ["dateline", "display_date", "display_datetime", "display_when"]
+
+DATELINE_FORMATS = ("%A, %B %d, %Y", "%B %d, %Y", "%A %d %B %Y", "%A, %d %B %Y", "%d %B %Y", "%b %d, %Y",
+                    "%d %b %Y", "%Y-%m-%d")
+"""How a line that is only a date is written: "Friday, July 21, 2017", "21 July 2017"."""
 
 
 def _parse(value: str) -> tuple[datetime, bool] | None:
@@ -27,6 +31,20 @@ def _parse(value: str) -> tuple[datetime, bool] | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc), True
+
+
+def dateline(paragraph: str) -> str | None:
+    """The ISO date of a paragraph that is a date and nothing else (a story's date line,
+    "Friday, July 21, 2017"), else ``None``: a sentence that mentions a date is no date line."""
+    text = " ".join(paragraph.split()).rstrip(".")
+    if not 8 <= len(text) <= 40 or not text[-1:].isdigit():
+        return None
+    for form in DATELINE_FORMATS:
+        try:
+            return datetime.strptime(text, form).date().isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def display_date(value: str | None) -> str | None:

@@ -67,3 +67,19 @@ async def test_a_long_source_name_keeps_every_fact_of_the_details_box_in_sight()
     assert [line.split()[0] for line in lines if line.strip()] == ["Source", "Published", "Words", "Reading", "File"]
     assert lines[0].endswith("…") and "PCMag.com" in lines[0]
     assert all(len(line) <= 34 for line in lines)
+
+
+def test_a_date_line_alone_in_its_paragraph_gives_a_story_its_date(tmp_path):
+    from reader.dates import dateline
+    from reader.loaders import load_file
+
+    assert dateline("Friday, July 21, 2017") == "2017-07-21"
+    assert dateline("21 July 2017") == dateline(" 21  July 2017. ") == "2017-07-21"
+    for not_a_dateline in ("May 5, 2017 was a good day.", "July 2017", "Sunday", "Friday, July 41, 2017", ""):
+        assert dateline(not_a_dateline) is None, not_a_dateline
+    story = tmp_path / "story.txt"
+    story.write_text("Team honoured\n\nFriday, July 21, 2017\n\nA team was honoured on Tuesday.\n")
+    article = load_file(story).article
+    assert article.published == "2017-07-21" and article.body.startswith("Friday, July 21, 2017")  # kept as text
+    story.write_text("---\npublished: '2018-01-02'\n---\nTeam honoured\n\nFriday, July 21, 2017\n\nMore.\n")
+    assert load_file(story).article.published == "2018-01-02"  # the front matter wins

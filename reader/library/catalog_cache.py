@@ -25,7 +25,7 @@ from typing import NamedTuple
 from reader import paths
 from reader.atomic import write_atomic
 
-FORMAT = 4  # 4: CJK counted by characters; a headline line kept in full as the title
+FORMAT = 5  # 4: CJK counted by characters; a headline line kept in full as the title; 5: a date line dates a story
 
 
 class FileRecord(NamedTuple):

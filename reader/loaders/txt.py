@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.dates import dateline
 from reader.library.article import PARAGRAPH_BREAK, Article
 from reader.problems import Problem
 from reader.text import first_sentence, make_safe, shorten
@@ -192,7 +193,7 @@ def build_article(meta: dict, title: str | None, paragraphs: list[str], credit: 
         title=shorten(title or "", _HEADLINE_MAX),  # a headline in full (it is not in the body)
         body=PARAGRAPH_BREAK.join(paragraphs),
         source=_text_field(meta, "source"),
-        published=_text_field(meta, "published"),
+        published=_text_field(meta, "published") or (dateline(paragraphs[0]) if paragraphs else None),
         url=_text_field(meta, "url"),
         byline=_text_field(meta, "byline"),
         credit=_text_field(meta, "credit") or credit,
