@@ -101,6 +101,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 @given(st.text("abcd", max_size=7), st.text("abcd", max_size=7), st.integers(0, 2))
 def test_fuzzy_distance_matches_a_reference(a, b, k):
-    from reader.search.expansion import within
+    from reader.search.expansion import edit_distance
 
-    assert within(a, b, k) == (_osa(a, b) <= k)
+    assert (edit_distance(a, b, k) <= k) == (_osa(a, b) <= k)
+    assert edit_distance(a, b, k) == min(_osa(a, b), k + 1)

@@ -21,7 +21,7 @@ from whoosh.util import make_binary_tree
 from reader.search.snippets import TEXT_FIELDS
 from reader.search.schema import term_of
 
-MAX_FUZZY_WORDS = 64  # fuzzy~ searches the most common words within its edits
+MAX_FUZZY_WORDS = 64  # fuzzy~ searches the closest words within its edits (then the most common)
 SCORED_POSTINGS = 20_000  # above this many postings an expansion is not ranked (see expand_query)
 SCORED_WORDS = 16  # nor when it has more words than this (a union of many is slow to rank)
 HEAD_WORDS = 8  # an unranked union reads its other words' stories into one list up front
@@ -100,21 +100,24 @@ def union_estimate(frequencies, doc_count: int) -> int:
 def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
     """Replace prefix*, wildcard and fuzzy~ parts by the words they match in the index.
 
-    A prefix keeps every word; a fuzzy word at most ``MAX_FUZZY_WORDS``, the most
-    common ones (with a note). When the words match few postings they are ranked like
+    A prefix keeps every word; a fuzzy word at most ``MAX_FUZZY_WORDS``, the closest
+    ones (with a note), a word further from what was typed counting for less. When the words match few postings they are ranked like
     any other words; when they match many (``negot*`` over 100,000 stories), the part
     gets a constant score instead, so the search can stop at the first ``limit``
     stories rather than score every one of them (as Lucene does for prefix queries).
     """
 
-    cache: dict[tuple, dict[str, int]] = {}
+    cache: dict[tuple, tuple[dict[str, int], dict[str, float]]] = {}
 
-    def expansions(node: wq.Query, fieldname: str) -> dict[str, int]:
+    def expansions(node: wq.Query, fieldname: str) -> tuple[dict[str, int], dict[str, float]]:
+        """The words a part matches with their story counts, and (a fuzzy word's) how many
+        edits each is from what was typed."""
         key = (type(node), fieldname, node.text, getattr(node, "maxdist", 0))
         if key in cache:
             return cache[key]
+        edits: dict[str, float] = {}
         if isinstance(node, wq.FuzzyTerm):
-            words = fuzzy_words(reader, fieldname, str(node.text), node.maxdist, node.prefixlength)
+            words = edits = fuzzy_words(reader, fieldname, str(node.text), node.maxdist, node.prefixlength)
         elif isinstance(node, wq.Prefix):
             text = str(node.text)
             found = dict(prefix_frequencies(reader, fieldname, text))
@@ -131,8 +134,8 @@ def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
                 frequency = reader.doc_frequency(fieldname, own)
                 if frequency:
                     found[own] = frequency
-            cache[key] = found
-            return found
+            cache[key] = found, edits
+            return cache[key]
         else:
             words = {str(text if isinstance(text, str) else text.decode("utf-8"))
                      for _, text in type(node)(fieldname, node.text).expanded_terms(reader)}
@@ -141,26 +144,24 @@ def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
             frequency = reader.doc_frequency(fieldname, word)
             if frequency:
                 found[word] = frequency
-        cache[key] = found
-        return found
+        cache[key] = found, edits
+        return cache[key]
 
     def fix(node: wq.Query) -> wq.Query:
         if not isinstance(node, wq.Prefix | wq.Wildcard | wq.FuzzyTerm) or node.fieldname not in TEXT_FIELDS:
             return node
-        frequency = expansions(node, node.fieldname)
-        fuzzy = isinstance(node, wq.FuzzyTerm)
-        edits = edits_from(str(node.text), frequency) if fuzzy else {}
+        frequency, edits = expansions(node, node.fieldname)
         # the closest words first (a fuzzy word's), then the most common
         words = sorted(frequency, key=lambda w: (edits.get(w, 0), -frequency[w], w))
         if not words:
             return wq.NullQuery
-        if fuzzy and len(words) > MAX_FUZZY_WORDS:
+        if isinstance(node, wq.FuzzyTerm) and len(words) > MAX_FUZZY_WORDS:
             notes.append(f"{node.text}~ matches {len(words):,} words; searched the {MAX_FUZZY_WORDS} closest")
             words = words[:MAX_FUZZY_WORDS]
         # a word further from what was typed counts for less ("wahle~": whale before wall)
         terms = [wq.Term(node.fieldname, w, boost=node.boost / (1 + edits.get(w, 0))) for w in words]
         if len(terms) > SCORED_WORDS or (len(terms) > 1 and sum(frequency[w] for w in words) > SCORED_POSTINGS):
-            # the most common words first
+            # in that order: read first when any ``limit`` stories will do
             return UnscoredOr(terms, boost=node.boost, frequencies=[frequency[w] for w in words])
         return terms[0] if len(terms) == 1 else wq.Or(terms)
 
@@ -208,34 +209,33 @@ def _words_from(reader, fieldname: str, prefix: str) -> list[str]:
     return words
 
 
-def within(a: str, b: str, k: int) -> bool:
-    """True when ``a`` and ``b`` are at most ``k`` edits apart (insert, delete, replace,
-    swap two neighbours: the optimal string alignment distance, rapidfuzz's ``OSA``)."""
+def edit_distance(a: str, b: str, most: int) -> int:
+    """The edits between ``a`` and ``b`` (insert, delete, replace, swap two neighbours: the
+    optimal string alignment distance, rapidfuzz's ``OSA``), counted up to ``most + 1``."""
     from rapidfuzz.distance import OSA  # noqa: PLC0415 - 20 ms to import; only fuzzy words and spelling need it
 
-    return OSA.distance(a, b, score_cutoff=k) <= k
+    return OSA.distance(a, b, score_cutoff=most)
 
 
-def edits_from(typed: str, words) -> dict[str, float]:
-    """How many edits each word is from ``typed``, or half an edit more than from its stem
-    when that is closer (so "wahle" is nearer "whale", one swap, than "wall", one edit from
-    the stem "wahl"; "islnds" still finds "island" through "islnd")."""
-    from rapidfuzz.distance import OSA  # noqa: PLC0415
-
-    stem = term_of(typed) or typed
-    return {w: min(OSA.distance(w, typed), OSA.distance(w, stem) + 0.5) for w in words}
-
-
-def fuzzy_words(reader, fieldname: str, text: str, maxdist: int, prefixlength: int) -> list[str]:
+def fuzzy_words(reader, fieldname: str, text: str, maxdist: int, prefixlength: int) -> dict[str, float]:
     """The field's terms within ``maxdist`` edits of ``text`` as typed or of its stem (the
     index holds stems: "wahle" is a swap from "whale", its stem "wahl" two edits), sharing
-    its first ``prefixlength`` letters (Whoosh's FuzzyTerm, with a cached word list)."""
-    text = text.lower()
-    targets = {text, term_of(text) or text}
-    low, high = min(map(len, targets)) - maxdist, max(map(len, targets)) + maxdist
-    from rapidfuzz.distance import OSA  # noqa: PLC0415
+    its first ``prefixlength`` letters (Whoosh's FuzzyTerm, with a cached word list), each
+    with its edits from ``text``, or half an edit more than from the stem when only that
+    comes close ("wahle": "whale" 1, "wall" 1.5, one edit from "wahl")."""
+    from rapidfuzz.distance import OSA  # noqa: PLC0415 - ``edit_distance``, for every word of the prefix
 
     distance = OSA.distance
-    return [w for prefix in sorted({target[:prefixlength] for target in targets})
-            for w in _words_from(reader, fieldname, prefix)
-            if low <= len(w) <= high and any(distance(w, t, score_cutoff=maxdist) <= maxdist for t in targets)]
+    text = text.lower()
+    stem = term_of(text) or text
+    low, high = min(len(text), len(stem)) - maxdist, max(len(text), len(stem)) + maxdist
+    found: dict[str, float] = {}
+    for prefix in sorted({text[:prefixlength], stem[:prefixlength]}):
+        for word in _words_from(reader, fieldname, prefix):
+            if not low <= len(word) <= high:
+                continue
+            typed = distance(word, text, score_cutoff=maxdist)
+            from_stem = typed if stem == text else distance(word, stem, score_cutoff=maxdist)
+            if min(typed, from_stem) <= maxdist:
+                found[word] = min(typed, from_stem + 0.5)
+    return found

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from whoosh import query as wq
 
-from reader.search.expansion import prefix_frequencies
+from reader.search.expansion import edit_distance, prefix_frequencies
 from reader.search.index import IndexProblem, LibraryIndex
 from reader.search.query import ParsedQuery, parse_query
 from reader.search.schema import _WORD, iter_terms, term_of
@@ -109,13 +109,11 @@ def one_edit(word: str, known: dict[str, int]) -> list[str]:
 
 def closest_term(reader, term: str) -> str | None:
     """The most common index term within ``MAX_EDITS`` of ``term`` with its first letter."""
-    from rapidfuzz.distance import OSA  # noqa: PLC0415 - 20 ms to import; a suggestion needs it
-
     best = None
     for word, frequency in prefix_frequencies(reader, FIELD, term[:1]).items():
         if abs(len(word) - len(term)) > MAX_EDITS or word == term:
             continue
-        edits = OSA.distance(word, term, score_cutoff=MAX_EDITS)  # what ``within`` measures, once
+        edits = edit_distance(word, term, MAX_EDITS)
         if edits > MAX_EDITS:
             continue
         rank = (0 if edits <= 1 else 1, -frequency, word)
