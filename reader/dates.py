@@ -36,6 +36,8 @@ def _parse(value: str) -> tuple[datetime, bool] | None:
 def dateline(paragraph: str) -> str | None:
     """The ISO date of a paragraph that is a date and nothing else (a story's date line,
     "Friday, July 21, 2017"), else ``None``: a sentence that mentions a date is no date line."""
+    if len(paragraph) > 80:  # most first paragraphs: not looked at further
+        return None
     text = " ".join(paragraph.split()).rstrip(".")
     if not 8 <= len(text) <= 40 or not text[-1:].isdigit():
         return None
