@@ -117,42 +117,6 @@ async def test_selecting_an_entity_far_down_scrolls_to_it():
         assert "Liberation Army" in visible(app, ArticleView)
 
 
-async def test_j_and_k_move_in_the_note_panel_and_its_lists_g_and_G_in_the_entity_list():
-    app = ReaderApp()
-    async with app.run_test(size=(160, 24)) as pilot:  # short: the note needs scrolling
-        await wait_loaded(pilot)
-        entity_list = await wait_entities(pilot)
-        entity_list.focus()
-        await pilot.press("home")
-        first = entity_list.highlighted
-        await pilot.press("end")
-        last = entity_list.highlighted
-        assert first < last
-        await pilot.press("g")
-        assert entity_list.highlighted == first
-        await pilot.press("G")
-        assert entity_list.highlighted == last
-        entity_list.select_key("senkaku-islands")
-        await wait_note(pilot, "Diaoyutai")
-        panel = app.query_one(NotePanel)
-        panel.focus()
-        await pilot.pause()
-        assert panel.max_scroll_y > 0 and panel.scroll_y == 0
-        await pilot.press("j", "j")
-        await pilot.pause()
-        assert panel.scroll_y == 2
-        await pilot.press("k")
-        await pilot.pause()
-        assert panel.scroll_y == 1
-        related = app.query_one("#note-related")
-        related.focus()
-        related.highlighted = 0
-        await pilot.press("j")
-        assert related.highlighted == 1
-        await pilot.press("k")
-        assert related.highlighted == 0
-
-
 async def test_a_short_entity_list_leaves_the_room_to_the_note(tmp_path):
     (tmp_path / "a.txt").write_text("Harbour reopens\n\nThe harbour of Wellington reopened on Monday, said "
                                     "Mayor Tory Whanau. Whanau thanked the crews.\n")

@@ -1,26 +1,62 @@
-"""The entity list answers vim keys, and focusing it moves nothing under the mouse."""
+"""The sidebar answers vim keys (the entity list, the note panel and its lists), and focusing
+the entity list moves nothing under the mouse."""
 
 from __future__ import annotations
 
 from reader.app import ReaderApp
 from reader.widgets.entity_list import EntityList
-from tests.test_entities_ui import wait_entities
+from reader.widgets.note_panel import NotePanel
+from tests.test_entities_ui import wait_entities, wait_note
 from tests.test_app import wait_loaded
 
 WIDE = (200, 60)
+
+
+async def j_and_k_step(pilot, option_list, start: int) -> None:
+    """``j`` moves the focused list's cursor one option down, ``k`` back up."""
+    option_list.focus()
+    option_list.highlighted = start
+    await pilot.press("j")
+    assert option_list.highlighted == start + 1
+    await pilot.press("k")
+    assert option_list.highlighted == start
 
 
 async def test_j_and_k_move_in_the_entity_list():
     app = ReaderApp()
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
+        await j_and_k_step(pilot, await wait_entities(pilot), 1)
+
+
+async def test_g_and_G_go_to_the_first_and_last_entity_and_j_k_move_in_the_note_panel():
+    app = ReaderApp()
+    async with app.run_test(size=(160, 24)) as pilot:  # short: the note needs scrolling
+        await wait_loaded(pilot)
         entity_list = await wait_entities(pilot)
         entity_list.focus()
-        entity_list.highlighted = 1
-        await pilot.press("j")
-        assert entity_list.highlighted == 2
+        await pilot.press("home")
+        first = entity_list.highlighted
+        await pilot.press("end")
+        last = entity_list.highlighted
+        assert first < last
+        await pilot.press("g")
+        assert entity_list.highlighted == first
+        await pilot.press("G")
+        assert entity_list.highlighted == last
+        entity_list.select_key("senkaku-islands")
+        await wait_note(pilot, "Diaoyutai")
+        panel = app.query_one(NotePanel)
+        panel.focus()
+        await pilot.pause()
+        assert panel.max_scroll_y > 0 and panel.scroll_y == 0
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert panel.scroll_y == 2
         await pilot.press("k")
-        assert entity_list.highlighted == 1
+        await pilot.pause()
+        assert panel.scroll_y == 1
+        await j_and_k_step(pilot, app.query_one("#note-related"), 0)  # a list inside the panel
 
 
 async def test_focus_keeps_rows_where_they_are_so_a_click_chooses_what_it_hits():

@@ -26,6 +26,13 @@ async def index_ready(pilot) -> None:
     await wait_for(pilot, lambda: screen.query_one(IndexStatus).state is None, "the index update")
 
 
+async def search_for(pilot, text: str) -> None:
+    """Open the search pane with ``s`` and type ``text``."""
+    await pilot.press("s")
+    await pilot.pause()
+    await pilot.press(*text)
+
+
 def layer(app, name):
     return [(h.start, h.end, h.kind) for h in app.screen.query_one(ArticleView).highlights(name)]
 
@@ -75,9 +82,7 @@ async def test_escape_goes_back_and_a_bad_query_is_explained(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await index_ready(pilot)
         before = app.screen.column.article.id
-        await pilot.press("s")
-        await pilot.pause()
-        await pilot.press(*'"senkaku islands')
+        await search_for(pilot, '"senkaku islands')
         await wait_for(pilot, lambda: app.screen.results is not None, "search results")
         assert "closed the unbalanced quote" in app.screen.status_text
         app.screen.query_one("#search-input").value = "shimonosekki"
@@ -92,9 +97,7 @@ async def test_a_long_explanation_wraps_in_80_columns_instead_of_being_cut(tmp_p
     app = ReaderApp(sources=[library(tmp_path)])
     async with app.run_test(size=(80, 24)) as pilot:
         await index_ready(pilot)
-        await pilot.press("s")
-        await pilot.pause()
-        await pilot.press(*"senkaku AND")
+        await search_for(pilot, "senkaku AND")
         await wait_for(pilot, lambda: "the lone operator was left out" in app.screen.status_text, "the note")
         await pilot.pause()
         label = app.screen.query_one("#search-status")
@@ -170,9 +173,7 @@ def test_snapshot_search_pane(snap_compare, tmp_path):
 
     async def run(pilot):
         await index_ready(pilot)
-        await pilot.press("s")
-        await pilot.pause()
-        await pilot.press(*"islands")
+        await search_for(pilot, "islands")
         await wait_for(pilot, lambda: getattr(getattr(pilot.app.screen, "results", None), "text", "") == "islands",
                        "results")
         await pilot.pause()
