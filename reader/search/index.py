@@ -324,7 +324,6 @@ class LibraryIndex:
             result.seconds = time.perf_counter() - started
         return result
 
-
     def _create_empty(self) -> None:
         self.close()
         if self.directory.is_dir():

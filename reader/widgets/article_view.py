@@ -122,6 +122,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._body_line_index: list[int] = []
         self._wrapped_width = 0
         self._layers: dict[str, _Layer] = {}
+        self._lead = 0  # the length of the body's first sentence when it is the title (drawn as the headline)
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._pending_offset: int | None = None
         self._anchor: int | None = None
@@ -143,8 +144,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrapped_width = 0
         self._lines = []
         self.scroll_to(0, 0, animate=False, immediate=True)
-        if article is not None and (lead := lead_length(article)):
-            self._layers["lead"] = _Layer([Highlight(0, lead, "lead")])
+        self._lead = lead_length(article) if article is not None else 0
+        if self._lead:
+            self._layers["lead"] = _Layer([Highlight(0, self._lead, "lead")])
         self._rewrap()
 
     @property
@@ -269,29 +271,28 @@ class ArticleView(ScrollView, can_focus=True):
         super().notify_style_update()
         self._cache.clear()
 
-    def _story_lines(self, article: Article, width: int) -> list[Line]:
-        """The header and the body's lines. When the body's first sentence is the title (drawn
-        there as the headline), the header's details follow the line where it ends, as they
-        follow a title drawn on its own (a blank line around them)."""
+    def _story_lines(self, article: Article, width: int, lead: int) -> list[Line]:
+        """The header and the body's lines. When the body's first sentence is the title
+        (``lead``: its length, drawn there as the headline), the header's details follow it, as
+        they follow a title drawn on its own (a blank line around them)."""
         body = wrap_body(article.body, width)
-        lead = lead_length(article)
         if not lead:
-            return self._header_lines(article, width) + body
+            return self._header_lines(article, width, with_title=True) + body
         text = article.body
         first_end = next((y for y, line in enumerate(body) if line.part == "blank"), len(body))
         paragraph_end = body[first_end - 1].end if first_end else lead
         rest_start = paragraph_end - len(text[lead:paragraph_end].lstrip())  # after the headline's spaces
         lines = [Line("body", s, e) for s, e in wrap_paragraph(text, 0, lead, width)]
-        lines += [Line("blank", 0, 0), *self._header_lines(article, width)]  # ends with a blank line
+        lines += [Line("blank", 0, 0), *self._header_lines(article, width, with_title=False)]  # ends with a blank
         later = body[first_end + 1:]
         if rest_start < paragraph_end:  # the headline's paragraph goes on after it
             lines += [Line("body", s, e) for s, e in wrap_paragraph(text, rest_start, paragraph_end, width)]
             lines += [Line("blank", paragraph_end, paragraph_end)] if later else []
         return lines + later
 
-    def _header_lines(self, article: Article, width: int) -> list[Line]:
+    def _header_lines(self, article: Article, width: int, *, with_title: bool) -> list[Line]:
         lines = []
-        if not lead_length(article):
+        if with_title:
             lines = [Line("title", s, e) for s, e in wrap_paragraph(article.title, 0, len(article.title), width)]
         meta = self._meta_text(article)
         lines += [Line("meta", s, e) for s, e in wrap_paragraph(meta, 0, len(meta), width)]
@@ -312,9 +313,9 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.text_width
         if len(article.body) > WRAP_IN_WORKER_CHARS:
             self.loading = True
-            self._wrap_in_worker(article, width)
+            self._wrap_in_worker(article, width, self._lead)
         else:
-            self._set_lines(self._story_lines(article, width), width, article)
+            self._set_lines(self._story_lines(article, width, self._lead), width, article)
 
     class Wrapped(Message):
         """The wrapping worker wrapped a long story."""
@@ -325,8 +326,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     @work(thread=True, exclusive=True, group="article-wrap", exit_on_error=False,
           description="Could not lay out the story")
-    def _wrap_in_worker(self, article: Article, width: int) -> None:
-        self.post_message(self.Wrapped(self._story_lines(article, width), width, article))
+    def _wrap_in_worker(self, article: Article, width: int, lead: int) -> None:
+        self.post_message(self.Wrapped(self._story_lines(article, width, lead), width, article))
 
     def on_article_view_wrapped(self, message: Wrapped) -> None:
         message.stop()
