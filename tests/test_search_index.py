@@ -418,3 +418,12 @@ def test_a_fuzzy_word_is_measured_as_typed_as_well_as_by_its_stem(index, tmp_pat
     assert ids(index, "wahle~")[0] == "whales"  # a swap from "whale"; "wall" is an edit from the stem "wahl"
     assert ids(index, "wahle~2")[0] == "whales"
     assert ids(index, "castel~") == ["walls"]
+
+
+def test_accents_are_folded_so_words_are_found_as_typed_without_them(index, tmp_path):
+    lib = tmp_path / "lib"
+    write_story(lib, "maori", "Whales and Māori tribes", "Māori harvest rights over whales. São Paulo and Zürich too.")
+    write_story(lib, "walls", "Old walls", "The wall of the castle fell.")
+    index.update([lib])
+    for query in ("maori", "Māori", "mao*", "māo*", '"sao paulo"', "zurich", "maroi~"):
+        assert ids(index, query) == ["maori"], query

@@ -88,3 +88,10 @@ def test_phrases_read_on_from_their_first_word_match_analysing_every_word(text, 
             if tuple(texts[i:i + len(phrase)]) == phrase:
                 expected.append((every[i][1], every[i + len(phrase) - 1][2]))
     assert MatchPlan(terms=terms, phrases=phrases).spans(text) == _merge(sorted(expected))
+
+
+def test_a_word_with_accents_is_highlighted_for_the_term_without_them():
+    body = "Long before São Paulo grew, Māori tribes harvested whales. " * 40  # long: the snippet's first scan too
+    plan = MatchPlan(terms={"maori"}, phrases=[("sao", "paulo")])
+    assert {body[s:e] for s, e in plan.spans(body)} == {"Māori", "São Paulo"}
+    assert body[slice(*plan.first_spans(body)[0])] == "São Paulo"

@@ -19,7 +19,7 @@ from whoosh import query as wq
 from whoosh.util import make_binary_tree
 
 from reader.search.snippets import TEXT_FIELDS
-from reader.search.schema import term_of
+from reader.search.schema import plain_word, term_of
 
 MAX_FUZZY_WORDS = 64  # fuzzy~ searches the closest words within its edits (then the most common)
 SCORED_POSTINGS = 20_000  # above this many postings an expansion is not ranked (see expand_query)
@@ -226,7 +226,7 @@ def fuzzy_words(reader, fieldname: str, text: str, maxdist: int, prefixlength: i
     from rapidfuzz.distance import OSA  # noqa: PLC0415 - ``edit_distance``, for every word of the prefix
 
     distance = OSA.distance
-    text = text.lower()
+    text = plain_word(text)
     stem = term_of(text) or text
     low, high = min(len(text), len(stem)) - maxdist, max(len(text), len(stem)) + maxdist
     found: dict[str, float] = {}

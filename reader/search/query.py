@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from whoosh import qparser
 from whoosh import query as wq
 
-from reader.search.schema import ANALYZER, STOP_MINSIZE, make_schema, term_of
+from reader.search.schema import ANALYZER, STOP_MINSIZE, make_schema, plain_word, term_of
 from reader.search.slugs import entity_slug
 
 
@@ -129,19 +129,19 @@ def _rewrite(q: wq.Query, text: str = "") -> wq.Query:
     not stemmed (Whoosh turns ``pres*`` into ``pre*``)."""
     raw_prefixes = {}
     for word in _PREFIX_WORD.findall(text):
-        raw = word.lower()
+        raw = plain_word(word)
         for stemmed in analyze_prefix(raw):
             raw_prefixes.setdefault(stemmed, raw)
     # a fuzzy word as typed: "wahle~" is one swap from "whale", its stem "wahl" two edits
     typed_fuzzy = {}
     for word in _FUZZY_WORD.findall(text):
-        raw = word.lower()
+        raw = plain_word(word)
         typed_fuzzy.setdefault(term_of(raw) or raw, raw)
 
     def fix(node: wq.Query) -> wq.Query:
         if isinstance(node, wq.FuzzyTerm):
             maxdist = min(node.maxdist, MAX_FUZZY)
-            typed = typed_fuzzy.get(str(node.text), str(node.text).lower())
+            typed = typed_fuzzy.get(str(node.text), plain_word(str(node.text)))
             if node.prefixlength < FUZZY_PREFIX or maxdist != node.maxdist or typed != node.text:
                 return wq.FuzzyTerm(node.fieldname, typed, boost=node.boost, maxdist=maxdist,
                                     prefixlength=max(FUZZY_PREFIX, node.prefixlength),

@@ -17,15 +17,18 @@ from functools import lru_cache
 from itertools import accumulate
 
 from whoosh import fields, formats
-from whoosh.analysis import STOP_WORDS, SimpleAnalyzer, StemmingAnalyzer, Token, Tokenizer, default_pattern
+from whoosh.analysis import (STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, SimpleAnalyzer, StemFilter,
+                             StopFilter, Token, Tokenizer, default_pattern)
 from whoosh.lang.porter2 import stem
+from whoosh.support.charset import accent_map
 
 from reader.search.codec import CompactCodec, quantise
 from reader.search.dossier_fields import dossier_schema_fields
 
 # Bump when the schema, the analyzer or what is indexed changes: an index built with
 # another version is rebuilt (with a message) the next time it is opened.
-SCHEMA_VERSION = 6  # 5: Snowball English stems, compact postings, body stored as text; 6: the dossier's fields
+SCHEMA_VERSION = 7  # 5: Snowball English stems, compact postings, body stored as text; 6: the dossier's fields;
+# 7: accents folded ("Māori" is found by "maori")
 
 TITLE_WEIGHT = 2.0  # a word in the title counts as this many in the body (BM25F)
 TITLE_GAP = 100  # positions between the title and the body in the body field
@@ -72,7 +75,7 @@ class FastStemAnalyzer(Tokenizer):
                 if removestops:
                     continue
                 token.stopped = True
-                token.text = word.lower()
+                token.text = plain_word(word)
                 if positions:
                     token.pos = original
             else:
@@ -198,14 +201,17 @@ def term_positions(text: str, start_pos: int = 0) -> dict[str, list[int]]:
 
 
 def make_analyzer():
-    """The body/title analyzer: words, lower case, English stop words, Snowball English
-    (Porter2) stems, as tantivy's ``en_stem`` (see ``STEMMER``)."""
+    """The body/title analyzer: words, lower case, accents folded (Whoosh's ``accent_map``:
+    "Māori" is found by "maori", as SQLite FTS5 finds it), English stop words, Snowball
+    English (Porter2) stems, as tantivy's ``en_stem`` (see ``STEMMER``)."""
     return FastStemAnalyzer()
 
 
 def standard_analyzer():
-    """The Whoosh chain that ``FastStemAnalyzer`` reproduces."""
-    return StemmingAnalyzer(stemfn=stem, minsize=STOP_MINSIZE)
+    """The Whoosh chain that ``FastStemAnalyzer`` reproduces (Whoosh's ``StemmingAnalyzer``
+    with its ``CharsetFilter`` for accents)."""
+    return (RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter(minsize=STOP_MINSIZE)
+            | StemFilter(stemfn=stem))
 
 
 def make_schema() -> fields.Schema:
@@ -273,10 +279,17 @@ _WORDS = re.compile(re.sub(r"\((?!\?)", "(?:", _WORD.pattern), re.UNICODE)
 _STOP = frozenset(STOP_WORDS)
 
 
+def plain_word(word: str) -> str:
+    """``word`` in lower case with its accents folded: the form the index's terms are made
+    from (a prefix or a fuzzy word is compared with the terms in it)."""
+    lower = word.lower()
+    return lower if lower.isascii() else lower.translate(accent_map)
+
+
 @lru_cache(maxsize=200_000)
 def term_of(word: str) -> str | None:
     """The index term of one word (``None`` for a stop word or a too-short word)."""
-    lower = word.lower()
+    lower = plain_word(word)
     if len(lower) < STOP_MINSIZE or lower in _STOP:
         return None
     return stem(lower)

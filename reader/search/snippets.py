@@ -12,6 +12,7 @@ from functools import cached_property
 from itertools import islice
 
 from whoosh import query as wq
+from whoosh.support.charset import accent_map
 
 from reader.search.schema import iter_terms, term_at
 
@@ -51,7 +52,7 @@ class MatchPlan:
         """The matches near the first one (for a snippet), without analysing the whole
         body: from a little before the first likely match, ``SNIPPET_SCAN`` characters."""
         likely = self._likely
-        found = likely.search(body) if likely is not None and len(body) > SNIPPET_SCAN else None
+        found = likely.search(folded(body)) if likely is not None and len(body) > SNIPPET_SCAN else None
         if found is None:
             return self.spans(body)
         start = body.rfind(" ", 0, max(0, found.start() - SNIPPET_CHARS)) + 1
@@ -76,7 +77,7 @@ class MatchPlan:
         # phrase is then read on from its first word.
         spans: list[Span] = []
         phrases = [p for p in self.phrases if p]
-        for match in likely.finditer(body):
+        for match in likely.finditer(folded(body)):
             found = term_at(body, match.start())
             if found is None:
                 continue
@@ -92,6 +93,20 @@ class MatchPlan:
             return spans
         spans.sort()
         return _merge(spans)
+
+
+_ACCENTED = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(accent_map) if code > 127) + "]")
+"""A letter the index folds (most bodies have none: their curly quotes are not letters)."""
+
+
+def folded(body: str) -> str:
+    """``body`` with its accents folded as the index folds them, letter for letter (Whoosh's
+    ``accent_map`` gives one letter for each), so offsets in it are offsets in ``body``:
+    "Māori" begins like the term "maori". (Matches are looked for without case.)"""
+    first = _ACCENTED.search(body)
+    if first is None:
+        return body
+    return body[:first.start()] + body[first.start():].translate(accent_map)
 
 
 def _merge(spans: list[Span]) -> list[Span]:
