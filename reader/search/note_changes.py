@@ -24,7 +24,7 @@ from whoosh import index as whoosh_index
 from reader.search.batches import INDEX_NAME
 from reader.search.documents import entities_id, entities_name
 from reader.search.manifest import articles_of
-from reader.search.schema import term_of
+from reader.search.schema import plain_word, term_of
 
 ID = "entities"
 BASE = "entities_base"
@@ -56,7 +56,9 @@ def changed_words(manifest: dict[str, Any], now: dict[str, Any]) -> set[str] | N
         return None
     words: set[str] = set()
     for form, *_ in old ^ new:  # a note's name is in each of its forms: a rename changes them all
-        found = {word for word in _WORD.findall(fold(form)) if term_of(word) is not None}
+        # as the recogniser folds it ("Strauß" is "strauss") and as the index folds it ("straus")
+        found = {word for text in (fold(form), plain_word(form)) for word in _WORD.findall(text)
+                 if term_of(word) is not None}
         if not found:
             return None  # a name of stop words or single letters alone cannot be looked up
         words |= found

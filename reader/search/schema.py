@@ -17,8 +17,8 @@ from functools import lru_cache
 from itertools import accumulate
 
 from whoosh import fields, formats
-from whoosh.analysis import (STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, SimpleAnalyzer, StemFilter,
-                             StopFilter, Token, Tokenizer, default_pattern)
+from whoosh.analysis import (STOP_WORDS, CharsetFilter, Filter, RegexTokenizer, SimpleAnalyzer, StemFilter, StopFilter,
+                             Token, Tokenizer, default_pattern)
 from whoosh.lang.porter2 import stem
 from whoosh.support.charset import accent_map
 
@@ -210,8 +210,17 @@ def make_analyzer():
 def standard_analyzer():
     """The Whoosh chain that ``FastStemAnalyzer`` reproduces (Whoosh's ``StemmingAnalyzer``
     with its ``CharsetFilter`` for accents)."""
-    return (RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter(minsize=STOP_MINSIZE)
+    return (RegexTokenizer() | CasefoldFilter() | CharsetFilter(accent_map) | StopFilter(minsize=STOP_MINSIZE)
             | StemFilter(stemfn=stem))
+
+
+class CasefoldFilter(Filter):
+    """Whoosh's ``LowercaseFilter`` with ``str.casefold`` ("Strauß" is "strauss")."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = token.text.casefold()
+            yield token
 
 
 def make_schema() -> fields.Schema:
@@ -280,10 +289,10 @@ _STOP = frozenset(STOP_WORDS)
 
 
 def plain_word(word: str) -> str:
-    """``word`` in lower case with its accents folded: the form the index's terms are made
-    from (a prefix or a fuzzy word is compared with the terms in it)."""
-    lower = word.lower()
-    return lower if lower.isascii() else lower.translate(accent_map)
+    """``word`` case-folded ("Strauß": "strauss", as the recogniser reads names) with its
+    accents folded: the form the index's terms are made from (a prefix or a fuzzy word is
+    compared with the terms in it)."""
+    return word.lower() if word.isascii() else word.casefold().translate(accent_map)
 
 
 @lru_cache(maxsize=200_000)
