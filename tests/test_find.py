@@ -79,3 +79,13 @@ def test_fast_analyzer_agrees_with_whoosh_stemming_analyzer(text, removestops, m
                 for t in analyzer(text, positions=True, chars=True, removestops=removestops, mode=mode)]
 
     assert tokens(ANALYZER) == tokens(standard_analyzer())
+
+
+def test_a_pasted_decomposed_pattern_finds_the_composed_text():
+    import unicodedata
+
+    body = "The Diccionario de la Lengua Española."  # stories are kept composed (NFC)
+    pattern = unicodedata.normalize("NFD", "Española")
+    where = (body.index("Española"), body.index("Española") + len("Española"))
+    assert find_matches(body, pattern).matches == [where]
+    assert find_matches(body, pattern, FindOptions(whole_word=True)).matches == [where]

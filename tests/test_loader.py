@@ -97,6 +97,20 @@ def test_hostile_text_is_kept_literally(tmp_path):
     assert "中文 😀" in article.body
 
 
+def test_decomposed_text_is_read_in_composed_form_so_names_stay_whole(tmp_path):
+    """NFD ("n" + a combining tilde, as a Mac may write it) becomes NFC: a word pattern,
+    an index term and a typed query all see "Española" as one word."""
+    import unicodedata
+
+    from reader.entities import service
+
+    text = unicodedata.normalize("NFD", "Muñoz in Spain\n\nThe Diccionario de la Lengua Española, said José Muñoz.\n")
+    article = load_txt(write(tmp_path, "nfd.txt", text)).article
+    assert article.title == "Muñoz in Spain" and unicodedata.is_normalized("NFC", article.body)
+    found = {article.body[s.start:s.end] for s in service.get_recognizer().recognise(article.body)}
+    assert {"Diccionario de la Lengua Española", "José Muñoz"} <= found
+
+
 def test_invalid_utf8_loads_with_replacement_and_a_notice(tmp_path):
     path = write(tmp_path, "latin.txt", "Caf\xe9 society.\n".encode("latin-1"))
     loaded = load_txt(path)

@@ -427,3 +427,18 @@ def test_accents_are_folded_so_words_are_found_as_typed_without_them(index, tmp_
     index.update([lib])
     for query in ("maori", "Māori", "mao*", "māo*", '"sao paulo"', "zurich", "maroi~"):
         assert ids(index, query) == ["maori"], query
+
+
+def test_a_story_in_decomposed_unicode_is_found_by_the_word_as_typed(index, tmp_path):
+    """A page written on a Mac may spell "Española" as "n" + a combining tilde (NFD): the
+    story is read in composed form, so the whole word is indexed and typed queries find it."""
+    import unicodedata
+
+    lib = tmp_path / "lib"
+    decomposed = unicodedata.normalize("NFD", "The Diccionario de la Lengua Española and Señor Muñoz.")
+    assert decomposed != unicodedata.normalize("NFC", decomposed)
+    write_story(lib, "spanish", "Dictionaries", decomposed)
+    write_story(lib, "walls", "Old walls", "The wall of the castle fell.")
+    index.update([lib])
+    for query in ("española", "espanola", unicodedata.normalize("NFD", "Española"), "muñoz", '"lengua española"'):
+        assert ids(index, query) == ["spanish"], query

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -26,6 +27,10 @@ def _word_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 PARAGRAPH_BREAK = "\n\n"
+_NORMALISED = ("title", "body", "source", "byline", "credit")
+"""The text fields kept in Unicode's composed form (NFC): a page written on a Mac may spell
+"Española" as "n" and a combining tilde, which no word pattern, index term or typed query
+would match whole."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,10 @@ class Article:
     word_count: int = field(default=-1, compare=False)
 
     def __post_init__(self) -> None:
+        for name in _NORMALISED:
+            value = getattr(self, name)
+            if value and not unicodedata.is_normalized("NFC", value):
+                object.__setattr__(self, name, unicodedata.normalize("NFC", value))
         if self.word_count < 0:
             object.__setattr__(self, "word_count", count_words(self.body))
 

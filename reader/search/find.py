@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -125,6 +126,7 @@ def find_matches(text: str, pattern: str, options: FindOptions = FindOptions()) 
     empty = not pattern if options.regex else not pattern.strip()
     if empty:
         return FindResult()
+    pattern = unicodedata.normalize("NFC", pattern)  # as ``Article.body`` is
     if options.word_mode:
         return _find_words(text, pattern)
     compiled = compile_pattern(pattern, options)

@@ -14,6 +14,7 @@ plain words; each repair is explained in one line in ``ParsedQuery.notes``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from whoosh import qparser
@@ -184,6 +185,7 @@ def parse_query(text: str, prefix_last: bool = False) -> ParsedQuery:
     prefix (searching as the person types: ``isl`` finds "island")."""
     notes: list[str] = []
     original = text
+    text = unicodedata.normalize("NFC", text)  # as the stories are (``Article``)
     if prefix_last:
         text = with_last_word_as_prefix(text)
     text = text.strip()
