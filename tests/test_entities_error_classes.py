@@ -170,6 +170,13 @@ def test_code_lines_identifiers_and_flags_are_not_names(recognizer):
     assert "GlaxoSmithKline" in got  # a company's CamelCase name is not an identifier
 
 
+def test_words_joined_by_underscores_are_identifiers(recognizer):
+    text = "Pass OBJC_ASSOCIATION_ASSIGN for a weak reference; Mira Holt set Max_Speed in Toronto."
+    got = kinds(recognizer, text)
+    assert not {"OBJC", "ASSOCIATION", "ASSIGN", "Max", "Speed"} & set(got)
+    assert got.get("Mira Holt") == PERSON and got.get("Toronto") == PLACE
+
+
 def test_prose_with_a_bracket_and_a_semicolon_is_not_code(recognizer):
     from reader.entities.code import code_lines
 
@@ -326,3 +333,11 @@ def test_a_short_heading_of_capitalised_words_gives_no_names(recognizer):
 def test_a_caption_of_names_is_no_heading(recognizer):
     got = kinds(recognizer, "Editorial Manager Chet Clem and President Sean Mills\n\nThey spoke.")
     assert got.get("Chet Clem") == PERSON and got.get("Sean Mills") == PERSON
+
+
+# 9. A word of going somewhere before an unknown name says place; a job move does not.
+def test_an_unknown_name_travelled_to_is_a_place_and_one_moved_to_is_not(recognizer):
+    got = kinds(recognizer, "Jerome set out on a journey through Thrace. In 1939 Anna Holt fled to Moravia, "
+                            "then emigrated to Patagonia. Her son moved to Verizon.")
+    assert got.get("Thrace") == PLACE and got.get("Moravia") == PLACE and got.get("Patagonia") == PLACE
+    assert got.get("Verizon") == ORG

@@ -13,6 +13,7 @@ the language's conventions, not names, so the recogniser drops what it finds the
   framework's naming convention ("NSLog", "NSOperation"; "CMPedometer", "CMAltimeter"),
   where one such word alone ("JPMorgan") may be a name;
 - a flag: a capitalised word right after a hyphen that starts a word ("-Wshadow");
+- a word joined to another by an underscore ("OBJC_ASSOCIATION_ASSIGN", "Foo_Bar");
 - a handle or a hashtag ("@SebGorka", "#Hannity") and the region of a language tag
   ("en-US", "sv-SE");
 - a web address or a part of one ("pic.twitter.com/Ri9xrYF4Al"), and a random-looking
@@ -145,15 +146,16 @@ class _SharedPrefixes:
 
 
 def in_code(text: str, spans, lines: list[tuple[int, int]] | None = None) -> list:
-    """``spans`` without those in code: on a code line, holding an identifier, a flag, or
-    in a web address."""
+    """``spans`` without those in code: on a code line, holding an identifier, a flag, joined
+    to another word by an underscore, or in a web address."""
     lines = code_lines(text) if lines is None else lines
     lines = lines + address_spans(text)
     prefixes = _SharedPrefixes(text)
     kept = []
     for span in spans:
         start = span.start
-        if (is_flag(text, start) or is_handle_or_code(text, start) or (lines and any(a <= start < b for a, b in lines))
+        if (is_flag(text, start) or is_handle_or_code(text, start) or text[start - 1:start] == "_"
+                or text[span.end:span.end + 1] == "_" or (lines and any(a <= start < b for a, b in lines))
                 or (_MAYBE_IDENTIFIER.search(text, start, span.end)
                     and any(is_identifier(w) or prefixes.lead(w)
                             for w in text[start:span.end].split()))):

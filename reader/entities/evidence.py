@@ -39,8 +39,13 @@ _PLACE_APPOSITION = re.compile(
     r"(?= (?:near|in|on|of|at|outside|north|south|east|west|along|by|whose|where|that|which)\b|[,.;:)])")
 """'Stridon, a village near Emona', 'Kramatorsk, a city in eastern Ukraine': the name of a place
 (never 'Okafor, a city councillor': the kind must end the phrase or lead to where it is)."""
+_TRAVEL = (r"(?:travell?(?:ed|ing)|journey(?:ed|ing)?|trips?|voyages?|flew|sailed|sailing|fled|fleeing|"
+           r"emigrated|emigrating|immigrated|deported|exiled|banished|pilgrimage|expedition)")
+"""Words of going somewhere: 'fled to X', 'a journey through X' (never 'moved to' or 'went to':
+'she moved to Google', 'he went to Harvard')."""
 _PLACE_BEFORE = re.compile(r"\b" + _PLACE_NOUNS + r" of\s+$|\b(?:visit|visiting|around|reach|reaching|arrive in|"
-                           r"arriving in|flights? to|ferry to|road to|north of|south of|east of|west of)\s+$",
+                           r"arriving in|flights? to|ferry to|road to|north of|south of|east of|west of|"
+                           + _TRAVEL + r" (?:to|through))\s+$",
                            re.IGNORECASE)
 #: Name endings that say person or place (Latin and Slavic surnames; town suffixes).
 _PERSON_SUFFIXES = ("ius", "ios", "ov", "ev", "ova", "eva", "sky", "ski", "enko", "vich", "escu", "opoulos", "ovic")
@@ -56,8 +61,9 @@ _ORG_AFTER = re.compile(r"(?:'s|’s)? (?:spokesman|spokeswoman|spokesperson|sha
                         r"stock|shareholders|headquarters|manager|coach|striker|midfielder|goalkeeper|defender|"
                         r"squad)\b|,? said in a statement| (?:beat|defeated|drew with|lost to|thrashed|signed)\b"
                         r"| \d{1,2}[-–]\d{1,2}\b")
-_BEFORE_ENDS = ("to", "of", "married", "visit", "visiting", "around", "reach", "reaching", "in", "ern", "central",
-                "coastal", "rural", "inland", "upstate", "downstate", "for", "with", "by", "beat", "defeated", "over")
+_BEFORE_ENDS = ("to", "through", "of", "married", "visit", "visiting", "around", "reach", "reaching", "in", "ern",
+                "central", "coastal", "rural", "inland", "upstate", "downstate", "for", "with", "by", "beat",
+                "defeated", "over")
 """How the last word before a name ends when one of ``_PERSON_BEFORE``, ``_PLACE_BEFORE``,
 ``_COMPASS_BEFORE`` or ``_ORG_BEFORE`` matches."""
 
