@@ -102,3 +102,29 @@ async def test_escape_from_the_sidebar_closes_the_find_bar_where_the_focus_is(tm
         assert not bar.is_open and not app.screen.query_one(ArticleView).highlights("find")
         assert app.focused is entity_list
 
+
+
+def type_at_once(app, keys: str) -> None:
+    """Post the keys as a terminal's burst does: all queued before the first is handled."""
+    for key in keys:
+        app.post_message(events.Key({"/": "slash"}.get(key, key), key))
+
+
+async def test_keys_typed_in_one_go_after_slash_land_in_the_find_field(tmp_path):
+    """"/island/s" as one burst: the field gets every letter (before the fix "a", "s" and "n"
+    acted on the article and the field stayed empty), the first time the bar is built and later."""
+    from reader.screens.main import MainScreen
+
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        await index_ready(pilot)
+        app.screen.open_entry(app.screen.library_panel.catalog.get("senkaku"))
+        await pilot.pause()
+        for burst, typed in (("/island/s", "island/s"), ("/nansha", "nansha")):
+            app.screen.query_one(ArticleView).focus()
+            await pilot.pause()
+            type_at_once(app, burst)
+            await pilot.pause()
+            field = app.screen.query_one(FindBar).query_one("#find-input")
+            assert isinstance(app.screen, MainScreen)
+            assert app.focused is field and field.value == typed

@@ -67,6 +67,23 @@ async def test_search_as_you_type_then_open_the_hit_with_matches(tmp_path):
         assert isinstance(app.focused, ArticleView)
 
 
+async def test_letters_typed_in_one_go_with_s_are_the_query(tmp_path):
+    """"sislands" as one burst (a terminal's keys arrive queued): every letter reaches the
+    field, none acts on the main screen ("a" hides the list, "u" marks read)."""
+    from textual import events
+
+    app = ReaderApp(sources=[library(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await index_ready(pilot)
+        main = app.screen
+        for key in "sislands":
+            app.post_message(events.Key(key, key))
+        await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen) and app.screen.results is not None,
+                       "search results")
+        assert app.screen.query_one("#search-input").value == "islands"
+        assert main.library_panel.display  # "a" did not hide the list
+
+
 async def test_the_word_being_typed_is_a_prefix(tmp_path):
     app = ReaderApp(sources=[library(tmp_path)])
     async with app.run_test(size=SIZE) as pilot:

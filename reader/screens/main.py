@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
 from textual.screen import Screen
+from textual.widgets import Input
 
 from reader.config import SIDEBARS, Settings
 from reader.core import Library
@@ -66,8 +67,11 @@ class MainScreen(Screen):
         Binding("right_square_bracket,J", "next_article", "Next article", show=False, id="main.next_article"),
         Binding("left_square_bracket,K", "previous_article", "Previous article", show=False,
                 id="main.previous_article"),
-        Binding("slash", "find", "Find", id="main.find"),
-        Binding("s", "search", "Search", id="main.search", tooltip="Search the whole library"),
+        # Priority bindings run before the keys after them are handed on, so "/Taiwan" or
+        # "sTaiwan" typed in one go lands in the field (check_action lets them through to a
+        # text field).
+        Binding("slash", "find", "Find", id="main.find", priority=True),
+        Binding("s", "search", "Search", id="main.search", tooltip="Search the whole library", priority=True),
         Binding("n", "find_step(1)", "Next match", show=False, id="main.find_next"),
         Binding("N", "find_step(-1)", "Previous match", show=False, id="main.find_previous"),
         Binding("escape", "clear_find", "Close the overlay, or clear matches", show=False, id="main.clear_find"),
@@ -474,6 +478,8 @@ class MainScreen(Screen):
             return None  # asked by the footer while the panes are not (or no longer) there
 
     def _action_state(self, action: str) -> bool | None:
+        if action in ("find", "search"):
+            return not isinstance(self.focused, Input)  # "/" or "s" typed into the find field
         if action in ("next_mention", "previous_mention"):
             return self.sidebar.can_step_mentions  # else m/M fall through to no_mention, which says why
         if action == "clear_find":

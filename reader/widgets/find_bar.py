@@ -113,7 +113,9 @@ class FindBar(Horizontal):
         if not self._built:
             self.mount_all(self._parts())
         field = self.query_one(Input)
-        field.focus()
+        # At once, not as ``focus()`` does after the keys already waiting: "/Taiwan" typed in
+        # one go puts "Taiwan" in the field, not into the article's keys.
+        self.screen.set_focus(field)
         field.select_all()
         self._post_changed()
 
