@@ -63,6 +63,23 @@ def byline_from_markup(data: bytes | str) -> str | None:
     return None
 
 
+_TITLE_SUFFIX = re.compile(r"\s+[|\-–—·]\s+([^|\-–—·]+)$")
+
+
+def without_credit_suffix(title: str, byline: str | None, site: str | None) -> str:
+    """The page title without a last part that only names the author or the site, shown
+    apart ("Māori tribes fearful over whale strandings | Eleanor Ainge Roy")."""
+    match = _TITLE_SUFFIX.search(title)
+    if match is None or match.start() == 0:
+        return title
+    names = {_plain_name(n) for n in (byline, site) if n}
+    return title[:match.start()] if _plain_name(match.group(1)) in names else title
+
+
+def _plain_name(name: str) -> str:
+    return " ".join(name.casefold().split()).removeprefix("the ")
+
+
 def extract_page(data: bytes | str, url: str | None = None) -> dict | None:
     """Title, byline, published, source, url and paragraphs of a page, or None when it has no story."""
     import trafilatura  # imported lazily: it takes a moment to load
@@ -83,6 +100,8 @@ def extract_page(data: bytes | str, url: str | None = None) -> dict | None:
         if match:
             title = html_inline(match.group(1).decode("utf-8", "replace"))
     byline = clean_byline(document.author) or byline_from_markup(data)
+    if title:
+        title = without_credit_suffix(title, byline, document.sitename)
     return {
         "title": make_safe(title).strip() if title else None,
         "byline": make_safe(byline) if byline else None,
