@@ -364,6 +364,8 @@ NO_ROLES = [
     ("Smith scored 45% in the poll.", "Smith"),  # a score is no goal
     ("Jane Doe for one said it was fine.", "Jane Doe"),  # "for one" is no body
     ("One reason, John Smith said, is cost.", "John Smith"),  # a reason is no people
+    ("During Prime Minister's Questions Wednesday, Sunak said so.", "Sunak"),  # an event's possessive, no body
+    ("Under Labour's plans, Jane Doe said, rents fall.", "Jane Doe"),  # a preposition starts no body
 ]
 
 

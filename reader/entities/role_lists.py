@@ -63,8 +63,8 @@ def role_of_list(text: str, items: int) -> str | None:
     elif affiliation_before(text):
         return affiliation_before(text)
     role = role_ending(text.rstrip() + " ")
-    if not role or not role.split()[-1].casefold().endswith("s"):
-        return None
+    if not role or not role.split()[-1].casefold().endswith("s") or role.endswith(("'s", "’s")):
+        return None  # not a plural ("During Prime Minister's Questions, Sunak": a possessive)
     *head, last = role.split()
     return " ".join([*head, singular(last)])
 

@@ -64,6 +64,8 @@ NOT_ROLE_START = frozenset("""who whom whose which that said says told and or bu
 when where while after before because if since than then so to by its his her their our my your
 is was were are has have had became becomes will would
 except including especially despite unlike like he she it they we i you though although unless whereas
+during under amid amidst among between against about across behind beyond through throughout toward towards
+within without upon into onto around near following via
 """.split())
 
 def job_nouns() -> frozenset[str]:
