@@ -341,3 +341,19 @@ def test_an_unknown_name_travelled_to_is_a_place_and_one_moved_to_is_not(recogni
                             "then emigrated to Patagonia. Her son moved to Verizon.")
     assert got.get("Thrace") == PLACE and got.get("Moravia") == PLACE and got.get("Patagonia") == PLACE
     assert got.get("Verizon") == ORG
+
+
+# 10. Bodies' names as news write them (the helper's new-user pass on real stories).
+@pytest.mark.parametrize("text, name, kind", [
+    ("John Stephens told the New York Times earlier Tuesday.", "New York Times", ORG),  # not the city
+    ("He reads the Washington Post every day.", "Washington Post", ORG),
+    ("The deal needs the Justice Department’s approval.", "Justice Department", ORG),  # not a judge "Department"
+    ("NEW: The Justice Dept claims that AT&T offered to sell CNN.", "Justice Dept", ORG),
+    ("AT&T CEO Randall Stephenson DENIES that claim.", "Randall Stephenson", PERSON),  # emphasis is no name
+    ("Campaigners from the Joint Council for the Welfare of Immigrants said so.",
+     "Joint Council for the Welfare of Immigrants", ORG),
+    ("Creswell Eastman of the Australian Centre for Control of Iodine Deficiency Disorders said so.",
+     "Australian Centre for Control of Iodine Deficiency Disorders", ORG),  # the body, not the disorders
+])
+def test_bodies_named_as_news_write_them(recognizer, text, name, kind):
+    assert kinds(recognizer, text).get(name) == kind

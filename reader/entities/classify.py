@@ -114,7 +114,8 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
             break
         a += 1
         initial = False
-    while b > a and (not tokens[b - 1].cap or b - a > 1 and tokens[b - 1].folded in _NEVER_LAST) \
+    while b > a and (not tokens[b - 1].cap or b - a > 1 and (tokens[b - 1].folded in _NEVER_LAST
+                                                              or _shouted_after(story, b - 1))) \
             and (b - 1) not in anchors and not story.covered(b - 1):
         b -= 1  # "in Denver Monday", "the Ralph Northam For (Governor party)": not the name's words
     if a >= b:
@@ -348,7 +349,7 @@ def _company_suffix(story: Story, tok) -> bool:
 
 
 def _has_strong_ending(tokens, a: int, b: int) -> bool:
-    last = tokens[b - 1].folded
+    last = tokens[b - 1].base_folded  # "the Justice Department’s approval": a body, not Justice Department
     return b - a >= 2 and last in ENDINGS and not is_role(last)
 
 
@@ -370,15 +371,32 @@ def ending_kind(story: Story, a: int, b: int) -> str | None:
         kind = ENDINGS.get(head)
         if kind is None:
             continue
+        if kind in (EVENT, OTHER) and head == heads[0] and len(heads) > 1 and ENDINGS.get(heads[1]) in (ORG, PLACE):
+            continue  # "Centre for Control of Iodine Deficiency Disorders": the body's, not its subject's
         if kind == PLACE and (head == tokens[last].base_folded and tokens[a].folded in DEMONYMS and head == "state"
                               or head != heads[0] and tokens[idx].folded in ("for", "on")):
             kind = ORG  # "Islamic State"; "Center for Health", "Hall for ..." are bodies, not buildings
         if b - a == 1:
             return None  # "Party", "Army" alone are ordinary words
-        if head in WEAK_ENDINGS and tokens[a].folded in COMMON:
+        if head in WEAK_ENDINGS and tokens[a].folded in COMMON and not _place_then(story, a, last):
             continue
         return kind
     return None
+
+
+def _shouted_after(story: Story, k: int) -> bool:
+    """An ordinary word in capitals after a word that is not ("Randall Stephenson DENIES that"):
+    emphasis, not the end of the name."""
+    tok = story.tokens[k]
+    return tok.is_upper and len(tok.text) >= 4 and not story.tokens[k - 1].is_upper \
+        and (tok.folded in COMMON or story.knowledge.is_word(tok.folded))
+
+
+def _place_then(story: Story, a: int, last: int) -> bool:
+    """True when a known place fills the run up to its last word: "New York Times",
+    "Washington Post" are newspapers, though "New" alone is an ordinary word."""
+    anchor = story.anchors.get(a)
+    return anchor is not None and anchor[0] == last - a and anchor[1].type == PLACE
 
 
 def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role: bool) -> None:

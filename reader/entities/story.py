@@ -325,6 +325,7 @@ class Story:
         """Split a run at connectors that do not join a name ("Sweden and Belgium")."""
         tokens, anchors = self.tokens, self.anchors
         cuts: list[tuple[int, int]] = []  # (index of first connector, index after connectors)
+        joined = False  # "for" already joins this name: "Joint Council for the Welfare of Immigrants"
         k = i
         while k < j:
             if k in anchors:
@@ -342,10 +343,12 @@ class Story:
                         and not (k - 1 in anchors or self.anchor_ends_at(k)) and tokens[k - 1].folded not in ENDINGS
                 elif words & OF_CONNECTORS:
                     head = tokens[k - 1].folded
-                    ok = (head in ENDINGS or is_role(head)) and m < j and tokens[m].folded not in CALENDAR \
+                    ok = (head in ENDINGS or is_role(head) or joined and "of" in words) and m < j \
+                        and tokens[m].folded not in CALENDAR \
                         and not ("on" in words and (tokens[m].upper or tokens[m].text[-1:].isdigit()))
                 if not ok:
                     cuts.append((k, m))
+                joined = joined or ok and "for" in words  # "Council for the Welfare", not "University of
                 k = m
                 continue
             k += 1
