@@ -32,6 +32,12 @@ def _visible(match: re.Match[str]) -> str:
     return "\ufffd"
 
 
+def sentence_case(text: str) -> str:
+    """``text`` with a capital first letter and the rest as written (``str.capitalize`` lowers
+    the rest: "readme.md" for "README.md")."""
+    return text[:1].upper() + text[1:]
+
+
 def make_safe(text: str) -> str:
     """Return ``text`` with newlines normalised, tabs expanded and control characters visible."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -156,8 +156,10 @@ def test_reader_about_prints_the_note_facts_and_dossier(tmp_path, capsys):
     assert main(["about", "France"]) == 0
     out = capsys.readouterr().out
     assert "Capital: Paris" in out and "In your library: 2 stories" in out
-    assert "  first: " in out and "  latest: " in out and "2020-01 … 2020-02: 1 1" in out
+    assert "  first: " in out and "  latest: " in out and "stories per month, 2020-01 … 2020-02: ██" in out
     assert main(["about", "Nobody Known Here"]) == 1
+    assert main(["about", "Ann Hobs"]) == 1
+    assert "did you mean 'Ann Hobb'?" in capsys.readouterr().err
     assert main(["about", "hobb"]) == 0  # a family name alone finds the person of the library
     assert "Ann Hobb" in capsys.readouterr().out
 
@@ -250,3 +252,11 @@ def test_the_index_follows_the_role_rules():
     finally:
         profile.PROFILE_MODULES = original
         profile.profile_digest.cache_clear()
+
+
+def test_the_cli_draws_stories_per_month_as_a_line_of_bars_grouped_to_fit():
+    from reader.commands.about import sparkline
+
+    assert sparkline([1, 0, 0, 3, 1, 0, 2]) == ("▃··█▃·▆", 1)  # a month without a story is a dot
+    line, group = sparkline([0] * 100 + [6] + [1] * 49, width=50)  # 150 months: three to a mark
+    assert len(line) == 50 and group == 3 and line[:33] == "·" * 33 and line[33] == "█"

@@ -154,6 +154,9 @@ def test_cli_add_prints_reasons_and_summary(reader_home: Path, tmp_path: Path, c
     assert "already in the library (same text as good-" in err
     assert out.startswith("0 articles added; 1 duplicate skipped")
     assert main(["add", str(tmp_path / "nope.txt")]) == 1
+    (tmp_path / "README.md").write_text("# About this folder\n")
+    assert main(["add", str(tmp_path)]) == 0
+    assert "1 other file ignored (README.md)." in capsys.readouterr().out  # as named, not "readme.md"
 
 
 def test_front_matter_survives_odd_titles(importer: Importer, tmp_path: Path) -> None:

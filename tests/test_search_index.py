@@ -81,6 +81,8 @@ def test_did_you_mean(index, library):
     assert results.total == 0
     assert results.suggestion == "shimonoseki"
     assert "did you mean shimonoseki?" in results.message
+    assert search(index, "shimonosekki 1894").suggestion == "shimonoseki 1894"  # a number is as typed
+    assert search(index, "published:[1894 TO 1895]").suggestion is None  # nor a range's ends
 
 
 def test_incremental_add_change_delete(index, library):

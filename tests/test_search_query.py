@@ -51,11 +51,17 @@ def test_fields():
     ("the w", "too common (like 'the') or too short"),
     ("-whale", "only leaves stories out"),
     ("the -whale", "every word is too common to search for"),
+    ("published:[2020 TO", "closed the unfinished range"),
+    ("published:[2020", "a range is written published:[2020 TO 2021]"),
 ])
 def test_malformed_queries_are_read_leniently_with_one_line(text, note):
     parsed = parse_query(text)
     assert any(note in n for n in parsed.notes), parsed.notes
     assert all("\n" not in n for n in parsed.notes)
+
+
+def test_an_unfinished_range_reads_from_its_start_on():
+    assert parse_query("published:[2020 TO").query == parse_query("published:[2020 TO]").query != wq.NullQuery
 
 
 def test_lenient_repairs_keep_the_words():

@@ -64,6 +64,38 @@ def resolve(name: str, kb, index):
     return None
 
 
+def near_names(name: str, kb, index, limit: int = 3) -> list[str]:
+    """Names of notes and of the library's entities spelt like ``name`` ("Nw Zealnd" →
+    "New Zealand"), closest first."""
+    from rapidfuzz import process  # noqa: PLC0415 - only a name not found needs it
+    from rapidfuzz.distance import Levenshtein
+
+    from reader.search.dossier import entity_named
+    from reader.search.slugs import entity_slug
+
+    names = {entity_slug(form): form for note in kb for form in note.names}
+    reader = _reader(index)
+    keys = [t.decode() if isinstance(t, bytes) else str(t) for t in reader.lexicon("entity")] if reader else []
+    found = process.extract(entity_slug(name), [*names, *keys], scorer=Levenshtein.normalized_similarity,
+                            limit=limit * 2, score_cutoff=0.7)
+    shown: list[str] = []
+    for key, _, _ in found:
+        named = names.get(key) or (entity_named(index, key) or (None, key.replace("_", " ").title()))[1]
+        if named not in shown:
+            shown.append(named)
+    return shown[:limit]
+
+
+def sparkline(counts: list[int], width: int = 60) -> tuple[str, int]:
+    """``counts`` as a line of bars at most ``width`` long, and how many counts each bar
+    adds up (1 unless they had to be grouped); a month without a story is a dot."""
+    group = max(1, -(-len(counts) // width))
+    sums = [sum(counts[i:i + group]) for i in range(0, len(counts), group)]
+    top = max(sums, default=0) or 1
+    bars = "▁▂▃▄▅▆▇█"
+    return "".join(bars[-(-n * len(bars) // top) - 1] if n else "·" for n in sums), group
+
+
 def _keys_with_words(reader, slug: str) -> list[str]:
     """The index's entity keys that hold every word of ``slug`` as whole words, the key in
     most stories first."""
@@ -100,7 +132,10 @@ def run(args: argparse.Namespace) -> int:
             entity = _wikipedia(library, entity, name) or entity
             kb = service.reload_knowledge_base().kb
         if entity is None:
-            print(f"reader: nothing known about {name!r} (no note, no place, no story in the index)", file=sys.stderr)
+            near = near_names(name, kb, index)
+            hint = f"did you mean {' or '.join(repr(n) for n in near)}?" if near else \
+                "no note, no place, no story in the index"
+            print(f"reader: nothing known about {name!r} ({hint})", file=sys.stderr)
             return EXIT_NOT_FOUND
         context = background_for(entity, kb, index=index)
     finally:
@@ -178,7 +213,9 @@ def format_background(context, width: int = 88) -> str:
     if dossier is not None:
         lines += ["", f"In your library: {dossier.count} stor{'y' if dossier.count == 1 else 'ies'}"]
         if dossier.months:
-            lines.append(f"  {dossier.span}: " + " ".join(str(n) for _, n in dossier.months))
+            line, group = sparkline([n for _, n in dossier.months])
+            each = f"; each mark {group} months" if group > 1 else ""
+            lines.append(f"  stories per month, {dossier.span}{each}: {line}")
         for label, story in dossier.labelled_stories():  # one story: shown once, as the app does
             lines.append(f"  {label}: {story.title} [{story.id}] {story.published[:10]}".rstrip())
         if dossier.roles:

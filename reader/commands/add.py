@@ -10,6 +10,7 @@ from reader.commands.common import CommandError
 from reader.commands.progress import TerminalProgress
 from reader.library.importer import ImportReport, Importer
 from reader.library.state import StateError, StateStore
+from reader.text import sentence_case
 
 NAME = "add"
 HELP = command_help(NAME)
@@ -40,7 +41,7 @@ def print_report(report: ImportReport, verbose: bool = False) -> None:
             print(f"reader: {name}: already in the library ({reason}); skipped", file=sys.stderr)
     for url in report.feeds:
         print(f"Remembered feed {url} (reader refresh fetches new entries)")
-    print(report.summary().capitalize() + ".")
+    print(sentence_case(report.summary()) + ".")
 
 
 def run(args: argparse.Namespace) -> int:

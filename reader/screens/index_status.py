@@ -18,6 +18,7 @@ from textual.worker import Worker, get_current_worker
 from reader.core import Library
 from reader.library.files import ArticleFile
 from reader.widgets.failures import worker_failed
+from reader.text import sentence_case
 
 if TYPE_CHECKING:
     from reader.search.index import LibraryIndex, UpdateResult
@@ -135,7 +136,7 @@ class IndexStatus(Horizontal):
         self.remove_class("-running")
         result = message.result
         for text in result.messages:
-            self.notify(text.capitalize(), markup=False, timeout=6)
+            self.notify(sentence_case(text), markup=False, timeout=6)
         if result.added + result.changed + result.removed >= SHOW_PROGRESS_FROM:
             self.notify(result.summary, markup=False, timeout=4)
 

@@ -22,6 +22,7 @@ from reader.library import last_story
 from reader.library.catalog import Catalog, CatalogEntry
 from reader.library.state import ArticleState, StateError
 from reader.library.state_writer import StateWriter
+from reader.text import sentence_case
 from reader.library.watch import FolderWatch
 from reader.widgets.article_list import ArticleList
 from reader.widgets.failures import worker_failed
@@ -393,7 +394,7 @@ class LibraryPanel(Vertical):
         for problem in report.problems[:5]:
             self.notify(str(problem), severity="warning" if problem.skipped else "information",
                         markup=False, timeout=8)
-        self.notify(report.summary().capitalize() + ".", markup=False, timeout=6)
+        self.notify(sentence_case(report.summary()) + ".", markup=False, timeout=6)
         if not report.added:
             return
         if self.library.kind == "paths":

@@ -102,6 +102,10 @@ def _balance(text: str, notes: list[str]) -> str:
         text += ")" * depth
     if depth or dropped:
         notes.append("balanced the parentheses")
+    for opening, closing in ("[]", "{}"):
+        if text.rfind(opening) > text.rfind(closing):  # "published:[2020 TO": from 2020 on
+            text += closing
+            notes.append(f"closed the unfinished range {opening}…{closing}")
     return text
 
 
@@ -212,7 +216,7 @@ def parse_query(text: str, prefix_last: bool = False) -> ParsedQuery:
         except Exception:  # noqa: BLE001
             q = wq.NullQuery
     q = _rewrite(q, text)
-    if isinstance(q, type(wq.NullQuery)) and not notes:
+    if isinstance(q, type(wq.NullQuery)) and (not notes or "[" in text or "{" in text):
         notes.append(_nothing_to_search(text))
     return ParsedQuery(original, q, notes, text)
 
@@ -222,6 +226,8 @@ def _nothing_to_search(text: str) -> str:
     ("w", typed first in the search box), too common ("the of"), or some of each."""
     kept = _EXCLUDED.sub(" ", text)
     words = _WORDS.findall(kept)
+    if "[" in text or "{" in text:
+        return "nothing to search for: a range is written published:[2020 TO 2021] (or [2020 TO] from 2020 on)"
     if not kept.strip() and _EXCLUDED.search(text):
         return "nothing to search for: a word after - only leaves stories out; add a word to look for"
     if words and all(len(word) < STOP_MINSIZE for word in words):

@@ -77,9 +77,11 @@ def _has(reader, term: str) -> bool:
 
 
 def _is_syntax(text: str, start: int, end: int) -> bool:
-    """A field name (``title:``), an operator, or a word already marked prefix or fuzzy."""
+    """A field name (``title:``), an operator, a word already marked prefix or fuzzy, a
+    number, or a word inside a range (``published:[2020 TO 2021]``)."""
     after = text[end:end + 1]
-    return after in (":", "*", "~") or text[start:end] in ("AND", "OR", "NOT", "TO")
+    return after in (":", "*", "~") or text[start:end] in ("AND", "OR", "NOT", "TO") or text[start:end].isdigit() \
+        or any(text.rfind(opening, 0, start) > text.rfind(closing, 0, start) for opening, closing in ("[]", "{}"))
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
