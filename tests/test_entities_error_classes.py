@@ -354,6 +354,15 @@ def test_an_unknown_name_travelled_to_is_a_place_and_one_moved_to_is_not(recogni
      "Joint Council for the Welfare of Immigrants", ORG),
     ("Creswell Eastman of the Australian Centre for Control of Iodine Deficiency Disorders said so.",
      "Australian Centre for Control of Iodine Deficiency Disorders", ORG),  # the body, not the disorders
+    ("A scheme backed by the British Red Cross in 2021 was rejected.", "Red Cross", ORG),  # "Red" is no given name here
+    ("The Red Cross said it would help.", "Red Cross", ORG),
+    ("They paid the Bill Gates foundation.", "Bill Gates", PERSON),  # a person's name as a modifier
 ])
 def test_bodies_named_as_news_write_them(recognizer, text, name, kind):
     assert kinds(recognizer, text).get(name) == kind
+
+
+def test_nationality_words_joined_by_hyphens_are_not_names(recognizer):
+    got = kinds(recognizer, "The first African-American mayor met an Anglo-Irish writer. The First Sino-Japanese War ended.")
+    assert "African-American" not in got and "Anglo-Irish" not in got
+    assert got.get("First Sino-Japanese War") == EVENT

@@ -27,6 +27,7 @@ from reader.entities.wordlists import (
     STANDALONE_EVENTS,
     WEAK_ENDINGS,
     WEEKDAYS,
+    is_demonym,
     is_role,
 )
 
@@ -247,6 +248,29 @@ def _the_name(story: Story, start: int, end: int) -> bool:
     return text[max(0, start - 4):start] in ("the ", "The ") and _HEAD_ENDS.match(text, end) is not None
 
 
+def _the_ordinary_words(story: Story, a: int, b: int) -> bool:
+    """Ordinary words after "the" and any nationality words ("the British Red Cross", "The
+    Red Cross said"): a body's name, though "Red" is also a given name. People are seldom
+    "the", and a person's name is seldom all dictionary words."""
+    tokens = story.tokens
+    k = a - 1
+    while k >= 0 and is_demonym(tokens[k].folded) and tokens[k].cap and tokens[k].end + 1 == tokens[k + 1].start:
+        k -= 1
+    if k < 0 or tokens[k].folded != "the" or tokens[k].end + 1 != tokens[k + 1].start:
+        return False
+    end = tokens[b - 1].end
+    after = _NEXT_WORD.match(story.text, end)
+    if _HEAD_ENDS.match(story.text, end) is None and (after is None or after.group(1) not in _VERBS_AFTER):
+        return False  # "the Bill Gates foundation": a person's name used as a modifier
+    is_word = story.knowledge.is_word
+    return all(len(t.base) > 2 and t.base_folded in COMMON or is_word(t.base_folded) for t in tokens[a:b])
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_VERBS_AFTER = frozenset("said says told is was has had have will would could can may might must announced "
+                         "warned called urged added".split())
+
+
 def _body_named_before_its_kind(story: Story, start: int, end: int) -> bool:
     """ "the D.A. Davidson brokerage", "the John Lewis chain": a name between "the" and a
     lower-case word for a kind of body is that body, whatever its words look like."""
@@ -423,7 +447,7 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
     if _body_named_before_its_kind(story, start, end):
         story.found.append(Found(start, end, ORG, None, toks))  # "the D.A. Davidson brokerage"
         return
-    if _the_name(story, start, end) and not INITIALS.match(toks[0].text):
+    if _the_name(story, start, end) and not INITIALS.match(toks[0].text) or _the_ordinary_words(story, a, b):
         story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "against the Houston Astros,"
         return
     if not toks[-1].is_upper and (_person_first(story, a, b) if toks[0].folded in story.lexicon

@@ -20,6 +20,7 @@ from reader.entities.wordlists import (
     PARTY_NOUNS,
     STANDALONE_EVENTS,
     STANDALONE_ORGS,
+    is_demonym,
     is_role,
 )
 from reader.entities.classify import EVENT_STARTS, ROMAN
@@ -140,7 +141,7 @@ def _type_single_words(story: Story, names: Names) -> None:
         if low in STANDALONE_EVENTS:
             found.append(Found(f.start, f.end, EVENT, make_id(word), f.tokens))
             continue
-        if low in DEMONYMS or low.rstrip("s") in DEMONYMS or low in NOT_NAMES or low in CALENDAR:
+        if is_demonym(low) or low.rstrip("s") in DEMONYMS or low in NOT_NAMES or low in CALENDAR:
             continue
         if low in STANDALONE_ORGS and not f.initial:
             found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "Parliament", "Congress"

@@ -184,6 +184,16 @@ democrat democrats republican republicans communist communists socialist sociali
 conservative conservatives labour tory tories
 rohingya uighur uyghur pashtun tamil maori aboriginal indigenous
 """)
+_DEMONYM_PREFIXES = _words("afro anglo franco sino indo italo greco russo austro judeo euro pan")
+
+
+def is_demonym(folded: str) -> bool:
+    """A nationality or group adjective, also joined by hyphens ("African-American",
+    "Sino-Japanese", "Anglo-Irish")."""
+    if folded in DEMONYMS:
+        return True
+    parts = folded.split("-")
+    return len(parts) > 1 and all(p in DEMONYMS or p in _DEMONYM_PREFIXES for p in parts)
 
 #: Capitalised words that are not names of our four kinds.
 NOT_NAMES = _words("""
