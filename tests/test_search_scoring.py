@@ -219,6 +219,24 @@ def test_skip_to_lands_where_stepping_through_the_postings_does(index, tmp_path)
                 matcher.skip_to(ids[-1] + 1)
 
 
+def test_short_blocks_are_stored_as_they_are_and_long_ones_compressed(index, tmp_path):
+    """zlib lengthens a block of a few postings: such a block is written as it is (its header
+    says so) and reads back the same as a compressed one."""
+    from reader.search.codec import COMPRESS_FROM, CompactLeafMatcher
+
+    lib = tmp_path / "lib"
+    for n in range(300):
+        write_story(lib, f"s{n:03}", f"Report {n}", ("lighthouse " if n in (5, 77, 250) else "") + "calm sea " * (1 + n % 4))
+    index.update([lib])
+    reader = next(iter(index.searcher().leaf_searchers()))[0].reader()
+    rare, common = reader.postings("body", "lighthous"), reader.postings("body", "calm")
+    assert isinstance(rare, CompactLeafMatcher) and isinstance(common, CompactLeafMatcher)
+    assert rare._compression == 0 and common._compression > 0  # 128 postings: over COMPRESS_FROM bytes
+    assert COMPRESS_FROM > rare._nextoffset - rare._dataoffset
+    assert [reader.stored_fields(i)["id"] for i in rare.all_ids()] == ["s005", "s077", "s250"]
+    assert len(list(common.all_ids())) == 300
+
+
 def test_phrase_top_finds_exactly_the_stories_whoosh_phrase_search_finds(index, tmp_path):
     """Random stories over a small vocabulary (repeated words, stop words, two segments):
     the stories ``phrase_top`` says hold a phrase are those Whoosh's phrase search finds."""
