@@ -170,3 +170,21 @@ async def test_the_sidebar_says_it_is_recognising_until_the_entities_arrive(monk
         await wait_entities(pilot)
         assert not entity_list.waiting
         assert "Recognising" not in visible(app, EntityList)
+
+
+async def test_the_list_has_the_room_until_an_entity_is_chosen_and_keeps_it_in_sight():
+    """With no entity chosen the panel below only says "Choose an entity": the list takes most
+    of the height; once one is chosen it gives half to the background, its row still shown."""
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        entity_list = await wait_entities(pilot)
+        await pilot.pause(0.1)
+        before = entity_list.region.height
+        assert entity_list.option_count > before  # the sample's list does not fit: it is cut
+        entity_list.select_key("treaty-of-shimonoseki")  # last in the list
+        await wait_note(pilot, "1895 peace treaty")
+        await pilot.pause(0.1)
+        after = entity_list.region.height
+        assert after < before and after <= app.screen.sidebar.region.height // 2
+        line = entity_list.highlighted  # its one line: the list has no multi-line options
+        assert entity_list.scroll_offset.y <= line < entity_list.scroll_offset.y + after

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.reactive import var
 from textual.worker import Worker
 
 from reader.core import Library
@@ -37,10 +38,14 @@ MAX_HISTORY = 20
 class EntitySidebar(Vertical):
     """Details, entities and the background panel of the open story."""
 
+    selected: var[EntityInfo | None] = var(None)
+    """The entity whose background the panel shows."""
+
     DEFAULT_CSS = """
     EntitySidebar { width: 34; }
     EntitySidebar #article-details { height: auto; max-height: 8; }
-    EntitySidebar #entities { height: auto; max-height: 50%; border-top: solid $panel-lighten-2; }
+    EntitySidebar #entities { height: auto; max-height: 75%; border-top: solid $panel-lighten-2; }
+    EntitySidebar.-chosen #entities { max-height: 50%; }
     EntitySidebar #note { height: 1fr; border-top: solid $panel-lighten-2; }
     """
 
@@ -96,7 +101,6 @@ class EntitySidebar(Vertical):
         self.article: Article | None = None
         self.entities: list[EntityInfo] = []
         self.roles: dict[str, list[str]] = {}
-        self.selected: EntityInfo | None = None
         self.mention_index = 0
         self.history: list[EntityInfo] = []
         self._reselect: str | None = None
@@ -104,6 +108,11 @@ class EntitySidebar(Vertical):
         self._index = None
         self.index_ready = False
         """True once the search index holds the whole library (the screen says so)."""
+
+    def watch_selected(self, entity: EntityInfo | None) -> None:
+        # The list has most of the height until an entity's background needs room (with
+        # none chosen, the panel below says only "Choose an entity").
+        self.set_class(entity is not None, "-chosen")
 
     def compose(self) -> ComposeResult:
         yield ArticleDetails(id="article-details")

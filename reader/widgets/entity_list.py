@@ -84,6 +84,11 @@ class EntityList(OptionList):
         if not options:
             self.add_option(Option(Content.styled("No entities", "$text-muted"), disabled=True))
 
+    def on_resize(self) -> None:
+        """Keep the highlighted entity in sight when the list gets shorter (it gives room to
+        the background panel once an entity is chosen)."""
+        self.scroll_to_highlight()
+
     def select_key(self, key: str) -> EntityInfo | None:
         """Move the highlight to an entity and choose it."""
         option_id = f"entity:{key}"
