@@ -128,3 +128,21 @@ async def test_keys_typed_in_one_go_after_slash_land_in_the_find_field(tmp_path)
             field = app.screen.query_one(FindBar).query_one("#find-input")
             assert isinstance(app.screen, MainScreen)
             assert app.focused is field and field.value == typed
+
+
+async def test_editing_keys_in_a_burst_act_in_the_order_typed(tmp_path):
+    """Backspace, the arrows and ctrl+u are the field's bindings; Textual runs those once a key
+    has bubbled up to the app, after letters that came later. The field runs them in turn."""
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        field = (await open_find(pilot, "negoti")).query_one("#find-input")
+        keys = [("ctrl+u", None), *((c, c) for c in "abcdef"), ("backspace", None), ("backspace", None),
+                ("x", "x"), ("y", "y"), ("left", None), ("left", None), ("Z", "Z")]
+        for key, character in keys:
+            app.post_message(events.Key(key, character))  # all queued before the first is handled
+        await pilot.pause()
+        assert field.value == "abcdZxy"
+        for key, character in [("end", None), ("ctrl+u", None), *((c, c) for c in "island")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert field.value == "island"

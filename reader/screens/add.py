@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from reader.widgets.ordered_input import OrderedInput
+
 
 class AddScreen(ModalScreen[list[str] | None]):
     """Returns the inputs typed (split like a shell line), or None when cancelled."""
@@ -28,7 +30,7 @@ class AddScreen(ModalScreen[list[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Add files, folders, web pages or feeds (paths or http(s) URLs, separated by spaces):")
-            yield Input(placeholder="~/Downloads/story.html https://example.org/feed.xml", id="add-input")
+            yield OrderedInput(placeholder="~/Downloads/story.html https://example.org/feed.xml", id="add-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         try:

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
 from reader.entities.notes import Note, make_id
+from reader.widgets.ordered_input import OrderedInput
 
 __all__ = ["NoteEditor", "unwrap"]
 
@@ -49,7 +50,7 @@ class NoteEditor(ModalScreen[Note | None]):
         with Vertical() as box:
             box.border_title = Content(f"Note on {self.note.name}")
             yield Label("Summary (one or two lines)")
-            yield Input(self.note.summary, id="note-summary")
+            yield OrderedInput(self.note.summary, id="note-summary")
             yield Label("Background")
             yield TextArea(unwrap(self.note.background), id="note-background", soft_wrap=True)
             with Horizontal():

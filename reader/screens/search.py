@@ -29,6 +29,7 @@ from reader.search import IndexProblem, LibraryIndex, SearchResults, search
 from reader.search.snippets import MatchPlan
 from reader.widgets.failures import worker_failed
 from reader.widgets.fitted_footer import FittedFooter
+from reader.widgets.ordered_input import OrderedInput
 from reader.widgets.search_hits import HitRow, SearchHits
 
 DEBOUNCE_SECONDS = 0.15
@@ -98,7 +99,7 @@ class SearchScreen(Screen[SearchChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
             box.border_title = "Search the library"
-            yield Input(value=self.initial_query, id="search-input",
+            yield OrderedInput(value=self.initial_query, id="search-input",
                         placeholder='words, "a phrase", negot*, shimonseki~, -excluded, OR, title: source: '
                                     "entity: published:[2020 TO 2021]")
             yield Label("Type to search.", id="search-status")

@@ -14,6 +14,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Label
 
+from reader.widgets.ordered_input import OrderedInput
+
 
 class FindBar(Horizontal):
     """Find in the open article. Enter or Down / Shift+Enter or Up step through matches
@@ -81,7 +83,7 @@ class FindBar(Horizontal):
     def _parts(self) -> ComposeResult:
         """The field, the status and the toggles: mounted when the bar first opens (Input's
         and Checkbox's styles take start-up time, and the bar starts closed)."""
-        yield Input(placeholder="Find in article (Enter/↓ next, ↑ previous)", compact=True, id="find-input")
+        yield OrderedInput(placeholder="Find in article (Enter/↓ next, ↑ previous)", compact=True, id="find-input")
         label = Label(Content(self._status), id="find-status")
         label.set_class(self._status_classes[0], "-error")
         label.set_class(self._status_classes[1], "-none")
