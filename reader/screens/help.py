@@ -79,7 +79,7 @@ def help_sections(app: App) -> list[tuple[str, list[tuple[str, str]]]]:
     everywhere = [*type(app).__mro__, Screen]  # the app's keys and every screen's Tab / Shift+Tab
     sources: list[tuple[str, list[type]]] = [("Everywhere", everywhere)]
     for cls in reader_classes():
-        if issubclass(cls, App) or _keys_never_reach(cls):
+        if issubclass(cls, App) or _keys_never_reach(cls) or vars(cls).get("HELP_SKIP"):
             continue
         inherited = [c for c in cls.__mro__ if c not in everywhere and c is not ModalScreen]
         sources.append((section_name(cls), inherited))

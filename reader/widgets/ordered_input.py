@@ -24,6 +24,8 @@ class OrderedInput(Input):
     field runs them itself, in turn with the letters (and they do not bubble on).
     """
 
+    HELP_SKIP = True  # its keys are Textual's own Input's, not reader's: the help screen leaves them out
+
     async def on_key(self, event: events.Key) -> None:
         action = _EDITING_KEYS.get(event.key)
         if action is not None:
