@@ -196,3 +196,11 @@ def test_top_level_help_lists_every_command_without_importing_them():
     for name in COMMANDS:
         assert f"    {name}" in result.stdout
         assert load_command(name).HELP == COMMANDS[name].help
+
+
+def test_show_keeps_the_lines_of_code(tmp_path, capsys):
+    story = tmp_path / "dicts.txt"
+    story.write_text("Dictionaries\n\nTry this:\n\n    $ ls /usr/share/dict\n    README\n      web2\n\nDone.\n", encoding="utf-8")
+    assert main(["show", str(story), "--width", "40"]) == 0
+    out = capsys.readouterr().out
+    assert "Try this:\n\n$ ls /usr/share/dict\nREADME\n  web2\n\nDone." in out

@@ -185,6 +185,22 @@ def test_feed_entry_fields() -> None:
     assert "Star City" in first.body and "<a" not in first.body
 
 
+def test_code_in_a_feed_entry_keeps_its_lines_in_the_library(tmp_path: Path) -> None:
+    """A <pre> block (code, a listing) keeps its lines: in the article, in the library's
+    .txt file, and when that file is read back (it read "$ ls README connectives")."""
+    from reader.library.importer import article_text
+    from reader.loaders.txt import load_txt
+
+    feed = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Dev</title><item><title>Dicts</title>'
+            b'<description><![CDATA[<p>Try:</p><pre><code>$ ls /usr/share/dict\nREADME\n\tweb2\n\n'
+            b'$ head words<br>A</code></pre><p>Done.</p>]]></description></item></channel></rss>')
+    article = parse_feed(feed, "dev.xml", "dev").articles[0]
+    assert article.paragraphs == ["Try:", "$ ls /usr/share/dict\nREADME\n    web2", "$ head words\nA", "Done."]
+    stored = tmp_path / "dicts.txt"
+    stored.write_text(article_text(article, "2026-11-30"), encoding="utf-8")
+    assert load_txt(stored).article.body == article.body
+
+
 def test_not_a_feed_and_empty_feed_files(tmp_path: Path) -> None:
     html = tmp_path / "page.xml"
     html.write_text("<!DOCTYPE html><html><body><p>hi</p></body></html>")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -55,6 +56,23 @@ def test_wrapping_covers_the_body_within_the_width(text, width):
     body = body.body
     lines = wrap_body(body, width)
     shown = [body[line.start:line.end] for line in lines if line.part == "body"]
-    assert "".join(shown) == body.replace("\n\n", "")
+    assert "".join(shown) == body.replace("\n", "")  # paragraph breaks, and the lines of kept-lines paragraphs
     for piece in shown:
         assert cell_len(visible_part(piece)) <= max(width, 2)  # one wide character may not fit a 1-cell line
+
+
+PARAGRAPH = st.text(alphabet=st.characters(categories=("L", "N", "P"), exclude_characters="\r\n"), min_size=1, max_size=60)
+CODE_LINE = st.builds(lambda indent, text: " " * indent + text, st.integers(0, 6), PARAGRAPH)
+
+
+@settings(max_examples=200, deadline=None)
+@given(paragraphs=st.lists(PARAGRAPH.map(str.strip).filter(bool)
+                           | st.lists(CODE_LINE, min_size=2, max_size=5).map(lambda lines: textwrap.dedent("\n".join(lines))),
+                           min_size=1, max_size=6))
+def test_a_stored_body_reads_back_the_same_code_lines_and_all(paragraphs):
+    """What the importer writes (``stored_body``) the text loader reads back paragraph for
+    paragraph, a paragraph of lines (code, kept as lines) included."""
+    from reader.loaders.txt import split_paragraphs, stored_body
+
+    body = "\n\n".join(paragraphs)
+    assert split_paragraphs(stored_body(body)) == paragraphs

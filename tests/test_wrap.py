@@ -25,3 +25,11 @@ def test_body_has_a_blank_line_between_paragraphs():
     assert [line.part for line in lines] == ["body", "blank", "body"]
     assert body[lines[2].start:lines[2].end] == "three"
     assert paragraph_ranges(body) == [(0, 7), (9, 14)]
+
+
+def test_a_paragraph_of_lines_keeps_them_each_wrapped_alone():
+    body = "Run this:\n\n$ ls /usr/share/dict\nREADME\n    indented and long enough to wrap here\n\nThen go."
+    shown = [(line.part, body[line.start:line.end]) for line in wrap_body(body, 30)]
+    assert shown == [("body", "Run this:"), ("blank", ""), ("body", "$ ls /usr/share/dict"), ("body", "README"),
+                     ("body", "    indented and long enough "), ("body", "to wrap here"), ("blank", ""),
+                     ("body", "Then go.")]

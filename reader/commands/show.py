@@ -54,8 +54,8 @@ def run(args: argparse.Namespace) -> int:
     lines = title + textwrap.wrap(article.meta_line, width)
     if article.byline:
         lines += textwrap.wrap(f"by {article.byline}", width)
-    for paragraph in article.paragraphs:
-        lines += ["", *textwrap.wrap(paragraph, width)]
+    for paragraph in article.paragraphs:  # a paragraph of lines (code) keeps them, as the app shows it
+        lines += ["", *(wrapped for line in paragraph.split("\n") for wrapped in textwrap.wrap(line, width))]
     if article.credit:
         lines += ["", article.credit]
     print("\n".join(lines))

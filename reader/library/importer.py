@@ -33,7 +33,7 @@ from reader.loaders.html import page_article
 from reader.library.files import IGNORED_NAMES_KEPT, walk
 from reader.problems import Problem
 from reader.library.state import StateStore
-from reader.loaders.txt import looks_binary
+from reader.loaders.txt import looks_binary, stored_body
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, label)`` while an import runs."""
@@ -142,7 +142,7 @@ def article_text(article: Article, imported: str) -> str:
     meta["imported"] = imported
     # libyaml's dumper when present: the same text, four times faster (a refresh writes thousands)
     front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
-    return f"---\n{front}---\n\n{article.body.strip()}\n"
+    return f"---\n{front}---\n\n{stored_body(article.body)}\n"
 
 
 # -- the importer --------------------------------------------------------------------------

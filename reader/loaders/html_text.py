@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 from html.parser import HTMLParser
+
+from reader.text import TAB_SIZE
 
 _BLOCK = {
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
@@ -16,37 +19,50 @@ _SPACE = re.compile(r"\s+")
 
 
 class _Paragraphs(HTMLParser):
+    """Paragraphs of running text, whitespace collapsed; a ``<pre>`` block keeps its lines
+    (code, a listing), joined by single newlines inside one paragraph."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.paragraphs: list[str] = []
         self._current: list[str] = []
         self._skipping = 0
+        self._pre = 0
 
     def _flush(self) -> None:
-        text = _SPACE.sub(" ", "".join(self._current)).strip()
-        if text:
-            self.paragraphs.append(text)
+        if self._pre:
+            self.paragraphs.extend(preformatted("".join(self._current)))
+        else:
+            text = _SPACE.sub(" ", "".join(self._current)).strip()
+            if text:
+                self.paragraphs.append(text)
         self._current = []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in _SKIP:
             self._skipping += 1
-        elif tag in _BLOCK:
+        elif self._pre and tag == "br":
+            self._current.append("\n")
+        elif tag == "pre" or (tag in _BLOCK and not self._pre):
             self._flush()
+            self._pre += tag == "pre"
         elif tag == "img" and not self._skipping:
             alt = dict(attrs).get("alt")
             if alt:
                 self._current.append(f" {alt} ")
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
-        if tag in _BLOCK:
+        if self._pre and tag == "br":
+            self._current.append("\n")
+        elif tag in _BLOCK and not self._pre:
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self._skipping = max(0, self._skipping - 1)
-        elif tag in _BLOCK:
+        elif tag == "pre" or (tag in _BLOCK and not self._pre):
             self._flush()
+            self._pre = max(0, self._pre - (tag == "pre"))
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
@@ -55,6 +71,20 @@ class _Paragraphs(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
+
+
+def preformatted(text: str) -> list[str]:
+    """The paragraphs of a ``<pre>`` block: its lines as written (tabs expanded, common
+    indentation and trailing spaces removed), split where it has blank lines."""
+    lines = [line.rstrip() for line in text.expandtabs(TAB_SIZE).replace("\r\n", "\n").split("\n")]
+    paragraphs, block = [], []
+    for line in [*lines, ""]:
+        if line:
+            block.append(line)
+        elif block:
+            paragraphs.append(textwrap.dedent("\n".join(block)))
+            block = []
+    return paragraphs
 
 
 def looks_like_html(text: str) -> bool:

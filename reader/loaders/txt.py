@@ -6,13 +6,14 @@ from collections.abc import Callable
 
 import datetime as dt
 import re
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.dates import dateline
 from reader.library.article import PARAGRAPH_BREAK, Article
 from reader.problems import Problem
-from reader.text import first_sentence, make_safe, shorten
+from reader.text import TAB_SIZE, first_sentence, make_safe, shorten
 
 BINARY_SNIFF_BYTES = 8192
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -134,17 +135,33 @@ def _plain_values(meta: dict) -> tuple[dict, list[str]]:
     return plain, sorted(refused)
 
 
+CODE_INDENT = "    "
+"""How a paragraph that keeps its lines (code, a listing) is written: each line indented,
+as Markdown writes code."""
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Blank lines separate paragraphs. Inside a block, hard-wrapped lines (all short)
-    are joined; long lines are each a paragraph, as in files with one paragraph per line."""
+    are joined; long lines are each a paragraph, as in files with one paragraph per line;
+    a block of two lines or more all indented (``CODE_INDENT`` or a tab) keeps its lines."""
     paragraphs: list[str] = []
     for block in re.split(r"\n[ \t]*\n", text.strip("\n")):
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        raw = [line.rstrip() for line in block.split("\n") if line.strip()]
+        if len(raw) > 1 and all(line.startswith((CODE_INDENT, "\t")) for line in raw):
+            paragraphs.append(textwrap.dedent("\n".join(line.expandtabs(TAB_SIZE) for line in raw)))
+            continue
+        lines = [line.strip() for line in raw]
         if len(lines) > 1 and all(len(line) <= HARD_WRAP_MAX for line in lines[:-1]):
             paragraphs.append(" ".join(lines))
         else:
             paragraphs.extend(lines)
     return paragraphs
+
+
+def stored_body(body: str) -> str:
+    """``body`` as a ``.txt`` file keeps it: ``split_paragraphs`` reads it back the same."""
+    return PARAGRAPH_BREAK.join("\n".join(CODE_INDENT + line for line in p.split("\n")) if "\n" in p else p
+                                for p in body.strip("\n").split(PARAGRAPH_BREAK))
 
 
 def split_credit(paragraphs: list[str]) -> tuple[list[str], str | None]:

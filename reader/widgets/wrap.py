@@ -92,10 +92,24 @@ def paragraph_ranges(body: str, separator: str = "\n\n") -> list[tuple[int, int]
 
 
 def wrap_body(body: str, width: int) -> list[Line]:
-    """Screen lines for an article body: wrapped paragraphs with a blank line between them."""
+    """Screen lines for an article body: wrapped paragraphs with a blank line between them;
+    a paragraph with newlines in it (code, a listing) keeps its lines, each wrapped alone."""
     lines: list[Line] = []
     for start, end in paragraph_ranges(body):
         if lines:
             lines.append(Line("blank", end, end))
-        lines.extend(Line("body", s, e) for s, e in wrap_paragraph(body, start, end, width))
+        for line_start, line_end in _lines_of(body, start, end):
+            lines.extend(Line("body", s, e) for s, e in wrap_paragraph(body, line_start, line_end, width))
     return lines
+
+
+def _lines_of(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``body[start:end]`` split at its newlines, as offsets (one range when it has none)."""
+    ranges = []
+    found = body.find("\n", start, end)
+    while found >= 0:
+        ranges.append((start, found))
+        start = found + 1
+        found = body.find("\n", start, end)
+    ranges.append((start, end))
+    return ranges
