@@ -9,7 +9,8 @@ import pytest
 from reader.about import background_for
 from reader.core import open_library
 from reader.entities import service
-from reader.entities.model import PERSON, Span
+from reader.entities.model import PERSON, PLACE, Span
+from reader.library.article import Article
 from reader.entities.notes import KnowledgeBase
 from reader.entities.place_facts import place_facts
 from reader.entities.roles import role_after, role_before, roles_at
@@ -236,6 +237,19 @@ def test_a_small_town_needs_its_country_in_the_story():
     assert table.facts("Kodiak") is None  # a town of 6,000: "Kodiak" alone may be anything
     facts = table.facts("Kodiak", frozenset({table.home_country("Alaska")}))
     assert facts is not None and "Alaska" in dict(facts.lines)["Country"]
+
+
+def test_a_name_the_story_writes_after_the_is_not_a_small_town_of_that_name():
+    """White House, Tennessee has 10,000 people; "the White House" of a US story is not it."""
+    body = "The U.S. president spoke at the White House on Monday. Later he flew to Kodiak, Alaska."
+    kb = service.get_recognizer().kb
+    house = EntityInfo("white-house", "White House", PLACE, [at(body, "White House")])
+    kodiak = EntityInfo("kodiak", "Kodiak", PLACE, [at(body, "Kodiak")])
+    alaska = EntityInfo("alaska", "Alaska", PLACE, [at(body, "Alaska")])
+    article = Article(id="x", title="Visit", body=body)
+    assert background_for(house, kb, article=article, story_entities=[house, kodiak, alaska]).facts is None
+    facts = background_for(kodiak, kb, article=article, story_entities=[house, kodiak, alaska]).facts
+    assert facts is not None and facts.kind == "city"
 
 
 def test_the_index_follows_the_role_rules():

@@ -130,9 +130,12 @@ class PlaceTable:
             for name in (city[0], *city[5]):
                 self._city_names.setdefault(fold(name), []).append(n)
 
-    def facts(self, name: str, countries_nearby: frozenset[str] = frozenset()) -> PlaceFacts | None:
+    def facts(self, name: str, countries_nearby: frozenset[str] = frozenset(),
+              after_the: bool = False) -> PlaceFacts | None:
         """Facts on the place called ``name``; a city name held by several cities means the
-        one in a country the story also names (``countries_nearby``: codes), else the biggest."""
+        one in a country the story also names (``countries_nearby``: codes), else the biggest.
+        ``after_the``: the story writes "the" before the name ("the White House"), which it
+        does not for a town of that name."""
         key = fold(name).removesuffix("'s").removesuffix("’s")
         if key.startswith(("st. ", "st ")):  # St. Paul, St Anne: GeoNames writes Saint
             saint = "saint " + key.split(" ", 1)[1]
@@ -161,7 +164,7 @@ class PlaceTable:
         found = self._city_names.get(key)
         if found:
             best = max(found, key=lambda n: (self.cities[n][1] in countries_nearby, self.cities[n][2]))
-            if self.cities[best][2] < SMALL_TOWN and self.cities[best][1] not in countries_nearby:
+            if self.cities[best][2] < SMALL_TOWN and (after_the or self.cities[best][1] not in countries_nearby):
                 return None  # "White House", "Harvard": towns too, but not what a story means without more
             return self._city(best, source, as_of)
         return None
