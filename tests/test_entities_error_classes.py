@@ -357,6 +357,9 @@ def test_an_unknown_name_travelled_to_is_a_place_and_one_moved_to_is_not(recogni
     ("A scheme backed by the British Red Cross in 2021 was rejected.", "Red Cross", ORG),  # "Red" is no given name here
     ("The Red Cross said it would help.", "Red Cross", ORG),
     ("They paid the Bill Gates foundation.", "Bill Gates", PERSON),  # a person's name as a modifier
+    ("Albania, after the United Nations High Commissioner for Refugees spoke.",
+     "United Nations High Commissioner for Refugees", ORG),  # a body's office, no one named
+    ("Former Foreign Minister of Japan Taro Kono spoke.", "Taro Kono", PERSON),
 ])
 def test_bodies_named_as_news_write_them(recognizer, text, name, kind):
     assert kinds(recognizer, text).get(name) == kind

@@ -47,7 +47,7 @@ foreign defence defense interior home finance health education trade justice eco
 energy transport agriculture labour labor culture security intelligence information communications press
 former acting senior junior assistant associate managing executive deputy vice chief general first
 state federal national regional local supreme grand principal opposition party military affairs division
-prime lead head then current incoming outgoing minority majority""".split())
+prime lead head then current incoming outgoing minority majority high""".split())
 _PLACE_MODIFIERS = frozenset("greater northern southern eastern western central north south east west upper lower "
                              "inner outer mainland metropolitan".split())
 #: First words of place names ("Lake Erie", "Mount Talau", "Port Hutt", "River Ouse").
@@ -157,6 +157,11 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         return
     if role_at is not None and role_at == b - 1:
         role_at = None
+    if role_at is not None and role_at > a and tokens[role_at + 1].folded in OF_CONNECTORS \
+            and _body_office(story, a, role_at, b):
+        # a body's office, no one named: "United Nations High Commissioner for Refugees"
+        story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, ORG, None, tokens[a:b], initial=initial))
+        return
     if role_at is not None and (not _has_strong_ending(tokens, a, b)
                                 or (role_at == a and tokens[role_at + 1].folded in OF_CONNECTORS)):
         left_end = role_at
@@ -406,6 +411,17 @@ def ending_kind(story: Story, a: int, b: int) -> str | None:
             continue
         return kind
     return None
+
+
+def _body_office(story: Story, a: int, role_at: int, b: int) -> bool:
+    """True when a body's name (its last word says organisation) and its modifiers stand before
+    the role, and no one is named after it: the office is the name."""
+    tokens = story.tokens
+    left_end = role_at
+    while left_end > a and tokens[left_end - 1].folded in TITLE_MODIFIERS:
+        left_end -= 1
+    return left_end - a >= 2 and ending_kind(story, a, left_end) == ORG \
+        and not any(story.is_given_name(t) for t in tokens[role_at + 2:b])
 
 
 def _shouted_after(story: Story, k: int) -> bool:
