@@ -250,6 +250,12 @@ def test_a_name_the_story_writes_after_the_is_not_a_small_town_of_that_name():
     assert background_for(house, kb, article=article, story_entities=[house, kodiak, alaska]).facts is None
     facts = background_for(kodiak, kb, article=article, story_entities=[house, kodiak, alaska]).facts
     assert facts is not None and facts.kind == "city"
+    body = "Fort Lee lies between the Paramus, New Jersey retail corridor and Manhattan."  # a town as a modifier
+    paramus = EntityInfo("paramus", "Paramus", PLACE, [at(body, "Paramus")])
+    state = EntityInfo("new-jersey", "New Jersey", PLACE, [at(body, "New Jersey")])
+    facts = background_for(paramus, kb, article=Article(id="y", title="Fort Lee", body=body),
+                           story_entities=[paramus, state]).facts
+    assert facts is not None and "New Jersey" in dict(facts.lines)["Country"]
 
 
 def test_the_index_follows_the_role_rules():

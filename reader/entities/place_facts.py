@@ -134,8 +134,8 @@ class PlaceTable:
               after_the: bool = False) -> PlaceFacts | None:
         """Facts on the place called ``name``; a city name held by several cities means the
         one in a country the story also names (``countries_nearby``: codes), else the biggest.
-        ``after_the``: the story writes "the" before the name ("the White House"), which it
-        does not for a town of that name."""
+        ``after_the``: the story writes "the" before a name of several words ("the White
+        House"), which it does not for a town of that name."""
         key = fold(name).removesuffix("'s").removesuffix("’s")
         if key.startswith(("st. ", "st ")):  # St. Paul, St Anne: GeoNames writes Saint
             saint = "saint " + key.split(" ", 1)[1]
