@@ -177,6 +177,15 @@ def test_words_joined_by_underscores_are_identifiers(recognizer):
     assert got.get("Mira Holt") == PERSON and got.get("Toronto") == PLACE
 
 
+def test_a_listing_kept_as_lines_that_reads_as_code_is_code_line_by_line(recognizer):
+    text = ("Mattt Thompson formats an address:\n\nlet address = CNMutablePostalAddress()\n"
+            'address.city = "London"\nlet locality = "Paddington"\n\nThen he went to London.')
+    got = kinds(recognizer, text)
+    assert "Paddington" not in got and got.get("Mattt Thompson") == PERSON and got.get("London") == PLACE
+    text = "He said:\nthe President Barack Obama met (in Paris) Angela Merkel;\nthey agreed."  # prose, wrapped
+    assert {"Barack Obama", "Paris", "Angela Merkel"} <= set(kinds(recognizer, text))
+
+
 def test_prose_with_a_bracket_and_a_semicolon_is_not_code(recognizer):
     from reader.entities.code import code_lines
 

@@ -33,15 +33,30 @@ _HUMPS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+")
 
 
 def code_lines(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the lines of ``text`` that read as program code."""
+    """``(start, end)`` of the lines of ``text`` that read as program code: each such line,
+    and every line of a block of lines (no blank line between them: a listing kept as
+    lines) that reads as code as a whole ('let locality = "Paddington"' in a Swift listing)."""
     lines = []
     start = 0
+    block_start, block_lines = 0, []
     for end in [*(m.start() for m in re.finditer("\n", text)), len(text)]:
         line = text[start:end]
         if len(line) > 8 and _signals(line) >= 2:
             lines.append((start, end))
+        if line.strip():
+            block_lines.append((start, end))
+        else:
+            _add_code_block(text, block_lines, lines)
+            block_lines = []
         start = end + 1
-    return lines
+    _add_code_block(text, block_lines, lines)
+    return sorted(set(lines))
+
+
+def _add_code_block(text: str, block: list[tuple[int, int]], lines: list[tuple[int, int]]) -> None:
+    """Add the lines of ``block`` to ``lines`` when it has two or more and reads as code."""
+    if len(block) >= 2 and _signals(text[block[0][0]:block[-1][1]]) >= 2:
+        lines.extend(block)
 
 
 def _signals(line: str) -> int:
