@@ -179,7 +179,8 @@ def test_words_joined_by_underscores_are_identifiers(recognizer):
 
 def test_a_listing_kept_as_lines_that_reads_as_code_is_code_line_by_line(recognizer):
     text = ("Mattt Thompson formats an address:\n\nlet address = CNMutablePostalAddress()\n"
-            'address.city = "London"\nlet locality = "Paddington"\n\nThen he went to London.')
+            'address.city = "London"\nlet locality = "Paddington"\n\nThen he went to London.\n\n'
+            'let street = "221b Baker St"\nlet locality = "Paddington"\nlet region = "Greater London"')  # Swift: no ;
     got = kinds(recognizer, text)
     assert "Paddington" not in got and got.get("Mattt Thompson") == PERSON and got.get("London") == PLACE
     text = "He said:\nthe President Barack Obama met (in Paris) Angela Merkel;\nthey agreed."  # prose, wrapped

@@ -5,7 +5,8 @@ Technical news quotes code ("NSString *name = [NSString string];"), compiler fla
 the language's conventions, not names, so the recogniser drops what it finds there:
 
 - a line with two or more kinds of code signal (a call "f(", braces, a statement's ";",
-  an operator " = ", a directive "#import", a message "[obj send:", a method call "a.b(");
+  an operator " = ", a directive "#import", a message "[obj send:", a method call "a.b(",
+  a declaration "let x =");
 - an identifier: three or more humps led by a prefix in capitals ("NSDateFormatter",
   "WKWebView") or by a lower-case letter ("kUTTypeJPEG"), or five humps or more; a
   company's CamelCase name ("GlaxoSmithKline", "PlayStation", "iPhone") has fewer;
@@ -27,7 +28,8 @@ import re
 _SIGNALS = tuple((marks, re.compile(p, re.M)) for marks, p in (
     ("(", r"\w\("), ("{}", r"[{}]"), (";", r";\s*(?:$|[}\n])"), ("=>:", r"\s=\s|==|!=|->|::|=>|\+="),
     ("@#", r"(?:^|\s)[@#][a-z]\w+"), ("[", r"\[\w+ \w+:|\[(?:[A-Z]|\w*[a-z][A-Z])\w* \w+\]"),
-    ("(", r"\w\.\w+\(")))
+    ("(", r"\w\.\w+\("),
+    (("let ", "var ", "const ", "func ", "def ", "val "), r"^[ \t]*(?:let|var|const|func|def|val)[ \t]+\w+[ \t]*[=:(]")))
 """Each kind of code signal: characters one of which it needs (a cheap test first), its pattern."""
 _HUMPS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+")
 
