@@ -8,6 +8,7 @@ terminal, and tabs are expanded so columns stay aligned.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 TAB_SIZE = 4
 CJK_CHARACTERS = ("\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff"
@@ -30,6 +31,15 @@ def _visible(match: re.Match[str]) -> str:
     if code == 0x7F:
         return "\u2421"  # ␡
     return "\ufffd"
+
+
+def fold_name(text: str) -> str:
+    """``text`` as names are compared: compatibility forms undone ("ﬃ" → "ffi"), case
+    folded ("ß" → "ss") and accents removed ("Dvořák" → "dvorak")."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def sentence_case(text: str) -> str:

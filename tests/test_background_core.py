@@ -165,6 +165,26 @@ def test_reader_about_prints_the_note_facts_and_dossier(tmp_path, capsys):
     assert "Ann Hobb" in capsys.readouterr().out
 
 
+def test_reader_about_finds_a_name_with_accents_as_typed_or_without_them(tmp_path, capsys):
+    """Entity keys fold accents ("antonin-dvorak"): "Antonín Dvořák" answered "nothing known
+    (did you mean 'Antonín Dvořák'?)" when keys dropped the accented letters instead."""
+    from reader import paths
+    from reader.cli import main
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    write(lib, "a.txt", "2020-01-10", "The composer Antonín Dvořák visited Prague. Dvořák wrote symphonies.")
+    write(lib, "b.txt", "2020-03-10", "Antonín Dvořák, the Czech composer, died in Prague.")
+    paths.config_dir().mkdir(parents=True, exist_ok=True)
+    (paths.config_dir() / "config.yaml").write_text(f"library:\n  - {lib}\n")
+    assert main(["index"]) == 0
+    capsys.readouterr()
+    for typed in ("Antonín Dvořák", "antonin dvorak", "Dvořák"):
+        assert main(["about", typed]) == 0, typed
+        out = capsys.readouterr().out
+        assert out.startswith("Antonín Dvořák") and "In your library: 2 stories" in out, (typed, out)
+
+
 def test_reader_about_takes_a_country_the_stories_left_untyped_as_the_place(tmp_path, capsys):
     from reader import paths
     from reader.cli import main

@@ -34,11 +34,11 @@ from reader import paths
 from reader.atomic import write_atomic
 from reader.entities.model import normalise_type
 from reader.problems import Problem
-from reader.text import make_safe
+from reader.text import fold_name, make_safe
 
 USER_NOTES_FILE = "my-notes.yaml"
 _LINE_KEY = "__line__"
-_ID_CLEAN = re.compile(r"[^a-z0-9]+")
+_ID_CLEAN = re.compile(r"[\W_]+")
 _FIELDS = ("id", "name", "type", "aliases", "summary", "background", "dates", "related", "as_of", "source_url",
            "licence")
 
@@ -89,8 +89,9 @@ class Note:
 
 
 def make_id(name: str) -> str:
-    """A note id from a name: lower case, runs of other characters become ``-``."""
-    return _ID_CLEAN.sub("-", name.casefold()).strip("-") or "note"
+    """A note id from a name: folded as names are compared ("Antonín Dvořák" →
+    "antonin-dvorak"), runs of other characters than letters and digits as ``-``."""
+    return _ID_CLEAN.sub("-", fold_name(name)).strip("-") or "note"
 
 
 def fold(name: str) -> str:

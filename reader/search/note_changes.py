@@ -15,7 +15,6 @@ compares words (case folded, accents and ligatures undone, "again.Okafor" or
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from reader.search.batches import INDEX_NAME
 from reader.search.documents import entities_id, entities_name
 from reader.search.manifest import articles_of
 from reader.search.schema import plain_word, term_of
+from reader.text import fold_name
 
 ID = "entities"
 BASE = "entities_base"
@@ -57,7 +57,7 @@ def changed_words(manifest: dict[str, Any], now: dict[str, Any]) -> set[str] | N
     words: set[str] = set()
     for form, *_ in old ^ new:  # a note's name is in each of its forms: a rename changes them all
         # as the recogniser folds it ("Strauß" is "strauss") and as the index folds it ("straus")
-        found = {word for text in (fold(form), plain_word(form)) for word in _WORD.findall(text)
+        found = {word for text in (fold_name(form), plain_word(form)) for word in _WORD.findall(text)
                  if term_of(word) is not None}
         if not found:
             return None  # a name of stop words or single letters alone cannot be looked up
@@ -86,20 +86,13 @@ def files_naming(directory: Path, words: set[str], manifest: dict[str, Any]) -> 
     return {file_of[article_id] for article_id in ids if article_id in file_of}
 
 
-def fold(text: str) -> str:
-    """``text`` as names are compared: compatibility forms undone ("ﬃ" → "ffi"), case
-    folded ("ß" → "ss") and accents removed ("José" → "jose")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _names(term: str, words: set[str], stems: set[str]) -> bool:
     """True when an index term holds one of ``words`` (or their stems)."""
     if term in stems:
         return True
     if term.isascii() and term.isalnum():
         return False
-    return any(piece in stems or term_of(piece) in stems for piece in _WORD.findall(fold(term)))
+    return any(piece in stems or term_of(piece) in stems for piece in _WORD.findall(fold_name(term)))
 
 
 def _forms(value: Any) -> frozenset[tuple[str, str, str, str]] | None:
