@@ -60,6 +60,13 @@ def test_malformed_queries_are_read_leniently_with_one_line(text, note):
     assert all("\n" not in n for n in parsed.notes)
 
 
+def test_a_year_being_typed_in_a_range_is_not_a_prefix_and_a_bad_date_is_explained():
+    typing = parse_query("published:[2010 TO 201", prefix_last=True)
+    assert not any("*" in note or "int()" in note for note in typing.notes), typing.notes
+    typo = parse_query("published:[2010 TOO 2015]")
+    assert any("a date is a year, a month or a day" in note for note in typo.notes), typo.notes
+
+
 def test_an_unfinished_range_reads_from_its_start_on():
     assert parse_query("published:[2020 TO").query == parse_query("published:[2020 TO]").query != wq.NullQuery
 

@@ -173,11 +173,12 @@ def _fallback(text: str) -> str:
 
 def with_last_word_as_prefix(text: str) -> str:
     """``text`` with its last word marked as a prefix (``peace tal`` → ``peace tal*``),
-    unless that word is inside an open quote, after a field name, an operator, shorter
-    than ``MIN_TYPED_PREFIX`` or already marked (``*``, ``~``)."""
+    unless that word is inside an open quote or range, after a field name, an operator,
+    shorter than ``MIN_TYPED_PREFIX`` or already marked (``*``, ``~``)."""
     stripped = text.rstrip()
-    if stripped != text or stripped.count('"') % 2:
-        return text  # a space after the word: it is finished
+    if stripped != text or stripped.count('"') % 2 or stripped.rfind("[") > stripped.rfind("]") \
+            or stripped.rfind("{") > stripped.rfind("}"):
+        return text  # a space after the word: it is finished; "[2010 TO 201": a year being typed
     match = _LAST_WORD.search(stripped)
     if match is None or len(match.group(2)) < MIN_TYPED_PREFIX or match.group(2) in ("AND", "OR", "NOT", "TO"):
         return text
@@ -210,6 +211,8 @@ def parse_query(text: str, prefix_last: bool = False) -> ParsedQuery:
         q = parser.parse(text)
     except Exception as error:  # noqa: BLE001 - whoosh raises plain Exception for bad dates
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        if isinstance(error, ValueError) and "published:" in text:
+            reason = "a date is a year, a month or a day: 2020, 2020-05, 2020-05-01"  # not int()'s words
         notes.append(f"could not read the query ({reason}); searched for its words instead")
         try:
             q = parser.parse(_fallback(text))
