@@ -201,6 +201,13 @@ def test_code_in_a_feed_entry_keeps_its_lines_in_the_library(tmp_path: Path) -> 
     assert load_txt(stored).article.body == article.body
 
 
+def test_superscript_digits_stay_superscript() -> None:
+    from reader.loaders.html_text import html_paragraphs
+
+    text = html_paragraphs("<p>10<sup>5</sup> to 10<sup>8</sup> samples; the 5<sup>th</sup>; E = mc<sup>2</sup></p>")
+    assert text == ["10⁵ to 10⁸ samples; the 5th; E = mc²"]  # not "105 to 108"
+
+
 def test_not_a_feed_and_empty_feed_files(tmp_path: Path) -> None:
     html = tmp_path / "page.xml"
     html.write_text("<!DOCTYPE html><html><body><p>hi</p></body></html>")

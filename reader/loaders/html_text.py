@@ -15,6 +15,8 @@ _BLOCK = {
     "p", "pre", "section", "table", "tr", "ul",
 }
 _SKIP = {"script", "style", "noscript", "template", "iframe", "object", "svg", "head"}
+_SUPERSCRIPT = str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾")
+_SUPERSCRIBABLE = set("0123456789+-=()")
 _SPACE = re.compile(r"\s+")
 
 
@@ -28,6 +30,7 @@ class _Paragraphs(HTMLParser):
         self._current: list[str] = []
         self._skipping = 0
         self._pre = 0
+        self._sup = 0
 
     def _flush(self) -> None:
         if self._pre:
@@ -39,6 +42,8 @@ class _Paragraphs(HTMLParser):
         self._current = []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "sup":
+            self._sup += 1
         if tag in _SKIP:
             self._skipping += 1
         elif self._pre and tag == "br":
@@ -58,6 +63,8 @@ class _Paragraphs(HTMLParser):
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "sup":
+            self._sup = max(0, self._sup - 1)
         if tag in _SKIP:
             self._skipping = max(0, self._skipping - 1)
         elif tag == "pre" or (tag in _BLOCK and not self._pre):
@@ -66,6 +73,8 @@ class _Paragraphs(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
+            if self._sup and data and set(data) <= _SUPERSCRIBABLE:
+                data = data.translate(_SUPERSCRIPT)  # "10<sup>5</sup>" is 10⁵, not 105
             self._current.append(data)
 
     def close(self) -> None:
