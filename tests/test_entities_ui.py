@@ -188,3 +188,18 @@ async def test_the_list_has_the_room_until_an_entity_is_chosen_and_keeps_it_in_s
         assert after < before and after <= app.screen.sidebar.region.height // 2
         line = entity_list.highlighted  # its one line: the list has no multi-line options
         assert entity_list.scroll_offset.y <= line < entity_list.scroll_offset.y + after
+
+
+async def test_tab_passes_by_the_background_panel_until_it_shows_an_entity():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        entity_list = await wait_entities(pilot)
+        panel = app.query_one(NotePanel)
+        entity_list.focus()
+        await pilot.press("tab")
+        assert app.focused is not panel  # "Choose an entity" has nothing to scroll or choose
+        entity_list.select_key("treaty-of-shimonoseki")
+        await wait_note(pilot, "1895 peace treaty")
+        entity_list.focus()
+        await pilot.press("tab")
+        assert app.focused is panel

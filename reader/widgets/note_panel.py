@@ -105,6 +105,7 @@ class NotePanel(VerticalScroll):
         super().__init__(id=id, classes=classes)
         self.context: Background | None = None
         self.candidates: list[tuple[str, str, str]] = []
+        self.can_focus = False  # nothing to scroll or choose until an entity is shown: Tab passes by
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled("Choose an entity to read about it.", "$text-muted"), id="note-text")
@@ -136,6 +137,7 @@ class NotePanel(VerticalScroll):
     def show(self, context: Background | None) -> None:
         """Show an entity's background (or the prompt to choose one)."""
         self.context = context
+        self.can_focus = context is not None
         if context is not None:
             self._sections()
         for list_id in _LISTS:
