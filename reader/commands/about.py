@@ -215,7 +215,10 @@ def format_background(context, width: int = 88) -> str:
         if dossier.months:
             line, group = sparkline([n for _, n in dossier.months])
             each = f"; each mark {group} months" if group > 1 else ""
-            lines.append(f"  stories per month, {dossier.span}{each}: {line}")
+            undated = f" ({dossier.undated} undated)" if dossier.undated else ""
+            lines.append(f"  stories per month, {dossier.span}{each}: {line}{undated}")
+        elif dossier.undated:
+            lines.append(f"  {dossier.undated} undated")
         for label, story in dossier.labelled_stories():  # one story: shown once, as the app does
             lines.append(f"  {label}: {story.title} [{story.id}] {story.published[:10]}".rstrip())
         if dossier.roles:

@@ -22,6 +22,7 @@ from typing import Any
 from whoosh import columns, fields
 
 from reader.search.slugs import entity_slug
+from reader.text import shorten
 
 MONTH_FIELD = "entity_month"
 ROLE_FIELD = "entity_role"
@@ -59,7 +60,7 @@ def dossier_document(items: Iterable[Any], published: Any) -> dict[str, Any]:
         if month:
             months.add(f"{slug}{SEPARATOR}{month}")
         for role in getattr(item, "roles", ()) or ():
-            text = " ".join(role.replace(",", " ").split())[:MAX_ROLE_CHARS]
+            text = shorten(role.replace(",", " "), MAX_ROLE_CHARS)  # at a word, not "… of Technolog"
             if text:
                 roles.add(f"{slug}{SEPARATOR}{text}")
         if str(getattr(item, "type", "")).upper() != "OTHER":
