@@ -81,7 +81,8 @@ def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str =
     table = place_table()
     nearby = frozenset(code for e in story_entities if e.type == PLACE and e is not entity
                        for code in [table.home_country(e.name)] if code) | countries_in_text(body)
-    # "the White House" is no town of that name; "the Paramus, NJ retail corridor" is one
-    after_the = " " in entity.name and any(body[max(0, start - 4):start].casefold() == "the "
-                                           for start, _ in entity.mentions)
+    # "the White House", always so written, is no town of that name; "the Palm Beach area" and
+    # "in Palm Beach" are the town, as is "the Paramus, NJ retail corridor" (one word)
+    after_the = " " in entity.name and bool(entity.mentions) and all(
+        body[max(0, start - 4):start].casefold() == "the " for start, _ in entity.mentions)
     return table.facts(entity.name, nearby, after_the)

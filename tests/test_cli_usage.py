@@ -200,7 +200,8 @@ def test_top_level_help_lists_every_command_without_importing_them():
 
 def test_show_keeps_the_lines_of_code(tmp_path, capsys):
     story = tmp_path / "dicts.txt"
-    story.write_text("Dictionaries\n\nTry this:\n\n    $ ls /usr/share/dict\n    README\n      web2\n\nDone.\n", encoding="utf-8")
+    story.write_text("---\ntitle: Dictionaries\nimported: 2026-11-30\n---\n\nTry this:\n\n    $ ls /usr/share/dict\n"
+                     "    README\n      web2\n\nDone.\n", encoding="utf-8")  # as the importer writes code
     assert main(["show", str(story), "--width", "40"]) == 0
     out = capsys.readouterr().out
     assert "Try this:\n\n$ ls /usr/share/dict\nREADME\n  web2\n\nDone." in out

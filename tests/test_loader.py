@@ -111,6 +111,14 @@ def test_decomposed_text_is_read_in_composed_form_so_names_stay_whole(tmp_path):
     assert {"Diccionario de la Lengua Española", "José Muñoz"} <= found
 
 
+def test_an_indented_quotation_in_a_persons_own_file_is_joined_as_prose(tmp_path):
+    """Indented lines keep their breaks only in the importer's files (code it stored); in a
+    person's own file an indented block may be a quotation, hard-wrapped."""
+    text = "A letter\n\nShe wrote:\n\n    The state of the\n    roads in our town\n    is poor.\n"
+    assert load_txt(write(tmp_path, "letter.txt", text)).article.paragraphs == [
+        "She wrote:", "The state of the roads in our town is poor."]
+
+
 def test_invalid_utf8_loads_with_replacement_and_a_notice(tmp_path):
     path = write(tmp_path, "latin.txt", "Caf\xe9 society.\n".encode("latin-1"))
     loaded = load_txt(path)

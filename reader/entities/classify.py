@@ -115,8 +115,8 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
             break
         a += 1
         initial = False
-    while b > a and (not tokens[b - 1].cap or b - a > 1 and (tokens[b - 1].folded in _NEVER_LAST
-                                                              or _shouted_after(story, b - 1))) \
+    while b > a and (not tokens[b - 1].cap or b - a > 1 and tokens[b - 1].folded in _NEVER_LAST
+                     or b - a > 2 and _shouted_after(story, b - 1)) \
             and (b - 1) not in anchors and not story.covered(b - 1):
         b -= 1  # "in Denver Monday", "the Ralph Northam For (Governor party)": not the name's words
     if a >= b:
@@ -400,7 +400,7 @@ def ending_kind(story: Story, a: int, b: int) -> str | None:
         kind = ENDINGS.get(head)
         if kind is None:
             continue
-        if kind in (EVENT, OTHER) and head == heads[0] and len(heads) > 1 and ENDINGS.get(heads[1]) in (ORG, PLACE):
+        if kind == OTHER and head == heads[0] and len(heads) > 1 and ENDINGS.get(heads[1]) in (ORG, PLACE):
             continue  # "Centre for Control of Iodine Deficiency Disorders": the body's, not its subject's
         if kind == PLACE and (head == tokens[last].base_folded and tokens[a].folded in DEMONYMS and head == "state"
                               or head != heads[0] and tokens[idx].folded in ("for", "on")):
@@ -426,7 +426,8 @@ def _body_office(story: Story, a: int, role_at: int, b: int) -> bool:
 
 def _shouted_after(story: Story, k: int) -> bool:
     """An ordinary word in capitals after a word that is not ("Randall Stephenson DENIES that"):
-    emphasis, not the end of the name."""
+    emphasis, not the end of the name (asked only of a run of three words or more: "Emmanuel
+    MACRON", "Tyson FURY" are a name with its surname in capitals, as some copy writes them)."""
     tok = story.tokens[k]
     return tok.is_upper and len(tok.text) >= 4 and not story.tokens[k - 1].is_upper \
         and (tok.folded in COMMON or story.knowledge.is_word(tok.folded))

@@ -162,6 +162,13 @@ class _SharedPrefixes:
         return match.group(1) in self.found
 
 
+def _snake_case(text: str, start: int, end: int) -> bool:
+    """True when an underscore joins the name to another word ("OBJC_ASSOCIATION_ASSIGN"),
+    not when underscores only mark emphasis ("_Barack Obama_")."""
+    return (start >= 2 and text[start - 1] == "_" and (text[start - 2].isalnum() or text[start - 2] == "_")) \
+        or (text[end:end + 1] == "_" and (text[end + 1:end + 2].isalnum() or text[end + 1:end + 2] == "_"))
+
+
 def in_code(text: str, spans, lines: list[tuple[int, int]] | None = None) -> list:
     """``spans`` without those in code: on a code line, holding an identifier, a flag, joined
     to another word by an underscore, or in a web address."""
@@ -171,8 +178,8 @@ def in_code(text: str, spans, lines: list[tuple[int, int]] | None = None) -> lis
     kept = []
     for span in spans:
         start = span.start
-        if (is_flag(text, start) or is_handle_or_code(text, start) or text[start - 1:start] == "_"
-                or text[span.end:span.end + 1] == "_" or (lines and any(a <= start < b for a, b in lines))
+        if (is_flag(text, start) or is_handle_or_code(text, start) or _snake_case(text, start, span.end)
+                or (lines and any(a <= start < b for a, b in lines))
                 or (_MAYBE_IDENTIFIER.search(text, start, span.end)
                     and any(is_identifier(w) or prefixes.lead(w)
                             for w in text[start:span.end].split()))):

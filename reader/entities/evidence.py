@@ -39,10 +39,10 @@ _PLACE_APPOSITION = re.compile(
     r"(?= (?:near|in|on|of|at|outside|north|south|east|west|along|by|whose|where|that|which)\b|[,.;:)])")
 """'Stridon, a village near Emona', 'Kramatorsk, a city in eastern Ukraine': the name of a place
 (never 'Okafor, a city councillor': the kind must end the phrase or lead to where it is)."""
-_TRAVEL = (r"(?:travell?(?:ed|ing)|journey(?:ed|ing)?|trips?|voyages?|flew|sailed|sailing|fled|fleeing|"
+_TRAVEL = (r"(?:travell?(?:ed|ing)|journey(?:ed|ing)?|voyages?|flew|sailed|sailing|fled|fleeing|"
            r"emigrated|emigrating|immigrated|deported|exiled|banished|pilgrimage|expedition)")
-"""Words of going somewhere: 'fled to X', 'a journey through X' (never 'moved to' or 'went to':
-'she moved to Google', 'he went to Harvard')."""
+"""Words of going somewhere: 'fled to X', 'a journey through X' (never 'moved to', 'went to' or
+'a trip to': 'she moved to Google', 'he went to Harvard', 'a trip to Costco')."""
 _PLACE_BEFORE = re.compile(r"\b" + _PLACE_NOUNS + r" of\s+$|\b(?:visit|visiting|around|reach|reaching|arrive in|"
                            r"arriving in|flights? to|ferry to|road to|north of|south of|east of|west of|"
                            + _TRAVEL + r" (?:to|through))\s+$",

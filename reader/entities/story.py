@@ -325,7 +325,7 @@ class Story:
         """Split a run at connectors that do not join a name ("Sweden and Belgium")."""
         tokens, anchors = self.tokens, self.anchors
         cuts: list[tuple[int, int]] = []  # (index of first connector, index after connectors)
-        joined = False  # "for" already joins this name: "Joint Council for the Welfare of Immigrants"
+        for_joined = False  # "for" joins this name so far: "Joint Council for the Welfare of Immigrants"
         k = i
         while k < j:
             if k in anchors:
@@ -343,12 +343,13 @@ class Story:
                         and not (k - 1 in anchors or self.anchor_ends_at(k)) and tokens[k - 1].folded not in ENDINGS
                 elif words & OF_CONNECTORS:
                     head = tokens[k - 1].folded
-                    ok = (head in ENDINGS or is_role(head) or joined and "of" in words) and m < j \
+                    ok = (head in ENDINGS or is_role(head) or for_joined and "of" in words) and m < j \
                         and tokens[m].folded not in CALENDAR \
                         and not ("on" in words and (tokens[m].upper or tokens[m].text[-1:].isdigit()))
                 if not ok:
                     cuts.append((k, m))
-                joined = joined or ok and "for" in words  # "Council for the Welfare", not "University of
+                # "Council for the Welfare" goes on through "of"; a cut or an "and" starts anew
+                for_joined = ok and "for" in words or (for_joined and ok and not words & {"and", "&"})
                 k = m
                 continue
             k += 1

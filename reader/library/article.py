@@ -60,7 +60,7 @@ class Article:
     def __post_init__(self) -> None:
         for name in _NORMALISED:
             value = getattr(self, name)
-            if value and not unicodedata.is_normalized("NFC", value):
+            if value:
                 object.__setattr__(self, name, unicodedata.normalize("NFC", value))
         if self.word_count < 0:
             object.__setattr__(self, "word_count", count_words(self.body))

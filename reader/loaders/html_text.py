@@ -46,8 +46,8 @@ class _Paragraphs(HTMLParser):
             self._sup += 1
         if tag in _SKIP:
             self._skipping += 1
-        elif self._pre and tag == "br":
-            self._current.append("\n")
+        elif self._pre and tag in _BLOCK and tag != "pre":
+            self._line_break()  # a highlighter's line in a <div>, or a <br>
         elif tag == "pre" or (tag in _BLOCK and not self._pre):
             self._flush()
             self._pre += tag == "pre"
@@ -57,8 +57,8 @@ class _Paragraphs(HTMLParser):
                 self._current.append(f" {alt} ")
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
-        if self._pre and tag == "br":
-            self._current.append("\n")
+        if self._pre and tag in _BLOCK:
+            self._line_break()
         elif tag in _BLOCK and not self._pre:
             self._flush()
 
@@ -67,9 +67,17 @@ class _Paragraphs(HTMLParser):
             self._sup = max(0, self._sup - 1)
         if tag in _SKIP:
             self._skipping = max(0, self._skipping - 1)
+        elif self._pre and tag in _BLOCK and tag != "pre":
+            self._line_break()
         elif tag == "pre" or (tag in _BLOCK and not self._pre):
             self._flush()
             self._pre = max(0, self._pre - (tag == "pre"))
+
+    def _line_break(self) -> None:
+        """End the line in a ``<pre>`` block, unless it has just ended (two block tags in a
+        row are no blank line)."""
+        if self._current and not self._current[-1].endswith("\n"):
+            self._current.append("\n")
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
@@ -85,7 +93,7 @@ class _Paragraphs(HTMLParser):
 def preformatted(text: str) -> list[str]:
     """The paragraphs of a ``<pre>`` block: its lines as written (tabs expanded, common
     indentation and trailing spaces removed), split where it has blank lines."""
-    lines = [line.rstrip() for line in text.expandtabs(TAB_SIZE).replace("\r\n", "\n").split("\n")]
+    lines = [line.rstrip() for line in text.expandtabs(TAB_SIZE).replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     paragraphs, block = [], []
     for line in [*lines, ""]:
         if line:

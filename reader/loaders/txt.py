@@ -140,14 +140,16 @@ CODE_INDENT = "    "
 as Markdown writes code."""
 
 
-def split_paragraphs(text: str) -> list[str]:
+def split_paragraphs(text: str, keep_indented: bool = False) -> list[str]:
     """Blank lines separate paragraphs. Inside a block, hard-wrapped lines (all short)
-    are joined; long lines are each a paragraph, as in files with one paragraph per line;
-    a block of two lines or more all indented (``CODE_INDENT`` or a tab) keeps its lines."""
+    are joined; long lines are each a paragraph, as in files with one paragraph per line.
+    ``keep_indented`` (a file the importer wrote, ``stored_body``): a block of two lines or
+    more all indented (``CODE_INDENT`` or a tab) keeps its lines; in a person's own file
+    such a block may as well be an indented quotation, hard-wrapped."""
     paragraphs: list[str] = []
     for block in re.split(r"\n[ \t]*\n", text.strip("\n")):
         raw = [line.rstrip() for line in block.split("\n") if line.strip()]
-        if len(raw) > 1 and all(line.startswith((CODE_INDENT, "\t")) for line in raw):
+        if keep_indented and len(raw) > 1 and all(line.startswith((CODE_INDENT, "\t")) for line in raw):
             paragraphs.append(textwrap.dedent("\n".join(line.expandtabs(TAB_SIZE) for line in raw)))
             continue
         lines = [line.strip() for line in raw]
@@ -159,7 +161,8 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def stored_body(body: str) -> str:
-    """``body`` as a ``.txt`` file keeps it: ``split_paragraphs`` reads it back the same."""
+    """``body`` as the importer's ``.txt`` file keeps it (with ``imported:`` in its front
+    matter): ``split_paragraphs(…, keep_indented=True)`` reads it back the same."""
     return PARAGRAPH_BREAK.join("\n".join(CODE_INDENT + line for line in p.split("\n")) if "\n" in p else p
                                 for p in body.strip("\n").split(PARAGRAPH_BREAK))
 
@@ -186,7 +189,7 @@ def _text_field(meta: dict, key: str) -> str | None:
 def parse_article(text: str, path: Path | str, article_id: str) -> Loaded:
     """Build an article from decoded text."""
     meta, rest, problems = split_front_matter(text, path)
-    paragraphs = split_paragraphs(make_safe(rest))
+    paragraphs = split_paragraphs(make_safe(rest), keep_indented="imported" in meta)
     paragraphs, credit = split_credit(paragraphs)
     title = _text_field(meta, "title")
     if title is None and paragraphs:

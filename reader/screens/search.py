@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -94,7 +94,6 @@ class SearchScreen(Screen[SearchChoice | None]):
         self._generation = 0
         self._timer: Timer | None = None
         self._retried_at = 0.0
-        self._opening = True  # until the first frame: see ``on_key``
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
@@ -110,17 +109,6 @@ class SearchScreen(Screen[SearchChoice | None]):
         self.query_one("#search-input", Input).focus()
         if self.initial_query:
             self._start_search()
-        self.call_after_refresh(self._opened)
-
-    def _opened(self) -> None:
-        self._opening = False
-
-    def on_key(self, event: events.Key) -> None:
-        """Letters typed in one go with the key that opened the search ("sTaiwan") reach this
-        screen before its field has the focus: they go into the field, as typed."""
-        if self._opening and event.is_printable:
-            event.stop()
-            self.query_one("#search-input", Input).post_message(events.Key(event.key, event.character))
 
     # -- searching ---------------------------------------------------------
 

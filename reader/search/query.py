@@ -102,8 +102,9 @@ def _balance(text: str, notes: list[str]) -> str:
         text += ")" * depth
     if depth or dropped:
         notes.append("balanced the parentheses")
+    outside = re.sub(r'"[^"]*"', "", text)  # "[citation needed" is a phrase, no range
     for opening, closing in ("[]", "{}"):
-        if text.rfind(opening) > text.rfind(closing):  # "published:[2020 TO": from 2020 on
+        if outside.rfind(opening) > outside.rfind(closing):  # "published:[2020 TO": from 2020 on
             text += closing
             notes.append(f"closed the unfinished range {opening}…{closing}")
     return text

@@ -27,8 +27,8 @@ from reader.search.dossier_fields import dossier_schema_fields
 
 # Bump when the schema, the analyzer or what is indexed changes: an index built with
 # another version is rebuilt (with a message) the next time it is opened.
-SCHEMA_VERSION = 7  # 5: Snowball English stems, compact postings, body stored as text; 6: the dossier's fields;
-# 7: accents folded ("Māori" is found by "maori")
+SCHEMA_VERSION = 8  # 5: Snowball English stems, compact postings, body stored as text; 6: the dossier's fields;
+# 7: accents folded ("Māori" is found by "maori"); 8: stories in composed Unicode (NFC), entity keys with accents folded
 
 TITLE_WEIGHT = 2.0  # a word in the title counts as this many in the body (BM25F)
 TITLE_GAP = 100  # positions between the title and the body in the body field

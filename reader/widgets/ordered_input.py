@@ -29,6 +29,5 @@ class OrderedInput(Input):
     async def on_key(self, event: events.Key) -> None:
         action = _EDITING_KEYS.get(event.key)
         if action is not None:
-            event.stop()
-            event.prevent_default()
+            event.stop()  # not on to the app, which would run the binding again
             await self.run_action(action)

@@ -75,14 +75,16 @@ def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[in
     return lines
 
 
-def paragraph_ranges(body: str, separator: str = "\n\n") -> list[tuple[int, int]]:
-    """The ``(start, end)`` offsets of each paragraph of ``body``."""
+def paragraph_ranges(body: str, separator: str = "\n\n", start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets of each paragraph of ``body`` (or of ``body[start:end]``;
+    with ``separator="\n"``, its lines), empty ones left out."""
     ranges = []
-    position = 0
+    position = start
+    end = len(body) if end is None else end
     size = len(separator)
-    while position <= len(body):
-        found = body.find(separator, position)
-        stop = len(body) if found < 0 else found
+    while position <= end:
+        found = body.find(separator, position, end)
+        stop = end if found < 0 else found
         if stop > position:
             ranges.append((position, stop))
         if found < 0:
@@ -98,18 +100,6 @@ def wrap_body(body: str, width: int) -> list[Line]:
     for start, end in paragraph_ranges(body):
         if lines:
             lines.append(Line("blank", end, end))
-        for line_start, line_end in _lines_of(body, start, end):
+        for line_start, line_end in paragraph_ranges(body, "\n", start, end):
             lines.extend(Line("body", s, e) for s, e in wrap_paragraph(body, line_start, line_end, width))
     return lines
-
-
-def _lines_of(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``body[start:end]`` split at its newlines, as offsets (one range when it has none)."""
-    ranges = []
-    found = body.find("\n", start, end)
-    while found >= 0:
-        ranges.append((start, found))
-        start = found + 1
-        found = body.find("\n", start, end)
-    ranges.append((start, end))
-    return ranges
