@@ -69,7 +69,9 @@ async def test_entity_without_a_note_shows_the_story_and_w_from_the_list_writes_
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         entity_list = await wait_entities(pilot)
-        assert "· = no note yet" in str(entity_list.get_option_at_index(entity_list.option_count - 1).prompt)
+        legend = str(entity_list.get_option_at_index(entity_list.option_count - 1).prompt)
+        assert legend == "No notes yet (w writes one)"  # none of this story's names has one: no marks
+        assert not any(" ·" in str(entity_list.get_option_at_index(i).prompt) for i in range(entity_list.option_count))
         assert entity_list.select_key("quentin-vale") is not None
         shown = await wait_panel(pilot, "In this story: 1 mention")  # the newest story opens first
         assert "No background note yet" in shown and "Role: Harbour Director" in shown

@@ -75,3 +75,25 @@ async def test_focus_keeps_rows_where_they_are_so_a_click_chooses_what_it_hits()
         await pilot.click(EntityList, offset=(3, top + row - int(entity_list.scroll_y)))
         await pilot.pause()
         assert app.screen.sidebar.selected is not None and app.screen.sidebar.selected.key == "hua-chunying"
+
+
+async def test_the_no_note_mark_shows_only_when_it_tells_entities_apart():
+    from textual.app import App
+
+    from reader.entities.notes import Note
+    from reader.entities.summary import EntityInfo
+    from reader.widgets.entity_list import EntityList
+
+    class One(App):
+        def compose(self):
+            yield EntityList(id="entities")
+
+    noted = EntityInfo("hua-chunying", "Hua Chunying", "PERSON", [(0, 12)], Note("hua-chunying", "Hua Chunying", "PERSON"))
+    plain = EntityInfo("ann-hobb", "Ann Hobb", "PERSON", [(20, 28)])
+    async with One().run_test() as pilot:
+        entity_list = pilot.app.query_one(EntityList)
+        rows = lambda: [str(entity_list.get_option_at_index(i).prompt) for i in range(entity_list.option_count)]  # noqa: E731
+        entity_list.set_entities([noted, plain])
+        assert any(row.startswith(" Ann Hobb ·") for row in rows()) and rows()[-1] == "· no note yet (w writes one)"
+        entity_list.set_entities([plain])
+        assert not any("·" in row for row in rows()) and rows()[-1] == "No notes yet (w writes one)"

@@ -67,18 +67,19 @@ class EntityList(OptionList):
         self.entities = list(entities)
         self._by_id = {}
         options: list[Option] = []
+        unmarked = not any(info.note for info in self.entities)  # none has a note: a mark would say nothing
         for kind, items in grouped(self.entities):
             label = TYPE_LABELS.get(kind, kind.title())
             options.append(Option(Content.styled(f"{label} ({len(items)})", "bold $text-muted"), disabled=True))
             for info in items:
                 option_id = f"entity:{info.key}"
                 self._by_id[option_id] = info
-                mark = "" if info.note else " ·"
+                mark = "" if info.note or unmarked else " ·"
                 options.append(Option(Content.assemble(" ", Content(info.name), (f"{mark} ×{info.count}", "$text-muted")),
                                       id=option_id))
-        if any(info.note is None for info in self.entities):
-            options.append(Option(Content.styled("· = no note yet: w writes one, W looks it up", "$text-muted"),
-                                  disabled=True))
+        if any(info.note is None for info in self.entities):  # short enough for the sidebar's width
+            legend = "No notes yet (w writes one)" if unmarked else "· no note yet (w writes one)"
+            options.append(Option(Content.styled(legend, "$text-muted"), disabled=True))
         self.clear_options()
         self.add_options(options)
         if not options:
