@@ -375,6 +375,9 @@ def test_an_unknown_name_travelled_to_is_a_place_and_one_moved_to_is_not(recogni
     ("Tickets for the City of London Festival sold out.", "City of London Festival", EVENT),  # not the body's
     ("Emmanuel MACRON said so.", "Emmanuel MACRON", None),  # a surname in capitals is kept (whatever its type)
     ("He met the Center for American Progress and John Podesta of Washington.", "Washington", PLACE),  # "of" past "and"
+    ("He played Major League Baseball for years.", "Major League Baseball", ORG),  # no major, no person "Major"
+    ("The stadium of the Major League Baseball Indians is downtown.", "Major League Baseball Indians", ORG),
+    ("Major John Smith spoke.", "John Smith", PERSON),  # the title still is one before a name
 ])
 def test_bodies_named_as_news_write_them(recognizer, text, name, kind):
     got = kinds(recognizer, text)

@@ -142,8 +142,9 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         if k in anchors:
             k += anchors[k][0]
             continue
-        if is_role(tokens[k].folded) and tokens[k].cap and not _title_as_surname(story, a, k, b):
-            role_at = k
+        if is_role(tokens[k].folded) and tokens[k].cap and not _title_as_surname(story, a, k, b) \
+                and not (k + 1 < b and ENDINGS.get(tokens[k + 1].base_folded) == ORG):
+            role_at = k  # (not before a body's word: "Major League Baseball" has no major in it)
         k += 1
     if role_at is not None and role_at == b - 1 and b - a > 1 and not _has_strong_ending(tokens, a, b):
         # the run ends in a title ("Prime Minister’s", "NASA Administrator"): what stands before it
@@ -424,6 +425,14 @@ def _body_office(story: Story, a: int, role_at: int, b: int) -> bool:
         and not any(story.is_given_name(t) for t in tokens[role_at + 2:b])
 
 
+def _ordinary_words_with_a_body_word(story: Story, toks) -> bool:
+    """Dictionary words only, a body's word among them after the first ("Major League
+    Baseball"): a body's name, though "Major" is also a given name."""
+    is_word = story.knowledge.is_word
+    return all(len(t.base) > 2 and is_word(t.base_folded) for t in toks) \
+        and any(ENDINGS.get(t.base_folded) == ORG for t in toks[1:])
+
+
 def _shouted_after(story: Story, k: int) -> bool:
     """An ordinary word in capitals after a word that is not ("Randall Stephenson DENIES that"):
     emphasis, not the end of the name (asked only of a run of three words or more: "Emmanuel
@@ -464,7 +473,8 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
     if _body_named_before_its_kind(story, start, end):
         story.found.append(Found(start, end, ORG, None, toks))  # "the D.A. Davidson brokerage"
         return
-    if _the_name(story, start, end) and not INITIALS.match(toks[0].text) or _the_ordinary_words(story, a, b):
+    if _the_name(story, start, end) and not INITIALS.match(toks[0].text) or _the_ordinary_words(story, a, b) \
+            or _ordinary_words_with_a_body_word(story, toks):
         story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "against the Houston Astros,"
         return
     if not toks[-1].is_upper and (_person_first(story, a, b) if toks[0].folded in story.lexicon
