@@ -426,11 +426,11 @@ def _body_office(story: Story, a: int, role_at: int, b: int) -> bool:
 
 
 def _ordinary_words_with_a_body_word(story: Story, toks) -> bool:
-    """Dictionary words only, a body's word among them after the first ("Major League
-    Baseball"): a body's name, though "Major" is also a given name."""
+    """Dictionary words up to a body's word after the first ("Major League Baseball
+    Indians"): a body's name, though "Major" is also a given name."""
     is_word = story.knowledge.is_word
-    return all(len(t.base) > 2 and is_word(t.base_folded) for t in toks) \
-        and any(ENDINGS.get(t.base_folded) == ORG for t in toks[1:])
+    body = next((i for i, t in enumerate(toks) if i and ENDINGS.get(t.base_folded) == ORG), None)
+    return body is not None and all(len(t.base) > 2 and is_word(t.base_folded) for t in toks[:body + 1])
 
 
 def _shouted_after(story: Story, k: int) -> bool:
