@@ -117,7 +117,7 @@ async def test_filtering_by_a_name_fails(tmp_path, monkeypatch):
         await wait_loaded(pilot)
         app.screen.filter_mentioning("“Geneva”", ["Geneva"])
         await settle(pilot, lambda: failure_shown(app, "Could not find the articles that mention it"), "the failure")
-        assert not app.query_one(TaskProgress).running
+        await settle(pilot, lambda: not app.query_one(TaskProgress).running, "the progress line to end")
         await still_usable(pilot)
 
 
@@ -128,7 +128,7 @@ async def test_an_import_fails(tmp_path, monkeypatch):
         await wait_loaded(pilot)
         app.screen.library_panel.run_import([str(tmp_path / "lib" / "storm.txt")])
         await settle(pilot, lambda: failure_shown(app, "The import stopped"), "the failure")
-        assert not app.query_one(TaskProgress).running
+        await settle(pilot, lambda: not app.query_one(TaskProgress).running, "the progress line to end")
         await still_usable(pilot)
 
 
