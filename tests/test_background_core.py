@@ -300,3 +300,21 @@ def test_the_cli_draws_stories_per_month_as_a_line_of_bars_grouped_to_fit():
     assert sparkline([1, 0, 0, 3, 1, 0, 2]) == ("▃··█▃·▆", 1)  # a month without a story is a dot
     line, group = sparkline([0] * 100 + [6] + [1] * 49, width=50)  # 150 months: three to a mark
     assert len(line) == 50 and group == 3 and line[:33] == "·" * 33 and line[33] == "█"
+
+
+def test_a_long_role_is_kept_to_a_word_and_undated_stories_are_counted_in_reader_about():
+    from types import SimpleNamespace
+
+    from reader.commands.about import format_background
+    from reader.entities.background import Background, Dossier
+    from reader.search.dossier_fields import MAX_ROLE_CHARS, ROLE_FIELD, SEPARATOR, dossier_document
+
+    role = "a professor emeritus at the Massachusetts Institute of Technology in Cambridge"
+    assert len(role) > MAX_ROLE_CHARS
+    item = SimpleNamespace(key="noam-chomsky", type="PERSON", name="Noam Chomsky", count=2, roles=[role])
+    kept = dossier_document([item], None)[ROLE_FIELD].split(SEPARATOR, 1)[1]
+    assert len(kept) <= MAX_ROLE_CHARS and kept.endswith("…")
+    assert role.startswith(kept[:-1]) and role[len(kept) - 1] == " "  # cut between words
+    dossier = Dossier("noam-chomsky", count=2, months=[("2009-04", 1)], undated=1)
+    text = format_background(Background(EntityInfo("noam-chomsky", "Noam Chomsky", PERSON), None, [], dossier=dossier))
+    assert "In your library: 2 stories" in text and "(1 undated)" in text
