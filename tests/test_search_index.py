@@ -52,11 +52,16 @@ def test_build_and_search_every_query_kind(index, library):
     assert ids(index, "published:2019") == ["budget"]
 
 
+def index_stories(index, folder, **stories) -> None:
+    """Write ``name=(title, body)`` stories to ``folder`` and index them."""
+    for name, (title, body) in stories.items():
+        write_story(folder, name, title, body)
+    index.update([folder])
+
+
 def test_title_is_boosted(index, tmp_path):
-    lib = tmp_path / "lib"
-    write_story(lib, "in_title", "Volcano erupts", "Ash fell on the town. People left.")
-    write_story(lib, "in_body", "Town news", "A volcano was mentioned once among many other words here.")
-    index.update([lib])
+    index_stories(index, tmp_path / "lib", in_title=("Volcano erupts", "Ash fell on the town. People left."),
+                  in_body=("Town news", "A volcano was mentioned once among many other words here."))
     assert ids(index, "volcano")[0] == "in_title"
 
 
@@ -413,20 +418,16 @@ def test_a_new_recogniser_version_re_derives_the_entity_keys(tmp_path, library):
 def test_a_fuzzy_word_is_measured_as_typed_as_well_as_by_its_stem(index, tmp_path):
     """"wahle" is one swap from "whale", but its stem "wahl" is two edits from it: a fuzzy
     word finds what is within its edits of either."""
-    lib = tmp_path / "lib"
-    write_story(lib, "whales", "Whales seen", "A whale surfaced near the boat and two whales followed it.")
-    write_story(lib, "walls", "Old walls", "The wall of the castle fell; the walls were old.")
-    index.update([lib])
+    index_stories(index, tmp_path / "lib", whales=("Whales seen", "A whale surfaced near the boat and two whales followed it."),
+                  walls=("Old walls", "The wall of the castle fell; the walls were old."))
     assert ids(index, "wahle~")[0] == "whales"  # a swap from "whale"; "wall" is an edit from the stem "wahl"
     assert ids(index, "wahle~2")[0] == "whales"
     assert ids(index, "castel~") == ["walls"]
 
 
 def test_accents_are_folded_so_words_are_found_as_typed_without_them(index, tmp_path):
-    lib = tmp_path / "lib"
-    write_story(lib, "maori", "Whales and Māori tribes", "Māori harvest rights over whales. São Paulo and Zürich too.")
-    write_story(lib, "walls", "Old walls", "The wall of the castle fell.")
-    index.update([lib])
+    index_stories(index, tmp_path / "lib", walls=("Old walls", "The wall of the castle fell."),
+                  maori=("Whales and Māori tribes", "Māori harvest rights over whales. São Paulo and Zürich too."))
     for query in ("maori", "Māori", "mao*", "māo*", '"sao paulo"', "zurich", "maroi~"):
         assert ids(index, query) == ["maori"], query
 
@@ -436,11 +437,8 @@ def test_a_story_in_decomposed_unicode_is_found_by_the_word_as_typed(index, tmp_
     story is read in composed form, so the whole word is indexed and typed queries find it."""
     import unicodedata
 
-    lib = tmp_path / "lib"
     decomposed = unicodedata.normalize("NFD", "The Diccionario de la Lengua Española and Señor Muñoz.")
     assert decomposed != unicodedata.normalize("NFC", decomposed)
-    write_story(lib, "spanish", "Dictionaries", decomposed)
-    write_story(lib, "walls", "Old walls", "The wall of the castle fell.")
-    index.update([lib])
+    index_stories(index, tmp_path / "lib", spanish=("Dictionaries", decomposed), walls=("Old walls", "The wall of the castle fell."))
     for query in ("española", "espanola", unicodedata.normalize("NFD", "Española"), "muñoz", '"lengua española"'):
         assert ids(index, query) == ["spanish"], query
