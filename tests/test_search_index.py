@@ -418,7 +418,8 @@ def test_a_new_recogniser_version_re_derives_the_entity_keys(tmp_path, library):
 def test_a_fuzzy_word_is_measured_as_typed_as_well_as_by_its_stem(index, tmp_path):
     """"wahle" is one swap from "whale", but its stem "wahl" is two edits from it: a fuzzy
     word finds what is within its edits of either."""
-    index_stories(index, tmp_path / "lib", whales=("Whales seen", "A whale surfaced near the boat and two whales followed it."),
+    index_stories(index, tmp_path / "lib",
+                  whales=("Whales seen", "A whale surfaced near the boat and two whales followed it."),
                   walls=("Old walls", "The wall of the castle fell; the walls were old."))
     assert ids(index, "wahle~")[0] == "whales"  # a swap from "whale"; "wall" is an edit from the stem "wahl"
     assert ids(index, "wahle~2")[0] == "whales"
@@ -439,6 +440,7 @@ def test_a_story_in_decomposed_unicode_is_found_by_the_word_as_typed(index, tmp_
 
     decomposed = unicodedata.normalize("NFD", "The Diccionario de la Lengua Española and Señor Muñoz.")
     assert decomposed != unicodedata.normalize("NFC", decomposed)
-    index_stories(index, tmp_path / "lib", spanish=("Dictionaries", decomposed), walls=("Old walls", "The wall of the castle fell."))
+    index_stories(index, tmp_path / "lib", spanish=("Dictionaries", decomposed),
+                  walls=("Old walls", "The wall of the castle fell."))
     for query in ("española", "espanola", unicodedata.normalize("NFD", "Española"), "muñoz", '"lengua española"'):
         assert ids(index, query) == ["spanish"], query
