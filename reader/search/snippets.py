@@ -52,9 +52,11 @@ class MatchPlan:
         """The matches near the first one (for a snippet), without analysing the whole
         body: from a little before the first likely match, ``SNIPPET_SCAN`` characters."""
         likely = self._likely
-        found = likely.search(folded(body)) if likely is not None and len(body) > SNIPPET_SCAN else None
-        if found is None:
+        if likely is None or len(body) <= SNIPPET_SCAN:
             return self.spans(body)
+        found = likely.search(folded(body))
+        if found is None:
+            return []  # no word begins like a term: ``spans`` would scan the body again for none
         start = body.rfind(" ", 0, max(0, found.start() - SNIPPET_CHARS)) + 1
         end = body.find(" ", start + SNIPPET_SCAN)
         if end == -1:
