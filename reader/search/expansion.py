@@ -101,10 +101,11 @@ def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
     """Replace prefix*, wildcard and fuzzy~ parts by the words they match in the index.
 
     A prefix keeps every word; a fuzzy word at most ``MAX_FUZZY_WORDS``, the closest
-    ones (with a note), a word further from what was typed counting for less. When the words match few postings they are ranked like
-    any other words; when they match many (``negot*`` over 100,000 stories), the part
-    gets a constant score instead, so the search can stop at the first ``limit``
-    stories rather than score every one of them (as Lucene does for prefix queries).
+    ones (with a note), a word further from what was typed counting for less. When the
+    words match few postings they are ranked like any other words; when they match many
+    (``negot*`` over 100,000 stories), the part gets a constant score instead, so the
+    search can stop at the first ``limit`` stories rather than score every one of them
+    (as Lucene does for prefix queries).
     """
 
     cache: dict[tuple, tuple[dict[str, int], dict[str, float]]] = {}
