@@ -62,6 +62,8 @@ def command_parser(name: str) -> argparse.ArgumentParser:
 def _command_of(argv: list[str]) -> int | None:
     """Where the sub-command's name is in argv (None: argv is the app's PATHs and options)."""
     for index, arg in enumerate(argv):
+        if arg == "--":
+            return None  # what follows is PATHs, even one named like a command
         if arg.startswith("-"):
             if arg in ("-h", "--help", "--version"):
                 return None

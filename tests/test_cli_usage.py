@@ -48,6 +48,8 @@ def test_a_missing_query_or_a_bad_option_is_one_line_and_exit_2():
     assert "after --: reader search -- -shark" in result.stderr
     result = run("search", "--", "-whale")
     assert result.returncode == 1 and "only leaves stories out" in result.stderr  # found nothing, as grep
+    result = run("--", "search")  # after --, a PATH named like a command, not the command
+    assert "no such file or folder: search" in result.stderr and "give a QUERY" not in result.stderr
     result = run("search", "senkaku", "islands")
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
     assert 'goes in quotes: reader search "senkaku islands"' in result.stderr

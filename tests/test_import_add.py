@@ -157,6 +157,15 @@ def test_cli_add_prints_reasons_and_summary(reader_home: Path, tmp_path: Path, c
     (tmp_path / "README.md").write_text("# About this folder\n")
     assert main(["add", str(tmp_path)]) == 0
     assert "1 other file ignored (README.md)." in capsys.readouterr().out  # as named, not "readme.md"
+    other = tmp_path / "other"
+    for folder in ("a", "b"):  # four files, three names: every name is shown, so no "…"
+        (other / folder).mkdir(parents=True)
+        (other / folder / "readme.md").write_text("x")
+    (other / "a" / "x.doc").write_text("x")
+    (other / "a" / "evil\x1b[31m.doc").write_text("x")  # a name is data: its escape is not sent to the terminal
+    assert main(["add", str(other)]) == 0
+    out = capsys.readouterr().out
+    assert "4 other files ignored (" in out and "…" not in out and "\x1b" not in out and "␛[31m" in out
 
 
 def test_front_matter_survives_odd_titles(importer: Importer, tmp_path: Path) -> None:

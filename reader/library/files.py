@@ -59,7 +59,8 @@ class Walk:
     ignored: int = 0
     """Files below the folders that are not article files (other suffixes, project files)."""
     ignored_names: list[str] = field(default_factory=list)
-    """The first few of their names, each once (``IGNORED_NAMES_KEPT``), to name in a report."""
+    """The first few of their names, each once (one more than ``IGNORED_NAMES_KEPT``: a report
+    names that many and says whether there were more)."""
 
 
 IGNORED_NAMES_KEPT = 3
@@ -122,7 +123,7 @@ def _walk_folder(folder: str, result: Walk) -> list[ArticleFile]:
                                   ArticleFile(entry.path, folder, stat.st_size, stat.st_mtime_ns)))
                 else:
                     result.ignored += 1
-                    if len(result.ignored_names) < IGNORED_NAMES_KEPT and name not in result.ignored_names:
+                    if len(result.ignored_names) <= IGNORED_NAMES_KEPT and name not in result.ignored_names:
                         result.ignored_names.append(name)
             except OSError as error:
                 result.problems.append(Problem(entry.path, f"cannot be read: {error.strerror or error}"))

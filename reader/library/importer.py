@@ -34,6 +34,7 @@ from reader.library.files import IGNORED_NAMES_KEPT, walk
 from reader.problems import Problem
 from reader.library.state import StateStore
 from reader.loaders.txt import looks_binary, stored_body
+from reader.text import make_safe
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, label)`` while an import runs."""
@@ -64,10 +65,9 @@ class ImportReport:
         parts.append(f"{_count(len(self.duplicates), 'duplicate')} skipped")
         parts.append(f"{len(self.problems):,} could not be used")
         if self.ignored:
-            shown = list(dict.fromkeys(self.ignored_names))[:IGNORED_NAMES_KEPT]  # "readme.md" of many folders once
-            names = ", ".join(shown)
-            # fewer names than kept: every ignored file has one of them
-            more = ", …" if len(shown) == IGNORED_NAMES_KEPT and self.ignored > len(shown) else ""
+            distinct = list(dict.fromkeys(self.ignored_names))  # "readme.md" of many folders once
+            names = ", ".join(make_safe(name) for name in distinct[:IGNORED_NAMES_KEPT])  # a file name is data
+            more = ", …" if len(distinct) > IGNORED_NAMES_KEPT else ""
             parts.append(f"{_count(self.ignored, 'other file')} ignored ({names}{more})" if names
                          else f"{_count(self.ignored, 'other file')} ignored")
         if self.feeds:
