@@ -67,6 +67,12 @@ def test_a_year_being_typed_in_a_range_is_not_a_prefix_and_a_bad_date_is_explain
     assert any("a date is a year, a month or a day" in note for note in typo.notes), typo.notes
 
 
+def test_fuzzy_words_with_one_stem_stay_each_as_typed():
+    q = parse_query("runs~ running~").query  # both stem to "run": once merged into "runs~"
+    assert sorted(str(leaf.text) for leaf in q.leaves()) == ["running", "runs"]
+    assert [str(leaf.text) for leaf in parse_query("title:wahle~ OR body:wahl~").query.leaves()] == ["wahle", "wahl"]
+
+
 def test_an_unfinished_range_reads_from_its_start_on():
     assert parse_query("published:[2020 TO").query == parse_query("published:[2020 TO]").query != wq.NullQuery
 

@@ -138,16 +138,20 @@ def _rewrite(q: wq.Query, text: str = "") -> wq.Query:
         raw = plain_word(word)
         for stemmed in analyze_prefix(raw):
             raw_prefixes.setdefault(stemmed, raw)
-    # a fuzzy word as typed: "wahle~" is one swap from "whale", its stem "wahl" two edits
-    typed_fuzzy = {}
-    for word in _FUZZY_WORD.findall(text):
-        raw = plain_word(word)
-        typed_fuzzy.setdefault(term_of(raw) or raw, raw)
+    # a fuzzy word as typed: "wahle~" is one swap from "whale", its stem "wahl" two edits;
+    # in the order typed, so that "runs~ running~" (one stem) stay two words
+    typed_fuzzy = [plain_word(word) for word in _FUZZY_WORD.findall(text)]
+
+    def as_typed(stemmed: str) -> str:
+        for i, raw in enumerate(typed_fuzzy):
+            if (term_of(raw) or raw) == stemmed:
+                return typed_fuzzy.pop(i)
+        return stemmed
 
     def fix(node: wq.Query) -> wq.Query:
         if isinstance(node, wq.FuzzyTerm):
             maxdist = min(node.maxdist, MAX_FUZZY)
-            typed = typed_fuzzy.get(str(node.text), plain_word(str(node.text)))
+            typed = as_typed(str(node.text))
             if node.prefixlength < FUZZY_PREFIX or maxdist != node.maxdist or typed != node.text:
                 return wq.FuzzyTerm(node.fieldname, typed, boost=node.boost, maxdist=maxdist,
                                     prefixlength=max(FUZZY_PREFIX, node.prefixlength),
@@ -209,17 +213,17 @@ def parse_query(text: str, prefix_last: bool = False) -> ParsedQuery:
     text = _strip_unknown_fields(text, notes)
     parser = _parser()
     try:
-        q = parser.parse(text)
+        q = parser.parse(text, normalize=False)  # normalised once the words are as typed (``_rewrite``)
     except Exception as error:  # noqa: BLE001 - whoosh raises plain Exception for bad dates
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         if isinstance(error, ValueError) and "published:" in text:
             reason = "a date is a year, a month or a day: 2020, 2020-05, 2020-05-01"  # not int()'s words
         notes.append(f"could not read the query ({reason}); searched for its words instead")
         try:
-            q = parser.parse(_fallback(text))
+            q = parser.parse(_fallback(text), normalize=False)
         except Exception:  # noqa: BLE001
             q = wq.NullQuery
-    q = _rewrite(q, text)
+    q = _rewrite(q, text).normalize()
     if isinstance(q, type(wq.NullQuery)) and (not notes or "[" in text or "{" in text):
         notes.append(_nothing_to_search(text))
     return ParsedQuery(original, q, notes, text)
