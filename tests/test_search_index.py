@@ -428,8 +428,9 @@ def test_a_fuzzy_word_is_measured_as_typed_as_well_as_by_its_stem(index, tmp_pat
 
 def test_accents_are_folded_so_words_are_found_as_typed_without_them(index, tmp_path):
     index_stories(index, tmp_path / "lib", walls=("Old walls", "The wall of the castle fell."),
-                  maori=("Whales and Māori tribes", "Māori harvest rights over whales. São Paulo and Zürich too."))
-    for query in ("maori", "Māori", "mao*", "māo*", '"sao paulo"', "zurich", "maroi~"):
+                  maori=("Whales and Māori tribes", "Māori harvest rights over whales. São Paulo and Zürich too. "
+                                                             "İstanbul played Fußball."))
+    for query in ("maori", "Māori", "mao*", "māo*", '"sao paulo"', "zurich", "maroi~", "istanbul", "fussball"):
         assert ids(index, query) == ["maori"], query
 
 

@@ -95,3 +95,14 @@ def test_a_word_with_accents_is_highlighted_for_the_term_without_them():
     plan = MatchPlan(terms={"maori"}, phrases=[("sao", "paulo")])
     assert {body[s:e] for s, e in plan.spans(body)} == {"Māori", "São Paulo"}
     assert body[slice(*plan.first_spans(body)[0])] == "São Paulo"
+
+
+def test_words_the_index_folds_to_other_letters_are_highlighted_too():
+    """The index reads "Fußball" as "fussball" and "İstanbul" as "istanbul": their matches
+    are found in the text as written."""
+    from reader.search.schema import term_of
+
+    body = "Long ago in İstanbul the Fußball club played on. " * 40
+    plan = MatchPlan(terms={term_of("istanbul"), term_of("fussball")})
+    assert {body[s:e] for s, e in plan.spans(body)} == {"İstanbul", "Fußball"}
+    assert body[slice(*plan.first_spans(body)[0])] == "İstanbul"

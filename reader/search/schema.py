@@ -24,11 +24,13 @@ from whoosh.support.charset import accent_map
 
 from reader.search.codec import CompactCodec, quantise
 from reader.search.dossier_fields import dossier_schema_fields
+from reader.text import fold_name
 
 # Bump when the schema, the analyzer or what is indexed changes: an index built with
 # another version is rebuilt (with a message) the next time it is opened.
-SCHEMA_VERSION = 8  # 5: Snowball English stems, compact postings, body stored as text; 6: the dossier's fields;
-# 7: accents folded ("Māori" is found by "maori"); 8: stories in composed Unicode (NFC), entity keys with accents folded
+SCHEMA_VERSION = 9  # 5: Snowball English stems, compact postings, body stored as text; 6: the dossier's fields;
+# 7: accents folded ("Māori" is found by "maori"); 8: stories in composed Unicode (NFC), entity keys with accents folded;
+# 9: words folded as names are ("İstanbul" is found by "istanbul")
 
 TITLE_WEIGHT = 2.0  # a word in the title counts as this many in the body (BM25F)
 TITLE_GAP = 100  # positions between the title and the body in the body field
@@ -210,16 +212,17 @@ def make_analyzer():
 def standard_analyzer():
     """The Whoosh chain that ``FastStemAnalyzer`` reproduces (Whoosh's ``StemmingAnalyzer``
     with its ``CharsetFilter`` for accents)."""
-    return (RegexTokenizer() | CasefoldFilter() | CharsetFilter(accent_map) | StopFilter(minsize=STOP_MINSIZE)
+    return (RegexTokenizer() | NameFoldFilter() | CharsetFilter(accent_map) | StopFilter(minsize=STOP_MINSIZE)
             | StemFilter(stemfn=stem))
 
 
-class CasefoldFilter(Filter):
-    """Whoosh's ``LowercaseFilter`` with ``str.casefold`` ("Strauß" is "strauss")."""
+class NameFoldFilter(Filter):
+    """Whoosh's ``LowercaseFilter`` folding as names are compared (``reader.text.fold_name``:
+    "Strauß" is "strauss", "İstanbul" "istanbul", "ﬁle" "file")."""
 
     def __call__(self, tokens):
         for token in tokens:
-            token.text = token.text.casefold()
+            token.text = fold_name(token.text)
             yield token
 
 
@@ -289,10 +292,11 @@ _STOP = frozenset(STOP_WORDS)
 
 
 def plain_word(word: str) -> str:
-    """``word`` case-folded ("Strauß": "strauss", as the recogniser reads names) with its
-    accents folded: the form the index's terms are made from (a prefix or a fuzzy word is
-    compared with the terms in it)."""
-    return word.lower() if word.isascii() else word.casefold().translate(accent_map)
+    """``word`` folded as names are compared (``fold_name``: "Strauß" is "strauss",
+    "İstanbul" "istanbul") and by Whoosh's ``accent_map`` (letters that do not decompose:
+    "ø", "ł"): the form the index's terms are made from (a prefix or a fuzzy word is compared
+    with the terms in it)."""
+    return word.lower() if word.isascii() else fold_name(word).translate(accent_map)
 
 
 @lru_cache(maxsize=200_000)

@@ -46,7 +46,9 @@ class MatchPlan:
                        key=len, reverse=True)
         if not stems:
             return None
-        return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
+        # "ss" of a term may be "ß" in the text ("fussball": "Fußball"; ``folded`` keeps it one letter)
+        return re.compile(r"\b(?:" + "|".join(re.escape(s).replace("ss", "(?:ss|ß)") for s in stems) + ")",
+                          re.IGNORECASE)
 
     def first_spans(self, body: str) -> list[Span]:
         """The matches near the first one (for a snippet), without analysing the whole
@@ -97,7 +99,9 @@ class MatchPlan:
         return _merge(spans)
 
 
-_ACCENTED = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(accent_map) if code > 127) + "]")
+_LETTER_FOR_LETTER = {code: letter for code, letter in accent_map.items() if chr(code) != "ß"}
+"""Whoosh's ``accent_map`` without "ß", which the index folds to "ss", not "s"."""
+_ACCENTED = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_LETTER_FOR_LETTER) if code > 127) + "]")
 """A letter the index folds (most bodies have none: their curly quotes are not letters)."""
 
 
@@ -108,7 +112,7 @@ def folded(body: str) -> str:
     first = _ACCENTED.search(body)
     if first is None:
         return body
-    return body[:first.start()] + body[first.start():].translate(accent_map)
+    return body[:first.start()] + body[first.start():].translate(_LETTER_FOR_LETTER)
 
 
 def _merge(spans: list[Span]) -> list[Span]:
