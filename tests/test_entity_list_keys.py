@@ -56,7 +56,12 @@ async def test_g_and_G_go_to_the_first_and_last_entity_and_j_k_move_in_the_note_
         await pilot.press("k")
         await pilot.pause()
         assert panel.scroll_y == 1
-        await j_and_k_step(pilot, app.query_one("#note-related"), 0)  # a list inside the panel
+        related = app.query_one("#note-related")
+        await j_and_k_step(pilot, related, 0)  # a list inside the panel
+        await pilot.press("G")
+        assert related.highlighted == related.option_count - 1 > 0  # the list's end, not the panel's
+        await pilot.press("g")
+        assert related.highlighted == 0
 
 
 async def test_focus_keeps_rows_where_they_are_so_a_click_chooses_what_it_hits():

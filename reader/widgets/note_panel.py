@@ -28,11 +28,14 @@ MAX_ROLES_SHOWN = 6
 
 class PanelList(OptionList):
     """A list inside the panel (related notes, the dossier's stories and names): ``j``/``k``
-    move in it, as in the entity list (the panel's own ``j``/``k`` scroll the panel)."""
+    move in it and ``g``/``G`` go to its ends, as in the entity list (the panel's own keys
+    scroll the panel)."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="note.list_down"),
         Binding("k", "cursor_up", "Up", show=False, id="note.list_up"),
+        Binding("g", "first", "First", show=False, id="note.list_first"),
+        Binding("G", "last", "Last", show=False, id="note.list_last"),
     ]
 
 
