@@ -17,9 +17,12 @@ def module_source(name: str) -> Path | None:
 
 def source_digest(names: Iterable[str], size: int) -> str:
     """A hash of the source of the named modules, in order (``size`` bytes, as hex)."""
+    return _digest((module_source(name) for name in names), size)
+
+
+def _digest(paths: Iterable[Path | None], size: int) -> str:
     digest = hashlib.blake2b(digest_size=size)
-    for name in names:
-        path = module_source(name)
+    for path in paths:
         if path is not None:
             digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -27,8 +30,8 @@ def source_digest(names: Iterable[str], size: int) -> str:
 
 @lru_cache(maxsize=1)
 def package_digest() -> str:
-    """``source_digest`` of every module of ``reader.entities`` (a few milliseconds, none of
-    them imported): it changes when reader is upgraded."""
+    """A hash of every module of ``reader.entities`` in name order (a few milliseconds, none
+    of them imported): it changes when reader is upgraded."""
     spec = importlib.util.find_spec("reader.entities")
     folders = spec.submodule_search_locations or [] if spec is not None else []
-    return source_digest(sorted({path.stem for folder in folders for path in Path(folder).glob("*.py")}), 8)
+    return _digest(sorted((path for folder in folders for path in Path(folder).glob("*.py")), key=lambda p: p.stem), 8)
