@@ -8,6 +8,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from reader.dates import DATELINE_FORMATS
 from reader.library.article import Article
 from reader.search.dossier_fields import dossier_document
 from reader.search.slugs import entity_slug
@@ -61,7 +62,7 @@ def parse_published(text: str | None) -> dt.datetime | None:
     if not text:
         return None
     text = text.strip()
-    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y"):
+    for fmt in ("%Y-%m", "%Y", "%Y/%m/%d", *DATELINE_FORMATS):  # and the dates a story's date line has
         try:
             return dt.datetime.strptime(text, fmt)
         except ValueError:
