@@ -48,6 +48,10 @@ class SearchChoice:
     plan: MatchPlan | None = None
 
 
+TYPE_TO_SEARCH = "Type to search. Fields: title: source: entity: type: published:[2020 TO 2021]"
+"""The empty box's line: the fields the placeholder has no room for."""
+
+
 class SearchScreen(Screen[SearchChoice | None]):
     """Search the whole library."""
 
@@ -98,10 +102,10 @@ class SearchScreen(Screen[SearchChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
             box.border_title = "Search the library"
+            # short enough for an 80-column terminal; the status line names the other fields
             yield OrderedInput(value=self.initial_query, id="search-input",
-                        placeholder='words, "a phrase", negot*, shimonseki~, -excluded, OR, title: source: '
-                                    "entity: published:[2020 TO 2021]")
-            yield Label("Type to search.", id="search-status")
+                               placeholder='words "a phrase" negot* shimonseki~ -excluded OR title: published:2021')
+            yield Label(TYPE_TO_SEARCH, id="search-status")
             yield SearchHits(id="search-hits")
         yield FittedFooter()
 
@@ -127,7 +131,7 @@ class SearchScreen(Screen[SearchChoice | None]):
             self.workers.cancel_group(self, "search")
             self.results = None
             self.query_one(SearchHits).set_hits([])
-            self._set_status("Type to search.")
+            self._set_status(TYPE_TO_SEARCH)
             return
         self.run_search(text, generation)
 
