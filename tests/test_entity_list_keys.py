@@ -57,6 +57,9 @@ async def test_g_and_G_go_to_the_first_and_last_entity_and_j_k_move_in_the_note_
         await pilot.pause()
         assert panel.scroll_y == 1
         related = app.query_one("#note-related")
+        related.focus()
+        await pilot.pause()
+        assert related.highlighted == 0  # tabbing in lands on the first entry: Enter opens it
         await j_and_k_step(pilot, related, 0)  # a list inside the panel
         await pilot.press("G")
         assert related.highlighted == related.option_count - 1 > 0  # the list's end, not the panel's

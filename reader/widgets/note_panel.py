@@ -38,6 +38,11 @@ class PanelList(OptionList):
         Binding("G", "last", "Last", show=False, id="note.list_last"),
     ]
 
+    def on_focus(self) -> None:
+        """Come in on the first entry, so that Enter opens it (nothing was highlighted)."""
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
+
 
 class NotePanel(VerticalScroll):
     """Note, facts, story and library sections of the selected entity."""
