@@ -264,6 +264,9 @@ def test_a_rank_in_lower_case_is_an_adjective():
 # What a person is, in the shapes of role_clauses, role_relations and roles (one table:
 # each case is one shape, and a comment names its group).
 PERSON_ROLES = [
+    ("White House press secretary Josh Earnest said so.", "Josh Earnest", "White House press secretary"),
+    ("Zimbabwe's former security chief Emmerson Mnangagwa was sacked.", "Emmerson Mnangagwa",
+     "Zimbabwe's former security chief"),  # a modifier in lower case is part of the role, not its end
     # letters after a name; "who" clauses; seats; who a person speaks for; a player's deeds
     ("Speaking in the parents' defense, Tom Molomby, SC, said that they were not guilty.", "Tom Molomby",
      "Senior Counsel"),

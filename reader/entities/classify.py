@@ -12,7 +12,7 @@ import re
 from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
-from reader.entities.role_words import BODY_WORDS
+from reader.entities.role_words import BODY_WORDS, TITLE_MODIFIERS
 from reader.entities.wordlists import (
     CALENDAR,
     COMMON,
@@ -41,13 +41,6 @@ _CLOSE_QUOTES = frozenset("”\"’»")
 #: Letters and digits in one word: models, versions, codes ("IE6", "RAV4", "MS-04"), not "22nd".
 PRODUCT_CODE = re.compile(r"(?=.*\d)(?=.*[A-Za-z])(?!\d+(?:st|nd|rd|th|s)$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}$|[A-Z]$")
-#: Title words that may stand before a role without being a name ("Foreign Minister").
-TITLE_MODIFIERS = frozenset("""
-foreign defence defense interior home finance health education trade justice economy economic environment
-energy transport agriculture labour labor culture security intelligence information communications press
-former acting senior junior assistant associate managing executive deputy vice chief general first
-state federal national regional local supreme grand principal opposition party military affairs division
-prime lead head then current incoming outgoing minority majority high""".split())
 _PLACE_MODIFIERS = frozenset("greater northern southern eastern western central north south east west upper lower "
                              "inner outer mainland metropolitan".split())
 #: First words of place names ("Lake Erie", "Mount Talau", "Port Hutt", "River Ouse").

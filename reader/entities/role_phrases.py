@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from reader.entities.role_words import NOT_ROLE_START, is_role_word
+from reader.entities.role_words import NOT_ROLE_START, ROLE_MODIFIERS, is_role_word
 from reader.entities.wordlists import ABBREVIATIONS, ROLES
 
 WORD = re.compile(r"[\w’'.&-]+")
@@ -44,7 +44,7 @@ def role_ending(before: str) -> str | None:
             break
         possessive = word.endswith(("'s", "’s", "s'", "s’"))
         if (word[:1].isupper() and word.casefold() not in NOT_ROLE_START and word.casefold() != "the") \
-                or is_role_word(word) or possessive:
+                or is_role_word(word) or possessive or word in ROLE_MODIFIERS:  # "former security chief"
             role.insert(0, word)
         else:
             break

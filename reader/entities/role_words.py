@@ -94,3 +94,17 @@ def is_role_word(word: str) -> bool:
     if "-" in folded.strip("-") and is_role_word(word.rsplit("-", 1)[1]):
         return True  # "singer-songwriter", "actor-director"
     return len(folded) > 5 and word[:1].islower() and folded.isalpha() and folded.endswith(_ROLE_ENDINGS)
+
+
+#: Title words that may stand before a role without being a name ("Foreign Minister", "press secretary").
+TITLE_MODIFIERS = frozenset("""
+foreign defence defense interior home finance health education trade justice economy economic environment
+energy transport agriculture labour labor culture security intelligence information communications press
+former acting senior junior assistant associate managing executive deputy vice chief general first
+state federal national regional local supreme grand principal opposition party military affairs division
+prime lead head then current incoming outgoing minority majority high""".split())
+ROLE_MODIFIERS = frozenset("""former acting deputy vice press security foreign defence defense interior finance health
+education trade justice energy transport intelligence communications senior junior assistant associate managing
+executive chief""".split())
+"""The lower-case ``TITLE_MODIFIERS`` a role written before a name runs on through ("former
+security chief", "press secretary"); not "first" or "local", which describe the person."""
