@@ -369,6 +369,8 @@ def test_a_yaml_bomb_in_settings_or_a_theme_is_named_not_expanded(tmp_path, wher
 @PROPERTY
 @given(title=hostile_text, body=st.lists(newsy_text | hostile_text, min_size=1, max_size=5),
        meta=st.tuples(hostile_text, hostile_text, hostile_text, st.sampled_from(["", "2021-04-12T08:00:00Z", "2021"])))
+@example(title="", body=["China", "0/A0"], meta=("", "", "", ""))  # a last line like a photo credit
+@example(title="", body=["Friday, July 21, 2017", "A story."], meta=("", "", "", ""))  # a first line like a date
 def test_an_imported_article_file_reads_back_as_the_same_article(tmp_path, title, body, meta):
     """reader add writes each article as a .txt file with YAML front matter; whatever the
     text, loading that file gives back the same title, metadata and body (nothing lost)."""

@@ -189,20 +189,23 @@ def _text_field(meta: dict, key: str) -> str | None:
 def parse_article(text: str, path: Path | str, article_id: str) -> Loaded:
     """Build an article from decoded text."""
     meta, rest, problems = split_front_matter(text, path)
-    paragraphs = split_paragraphs(make_safe(rest), keep_indented="imported" in meta)
-    paragraphs, credit = split_credit(paragraphs)
+    written = "imported" in meta  # the importer's own file: its front matter says all (``article_text``)
+    paragraphs = split_paragraphs(make_safe(rest), keep_indented=written)
+    paragraphs, credit = (paragraphs, None) if written else split_credit(paragraphs)
     title = _text_field(meta, "title")
     if title is None and paragraphs:
         if _is_headline(paragraphs):
             title = paragraphs.pop(0)
         else:
             title = shorten(first_sentence(paragraphs[0]))  # the body has it in full
-    return build_article(meta, title, paragraphs, credit, path, article_id, problems)
+    return build_article(meta, title, paragraphs, credit, path, article_id, problems, dated_by_text=not written)
 
 
 def build_article(meta: dict, title: str | None, paragraphs: list[str], credit: str | None,
-                  path: Path | str, article_id: str, problems: list[Problem]) -> Loaded:
-    """The article from front matter and parsed text (front matter wins); none when there is no text."""
+                  path: Path | str, article_id: str, problems: list[Problem], dated_by_text: bool = True) -> Loaded:
+    """The article from front matter and parsed text (front matter wins); none when there is no text.
+    ``dated_by_text``: a first paragraph that is only a date dates the story when the front
+    matter does not."""
     if not paragraphs and title is None:
         return Loaded(None, problems + [Problem(path, "no text in the file; skipped")])
     tags = meta.get("tags") or ()
@@ -213,7 +216,7 @@ def build_article(meta: dict, title: str | None, paragraphs: list[str], credit: 
         title=shorten(title or "", _HEADLINE_MAX),  # a headline in full (it is not in the body)
         body=PARAGRAPH_BREAK.join(paragraphs),
         source=_text_field(meta, "source"),
-        published=_text_field(meta, "published") or (dateline(paragraphs[0]) if paragraphs else None),
+        published=_text_field(meta, "published") or (dateline(paragraphs[0]) if paragraphs and dated_by_text else None),
         url=_text_field(meta, "url"),
         byline=_text_field(meta, "byline"),
         credit=_text_field(meta, "credit") or credit,
