@@ -19,9 +19,13 @@ STATE_WORKER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
     from reader.library.state import StateStore
-    print("start", time.time(), flush=True)
-    db, role, n = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    db, role, n, workers = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     store = StateStore(db)
+    (db.parent / f"ready-{role}").touch()  # all start together: a fast one may not end before a slow one starts
+    deadline = time.time() + 60
+    while len(list(db.parent.glob("ready-*"))) < workers and time.time() < deadline:
+        time.sleep(0.001)
+    print("start", time.time(), flush=True)
     for i in range(n):
         if role == "positions":                # one column of the shared rows ...
             for k in range(5):
@@ -52,7 +56,7 @@ def test_processes_starring_reading_and_moving_at_once_lose_no_update(tmp_path, 
     env = python_env(reader_home)
     n = 600
     roles = ["positions", "stars", "stars2", "reader"]
-    procs = [spawn([sys.executable, "-c", STATE_WORKER, str(db), role, str(n)], env) for role in roles]
+    procs = [spawn([sys.executable, "-c", STATE_WORKER, str(db), role, str(n), str(len(roles))], env) for role in roles]
     spans = []
     for role, proc in zip(roles, procs):
         out, err = proc.communicate(timeout=240)
