@@ -67,7 +67,8 @@ def also_known_as(context: Background) -> tuple[str, ...]:
     if context.note is not None:
         names += [context.note.id, *context.note.names]
     if context.facts is not None and context.facts.kind == "country":
-        from reader.entities.place_facts import COUNTRY_ALIASES, place_table
+        from reader.entities.countries import COUNTRY_ALIASES
+        from reader.entities.place_facts import place_table
 
         code = place_table().country_code(context.facts.name)
         names += [context.facts.name, *(alias for alias, c in COUNTRY_ALIASES.items() if c == code)]

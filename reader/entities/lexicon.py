@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.entities.countries import country_name_of_alias
 from reader.entities.model import PLACE
 from reader.entities.notes import KnowledgeBase, make_id
 from reader.entities.tokens import WORD, Token, fold_token, is_cap_word
@@ -161,7 +162,7 @@ class Lexicon:
         code = self.places.code(key)
         if not code & _IS_NAME:
             return None
-        return Entry(PLACE, make_id(key), code & 3, bool(code & _EXACT), code >> 5)
+        return Entry(PLACE, place_key(key), code & 3, bool(code & _EXACT), code >> 5)
 
     def is_prefix(self, key: str) -> bool:
         """True when a longer known name starts with these words."""
@@ -193,7 +194,7 @@ class Lexicon:
             for form, form_code in forms:
                 entry = notes.get(form)
                 if entry is None and form_code & _IS_NAME:
-                    entry = Entry(PLACE, make_id(form), form_code & 3, bool(form_code & _EXACT), form_code >> 5)
+                    entry = Entry(PLACE, place_key(form), form_code & 3, bool(form_code & _EXACT), form_code >> 5)
                 if entry is not None and _case_ok(entry, tokens, i, n):
                     best = (n, entry)
                     break
@@ -205,6 +206,12 @@ class Lexicon:
         """True for a country, continent or state name of one word."""
         entry = self.get(fold_token(word))
         return entry is not None and entry.rank >= COUNTRY_RANK and entry.type == PLACE
+
+
+def place_key(folded: str) -> str:
+    """The key of a gazetteer place: a country's aliases share its own ("U.S.", "US" and
+    "United States" are one entity of a story)."""
+    return make_id(country_name_of_alias(folded) or folded)
 
 
 def _no_code(key: str) -> int:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from reader import paths
 from reader.atomic import write_atomic
+from reader.entities.countries import COUNTRY_ALIASES
 from reader.entities.notes import fold
 
 _FORMAT = 2
@@ -29,19 +30,6 @@ SMALL_TOWN = 50_000
 """A town this small shares its name with many places (and words): its facts are shown only
 when the story also names its country (or, in the US, its state)."""
 
-#: Short and common names of countries.
-COUNTRY_ALIASES = {
-    "us": "US", "u.s.": "US", "u.s": "US", "usa": "US", "u.s.a.": "US", "america": "US",
-    "united states of america": "US", "the united states": "US", "uk": "GB", "u.k.": "GB",
-    "britain": "GB", "great britain": "GB", "the uk": "GB", "russia": "RU", "south korea": "KR",
-    "korea": "KR", "north korea": "KP", "vietnam": "VN", "syria": "SY", "iran": "IR", "laos": "LA",
-    "czech republic": "CZ", "czechia": "CZ", "ivory coast": "CI", "burma": "MM", "holland": "NL",
-    "the netherlands": "NL", "vatican": "VA", "vatican city": "VA", "palestine": "PS", "macau": "MO",
-    "macao": "MO", "mainland china": "CN", "prc": "CN", "the philippines": "PH", "the gambia": "GM",
-    "east timor": "TL", "cape verde": "CV", "swaziland": "SZ", "congo": "CG", "drc": "CD",
-    "democratic republic of congo": "CD", "republic of ireland": "IE", "the bahamas": "BS",
-    "netherlands": "NL", "macedonia": "MK", "north macedonia": "MK", "south sudan": "SS",
-}
 #: Short forms of cities: (the name GeoNames knows, the country it is in).
 CITY_ALIASES = {
     "washington d.c.": ("washington", "US"), "washington, d.c.": ("washington", "US"), "washington dc": ("washington", "US"),

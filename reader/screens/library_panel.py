@@ -194,7 +194,7 @@ class LibraryPanel(Vertical):
             if writer is not None:
                 writer.close()
             return
-        watch = FolderWatch(library.sources, catalog.files)
+        watch = FolderWatch(library.watched_folders(), catalog.files)
         self.post_message(self.CatalogRead(_Loaded(library, catalog, states, reopen if first else None, writer,
                                                    problem, first=first, verified=True,
                                                    startup=shown is not None or first, watch=watch)))
