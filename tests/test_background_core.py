@@ -79,6 +79,21 @@ def test_a_short_form_joins_the_full_name_of_its_own_story_only():
     assert [i.key for i in alone] == ["bassi"]
 
 
+def test_a_persons_middle_name_or_first_words_join_the_full_name_unless_two_names_hold_them():
+    def person(body: str, name: str, key: str, last: bool = False) -> Span:
+        start = body.rindex(name) if last else body.index(name)
+        return Span(start, start + len(name), PERSON, key)
+
+    body = "Luiz Inácio Lula da Silva spoke. Lula said it. Mary Ann Evans wrote. Mary Ann smiled."
+    spans = [person(body, "Luiz Inácio Lula da Silva", "lula-full"), person(body, "Lula", "lula", last=True),
+             person(body, "Mary Ann Evans", "mae"), person(body, "Mary Ann", "mary-ann", last=True)]
+    assert [(i.key, i.count) for i in summarise(body, spans, KnowledgeBase())] == [("lula-full", 2), ("mae", 2)]
+    body = "George W. Bush met George H. W. Bush. W. spoke."
+    spans = [person(body, "George W. Bush", "gwb"), person(body, "George H. W. Bush", "ghwb"),
+             person(body, "W.", "w", last=True)]
+    assert [i.key for i in summarise(body, spans, KnowledgeBase())] == ["gwb", "ghwb", "w"]  # an initial: no one's
+
+
 @pytest.mark.parametrize(("name", "kind", "shown"), [
     ("US", "country", "United States"), ("America", "country", "United States"),
     ("United States", "country", "United States"), ("Britain", "country", "United Kingdom"),

@@ -53,26 +53,38 @@ def summarise(body: str, spans: Sequence[Span], kb: KnowledgeBase) -> list[Entit
 
 
 def merge_short_forms(infos: list[EntityInfo]) -> list[EntityInfo]:
-    """A one-word name that is the first or last word of a longer name of the same kind in
-    the same story is that entity ("Trump" after "Donald Trump", "Mohib" after "Hamdullah
-    Mohib"): its mentions join the longer name's. Only within one story, so "Bassi" in a
-    story about Wade Bassi never joins the Bassi of another story."""
+    """A shorter name that is part of a longer name of the same kind in the same story is
+    that entity, when no other longer name holds it: one word first or last ("Trump" after
+    "Donald Trump", "Mohib" after "Hamdullah Mohib"), and for a person also the first or
+    last words ("Te Kaurinui" of "Te Kaurinui Parata") or one middle word ("Lula" of "Luiz
+    Inácio Lula da Silva"). Its mentions join the longer name's. Only within one story, so
+    "Bassi" in a story about Wade Bassi never joins the Bassi of another story."""
     full: dict[tuple[str, str], EntityInfo | None] = {}
     for info in infos:
-        words = info.name.split()
-        if len(words) > 1 and info.type in (PERSON, ORG):
-            for word in {words[0], words[-1]}:
-                slot = (info.type, word.casefold())
+        if info.type in (PERSON, ORG):
+            for part in _short_forms(info.name.split(), info.type):
+                slot = (info.type, part.casefold())
                 full[slot] = info if slot not in full or full[slot] is info else None  # two owners: neither
     merged: list[EntityInfo] = []
     for info in infos:
-        owner = full.get((info.type, info.name.casefold())) if len(info.name.split()) == 1 and info.note is None \
-            else None
+        owner = full.get((info.type, " ".join(info.name.split()).casefold())) if info.note is None else None
         if owner is not None and owner is not info:
             owner.mentions = sorted(owner.mentions + info.mentions)
             continue
         merged.append(info)
     return merged
+
+
+def _short_forms(words: list[str], kind: str) -> set[str]:
+    """The shorter names that may stand for a name of these ``words``."""
+    if len(words) < 2:
+        return set()
+    forms = {words[0], words[-1]}
+    if kind == PERSON:
+        forms |= {" ".join(words[:n]) for n in range(2, len(words))}
+        forms |= {" ".join(words[n:]) for n in range(1, len(words) - 1)}
+        forms |= {w for w in words[1:-1] if w[:1].isupper() and len(w.rstrip(".")) > 1}  # not "W." of George W. Bush
+    return forms
 
 
 def note_less_longer(info: EntityInfo, body: str, span: Span) -> bool:
