@@ -445,3 +445,23 @@ def test_a_story_in_decomposed_unicode_is_found_by_the_word_as_typed(index, tmp_
                   walls=("Old walls", "The wall of the castle fell."))
     for query in ("española", "espanola", unicodedata.normalize("NFD", "Española"), "muñoz", '"lengua española"'):
         assert ids(index, query) == ["spanish"], query
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2021", (2021, 1, 1, 0)), ("2021-05", (2021, 5, 1, 0)), ("2021-05-03", (2021, 5, 3, 0)),
+    ("2021/05/03", (2021, 5, 3, 0)), ("2021-05-03T10:30:00Z", (2021, 5, 3, 10)),
+    ("2021-05-03 10:30:00+02:00", (2021, 5, 3, 10)), ("Friday, July 21, 2017", (2017, 7, 21, 0)),
+    ("21 July 2017", (2017, 7, 21, 0)), (" 2017-07-21 ", (2017, 7, 21, 0)),
+])
+def test_the_published_date_is_read_in_every_form_a_story_gives_it(text, expected):
+    from reader.search.documents import parse_published
+
+    value = parse_published(text)
+    assert (value.year, value.month, value.day, value.hour) == expected and value.tzinfo is None
+
+
+@pytest.mark.parametrize("text", ["", None, "yesterday", "2021-13-01", "July 2017 or so"])
+def test_a_published_date_that_is_no_date_is_none(text):
+    from reader.search.documents import parse_published
+
+    assert parse_published(text) is None

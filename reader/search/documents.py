@@ -62,16 +62,16 @@ def parse_published(text: str | None) -> dt.datetime | None:
     if not text:
         return None
     text = text.strip()
+    try:  # the common case first: an ISO date or timestamp (each strptime that fails costs an exception)
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        pass
     for fmt in ("%Y-%m", "%Y", "%Y/%m/%d", *DATELINE_FORMATS):  # and the dates a story's date line has
         try:
             return dt.datetime.strptime(text, fmt)
         except ValueError:
             pass
-    try:
-        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return value.replace(tzinfo=None)
+    return None
 
 
 def article_document(article: Article, entity_keys: EntityKeys | None = None) -> dict[str, Any]:
