@@ -196,3 +196,35 @@ def test_minority_and_majority_belong_to_the_title_not_to_the_body(recognizer):
     names = {name: kind for name, kind, _key in found(recognizer, text)}
     assert names.get("Senate") == ORG and names.get("Mitch McConnell") == PERSON, names
     assert not any("Minority" in name or "Majority" in name for name in names), names
+
+
+FRENCH = ("Revivez le direct du vote à l’Assemblée avec vos questions. Le texte a été adopté par une large "
+          "majorité des députés, et il sera désormais examiné par le Sénat. Aucune mesure de rétorsion ne pourra "
+          "viser l’agent qui aurait dénoncé des actes illégaux, selon la ministre Christiane Taubira. "
+          "L’inscription ne sera pas automatique et se fera sur décision judiciaire, dit la CNIL dans un avis "
+          "rendu public mardi, qui critique fortement cette disposition du projet de loi sur le renseignement.")
+
+
+def test_a_story_in_another_language_takes_no_capitalised_first_word_for_a_name(recognizer):
+    names = {name for name, _kind, _key in found(recognizer, FRENCH)}
+    assert not names & {"Revivez", "Aucune", "L’inscription"}, names
+    assert {"Christiane Taubira", "CNIL"} <= names, names
+
+
+def test_an_english_story_keeps_a_name_that_opens_a_sentence(recognizer):
+    from reader.entities.story import reads_as_english
+    from reader.entities.tokens import tokenize
+
+    text = ("Verizon said on Monday that it would buy the company for $4.8 billion. The deal, which has been "
+            "expected for months, leaves the rest of the business with its stakes in other firms, and the "
+            "buyer will run it under the same umbrella as its other media brands, the company said.")
+    assert reads_as_english(tokenize(text)) and not reads_as_english(tokenize(FRENCH))
+    assert ("Verizon", ORG, "verizon") in found(recognizer, text)
+
+
+def test_an_elided_article_before_an_ordinary_word_is_no_capital(recognizer):
+    from reader.entities.tokens import tokenize
+
+    caps = {t.text: t.cap for t in tokenize("L’inscription et l’Assemblée. I'm sure O'Brien came.")}
+    assert caps == {"L’inscription": False, "et": False, "l’Assemblée": True, "I'm": False, "sure": False,
+                    "O'Brien": True, "came": False}

@@ -173,8 +173,8 @@ def _type_single_words(story: Story, names: Names) -> None:
             # a capitalised first word is a name when the story also uses it mid-sentence, or when it is no
             # ordinary word ("Socotra is ...")
             if (low in COMMON and not tok.is_upper) or low in story.lower_all or (
-                    surface_counts.get(word, 0) == 0 and not story.knowledge.words):
-                continue
+                    surface_counts.get(word, 0) == 0 and not (story.knowledge.words and story.english)):
+                continue  # without English words to tell ordinary ones ("Revivez", "Aucune"): used mid-sentence only
         f.type, f.guessed = _single_kind(story, tok, f)
         f.key = make_id(word)
         found.append(f)

@@ -26,6 +26,26 @@ from reader.entities.wordlists import (
 )
 
 _GAP = re.compile(r"[ \t\u00a0]{1,2}")
+_ENGLISH_FUNCTION_WORDS = frozenset("""the of and to in is that for it was with be by at this are from have has an
+not but or they she his her which were had been their we you will would""".split())
+"""Words of nearly every English sentence and of few other languages' ("a", "on", "as" are
+French, Spanish or Portuguese words too)."""
+ENGLISH_SAMPLE_TOKENS = 400
+ENGLISH_MIN_WORDS = 30
+ENGLISH_MIN_SHARE = 0.06
+"""English running text has about a third of its lower-case words in that set; French and
+Portuguese news under 1%; an English story of product lists or code about 12%."""
+
+
+def reads_as_english(tokens: list[Token]) -> bool:
+    """True unless the story's first lower-case words are plainly not English (a text too
+    short to tell counts as English: the recogniser's rules are English ones)."""
+    plain = [tok.folded for tok in tokens[:ENGLISH_SAMPLE_TOKENS] if not tok.cap]
+    if len(plain) < ENGLISH_MIN_WORDS:
+        return True
+    return sum(word in _ENGLISH_FUNCTION_WORDS for word in plain) >= ENGLISH_MIN_SHARE * len(plain)
+
+
 _PLAIN_AFTER = re.compile(r"(?:[\s,;:!?)\]”\"]|\.(?!\w)|$)")  # a word in running text, not in a URL or address
 _POSSESSIVE_NAMES = frozenset("people's peoples' women's men's children's workers' veterans' nations' nation's "
                               "st. saint".split())
@@ -74,6 +94,8 @@ class Story:
         self.lower_all: set[str] = set()
         self.cap_words: set[str] = set()
         self._gather_words()
+        #: False for a story in another language: a capitalised first word is no sign of a name there
+        self.english = reads_as_english(self.tokens)
         self.anchors: dict[int, tuple[int, Entry]] = {}
         self.found: list[Found] = []
         self.deferred: list[Found] = []  # single capitalised words, typed once the whole story is read

@@ -19,6 +19,7 @@ _OPENERS = set("\"“‘'«—–")
 _NO_STOP_AFTER = frozenset("no vs st jr sr inc co corp ltd".split())
 LOWER_PREFIXES = ("al-", "el-", "ad-", "an-", "ar-", "as-", "at-", "az-", "bin-", "ibn-", "abu-", "ul-",
                   "d'", "d’", "l'", "l’", "o'", "o’", "mc", "mac")
+_ELISION = frozenset("'’")
 _LOWER_PREFIX_SET = frozenset(p.replace("’", "'") for p in LOWER_PREFIXES) | frozenset(LOWER_PREFIXES)
 
 
@@ -117,8 +118,11 @@ def tokenize(text: str) -> list[Token]:
             prev_end = end
             continue
         first = word[0]
-        cap = True if first.isupper() else (False if first.islower() and word.isalpha() and not word[1:2].isupper()
-                                            else is_cap_word(word))
+        if word[1:2] in _ELISION and word[2:3].islower():
+            cap = False  # "L’inscription", "D'abord": an elided article before an ordinary word
+        else:
+            cap = True if first.isupper() else (False if first.islower() and word.isalpha() and not word[1:2].isupper()
+                                                else is_cap_word(word))
         if cap and word[-1] == "s" and word[-2:-1].isupper() and is_plural_acronym(word):
             cap = False  # "CEOs", "APIs", "MPs": a common noun, not a name
         prev = Token(start, end, word, cap, initial)
