@@ -199,3 +199,17 @@ async def test_a_long_story_is_read_in_a_worker_when_opened(tmp_path):
             if screen.column.article.id == "b":
                 break
         assert screen.column.article.id == "b" and screen.library_panel.catalog.is_loaded("b")
+
+
+async def test_a_section_heading_is_drawn_in_bold(tmp_path):
+    paragraph = "Words of running text that follow the heading and make a paragraph of their own. " * 2
+    (tmp_path / "one.txt").write_text(f"A story with sections\n\n{paragraph}\n\nEarly life\n\n{paragraph}\n")
+    app = ReaderApp(sources=[tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        view = app.query_one(ArticleView)
+        rows = {view.render_line(y).text.strip(): view.render_line(y) for y in range(view.size.height)}
+        heading = next(strip for text, strip in rows.items() if text == "Early life")
+        prose = next(strip for text, strip in rows.items() if text.startswith("Words of running"))
+        assert all(seg.style.bold for seg in heading if seg.text.strip())
+        assert not any(seg.style.bold for seg in prose if seg.text.strip())

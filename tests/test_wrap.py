@@ -33,3 +33,19 @@ def test_a_paragraph_of_lines_keeps_them_each_wrapped_alone():
     assert shown == [("body", "Run this:"), ("blank", ""), ("body", "$ ls /usr/share/dict"), ("body", "README"),
                      ("body", "    indented and long enough "), ("body", "to wrap here"), ("blank", ""),
                      ("body", "Then go.")]
+
+
+RUNNING = "This paragraph is running text, long enough to follow a heading and to be read as prose here."
+
+
+def test_a_short_line_before_running_text_is_a_heading():
+    from reader.widgets.wrap import heading_paragraphs
+
+    body = "\n\n".join(["The story's first line", RUNNING, "Early life", RUNNING, "Mass, Length, & Energy Formatters",
+                        RUNNING, "NoStyle 12346", "DecimalStyle 12345.6789", "ShortStyle 5:51 AM - 7:37 PM 6/30/14",
+                        RUNNING, "It ends here.", RUNNING, "a lower-case line", RUNNING, "Last line"])
+    paragraphs = paragraph_ranges(body)
+    found = [body[slice(*paragraphs[n])] for n in sorted(heading_paragraphs(body, paragraphs))]
+    assert found == ["Early life", "Mass, Length, & Energy Formatters"]
+    lines = wrap_body(body, 40)
+    assert {body[line.start:line.end] for line in lines if line.heading} == set(found)

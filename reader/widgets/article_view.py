@@ -69,6 +69,7 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "article-view--title",
         "article-view--lead",
+        "article-view--heading",
         "article-view--meta",
         "article-view--credit",
         "article-view--entity-person",
@@ -88,6 +89,7 @@ class ArticleView(ScrollView, can_focus=True):
         &:focus { background-tint: $foreground 3%; }
         & > .article-view--title { text-style: bold; color: $text; }
         & > .article-view--lead { text-style: bold; }
+        & > .article-view--heading { text-style: bold; }
         & > .article-view--meta { color: $text-muted; }
         & > .article-view--credit { color: $text-muted; text-style: italic; }
         & > .article-view--entity-person { color: $entity-person; }
@@ -393,6 +395,8 @@ class ArticleView(ScrollView, can_focus=True):
         spans: list[tuple[int, int, Style]] = []
         if line.part == "body":
             text = visible_part(article.body[line.start:line.end]).replace("\n", " ")
+            if line.heading:
+                base = base + self._style("heading")
             for layer in LAYERS:
                 found = self._layers.get(layer)
                 if found is None:

@@ -28,6 +28,8 @@ class Line(NamedTuple):
     part: str  # "title", "meta", "credit", "body" or "blank"
     start: int
     end: int
+    heading: bool = False
+    """A line of a paragraph that reads as a section heading (drawn in bold)."""
 
 
 def _cells(text: str) -> int:
@@ -97,9 +99,39 @@ def wrap_body(body: str, width: int) -> list[Line]:
     """Screen lines for an article body: wrapped paragraphs with a blank line between them;
     a paragraph with newlines in it (code, a listing) keeps its lines, each wrapped alone."""
     lines: list[Line] = []
-    for start, end in paragraph_ranges(body):
+    paragraphs = paragraph_ranges(body)
+    headings = heading_paragraphs(body, paragraphs)
+    for number, (start, end) in enumerate(paragraphs):
         if lines:
             lines.append(Line("blank", end, end))
+        heading = number in headings
         for line_start, line_end in paragraph_ranges(body, "\n", start, end):
-            lines.extend(Line("body", s, e) for s, e in wrap_paragraph(body, line_start, line_end, width))
+            lines.extend(Line("body", s, e, heading) for s, e in wrap_paragraph(body, line_start, line_end, width))
     return lines
+
+
+HEADING_MOST_WORDS = 10
+HEADING_MOST_CHARS = 80
+HEADING_TEXT_AFTER = 12
+"""A heading is followed by a paragraph of at least this many words (a table's short rows
+are not headings)."""
+_NOT_A_HEADING_END = frozenset(".,;:!?\"”’')]…-–—")
+
+
+def heading_paragraphs(body: str, paragraphs: list[tuple[int, int]]) -> set[int]:
+    """The numbers of the paragraphs that read as section headings ("Locale Awareness",
+    "The Verdict"): one short line that starts with a capital or a digit, ends without
+    punctuation, and comes before a paragraph of running text. Never the first paragraph
+    (the story's title or lead, drawn as such)."""
+    found = set()
+    for number in range(1, len(paragraphs) - 1):
+        start, end = paragraphs[number]
+        text = body[start:end].strip()
+        if not text or len(text) > HEADING_MOST_CHARS or "\n" in text or text[-1] in _NOT_A_HEADING_END \
+                or not (text[0].isupper() or text[0].isdigit()) or len(text.split()) > HEADING_MOST_WORDS \
+                or ". " in text or sum(any(c.isdigit() for c in word) for word in text.split()) > 1:
+            continue  # a sentence, or a table's row of figures
+        after_start, after_end = paragraphs[number + 1]
+        if len(body[after_start:after_end].split()) >= HEADING_TEXT_AFTER:
+            found.add(number)
+    return found
