@@ -228,3 +228,9 @@ def test_an_elided_article_before_an_ordinary_word_is_no_capital(recognizer):
     caps = {t.text: t.cap for t in tokenize("L’inscription et l’Assemblée. I'm sure O'Brien came.")}
     assert caps == {"L’inscription": False, "et": False, "l’Assemblée": True, "I'm": False, "sure": False,
                     "O'Brien": True, "came": False}
+
+
+def test_a_company_named_with_an_ordinary_word_is_a_name_in_its_possessive(recognizer):
+    text = "Sales of Apple's iPhone rose, and Amazon’s cloud grew faster than ever before, the report said."
+    names = {name for name, _kind, _key in found(recognizer, text)}
+    assert {"Apple", "Amazon"} <= names, names

@@ -167,8 +167,10 @@ def _type_single_words(story: Story, names: Names) -> None:
             story.knowledge.is_word(low) or _contraction(low, story))
         if _plural_of_a_name(story, tok):
             continue  # "Polaroids", "Stormtroopers", "YouTubers": products or groups, not one entity
-        if ordinary and (f.initial or surface_counts.get(word, 0) < 2):
+        if ordinary and (f.initial or surface_counts.get(word, 0) < 2) and not (
+                tok.base_end != tok.end and not f.initial):
             continue  # "Great", "Fellow": an ordinary word, capitalised once for emphasis or in a title
+            # (but not "Apple’s" mid-sentence: a possessive is not capitalised for emphasis)
         if f.initial:
             # a capitalised first word is a name when the story also uses it mid-sentence, or when it is no
             # ordinary word ("Socotra is ...")
