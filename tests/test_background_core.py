@@ -235,6 +235,29 @@ def test_reader_about_takes_a_country_the_stories_left_untyped_as_the_place(tmp_
     assert "  story: " in out and "first:" not in out and "latest:" not in out  # one story, shown once
 
 
+def test_reader_about_one_word_of_a_persons_name_finds_the_person_the_library_knows(tmp_path, capsys):
+    from reader import paths
+    from reader.cli import main
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    for n in range(3):
+        write(lib, f"t{n}.txt", f"2020-0{n + 1}-10", f"President Donald Trump spoke on day {n}. Trump left.")
+    write(lib, "alone.txt", "2020-05-10", "Markets fell after Mr. Trump tweeted about trade on Sunday.")
+    write(lib, "lula.txt", "2020-06-10", "The former president Luiz Inácio Lula da Silva spoke. Lula smiled.")
+    paths.config_dir().mkdir(parents=True, exist_ok=True)
+    (paths.config_dir() / "config.yaml").write_text(f"library:\n  - {lib}\n")
+    assert main(["index"]) == 0
+    capsys.readouterr()
+    assert main(["about", "Trump"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Donald Trump") and "In your library: 3 stories" in out, out
+    assert main(["about", "Lula"]) == 0  # GeoNames also knows Luleå by that name: the library's person first
+    assert capsys.readouterr().out.startswith("Luiz Inácio Lula da Silva")
+    assert main(["about", "Luleå"]) == 0
+    assert "Country: Sweden" in capsys.readouterr().out
+
+
 def test_the_sentence_does_not_end_at_an_abbreviation():
     from reader.entities.summary import sentence_at
 

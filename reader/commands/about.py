@@ -24,16 +24,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def resolve(name: str, kb, index):
-    """The entity ``name`` means: a note's, else a place's, else the index's entity key
-    (exact, then the one key starting with it)."""
-    from reader.entities.model import OTHER, PLACE
-    from reader.entities.notes import make_id
+    """The entity ``name`` means: a note's, else the index's entity key (exact; for one word
+    of a person's name, the full name the library uses most when it is in more stories:
+    "Trump" is Donald Trump), else a place the gazetteer knows by that very name, else the
+    library's one key starting with it or holding its words ("Lula"), else a place known by
+    an alternate name."""
+    from reader.entities.model import OTHER, PERSON, PLACE
+    from reader.entities.notes import fold, make_id
     from reader.entities.place_facts import place_facts
     from reader.entities.summary import EntityInfo
     from reader.search.dossier import entity_named
     from reader.search.slugs import entity_slug
-
-    from reader.entities.notes import fold
 
     note = kb.find(name)
     if note is not None:
@@ -45,13 +46,17 @@ def resolve(name: str, kb, index):
         kind = (named[2] if named else None) or OTHER
         if kind == OTHER and place_facts(name) is not None:
             kind = PLACE  # the gazetteer knows it ("US"), as the sidebar does
+        if kind in (PERSON, OTHER) and "_" not in slug:
+            fuller = _fuller_person(reader, index, slug)
+            if fuller is not None:
+                return fuller
         return EntityInfo(slug, named[1] if named else name, kind)
     wanted = fold(name)
     by_word = [n for n in kb if any(wanted in fold(form).split() for form in n.names)]
     if len(by_word) == 1:
         return EntityInfo(by_word[0].id, by_word[0].name, by_word[0].type, [], by_word[0])
     facts = place_facts(name)
-    if facts is not None:
+    if facts is not None and fold(facts.name) == wanted:
         return EntityInfo(make_id(facts.name), facts.name, PLACE)
     if reader is not None:
         keys = [t.decode() for t in reader.expand_prefix("entity", slug)][:2]
@@ -61,6 +66,28 @@ def resolve(name: str, kb, index):
             named = entity_named(index, keys[0])
             return EntityInfo(keys[0], named[1], named[2] or OTHER) if named else \
                 EntityInfo(keys[0], keys[0].replace("_", " ").title(), OTHER)
+    if facts is not None:  # an alias or an alternate name ("America", "Bombay")
+        return EntityInfo(make_id(facts.name), facts.name, PLACE)
+    return None
+
+
+def _fuller_person(reader, index, slug: str):
+    """The person whose full name starts or ends with the one word ``slug`` and who is in
+    more stories than that word alone (the most such stories), else ``None``."""
+    from reader.entities.model import PERSON
+    from reader.entities.summary import EntityInfo
+    from reader.search.dossier import entity_named
+
+    alone = reader.doc_frequency("entity", slug)
+    for key in _keys_with_words(reader, slug):
+        words = key.split("_")
+        if len(words) < 2 or slug not in (words[0], words[-1]):
+            continue
+        if reader.doc_frequency("entity", key) <= alone:
+            return None  # sorted by stories: no fuller name is in more
+        named = entity_named(index, key)
+        if named is not None and named[2] == PERSON:
+            return EntityInfo(key, named[1], PERSON)
     return None
 
 
