@@ -306,3 +306,27 @@ async def test_a_long_source_is_cut_with_an_ellipsis_and_its_date_kept(tmp_path:
         article_list = app.query_one(ArticleList)
         title, details = (article_list.render_line(y).text.rstrip() for y in (0, 1))
     assert title.endswith("…") and details.endswith("… · 2018-01-17") and "PCMag.com" in details
+
+
+async def test_the_list_keys_work_from_the_article_and_read_and_star_say_so_when_the_list_is_hidden(tmp_path: Path):
+    from tests.test_link_keys import NotedApp
+
+    app = NotedApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        article_list = app.query_one(ArticleList)
+        app.query_one(ArticleView).focus()
+        await pilot.press("o")  # sort, from the article
+        assert article_list.sort == "title" and "Sorted by title" in app.said
+        await pilot.press("v")
+        assert article_list.show == "unread"
+        await pilot.press("c")
+        assert article_list.show == "all" and "Showing all articles" in app.said
+        said = len(app.said)
+        await pilot.press("asterisk")  # the list shows the star: nothing to say
+        assert len(app.said) == said
+        await pilot.press("a")  # hide the list
+        assert not app.screen.pane_shown("list")
+        await pilot.press("asterisk", "u")
+        opened = app.screen.column.article.id
+        assert opened not in article_list.starred and app.said[-2:] == ["Star removed", "Marked read"]

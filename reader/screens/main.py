@@ -93,6 +93,10 @@ class MainScreen(Screen):
         Binding("L", "links", "Links", show=False, id="main.links"),
         Binding("T", "edit_tags", "Tags", show=False, id="main.edit_tags"),
         Binding("F", "follow", "Follow", show=False, id="main.follow"),
+        # The list's own keys, from the article or the sidebar too (the list, focused, takes them first)
+        Binding("o", "list_key('cycle_sort')", "Sort the list", show=False, id="main.list_sort"),
+        Binding("v", "list_key('cycle_show')", "List unread/starred/all", show=False, id="main.list_show"),
+        Binding("c", "list_key('clear_filters')", "Clear the list's filters", show=False, id="main.list_clear"),
     ]
     HELP_NAME = "Reading"
     AUTO_FOCUS = ""  # the focus goes to the list (or the article) once the library is loaded
@@ -423,10 +427,23 @@ class MainScreen(Screen):
             self.library_panel.toggle_read(article_id)
             if self.column.article is not None and article_id == self.column.article.id:
                 self.column.read_marked()
+            read = article_id in self.library_panel.article_list.read
+            self._say_unless_listed("Marked read" if read else "Marked unread")
 
     def action_toggle_star(self) -> None:
         if (article_id := self._target_id()) is not None:
             self.library_panel.toggle_star(article_id)
+            starred = article_id in self.library_panel.article_list.starred
+            self._say_unless_listed("Starred ★" if starred else "Star removed")
+
+    def _say_unless_listed(self, text: str) -> None:
+        """Say what a key did when the list, which shows it, is not on screen."""
+        if not self.pane_shown("list"):
+            self.notify(text, timeout=2)
+
+    def action_list_key(self, action: str) -> None:
+        """A key of the list (sort, show, clear) pressed elsewhere: the list does it and says so."""
+        getattr(self.library_panel.article_list, f"action_{action}")()
 
     def action_find(self) -> None:
         self.column.open_find()

@@ -409,6 +409,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def action_clear_filters(self) -> None:
         self.clear_filters()
+        self.notify("Showing all articles", timeout=2)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
