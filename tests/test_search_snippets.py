@@ -106,3 +106,11 @@ def test_words_the_index_folds_to_other_letters_are_highlighted_too():
     plan = MatchPlan(terms={term_of("istanbul"), term_of("fussball")})
     assert {body[s:e] for s, e in plan.spans(body)} == {"İstanbul", "Fußball"}
     assert body[slice(*plan.first_spans(body)[0])] == "İstanbul"
+
+
+def test_a_snippet_across_paragraphs_has_one_space_where_they_meet_and_its_matches_stay_on_their_words():
+    body = "The first paragraph ends here.\n\nThe second names Taiwan.\n   An indented line, then Taiwan again."
+    spans = [(m, m + 6) for m in (body.index("Taiwan"), body.rindex("Taiwan"))]
+    snippet, found = make_snippet(body, spans)
+    assert "  " not in snippet and "here. The second" in snippet and "Taiwan. An indented" in snippet
+    assert [snippet[a:b] for a, b in found] == ["Taiwan", "Taiwan"]

@@ -186,9 +186,31 @@ def make_snippet(body: str, spans: list[Span], width: int = SNIPPET_CHARS) -> tu
     if end < len(body):
         space = body.rfind(" ", end - 20, end)
         end = space if space > start else end
-    text = body[start:end].replace("\n", " ")
+    text, where = _on_one_line(body[start:end])
     lead = "…" if start > 0 else ""
     tail = "…" if end < len(body) else ""
-    shift = len(lead) - start
-    inside = [(max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start]
+    inside = [(where[max(s, start) - start] + len(lead), where[min(e, end) - start] + len(lead))
+              for s, e in spans if s < end and e > start]
     return lead + text + tail, inside
+
+
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+
+
+def _on_one_line(text: str) -> tuple[str, list[int]]:
+    """``text`` with each line break (a paragraph's too, with the spaces around it) made one
+    space, and where each offset of ``text`` (and its end) went."""
+    pieces: list[str] = []
+    where: list[int] = []
+    position = at = 0
+    for match in _LINE_BREAK.finditer(text):
+        kept = text[position:match.start()]
+        pieces += [kept, " "]
+        where += range(at, at + len(kept))
+        at += len(kept)
+        where += [at] * (match.end() - match.start())
+        at += 1
+        position = match.end()
+    pieces.append(text[position:])
+    where += range(at, at + len(text) - position + 1)
+    return "".join(pieces), where
