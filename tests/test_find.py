@@ -33,7 +33,7 @@ def test_phrase_across_a_paragraph_break_is_found():
 def test_regex_and_invalid_regex_is_an_error_value():
     assert found(r"\d{4}", regex=True) == ["1895"]
     result = find_matches(TEXT, "(18", FindOptions(regex=True))
-    assert result.matches == [] and result.error.startswith("invalid regex")
+    assert result.matches == [] and result.error.startswith("bad regex")
     assert result.label(None) == result.error
 
 

@@ -178,7 +178,7 @@ async def test_find_bar_toggles_and_invalid_regex(tmp_path):
         field.value = "(18"
         await pilot.press("alt+r")
         await pilot.pause()
-        assert bar.status.startswith("invalid regex")
+        assert bar.status.startswith("bad regex")
         assert layer(app, "find") == []
         field.value = r"\d+"
         await pilot.pause()

@@ -114,11 +114,11 @@ def compile_pattern(pattern: str, options: FindOptions) -> regex.Pattern[str] | 
     try:
         return regex.compile(source, flags)
     except regex.error as error:
-        pos = getattr(error, "pos", None)
-        where = f" at position {pos}" if pos is not None else ""
-        return f"invalid regex: {getattr(error, 'msg', None) or error}{where}"
+        pos = getattr(error, "pos", None)  # short: the status has a few cells beside the box at 80 columns
+        where = f" at {pos + 1}" if pos is not None else ""
+        return f"bad regex{where}: {getattr(error, 'msg', None) or error}"
     except (OverflowError, RecursionError, ValueError) as error:  # x{99999999999}, nesting too deep
-        return f"invalid regex: {error}"
+        return f"bad regex: {error}"
 
 
 def find_matches(text: str, pattern: str, options: FindOptions = FindOptions()) -> FindResult:
