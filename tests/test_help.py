@@ -36,7 +36,7 @@ async def test_help_lists_every_binding_of_every_pane():
             assert len(keys) == len(set(keys)), (name, sorted(k for k in keys if keys.count(k) > 1))
         everywhere = dict((what, keys) for keys, what in sections["Everywhere"])
         assert everywhere["Open the command palette"] == "^p"
-        assert everywhere["Focus Next"] == "tab" and everywhere["Focus Previous"] == "shift+tab"
+        assert everywhere["Next pane or field"] == "tab" and everywhere["Previous pane or field"] == "shift+tab"
         assert ("⏎, ↓", "Next match") in sections["Find bar"]  # Enter in the find bar
         assert any(keys == "⏎" for keys, _ in sections["Entity list"])  # the entity list's keys
         assert ("^s", "Save") in sections["Note editor"]  # the note editor's

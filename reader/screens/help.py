@@ -27,6 +27,8 @@ from textual.widgets import Static
 
 NEVER_USEFUL = {"scroll_left", "scroll_right", "page_left", "page_right"}
 """Actions of Textual's scrolling bindings that no reader pane has room for (nothing scrolls sideways)."""
+PLAIN_DESCRIPTIONS = {"app.focus_next": "Next pane or field", "app.focus_previous": "Previous pane or field"}
+"""Words for Textual's own keys whose descriptions name the action ("Focus Next")."""
 FIRST_SECTIONS = ("Everywhere", "Reading", "Article list", "Article", "Find bar", "Entity list", "Note panel",
                   "Note editor", "Library search", "Search hits")
 """Sections shown first, in this order; the others follow by name."""
@@ -98,7 +100,8 @@ def help_sections(app: App) -> list[tuple[str, list[tuple[str, str]]]]:
             displays = [app.get_key_display(each) for each in shown]
             if binding.action not in rows and all(display in listed for display in displays):
                 continue  # a fallback for keys listed already (m / M with no entity chosen)
-            keys, _ = rows.setdefault(binding.action, ([], binding.tooltip or binding.description))
+            what = PLAIN_DESCRIPTIONS.get(binding.action) or binding.tooltip or binding.description
+            keys, _ = rows.setdefault(binding.action, ([], what))
             for display in displays:
                 listed.add(display)
                 if display not in keys:
