@@ -323,3 +323,27 @@ async def test_opening_a_story_never_waits_for_the_background(harbour, monkeypat
         assert app.screen.column.article.id != "c" and not app.screen.column.view.loading
         assert not finished.is_set()  # shown while the dossier was still being gathered
         release.set()
+
+
+async def test_the_panel_follows_the_cursor_in_the_entity_list_without_moving_the_article():
+    app = ReaderApp()  # the sample story: many entities, and a long text
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        sidebar, view = app.screen.sidebar, app.screen.column.view
+        entity_list.focus()
+        await pilot.pause()
+        assert sidebar.selected is None
+        await pilot.press("j")  # moving on: nothing chosen until the cursor rests
+        assert sidebar.selected is None
+        under = max(entity_list.entities, key=lambda info: info.first)  # first named furthest down
+        assert view.line_of_offset(under.first) >= view.size.height
+        for _ in entity_list.entities:
+            if entity_list.entity_at_cursor() is under:
+                break
+            await pilot.press("j")
+        shown = await wait_panel(pilot, under.name)
+        assert sidebar.selected is under and view.scroll_y == 0 and "mention" in shown  # chosen, no jump
+        await pilot.press("enter")  # Enter goes to the first mention
+        await pilot.pause(0.2)
+        assert view.scroll_y <= view.line_of_offset(under.first) < view.scroll_y + view.size.height

@@ -15,6 +15,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import var
+from textual.timer import Timer
+from textual.widgets import OptionList
 from textual.worker import Worker
 
 from reader.core import Library
@@ -33,6 +35,10 @@ from reader.widgets.note_panel import NotePanel
 
 MAX_NOTE_PROBLEMS = 5
 MAX_HISTORY = 20
+
+
+FOLLOW_AFTER_SECONDS = 0.2
+"""How long the cursor rests on an entity before the panel shows it."""
 
 
 class EntitySidebar(Vertical):
@@ -104,6 +110,7 @@ class EntitySidebar(Vertical):
         self.mention_index = 0
         self.history: list[EntityInfo] = []
         self._reselect: str | None = None
+        self._following: Timer | None = None
         self._reported_notes = False
         self._index = None
         self.index_ready = False
@@ -203,16 +210,41 @@ class EntitySidebar(Vertical):
 
     def on_entity_list_selected(self, message: EntityList.Selected) -> None:
         message.stop()
+        self._stop_following()
         self.history.clear()
         self.select(message.entity)
 
-    def select(self, entity: EntityInfo) -> None:
-        """Mark every mention, scroll to the first and gather the background."""
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """The panel follows the person's cursor in the list (once it rests a moment, so a
+        held key does not gather every entity's background on the way): the entity under it
+        is chosen, its mentions marked, without moving the article (Enter goes there)."""
+        entities = self.query_one(EntityList)
+        if event.option_list is not entities or not entities.has_focus:
+            return  # a new story's list, or a move the app made: the person did not move
+        info = entities.entity_at(event.option.id)
+        if info is None or (self.selected is not None and info.key == self.selected.key):
+            return
+        self._stop_following()
+        self._following = self.set_timer(FOLLOW_AFTER_SECONDS, lambda: self._follow_cursor(info))
+
+    def _follow_cursor(self, entity: EntityInfo) -> None:
+        self._following = None
+        if self.query_one(EntityList).entity_at_cursor() is entity:
+            self.history.clear()
+            self.select(entity, go_there=False)
+
+    def _stop_following(self) -> None:
+        if self._following is not None:
+            self._following.stop()
+            self._following = None
+
+    def select(self, entity: EntityInfo, *, go_there: bool = True) -> None:
+        """Mark every mention, scroll to the first (``go_there``) and gather the background."""
         self.selected = entity
         self.mention_index = 0
         self.query_one(NotePanel).candidates = []
         self.post_message(self.Highlights("selected", [Highlight(s, e, "entity-selected") for s, e in entity.mentions]))
-        if entity.mentions:
+        if entity.mentions and go_there:
             self.post_message(self.ScrollTo(entity.first))
         self.screen.refresh_bindings()
         self.gather_context(entity)

@@ -100,6 +100,15 @@ class EntityList(OptionList):
         self.post_message(self.Selected(info))
         return info
 
+    def entity_at(self, option_id: str | None) -> EntityInfo | None:
+        """The entity of an option (``None`` for a heading or the legend)."""
+        return self._by_id.get(option_id or "")
+
+    def entity_at_cursor(self) -> EntityInfo | None:
+        """The entity under the cursor, if any."""
+        option = self.highlighted_option
+        return self.entity_at(option.id) if option is not None else None
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         info = self._by_id.get(event.option.id or "")
