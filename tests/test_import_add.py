@@ -138,6 +138,11 @@ def test_bad_inputs_are_named_and_the_rest_go_in(importer: Importer, tmp_path: P
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "readme.md.bak").write_text("x")
     names = importer.add([tmp_path / "a", tmp_path / "b", tmp_path / "c"]).summary()
+    (tmp_path / "f").mkdir()
+    (tmp_path / "f" / "news.xml").write_text("<rss><channel><title>News</title><item><title>One</title>"
+                                             "<description>The first story.</description></item></channel></rss>")
+    fed = importer.add([tmp_path / "f"]).summary()
+    assert fed.endswith("; 1 feed file read once (to follow one: reader subscribe FILE or URL)"), fed
     assert names.endswith("3 other files ignored (readme.md.bak)"), names
     assert re.search(r"; 5 other files ignored \((?:[\w.]+\.(?:doc|jpg), ){3}…\)$", report.summary()), report.summary()
 

@@ -55,6 +55,8 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
     feeds: list[str] = field(default_factory=list)
+    feed_files: int = 0
+    """Feed files read (their stories added once; a feed is followed by its URL)."""
     ignored: int = 0
     ignored_names: list[str] = field(default_factory=list)
     """Some of the files ignored, to name them."""
@@ -72,6 +74,8 @@ class ImportReport:
                          else f"{_count(self.ignored, 'other file')} ignored")
         if self.feeds:
             parts.append(f"{_count(len(self.feeds), 'new feed')} remembered")
+        if self.feed_files:
+            parts.append(f"{_count(self.feed_files, 'feed file')} read once (to follow one: reader subscribe FILE or URL)")
         return "; ".join(parts)
 
 
@@ -312,6 +316,7 @@ class Importer:
             report.problems.append(Problem(url, f"neither a feed nor a web page ({kind}); skipped"))
 
     def _take_feed(self, parsed: ParsedFeed, report: ImportReport) -> None:
+        report.feed_files += bool(parsed.articles)
         self._take_loaded(parsed.articles, parsed.problems, report, None)
 
     def _take_loaded(self, articles: list[Article], problems: list[Problem], report: ImportReport,
