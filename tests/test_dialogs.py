@@ -32,3 +32,19 @@ async def test_dialogs_show_the_app_dimmed_behind_them(tmp_path):
             assert article_line in screen_text(app), type(dialog).__name__
             dialog.dismiss(None)
             await pilot.pause()
+
+
+async def test_a_long_link_fits_one_row_of_the_links_dialog_at_80_columns(tmp_path):
+    from textual.widgets import OptionList
+
+    app = ReaderApp(sources=[make_library(tmp_path)])
+    long = "http://talkingpointsmemo.com/dc/as-trump-tweets-about-gillespie-no-mention-of-president-on-trail-" * 2
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        dialog = LinksScreen("A story", [long, "https://example.org/b"])
+        app.push_screen(dialog)
+        await pilot.pause()
+        links = dialog.query_one(OptionList)
+        prompt = str(links.get_option_at_index(0).prompt)
+        assert "…" in prompt and len(prompt) <= links.scrollable_content_region.width, (prompt, links.size)
+        assert links.virtual_size.height == 2  # one row each

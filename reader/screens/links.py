@@ -43,7 +43,13 @@ SHOWN_URL = 88
 use the whole link)."""
 
 
+DIALOG_WIDTH = 100
+DIALOG_CHROME = 6
+"""Cells of the links dialog that are not a link's: its border, padding and the list's scrollbar."""
+
+
 def _fit(url: str, width: int = SHOWN_URL) -> str:
+    width = max(width, 20)
     if len(url) <= width:
         return url
     keep = width - 1
@@ -106,7 +112,7 @@ class LinksScreen(ModalScreen[tuple[str, str] | None]):
     DEFAULT_CSS = """
     LinksScreen { align: center middle; }
     LinksScreen > Vertical {
-        width: 100; max-width: 95%; height: auto; max-height: 80%;
+        width: 100; max-width: 95%; height: auto; max-height: 80%;  /* DIALOG_WIDTH */
         border: round $primary; background: $surface; padding: 0 1;
     }
     LinksScreen Label { color: $text-muted; width: 1fr; }
@@ -128,8 +134,13 @@ class LinksScreen(ModalScreen[tuple[str, str] | None]):
         with Vertical():
             yield Label(Content(f"Links of “{make_safe(self.story_title)}” · Enter opens · y copies"))
             width = len(str(len(self.links)))
-            yield OptionList(*[Option(Content(f"{n:>{width}}. {_fit(make_safe(url))}"), id=str(n - 1))
+            shown = min(SHOWN_URL, self._dialog_width() - DIALOG_CHROME - (width + 2))
+            yield OptionList(*[Option(Content(f"{n:>{width}}. {_fit(make_safe(url), shown)}"), id=str(n - 1))
                                for n, url in enumerate(self.links, start=1)], id="links-list")
+
+    def _dialog_width(self) -> int:
+        """The dialog's width on this screen (its CSS: 100 cells, at most 95% of the screen)."""
+        return min(DIALOG_WIDTH, self.app.size.width * 95 // 100) if self.app.size.width else DIALOG_WIDTH
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
