@@ -6,6 +6,8 @@ dossier comes from the index (``reader.search.dossier``), never from reading fil
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -86,4 +88,6 @@ def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str =
     # "in Palm Beach" are the town, as is "the Paramus, NJ retail corridor" (one word)
     after_the = " " in entity.name and bool(entity.mentions) and all(
         body[max(0, start - 4):start].casefold() == "the " for start, _ in entity.mentions)
-    return table.facts(entity.name, nearby, after_the)
+    state_meant = bool(body) and re.search(rf"\b{re.escape(entity.name)}\s+state\b|\bstate\s+of\s+{re.escape(entity.name)}\b",
+                                           body, re.IGNORECASE) is not None
+    return table.facts(entity.name, nearby, after_the, state_meant)

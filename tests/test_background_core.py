@@ -334,6 +334,23 @@ def test_a_name_the_story_writes_after_the_is_not_a_small_town_of_that_name():
     assert facts is not None and "New Jersey" in dict(facts.lines)["Country"]
 
 
+def test_washington_and_new_york_are_the_cities_news_means_unless_the_story_says_state():
+    kb = service.get_recognizer().kb
+    for body, name, kind, shown in [
+            ("Talks in Washington went on late, officials said.", "Washington", "city", "Washington"),
+            ("A New York subway line reopened.", "New York", "city", "New York City"),
+            ("Seattle, in Washington state, voted on Tuesday; Washington will count.", "Washington", "US state",
+             "Washington"),
+            ("Albany is the capital of the state of New York, and New York has 62 counties.", "New York",
+             "US state", "New York")]:
+        place = EntityInfo(name.casefold(), name, PLACE, [(body.rindex(name), body.rindex(name) + len(name))])
+        facts = background_for(place, kb, article=Article(id="w", title="Story", body=body),
+                               story_entities=[place]).facts
+        assert (facts.kind, facts.name) == (kind, shown), body
+        if kind == "city":
+            assert dict(facts.lines)["Also"].startswith(f"the US state of {name}")
+
+
 def test_the_index_follows_the_role_rules():
     from reader.entities import profile
     from reader.search.documents import default_entity_keys

@@ -36,6 +36,9 @@ CITY_ALIASES = {
     "d.c.": ("washington", "US"), "nyc": ("new york city", "US"), "new york city": ("new york city", "US"),
     "la": ("los angeles", "US"), "st. petersburg": ("saint petersburg", "RU"),
 }
+#: US states whose name news uses for a city ("talks in Washington", "a New York subway"):
+#: the city, unless the story writes "Washington state" or "the state of New York".
+STATE_NAMED_CITIES = {"washington": ("washington", "US"), "new york": ("new york city", "US")}
 #: Parts of countries and regions that GeoNames' country table does not hold: (what, part of).
 REGIONS = {
     "england": ("country of the United Kingdom", "GB"), "scotland": ("country of the United Kingdom", "GB"),
@@ -119,22 +122,28 @@ class PlaceTable:
                 self._city_names.setdefault(fold(name), []).append(n)
 
     def facts(self, name: str, countries_nearby: frozenset[str] = frozenset(),
-              after_the: bool = False) -> PlaceFacts | None:
+              after_the: bool = False, state_meant: bool = False) -> PlaceFacts | None:
         """Facts on the place called ``name``; a city name held by several cities means the
         one in a country the story also names (``countries_nearby``: codes), else the biggest.
         ``after_the``: the story writes "the" before a name of several words ("the White
-        House"), which it does not for a town of that name."""
+        House"), which it does not for a town of that name. ``state_meant``: the story says
+        "Washington state" (else "Washington" is the city news means by it)."""
         key = fold(name).removesuffix("'s").removesuffix("’s")
         if key.startswith(("st. ", "st ")):  # St. Paul, St Anne: GeoNames writes Saint
             saint = "saint " + key.split(" ", 1)[1]
             key = saint if saint in self._city_names else key
         source, as_of = data_source()
-        if key in CITY_ALIASES:
-            city, country = CITY_ALIASES[key]
+        aliases = CITY_ALIASES if state_meant else {**CITY_ALIASES, **STATE_NAMED_CITIES}
+        if key in aliases:
+            city, country = aliases[key]
             found = self._city_names.get(city)
             if found:
-                return self._city(max(found, key=lambda n: (self.cities[n][1] == country, self.cities[n][2])),
-                                  source, as_of)
+                facts = self._city(max(found, key=lambda n: (self.cities[n][1] == country, self.cities[n][2])),
+                                   source, as_of)
+                if key in self._state_names:  # say the other place of the name
+                    also = ("Also", f"the US state of {self.states[self._state_names[key]]} (“{name} state”)")
+                    facts = PlaceFacts(facts.name, facts.kind, (*facts.lines, also), facts.source, facts.as_of)
+                return facts
         if key in self._country_names and key not in REGIONS:
             return self._country(self._country_names[key], source, as_of)
         if key in self._state_names:
