@@ -234,3 +234,9 @@ def test_a_company_named_with_an_ordinary_word_is_a_name_in_its_possessive(recog
     text = "Sales of Apple's iPhone rose, and Amazon’s cloud grew faster than ever before, the report said."
     names = {name for name, _kind, _key in found(recognizer, text)}
     assert {"Apple", "Amazon"} <= names, names
+
+
+def test_a_nationality_of_two_words_is_no_name(recognizer):
+    text = ("Every other New Zealander voted, as did Sri Lankan and Puerto Rican fans and a Saudi Arabian prince. "
+            "Ships crossed the Arabian Sea.")
+    assert {name for name, _kind, _key in found(recognizer, text)} == {"Arabian Sea"}

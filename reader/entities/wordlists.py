@@ -171,7 +171,7 @@ liberian libyan lithuanian macedonian malagasy malawian malaysian maldivian mali
 moldovan mongolian montenegrin moroccan mozambican namibian nepalese nepali nigerian nigerien
 norwegian omani pakistani palestinian panamanian paraguayan persian peruvian polish portuguese
 qatari romanian russian rwandan saudi scottish senegalese serbian singaporean slovak slovenian
-somali south-african spanish sri-lankan sudanese swedish swiss syrian taiwanese tajik tanzanian thai
+somali south-african spanish sri-lankan sudanese zealander rican lankan salvadoran leonean arabian swedish swiss syrian taiwanese tajik tanzanian thai
 tibetan tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh
 yemeni zambian zimbabwean
 western eastern northern southern central arab arabic latin latino hispanic asian african nordic
