@@ -103,10 +103,19 @@ def near_names(name: str, kb, index, limit: int = 3) -> list[str]:
     names = {entity_slug(form): form for note in kb for form in note.names}
     reader = _reader(index)
     keys = [t.decode() if isinstance(t, bytes) else str(t) for t in reader.lexicon("entity")] if reader else []
-    found = process.extract(entity_slug(name), [*names, *keys], scorer=Levenshtein.normalized_similarity,
-                            limit=limit * 2, score_cutoff=0.7)
+    wanted = entity_slug(name)
+    # each key, and for one word typed each word of a longer name ("Netanyahoo": Benjamin Netanyahu)
+    choices: dict[str, str] = {key: key for key in [*names, *keys]}
+    if "_" not in wanted:
+        for key in [*names, *keys]:
+            for word in key.split("_"):
+                if len(word) >= 4:
+                    choices.setdefault(word, key)
+    found = process.extract(wanted, list(choices), scorer=Levenshtein.normalized_similarity,
+                            limit=limit * 4, score_cutoff=0.7)
     shown: list[str] = []
-    for key, _, _ in found:
+    for choice, _, _ in found:
+        key = choices[choice]
         named = names.get(key) or (entity_named(index, key) or (None, key.replace("_", " ").title()))[1]
         if named not in shown:
             shown.append(named)
