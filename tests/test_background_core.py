@@ -194,7 +194,7 @@ def test_reader_about_prints_the_note_facts_and_dossier(tmp_path, capsys):
     assert main(["about", "Nobody Known Here"]) == 1
     assert main(["about", "Ann Hobs"]) == 1
     assert "did you mean 'Ann Hobb'?" in capsys.readouterr().err
-    assert main(["about", "Hobbes"]) == 1  # one word misspelt: the name it is a word of
+    assert main(["about", "Hobbs"]) == 1  # one word misspelt: the name it is a word of
     assert "did you mean 'Ann Hobb'?" in capsys.readouterr().err
     assert main(["about", "hobb"]) == 0  # a family name alone finds the person of the library
     assert "Ann Hobb" in capsys.readouterr().out
