@@ -88,10 +88,14 @@ def test_a_persons_middle_name_or_first_words_join_the_full_name_unless_two_name
     spans = [person(body, "Luiz Inácio Lula da Silva", "lula-full"), person(body, "Lula", "lula", last=True),
              person(body, "Mary Ann Evans", "mae"), person(body, "Mary Ann", "mary-ann", last=True)]
     assert [(i.key, i.count) for i in summarise(body, spans, KnowledgeBase())] == [("lula-full", 2), ("mae", 2)]
-    body = "George W. Bush met George H. W. Bush. W. spoke."
+    body = "Te Kaurinui Robert Parata carved. Kaurinui Parata said so. Robert Parata left."
+    spans = [person(body, "Te Kaurinui Robert Parata", "full"), person(body, "Kaurinui Parata", "kp", last=True),
+             person(body, "Robert Parata", "rp", last=True)]
+    assert [(i.key, i.count) for i in summarise(body, spans, KnowledgeBase())] == [("full", 3)]
+    body = "George W. Bush met George H. W. Bush. W. spoke. George Bush smiled."
     spans = [person(body, "George W. Bush", "gwb"), person(body, "George H. W. Bush", "ghwb"),
-             person(body, "W.", "w", last=True)]
-    assert [i.key for i in summarise(body, spans, KnowledgeBase())] == ["gwb", "ghwb", "w"]  # an initial: no one's
+             person(body, "W.", "w", last=True), person(body, "George Bush", "gb")]
+    assert [i.key for i in summarise(body, spans, KnowledgeBase())] == ["gwb", "ghwb", "w", "gb"]  # no one's
 
 
 @pytest.mark.parametrize(("name", "kind", "shown"), [

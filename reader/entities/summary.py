@@ -55,10 +55,11 @@ def summarise(body: str, spans: Sequence[Span], kb: KnowledgeBase) -> list[Entit
 def merge_short_forms(infos: list[EntityInfo]) -> list[EntityInfo]:
     """A shorter name that is part of a longer name of the same kind in the same story is
     that entity, when no other longer name holds it: one word first or last ("Trump" after
-    "Donald Trump", "Mohib" after "Hamdullah Mohib"), and for a person also the first or
-    last words ("Te Kaurinui" of "Te Kaurinui Parata") or one middle word ("Lula" of "Luiz
-    Inácio Lula da Silva"). Its mentions join the longer name's. Only within one story, so
-    "Bassi" in a story about Wade Bassi never joins the Bassi of another story."""
+    "Donald Trump", "Mohib" after "Hamdullah Mohib"); for a person also its first words
+    ("Te Kaurinui" of "Te Kaurinui Parata"), one middle word ("Lula" of "Luiz Inácio Lula
+    da Silva"), or the family name with some of the words before it ("Kaurinui Parata" of
+    "Te Kaurinui Robert Parata"). Its mentions join the longer name's. Only within one
+    story, so "Bassi" in a story about Wade Bassi never joins the Bassi of another story."""
     full: dict[tuple[str, str], EntityInfo | None] = {}
     for info in infos:
         if info.type in (PERSON, ORG):
@@ -82,9 +83,16 @@ def _short_forms(words: list[str], kind: str) -> set[str]:
     forms = {words[0], words[-1]}
     if kind == PERSON:
         forms |= {" ".join(words[:n]) for n in range(2, len(words))}
-        forms |= {" ".join(words[n:]) for n in range(1, len(words) - 1)}
         forms |= {w for w in words[1:-1] if w[:1].isupper() and len(w.rstrip(".")) > 1}  # not "W." of George W. Bush
+        if len(words) <= MOST_NAME_WORDS:  # the family name with some of the words before it, in order
+            rest = [w for w in words[:-1] if len(w.rstrip(".")) > 1]  # an initial tells people apart
+            for mask in range(1, 2 ** len(rest) - 1):
+                forms.add(" ".join([*(w for i, w in enumerate(rest) if mask >> i & 1), words[-1]]))
     return forms
+
+
+MOST_NAME_WORDS = 6
+"""Longer names are not taken apart into every shorter form."""
 
 
 def note_less_longer(info: EntityInfo, body: str, span: Span) -> bool:
