@@ -57,9 +57,10 @@ class OpenArticleCommands(Provider):
 
         def scored() -> list[tuple[float, object]]:
             entries = catalog.entries
-            if len(entries) > LARGE_LIBRARY:
-                candidates = [entries[i] for i in catalog.titles().find(query, MAX_CANDIDATES)]
-            else:
+            # the titles that hold every word typed; with none, in a small library, every title
+            # by its letters in order (a typo, "halibt": Halibut), never scattered letters otherwise
+            candidates = [entries[i] for i in catalog.titles().find(query, MAX_CANDIDATES)]
+            if not candidates and len(entries) <= LARGE_LIBRARY:
                 candidates = entries
             hits = [(matcher.match(f"Open article: {a.title}"), a) for a in candidates]
             return sorted((h for h in hits if h[0] > 0), key=lambda h: -h[0])[:MAX_HITS]

@@ -330,3 +330,25 @@ async def test_the_list_keys_work_from_the_article_and_read_and_star_say_so_when
         await pilot.press("asterisk", "u")
         opened = app.screen.column.article.id
         assert opened not in article_list.starred and app.said[-2:] == ["Star removed", "Marked read"]
+
+
+async def test_the_palette_opens_titles_that_hold_the_words_typed_and_falls_back_to_letters_for_a_typo(tmp_path):
+    from tests.test_dialogs import screen_text as whole_screen
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for name, title in [("t", "New tax on sugar drinks"), ("x", "The Texas axe murders")]:
+        (folder / f"{name}.txt").write_text(f"---\ntitle: {title}\n---\n\nA body for {name}.\n")
+    app = ReaderApp(sources=[folder])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        for typed in ("tax", "sugr"):  # a word; a typo (no title holds it: letters in order)
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*typed)
+            await pilot.pause(0.5)
+            text = whole_screen(app)
+            assert "Open article: New tax on sugar" in text, typed
+            assert "Open article: The Texas axe" not in text, typed  # "t… a… x…" scattered in it
+            await pilot.press("escape")
+            await pilot.pause()
