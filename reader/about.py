@@ -88,6 +88,8 @@ def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str =
     # "in Palm Beach" are the town, as is "the Paramus, NJ retail corridor" (one word)
     after_the = " " in entity.name and bool(entity.mentions) and all(
         body[max(0, start - 4):start].casefold() == "the " for start, _ in entity.mentions)
-    state_meant = bool(body) and re.search(rf"\b{re.escape(entity.name)}\s+state\b|\bstate\s+of\s+{re.escape(entity.name)}\b",
+    # anywhere in the story: "Washington state" (not Washington State University), "the state of New York"
+    name = re.escape(entity.name)
+    state_meant = bool(body) and re.search(rf"\b{name}\s+state\b(?!\s+univ)|\bstate\s+of\s+{name}\b",
                                            body, re.IGNORECASE) is not None
     return table.facts(entity.name, nearby, after_the, state_meant)

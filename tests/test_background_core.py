@@ -92,6 +92,9 @@ def test_a_persons_middle_name_or_first_words_join_the_full_name_unless_two_name
     spans = [person(body, "Te Kaurinui Robert Parata", "full"), person(body, "Kaurinui Parata", "kp", last=True),
              person(body, "Robert Parata", "rp", last=True)]
     assert [(i.key, i.count) for i in summarise(body, spans, KnowledgeBase())] == [("full", 3)]
+    body = "Donald Trump Jr. met his father. President Donald Trump spoke."
+    spans = [person(body, "Donald Trump Jr.", "jr"), person(body, "Donald Trump", "father", last=True)]
+    assert [i.key for i in summarise(body, spans, KnowledgeBase())] == ["jr", "father"]  # a son is not his father
     body = "George W. Bush met George H. W. Bush. W. spoke. George Bush smiled."
     spans = [person(body, "George W. Bush", "gwb"), person(body, "George H. W. Bush", "ghwb"),
              person(body, "W.", "w", last=True), person(body, "George Bush", "gb")]
@@ -231,6 +234,7 @@ def test_reader_about_takes_a_country_the_stories_left_untyped_as_the_place(tmp_
     lib = tmp_path / "lib"
     lib.mkdir()
     write(lib, "a.txt", "2020-01-10", "US officials met. The US said talks went well.")
+    write(lib, "b.txt", "2020-02-10", "Serena Williams won the US Open on Sunday, her first title of the year.")
     paths.config_dir().mkdir(parents=True, exist_ok=True)
     (paths.config_dir() / "config.yaml").write_text(f"library:\n  - {lib}\n")
     assert main(["index"]) == 0
@@ -250,7 +254,8 @@ def test_reader_about_one_word_of_a_persons_name_finds_the_person_the_library_kn
     for n in range(3):
         write(lib, f"t{n}.txt", f"2020-0{n + 1}-10", f"President Donald Trump spoke on day {n}. Trump left.")
     write(lib, "alone.txt", "2020-05-10", "Markets fell after Mr. Trump tweeted about trade on Sunday.")
-    write(lib, "lula.txt", "2020-06-10", "The former president Luiz Inácio Lula da Silva spoke. Lula smiled.")
+    write(lib, "lula.txt", "2020-06-10", "The former president Luiz Inácio Lula da Silva spoke at the Instituto "
+                                         "Lula in São Paulo. Lula smiled.")
     paths.config_dir().mkdir(parents=True, exist_ok=True)
     (paths.config_dir() / "config.yaml").write_text(f"library:\n  - {lib}\n")
     assert main(["index"]) == 0

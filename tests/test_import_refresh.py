@@ -66,7 +66,7 @@ def test_feed_url_is_remembered_and_refresh_adds_only_new_entries(reader_home: P
     assert main(["add", f"{base}/feed.xml"]) == 0
     out, _ = capsys.readouterr()
     assert f"Remembered feed {base}/feed.xml" in out
-    assert "2 articles added" in out
+    assert "2 articles added" in out and "feed file" not in out  # followed by its URL, not read once
     with StateStore() as store:
         assert [(f.url, f.title) for f in store.feeds()] == [(f"{base}/feed.xml", "Local News")]
     state.pages["/feed.xml"] = (200, "application/rss+xml", _rss([("a", "Alpha"), ("b", "Beta"), ("c", "Gamma")]))

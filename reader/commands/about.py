@@ -31,7 +31,7 @@ def resolve(name: str, kb, index):
     an alternate name."""
     from reader.entities.model import OTHER, PERSON, PLACE
     from reader.entities.notes import fold, make_id
-    from reader.entities.place_facts import place_facts
+    from reader.entities.place_facts import is_place_alias, place_facts
     from reader.entities.summary import EntityInfo
     from reader.search.dossier import entity_named
     from reader.search.slugs import entity_slug
@@ -56,19 +56,40 @@ def resolve(name: str, kb, index):
     if len(by_word) == 1:
         return EntityInfo(by_word[0].id, by_word[0].name, by_word[0].type, [], by_word[0])
     facts = place_facts(name)
-    if facts is not None and fold(facts.name) == wanted:
-        return EntityInfo(make_id(facts.name), facts.name, PLACE)
+    if facts is not None and (fold(facts.name) == wanted or is_place_alias(wanted)):
+        return EntityInfo(make_id(facts.name), facts.name, PLACE)  # "US": the country, never "US Open"
     if reader is not None:
         keys = [t.decode() for t in reader.expand_prefix("entity", slug)][:2]
         if len(keys) != 1:  # a family name or another word of the name ("Mugabe")
-            keys = _keys_with_words(reader, slug)[:1]
+            keys = _keys_with_words(reader, slug)
+            keys = [_person_first(index, keys)] if keys else []
         if len(keys) == 1:
             named = entity_named(index, keys[0])
             return EntityInfo(keys[0], named[1], named[2] or OTHER) if named else \
                 EntityInfo(keys[0], keys[0].replace("_", " ").title(), OTHER)
-    if facts is not None:  # an alias or an alternate name ("America", "Bombay")
+    if facts is not None:  # an alternate name GeoNames knows ("Bombay")
         return EntityInfo(make_id(facts.name), facts.name, PLACE)
     return None
+
+
+def _person_first(index, keys: list[str]) -> str:
+    """Of keys in as many stories as the first, a person's (a word typed alone is more
+    often a person's name: "Lula" the president, not the Instituto Lula), else the first."""
+    from reader.entities.model import PERSON
+    from reader.search.dossier import entity_named
+
+    reader = _reader(index)
+    most = reader.doc_frequency("entity", keys[0]) if reader is not None else 0
+    for key in keys[:MOST_TIED_LOOKED_AT]:
+        if reader is not None and reader.doc_frequency("entity", key) < most:
+            break
+        named = entity_named(index, key)
+        if named is not None and named[2] == PERSON:
+            return key
+    return keys[0]
+
+
+MOST_TIED_LOOKED_AT = 5
 
 
 def _fuller_person(reader, index, slug: str):
@@ -106,8 +127,9 @@ def near_names(name: str, kb, index, limit: int = 3) -> list[str]:
     wanted = entity_slug(name)
     # each key, and for one word typed each word of a longer name ("Netanyahoo": Benjamin Netanyahu)
     choices: dict[str, str] = {key: key for key in [*names, *keys]}
-    if "_" not in wanted:
-        for key in [*names, *keys]:
+    if "_" not in wanted:  # each word stands for the name of it in most stories
+        stories = (lambda key: reader.doc_frequency("entity", key)) if reader is not None else (lambda key: 0)
+        for key in sorted([*names, *keys], key=stories, reverse=True):
             for word in key.split("_"):
                 if len(word) >= 4:
                     choices.setdefault(word, key)

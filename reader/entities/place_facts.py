@@ -232,6 +232,12 @@ def place_table() -> PlaceTable:
         return _table
 
 
+def is_place_alias(folded: str) -> bool:
+    """True for a short or common name of a country or city ("us", "britain", "nyc",
+    "new york"): a place before any other name that starts with it."""
+    return folded in COUNTRY_ALIASES or folded in CITY_ALIASES or folded in STATE_NAMED_CITIES
+
+
 def place_facts(name: str, countries_nearby: frozenset[str] = frozenset()) -> PlaceFacts | None:
     """Facts on a place by name or alias, or ``None`` when GeoNames does not know it."""
     return place_table().facts(name, countries_nearby)

@@ -16,6 +16,7 @@ from reader.entities.wordlists import (
     DEMONYMS,
     ENDINGS,
     GIVEN_NAMES,
+    KIN_WORDS,
     NOT_NAMES,
     PARTY_NOUNS,
     STANDALONE_EVENTS,
@@ -168,9 +169,10 @@ def _type_single_words(story: Story, names: Names) -> None:
         if _plural_of_a_name(story, tok):
             continue  # "Polaroids", "Stormtroopers", "YouTubers": products or groups, not one entity
         if ordinary and (f.initial or surface_counts.get(word, 0) < 2) and not (
-                tok.base_end != tok.end and not f.initial):
+                tok.base_end != tok.end and not f.initial and low not in COMMON and low not in KIN_WORDS):
             continue  # "Great", "Fellow": an ordinary word, capitalised once for emphasis or in a title
-            # (but not "Apple’s" mid-sentence: a possessive is not capitalised for emphasis)
+            # (but not "Apple’s" mid-sentence: a possessive is not capitalised for emphasis; "That's",
+            # "Dad's" are no names)
         if f.initial:
             # a capitalised first word is a name when the story also uses it mid-sentence, or when it is no
             # ordinary word ("Socotra is ...")

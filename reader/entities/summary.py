@@ -77,8 +77,9 @@ def merge_short_forms(infos: list[EntityInfo]) -> list[EntityInfo]:
 
 
 def _short_forms(words: list[str], kind: str) -> set[str]:
-    """The shorter names that may stand for a name of these ``words``."""
-    if len(words) < 2:
+    """The shorter names that may stand for a name of these ``words`` (none for a name with
+    a generational suffix: "Donald Trump" is not Donald Trump Jr.)."""
+    if len(words) < 2 or words[-1].casefold().rstrip(".,") in GENERATIONAL_SUFFIXES:
         return set()
     forms = {words[0], words[-1]}
     if kind == PERSON:
@@ -91,6 +92,7 @@ def _short_forms(words: list[str], kind: str) -> set[str]:
     return forms
 
 
+GENERATIONAL_SUFFIXES = frozenset("jr sr ii iii iv junior senior".split())
 MOST_NAME_WORDS = 6
 """Longer names are not taken apart into every shorter form."""
 

@@ -171,7 +171,7 @@ liberian libyan lithuanian macedonian malagasy malawian malaysian maldivian mali
 moldovan mongolian montenegrin moroccan mozambican namibian nepalese nepali nigerian nigerien
 norwegian omani pakistani palestinian panamanian paraguayan persian peruvian polish portuguese
 qatari romanian russian rwandan saudi scottish senegalese serbian singaporean slovak slovenian
-somali south-african spanish sri-lankan sudanese zealander rican lankan salvadoran leonean arabian swedish swiss syrian taiwanese tajik tanzanian thai
+somali south-african spanish sri-lankan sudanese swedish swiss syrian taiwanese tajik tanzanian thai
 tibetan tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh
 yemeni zambian zimbabwean
 western eastern northern southern central arab arabic latin latino hispanic asian african nordic
@@ -194,6 +194,12 @@ def is_demonym(folded: str) -> bool:
         return True
     parts = folded.split("-")
     return len(parts) > 1 and all(p in DEMONYMS or p in _DEMONYM_PREFIXES for p in parts)
+
+#: Second words of two-word nationalities ("New Zealander", "Sri Lankan", "Puerto Rican").
+DEMONYMS |= _words("lankan leonean rican salvadoran zealander")
+
+#: Words for one's family that a person capitalises as a name ("Dad's car").
+KIN_WORDS = _words("dad daddy mom mommy mum mummy grandma grandpa granny gran nana papa mama")
 
 #: Capitalised words that are not names of our four kinds.
 NOT_NAMES = _words("""

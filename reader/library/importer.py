@@ -260,7 +260,7 @@ class Importer:
             except OSError as error:
                 report.problems.append(Problem(path, f"cannot be read: {error.strerror or error}"))
                 return
-            self._take_feed(parse_feed(data, path, path.stem), report)
+            self._take_feed_file(parse_feed(data, path, path.stem), report)
             return
         loaded = load_file(path)
         self._take_loaded(loaded.articles, loaded.problems, report, str(path))
@@ -280,7 +280,7 @@ class Importer:
             return
         head = data[:1024].lstrip().lower()
         if head.startswith(b"<?xml") or b"<rss" in head or b"<feed" in head or b"<rdf" in head:
-            self._take_feed(parse_feed(data, path, path.stem), report)
+            self._take_feed_file(parse_feed(data, path, path.stem), report)
         elif b"<html" in head or head.startswith(b"<!doctype html"):
             loaded = page_article(data, path, path.stem)
             self._take_loaded(loaded.articles, loaded.problems, report, str(path))
@@ -315,8 +315,12 @@ class Importer:
             kind = fetched.content_type.split(";")[0].strip() or "unknown content"
             report.problems.append(Problem(url, f"neither a feed nor a web page ({kind}); skipped"))
 
-    def _take_feed(self, parsed: ParsedFeed, report: ImportReport) -> None:
+    def _take_feed_file(self, parsed: ParsedFeed, report: ImportReport) -> None:
+        """A feed file's stories, added once (a feed's URL is followed instead)."""
         report.feed_files += bool(parsed.articles)
+        self._take_feed(parsed, report)
+
+    def _take_feed(self, parsed: ParsedFeed, report: ImportReport) -> None:
         self._take_loaded(parsed.articles, parsed.problems, report, None)
 
     def _take_loaded(self, articles: list[Article], problems: list[Problem], report: ImportReport,

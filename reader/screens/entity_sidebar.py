@@ -156,6 +156,7 @@ class EntitySidebar(Vertical):
     def show_article(self, article: Article) -> None:
         """Describe a story just shown; its entities follow from a worker."""
         self.article = article
+        self._stop_following()
         self.entities, self.roles, self.selected, self.mention_index = [], {}, None, 0
         self.history.clear()
         self.query_one(ArticleDetails).show(article)
@@ -239,9 +240,12 @@ class EntitySidebar(Vertical):
             self._following = None
 
     def select(self, entity: EntityInfo, *, go_there: bool = True) -> None:
-        """Mark every mention, scroll to the first (``go_there``) and gather the background."""
+        """Mark every mention, scroll to the first (``go_there``; else the first ``m`` goes
+        there) and gather the background. A choice made otherwise (a related entry, a
+        co-mentioned name) wins over the cursor's pending one."""
+        self._stop_following()
         self.selected = entity
-        self.mention_index = 0
+        self.mention_index = 0 if go_there else -1
         self.query_one(NotePanel).candidates = []
         self.post_message(self.Highlights("selected", [Highlight(s, e, "entity-selected") for s, e in entity.mentions]))
         if entity.mentions and go_there:
@@ -402,7 +406,8 @@ class EntitySidebar(Vertical):
                         if entity is None else f"{entity.name} is not mentioned in this story.", timeout=3,
                         markup=False)
             return
-        self.mention_index = (self.mention_index + step) % len(entity.mentions)
+        at = self.mention_index if self.mention_index >= 0 else (-1 if step > 0 else 0)  # none yet: m first, M last
+        self.mention_index = (at + step) % len(entity.mentions)
         start, _ = entity.mentions[self.mention_index]
         self.post_message(self.ScrollTo(start))
         self.query_one(NotePanel).set_current_mention(self.mention_index)
