@@ -321,3 +321,4 @@ async def test_the_first_stories_added_from_the_shell_replace_the_sample_while_t
         await settle(pilot, lambda: not panel.library.is_sample, "the person's own library", tries=400)
         titles = [a.title for a in panel.article_list.articles]
         assert titles == ["A story saved from the shell"]
+        await settle(pilot, lambda: app.screen.column.article.title == titles[0], "the story opened in place of the sample's")

@@ -112,6 +112,7 @@ class MainScreen(Screen):
         self._reported: set[str] = set()
         self._notes_waiting = False  # a note was saved while the index was busy
         self._index_after_refresh = False  # the library was walked while a refresh ran
+        self._library_replaced = False  # the person's own library came in place of the sample
 
     def compose(self) -> ComposeResult:
         panel = LibraryPanel(self.library, id="library")
@@ -247,6 +248,9 @@ class MainScreen(Screen):
                 self.column.view.focus()
                 self.notify("No articles yet: press A (or use the command palette) to add files, pages or feeds.",
                             severity="warning")
+        elif self._library_replaced and message.catalog.entries:
+            self._library_replaced = False  # the person's first stories replace the sample: open one of them
+            self.column.open(panel.article_list.highlighted_article or message.catalog.entries[0], message.catalog)
         if message.first:
             settings = getattr(self.app, "settings", None)
             if settings is not None:  # after the first article is on screen, in the background
@@ -326,6 +330,7 @@ class MainScreen(Screen):
         self.column.view.focus()
 
     def on_library_panel_library_changed(self, message: LibraryPanel.LibraryChanged) -> None:
+        self._library_replaced = self.library.is_sample and not message.library.is_sample
         self.library = message.library
 
     def on_library_panel_progress(self, message: LibraryPanel.Progress) -> None:
