@@ -352,3 +352,14 @@ async def test_the_palette_opens_titles_that_hold_the_words_typed_and_falls_back
             assert "Open article: The Texas axe" not in text, typed  # "t… a… x…" scattered in it
             await pilot.press("escape")
             await pilot.pause()
+
+
+def test_titles_sort_after_their_opening_quote_marks():
+    from types import SimpleNamespace
+
+    from reader.library.ordering import sort_order
+
+    articles = [SimpleNamespace(title=t, source=None, published=None)
+                for t in ["'What is the sea?'", "Apples", "“Zebra” crossings", "— Moon —", "..."]]
+    assert [articles[i].title for i in sort_order(articles, "title")] == [
+        "...", "Apples", "— Moon —", "'What is the sea?'", "“Zebra” crossings"]

@@ -25,8 +25,8 @@ from typing import NamedTuple
 from reader import paths
 from reader.atomic import write_atomic
 
-FORMAT = 6  # 4: CJK counted by characters; a headline line kept in full as the title; 5: a date line dates a story;
-#              6: titles in composed Unicode (NFC)
+FORMAT = 7  # 4: CJK counted by characters; a headline line kept in full as the title; 5: a date line dates a story;
+#              6: titles in composed Unicode (NFC); 7: titles sort after their opening quote marks
 
 
 class FileRecord(NamedTuple):

@@ -10,6 +10,14 @@ from collections.abc import Sequence
 from typing import Any
 
 SORTS = ("date", "title", "source")
+_LEADING_MARKS = "\"'‘’“”«»‹›¿¡([{*#-–—…. "
+
+
+def title_key(title: str) -> str:
+    """How a title sorts: case-folded, after its opening quote marks and dashes ("'What is
+    the sea…'" among the W's)."""
+    folded = title.casefold()
+    return folded.lstrip(_LEADING_MARKS) or folded
 
 
 def sort_order(articles: Sequence[Any], sort: str) -> list[int]:
@@ -17,7 +25,7 @@ def sort_order(articles: Sequence[Any], sort: str) -> list[int]:
     "title"; "source", then newest first). Pure data: workers may compute it ahead."""
     indices = range(len(articles))
     if sort == "title":
-        keys = [article.title.casefold() for article in articles]
+        keys = [title_key(article.title) for article in articles]
         return sorted(indices, key=keys.__getitem__)
     if sort == "source":
         by_date = sort_order(articles, "date")
