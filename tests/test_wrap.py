@@ -41,11 +41,15 @@ RUNNING = "This paragraph is running text, long enough to follow a heading and t
 def test_a_short_line_before_running_text_is_a_heading():
     from reader.widgets.wrap import heading_paragraphs
 
-    body = "\n\n".join(["The story's first line", RUNNING, "Early life", RUNNING, "Mass, Length, & Energy Formatters",
-                        RUNNING, "NoStyle 12346", "DecimalStyle 12345.6789", "ShortStyle 5:51 AM - 7:37 PM 6/30/14",
-                        RUNNING, "It ends here.", RUNNING, "a lower-case line", RUNNING, "Last line"])
+    body = "\n\n".join([
+        "The story's first line", RUNNING, "Early life", RUNNING, "Get in", "By plane", RUNNING,
+        "By train", "There is no passenger train.", "‘Unprecedented’ strandings", "She became a vegan. [24]",
+        "NoStyle 12346", "DecimalStyle 12345.6789", "ShortStyle 5:51 AM - 7:37 PM 6/30/14", RUNNING,
+        "It ends here.", RUNNING, "a lower-case line", RUNNING, "By Jane Doe", RUNNING, "Photo: Reuters", RUNNING,
+        "John FitzGibbon, 2nd Earl of Clare", RUNNING, "Protesters gather outside the parliament in Kyiv on Monday",
+        RUNNING, "Last line"])
     paragraphs = paragraph_ranges(body)
     found = [body[slice(*paragraphs[n])] for n in sorted(heading_paragraphs(body, paragraphs))]
-    assert found == ["Early life", "Mass, Length, & Energy Formatters"]
+    assert found == ["Early life", "Get in", "By plane", "By train", "‘Unprecedented’ strandings"]
     lines = wrap_body(body, 40)
     assert {body[line.start:line.end] for line in lines if line.heading} == set(found)

@@ -110,28 +110,49 @@ def wrap_body(body: str, width: int) -> list[Line]:
     return lines
 
 
-HEADING_MOST_WORDS = 10
-HEADING_MOST_CHARS = 80
+HEADING_MOST_WORDS = 6
+"""A section heading is short ("Early life", "Get around"); a longer period-less line is
+more often a caption ("Protesters gather outside parliament on Monday")."""
+HEADING_MOST_CHARS = 60
 HEADING_TEXT_AFTER = 12
-"""A heading is followed by a paragraph of at least this many words (a table's short rows
-are not headings)."""
+"""Running text after a heading: a paragraph of this many words, or a sentence of a few."""
+_SENTENCE_END = ".!?\"”’)]"  # "]": a citation mark ("… vegan. [24]")
 _NOT_A_HEADING_END = frozenset(".,;:!?\"”’')]…-–—")
+_OPENING_QUOTES = "'\"‘“«"
+
+
+def _heading_shaped(text: str) -> bool:
+    """One short line that starts with a capital or a digit (after an opening quote) and
+    ends without punctuation: no sentence, caption ("Getty Images, 2019"), label ("Photo:
+    AP"), byline ("By Jane Doe") or table row of figures."""
+    if not text or len(text) > HEADING_MOST_CHARS or "\n" in text or text[-1] in _NOT_A_HEADING_END:
+        return False
+    first = text.lstrip(_OPENING_QUOTES)[:1]
+    words = text.split()
+    return (first.isupper() or first.isdigit()) and len(words) <= HEADING_MOST_WORDS and ". " not in text \
+        and ", " not in text and ": " not in text and not (words[0] == "By" and words[-1][:1].isupper()) \
+        and sum(any(c.isdigit() for c in word) for word in words) <= 1
+
+
+def _running_text(text: str) -> bool:
+    """A paragraph of prose: many words, or a sentence of a few ("There is no train.")."""
+    words = len(text.split())
+    return words >= HEADING_TEXT_AFTER or (words >= 4 and text.rstrip()[-1:] in _SENTENCE_END)
 
 
 def heading_paragraphs(body: str, paragraphs: list[tuple[int, int]]) -> set[int]:
     """The numbers of the paragraphs that read as section headings ("Locale Awareness",
-    "The Verdict"): one short line that starts with a capital or a digit, ends without
-    punctuation, and comes before a paragraph of running text. Never the first paragraph
+    "Early life"): heading-shaped, and followed by running text, or by one more heading
+    and then running text ("Get in", "By plane", then prose). Never the first paragraph
     (the story's title or lead, drawn as such)."""
+    texts = [body[start:end].strip() for start, end in paragraphs]
+    shaped = [_heading_shaped(text) for text in texts]
     found = set()
-    for number in range(1, len(paragraphs) - 1):
-        start, end = paragraphs[number]
-        text = body[start:end].strip()
-        if not text or len(text) > HEADING_MOST_CHARS or "\n" in text or text[-1] in _NOT_A_HEADING_END \
-                or not (text[0].isupper() or text[0].isdigit()) or len(text.split()) > HEADING_MOST_WORDS \
-                or ". " in text or sum(any(c.isdigit() for c in word) for word in text.split()) > 1:
-            continue  # a sentence, or a table's row of figures
-        after_start, after_end = paragraphs[number + 1]
-        if len(body[after_start:after_end].split()) >= HEADING_TEXT_AFTER:
+    for number in range(len(texts) - 2, 0, -1):  # from the end: a heading before a heading found
+        if not shaped[number]:
+            continue
+        after = number + 1
+        if (not shaped[after] and _running_text(texts[after])) or (
+                after in found and after + 1 < len(texts) and not shaped[after + 1]):
             found.add(number)
     return found
