@@ -267,6 +267,11 @@ def test_reader_about_one_word_of_a_persons_name_finds_the_person_the_library_kn
     assert capsys.readouterr().out.startswith("Luiz Inácio Lula da Silva")
     assert main(["about", "Luleå"]) == 0
     assert "Country: Sweden" in capsys.readouterr().out
+    write(lib, "dc.txt", "2020-07-10", "WASHINGTON — Lawmakers met on Monday.")  # a dateline shouts the name
+    assert main(["index"]) == 0
+    capsys.readouterr()
+    assert main(["about", "washington"]) == 0
+    assert capsys.readouterr().out.startswith("Washington  (Place)")  # not "WASHINGTON"
 
 
 def test_the_sentence_does_not_end_at_an_abbreviation():

@@ -331,9 +331,13 @@ async def test_the_panel_follows_the_cursor_in_the_entity_list_without_moving_th
         await wait_loaded(pilot)
         entity_list = await wait_entities(pilot)
         sidebar, view = app.screen.sidebar, app.screen.column.view
-        entity_list.focus()
-        await pilot.pause()
         assert sidebar.selected is None
+        entity_list.focus()  # it comes in on the first entity, whose background follows
+        first = entity_list.entities_in_order()[0]
+        await pilot.pause()
+        assert entity_list.entity_at_cursor() is first
+        await wait_panel(pilot, first.name)
+        assert sidebar.selected is first and view.scroll_y == 0
         under = max(entity_list.entities, key=lambda info: info.first)  # first named furthest down
         assert view.line_of_offset(under.first) >= view.size.height
         for _ in entity_list.entities:

@@ -72,8 +72,9 @@ async def test_selecting_an_entity_with_keys_marks_mentions_and_shows_its_note()
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         entity_list = await wait_entities(pilot)
-        entity_list.focus()
-        await pilot.press("down", "enter")  # the first person: Hua Chunying
+        entity_list.focus()  # it comes in on the first entity
+        await pilot.pause()
+        await pilot.press("enter")  # the first person: Hua Chunying
         shown = await wait_note(pilot, "Chinese diplomat")
         assert "Hua Chunying" in shown and "As of" in shown
         screen = app.screen

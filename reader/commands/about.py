@@ -50,7 +50,7 @@ def resolve(name: str, kb, index):
             fuller = _fuller_person(reader, index, slug)
             if fuller is not None:
                 return fuller
-        return EntityInfo(slug, named[1] if named else name, kind)
+        return EntityInfo(slug, _shown_name(named[1], name) if named else name, kind)
     wanted = fold(name)
     by_word = [n for n in kb if any(wanted in fold(form).split() for form in n.names)]
     if len(by_word) == 1:
@@ -90,6 +90,16 @@ def _person_first(index, keys: list[str]) -> str:
 
 
 MOST_TIED_LOOKED_AT = 5
+
+
+def _shown_name(stored: str, typed: str) -> str:
+    """The name to show: the index's, unless a dateline shouted it ("WASHINGTON —"), then
+    as typed with its capitals, else in title case."""
+    if stored.isupper() and len(stored) > 4 and not typed.isupper():
+        from reader.entities.notes import fold
+
+        return typed if fold(typed) == fold(stored) and not typed.islower() else stored.title()
+    return stored
 
 
 def _fuller_person(reader, index, slug: str):

@@ -100,6 +100,16 @@ class EntityList(OptionList):
         self.post_message(self.Selected(info))
         return info
 
+    def on_focus(self) -> None:
+        """Come in on the first entity (not on a heading, and not nowhere): its background
+        follows once the cursor rests there."""
+        if self.highlighted is None and self.entities:
+            self.highlighted = self.get_option_index(f"entity:{self.entities_in_order()[0].key}")
+
+    def entities_in_order(self) -> list[EntityInfo]:
+        """The entities as listed (grouped by kind)."""
+        return [info for _, items in grouped(self.entities) for info in items]
+
     def entity_at(self, option_id: str | None) -> EntityInfo | None:
         """The entity of an option (``None`` for a heading or the legend)."""
         return self._by_id.get(option_id or "")
