@@ -55,8 +55,15 @@ async def test_at_80_columns_the_article_gets_the_width_and_panes_are_overlays(t
         assert not pane_state(app)["list"] and isinstance(app.focused, ArticleView)
         await pilot.press("e")
         assert pane_state(app)["sidebar"] and pane_state(app)["sidebar_overlay"]
+        await pilot.pause()
+        details = app.query_one("#article-details")
+        assert not details.display or details.region.height == 0  # 24 rows: the entities and note take them
         await pilot.press("escape")
         assert not pane_state(app)["sidebar"] and isinstance(app.focused, ArticleView)
+        await pilot.resize_terminal(120, 36)
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.query_one("#article-details").region.height > 0  # room enough: the story's details
 
 
 async def test_panes_follow_resizes(tmp_path):

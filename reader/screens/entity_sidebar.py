@@ -37,6 +37,8 @@ MAX_NOTE_PROBLEMS = 5
 MAX_HISTORY = 20
 
 
+SHORT_SIDEBAR_ROWS = 26
+"""A sidebar lower than this leaves out the story's details."""
 FOLLOW_AFTER_SECONDS = 0.2
 """How long the cursor rests on an entity before the panel shows it."""
 
@@ -52,6 +54,7 @@ class EntitySidebar(Vertical):
     EntitySidebar #article-details { height: auto; max-height: 8; }
     EntitySidebar #entities { height: auto; max-height: 75%; border-top: solid $panel-lighten-2; }
     EntitySidebar.-chosen #entities { max-height: 50%; }
+    EntitySidebar.-short #article-details { display: none; }
     EntitySidebar #note { height: 1fr; border-top: solid $panel-lighten-2; }
     """
 
@@ -115,6 +118,11 @@ class EntitySidebar(Vertical):
         self._index = None
         self.index_ready = False
         """True once the search index holds the whole library (the screen says so)."""
+
+    def on_resize(self) -> None:
+        """On a short screen (24 rows) the story's details give their rows to the entities
+        and the note: the article's own header says its source and date."""
+        self.set_class(self.size.height < SHORT_SIDEBAR_ROWS, "-short")
 
     def watch_selected(self, entity: EntityInfo | None) -> None:
         # The list has most of the height until an entity's background needs room (with
