@@ -363,3 +363,18 @@ def test_titles_sort_after_their_opening_quote_marks():
                 for t in ["'What is the sea?'", "Apples", "“Zebra” crossings", "— Moon —", "..."]]
     assert [articles[i].title for i in sort_order(articles, "title")] == [
         "...", "Apples", "— Moon —", "'What is the sea?'", "“Zebra” crossings"]
+
+
+async def test_the_sort_order_chosen_is_kept_for_the_next_start(tmp_path: Path) -> None:
+    library = make_library(tmp_path / "lib")
+    app = ReaderApp(sources=[library])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("o")  # by title
+        assert app.query_one(ArticleList).sort == "title"
+    again = ReaderApp(sources=[library])
+    async with again.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        article_list = again.query_one(ArticleList)
+        assert article_list.sort == "title" and article_list.border_title == "Articles by title"
+        assert titles(again) == ["Apples in season", "Market falls", "Moon landing anniversary", "Zebra crossing opens"]

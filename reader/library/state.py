@@ -255,6 +255,17 @@ class StateStore:
             db.execute("INSERT INTO meta(key, value) VALUES ('last_opened', ?) "
                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (article_id,))
 
+    def remember_choice(self, key: str, value: str) -> None:
+        """Keep one of the person's choices for next time (the list's sort order)."""
+        with self._transaction() as db:
+            db.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       (f"choice.{key}", value))
+
+    def choice(self, key: str) -> str | None:
+        """A choice kept by ``remember_choice``, if any."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (f"choice.{key}",)).fetchone()
+        return row[0] if row else None
+
     def last_opened(self) -> tuple[str, int] | None:
         """The last opened article and its position, if any."""
         row = self._db.execute("SELECT value FROM meta WHERE key = 'last_opened'").fetchone()

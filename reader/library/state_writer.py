@@ -55,6 +55,9 @@ class StateWriter:
     def set_starred(self, article_id: str, starred: bool) -> None:
         self._queue(lambda store: store.set_starred(article_id, starred))
 
+    def remember_choice(self, key: str, value: str) -> None:
+        self._queue(lambda store: store.remember_choice(key, value))
+
     def mark_opened(self, article_id: str, *, read: bool = True) -> None:
         """The story was opened now (it becomes the one reopened next time; read unless ``read`` is false)."""
         self._queue(lambda store: store.mark_opened(article_id, read=read))

@@ -20,6 +20,7 @@ from textual.worker import Worker, get_current_worker
 from reader.core import Library
 from reader.library import last_story
 from reader.library.catalog import Catalog, CatalogEntry
+from reader.library.ordering import SORTS
 from reader.library.state import ArticleState, StateError
 from reader.library.state_writer import StateWriter
 from reader.text import sentence_case
@@ -30,6 +31,8 @@ from reader.widgets.failures import worker_failed
 PROGRESS_FROM = 2000  # files to scan from which loading shows progress
 MENTIONS_PROGRESS_FROM = 200
 WATCH_SECONDS = 2.0
+SORT_CHOICE = "list_sort"
+"""The name the list's sort order is kept under (the state database's choices)."""
 """How often the library's folders are looked at for stories added or removed on disk."""
 
 
@@ -49,6 +52,8 @@ class _Loaded:
     """The library was walked: the list is up to date (not only the snapshot's)."""
     startup: bool = False
     """One of the two lists shown at start (their stories are not new arrivals)."""
+    sort: str | None = None
+    """The list's sort order the person chose last time."""
     watch: FolderWatch | None = None
 
 
@@ -136,6 +141,12 @@ class LibraryPanel(Vertical):
     def on_mount(self) -> None:
         self.load(first=True)
         self.set_interval(WATCH_SECONDS, self._look_at_disk)
+        self.watch(self.article_list, "sort", self._sort_chosen, init=False)
+
+    def _sort_chosen(self, sort: str) -> None:
+        """Keep the sort order the person chose for the next start."""
+        if self.writer is not None:
+            self.writer.remember_choice(SORT_CHOICE, sort)
 
     def compose(self) -> ComposeResult:
         article_list = ArticleList(id="article-list")
@@ -165,12 +176,12 @@ class LibraryPanel(Vertical):
         date (only new or changed files are read)."""
         worker = get_current_worker()
         library = self.library.reopened() if not first else self.library
-        writer, states, reopen, problem = None, {}, None, None
+        writer, states, reopen, problem, sort = None, {}, None, None, None
         if self.writer is not None:
             self.writer.flush()  # what the person did so far is in the database before it is read
         try:
             store = library.open_state()
-            states, reopen = store.all(), store.last_opened()
+            states, reopen, sort = store.all(), store.last_opened(), store.choice(SORT_CHOICE)
             if self.writer is None:  # the first load opens the store the panel keeps
                 writer = StateWriter(store, on_error=self._state_failed)
             else:
@@ -181,7 +192,7 @@ class LibraryPanel(Vertical):
         if shown is not None:
             shown.sorted_orders()
             self.post_message(self.CatalogRead(_Loaded(library, shown, states, reopen, writer, problem,
-                                                       first=True, verified=False, startup=True)))
+                                                       first=True, verified=False, startup=True, sort=sort)))
             writer, problem, first = None, None, False
 
         def progress(done: int, total: int, _label: str) -> None:
@@ -197,7 +208,8 @@ class LibraryPanel(Vertical):
         watch = FolderWatch(library.watched_folders(), catalog.files)
         self.post_message(self.CatalogRead(_Loaded(library, catalog, states, reopen if first else None, writer,
                                                    problem, first=first, verified=True,
-                                                   startup=shown is not None or first, watch=watch)))
+                                                   startup=shown is not None or first, watch=watch,
+                                                   sort=sort if first else None)))
 
     class StateFailed(Message):
         """The reading state could not be written (from the writer thread)."""
@@ -238,6 +250,9 @@ class LibraryPanel(Vertical):
         same_list = loaded.catalog.entries is self.catalog.entries
         self.catalog = loaded.catalog
         article_list = self.article_list
+        if first and loaded.sort in SORTS and loaded.sort != article_list.sort:
+            article_list.set_reactive(ArticleList.sort, loaded.sort)  # as last time (the list is built below)
+            same_list = False
         if not same_list:
             self.states = loaded.states
             self.fresh &= {entry.id for entry in loaded.catalog.entries}
