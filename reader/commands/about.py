@@ -46,10 +46,11 @@ def resolve(name: str, kb, index):
         kind = (named[2] if named else None) or OTHER
         if kind == OTHER and place_facts(name) is not None:
             kind = PLACE  # the gazetteer knows it ("US"), as the sidebar does
-        if kind in (PERSON, OTHER) and "_" not in slug:
-            fuller = _fuller_person(reader, index, slug)
-            if fuller is not None:
-                return fuller
+        if kind in (PERSON, OTHER) and "_" not in slug:  # "Trump": Donald Trump, when he is in more stories
+            fuller = [key for key in _keys_with_words(reader, slug) if slug in _ends(key)]
+            person = _a_person(index, reader, fuller, more_than=reader.doc_frequency("entity", slug))
+            if person is not None:
+                return EntityInfo(*person, PERSON)
         return EntityInfo(slug, _shown_name(named[1], name) if named else name, kind)
     wanted = fold(name)
     by_word = [n for n in kb if any(wanted in fold(form).split() for form in n.names)]
@@ -62,7 +63,9 @@ def resolve(name: str, kb, index):
         keys = [t.decode() for t in reader.expand_prefix("entity", slug)][:2]
         if len(keys) != 1:  # a family name or another word of the name ("Mugabe")
             keys = _keys_with_words(reader, slug)
-            keys = [_person_first(index, keys)] if keys else []
+            if keys:  # of the names in as many stories as the first, a person's ("Lula", not "Instituto Lula")
+                person = _a_person(index, reader, keys, more_than=reader.doc_frequency("entity", keys[0]) - 1)
+                keys = [person[0] if person else keys[0]]
         if len(keys) == 1:
             named = entity_named(index, keys[0])
             return EntityInfo(keys[0], named[1], named[2] or OTHER) if named else \
@@ -72,24 +75,28 @@ def resolve(name: str, kb, index):
     return None
 
 
-def _person_first(index, keys: list[str]) -> str:
-    """Of keys in as many stories as the first, a person's (a word typed alone is more
-    often a person's name: "Lula" the president, not the Instituto Lula), else the first."""
+def _a_person(index, reader, keys: list[str], more_than: int) -> tuple[str, str] | None:
+    """``(key, name)`` of the first of ``keys`` (the key in most stories first) that names
+    a person in more than ``more_than`` stories, else ``None``."""
     from reader.entities.model import PERSON
     from reader.search.dossier import entity_named
 
-    reader = _reader(index)
-    most = reader.doc_frequency("entity", keys[0]) if reader is not None else 0
-    for key in keys[:MOST_TIED_LOOKED_AT]:
-        if reader is not None and reader.doc_frequency("entity", key) < most:
-            break
+    for key in keys[:MOST_KEYS_LOOKED_AT]:
+        if reader.doc_frequency("entity", key) <= more_than:
+            return None
         named = entity_named(index, key)
         if named is not None and named[2] == PERSON:
-            return key
-    return keys[0]
+            return key, named[1]
+    return None
 
 
-MOST_TIED_LOOKED_AT = 5
+MOST_KEYS_LOOKED_AT = 5
+
+
+def _ends(key: str) -> tuple[str, ...]:
+    """The first and last words of a name of several words (none for one word)."""
+    words = key.split("_")
+    return (words[0], words[-1]) if len(words) > 1 else ()
 
 
 def _shown_name(stored: str, typed: str) -> str:
@@ -100,26 +107,6 @@ def _shown_name(stored: str, typed: str) -> str:
 
         return typed if fold(typed) == fold(stored) and not typed.islower() else stored.title()
     return stored
-
-
-def _fuller_person(reader, index, slug: str):
-    """The person whose full name starts or ends with the one word ``slug`` and who is in
-    more stories than that word alone (the most such stories), else ``None``."""
-    from reader.entities.model import PERSON
-    from reader.entities.summary import EntityInfo
-    from reader.search.dossier import entity_named
-
-    alone = reader.doc_frequency("entity", slug)
-    for key in _keys_with_words(reader, slug):
-        words = key.split("_")
-        if len(words) < 2 or slug not in (words[0], words[-1]):
-            continue
-        if reader.doc_frequency("entity", key) <= alone:
-            return None  # sorted by stories: no fuller name is in more
-        named = entity_named(index, key)
-        if named is not None and named[2] == PERSON:
-            return EntityInfo(key, named[1], PERSON)
-    return None
 
 
 def near_names(name: str, kb, index, limit: int = 3) -> list[str]:
@@ -136,18 +123,18 @@ def near_names(name: str, kb, index, limit: int = 3) -> list[str]:
     keys = [t.decode() if isinstance(t, bytes) else str(t) for t in reader.lexicon("entity")] if reader else []
     wanted = entity_slug(name)
     # each key, and for one word typed each word of a longer name ("Netanyahoo": Benjamin Netanyahu)
-    choices: dict[str, str] = {key: key for key in [*names, *keys]}
-    if "_" not in wanted:  # each word stands for the name of it in most stories
-        stories = (lambda key: reader.doc_frequency("entity", key)) if reader is not None else (lambda key: 0)
-        for key in sorted([*names, *keys], key=stories, reverse=True):
+    choices: dict[str, list[str]] = {key: [key] for key in [*names, *keys]}
+    if "_" not in wanted:
+        for key in [*names, *keys]:
             for word in key.split("_"):
-                if len(word) >= 4:
-                    choices.setdefault(word, key)
+                if len(word) >= 4 and word != key:
+                    choices.setdefault(word, []).append(key)
     found = process.extract(wanted, list(choices), scorer=Levenshtein.normalized_similarity,
                             limit=limit * 4, score_cutoff=0.7)
+    stories = (lambda key: reader.doc_frequency("entity", key)) if reader is not None else (lambda key: 0)
     shown: list[str] = []
     for choice, _, _ in found:
-        key = choices[choice]
+        key = max(choices[choice], key=stories)  # a word: the name of it in most stories
         named = names.get(key) or (entity_named(index, key) or (None, key.replace("_", " ").title()))[1]
         if named not in shown:
             shown.append(named)
