@@ -31,9 +31,9 @@ from reader.widgets.failures import worker_failed
 PROGRESS_FROM = 2000  # files to scan from which loading shows progress
 MENTIONS_PROGRESS_FROM = 200
 WATCH_SECONDS = 2.0
+"""How often the library's folders are looked at for stories added or removed on disk."""
 SORT_CHOICE = "list_sort"
 """The name the list's sort order is kept under (the state database's choices)."""
-"""How often the library's folders are looked at for stories added or removed on disk."""
 
 
 @dataclass
@@ -65,9 +65,10 @@ class LibraryPanel(Vertical):
     """
 
     class Loaded(Message):
-        """The catalog is on screen. ``reopen``: the story to open at start (with its
-        position) on the first load; ``verified``: the library was walked, so the list is
-        up to date (at start the list shows the catalog's snapshot a moment before)."""
+        """The catalog is on screen. ``reopen``: the story to open (with its position) on
+        the first load, or one of the person's first stories when they replace the sample;
+        ``verified``: the library was walked, so the list is up to date (at start the list
+        shows the catalog's snapshot a moment before)."""
 
         def __init__(self, catalog: Catalog, reopen: tuple[CatalogEntry, int] | None, first: bool,
                      verified: bool = True) -> None:
@@ -238,6 +239,7 @@ class LibraryPanel(Vertical):
         # Stories that arrived: new in the same library, or all of the person's first stories
         # when they replace the sample (a first refresh or import); not a library opened anew.
         counts_fresh = not loaded.startup and (loaded.library == self.library or self.library.is_sample)
+        replaces_sample = loaded.library != self.library and self.library.is_sample
         if loaded.library != self.library:
             self.library = loaded.library
             self.post_message(self.LibraryChanged(loaded.library))
@@ -265,7 +267,7 @@ class LibraryPanel(Vertical):
         reopen = None
         if loaded.reopen is not None and self.catalog.get(loaded.reopen[0]) is not None:
             reopen = (self.catalog.get(loaded.reopen[0]), loaded.reopen[1])
-        elif first and self.catalog.entries:
+        elif (first or replaces_sample) and self.catalog.entries:  # the sample's story is gone from the list
             reopen = (article_list.highlighted_article or self.catalog.entries[0], 0)
         if loaded.verified:
             self.post_message(self.TaskDone())

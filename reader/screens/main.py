@@ -112,7 +112,6 @@ class MainScreen(Screen):
         self._reported: set[str] = set()
         self._notes_waiting = False  # a note was saved while the index was busy
         self._index_after_refresh = False  # the library was walked while a refresh ran
-        self._library_replaced = False  # the person's own library came in place of the sample
 
     def compose(self) -> ComposeResult:
         panel = LibraryPanel(self.library, id="library")
@@ -248,9 +247,9 @@ class MainScreen(Screen):
                 self.column.view.focus()
                 self.notify("No articles yet: press A (or use the command palette) to add files, pages or feeds.",
                             severity="warning")
-        elif self._library_replaced and message.catalog.entries:
-            self._library_replaced = False  # the person's first stories replace the sample: open one of them
-            self.column.open(panel.article_list.highlighted_article or message.catalog.entries[0], message.catalog)
+        elif message.reopen is not None:  # the person's first stories replaced the sample
+            entry, position = message.reopen
+            self.column.open(entry, message.catalog, position=position)
         if message.first:
             settings = getattr(self.app, "settings", None)
             if settings is not None:  # after the first article is on screen, in the background
@@ -330,7 +329,6 @@ class MainScreen(Screen):
         self.column.view.focus()
 
     def on_library_panel_library_changed(self, message: LibraryPanel.LibraryChanged) -> None:
-        self._library_replaced = self.library.is_sample and not message.library.is_sample
         self.library = message.library
 
     def on_library_panel_progress(self, message: LibraryPanel.Progress) -> None:
@@ -446,9 +444,9 @@ class MainScreen(Screen):
         if not self.pane_shown("list"):
             self.notify(text, timeout=2)
 
-    def action_list_key(self, action: str) -> None:
+    async def action_list_key(self, action: str) -> None:
         """A key of the list (sort, show, clear) pressed elsewhere: the list does it and says so."""
-        getattr(self.library_panel.article_list, f"action_{action}")()
+        await self.library_panel.article_list.run_action(action)
 
     def action_find(self) -> None:
         self.column.open_find()
