@@ -7,7 +7,6 @@ dossier comes from the index (``reader.search.dossier``), never from reading fil
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 

@@ -39,6 +39,7 @@ CITY_ALIASES = {
 #: US states whose name news uses for a city ("talks in Washington", "a New York subway"):
 #: the city, unless the story writes "Washington state" or "the state of New York".
 STATE_NAMED_CITIES = {"washington": ("washington", "US"), "new york": ("new york city", "US")}
+_CITY_NAMES_NEWS_USES = {**CITY_ALIASES, **STATE_NAMED_CITIES}
 #: Parts of countries and regions that GeoNames' country table does not hold: (what, part of).
 REGIONS = {
     "england": ("country of the United Kingdom", "GB"), "scotland": ("country of the United Kingdom", "GB"),
@@ -133,7 +134,7 @@ class PlaceTable:
             saint = "saint " + key.split(" ", 1)[1]
             key = saint if saint in self._city_names else key
         source, as_of = data_source()
-        aliases = CITY_ALIASES if state_meant else {**CITY_ALIASES, **STATE_NAMED_CITIES}
+        aliases = CITY_ALIASES if state_meant else _CITY_NAMES_NEWS_USES
         if key in aliases:
             city, country = aliases[key]
             found = self._city_names.get(city)
@@ -235,7 +236,7 @@ def place_table() -> PlaceTable:
 def is_place_alias(folded: str) -> bool:
     """True for a short or common name of a country or city ("us", "britain", "nyc",
     "new york"): a place before any other name that starts with it."""
-    return folded in COUNTRY_ALIASES or folded in CITY_ALIASES or folded in STATE_NAMED_CITIES
+    return folded in COUNTRY_ALIASES or folded in _CITY_NAMES_NEWS_USES
 
 
 def place_facts(name: str, countries_nearby: frozenset[str] = frozenset()) -> PlaceFacts | None:

@@ -158,7 +158,8 @@ ORG_STARTS = _words("""instituto institut istituto universidad universidade univ
 universität universitat colegio collège escuela école scuola banco banque banca partido parti partito ministerio
 ministère ministero compañía compagnie compagnia fundación fondation fondazione""")
 
-#: Nationality and group adjectives (NORP): not entities on their own.
+#: Nationality and group adjectives (NORP): not entities on their own (and the second words
+#: of two-word nationalities: "New Zealander", "Sri Lankan", "Puerto Rican").
 DEMONYMS = _words("""
 afghan african albanian algerian american andorran angolan argentine argentinian armenian asian
 australian austrian azerbaijani bahraini bangladeshi belarusian belgian bolivian bosnian brazilian
@@ -174,6 +175,7 @@ qatari romanian russian rwandan saudi scottish senegalese serbian singaporean sl
 somali south-african spanish sri-lankan sudanese swedish swiss syrian taiwanese tajik tanzanian thai
 tibetan tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh
 yemeni zambian zimbabwean
+lankan leonean rican salvadoran zealander
 western eastern northern southern central arab arabic latin latino hispanic asian african nordic
 balkan baltic caucasian slavic celtic
 muslim muslims christian christians jewish jew jews catholic catholics protestant buddhist hindu
@@ -195,8 +197,6 @@ def is_demonym(folded: str) -> bool:
     parts = folded.split("-")
     return len(parts) > 1 and all(p in DEMONYMS or p in _DEMONYM_PREFIXES for p in parts)
 
-#: Second words of two-word nationalities ("New Zealander", "Sri Lankan", "Puerto Rican").
-DEMONYMS |= _words("lankan leonean rican salvadoran zealander")
 
 #: Words for one's family that a person capitalises as a name ("Dad's car").
 KIN_WORDS = _words("dad daddy mom mommy mum mummy grandma grandpa granny gran nana papa mama")

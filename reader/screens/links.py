@@ -44,6 +44,8 @@ use the whole link)."""
 
 
 DIALOG_WIDTH = 100
+DIALOG_MAX_PERCENT = 95
+"""The links dialog's width in cells, and at most this share of the screen's."""
 DIALOG_CHROME = 6
 """Cells of the links dialog that are not a link's: its border, padding and the list's scrollbar."""
 
@@ -109,14 +111,14 @@ class LinkOpener(Widget):
 class LinksScreen(ModalScreen[tuple[str, str] | None]):
     """The story's links, numbered: Enter opens one, y copies it. Returns (what, url)."""
 
-    DEFAULT_CSS = """
-    LinksScreen { align: center middle; }
-    LinksScreen > Vertical {
-        width: 100; max-width: 95%; height: auto; max-height: 80%;  /* DIALOG_WIDTH */
+    DEFAULT_CSS = f"""
+    LinksScreen {{ align: center middle; }}
+    LinksScreen > Vertical {{
+        width: {DIALOG_WIDTH}; max-width: {DIALOG_MAX_PERCENT}%; height: auto; max-height: 80%;
         border: round $primary; background: $surface; padding: 0 1;
-    }
-    LinksScreen Label { color: $text-muted; width: 1fr; }
-    LinksScreen OptionList, LinksScreen OptionList:focus { height: auto; max-height: 30; border: none; }
+    }}
+    LinksScreen Label {{ color: $text-muted; width: 1fr; }}
+    LinksScreen OptionList, LinksScreen OptionList:focus {{ height: auto; max-height: 30; border: none; }}
     """
 
     BINDINGS = [
@@ -139,8 +141,9 @@ class LinksScreen(ModalScreen[tuple[str, str] | None]):
                                for n, url in enumerate(self.links, start=1)], id="links-list")
 
     def _dialog_width(self) -> int:
-        """The dialog's width on this screen (its CSS: 100 cells, at most 95% of the screen)."""
-        return min(DIALOG_WIDTH, self.app.size.width * 95 // 100) if self.app.size.width else DIALOG_WIDTH
+        """The dialog's width on this screen, as its CSS makes it."""
+        screen = self.app.size.width
+        return min(DIALOG_WIDTH, screen * DIALOG_MAX_PERCENT // 100) if screen else DIALOG_WIDTH
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
