@@ -137,6 +137,17 @@ def test_a_country_has_capital_population_continent_and_neighbours():
     assert "GeoNames" in lines["Population"]
 
 
+def index_as_own_library(lib, capsys) -> None:
+    """Make ``lib`` the person's library (config.yaml) and index it, its output read away."""
+    from reader import paths
+    from reader.cli import main
+
+    paths.config_dir().mkdir(parents=True, exist_ok=True)
+    (paths.config_dir() / "config.yaml").write_text(f"library:\n  - {lib}\n")
+    assert main(["index"]) == 0
+    capsys.readouterr()
+
+
 def write(folder, name, published, body):
     (folder / name).write_text(f"---\ntitle: {name}\npublished: {published}\n---\n{body}\n")
 
@@ -185,12 +196,7 @@ def test_reader_about_prints_the_note_facts_and_dossier(tmp_path, capsys):
     capsys.readouterr()
     assert main(["about", "Hua"]) == 0  # an alias word of a shipped note
     assert "Hua Chunying" in capsys.readouterr().out
-    from reader import paths
-
-    paths.config_dir().mkdir(parents=True, exist_ok=True)
-    (paths.config_dir() / "config.yaml").write_text(f"library:\n  - {lib}\n")
-    assert main(["index"]) == 0
-    capsys.readouterr()
+    index_as_own_library(lib, capsys)
     assert main(["about", "ann hobb", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["dossier"]["count"] == 2 and data["dossier"]["months"] == [["2020-01", 1], ["2020-02", 1]]
@@ -210,17 +216,13 @@ def test_reader_about_prints_the_note_facts_and_dossier(tmp_path, capsys):
 def test_reader_about_finds_a_name_with_accents_as_typed_or_without_them(tmp_path, capsys):
     """Entity keys fold accents ("antonin-dvorak"): "Antonín Dvořák" answered "nothing known
     (did you mean 'Antonín Dvořák'?)" when keys dropped the accented letters instead."""
-    from reader import paths
     from reader.cli import main
 
     lib = tmp_path / "lib"
     lib.mkdir()
     write(lib, "a.txt", "2020-01-10", "The composer Antonín Dvořák visited Prague. Dvořák wrote symphonies.")
     write(lib, "b.txt", "2020-03-10", "Antonín Dvořák, the Czech composer, died in Prague.")
-    paths.config_dir().mkdir(parents=True, exist_ok=True)
-    (paths.config_dir() / "config.yaml").write_text(f"library:\n  - {lib}\n")
-    assert main(["index"]) == 0
-    capsys.readouterr()
+    index_as_own_library(lib, capsys)
     for typed in ("Antonín Dvořák", "antonin dvorak", "Dvořák"):
         assert main(["about", typed]) == 0, typed
         out = capsys.readouterr().out
@@ -228,17 +230,13 @@ def test_reader_about_finds_a_name_with_accents_as_typed_or_without_them(tmp_pat
 
 
 def test_reader_about_takes_a_country_the_stories_left_untyped_as_the_place(tmp_path, capsys):
-    from reader import paths
     from reader.cli import main
 
     lib = tmp_path / "lib"
     lib.mkdir()
     write(lib, "a.txt", "2020-01-10", "US officials met. The US said talks went well.")
     write(lib, "b.txt", "2020-02-10", "Serena Williams won the US Open on Sunday, her first title of the year.")
-    paths.config_dir().mkdir(parents=True, exist_ok=True)
-    (paths.config_dir() / "config.yaml").write_text(f"library:\n  - {lib}\n")
-    assert main(["index"]) == 0
-    capsys.readouterr()
+    index_as_own_library(lib, capsys)
     assert main(["about", "US"]) == 0
     out = capsys.readouterr().out
     assert "Capital: Washington" in out and "In your library: 1 story" in out
@@ -246,7 +244,6 @@ def test_reader_about_takes_a_country_the_stories_left_untyped_as_the_place(tmp_
 
 
 def test_reader_about_one_word_of_a_persons_name_finds_the_person_the_library_knows(tmp_path, capsys):
-    from reader import paths
     from reader.cli import main
 
     lib = tmp_path / "lib"
@@ -256,10 +253,7 @@ def test_reader_about_one_word_of_a_persons_name_finds_the_person_the_library_kn
     write(lib, "alone.txt", "2020-05-10", "Markets fell after Mr. Trump tweeted about trade on Sunday.")
     write(lib, "lula.txt", "2020-06-10", "The former president Luiz Inácio Lula da Silva spoke at the Instituto "
                                          "Lula in São Paulo. Lula smiled.")
-    paths.config_dir().mkdir(parents=True, exist_ok=True)
-    (paths.config_dir() / "config.yaml").write_text(f"library:\n  - {lib}\n")
-    assert main(["index"]) == 0
-    capsys.readouterr()
+    index_as_own_library(lib, capsys)
     assert main(["about", "Trump"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Donald Trump") and "In your library: 3 stories" in out, out
