@@ -39,7 +39,7 @@ class OpenArticleCommands(Provider):
     def _open(self, screen, article) -> None:
         while self.app.screen is not screen and len(self.app.screen_stack) > 1:
             self.app.pop_screen()
-        screen.open_entry(article)
+        screen.read_entry(article)
 
     async def discover(self) -> Hits:
         screen = self._main_screen()

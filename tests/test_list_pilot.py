@@ -352,6 +352,13 @@ async def test_the_palette_opens_titles_that_hold_the_words_typed_and_falls_back
             assert "Open article: The Texas axe" not in text, typed  # "t… a… x…" scattered in it
             await pilot.press("escape")
             await pilot.pause()
+        app.query_one(ArticleList).focus()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"sugar", "enter")  # opened from the palette: read at once (space pages it)
+        await pilot.pause(0.3)
+        assert app.screen.column.article.title == "New tax on sugar drinks"
+        assert isinstance(app.focused, ArticleView)
 
 
 def test_titles_sort_after_their_opening_quote_marks():

@@ -342,7 +342,12 @@ class MainScreen(Screen):
 
     @on(ArticleList.Opened)
     def _article_chosen(self, message: ArticleList.Opened) -> None:
-        self.open_entry(message.article)
+        self.read_entry(message.article)
+
+    def read_entry(self, entry: CatalogEntry) -> None:
+        """Open a story the person chose (in the list, the palette) and give it the focus,
+        so that space pages it."""
+        self.open_entry(entry)
         self.column.view.focus()
 
     def open_entry(self, entry: CatalogEntry) -> None:
