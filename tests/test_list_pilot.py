@@ -355,8 +355,16 @@ async def test_the_palette_opens_titles_that_hold_the_words_typed_and_falls_back
         app.query_one(ArticleList).focus()
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"sugar", "enter")  # opened from the palette: read at once (space pages it)
-        await pilot.pause(0.3)
+        await pilot.press(*"sugar")
+        for _ in range(100):  # the palette's provider searches in a thread
+            await pilot.pause(0.02)
+            if "Open article: New tax on sugar" in whole_screen(app):
+                break
+        await pilot.press("enter")  # opened from the palette: read at once (space pages it)
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if isinstance(app.focused, ArticleView):
+                break
         assert app.screen.column.article.title == "New tax on sugar drinks"
         assert isinstance(app.focused, ArticleView)
 
