@@ -61,8 +61,10 @@ def merge_short_forms(infos: list[EntityInfo]) -> list[EntityInfo]:
     "Te Kaurinui Robert Parata"). Its mentions join the longer name's. Only within one
     story, so "Bassi" in a story about Wade Bassi never joins the Bassi of another story."""
     full: dict[tuple[str, str], EntityInfo | None] = {}
-    for info in infos:
+    for info in sorted(infos, key=lambda i: -len(i.name.split())):  # the longest names first
         if info.type in (PERSON, ORG):
+            if full.get((info.type, " ".join(info.name.split()).casefold())) is not None:
+                continue  # a short form itself ("Te Kaurinui Robert"): its own short forms are the longer name's
             for part in _short_forms(info.name.split(), info.type):
                 slot = (info.type, part.casefold())
                 full[slot] = info if slot not in full or full[slot] is info else None  # two owners: neither
