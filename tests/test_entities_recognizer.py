@@ -238,6 +238,11 @@ def test_a_company_named_with_an_ordinary_word_is_a_name_in_its_possessive(recog
     assert found(recognizer, text) == set()  # a contraction, a word for one's family: no names
 
 
+def test_a_people_written_with_its_macron_is_no_name(recognizer):
+    text = "The land, as it is called by Māori, is sacred. The Māori Party objected, as did Māori elders."
+    assert {name for name, _kind, _key in found(recognizer, text)} == {"Māori Party"}
+
+
 def test_a_nationality_of_two_words_is_no_name(recognizer):
     text = ("Every other New Zealander voted, as did Sri Lankan and Puerto Rican fans and a Saudi Arabian prince. "
             "Ships crossed the Arabian Sea. The Arabian Nights is a book of tales.")

@@ -184,7 +184,7 @@ soviet olympic paralympic tatar tatars
 roman byzantine ottoman safavid mughal viking vikings norse moorish
 democrat democrats republican republicans communist communists socialist socialists liberal liberals
 conservative conservatives labour tory tories
-rohingya uighur uyghur pashtun tamil maori aboriginal indigenous
+rohingya uighur uyghur pashtun tamil maori māori aboriginal indigenous
 """)
 _DEMONYM_PREFIXES = _words("afro anglo franco sino indo italo greco russo austro judeo euro pan")
 
