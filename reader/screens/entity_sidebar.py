@@ -230,6 +230,10 @@ class EntitySidebar(Vertical):
         entities = self.query_one(EntityList)
         if event.option_list is not entities or not entities.has_focus:
             return  # a new story's list, or a move the app made: the person did not move
+        if entities.placed_on_focus is not None:
+            placed, entities.placed_on_focus = entities.placed_on_focus, None
+            if placed == event.option_index:
+                return  # the cursor came in with the focus: the list keeps its height until a choice
         info = entities.entity_at(event.option.id)
         if info is None or (self.selected is not None and info.key == self.selected.key):
             return

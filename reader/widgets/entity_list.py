@@ -51,6 +51,8 @@ class EntityList(OptionList):
         self._by_id: dict[str, EntityInfo] = {}
         self.waiting = False
         """True while the entities are being recognised (the list says so)."""
+        self.placed_on_focus: int | None = None
+        """Where taking the focus put the cursor (not a move of the person's)."""
 
     def show_waiting(self, text: str = "Recognising entities…") -> None:
         """Say that the entities are on their way (recognition runs): never "No entities"
@@ -101,10 +103,11 @@ class EntityList(OptionList):
         return info
 
     def on_focus(self) -> None:
-        """Come in on the first entity (not on a heading, and not nowhere): its background
-        follows once the cursor rests there."""
+        """Come in on the first entity (not on a heading, and not nowhere); choosing it is the
+        person's move (Enter, or the cursor moved on and back)."""
         if self.highlighted is None and self.entities:
-            self.highlighted = self.get_option_index(f"entity:{self.entities_in_order()[0].key}")
+            self.highlighted = self.placed_on_focus = self.get_option_index(
+                f"entity:{self.entities_in_order()[0].key}")
 
     def entities_in_order(self) -> list[EntityInfo]:
         """The entities as listed (grouped by kind)."""
