@@ -73,16 +73,6 @@ class Library:
         return load_catalog(walked if walked is not None else self.walk(), cache_path=snapshot_path(self.sources),
                             progress=progress, cancelled=cancelled, shown=shown)
 
-    def snapshot_bytes(self) -> int:
-        """The size of the list's snapshot (0 when there is none): how long the list takes to
-        come at start, roughly (a thousand stories make about 250 KB)."""
-        from reader.library.catalog_cache import snapshot_path
-
-        try:
-            return snapshot_path(self.sources).stat().st_size
-        except OSError:
-            return 0
-
     def cached_catalog(self) -> Catalog | None:
         """The list as it was last seen, without walking the library (None the first time)."""
         from reader.library.catalog import cached_catalog

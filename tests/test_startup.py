@@ -94,22 +94,45 @@ async def test_the_story_left_is_shown_again_at_its_place():
     assert again_id == first_id and place > 0
 
 
-async def test_the_story_left_is_shown_before_a_slow_list_is_read(monkeypatch):
-    from reader.screens import main
+async def test_the_story_left_is_shown_before_the_list_is_read(monkeypatch):
     from reader.screens.library_panel import LibraryPanel
 
     await _open_and_leave(press=("space",))
     monkeypatch.setattr(LibraryPanel, "load", lambda self, *args, **kwargs: None)  # a list that never comes
-    async with ReaderApp().run_test(size=(120, 36)) as pilot:  # the sample's list is quick: it waits
-        await pilot.pause(0.3)
-        assert pilot.app.screen.column.article is None
-    monkeypatch.setattr(main, "SLOW_LIST_BYTES", 0)  # as a big library's list
     async with ReaderApp().run_test(size=(120, 36)) as pilot:
         await pilot.pause(0.3)
         assert not pilot.app.screen.library_panel.catalog.entries
         column = pilot.app.screen.column
         assert column.article is not None and column.article.body.startswith("China has told Japan")
         assert pilot.app.query_one(ArticleView).wrapped_lines  # laid out on screen
+
+
+async def test_a_story_shown_before_the_first_layout_is_in_the_first_frame(monkeypatch):
+    """The view lays the story out as it first draws it, not after its resize (which comes a
+    frame later): with resizes ignored, the story is still on screen."""
+    from textual.app import App, ComposeResult
+
+    from reader.app import ENTITY_COLOUR_DEFAULTS
+    from reader.library.article import Article
+
+    monkeypatch.setattr(ArticleView, "on_resize", lambda self: None)
+    article = Article(id="a", title="A headline", body="Words of the first frame, wrapped as drawn.")
+
+    class OneStory(App):
+        def get_theme_variable_defaults(self) -> dict[str, str]:
+            return {**super().get_theme_variable_defaults(), **ENTITY_COLOUR_DEFAULTS}
+
+        def compose(self) -> ComposeResult:
+            view = ArticleView()
+            view.show(article)  # before the view has a size
+            yield view
+
+    async with OneStory().run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        view = pilot.app.query_one(ArticleView)
+        assert view.wrapped_lines
+        assert "Words of the first frame" in "".join(
+            segment.text for y in range(view.size.height) for segment in view.render_line(y))
 
 
 def test_a_changed_file_or_another_library_is_not_recalled(tmp_path):

@@ -40,9 +40,6 @@ from reader.widgets.fitted_footer import FittedFooter
 from reader.widgets.task_progress import TaskProgress
 
 MAX_PROBLEM_NOTICES = 5
-SLOW_LIST_BYTES = 256 * 1024
-"""A list snapshot from this size (about a thousand stories) is slow enough to read that the
-story left open is shown before it (``last_story``)."""
 FULL_WIDTH = 100_000
 """``ArticleView.max_width`` when config.yaml asks for the whole pane."""
 
@@ -133,10 +130,8 @@ class MainScreen(Screen):
         yield FittedFooter(compact=True)
 
     def _first_story(self) -> last_story.LastStory | None:
-        """The story left open last time, shown before the list comes, when the list is slow
-        to come (a big library); a small library's list brings it within a frame or two."""
-        if self.library.snapshot_bytes() < SLOW_LIST_BYTES:
-            return None
+        """The story left open last time, shown in the first frame, before the list comes
+        (a big library's list takes seconds; even a small one's comes a few frames later)."""
         return last_story.recall(self.library.sources)
 
     # -- the panes -------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from rich.segment import Segment
 from textual import work
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -371,6 +371,19 @@ class ArticleView(ScrollView, can_focus=True):
         return None
 
     # -- drawing -----------------------------------------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._wrap_before_first_draw()
+        return super().render_lines(crop)
+
+    def _wrap_before_first_draw(self) -> None:
+        """Lay out a story shown before the view had a size (the story left open, at start)
+        as it is first drawn, so that the first frame shows it rather than the frame after
+        the view's resize. A story long enough to wrap in a worker waits for the resize."""
+        article = self.article
+        if article is not None and not self._wrapped_width and not self._lines \
+                and self.scrollable_content_region.width and len(article.body) <= WRAP_IN_WORKER_CHARS:
+            self._rewrap()
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
