@@ -240,10 +240,12 @@ def _dark_from_background(background: str) -> bool:
     return contrast_ratio(Rgba(255, 255, 255), bg) > contrast_ratio(Rgba(0, 0, 0), bg)
 
 
-def theme_from_document(doc: YamlDocument) -> tuple[ThemeInfo, list[str]]:
+def theme_from_document(doc: YamlDocument, *, check: bool = True) -> tuple[ThemeInfo, list[str]]:
     """Build a theme from a parsed file: the theme and warnings (unknown fields).
 
-    Raises ``YamlFileError`` naming the line for anything that would stop it working.
+    Raises ``YamlFileError`` naming the line for anything that would stop it working
+    (``check``: also whether Textual can build its colours; the shipped themes' test does
+    that for them, so a start need not).
     """
     data = doc.data
     if data is None:
@@ -280,7 +282,8 @@ def theme_from_document(doc: YamlDocument) -> tuple[ThemeInfo, list[str]]:
         raise _fail(doc, "description must be text", "description")
     theme = Theme(**kwargs)
     try:
-        theme.to_color_system().generate()
+        if check:
+            theme.to_color_system().generate()
     except Exception as error:  # a last check with Textual's own colour system
         raise _fail(doc, f"Textual cannot use this theme: {error}") from None
     warnings = [
@@ -294,7 +297,7 @@ def theme_from_document(doc: YamlDocument) -> tuple[ThemeInfo, list[str]]:
 
 def load_theme_file(path: Path, origin: str = "user") -> tuple[ThemeInfo, list[str]]:
     """Load one theme file: the theme and its warnings; ``YamlFileError`` when it cannot load."""
-    info, warnings = theme_from_document(read_yaml(path))
+    info, warnings = theme_from_document(read_yaml(path), check=origin != "shipped")
     return ThemeInfo(info.theme, path, origin, info.description), warnings
 
 

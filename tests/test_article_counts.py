@@ -21,3 +21,4 @@ def test_japanese_kana_count_and_spaced_text_counts_words():
     assert count_words("Hello world, two more words.") == 5
     mixed = Article("m", "Mixed", "Taiwan 问题 and Japan")
     assert mixed.word_count == 5 and "5 words" in mixed.meta_line
+    assert "3 words · 1 min" in Article("e", "English", "Three plain words").meta_line

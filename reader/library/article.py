@@ -102,6 +102,8 @@ def count_words(text: str) -> int:
 def counted_in_characters(text: str, sample: int = 5000) -> bool:
     """True when most of what ``count_words`` counts in ``text`` are CJK characters."""
     head = text[:sample]
+    if not head or max(head) < _FIRST_CJK:
+        return False  # (without compiling the patterns: a story with no CJK opens sooner)
     cjk = len(_word_patterns()[1].findall(head))
     return cjk > 0 and cjk * 2 > count_words(head)
 
