@@ -247,3 +247,17 @@ def test_a_nationality_of_two_words_is_no_name(recognizer):
     text = ("Every other New Zealander voted, as did Sri Lankan and Puerto Rican fans and a Saudi Arabian prince. "
             "Ships crossed the Arabian Sea. The Arabian Nights is a book of tales.")
     assert {name for name, _kind, _key in found(recognizer, text)} == {"Arabian Sea", "Arabian Nights"}
+
+
+def test_a_word_that_heads_an_administration_or_speaks_is_a_name(recognizer):
+    text = ("Officials in the Trump administration said nothing. Under the Obama administration, rules "
+            "changed. Yesterday, Brown told reporters the plan would work.")
+    assert {(name, kind) for name, kind, _key in found(recognizer, text)} == {
+        ("Trump", PERSON), ("Obama", PERSON), ("Brown", PERSON)}  # (Obama is also a town in Japan)
+    text = "Police said no. Officials said yes. Nobody said a word. Research says so. The trump card won."
+    assert found(recognizer, text) == set()  # plurals, common words, a first word that is no family name
+
+
+def test_a_towns_ending_does_not_make_it_a_person(recognizer):
+    text = "The rampart helped the Russians take Azov. His remains were reinterred at Azov in 1877."
+    assert {(name, kind) for name, kind, _key in found(recognizer, text)} >= {("Azov", PLACE)}

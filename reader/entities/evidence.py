@@ -25,7 +25,8 @@ _PERSON_AFTER = re.compile(
     r"[ ,]*(?:who\b|whose\b|\(born\b|\(\d{1,3}\)|,? (?:aged )?\d{1,3},)"
     r"|(?:'s|’s) (?:father|mother|wife|husband|son|daughter|brother|sister|family|parents|death|birth|"
     r"childhood|life|career|friend|friends|poems?|novels?|books?|writings?|letters?|biography)\b"
-    r"| (?:was|were) born\b| (?:died|married|studied|graduated|retired|himself|herself)\b")
+    r"| (?:was|were) born\b| (?:died|married|studied|graduated|retired|himself|herself)\b"
+    r"|(?:'s|’s)? administration\b")  # "the Obama administration": a president's
 _PERSON_BEFORE = re.compile(r"(?:born to|son of|daughter of|wife of|husband of|widow of|married|disciple of|"
                             r"pupil of|student of)\s+$", re.IGNORECASE)
 _PLACE_NOUNS = (r"(?:island|islands|archipelago|city|town|village|district|neighbou?rhood|region|province|county|"
@@ -75,8 +76,9 @@ def may_end_a_lead(word: str) -> bool:
     return not word.isascii() or word.lower().endswith(_BEFORE_ENDS)
 
 
-def votes(story: Story, start: int, end: int) -> Counter:
-    """What the words around ``text[start:end]`` say of its type."""
+def votes(story: Story, start: int, end: int, by_ending: bool = True) -> Counter:
+    """What the words around ``text[start:end]`` say of its type (``by_ending``: and how the
+    name ends, "-ov", "-burg")."""
     text = story.text
     result: Counter = Counter()
     before = text[max(0, start - 40):start]
@@ -100,7 +102,7 @@ def votes(story: Story, start: int, end: int) -> Counter:
             not after.startswith(", ") or _PLACE_APPOSITION.match(text, end):
         result[PLACE] += 2
     word = fold_token(text[start:end])
-    if " " not in word:
+    if " " not in word and by_ending:
         if word.endswith(_PERSON_SUFFIXES):
             result[PERSON] += 1
         elif word.endswith(_PLACE_SUFFIXES):
@@ -133,12 +135,14 @@ def pool(story: Story) -> None:
             continue
         total: Counter = Counter()
         for f in mentions:
-            said = votes(story, f.start, f.end)
+            said = votes(story, f.start, f.end, by_ending=not towns)  # a known town's ending says nothing
             if AGENT in said:
                 said[f.type if f.type != PLACE else PERSON] += said.pop(AGENT)
             total.update(said)
-        if towns:  # a city's name stands for a club or a company only on clear signs ("Leeds beat ...")
-            total = Counter({ORG: total[ORG]}) if total[ORG] >= 2 and total[ORG] > total[PLACE] else Counter()
+        if towns:  # a town's name stands for a club, a company or a person only on clear signs
+            # ("Leeds beat ...", "the Obama administration": Obama is also a town in Japan)
+            sure = [kind for kind in (ORG, PERSON) if total[kind] >= 2 and total[kind] > total[PLACE]]
+            total = Counter({sure[0]: total[sure[0]]}) if sure else Counter()
         if not total:
             continue
         (best, score), *rest = total.most_common()

@@ -169,7 +169,8 @@ def _type_single_words(story: Story, names: Names) -> None:
         if _plural_of_a_name(story, tok):
             continue  # "Polaroids", "Stormtroopers", "YouTubers": products or groups, not one entity
         if ordinary and (f.initial or surface_counts.get(word, 0) < 2) and not (
-                tok.base_end != tok.end and not f.initial and low not in COMMON and low not in KIN_WORDS):
+                tok.base_end != tok.end and not f.initial and low not in COMMON and low not in KIN_WORDS) \
+                and not _acts_as_a_name(story, low, f):
             continue  # "Great", "Fellow": an ordinary word, capitalised once for emphasis or in a title
             # (but not "Apple’s" mid-sentence: a possessive is not capitalised for emphasis; "That's",
             # "Dad's" are no names)
@@ -184,6 +185,22 @@ def _type_single_words(story: Story, names: Names) -> None:
         found.append(f)
         if not f.initial:
             names.surface.setdefault(word, f)
+
+
+_NAME_ACTS = re.compile(r"(?:'s|’s)? administration\b| (?:said|says|told|tweeted|wrote|insisted|argued)\b")
+"""What only a name does after it: speak ("Trump said"), or head an administration ("the
+Obama administration")."""
+
+
+def _acts_as_a_name(story: Story, low: str, f: Found) -> bool:
+    """True when a dictionary word capitalised once ("Trump", "Brown") is followed by what only a
+    name does (``_NAME_ACTS``), and is no plural ("Officials said"), common word ("Nobody said")
+    or word the story also writes in lower case. At a sentence's start, where every word is
+    capitalised, only a family name counts ("Brown said", never "Research says")."""
+    knowledge = story.knowledge
+    return (not low.endswith("s") and low not in COMMON and low not in story.lower_all
+            and (not f.initial or low in knowledge.family_names)
+            and _NAME_ACTS.match(story.text, f.end) is not None)
 
 
 def _plural_of_a_name(story: Story, tok: Token) -> bool:
@@ -223,8 +240,9 @@ def _single_kind(story: Story, tok: Token, f: Found) -> tuple[str, bool]:
     if f.left_of_role or _CAMEL.search(tok.text):
         return ORG, False  # "YouTube", "LibriVox", "eHow": a brand's spelling
     knowledge = story.knowledge
-    if (tok.folded in knowledge.family_names or tok.folded in knowledge.given_names) and not knowledge.is_word(tok.folded):
-        return PERSON, True  # "Chao", "Byron": a person's name, unless the story says otherwise
+    if (tok.folded in knowledge.family_names or tok.folded in knowledge.given_names) and (
+            not knowledge.is_word(tok.folded) or _NAME_ACTS.match(story.text, f.end)):
+        return PERSON, True  # "Chao", "Byron", "Brown said": a person's name, unless the story says otherwise
     return ORG, True
 
 
