@@ -261,3 +261,10 @@ def test_a_word_that_heads_an_administration_or_speaks_is_a_name(recognizer):
 def test_a_towns_ending_does_not_make_it_a_person(recognizer):
     text = "The rampart helped the Russians take Azov. His remains were reinterred at Azov in 1877."
     assert {(name, kind) for name, kind, _key in found(recognizer, text)} >= {("Azov", PLACE)}
+
+
+def test_counsel_is_a_title_before_a_name(recognizer):
+    text = "Special Counsel Robert Mueller filed charges. White House Counsel Don McGahn left."
+    names = {name for name, _kind, _key in found(recognizer, text)}
+    assert "Robert Mueller" in names and "Don McGahn" in names
+    assert not {"Special Counsel", "White House Counsel"} & names

@@ -58,7 +58,7 @@ ambassador envoy consul diplomat commissioner administrator director chairman ch
 chair ceo cfo coo cto founder co-founder cofounder executive manager head chief leader
 general gen lieutenant lt colonel col major maj captain capt sergeant sgt admiral commander
 corporal private marshal brigadier officer detective inspector superintendent constable sheriff agent
-judge justice magistrate attorney lawyer prosecutor advocate barrister solicitor
+judge justice magistrate attorney lawyer prosecutor advocate barrister solicitor counsel
 king queen prince princess emperor empress sultan sheikh shaikh emir crown duke duchess pope
 tsar czar tsarina tsarevich kaiser shah caliph pharaoh khan
 cardinal bishop archbishop reverend rev father pastor imam rabbi ayatollah
