@@ -393,3 +393,28 @@ async def test_the_sort_order_chosen_is_kept_for_the_next_start(tmp_path: Path) 
         article_list = again.query_one(ArticleList)
         assert article_list.sort == "title" and article_list.border_title == "Articles by title"
         assert titles(again) == ["Apples in season", "Market falls", "Moon landing anniversary", "Zebra crossing opens"]
+
+
+async def test_which_articles_show_is_kept_for_the_next_start_and_c_clears_it(tmp_path: Path) -> None:
+    library = make_library(tmp_path / "lib")
+    app = ReaderApp(sources=[library])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        article_list = app.query_one(ArticleList)
+        article_list.focus()
+        await pilot.press("asterisk")  # star the highlighted article
+        await pilot.press("v", "v")  # unread, then starred
+        assert article_list.show == "starred" and len(titles(app)) == 1
+    again = ReaderApp(sources=[library])
+    async with again.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        article_list = again.query_one(ArticleList)
+        assert article_list.show == "starred" and len(titles(again)) == 1
+        assert "starred" in str(article_list.border_title)
+        article_list.focus()
+        await pilot.press("c")
+        assert article_list.show == "all" and len(titles(again)) == 4
+    third = ReaderApp(sources=[library])
+    async with third.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        assert third.query_one(ArticleList).show == "all"

@@ -25,7 +25,7 @@ from reader.library.state import ArticleState, StateError
 from reader.library.state_writer import StateWriter
 from reader.text import sentence_case
 from reader.library.watch import FolderWatch
-from reader.widgets.article_list import ArticleList
+from reader.widgets.article_list import SHOWS, ArticleList
 from reader.widgets.failures import worker_failed
 
 PROGRESS_FROM = 2000  # files to scan from which loading shows progress
@@ -34,6 +34,8 @@ WATCH_SECONDS = 2.0
 """How often the library's folders are looked at for stories added or removed on disk."""
 SORT_CHOICE = "list_sort"
 """The name the list's sort order is kept under (the state database's choices)."""
+SHOW_CHOICE = "list_show"
+"""The name kept for which articles the list shows (all, unread or starred)."""
 
 
 @dataclass
@@ -54,6 +56,8 @@ class _Loaded:
     """One of the two lists shown at start (their stories are not new arrivals)."""
     sort: str | None = None
     """The list's sort order the person chose last time."""
+    show: str | None = None
+    """Which articles the list showed last time (all, unread or starred)."""
     watch: FolderWatch | None = None
 
 
@@ -142,12 +146,13 @@ class LibraryPanel(Vertical):
     def on_mount(self) -> None:
         self.load(first=True)
         self.set_interval(WATCH_SECONDS, self._look_at_disk)
-        self.watch(self.article_list, "sort", self._sort_chosen, init=False)
+        self.watch(self.article_list, "sort", lambda sort: self._remember_choice(SORT_CHOICE, sort), init=False)
+        self.watch(self.article_list, "show", lambda show: self._remember_choice(SHOW_CHOICE, show), init=False)
 
-    def _sort_chosen(self, sort: str) -> None:
-        """Keep the sort order the person chose for the next start."""
+    def _remember_choice(self, name: str, value: str) -> None:
+        """Keep the sort order, or which articles show, as the person chose, for the next start."""
         if self.writer is not None:
-            self.writer.remember_choice(SORT_CHOICE, sort)
+            self.writer.remember_choice(name, value)
 
     def compose(self) -> ComposeResult:
         article_list = ArticleList(id="article-list")
@@ -177,12 +182,13 @@ class LibraryPanel(Vertical):
         date (only new or changed files are read)."""
         worker = get_current_worker()
         library = self.library.reopened() if not first else self.library
-        writer, states, reopen, problem, sort = None, {}, None, None, None
+        writer, states, reopen, problem, sort, show = None, {}, None, None, None, None
         if self.writer is not None:
             self.writer.flush()  # what the person did so far is in the database before it is read
         try:
             store = library.open_state()
-            states, reopen, sort = store.all(), store.last_opened(), store.choice(SORT_CHOICE)
+            states, reopen = store.all(), store.last_opened()
+            sort, show = store.choice(SORT_CHOICE), store.choice(SHOW_CHOICE)
             if self.writer is None:  # the first load opens the store the panel keeps
                 writer = StateWriter(store, on_error=self._state_failed)
             else:
@@ -193,7 +199,8 @@ class LibraryPanel(Vertical):
         if shown is not None:
             shown.sorted_orders()
             self.post_message(self.CatalogRead(_Loaded(library, shown, states, reopen, writer, problem,
-                                                       first=True, verified=False, startup=True, sort=sort)))
+                                                       first=True, verified=False, startup=True, sort=sort,
+                                                       show=show)))
             writer, problem, first = None, None, False
 
         def progress(done: int, total: int, _label: str) -> None:
@@ -210,7 +217,7 @@ class LibraryPanel(Vertical):
         self.post_message(self.CatalogRead(_Loaded(library, catalog, states, reopen if first else None, writer,
                                                    problem, first=first, verified=True,
                                                    startup=shown is not None or first, watch=watch,
-                                                   sort=sort if first else None)))
+                                                   sort=sort if first else None, show=show if first else None)))
 
     class StateFailed(Message):
         """The reading state could not be written (from the writer thread)."""
@@ -254,6 +261,9 @@ class LibraryPanel(Vertical):
         article_list = self.article_list
         if first and loaded.sort in SORTS and loaded.sort != article_list.sort:
             article_list.set_reactive(ArticleList.sort, loaded.sort)  # as last time (the list is built below)
+            same_list = False
+        if first and loaded.show in SHOWS and loaded.show != article_list.show:
+            article_list.set_reactive(ArticleList.show, loaded.show)
             same_list = False
         if not same_list:
             self.states = loaded.states

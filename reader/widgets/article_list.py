@@ -193,8 +193,10 @@ class ArticleList(ScrollView, can_focus=True):
     def clear_filters(self) -> None:
         self.source_filter = None
         self.id_filter = None
-        self.set_reactive(ArticleList.show, "all")
-        self._rebuild()
+        if self.show != "all":
+            self.show = "all"  # (its watcher rebuilds the list; the panel keeps the choice)
+        else:
+            self._rebuild()
 
     def sources(self) -> list[str]:
         """The sources of the listed articles, by name."""
