@@ -198,6 +198,8 @@ class EntitySidebar(Vertical):
             "entities", [Highlight(s.start, s.end, f"entity-{s.type.lower()}") for s in message.spans]))
         entity_list = self.query_one(EntityList)
         entity_list.set_entities(message.entities)
+        if not message.entities:
+            self.query_one(NotePanel).show(None, prompt="")  # "No entities" says it: nothing to choose
         wanted = self.selected.key if self.selected is not None else self._reselect
         self._reselect = None
         if wanted is not None:

@@ -24,6 +24,7 @@ __all__ = ["NotePanel"]
 
 _LISTS = ("note-related", "dossier-stories", "dossier-with", "wiki-candidates")
 MAX_ROLES_SHOWN = 6
+CHOOSE_PROMPT = "Choose an entity to read about it."
 
 
 class PanelList(OptionList):
@@ -116,7 +117,7 @@ class NotePanel(VerticalScroll):
         self.can_focus = False  # nothing to scroll or choose until an entity is shown: Tab passes by
 
     def compose(self) -> ComposeResult:
-        yield Static(Content.styled("Choose an entity to read about it.", "$text-muted"), id="note-text")
+        yield Static(Content.styled(CHOOSE_PROMPT, "$text-muted"), id="note-text")
         # the sections under the note come with the first entity shown (``_sections``)
 
     def _sections(self) -> None:
@@ -142,8 +143,8 @@ class NotePanel(VerticalScroll):
 
     # -- showing ---------------------------------------------------------------------------
 
-    def show(self, context: Background | None) -> None:
-        """Show an entity's background (or the prompt to choose one)."""
+    def show(self, context: Background | None, prompt: str = CHOOSE_PROMPT) -> None:
+        """Show an entity's background (or ``prompt``: to choose one; "" when there is none to choose)."""
         self.context = context
         self.can_focus = context is not None
         if context is not None:
@@ -156,7 +157,7 @@ class NotePanel(VerticalScroll):
                 widget.add_class("-hidden")
         text = self.query_one("#note-text", Static)
         if context is None:
-            text.update(Content.styled("Choose an entity to read about it.", "$text-muted"))
+            text.update(Content.styled(prompt, "$text-muted"))
             return
         text.update(self._note_and_facts(context))
         self._fill_list("note-related", [(i, Content.assemble("→ ", Content(n))) for i, n in context.related])
