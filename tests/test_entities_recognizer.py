@@ -268,3 +268,10 @@ def test_counsel_is_a_title_before_a_name(recognizer):
     names = {name for name, _kind, _key in found(recognizer, text)}
     assert "Robert Mueller" in names and "Don McGahn" in names
     assert not {"Special Counsel", "White House Counsel"} & names
+
+
+def test_a_public_body_or_team_named_for_its_country_is_one_organisation(recognizer):
+    text = ("A sensitive Environment Canada document was found. Statistics Norway reported growth, "
+            "and Team Estonia rebuilt its robot. The environment in Canada is cold.")
+    assert {(name, kind) for name, kind, _key in found(recognizer, text)} == {
+        ("Environment Canada", ORG), ("Statistics Norway", ORG), ("Team Estonia", ORG), ("Canada", PLACE)}

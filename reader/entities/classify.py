@@ -97,9 +97,29 @@ def droppable(story: Story, k: int) -> bool:
             or (low.rstrip("s") in DEMONYMS and low not in STANDALONE_EVENTS))
 
 
+#: What a public body or a national team is named, before its country's name ("Environment Canada",
+#: "Statistics Norway", "Sport England", "Team Estonia").
+COUNTRY_BODY_NOUNS = frozenset("""environment statistics health transport tourism parks elections industry
+service team sport fisheries justice employment immigration heritage infrastructure education agriculture
+defence revenue customs innovation energy water""".split())
+
+
+def _body_named_for_its_country(story: Story, a: int, b: int) -> bool:
+    """A capitalised noun of ``COUNTRY_BODY_NOUNS`` and then a country (or a known place) and
+    nothing else: one organisation, not a word and a place."""
+    tokens, anchors = story.tokens, story.anchors
+    if b - a < 2 or not tokens[a].cap or tokens[a].is_upper or tokens[a].folded not in COUNTRY_BODY_NOUNS:
+        return False
+    place = anchors.get(a + 1)
+    return place is not None and place[0] == b - a - 1 and place[1].type == PLACE and place[1].rank >= COUNTRY_RANK
+
+
 def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced_person: bool = False,
                      left_of_role: bool = False) -> None:
     tokens, anchors = story.tokens, story.anchors
+    if _body_named_for_its_country(story, a, b):
+        story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, ORG, None, tokens[a:b]))
+        return
     # trim leading function words ("The", "Meanwhile", "Both") unless a known name starts there;
     # nationality words and ordinals stay when the run ends like a name ("Indonesian Navy")
     while a < b and a not in anchors and (droppable(story, a) or _ordinary_opener(story, a, b)):
