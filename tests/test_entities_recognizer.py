@@ -275,3 +275,26 @@ def test_a_public_body_or_team_named_for_its_country_is_one_organisation(recogni
             "and Team Estonia rebuilt its robot. The environment in Canada is cold.")
     assert {(name, kind) for name, kind, _key in found(recognizer, text)} == {
         ("Environment Canada", ORG), ("Statistics Norway", ORG), ("Team Estonia", ORG), ("Canada", PLACE)}
+
+
+def test_a_ruler_a_romanised_given_name_and_post_nominals_make_people(recognizer):
+    text = ("She was made a Dame by Elizabeth II in 2012. Candidates elected were Cheng Chung-tai of "
+            "Civic Passion and, later, Hsieh Pei-fen. Daniel Bernoulli FRS was a mathematician. "
+            "After World War II, the treaty held.")
+    kinds = {name: kind for name, kind, _key in found(recognizer, text)}
+    assert kinds["Elizabeth II"] == PERSON and kinds["World War II"] == EVENT
+    assert kinds["Cheng Chung-tai"] == kinds["Hsieh Pei-fen"] == kinds["Daniel Bernoulli"] == PERSON
+
+
+def test_a_quotes_speaker_and_a_name_after_a_job_are_people(recognizer):
+    text = ("Recipients, said Mauer, must exhibit them. It shows Polaroids of fashion designer Halston, "
+            "who lived in Evansville, and athletes Vitas Gerulaitis (tennis) and others.")
+    kinds = {name: kind for name, kind, _key in found(recognizer, text)}
+    assert kinds["Mauer"] == kinds["Halston"] == kinds["Vitas Gerulaitis"] == PERSON
+
+
+def test_a_name_that_modifies_the_noun_after_it_is_no_person_for_the_word_before(recognizer):
+    text = ("It draws a line from a major Seattle industry. Fishing boats leave Seattle at dawn. "
+            "He said of fellow Ennahda members that Ennahda stepped down. Dvorak returned to his native Bohemia.")
+    kinds = {name: kind for name, kind, _key in found(recognizer, text)}
+    assert kinds["Seattle"] == PLACE and kinds["Bohemia"] == PLACE and kinds.get("Ennahda") != PERSON

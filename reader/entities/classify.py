@@ -48,6 +48,8 @@ PLACE_STARTS = frozenset("""lake mount mt cape fort ft port river isle isla rio 
 platz calle avenida via catedral iglesia museo palacio castillo puerta porte pont parc jardin mercado plac""".split())
 #: First words of the names of storms ("Cyclone Phailin", "Hurricane Katrina").
 EVENT_STARTS = frozenset("cyclone hurricane typhoon storm".split())
+POST_NOMINALS = frozenset("FRS FRSE FBA FREng KBE OBE MBE CBE DBE GBE KCB QC KC PhD".split())
+"""Honours and degrees written after a person's name ("Daniel Bernoulli FRS"): not the name's."""
 _NAME_STARTERS = frozenset("first second third fourth fifth new great grand united national royal supreme central "
                            "general".split())
 
@@ -129,7 +131,8 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         a += 1
         initial = False
     while b > a and (not tokens[b - 1].cap or b - a > 1 and tokens[b - 1].folded in _NEVER_LAST
-                     or b - a > 2 and _shouted_after(story, b - 1)) \
+                     or b - a > 2 and _shouted_after(story, b - 1)
+                     or b - a > 2 and tokens[b - 1].text in POST_NOMINALS) \
             and (b - 1) not in anchors and not story.covered(b - 1):
         b -= 1  # "in Denver Monday", "the Ralph Northam For (Governor party)": not the name's words
     if a >= b:
@@ -462,6 +465,23 @@ def _place_then(story: Story, a: int, last: int) -> bool:
     return anchor is not None and anchor[0] == last - a and anchor[1].type == PLACE
 
 
+_GIVEN_WITH_HYPHEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
+"""A romanised Chinese or Korean given name: "Chung-tai", "Kwok-hung", "Ing-wen", "Jae-in"."""
+
+
+def _hyphenated_given_name(toks) -> bool:
+    """A short family name and a hyphenated given name: "Cheng Chung-tai", "Hsieh Pei-fen"."""
+    return len(toks) == 2 and len(toks[0].base) <= 6 and toks[0].base.isalpha() and not toks[0].is_upper \
+        and _GIVEN_WITH_HYPHEN.fullmatch(toks[1].base) is not None
+
+
+def _regnal(story: Story, toks) -> bool:
+    """Given names and a ruler's number: "Elizabeth II", "Louis XIV" (not "World War II")."""
+    number = toks[-1].text
+    return len(number) >= 2 and ROMAN.fullmatch(number) is not None \
+        and all(story.is_given_name(t) for t in toks[:-1])
+
+
 def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role: bool) -> None:
     """A run with no known name and no telling ending: a person, an organisation, or one word for later."""
     tokens = story.tokens
@@ -478,6 +498,9 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
     start, end = toks[0].start, toks[-1].base_end
     if b - a == 1:
         story.deferred.append(Found(start, end, None, None, toks, initial=initial, left_of_role=left_of_role))
+        return
+    if _regnal(story, toks) or _hyphenated_given_name(toks):
+        story.found.append(Found(start, end, PERSON, None, toks, initial=initial))
         return
     kind = _shape_kind(story, a, b)
     if kind is not None:

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from reader.entities.model import ORG, PERSON, PLACE
 from reader.entities.story import Found, Story
 from reader.entities.tokens import fold_token
+from reader.entities.role_words import is_role_word
 
 PLACE_BEFORE = frozenset("in near across into throughout outside inside around from via towards toward".split())
 AGENT = "AGENT"
@@ -69,6 +70,11 @@ _BEFORE_ENDS = ("to", "through", "of", "married", "visit", "visiting", "around",
 ``_COMPASS_BEFORE`` or ``_ORG_BEFORE`` matches."""
 
 
+_HEADS_ITS_PHRASE = re.compile(r"\s*(?:[,.;:()!?]|$)|\s+(?:and|or|who|was|is|has|had|said|says|told|in|at|on|of|"
+                               r"for|from|with)\b")
+"""What follows a name that is the head of its phrase, not a modifier of the noun after it."""
+
+
 def may_end_a_lead(word: str) -> bool:
     """False when ``word``, the last before a name, ends none of the leads the patterns
     before a name look for (``_BEFORE_ENDS``), so their slower searches are not needed.
@@ -93,6 +99,12 @@ def votes(story: Story, start: int, end: int, by_ending: bool = True) -> Counter
     if nxt in SPEECH_VERBS or (nxt in ("also", "has", "had", "then") and len(nxt_words) > 1
                                and fold_token(nxt_words[1]).strip(",.;:") in SPEECH_VERBS):
         result[AGENT] += 1  # people and organisations speak; places do not
+    if prev in ("said", "says") and after[:1] in (",", "."):
+        result[PERSON] += 2  # "…, said Mauer, …": a quote's speaker after it is a person
+    elif words_before and words_before[-1].isalpha() and words_before[-1].islower() and is_role_word(prev) \
+            and prev != "native" and _HEADS_ITS_PHRASE.match(after):
+        result[PERSON] += 2  # "fashion designer Halston,", "striker Kane." (not "a major Seattle industry",
+        # "fellow Ennahda members", "his native Bohemia")
     ending = may_end_a_lead(words_before[-1]) if words_before else False
     if _PERSON_AFTER.match(after) or ending and _PERSON_BEFORE.search(before):
         result[PERSON] += 2
