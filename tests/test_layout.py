@@ -207,3 +207,28 @@ async def test_the_footer_shows_only_whole_keys_with_the_sidebar_focused(tmp_pat
                    if key.region.right > palette.region.x]
             assert not cut, (size, cut)
             assert {"q", "?"} <= {key.key_display for key in shown}, (size, [k.key_display for k in shown])
+
+
+async def test_going_to_a_mention_from_the_sidebar_over_the_article_shows_the_article():
+    """At 80 columns the sidebar covers half the text: Enter on an entity closes it, so the
+    mention it goes to is on screen."""
+    from reader.widgets.entity_list import EntityList
+
+    app = ReaderApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("e")
+        entity_list = app.query_one(EntityList)
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if entity_list.entities:
+                break
+        assert pane_state(app)["sidebar"] and pane_state(app)["sidebar_overlay"]
+        entity_list.select_key("treaty-of-shimonoseki")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not pane_state(app)["sidebar"] and isinstance(app.focused, ArticleView)
+        view = app.query_one(ArticleView)
+        shown = "\n".join(view.render_line(y).text for y in range(view.size.height))
+        assert "Shimonoseki" in shown

@@ -380,6 +380,12 @@ class MainScreen(Screen):
         self._start_index(None)  # walked again: notes may change while the list stays as it was
 
     def on_entity_sidebar_scroll_to(self, message: EntitySidebar.ScrollTo) -> None:
+        """Go to a mention (Enter, m, M). The sidebar over the article steps aside: it would
+        cover the mention it goes to (e brings it back)."""
+        if self.panes.overlay == "sidebar":
+            self.panes.overlay = None
+            self._show_panes()
+            self.column.view.focus()
         self.column.scroll_to_offset(message.offset)
 
     def on_entity_sidebar_open_article(self, message: EntitySidebar.OpenArticle) -> None:
