@@ -35,6 +35,8 @@ def test_regex_and_invalid_regex_is_an_error_value():
     result = find_matches(TEXT, "(18", FindOptions(regex=True))
     assert result.matches == [] and result.error.startswith("bad regex")
     assert result.label(None) == result.error
+    whole_word = find_matches(TEXT, "*18", FindOptions(regex=True, whole_word=True))
+    assert whole_word.error == "bad regex at 1: nothing to repeat"  # where it was typed, whole word or not
 
 
 def test_empty_regex_matches_highlight_nothing():

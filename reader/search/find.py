@@ -109,9 +109,11 @@ def compile_pattern(pattern: str, options: FindOptions) -> regex.Pattern[str] | 
         source = pattern
     else:
         source = r"\s+".join(re.escape(part) for part in pattern.split())
-    if options.whole_word:
-        source = rf"(?<!\w)(?:{source})(?!\w)"
     try:
+        if options.whole_word:
+            if options.regex:
+                regex.compile(source, flags)  # errors at the place the person typed, not in the wrapper's
+            source = rf"(?<!\w)(?:{source})(?!\w)"
         return regex.compile(source, flags)
     except regex.error as error:
         pos = getattr(error, "pos", None)  # short: the status has a few cells beside the box at 80 columns
