@@ -192,7 +192,7 @@ def test_top_level_help_lists_every_command_without_importing_them():
             "print(sorted(m for m in sys.modules if m.startswith('reader.')))")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
     loaded = eval(result.stdout.strip().splitlines()[-1])  # noqa: S307 - our own printed list
-    assert loaded == ["reader.cli", "reader.commands", "reader.commands.errors"]
+    assert loaded == ["reader.cli", "reader.cli_parsing", "reader.commands", "reader.commands.errors"]
     from reader.commands import COMMANDS, load_command
 
     for name in COMMANDS:
@@ -207,3 +207,13 @@ def test_show_keeps_the_lines_of_code(tmp_path, capsys):
     assert main(["show", str(story), "--width", "40"]) == 0
     out = capsys.readouterr().out
     assert "Try this:\n\n$ ls /usr/share/dict\nREADME\n  web2\n\nDone." in out
+
+
+def test_reader_alone_opens_the_app_without_building_a_parser(monkeypatch):
+    """``reader`` with no arguments goes straight to the app: argparse is not imported for it."""
+    code = ("import sys; import reader.cli as cli\n"
+            "cli.run_app = lambda paths=(), theme=None: print('app', list(paths), theme) or 0\n"
+            "cli.main([])\n"
+            "print('argparse' in sys.modules, 'reader.cli_parsing' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert result.stdout.splitlines() == ["app [] None", "False False"], result.stderr
