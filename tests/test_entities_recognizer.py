@@ -298,3 +298,8 @@ def test_a_name_that_modifies_the_noun_after_it_is_no_person_for_the_word_before
             "He said of fellow Ennahda members that Ennahda stepped down. Dvorak returned to his native Bohemia.")
     kinds = {name: kind for name, kind, _key in found(recognizer, text)}
     assert kinds["Seattle"] == PLACE and kinds["Bohemia"] == PLACE and kinds.get("Ennahda") != PERSON
+
+
+def test_a_currency_code_is_no_organisation(recognizer):
+    text = "Entry costs 50 DKK, or USD 25 from Mexico City (250 MXN)."
+    assert found(recognizer, text) == {("Mexico City", PLACE, "mexico-city")}
