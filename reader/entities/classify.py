@@ -124,7 +124,8 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         return
     # trim leading function words ("The", "Meanwhile", "Both") unless a known name starts there;
     # nationality words and ordinals stay when the run ends like a name ("Indonesian Navy")
-    while a < b and a not in anchors and (droppable(story, a) or _ordinary_opener(story, a, b)):
+    while a < b and a not in anchors and (droppable(story, a) or _ordinary_opener(story, a, b)) \
+            and not _hyphenated_given_name(tokens[a:b]):  # "Cheng Chung-tai spoke": "Cheng" is his name
         if (tokens[a].folded in DEMONYMS or tokens[a].folded in _NAME_STARTERS) and tokens[a].cap \
                 and b - a >= 2 and ending_kind(story, a, b):
             break
@@ -478,8 +479,12 @@ def _hyphenated_given_name(toks) -> bool:
 def _regnal(story: Story, toks) -> bool:
     """Given names and a ruler's number: "Elizabeth II", "Louis XIV" (not "World War II")."""
     number = toks[-1].text
-    return len(number) >= 2 and ROMAN.fullmatch(number) is not None \
+    return len(number) >= 2 and ROMAN.fullmatch(number) is not None and toks[0].folded not in _NUMBERED_THINGS \
         and all(story.is_given_name(t) for t in toks[:-1])
+
+
+_NUMBERED_THINGS = frozenset("mark rocky apollo gemini star super final grand".split())
+"""Given names that also name numbered things: "Mark II", "Rocky IV", "Apollo XI"."""
 
 
 def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role: bool) -> None:

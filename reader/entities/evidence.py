@@ -26,8 +26,7 @@ _PERSON_AFTER = re.compile(
     r"[ ,]*(?:who\b|whose\b|\(born\b|\(\d{1,3}\)|,? (?:aged )?\d{1,3},)"
     r"|(?:'s|’s) (?:father|mother|wife|husband|son|daughter|brother|sister|family|parents|death|birth|"
     r"childhood|life|career|friend|friends|poems?|novels?|books?|writings?|letters?|biography)\b"
-    r"| (?:was|were) born\b| (?:died|married|studied|graduated|retired|himself|herself)\b"
-    r"|(?:'s|’s)? administration\b")  # "the Obama administration": a president's
+    r"| (?:was|were) born\b| (?:died|married|studied|graduated|retired|himself|herself)\b")
 _PERSON_BEFORE = re.compile(r"(?:born to|son of|daughter of|wife of|husband of|widow of|married|disciple of|"
                             r"pupil of|student of)\s+$", re.IGNORECASE)
 _PLACE_NOUNS = (r"(?:island|islands|archipelago|city|town|village|district|neighbou?rhood|region|province|county|"
@@ -70,7 +69,10 @@ _BEFORE_ENDS = ("to", "through", "of", "married", "visit", "visiting", "around",
 ``_COMPASS_BEFORE`` or ``_ORG_BEFORE`` matches."""
 
 
-_HEADS_ITS_PHRASE = re.compile(r"\s*(?:[,.;:()!?]|$)|\s+(?:and|or|who|was|is|has|had|said|says|told|in|at|on|of|"
+_ADMINISTRATION = re.compile(r" administration\b")
+_NOT_PEOPLES_ROLES = frozenset("native leader giant rival partner owner sponsor".split())
+"""Words before a name that describe companies as often as people ("market leader Samsung")."""
+_HEADS_ITS_PHRASE = re.compile(r"\s*(?:,(?!\s*which\b)|[.;:()!?]|$)|\s+(?:and|or|who|was|is|has|had|said|says|told|in|at|on|of|"
                                r"for|from|with)\b")
 """What follows a name that is the head of its phrase, not a modifier of the noun after it."""
 
@@ -99,12 +101,16 @@ def votes(story: Story, start: int, end: int, by_ending: bool = True) -> Counter
     if nxt in SPEECH_VERBS or (nxt in ("also", "has", "had", "then") and len(nxt_words) > 1
                                and fold_token(nxt_words[1]).strip(",.;:") in SPEECH_VERBS):
         result[AGENT] += 1  # people and organisations speak; places do not
+    word = fold_token(text[start:end])
+    surname = " " not in word and word in story.knowledge.family_names
+    if surname and _ADMINISTRATION.match(after):
+        result[PERSON] += 2  # "the Obama administration" (not "the Kabul administration": a surname's)
     if prev in ("said", "says") and after[:1] in (",", "."):
-        result[PERSON] += 2  # "…, said Mauer, …": a quote's speaker after it is a person
+        result[PERSON if surname else AGENT] += 2 if surname else 1  # "…, said Mauer," ("…, said Reuters.")
     elif words_before and words_before[-1].isalpha() and words_before[-1].islower() and is_role_word(prev) \
-            and prev != "native" and _HEADS_ITS_PHRASE.match(after):
+            and prev not in _NOT_PEOPLES_ROLES and _HEADS_ITS_PHRASE.match(after):
         result[PERSON] += 2  # "fashion designer Halston,", "striker Kane." (not "a major Seattle industry",
-        # "fellow Ennahda members", "his native Bohemia")
+        # "fellow Ennahda members", "his native Bohemia", "the market leader Samsung, which")
     ending = may_end_a_lead(words_before[-1]) if words_before else False
     if _PERSON_AFTER.match(after) or ending and _PERSON_BEFORE.search(before):
         result[PERSON] += 2
@@ -113,7 +119,6 @@ def votes(story: Story, start: int, end: int, by_ending: bool = True) -> Counter
     elif after.startswith(", ") and _known_place_at(story, end + 2) or _PLACE_AFTER.match(after) and \
             not after.startswith(", ") or _PLACE_APPOSITION.match(text, end):
         result[PLACE] += 2
-    word = fold_token(text[start:end])
     if " " not in word and by_ending:
         if word.endswith(_PERSON_SUFFIXES):
             result[PERSON] += 1

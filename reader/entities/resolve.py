@@ -203,6 +203,10 @@ def _acts_as_a_name(story: Story, low: str, f: Found) -> bool:
             and _NAME_ACTS.match(story.text, f.end) is not None)
 
 
+def _after_the(story: Story, start: int) -> bool:
+    return story.text[max(0, start - 4):start] in ("the ", "The ")
+
+
 def _plural_of_a_name(story: Story, tok: Token) -> bool:
     """A capitalised plural whose singular the story also uses as a name, or a plural of an ordinary
     word ("Superheroes"): members of a group or copies of a product."""
@@ -240,9 +244,11 @@ def _single_kind(story: Story, tok: Token, f: Found) -> tuple[str, bool]:
     if f.left_of_role or _CAMEL.search(tok.text):
         return ORG, False  # "YouTube", "LibriVox", "eHow": a brand's spelling
     knowledge = story.knowledge
-    if (tok.folded in knowledge.family_names or tok.folded in knowledge.given_names) and (
-            not knowledge.is_word(tok.folded) or _NAME_ACTS.match(story.text, f.end)):
+    named = tok.folded in knowledge.family_names or tok.folded in knowledge.given_names
+    if named and not knowledge.is_word(tok.folded) or tok.folded in knowledge.family_names and (
+            _NAME_ACTS.match(story.text, f.end) and not _after_the(story, f.start)):
         return PERSON, True  # "Chao", "Byron", "Brown said": a person's name, unless the story says otherwise
+        # (not "the Fed said": a body is "the")
     return ORG, True
 
 

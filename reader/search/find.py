@@ -112,7 +112,9 @@ def compile_pattern(pattern: str, options: FindOptions) -> regex.Pattern[str] | 
     try:
         if options.whole_word:
             if options.regex:
-                regex.compile(source, flags)  # errors at the place the person typed, not in the wrapper's
+                bare = regex.compile(source, flags)  # errors at the place the person typed, not in the wrapper's
+                if bare.flags & regex.VERBOSE:
+                    source += "\n"  # a "# comment" at the end would swallow the wrapper's ")"
             source = rf"(?<!\w)(?:{source})(?!\w)"
         return regex.compile(source, flags)
     except regex.error as error:
