@@ -37,6 +37,8 @@ def test_regex_and_invalid_regex_is_an_error_value():
     assert result.label(None) == result.error
     whole_word = find_matches(TEXT, "*18", FindOptions(regex=True, whole_word=True))
     assert whole_word.error == "bad regex at 1: nothing to repeat"  # where it was typed, whole word or not
+    unclosed = find_matches(TEXT, "hali(but", FindOptions(regex=True))
+    assert unclosed.error == "bad regex at 5: missing )"  # the "(" left open, not the pattern's end
     verbose = find_matches("A treaty, treaties.", "(?x) treaty # the word", FindOptions(regex=True, whole_word=True))
     assert verbose.error is None and verbose.matches == [(2, 8)]  # a comment does not swallow the wrapper
 

@@ -118,9 +118,16 @@ def compile_pattern(pattern: str, options: FindOptions) -> regex.Pattern[str] | 
             source = rf"(?<!\w)(?:{source})(?!\w)"
         return regex.compile(source, flags)
     except regex.error as error:
-        pos = getattr(error, "pos", None)  # short: the status has a few cells beside the box at 80 columns
-        where = f" at {pos + 1}" if pos is not None else ""
-        return f"bad regex{where}: {getattr(error, 'msg', None) or error}"
+        pos, message = getattr(error, "pos", None), getattr(error, "msg", None) or str(error)
+        if options.regex:  # Python's re names the place of an unclosed "(" or "[" (regex, the pattern's end)
+            try:
+                re.compile(pattern)
+            except re.error as plain:
+                pos, message = plain.pos, plain.msg.split(",")[0]  # "missing ), unterminated subpattern"
+            except (OverflowError, RecursionError, ValueError):
+                pass
+        where = f" at {pos + 1}" if pos is not None else ""  # short: a few cells beside the box at 80 columns
+        return f"bad regex{where}: {message}"
     except (OverflowError, RecursionError, ValueError) as error:  # x{99999999999}, nesting too deep
         return f"bad regex: {error}"
 
