@@ -391,3 +391,14 @@ def test_what_a_body_is_by_its_owner_its_base_its_kind_and_its_list(text, name, 
 
 def test_a_kind_after_a_name_needs_the_before_it():
     assert roles("Apple company shares rose.", "Apple", person=False) == []
+
+
+def test_a_role_that_ends_a_longer_one_is_not_listed_again():
+    from reader.entities import service
+    from reader.entities.summary import story_roles, summarise
+
+    recognizer = service.get_recognizer()
+    text = ("U.S. President Donald Trump spoke on Monday. Later, President Trump left. "
+            "Afghan Ambassador Hamdullah Mohib said so, and Ambassador Mohib left.")
+    roles = story_roles(text, summarise(text, recognizer.recognise(text), recognizer.kb))
+    assert roles["donald-trump"] == ["U.S. President"] and roles["hamdullah-mohib"] == ["Afghan Ambassador"]

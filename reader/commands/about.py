@@ -262,7 +262,8 @@ def format_background(context, width: int = 88) -> str:
             lines += [note.source_url, note.licence]
     if context.facts is not None:
         facts = context.facts
-        lines += ["", f"Facts ({facts.kind}; generated from {facts.source}" + (f", data as of {facts.as_of}" if facts.as_of else "") + "):"]
+        dated = f", data as of {facts.as_of}" if facts.as_of else ""
+        lines += ["", f"Facts ({facts.kind}; generated from {facts.source}{dated}):"]
         lines += [f"  {label}: {value}" for label, value in facts.lines]
     dossier = context.dossier
     if dossier is not None:

@@ -176,13 +176,20 @@ def story_roles(body: str, infos: Sequence[EntityInfo]) -> dict[str, list[str]]:
     person_names = {name.casefold() for i in infos if i.type == PERSON for name in names_of(i, body)}
     for info in infos:
         found = roles.get(info.key, [])
-        kept = [r for r in found if not _possessive_person(body, info, r, person_names)]
+        kept = _without_shorter_forms([r for r in found if not _possessive_person(body, info, r, person_names)])
         if len(kept) < len(found):
             if kept:
                 roles[info.key] = kept
             else:
                 del roles[info.key]
     return roles
+
+
+def _without_shorter_forms(roles: list[str]) -> list[str]:
+    """The roles less those that end another one ("President" beside "U.S. President")."""
+    folded = [" " + role.casefold() for role in roles]
+    return [role for role, mine in zip(roles, folded)
+            if not any(other != mine and other.endswith(mine) for other in folded)]
 
 
 def _possessive_person(body: str, info: EntityInfo, role: str, person_names: set[str]) -> bool:
