@@ -322,3 +322,13 @@ def test_bodies_and_places_that_speak_or_are_administered_stay_what_they_are(rec
         assert kinds.get(name) == kind, (text, kinds)
     kinds = {n: k for n, k, _key in found(recognizer, "Cheng Chung-tai spoke in Taipei.")}
     assert kinds.get("Cheng Chung-tai") == PERSON  # at a sentence's start too
+
+
+def test_state_abbreviations_a_title_given_name_and_french_honorifics(recognizer):
+    text = ("NEWARK, N.J. (AP) — He flew from Sacramento, Calif., to NYC. The contest was founded by "
+            "Dean Kamen. Mlle. Poterin du Motel wrote to him. His role in DC Comics grew.")
+    kinds = {name: kind for name, kind, _key in found(recognizer, text)}
+    assert kinds["N.J."] == kinds["Calif"] == kinds["NYC"] == PLACE
+    assert kinds["Dean Kamen"] == PERSON and "Kamen" not in kinds
+    assert kinds["Poterin du Motel"] == PERSON and "Mlle" not in kinds
+    assert kinds["DC Comics"] == ORG

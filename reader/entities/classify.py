@@ -160,6 +160,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
             k += anchors[k][0]
             continue
         if is_role(tokens[k].folded) and tokens[k].cap and not _title_as_surname(story, a, k, b) \
+                and not _title_as_given_name(story, a, k, b) \
                 and not (k + 1 < b and ENDINGS.get(tokens[k + 1].base_folded) == ORG):
             role_at = k  # (not before a body's word: "Major League Baseball" has no major in it)
         k += 1
@@ -349,6 +350,15 @@ def _title_as_surname(story: Story, a: int, k: int, b: int) -> bool:
     if k == a or tokens[k].folded.rstrip(".") not in _TITLE_SURNAMES or not story.is_given_name(tokens[k - 1]):
         return False
     return all(t.folded in _NAME_SUFFIXES or ROMAN.fullmatch(t.text) for t in tokens[k + 1:b])
+
+
+_GIVEN_NAME_TITLES = frozenset({"dean"})
+
+
+def _title_as_given_name(story: Story, a: int, k: int, b: int) -> bool:
+    """A title that is also a given name, before one surname and no "the": "Dean Kamen"."""
+    return k == a and b - a == 2 and story.tokens[k].folded in _GIVEN_NAME_TITLES \
+        and story.text[max(0, story.tokens[k].start - 4):story.tokens[k].start].casefold() != "the "
 
 
 _NEVER_SURNAMES = frozenset({"prize", "award", "awards", "medal", "trophy"})

@@ -50,8 +50,11 @@ Xinjiang|Okinawa|Hokkaido|Kyushu|Crimea|Donbas|Kashmir|Punjab|Bengal|Sicily|Sard
 Catalonia|Lombardy|Tuscany|Queensland|Tasmania|New South Wales|Victoria|Western Australia
 South Australia|Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia
 Earth|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany|West Germany|Prussia|Persia|Ceylon|Rhodesia|
-Zaire|Washington D.C.|Washington, D.C.|D.C.|Pacific Northwest|Midwest|New England|Silicon Valley
+Zaire|Washington D.C.|Washington, D.C.|D.C.|NYC|Pacific Northwest|Midwest|New England|Silicon Valley
+N.J.|N.Y.|N.M.|N.C.|S.C.|N.D.|S.D.|N.H.|R.I.|Calif|Fla|Conn|Tenn|Ariz|Colo|Okla|Mich|Minn|Wis|Neb|Nev|Wyo|Ky|Vt
 """.replace("\n", "|").split("|")
+"""(The last line: US states as news agencies abbreviate them after a town, "Newark, N.J.", "Sacramento,
+Calif.", leaving out those that are also words: "Mass.", "Ill.", "Wash.", "Pa.")"""
 
 
 def _version() -> str:

@@ -50,7 +50,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 
 #: Words for a person's role or title; a name right after one is a person.
 ROLES = _words("""
-mr mrs ms miss mx dr prof sir dame lord lady madam
+mr mrs ms miss mx dr prof sir dame lord lady madam mademoiselle monsieur mlle mme
 president vice-president vice premier chancellor minister secretary undersecretary deputy
 prime spokesperson spokesman spokeswoman spokespeople representative rep sen senator congressman
 congresswoman congressperson governor gov mayor councillor councilor councilman councilwoman
@@ -86,7 +86,7 @@ def is_role(folded: str) -> bool:
 
 
 #: Role words that are only titles before a name (never part of an organisation name).
-HONORIFICS = _words("mr mrs ms miss mx dr prof sir dame lord lady rev sen rep gov gen lt col maj capt sgt st")
+HONORIFICS = _words("mr mrs ms miss mx dr prof sir dame lord lady rev sen rep gov gen lt col maj capt sgt st mlle mme")
 
 #: Abbreviations written with a full stop inside a name ("St. Louis", "Mt. Fuji", "Mr. Bashir").
 ABBREVIATIONS = HONORIFICS | _words("mt ft pt")
