@@ -224,6 +224,12 @@ async def test_going_to_a_mention_from_the_sidebar_over_the_article_shows_the_ar
             if entity_list.entities:
                 break
         assert pane_state(app)["sidebar"] and pane_state(app)["sidebar_overlay"]
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if app.screen.sidebar.selected is not None:
+                break
+        first = entity_list.entities_in_order()[0]
+        assert app.screen.sidebar.selected is first  # e shows the entity its cursor is on, not "Choose an entity"
         entity_list.select_key("treaty-of-shimonoseki")
         await pilot.pause()
         await pilot.press("enter")

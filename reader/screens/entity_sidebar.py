@@ -113,6 +113,8 @@ class EntitySidebar(Vertical):
         self.mention_index = 0
         self.history: list[EntityInfo] = []
         self._reselect: str | None = None
+        self._choose_when_listed = False
+        """The sidebar was opened with its key while the entities were still on their way."""
         self._following: Timer | None = None
         self._reported_notes = False
         self._index = None
@@ -198,6 +200,9 @@ class EntitySidebar(Vertical):
             "entities", [Highlight(s.start, s.end, f"entity-{s.type.lower()}") for s in message.spans]))
         entity_list = self.query_one(EntityList)
         entity_list.set_entities(message.entities)
+        if self._choose_when_listed and entity_list.has_focus and self.selected is None:
+            self.call_after_refresh(self.choose_at_cursor)
+        self._choose_when_listed = False
         if not message.entities:
             self.query_one(NotePanel).show(None, prompt="")  # "No entities" says it: nothing to choose
         wanted = self.selected.key if self.selected is not None else self._reselect
@@ -241,6 +246,17 @@ class EntitySidebar(Vertical):
             return
         self._stop_following()
         self._following = self.set_timer(FOLLOW_AFTER_SECONDS, lambda: self._follow_cursor(info))
+
+    def choose_at_cursor(self) -> None:
+        """Show the entity under the list's cursor when none is chosen (the sidebar was just
+        opened with its key: the highlighted entity is the one the person expects to read)."""
+        entity_list = self.query_one(EntityList)
+        entity_list.place_on_first()  # (when the focus came before the entities)
+        info = entity_list.entity_at_cursor()
+        self._choose_when_listed = info is None and entity_list.waiting  # still recognising: when they come
+        if info is not None and self.selected is None:
+            self.history.clear()
+            self.select(info, go_there=False)
 
     def _follow_cursor(self, entity: EntityInfo) -> None:
         self._following = None

@@ -417,6 +417,8 @@ class MainScreen(Screen):
         if self.panes.overlay == name or (name == "sidebar" and self.panes.swapped):
             pane = self.library_panel.article_list if name == "list" else self.sidebar.query_one("#entities")
             pane.focus()
+            if name == "sidebar":  # once the list has put its cursor on the first entity
+                self.call_after_refresh(self.sidebar.choose_at_cursor)
 
     def action_toggle_list(self) -> None:
         self._toggle_pane("list")

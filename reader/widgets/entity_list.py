@@ -105,6 +105,10 @@ class EntityList(OptionList):
     def on_focus(self) -> None:
         """Come in on the first entity (not on a heading, and not nowhere); choosing it is the
         person's move (Enter, or the cursor moved on and back)."""
+        self.place_on_first()
+
+    def place_on_first(self) -> None:
+        """Put the cursor on the first entity, unless it is on one already."""
         if self.highlighted is None and self.entities:
             self.highlighted = self.placed_on_focus = self.get_option_index(
                 f"entity:{self.entities_in_order()[0].key}")
