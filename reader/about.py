@@ -63,7 +63,8 @@ def background_for(entity: EntityInfo, kb: KnowledgeBase, *, article: Article | 
 
 def also_known_as(context: Background) -> tuple[str, ...]:
     """Other keys the library may know the entity by: its note's aliases, and for a
-    country every alias of it ("US", "U.S.", "America" for the United States)."""
+    country every alias of it ("US", "U.S.", "America" for the United States) and its
+    national team (a match report's "Sweden", kept apart in its story)."""
     names: list[str] = []
     if context.note is not None:
         names += [context.note.id, *context.note.names]
@@ -72,7 +73,8 @@ def also_known_as(context: Background) -> tuple[str, ...]:
         from reader.entities.place_facts import place_table
 
         code = place_table().country_code(context.facts.name)
-        names += [context.facts.name, *(alias for alias, c in COUNTRY_ALIASES.items() if c == code)]
+        names += [context.facts.name, *(alias for alias, c in COUNTRY_ALIASES.items() if c == code),
+                  f"{context.entity.key}-team"]
     return tuple(names)
 
 

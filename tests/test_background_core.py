@@ -9,7 +9,7 @@ import pytest
 from reader.about import background_for
 from reader.core import open_library
 from reader.entities import service
-from reader.entities.model import PERSON, PLACE, Span
+from reader.entities.model import OTHER, PERSON, PLACE, Span
 from reader.library.article import Article
 from reader.entities.notes import KnowledgeBase
 from reader.entities.place_facts import place_facts
@@ -403,3 +403,34 @@ def test_a_long_role_is_kept_to_a_word_and_undated_stories_are_counted_in_reader
     dossier = Dossier("noam-chomsky", count=2, months=[("2009-04", 1)], undated=1)
     text = format_background(Background(EntityInfo("noam-chomsky", "Noam Chomsky", PERSON), None, [], dossier=dossier))
     assert "In your library: 2 stories" in text and "(1 undated)" in text
+
+
+def test_an_entity_followed_from_a_dossier_keeps_its_kind_and_a_country_counts_its_team(tmp_path):
+    """The latest story may keep an entity out of its column (only its main ones are kept):
+    its kind comes from an earlier story. A country's dossier also counts a match report's
+    national team (kept apart in its story as "sweden-team")."""
+    from reader.search.dossier import entity_named
+    from reader.search.dossier_fields import MAX_COLUMN_ENTITIES
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    write(lib, "a.txt", "2020-01-10", "Officials in Sweden said so. Sweden agreed.")
+    firsts = ("Anna Carl Erik Lena Maria Nils Olof Petra Rolf Sara Tove Ulla Vera Axel Bo Dag Eva Frida Gun Hans "
+              "Ida Jan Karin Lars Maja Ola Per").split()
+    lasts = ("Lind Berg Holm Strand Dahl Falk Sund Ek Blom Nord Wall Hagen Krona Lund Rask Stolt Vik Ahl Borg Frost "
+             "Gran Hed Kull Mark Norr Rosen Sten").split()
+    assert len(lasts) > MAX_COLUMN_ENTITIES
+    crowd = " ".join(f"Minister {first} {last} spoke, and {last} left." for first, last in zip(firsts, lasts))
+    write(lib, "b.txt", "2020-02-10", f"{crowd} One of them had been to Sweden.")  # Sweden: not among its main ones
+    write(lib, "c.txt", "2018-06-19", "Sweden beat South Korea 1 – 0 in the World Cup match. The striker scored "
+          "a penalty in the second half, and the goalkeeper of South Korea was beaten. Sweden top the group.")
+    library = open_library([lib])
+    index = library.open_index()
+    index.update(library.sources)
+    try:
+        assert entity_named(index, "sweden")[2] == PLACE
+        context = background_for(EntityInfo("sweden", "Sweden", OTHER), KnowledgeBase(), index=index)
+        assert context.facts is not None and context.facts.kind == "country"
+        assert context.dossier.count == 3  # with the match report's team ("sweden-team" there)
+    finally:
+        index.close()

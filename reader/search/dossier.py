@@ -120,6 +120,10 @@ def _dossier(searcher, slugs: list[str]) -> Dossier:
     return dossier
 
 
+NAMED_LOOKS = 50
+"""Stories ``entity_named`` reads, latest first, for one that keeps the entity in its column."""
+
+
 def entity_named(index: LibraryIndex, key: str) -> tuple[str, str, str] | None:
     """(slug, name, type) of the entity ``key`` as a story of the index names it, or ``None``."""
     slug = entity_slug(key)
@@ -129,7 +133,11 @@ def entity_named(index: LibraryIndex, key: str) -> tuple[str, str, str] | None:
         if not docs or COLUMN_FIELD not in searcher.schema:
             return None
         column = searcher.reader().column_reader(COLUMN_FIELD)
-        return next((found for found in column_entities(column[docs[-1]]) if found[0] == slug), None)
+        for docnum in reversed(docs[-NAMED_LOOKS:]):  # a story's column keeps its main entities only
+            found = next((found for found in column_entities(column[docnum]) if found[0] == slug), None)
+            if found is not None:
+                return found
+        return None
     except IndexProblem:
         return None
 
