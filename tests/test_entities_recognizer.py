@@ -332,3 +332,11 @@ def test_state_abbreviations_a_title_given_name_and_french_honorifics(recognizer
     assert kinds["Dean Kamen"] == PERSON and "Kamen" not in kinds
     assert kinds["Poterin du Motel"] == PERSON and "Mlle" not in kinds
     assert kinds["DC Comics"] == ORG
+
+
+def test_people_nouns_adjectives_of_fear_and_a_system_name_are_no_people(recognizer):
+    text = ("Women and minorities are encouraged to apply. It ran an Islamophobic campaign. "
+            "It runs on Mac OS X. The Women's March was held.")
+    kinds = {name: kind for name, kind, _key in found(recognizer, text)}
+    assert "Women" not in kinds and "Islamophobic" not in kinds
+    assert kinds["Mac OS X"] != PERSON and "Women's March" in kinds

@@ -528,8 +528,8 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
             or _ordinary_words_with_a_body_word(story, toks):
         story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "against the Houston Astros,"
         return
-    if not toks[-1].is_upper and (_person_first(story, a, b) if toks[0].folded in story.lexicon
-                                  else story.is_given_name(toks[0])):
+    if not any(t.is_upper for t in toks[1:]) and (_person_first(story, a, b) if toks[0].folded in story.lexicon
+                                                  else story.is_given_name(toks[0])):  # (not "Mac OS X")
         story.found.append(Found(start, end, PERSON, None, toks, initial=initial))
         return
     if INITIALS.match(toks[0].text) and not toks[-1].is_upper and not toks[-1].text[:1].isdigit():

@@ -28,7 +28,9 @@ from reader.entities.classify import EVENT_STARTS, ROMAN
 from reader.entities.evidence import pool
 
 from reader.entities.evidence import PLACE_BEFORE as _PLACE_PREPOSITIONS
-_ADJECTIVE_ENDINGS = ("ese", "ian", "ians", "ean", "eans", "ish", "ans", "enic", "ical")
+_ADJECTIVE_ENDINGS = ("ese", "ian", "ians", "ean", "eans", "ish", "ans", "enic", "ical", "phobic", "phobia")
+_PEOPLE_NOUNS = frozenset("women men children people".split())
+"""Plurals without an -s that a sentence may start with ("Women and minorities are encouraged")."""
 _CAMEL = re.compile(r"^[A-Za-z][a-z]+[A-Z][a-z]|^[a-z][A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.&]{1,9})\s*[)\]]")
 _SPORT_WORDS = frozenset("""goalkeeper striker midfielder penalty kick-off kickoff scored equaliser equalizer halftime
@@ -137,8 +139,8 @@ def _type_single_words(story: Story, names: Names) -> None:
         if low in PARTY_NOUNS and (low == "labour" or text[max(0, f.start - 4):f.start].casefold() == "the "):
             found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "the Democrats", "Labour"
             continue
-        if len(word) == 1:
-            continue  # a letter alone: a grade, a unit (°C), an initial
+        if len(word) == 1 or low in _PEOPLE_NOUNS:
+            continue  # a letter alone: a grade, a unit (°C), an initial; "Women", "Children"
         if low in STANDALONE_EVENTS:
             found.append(Found(f.start, f.end, EVENT, make_id(word), f.tokens))
             continue
