@@ -41,7 +41,11 @@ def library(tmp_path: Path) -> Path:
     return make_library(tmp_path / "lib")
 
 
-async def test_search_as_you_type_then_open_the_hit_with_matches(tmp_path):
+async def test_search_as_you_type_then_open_the_hit_with_matches(tmp_path, monkeypatch):
+    said: list[str] = []
+    notify = ReaderApp.notify
+    monkeypatch.setattr(ReaderApp, "notify",
+                        lambda self, message, **kw: said.append(message) or notify(self, message, **kw))
     app = ReaderApp(sources=[library(tmp_path)])
     async with app.run_test(size=SIZE) as pilot:
         await index_ready(pilot)
@@ -65,6 +69,7 @@ async def test_search_as_you_type_then_open_the_hit_with_matches(tmp_path):
         marks = layer(app, "find")  # the hit's matches become what n/N step through
         assert [body[s:e] for s, e, _ in marks] == ["Islands", "islands"]
         assert isinstance(app.focused, ArticleView)
+        assert "islands -storm: 1 of 2" in said, said  # the count shows with the story, as n would say it
 
 
 async def test_letters_typed_in_one_go_with_s_are_the_query(tmp_path):

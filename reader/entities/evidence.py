@@ -72,7 +72,8 @@ _BEFORE_ENDS = ("to", "through", "of", "married", "visit", "visiting", "around",
 _ADMINISTRATION = re.compile(r" administration\b")
 _NOT_PEOPLES_ROLES = frozenset("native leader giant rival partner owner sponsor".split())
 """Words before a name that describe companies as often as people ("market leader Samsung")."""
-_HEADS_ITS_PHRASE = re.compile(r"\s*(?:,(?!\s*which\b)|[.;:()!?]|$)|\s+(?:and|or|who|was|is|has|had|said|says|told|in|at|on|of|"
+_HEADS_ITS_PHRASE = re.compile(r"\s*(?:,(?!\s*which\b)|[.;:()!?]|$)"
+                               r"|\s+(?:and|or|who|was|is|has|had|said|says|told|in|at|on|of|"
                                r"for|from|with)\b")
 """What follows a name that is the head of its phrase, not a modifier of the noun after it."""
 

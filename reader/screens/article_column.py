@@ -324,6 +324,8 @@ class ArticleColumn(Vertical):
         self.find_label = choice.query
         self.query_one(FindBar).close()
         self._show_find()
+        if matches:  # the count, as n and N say it with the bar closed ("whale: 1 of 57")
+            self.notify(self._status_text(), timeout=3, markup=False)
         self.view.focus()
 
     def _run_find(self, pattern: str, options: FindOptions) -> None:
