@@ -179,6 +179,7 @@ async def test_the_list_title_shows_the_sort_and_the_filter(tmp_path):
         await pilot.press("o", "v")
         assert article_list.border_title == "Articles by title · unread"
         assert article_list.border_subtitle == "4 of 4 articles · 4 unread"
+        assert article_list.counts_text(20) == "4 of 4 · 4 unread"  # a narrow list drops the word
         assert article_list.region.width >= len(article_list.border_title) + 4  # not cut at 80
 
 

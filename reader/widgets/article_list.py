@@ -255,15 +255,17 @@ class ArticleList(ScrollView, can_focus=True):
             parts.append(self.id_filter[0])
         return " · ".join(parts)
 
-    def counts_text(self) -> str:
-        """"1,204 articles · 37 unread"; "12 of 1,204 articles · 37 unread" under a filter."""
+    def counts_text(self, width: int | None = None) -> str:
+        """"1,204 articles · 37 unread"; "12 of 1,204 articles · 37 unread" under a filter;
+        without the word "articles" when that does not fit in ``width`` cells."""
         total = len(self.articles)
-        text = f"{total:,} article{'' if total == 1 else 's'} · {self.unread_count:,} unread"
+        texts = [f"{total:,} article{'' if total == 1 else 's'} · {self.unread_count:,} unread",
+                 f"{total:,} · {self.unread_count:,} unread"]
         if self.show != "all" or self.source_filter or self.id_filter:
-            text = f"{len(self._view):,} of {text}"
+            texts = [f"{len(self._view):,} of {text}" for text in texts]
         if self.note:
-            text += f" · {self.note}"
-        return text
+            texts = [f"{text} · {self.note}" for text in texts]
+        return next((text for text in texts if width is None or len(text) <= width), texts[-1])
 
     # -- order and filters --------------------------------------------------
 
@@ -316,7 +318,8 @@ class ArticleList(ScrollView, can_focus=True):
     def _update_title(self) -> None:
         # Content, never a str: a border title takes markup, and sources and labels are data.
         self.border_title = Content(make_safe(self.title_text()))
-        self.border_subtitle = Content(make_safe(self.counts_text()))
+        room = self.size.width - 6 if self.size.width else None  # (the border's corners and padding)
+        self.border_subtitle = Content(make_safe(self.counts_text(room)))
 
     # -- cursor -------------------------------------------------------------
 
@@ -352,6 +355,7 @@ class ArticleList(ScrollView, can_focus=True):
         return max(0, target)
 
     def on_resize(self, _event: events.Resize) -> None:
+        self._update_title()  # the counts fit the new width
         self.call_after_refresh(self._align_top)
 
     def _align_top(self) -> None:
