@@ -402,3 +402,15 @@ def test_a_role_that_ends_a_longer_one_is_not_listed_again():
             "Afghan Ambassador Hamdullah Mohib said so, and Ambassador Mohib left.")
     roles = story_roles(text, summarise(text, recognizer.recognise(text), recognizer.kb))
     assert roles["donald-trump"] == ["U.S. President"] and roles["hamdullah-mohib"] == ["Afghan Ambassador"]
+
+
+def test_a_participle_with_by_after_a_name_is_a_clause_not_a_role():
+    from reader.entities import service
+    from reader.entities.summary import story_roles, summarise
+
+    recognizer = service.get_recognizer()
+    text = ("Kauri Parata, watched by his father, Hori Parata, sang. Tom Ray, accompanied by his wife, left. "
+            "Ann Lee, a retired teacher, spoke.")
+    roles = story_roles(text, summarise(text, recognizer.recognise(text), recognizer.kb))
+    assert "kauri-parata" not in roles and "tom-ray" not in roles
+    assert roles["ann-lee"] == ["a retired teacher"] and roles["hori-parata"] == ["father"]

@@ -158,6 +158,8 @@ def _phrase(rest: str, person: bool = True) -> str | None:
     words = WORD.findall(rest)
     if not words or words[0].casefold() in NOT_ROLE_START:
         return None
+    if len(words) > 1 and words[1] == "by" and words[0].endswith("ed"):
+        return None  # "…, watched by his father, Hori Parata": a clause, not what the name is
     kept: list[str] = []
     words = words[:MAX_ROLE_WORDS]
     for n, word in enumerate(words):
