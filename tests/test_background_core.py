@@ -133,6 +133,10 @@ def test_the_country_names_of_aliases_are_geonames_own():
     assert {code: countries[code]["name"] for code in set(COUNTRY_ALIASES.values())} == COUNTRY_NAMES
 
 
+def test_a_state_as_news_agencies_abbreviate_it_has_the_states_facts():
+    assert place_facts("N.J.").name == "New Jersey" and place_facts("Calif").kind == "US state"
+
+
 def test_a_country_has_capital_population_continent_and_neighbours():
     lines = dict(place_facts("France").lines)
     assert lines["Capital"] == "Paris" and "Spain" in lines["Neighbours"] and lines["Continent"] == "Europe"

@@ -12,6 +12,15 @@ from __future__ import annotations
 
 import re
 
+#: US states as news agencies abbreviate them after a town ("Newark, N.J.", "Sacramento, Calif."),
+#: by their postal codes; not those that are also words ("Mass.", "Ill.", "Wash.", "Pa.", "Ind.").
+US_STATE_ABBREVIATIONS = {
+    "N.J.": "NJ", "N.Y.": "NY", "N.M.": "NM", "N.C.": "NC", "S.C.": "SC", "N.D.": "ND", "S.D.": "SD",
+    "N.H.": "NH", "R.I.": "RI", "Calif": "CA", "Fla": "FL", "Conn": "CT", "Tenn": "TN", "Ariz": "AZ",
+    "Colo": "CO", "Okla": "OK", "Mich": "MI", "Minn": "MN", "Wis": "WI", "Neb": "NE", "Nev": "NV", "Wyo": "WY",
+    "Ky": "KY", "Vt": "VT",
+}
+
 DEMONYM_COUNTRIES = {
     "afghan": "AF", "albanian": "AL", "algerian": "DZ", "american": "US", "andorran": "AD", "angolan": "AO",
     "argentine": "AR", "argentinian": "AR", "armenian": "AM", "australian": "AU", "austrian": "AT",

@@ -26,6 +26,7 @@ from pathlib import Path
 from reader import paths
 from reader.atomic import write_atomic
 from reader.entities import knowledge
+from reader.entities.countries import US_STATE_ABBREVIATIONS
 from reader.entities.lexicon import PlaceIndex
 from reader.entities.wordlists import CALENDAR, COMMON, DEMONYMS, ENDINGS, NOT_NAMES, ROLES
 
@@ -51,10 +52,7 @@ Catalonia|Lombardy|Tuscany|Queensland|Tasmania|New South Wales|Victoria|Western 
 South Australia|Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia
 Earth|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany|West Germany|Prussia|Persia|Ceylon|Rhodesia|
 Zaire|Washington D.C.|Washington, D.C.|D.C.|NYC|Pacific Northwest|Midwest|New England|Silicon Valley
-N.J.|N.Y.|N.M.|N.C.|S.C.|N.D.|S.D.|N.H.|R.I.|Calif|Fla|Conn|Tenn|Ariz|Colo|Okla|Mich|Minn|Wis|Neb|Nev|Wyo|Ky|Vt
-""".replace("\n", "|").split("|")
-"""(The last line: US states as news agencies abbreviate them after a town, "Newark, N.J.", "Sacramento,
-Calif.", leaving out those that are also words: "Mass.", "Ill.", "Wash.", "Pa.")"""
+""".replace("\n", "|").split("|") + list(US_STATE_ABBREVIATIONS)
 
 
 def _version() -> str:
