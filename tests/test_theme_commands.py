@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import build_app_parser, main
+from reader.cli import main
+from reader.cli_parsing import build_app_parser
 from reader.config import config_path
 from reader.themes import user_themes_dir
 
