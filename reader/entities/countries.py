@@ -21,6 +21,24 @@ US_STATE_ABBREVIATIONS = {
     "Ky": "KY", "Vt": "VT",
 }
 
+#: The names of the states ``US_STATE_ABBREVIATIONS`` abbreviates (a test checks them against GeoNames').
+US_STATE_NAMES = {
+    "NJ": "New Jersey", "NY": "New York", "NM": "New Mexico", "NC": "North Carolina", "SC": "South Carolina",
+    "ND": "North Dakota", "SD": "South Dakota", "NH": "New Hampshire", "RI": "Rhode Island", "CA": "California",
+    "FL": "Florida", "CT": "Connecticut", "TN": "Tennessee", "AZ": "Arizona", "CO": "Colorado", "OK": "Oklahoma",
+    "MI": "Michigan", "MN": "Minnesota", "WI": "Wisconsin", "NE": "Nebraska", "NV": "Nevada", "WY": "Wyoming",
+    "KY": "Kentucky", "VT": "Vermont",
+}
+_STATE_OF_ABBREVIATION = {short.casefold(): US_STATE_NAMES[code].casefold()
+                          for short, code in US_STATE_ABBREVIATIONS.items()}
+
+
+def state_name_of_abbreviation(folded: str) -> str | None:
+    """The state's own name, folded, for its news agencies' abbreviation ("n.j." → "new jersey"),
+    so that a story's "N.J." and "New Jersey" are one entity; ``None`` for any other name."""
+    return _STATE_OF_ABBREVIATION.get(folded)
+
+
 DEMONYM_COUNTRIES = {
     "afghan": "AF", "albanian": "AL", "algerian": "DZ", "american": "US", "andorran": "AD", "angolan": "AO",
     "argentine": "AR", "argentinian": "AR", "armenian": "AM", "australian": "AU", "austrian": "AT",

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.entities.countries import country_name_of_alias
+from reader.entities.countries import country_name_of_alias, state_name_of_abbreviation
 from reader.entities.model import PLACE
 from reader.entities.notes import KnowledgeBase, make_id
 from reader.entities.tokens import WORD, Token, fold_token, is_cap_word
@@ -210,8 +210,8 @@ class Lexicon:
 
 def place_key(folded: str) -> str:
     """The key of a gazetteer place: a country's aliases share its own ("U.S.", "US" and
-    "United States" are one entity of a story)."""
-    return make_id(country_name_of_alias(folded) or folded)
+    "United States" are one entity of a story), and so do a state's abbreviations ("N.J.")."""
+    return make_id(country_name_of_alias(folded) or state_name_of_abbreviation(folded) or folded)
 
 
 def _no_code(key: str) -> int:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from reader.entities.model import ORG, PERSON, TYPES, Span
+from reader.entities.model import ORG, PERSON, PLACE, TYPES, Span
 from reader.entities.notes import KnowledgeBase, Note
 
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’')\]]*\s+|\n\s*)(?=[\"“‘(\[]?[A-Z0-9])")
@@ -49,7 +49,15 @@ def summarise(body: str, spans: Sequence[Span], kb: KnowledgeBase) -> list[Entit
         elif note_less_longer(info, body, span):
             info.name = " ".join(body[span.start:span.end].split())
         info.mentions.append((span.start, span.end))
+    for info in by_key.values():
+        if info.note is None and info.type == PLACE and _shouted(info.name):
+            info.name = info.name.title()  # "NEWARK, N.J. (AP) —": a dateline shouts the town's name
     return merge_short_forms(list(by_key.values()))
+
+
+def _shouted(name: str) -> bool:
+    """A name in capitals that is no acronym: five letters or more ("NEWARK", not "NYC")."""
+    return name.isupper() and sum(c.isalpha() for c in name) >= 5
 
 
 def merge_short_forms(infos: list[EntityInfo]) -> list[EntityInfo]:
