@@ -16,6 +16,7 @@ import re
 
 from reader.entities.role_phrases import singular
 from reader.entities.role_words import BODY_WORDS
+from reader.entities.tokens import follows_the
 
 #: A hyphenated word before a name and what it makes of the word before the hyphen.
 LINKS = {"owned": "owned by", "backed": "backed by", "controlled": "controlled by", "run": "run by",
@@ -40,7 +41,7 @@ def linked_body(body: str, start: int) -> str | None:
 
 def kind_after(body: str, start: int, end: int) -> str | None:
     """ "the Interfax news agency" → "news agency" (only after "the": "Apple company shares" is no kind)."""
-    if body[max(0, start - 4):start] not in ("the ", "The "):
+    if not follows_the(body, start):
         return None
     match = _KIND_AFTER.match(body, end, min(len(body), end + 40))
     if not match:

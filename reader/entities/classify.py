@@ -13,6 +13,7 @@ from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
 from reader.entities.role_words import BODY_WORDS, TITLE_MODIFIERS
+from reader.entities.tokens import follows_the
 from reader.entities.wordlists import (
     CALENDAR,
     COMMON,
@@ -269,7 +270,7 @@ def _the_name(story: Story, start: int, end: int) -> bool:
     the Velvet Underground."): a body, a team or a work; people are seldom "the". Not a name
     used as a modifier ("the Gregory Maguire novel"), nor one a verb follows."""
     text = story.text
-    return text[max(0, start - 4):start] in ("the ", "The ") and _HEAD_ENDS.match(text, end) is not None
+    return follows_the(text, start) and _HEAD_ENDS.match(text, end) is not None
 
 
 def _the_ordinary_words(story: Story, a: int, b: int) -> bool:
@@ -298,7 +299,7 @@ _VERBS_AFTER = frozenset("said says told is was has had have will would could ca
 def _body_named_before_its_kind(story: Story, start: int, end: int) -> bool:
     """ "the D.A. Davidson brokerage", "the John Lewis chain": a name between "the" and a
     lower-case word for a kind of body is that body, whatever its words look like."""
-    if not story.text[max(0, start - 4):start].casefold() == "the ":
+    if not follows_the(story.text, start):
         return False
     match = _KIND_AFTER.match(story.text, end)
     return match is not None and match.group(1) in BODY_WORDS
@@ -358,7 +359,7 @@ _GIVEN_NAME_TITLES = frozenset({"dean"})
 def _title_as_given_name(story: Story, a: int, k: int, b: int) -> bool:
     """A title that is also a given name, before one surname and no "the": "Dean Kamen"."""
     return k == a and b - a == 2 and story.tokens[k].folded in _GIVEN_NAME_TITLES \
-        and story.text[max(0, story.tokens[k].start - 4):story.tokens[k].start].casefold() != "the "
+        and not follows_the(story.text, story.tokens[k].start)
 
 
 _NEVER_SURNAMES = frozenset({"prize", "award", "awards", "medal", "trophy"})
@@ -543,7 +544,7 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
             story.found.append(Found(tokens[i].start, end, PERSON, None, tokens[i:b]))
             return
     text = story.text
-    after_the = text[max(0, start - 5):start].endswith(("the ", "The "))  # people are seldom "the Red Cross"
+    after_the = follows_the(text, start)  # people are seldom "the Red Cross"
     lexicon = story.lexicon
     if any(t.is_upper for t in toks) or left_of_role or any(lexicon.is_country(t.base) for t in toks) \
             or all(t.folded in story.lower_words for t in toks) or after_the:

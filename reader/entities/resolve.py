@@ -8,7 +8,7 @@ from collections import Counter
 from reader.entities.model import EVENT, ORG, PERSON, PLACE, Span
 from reader.entities.notes import make_id
 from reader.entities.story import Found, Story
-from reader.entities.tokens import WORD, Token, fold_token
+from reader.entities.tokens import WORD, Token, fold_token, follows_the
 from reader.entities.wordlists import (
     CALENDAR,
     COMMON,
@@ -136,7 +136,7 @@ def _type_single_words(story: Story, names: Names) -> None:
         word = text[f.start:f.end]
         tok = f.tokens[0]
         low = fold_token(word)
-        if low in PARTY_NOUNS and (low == "labour" or text[max(0, f.start - 4):f.start].casefold() == "the "):
+        if low in PARTY_NOUNS and (low == "labour" or follows_the(text, f.start)):
             found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "the Democrats", "Labour"
             continue
         if len(word) == 1 or low in _PEOPLE_NOUNS:
@@ -150,7 +150,7 @@ def _type_single_words(story: Story, names: Names) -> None:
             found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "Parliament", "Congress"
             continue
         head_of = names.heads.get(word)
-        if head_of is not None and not f.initial and text[max(0, f.start - 4):f.start] == "the ":
+        if head_of is not None and not f.initial and follows_the(text, f.start):
             found.append(Found(f.start, f.end, head_of.type, head_of.key, f.tokens))  # "the Church" of Scientology
             continue
         if is_role(low) or (low in ENDINGS and not tok.is_upper) or ROMAN.fullmatch(word):
@@ -205,10 +205,6 @@ def _acts_as_a_name(story: Story, low: str, f: Found) -> bool:
             and _NAME_ACTS.match(story.text, f.end) is not None)
 
 
-def _after_the(story: Story, start: int) -> bool:
-    return story.text[max(0, start - 4):start] in ("the ", "The ")
-
-
 def _plural_of_a_name(story: Story, tok: Token) -> bool:
     """A capitalised plural whose singular the story also uses as a name, or a plural of an ordinary
     word ("Superheroes"): members of a group or copies of a product."""
@@ -248,7 +244,7 @@ def _single_kind(story: Story, tok: Token, f: Found) -> tuple[str, bool]:
     knowledge = story.knowledge
     named = tok.folded in knowledge.family_names or tok.folded in knowledge.given_names
     if named and not knowledge.is_word(tok.folded) or tok.folded in knowledge.family_names and (
-            _NAME_ACTS.match(story.text, f.end) and not _after_the(story, f.start)):
+            _NAME_ACTS.match(story.text, f.end) and not follows_the(story.text, f.start)):
         return PERSON, True  # "Chao", "Byron", "Brown said": a person's name, unless the story says otherwise
         # (not "the Fed said": a body is "the")
     return ORG, True

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from reader.entities.role_words import NOT_ROLE_START
+from reader.entities.tokens import follows_the
 
 #: A verb of making and the name of its maker: "founded" → "founder".
 MAKERS = {"created": "creator", "founded": "founder", "co-founded": "co-founder", "cofounded": "co-founder",
@@ -126,7 +127,7 @@ def possessive_work_role(body: str, start: int, end: int) -> str | None:
         if not match:
             titled = _TITLED_WORK.match(body, end, min(len(body), end + 80))
             return f"creator of {titled.group('title')}" if titled else None
-    elif body[max(0, start - 4):start] in ("the ", "The "):
+    elif follows_the(body, start):
         match = _ATTRIBUTIVE_WORK.match(body, end, min(len(body), end + 20))
         if not match:
             return None

@@ -23,6 +23,11 @@ _ELISION = frozenset("'’")
 _LOWER_PREFIX_SET = frozenset(p.replace("’", "'") for p in LOWER_PREFIXES) | frozenset(LOWER_PREFIXES)
 
 
+def follows_the(text: str, start: int) -> bool:
+    """True when "the " (any case) comes just before ``text[start:]``: people are seldom "the"."""
+    return text[max(0, start - 4):start].casefold() == "the "
+
+
 def fold_token(word: str) -> str:
     """The form words are compared in."""
     if word.isascii():
