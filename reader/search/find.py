@@ -110,13 +110,14 @@ def compile_pattern(pattern: str, options: FindOptions) -> regex.Pattern[str] | 
     else:
         source = r"\s+".join(re.escape(part) for part in pattern.split())
     try:
-        if options.whole_word:
-            if options.regex:
-                bare = regex.compile(source, flags)  # errors at the place the person typed, not in the wrapper's
-                if bare.flags & regex.VERBOSE:
-                    source += "\n"  # a "# comment" at the end would swallow the wrapper's ")"
-            source = rf"(?<!\w)(?:{source})(?!\w)"
-        return regex.compile(source, flags)
+        if not options.whole_word:
+            return regex.compile(source, flags)
+        try:
+            return regex.compile(rf"(?<!\w)(?:{source})(?!\w)", flags)
+        except regex.error:
+            if not regex.compile(source, flags).flags & regex.VERBOSE:  # (its own error: reported below)
+                raise
+            return regex.compile(rf"(?<!\w)(?:{source}" "\n" r")(?!\w)", flags)  # a "# comment" swallowed the ")"
     except regex.error as error:
         pos, message = getattr(error, "pos", None), getattr(error, "msg", None) or str(error)
         if options.regex:  # Python's re names the place of an unclosed "(" or "[" (regex, the pattern's end)
