@@ -11,7 +11,8 @@ from reader.screens.index_status import IndexStatus
 from reader.widgets.article_view import ArticleView
 from reader.widgets.entity_list import EntityList
 from reader.widgets.note_panel import NotePanel
-from tests.test_app import WIDE as SIZE, wait_loaded  # wide enough for the sidebar beside the article
+from tests.test_app import WIDE as SIZE, wait_loaded
+from tests.waiting import until  # wide enough for the sidebar beside the article
 
 
 @pytest.fixture(autouse=True)
@@ -130,6 +131,7 @@ async def test_a_short_entity_list_leaves_the_room_to_the_note(tmp_path):
         assert entity_list.region.height <= entity_list.option_count + 1  # no rows of nothing
         assert app.query_one(NotePanel).region.height > 40
 
+
 async def test_a_story_without_entities_says_so_once(tmp_path):
     """"No entities" and nothing to choose: the panel below does not ask to choose one."""
     (tmp_path / "a.txt").write_text("a quiet day\n\nnothing much happened here today, and the rain kept on.\n")
@@ -137,11 +139,7 @@ async def test_a_story_without_entities_says_so_once(tmp_path):
     async with app.run_test(size=(200, 60)) as pilot:
         await wait_loaded(pilot)
         entity_list = app.query_one(EntityList)
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if "No entities" in visible(app, EntityList):
-                break
-        assert "No entities" in visible(app, EntityList)
+        await until(pilot, lambda: "No entities" in visible(app, EntityList), "the empty entity list")
         assert "Choose an entity" not in str(app.query_one(NotePanel).query_one("#note-text").render())
         assert not entity_list.waiting
 

@@ -12,6 +12,7 @@ from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from search_support import make_library
 from tests.test_app import wait_loaded
+from tests.waiting import until
 
 
 def test_plan_keeps_the_article_readable_and_gives_wide_screens_room():
@@ -220,15 +221,9 @@ async def test_going_to_a_mention_from_the_sidebar_over_the_article_shows_the_ar
         await wait_loaded(pilot)
         await pilot.press("e")
         entity_list = app.query_one(EntityList)
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if entity_list.entities:
-                break
+        await until(pilot, lambda: entity_list.entities, "the entities")
         assert pane_state(app)["sidebar"] and pane_state(app)["sidebar_overlay"]
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if app.screen.sidebar.selected is not None:
-                break
+        await until(pilot, lambda: app.screen.sidebar.selected is not None, "the entity under the cursor shown")
         first = entity_list.entities_in_order()[0]
         assert app.screen.sidebar.selected is first  # e shows the entity its cursor is on, not "Choose an entity"
         entity_list.select_key("treaty-of-shimonoseki")

@@ -178,6 +178,12 @@ class MainScreen(Screen):
         self.panes.show(self.library_panel, self.sidebar)
         self._focus_out_of_hidden()
 
+    def _close_overlay(self) -> None:
+        """Close the pane shown over the article; the article takes the focus."""
+        self.panes.overlay = None
+        self._show_panes()
+        self.column.view.focus()
+
     def _focus_out_of_hidden(self) -> None:
         """The article takes the focus from a pane that was just hidden."""
         for pane in (self.library_panel, self.sidebar):
@@ -383,9 +389,7 @@ class MainScreen(Screen):
         """Go to a mention (Enter, m, M). The sidebar over the article steps aside: it would
         cover the mention it goes to (e brings it back)."""
         if self.panes.overlay == "sidebar":
-            self.panes.overlay = None
-            self._show_panes()
-            self.column.view.focus()
+            self._close_overlay()
         self.column.scroll_to_offset(message.offset)
 
     def on_entity_sidebar_open_article(self, message: EntitySidebar.OpenArticle) -> None:
@@ -464,9 +468,7 @@ class MainScreen(Screen):
 
     def action_clear_find(self) -> None:
         if self.panes.overlay is not None:
-            self.panes.overlay = None
-            self._show_panes()
-            self.column.view.focus()
+            self._close_overlay()
             return
         self.column.close_find()
         self.refresh_bindings()
