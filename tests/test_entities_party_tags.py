@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.entities.party_tags import party_role, state_name
+from reader.entities.party_tags import party_role
+from reader.entities.us_states import state_name
 from reader.entities.profile import story_entities
 from reader.entities.recognizer import Recognizer
 

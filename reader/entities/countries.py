@@ -12,33 +12,6 @@ from __future__ import annotations
 
 import re
 
-#: US states as news agencies abbreviate them after a town ("Newark, N.J.", "Sacramento, Calif."),
-#: by their postal codes; not those that are also words ("Mass.", "Ill.", "Wash.", "Pa.", "Ind.").
-US_STATE_ABBREVIATIONS = {
-    "N.J.": "NJ", "N.Y.": "NY", "N.M.": "NM", "N.C.": "NC", "S.C.": "SC", "N.D.": "ND", "S.D.": "SD",
-    "N.H.": "NH", "R.I.": "RI", "Calif": "CA", "Fla": "FL", "Conn": "CT", "Tenn": "TN", "Ariz": "AZ",
-    "Colo": "CO", "Okla": "OK", "Mich": "MI", "Minn": "MN", "Wis": "WI", "Neb": "NE", "Nev": "NV", "Wyo": "WY",
-    "Ky": "KY", "Vt": "VT",
-}
-
-#: The names of the states ``US_STATE_ABBREVIATIONS`` abbreviates (a test checks them against GeoNames').
-US_STATE_NAMES = {
-    "NJ": "New Jersey", "NY": "New York", "NM": "New Mexico", "NC": "North Carolina", "SC": "South Carolina",
-    "ND": "North Dakota", "SD": "South Dakota", "NH": "New Hampshire", "RI": "Rhode Island", "CA": "California",
-    "FL": "Florida", "CT": "Connecticut", "TN": "Tennessee", "AZ": "Arizona", "CO": "Colorado", "OK": "Oklahoma",
-    "MI": "Michigan", "MN": "Minnesota", "WI": "Wisconsin", "NE": "Nebraska", "NV": "Nevada", "WY": "Wyoming",
-    "KY": "Kentucky", "VT": "Vermont",
-}
-_STATE_OF_ABBREVIATION = {short.casefold(): US_STATE_NAMES[code].casefold()
-                          for short, code in US_STATE_ABBREVIATIONS.items()}
-
-
-def state_name_of_abbreviation(folded: str) -> str | None:
-    """The state's own name, folded, for its news agencies' abbreviation ("n.j." → "new jersey"),
-    so that a story's "N.J." and "New Jersey" are one entity; ``None`` for any other name."""
-    return _STATE_OF_ABBREVIATION.get(folded)
-
-
 DEMONYM_COUNTRIES = {
     "afghan": "AF", "albanian": "AL", "algerian": "DZ", "american": "US", "andorran": "AD", "angolan": "AO",
     "argentine": "AR", "argentinian": "AR", "armenian": "AM", "australian": "AU", "austrian": "AT",

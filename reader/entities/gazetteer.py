@@ -26,7 +26,7 @@ from pathlib import Path
 from reader import paths
 from reader.atomic import write_atomic
 from reader.entities import knowledge
-from reader.entities.countries import US_STATE_ABBREVIATIONS
+from reader.entities.us_states import ALONE as STATES_ABBREVIATED
 from reader.entities.lexicon import PlaceIndex
 from reader.entities.wordlists import CALENDAR, COMMON, DEMONYMS, ENDINGS, NOT_NAMES, ROLES
 
@@ -52,7 +52,7 @@ Catalonia|Lombardy|Tuscany|Queensland|Tasmania|New South Wales|Victoria|Western 
 South Australia|Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia
 Earth|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany|West Germany|Prussia|Persia|Ceylon|Rhodesia|
 Zaire|Washington D.C.|Washington, D.C.|D.C.|NYC|Pacific Northwest|Midwest|New England|Silicon Valley
-""".replace("\n", "|").split("|") + list(US_STATE_ABBREVIATIONS)
+""".replace("\n", "|").split("|") + list(STATES_ABBREVIATED)
 
 
 def _version() -> str:

@@ -16,7 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.entities.countries import country_name_of_alias, state_name_of_abbreviation
+from reader.entities.countries import country_name_of_alias
+from reader.entities.us_states import state_name_of_abbreviation
 from reader.entities.model import PLACE
 from reader.entities.notes import KnowledgeBase, make_id
 from reader.entities.tokens import WORD, Token, fold_token, is_cap_word

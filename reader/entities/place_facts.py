@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from reader import paths
 from reader.atomic import write_atomic
-from reader.entities.countries import COUNTRY_ALIASES, US_STATE_ABBREVIATIONS
+from reader.entities.countries import COUNTRY_ALIASES
+from reader.entities.us_states import ALONE as STATES_ABBREVIATED
 from reader.entities.notes import fold
 
 _FORMAT = 2
@@ -116,7 +117,7 @@ class PlaceTable:
         self._country_names = {fold(c["name"]): code for code, c in self.countries.items()}
         self._country_names.update(COUNTRY_ALIASES)
         self._state_names = {fold(name): code for code, name in self.states.items()}
-        self._state_names.update({fold(short): code for short, code in US_STATE_ABBREVIATIONS.items()
+        self._state_names.update({fold(short): code for short, code in STATES_ABBREVIATED.items()
                                   if code in self.states})
         self._continent_names = {fold(name): code for code, name in self.continents.items()}
         self._city_names: dict[str, list[int]] = {}

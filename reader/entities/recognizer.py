@@ -39,7 +39,7 @@ __all__ = ["Recognizer", "Token", "fold_token", "rules_digest", "tokenize"]
 
 #: The modules whose code or word lists decide what is recognised.
 RULE_MODULES = ("tokens", "wordlists", "knowledge", "lexicon", "story", "classify", "evidence", "headings", "resolve",
-                "code", "party_tags", "role_words", "countries", "recognizer")
+                "code", "party_tags", "us_states", "role_words", "countries", "recognizer")
 
 
 def rules_digest() -> str:
