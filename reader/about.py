@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reader.entities.background import Background, StoryView
-from reader.entities.model import OTHER, PLACE
+from reader.entities.model import OTHER, PLACE, team_key
 from reader.entities.notes import KnowledgeBase
 from reader.entities.summary import EntityInfo, introducing_sentence
 
@@ -74,7 +74,7 @@ def also_known_as(context: Background) -> tuple[str, ...]:
 
         code = place_table().country_code(context.facts.name)
         names += [context.facts.name, *(alias for alias, c in COUNTRY_ALIASES.items() if c == code),
-                  f"{context.entity.key}-team"]
+                  team_key(context.entity.key)]
     return tuple(names)
 
 

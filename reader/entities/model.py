@@ -36,6 +36,11 @@ class Span(NamedTuple):
     key: str | None = None
 
 
+def team_key(place_key: str) -> str:
+    """The key of a country's (or a city's) team in a match report: kept apart from the place."""
+    return f"{place_key}-team"
+
+
 def normalise_type(value: object) -> str:
     """Map a type name from a notes file to one of ``TYPES`` (unknown kinds become OTHER)."""
     text = str(value or "").strip().upper()

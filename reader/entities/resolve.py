@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reader.entities.model import EVENT, ORG, PERSON, PLACE, Span
+from reader.entities.model import EVENT, ORG, PERSON, PLACE, Span, team_key
 from reader.entities.notes import make_id
 from reader.entities.story import Found, Story
 from reader.entities.tokens import WORD, Token, fold_token, follows_the
@@ -104,7 +104,7 @@ def resolve(story: Story) -> list[Span]:
             if f.type == PLACE and f.key and f.known and len(f.tokens) <= 2:
                 prev = text[max(0, f.start - 12):f.start].split()
                 if not prev or fold_token(prev[-1]) not in _PLACE_PREPOSITIONS | {"at", "to", "of", "and"}:
-                    f.type, f.key = ORG, f"{f.key}-team"
+                    f.type, f.key = ORG, team_key(f.key)
     return _spans(story.found)
 
 
