@@ -340,3 +340,8 @@ def test_people_nouns_adjectives_of_fear_and_a_system_name_are_no_people(recogni
     kinds = {name: kind for name, kind, _key in found(recognizer, text)}
     assert "Women" not in kinds and "Islamophobic" not in kinds
     assert kinds["Mac OS X"] != PERSON and "Women's March" in kinds
+
+
+def test_a_name_with_a_lower_case_prefix_sheds_the_word_hyphened_after_it(recognizer):
+    text = "The group, an al-Qaeda-linked organization, was blamed. Al-Shabab-led fighters came."
+    assert {name for name, _kind, _key in found(recognizer, text)} == {"al-Qaeda", "Al-Shabab"}

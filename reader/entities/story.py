@@ -190,6 +190,10 @@ class Story:
                 tok.cap = tok.upper = False  # "pro-Beijing", "Anti-Japan": a stance, not the place
                 out.append(tok)
                 continue
+            if len(parts) > 2 and parts[-1].folded in _MODIFIER_ENDS and tok.text.casefold().startswith(LOWER_PREFIXES):
+                name_end = parts[-2].end  # "al-Qaeda-linked": the name, then what it says of the thing
+                out += [Token(tok.start, name_end, tok.text[:name_end - tok.start], True, tok.initial), parts[-1]]
+                continue
             caps = [p.cap for p in parts]
             known = [p.folded in lexicon for p in parts]
             split = False
