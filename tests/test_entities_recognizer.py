@@ -259,6 +259,21 @@ def test_a_word_that_heads_an_administration_or_speaks_is_a_name(recognizer):
     assert found(recognizer, text) == set()  # plurals, common words, a first word that is no family name
 
 
+def test_a_name_that_speaks_of_itself_as_he_or_she_is_a_person(recognizer):
+    """An unknown surname typed by its signs: "X said he", or a sentence that X starts followed
+    by one that starts "He"; a body speaks of itself as "it", and "told him he" is another man."""
+    cases = {
+        "Biden said on Tuesday that he would veto the bill.": ("Biden", PERSON),
+        "Zelenskyy told reporters he would not give up land.": ("Zelenskyy", PERSON),
+        "Okonjo taught mathematics at Tsinghua until 1925. He then went to Harvard.": ("Okonjo", PERSON),
+        "Microsoft said on Tuesday that it would cut jobs.": ("Microsoft", ORG),
+        "Goldcorp told him he was fired.": ("Goldcorp", ORG),
+    }
+    for text, (name, kind) in cases.items():
+        kinds = {n: k for n, k, _key in found(recognizer, text)}
+        assert kinds.get(name) == kind, (text, kinds)
+
+
 def test_a_towns_ending_does_not_make_it_a_person(recognizer):
     text = "The rampart helped the Russians take Azov. His remains were reinterred at Azov in 1877."
     assert {(name, kind) for name, kind, _key in found(recognizer, text)} >= {("Azov", PLACE)}

@@ -70,6 +70,13 @@ _BEFORE_ENDS = ("to", "through", "of", "married", "visit", "visiting", "around",
 
 
 _ADMINISTRATION = re.compile(r" administration\b")
+_SAYS_HE = re.compile(r"(?:,? (?:also|then))? (?:(?:said|says|added|wrote|argued|insisted|recalled|explained|admitted|"
+                      r"warned)(?:(?: [\w’']+){1,3} that| that)?|told(?! (?:him|her)\b)(?: [\w’']+){1,4}?(?: that)?),? "
+                      r"(?:he|she)\b")
+"""'Biden said he would', 'Chao told reporters that she': a person speaks of themselves (a body
+says "it" or "we")."""
+_NEXT_SENTENCE_HE = re.compile(r"[^.!?\n]{0,200}[.!?][\"”’]?[ \t]+(?:He|She) ")
+"""The sentence a name starts, then one that starts "He" or "She": the name is its subject's."""
 _NOT_PEOPLES_ROLES = frozenset("native leader giant rival partner owner sponsor".split())
 """Words before a name that describe companies as often as people ("market leader Samsung")."""
 _HEADS_ITS_PHRASE = re.compile(r"\s*(?:,(?!\s*which\b)|[.;:()!?]|$)"
@@ -115,6 +122,10 @@ def votes(story: Story, start: int, end: int, by_ending: bool = True) -> Counter
     ending = may_end_a_lead(words_before[-1]) if words_before else False
     if _PERSON_AFTER.match(after) or ending and _PERSON_BEFORE.search(before):
         result[PERSON] += 2
+    if _SAYS_HE.match(text, end):
+        result[PERSON] += 2
+    elif before.rstrip(" \t")[-1:] in ("", ".", "!", "?", "\n") and _NEXT_SENTENCE_HE.match(text, end):
+        result[PERSON] += 1  # "Chao taught mathematics at Tsinghua. He ..."
     if ending and (_PLACE_BEFORE.search(before) or _COMPASS_BEFORE.search(before)):
         result[PLACE] += 2
     elif after.startswith(", ") and _known_place_at(story, end + 2) or _PLACE_AFTER.match(after) and \
