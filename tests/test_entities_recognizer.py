@@ -260,14 +260,17 @@ def test_a_word_that_heads_an_administration_or_speaks_is_a_name(recognizer):
 
 
 def test_a_name_that_speaks_of_itself_as_he_or_she_is_a_person(recognizer):
-    """An unknown surname typed by its signs: "X said he", or a sentence that X starts followed
-    by one that starts "He"; a body speaks of itself as "it", and "told him he" is another man."""
+    """An unknown surname typed by its signs: "X said he", a sentence that X starts followed by
+    one that starts "He", "nominated X", "to succeed X"; a body speaks of itself as "it", and
+    "told him he" is another man."""
     cases = {
         "Biden said on Tuesday that he would veto the bill.": ("Biden", PERSON),
         "Zelenskyy told reporters he would not give up land.": ("Zelenskyy", PERSON),
         "Okonjo taught mathematics at Tsinghua until 1925. He then went to Harvard.": ("Okonjo", PERSON),
         "Microsoft said on Tuesday that it would cut jobs.": ("Microsoft", ORG),
         "Goldcorp told him he was fired.": ("Goldcorp", ORG),
+        "Democrats criticized Nielsen's answer. Trump nominated Nielsen to succeed Kelly.": ("Nielsen", PERSON),
+        "Cook was appointed to succeed Okafor at the bank.": ("Okafor", PERSON),
     }
     for text, (name, kind) in cases.items():
         kinds = {n: k for n, k, _key in found(recognizer, text)}

@@ -28,7 +28,7 @@ _PERSON_AFTER = re.compile(
     r"childhood|life|career|friend|friends|poems?|novels?|books?|writings?|letters?|biography)\b"
     r"| (?:was|were) born\b| (?:died|married|studied|graduated|retired|himself|herself)\b")
 _PERSON_BEFORE = re.compile(r"(?:born to|son of|daughter of|wife of|husband of|widow of|married|disciple of|"
-                            r"pupil of|student of)\s+$", re.IGNORECASE)
+                            r"pupil of|student of|nominated|appointed|to succeed|succeeded|succeeds)\s+$", re.IGNORECASE)
 _PLACE_NOUNS = (r"(?:island|islands|archipelago|city|town|village|district|neighbou?rhood|region|province|county|"
                 r"capital|port|suburb|area|municipality|peninsula|valley|state|destination|resort)")
 _PLACE_AFTER = re.compile(r" (?:is|was) (?:an?|the) (?:[\w-]+ ){0,2}" + _PLACE_NOUNS + r"\b|, (?:in )?[A-Z]"
@@ -62,7 +62,8 @@ _ORG_AFTER = re.compile(r"(?:'s|’s)? (?:spokesman|spokeswoman|spokesperson|sha
                         r"stock|shareholders|headquarters|manager|coach|striker|midfielder|goalkeeper|defender|"
                         r"squad)\b|,? said in a statement| (?:beat|defeated|drew with|lost to|thrashed|signed)\b"
                         r"| \d{1,2}[-–]\d{1,2}\b")
-_BEFORE_ENDS = ("to", "through", "of", "married", "visit", "visiting", "around", "reach", "reaching", "in", "ern",
+_BEFORE_ENDS = ("to", "through", "of", "married", "nominated", "appointed", "succeed", "succeeded", "succeeds",
+                "visit", "visiting", "around", "reach", "reaching", "in", "ern",
                 "central", "coastal", "rural", "inland", "upstate", "downstate", "for", "with", "by", "beat",
                 "defeated", "over")
 """How the last word before a name ends when one of ``_PERSON_BEFORE``, ``_PLACE_BEFORE``,
