@@ -72,6 +72,33 @@ async def test_search_as_you_type_then_open_the_hit_with_matches(tmp_path, monke
         assert "islands -storm: 1 of 2" in said, said  # the count shows with the story, as n would say it
 
 
+async def test_the_arrows_choose_a_hit_while_the_query_keeps_the_focus(tmp_path):
+    """As in a command palette: Down and Up move the highlighted hit, typing goes on in the
+    query, and Enter opens the hit the arrows chose."""
+    app = ReaderApp(sources=[library(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await index_ready(pilot)
+        await search_for(pilot, "islands")
+        pane = app.screen
+        await wait_for(pilot, lambda: pane.results is not None and len(pane.results.hits) == 2, "two hits")
+        hits = pane.query_one(SearchHits)
+        query = pane.query_one("#search-input")
+        assert hits.highlighted == 0
+        await pilot.press("down")
+        await pilot.pause()
+        assert hits.highlighted == 1 and app.focused is query
+        await pilot.press("up")
+        await pilot.pause()
+        assert hits.highlighted == 0
+        await pilot.press("down")
+        await pilot.pause()
+        assert hits.highlighted == 1 and app.focused is query
+        second = hits.rows[1].id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and app.screen.column.article.id == second
+
+
 async def test_letters_typed_in_one_go_with_s_are_the_query(tmp_path):
     """"sislands" as one burst (a terminal's keys arrive queued): every letter reaches the
     field, none acts on the main screen ("a" hides the list, "u" marks read)."""

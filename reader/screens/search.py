@@ -72,7 +72,9 @@ class SearchScreen(Screen[SearchChoice | None]):
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="search.back"),
-        Binding("down", "to_hits", "Hits", show=False, id="search.to_hits"),
+        # the query keeps the focus while the arrows choose a hit, as in a command palette (Tab goes to the hits)
+        Binding("down", "step_hits(1)", "Next hit", show=False, id="search.next_hit"),
+        Binding("up", "step_hits(-1)", "Previous hit", show=False, id="search.previous_hit"),
         Binding("ctrl+l", "to_query", "Query", id="search.to_query"),
     ]
     HELP_NAME = "Library search"
@@ -221,10 +223,15 @@ class SearchScreen(Screen[SearchChoice | None]):
         self.workers.cancel_group(self, "search")
         self.dismiss(None)
 
-    def action_to_hits(self) -> None:
+    def action_step_hits(self, step: int) -> None:
+        """Highlight the next (1) or previous (-1) hit; Enter in the query opens it."""
         hits = self.query_one(SearchHits)
-        if hits.rows:
-            hits.focus()
+        if not hits.rows:
+            return
+        if step > 0:
+            hits.action_cursor_down()
+        else:
+            hits.action_cursor_up()
 
     def action_to_query(self) -> None:
         self.query_one("#search-input", Input).focus()
