@@ -277,6 +277,13 @@ def test_a_name_that_speaks_of_itself_as_he_or_she_is_a_person(recognizer):
         assert kinds.get(name) == kind, (text, kinds)
 
 
+def test_a_citys_old_quarter_is_a_place(recognizer):
+    text = "They stayed in Old Havana, then walked through Old Montreal. The Old Man and the Sea is a novel."
+    kinds = {name: kind for name, kind, _key in found(recognizer, text)}
+    assert kinds["Old Havana"] == kinds["Old Montreal"] == PLACE  # (Havana is also a family name)
+    assert kinds.get("Old Man") != PLACE  # "man" is a word: no quarter of the Isle of Man
+
+
 def test_a_towns_ending_does_not_make_it_a_person(recognizer):
     text = "The rampart helped the Russians take Azov. His remains were reinterred at Azov in 1877."
     assert {(name, kind) for name, kind, _key in found(recognizer, text)} >= {("Azov", PLACE)}

@@ -224,6 +224,12 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         story.found.append(from_entry(story, a, a + anchors[a][0], anchors[a][1]))
         classify_residual(story, a + anchors[a][0], b, False, False)
         return
+    if b - a >= 2 and tokens[a].folded == "old" and (a + 1) in anchors and anchors[a + 1][0] == b - a - 1 \
+            and anchors[a + 1][1].type == PLACE and not story.knowledge.is_word(tokens[b - 1].base_folded):
+        # a city's historic quarter, a place of its own: "Old Havana", "Old Montreal" (not a person
+        # whose surname is a town; "the Old Man" is no quarter of Man)
+        story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, PLACE, None, tokens[a:b], initial=initial))
+        return
     # split around known names inside the run; cities only count as a whole run
     pieces: list[tuple[int, int]] = []
     k = last = a
