@@ -62,6 +62,15 @@ _COLUMNS = (("Feed", "feed", 42), ("Unread", "unread", 7), ("Total", "total", 7)
             ("Last error", "error", None))
 
 
+class FeedsTable(DataTable):
+    """The feeds, one per row; j and k move as in reader's other lists."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="feeds.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="feeds.up"),
+    ]
+
+
 class FeedsScreen(Screen[FeedRow | None]):
     """Feeds, tags and saved searches with their counts; returns the row chosen."""
 
@@ -107,7 +116,7 @@ class FeedsScreen(Screen[FeedRow | None]):
 
     def compose(self) -> ComposeResult:
         yield Label(Content("Feeds"), id="feeds-title")
-        table: DataTable = DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
+        table = FeedsTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
         for label, key, width in _COLUMNS:
             table.add_column(label, key=key, width=width)
         yield table
@@ -159,7 +168,8 @@ class FeedsScreen(Screen[FeedRow | None]):
         failing = sum(1 for r in feeds if r.subscription and r.subscription.error)
         title = f"Feeds · {len(feeds):,}" + (f" · {failing:,} with a problem" if failing else "")
         if not feeds:
-            title += " · none yet: A adds a feed's URL on the main screen, or `reader subscribe URL`"
+            title += (" · none yet: A adds a feed's URL on the main screen, or `reader subscribe URL|FILE`"
+                      " (a feed file read by `reader add` is read once, not followed)")
         self.query_one("#feeds-title", Label).update(Content(title))
         if not self._loaded:
             self._loaded = True
