@@ -51,8 +51,6 @@ class EntityList(OptionList):
         self._by_id: dict[str, EntityInfo] = {}
         self.waiting = False
         """True while the entities are being recognised (the list says so)."""
-        self.placed_on_focus: int | None = None
-        """Where taking the focus put the cursor (not a move of the person's)."""
 
     def show_waiting(self, text: str = "Recognising entities…") -> None:
         """Say that the entities are on their way (recognition runs): never "No entities"
@@ -103,14 +101,14 @@ class EntityList(OptionList):
         return info
 
     def on_focus(self) -> None:
-        """Come in on the first entity (not on a heading, and not nowhere); choosing it is the
-        person's move (Enter, or the cursor moved on and back)."""
+        """Come in on the first entity (not on a heading, and not nowhere): the sidebar shows
+        it once the cursor rests there."""
         self.place_on_first()
 
     def place_on_first(self) -> None:
         """Put the cursor on the first entity, unless it is on one already."""
         if self.highlighted is None and self.entities:
-            self.highlighted = self.placed_on_focus = self.get_option_index(
+            self.highlighted = self.get_option_index(
                 f"entity:{self.entities_in_order()[0].key}")
 
     def entities_in_order(self) -> list[EntityInfo]:
