@@ -164,6 +164,30 @@ async def test_highlights_style_spans_and_scroll_to_offset(tmp_path):
         assert styled and styled[0].style.bgcolor is not None
 
 
+async def test_a_match_in_the_rows_a_notice_covers_is_scrolled_into_the_open(tmp_path):
+    """A mention or match on the article's last rows, where "mention 3 of 4" shows, is
+    scrolled up out of them; one higher up stays where it is."""
+    from reader.widgets.article_view import NOTICE_ROWS
+
+    app = ReaderApp(sources=[make_library(tmp_path, 1)])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        view = app.query_one(ArticleView)
+        body = app.screen.column.article.body
+        height = view.scrollable_content_region.height
+        last = next(offset for offset in range(len(body))  # on screen, under the notice
+                    if height - NOTICE_ROWS <= view.line_of_offset(offset) < height)
+        view.scroll_to_offset(last)
+        await pilot.pause()
+        y = view.line_of_offset(last) - view.scroll_offset.y
+        assert 0 <= y < height - NOTICE_ROWS
+        top = view.scroll_offset.y
+        higher = next(offset for offset in range(len(body)) if top < view.line_of_offset(offset) < top + 4)
+        view.scroll_to_offset(higher)
+        await pilot.pause()
+        assert view.scroll_offset.y == top
+
+
 async def test_hiding_the_focused_pane_moves_focus_to_the_article():
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:

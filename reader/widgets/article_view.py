@@ -39,6 +39,9 @@ the first sentence drawn as the headline when the title is that sentence."""
 
 WRAP_IN_WORKER_CHARS = 200_000
 MARGIN = 2
+NOTICE_ROWS = 4
+"""The article's last rows a notification may cover (Textual shows them at the bottom): a
+match or a mention stepped to is scrolled out of them."""
 
 
 class Highlight(NamedTuple):
@@ -201,12 +204,15 @@ class ArticleView(ScrollView, can_focus=True):
         return list(found.items) if found is not None else []
 
     def scroll_to_offset(self, offset: int, *, animate: bool = False) -> None:
-        """Scroll so the body line holding ``offset`` is in view (a third from the top)."""
+        """Scroll so the body line holding ``offset`` is in view (a third from the top), and
+        not under the notice that says where it is ("mention 3 of 4", "1 of 21")."""
         if not self._lines:
             self._pending_offset = offset
             return
         y = self.line_of_offset(offset)
-        top, bottom = self.scroll_offset.y, self.scroll_offset.y + self.scrollable_content_region.height
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        bottom = top + height - (NOTICE_ROWS if height > 3 * NOTICE_ROWS else 0)
         if not top <= y < bottom:
             # force: right after new lines are set, the scrollbars are not laid out yet.
             self.scroll_to(y=max(0, y - self.scrollable_content_region.height // 3), animate=animate,
