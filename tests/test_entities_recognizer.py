@@ -284,6 +284,15 @@ def test_a_citys_old_quarter_is_a_place(recognizer):
     assert kinds.get("Old Man") != PLACE  # "man" is a word: no quarter of the Isle of Man
 
 
+def test_a_word_in_capitals_for_emphasis_a_currency_and_a_faith_are_no_organisations(recognizer):
+    text = ("He stayed a long time, UNLESS of course he left. The WHO and the US agreed. He was paid "
+            "US$ 20,000 and HK$5. Islam teaches charity, and millions go on the Hajj.")
+    kinds = {name: kind for name, kind, _key in found(recognizer, text)}
+    assert kinds == {"WHO": ORG, "US": PLACE, "Hajj": EVENT}
+    spans = [(s.start, s.end) for s in recognizer.recognise(text)]
+    assert (text.index("US$"), text.index("US$") + 2) not in spans  # the place is the one of "the US"
+
+
 def test_a_towns_ending_does_not_make_it_a_person(recognizer):
     text = "The rampart helped the Russians take Azov. His remains were reinterred at Azov in 1877."
     assert {(name, kind) for name, kind, _key in found(recognizer, text)} >= {("Azov", PLACE)}

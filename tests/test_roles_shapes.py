@@ -393,6 +393,12 @@ def test_a_kind_after_a_name_needs_the_before_it():
     assert roles("Apple company shares rose.", "Apple", person=False) == []
 
 
+def test_a_kind_between_two_names_is_the_second_ones():
+    text = "He read the Scientology propaganda publication Freedom Magazine, then the Scientology organization sued."
+    assert roles(text, "Scientology", person=False) == []
+    assert roles(text, "Scientology", nth=1, person=False) == ["organization"]
+
+
 def test_a_role_that_ends_a_longer_one_is_not_listed_again():
     from reader.entities import service
     from reader.entities.summary import story_roles, summarise

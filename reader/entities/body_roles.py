@@ -25,6 +25,7 @@ _LINKED = re.compile(r"(?:^|[\s(“\"])(?P<who>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.
                      + "|".join(LINKS) + r")\s+(?:the\s+)?$")
 _KIND_AFTER = re.compile(r"\s+(?P<kind>(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(sorted(BODY_WORDS, key=len, reverse=True))
                          + r"))\b(?!-)")
+_NAME_NEXT = re.compile(r" +[A-Z]")
 _SUCH_AS = re.compile(r"\b(?:(?P<adjective>[a-z][\w-]*)\s+)?(?P<kinds>[a-z]+s)(?:,)?\s+(?:such\s+as|like|including)\s+"
                       r"(?:the\s+)?$")
 _SUCH_KINDS_AS = re.compile(r"\bsuch\s+(?P<kinds>[a-z]+s)\s+as\s+(?:the\s+)?$")
@@ -49,6 +50,8 @@ def kind_after(body: str, start: int, end: int) -> str | None:
     words = match.group("kind").split()
     if any(word in _NOT_ADJECTIVES for word in words):
         return None  # "the Pirates with the club", "the Foundation to charity": not its kind
+    if _NAME_NEXT.match(body, match.end()):
+        return None  # "the Scientology propaganda publication Freedom Magazine": the kind is the name's after it
     return " ".join(words)
 
 

@@ -130,6 +130,8 @@ def tokenize(text: str) -> list[Token]:
                                                 else is_cap_word(word))
         if cap and word[-1] == "s" and word[-2:-1].isupper() and is_plural_acronym(word):
             cap = False  # "CEOs", "APIs", "MPs": a common noun, not a name
+        elif cap and text[end:end + 1] == "$":
+            cap = False  # "US$ 20,000", "HK$5": a currency, not the place
         prev = Token(start, end, word, cap, initial)
         append(prev)
         prev_end = end

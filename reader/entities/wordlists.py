@@ -139,7 +139,7 @@ for _kind, _text in (
         ENDINGS.setdefault(_word, _kind)
 
 #: Event words that name an event on their own ("the Olympics").
-STANDALONE_EVENTS = _words("olympics paralympics olympiad")
+STANDALONE_EVENTS = _words("olympics paralympics olympiad hajj")
 
 #: Party names used as nouns: "the Democrats", "the Tories", "Labour" are organisations
 #: ("a Democrat", "Republican senators" are not entities).
@@ -205,8 +205,8 @@ KIN_WORDS = _words("dad daddy mom mommy mum mummy grandma grandpa granny gran na
 NOT_NAMES = _words("""
 i i'm i'll i've i'd god internet web english french spanish arabic mandarin cantonese chinese japanese german latin
 christmas easter ramadan eid halloween thanksgiving
-bible koran quran torah talmud gospel gospels christianity judaism buddhism hinduism sikhism catholicism
-protestantism hebrew yiddish ph phd dphil mba op
+bible koran quran torah talmud gospel gospels christianity judaism buddhism hinduism sikhism catholicism islam
+taoism jainism shinto protestantism hebrew yiddish ph phd dphil mba op
 ok okay tv dvd cd pdf usb gps ai ceo cfo gdp dna hiv aids covid covid-19 sars ufo ps pm am
 ad bc ce bce
 usd eur gbp jpy cny rmb aud nzd chf inr mxn brl krw hkd sgd dkk zar pln aed
