@@ -203,9 +203,12 @@ async def test_find_bar_toggles_and_invalid_regex(tmp_path):
         assert bar.status == "1 of 1"  # smart case: a capital makes it case-sensitive
         field = bar.query_one("#find-input")
         field.value = "island"
+        forms = bar.query_one("#find-words")
+        assert "X" not in forms.render_line(0).text  # an off toggle shows no mark
         await pilot.press("alt+s")
         await pilot.pause()
         assert bar.status == "1 of 2"  # word forms: island finds Islands and islands
+        assert "X" in forms.render_line(0).text
         await pilot.press("alt+s")
         field.value = "(18"
         await pilot.press("alt+r")

@@ -17,6 +17,15 @@ from textual.widgets import Checkbox, Input, Label
 from reader.widgets.ordered_input import OrderedInput
 
 
+class FindToggle(Checkbox):
+    """A toggle of the find bar, marked "X" only when on (Textual's checkbox shows its X
+    either way, dimmed when off, which reads as on in many themes)."""
+
+    def render(self) -> Content:
+        self.BUTTON_INNER = "X" if self.value else " "
+        return super().render()
+
+
 class FindBar(Horizontal):
     """Find in the open article. Enter or Down / Shift+Enter or Up step through matches
     (Shift+Enter does not reach the app in every terminal), Esc closes, Tab goes back to
@@ -89,9 +98,9 @@ class FindBar(Horizontal):
         label.set_class(self._status_classes[1], "-none")
         yield label
         for box in (
-            Checkbox("Word", compact=True, id="find-whole", tooltip="Alt+W: whole words only"),
-            Checkbox("Regex", compact=True, id="find-regex", tooltip="Alt+R: a regular expression"),
-            Checkbox("Forms", compact=True, id="find-words",
+            FindToggle("Word", compact=True, id="find-whole", tooltip="Alt+W: whole words only"),
+            FindToggle("Regex", compact=True, id="find-regex", tooltip="Alt+R: a regular expression"),
+            FindToggle("Forms", compact=True, id="find-words",
                      tooltip="Alt+S: word forms, as the search index reads them (island finds Islands)"),
         ):
             box.can_focus = False
