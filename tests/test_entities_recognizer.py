@@ -269,6 +269,8 @@ def test_a_name_that_speaks_of_itself_as_he_or_she_is_a_person(recognizer):
         "Okonjo taught mathematics at Tsinghua until 1925. He then went to Harvard.": ("Okonjo", PERSON),
         "Microsoft said on Tuesday that it would cut jobs.": ("Microsoft", ORG),
         "Goldcorp told him he was fired.": ("Goldcorp", ORG),
+        "Trump said he would sign the bill.": ("Trump", PERSON),  # a word ("trump") first in its sentence
+        "Everybody said he was wrong.": ("Everybody", None),
         "Democrats criticized Nielsen's answer. Trump nominated Nielsen to succeed Kelly.": ("Nielsen", PERSON),
         "Cook was appointed to succeed Okafor at the bank.": ("Okafor", PERSON),
     }

@@ -71,7 +71,7 @@ _BEFORE_ENDS = ("to", "through", "of", "married", "nominated", "appointed", "suc
 
 
 _ADMINISTRATION = re.compile(r" administration\b")
-_SAYS_HE = re.compile(r"(?:,? (?:also|then))? (?:(?:said|says|added|wrote|argued|insisted|recalled|explained|admitted|"
+SAYS_HE = re.compile(r"(?:,? (?:also|then))? (?:(?:said|says|added|wrote|argued|insisted|recalled|explained|admitted|"
                       r"warned)(?:(?: [\w’']+){1,3} that| that)?|told(?! (?:him|her)\b)(?: [\w’']+){1,4}?(?: that)?),? "
                       r"(?:he|she)\b")
 """'Biden said he would', 'Chao told reporters that she': a person speaks of themselves (a body
@@ -123,7 +123,7 @@ def votes(story: Story, start: int, end: int, by_ending: bool = True) -> Counter
     ending = may_end_a_lead(words_before[-1]) if words_before else False
     if _PERSON_AFTER.match(after) or ending and _PERSON_BEFORE.search(before):
         result[PERSON] += 2
-    if _SAYS_HE.match(text, end):
+    if SAYS_HE.match(text, end):
         result[PERSON] += 2
     elif before.rstrip(" \t")[-1:] in ("", ".", "!", "?", "\n") and _NEXT_SENTENCE_HE.match(text, end):
         result[PERSON] += 1  # "Chao taught mathematics at Tsinghua. He ..."

@@ -25,7 +25,7 @@ from reader.entities.wordlists import (
     is_role,
 )
 from reader.entities.classify import EVENT_STARTS, ROMAN
-from reader.entities.evidence import pool
+from reader.entities.evidence import SAYS_HE, pool
 
 from reader.entities.evidence import PLACE_BEFORE as _PLACE_PREPOSITIONS
 _ADJECTIVE_ENDINGS = ("ese", "ian", "ians", "ean", "eans", "ish", "ans", "enic", "ical", "phobic", "phobia")
@@ -200,10 +200,11 @@ def _acts_as_a_name(story: Story, low: str, f: Found) -> bool:
     """True when a dictionary word capitalised once ("Trump", "Brown") is followed by what only a
     name does (``_NAME_ACTS``), and is no plural ("Officials said"), common word ("Nobody said")
     or word the story also writes in lower case. At a sentence's start, where every word is
-    capitalised, only a family name counts ("Brown said", never "Research says")."""
+    capitalised, only a family name counts ("Brown said", never "Research says"), or a
+    word that speaks of itself as he or she ("Trump said he would")."""
     knowledge = story.knowledge
     return (not low.endswith("s") and low not in COMMON and low not in story.lower_all
-            and (not f.initial or low in knowledge.family_names)
+            and (not f.initial or low in knowledge.family_names or SAYS_HE.match(story.text, f.end) is not None)
             and _NAME_ACTS.match(story.text, f.end) is not None)
 
 

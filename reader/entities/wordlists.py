@@ -32,6 +32,7 @@ unless unlike until up upon us very via was we well were what whatever when when
 whether which while who whoever whom whose why will with within without would yes yesterday yet you
 your yours yourself
 additionally again asked according besides currently here instead later likewise
+everybody anybody somebody
 mr mrs ms dr
 breaking update updated exclusive photo photos image images picture pictures caption credit file map graphic video watch read related analysis opinion editorial
 comment comments report reports sources source police officials authorities experts analysts critics
