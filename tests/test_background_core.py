@@ -88,6 +88,12 @@ def test_a_persons_middle_name_or_first_words_join_the_full_name_unless_two_name
     spans = [person(body, "Luiz Inácio Lula da Silva", "lula-full"), person(body, "Lula", "lula", last=True),
              person(body, "Mary Ann Evans", "mae"), person(body, "Mary Ann", "mary-ann", last=True)]
     assert [(i.key, i.count) for i in summarise(body, spans, KnowledgeBase())] == [("lula-full", 2), ("mae", 2)]
+    body = "Chao taught at Harvard. Chao retired. His daughter Rulan Chao Pian taught there too."
+    second = body.index("Chao retired")
+    spans = [person(body, "Chao", "chao"), Span(second, second + 4, PERSON, "chao"),
+             person(body, "Rulan Chao Pian", "rcp")]
+    infos = summarise(body, spans, KnowledgeBase())
+    assert [(i.key, i.count) for i in infos] == [("chao", 2), ("rcp", 1)]  # the middle name came first: he
     body = "Te Kaurinui Robert Parata carved. Kaurinui Parata said so. Robert Parata left. Te Kaurinui Robert ate."
     spans = [person(body, "Te Kaurinui Robert Parata", "full"), person(body, "Kaurinui Parata", "kp", last=True),
              person(body, "Robert Parata", "rp", last=True), person(body, "Te Kaurinui Robert", "tkr", last=True),

@@ -261,16 +261,20 @@ def test_a_word_that_heads_an_administration_or_speaks_is_a_name(recognizer):
 
 def test_a_name_that_speaks_of_itself_as_he_or_she_is_a_person(recognizer):
     """An unknown surname typed by its signs: "X said he", a sentence that X starts followed by
-    one that starts "He", "nominated X", "to succeed X"; a body speaks of itself as "it", and
-    "told him he" is another man."""
+    one that starts "He" (unless it names someone else), "nominated X", "to succeed X"; a body
+    speaks of itself as "it", "told him he" is another man, and a body is "appointed as"."""
     cases = {
         "Biden said on Tuesday that he would veto the bill.": ("Biden", PERSON),
         "Zelenskyy told reporters he would not give up land.": ("Zelenskyy", PERSON),
         "Okonjo taught mathematics at Tsinghua until 1925. He then went to Harvard.": ("Okonjo", PERSON),
         "Microsoft said on Tuesday that it would cut jobs.": ("Microsoft", ORG),
         "Goldcorp told him he was fired.": ("Goldcorp", ORG),
-        "Trump said he would sign the bill.": ("Trump", PERSON),  # a word ("trump") first in its sentence
+        "Trump said he would sign the bill. Democrats oppose Trump.": ("Trump", PERSON),  # a word ("trump")
         "Everybody said he was wrong.": ("Everybody", None),
+        "Security said he was arrested.": ("Security", None),  # capitalised only where every word is
+        "Fans left disappointed Vantrex supporters.": ("Vantrex", ORG),  # (not "appointed Vantrex")
+        "The board appointed Vantrex as auditor.": ("Vantrex", ORG),
+        "Vantrex hired Okafor in 2019. He left in 2021.": ("Vantrex", ORG),  # "He" is Okafor
         "Democrats criticized Nielsen's answer. Trump nominated Nielsen to succeed Kelly.": ("Nielsen", PERSON),
         "Cook was appointed to succeed Okafor at the bank.": ("Okafor", PERSON),
     }

@@ -397,6 +397,7 @@ def test_a_kind_between_two_names_is_the_second_ones():
     text = "He read the Scientology propaganda publication Freedom Magazine, then the Scientology organization sued."
     assert roles(text, "Scientology", person=False) == []
     assert roles(text, "Scientology", nth=1, person=False) == ["organization"]
+    assert roles("It was the Boeing company Tuesday.", "Boeing", person=False) == ["company"]  # a day, no name
 
 
 def test_a_role_that_ends_a_longer_one_is_not_listed_again():

@@ -17,6 +17,7 @@ import re
 from reader.entities.role_phrases import singular
 from reader.entities.role_words import BODY_WORDS
 from reader.entities.tokens import follows_the
+from reader.entities.wordlists import CALENDAR
 
 #: A hyphenated word before a name and what it makes of the word before the hyphen.
 LINKS = {"owned": "owned by", "backed": "backed by", "controlled": "controlled by", "run": "run by",
@@ -25,7 +26,13 @@ _LINKED = re.compile(r"(?:^|[\s(“\"])(?P<who>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.
                      + "|".join(LINKS) + r")\s+(?:the\s+)?$")
 _KIND_AFTER = re.compile(r"\s+(?P<kind>(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(sorted(BODY_WORDS, key=len, reverse=True))
                          + r"))\b(?!-)")
-_NAME_NEXT = re.compile(r" +[A-Z]")
+_NEXT_WORD = re.compile(r" +([A-Z][\w’'-]*)")
+
+
+def _name_next(body: str, at: int) -> bool:
+    """True when a name follows ``body[at:]`` ("Freedom Magazine"; not "I", "Tuesday")."""
+    match = _NEXT_WORD.match(body, at)
+    return match is not None and match.group(1) != "I" and match.group(1).lower() not in CALENDAR
 _SUCH_AS = re.compile(r"\b(?:(?P<adjective>[a-z][\w-]*)\s+)?(?P<kinds>[a-z]+s)(?:,)?\s+(?:such\s+as|like|including)\s+"
                       r"(?:the\s+)?$")
 _SUCH_KINDS_AS = re.compile(r"\bsuch\s+(?P<kinds>[a-z]+s)\s+as\s+(?:the\s+)?$")
@@ -50,7 +57,7 @@ def kind_after(body: str, start: int, end: int) -> str | None:
     words = match.group("kind").split()
     if any(word in _NOT_ADJECTIVES for word in words):
         return None  # "the Pirates with the club", "the Foundation to charity": not its kind
-    if _NAME_NEXT.match(body, match.end()):
+    if _name_next(body, match.end()):
         return None  # "the Scientology propaganda publication Freedom Magazine": the kind is the name's after it
     return " ".join(words)
 

@@ -27,8 +27,11 @@ _PERSON_AFTER = re.compile(
     r"|(?:'s|’s) (?:father|mother|wife|husband|son|daughter|brother|sister|family|parents|death|birth|"
     r"childhood|life|career|friend|friends|poems?|novels?|books?|writings?|letters?|biography)\b"
     r"| (?:was|were) born\b| (?:died|married|studied|graduated|retired|himself|herself)\b")
-_PERSON_BEFORE = re.compile(r"(?:born to|son of|daughter of|wife of|husband of|widow of|married|disciple of|"
-                            r"pupil of|student of|nominated|appointed|to succeed|succeeded|succeeds)\s+$", re.IGNORECASE)
+_PERSON_BEFORE = re.compile(r"(?<![\w-])(?:born to|son of|daughter of|wife of|husband of|widow of|married|"
+                            r"disciple of|pupil of|student of|to succeed)\s+$", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"(?<![\w-])(?:nominated|appointed)\s+$", re.IGNORECASE)
+"""'Trump nominated Nielsen', 'Obama appointed Okafor': a person, unless "as" or "for" follows
+('appointed KPMG as auditor', 'nominated Parasite for best picture'; never 'Oscar-nominated')."""
 _PLACE_NOUNS = (r"(?:island|islands|archipelago|city|town|village|district|neighbou?rhood|region|province|county|"
                 r"capital|port|suburb|area|municipality|peninsula|valley|state|destination|resort)")
 _PLACE_AFTER = re.compile(r" (?:is|was) (?:an?|the) (?:[\w-]+ ){0,2}" + _PLACE_NOUNS + r"\b|, (?:in )?[A-Z]"
@@ -62,8 +65,7 @@ _ORG_AFTER = re.compile(r"(?:'s|’s)? (?:spokesman|spokeswoman|spokesperson|sha
                         r"stock|shareholders|headquarters|manager|coach|striker|midfielder|goalkeeper|defender|"
                         r"squad)\b|,? said in a statement| (?:beat|defeated|drew with|lost to|thrashed|signed)\b"
                         r"| \d{1,2}[-–]\d{1,2}\b")
-_BEFORE_ENDS = ("to", "through", "of", "married", "nominated", "appointed", "succeed", "succeeded", "succeeds",
-                "visit", "visiting", "around", "reach", "reaching", "in", "ern",
+_BEFORE_ENDS = ("to", "through", "of", "married", "nominated", "appointed", "succeed", "visit", "visiting", "around", "reach", "reaching", "in", "ern",
                 "central", "coastal", "rural", "inland", "upstate", "downstate", "for", "with", "by", "beat",
                 "defeated", "over")
 """How the last word before a name ends when one of ``_PERSON_BEFORE``, ``_PLACE_BEFORE``,
@@ -76,8 +78,24 @@ SAYS_HE = re.compile(r"(?:,? (?:also|then))? (?:(?:said|says|added|wrote|argued|
                       r"(?:he|she)\b")
 """'Biden said he would', 'Chao told reporters that she': a person speaks of themselves (a body
 says "it" or "we")."""
-_NEXT_SENTENCE_HE = re.compile(r"[^.!?\n]{0,200}[.!?][\"”’]?[ \t]+(?:He|She) ")
-"""The sentence a name starts, then one that starts "He" or "She": the name is its subject's."""
+_NEXT_SENTENCE_HE = re.compile(r"(?P<rest>[^.!?\n]{0,200})[.!?][\"”’]?[ \t]+(?:He|She) ")
+"""The sentence a name starts, then one that starts "He" or "She": the name is its subject's
+(unless the sentence names someone else: ``_names_another``)."""
+_PLACE_OR_TIME_WORDS = frozenset("at in on of from to for with by into near under about after before during since until "
+                                 "via across through than".split())
+
+
+def _names_another(words: str) -> bool:
+    """True when a capitalised word in ``words`` (the rest of a sentence) may be the person a
+    following "He" means: one that follows no preposition ("hired Okafor"; "taught at
+    Tsinghua University" names a place, and "Tsinghua University" is one name)."""
+    previous = ""
+    for word in words.split():
+        if word[:1].isupper() and previous not in _PLACE_OR_TIME_WORDS and not previous[:1].isupper():
+            return True
+        if word.lower() not in ("the", "a", "an"):  # "returned to the United States"
+            previous = word if word[:1].isupper() else word.lower()
+    return False
 _NOT_PEOPLES_ROLES = frozenset("native leader giant rival partner owner sponsor".split())
 """Words before a name that describe companies as often as people ("market leader Samsung")."""
 _HEADS_ITS_PHRASE = re.compile(r"\s*(?:,(?!\s*which\b)|[.;:()!?]|$)"
@@ -123,9 +141,12 @@ def votes(story: Story, start: int, end: int, by_ending: bool = True) -> Counter
     ending = may_end_a_lead(words_before[-1]) if words_before else False
     if _PERSON_AFTER.match(after) or ending and _PERSON_BEFORE.search(before):
         result[PERSON] += 2
+    elif ending and _NAMED_BEFORE.search(before) and not after.startswith((" as ", " for ")):
+        result[PERSON] += 1
     if SAYS_HE.match(text, end):
         result[PERSON] += 2
-    elif before.rstrip(" \t")[-1:] in ("", ".", "!", "?", "\n") and _NEXT_SENTENCE_HE.match(text, end):
+    elif before.rstrip(" \t")[-1:] in ("", ".", "!", "?", "\n") and (
+            following := _NEXT_SENTENCE_HE.match(text, end)) and not _names_another(following.group("rest")):
         result[PERSON] += 1  # "Chao taught mathematics at Tsinghua. He ..."
     if ending and (_PLACE_BEFORE.search(before) or _COMPASS_BEFORE.search(before)):
         result[PLACE] += 2

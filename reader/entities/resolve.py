@@ -174,7 +174,7 @@ def _type_single_words(story: Story, names: Names) -> None:
             continue  # "Polaroids", "Stormtroopers", "YouTubers": products or groups, not one entity
         if ordinary and (f.initial or surface_counts.get(word, 0) < 2) and not (
                 tok.base_end != tok.end and not f.initial and low not in COMMON and low not in KIN_WORDS) \
-                and not _acts_as_a_name(story, low, f):
+                and not _acts_as_a_name(story, low, f, surface_counts.get(word, 0) > 0):
             continue  # "Great", "Fellow": an ordinary word, capitalised once for emphasis or in a title
             # (but not "Apple’s" mid-sentence: a possessive is not capitalised for emphasis; "That's",
             # "Dad's" are no names)
@@ -196,15 +196,17 @@ _NAME_ACTS = re.compile(r"(?:'s|’s)? administration\b| (?:said|says|told|tweet
 Obama administration")."""
 
 
-def _acts_as_a_name(story: Story, low: str, f: Found) -> bool:
+def _acts_as_a_name(story: Story, low: str, f: Found, also_mid_sentence: bool) -> bool:
     """True when a dictionary word capitalised once ("Trump", "Brown") is followed by what only a
     name does (``_NAME_ACTS``), and is no plural ("Officials said"), common word ("Nobody said")
     or word the story also writes in lower case. At a sentence's start, where every word is
-    capitalised, only a family name counts ("Brown said", never "Research says"), or a
-    word that speaks of itself as he or she ("Trump said he would")."""
+    capitalised, only a family name counts ("Brown said", never "Research says"), or a word
+    the story also capitalises mid-sentence that speaks of itself as he or she ("Trump said he
+    would"; not "Security said he was arrested")."""
     knowledge = story.knowledge
     return (not low.endswith("s") and low not in COMMON and low not in story.lower_all
-            and (not f.initial or low in knowledge.family_names or SAYS_HE.match(story.text, f.end) is not None)
+            and (not f.initial or low in knowledge.family_names
+                 or also_mid_sentence and SAYS_HE.match(story.text, f.end) is not None)
             and _NAME_ACTS.match(story.text, f.end) is not None)
 
 

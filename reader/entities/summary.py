@@ -67,18 +67,28 @@ def merge_short_forms(infos: list[EntityInfo]) -> list[EntityInfo]:
     ("Te Kaurinui" of "Te Kaurinui Parata"), one middle word ("Lula" of "Luiz Inácio Lula
     da Silva"), or the family name with some of the words before it ("Kaurinui Parata" of
     "Te Kaurinui Robert Parata"). Its mentions join the longer name's. Only within one
-    story, so "Bassi" in a story about Wade Bassi never joins the Bassi of another story."""
+    story, so "Bassi" in a story about Wade Bassi never joins the Bassi of another story.
+    A middle word joins only a name the story gave before it: in a life of "Chao" (never
+    named in full), "Rulan Chao Pian" at the end is his daughter."""
     full: dict[tuple[str, str], EntityInfo | None] = {}
+    middle: set[tuple[str, str]] = set()  # slots held through a middle word
     for info in sorted(infos, key=lambda i: -len(i.name.split())):  # the longest names first
         if info.type in (PERSON, ORG):
             if full.get((info.type, " ".join(info.name.split()).casefold())) is not None:
                 continue  # a short form itself ("Te Kaurinui Robert"): its own short forms are the longer name's
-            for part in _short_forms(info.name.split(), info.type):
+            words = info.name.split()
+            ends = {words[0], words[-1]}
+            for part in _short_forms(words, info.type):
                 slot = (info.type, part.casefold())
                 full[slot] = info if slot not in full or full[slot] is info else None  # two owners: neither
+                if part not in ends and " " not in part:
+                    middle.add(slot)
     merged: list[EntityInfo] = []
     for info in infos:
-        owner = full.get((info.type, " ".join(info.name.split()).casefold())) if info.note is None else None
+        slot = (info.type, " ".join(info.name.split()).casefold())
+        owner = full.get(slot) if info.note is None else None
+        if owner is not None and slot in middle and owner.first > info.first:
+            owner = None  # named by a middle word before the longer name came
         if owner is not None and owner is not info:
             owner.mentions = sorted(owner.mentions + info.mentions)
             continue
