@@ -15,6 +15,7 @@ from reader.widgets.mention_strip import MentionStrip
 from reader.widgets.note_panel import NotePanel
 from tests.test_app import SIZE, wait_loaded
 from tests.test_entities_ui import wait_entities, wait_note
+from tests.waiting import until
 
 
 @pytest.fixture(autouse=True)
@@ -333,9 +334,9 @@ async def test_the_panel_follows_the_cursor_in_the_entity_list_without_moving_th
         sidebar, view = app.screen.sidebar, app.screen.column.view
         assert sidebar.selected is None
         entity_list.focus()  # it comes in on the first entity and, once it rests, shows it (as e does)
-        await pilot.pause(0.4)
         first = entity_list.entities_in_order()[0]
-        assert entity_list.entity_at_cursor() is first and sidebar.selected is first and view.scroll_y == 0
+        await until(pilot, lambda: sidebar.selected is first, "the first entity shown")
+        assert entity_list.entity_at_cursor() is first and view.scroll_y == 0
         under = max(entity_list.entities, key=lambda info: info.first)  # first named furthest down
         assert view.line_of_offset(under.first) >= view.size.height
         for _ in entity_list.entities:

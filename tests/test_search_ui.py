@@ -94,6 +94,10 @@ async def test_the_arrows_choose_a_hit_while_the_query_keeps_the_focus(tmp_path)
         await pilot.pause()
         assert hits.highlighted == 1 and app.focused is query
         second = hits.rows[1].id
+        answered = pane.results
+        pane.index_changed(None)  # the index finished a build: the same query is asked again
+        await wait_for(pilot, lambda: pane.results is not answered, "the query asked again")
+        assert hits.rows[hits.highlighted].id == second  # the hit chosen stays chosen
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen) and app.screen.column.article.id == second

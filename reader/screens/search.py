@@ -158,10 +158,11 @@ class SearchScreen(Screen[SearchChoice | None]):
         if message.generation != self._generation:
             return  # an older keystroke's answer
         results = message.results
+        same_query = self.results is not None and self.results.text == results.text  # asked again (the index grew)
         self.results = results
         rows = [HitRow(hit.id, hit.title, " · ".join(p for p in (hit.source, display_date(hit.published)) if p),
                        hit.snippet, hit.snippet_spans) for hit in results.hits]
-        self.query_one(SearchHits).set_hits(rows)
+        self.query_one(SearchHits).set_hits(rows, keep_chosen=same_query)
         status = results.message
         if results.error:
             indexing = self.indexing()

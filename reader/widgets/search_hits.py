@@ -64,12 +64,15 @@ class SearchHits(OptionList):
         super().__init__(id=id)
         self.rows: list[HitRow] = []
 
-    def set_hits(self, rows: Sequence[HitRow]) -> None:
-        """Replace the listed hits, highlighting the first."""
+    def set_hits(self, rows: Sequence[HitRow], *, keep_chosen: bool = False) -> None:
+        """Replace the listed hits, highlighting the first (``keep_chosen``: the hit that was
+        highlighted, when the new hits still hold it: the same query asked again)."""
+        chosen = self.highlighted_option.id if keep_chosen and self.highlighted_option is not None else None
         self.rows = list(rows)
         self.set_options(Option(hit_prompt(row), id=row.id) for row in self.rows)
         if self.rows:
-            self.highlighted = 0
+            ids = [row.id for row in self.rows]
+            self.highlighted = ids.index(chosen) if chosen in ids else 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
