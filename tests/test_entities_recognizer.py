@@ -299,6 +299,12 @@ def test_a_word_in_capitals_for_emphasis_a_currency_and_a_faith_are_no_organisat
     assert (text.index("US$"), text.index("US$") + 2) not in spans  # the place is the one of "the US"
 
 
+def test_an_epithet_is_part_of_a_rulers_name(recognizer):
+    text = "Gordon served Peter the Great. Catherine the Great ruled Russia. The great wall stood."
+    assert {(name, kind) for name, kind, _key in found(recognizer, text)} == {
+        ("Gordon", PERSON), ("Peter the Great", PERSON), ("Catherine the Great", PERSON), ("Russia", PLACE)}
+
+
 def test_a_towns_ending_does_not_make_it_a_person(recognizer):
     text = "The rampart helped the Russians take Azov. His remains were reinterred at Azov in 1877."
     assert {(name, kind) for name, kind, _key in found(recognizer, text)} >= {("Azov", PLACE)}

@@ -105,7 +105,26 @@ def resolve(story: Story) -> list[Span]:
                 prev = text[max(0, f.start - 12):f.start].split()
                 if not prev or fold_token(prev[-1]) not in _PLACE_PREPOSITIONS | {"at", "to", "of", "and"}:
                     f.type, f.key = ORG, team_key(f.key)
+    _join_epithets(story)
     return _spans(story.found)
+
+
+_EPITHET = re.compile(r" the (Great|Elder|Younger|Conqueror|Bold|Magnificent|Terrible|Wise|Pious|Confessor|Navigator|"
+                      r"Liberator|Lionheart)\b")
+
+
+def _join_epithets(story: Story) -> None:
+    """ "Peter the Great", "Pliny the Elder": an epithet after a person's name is part of it
+    (not an organisation "Great" of its own)."""
+    text = story.text
+    joined = [(f, match) for f in story.found if f.type == PERSON and (match := _EPITHET.match(text, f.end))]
+    if not joined:
+        return
+    epithets = {match.start(1) for _, match in joined}
+    story.found = [f for f in story.found if f.start not in epithets]
+    for f, match in joined:
+        f.end = match.end(1)
+        f.key = make_id(text[f.start:f.end])
 
 
 def _split_off_known_people(story: Story, names: Names) -> None:
