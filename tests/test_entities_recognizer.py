@@ -305,6 +305,13 @@ def test_an_epithet_is_part_of_a_rulers_name(recognizer):
         ("Gordon", PERSON), ("Peter the Great", PERSON), ("Catherine the Great", PERSON), ("Russia", PLACE)}
 
 
+def test_a_town_that_is_also_a_family_name_and_speaks_is_a_person(recognizer):
+    for text, name, kind in [("Taylor said last night's wins were a referendum.", "Taylor", PERSON),
+                             ("Leeds said nothing.", "Leeds", PLACE)]:  # (no family name)
+        kinds = {n: k for n, k, _key in found(recognizer, text)}
+        assert kinds.get(name) == kind, (text, kinds)
+
+
 def test_a_towns_ending_does_not_make_it_a_person(recognizer):
     text = "The rampart helped the Russians take Azov. His remains were reinterred at Azov in 1877."
     assert {(name, kind) for name, kind, _key in found(recognizer, text)} >= {("Azov", PLACE)}

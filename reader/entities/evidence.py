@@ -125,11 +125,12 @@ def votes(story: Story, start: int, end: int, by_ending: bool = True) -> Counter
     possessive = after[:2] in ("'s", "’s")  # "in Byron's memoirs": the preposition is the memoirs'
     if prev in PLACE_BEFORE and not possessive:
         result[PLACE] += 1
-    if nxt in SPEECH_VERBS or (nxt in ("also", "has", "had", "then") and len(nxt_words) > 1
-                               and fold_token(nxt_words[1]).strip(",.;:") in SPEECH_VERBS):
-        result[AGENT] += 1  # people and organisations speak; places do not
     word = fold_token(text[start:end])
     surname = " " not in word and word in story.knowledge.family_names
+    if nxt in SPEECH_VERBS or (nxt in ("also", "has", "had", "then") and len(nxt_words) > 1
+                               and fold_token(nxt_words[1]).strip(",.;:") in SPEECH_VERBS):
+        # people and organisations speak; places do not ("Taylor said": a family name, and a town)
+        result[AGENT] += 2 if surname and not possessive else 1
     if surname and _ADMINISTRATION.match(after):
         result[PERSON] += 2  # "the Obama administration" (not "the Kabul administration": a surname's)
     if prev in ("said", "says") and after[:1] in (",", "."):
