@@ -122,6 +122,28 @@ async def test_feeds_view_counts_chooses_marks_read_and_undoes(feed_server):
         assert sum(1 for s in state.all().values() if s.read) == 1  # only the story marked read above
 
 
+async def test_a_feed_chosen_while_the_sidebar_has_the_lists_place_shows_the_list(feed_server):
+    """At 120 columns the sidebar takes the list's place (e): choosing a feed brings the
+    list back, or the choice would not show."""
+    no_refresh_at_start()
+    subscribe_two(feed_server)
+    app = ReaderApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot, lambda: len(app.screen.library_panel.catalog.entries) == 5, "the stories")
+        main = app.screen
+        await pilot.press("e")
+        await pilot.pause()
+        assert main.pane_shown("sidebar") and not main.pane_shown("list")
+        screen = await open_feeds(pilot)
+        await settle(pilot, lambda: "Other Wire" in rows_by_title(screen), "the feeds")
+        await move_to(pilot, screen, "Other Wire")
+        await pilot.press("enter")
+        await settle(pilot, lambda: not isinstance(app.screen, FeedsScreen), "back to the list")
+        await pilot.pause()
+        assert main.pane_shown("list") and app.focused is main.library_panel.article_list
+        assert "Other Wire" in main.library_panel.article_list.border_title
+
+
 async def test_rename_tags_and_unsubscribe_removing_stories(feed_server):
     no_refresh_at_start()
     news, other = subscribe_two(feed_server)

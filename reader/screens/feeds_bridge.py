@@ -86,7 +86,7 @@ class FeedsBridge:
             article_list.show = "starred"
         elif row.kind != "all":
             article_list.filter_ids(row.title, row.ids or ())
-        article_list.focus()
+        self.screen.reveal_list()  # (hidden or swapped for the sidebar, the choice would not show)
 
     def counts_changed(self) -> None:
         """The catalog, the read marks or the index changed: the open feeds view counts again."""

@@ -424,6 +424,14 @@ class MainScreen(Screen):
             if name == "sidebar":  # once the list has put its cursor on the first entity
                 self.call_after_refresh(self.sidebar.choose_at_cursor)
 
+    def reveal_list(self) -> None:
+        """Show the list (hidden, swapped for the sidebar, or closed as an overlay) with the focus
+        in it: a feed or a filter was just chosen for it."""
+        self.panes.reveal_list(self.size.width)
+        self._show_panes()
+        self.refresh_bindings()
+        self.library_panel.article_list.focus()
+
     def action_toggle_list(self) -> None:
         self._toggle_pane("list")
 
@@ -500,6 +508,7 @@ class MainScreen(Screen):
     def filter_mentioning(self, label: str, names: list[str]) -> None:
         """Show only the articles that mention any of ``names`` (the palette's filter)."""
         self.library_panel.filter_mentioning(label, names)
+        self.reveal_list()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         try:

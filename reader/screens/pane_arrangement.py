@@ -67,6 +67,16 @@ class PaneArrangement:
             for name, on_ in wanted.items():
                 pane.set_class(on_, name)
 
+    def reveal_list(self, width: int) -> None:
+        """Show the list, wherever it goes on this width (the person chose what it lists)."""
+        plan = self.plan or plan_layout(width)
+        if self.swapped:
+            self.swapped = False
+        if plan.list_docked:
+            self.show_list = True
+        else:
+            self.overlay = "list"
+
     def toggle(self, name: str, width: int) -> None:
         """``a`` or ``e``: hide or show a pane beside the article; as an overlay, open or
         close it; where the two take turns, swap them."""
