@@ -80,10 +80,20 @@ async def test_selecting_an_entity_with_keys_marks_mentions_and_shows_its_note()
         assert "Hua Chunying" in shown and "As of" in shown
         screen = app.screen
         assert screen.sidebar.selected.key == "hua-chunying" and len(screen.sidebar.selected.mentions) == 2
+        view = app.query_one(ArticleView)
+        mentions = screen.sidebar.selected.mentions
+
+        def current() -> list[tuple[int, int]]:  # the mention drawn as the one gone to
+            return [(h.start, h.end) for h in view.highlights("selected") if h.kind == "match-current"]
+
+        await pilot.pause()
+        assert current() == [mentions[0]]  # Enter went to the first
         await pilot.press("m")
-        assert screen.sidebar.mention_index == 1
+        await pilot.pause()
+        assert screen.sidebar.mention_index == 1 and current() == [mentions[1]]
         await pilot.press("M")
-        assert screen.sidebar.mention_index == 0
+        await pilot.pause()
+        assert screen.sidebar.mention_index == 0 and current() == [mentions[0]]
 
 
 async def test_related_entries_are_selectable():

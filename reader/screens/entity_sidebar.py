@@ -276,11 +276,19 @@ class EntitySidebar(Vertical):
         self.selected = entity
         self.mention_index = 0 if go_there else -1
         self.query_one(NotePanel).candidates = []
-        self.post_message(self.Highlights("selected", [Highlight(s, e, "entity-selected") for s, e in entity.mentions]))
+        self._mark_mentions(entity)
         if entity.mentions and go_there:
             self.post_message(self.ScrollTo(entity.first))
         self.screen.refresh_bindings()
         self.gather_context(entity)
+
+    def _mark_mentions(self, entity: EntityInfo) -> None:
+        """Mark every mention in the article, the one gone to (Enter, ``m``, ``M``) as the
+        current one, drawn as find draws its current match."""
+        current = self.mention_index
+        self.post_message(self.Highlights("selected", [
+            Highlight(s, e, "match-current" if i == current else "entity-selected")
+            for i, (s, e) in enumerate(entity.mentions)]))
 
     @work(thread=True, exclusive=True, group="notes", exit_on_error=False,
           description="Could not gather the background")
@@ -438,6 +446,7 @@ class EntitySidebar(Vertical):
         at = self.mention_index if self.mention_index >= 0 else (-1 if step > 0 else 0)  # none yet: m first, M last
         self.mention_index = (at + step) % len(entity.mentions)
         start, _ = entity.mentions[self.mention_index]
+        self._mark_mentions(entity)
         self.post_message(self.ScrollTo(start))
         self.query_one(NotePanel).set_current_mention(self.mention_index)
         self.notify(f"{entity.name}: mention {self.mention_index + 1} of {len(entity.mentions)}", timeout=2,
