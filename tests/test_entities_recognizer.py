@@ -25,6 +25,18 @@ def found(recognizer, text):
     return {(text[s.start:s.end], s.type, s.key) for s in recognizer.recognise(text)}
 
 
+def kinds_of(recognizer, text):
+    """Each name found in ``text`` and its type."""
+    return {name: kind for name, kind, _key in found(recognizer, text)}
+
+
+def assert_kinds(recognizer, cases):
+    """Each text's name has the type given (``None``: the name is not found)."""
+    for text, (name, kind) in cases.items():
+        kinds = kinds_of(recognizer, text)
+        assert kinds.get(name) == kind, (text, kinds)
+
+
 SEED_ENTITIES = [
     ("China", PLACE, "china"), ("Japan", PLACE, "japan"), ("Taiwan", PLACE, "taiwan"),
     ("Tokyo", PLACE, "tokyo"), ("Taipei", PLACE, "taipei"), ("Beijing", PLACE, "beijing"),
@@ -193,7 +205,7 @@ def test_katakana_names_split_at_their_middle_dot(recognizer):
 
 def test_minority_and_majority_belong_to_the_title_not_to_the_body(recognizer):
     text = "House Minority Leader Nancy Pelosi and Senate Majority Leader Mitch McConnell spoke."
-    names = {name: kind for name, kind, _key in found(recognizer, text)}
+    names = kinds_of(recognizer, text)
     assert names.get("Senate") == ORG and names.get("Mitch McConnell") == PERSON, names
     assert not any("Minority" in name or "Majority" in name for name in names), names
 
@@ -252,7 +264,7 @@ def test_a_nationality_of_two_words_is_no_name(recognizer):
 def test_a_word_that_heads_an_administration_or_speaks_is_a_name(recognizer):
     text = ("Officials in the Trump administration said nothing. Under the Obama administration, rules "
             "changed. Yesterday, Brown told reporters the plan would work.")
-    kinds = {name: kind for name, kind, _key in found(recognizer, text)}
+    kinds = kinds_of(recognizer, text)
     assert kinds["Obama"] == kinds["Brown"] == PERSON  # (Obama is also a town in Japan)
     assert "Trump" in kinds  # a name (not a surname the lists know: its kind is a guess)
     text = "Police said no. Officials said yes. Nobody said a word. Research says so. The trump card won."
@@ -278,14 +290,12 @@ def test_a_name_that_speaks_of_itself_as_he_or_she_is_a_person(recognizer):
         "Democrats criticized Nielsen's answer. Trump nominated Nielsen to succeed Kelly.": ("Nielsen", PERSON),
         "Cook was appointed to succeed Okafor at the bank.": ("Okafor", PERSON),
     }
-    for text, (name, kind) in cases.items():
-        kinds = {n: k for n, k, _key in found(recognizer, text)}
-        assert kinds.get(name) == kind, (text, kinds)
+    assert_kinds(recognizer, cases)
 
 
 def test_a_citys_old_quarter_is_a_place(recognizer):
     text = "They stayed in Old Havana, then walked through Old Montreal. The Old Man and the Sea is a novel."
-    kinds = {name: kind for name, kind, _key in found(recognizer, text)}
+    kinds = kinds_of(recognizer, text)
     assert kinds["Old Havana"] == kinds["Old Montreal"] == PLACE  # (Havana is also a family name)
     assert kinds.get("Old Man") != PLACE  # "man" is a word: no quarter of the Isle of Man
 
@@ -293,7 +303,7 @@ def test_a_citys_old_quarter_is_a_place(recognizer):
 def test_a_word_in_capitals_for_emphasis_a_currency_and_a_faith_are_no_organisations(recognizer):
     text = ("He stayed a long time, UNLESS of course he left. The WHO and the US agreed. He was paid "
             "US$ 20,000 and HK$5. Islam teaches charity, and millions go on the Hajj.")
-    kinds = {name: kind for name, kind, _key in found(recognizer, text)}
+    kinds = kinds_of(recognizer, text)
     assert kinds == {"WHO": ORG, "US": PLACE, "Hajj": EVENT}
     spans = [(s.start, s.end) for s in recognizer.recognise(text)]
     assert (text.index("US$"), text.index("US$") + 2) not in spans  # the place is the one of "the US"
@@ -306,10 +316,8 @@ def test_an_epithet_is_part_of_a_rulers_name(recognizer):
 
 
 def test_a_town_that_is_also_a_family_name_and_speaks_is_a_person(recognizer):
-    for text, name, kind in [("Taylor said last night's wins were a referendum.", "Taylor", PERSON),
-                             ("Leeds said nothing.", "Leeds", PLACE)]:  # (no family name)
-        kinds = {n: k for n, k, _key in found(recognizer, text)}
-        assert kinds.get(name) == kind, (text, kinds)
+    assert_kinds(recognizer, {"Taylor said last night's wins were a referendum.": ("Taylor", PERSON),
+                              "Leeds said nothing.": ("Leeds", PLACE)})  # (no family name)
 
 
 def test_a_towns_ending_does_not_make_it_a_person(recognizer):
@@ -335,7 +343,7 @@ def test_a_ruler_a_romanised_given_name_and_post_nominals_make_people(recognizer
     text = ("She was made a Dame by Elizabeth II in 2012. Candidates elected were Cheng Chung-tai of "
             "Civic Passion and, later, Hsieh Pei-fen. Daniel Bernoulli FRS was a mathematician. "
             "After World War II, the treaty held.")
-    kinds = {name: kind for name, kind, _key in found(recognizer, text)}
+    kinds = kinds_of(recognizer, text)
     assert kinds["Elizabeth II"] == PERSON and kinds["World War II"] == EVENT
     assert kinds["Cheng Chung-tai"] == kinds["Hsieh Pei-fen"] == kinds["Daniel Bernoulli"] == PERSON
 
@@ -343,14 +351,14 @@ def test_a_ruler_a_romanised_given_name_and_post_nominals_make_people(recognizer
 def test_a_quotes_speaker_and_a_name_after_a_job_are_people(recognizer):
     text = ("Recipients, said Wilson, must exhibit them. It shows Polaroids of fashion designer Halston, "
             "who lived in Evansville, and athletes Vitas Gerulaitis (tennis) and others.")
-    kinds = {name: kind for name, kind, _key in found(recognizer, text)}
+    kinds = kinds_of(recognizer, text)
     assert kinds["Wilson"] == kinds["Halston"] == kinds["Vitas Gerulaitis"] == PERSON
 
 
 def test_a_name_that_modifies_the_noun_after_it_is_no_person_for_the_word_before(recognizer):
     text = ("It draws a line from a major Seattle industry. Fishing boats leave Seattle at dawn. "
             "He said of fellow Ennahda members that Ennahda stepped down. Dvorak returned to his native Bohemia.")
-    kinds = {name: kind for name, kind, _key in found(recognizer, text)}
+    kinds = kinds_of(recognizer, text)
     assert kinds["Seattle"] == PLACE and kinds["Bohemia"] == PLACE and kinds.get("Ennahda") != PERSON
 
 
@@ -370,17 +378,15 @@ def test_bodies_and_places_that_speak_or_are_administered_stay_what_they_are(rec
         "The market leader Samsung, which makes phones, said sales fell.": ("Samsung", ORG),
         "He drove the Mark II to work, and Rocky IV was on the radio.": ("Mark II", ORG),
     }
-    for text, (name, kind) in cases.items():
-        kinds = {n: k for n, k, _key in found(recognizer, text)}
-        assert kinds.get(name) == kind, (text, kinds)
-    kinds = {n: k for n, k, _key in found(recognizer, "Cheng Chung-tai spoke in Taipei.")}
+    assert_kinds(recognizer, cases)
+    kinds = kinds_of(recognizer, "Cheng Chung-tai spoke in Taipei.")
     assert kinds.get("Cheng Chung-tai") == PERSON  # at a sentence's start too
 
 
 def test_state_abbreviations_a_title_given_name_and_french_honorifics(recognizer):
     text = ("NEWARK, N.J. (AP) — He flew from Sacramento, Calif., to NYC. The contest was founded by "
             "Dean Kamen. Mlle. Poterin du Motel wrote to him. His role in DC Comics grew.")
-    kinds = {name: kind for name, kind, _key in found(recognizer, text)}
+    kinds = kinds_of(recognizer, text)
     assert kinds["N.J."] == kinds["Calif"] == kinds["NYC"] == PLACE
     assert kinds["Dean Kamen"] == PERSON and "Kamen" not in kinds
     assert kinds["Poterin du Motel"] == PERSON and "Mlle" not in kinds
@@ -390,7 +396,7 @@ def test_state_abbreviations_a_title_given_name_and_french_honorifics(recognizer
 def test_people_nouns_adjectives_of_fear_and_a_system_name_are_no_people(recognizer):
     text = ("Women and minorities are encouraged to apply. It ran an Islamophobic campaign. "
             "It runs on Mac OS X. The Women's March was held.")
-    kinds = {name: kind for name, kind, _key in found(recognizer, text)}
+    kinds = kinds_of(recognizer, text)
     assert "Women" not in kinds and "Islamophobic" not in kinds
     assert kinds["Mac OS X"] != PERSON and "Women's March" in kinds
 

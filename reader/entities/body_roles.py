@@ -27,12 +27,6 @@ _LINKED = re.compile(r"(?:^|[\s(“\"])(?P<who>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.
 _KIND_AFTER = re.compile(r"\s+(?P<kind>(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(sorted(BODY_WORDS, key=len, reverse=True))
                          + r"))\b(?!-)")
 _NEXT_WORD = re.compile(r" +([A-Z][\w’'-]*)")
-
-
-def _name_next(body: str, at: int) -> bool:
-    """True when a name follows ``body[at:]`` ("Freedom Magazine"; not "I", "Tuesday")."""
-    match = _NEXT_WORD.match(body, at)
-    return match is not None and match.group(1) != "I" and match.group(1).lower() not in CALENDAR
 _SUCH_AS = re.compile(r"\b(?:(?P<adjective>[a-z][\w-]*)\s+)?(?P<kinds>[a-z]+s)(?:,)?\s+(?:such\s+as|like|including)\s+"
                       r"(?:the\s+)?$")
 _SUCH_KINDS_AS = re.compile(r"\bsuch\s+(?P<kinds>[a-z]+s)\s+as\s+(?:the\s+)?$")
@@ -45,6 +39,12 @@ def linked_body(body: str, start: int) -> str | None:
         return None  # the usual case, without a regular expression
     match = _LINKED.search(before)
     return f"{LINKS[match.group('link')]} {match.group('who')}" if match else None
+
+
+def _name_next(body: str, at: int) -> bool:
+    """True when a name follows ``body[at:]`` ("Freedom Magazine"; not "I", "Tuesday")."""
+    match = _NEXT_WORD.match(body, at)
+    return match is not None and match.group(1) != "I" and match.group(1).lower() not in CALENDAR
 
 
 def kind_after(body: str, start: int, end: int) -> str | None:

@@ -65,24 +65,30 @@ _ORG_AFTER = re.compile(r"(?:'s|’s)? (?:spokesman|spokeswoman|spokesperson|sha
                         r"stock|shareholders|headquarters|manager|coach|striker|midfielder|goalkeeper|defender|"
                         r"squad)\b|,? said in a statement| (?:beat|defeated|drew with|lost to|thrashed|signed)\b"
                         r"| \d{1,2}[-–]\d{1,2}\b")
-_BEFORE_ENDS = ("to", "through", "of", "married", "nominated", "appointed", "succeed", "visit", "visiting", "around", "reach", "reaching", "in", "ern",
-                "central", "coastal", "rural", "inland", "upstate", "downstate", "for", "with", "by", "beat",
-                "defeated", "over")
+_BEFORE_ENDS = ("to", "through", "of", "married", "nominated", "appointed", "succeed", "visit", "visiting", "around",
+                "reach", "reaching", "in", "ern", "central", "coastal", "rural", "inland", "upstate", "downstate",
+                "for", "with", "by", "beat", "defeated", "over")
 """How the last word before a name ends when one of ``_PERSON_BEFORE``, ``_PLACE_BEFORE``,
 ``_COMPASS_BEFORE`` or ``_ORG_BEFORE`` matches."""
 
 
 _ADMINISTRATION = re.compile(r" administration\b")
-SAYS_HE = re.compile(r"(?:,? (?:also|then))? (?:(?:said|says|added|wrote|argued|insisted|recalled|explained|admitted|"
-                      r"warned)(?:(?: [\w’']+){1,3} that| that)?|told(?! (?:him|her)\b)(?: [\w’']+){1,4}?(?: that)?),? "
-                      r"(?:he|she)\b")
+SAYS_HE = re.compile(r"(?:,? (?:also|then))? (?:(?:said|says|added|wrote|argued|insisted|recalled|explained|"
+                     r"admitted|warned)(?:(?: [\w’']+){1,3} that| that)?"
+                     r"|told(?! (?:him|her)\b)(?: [\w’']+){1,4}?(?: that)?),? (?:he|she)\b")
 """'Biden said he would', 'Chao told reporters that she': a person speaks of themselves (a body
-says "it" or "we")."""
+says "it" or "we"). Fewer verbs than ``SPEECH_VERBS``: a club "announced he" had signed."""
 _NEXT_SENTENCE_HE = re.compile(r"(?P<rest>[^.!?\n]{0,200})[.!?][\"”’]?[ \t]+(?:He|She) ")
 """The sentence a name starts, then one that starts "He" or "She": the name is its subject's
 (unless the sentence names someone else: ``_names_another``)."""
-_PLACE_OR_TIME_WORDS = frozenset("at in on of from to for with by into near under about after before during since until "
-                                 "via across through than".split())
+_PLACE_OR_TIME_WORDS = frozenset("at in on of from to for with by into near under about after before during since "
+                                 "until via across through than".split())
+_NOT_PEOPLES_ROLES = frozenset("native leader giant rival partner owner sponsor".split())
+"""Words before a name that describe companies as often as people ("market leader Samsung")."""
+_HEADS_ITS_PHRASE = re.compile(r"\s*(?:,(?!\s*which\b)|[.;:()!?]|$)"
+                               r"|\s+(?:and|or|who|was|is|has|had|said|says|told|in|at|on|of|"
+                               r"for|from|with)\b")
+"""What follows a name that is the head of its phrase, not a modifier of the noun after it."""
 
 
 def _names_another(words: str) -> bool:
@@ -96,12 +102,6 @@ def _names_another(words: str) -> bool:
         if word.lower() not in ("the", "a", "an"):  # "returned to the United States"
             previous = word if word[:1].isupper() else word.lower()
     return False
-_NOT_PEOPLES_ROLES = frozenset("native leader giant rival partner owner sponsor".split())
-"""Words before a name that describe companies as often as people ("market leader Samsung")."""
-_HEADS_ITS_PHRASE = re.compile(r"\s*(?:,(?!\s*which\b)|[.;:()!?]|$)"
-                               r"|\s+(?:and|or|who|was|is|has|had|said|says|told|in|at|on|of|"
-                               r"for|from|with)\b")
-"""What follows a name that is the head of its phrase, not a modifier of the noun after it."""
 
 
 def may_end_a_lead(word: str) -> bool:

@@ -70,8 +70,7 @@ class PaneArrangement:
     def reveal_list(self, width: int) -> None:
         """Show the list, wherever it goes on this width (the person chose what it lists)."""
         plan = self.plan or plan_layout(width)
-        if self.swapped:
-            self.swapped = False
+        self.swapped = False
         if plan.list_docked:
             self.show_list = True
         else:

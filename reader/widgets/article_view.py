@@ -215,7 +215,7 @@ class ArticleView(ScrollView, can_focus=True):
         bottom = top + height - (NOTICE_ROWS if height > 3 * NOTICE_ROWS else 0)
         if not top <= y < bottom:
             # force: right after new lines are set, the scrollbars are not laid out yet.
-            self.scroll_to(y=max(0, y - self.scrollable_content_region.height // 3), animate=animate,
+            self.scroll_to(y=max(0, y - height // 3), animate=animate,
                            immediate=not animate, force=True)
 
     def line_of_offset(self, offset: int) -> int:
