@@ -333,8 +333,11 @@ async def test_the_panel_follows_the_cursor_in_the_entity_list_without_moving_th
         entity_list = await wait_entities(pilot)
         sidebar, view = app.screen.sidebar, app.screen.column.view
         assert sidebar.selected is None
-        entity_list.focus()  # it comes in on the first entity and, once it rests, shows it (as e does)
+        entity_list.focus()  # it comes in on the first entity, not choosing it yet
+        await pilot.pause(0.4)
         first = entity_list.entities_in_order()[0]
+        assert entity_list.entity_at_cursor() is first and sidebar.selected is None
+        await pilot.press("j")  # the first j shows the entity the cursor came in on, not the second
         await until(pilot, lambda: sidebar.selected is first, "the first entity shown")
         assert entity_list.entity_at_cursor() is first and view.scroll_y == 0
         under = max(entity_list.entities, key=lambda info: info.first)  # first named furthest down

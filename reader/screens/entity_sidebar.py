@@ -234,12 +234,15 @@ class EntitySidebar(Vertical):
         """The panel follows the person's cursor in the list (once it rests a moment, so a
         held key does not gather every entity's background on the way): the entity under it
         is chosen, its mentions marked, without moving the article (Enter goes there). The
-        cursor the focus brings in on the first entity counts: Tab shows it, as ``e`` does,
-        and the first ``j`` goes on to the second. (The rest also lets a click that brought
-        the focus choose the row it hit before the list changes height.)"""
+        cursor the focus brings in is no move: the list keeps its height until a choice, and
+        the first ``j`` shows that entity (``EntityList.action_cursor_down``)."""
         entities = self.query_one(EntityList)
         if event.option_list is not entities or not entities.has_focus:
             return  # a new story's list, or a move the app made: the person did not move
+        if entities.placed_on_focus is not None:
+            if entities.placed_on_focus == event.option_index:
+                return  # the cursor came in with the focus (kept: the first j shows it)
+            entities.placed_on_focus = None
         info = entities.entity_at(event.option.id)
         if info is None or (self.selected is not None and info.key == self.selected.key):
             return

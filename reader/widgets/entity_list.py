@@ -51,6 +51,8 @@ class EntityList(OptionList):
         self._by_id: dict[str, EntityInfo] = {}
         self.waiting = False
         """True while the entities are being recognised (the list says so)."""
+        self.placed_on_focus: int | None = None
+        """Where taking the focus put the cursor (not a move of the person's)."""
 
     def show_waiting(self, text: str = "Recognising entities…") -> None:
         """Say that the entities are on their way (recognition runs): never "No entities"
@@ -101,15 +103,25 @@ class EntityList(OptionList):
         return info
 
     def on_focus(self) -> None:
-        """Come in on the first entity (not on a heading, and not nowhere): the sidebar shows
-        it once the cursor rests there."""
+        """Come in on the first entity (not on a heading, and not nowhere), without choosing
+        it: the rows stay where they are, so a click that brought the focus chooses the row
+        it hits. The first move down shows that entity (``action_cursor_down``)."""
         self.place_on_first()
 
     def place_on_first(self) -> None:
         """Put the cursor on the first entity, unless it is on one already."""
         if self.highlighted is None and self.entities:
-            self.highlighted = self.get_option_index(
+            self.highlighted = self.placed_on_focus = self.get_option_index(
                 f"entity:{self.entities_in_order()[0].key}")
+
+    def action_cursor_down(self) -> None:
+        """Down, or the first ``j`` after the focus came in: the entity the cursor came in on
+        is shown first (as the cursor having moved there), not passed by."""
+        placed, self.placed_on_focus = self.placed_on_focus, None
+        if placed is not None and placed == self.highlighted and self.highlighted_option is not None:
+            self.post_message(self.OptionHighlighted(self, self.highlighted_option, placed))
+            return
+        super().action_cursor_down()
 
     def entities_in_order(self) -> list[EntityInfo]:
         """The entities as listed (grouped by kind)."""
