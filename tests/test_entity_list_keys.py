@@ -105,3 +105,21 @@ async def test_the_no_note_mark_shows_only_when_it_tells_entities_apart():
         assert any(row.startswith(" Ann Hobb ·") for row in rows()) and rows()[-1] == "· no note yet (w writes one)"
         entity_list.set_entities([plain])
         assert not any("·" in row for row in rows()) and rows()[-1] == "No notes yet (w writes one)"
+
+
+async def test_after_the_entity_the_focus_came_in_on_is_chosen_down_moves_on():
+    from tests.waiting import until
+
+    app = ReaderApp()
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        first, second = entity_list.entities_in_order()[:2]
+        entity_list.focus()  # the cursor comes in on the first entity
+        await pilot.pause()
+        await pilot.press("enter")  # chosen: it is shown
+        await until(pilot, lambda: app.screen.sidebar.selected is first, "the first entity chosen")
+        await pilot.press("down")  # so Down goes to the next, not to the first again
+        assert entity_list.entity_at_cursor() is second
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.sidebar.selected is second, "the second entity chosen")

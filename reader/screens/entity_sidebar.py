@@ -274,8 +274,10 @@ class EntitySidebar(Vertical):
     def select(self, entity: EntityInfo, *, go_there: bool = True) -> None:
         """Mark every mention, scroll to the first (``go_there``; else the first ``m`` goes
         there) and gather the background. A choice made otherwise (a related entry, a
-        co-mentioned name) wins over the cursor's pending one."""
+        co-mentioned name) wins over the cursor's pending one. Once shown, the entity the
+        focus placed the cursor on is no longer waiting for the first ``j``."""
         self._stop_following()
+        self.query_one(EntityList).placed_on_focus = None
         self.selected = entity
         self.mention_index = 0 if go_there else -1
         self.query_one(NotePanel).candidates = []
