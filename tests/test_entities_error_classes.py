@@ -79,6 +79,12 @@ def test_nationality_adjectives_are_not_entities(recognizer):
     assert not {"Tunisian", "Egyptian", "Arab", "Spring"} & set(got)
 
 
+def test_the_adjectives_of_us_states_are_not_entities(recognizer):
+    got = kinds(recognizer, "The Alaskan halibut fishery has its troubles. Prices rose for Texan ranchers and "
+                            "Californian growers, and Floridians paid more.")
+    assert not {"Alaskan", "Texan", "Californian", "Floridians"} & set(got), got
+
+
 # 4. Headlines, bylines and tables in capitals.
 
 def test_an_all_caps_byline_is_a_person_and_its_words_are_not_names(recognizer):

@@ -177,6 +177,10 @@ somali south-african spanish sri-lankan sudanese swedish swiss syrian taiwanese 
 tibetan tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh
 yemeni zambian zimbabwean
 lankan leonean rican salvadoran zealander
+alabamian alaskan arizonan arkansan californian coloradan connecticuter delawarean floridian hawaiian idahoan
+illinoisan indianan iowan kansan kentuckian louisianan mainer marylander michigander minnesotan mississippian
+missourian montanan nebraskan nevadan oklahoman oregonian pennsylvanian tennessean texan utahn vermonter
+virginian wisconsinite wyomingite
 western eastern northern southern central arab arabic latin latino hispanic asian african nordic
 balkan baltic caucasian slavic celtic
 muslim muslims christian christians jewish jew jews catholic catholics protestant buddhist hindu
