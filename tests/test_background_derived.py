@@ -113,6 +113,9 @@ def test_a_place_says_what_it_is_and_where_the_story_puts_it():
     assert dict(facts.lines) == {"What": "base", "Where": "Clearwater, Florida"}
     assert facts.source == f"{FROM_NAME} and {FROM_STORY}"
     assert dict(derived_facts("Lake Merritt", PLACE, body, [at(body, "Lake Merritt")]).lines) == {"What": "lake"}
+    body = "The Polaris went through the Ballard Locks and the Inside Passage to Ketchikan."
+    assert dict(derived_facts("Inside Passage", PLACE, body, [at(body, "Inside Passage")]).lines) == {
+        "What": "sea passage"}  # (going to Ketchikan: not where it is)
     body = "Take the Harbour Expressway, The B.A. road."
     assert "Where" not in dict(derived_facts("Harbour Expressway", PLACE, body, [at(body, "Harbour Expressway")]).lines)
 

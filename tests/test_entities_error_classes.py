@@ -320,6 +320,16 @@ def test_prizes_days_and_games_by_their_last_word(recognizer, text, name, kind):
     assert kinds(recognizer, text).get(name) == kind
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("The boat went through the Ballard Locks at dawn.", "Ballard Locks"),
+    ("It sailed the Inside Passage to Ketchikan.", "Inside Passage"),
+    ("I have been to a show in Eureka Springs, Arkansas.", "Eureka Springs"),
+    ("Herons nest along Tallow Creek and the Marrin Lagoon.", "Tallow Creek"),
+])
+def test_water_and_land_features_by_their_last_word_are_places(recognizer, text, name):
+    assert kinds(recognizer, text).get(name) == PLACE
+
+
 def test_other_spellings_of_big_cities_are_places(recognizer):
     got = kinds(recognizer, "He was appointed to the high command at Kiev, and later sailed from Genova.")
     assert got.get("Kiev") == PLACE and got.get("Genova") == PLACE

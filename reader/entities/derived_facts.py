@@ -214,6 +214,10 @@ PLACE_KINDS = {
     "abbey": "abbey", "monastery": "monastery", "church": "church", "zoo": "zoo", "garden": "garden",
     "gardens": "gardens", "plaza": "square", "campus": "campus", "empire": "empire", "kingdom": "kingdom",
     "republic": "republic", "shrine": "shrine", "falls": "waterfall", "hills": "hills", "heights": "heights",
+    "creek": "creek", "fjord": "fjord", "lagoon": "lagoon", "reef": "reef", "atoll": "atoll", "marsh": "marsh",
+    "swamp": "swamp", "estuary": "estuary", "cove": "cove", "inlet": "inlet", "headland": "headland",
+    "gorge": "gorge", "rapids": "rapids", "passage": "sea passage", "locks": "canal locks", "basin": "basin",
+    "delta": "river delta",
 }
 
 

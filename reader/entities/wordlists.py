@@ -123,7 +123,9 @@ for _kind, _text in (
         base plaza canal harbor harbour beach hills heights falls village town township kingdom
         republic territory territories prefecture memorial complex planetarium library zoo garden
         gardens district districts highway freeway lane drive way port shrine church? cemetery
-        campus prison jail reservoir dam canyon forest glacier volcano cape empire minster abbey trail reserve statue monument turnpike expressway parkway blvd hwy pkwy terrace plateau terminal wharf pier quay marina rd pl""".replace("church? ", "")),
+        campus prison jail reservoir dam canyon forest glacier volcano cape empire minster abbey trail reserve statue monument turnpike expressway parkway blvd hwy pkwy terrace plateau terminal wharf pier quay marina rd pl
+        creek fjord lagoon reef atoll springs marsh swamp estuary cove inlet headland gorge rapids passage locks
+        basin delta""".replace("church? ", "")),
     (EVENT, """war wars treaty summit olympics olympic games cup championship championships festival
         fair expo conference revolution battle crisis incident massacre accord accords agreement
         tournament marathon awards olympiad challenge uprising rebellion pandemic epidemic earthquake
