@@ -40,11 +40,13 @@ residents people witnesses observers many some
 """)
 
 #: Days of the week: never the last word of a name ("in Denver Monday").
-WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday "
+                  "mondays tuesdays wednesdays thursdays fridays saturdays sundays")
 
 #: Days and months (never people), and other calendar words.
 CALENDAR = WEEKDAYS | _words("""
 mon tue tues wed thu thur thurs fri sat sun
+weekdays weekends
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
 """)
