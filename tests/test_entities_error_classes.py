@@ -350,6 +350,8 @@ def test_a_weekday_or_a_joining_word_does_not_end_a_name(recognizer):
     assert kinds(recognizer, "Meet at 4225 Southwinds Pl., White Plains.").get("Southwinds Pl") == PLACE
     got = kinds(recognizer, "Overeaters Anonymous Thursdays, 7 p.m. The group also meets on Fridays in Wheaton.")
     assert "Overeaters Anonymous" in got and not {"Overeaters Anonymous Thursdays", "Fridays"} & set(got), got
+    got = kinds(recognizer, "Iona Senior Services, 4125 Albemarle St. NW. Garden, 100 Maryland Ave. SW. Call, Ext. 4.")
+    assert got.get("Albemarle St") == PLACE and not {"Albemarle St. NW", "SW", "Ext"} & set(got), got
 
 
 def test_a_short_heading_of_capitalised_words_gives_no_names(recognizer):

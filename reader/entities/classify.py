@@ -344,8 +344,9 @@ def _ordinary_before(story: Story, a: int, i: int) -> bool:
     return all(is_word(t.folded) or t.folded in lexicon or t.is_upper for t in story.tokens[a:i])
 
 
-_NEVER_LAST = WEEKDAYS | CONNECTORS
-"""Words a name does not end with: a weekday (news write "in Denver Monday") or a joining word."""
+_NEVER_LAST = WEEKDAYS | CONNECTORS | {"nw", "ne", "sw", "se"}
+"""Words a name does not end with: a weekday (news write "in Denver Monday"), a joining word,
+or the quarter after a street ("4125 Albemarle St. NW")."""
 _TITLE_SURNAMES = frozenset({"king", "khan", "shah", "prince", "pope", "bishop", "duke", "major", "judge", "knight"})
 _NAME_SUFFIXES = frozenset({"jr", "sr", "jr.", "sr."})
 

@@ -219,6 +219,7 @@ taoism jainism shinto protestantism hebrew yiddish ph phd dphil mba op
 ok okay tv dvd cd pdf usb gps ai ceo cfo gdp dna hiv aids covid covid-19 sars ufo ps pm am
 ad bc ce bce
 usd eur gbp jpy cny rmb aud nzd chf inr mxn brl krw hkd sgd dkk zar pln aed
+nw ne sw se ext
 """)
 
 #: Common given names from many languages: a capitalised run that starts with one is a person.
