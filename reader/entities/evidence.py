@@ -111,9 +111,9 @@ def may_end_a_lead(word: str) -> bool:
     return not word.isascii() or word.lower().endswith(_BEFORE_ENDS)
 
 
-def votes(story: Story, start: int, end: int, by_ending: bool = True) -> Counter:
-    """What the words around ``text[start:end]`` say of its type (``by_ending``: and how the
-    name ends, "-ov", "-burg")."""
+def votes(story: Story, start: int, end: int, town: bool = False) -> Counter:
+    """What the words around ``text[start:end]`` say of its type, and how the name ends
+    ("-ov", "-burg"), unless it is a known ``town``'s name."""
     text = story.text
     result: Counter = Counter()
     before = text[max(0, start - 40):start]
@@ -131,8 +131,9 @@ def votes(story: Story, start: int, end: int, by_ending: bool = True) -> Counter
                                and fold_token(nxt_words[1]).strip(",.;:") in SPEECH_VERBS):
         # people and organisations speak; places do not ("Taylor said": a family name, and a town)
         result[AGENT] += 2 if surname and not possessive else 1
-    if surname and _ADMINISTRATION.match(after):
-        result[PERSON] += 2  # "the Obama administration" (not "the Kabul administration": a surname's)
+    if _ADMINISTRATION.match(after) and (surname or " " not in word and not town):
+        result[PERSON] += 2  # "the Trump administration" (a town's only if it is a family name: "the Obama
+        # administration", Obama being a town in Japan, but not "the Kabul administration")
     if prev in ("said", "says") and after[:1] in (",", "."):
         result[PERSON if surname else AGENT] += 2 if surname else 1  # "…, said Mauer," ("…, said Reuters.")
     elif words_before and words_before[-1].isalpha() and words_before[-1].islower() and is_role_word(prev) \
@@ -154,7 +155,7 @@ def votes(story: Story, start: int, end: int, by_ending: bool = True) -> Counter
     elif after.startswith(", ") and _known_place_at(story, end + 2) or _PLACE_AFTER.match(after) and \
             not after.startswith(", ") or _PLACE_APPOSITION.match(text, end):
         result[PLACE] += 2
-    if " " not in word and by_ending:
+    if " " not in word and not town:
         if word.endswith(_PERSON_SUFFIXES):
             result[PERSON] += 1
         elif word.endswith(_PLACE_SUFFIXES):
@@ -187,7 +188,7 @@ def pool(story: Story) -> None:
             continue
         total: Counter = Counter()
         for f in mentions:
-            said = votes(story, f.start, f.end, by_ending=not towns)  # a known town's ending says nothing
+            said = votes(story, f.start, f.end, town=towns)
             if AGENT in said:
                 said[f.type if f.type != PLACE else PERSON] += said.pop(AGENT)
             total.update(said)
