@@ -408,3 +408,10 @@ def test_nationality_words_joined_by_hyphens_are_not_names(recognizer):
     got = kinds(recognizer, "The first African-American mayor met an Anglo-Irish writer. The First Sino-Japanese War ended.")
     assert "African-American" not in got and "Anglo-Irish" not in got
     assert got.get("First Sino-Japanese War") == EVENT
+
+
+def test_a_caption_placing_a_name_left_or_right_makes_a_person(recognizer):
+    got = kinds(recognizer, "Deebaa Sirdar (left) and Quorra Vantis (second from left) took a selfie with "
+                            "Andrea Jenkins. Vantrex Holdings (right) paid.")
+    assert got["Deebaa Sirdar"] == got["Quorra Vantis"] == PERSON and got["Vantrex Holdings"] == ORG, got
+    assert kinds(recognizer, "Virginia elected its first two Latina state delegates.") == {"Virginia": PLACE}

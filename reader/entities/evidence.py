@@ -24,6 +24,7 @@ claims insisted admitted recalled warned testified suggested believes believed t
 recalls describes described announced confirmed denied urged""".split())
 _PERSON_AFTER = re.compile(
     r"[ ,]*(?:who\b|whose\b|\(born\b|\(\d{1,3}\)|,? (?:aged )?\d{1,3},)"
+    r"| ?\((?:(?:second |third )?(?:from )?(?:left|right)|cent(?:er|re)|front|back|[LRC])\)"
     r"|(?:'s|’s) (?:father|mother|wife|husband|son|daughter|brother|sister|family|parents|death|birth|"
     r"childhood|life|career|friend|friends|poems?|novels?|books?|writings?|letters?|biography)\b"
     r"| (?:was|were) born\b| (?:died|married|studied|graduated|retired|himself|herself)\b")

@@ -185,7 +185,7 @@ alabamian alaskan arizonan arkansan californian coloradan connecticuter delaware
 illinoisan indianan iowan kansan kentuckian louisianan mainer marylander michigander minnesotan mississippian
 missourian montanan nebraskan nevadan oklahoman oregonian pennsylvanian tennessean texan utahn vermonter
 virginian wisconsinite wyomingite
-western eastern northern southern central arab arabic latin latino hispanic asian african nordic
+western eastern northern southern central arab arabic latin latino latina latinx hispanic asian african nordic
 balkan baltic caucasian slavic celtic
 muslim muslims christian christians jewish jew jews catholic catholics protestant buddhist hindu
 sikh sunni shia shiite islamic islamist orthodox evangelical mormon scientologist scientologists
