@@ -288,6 +288,25 @@ def test_reader_about_one_word_of_a_persons_name_finds_the_person_the_library_kn
     assert capsys.readouterr().out.startswith("Washington  (Place)")  # not "WASHINGTON"
 
 
+def test_reader_about_types_an_entity_the_index_keeps_no_name_for_as_its_story_does(tmp_path, capsys):
+    """The index keeps the names and kinds of a story's main entities only; one named once in a
+    story of many names is typed by recognising that story's text (it printed "(Other)")."""
+    from reader.cli import main
+    from reader.search.dossier_fields import MAX_COLUMN_ENTITIES
+
+    countries = ["France", "Germany", "Spain", "Italy", "Poland", "Sweden", "Norway", "Finland", "Denmark", "Austria",
+                 "Belgium", "Portugal", "Greece", "Ireland", "Hungary", "Romania", "Bulgaria", "Croatia", "Serbia",
+                 "Slovakia", "Slovenia", "Estonia", "Latvia", "Lithuania", "Iceland", "Albania"]
+    assert len(countries) > MAX_COLUMN_ENTITIES
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    write(lib, "a.txt", "2020-01-10", " ".join(f"Talks in {c} went on, and {c} agreed." for c in countries)
+          + " Industry Secretary Quorra Vantis said little.")
+    index_as_own_library(lib, capsys)
+    assert main(["about", "Quorra Vantis"]) == 0
+    assert capsys.readouterr().out.startswith("Quorra Vantis  (Person)")
+
+
 def test_the_sentence_does_not_end_at_an_abbreviation():
     from reader.entities.summary import sentence_at
 

@@ -42,7 +42,7 @@ def resolve(name: str, kb, index):
     slug = entity_slug(name)
     reader = _reader(index)
     if reader is not None and reader.doc_frequency("entity", slug):
-        named = entity_named(index, slug)
+        named = entity_named(index, slug, recognise=True)
         kind = (named[2] if named else None) or OTHER
         if kind == OTHER and place_facts(name) is not None:
             kind = PLACE  # the gazetteer knows it ("US"), as the sidebar does
@@ -67,7 +67,7 @@ def resolve(name: str, kb, index):
                 person = _a_person(index, reader, keys, more_than=reader.doc_frequency("entity", keys[0]) - 1)
                 keys = [person[0] if person else keys[0]]
         if len(keys) == 1:
-            named = entity_named(index, keys[0])
+            named = entity_named(index, keys[0], recognise=True)
             return EntityInfo(keys[0], named[1], named[2] or OTHER) if named else \
                 EntityInfo(keys[0], keys[0].replace("_", " ").title(), OTHER)
     if facts is not None:  # an alternate name GeoNames knows ("Bombay")
@@ -249,8 +249,11 @@ def _credit(note) -> str:
 
 def format_background(context, width: int = 88) -> str:
     """The background as readable text, in the sidebar's order."""
+    from reader.entities.model import TYPE_NAMES
+
     entity, note = context.entity, context.note
-    lines = [f"{note.name if note else entity.name}  ({(note.type if note else entity.type).title()})"]
+    kind = note.type if note else entity.type
+    lines = [f"{note.name if note else entity.name}  ({TYPE_NAMES.get(kind, kind.title())})"]
     if note is not None:
         if note.summary:
             lines += ["", *textwrap.wrap(note.summary, width)]

@@ -20,6 +20,8 @@ search index's entity keys): recognition needs about 60 bytes of memory per char
 
 #: Plural headings for the sidebar and tables.
 TYPE_LABELS = {PERSON: "People", ORG: "Organisations", PLACE: "Places", EVENT: "Events", OTHER: "Other"}
+#: The same for one entity ("Starry Lee  (Person)").
+TYPE_NAMES = {PERSON: "Person", ORG: "Organisation", PLACE: "Place", EVENT: "Event", OTHER: "Other"}
 
 
 class Span(NamedTuple):

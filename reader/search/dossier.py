@@ -124,8 +124,10 @@ NAMED_LOOKS = 50
 """Stories ``entity_named`` reads, latest first, for one that keeps the entity in its column."""
 
 
-def entity_named(index: LibraryIndex, key: str) -> tuple[str, str, str] | None:
-    """(slug, name, type) of the entity ``key`` as a story of the index names it, or ``None``."""
+def entity_named(index: LibraryIndex, key: str, *, recognise: bool = False) -> tuple[str, str, str] | None:
+    """(slug, name, type) of the entity ``key`` as a story of the index names it, or ``None``.
+    A story's column keeps its main entities only; with ``recognise``, an entity kept in none
+    is found by recognising the latest story's text that mentions it (stored in the index)."""
     slug = entity_slug(key)
     try:
         searcher = index.searcher()
@@ -133,13 +135,25 @@ def entity_named(index: LibraryIndex, key: str) -> tuple[str, str, str] | None:
         if not docs or COLUMN_FIELD not in searcher.schema:
             return None
         column = searcher.reader().column_reader(COLUMN_FIELD)
-        for docnum in reversed(docs[-NAMED_LOOKS:]):  # a story's column keeps its main entities only
+        for docnum in reversed(docs[-NAMED_LOOKS:]):
             found = next((found for found in column_entities(column[docnum]) if found[0] == slug), None)
             if found is not None:
                 return found
-        return None
+        return _recognised_in(searcher.stored_fields(docs[-1]).get("body_text") or "", slug) if recognise else None
     except IndexProblem:
         return None
+
+
+def _recognised_in(body: str, slug: str) -> tuple[str, str, str] | None:
+    """(slug, name, type) of the entity ``slug`` as the recogniser finds it in ``body``."""
+    from reader.entities import service  # noqa: PLC0415 - only for an entity no story keeps
+    from reader.entities.summary import summarise  # noqa: PLC0415
+
+    recognizer = service.get_recognizer()
+    for info in summarise(body, recognizer.recognise(body), recognizer.kb):
+        if entity_slug(info.key) == slug:
+            return slug, info.name, info.type
+    return None
 
 
 def _with(searcher, docnums: list[int], slugs: set[str]) -> list[tuple[str, str, int]]:
