@@ -389,8 +389,17 @@ def test_what_a_body_is_by_its_owner_its_base_its_kind_and_its_list(text, name, 
     assert roles(text, name, person=False) == [role]
 
 
-def test_a_kind_after_a_name_needs_the_before_it():
+def test_a_kind_after_a_name_needs_the_before_it_and_a_name_that_does_not_say_its_kind():
     assert roles("Apple company shares rose.", "Apple", person=False) == []
+    text = "The Church of Scientology website and the Labour Party newspaper said so."
+    assert roles(text, "Church of Scientology", person=False) == []  # the church's website
+    assert roles(text, "Labour Party", person=False) == []
+
+
+def test_a_speech_or_a_letter_of_ones_own_is_no_role_but_one_by_a_person_is():
+    text = "She praised President Trump’s speech and Obama's letter. A speech by Ann Hobb followed."
+    assert roles(text, "Trump") == ["President"] and roles(text, "Obama") == []
+    assert roles(text, "Ann Hobb") == ["speaker of a speech"]
 
 
 def test_a_kind_between_two_names_is_the_second_ones():

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 
+from reader.entities.model import ORG
 from reader.entities.role_phrases import singular
 from reader.entities.role_words import BODY_WORDS
 from reader.entities.tokens import follows_the
-from reader.entities.wordlists import CALENDAR
+from reader.entities.wordlists import CALENDAR, ENDINGS
 
 #: A hyphenated word before a name and what it makes of the word before the hyphen.
 LINKS = {"owned": "owned by", "backed": "backed by", "controlled": "controlled by", "run": "run by",
@@ -48,8 +49,9 @@ def _name_next(body: str, at: int) -> bool:
 
 
 def kind_after(body: str, start: int, end: int) -> str | None:
-    """ "the Interfax news agency" → "news agency" (only after "the": "Apple company shares" is no kind)."""
-    if not follows_the(body, start):
+    """ "the Interfax news agency" → "news agency" (only after "the": "Apple company shares" is no kind;
+    nor after a name that says its kind: "the Church of Scientology website" is the church's)."""
+    if not follows_the(body, start) or _says_its_kind(body[start:end]):
         return None
     match = _KIND_AFTER.match(body, end, min(len(body), end + 40))
     if not match:
@@ -60,6 +62,14 @@ def kind_after(body: str, start: int, end: int) -> str | None:
     if _name_next(body, match.end()):
         return None  # "the Scientology propaganda publication Freedom Magazine": the kind is the name's after it
     return " ".join(words)
+
+
+def _says_its_kind(name: str) -> bool:
+    """True when a body's name ends with, or is headed by, a word for a kind of body
+    ("Labour Party", "Church of Scientology")."""
+    words = name.replace("’s", "").split()
+    head = words[:words.index("of")] if "of" in words[1:] else words
+    return bool(head) and ENDINGS.get(head[-1].casefold()) == ORG
 
 
 def listed_kind(body: str, start: int) -> str | None:

@@ -108,7 +108,10 @@ def _of_work(maker: str, work: str) -> str:
     return f"{maker} of {'an' if work[0] in 'aeiou' else 'a'} {work}"
 
 
-_OWN_WORKS = sorted(set(WORK_MAKERS) - {"story", "biography", "photo", "photograph", "cartoon"}, key=len, reverse=True)
+_OWN_WORKS = sorted(set(WORK_MAKERS) - {"story", "biography", "photo", "photograph", "cartoon", "speech", "letter"},
+                    key=len, reverse=True)
+"""(Not "Trump's speech", "Obama's letter": everyone in the news gives speeches and writes
+letters; "a speech by X" still says who spoke.)"""
 _POSSESSIVE_WORK = re.compile(r"[’']s\s+(?:(?:new|latest|first|last|debut|recent|best-?selling|acclaimed|famous|early|"
                               r"final|second|third|next|upcoming|classic|short|\d{4})\s+){0,2}(?P<work>"
                               + "|".join(_OWN_WORKS) + r")s?\b")
