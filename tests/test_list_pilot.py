@@ -93,7 +93,10 @@ async def test_star_and_filters(tmp_path: Path) -> None:
         await pilot.pause()
         assert titles(app) == ["Market falls", "Zebra crossing opens"]
         assert article_list.border_title == "Articles by date · from Wire"
-        assert article_list.border_subtitle.startswith("2 of 4 articles")
+        assert article_list.border_subtitle == "2 of 4 articles · 2 unread"  # the unread among those shown
+        article_list.set_read("c", True)
+        assert article_list.border_subtitle == "2 of 4 articles · 1 unread"
+        article_list.set_read("c", False)
         article_list.filter_ids("mentioning Moon", {"d"})
         await pilot.pause()
         assert titles(app) == []

@@ -112,6 +112,10 @@ class ArticleList(ScrollView, can_focus=True):
         self._orders: dict[str, list[int]] = {}
         self._index_of_id: dict[str, int] = {}
         self._read_count = 0
+        self._view_set: set[int] | None = None
+        """The rows' article indexes while a filter is in force (else None: every article shows)."""
+        self._view_read = 0
+        """How many of the filtered rows are read."""
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
         self.empty_text = "Loading the library…"  # until the first set_articles
         self.note = ""
@@ -144,7 +148,7 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             self.read.discard(article_id)
         if article_id in self._index_of_id:
-            self._read_count += 1 if read else -1
+            self._count_read(self._index_of_id[article_id], read)
         self._changed(article_id, refilter=self.show == "unread")
 
     def set_read_many(self, article_ids: Iterable[str], read: bool) -> None:
@@ -155,12 +159,18 @@ class ArticleList(ScrollView, can_focus=True):
                 continue
             (self.read.add if read else self.read.discard)(article_id)
             if article_id in self._index_of_id:
-                self._read_count += 1 if read else -1
+                self._count_read(self._index_of_id[article_id], read)
             changed = True
         if changed:
             self._cache.clear()
             self._update_title()
             self.refresh()
+
+    def _count_read(self, index: int, read: bool) -> None:
+        step = 1 if read else -1
+        self._read_count += step
+        if self._view_set is not None and index in self._view_set:
+            self._view_read += step
 
     def set_note(self, note: str) -> None:
         """A few words after the counts in the border ("12 new"); "" for none."""
@@ -212,6 +222,13 @@ class ArticleList(ScrollView, can_focus=True):
         return len(self.articles) - self._read_count
 
     @property
+    def shown_unread_count(self) -> int:
+        """Unread among the articles shown (all of them when no filter is in force)."""
+        if self._view_set is None:
+            return self.unread_count
+        return len(self._view) - self._view_read
+
+    @property
     def highlighted_article(self) -> Any | None:
         if self.highlighted is None or not 0 <= self.highlighted < len(self._view):
             return None
@@ -256,12 +273,12 @@ class ArticleList(ScrollView, can_focus=True):
         return " · ".join(parts)
 
     def counts_text(self, width: int | None = None) -> str:
-        """"1,204 articles · 37 unread"; "12 of 1,204 articles · 37 unread" under a filter;
-        without the word "articles" when that does not fit in ``width`` cells."""
-        total = len(self.articles)
-        texts = [f"{total:,} article{'' if total == 1 else 's'} · {self.unread_count:,} unread",
-                 f"{total:,} · {self.unread_count:,} unread"]
-        if self.show != "all" or self.source_filter or self.id_filter:
+        """"1,204 articles · 37 unread"; "12 of 1,204 articles · 5 unread" under a filter (the
+        unread among those shown); without the word "articles" when that does not fit in
+        ``width`` cells."""
+        total, unread = len(self.articles), self.shown_unread_count
+        texts = [f"{total:,} article{'' if total == 1 else 's'} · {unread:,} unread", f"{total:,} · {unread:,} unread"]
+        if self._view_set is not None:
             texts = [f"{len(self._view):,} of {text}" for text in texts]
         if self.note:
             texts = [f"{text} · {self.note}" for text in texts]
@@ -294,6 +311,9 @@ class ArticleList(ScrollView, can_focus=True):
             ids = self.id_filter[1]
             view = [i for i in view if all_ids[i] in ids]
         self._view = view  # never changed in place: an order or a fresh filtered list
+        filtered = self.show != "all" or self.source_filter is not None or self.id_filter is not None
+        self._view_set = set(view) if filtered else None
+        self._view_read = sum(1 for i in view if all_ids[i] in self.read) if filtered else 0
         self._cache.clear()
         self.virtual_size = Size(0, len(self._view) * ROW_HEIGHT)
         row = None
