@@ -87,6 +87,10 @@ async def test_star_and_filters(tmp_path: Path) -> None:
         assert article_list.border_subtitle == "3 of 4 articles · 3 unread"
         await pilot.press("v")  # starred
         assert titles(app) == ["Market falls"]
+        article_list.set_read("c", True)
+        assert article_list.border_subtitle == "1 of 4 articles · 0 unread"
+        article_list.set_read("c", False)
+        assert article_list.border_subtitle == "1 of 4 articles · 1 unread"
         await pilot.press("v")  # all again
         assert len(titles(app)) == 4
         article_list.filter_source("Wire")

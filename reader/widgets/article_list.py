@@ -112,8 +112,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._orders: dict[str, list[int]] = {}
         self._index_of_id: dict[str, int] = {}
         self._read_count = 0
-        self._view_set: set[int] | None = None
-        """The rows' article indexes while a filter is in force (else None: every article shows)."""
+        self._filtered = False
+        """A filter is in force (``show``, a source, a set of ids): not every article shows."""
         self._view_read = 0
         """How many of the filtered rows are read."""
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
@@ -169,8 +169,16 @@ class ArticleList(ScrollView, can_focus=True):
     def _count_read(self, index: int, read: bool) -> None:
         step = 1 if read else -1
         self._read_count += step
-        if self._view_set is not None and index in self._view_set:
+        if self._filtered and self._in_view(index):
             self._view_read += step
+
+    def _in_view(self, index: int) -> bool:
+        """True when the filters in force show article ``index`` (read or not: a change of
+        read under the unread filter rebuilds the view, which counts again)."""
+        article_id = self._ids[index]
+        return ((self.show != "starred" or article_id in self.starred)
+                and (self.source_filter is None or self.articles[index].source == self.source_filter)
+                and (self.id_filter is None or article_id in self.id_filter[1]))
 
     def set_note(self, note: str) -> None:
         """A few words after the counts in the border ("12 new"); "" for none."""
@@ -224,7 +232,7 @@ class ArticleList(ScrollView, can_focus=True):
     @property
     def shown_unread_count(self) -> int:
         """Unread among the articles shown (all of them when no filter is in force)."""
-        if self._view_set is None:
+        if not self._filtered:
             return self.unread_count
         return len(self._view) - self._view_read
 
@@ -278,7 +286,7 @@ class ArticleList(ScrollView, can_focus=True):
         ``width`` cells."""
         total, unread = len(self.articles), self.shown_unread_count
         texts = [f"{total:,} article{'' if total == 1 else 's'} · {unread:,} unread", f"{total:,} · {unread:,} unread"]
-        if self._view_set is not None:
+        if self._filtered:
             texts = [f"{len(self._view):,} of {text}" for text in texts]
         if self.note:
             texts = [f"{text} · {self.note}" for text in texts]
@@ -311,9 +319,10 @@ class ArticleList(ScrollView, can_focus=True):
             ids = self.id_filter[1]
             view = [i for i in view if all_ids[i] in ids]
         self._view = view  # never changed in place: an order or a fresh filtered list
-        filtered = self.show != "all" or self.source_filter is not None or self.id_filter is not None
-        self._view_set = set(view) if filtered else None
-        self._view_read = sum(1 for i in view if all_ids[i] in self.read) if filtered else 0
+        self._filtered = self.show != "all" or self.source_filter is not None or self.id_filter is not None
+        # (none read under the unread filter: no pass over a long view for the "v" key)
+        self._view_read = sum(1 for i in view if all_ids[i] in self.read) \
+            if self._filtered and self.show != "unread" else 0
         self._cache.clear()
         self.virtual_size = Size(0, len(self._view) * ROW_HEIGHT)
         row = None
