@@ -52,11 +52,13 @@ class EntitySidebar(Vertical):
     DEFAULT_CSS = """
     EntitySidebar { width: 34; }
     EntitySidebar #article-details { height: auto; max-height: 8; }
-    EntitySidebar #entities { height: auto; max-height: 75%; border-top: solid $panel-lighten-2; }
-    EntitySidebar.-chosen #entities { max-height: 50%; }
+    EntitySidebar #entities { height: 1fr; border-top: solid $panel-lighten-2; }
+    EntitySidebar.-chosen #entities { height: auto; max-height: 50%; }
     EntitySidebar.-short #article-details { display: none; }
-    EntitySidebar #note { height: 1fr; border-top: solid $panel-lighten-2; }
+    EntitySidebar #note { height: auto; border-top: solid $panel-lighten-2; }
+    EntitySidebar.-chosen #note { height: 1fr; }
     """
+    # (With no entity chosen the panel below says one line: the list has every other row.)
 
     BINDINGS = [
         Binding("w", "write_note", "Write note", id="note.write"),
