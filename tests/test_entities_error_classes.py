@@ -352,6 +352,7 @@ def test_a_weekday_or_a_joining_word_does_not_end_a_name(recognizer):
     assert "Overeaters Anonymous" in got and not {"Overeaters Anonymous Thursdays", "Fridays"} & set(got), got
     got = kinds(recognizer, "Iona Senior Services, 4125 Albemarle St. NW. Garden, 100 Maryland Ave. SW. Call, Ext. 4.")
     assert got.get("Albemarle St") == PLACE and not {"Albemarle St. NW", "SW", "Ext"} & set(got), got
+    assert kinds(recognizer, "The site went down at 15:11 GMT; by 9 a.m. EST it was back, at noon PST too.") == {}
 
 
 def test_a_short_heading_of_capitalised_words_gives_no_names(recognizer):

@@ -220,6 +220,7 @@ ok okay tv dvd cd pdf usb gps ai ceo cfo gdp dna hiv aids covid covid-19 sars uf
 ad bc ce bce
 usd eur gbp jpy cny rmb aud nzd chf inr mxn brl krw hkd sgd dkk zar pln aed
 nw ne sw se ext
+gmt utc bst cet cest est edt cst cdt mst mdt pst pdt aest aedt jst ist hkt
 """)
 
 #: Common given names from many languages: a capitalised run that starts with one is a person.
