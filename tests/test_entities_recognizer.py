@@ -382,6 +382,8 @@ def test_bodies_and_places_that_speak_or_are_administered_stay_what_they_are(rec
     assert_kinds(recognizer, cases)
     kinds = kinds_of(recognizer, "Cheng Chung-tai spoke in Taipei.")
     assert kinds.get("Cheng Chung-tai") == PERSON  # at a sentence's start too
+    kinds = kinds_of(recognizer, "Elected were FTU's Kwok Wai-keung and Youngspiration's Yau Wai-ching.")
+    assert kinds.get("Kwok Wai-keung") == kinds.get("Yau Wai-ching") == PERSON  # (Wai is also a town)
 
 
 def test_state_abbreviations_a_title_given_name_and_french_honorifics(recognizer):

@@ -13,7 +13,7 @@ from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
 from reader.entities.role_words import BODY_WORDS, TITLE_MODIFIERS
-from reader.entities.tokens import follows_the
+from reader.entities.tokens import GIVEN_WITH_HYPHEN, follows_the
 from reader.entities.wordlists import (
     CALENDAR,
     COMMON,
@@ -484,14 +484,10 @@ def _place_then(story: Story, a: int, last: int) -> bool:
     return anchor is not None and anchor[0] == last - a and anchor[1].type == PLACE
 
 
-_GIVEN_WITH_HYPHEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
-"""A romanised Chinese or Korean given name: "Chung-tai", "Kwok-hung", "Ing-wen", "Jae-in"."""
-
-
 def _hyphenated_given_name(toks) -> bool:
     """A short family name and a hyphenated given name: "Cheng Chung-tai", "Hsieh Pei-fen"."""
     return len(toks) == 2 and len(toks[0].base) <= 6 and toks[0].base.isalpha() and not toks[0].is_upper \
-        and _GIVEN_WITH_HYPHEN.fullmatch(toks[1].base) is not None
+        and GIVEN_WITH_HYPHEN.fullmatch(toks[1].base) is not None
 
 
 def _regnal(story: Story, toks) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from reader.entities.knowledge import Knowledge
 from reader.entities.lexicon import CITY_RANK, Entry, Lexicon
-from reader.entities.tokens import INITIAL, LOWER_PREFIXES, Token, split_pieces, tokenize
+from reader.entities.tokens import GIVEN_WITH_HYPHEN, INITIAL, LOWER_PREFIXES, Token, split_pieces, tokenize
 from reader.entities.model import PERSON
 from reader.entities.wordlists import (
     ABBREVIATIONS,
@@ -202,8 +202,10 @@ class Story:
             elif all(caps) and (all(known) or any(lexicon.is_country(p.text) for p in parts)):
                 split = True  # Japan-Taiwan, China-Japan (but not "Okonkwo-Bell")
             elif caps[0] and not caps[-1] and (known[0] or not self._cap_neighbour(tokens, index)
-                                                or parts[-1].folded in _MODIFIER_ENDS):
-                split = True  # Japan-controlled, Scientology-critic, Amazon-owned (but "Hsieh Pei-fen" stays whole)
+                                                or parts[-1].folded in _MODIFIER_ENDS) \
+                    and not (self._given_name_after_family_name(tokens, index) and parts[-1].folded not in _MODIFIER_ENDS):
+                split = True  # Japan-controlled, Scientology-critic, Amazon-owned (but "Hsieh Pei-fen", "Yau Wai-ching"
+                # stay whole, though Wai is also a town)
             out.extend(parts if split and len(parts) > 1 else [tok])
         return out
 
@@ -214,6 +216,13 @@ class Story:
             return False
         key = f"{tokens[index].folded} {tokens[index + 1].folded}"
         return key in lexicon or lexicon.is_prefix(key)
+
+    @staticmethod
+    def _given_name_after_family_name(tokens: list[Token], index: int) -> bool:
+        """True for a romanised hyphenated given name right after a capitalised word: "Yau Wai-ching"."""
+        prev = tokens[index - 1] if index else None
+        return prev is not None and prev.cap and prev.end == tokens[index].start - 1 \
+            and GIVEN_WITH_HYPHEN.fullmatch(tokens[index].text) is not None
 
     @staticmethod
     def _cap_neighbour(tokens: list[Token], index: int) -> bool:

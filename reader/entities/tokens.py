@@ -21,6 +21,8 @@ LOWER_PREFIXES = ("al-", "el-", "ad-", "an-", "ar-", "as-", "at-", "az-", "bin-"
                   "d'", "d’", "l'", "l’", "o'", "o’", "mc", "mac")
 _ELISION = frozenset("'’")
 _LOWER_PREFIX_SET = frozenset(p.replace("’", "'") for p in LOWER_PREFIXES) | frozenset(LOWER_PREFIXES)
+GIVEN_WITH_HYPHEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
+"""A romanised Chinese or Korean given name: "Chung-tai", "Kwok-hung", "Ing-wen", "Jae-in"."""
 
 
 def follows_the(text: str, start: int) -> bool:
