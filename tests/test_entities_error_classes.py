@@ -330,6 +330,13 @@ def test_water_and_land_features_by_their_last_word_are_places(recognizer, text,
     assert kinds(recognizer, text).get(name) == PLACE
 
 
+def test_a_known_place_and_its_quarter_are_one_place_after_the_or_in(recognizer):
+    got = kinds(recognizer, "In the Kowloon East geographical constituency and the New Territories West one, "
+                            "voters in London West agreed.")
+    assert got.get("Kowloon East") == got.get("New Territories West") == got.get("London West") == PLACE, got
+    assert kinds(recognizer, "Kanye West and Jack London met.").get("Kanye West") == PERSON  # (Kanye: a town too)
+
+
 def test_other_spellings_of_big_cities_are_places(recognizer):
     got = kinds(recognizer, "He was appointed to the high command at Kiev, and later sailed from Genova.")
     assert got.get("Kiev") == PLACE and got.get("Genova") == PLACE

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from reader.entities.evidence import PLACE_BEFORE
 from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
@@ -153,6 +154,12 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         if not forced_person or entry.type == PERSON or entry.rank == NOTE_RANK:
             story.found.append(from_entry(story, a, b, entry))
             return
+    # a known place and a quarter of it, after "the" or "in": "the Kowloon East constituency", "in
+    # London West" (not "Kanye West": Kanye is a town too)
+    if b - a >= 2 and a in anchors and anchors[a][0] == b - a - 1 and anchors[a][1].type == PLACE \
+            and tokens[b - 1].folded in _QUARTERS and not forced_person and _placed(story, tokens[a].start):
+        story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, PLACE, None, tokens[a:b]))
+        return
     # titles and roles split the run: what follows the last role is a person
     role_at = None
     k = a
@@ -344,6 +351,7 @@ def _ordinary_before(story: Story, a: int, i: int) -> bool:
     return all(is_word(t.folded) or t.folded in lexicon or t.is_upper for t in story.tokens[a:i])
 
 
+_QUARTERS = frozenset("east west north south central".split())
 _NEVER_LAST = WEEKDAYS | CONNECTORS | {"nw", "ne", "sw", "se"}
 """Words a name does not end with: a weekday (news write "in Denver Monday"), a joining word,
 or the quarter after a street ("4125 Albemarle St. NW")."""
@@ -475,6 +483,12 @@ def _shouted_after(story: Story, k: int) -> bool:
     tok = story.tokens[k]
     return tok.is_upper and len(tok.text) >= 4 and not story.tokens[k - 1].is_upper \
         and (tok.folded in COMMON or story.knowledge.is_word(tok.folded))
+
+
+def _placed(story: Story, start: int) -> bool:
+    """True when the name at ``start`` follows "the" or a word of place ("in", "near", "from")."""
+    before = story.text[max(0, start - 12):start].split()
+    return bool(before) and (before[-1].casefold() == "the" or before[-1].casefold() in PLACE_BEFORE)
 
 
 def _place_then(story: Story, a: int, last: int) -> bool:
