@@ -105,6 +105,12 @@ async def test_feeds_view_counts_chooses_marks_read_and_undoes(feed_server):
         await pilot.press("k")
         await pilot.pause()
         assert screen.table.cursor_row == wanted - 1
+        await pilot.press("G")
+        assert screen.table.cursor_row == len(screen.rows) - 1
+        await pilot.press("g")
+        assert screen.table.cursor_row == 0
+        screen.table.move_cursor(row=wanted - 1)
+        await pilot.pause()
         await pilot.press("j")
         await pilot.pause()
         await pilot.press("enter")

@@ -63,12 +63,16 @@ _COLUMNS = (("Feed", "feed", 42), ("Unread", "unread", 7), ("Total", "total", 7)
 
 
 class FeedsTable(DataTable):
-    """The feeds, one per row; j and k move as in reader's other lists."""
+    """The feeds, one per row; j, k, g, G, Home and End move as in reader's other lists."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="feeds.down"),
         Binding("k", "cursor_up", "Up", show=False, id="feeds.up"),
+        Binding("g,home", "scroll_top", "First", show=False, id="feeds.first"),
+        Binding("G,end", "scroll_bottom", "Last", show=False, id="feeds.last"),
     ]
+    HELP_HIDE = frozenset({"cursor_left", "cursor_right", "scroll_home", "scroll_end"})
+    """The table's keys for moving sideways, which a table as narrow as its pane has no use for."""
 
 
 class FeedsScreen(Screen[FeedRow | None]):

@@ -2,7 +2,8 @@
 
 The list cannot go stale: it walks every screen and widget class that reader defines
 (importing each module of ``reader.screens`` and ``reader.widgets`` first; a binding's
-tooltip, when it has one, is its longer description), with the
+tooltip, when it has one, is its longer description; a class's ``HELP_NAME`` is its
+heading, ``HELP_SKIP`` leaves it out, ``HELP_HIDE`` leaves out some actions), with the
 bindings each inherits from Textual (an option list's Enter and arrows, a scrolling
 pane's Page Up), so a key added anywhere shows up here. Keys remapped in config.yaml are
 shown as remapped. The text is plain Content (a remapped key is the person's text).
@@ -69,9 +70,13 @@ def _keys_never_reach(cls: type) -> bool:
 
 
 def _bindings_of(classes: Iterable[type]) -> list[Binding]:
+    """The bindings of ``classes`` (a class and those it inherits from), less the actions the
+    first one hides from help (``HELP_HIDE``)."""
+    classes = list(classes)
+    hidden = vars(classes[0]).get("HELP_HIDE", frozenset()) if classes else frozenset()
     bindings: list[Binding] = []
     for cls in classes:
-        bindings.extend(Binding.make_bindings(vars(cls).get("BINDINGS", [])))
+        bindings.extend(b for b in Binding.make_bindings(vars(cls).get("BINDINGS", [])) if b.action not in hidden)
     return bindings
 
 

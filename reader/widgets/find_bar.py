@@ -21,6 +21,8 @@ class FindToggle(Checkbox):
     """A toggle of the find bar, marked "X" only when on (Textual's checkbox shows its X
     either way, dimmed when off, which reads as on in many themes)."""
 
+    HELP_SKIP = True  # (its Enter and space toggle it, as any checkbox; the find bar's Alt keys are listed)
+
     def render(self) -> Content:
         self.BUTTON_INNER = "X" if self.value else " "
         return super().render()

@@ -32,6 +32,7 @@ class PanelList(OptionList):
     move in it and ``g``/``G`` go to its ends, as in the entity list (the panel's own keys
     scroll the panel)."""
 
+    HELP_NAME = "Lists in the note panel"
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="note.list_down"),
         Binding("k", "cursor_up", "Up", show=False, id="note.list_up"),
