@@ -52,6 +52,20 @@ TYPE_TO_SEARCH = "Type to search. Fields: title: source: entity: type: published
 """The empty box's line: the fields the placeholder has no room for."""
 
 
+NEXT_HIT = Binding("down", "screen.step_hits(1)", "Choose hit", key_display="↓↑",
+                   tooltip="Next hit (↑ the previous); Enter opens it", id="search.next_hit")
+PREVIOUS_HIT = Binding("up", "screen.step_hits(-1)", "Previous hit", show=False, id="search.previous_hit")
+
+
+class QueryInput(OrderedInput):
+    """The query field: Down and Up choose a hit while it keeps the focus, as in a command
+    palette, and the footer says so (a field's own Up and Down, which scroll it, would hide
+    the screen's keys from the footer)."""
+
+    BINDINGS = [NEXT_HIT, PREVIOUS_HIT]
+    HELP_SKIP = True  # (listed under the library search's keys)
+
+
 class SearchScreen(Screen[SearchChoice | None]):
     """Search the whole library."""
 
@@ -73,8 +87,8 @@ class SearchScreen(Screen[SearchChoice | None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="search.back"),
         # the query keeps the focus while the arrows choose a hit, as in a command palette (Tab goes to the hits)
-        Binding("down", "step_hits(1)", "Next hit", show=False, id="search.next_hit"),
-        Binding("up", "step_hits(-1)", "Previous hit", show=False, id="search.previous_hit"),
+        NEXT_HIT,  # (the query field's keys, listed here for help)
+        PREVIOUS_HIT,
         Binding("ctrl+l", "to_query", "Query", id="search.to_query"),
     ]
     HELP_NAME = "Library search"
@@ -105,7 +119,7 @@ class SearchScreen(Screen[SearchChoice | None]):
         with Vertical(id="search-box") as box:
             box.border_title = "Search the library"
             # short enough for an 80-column terminal; the status line names the other fields
-            yield OrderedInput(value=self.initial_query, id="search-input",
+            yield QueryInput(value=self.initial_query, id="search-input",
                                placeholder='words "a phrase" negot* shimonseki~ -excluded OR title: published:2021')
             yield Label(TYPE_TO_SEARCH, id="search-status")
             yield SearchHits(id="search-hits")
