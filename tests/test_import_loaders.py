@@ -10,7 +10,7 @@ from tests.conftest import needs_shared
 
 from reader.library.files import load_all
 from reader.loaders.feed import load_feed, parse_feed
-from reader.loaders.html import clean_byline, load_html, without_credit_suffix
+from reader.loaders.html import clean_byline, load_html, without_credit_suffix, without_furniture
 from reader.loaders.md import load_md
 
 # -- Markdown ---------------------------------------------------------------------------------
@@ -110,6 +110,21 @@ def test_a_title_part_naming_only_the_author_or_the_site_is_dropped() -> None:
     assert without_credit_suffix("Whales - The Guardian", "Ann Lee", None) == "Whales - The Guardian"
     assert without_credit_suffix("Brexit | Politics", "Ann Lee", "BBC") == "Brexit | Politics"
     assert without_credit_suffix("| Ann Lee", "Ann Lee", None) == "| Ann Lee"
+
+
+def test_page_furniture_and_a_repeated_title_are_not_story_text() -> None:
+    paragraphs = ["Obama admits gun laws are his frustration", "- 24 July 2015", "- From the section US & Canada",
+                  "- 941 comments", "President Obama has admitted his failure.", "Continue reading the main story",
+                  "- 3 dead as storm hits coast", "Share", "He said so on 24 July 2015."]
+    assert without_furniture(paragraphs, "Obama admits gun laws are his frustration") == [
+        "President Obama has admitted his failure.", "- 3 dead as storm hits coast", "He said so on 24 July 2015."]
+    assert without_furniture(["Share"], "Share") == ["Share"]  # nothing left: the page is kept as it is
+
+
+def test_the_bbc_page_starts_with_its_story() -> None:
+    folder = needs_shared("data", "html", "bbc-1")
+    article = load_html(folder / "source.html").article
+    assert article.body.startswith("President Barack Obama has admitted")
 
 
 def test_byline_cleanup() -> None:

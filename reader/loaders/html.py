@@ -80,6 +80,29 @@ def _plain_name(name: str) -> str:
     return " ".join(name.casefold().split()).removeprefix("the ")
 
 
+_FURNITURE = re.compile(
+    r"(?:[-•]\s*)?(?:"
+    r"(?:published|updated|posted)?:?\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"  # "- 24 July 2015"
+    r"|(?:published|updated|posted)?:?\s*[A-Z][a-z]+\s+\d{1,2},\s+\d{4}"  # "Updated: July 24, 2015"
+    r"|from the section\s.{1,60}"  # "- From the section US & Canada"
+    r"|[\d,]+\s+comments?"  # "- 941 comments"
+    r"|\d+\s+(?:minutes?|hours?|days?)\s+ago"
+    r"|share(?: this(?: article| story)?)?|advertisement|continue reading the main story"
+    r")",
+    re.IGNORECASE)
+"""A page's furniture that extraction keeps as text: dates, section names, comment counts,
+share buttons, "Continue reading the main story"."""
+
+
+def without_furniture(paragraphs: list[str], title: str | None) -> list[str]:
+    """The story's paragraphs less the page's furniture (``_FURNITURE``, kept where it is a
+    whole paragraph only) and a first paragraph that repeats the title."""
+    kept = [p for p in paragraphs if not _FURNITURE.fullmatch(p)]
+    if kept and title and " ".join(kept[0].split()).casefold() == " ".join(title.split()).casefold():
+        kept = kept[1:]
+    return kept or paragraphs
+
+
 def extract_page(data: bytes | str, url: str | None = None) -> dict | None:
     """Title, byline, published, source, url and paragraphs of a page, or None when it has no story."""
     import trafilatura  # imported lazily: it takes a moment to load
@@ -94,6 +117,7 @@ def extract_page(data: bytes | str, url: str | None = None) -> dict | None:
     paragraphs = [" ".join(line.split()) for line in text.split("\n")]
     paragraphs = [make_safe(p) for p in paragraphs if p]
     title = document.title
+    paragraphs = without_furniture(paragraphs, title)
     if not title:
         raw = data.encode("utf-8", "replace") if isinstance(data, str) else data
         match = _TITLE_TAG.search(raw)
