@@ -425,3 +425,44 @@ async def test_which_articles_show_is_kept_for_the_next_start_and_c_clears_it(tm
     async with third.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         assert third.query_one(ArticleList).show == "all"
+
+
+async def test_the_filters_and_counts_follow_every_read_and_star_change():
+    """The unread and starred filters read a flag per article, kept with every change; what
+    they show and count must be what the read and starred sets say."""
+    import random
+
+    from textual.app import App
+
+    from reader.library.catalog import CatalogEntry
+
+    class One(App):
+        def compose(self):
+            yield ArticleList(id="articles")
+
+    entries = [CatalogEntry(f"a{n:02d}", f"Story {n}", "Wire" if n % 3 else "Post", f"2020-01-{n % 28 + 1:02d}",
+                            None, None, 100, (), f"/x/{n}.txt", None) for n in range(40)]
+    rng = random.Random(5)
+    async with One().run_test() as pilot:
+        article_list = pilot.app.query_one(ArticleList)
+        article_list.set_articles(entries, read={"a01", "a02"}, starred={"a03"})
+        for step in range(120):
+            target = rng.choice(entries).id
+            if rng.random() < 0.5:
+                article_list.set_read(target, rng.random() < 0.6)
+            else:
+                article_list.set_starred(target, rng.random() < 0.5)
+            if step % 10 == 0:
+                article_list.set_read_many([e.id for e in rng.sample(entries, 5)], rng.random() < 0.5)
+            article_list.show = rng.choice(["all", "unread", "starred"])
+            article_list.filter_source(rng.choice([None, "Wire"]))  # (filters again: a row that stopped
+            # matching stays until then)
+            await pilot.pause(0)
+            shown = {a.id for a in article_list.visible_articles}
+            wanted = {e.id for e in entries if (article_list.source_filter in (None, e.source))
+                      and (article_list.show != "unread" or e.id not in article_list.read)
+                      and (article_list.show != "starred" or e.id in article_list.starred)}
+            assert shown == wanted
+            unread = sum(1 for a in shown if a not in article_list.read)
+            assert article_list.shown_unread_count == unread
+            assert article_list.unread_count == sum(1 for e in entries if e.id not in article_list.read)

@@ -11,6 +11,7 @@ sorted and filtered ("Articles by title · unread"); the bottom border counts th
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import compress
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
@@ -112,6 +113,10 @@ class ArticleList(ScrollView, can_focus=True):
         self._orders: dict[str, list[int]] = {}
         self._index_of_id: dict[str, int] = {}
         self._read_count = 0
+        self._unread_flags = bytearray()
+        """1 for each unread article, by index (the unread filter reads these, not the ids)."""
+        self._starred_flags = bytearray()
+        """1 for each starred article, by index."""
         self._filtered = False
         """A filter is in force (``show``, a source, a set of ids): not every article shows."""
         self._view_read = 0
@@ -135,7 +140,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._index_of_id = {article_id: index for index, article_id in enumerate(self._ids)}
         self.read = set(read)
         self.starred = set(starred)
-        self._read_count = sum(1 for article_id in self._ids if article_id in self.read)
+        self._unread_flags = bytearray(article_id not in self.read for article_id in self._ids)
+        self._starred_flags = bytearray(article_id in self.starred for article_id in self._ids)
+        self._read_count = len(self._ids) - sum(self._unread_flags)
         self._orders = dict(orders) if orders else {}
         self._rebuild(keep=keep)
 
@@ -167,6 +174,7 @@ class ArticleList(ScrollView, can_focus=True):
             self.refresh()
 
     def _count_read(self, index: int, read: bool) -> None:
+        self._unread_flags[index] = not read
         step = 1 if read else -1
         self._read_count += step
         if self._filtered and self._in_view(index):
@@ -176,7 +184,7 @@ class ArticleList(ScrollView, can_focus=True):
         """True when the filters in force show article ``index`` (read or not: a change of
         read under the unread filter rebuilds the view, which counts again)."""
         article_id = self._ids[index]
-        return ((self.show != "starred" or article_id in self.starred)
+        return ((self.show != "starred" or self._starred_flags[index])
                 and (self.source_filter is None or self.articles[index].source == self.source_filter)
                 and (self.id_filter is None or article_id in self.id_filter[1]))
 
@@ -190,6 +198,8 @@ class ArticleList(ScrollView, can_focus=True):
         if (article_id in self.starred) == starred:
             return
         (self.starred.add if starred else self.starred.discard)(article_id)
+        if article_id in self._index_of_id:
+            self._starred_flags[self._index_of_id[article_id]] = starred
         self._changed(article_id, refilter=self.show == "starred")
 
     def _changed(self, article_id: str, refilter: bool) -> None:
@@ -306,12 +316,10 @@ class ArticleList(ScrollView, can_focus=True):
         articles = self.articles
         all_ids = self._ids
         view = self._order(self.sort)
-        if self.show == "unread":
-            read = self.read
-            view = [i for i in view if all_ids[i] not in read]
+        if self.show == "unread":  # (compress and a flag per article: a C loop, 100,000 rows in a few ms)
+            view = list(compress(view, map(self._unread_flags.__getitem__, view)))
         elif self.show == "starred":
-            starred = self.starred
-            view = [i for i in view if all_ids[i] in starred]
+            view = list(compress(view, map(self._starred_flags.__getitem__, view)))
         if self.source_filter is not None:
             source = self.source_filter
             view = [i for i in view if articles[i].source == source]
@@ -321,7 +329,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._view = view  # never changed in place: an order or a fresh filtered list
         self._filtered = self.show != "all" or self.source_filter is not None or self.id_filter is not None
         # (none read under the unread filter: no pass over a long view for the "v" key)
-        self._view_read = sum(1 for i in view if all_ids[i] in self.read) \
+        self._view_read = len(view) - sum(map(self._unread_flags.__getitem__, view)) \
             if self._filtered and self.show != "unread" else 0
         self._cache.clear()
         self.virtual_size = Size(0, len(self._view) * ROW_HEIGHT)
