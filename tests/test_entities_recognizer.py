@@ -101,6 +101,17 @@ def test_short_form_after_full_name_is_the_same_person(recognizer):
     assert ("Okonkwo-Bell", PERSON, full) in got
 
 
+def test_an_organisation_written_with_and_without_its_possessive_is_one(recognizer):
+    from reader.entities.summary import summarise
+
+    text = ("New People Party candidates lost. The New People's Party said so, and the Peoples Party of Vantra "
+            "and the People's Party of Vantra agreed. McDonald's sold burgers and Ann McDonald ate.")
+    infos = summarise(text, recognizer.recognise(text), recognizer.kb)
+    by_name = {info.name: info for info in infos}
+    assert by_name["New People Party"].count == 2 and "New People's Party" not in by_name
+    assert by_name["Peoples Party of Vantra"].count == 2 and "People's Party of Vantra" not in by_name
+
+
 def test_role_words_mark_a_person(recognizer):
     text = "The agency's spokesperson Zorigt Batbayar declined, and Director Quentin Vale agreed."
     got = found(recognizer, text)

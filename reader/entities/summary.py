@@ -52,7 +52,28 @@ def summarise(body: str, spans: Sequence[Span], kb: KnowledgeBase) -> list[Entit
     for info in by_key.values():
         if info.note is None and info.type == PLACE and _shouted(info.name):
             info.name = info.name.title()  # "NEWARK, N.J. (AP) —": a dateline shouts the town's name
-    return merge_short_forms(list(by_key.values()))
+    return merge_short_forms(_join_spellings(list(by_key.values())))
+
+
+def _join_spellings(infos: list[EntityInfo]) -> list[EntityInfo]:
+    """Organisations of a story written with and without a possessive or a plural s are one
+    ("New People's Party", "New People Party"): the later one's mentions join the first."""
+    first: dict[str, EntityInfo] = {}
+    kept: list[EntityInfo] = []
+    for info in infos:
+        if info.type == ORG and info.note is None and " " in info.name:
+            spelling = " ".join(_bare_word(word) for word in info.name.casefold().split())
+            if spelling in first:
+                first[spelling].mentions = sorted(first[spelling].mentions + info.mentions)
+                continue
+            first[spelling] = info
+        kept.append(info)
+    return kept
+
+
+def _bare_word(word: str) -> str:
+    """A word without a possessive or a final s: "people's", "peoples", "people" → "people"."""
+    return word.removesuffix("'s").removesuffix("’s").rstrip("s") or word
 
 
 def _shouted(name: str) -> bool:
