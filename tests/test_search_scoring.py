@@ -262,25 +262,3 @@ def test_phrase_top_finds_exactly_the_stories_whoosh_phrase_search_finds(index, 
         expected = {hit.docnum for hit in searcher.search(phrase, limit=None)}
         ranked, total, exact = phrase_top(searcher, phrase, 1000)
         assert {docnum for docnum, _ in ranked} == expected and total == len(expected) and exact, text
-
-
-@pytest.mark.parametrize("unranked_rest", [False, True])
-def test_a_word_typed_whole_ranks_its_own_stories_above_its_longer_words(index, tmp_path, monkeypatch,
-                                                                         unranked_rest):
-    """Searching as one types, "Obama" is a prefix too; the stories with the word itself come
-    first, then those with only a longer word ("Obamacare"), however rare that is; also when
-    the longer words are too many to rank (a big library), the word itself is still ranked."""
-    if unranked_rest:
-        monkeypatch.setattr("reader.search.expansion.SCORED_WORDS", 1)
-    lib = tmp_path / "lib"
-    write_story(lib, "care", "Mandate repeal", "Repealing Obamacare's mandate would leave millions uninsured. "
-                                               "Obamacare markets would shrink.")
-    write_story(lib, "jury", "Jury duty", "Obama reported for jury duty in Chicago and was dismissed.")
-    write_story(lib, "guns", "Gun laws", "Obama said gun laws were his biggest frustration.")
-    for n in range(6):
-        write_story(lib, f"other{n}", f"Other {n}", f"Nothing about him here, story {n}.")
-    index.update([lib])
-    typed = [hit.id for hit in search(index, "Obama", prefix_last=True).hits]
-    assert sorted(typed[:2]) == ["guns", "jury"] and typed[2:] == ["care"]
-    started = [hit.id for hit in search(index, "Oba", prefix_last=True).hits]  # no word typed whole yet
-    assert sorted(started) == ["care", "guns", "jury"] and (unranked_rest or started[0] == "care")

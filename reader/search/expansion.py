@@ -25,9 +25,6 @@ MAX_FUZZY_WORDS = 64  # fuzzy~ searches the closest words within its edits (then
 SCORED_POSTINGS = 20_000  # above this many postings an expansion is not ranked (see expand_query)
 SCORED_WORDS = 16  # nor when it has more words than this (a union of many is slow to rank)
 HEAD_WORDS = 8  # an unranked union reads its other words' stories into one list up front
-WHOLE_WORD_BOOST = 4.0
-"""How many times more a prefix's own word counts than the longer words it begins: searching as one
-types "Obama", the stories with Obama come before those with only "Obamacare"."""
 
 
 class UnscoredOr(wq.Or):
@@ -162,30 +159,14 @@ def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
         if isinstance(node, wq.FuzzyTerm) and len(words) > MAX_FUZZY_WORDS:
             notes.append(f"{node.text}~ matches {len(words):,} words; searched the {MAX_FUZZY_WORDS} closest")
             words = words[:MAX_FUZZY_WORDS]
-        # a word further from what was typed counts for less ("wahle~": whale before wall), and a
-        # prefix typed whole counts more than the longer words it begins ("obama*": Obama, then Obamacare)
-        whole = typed_whole(node) & set(words)
-        longer = 1.0 / WHOLE_WORD_BOOST if whole else 1.0  # (the word itself scores as when searched alone)
-        terms = [wq.Term(node.fieldname, w, boost=node.boost / (1 + edits.get(w, 0)) * (1.0 if w in whole else longer))
-                 for w in words]
+        # a word further from what was typed counts for less ("wahle~": whale before wall)
+        terms = [wq.Term(node.fieldname, w, boost=node.boost / (1 + edits.get(w, 0))) for w in words]
         if len(terms) > SCORED_WORDS or (len(terms) > 1 and sum(frequency[w] for w in words) > SCORED_POSTINGS):
-            # in that order: read first when any ``limit`` stories will do; the word typed whole
-            # is still ranked, ahead of the rest
-            own = [t for t in terms if t.text in whole]
-            rest = [(t, frequency[t.text]) for t in terms if t.text not in whole]
-            unscored = UnscoredOr([t for t, _ in rest], boost=node.boost, frequencies=[f for _, f in rest])
-            return wq.Or([*own, unscored]) if own else unscored
+            # in that order: read first when any ``limit`` stories will do
+            return UnscoredOr(terms, boost=node.boost, frequencies=[frequency[w] for w in words])
         return terms[0] if len(terms) == 1 else wq.Or(terms)
 
     return q.accept(fix)
-
-
-def typed_whole(node: wq.Query) -> set[str]:
-    """A prefix's own word and its stem ("running*": running, run), as a word typed whole."""
-    if not isinstance(node, wq.Prefix):
-        return set()
-    text = str(node.text)
-    return {text, term_of(text) or text}
 
 
 _LEXICONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
