@@ -454,15 +454,15 @@ async def test_the_filters_and_counts_follow_every_read_and_star_change():
                 article_list.set_starred(target, rng.random() < 0.5)
             if step % 10 == 0:
                 article_list.set_read_many([e.id for e in rng.sample(entries, 5)], rng.random() < 0.5)
-            article_list.show = rng.choice(["all", "unread", "starred"])
-            article_list.filter_source(rng.choice([None, "Wire"]))  # (filters again: a row that stopped
-            # matching stays until then)
-            await pilot.pause(0)
+            if step % 4 == 0:  # a row that stops matching stays until the filters change
+                article_list.show = rng.choice(["all", "unread", "starred"])
+                article_list.filter_source(rng.choice([None, "Wire"]))
+                await pilot.pause(0)
+                wanted = {e.id for e in entries if (article_list.source_filter in (None, e.source))
+                          and (article_list.show != "unread" or e.id not in article_list.read)
+                          and (article_list.show != "starred" or e.id in article_list.starred)}
+                assert {a.id for a in article_list.visible_articles} == wanted
             shown = {a.id for a in article_list.visible_articles}
-            wanted = {e.id for e in entries if (article_list.source_filter in (None, e.source))
-                      and (article_list.show != "unread" or e.id not in article_list.read)
-                      and (article_list.show != "starred" or e.id in article_list.starred)}
-            assert shown == wanted
             unread = sum(1 for a in shown if a not in article_list.read)
             assert article_list.shown_unread_count == unread
             assert article_list.unread_count == sum(1 for e in entries if e.id not in article_list.read)

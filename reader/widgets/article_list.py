@@ -10,8 +10,9 @@ sorted and filtered ("Articles by title · unread"); the bottom border counts th
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Sequence
-from itertools import compress
+from itertools import compress, repeat
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
@@ -117,8 +118,8 @@ class ArticleList(ScrollView, can_focus=True):
         """1 for each unread article, by index (the unread filter reads these, not the ids)."""
         self._starred_flags = bytearray()
         """1 for each starred article, by index."""
-        self._filtered = False
-        """A filter is in force (``show``, a source, a set of ids): not every article shows."""
+        self._shown: bytearray | None = None
+        """1 for each article the rows show, by index, while a filter is in force (else None)."""
         self._view_read = 0
         """How many of the filtered rows are read."""
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
@@ -177,16 +178,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._unread_flags[index] = not read
         step = 1 if read else -1
         self._read_count += step
-        if self._filtered and self._in_view(index):
+        if self._shown is not None and self._shown[index]:  # (a row that stopped matching still shows)
             self._view_read += step
-
-    def _in_view(self, index: int) -> bool:
-        """True when the filters in force show article ``index`` (read or not: a change of
-        read under the unread filter rebuilds the view, which counts again)."""
-        article_id = self._ids[index]
-        return ((self.show != "starred" or self._starred_flags[index])
-                and (self.source_filter is None or self.articles[index].source == self.source_filter)
-                and (self.id_filter is None or article_id in self.id_filter[1]))
 
     def set_note(self, note: str) -> None:
         """A few words after the counts in the border ("12 new"); "" for none."""
@@ -242,7 +235,7 @@ class ArticleList(ScrollView, can_focus=True):
     @property
     def shown_unread_count(self) -> int:
         """Unread among the articles shown (all of them when no filter is in force)."""
-        if not self._filtered:
+        if self._shown is None:
             return self.unread_count
         return len(self._view) - self._view_read
 
@@ -296,7 +289,7 @@ class ArticleList(ScrollView, can_focus=True):
         ``width`` cells."""
         total, unread = len(self.articles), self.shown_unread_count
         texts = [f"{total:,} article{'' if total == 1 else 's'} · {unread:,} unread", f"{total:,} · {unread:,} unread"]
-        if self._filtered:
+        if self._shown is not None:
             texts = [f"{len(self._view):,} of {text}" for text in texts]
         if self.note:
             texts = [f"{text} · {self.note}" for text in texts]
@@ -327,10 +320,14 @@ class ArticleList(ScrollView, can_focus=True):
             ids = self.id_filter[1]
             view = [i for i in view if all_ids[i] in ids]
         self._view = view  # never changed in place: an order or a fresh filtered list
-        self._filtered = self.show != "all" or self.source_filter is not None or self.id_filter is not None
-        # (none read under the unread filter: no pass over a long view for the "v" key)
-        self._view_read = len(view) - sum(map(self._unread_flags.__getitem__, view)) \
-            if self._filtered and self.show != "unread" else 0
+        filtered = self.show != "all" or self.source_filter is not None or self.id_filter is not None
+        self._shown = None
+        self._view_read = 0
+        if filtered:
+            self._shown = bytearray(len(articles))
+            deque(map(self._shown.__setitem__, view, repeat(1)), maxlen=0)  # (a C loop)
+            if self.show != "unread":  # (none read under the unread filter)
+                self._view_read = len(view) - sum(map(self._unread_flags.__getitem__, view))
         self._cache.clear()
         self.virtual_size = Size(0, len(self._view) * ROW_HEIGHT)
         row = None
