@@ -119,6 +119,9 @@ def test_page_furniture_and_a_repeated_title_are_not_story_text() -> None:
     assert without_furniture(paragraphs, "Obama admits gun laws are his frustration") == [
         "President Obama has admitted his failure.", "- 3 dead as storm hits coast", "He said so on 24 July 2015."]
     assert without_furniture(["Share"], "Share") == ["Share"]  # nothing left: the page is kept as it is
+    timeline = ["Key dates in the disaster, as the agency recorded them for the inquiry that followed it.",
+                "March 11, 2011", "An earthquake struck.", "From the section of the fence that fell, water came."]
+    assert without_furniture(timeline, None) == timeline  # after the story has begun, dates are the story's
 
 
 def test_the_bbc_page_starts_with_its_story() -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from reader.entities.evidence import PLACE_BEFORE
 from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
@@ -154,10 +153,11 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         if not forced_person or entry.type == PERSON or entry.rank == NOTE_RANK:
             story.found.append(from_entry(story, a, b, entry))
             return
-    # a known place and a quarter of it, after "the" or "in": "the Kowloon East constituency", "in
+    # a known place and a quarter of it, read as an area: "the Kowloon East constituency", "in
     # London West" (not "Kanye West": Kanye is a town too)
     if b - a >= 2 and a in anchors and anchors[a][0] == b - a - 1 and anchors[a][1].type == PLACE \
-            and tokens[b - 1].folded in _QUARTERS and not forced_person and _placed(story, tokens[a].start):
+            and tokens[b - 1].folded in _QUARTERS and not forced_person \
+            and _placed(story, tokens[a].start, tokens[b - 1].end):
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, PLACE, None, tokens[a:b]))
         return
     # titles and roles split the run: what follows the last role is a person
@@ -485,10 +485,20 @@ def _shouted_after(story: Story, k: int) -> bool:
         and (tok.folded in COMMON or story.knowledge.is_word(tok.folded))
 
 
-def _placed(story: Story, start: int) -> bool:
-    """True when the name at ``start`` follows "the" or a word of place ("in", "near", "from")."""
-    before = story.text[max(0, start - 12):start].split()
-    return bool(before) and (before[-1].casefold() == "the" or before[-1].casefold() in PLACE_BEFORE)
+_AREA_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}?\s+(?:constituency|constituencies|district|ward|riding|electorate|"
+                         r"division|seat|suburbs?|area|region)\b")
+
+
+def _placed(story: Story, start: int, end: int) -> bool:
+    """True when the name at ``start:end`` reads as an area: after "in" ("in London West", not
+    "in Kanye West's"), or after "the" before a word for an area ("the Kowloon East geographical
+    constituency", not "the Kanye West album")."""
+    text = story.text
+    before = text[max(0, start - 12):start].split()
+    if not before or text.startswith(("'s", "’s"), end):
+        return False
+    last = before[-1].casefold()
+    return last == "in" or last == "the" and _AREA_AFTER.match(text, end) is not None
 
 
 def _place_then(story: Story, a: int, last: int) -> bool:

@@ -24,10 +24,12 @@ claims insisted admitted recalled warned testified suggested believes believed t
 recalls describes described announced confirmed denied urged""".split())
 _PERSON_AFTER = re.compile(
     r"[ ,]*(?:who\b|whose\b|\(born\b|\(\d{1,3}\)|,? (?:aged )?\d{1,3},)"
-    r"| ?\((?:(?:second |third )?(?:from )?(?:left|right)|cent(?:er|re)|front|back|[LRC])\)"
     r"|(?:'s|’s) (?:father|mother|wife|husband|son|daughter|brother|sister|family|parents|death|birth|"
     r"childhood|life|career|friend|friends|poems?|novels?|books?|writings?|letters?|biography)\b"
     r"| (?:was|were) born\b| (?:died|married|studied|graduated|retired|himself|herself)\b")
+_CAPTION_PLACE = re.compile(r" ?\((?:(?:second |third )?(?:from )?(?:left|right)|cent(?:er|re)|front|back|[LR])\)")
+"""A photo caption's "(left)", "(second from right)" after a full name: a person (not after one
+word: "Google (left) and Amazon (right) offices")."""
 _PERSON_BEFORE = re.compile(r"(?<![\w-])(?:born to|son of|daughter of|wife of|husband of|widow of|married|"
                             r"disciple of|pupil of|student of|to succeed)\s+$", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(r"(?<![\w-])(?:nominated|appointed)\s+$", re.IGNORECASE)
@@ -132,9 +134,9 @@ def votes(story: Story, start: int, end: int, town: bool = False) -> Counter:
                                and fold_token(nxt_words[1]).strip(",.;:") in SPEECH_VERBS):
         # people and organisations speak; places do not ("Taylor said": a family name, and a town)
         result[AGENT] += 2 if surname and not possessive else 1
-    if _ADMINISTRATION.match(after) and (surname or " " not in word and not town):
-        result[PERSON] += 2  # "the Trump administration" (a town's only if it is a family name: "the Obama
-        # administration", Obama being a town in Japan, but not "the Kabul administration")
+    if surname and _ADMINISTRATION.match(after):
+        result[PERSON] += 2  # "the Obama administration" (not "the Kabul administration", nor "the Taliban
+        # administration": a family name's only)
     if prev in ("said", "says") and after[:1] in (",", "."):
         result[PERSON if surname else AGENT] += 2 if surname else 1  # "…, said Mauer," ("…, said Reuters.")
     elif words_before and words_before[-1].isalpha() and words_before[-1].islower() and is_role_word(prev) \
@@ -142,7 +144,8 @@ def votes(story: Story, start: int, end: int, town: bool = False) -> Counter:
         result[PERSON] += 2  # "fashion designer Halston,", "striker Kane." (not "a major Seattle industry",
         # "fellow Ennahda members", "his native Bohemia", "the market leader Samsung, which")
     ending = may_end_a_lead(words_before[-1]) if words_before else False
-    if _PERSON_AFTER.match(after) or ending and _PERSON_BEFORE.search(before):
+    if _PERSON_AFTER.match(after) or ending and _PERSON_BEFORE.search(before) \
+            or " " in word and _CAPTION_PLACE.match(after):
         result[PERSON] += 2
     elif ending and _NAMED_BEFORE.search(before) and not after.startswith((" as ", " for ")):
         result[PERSON] += 1

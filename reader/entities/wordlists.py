@@ -183,7 +183,7 @@ yemeni zambian zimbabwean
 lankan leonean rican salvadoran zealander
 alabamian alaskan arizonan arkansan californian coloradan connecticuter delawarean floridian hawaiian idahoan
 illinoisan indianan iowan kansan kentuckian louisianan mainer marylander michigander minnesotan mississippian
-missourian montanan nebraskan nevadan oklahoman oregonian pennsylvanian tennessean texan utahn vermonter
+missourian montanan nebraskan nevadan pennsylvanian texan utahn vermonter
 virginian wisconsinite wyomingite
 western eastern northern southern central arab arabic latin latino latina latinx hispanic asian african nordic
 balkan baltic caucasian slavic celtic

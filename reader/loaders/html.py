@@ -84,20 +84,32 @@ _FURNITURE = re.compile(
     r"(?:[-•]\s*)?(?:"
     r"(?:published|updated|posted)?:?\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"  # "- 24 July 2015"
     r"|(?:published|updated|posted)?:?\s*[A-Z][a-z]+\s+\d{1,2},\s+\d{4}"  # "Updated: July 24, 2015"
-    r"|from the section\s.{1,60}"  # "- From the section US & Canada"
+    r"|from the section\s[^.,;:!?]{1,60}"  # "- From the section US & Canada"
     r"|[\d,]+\s+comments?"  # "- 941 comments"
     r"|\d+\s+(?:minutes?|hours?|days?)\s+ago"
-    r"|share(?: this(?: article| story)?)?|advertisement|continue reading the main story"
+    r"|share(?: this(?: article| story)?)?"
     r")",
     re.IGNORECASE)
-"""A page's furniture that extraction keeps as text: dates, section names, comment counts,
-share buttons, "Continue reading the main story"."""
+"""A page's furniture that extraction keeps as text before the story starts: dates, section
+names, comment counts, share buttons."""
+_BOILERPLATE = re.compile(r"continue reading the main story|advertisement", re.IGNORECASE)
+"""A newspaper's lines between paragraphs, anywhere in the story."""
+_STORY_WORDS = 12
+"""A paragraph this long has begun the story: no furniture is looked for after it."""
 
 
 def without_furniture(paragraphs: list[str], title: str | None) -> list[str]:
-    """The story's paragraphs less the page's furniture (``_FURNITURE``, kept where it is a
-    whole paragraph only) and a first paragraph that repeats the title."""
-    kept = [p for p in paragraphs if not _FURNITURE.fullmatch(p)]
+    """The story's paragraphs less the page's furniture before the first long paragraph
+    (``_FURNITURE``, a whole paragraph only: a timeline's dates further down stay), the
+    newspaper's lines between paragraphs (``_BOILERPLATE``) and a first paragraph that
+    repeats the title."""
+    kept: list[str] = []
+    started = False
+    for paragraph in paragraphs:
+        started = started or len(paragraph.split()) >= _STORY_WORDS
+        if _BOILERPLATE.fullmatch(paragraph) or not started and _FURNITURE.fullmatch(paragraph):
+            continue
+        kept.append(paragraph)
     if kept and title and " ".join(kept[0].split()).casefold() == " ".join(title.split()).casefold():
         kept = kept[1:]
     return kept or paragraphs

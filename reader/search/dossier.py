@@ -127,7 +127,7 @@ NAMED_LOOKS = 50
 def entity_named(index: LibraryIndex, key: str, *, recognise: bool = False) -> tuple[str, str, str] | None:
     """(slug, name, type) of the entity ``key`` as a story of the index names it, or ``None``.
     A story's column keeps its main entities only; with ``recognise``, an entity kept in none
-    is found by recognising the latest story's text that mentions it (stored in the index)."""
+    is found by recognising the stored text of the last story the index holds that mentions it."""
     slug = entity_slug(key)
     try:
         searcher = index.searcher()
@@ -145,15 +145,19 @@ def entity_named(index: LibraryIndex, key: str, *, recognise: bool = False) -> t
 
 
 def _recognised_in(body: str, slug: str) -> tuple[str, str, str] | None:
-    """(slug, name, type) of the entity ``slug`` as the recogniser finds it in ``body``."""
+    """(slug, name, type) of the entity ``slug`` as the recogniser finds it in ``body`` (as the
+    index read it: its first ``MAX_RECOGNISED_CHARS``), or None, also when recognition fails."""
     from reader.entities import service  # noqa: PLC0415 - only for an entity no story keeps
+    from reader.entities.model import MAX_RECOGNISED_CHARS  # noqa: PLC0415
     from reader.entities.summary import summarise  # noqa: PLC0415
 
-    recognizer = service.get_recognizer()
-    for info in summarise(body, recognizer.recognise(body), recognizer.kb):
-        if entity_slug(info.key) == slug:
-            return slug, info.name, info.type
-    return None
+    body = body[:MAX_RECOGNISED_CHARS]
+    try:
+        recognizer = service.get_recognizer()
+        infos = summarise(body, recognizer.recognise(body), recognizer.kb)
+    except Exception:  # noqa: BLE001 - the name is shown untyped rather than not at all
+        return None
+    return next(((slug, info.name, info.type) for info in infos if entity_slug(info.key) == slug), None)
 
 
 def _with(searcher, docnums: list[int], slugs: set[str]) -> list[tuple[str, str, int]]:
