@@ -37,6 +37,10 @@ UNREAD_MARK = "●"
 STAR_MARK = "★"
 
 
+_FLIPPED = bytes([1, 0]) + bytes(254)
+"""A translation table turning flags 0 into 1 and 1 into 0."""
+
+
 class ArticleList(ScrollView, can_focus=True):
     """Lists articles; Enter or a click opens the highlighted one."""
 
@@ -141,9 +145,11 @@ class ArticleList(ScrollView, can_focus=True):
         self._index_of_id = {article_id: index for index, article_id in enumerate(self._ids)}
         self.read = set(read)
         self.starred = set(starred)
-        self._unread_flags = bytearray(article_id not in self.read for article_id in self._ids)
-        self._starred_flags = bytearray(article_id in self.starred for article_id in self._ids)
-        self._read_count = len(self._ids) - sum(self._unread_flags)
+        # (C loops over 100,000 ids: a generator of flags took twice the list's whole count before)
+        read_flags = bytearray(map(self.read.__contains__, self._ids))
+        self._read_count = read_flags.count(1)
+        self._unread_flags = read_flags.translate(_FLIPPED)
+        self._starred_flags = bytearray(map(self.starred.__contains__, self._ids))
         self._orders = dict(orders) if orders else {}
         self._rebuild(keep=keep)
 
