@@ -241,10 +241,8 @@ class EntitySidebar(Vertical):
         entities = self.query_one(EntityList)
         if event.option_list is not entities or not entities.has_focus:
             return  # a new story's list, or a move the app made: the person did not move
-        if entities.placed_on_focus is not None:
-            if entities.placed_on_focus == event.option_index:
-                return  # the cursor came in with the focus (kept: the first j shows it)
-            entities.placed_on_focus = None
+        if entities.placed_not_moved(event.option_index):
+            return  # the cursor came in with the focus (kept: the first j shows it)
         info = entities.entity_at(event.option.id)
         if info is None or (self.selected is not None and info.key == self.selected.key):
             return
@@ -279,7 +277,7 @@ class EntitySidebar(Vertical):
         co-mentioned name) wins over the cursor's pending one. Once shown, the entity the
         focus placed the cursor on is no longer waiting for the first ``j``."""
         self._stop_following()
-        self.query_one(EntityList).placed_on_focus = None
+        self.query_one(EntityList).placement_shown()
         self.selected = entity
         self.mention_index = 0 if go_there else -1
         self.query_one(NotePanel).candidates = []

@@ -51,8 +51,8 @@ class EntityList(OptionList):
         self._by_id: dict[str, EntityInfo] = {}
         self.waiting = False
         """True while the entities are being recognised (the list says so)."""
-        self.placed_on_focus: int | None = None
-        """Where taking the focus put the cursor (not a move of the person's)."""
+        self._placed_on_focus: int | None = None
+        """Where taking the focus put the cursor (not a move of the person's), until it is shown."""
 
     def show_waiting(self, text: str = "Recognising entities…") -> None:
         """Say that the entities are on their way (recognition runs): never "No entities"
@@ -111,17 +111,31 @@ class EntityList(OptionList):
     def place_on_first(self) -> None:
         """Put the cursor on the first entity, unless it is on one already."""
         if self.highlighted is None and self.entities:
-            self.highlighted = self.placed_on_focus = self.get_option_index(
+            self.highlighted = self._placed_on_focus = self.get_option_index(
                 f"entity:{self.entities_in_order()[0].key}")
 
     def action_cursor_down(self) -> None:
         """Down, or the first ``j`` after the focus came in: the entity the cursor came in on
         is shown first (as the cursor having moved there), not passed by."""
-        placed, self.placed_on_focus = self.placed_on_focus, None
+        placed, self._placed_on_focus = self._placed_on_focus, None
         if placed is not None and placed == self.highlighted and self.highlighted_option is not None:
             self.post_message(self.OptionHighlighted(self, self.highlighted_option, placed))
             return
         super().action_cursor_down()
+
+    def placed_not_moved(self, option_index: int | None) -> bool:
+        """True when a highlight at ``option_index`` is where taking the focus put the cursor,
+        not a move of the person's (a move elsewhere ends the placement)."""
+        if self._placed_on_focus is None:
+            return False
+        if self._placed_on_focus == option_index:
+            return True
+        self._placed_on_focus = None
+        return False
+
+    def placement_shown(self) -> None:
+        """The entity the cursor came in on is shown (chosen): the first Down moves on."""
+        self._placed_on_focus = None
 
     def entities_in_order(self) -> list[EntityInfo]:
         """The entities as listed (grouped by kind)."""
