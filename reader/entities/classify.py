@@ -27,6 +27,7 @@ from reader.entities.wordlists import (
     PARTY_NOUNS,
     STANDALONE_EVENTS,
     WEAK_ENDINGS,
+    STREET_QUARTERS,
     WEEKDAYS,
     is_demonym,
     is_role,
@@ -352,7 +353,7 @@ def _ordinary_before(story: Story, a: int, i: int) -> bool:
 
 
 _QUARTERS = frozenset("east west north south central".split())
-_NEVER_LAST = WEEKDAYS | CONNECTORS | {"nw", "ne", "sw", "se"}
+_NEVER_LAST = WEEKDAYS | CONNECTORS | STREET_QUARTERS
 """Words a name does not end with: a weekday (news write "in Denver Monday"), a joining word,
 or the quarter after a street ("4125 Albemarle St. NW")."""
 _TITLE_SURNAMES = frozenset({"king", "khan", "shah", "prince", "pope", "bishop", "duke", "major", "judge", "knight"})

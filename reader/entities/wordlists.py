@@ -210,8 +210,11 @@ def is_demonym(folded: str) -> bool:
 #: Words for one's family that a person capitalises as a name ("Dad's car").
 KIN_WORDS = _words("dad daddy mom mommy mum mummy grandma grandpa granny gran nana papa mama")
 
+#: The quarter written after a street's name ("4125 Albemarle St. NW"): no name, nor a name's end.
+STREET_QUARTERS = _words("nw ne sw se")
+
 #: Capitalised words that are not names of our four kinds.
-NOT_NAMES = _words("""
+NOT_NAMES = STREET_QUARTERS | _words("""
 i i'm i'll i've i'd god internet web english french spanish arabic mandarin cantonese chinese japanese german latin
 christmas easter ramadan eid halloween thanksgiving
 bible koran quran torah talmud gospel gospels christianity judaism buddhism hinduism sikhism catholicism islam
@@ -219,7 +222,7 @@ taoism jainism shinto protestantism hebrew yiddish ph phd dphil mba op
 ok okay tv dvd cd pdf usb gps ai ceo cfo gdp dna hiv aids covid covid-19 sars ufo ps pm am
 ad bc ce bce
 usd eur gbp jpy cny rmb aud nzd chf inr mxn brl krw hkd sgd dkk zar pln aed
-nw ne sw se ext
+ext
 gmt utc bst cet cest est edt cst cdt mst mdt pst pdt aest aedt jst ist hkt
 """)
 
