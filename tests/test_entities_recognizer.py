@@ -418,3 +418,14 @@ def test_people_nouns_adjectives_of_fear_and_a_system_name_are_no_people(recogni
 def test_a_name_with_a_lower_case_prefix_sheds_the_word_hyphened_after_it(recognizer):
     text = "The group, an al-Qaeda-linked organization, was blamed. Al-Shabab-led fighters came."
     assert {name for name, _kind, _key in found(recognizer, text)} == {"al-Qaeda", "Al-Shabab"}
+
+
+def test_a_name_ending_in_ing_is_no_gerund_unless_its_stem_is_a_word(recognizer):
+    """"Refusing" and "Planning" open sentences as verbs; "Boeing" ends the same way and is a
+    company ("boe" is no word)."""
+    cases = {
+        "Shares of Boeing rose 3 percent on Friday.": ("Boeing", ORG),
+        "Refusing to answer, he left the room.": ("Refusing", None),
+        "Planning is what they did next.": ("Planning", None),
+    }
+    assert_kinds(recognizer, cases)

@@ -176,8 +176,8 @@ def _type_single_words(story: Story, names: Names) -> None:
             continue
         if is_role(low) or (low in ENDINGS and not tok.is_upper) or ROMAN.fullmatch(word):
             continue
-        if low.endswith("ing") and not tok.is_upper and word not in names.short:
-            continue  # "Refusing", "Planning": a capitalised gerund is not a name
+        if low.endswith("ing") and not tok.is_upper and word not in names.short and story.knowledge.is_word(low):
+            continue  # "Refusing", "Planning": a capitalised gerund is not a name ("Boeing", "Xining" are)
         target = names.target(word)
         if target is None and not tok.is_upper and (low in story.lower_words or (
                 low.endswith(_ADJECTIVE_ENDINGS) and low not in GIVEN_NAMES and len(low) > 5)):
