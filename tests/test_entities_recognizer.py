@@ -429,3 +429,12 @@ def test_a_name_ending_in_ing_is_no_gerund_unless_its_stem_is_a_word(recognizer)
         "Planning is what they did next.": ("Planning", None),
     }
     assert_kinds(recognizer, cases)
+
+
+def test_an_acronyms_possessive_ends_its_name(recognizer):
+    """"NASA's Jet Propulsion Laboratory" is two bodies; "Sheriff's Department" stays one name."""
+    text = ("Scientists at NASA's Jet Propulsion Laboratory said so. "
+            "He joined the Los Angeles County Sheriff's Department.")
+    assert found(recognizer, text) == {
+        ("NASA", ORG, "nasa"), ("Jet Propulsion Laboratory", ORG, "jet-propulsion-laboratory"),
+        ("Los Angeles County Sheriff's Department", ORG, "los-angeles-county-sheriff-s-department")}

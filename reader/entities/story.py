@@ -311,8 +311,9 @@ class Story:
             if j >= n or not self.joined(j - 1):
                 break
             if tokens[j - 1].base_end != tokens[j - 1].end and tokens[j - 1].folded not in _POSSESSIVE_NAMES \
-                    and (not self._ending_ahead(j) or self.anchor_ends_at(j)):
-                break  # "Tokyo’s officials", "Saudi Arabia's Civil Defense Authority" (but "Sheriff's Department")
+                    and (not self._ending_ahead(j) or self.anchor_ends_at(j) or tokens[j - 1].is_upper):
+                break  # "Tokyo’s officials", "Saudi Arabia's Civil Defense Authority", "NASA's Jet Propulsion
+                # Laboratory" (but "Sheriff's Department")
             nxt = tokens[j]
             if nxt.cap and j not in anchors and self._opens_a_clause(j):
                 break  # "DAB's Elizabeth Quat In the New Territories ...": a caption without its full stop
