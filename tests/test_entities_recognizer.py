@@ -281,6 +281,8 @@ def test_a_word_that_heads_an_administration_or_speaks_is_a_name(recognizer):
     assert kinds_of(recognizer, "The Taliban administration has banned girls from school.") == {"Taliban": ORG}
     text = "Police said no. Officials said yes. Nobody said a word. Research says so. The trump card won."
     assert found(recognizer, text) == set()  # plurals, common words, a first word that is no family name
+    text = "Meanwhile, Apple unveiled a phone. On Monday, Shell announced a buyback. Security announced a rule."
+    assert kinds_of(recognizer, text) == {"Apple": ORG, "Shell": ORG}  # announcing, mid-sentence only
 
 
 def test_a_name_that_speaks_of_itself_as_he_or_she_is_a_person(recognizer):

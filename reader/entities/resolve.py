@@ -210,9 +210,10 @@ def _type_single_words(story: Story, names: Names) -> None:
             names.surface.setdefault(word, f)
 
 
-_NAME_ACTS = re.compile(r"(?:'s|’s)? administration\b| (?:said|says|told|tweeted|wrote|insisted|argued)\b")
-"""What only a name does after it: speak ("Trump said"), or head an administration ("the
-Obama administration")."""
+_NAME_ACTS = re.compile(r"(?:'s|’s)? administration\b| (?:said|says|told|tweeted|wrote|insisted|argued|"
+                        r"announced|unveiled|launched|acquired|denied|confirmed|warned)\b")
+"""What only a name does after it: speak or announce ("Trump said", "Apple unveiled"), or head an
+administration ("the Obama administration")."""
 
 
 def _acts_as_a_name(story: Story, low: str, f: Found, also_mid_sentence: bool) -> bool:
