@@ -96,6 +96,10 @@ def resolve(story: Story) -> list[Span]:
             person = names.short.get(surface) or names.titled.get(surface)
             if person is not None and not person.guessed:  # a guess does not outweigh a known city
                 f.type, f.key = PERSON, person.key
+        elif f.forced_person and len(f.tokens) == 1:
+            person = _person_named(story, text[f.start:f.end])
+            if person is not None:
+                f.key = person.key  # "President Obama" after "Barack Obama": the same person
     _split_off_known_people(story, names)
     _type_single_words(story, names)
     pool(story)
@@ -165,6 +169,9 @@ def _type_single_words(story: Story, names: Names) -> None:
         if low in STANDALONE_EVENTS:
             found.append(Found(f.start, f.end, EVENT, make_id(word), f.tokens))
             continue
+        if low in CALENDAR and _NAME_ACTS.match(text, f.end) and (person := _person_named(story, word)):
+            found.append(Found(f.start, f.end, PERSON, person.key, f.tokens))  # "Theresa May ... May said"
+            continue
         if is_demonym(low) or low.rstrip("s") in DEMONYMS or low in NOT_NAMES or low in CALENDAR:
             continue
         if low in STANDALONE_ORGS and not f.initial:
@@ -228,6 +235,16 @@ def _acts_as_a_name(story: Story, low: str, f: Found, also_mid_sentence: bool) -
             and (not f.initial or low in knowledge.family_names
                  or also_mid_sentence and SAYS_HE.match(story.text, f.end) is not None)
             and _NAME_ACTS.match(story.text, f.end) is not None)
+
+
+def _person_named(story: Story, word: str) -> Found | None:
+    """The one person of the story (not a guess) whose full name ends in ``word``: "Theresa
+    May" for "May" (a month and a modal verb, so never a short form by itself), "Barack
+    Obama" for "President Obama" (None when two people share the name: "Patrick Gordon" and
+    "Alexander Gordon" leave "General Gordon" alone)."""
+    named = [f for f in story.found if f.type == PERSON and not f.guessed and f.tokens and f.tokens[-1].base == word]
+    people = {f.key: f for f in named if len(f.tokens) > 1} or {f.key: f for f in named if f.forced_person}
+    return next(iter(people.values())) if len(people) == 1 else None  # ("Prime Minister May" alone names her too)
 
 
 def _plural_of_a_name(story: Story, tok: Token) -> bool:
