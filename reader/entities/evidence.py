@@ -75,7 +75,7 @@ _BEFORE_ENDS = ("to", "through", "of", "married", "nominated", "appointed", "suc
 ``_COMPASS_BEFORE`` or ``_ORG_BEFORE`` matches."""
 
 
-_ADMINISTRATION = re.compile(r" administration\b")
+_ADMINISTRATION = re.compile(r" (?:administration|appointee|nominee|presidency|aides?|advisers?|loyalists?)\b")
 SAYS_HE = re.compile(r"(?:,? (?:also|then))? (?:(?:said|says|added|wrote|argued|insisted|recalled|explained|"
                      r"admitted|warned)(?:(?: [\w’']+){1,3} that| that)?"
                      r"|told(?! (?:him|her)\b)(?: [\w’']+){1,4}?(?: that)?),? (?:he|she)\b")
@@ -135,8 +135,8 @@ def votes(story: Story, start: int, end: int, town: bool = False) -> Counter:
         # people and organisations speak; places do not ("Taylor said": a family name, and a town)
         result[AGENT] += 2 if surname and not possessive else 1
     if surname and _ADMINISTRATION.match(after):
-        result[PERSON] += 2  # "the Obama administration" (not "the Kabul administration", nor "the Taliban
-        # administration": a family name's only)
+        result[PERSON] += 2  # "the Obama administration", "an Obama appointee" (not "the Kabul
+        # administration", nor "the Taliban administration": a family name's only)
     if prev in ("said", "says") and after[:1] in (",", "."):
         result[PERSON if surname else AGENT] += 2 if surname else 1  # "…, said Mauer," ("…, said Reuters.")
     elif words_before and words_before[-1].isalpha() and words_before[-1].islower() and is_role_word(prev) \

@@ -102,7 +102,7 @@ foreign defence defense interior home finance health education trade justice eco
 energy transport agriculture labour labor culture security intelligence information communications press
 former acting senior junior assistant associate managing executive deputy vice chief general first
 state federal national regional local supreme grand principal opposition party military affairs division
-prime lead head then current incoming outgoing minority majority high""".split())
+prime lead head then current incoming outgoing minority majority high district circuit magistrate appellate""".split())
 ROLE_MODIFIERS = frozenset("""former acting deputy vice press security foreign defence defense interior finance health
 education trade justice energy transport intelligence communications senior junior assistant associate managing
 executive chief""".split())
