@@ -460,3 +460,12 @@ def test_a_month_that_is_a_family_name_is_a_person_only_where_the_story_says_so(
         (15, "theresa-may"), (34, "theresa-may"), (51, "theresa-may")]
     assert kinds_of(recognizer, "Prime Minister May spoke on Monday. May said no.") == {"May": PERSON}
     assert found(recognizer, "He was elected President May 3. May said it would rain.") == set()
+
+
+def test_a_dictionary_word_joined_to_a_name_by_and_is_a_name_too(recognizer):
+    """"Honda" is in Webster's (a lariat's loop): beside "Nissan" it is a company. A word no
+    more certain than itself lends it nothing ("Pride and Prejudice")."""
+    text = "The news came a day after Honda and Nissan called off merger talks."
+    assert kinds_of(recognizer, text) == {"Honda": ORG, "Nissan": ORG}
+    assert kinds_of(recognizer, "They sold it to Apple or Google.") == {"Apple": ORG, "Google": ORG}
+    assert found(recognizer, "While Pride and Prejudice will attract readers, few came.") == set()

@@ -155,6 +155,7 @@ def _type_single_words(story: Story, names: Names) -> None:
     text = story.text
     found = story.found
     surface_counts = Counter(text[f.start:f.end] for f in story.deferred if not f.initial)
+    paired: list[Found] = []
     for f in story.deferred:
         word = text[f.start:f.end]
         tok = f.tokens[0]
@@ -201,6 +202,8 @@ def _type_single_words(story: Story, names: Names) -> None:
         if ordinary and (f.initial or surface_counts.get(word, 0) < 2) and not (
                 tok.base_end != tok.end and not f.initial and low not in COMMON and low not in KIN_WORDS) \
                 and not _acts_as_a_name(story, low, f, surface_counts.get(word, 0) > 0):
+            if not f.initial and low not in COMMON:
+                paired.append(f)  # unless a name stands beside it: "Honda and Nissan"
             continue  # "Great", "Fellow": an ordinary word, capitalised once for emphasis or in a title
             # (but not "Apple’s" mid-sentence: a possessive is not capitalised for emphasis; "That's",
             # "Dad's" are no names)
@@ -215,6 +218,34 @@ def _type_single_words(story: Story, names: Names) -> None:
         found.append(f)
         if not f.initial:
             names.surface.setdefault(word, f)
+    _pair_with_names(story, paired)
+
+
+_AND = re.compile(r" (?:and|or|&) ")
+
+
+def _pair_with_names(story: Story, words: list[Found]) -> None:
+    """A dictionary word capitalised mid-sentence and joined by "and" or "or" to an organisation
+    or a person the story is sure of, or to a word no dictionary has, is one of the same kind:
+    "Honda and Nissan", "Apple or Google" (a honda is also a lariat's loop); not "Pride and
+    Prejudice", "Food and Arts"."""
+    if not words:
+        return
+    text = story.text
+    edges: dict[tuple[str, int], Found] = {}
+    knowledge = story.knowledge
+    for f in story.found:  # a name the story is sure of, or a word no dictionary has ("Nissan")
+        if f.type in (ORG, PERSON) and (not f.guessed or len(f.tokens) == 1 and not knowledge.is_word(f.tokens[0].base_folded)):
+            edges[("start", f.start)] = edges[("end", f.end)] = f
+    for f in words:
+        after = _AND.match(text, f.end)
+        before = text[max(0, f.start - 5):f.start]
+        joined = before[before.rfind(" ", 0, len(before) - 1):] if before.endswith(" ") else ""
+        partner = (edges.get(("start", after.end())) if after else None) or \
+            (edges.get(("end", f.start - len(joined))) if _AND.fullmatch(joined) else None)
+        if partner is not None:
+            story.found.append(Found(f.start, f.end, partner.type, make_id(text[f.start:f.end]), f.tokens,
+                                     guessed=True))
 
 
 _NAME_ACTS = re.compile(r"(?:'s|’s)? administration\b| (?:said|says|told|tweeted|wrote|insisted|argued|"
