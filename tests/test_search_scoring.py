@@ -262,3 +262,31 @@ def test_phrase_top_finds_exactly_the_stories_whoosh_phrase_search_finds(index, 
         expected = {hit.docnum for hit in searcher.search(phrase, limit=None)}
         ranked, total, exact = phrase_top(searcher, phrase, 1000)
         assert {docnum for docnum, _ in ranked} == expected and total == len(expected) and exact, text
+
+
+@pytest.mark.parametrize("unranked_rest", [False, True])
+def test_a_word_typed_whole_lists_its_own_stories_before_its_longer_words(index, tmp_path, monkeypatch,
+                                                                         unranked_rest):
+    """Searching as one types, "Obama" is a prefix too; the stories with the word itself come
+    first, then those with only a longer word ("Obamacare"), however rare that is; also when
+    the longer words are too many to rank (a big library), where the word's stories are ranked."""
+    if unranked_rest:
+        monkeypatch.setattr("reader.search.expansion.SCORED_WORDS", 1)
+    lib = tmp_path / "lib"
+    write_story(lib, "care", "Mandate repeal", "Repealing Obamacare's mandate would leave millions uninsured. "
+                                               "Obamacare markets would shrink.")
+    if unranked_rest:  # the longer word the commoner, as an unranked union reads its commonest words first
+        write_story(lib, "care2", "Markets", "Obamacare markets steadied.")
+        write_story(lib, "care3", "Courts", "Obamacare survived the court.")
+    cares = ["care", "care2", "care3"] if unranked_rest else ["care"]  # (ranked, the rarer word scored higher)
+    write_story(lib, "jury", "Jury duty", "Obama reported for jury duty in Chicago and was dismissed.")
+    write_story(lib, "guns", "Gun laws", "Obama said gun laws were his biggest frustration. Obama again.")
+    for n in range(6):
+        write_story(lib, f"other{n}", f"Other {n}", f"Nothing about him here, story {n}.")
+    index.update([lib])
+    typed = search(index, "Obama", prefix_last=True)
+    assert [hit.id for hit in typed.hits][:2] == ["guns", "jury"] and typed.total == 2 + len(cares)
+    assert sorted(hit.id for hit in typed.hits[2:]) == cares
+    started = [hit.id for hit in search(index, "Oba", prefix_last=True).hits]  # no word typed whole yet
+    assert sorted(started) == sorted([*cares, "guns", "jury"])
+    assert [hit.id for hit in search(index, "Obama", prefix_last=True, limit=1).hits] == ["guns"]

@@ -208,39 +208,9 @@ def _run(searcher, parsed: ParsedQuery, results: SearchResults, limit: int,
     q = expand_query(parsed.query, reader, results.notes)
     plan = plan_matches(q)
     limit = max(1, limit)
-    if isinstance(q, UnscoredOr) and not exact_total:
-        # one big prefix or fuzzy word: any `limit` of its stories, from its most common words
-        docs, complete = q.first_docs(searcher, limit + 1)
-        ranked = [(docnum, 1.0) for docnum in docs[:limit]]
-        if complete:
-            results.total = len(docs)
-        else:
-            results.total = min(q.estimate_size(reader), searcher.doc_count())
-            results.total_exact = False
-    elif is_constant_score(q):
-        docs = first_matches(searcher, q, limit)
-        ranked = [(docnum, 1.0) for docnum in docs]
-        if len(docs) < limit:
-            results.total = len(docs)
-        elif exact_total:
-            results.total = sum(1 for _ in searcher.docs_for_query(q))
-        else:
-            results.total = min(q.estimate_size(reader), searcher.doc_count())
-            results.total_exact = False
-    elif not exact_total and (one_word := top_term(searcher, q, limit)) is not None:
-        ranked, results.total, results.total_exact = one_word
-    elif not exact_total and (two_phase := phrase_candidates(searcher, q, limit)) is not None:
-        ranked, results.total, results.total_exact = two_phase
-    else:
-        found = top(searcher, q, limit)
-        ranked = [(hit.docnum, float(hit.score or 0.0)) for hit in found]
-        if found.scored_length() < limit:
-            results.total = found.scored_length()  # fewer than asked: every match was collected
-        elif exact_total or found.has_exact_length():
-            results.total = len(found)
-        else:
-            results.total = found.estimated_length()
-            results.total_exact = False
+    ranked, results.total, results.total_exact = _ranked(searcher, q, limit, exact_total)
+    if ranked and _typed_prefix(parsed):
+        ranked = _whole_word_first(searcher, parsed, q, ranked, limit)
     for docnum, score in ranked:
         stored = searcher.stored_fields(docnum)
         body = _load_body(stored["id"], stored.get("path", ""), lookup, stored.get("body_text")) or ""
@@ -254,11 +224,64 @@ def _run(searcher, parsed: ParsedQuery, results: SearchResults, limit: int,
         results.suggestion = suggest_with(searcher, _as_typed(parsed, results.total))
 
 
+def _ranked(searcher, q: wq.Query, limit: int, exact_total: bool) -> tuple[list[tuple[int, float]], int, bool]:
+    """The best ``limit`` (document number, score) pairs of ``q``, the count of its matches and
+    whether that count is exact (see ``search``), by the fastest way the query allows."""
+    reader = searcher.reader()
+    if isinstance(q, UnscoredOr) and not exact_total:
+        # one big prefix or fuzzy word: any `limit` of its stories, from its most common words
+        docs, complete = q.first_docs(searcher, limit + 1)
+        ranked = [(docnum, 1.0) for docnum in docs[:limit]]
+        if complete:
+            return ranked, len(docs), True
+        return ranked, min(q.estimate_size(reader), searcher.doc_count()), False
+    if is_constant_score(q):
+        docs = first_matches(searcher, q, limit)
+        ranked = [(docnum, 1.0) for docnum in docs]
+        if len(docs) < limit:
+            return ranked, len(docs), True
+        if exact_total:
+            return ranked, sum(1 for _ in searcher.docs_for_query(q)), True
+        return ranked, min(q.estimate_size(reader), searcher.doc_count()), False
+    if not exact_total and (one_word := top_term(searcher, q, limit)) is not None:
+        return one_word
+    if not exact_total and (two_phase := phrase_candidates(searcher, q, limit)) is not None:
+        return two_phase
+    found = top(searcher, q, limit)
+    ranked = [(hit.docnum, float(hit.score or 0.0)) for hit in found]
+    if found.scored_length() < limit:
+        return ranked, found.scored_length(), True  # fewer than asked: every match was collected
+    if exact_total or found.has_exact_length():
+        return ranked, len(found), True
+    return ranked, found.estimated_length(), False
+
+
+def _typed_prefix(parsed: ParsedQuery) -> bool:
+    """True when the last word was made a prefix because it is still being typed."""
+    return parsed.parsed_text.rstrip().endswith("*") and not parsed.text.rstrip().endswith("*")
+
+
+def _whole_word_first(searcher, parsed: ParsedQuery, q: wq.Query, ranked: list[tuple[int, float]],
+                      limit: int) -> list[tuple[int, float]]:
+    """The stories that match with the last word as typed (whole) ahead of those that match
+    only a longer word it begins: typing "Obama" lists the Obama stories before the
+    Obamacare ones, and a common prefix whose stories are too many to rank ("war" at 100k)
+    shows the word's best stories rather than any. One more search of the word itself,
+    which the fast paths of a word or a phrase answer in a few ms."""
+    whole = expand_query(parse_query(parsed.text).query, searcher.reader(), [])
+    if whole == q:
+        return ranked  # the prefix begins no longer word ("treaty"): the same search
+    first, _, _ = _ranked(searcher, whole, limit, False)
+    if not first:
+        return ranked
+    shown = {docnum for docnum, _ in first}
+    return (first + [(docnum, score) for docnum, score in ranked if docnum not in shown])[:limit]
+
+
 def _as_typed(parsed: ParsedQuery, total: int) -> ParsedQuery:
     """The query a spelling is looked for in: a last word read as a prefix is still being
     typed, so it is only corrected (as typed) when nothing was found."""
-    typed_prefix = parsed.parsed_text.rstrip().endswith("*") and not parsed.text.rstrip().endswith("*")
-    if not typed_prefix:
+    if not _typed_prefix(parsed):
         return parsed
     if total == 0:
         return parse_query(parsed.text)
