@@ -134,8 +134,9 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         return
     # trim leading function words ("The", "Meanwhile", "Both") unless a known name starts there;
     # nationality words and ordinals stay when the run ends like a name ("Indonesian Navy")
+    # ("Cheng Chung-tai spoke": "Cheng" is his name; "Prime Minister May": so may "May" be)
     while a < b and a not in anchors and (droppable(story, a) or _ordinary_opener(story, a, b)) \
-            and not _hyphenated_given_name(tokens[a:b]) and not (b - a == 1 and _month_as_family_name(story, a)):  # "Cheng Chung-tai spoke": "Cheng" is his name
+            and not _hyphenated_given_name(tokens[a:b]) and not (b - a == 1 and _month_as_family_name(story, a)):
         if (tokens[a].folded in DEMONYMS or tokens[a].folded in _NAME_STARTERS) and tokens[a].cap \
                 and b - a >= 2 and ending_kind(story, a, b):
             break

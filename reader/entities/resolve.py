@@ -235,7 +235,8 @@ def _pair_with_names(story: Story, words: list[Found]) -> None:
     edges: dict[tuple[str, int], Found] = {}
     knowledge = story.knowledge
     for f in story.found:  # a name the story is sure of, or a word no dictionary has ("Nissan")
-        if f.type in (ORG, PERSON) and (not f.guessed or len(f.tokens) == 1 and not knowledge.is_word(f.tokens[0].base_folded)):
+        if f.type in (ORG, PERSON) and (not f.guessed or len(f.tokens) == 1
+                                        and not knowledge.is_word(f.tokens[0].base_folded)):
             edges[("start", f.start)] = edges[("end", f.end)] = f
     for f in words:
         after = _AND.match(text, f.end)
