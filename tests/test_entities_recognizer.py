@@ -469,3 +469,11 @@ def test_a_dictionary_word_joined_to_a_name_by_and_is_a_name_too(recognizer):
     assert kinds_of(recognizer, text) == {"Honda": ORG, "Nissan": ORG}
     assert kinds_of(recognizer, "They sold it to Apple or Google.") == {"Apple": ORG, "Google": ORG}
     assert found(recognizer, "While Pride and Prejudice will attract readers, few came.") == set()
+
+
+def test_and_inside_a_bodys_name_before_a_title_or_after_centers_for(recognizer):
+    text = ("Health and Human Services Secretary Robert F. Kennedy Jr. said so. "
+            "The Centers for Disease Control and Prevention has sent a team. Sweden and Belgium drew.")
+    assert kinds_of(recognizer, text) == {
+        "Health and Human Services": ORG, "Robert F. Kennedy Jr": PERSON,
+        "Centers for Disease Control and Prevention": ORG, "Sweden": PLACE, "Belgium": PLACE}

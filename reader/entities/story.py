@@ -357,6 +357,12 @@ class Story:
         tokens = self.tokens
         return any(tokens[x].folded in OF_CONNECTORS and tokens[x - 1].folded in ENDINGS for x in range(i + 1, k))
 
+    def _before_a_title(self, m: int, j: int) -> int:
+        """Where the run ``m``..``j`` has its first title, else ``j``: "Health and Human Services
+        Secretary Robert Kennedy" names its body before "Secretary"."""
+        tokens = self.tokens
+        return next((x for x in range(m + 1, j) if tokens[x].cap and is_role(tokens[x].folded)), j)
+
     def split_connectors(self, i: int, j: int) -> list[tuple[int, int]]:
         """Split a run at connectors that do not join a name ("Sweden and Belgium")."""
         tokens, anchors = self.tokens, self.anchors
@@ -375,7 +381,8 @@ class Story:
                 ok = True
                 if words & {"and", "&"}:
                     # "Bank of Health and Human Services", "Center for Health and Human Rights"
-                    ok = (m < j and tokens[j - 1].folded in ENDINGS or self._headed_by_of(i, k)) \
+                    ok = (m < j and tokens[self._before_a_title(m, j) - 1].folded in ENDINGS
+                          or self._headed_by_of(i, k)) \
                         and not (k - 1 in anchors or self.anchor_ends_at(k)) and tokens[k - 1].folded not in ENDINGS
                 elif words & OF_CONNECTORS:
                     head = tokens[k - 1].folded

@@ -108,7 +108,7 @@ for _kind, _text in (
         corporation corp inc ltd llc plc co group bank club society union league federation foundation
         organization organisation administration authority board court police force forces service
         services division parliament congress senate assembly government cabinet network team airlines
-        airways motors labs laboratory laboratories systems technologies media magazine coalition alliance front
+        airways motors labs laboratory laboratories centers centres systems technologies media magazine coalition alliance front
         movement brigade corps fund trust broadcasting radio television tv studios records
         entertainment productions initiative caucus conference? ministries embassy consulate
         telegraph observer guardian chronicle examiner star mail globe monitor inquirer courier bulletin
