@@ -324,6 +324,8 @@ def test_a_word_in_capitals_for_emphasis_a_currency_and_a_faith_are_no_organisat
     assert kinds == {"WHO": ORG, "US": PLACE, "Hajj": EVENT}
     spans = [(s.start, s.end) for s in recognizer.recognise(text)]
     assert (text.index("US$"), text.index("US$") + 2) not in spans  # the place is the one of "the US"
+    text = "Most cases are in a large Mennonite community. He was ordained as a Baptist minister."
+    assert found(recognizer, text) == set()
 
 
 def test_an_epithet_is_part_of_a_rulers_name(recognizer):

@@ -189,6 +189,8 @@ western eastern northern southern central arab arabic latin latino latina latinx
 balkan baltic caucasian slavic celtic
 muslim muslims christian christians jewish jew jews catholic catholics protestant buddhist hindu
 sikh sunni shia shiite islamic islamist orthodox evangelical mormon scientologist scientologists
+mennonite mennonites amish baptist baptists lutheran lutherans methodist methodists
+presbyterian presbyterians pentecostal quaker quakers
 soviet olympic paralympic tatar tatars
 roman byzantine ottoman safavid mughal viking vikings norse moorish
 democrat democrats republican republicans communist communists socialist socialists liberal liberals
