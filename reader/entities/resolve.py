@@ -228,25 +228,36 @@ def _pair_with_names(story: Story, words: list[Found]) -> None:
     """A dictionary word capitalised mid-sentence and joined by "and" or "or" to an organisation
     or a person the story is sure of, or to a word no dictionary has, is one of the same kind:
     "Honda and Nissan", "Apple or Google" (a honda is also a lariat's loop); not "Pride and
-    Prejudice", "Food and Arts"."""
-    if not words:
-        return
+    Prejudice", "Food and Arts". A single word whose kind is a guess takes the kind of a sure
+    name beside it: "Lorde and Lana Del Rey"."""
     text = story.text
-    edges: dict[tuple[str, int], Found] = {}
     knowledge = story.knowledge
+    guesses = [f for f in story.found if f.guessed and len(f.tokens) == 1 and f.type in (ORG, PERSON)]
+    if not words and not guesses:
+        return
+    edges: dict[tuple[str, int], Found] = {}
     for f in story.found:  # a name the story is sure of, or a word no dictionary has ("Nissan")
         if f.type in (ORG, PERSON) and (not f.guessed or len(f.tokens) == 1
                                         and not knowledge.is_word(f.tokens[0].base_folded)):
             edges[("start", f.start)] = edges[("end", f.end)] = f
     for f in words:
-        after = _AND.match(text, f.end)
-        before = text[max(0, f.start - 5):f.start]
-        joined = before[before.rfind(" ", 0, len(before) - 1):] if before.endswith(" ") else ""
-        partner = (edges.get(("start", after.end())) if after else None) or \
-            (edges.get(("end", f.start - len(joined))) if _AND.fullmatch(joined) else None)
+        partner = _beside(text, f, edges)
         if partner is not None:
             story.found.append(Found(f.start, f.end, partner.type, make_id(text[f.start:f.end]), f.tokens,
                                      guessed=True))
+    for f in guesses:
+        partner = _beside(text, f, edges)
+        if partner is not None and not partner.guessed:
+            f.type = partner.type
+
+
+def _beside(text: str, f: Found, edges: dict[tuple[str, int], Found]) -> Found | None:
+    """The name joined to ``f`` by "and", "or" or "&", after it or before it."""
+    after = _AND.match(text, f.end)
+    before = text[max(0, f.start - 5):f.start]
+    joined = before[before.rfind(" ", 0, len(before) - 1):] if before.endswith(" ") else ""
+    return (edges.get(("start", after.end())) if after else None) or \
+        (edges.get(("end", f.start - len(joined))) if _AND.fullmatch(joined) else None)
 
 
 _NAME_ACTS = re.compile(r"(?:'s|’s)? administration\b| (?:said|says|told|tweeted|wrote|insisted|argued|"
@@ -266,7 +277,13 @@ def _acts_as_a_name(story: Story, low: str, f: Found, also_mid_sentence: bool) -
     return (not low.endswith("s") and low not in COMMON and low not in story.lower_all
             and (not f.initial or low in knowledge.family_names
                  or also_mid_sentence and SAYS_HE.match(story.text, f.end) is not None)
-            and _NAME_ACTS.match(story.text, f.end) is not None)
+            and (_NAME_ACTS.match(story.text, f.end) is not None
+                 or not f.initial and _DONE_BY.search(story.text, max(0, f.start - 24), f.start) is not None))
+
+
+_DONE_BY = re.compile(r"\b(?:set|written|directed|founded|led|made|played|sung|performed|produced|signed|"
+                      r"won|held|owned|bought|acquired|published|released|painted|built|designed) by $")
+"""A deed's doer: "the record set by Drake", "a song written by Prince"."""
 
 
 def _person_named(story: Story, word: str) -> Found | None:
