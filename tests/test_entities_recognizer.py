@@ -484,3 +484,11 @@ def test_and_inside_a_bodys_name_before_a_title_or_after_centers_for(recognizer)
     assert kinds_of(recognizer, text) == {
         "Health and Human Services": ORG, "Robert F. Kennedy Jr": PERSON,
         "Centers for Disease Control and Prevention": ORG, "Sweden": PLACE, "Belgium": PLACE}
+
+
+def test_british_parties_and_the_commons(recognizer):
+    text = ("Then Reform UK leader Nigel Farage spoke. She told the Commons it was needed. The Liberal Democrats "
+            "called for the bill to go. The UK Prime Minister left. It is a tragedy of the commons.")
+    assert kinds_of(recognizer, text) == {"Reform UK": ORG, "Nigel Farage": PERSON, "Commons": ORG,
+                                          "Liberal Democrats": ORG, "UK": PLACE}
+    assert kinds_of(recognizer, "Roman Catholic priests met a South Korean.") == {}  # a faith, a nationality

@@ -149,7 +149,8 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         b -= 1  # "in Denver Monday", "the Ralph Northam For (Governor party)": not the name's words
     if a >= b:
         return
-    if b - a >= 2 and tokens[b - 1].folded in DEMONYMS and (b - a == 2 or all(
+    if b - a >= 2 and tokens[b - 1].folded in DEMONYMS and tokens[b - 1].folded not in PARTY_NOUNS \
+            and (b - a == 2 or all(
             t.folded in _PLACE_MODIFIERS or t.folded in DEMONYMS for t in tokens[a:b - 1])):
         return  # "South Korean", "Roman Catholic", "Theravada Buddhist": a nationality or a faith
     if is_work_title(story, a, b) or (PRODUCT_CODE.fullmatch(tokens[b - 1].text)
@@ -247,6 +248,9 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         # whose surname is a town; "the Old Man" is no quarter of Man)
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, PLACE, None, tokens[a:b], initial=initial))
         return
+    if (left_of_role or b < len(tokens) and is_role(tokens[b].folded)) and _body_named_with_its_country(story, a, b):
+        story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, ORG, None, tokens[a:b], initial=initial))
+        return
     # split around known names inside the run; cities only count as a whole run
     pieces: list[tuple[int, int]] = []
     k = last = a
@@ -276,6 +280,15 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
             found[-1].known = False
             continue
         classify_residual(story, p, q, initial and p == a, left_of_role)
+
+
+def _body_named_with_its_country(story: Story, a: int, b: int) -> bool:
+    """Unknown words, then a country, before a title: the body the title belongs to ("Reform UK
+    leader Nigel Farage", "Fine Gael Ireland"), not the country ("UK Prime Minister")."""
+    anchors = story.anchors
+    country = next((k for k in range(a + 1, b) if k in anchors and k + anchors[k][0] == b), None)
+    return country is not None and anchors[country][1].type == PLACE and anchors[country][1].rank >= COUNTRY_RANK \
+        and all(k not in anchors and story.tokens[k].cap and not story.tokens[k].is_upper for k in range(a, country))
 
 
 _ACRONYM_LED = re.compile(r"[A-Z]{2,}[A-Z][a-z]")

@@ -117,7 +117,8 @@ for _kind, _text in (
         international electric energy petroleum oil pharmaceuticals pharma capital ventures securities
         financial insurance bancorp investments brands foods steel telecom solutions consulting logistics
         railways railway rail transit music regiment battalion squadron fleet command police department
-        hospital? unit agency bureau secretariat tribunal dept govt lab""".replace("?", "")),
+        hospital? unit agency bureau secretariat tribunal dept govt lab
+        democrats republicans conservatives liberals tories socialists communists greens nationalists unionists""".replace("?", "")),
     (PLACE, """islands island isles sea seas strait straits ocean river lake lakes mountains mountain
         mount valley bay gulf peninsula desert coast province provinces county city state states
         region street st road avenue ave boulevard square park bridge airport station stadium arena
@@ -152,7 +153,7 @@ PARTY_NOUNS = _words("democrats republicans conservatives liberals tories social
                      "nationalists unionists")
 
 #: Institutions named by one capitalised word ("Parliament passed the bill").
-STANDALONE_ORGS = _words("parliament congress senate knesset duma bundestag bundesrat politburo nato")
+STANDALONE_ORGS = _words("parliament congress senate knesset duma bundestag bundesrat politburo nato commons")
 
 #: Endings that name a kind only with another capitalised word before them.
 WEAK_ENDINGS = _words("post star mail globe monitor observer guardian review times daily open year week way drive lane "
