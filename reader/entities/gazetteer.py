@@ -10,8 +10,8 @@ Each name maps to a rank: ``COUNTRY`` (countries, continents, US states and
 well-known regions), or ``CITY``. Cities whose name is a function word, a title
 or a name ending are left out, and so are towns under 100,000 people whose
 name is an ordinary English word ("Ride", "Spring") and under 15,000 whose name
-is a given name ("Gloria"). Cities of 100,000 or more also bring GeoNames' other
-Latin spellings of their name ("Kiev", "Genova", "Bombay").
+is a given name ("Gloria"). Cities of a million or more also bring GeoNames' other
+Latin spellings of their name ("Kiev", "Bombay", "Peking").
 """
 
 from __future__ import annotations
@@ -35,9 +35,13 @@ CITY = 1
 MIN_CITY_POPULATION = 5000
 MIN_WORD_CITY_POPULATION = 15000
 MIN_BIG_CITY_POPULATION = 100000
+MIN_ALTERNATE_POPULATION = 1_000_000
+"""Only cities this big bring their other names: the English world writes "Kiev", "Bombay" and
+"Peking", while a town's other names are mostly its spellings in other languages, some of them
+words or names of their own ("Hamas", Hamm's Lithuanian name)."""
 ALTERNATE_LIKENESS = 50
 """How alike (rapidfuzz's ratio, 0-100) another name of a city must be to its own to be kept."""
-_FORMAT = 6
+_FORMAT = 7
 
 #: Short and common forms that GeoNames spells differently.
 EXTRA_COUNTRY_NAMES = """
@@ -169,7 +173,7 @@ def build_from_package() -> dict[str, int]:
             if population < MIN_BIG_CITY_POPULATION and words.is_word(name.casefold()):
                 continue  # a town named like an ordinary word ("Ride", "Spring", "Enterprise"), not "Phoenix"
             names.setdefault(name, CITY)
-            if population >= MIN_BIG_CITY_POPULATION:
+            if population >= MIN_ALTERNATE_POPULATION:
                 for other in city.get("alternatenames") or ():
                     if _known_alternate(other, name, words):
                         names.setdefault(other, CITY)
