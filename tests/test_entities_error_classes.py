@@ -351,6 +351,7 @@ def test_the_gazetteer_keeps_other_spellings_but_not_nicknames():
     assert "Google" not in names  # GeoNames lists it for Topeka (a 2010 stunt)
     assert "Allegheny" not in names  # and Pittsburgh's older neighbour for Pittsburgh
     assert "Hamas" not in names  # a town's other name (Hamm's, in Lithuanian): only big cities bring theirs
+    assert {"Zurich", "Krakow", "Frankfurt", "Raqqa", "Genova"} <= names.keys()  # and smaller ones their plain ones
 
 
 def test_a_weekday_or_a_joining_word_does_not_end_a_name(recognizer):

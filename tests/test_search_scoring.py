@@ -290,3 +290,18 @@ def test_a_word_typed_whole_lists_its_own_stories_before_its_longer_words(index,
     started = [hit.id for hit in search(index, "Oba", prefix_last=True).hits]  # no word typed whole yet
     assert sorted(started) == sorted([*cares, "guns", "jury"])
     assert [hit.id for hit in search(index, "Obama", prefix_last=True, limit=1).hits] == ["guns"]
+
+
+def test_the_whole_word_first_lists_only_stories_the_query_as_typed_finds(index, tmp_path):
+    """While "president of" is typed, "of*" is a prefix: the stories with "president" alone
+    are not put first; "obama -car" keeps out the story with "careful" (an excluded prefix)."""
+    lib = tmp_path / "lib"
+    write_story(lib, "pres", "President speaks", "The president spoke of the budget.")
+    write_story(lib, "office", "Office", "The president officially opened it.")
+    write_story(lib, "bank", "Bank", "The president said nothing.")
+    write_story(lib, "careful", "Careful", "Obama was careful.")
+    write_story(lib, "plain", "Plain", "Obama spoke.")
+    index.update([lib])
+    typed = search(index, "president of", prefix_last=True)  # ("of" itself is a stop word, never indexed)
+    assert [hit.id for hit in typed.hits] == ["office"] and typed.total == 1
+    assert [hit.id for hit in search(index, "obama -car", prefix_last=True).hits] == ["plain"]

@@ -109,6 +109,10 @@ def _month_as_family_name(story: Story, k: int) -> bool:
         and not story.text[tok.end:tok.end + 3].strip()[:1].isdigit()
 
 
+#: The words that make a party of a party's plural: "Liberal Democrats", "Senate Republicans".
+_PARTY_QUALIFIERS = frozenset("""liberal social christian free neo new young national senate house congressional
+progressive""".split())
+
 #: What a public body or a national team is named, before its country's name ("Environment Canada",
 #: "Statistics Norway", "Sport England", "Team Estonia").
 COUNTRY_BODY_NOUNS = frozenset("""environment statistics health transport tourism parks elections industry
@@ -132,6 +136,11 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     if _body_named_for_its_country(story, a, b):
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, ORG, None, tokens[a:b]))
         return
+    if b - a >= 2 and tokens[b - 1].folded in PARTY_NOUNS and tokens[b - 2].folded in _PARTY_QUALIFIERS \
+            and tokens[b - 2].cap and (b - 2) not in anchors and (b - a == 2 or tokens[b - 3].folded == "the"):
+        # one party: "The Liberal Democrats", "Senate Democrats" (not "Texas Republicans", "Trump Republicans")
+        story.found.append(Found(tokens[b - 2].start, tokens[b - 1].base_end, ORG, None, tokens[b - 2:b]))
+        return
     # trim leading function words ("The", "Meanwhile", "Both") unless a known name starts there;
     # nationality words and ordinals stay when the run ends like a name ("Indonesian Navy")
     # ("Cheng Chung-tai spoke": "Cheng" is his name; "Prime Minister May": so may "May" be)
@@ -149,8 +158,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         b -= 1  # "in Denver Monday", "the Ralph Northam For (Governor party)": not the name's words
     if a >= b:
         return
-    if b - a >= 2 and tokens[b - 1].folded in DEMONYMS and tokens[b - 1].folded not in PARTY_NOUNS \
-            and (b - a == 2 or all(
+    if b - a >= 2 and tokens[b - 1].folded in DEMONYMS and (b - a == 2 or all(
             t.folded in _PLACE_MODIFIERS or t.folded in DEMONYMS for t in tokens[a:b - 1])):
         return  # "South Korean", "Roman Catholic", "Theravada Buddhist": a nationality or a faith
     if is_work_title(story, a, b) or (PRODUCT_CODE.fullmatch(tokens[b - 1].text)

@@ -64,14 +64,14 @@ _COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?wes
 _ORG_BEFORE = re.compile(r"(?:shares (?:in|of)|stake in|signed (?:for|with)|employees of|subsidiary of|"
                          r"acquired by|owned by|chief executive of|ceo of|beat|defeated|drew with|lost to|"
                          r"victory over|win over|loss to|(?:analysts|economists|strategists|researchers|scientists|"
-                         r"engineers|employees|workers|executives) (?:at|from))\s+$", re.IGNORECASE)
+                         r"engineers|employees|workers|executives) at)\s+$", re.IGNORECASE)
 _ORG_AFTER = re.compile(r"(?:'s|’s)? (?:spokesman|spokeswoman|spokesperson|shares|board|chief executive|ceo|"
                         r"stock|shareholders|headquarters|manager|coach|striker|midfielder|goalkeeper|defender|"
                         r"squad)\b|,? said in a statement| (?:beat|defeated|drew with|lost to|thrashed|signed)\b"
                         r"| \d{1,2}[-–]\d{1,2}\b")
 _BEFORE_ENDS = ("to", "through", "of", "married", "nominated", "appointed", "succeed", "visit", "visiting", "around",
                 "reach", "reaching", "in", "ern", "central", "coastal", "rural", "inland", "upstate", "downstate",
-                "for", "with", "by", "beat", "defeated", "over", "at", "from")
+                "for", "with", "by", "beat", "defeated", "over", "at")
 """How the last word before a name ends when one of ``_PERSON_BEFORE``, ``_PLACE_BEFORE``,
 ``_COMPASS_BEFORE`` or ``_ORG_BEFORE`` matches."""
 

@@ -11,7 +11,8 @@ well-known regions), or ``CITY``. Cities whose name is a function word, a title
 or a name ending are left out, and so are towns under 100,000 people whose
 name is an ordinary English word ("Ride", "Spring") and under 15,000 whose name
 is a given name ("Gloria"). Cities of a million or more also bring GeoNames' other
-Latin spellings of their name ("Kiev", "Bombay", "Peking").
+Latin spellings of their name ("Kiev", "Bombay", "Peking"), and of 100,000 or more their
+plain spellings ("Zurich", "Frankfurt", "Raqqa").
 """
 
 from __future__ import annotations
@@ -36,12 +37,13 @@ MIN_CITY_POPULATION = 5000
 MIN_WORD_CITY_POPULATION = 15000
 MIN_BIG_CITY_POPULATION = 100000
 MIN_ALTERNATE_POPULATION = 1_000_000
-"""Only cities this big bring their other names: the English world writes "Kiev", "Bombay" and
-"Peking", while a town's other names are mostly its spellings in other languages, some of them
-words or names of their own ("Hamas", Hamm's Lithuanian name)."""
+"""Cities this big bring all their other names (the English world writes "Kiev", "Bombay" and
+"Peking"); smaller ones only their plain spellings (``_plain_spelling``): their other names are
+mostly spellings in other languages, some of them words or names of their own ("Hamas",
+Hamm's Lithuanian name)."""
 ALTERNATE_LIKENESS = 50
 """How alike (rapidfuzz's ratio, 0-100) another name of a city must be to its own to be kept."""
-_FORMAT = 7
+_FORMAT = 8
 
 #: Short and common forms that GeoNames spells differently.
 EXTRA_COUNTRY_NAMES = """
@@ -141,6 +143,32 @@ def _known_alternate(name: str, city: str, words: knowledge.Knowledge) -> bool:
     return ratio(low, _latin(city)) >= ALTERNATE_LIKENESS
 
 
+_ARTICLES = frozenset("al ar as ad an at el la le".split())
+CLOSE_SPELLING = 85
+"""How alike (rapidfuzz's ratio) a smaller city's other name must be to be kept ("Sevilla",
+"Seville"); "Hamas" (Hamm in Lithuanian) is 67."""
+
+
+def _plain_spelling(other: str, city: str) -> bool:
+    """True when ``other`` writes a city's own name plainly: without its accents ("Zurich",
+    "Krakow"), with or without its article ("Raqqa" for "Ar Raqqah"), without its last words ("Frankfurt" for
+    "Frankfurt am Main"), or much like it; not the name with another language's ending
+    ("Gento" for Gent, "Katis" for Kati)."""
+    plain, own = _latin(other), _latin(city)
+    words = own.replace("-", " ").split()
+    if plain == own or own.startswith(plain + " "):
+        return True
+    rest = " ".join(words[1:])
+    if len(words) > 1 and words[0] in _ARTICLES and plain in (rest, rest.removesuffix("h")):
+        return True
+    article, _, named = plain.replace("-", " ").partition(" ")
+    if article in _ARTICLES and named == own:  # "Al Mukalla" for "Mukalla"
+        return True
+    from rapidfuzz.fuzz import ratio  # noqa: PLC0415 - only while the cache is built
+
+    return ratio(plain, own) >= CLOSE_SPELLING and not (plain.startswith(own) and len(plain) - len(own) <= 2)
+
+
 def _latin(name: str) -> str:
     """``name`` without its accents, in lower case ("Gdańsk" -> "gdansk")."""
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
@@ -173,9 +201,10 @@ def build_from_package() -> dict[str, int]:
             if population < MIN_BIG_CITY_POPULATION and words.is_word(name.casefold()):
                 continue  # a town named like an ordinary word ("Ride", "Spring", "Enterprise"), not "Phoenix"
             names.setdefault(name, CITY)
-            if population >= MIN_ALTERNATE_POPULATION:
+            if population >= MIN_BIG_CITY_POPULATION:
                 for other in city.get("alternatenames") or ():
-                    if _known_alternate(other, name, words):
+                    if _known_alternate(other, name, words) and (
+                            population >= MIN_ALTERNATE_POPULATION or _plain_spelling(other, name)):
                         names.setdefault(other, CITY)
         for country in cache.get_countries().values():
             names[country["name"]] = COUNTRY

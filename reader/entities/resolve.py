@@ -79,10 +79,23 @@ class Names:
                 head = next((w for w in words if w[:1].isupper() and fold_token(w) in ENDINGS), None)
                 if head is not None:
                     self.heads.setdefault(head, f)
+        self.people_by_last: dict[str, list[Found]] = {}  # for ``person_named``
+        for f in story.found:
+            if f.type == PERSON and not f.guessed and f.tokens:
+                self.people_by_last.setdefault(f.tokens[-1].base, []).append(f)
 
     def target(self, word: str) -> Found | None:
         """The mention a single word stands for, if the story defined it."""
         return self.acronyms.get(word) or self.short.get(word) or self.surface.get(word)
+
+    def person_named(self, word: str) -> Found | None:
+        """The one person of the story (not a guess) whose full name ends in ``word``: "Theresa
+        May" for "May" (a month and a modal verb, so never a short form by itself), "Barack
+        Obama" for "President Obama" (None when two people share the name: "Patrick Gordon" and
+        "Alexander Gordon" leave "General Gordon" alone). "Prime Minister May" alone names her too."""
+        named = self.people_by_last.get(word, ())
+        people = {f.key: f for f in named if len(f.tokens) > 1} or {f.key: f for f in named if f.forced_person}
+        return next(iter(people.values())) if len(people) == 1 else None
 
 
 def resolve(story: Story) -> list[Span]:
@@ -97,7 +110,7 @@ def resolve(story: Story) -> list[Span]:
             if person is not None and not person.guessed:  # a guess does not outweigh a known city
                 f.type, f.key = PERSON, person.key
         elif f.forced_person and len(f.tokens) == 1:
-            person = _person_named(story, text[f.start:f.end])
+            person = names.person_named(text[f.start:f.end])
             if person is not None:
                 f.key = person.key  # "President Obama" after "Barack Obama": the same person
     _split_off_known_people(story, names)
@@ -170,7 +183,8 @@ def _type_single_words(story: Story, names: Names) -> None:
         if low in STANDALONE_EVENTS:
             found.append(Found(f.start, f.end, EVENT, make_id(word), f.tokens))
             continue
-        if low in CALENDAR and _NAME_ACTS.match(text, f.end) and (person := _person_named(story, word)):
+        if low in CALENDAR and _NAME_ACTS.match(text, f.end) and not _after_a_time_word(text, f.start) \
+                and (person := names.person_named(word)):
             found.append(Found(f.start, f.end, PERSON, person.key, f.tokens))  # "Theresa May ... May said"
             continue
         if is_demonym(low) or low.rstrip("s") in DEMONYMS or low in NOT_NAMES or low in CALENDAR:
@@ -184,8 +198,10 @@ def _type_single_words(story: Story, names: Names) -> None:
             continue
         if is_role(low) or (low in ENDINGS and not tok.is_upper) or ROMAN.fullmatch(word):
             continue
-        if low.endswith("ing") and not tok.is_upper and word not in names.short and story.knowledge.is_word(low):
-            continue  # "Refusing", "Planning": a capitalised gerund is not a name ("Boeing", "Xining" are)
+        if low.endswith("ing") and not tok.is_upper and word not in names.short \
+                and (f.initial or story.knowledge.is_word(low)):
+            continue  # "Refusing", "Planning", a sentence's "Crowdfunding": a capitalised gerund is not a
+            # name (mid-sentence "Boeing", "Xining" are)
         target = names.target(word)
         if target is None and not tok.is_upper and (low in story.lower_words or (
                 low.endswith(_ADJECTIVE_ENDINGS) and low not in GIVEN_NAMES and len(low) > 5)):
@@ -222,19 +238,26 @@ def _type_single_words(story: Story, names: Names) -> None:
 
 
 _AND = re.compile(r" (?:and|or|&) ")
+_TIME_WORDS = frozenset("in by since until till of from through during early late mid last next this before after".split())
+
+
+def _after_a_time_word(text: str, start: int) -> bool:
+    """True when a preposition or a time word stands right before ``start``: "published in
+    May warned" is the month."""
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and before[-1].casefold() in _TIME_WORDS
 
 
 def _pair_with_names(story: Story, words: list[Found]) -> None:
     """A dictionary word capitalised mid-sentence and joined by "and" or "or" to an organisation
     or a person the story is sure of, or to a word no dictionary has, is one of the same kind:
     "Honda and Nissan", "Apple or Google" (a honda is also a lariat's loop); not "Pride and
-    Prejudice", "Food and Arts". A single word whose kind is a guess takes the kind of a sure
-    name beside it: "Lorde and Lana Del Rey"."""
+    Prejudice", "Food and Arts". (A guess's kind is left alone: "Lorde and Lana Del Rey" are
+    people, "Nissan and Carlos Ghosn" are not.)"""
+    if not words:
+        return
     text = story.text
     knowledge = story.knowledge
-    guesses = [f for f in story.found if f.guessed and len(f.tokens) == 1 and f.type in (ORG, PERSON)]
-    if not words and not guesses:
-        return
     edges: dict[tuple[str, int], Found] = {}
     for f in story.found:  # a name the story is sure of, or a word no dictionary has ("Nissan")
         if f.type in (ORG, PERSON) and (not f.guessed or len(f.tokens) == 1
@@ -245,10 +268,6 @@ def _pair_with_names(story: Story, words: list[Found]) -> None:
         if partner is not None:
             story.found.append(Found(f.start, f.end, partner.type, make_id(text[f.start:f.end]), f.tokens,
                                      guessed=True))
-    for f in guesses:
-        partner = _beside(text, f, edges)
-        if partner is not None and not partner.guessed:
-            f.type = partner.type
 
 
 def _beside(text: str, f: Found, edges: dict[tuple[str, int], Found]) -> Found | None:
@@ -284,16 +303,6 @@ def _acts_as_a_name(story: Story, low: str, f: Found, also_mid_sentence: bool) -
 _DONE_BY = re.compile(r"\b(?:set|written|directed|founded|led|made|played|sung|performed|produced|signed|"
                       r"won|held|owned|bought|acquired|published|released|painted|built|designed) by $")
 """A deed's doer: "the record set by Drake", "a song written by Prince"."""
-
-
-def _person_named(story: Story, word: str) -> Found | None:
-    """The one person of the story (not a guess) whose full name ends in ``word``: "Theresa
-    May" for "May" (a month and a modal verb, so never a short form by itself), "Barack
-    Obama" for "President Obama" (None when two people share the name: "Patrick Gordon" and
-    "Alexander Gordon" leave "General Gordon" alone)."""
-    named = [f for f in story.found if f.type == PERSON and not f.guessed and f.tokens and f.tokens[-1].base == word]
-    people = {f.key: f for f in named if len(f.tokens) > 1} or {f.key: f for f in named if f.forced_person}
-    return next(iter(people.values())) if len(people) == 1 else None  # ("Prime Minister May" alone names her too)
 
 
 def _plural_of_a_name(story: Story, tok: Token) -> bool:

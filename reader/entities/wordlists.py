@@ -117,8 +117,7 @@ for _kind, _text in (
         international electric energy petroleum oil pharmaceuticals pharma capital ventures securities
         financial insurance bancorp investments brands foods steel telecom solutions consulting logistics
         railways railway rail transit music regiment battalion squadron fleet command police department
-        hospital? unit agency bureau secretariat tribunal dept govt lab
-        democrats republicans conservatives liberals tories socialists communists greens nationalists unionists""".replace("?", "")),
+        hospital? unit agency bureau secretariat tribunal dept govt lab""".replace("?", "")),
     (PLACE, """islands island isles sea seas strait straits ocean river lake lakes mountains mountain
         mount valley bay gulf peninsula desert coast province provinces county city state states
         region street st road avenue ave boulevard square park bridge airport station stadium arena
@@ -190,8 +189,7 @@ western eastern northern southern central arab arabic latin latino latina latinx
 balkan baltic caucasian slavic celtic
 muslim muslims christian christians jewish jew jews catholic catholics protestant buddhist hindu
 sikh sunni shia shiite islamic islamist orthodox evangelical mormon scientologist scientologists
-mennonite mennonites amish baptist baptists lutheran lutherans methodist methodists
-presbyterian presbyterians pentecostal quaker quakers
+mennonite mennonites amish presbyterian presbyterians pentecostal
 soviet olympic paralympic tatar tatars
 roman byzantine ottoman safavid mughal viking vikings norse moorish
 democrat democrats republican republicans communist communists socialist socialists liberal liberals

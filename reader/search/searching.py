@@ -30,6 +30,7 @@ from reader.search.expansion import UnscoredOr, expand_query
 from reader.search.index import IndexProblem, LibraryIndex
 from reader.search.phrases import phrase_candidates
 from reader.search.query import ParsedQuery, parse_query
+from reader.search.schema import ANALYZER
 from reader.search.scoring import top, top_term
 from reader.search.snippets import MatchPlan, Span, make_snippet, plan_matches
 from reader.search.spelling import suggest_with
@@ -209,7 +210,7 @@ def _run(searcher, parsed: ParsedQuery, results: SearchResults, limit: int,
     plan = plan_matches(q)
     limit = max(1, limit)
     ranked, results.total, results.total_exact = _ranked(searcher, q, limit, exact_total)
-    if ranked and _typed_prefix(parsed):
+    if ranked and _typed_prefix(parsed) and _whole_is_narrower(parsed):
         ranked = _whole_word_first(searcher, parsed, q, ranked, limit)
     for docnum, score in ranked:
         stored = searcher.stored_fields(docnum)
@@ -276,6 +277,16 @@ def _whole_word_first(searcher, parsed: ParsedQuery, q: wq.Query, ranked: list[t
         return ranked
     shown = {docnum for docnum, _ in first}
     return (first + [(docnum, score) for docnum, score in ranked if docnum not in shown])[:limit]
+
+
+def _whole_is_narrower(parsed: ParsedQuery) -> bool:
+    """True when the query with its last word whole finds only stories the query as typed
+    finds: not when that word is excluded ("obama -car": "careful" stays out) or a stop word,
+    which a whole query drops but a prefix keeps ("president of": "officially")."""
+    words = parsed.text.split()
+    last = words[-1] if words else ""
+    return bool(last) and not last.startswith("-") and '"' not in last and words[-2:-1] != ["NOT"] \
+        and any(True for _ in ANALYZER(last))
 
 
 def _as_typed(parsed: ParsedQuery, total: int) -> ParsedQuery:
