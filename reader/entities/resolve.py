@@ -80,6 +80,7 @@ class Names:
                 if head is not None:
                     self.heads.setdefault(head, f)
         self.people_by_last: dict[str, list[Found]] = {}  # for ``person_named``
+        self._person_of: dict[str, Found | None] = {}
         for f in story.found:
             if f.type == PERSON and not f.guessed and f.tokens:
                 self.people_by_last.setdefault(f.tokens[-1].base, []).append(f)
@@ -93,9 +94,12 @@ class Names:
         May" for "May" (a month and a modal verb, so never a short form by itself), "Barack
         Obama" for "President Obama" (None when two people share the name: "Patrick Gordon" and
         "Alexander Gordon" leave "General Gordon" alone). "Prime Minister May" alone names her too."""
+        if word in self._person_of:
+            return self._person_of[word]
         named = self.people_by_last.get(word, ())
         people = {f.key: f for f in named if len(f.tokens) > 1} or {f.key: f for f in named if f.forced_person}
-        return next(iter(people.values())) if len(people) == 1 else None
+        self._person_of[word] = person = next(iter(people.values())) if len(people) == 1 else None
+        return person
 
 
 def resolve(story: Story) -> list[Span]:
