@@ -279,6 +279,7 @@ def test_a_word_that_heads_an_administration_or_speaks_is_a_name(recognizer):
     assert kinds["Obama"] == kinds["Brown"] == PERSON  # (Obama is also a town in Japan)
     assert kinds_of(recognizer, "The judge, an Obama appointee, ruled.") == {"Obama": PERSON}
     assert kinds_of(recognizer, "Analysts at Goldman Sachs said markets were relieved.") == {"Goldman Sachs": ORG}
+    assert kinds_of(recognizer, "He is a former Goldman Sachs partner.") == {"Goldman Sachs": ORG}
     assert kinds_of(recognizer, "U.S. District Judge Robert Pitman said so.") == {
         "U.S.": PLACE, "Robert Pitman": PERSON}  # "District" is the title's
     assert "Trump" in kinds  # a name (not a surname the lists know: its kind is a guess)

@@ -66,6 +66,7 @@ _ORG_BEFORE = re.compile(r"(?:shares (?:in|of)|stake in|signed (?:for|with)|empl
                          r"victory over|win over|loss to|(?:analysts|economists|strategists|researchers|scientists|"
                          r"engineers|employees|workers|executives) at)\s+$", re.IGNORECASE)
 _ORG_AFTER = re.compile(r"(?:'s|’s)? (?:spokesman|spokeswoman|spokesperson|shares|board|chief executive|ceo|"
+                        r"partners?|analysts?|economists?|executives?|employees?|"
                         r"stock|shareholders|headquarters|manager|coach|striker|midfielder|goalkeeper|defender|"
                         r"squad)\b|,? said in a statement| (?:beat|defeated|drew with|lost to|thrashed|signed)\b"
                         r"| \d{1,2}[-–]\d{1,2}\b")
