@@ -471,3 +471,22 @@ def test_an_entity_followed_from_a_dossier_keeps_its_kind_and_a_country_counts_i
         assert context.dossier.count == 3  # with the match report's team ("sweden-team" there)
     finally:
         index.close()
+
+
+def test_reader_about_one_word_lists_the_fuller_names_the_library_keeps_apart(tmp_path, capsys):
+    """A story's short form belongs to its own story's full name, so "Obama" alone and "Barack
+    Obama" are two entries of the library; `reader about Obama` names the other."""
+    from reader.cli import main
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    for n in range(2):
+        write(lib, f"b{n}.txt", f"2020-0{n + 1}-10", f"Barack Obama spoke on day {n} in Chicago.")
+        write(lib, f"o{n}.txt", f"2020-0{n + 3}-10", f"Critics said Obama had not done enough on day {n}.")
+    index_as_own_library(lib, capsys)
+    assert main(["about", "Obama"]) == 0
+    out = capsys.readouterr().out
+    assert "In your library: 2 stories" in out, out
+    assert out.rstrip().endswith("Also in your library: Barack Obama (2 stories)"), out
+    assert main(["about", "Barack Obama"]) == 0
+    assert "Also in your library" not in capsys.readouterr().out  # a full name lists nothing

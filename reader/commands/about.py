@@ -193,14 +193,43 @@ def run(args: argparse.Namespace) -> int:
             print(f"reader: nothing known about {name!r} ({hint})", file=sys.stderr)
             return EXIT_NOT_FOUND
         context = background_for(entity, kb, index=index)
+        also = also_named(index, name, entity.key)
     finally:
         index.close()
     if args.json:
-        json.dump(_as_json(context), sys.stdout, ensure_ascii=False, indent=1, default=str)
+        json.dump({**_as_json(context), "also_in_library": [{"key": k, "name": n, "stories": c} for k, n, c in also]},
+                  sys.stdout, ensure_ascii=False, indent=1, default=str)
         sys.stdout.write("\n")
     else:
         print(format_background(context))
+        if also:
+            listed = ", ".join(f"{n} ({c} stor{'y' if c == 1 else 'ies'})" for _, n, c in also)
+            print(f"\nAlso in your library: {listed}")
     return 0
+
+
+MOST_ALSO_NAMED = 5
+
+
+def also_named(index, typed: str, shown: str) -> list[tuple[str, str, int]]:
+    """``(key, name, stories)`` of the library's other names holding a one-word name as typed
+    as a word ("Barack Obama", "Michelle Obama" for "Obama"; "Donald J. Trump" when "Trump" showed
+    Donald Trump), the name in most stories first, leaving out the one ``shown``: a story's short
+    form stays with its own story's full name, so these are listed, not merged."""
+    from reader.search.dossier import entity_named
+    from reader.search.slugs import entity_slug
+
+    slug, shown = entity_slug(typed), entity_slug(shown)
+    reader = _reader(index)
+    if reader is None or "_" in slug:
+        return []
+    found = []
+    for other in _keys_with_words(reader, slug)[:MOST_ALSO_NAMED + 1]:
+        if other != shown:
+            named = entity_named(index, other)
+            found.append((other, named[1] if named else other.replace("_", " ").title(),
+                          reader.doc_frequency("entity", other)))
+    return found[:MOST_ALSO_NAMED]
 
 
 def _wikipedia(library, entity, name: str):
