@@ -270,3 +270,17 @@ async def test_a_damaged_index_is_repaired_while_the_app_runs(tmp_path):
         # once repaired, the query runs again by itself
         await wait_for(pilot, lambda: pane.status_text.startswith("2 stories") and "so far" not in pane.status_text,
                        "the search again")
+
+
+async def test_enter_takes_the_spelling_suggested_when_nothing_is_found(tmp_path):
+    app = ReaderApp(sources=[library(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await index_ready(pilot)
+        await search_for(pilot, "shimonosekki")
+        await wait_for(pilot, lambda: app.screen.results is not None and app.screen.results.text == "shimonosekki",
+                       "search results")
+        assert app.screen.status_text.endswith("did you mean shimonoseki? Enter takes it"), app.screen.status_text
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen.results.text == "shimonoseki", "the suggested search")
+        assert isinstance(app.screen, SearchScreen) and app.screen.results.hits  # still the pane, now with hits
+        assert app.screen.query_one("#search-input").value == "shimonoseki"

@@ -184,6 +184,8 @@ class SearchScreen(Screen[SearchChoice | None]):
                 status = f"{results.error} ({indexing})"
         elif self.indexing():
             status += f" in what is indexed so far · {self.indexing()}"
+        if results.suggestion and not results.hits:
+            status += " Enter takes it"
         self._set_status(status, error=bool(results.error))
 
     def index_changed(self, state: str | None) -> None:
@@ -217,10 +219,15 @@ class SearchScreen(Screen[SearchChoice | None]):
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
+        """Enter opens the chosen hit; with none, it takes the spelling suggested ("kenia": kenya)."""
         event.stop()
         hits = self.query_one(SearchHits)
         if hits.rows:
             self._choose(hits.rows[hits.highlighted or 0].id)
+        elif self.results is not None and self.results.suggestion:
+            field = self.query_one("#search-input", Input)
+            field.value = self.results.suggestion
+            field.cursor_position = len(field.value)
 
     @on(SearchHits.Chosen)
     def _chosen(self, message: SearchHits.Chosen) -> None:
