@@ -101,10 +101,13 @@ def droppable(story: Story, k: int) -> bool:
             or (low.rstrip("s") in DEMONYMS and low not in STANDALONE_EVENTS))
 
 
-def _month_as_family_name(story: Story, k: int) -> bool:
-    """A month that is also a family name, before no day: "Prime Minister May spoke", "May
-    said" (which the story's "Theresa May" decides; not "President May 3")."""
-    tok = story.tokens[k]
+def _lone_month_name(story: Story, a: int, b: int) -> bool:
+    """The run ``a``..``b`` is one month that is also a family name, before no day: "Prime
+    Minister May spoke", "May said" (which the story's "Theresa May" decides; not "President
+    May 3"), so it is kept for later instead of dropped as a calendar word."""
+    if b - a != 1:
+        return False
+    tok = story.tokens[a]
     return tok.folded in CALENDAR and tok.base_folded in story.knowledge.family_names \
         and not story.text[tok.end:tok.end + 3].strip()[:1].isdigit()
 
@@ -145,7 +148,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     # nationality words and ordinals stay when the run ends like a name ("Indonesian Navy")
     # ("Cheng Chung-tai spoke": "Cheng" is his name; "Prime Minister May": so may "May" be)
     while a < b and a not in anchors and (droppable(story, a) or _ordinary_opener(story, a, b)) \
-            and not _hyphenated_given_name(tokens[a:b]) and not (b - a == 1 and _month_as_family_name(story, a)):
+            and not _hyphenated_given_name(tokens[a:b]) and not _lone_month_name(story, a, b):
         if (tokens[a].folded in DEMONYMS or tokens[a].folded in _NAME_STARTERS) and tokens[a].cap \
                 and b - a >= 2 and ending_kind(story, a, b):
             break
@@ -226,7 +229,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         if a in anchors and anchors[a][0] == b - a and anchors[a][1].rank >= COUNTRY_RANK:
             story.found.append(from_entry(story, a, b, anchors[a][1]))
             return
-        if b - a == 1 and tokens[a].folded in COMMON | CALENDAR | DEMONYMS and not _month_as_family_name(story, a):
+        if b - a == 1 and tokens[a].folded in COMMON | CALENDAR | DEMONYMS and not _lone_month_name(story, a, b):
             return
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, PERSON, None, tokens[a:b],
                                  forced_person=True))
@@ -559,7 +562,7 @@ _NUMBERED_THINGS = frozenset("mark rocky apollo gemini star super final grand".s
 def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role: bool) -> None:
     """A run with no known name and no telling ending: a person, an organisation, or one word for later."""
     tokens = story.tokens
-    while a < b and droppable(story, a) and not (b - a == 1 and _month_as_family_name(story, a)):
+    while a < b and droppable(story, a) and not _lone_month_name(story, a, b):
         a += 1
         initial = False
     while b > a and not tokens[b - 1].cap:

@@ -90,10 +90,10 @@ class Names:
         return self.acronyms.get(word) or self.short.get(word) or self.surface.get(word)
 
     def person_named(self, word: str) -> Found | None:
-        """The one person of the story (not a guess) whose full name ends in ``word``: "Theresa
-        May" for "May" (a month and a modal verb, so never a short form by itself), "Barack
-        Obama" for "President Obama" (None when two people share the name: "Patrick Gordon" and
-        "Alexander Gordon" leave "General Gordon" alone). "Prime Minister May" alone names her too."""
+        """The one person of the story (not a guess) whose name ends in ``word``: "Theresa May"
+        or "Prime Minister May" for a month that is a name only where the story says so (None
+        when two people share it). Short forms themselves are joined to their full names later,
+        by ``summary.merge_short_forms``, for every one-word name alike."""
         if word in self._person_of:
             return self._person_of[word]
         named = self.people_by_last.get(word, ())
@@ -113,10 +113,6 @@ def resolve(story: Story) -> list[Span]:
             person = names.short.get(surface) or names.titled.get(surface)
             if person is not None and not person.guessed:  # a guess does not outweigh a known city
                 f.type, f.key = PERSON, person.key
-        elif f.forced_person and len(f.tokens) == 1:
-            person = names.person_named(text[f.start:f.end])
-            if person is not None:
-                f.key = person.key  # "President Obama" after "Barack Obama": the same person
     _split_off_known_people(story, names)
     _type_single_words(story, names)
     pool(story)
@@ -242,6 +238,7 @@ def _type_single_words(story: Story, names: Names) -> None:
 
 
 _AND = re.compile(r" (?:and|or|&) ")
+_AND_BEFORE = re.compile(r" (?:and|or|&) $")
 _TIME_WORDS = frozenset("in by since until till of from through during early late mid last next this before after".split())
 
 
@@ -262,25 +259,24 @@ def _pair_with_names(story: Story, words: list[Found]) -> None:
         return
     text = story.text
     knowledge = story.knowledge
-    edges: dict[tuple[str, int], Found] = {}
+    starts: dict[int, Found] = {}
+    ends: dict[int, Found] = {}
     for f in story.found:  # a name the story is sure of, or a word no dictionary has ("Nissan")
         if f.type in (ORG, PERSON) and (not f.guessed or len(f.tokens) == 1
                                         and not knowledge.is_word(f.tokens[0].base_folded)):
-            edges[("start", f.start)] = edges[("end", f.end)] = f
+            starts[f.start] = ends[f.end] = f
     for f in words:
-        partner = _beside(text, f, edges)
+        partner = _beside(text, f, starts, ends)
         if partner is not None:
             story.found.append(Found(f.start, f.end, partner.type, make_id(text[f.start:f.end]), f.tokens,
                                      guessed=True))
 
 
-def _beside(text: str, f: Found, edges: dict[tuple[str, int], Found]) -> Found | None:
+def _beside(text: str, f: Found, starts: dict[int, Found], ends: dict[int, Found]) -> Found | None:
     """The name joined to ``f`` by "and", "or" or "&", after it or before it."""
     after = _AND.match(text, f.end)
-    before = text[max(0, f.start - 5):f.start]
-    joined = before[before.rfind(" ", 0, len(before) - 1):] if before.endswith(" ") else ""
-    return (edges.get(("start", after.end())) if after else None) or \
-        (edges.get(("end", f.start - len(joined))) if _AND.fullmatch(joined) else None)
+    before = _AND_BEFORE.search(text, max(0, f.start - 5), f.start)
+    return (starts.get(after.end()) if after else None) or (ends.get(before.start()) if before else None)
 
 
 _NAME_ACTS = re.compile(r"(?:'s|’s)? administration\b| (?:said|says|told|tweeted|wrote|insisted|argued|"
