@@ -148,3 +148,11 @@ def test_impacts_are_stored_in_hundredths_and_positions_round_trip():
         assert positions == sorted(positions)
         if term == "coast":
             assert positions[-1] >= 70000
+
+
+def test_a_short_word_is_corrected_by_one_edit_at_most(forms_index):
+    """Two edits, as typed, make another word of a short one; a longer word may still be two
+    edits off."""
+    assert suggest(forms_index, "harbr") is None  # five letters, two edits from "harbour"
+    assert suggest(forms_index, "tewn") == "town"  # one edit
+    assert suggest(forms_index, "festvl") == "festival"  # six letters, two edits

@@ -3,8 +3,9 @@
 Each word of the query that no story holds is replaced by the spelling one edit away
 whose index word (stem) is most common ("negotiatons" → "negotiations": its stem
 "negoti" is in the index); failing that, by the most common index word within two
-edits of its stem, shown as a story spells it. Both keep the first letter. The words of a
-letter are read once per index version (``expansion.prefix_frequencies``), so a
+edits of its stem, shown as a story spells it, and only when that is within two edits of
+the word as typed (one for a word of five letters or fewer: "harbr" is no typo of "harbour").
+Both keep the first letter. The words of a letter are read once per index version (``expansion.prefix_frequencies``), so a
 suggestion costs a few milliseconds, where Whoosh's corrector walks the whole term
 list (0.6–0.9 s at 100,000 stories). Searching calls this only when asked, so a
 search box can paint its hits first and ask for a suggestion afterwards.
@@ -59,6 +60,8 @@ def suggest_with(searcher, parsed: ParsedQuery) -> str | None:
             better = next((w for w in spellings if w in seen), None) or min(
                 seen, key=lambda w: (Levenshtein.distance(w, typed), seen.index(w)), default=None)
             better = better or (spellings[0] if spellings else stem)
+            if not spellings and Levenshtein.distance(better, typed) > _edits_allowed(typed):
+                better = None  # another word, not a typo: the stems are closer than the words
         if better is not None:
             replacements.append((match.start(), match.end(), better))
     if not replacements:
@@ -67,6 +70,14 @@ def suggest_with(searcher, parsed: ParsedQuery) -> str | None:
     for start, end, word in reversed(replacements):
         text = text[:start] + word + text[end:]
     return text if text != original else None
+
+
+SHORT_WORD = 5
+"""A word this short is corrected by one edit at most, as typed: two make another word of it."""
+
+
+def _edits_allowed(typed: str) -> int:
+    return 1 if len(typed) <= SHORT_WORD else MAX_EDITS
 
 
 def _has(reader, term: str) -> bool:
