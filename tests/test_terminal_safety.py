@@ -49,10 +49,12 @@ def test_hostile_titles_and_sources_everywhere_they_are_drawn_write_no_escape(tm
     ctrl_p, escape = b"\x10", b"\x1b"
     steps = [(b"Quimby spoke", ctrl_p), (None, b"Quimby"),        # the palette: a hit and its help line
              (b"Open article", escape),
-             (None, ctrl_p), (None, b"articles from"),           # filter the list to the hostile source
+             # (the main screen's footer drawn again: the palette is closed, so Ctrl+P is not read
+             # with the Escape as one Alt key by a busy app)
+             (b"Entities", ctrl_p), (None, b"articles from"),    # filter the list to the hostile source
              (b"Show articles from", b"\r"),
              (b"Articles by date \xc2\xb7 from", b"?"),          # the list's title names it; then help
-             (b"Keys", escape), (None, b"q")]
+             (b"Keys", escape), (b"Entities", b"q")]
     output = drive([str(reader_command()), str(story)], env, steps, seconds=60, pause=0.5)
     assert b"[@click=app.quit]click[/]" in output  # markup shown as text
     assert "␛]52;c;dGl0bGU=␇".encode() in output
