@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reader.entities.background import Background, StoryView
-from reader.entities.model import OTHER, PLACE, team_key
+from reader.entities.model import ORG, OTHER, PLACE, team_key
 from reader.entities.notes import KnowledgeBase
 from reader.entities.summary import EntityInfo, introducing_sentence
 
@@ -40,6 +40,8 @@ def background_for(entity: EntityInfo, kb: KnowledgeBase, *, article: Article | 
     kind = note.type if note else entity.type
     if kind == PLACE:
         context.facts = _facts(entity, story_entities, article.body if article is not None else "")
+    elif kind == ORG and note is None:
+        context.facts = _country_it_stands_for(entity, story_entities, article.body if article is not None else "")
     if context.facts is None and note is None:
         from reader.entities.derived_facts import derived_facts  # what its name and its story say
 
@@ -78,6 +80,18 @@ def also_known_as(context: Background) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _country_it_stands_for(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str = ""):
+    """The facts of the country a body is named as: a match report's "Sweden" (its team), "China
+    said" (its government). Countries only: a body named as a town ("Orange", "Target") is seldom
+    of that town."""
+    from reader.entities.place_facts import PlaceFacts
+
+    facts = _facts(entity, story_entities, body)
+    if facts is None or facts.kind not in ("country", "region"):  # "England", "Scotland" are regions here
+        return None  # "Georgia" in a story of American colleges: the state, so no country's facts
+    return PlaceFacts(facts.name, "the place it stands for", facts.lines, facts.source, facts.as_of)
+
+
 def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str = ""):
     from reader.entities.countries import countries_in_text
     from reader.entities.place_facts import place_table
@@ -93,4 +107,6 @@ def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str =
     name = re.escape(entity.name)
     state_meant = bool(body) and re.search(rf"\b{name}\s+state\b(?!\s+univ)|\bstate\s+of\s+{name}\b",
                                            body, re.IGNORECASE) is not None
-    return table.facts(entity.name, nearby, after_the, state_meant)
+    states_nearby = any(e.type == PLACE and e is not entity and table.means_a_state(e.name)
+                        for e in story_entities)
+    return table.facts(entity.name, nearby, after_the, state_meant, states_nearby)

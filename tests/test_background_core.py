@@ -157,6 +157,32 @@ def test_a_country_has_capital_population_continent_and_neighbours():
     assert "GeoNames" in lines["Population"]
 
 
+def test_georgia_beside_another_us_state_is_the_state_and_alone_the_country():
+    recognizer = service.get_recognizer()
+
+    def facts_of(text, name):
+        infos = summarise(text, recognizer.recognise(text), recognizer.kb)
+        entity = next(info for info in infos if info.name == name)
+        return background_for(entity, recognizer.kb, article=Article(id="g", title="G", body=text),
+                              story_entities=infos).facts
+
+    assert facts_of("Georgia beat Alabama 24-20 in Athens on Saturday.", "Georgia").kind == "US state"
+    assert facts_of("Russia sent troops into Georgia in August.", "Georgia").kind == "country"
+
+
+def test_a_body_named_as_a_country_has_the_countrys_facts_and_one_named_as_a_town_none():
+    recognizer = service.get_recognizer()
+    text = "Sweden defeated South Korea 1-0 at the World Cup. Orange announced job cuts on Monday."
+    infos = summarise(text, recognizer.recognise(text), recognizer.kb)
+    article = Article(id="m", title="Match day", body=text)
+    team = EntityInfo("sweden-team", "Sweden", "ORG", mentions=[(0, 6)])  # what a match report's "Sweden" is
+    facts = background_for(team, recognizer.kb, article=article, story_entities=infos).facts
+    assert facts.kind == "the place it stands for" and dict(facts.lines)["Capital"] == "Stockholm"
+    start = text.index("Orange")
+    company = EntityInfo("orange", "Orange", "ORG", mentions=[(start, start + 6)])
+    assert background_for(company, recognizer.kb, article=article, story_entities=infos).facts is None
+
+
 def index_as_own_library(lib, capsys) -> None:
     """Make ``lib`` the person's library (config.yaml) and index it, its output read away."""
     from reader import paths

@@ -226,6 +226,16 @@ def test_superscript_digits_stay_superscript() -> None:
     assert text == ["10⁵ to 10⁸ samples; the 5th; E = mc²"]  # not "105 to 108"
 
 
+def test_table_cells_keep_apart() -> None:
+    from reader.loaders.html_text import html_paragraphs
+
+    table = ("<table><thead><tr><th>Prefix</th> <th>Framework</th></tr></thead>"
+             "<tr><td><tt>AC</tt></td><td><a href='x'>Accounts</a></td></tr>"
+             "<tr><td></td><td>Nimbus</td></tr></table><p>After the table.</p>")
+    # one paragraph per row, its cells apart: not "ACAccounts", which reads as one (made-up) name
+    assert html_paragraphs(table) == ["Prefix | Framework", "AC | Accounts", "Nimbus", "After the table."]
+
+
 def test_not_a_feed_and_empty_feed_files(tmp_path: Path) -> None:
     html = tmp_path / "page.xml"
     html.write_text("<!DOCTYPE html><html><body><p>hi</p></body></html>")

@@ -389,8 +389,11 @@ def test_what_a_body_is_by_its_owner_its_base_its_kind_and_its_list(text, name, 
     assert roles(text, name, person=False) == [role]
 
 
-def test_a_kind_after_a_name_needs_the_before_it_and_a_name_that_does_not_say_its_kind():
+def test_a_kind_after_a_name_needs_the_before_it_or_the_clause_to_end_and_a_name_that_does_not_say_its_kind():
     assert roles("Apple company shares rose.", "Apple", person=False) == []
+    assert roles("According to Yonhap news agency, the shells fell.", "Yonhap", person=False) == ["news agency"]
+    assert roles("He told Reuters news agency that it was over.", "Reuters", person=False) == []
+    assert roles("Nike sued rival brand.", "Nike", person=False) == []  # a verb, then someone else's kind
     text = "The Church of Scientology website and the Labour Party newspaper said so."
     assert roles(text, "Church of Scientology", person=False) == []  # the church's website
     assert roles(text, "Labour Party", person=False) == []

@@ -27,6 +27,7 @@ _LINKED = re.compile(r"(?:^|[\s(“\"])(?P<who>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.
                      + "|".join(LINKS) + r")\s+(?:the\s+)?$")
 _KIND_AFTER = re.compile(r"\s+(?P<kind>(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(sorted(BODY_WORDS, key=len, reverse=True))
                          + r"))\b(?!-)")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,;:.!?)]|$|\s(?:said|says|reported|reports|quoted|quoting)\b)")
 _NEXT_WORD = re.compile(r" +([A-Z][\w’'-]*)")
 _SUCH_AS = re.compile(r"\b(?:(?P<adjective>[a-z][\w-]*)\s+)?(?P<kinds>[a-z]+s)(?:,)?\s+(?:such\s+as|like|including)\s+"
                       r"(?:the\s+)?$")
@@ -49,16 +50,19 @@ def _name_next(body: str, at: int) -> bool:
 
 
 def kind_after(body: str, start: int, end: int) -> str | None:
-    """ "the Interfax news agency" → "news agency" (only after "the": "Apple company shares" is no kind;
-    nor after a name that says its kind: "the Church of Scientology website" is the church's)."""
-    if not follows_the(body, start) or _says_its_kind(body[start:end]):
+    """ "the Interfax news agency" → "news agency"; without "the" only where the kind ends the
+    clause ("according to Yonhap news agency, …"): "Apple company shares" is no kind. Never
+    after a name that says its kind: "the Church of Scientology website" is the church's."""
+    if _says_its_kind(body[start:end]):
         return None
     match = _KIND_AFTER.match(body, end, min(len(body), end + 40))
-    if not match:
+    if not match or not (follows_the(body, start) or _CLAUSE_ENDS.match(body, match.end())):
         return None
     words = match.group("kind").split()
     if any(word in _NOT_ADJECTIVES for word in words):
         return None  # "the Pirates with the club", "the Foundation to charity": not its kind
+    if not follows_the(body, start) and any(word.endswith("ed") or word in _VERBS for word in words[:-1]):
+        return None  # "Nike sued rival brand.", "Apple beat rival firm,": a verb, then someone else
     if _name_next(body, match.end()):
         return None  # "the Scientology propaganda publication Freedom Magazine": the kind is the name's after it
     return " ".join(words)
@@ -89,5 +93,6 @@ def listed_kind(body: str, start: int) -> str | None:
 
 
 _MORE_KINDS = frozenset("religion sect church denomination agency broadcaster".split())
+_VERBS = frozenset("beat bought built hit joined left made met paid sold told took won".split())
 _NOT_ADJECTIVES = frozenset("""the a an and or of for other many some several such these those with to in on at by
 from as its his her their this that than""".split())

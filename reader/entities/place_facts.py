@@ -126,12 +126,13 @@ class PlaceTable:
                 self._city_names.setdefault(fold(name), []).append(n)
 
     def facts(self, name: str, countries_nearby: frozenset[str] = frozenset(),
-              after_the: bool = False, state_meant: bool = False) -> PlaceFacts | None:
+              after_the: bool = False, state_meant: bool = False, states_nearby: bool = False) -> PlaceFacts | None:
         """Facts on the place called ``name``; a city name held by several cities means the
         one in a country the story also names (``countries_nearby``: codes), else the biggest.
         ``after_the``: the story writes "the" before a name of several words ("the White
         House"), which it does not for a town of that name. ``state_meant``: the story says
-        "Washington state" (else "Washington" is the city news means by it)."""
+        "Washington state" (else "Washington" is the city news means by it). ``states_nearby``: the
+        story names another US state, so "Georgia" is one too."""
         key = fold(name).removesuffix("'s").removesuffix("’s")
         if key.startswith(("st. ", "st ")):  # St. Paul, St Anne: GeoNames writes Saint
             saint = "saint " + key.split(" ", 1)[1]
@@ -148,7 +149,8 @@ class PlaceTable:
                     also = ("Also", f"the US state of {self.states[self._state_names[key]]} (“{name} state”)")
                     facts = PlaceFacts(facts.name, facts.kind, (*facts.lines, also), facts.source, facts.as_of)
                 return facts
-        if key in self._country_names and key not in REGIONS:
+        american = states_nearby or countries_nearby == {"US"}
+        if key in self._country_names and key not in REGIONS and not (american and key in self._state_names):
             return self._country(self._country_names[key], source, as_of)
         if key in self._state_names:
             code = self._state_names[key]
@@ -178,6 +180,11 @@ class PlaceTable:
     def is_city(self, name: str) -> bool:
         """True when GeoNames has a town of that name ("Falls Church", "Bristow")."""
         return fold(name) in self._city_names
+
+    def means_a_state(self, name: str) -> bool:
+        """True when news means a US state by ``name``: "Alabama", not "Washington" (the city)."""
+        key = fold(name)
+        return key in self._state_names and key not in _CITY_NAMES_NEWS_USES
 
     def is_state(self, name: str) -> bool:
         """True when ``name`` is the name of a US state ("Georgia", "Texas")."""

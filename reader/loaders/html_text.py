@@ -18,6 +18,8 @@ _SKIP = {"script", "style", "noscript", "template", "iframe", "object", "svg", "
 _SUPERSCRIPT = str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾")
 _SUPERSCRIBABLE = set("0123456789+-=()")
 _SPACE = re.compile(r"\s+")
+_CELLS = {"td", "th"}
+CELL_SEPARATOR = " | "  # between the cells of a table's row, as a Markdown table writes them
 
 
 class _Paragraphs(HTMLParser):
@@ -51,6 +53,8 @@ class _Paragraphs(HTMLParser):
         elif tag == "pre" or (tag in _BLOCK and not self._pre):
             self._flush()
             self._pre += tag == "pre"
+        elif tag in _CELLS and not self._pre and "".join(self._current).strip():
+            self._current.append(CELL_SEPARATOR)  # "<td>AC</td><td>Accounts</td>" is "AC | Accounts", not "ACAccounts"
         elif tag == "img" and not self._skipping:
             alt = dict(attrs).get("alt")
             if alt:
