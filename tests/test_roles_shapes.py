@@ -203,8 +203,16 @@ def test_a_long_list_of_names_with_their_works_in_brackets_shares_its_role():
     text = ("She also worked with notable directors such as Michelangelo Antonioni (La notte and Beyond the Clouds), "
             "Orson Welles (The Trial, Chimes at Midnight and The Immortal Story), Luis Buñuel (Diary of a "
             "Chambermaid), Elia Kazan (The Last Tycoon), Rainer Werner Fassbinder (Querelle) and Wim Wenders.")
-    for name in ("Michelangelo Antonioni", "Luis Buñuel", "Elia Kazan", "Wim Wenders"):
+    # Fassbinder's nearer window begins inside Welles' bracket ("…Midnight and The Immortal Story), Luis…")
+    for name in ("Michelangelo Antonioni", "Luis Buñuel", "Elia Kazan", "Rainer Werner Fassbinder", "Wim Wenders"):
         assert roles(text, name) == ["director"], name
+
+
+def test_a_list_of_names_each_of_a_body_shares_its_role():
+    text = "It shows publishers Jann Wenner of Rolling Stone Magazine and Carlo De Benedetti of La Repubblica."
+    assert roles(text, "Carlo De Benedetti") == ["publisher", "of La Repubblica"]
+    text = "Secretary of State Mike Pompeo and Ann Bell spoke."
+    assert roles(text, "Ann Bell") == []  # "Secretary of State Mike Pompeo" is one name with its role, no list's
 
 
 @pytest.mark.parametrize("text, name, role", [

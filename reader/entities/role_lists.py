@@ -12,7 +12,9 @@ from reader.entities.role_words import is_role_word
 LIST_REACH = 700
 """How far back (characters) a list of names, with its bracketed works, may begin."""
 _LIST_ITEM = re.compile(r"(?:[A-Z][\w.’'-]*(?<![’']s)\s+(?:(?:de|van|von|al|bin|da|du|le|la)\s+)?)*"
-                        r"[A-Z][\w.’'-]*(?<![’']s)(?:\s*\([^()]{1,80}\))?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+                        r"[A-Z][\w.’'-]*(?<![’']s)(?:\s*\([^()]{1,80}\))?"
+                        r"(?:\s+of\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)?"  # "Jann Wenner of Rolling Stone and "
+                        r"(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _LIST_LEAD = re.compile(r"(?:,?\s+(?:such as|like|including|notably|among them)|:)\s*$")
 _LEAD_ENDS = ("such as", "like", "including", "notably", "among them", ":")
 """How a text that ``_LIST_LEAD`` ends can end (a check before the slower search)."""
@@ -39,7 +41,8 @@ def list_role_at(body: str, start: int, before: str) -> str | None:
     """``list_role`` of the words before ``start``, looking further back (``LIST_REACH``)
     only when a list of names fills the nearer window (names with their works in brackets)."""
     text, items = before_list(before)
-    if items and len(text.strip()) < 20 and start > len(before):
+    cut_in_a_bracket = text.count(")") > text.count("(")  # the window began inside a name's bracketed works
+    if items and (len(text.strip()) < 20 or cut_in_a_bracket) and start > len(before):
         return list_role(body[max(0, start - LIST_REACH):start])
     return role_of_list(text, items)
 
