@@ -236,6 +236,11 @@ def test_entity_fields_come_from_an_optional_callable(tmp_path, library):
     ix.update([library])
     assert ids(ix, 'entity:"Senkaku Islands"') == ["senkaku"]
     assert ids(ix, "entity:hua_chunying") == ["senkaku"]
+    # a word of a name stands for every entity whose name has it, said in a note
+    results = search(ix, "entity:Chunying")
+    assert [hit.id for hit in results.hits] == ["senkaku"]
+    assert any("hua chunying" in note for note in results.notes), results.notes
+    assert ids(ix, "entity:hua") == ["senkaku"] and ids(ix, "entity:shimonoseki") == []
     assert ids(ix, "type:person") == ["senkaku"]
     ix.close()
     # A different recogniser means re-indexing everything.

@@ -7,7 +7,6 @@ import json
 import sys
 import textwrap
 from dataclasses import asdict
-from functools import lru_cache
 
 from reader.commands import command_help
 from reader.commands.common import CommandError
@@ -152,18 +151,11 @@ def sparkline(counts: list[int], width: int = 60) -> tuple[str, int]:
     return "".join(bars[-(-n * len(bars) // top) - 1] if n else "·" for n in sums), group
 
 
-@lru_cache(maxsize=4)
 def _keys_with_words(reader, slug: str) -> tuple[str, ...]:
-    """The index's entity keys that hold every word of ``slug`` as whole words, the key in
-    most stories first (a walk over every key of the index: kept for the command's second
-    ask, ``resolve`` and then ``also_named``)."""
-    words = set(slug.split("_"))
-    found = []
-    for term in reader.lexicon("entity"):
-        key = term.decode() if isinstance(term, bytes) else str(term)
-        if words <= set(key.split("_")):
-            found.append((-reader.doc_frequency("entity", key), key))
-    return tuple(key for _, key in sorted(found))
+    """The index's entity keys holding every word of ``slug``, the key in most stories first."""
+    from reader.search.expansion import entity_keys_with_words
+
+    return entity_keys_with_words(reader, slug)
 
 
 def _reader(index):

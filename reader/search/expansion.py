@@ -149,6 +149,8 @@ def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
         return cache[key]
 
     def fix(node: wq.Query) -> wq.Query:
+        if type(node) is wq.Term and node.fieldname == "entity":
+            return _entity_by_its_words(node, reader, notes)
         if not isinstance(node, wq.Prefix | wq.Wildcard | wq.FuzzyTerm) or node.fieldname not in TEXT_FIELDS:
             return node
         frequency, edits = expansions(node, node.fieldname)
@@ -167,6 +169,42 @@ def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
         return terms[0] if len(terms) == 1 else wq.Or(terms)
 
     return q.accept(fix)
+
+
+MOST_ENTITIES_NAMED = 5
+"""How many entities ``entity:trump`` lists in its note when no entity has that very key."""
+
+
+def _entity_by_its_words(node: wq.Term, reader, notes: list[str]) -> wq.Query:
+    """``entity:trump`` when no entity's key is "trump": every entity whose name holds each
+    word as a whole word (Donald Trump, Melania Trump), said in a note."""
+    slug = str(node.text)
+    if reader.doc_frequency("entity", slug):
+        return node
+    keys = entity_keys_with_words(reader, slug)
+    if not keys:
+        return node
+    shown = ", ".join(k.replace("_", " ") for k in keys[:MOST_ENTITIES_NAMED])
+    more = f" and {len(keys) - MOST_ENTITIES_NAMED:,} more" if len(keys) > MOST_ENTITIES_NAMED else ""
+    notes.append(f"entity:{slug} names no entity itself; searched those with its words: {shown}{more}")
+    terms = [wq.Term("entity", key, boost=node.boost) for key in keys]
+    return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+
+def entity_keys_with_words(reader, slug: str) -> tuple[str, ...]:
+    """The index's entity keys that hold every word of ``slug`` (words joined by "_") as whole
+    words, the key in most stories first: one walk over the entity keys, cached per reader."""
+    cache = _LEXICONS.setdefault(reader, {})
+    key = ("entity-words", slug)
+    if key not in cache:
+        words = set(slug.split("_"))
+        found = []
+        for term in reader.lexicon("entity"):
+            name = term.decode() if isinstance(term, bytes) else str(term)
+            if words <= set(name.split("_")):
+                found.append((-reader.doc_frequency("entity", name), name))
+        cache[key] = tuple(name for _, name in sorted(found))
+    return cache[key]
 
 
 _LEXICONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
