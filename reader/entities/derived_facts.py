@@ -240,22 +240,33 @@ _WHERE = re.compile(r"(?:,\s+|\s+in\s+)(?P<where>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.
                     r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?)")
 
 
+_LIST_GOES_ON = re.compile(r"\s+(?:and|or)\s")
+
+
 def place_where(body: str, mentions: Sequence[tuple[int, int]]) -> str | None:
     """Where the story puts a place: the known place right after it ("…, Tiberias",
     "… in Clearwater, Florida"), when GeoNames knows that one."""
     table = place_table()
-    for _, end in mentions:
+    for start, end in mentions:
         match = _WHERE.match(body, end)
         if not match:
             continue
         where = match.group("where").rstrip(".")
         parts = [p.strip() for p in where.split(",")]
+        if _LIST_GOES_ON.match(body, match.end()) and not _within(table, body[start:end], parts[-1]):
+            continue  # "… with Tyneside, Northumberland and south-eastern Scotland": a list of places
         if any(p.split()[0].casefold() in COMMON for p in parts):  # ", The ..." / ", But ..."
             continue
         if all(table.country_code(p) or table.home_country(p) for p in parts[-1:]) \
                 and (table.country_code(parts[0]) or table.home_country(parts[0]) or len(parts) > 1):
             return where
     return None
+
+
+def _within(table, place: str, where: str) -> bool:
+    """True when a known town ``place`` is in the country ``where`` names ("Clearwater", "Florida")."""
+    home = table.home_country(place)
+    return home is not None and home == table.home_country(where)
 
 
 _ACRONYM = r"[A-Z][A-Za-z&.]*[A-Z]"

