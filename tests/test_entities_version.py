@@ -14,7 +14,7 @@ NOT_RULES = {"__init__", "notes", "summary", "service", "model", "gazetteer", "d
              # the background's modules: what the sidebar shows, not what is recognised (the
              # index follows summary, the role modules and profile through profile.profile_digest;
              # role_words is in both: its kinds of body also type a name)
-             "roles", "role_shapes", "role_relations", "role_clauses", "role_lists", "role_phrases", "body_roles", "profile", "background", "place_facts", "derived_facts"}
+             "roles", "role_shapes", "role_relations", "role_clauses", "role_lists", "role_phrases", "body_roles", "profile", "background", "place_facts", "subdivisions", "derived_facts"}
 
 
 def test_the_same_inputs_give_the_same_version():
