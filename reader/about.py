@@ -92,6 +92,16 @@ def _country_it_stands_for(entity: EntityInfo, story_entities: Sequence[EntityIn
     return PlaceFacts(facts.name, "the place it stands for", facts.lines, facts.source, facts.as_of)
 
 
+def _after_an_american_town(body: str, name: str, table) -> bool:
+    """True when the story writes the name after an American town and a comma ("Seattle,
+    Washington", "Buffalo, New York"): the state, whatever the name means alone."""
+    for match in re.finditer(rf"(?P<town>(?:[A-Z][\w.’'-]*\s+){{0,2}}[A-Z][\w.’'-]*),\s+{name}\b", body):
+        town = match.group("town")
+        if table.home_country(town) == "US" and not table.is_state(town):
+            return True
+    return False
+
+
 def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str = ""):
     from reader.entities.countries import countries_in_text
     from reader.entities.place_facts import place_table
@@ -105,8 +115,8 @@ def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str =
         body[max(0, start - 4):start].casefold() == "the " for start, _ in entity.mentions)
     # anywhere in the story: "Washington state" (not Washington State University), "the state of New York"
     name = re.escape(entity.name)
-    state_meant = bool(body) and re.search(rf"\b{name}\s+state\b(?!\s+univ)|\bstate\s+of\s+{name}\b",
-                                           body, re.IGNORECASE) is not None
+    state_meant = bool(body) and (re.search(rf"\b{name}\s+state\b(?!\s+univ)|\b(?:state|governor)\s+of\s+{name}\b",
+                                            body, re.IGNORECASE) is not None or _after_an_american_town(body, name, table))
     states_nearby = any(e.type == PLACE and e is not entity and table.means_a_state(e.name)
                         for e in story_entities)
     return table.facts(entity.name, nearby, after_the, state_meant, states_nearby)

@@ -170,6 +170,34 @@ def test_georgia_beside_another_us_state_is_the_state_and_alone_the_country():
     assert facts_of("Russia sent troops into Georgia in August.", "Georgia").kind == "country"
 
 
+def test_washington_after_an_american_town_is_the_state():
+    recognizer = service.get_recognizer()
+    text = "The shuttle goes to the Museum of Flight in Seattle, Washington. Talks in Washington went on."
+    infos = summarise(text, recognizer.recognise(text), recognizer.kb)
+    washington = next(info for info in infos if info.name == "Washington")
+    facts = background_for(washington, recognizer.kb, article=Article(id="w", title="W", body=text),
+                           story_entities=infos).facts
+    assert facts.kind == "US state", facts
+    alone = "Talks in Washington went on. Paris, Washington and Rome said so."
+    infos = summarise(alone, recognizer.recognise(alone), recognizer.kb)
+    washington = next(info for info in infos if info.name == "Washington")
+    assert background_for(washington, recognizer.kb, article=Article(id="d", title="D", body=alone),
+                          story_entities=infos).facts.kind == "city"  # Paris is no American town
+
+
+@pytest.mark.parametrize("text, full, alone", [
+    ("Space Shuttle Atlantis flew in 2011. Finally, Atlantis will go on display in Florida.",
+     "Space Shuttle Atlantis", "Atlantis"),
+    ("Hurricane Florence hit the Carolinas. Florence dropped 30 inches of rain.", "Hurricane Florence", "Florence"),
+])
+def test_the_name_of_a_spacecraft_or_a_storm_alone_is_that_thing_not_a_town(text, full, alone):
+    recognizer = service.get_recognizer()
+    infos = summarise(text, recognizer.recognise(text), recognizer.kb)
+    assert alone not in [info.name for info in infos]  # no town in South Africa, no city in Italy
+    thing = next(info for info in infos if info.name == full)
+    assert [text[start:end] for start, end in thing.mentions] == [full, alone]
+
+
 def test_a_body_named_as_a_country_has_the_countrys_facts_and_one_named_as_a_town_none():
     recognizer = service.get_recognizer()
     text = "Sweden defeated South Korea 1-0 at the World Cup. Orange announced job cuts on Monday."
@@ -516,3 +544,19 @@ def test_reader_about_one_word_lists_the_fuller_names_the_library_keeps_apart(tm
     assert out.rstrip().endswith("Also in your library: Barack Obama (2 stories)"), out
     assert main(["about", "Barack Obama"]) == 0
     assert "Also in your library" not in capsys.readouterr().out  # a full name lists nothing
+
+
+def test_reader_about_a_country_does_not_list_its_team_again(tmp_path, capsys):
+    """A match report's "Sweden" (its team) is counted in the country's dossier: `reader about
+    Sweden` does not list it again as "Also in your library: Sweden (1 story)"."""
+    from reader.cli import main
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    write(lib, "a.txt", "2020-01-10", "Officials in Sweden said so. Sweden agreed.")
+    write(lib, "c.txt", "2018-06-19", "Sweden beat South Korea 1 – 0 in the World Cup match. The striker scored "
+          "a penalty in the second half, and the goalkeeper of South Korea was beaten. Sweden top the group.")
+    index_as_own_library(lib, capsys)
+    assert main(["about", "Sweden"]) == 0
+    out = capsys.readouterr().out
+    assert "In your library: 2 stories" in out and "Also in your library" not in out, out

@@ -492,3 +492,11 @@ def test_british_parties_and_the_commons(recognizer):
     assert kinds_of(recognizer, "Roman Catholic priests met a South Korean.") == {}  # a faith, a nationality
     text = "Donald Trump spoke. Texas Republicans cheered, and Senate Democrats did not."
     assert kinds_of(recognizer, text) == {"Donald Trump": PERSON, "Senate Democrats": ORG}  # no "Texas Republicans"
+
+
+def test_a_captions_credit_label_is_no_word_of_the_name_before_it(recognizer):
+    text = ("NASA tweeted its support via International Space Station Image: Twitter / NASA.\n\n"
+            "Ahmed Mohamed Photo: Alamy.")
+    names = kinds_of(recognizer, text)
+    assert "International Space Station" in names and "Ahmed Mohamed" in names
+    assert not any(name.endswith((" Image", " Photo")) for name in names), names

@@ -219,6 +219,26 @@ async def test_the_list_has_the_room_until_an_entity_is_chosen_and_keeps_it_in_s
         assert entity_list.scroll_offset.y <= line < entity_list.scroll_offset.y + after
 
 
+async def test_the_prompt_after_a_read_background_is_shown_whole_on_one_line():
+    """A new story's panel says "Choose an entity…" from its start, on one line of the sidebar
+    (not its last word, "it.", left where the last entity's background was scrolled to)."""
+    from reader.widgets.note_panel import CHOOSE_PROMPT
+
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        entity_list = await wait_entities(pilot)
+        panel = app.query_one(NotePanel)
+        entity_list.select_key("treaty-of-shimonoseki")
+        await wait_note(pilot, "1895 peace treaty")
+        panel.scroll_end(animate=False)
+        await pilot.pause(0.1)
+        assert panel.scroll_y > 0
+        app.screen.sidebar.show_article(app.screen.column.article)  # the story opened again, as from a search
+        text = panel.query_one("#note-text")
+        await until(pilot, lambda: str(text.render()) == CHOOSE_PROMPT and text.size.height == 1, "the prompt")
+        assert panel.scroll_y == 0 and panel.scrollable_content_region.height >= 1
+
+
 async def test_tab_passes_by_the_background_panel_until_it_shows_an_entity():
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:

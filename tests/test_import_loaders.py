@@ -226,6 +226,17 @@ def test_superscript_digits_stay_superscript() -> None:
     assert text == ["10⁵ to 10⁸ samples; the 5th; E = mc²"]  # not "105 to 108"
 
 
+def test_a_relative_entry_link_is_made_absolute_against_the_feed_or_its_site() -> None:
+    feed = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>TPM</title>
+      <link rel="alternate" href="http://talkingpointsmemo.com"/>
+      <entry><title>Jury duty</title><link href="/news/obama-jury-duty"/><summary>Obama reported.</summary></entry>
+    </feed>"""
+    (article,) = parse_feed(feed, "tpm.atom", "tpm").articles
+    assert article.url == "http://talkingpointsmemo.com/news/obama-jury-duty"  # what y copies and O opens
+    (fetched,) = parse_feed(feed, "tpm", "tpm", url="https://feeds.example.org/tpm/all").articles
+    assert fetched.url == "https://feeds.example.org/news/obama-jury-duty"  # the feed's own address first
+
+
 def test_table_cells_keep_apart() -> None:
     from reader.loaders.html_text import html_paragraphs
 

@@ -105,9 +105,10 @@ async def test_at_120_columns_the_sidebar_takes_the_lists_place_beside_the_artic
         await pilot.press("e")  # back to the list beside the article
         state = pane_state(app)
         assert state["list"] and not state["sidebar"]
-        await pilot.press("e", "a")  # the list's key brings the list back too
+        assert app.focused is app.query_one(ArticleList)  # back from the sidebar that had the focus
+        await pilot.press("e", "a")  # the list's key brings the list back too, with the focus: j moves it
         state = pane_state(app)
-        assert state["list"] and not state["sidebar"]
+        assert state["list"] and not state["sidebar"] and app.focused is app.query_one(ArticleList)
         await pilot.press("e")
         await pilot.resize_terminal(200, 60)  # wide: both beside the article
         await pilot.pause()

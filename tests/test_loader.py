@@ -120,11 +120,30 @@ def test_an_indented_quotation_in_a_persons_own_file_is_joined_as_prose(tmp_path
 
 
 def test_invalid_utf8_loads_with_replacement_and_a_notice(tmp_path):
-    path = write(tmp_path, "latin.txt", "Caf\xe9 society.\n".encode("latin-1"))
+    path = write(tmp_path, "broken.txt", "Café society, ".encode() + b"\xff" + "naïve.\n".encode())
     loaded = load_txt(path)
-    assert loaded.article.body == "Caf\ufffd society."
+    assert loaded.article.body == "Café society, \ufffdnaïve."  # UTF-8 with one bad byte: UTF-8
     assert len(loaded.problems) == 1 and "not valid UTF-8" in loaded.problems[0].message
     assert loaded.problems[0].path == path
+
+
+def test_text_without_any_utf8_character_is_read_as_windows_1252_with_a_notice(tmp_path):
+    path = write(tmp_path, "latin.txt", "Caf\xe9 au lait in M\xfcnchen \u2013 \u20ac3.\n".encode("cp1252"))
+    loaded = load_txt(path)
+    assert loaded.article.body == "Caf\xe9 au lait in M\xfcnchen \u2013 \u20ac3."
+    assert ["Windows-1252" in p.message and not p.skipped for p in loaded.problems] == [True]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_text_in_utf16_or_utf32_with_its_byte_order_mark_is_read(tmp_path, encoding):
+    text = "Ein Café in München.\n\nZweiter Absatz.\n"
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data  # Python writes no mark for an explicit byte order
+    loaded = load_txt(write(tmp_path, "wide.txt", data))
+    article = loaded.article
+    assert article is not None and not loaded.problems
+    assert "Ein Café in München." in f"{article.title}\n{article.body}" and article.body.endswith("Zweiter Absatz.")
 
 
 def test_binary_and_empty_files_are_skipped_with_a_reason(tmp_path):

@@ -44,3 +44,6 @@ def test_a_list_of_places_is_no_where():
     tyneside, clearwater = body.index("Tyneside"), body.index("Clearwater")
     assert place_where(body, [(tyneside, tyneside + 8)]) is None
     assert place_where(body, [(clearwater, clearwater + 10)]) == "Florida"  # a town in the state it names
+    body = "Trainers go to Wright-Patterson Air Force Base in Ohio and engines to Huntsville."
+    base = body.index("Wright")
+    assert place_where(body, [(base, base + len("Wright-Patterson Air Force Base"))]) == "Ohio"  # "in", no list

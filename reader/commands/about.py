@@ -166,7 +166,7 @@ def _reader(index):
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.about import background_for
+    from reader.about import also_known_as, background_for
     from reader.core import open_library
     from reader.entities import service
 
@@ -188,7 +188,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"reader: nothing known about {name!r} ({hint})", file=sys.stderr)
             return EXIT_NOT_FOUND
         context = background_for(entity, kb, index=index)
-        also = also_named(index, name, entity.key)
+        also = also_named(index, name, entity.key, counted=also_known_as(context))
     finally:
         index.close()
     if args.json:
@@ -206,11 +206,12 @@ def run(args: argparse.Namespace) -> int:
 MOST_ALSO_NAMED = 5
 
 
-def also_named(index, typed: str, shown: str) -> list[tuple[str, str, int]]:
+def also_named(index, typed: str, shown: str, counted: tuple[str, ...] = ()) -> list[tuple[str, str, int]]:
     """``(key, name, stories)`` of the library's other names holding a one-word name as typed
     as a word ("Barack Obama", "Michelle Obama" for "Obama"; "Donald J. Trump" when "Trump" showed
-    Donald Trump), the name in most stories first, leaving out the one ``shown``: a story's short
-    form stays with its own story's full name, so these are listed, not merged."""
+    Donald Trump), the name in most stories first, leaving out the one ``shown`` and the keys
+    its dossier ``counted`` (a country's team): a story's short form stays with its own story's
+    full name, so these are listed, not merged."""
     from reader.search.dossier import entity_named
     from reader.search.slugs import entity_slug
 
@@ -218,13 +219,19 @@ def also_named(index, typed: str, shown: str) -> list[tuple[str, str, int]]:
     reader = _reader(index)
     if reader is None or "_" in slug:
         return []
+    left_out = {shown, *(entity_slug(key) for key in counted)}  # a country's team: counted in its dossier
     found = []
-    for other in _keys_with_words(reader, slug)[:MOST_ALSO_NAMED + 1]:
-        if other != shown:
-            named = entity_named(index, other)
-            found.append((other, named[1] if named else other.replace("_", " ").title(),
-                          reader.doc_frequency("entity", other)))
-    return found[:MOST_ALSO_NAMED]
+    for other in [key for key in _keys_with_words(reader, slug) if key not in left_out][:MOST_ALSO_NAMED]:
+        named = entity_named(index, other)
+        name = named[1] if named else other.replace("_", " ").title()
+        if entity_slug(name) == shown and named and named[2] in _AS_KIND:
+            name = f"{name} as {_AS_KIND[named[2]]}"  # the same name of another kind: say which
+        found.append((other, name, reader.doc_frequency("entity", other)))
+    return found
+
+
+_AS_KIND = {"PERSON": "a person", "ORG": "an organisation", "PLACE": "a place", "EVENT": "an event",
+            "OTHER": "a work or thing"}
 
 
 def _wikipedia(library, entity, name: str):

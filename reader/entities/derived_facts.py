@@ -253,7 +253,8 @@ def place_where(body: str, mentions: Sequence[tuple[int, int]]) -> str | None:
             continue
         where = match.group("where").rstrip(".")
         parts = [p.strip() for p in where.split(",")]
-        if _LIST_GOES_ON.match(body, match.end()) and not _within(table, body[start:end], parts[-1]):
+        if match.group(0).startswith(",") and _LIST_GOES_ON.match(body, match.end()) \
+                and not _within(table, body[start:end], parts[-1]):
             continue  # "… with Tyneside, Northumberland and south-eastern Scotland": a list of places
         if any(p.split()[0].casefold() in COMMON for p in parts):  # ", The ..." / ", But ..."
             continue

@@ -50,6 +50,7 @@ _PLAIN_AFTER = re.compile(r"(?:[\s,;:!?)\]”\"]|\.(?!\w)|$)")  # a word in runn
 _POSSESSIVE_NAMES = frozenset("people's peoples' women's men's children's workers' veterans' nations' nation's "
                               "st. saint".split())
 _JOINERS = CONNECTORS | {"and"}
+_CREDIT_LABELS = frozenset("image images photo photos picture pictures photograph credit video".split())
 _STANCE_PREFIXES = frozenset("pro anti non ex post pre neo pan".split())
 _CLAUSE_OPENERS = frozenset("in on at by for with from into as after before during while when since until".split())
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your some many most all each "
@@ -315,6 +316,8 @@ class Story:
                 break  # "Tokyo’s officials", "Saudi Arabia's Civil Defense Authority", "NASA's Jet Propulsion
                 # Laboratory" (but "Sheriff's Department")
             nxt = tokens[j]
+            if nxt.folded in _CREDIT_LABELS and self.text[nxt.end:nxt.end + 1] == ":":
+                break  # "… Ahmed Mohamed Image: Twitter": a caption's credit, no word of the name
             if nxt.cap and j not in anchors and self._opens_a_clause(j):
                 break  # "DAB's Elizabeth Quat In the New Territories ...": a caption without its full stop
             if nxt.cap or j in anchors:

@@ -14,6 +14,7 @@ import time
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from reader.library.article import PARAGRAPH_BREAK, Article
 from reader.loaders.html_text import html_inline, html_links, html_paragraphs
@@ -91,6 +92,16 @@ def _entry_links(entry: dict) -> list[str]:
     return found
 
 
+def _absolute(href: str | None, base: str | None) -> str | None:
+    """``href`` made absolute against ``base`` (the feed's address, else its site's) when it is
+    relative and ``base`` is a web address: a link to copy or open must say its site."""
+    if not href:
+        return None
+    if base and not urlsplit(href).scheme and urlsplit(base).scheme in ("http", "https"):
+        return urljoin(base, href)
+    return href
+
+
 def _looks_like_html_page(data: bytes) -> bool:
     head = data[:2048].lstrip().lower()
     return head.startswith(b"<!doctype html") or head.startswith(b"<html") or b"<html" in head[:512]
@@ -136,6 +147,7 @@ def parse_feed(data: bytes, name: Path | str, id_prefix: str, url: str | None = 
     feed = parsed.feed
     result.title = make_safe(html_inline(feed.get("title") or "")).strip() or None
     result.link = feed.get("link") or None
+    base = url or result.link  # what a relative link ("/news/obama-jury-duty") is relative to
     if _malformed(parsed) and parsed.entries:
         result.problems.append(Problem(
             name, f"not well-formed XML ({_describe(parsed.get('bozo_exception'))}); "
@@ -150,7 +162,7 @@ def parse_feed(data: bytes, name: Path | str, id_prefix: str, url: str | None = 
         title = make_safe(html_inline(entry.get("title") or "")).strip()
         paragraphs, _full = _entry_body(entry)
         paragraphs = [make_safe(p) for p in paragraphs]
-        link = entry.get("link") or None
+        link = _absolute(entry.get("link"), base)
         label = f"{name} entry {index}" + (f" ({shorten(title, 40)!r})" if title else "")
         if not title and not paragraphs:
             result.problems.append(Problem(label, "no title and no text; skipped"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 from collections.abc import Callable
 
 import datetime as dt
@@ -52,8 +54,25 @@ _NOT_CONTROL_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in (9, 10, 12
 """Every byte but the control bytes that do not occur in text (tab, newlines, form feed, escape)."""
 
 
+_BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+"""UTF-32's marks first: its little-endian one begins with UTF-16's."""
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+"""A character UTF-8 writes in more than one byte: a file with one is UTF-8, if damaged."""
+
+
+def marked_encoding(data: bytes) -> str | None:
+    """"utf-16" or "utf-32" when the bytes begin with that encoding's byte-order mark."""
+    return next((encoding for mark, encoding in _BYTE_ORDER_MARKS if data.startswith(mark)), None)
+
+
 def looks_binary(data: bytes) -> bool:
-    """True when the bytes are not text: a NUL byte, or mostly control bytes."""
+    """True when the bytes are not text: a NUL byte, or mostly control bytes (text in UTF-16 or
+    UTF-32 with its byte-order mark is text)."""
+    encoding = marked_encoding(data)
+    if encoding is not None:
+        head = data[:BINARY_SNIFF_BYTES]
+        return looks_binary(head.decode(encoding, errors="replace").encode("utf-8"))
     head = data[:BINARY_SNIFF_BYTES]
     if b"\x00" in head:
         return True
@@ -62,10 +81,19 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes, path: Path | str) -> tuple[str, list[Problem]]:
-    """Decode UTF-8 (with or without BOM); invalid bytes become U+FFFD with a notice."""
+    """Decode UTF-8 (with or without BOM), or UTF-16 or UTF-32 by their byte-order mark. Bytes
+    that hold no UTF-8 character at all are an 8-bit code page, read as Windows-1252 (the Western
+    European one, a superset of Latin-1) with a notice; in UTF-8, invalid bytes become U+FFFD
+    with a notice."""
+    encoding = marked_encoding(data)
+    if encoding is not None:
+        return data.decode(encoding, errors="replace"), []
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
+        if not _UTF8_SEQUENCE.search(data):
+            note = Problem(path, "not UTF-8; read as Windows-1252 (Western European)", skipped=False)
+            return data.decode("cp1252", errors="replace"), [note]
         text = data.decode("utf-8-sig", errors="replace")
         note = Problem(path, f"not valid UTF-8 (first bad byte at {error.start}); shown with � in its place", skipped=False)
         return text, [note]

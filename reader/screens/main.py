@@ -414,7 +414,10 @@ class MainScreen(Screen):
         self._step_article(-1)
 
     def _toggle_pane(self, name: str) -> None:
-        """Hide or show a side pane beside the article; as an overlay, open it with the focus in it."""
+        """Hide or show a side pane beside the article; as an overlay, open it with the focus in it.
+        The list, shown by its key or back from the sidebar that had the focus, takes the focus:
+        ``j`` moves its cursor, not the article."""
+        in_sidebar = self.focused is not None and self.sidebar in self.focused.ancestors_with_self
         self.panes.toggle(name, self.size.width)
         self._show_panes()
         self.refresh_bindings()
@@ -423,6 +426,8 @@ class MainScreen(Screen):
             pane.focus()
             if name == "sidebar":  # once the list has put its cursor on the first entity
                 self.call_after_refresh(self.sidebar.choose_at_cursor)
+        elif self.pane_shown("list") and (name == "list" or (in_sidebar and not self.pane_shown("sidebar"))):
+            self.library_panel.article_list.focus()
 
     def reveal_list(self) -> None:
         """Show the list (hidden, swapped for the sidebar, or closed as an overlay) with the focus

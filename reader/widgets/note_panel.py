@@ -24,7 +24,7 @@ __all__ = ["NotePanel"]
 
 _LISTS = ("note-related", "dossier-stories", "dossier-with", "wiki-candidates")
 MAX_ROLES_SHOWN = 6
-CHOOSE_PROMPT = "Choose an entity to read about it."
+CHOOSE_PROMPT = "Choose an entity above."  # one line of the sidebar (28 cells inside)
 
 
 class PanelList(OptionList):
@@ -159,6 +159,7 @@ class NotePanel(VerticalScroll):
         text = self.query_one("#note-text", Static)
         if context is None:
             text.update(Content.styled(prompt, "$text-muted"))
+            self.scroll_home(animate=False)  # not left where the last entity's background was read
             return
         text.update(self._note_and_facts(context))
         self._fill_list("note-related", [(i, Content.assemble("→ ", Content(n))) for i, n in context.related])
