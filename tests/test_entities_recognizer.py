@@ -500,3 +500,10 @@ def test_a_captions_credit_label_is_no_word_of_the_name_before_it(recognizer):
     names = kinds_of(recognizer, text)
     assert "International Space Station" in names and "Ahmed Mohamed" in names
     assert not any(name.endswith((" Image", " Photo")) for name in names), names
+
+
+def test_a_party_or_nationality_word_starts_a_bodys_name_before_a_title(recognizer):
+    text = "He met Republican National Committee Chairman Ed Gillespie. Republican Senator John Smith spoke."
+    names = kinds_of(recognizer, text)
+    assert names["Republican National Committee"] == ORG and names["Ed Gillespie"] == PERSON
+    assert "National Committee" not in names and "Republican Senator John Smith" not in names

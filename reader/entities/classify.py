@@ -150,7 +150,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     while a < b and a not in anchors and (droppable(story, a) or _ordinary_opener(story, a, b)) \
             and not _hyphenated_given_name(tokens[a:b]) and not _lone_month_name(story, a, b):
         if (tokens[a].folded in DEMONYMS or tokens[a].folded in _NAME_STARTERS) and tokens[a].cap \
-                and b - a >= 2 and ending_kind(story, a, b):
+                and b - a >= 2 and (ending_kind(story, a, b) or _ends_like_a_name_before_a_title(story, a, b)):
             break
         a += 1
         initial = False
@@ -291,6 +291,14 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
             found[-1].known = False
             continue
         classify_residual(story, p, q, initial and p == a, left_of_role)
+
+
+def _ends_like_a_name_before_a_title(story: Story, a: int, b: int) -> bool:
+    """True when the run's words before its first title end like a name: "Republican National
+    Committee Chairman Ed Gillespie" (so "Republican" is a word of the committee's name)."""
+    tokens = story.tokens
+    title = next((k for k in range(a + 2, b) if tokens[k].cap and is_role(tokens[k].folded)), None)
+    return title is not None and bool(ending_kind(story, a, title))
 
 
 def _body_named_with_its_country(story: Story, a: int, b: int) -> bool:
