@@ -441,3 +441,9 @@ def test_a_participle_with_by_after_a_name_is_a_clause_not_a_role():
     roles = story_roles(text, summarise(text, recognizer.recognise(text), recognizer.kb))
     assert "kauri-parata" not in roles and "tom-ray" not in roles
     assert roles["ann-lee"] == ["a retired teacher"] and roles["hori-parata"] == ["father"]
+
+
+def test_a_role_the_word_limit_cuts_inside_an_infinitive_ends_before_it():
+    text = "Barack Obama is the highest-ranking former public official to be called to jury duty in Chicago."
+    assert roles(text, "Barack Obama") == ["the highest-ranking former public official"]
+    assert roles("Ann Lee is the first woman to lead the party.", "Ann Lee") == ["the first woman to lead the party"]

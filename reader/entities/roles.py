@@ -161,16 +161,22 @@ def _phrase(rest: str, person: bool = True) -> str | None:
     if len(words) > 1 and words[1] == "by" and words[0].endswith("ed"):
         return None  # "…, watched by his father, Hori Parata": a clause, not what the name is
     kept: list[str] = []
+    cut = len(words) > MAX_ROLE_WORDS
     words = words[:MAX_ROLE_WORDS]
     for n, word in enumerate(words):
         folded = word.casefold()
         joins_roles = folded == "and" and n + 1 < len(words) and is_role_word(words[n + 1])
         if kept and folded in _PHRASE_END and not joins_roles:
+            cut = False
             break
         if kept and is_role_word(kept[-1]) and word[:1].islower() and folded.endswith("ed") \
                 and not is_role_word(word):
+            cut = False
             break  # "a transgender woman served a term", "a teacher based in Leeds": a verb ends it
         kept.append(word)
+    passive = next((n for n in range(1, len(kept) - 1) if kept[n] == "to" and kept[n + 1] == "be"), None)
+    if cut and passive is not None:  # the word limit fell inside "… official to be called to jury duty"
+        kept = kept[:passive]
     if not any(is_role_word(w) if person else w.casefold() in BODY_WORDS for w in kept):
         return None
     while kept and kept[-1].casefold() in NOT_ROLE_START | {"the", "a", "an"}:
