@@ -141,6 +141,9 @@ def test_bad_inputs_are_named_and_the_rest_go_in(importer: Importer, tmp_path: P
     (tmp_path / "f").mkdir()
     (tmp_path / "f" / "news.xml").write_text("<rss><channel><title>News</title><item><title>One</title>"
                                              "<description>The first story.</description></item></channel></rss>")
+    (tmp_path / "nothing").mkdir()
+    assert importer.add([tmp_path / "nothing"]).summary().endswith(
+        "0 could not be used; no article files there (reader reads .txt, .md, .html and feed files, and web addresses)")
     fed = importer.add([tmp_path / "f"]).summary()
     assert fed.endswith("; 1 feed file read once (to follow one: reader subscribe FILE or URL)"), fed
     assert names.endswith("3 other files ignored (readme.md.bak)"), names

@@ -45,6 +45,8 @@ def test_fields():
     ("japan AND", "AND/OR/NOT need a word"),
     ("*", "bare *"),
     ("foo:bar", "no field named foo"),
+    ("title:", "nothing after title:"),
+    ("japan entity: china", "nothing after entity:"),
     ("published:[soon TO later]", "could not read the query"),
     ("the of", "every word is too common to search for"),
     ("w", "a word needs at least 2 letters"),

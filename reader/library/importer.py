@@ -46,6 +46,9 @@ ARTICLE_SUFFIX = ".txt"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+NOTHING_FOUND_HINT = "reader reads .txt, .md, .html and feed files, and web addresses"
+
+
 @dataclass
 class ImportReport:
     """What an import did: files written, duplicates left out, problems, feeds remembered."""
@@ -76,6 +79,8 @@ class ImportReport:
             parts.append(f"{_count(len(self.feeds), 'new feed')} remembered")
         if self.feed_files:
             parts.append(f"{_count(self.feed_files, 'feed file')} read once (to follow one: reader subscribe FILE or URL)")
+        if not (self.added or self.duplicates or self.problems or self.ignored or self.feeds or self.feed_files):
+            parts.append(f"no article files there ({NOTHING_FOUND_HINT})")
         return "; ".join(parts)
 
 

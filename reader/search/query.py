@@ -112,21 +112,29 @@ def _balance(text: str, notes: list[str]) -> str:
 
 def _strip_unknown_fields(text: str, notes: list[str]) -> str:
     unknown: list[str] = []
+    empty: list[str] = []
 
-    def replace(match: re.Match[str]) -> str:
+    def replace(match: re.Match[str], quote_follows: bool) -> str:
         name = match.group(1)
         if name in SEARCHABLE_FIELDS or name in ALIAS_NAMES:
-            return match.group(0)
+            rest = match.string[match.end():match.end() + 1]
+            if (rest and not rest.isspace()) or (not rest and quote_follows):
+                return match.group(0)
+            empty.append(name)  # "title:" with nothing after it
+            return name + " "
         unknown.append(name)
         return name + " "
 
     # Only outside quotes.
     parts = text.split('"')
     for i in range(0, len(parts), 2):
-        parts[i] = _FIELD_PREFIX.sub(replace, parts[i])
+        parts[i] = _FIELD_PREFIX.sub(lambda m, q=i + 1 < len(parts): replace(m, q), parts[i])
     if unknown:
         known = "title, body, source, entity, type, published"
         notes.append(f"no field named {', '.join(sorted(set(unknown)))}: searched as words (fields: {known})")
+    if empty:
+        names = ", ".join(f"{name}:" for name in dict.fromkeys(empty))
+        notes.append(f"nothing after {names} (as in title:trump): searched as words")
     return '"'.join(parts)
 
 
