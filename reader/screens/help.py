@@ -28,8 +28,10 @@ from textual.widgets import Static
 
 NEVER_USEFUL = {"scroll_left", "scroll_right", "page_left", "page_right"}
 """Actions of Textual's scrolling bindings that no reader pane has room for (nothing scrolls sideways)."""
-PLAIN_DESCRIPTIONS = {"app.focus_next": "Next pane or field", "app.focus_previous": "Previous pane or field"}
-"""Words for Textual's own keys whose descriptions name the action ("Focus Next")."""
+PLAIN_DESCRIPTIONS = {"app.focus_next": "Next pane or field", "app.focus_previous": "Previous pane or field",
+                      "page_down": "Page down", "page_up": "Page up"}
+"""Words for Textual's own keys whose descriptions name the action ("Focus Next"), or are written
+otherwise than reader's own ("Page Down")."""
 FIRST_SECTIONS = ("Everywhere", "Reading", "Article list", "Article", "Find bar", "Entity list", "Note panel",
                   "Note editor", "Library search", "Search hits")
 """Sections shown first, in this order; the others follow by name."""

@@ -63,6 +63,7 @@ class QueryInput(OrderedInput):
     the screen's keys from the footer)."""
 
     BINDINGS = [NEXT_HIT, PREVIOUS_HIT]
+    HELP_HIDE = frozenset({PREVIOUS_HIT.action})  # "↓↑ Next hit (↑ the previous)" says it
     HELP_SKIP = True  # (listed under the library search's keys)
 
 
@@ -92,6 +93,7 @@ class SearchScreen(Screen[SearchChoice | None]):
         Binding("ctrl+l", "to_query", "Query", id="search.to_query"),
     ]
     HELP_NAME = "Library search"
+    HELP_HIDE = frozenset({PREVIOUS_HIT.action})  # help lists "↓↑ Next hit (↑ the previous)" once
 
     class Found(Message):
         """A search finished (``generation`` says which keystroke it answers)."""
