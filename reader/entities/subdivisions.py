@@ -15,13 +15,14 @@ import json
 import re
 import threading
 import unicodedata
+from functools import cache
 from typing import NamedTuple
 
 from reader import paths
 from reader.atomic import write_atomic
 from reader.entities.notes import fold
 
-_FORMAT = 1  # bump when what _build keeps changes
+_FORMAT = 2  # bump when what the cache keeps changes
 #: Generic words ISO writes after a name: "Jiangsu Sheng", "Xizang Zizhiqu", "Beijing Shi", "Hong Kong SAR".
 _GENERIC_END = re.compile(r"\s+(?:sheng|zizhiqu|shi|sar)$|,\s+respublika$")
 #: Names of parts that are words of direction or kind: never a place a story names alone.
@@ -41,6 +42,7 @@ class Subdivision(NamedTuple):
     second_level: bool
 
 
+@cache
 def data_source() -> tuple[str, str]:
     """("ISO 3166-2 via pycountry 26.2.16", "2026-02"): where the parts come from, and when
     (pycountry's versions are its release dates)."""
@@ -77,12 +79,11 @@ def name_forms(iso_name: str) -> set[str]:
 class SubdivisionTable:
     """Every part by each of its names (a name several countries use has several parts)."""
 
-    def __init__(self, rows: list[list]) -> None:
-        self._by_name: dict[str, list[Subdivision]] = {}
-        for row in rows:
-            part = Subdivision(*row)
-            for form in name_forms(part.name):
-                self._by_name.setdefault(form, []).append(part)
+    def __init__(self, rows: list[list], forms: dict[str, list[int]] | None = None) -> None:
+        """``forms``: each name form's rows, as ``index_forms`` makes it (kept in the cache)."""
+        parts = [Subdivision(*row) for row in rows]
+        forms = forms if forms is not None else index_forms(rows)
+        self._by_name: dict[str, list[Subdivision]] = {form: [parts[n] for n in found] for form, found in forms.items()}
 
     def find(self, name: str, countries_nearby: frozenset[str] = frozenset()) -> Subdivision | None:
         """The part called ``name``: the only one of that name, or the one in a country the story
@@ -96,6 +97,15 @@ class SubdivisionTable:
         return min(nearby, key=lambda part: part.second_level) if nearby else None
 
 
+def index_forms(rows: list[list]) -> dict[str, list[int]]:
+    """Each name form ("jiangsu") and the rows of the parts it names."""
+    forms: dict[str, list[int]] = {}
+    for n, row in enumerate(rows):
+        for form in sorted(name_forms(row[0])):
+            forms.setdefault(form, []).append(n)
+    return forms
+
+
 _lock = threading.Lock()
 _table: SubdivisionTable | None = None
 
@@ -105,11 +115,13 @@ def subdivision_table() -> SubdivisionTable:
     global _table
     with _lock:
         if _table is None:
-            _table = SubdivisionTable(_load())
+            data = _load()
+            _table = SubdivisionTable(data["rows"], data["forms"])
         return _table
 
 
-def _load() -> list[list]:
+def _load() -> dict:
+    """``{"rows": [...], "forms": {...}}`` from the cache, or built from pycountry and cached."""
     source, _ = data_source()
     cache = paths.cache_dir() / f"subdivisions-{_FORMAT}-{source.rsplit(' ', 1)[-1]}.json"
     try:
@@ -117,11 +129,12 @@ def _load() -> list[list]:
     except (OSError, ValueError):
         pass
     rows = _build()
+    data = {"rows": rows, "forms": index_forms(rows)}
     try:
-        write_atomic(cache, json.dumps(rows, separators=(",", ":"), ensure_ascii=False))
+        write_atomic(cache, json.dumps(data, separators=(",", ":"), ensure_ascii=False))
     except OSError:
         pass  # a read-only cache folder: build again next time
-    return rows
+    return data
 
 
 def _build() -> list[list]:
