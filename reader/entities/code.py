@@ -17,6 +17,7 @@ the language's conventions, not names, so the recogniser drops what it finds the
 - a word joined to another by an underscore ("OBJC_ASSOCIATION_ASSIGN", "Foo_Bar");
 - a handle or a hashtag ("@SebGorka", "#Hannity") and the region of a language tag
   ("en-US", "sv-SE");
+- the name of a source file ("NSObject+AssociatedObject.h", "AppDelegate.swift");
 - a web address or a part of one ("pic.twitter.com/Ri9xrYF4Al"), and a random-looking
   token of eight characters or more that mixes digits and both cases ("E507uaQ1kx").
 """
@@ -124,6 +125,16 @@ def address_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_FILE_NAME = re.compile(r"[\w+./-]*\w\.(?:h|hpp|m|mm|c|cc|cpp|swift|py|js|ts|rb|go|rs|java|kt|plist|json|ya?ml|sh)"
+                        r"(?![\w.]|\.\w)")
+
+
+def file_name_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the names of source files in ``text`` ("NSObject+AssociatedObject.h",
+    "main.swift"): their capitals are a program's, not names."""
+    return [m.span() for m in _FILE_NAME.finditer(text)]
+
+
 def in_address(text: str, start: int) -> bool:
     """True when the word at ``start`` is part of a web address."""
     return any(a <= start < b for a, b in address_spans(text))
@@ -173,7 +184,7 @@ def in_code(text: str, spans, lines: list[tuple[int, int]] | None = None) -> lis
     """``spans`` without those in code: on a code line, holding an identifier, a flag, joined
     to another word by an underscore, or in a web address."""
     lines = code_lines(text) if lines is None else lines
-    lines = lines + address_spans(text)
+    lines = lines + address_spans(text) + file_name_spans(text)
     prefixes = _SharedPrefixes(text)
     kept = []
     for span in spans:
