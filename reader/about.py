@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from reader.entities.background import Background, StoryView
 from reader.entities.model import ORG, OTHER, PLACE, team_key
-from reader.entities.notes import KnowledgeBase
+from reader.entities.notes import KnowledgeBase, fold
 from reader.entities.summary import EntityInfo, introducing_sentence
 
 if TYPE_CHECKING:
@@ -80,15 +80,19 @@ def also_known_as(context: Background) -> tuple[str, ...]:
     return tuple(names)
 
 
+_UK_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
+"""Countries of the United Kingdom, whose teams play as such ("England beat Tunisia")."""
+
+
 def _country_it_stands_for(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str = ""):
     """The facts of the country a body is named as: a match report's "Sweden" (its team), "China
-    said" (its government). Countries only: a body named as a town ("Orange", "Target") is seldom
-    of that town."""
+    said" (its government). Countries only (and England, Scotland, Wales, Northern Ireland): a body
+    named as a town or a region ("Orange", "Lazio") is seldom of it."""
     from reader.entities.place_facts import PlaceFacts
 
     facts = _facts(entity, story_entities, body)
-    if facts is None or facts.kind not in ("country", "region"):  # "England", "Scotland" are regions here
-        return None  # "Georgia" in a story of American colleges: the state, so no country's facts
+    if facts is None or not (facts.kind == "country" or fold(entity.name) in _UK_NATIONS):
+        return None  # "Georgia" in a story of American colleges: the state; "Lazio" the club: no region's
     return PlaceFacts(facts.name, "the place it stands for", facts.lines, facts.source, facts.as_of)
 
 
@@ -96,9 +100,11 @@ def _after_an_american_town(body: str, name: str, table) -> bool:
     """True when the story writes the name after an American town and a comma ("Seattle,
     Washington", "Buffalo, New York"): the state, whatever the name means alone."""
     for match in re.finditer(rf"(?P<town>(?:[A-Z][\w.’'-]*\s+){{0,2}}[A-Z][\w.’'-]*),\s+{name}\b", body):
-        town = match.group("town")
-        if table.home_country(town) == "US" and not table.is_state(town):
-            return True
+        words = match.group("town").split()
+        for n in range(len(words)):  # "In Seattle": the town is "Seattle"
+            town = " ".join(words[n:])
+            if table.has_town_in(town, "US") and not table.is_state(town):
+                return True
     return False
 
 
@@ -117,6 +123,8 @@ def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str =
     name = re.escape(entity.name)
     state_meant = bool(body) and (re.search(rf"\b{name}\s+state\b(?!\s+univ)|\b(?:state|governor)\s+of\s+{name}\b",
                                             body, re.IGNORECASE) is not None or _after_an_american_town(body, name, table))
-    states_nearby = any(e.type == PLACE and e is not entity and table.means_a_state(e.name)
-                        for e in story_entities)
+    others = [e for e in story_entities if e.type == PLACE and e is not entity]
+    # "Georgia beat Alabama": another US state and no other country ("Russia sent troops into Georgia")
+    states_nearby = any(table.means_a_state(e.name) for e in others) and not any(
+        table.country_code(e.name) not in (None, "US") for e in others)
     return table.facts(entity.name, nearby, after_the, state_meant, states_nearby)

@@ -168,11 +168,15 @@ def test_georgia_beside_another_us_state_is_the_state_and_alone_the_country():
 
     assert facts_of("Georgia beat Alabama 24-20 in Athens on Saturday.", "Georgia").kind == "US state"
     assert facts_of("Russia sent troops into Georgia in August.", "Georgia").kind == "country"
+    # another country named beside the state: still the country
+    assert facts_of("Russia sent troops into Georgia in August. Oil from Alaska was not affected.",
+                    "Georgia").kind == "country"
+    assert facts_of("Georgia wants to join NATO, its prime minister told U.S. officials.", "Georgia").kind == "country"
 
 
 def test_washington_after_an_american_town_is_the_state():
     recognizer = service.get_recognizer()
-    text = "The shuttle goes to the Museum of Flight in Seattle, Washington. Talks in Washington went on."
+    text = "In Seattle, Washington, the shuttle went to a museum; Vancouver, Washington, got none. Talks in Washington."
     infos = summarise(text, recognizer.recognise(text), recognizer.kb)
     washington = next(info for info in infos if info.name == "Washington")
     facts = background_for(washington, recognizer.kb, article=Article(id="w", title="W", body=text),
@@ -209,6 +213,9 @@ def test_a_body_named_as_a_country_has_the_countrys_facts_and_one_named_as_a_tow
     start = text.index("Orange")
     company = EntityInfo("orange", "Orange", "ORG", mentions=[(start, start + 6)])
     assert background_for(company, recognizer.kb, article=article, story_entities=infos).facts is None
+    club = EntityInfo("lazio", "Lazio", "ORG", mentions=[(0, 5)])  # a club, named as a region of Italy
+    assert background_for(club, recognizer.kb, article=Article(id="l", title="L", body="Lazio won."),
+                          story_entities=[club]).facts is None
 
 
 def index_as_own_library(lib, capsys) -> None:

@@ -178,10 +178,10 @@ def test_code_lines_identifiers_and_flags_are_not_names(recognizer):
 
 def test_the_name_of_a_source_file_is_no_name(recognizer):
     text = ("NSObject+AssociatedObject.h\n\nMira Holt keeps AppDelegate.swift and Config.json short; "
-            "she wrote it at Example.com in Toronto.")
+            "she wrote it at Example.com in Toronto. Open Main.swift.")
     got = kinds(recognizer, text)
     assert got.get("Mira Holt") == PERSON and "Toronto" in got
-    assert not {"NSObject", "AssociatedObject", "AppDelegate", "Config"} & set(got), got
+    assert not {"NSObject", "AssociatedObject", "AppDelegate", "Config", "Open Main", "Main"} & set(got), got
 
 
 def test_words_joined_by_underscores_are_identifiers(recognizer):

@@ -234,7 +234,7 @@ def test_a_relative_entry_link_is_made_absolute_against_the_feed_or_its_site() -
     (article,) = parse_feed(feed, "tpm.atom", "tpm").articles
     assert article.url == "http://talkingpointsmemo.com/news/obama-jury-duty"  # what y copies and O opens
     (fetched,) = parse_feed(feed, "tpm", "tpm", url="https://feeds.example.org/tpm/all").articles
-    assert fetched.url == "https://feeds.example.org/news/obama-jury-duty"  # the feed's own address first
+    assert fetched.url == "https://feeds.example.org/news/obama-jury-duty"  # the feed's own address first (Atom)
 
 
 def test_table_cells_keep_apart() -> None:

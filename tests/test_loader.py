@@ -127,10 +127,11 @@ def test_invalid_utf8_loads_with_replacement_and_a_notice(tmp_path):
     assert loaded.problems[0].path == path
 
 
-def test_text_without_any_utf8_character_is_read_as_windows_1252_with_a_notice(tmp_path):
-    path = write(tmp_path, "latin.txt", "Caf\xe9 au lait in M\xfcnchen \u2013 \u20ac3.\n".encode("cp1252"))
-    loaded = load_txt(path)
-    assert loaded.article.body == "Caf\xe9 au lait in M\xfcnchen \u2013 \u20ac3."
+@pytest.mark.parametrize("text", ["Caf\xe9 au lait in M\xfcnchen \u2013 \u20ac3.",
+                                  "Er sagte: \u201eDas ist ein gro\xdfer Spa\xdf\u201c"])  # "ß“" is a UTF-8 pair
+def test_text_mostly_not_utf8_is_read_as_windows_1252_with_a_notice(tmp_path, text):
+    loaded = load_txt(write(tmp_path, "latin.txt", (text + "\n").encode("cp1252")))
+    assert loaded.article.body == text
     assert ["Windows-1252" in p.message and not p.skipped for p in loaded.problems] == [True]
 
 

@@ -20,6 +20,11 @@ def test_a_province_has_its_country_and_its_iso_code_under_the_name_the_story_gi
 
 def test_a_name_a_city_shares_means_the_city_when_the_part_is_named_after_it_or_the_story_is_there():
     assert place_facts("Leeds").kind == "city"  # a district of England named after the city
+    for city in ("Jerusalem", "Charlotte", "Portland", "Aurora"):  # not a governorate, parish or province elsewhere
+        assert place_facts(city).kind == "city", city
+    assert dict(place_facts("Münster").lines)["Country"] == "Germany"  # not Munster, a province of Ireland
+    assert dict(place_facts("Salamanca").lines)["Country"] == "Spain"  # the Spanish province's own town
+    assert dict(place_facts("Mérida").lines)["Country"] == "Mexico"  # a city of a million over a state's namesake
     assert place_facts("Aleppo").kind == "city"  # a city of a million
     assert place_facts("Kent").kind == "two-tier county"  # England's, not Kent, Washington
     american = place_table().facts("Kent", frozenset({"US"}))
@@ -37,6 +42,21 @@ def test_name_forms_drop_isos_generic_words_and_split_its_second_names():
     assert {"jiangsu", "jiangsu sheng"} <= name_forms("Jiangsu Sheng")
     assert {"catalunya", "cataluña", "cataluna"} <= name_forms("Catalunya [Cataluña]")
     assert "central" not in name_forms("Central")  # a word of direction is no place alone
+
+
+def test_a_county_elsewhere_in_the_story_does_not_move_a_town_abroad():
+    from reader.about import background_for
+    from reader.entities import service
+    from reader.entities.summary import summarise
+    from reader.library.article import Article
+
+    recognizer = service.get_recognizer()
+    text = "Police in Cambridge, Massachusetts arrested a man, who was later held in Essex."
+    infos = summarise(text, recognizer.recognise(text), recognizer.kb)
+    cambridge = next(info for info in infos if info.name == "Cambridge")
+    facts = background_for(cambridge, recognizer.kb, article=Article(id="c", title="C", body=text),
+                           story_entities=infos).facts
+    assert "Massachusetts" in dict(facts.lines)["Country"]  # Essex (a county of England) adds no country
 
 
 def test_a_list_of_places_is_no_where():

@@ -402,6 +402,7 @@ def test_a_kind_after_a_name_needs_the_before_it_or_the_clause_to_end_and_a_name
     assert roles("According to Yonhap news agency, the shells fell.", "Yonhap", person=False) == ["news agency"]
     assert roles("He told Reuters news agency that it was over.", "Reuters", person=False) == []
     assert roles("Nike sued rival brand.", "Nike", person=False) == []  # a verb, then someone else's kind
+    assert roles("Google acquires rival firm, sources said.", "Google", person=False) == []  # a headline's verb
     text = "The Church of Scientology website and the Labour Party newspaper said so."
     assert roles(text, "Church of Scientology", person=False) == []  # the church's website
     assert roles(text, "Labour Party", person=False) == []
@@ -447,3 +448,5 @@ def test_a_role_the_word_limit_cuts_inside_an_infinitive_ends_before_it():
     text = "Barack Obama is the highest-ranking former public official to be called to jury duty in Chicago."
     assert roles(text, "Barack Obama") == ["the highest-ranking former public official"]
     assert roles("Ann Lee is the first woman to lead the party.", "Ann Lee") == ["the first woman to lead the party"]
+    text = "Lori Lightfoot, the first Black woman to be elected mayor of Chicago in the city's history, spoke."
+    assert roles(text, "Lori Lightfoot") == ["the first Black woman to be elected mayor"]  # a role after "to be"

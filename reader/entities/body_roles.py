@@ -61,8 +61,10 @@ def kind_after(body: str, start: int, end: int) -> str | None:
     words = match.group("kind").split()
     if any(word in _NOT_ADJECTIVES for word in words):
         return None  # "the Pirates with the club", "the Foundation to charity": not its kind
-    if not follows_the(body, start) and any(word.endswith("ed") or word in _VERBS for word in words[:-1]):
-        return None  # "Nike sued rival brand.", "Apple beat rival firm,": a verb, then someone else
+    if not follows_the(body, start) and any(word.endswith("ed") or word in _VERBS
+                                            or (word.endswith("s") and word not in _PLURAL_MODIFIERS)
+                                            for word in words[:-1]):
+        return None  # "Nike sued rival brand.", "Google acquires rival firm,": a verb, then someone else
     if _name_next(body, match.end()):
         return None  # "the Scientology propaganda publication Freedom Magazine": the kind is the name's after it
     return " ".join(words)
@@ -93,6 +95,8 @@ def listed_kind(body: str, start: int) -> str | None:
 
 
 _MORE_KINDS = frozenset("religion sect church denomination agency broadcaster".split())
+_PLURAL_MODIFIERS = frozenset("news sports rights arms games humanities savings sales".split())
+"""Words ending in -s that name a kind of body's field ("Yonhap news agency"), not a verb."""
 _VERBS = frozenset("beat bought built hit joined left made met paid sold told took won".split())
 _NOT_ADJECTIVES = frozenset("""the a an and or of for other many some several such these those with to in on at by
 from as its his her their this that than""".split())

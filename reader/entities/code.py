@@ -125,8 +125,10 @@ def address_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_FILE_NAME = re.compile(r"[\w+./-]*\w\.(?:h|hpp|m|mm|c|cc|cpp|swift|py|js|ts|rb|go|rs|java|kt|plist|json|ya?ml|sh)"
-                        r"(?![\w.]|\.\w)")
+_FILE_NAME = re.compile(r"(?<![\w+./-])[\w+./-]*\w\.(?:h|hpp|m|mm|c|cc|cpp|swift|py|js|ts|rb|go|rs|java|kt|plist|json"
+                        r"|ya?ml|sh)(?!\w|\.\w)")
+"""A source file's name: from where a run of name characters starts (so a long run is read once),
+to its extension, which may end a sentence ("Open AppDelegate.swift.")."""
 
 
 def file_name_spans(text: str) -> list[tuple[int, int]]:
@@ -184,13 +186,15 @@ def in_code(text: str, spans, lines: list[tuple[int, int]] | None = None) -> lis
     """``spans`` without those in code: on a code line, holding an identifier, a flag, joined
     to another word by an underscore, or in a web address."""
     lines = code_lines(text) if lines is None else lines
-    lines = lines + address_spans(text) + file_name_spans(text)
+    lines = lines + address_spans(text)
+    files = file_name_spans(text)
     prefixes = _SharedPrefixes(text)
     kept = []
     for span in spans:
         start = span.start
         if (is_flag(text, start) or is_handle_or_code(text, start) or _snake_case(text, start, span.end)
                 or (lines and any(a <= start < b for a, b in lines))
+                or (files and any(a < span.end and start < b for a, b in files))  # "Open Main.swift"
                 or (_MAYBE_IDENTIFIER.search(text, start, span.end)
                     and any(is_identifier(w) or prefixes.lead(w)
                             for w in text[start:span.end].split()))):

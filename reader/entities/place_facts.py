@@ -31,10 +31,11 @@ MIN_CITY_POPULATION = 5000  # as the recogniser's gazetteer
 DATA_RELEASES = {"3.0.2": "2026-07"}
 POPULATION_NOTE = "GeoNames country table, figures of about 2018-2020"
 SMALL_TOWN = 50_000
-BIG_CITY = 1_000_000
-"""A city this big is what a name means even where a province or county has it too ("Aleppo")."""
 """A town this small shares its name with many places (and words): its facts are shown only
 when the story also names its country (or, in the US, its state)."""
+BIG_CITY = 250_000
+"""A city this big is what a name means even where a province, county or parish elsewhere has
+it too ("Jerusalem", "Charlotte", "Portland", "Aleppo")."""
 
 #: Short forms of cities: (the name GeoNames knows, the country it is in).
 CITY_ALIASES = {
@@ -137,7 +138,7 @@ class PlaceTable:
         ``after_the``: the story writes "the" before a name of several words ("the White
         House"), which it does not for a town of that name. ``state_meant``: the story says
         "Washington state" (else "Washington" is the city news means by it). ``states_nearby``: the
-        story names another US state, so "Georgia" is one too."""
+        story names another US state and no other country, so "Georgia" is one too."""
         key = fold(name).removesuffix("'s").removesuffix("’s")
         if key.startswith(("st. ", "st ")):  # St. Paul, St Anne: GeoNames writes Saint
             saint = "saint " + key.split(" ", 1)[1]
@@ -154,7 +155,7 @@ class PlaceTable:
                     also = ("Also", f"the US state of {self.states[self._state_names[key]]} (“{name} state”)")
                     facts = PlaceFacts(facts.name, facts.kind, (*facts.lines, also), facts.source, facts.as_of)
                 return facts
-        american = states_nearby or countries_nearby == {"US"}
+        american = states_nearby  # "Georgia beat Alabama"
         if key in self._country_names and key not in REGIONS and not (american and key in self._state_names):
             return self._country(self._country_names[key], source, as_of)
         if key in self._state_names:
@@ -172,8 +173,14 @@ class PlaceTable:
         found = self._city_names.get(key)
         best = max(found, key=lambda n: (self.cities[n][1] in countries_nearby, self.cities[n][2])) if found else None
         part = subdivision_table().find(name, countries_nearby)
-        if part is not None and (best is None or not self._city_before_part(best, part, countries_nearby)):
-            return self._subdivision(part, name)
+        if part is not None:
+            namesake = max((n for n in found or () if self.cities[n][1] == part.country), default=None,
+                           key=lambda n: self.cities[n][2])
+            if namesake is not None and self.cities[namesake][2] >= SMALL_TOWN:
+                if best is None or not (self.cities[best][1] in countries_nearby or self.cities[best][2] >= BIG_CITY):
+                    best = namesake  # the part is named after its town ("Leeds", "Tunis", "Salamanca")
+            elif best is None or not self._city_before_part(best, part, countries_nearby):
+                return self._subdivision(part, name)
         if best is not None:
             if self.cities[best][2] < SMALL_TOWN and (after_the or self.cities[best][1] not in countries_nearby):
                 return None  # "White House", "Harvard": towns too, but not what a story means without more
@@ -181,13 +188,11 @@ class PlaceTable:
         return None
 
     def _city_before_part(self, city: int, part: Subdivision, countries_nearby: frozenset[str]) -> bool:
-        """True when a name both a city and a part of a country hold means the city: a city of a
-        million ("Berlin", "Aleppo"), a town of some size in the part's own country (the part is
-        named after it: "Leeds", "Tunis", "Bergamo"), or a city of the story's country when the
-        part is elsewhere ("Kent" in an American story); else the part ("Kent", "Suffolk")."""
+        """True when a name a city and a part of another country hold means the city: a city of
+        ``BIG_CITY`` people ("Jerusalem", "Charlotte"), or a city of the story's country when the
+        part is elsewhere ("Kent" in an American story); else the part ("Kent", "Ontario")."""
         _, code, population, *_ = self.cities[city]
-        return (population >= BIG_CITY or (code == part.country and population >= SMALL_TOWN)
-                or (code in countries_nearby and part.country not in countries_nearby))
+        return population >= BIG_CITY or (code in countries_nearby and part.country not in countries_nearby)
 
     def _subdivision(self, part: Subdivision, name: str) -> PlaceFacts:
         """Facts on a part of a country, under the name the story gives it ("Jiangsu", which ISO
@@ -228,12 +233,15 @@ class PlaceTable:
         if code is not None:
             return code
         found = self._city_names.get(fold(name))
-        if found:
-            best = max(found, key=lambda n: self.cities[n][2])
-            if self.cities[best][2] >= SMALL_TOWN:
-                return self.cities[best][1]
-        part = subdivision_table().find(name)
-        return part.country if part is not None else None
+        if not found:
+            return None
+        best = max(found, key=lambda n: self.cities[n][2])
+        return self.cities[best][1] if self.cities[best][2] >= SMALL_TOWN else None
+
+    def has_town_in(self, name: str, code: str) -> bool:
+        """True when a town of ``SMALL_TOWN`` people or more named ``name`` is in the country ``code``."""
+        return any(self.cities[n][1] == code and self.cities[n][2] >= SMALL_TOWN
+                   for n in self._city_names.get(fold(name), ()))
 
     def _country(self, code: str, source: str, as_of: str) -> PlaceFacts:
         country = self.countries[code]

@@ -175,8 +175,9 @@ def _phrase(rest: str, person: bool = True) -> str | None:
             break  # "a transgender woman served a term", "a teacher based in Leeds": a verb ends it
         kept.append(word)
     passive = next((n for n in range(1, len(kept) - 1) if kept[n] == "to" and kept[n + 1] == "be"), None)
-    if cut and passive is not None:  # the word limit fell inside "… official to be called to jury duty"
-        kept = kept[:passive]
+    if cut and passive is not None and not any(is_role_word(w) for w in kept[passive + 2:]):
+        kept = kept[:passive]  # the limit fell inside "… official to be called to jury duty" (not "… to be
+        # elected mayor": a role follows)
     if not any(is_role_word(w) if person else w.casefold() in BODY_WORDS for w in kept):
         return None
     while kept and kept[-1].casefold() in NOT_ROLE_START | {"the", "a", "an"}:

@@ -88,7 +88,7 @@ class SubdivisionTable:
     def find(self, name: str, countries_nearby: frozenset[str] = frozenset()) -> Subdivision | None:
         """The part called ``name``: the only one of that name, or the one in a country the story
         names (``countries_nearby``: codes); ``None`` when unknown or ambiguous."""
-        found = self._by_name.get(fold(name)) or self._by_name.get(without_accents(fold(name)))
+        found = self._by_name.get(fold(name))  # "Yucatan" as "Yucatán": the forms hold both; "Münster" is no "Munster"
         if not found:
             return None
         if len({part.country for part in found}) == 1:

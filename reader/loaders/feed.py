@@ -147,7 +147,9 @@ def parse_feed(data: bytes, name: Path | str, id_prefix: str, url: str | None = 
     feed = parsed.feed
     result.title = make_safe(html_inline(feed.get("title") or "")).strip() or None
     result.link = feed.get("link") or None
-    base = url or result.link  # what a relative link ("/news/obama-jury-duty") is relative to
+    # what a relative link ("/news/obama-jury-duty") is relative to: the feed's own address, as Atom
+    # and feedparser have it, else (a file read from disk) its site's
+    base = url or result.link
     if _malformed(parsed) and parsed.entries:
         result.problems.append(Problem(
             name, f"not well-formed XML ({_describe(parsed.get('bozo_exception'))}); "

@@ -66,6 +66,17 @@ def marked_encoding(data: bytes) -> str | None:
     return next((encoding for mark, encoding in _BYTE_ORDER_MARKS if data.startswith(mark)), None)
 
 
+def _mostly_not_utf8(data: bytes) -> bool:
+    """True when the bytes above ASCII are mostly not UTF-8's: more stray ones than characters
+    UTF-8 writes in several bytes (Windows-1252's "ß“" happens to be one such character)."""
+    sequences = _UTF8_SEQUENCE.findall(data)
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    return high - sum(map(len, sequences)) > len(sequences)
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
 def looks_binary(data: bytes) -> bool:
     """True when the bytes are not text: a NUL byte, or mostly control bytes (text in UTF-16 or
     UTF-32 with its byte-order mark is text)."""
@@ -82,16 +93,19 @@ def looks_binary(data: bytes) -> bool:
 
 def decode(data: bytes, path: Path | str) -> tuple[str, list[Problem]]:
     """Decode UTF-8 (with or without BOM), or UTF-16 or UTF-32 by their byte-order mark. Bytes
-    that hold no UTF-8 character at all are an 8-bit code page, read as Windows-1252 (the Western
-    European one, a superset of Latin-1) with a notice; in UTF-8, invalid bytes become U+FFFD
-    with a notice."""
+    whose high bytes are mostly not UTF-8's are an 8-bit code page, read as Windows-1252 (the
+    Western European one, a superset of Latin-1) with a notice; in UTF-8, invalid bytes become
+    U+FFFD with a notice."""
     encoding = marked_encoding(data)
     if encoding is not None:
-        return data.decode(encoding, errors="replace"), []
+        text = data.decode(encoding, errors="replace")
+        damaged = "\ufffd" in text and "\ufffd" not in data.decode(encoding, errors="ignore")
+        return text, [Problem(path, f"not valid {encoding.upper()}; shown with � in its place", skipped=False)] \
+            if damaged else []
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
-        if not _UTF8_SEQUENCE.search(data):
+        if _mostly_not_utf8(data):
             note = Problem(path, "not UTF-8; read as Windows-1252 (Western European)", skipped=False)
             return data.decode("cp1252", errors="replace"), [note]
         text = data.decode("utf-8-sig", errors="replace")

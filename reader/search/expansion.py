@@ -173,6 +173,8 @@ def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
 
 MOST_ENTITIES_NAMED = 5
 """How many entities ``entity:trump`` lists in its note when no entity has that very key."""
+MOST_ENTITY_KEYS = 200
+"""How many entities a word searches at most (``entity:john`` in a big library), those in most stories."""
 
 
 def _entity_by_its_words(node: wq.Term, reader, notes: list[str]) -> wq.Query:
@@ -185,7 +187,11 @@ def _entity_by_its_words(node: wq.Term, reader, notes: list[str]) -> wq.Query:
     if not keys:
         return node
     shown = ", ".join(k.replace("_", " ") for k in keys[:MOST_ENTITIES_NAMED])
-    more = f" and {len(keys) - MOST_ENTITIES_NAMED:,} more" if len(keys) > MOST_ENTITIES_NAMED else ""
+    if len(keys) > MOST_ENTITY_KEYS:
+        more = f" and {MOST_ENTITY_KEYS - MOST_ENTITIES_NAMED:,} more of the {len(keys):,}, those in most stories"
+        keys = keys[:MOST_ENTITY_KEYS]
+    else:
+        more = f" and {len(keys) - MOST_ENTITIES_NAMED:,} more" if len(keys) > MOST_ENTITIES_NAMED else ""
     notes.append(f"entity:{slug} names no entity itself; searched those with its words: {shown}{more}")
     terms = [wq.Term("entity", key, boost=node.boost) for key in keys]
     return terms[0] if len(terms) == 1 else wq.Or(terms)
