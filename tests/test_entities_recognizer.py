@@ -507,3 +507,11 @@ def test_a_party_or_nationality_word_starts_a_bodys_name_before_a_title(recogniz
     names = kinds_of(recognizer, text)
     assert names["Republican National Committee"] == ORG and names["Ed Gillespie"] == PERSON
     assert "National Committee" not in names and "Republican Senator John Smith" not in names
+
+
+def test_a_body_named_without_its_country_is_the_countrys_when_the_story_names_one(recognizer):
+    text = ("The United Kingdom Home Office said so. Later the Home Office denied it. The US Justice Department "
+            "sued, the Saudi Justice Department agreed, and the Justice Department won.")
+    keys = {text[s.start:s.end]: s.key for s in recognizer.recognise(text)}
+    assert keys["Home Office"] == keys["United Kingdom Home Office"]  # one entity, not two
+    assert keys["Justice Department"] not in (keys["US Justice Department"], keys["Saudi Justice Department"])

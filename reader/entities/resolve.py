@@ -123,7 +123,31 @@ def resolve(story: Story) -> list[Span]:
                 if not prev or fold_token(prev[-1]) not in _PLACE_PREPOSITIONS | {"at", "to", "of", "and"}:
                     f.type, f.key = ORG, team_key(f.key)
     _join_epithets(story)
+    _join_bodies_to_their_country(story)
     return _spans(story.found)
+
+
+def _join_bodies_to_their_country(story: Story) -> None:
+    """ "the Home Office" after "the United Kingdom Home Office", "the Interior Ministry" after
+    "the Saudi Interior Ministry": a body named without its country is the country's (when one
+    country's body of that name is in the story)."""
+    text = story.text
+    full: dict[str, Found | None] = {}
+    for f in story.found:
+        if f.type != ORG or len(f.tokens) < 3:
+            continue
+        for n in (1, 2):
+            head = text[f.tokens[0].start:f.tokens[n - 1].end]
+            if len(f.tokens) - n >= 2 and (story.lexicon.is_country(head) or is_demonym(fold_token(head))):
+                rest = text[f.tokens[n].start:f.end]
+                before = full.get(rest, f)
+                full[rest] = f if before is not None and before.key == f.key else None  # two countries': neither
+    if not full:
+        return
+    for f in story.found:
+        owner = full.get(text[f.start:f.end]) if f.type == ORG else None
+        if owner is not None and owner is not f:
+            f.key = owner.key
 
 
 _EPITHET = re.compile(r" the (Great|Elder|Younger|Conqueror|Bold|Magnificent|Terrible|Wise|Pious|Confessor|Navigator|"
