@@ -1,10 +1,14 @@
-"""Writing a file so that a crash leaves the old version or the new one, never half of each."""
+"""Writing a file so that a crash leaves the old version or the new one, never half of each (and
+the JSON caches kept that way)."""
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 NEW_FILE_MODE = 0o644
 
@@ -35,3 +39,18 @@ def write_atomic(path: Path, data: str | bytes, *, durable: bool = True) -> None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def cached_json(path: Path, build: Callable[[], Any]) -> Any:
+    """The JSON kept at ``path``, or ``build()`` written there (atomically) for next time; a
+    read-only cache folder only means building again on the next run."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    data = build()
+    try:
+        write_atomic(path, json.dumps(data, separators=(",", ":"), ensure_ascii=False))
+    except OSError:
+        pass
+    return data

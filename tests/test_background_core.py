@@ -157,15 +157,16 @@ def test_a_country_has_capital_population_continent_and_neighbours():
     assert "GeoNames" in lines["Population"]
 
 
-def test_georgia_beside_another_us_state_is_the_state_and_alone_the_country():
+def facts_of(text: str, name: str):
+    """The facts the sidebar shows for the entity ``name`` of a story of ``text``."""
     recognizer = service.get_recognizer()
+    infos = summarise(text, recognizer.recognise(text), recognizer.kb)
+    entity = next(info for info in infos if info.name == name)
+    return background_for(entity, recognizer.kb, article=Article(id="s", title="S", body=text),
+                          story_entities=infos).facts
 
-    def facts_of(text, name):
-        infos = summarise(text, recognizer.recognise(text), recognizer.kb)
-        entity = next(info for info in infos if info.name == name)
-        return background_for(entity, recognizer.kb, article=Article(id="g", title="G", body=text),
-                              story_entities=infos).facts
 
+def test_georgia_beside_another_us_state_is_the_state_and_alone_the_country():
     assert facts_of("Georgia beat Alabama 24-20 in Athens on Saturday.", "Georgia").kind == "US state"
     assert facts_of("Russia sent troops into Georgia in August.", "Georgia").kind == "country"
     # another country named beside the state: still the country
@@ -175,18 +176,10 @@ def test_georgia_beside_another_us_state_is_the_state_and_alone_the_country():
 
 
 def test_washington_after_an_american_town_is_the_state():
-    recognizer = service.get_recognizer()
     text = "In Seattle, Washington, the shuttle went to a museum; Vancouver, Washington, got none. Talks in Washington."
-    infos = summarise(text, recognizer.recognise(text), recognizer.kb)
-    washington = next(info for info in infos if info.name == "Washington")
-    facts = background_for(washington, recognizer.kb, article=Article(id="w", title="W", body=text),
-                           story_entities=infos).facts
-    assert facts.kind == "US state", facts
+    assert facts_of(text, "Washington").kind == "US state"
     alone = "Talks in Washington went on. Paris, Washington and Rome said so."
-    infos = summarise(alone, recognizer.recognise(alone), recognizer.kb)
-    washington = next(info for info in infos if info.name == "Washington")
-    assert background_for(washington, recognizer.kb, article=Article(id="d", title="D", body=alone),
-                          story_entities=infos).facts.kind == "city"  # Paris is no American town
+    assert facts_of(alone, "Washington").kind == "city"  # Paris is no American town
 
 
 @pytest.mark.parametrize("text, full, alone", [

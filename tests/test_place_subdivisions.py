@@ -45,17 +45,9 @@ def test_name_forms_drop_isos_generic_words_and_split_its_second_names():
 
 
 def test_a_county_elsewhere_in_the_story_does_not_move_a_town_abroad():
-    from reader.about import background_for
-    from reader.entities import service
-    from reader.entities.summary import summarise
-    from reader.library.article import Article
+    from tests.test_background_core import facts_of
 
-    recognizer = service.get_recognizer()
-    text = "Police in Cambridge, Massachusetts arrested a man, who was later held in Essex."
-    infos = summarise(text, recognizer.recognise(text), recognizer.kb)
-    cambridge = next(info for info in infos if info.name == "Cambridge")
-    facts = background_for(cambridge, recognizer.kb, article=Article(id="c", title="C", body=text),
-                           story_entities=infos).facts
+    facts = facts_of("Police in Cambridge, Massachusetts arrested a man, who was later held in Essex.", "Cambridge")
     assert "Massachusetts" in dict(facts.lines)["Country"]  # Essex (a county of England) adds no country
 
 

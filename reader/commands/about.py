@@ -34,6 +34,7 @@ def resolve(name: str, kb, index):
     from reader.entities.place_facts import is_place_alias, place_facts
     from reader.entities.summary import EntityInfo
     from reader.search.dossier import entity_named
+    from reader.search.expansion import entity_keys_with_words
     from reader.search.slugs import entity_slug
 
     note = kb.find(name)
@@ -47,7 +48,7 @@ def resolve(name: str, kb, index):
         if kind == OTHER and place_facts(name) is not None:
             kind = PLACE  # the gazetteer knows it ("US"), as the sidebar does
         if kind in (PERSON, OTHER) and "_" not in slug:  # "Trump": Donald Trump, when he is in more stories
-            fuller = [key for key in _keys_with_words(reader, slug) if slug in _ends(key)]
+            fuller = [key for key in entity_keys_with_words(reader, slug) if slug in _ends(key)]
             person = _a_person(index, reader, fuller, more_than=reader.doc_frequency("entity", slug))
             if person is not None:
                 return EntityInfo(*person, PERSON)
@@ -62,7 +63,7 @@ def resolve(name: str, kb, index):
     if reader is not None:
         keys = [t.decode() for t in reader.expand_prefix("entity", slug)][:2]
         if len(keys) != 1:  # a family name or another word of the name ("Mugabe")
-            keys = _keys_with_words(reader, slug)
+            keys = entity_keys_with_words(reader, slug)
             if keys:  # of the names in as many stories as the first, a person's ("Lula", not "Instituto Lula")
                 person = _a_person(index, reader, keys, more_than=reader.doc_frequency("entity", keys[0]) - 1)
                 keys = [person[0] if person else keys[0]]
@@ -151,13 +152,6 @@ def sparkline(counts: list[int], width: int = 60) -> tuple[str, int]:
     return "".join(bars[-(-n * len(bars) // top) - 1] if n else "·" for n in sums), group
 
 
-def _keys_with_words(reader, slug: str) -> tuple[str, ...]:
-    """The index's entity keys holding every word of ``slug``, the key in most stories first."""
-    from reader.search.expansion import entity_keys_with_words
-
-    return entity_keys_with_words(reader, slug)
-
-
 def _reader(index):
     try:
         return index.searcher().reader()
@@ -213,6 +207,8 @@ def also_named(index, typed: str, shown: str, counted: tuple[str, ...] = ()) -> 
     its dossier ``counted`` (a country's team): a story's short form stays with its own story's
     full name, so these are listed, not merged."""
     from reader.search.dossier import entity_named
+    from reader.search.expansion import entity_keys_with_words
+    from reader.entities.model import TYPE_NAMES
     from reader.search.slugs import entity_slug
 
     slug, shown = entity_slug(typed), entity_slug(shown)
@@ -221,17 +217,14 @@ def also_named(index, typed: str, shown: str, counted: tuple[str, ...] = ()) -> 
         return []
     left_out = {shown, *(entity_slug(key) for key in counted)}  # a country's team: counted in its dossier
     found = []
-    for other in [key for key in _keys_with_words(reader, slug) if key not in left_out][:MOST_ALSO_NAMED]:
+    for other in [key for key in entity_keys_with_words(reader, slug) if key not in left_out][:MOST_ALSO_NAMED]:
         named = entity_named(index, other)
         name = named[1] if named else other.replace("_", " ").title()
-        if entity_slug(name) == shown and named and named[2] in _AS_KIND:
-            name = f"{name} as {_AS_KIND[named[2]]}"  # the same name of another kind: say which
+        if entity_slug(name) == shown and named and named[2] in TYPE_NAMES:
+            name = f"{name}, the {TYPE_NAMES[named[2]].lower()}"  # the same name of another kind: say which
         found.append((other, name, reader.doc_frequency("entity", other)))
     return found
 
-
-_AS_KIND = {"PERSON": "a person", "ORG": "an organisation", "PLACE": "a place", "EVENT": "an event",
-            "OTHER": "a work or thing"}
 
 
 def _wikipedia(library, entity, name: str):

@@ -13,12 +13,11 @@ to read from the package, so the part we use is cached once in ``paths.cache_dir
 
 from __future__ import annotations
 
-import json
 import threading
 from dataclasses import dataclass, field
 
 from reader import paths
-from reader.atomic import write_atomic
+from reader.atomic import cached_json
 from reader.entities.countries import COUNTRY_ALIASES
 from reader.entities.us_states import ALONE as STATES_ABBREVIATED
 from reader.entities.notes import fold
@@ -297,17 +296,7 @@ def place_facts(name: str, countries_nearby: frozenset[str] = frozenset()) -> Pl
 
 def _load() -> dict:
     source, _ = data_source()
-    cache = paths.cache_dir() / f"place-facts-{_FORMAT}-{source.rsplit(' ', 1)[-1]}.json"
-    try:
-        return json.loads(cache.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    data = _build()
-    try:
-        write_atomic(cache, json.dumps(data, separators=(",", ":"), ensure_ascii=False))
-    except OSError:
-        pass  # a read-only cache folder: build again next time
-    return data
+    return cached_json(paths.cache_dir() / f"place-facts-{_FORMAT}-{source.rsplit(' ', 1)[-1]}.json", _build)
 
 
 def _build() -> dict:

@@ -11,16 +11,15 @@ exonyms ("Bavaria") are not there. The part we use is cached once in ``paths.cac
 
 from __future__ import annotations
 
-import json
 import re
 import threading
-import unicodedata
 from functools import cache
 from typing import NamedTuple
 
 from reader import paths
-from reader.atomic import write_atomic
+from reader.atomic import cached_json
 from reader.entities.notes import fold
+from reader.text import fold_name
 
 _FORMAT = 2  # bump when what the cache keeps changes
 #: Generic words ISO writes after a name: "Jiangsu Sheng", "Xizang Zizhiqu", "Beijing Shi", "Hong Kong SAR".
@@ -58,11 +57,6 @@ def data_source() -> tuple[str, str]:
     return f"ISO 3166-2 via pycountry {version}", as_of
 
 
-def without_accents(text: str) -> str:
-    """``text`` with its accents taken off ("yucatán" → "yucatan")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 def name_forms(iso_name: str) -> set[str]:
     """The folded names a part is looked up by: "Catalunya [Cataluña]" → catalunya, cataluña,
     cataluna; "Jiangsu Sheng" → jiangsu sheng, jiangsu."""
@@ -72,7 +66,7 @@ def name_forms(iso_name: str) -> set[str]:
         if not folded:
             continue
         for form in (folded, _GENERIC_END.sub("", folded)):
-            forms.update((form, without_accents(form)))
+            forms.update((form, fold_name(form)))  # and without accents: "yucatán", "yucatan"
     return {form for form in forms if len(form) > 2 and form not in _TOO_PLAIN}
 
 
@@ -123,26 +117,16 @@ def subdivision_table() -> SubdivisionTable:
 def _load() -> dict:
     """``{"rows": [...], "forms": {...}}`` from the cache, or built from pycountry and cached."""
     source, _ = data_source()
-    cache = paths.cache_dir() / f"subdivisions-{_FORMAT}-{source.rsplit(' ', 1)[-1]}.json"
-    try:
-        return json.loads(cache.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    rows = _build()
-    data = {"rows": rows, "forms": index_forms(rows)}
-    try:
-        write_atomic(cache, json.dumps(data, separators=(",", ":"), ensure_ascii=False))
-    except OSError:
-        pass  # a read-only cache folder: build again next time
-    return data
+    return cached_json(paths.cache_dir() / f"subdivisions-{_FORMAT}-{source.rsplit(' ', 1)[-1]}.json", _build)
 
 
-def _build() -> list[list]:
+def _build() -> dict:
     import pycountry  # noqa: PLC0415 - only when the cache is missing
 
-    return [[part.name, part.type, part.country_code, part.code,
+    rows = [[part.name, part.type, part.country_code, part.code,
              part.parent_code is not None and part.parent_code not in _UK_NATIONS]
             for part in pycountry.subdivisions if part.country_code != "US"]  # US states: the place table's own
+    return {"rows": rows, "forms": index_forms(rows)}
 
 
 #: ISO files England's, Scotland's, Wales' and Northern Ireland's counties under them; news treats
