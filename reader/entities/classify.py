@@ -50,6 +50,11 @@ PLACE_STARTS = frozenset("""lake mount mt cape fort ft port river isle isla rio 
 platz calle avenida via catedral iglesia museo palacio castillo puerta porte pont parc jardin mercado plac""".split())
 #: First words of the names of storms ("Cyclone Phailin", "Hurricane Katrina").
 EVENT_STARTS = frozenset("cyclone hurricane typhoon storm".split())
+#: Words before the name of a storm, a ship, a spacecraft or an operation: "Space Shuttle Atlantis",
+#: "Hurricane Florence", "USS Cole". The name alone later is that thing, whatever else it names
+#: (a town in South Africa, a city in Italy).
+NAMED_THING_KINDS = EVENT_STARTS | frozenset(["space shuttle", "shuttle", "tropical storm", "super typhoon",
+                                              "operation", "uss", "hms", "rms", "hmas", "hmcs", "ins", "mv", "ss"])
 POST_NOMINALS = frozenset("FRS FRSE FBA FREng KBE OBE MBE CBE DBE GBE KCB QC KC PhD".split())
 """Honours and degrees written after a person's name ("Daniel Bernoulli FRS"): not the name's."""
 _NAME_STARTERS = frozenset("first second third fourth fifth new great grand united national royal supreme central "

@@ -24,7 +24,7 @@ from reader.entities.wordlists import (
     is_demonym,
     is_role,
 )
-from reader.entities.classify import EVENT_STARTS, ROMAN
+from reader.entities.classify import NAMED_THING_KINDS, ROMAN
 from reader.entities.evidence import SAYS_HE, pool
 
 from reader.entities.evidence import PLACE_BEFORE as _PLACE_PREPOSITIONS
@@ -64,8 +64,9 @@ class Names:
             caps = [w for w in words if w[:1].isupper() and fold_token(w) not in CONNECTORS]
             if len(caps) >= 2 and f.type != PERSON:
                 self.acronyms.setdefault("".join(w[0] for w in caps), f)
-            if f.type == EVENT and len(words) == 2 and fold_token(words[0]) in EVENT_STARTS:
-                self.short.setdefault(words[1], f)  # "Phailin" after "Cyclone Phailin"
+            if f.type != PERSON and len(words) >= 2 and fold_token(" ".join(words[:-1])) in NAMED_THING_KINDS:
+                self.short.setdefault(words[-1], f)  # "Phailin" after "Cyclone Phailin", "Atlantis" after
+                # "Space Shuttle Atlantis"
             if f.type == PERSON and len(words) >= 2:
                 for w in (words[0], words[-1]):
                     low = fold_token(w)
@@ -108,11 +109,15 @@ def resolve(story: Story) -> list[Span]:
     names = Names(story)
     found = story.found
     for f in found:
-        if f.weak:
+        if f.weak or (f.known and len(f.tokens) == 1 and f.type == PLACE):
             surface = text[f.start:f.end]
-            person = names.short.get(surface) or names.titled.get(surface)
-            if person is not None and not person.guessed:  # a guess does not outweigh a known city
-                f.type, f.key = PERSON, person.key
+            named = names.short.get(surface) or names.titled.get(surface)
+            if named is None or (named.guessed and named.type == PERSON):  # a guessed person does not
+                continue  # outweigh a known city; "Space Shuttle" before a name says what it is
+            if named.type == PERSON and f.weak:
+                f.type, f.key = PERSON, named.key
+            elif named.type != PERSON:  # the name of a ship, a spacecraft or a storm, not a town
+                f.type, f.key = named.type, named.key
     _split_off_known_people(story, names)
     _type_single_words(story, names)
     pool(story)

@@ -52,7 +52,7 @@ def summarise(body: str, spans: Sequence[Span], kb: KnowledgeBase) -> list[Entit
     for info in by_key.values():
         if info.note is None and info.type == PLACE and _shouted(info.name):
             info.name = info.name.title()  # "NEWARK, N.J. (AP) —": a dateline shouts the town's name
-    return _join_named_things(merge_short_forms(_join_spellings(list(by_key.values()))))
+    return merge_short_forms(_join_spellings(list(by_key.values())))
 
 
 def _join_spellings(infos: list[EntityInfo]) -> list[EntityInfo]:
@@ -115,37 +115,6 @@ def merge_short_forms(infos: list[EntityInfo]) -> list[EntityInfo]:
             continue
         merged.append(info)
     return merged
-
-
-#: Words before the name of a ship, a spacecraft, a storm or an operation: "Space Shuttle
-#: Atlantis", "Hurricane Florence", "USS Cole". The name alone later is that thing, whatever
-#: else the word names (a town in South Africa, a city in Italy).
-NAMED_THING_KINDS = ("space shuttle", "shuttle", "hurricane", "typhoon", "cyclone", "tropical storm", "storm",
-                     "super typhoon", "operation", "uss", "hms", "rms", "hmas", "hmcs", "ins", "mv", "ss")
-_NAMED_THING = re.compile(r"(?:the\s+)?(?:" + "|".join(re.escape(k) for k in NAMED_THING_KINDS)
-                          + r")\s+(?P<name>[A-Z][\w’'-]+)", re.IGNORECASE)
-
-
-def _join_named_things(infos: list[EntityInfo]) -> list[EntityInfo]:
-    """A one-word name that is the name of a ship, spacecraft, storm or operation the story
-    names in full ("Space Shuttle Atlantis", then "Atlantis") joins it, of any type it was
-    given alone and whether it came first or after; a name two such things share joins neither."""
-    owners: dict[str, EntityInfo | None] = {}
-    for info in infos:
-        match = _NAMED_THING.fullmatch(info.name)
-        if match and info.name.split()[-1] == match.group("name"):
-            last = match.group("name").casefold()
-            owners[last] = info if last not in owners or owners[last] is info else None
-    if not any(owners.values()):
-        return infos
-    joined: list[EntityInfo] = []
-    for info in infos:
-        owner = owners.get(info.name.casefold()) if info.note is None and " " not in info.name else None
-        if owner is not None and owner is not info:
-            owner.mentions = sorted(owner.mentions + info.mentions)
-            continue
-        joined.append(info)
-    return joined
 
 
 def _short_forms(words: list[str], kind: str) -> set[str]:
