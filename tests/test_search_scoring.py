@@ -305,3 +305,51 @@ def test_the_whole_word_first_lists_only_stories_the_query_as_typed_finds(index,
     typed = search(index, "president of", prefix_last=True)  # ("of" itself is a stop word, never indexed)
     assert [hit.id for hit in typed.hits] == ["office"] and typed.total == 1
     assert [hit.id for hit in search(index, "obama -car", prefix_last=True).hits] == ["plain"]
+
+
+def test_a_few_words_union_ranks_as_whoosh_ranks_it_across_segments_and_deletions(index, tmp_path, monkeypatch):
+    """What a typed prefix, a fuzzy word or ``a OR b`` expands to is ranked by summing each
+    word's postings per story: the same stories, order, scores and an exact count as
+    Whoosh's own union matcher, with deleted (changed) stories left out."""
+    from whoosh import collectors
+    from whoosh import query as wq
+
+    from reader.search import schema
+    from reader.search.scoring import top_words
+
+    monkeypatch.setattr(schema, "BLOCK_POSTINGS", 4)  # many blocks per word
+    lib = tmp_path / "lib"
+    words = ["shimonoseki", "shimmer", "shimmering", "shim"]
+    for n in range(120):
+        held = " ".join(words[k] for k in range(4) if (n >> k) & 1 or n % (k + 5) == 0)
+        write_story(lib, f"s{n:03}", f"Report {n}", f"{held} " * (1 + n % 3) + "calm sea " * (n % 7))
+        if n == 59:
+            index.update([lib])  # a second segment for the rest
+    index.update([lib])
+    write_story(lib, "s007", "Report 7", "shimmer shimmer shimmer shimmer.")  # changed: the old one deleted
+    index.update([lib])
+    searcher = index.searcher()
+    assert searcher.reader().has_deletions() and len(list(searcher.leaf_searchers())) >= 2
+    union = wq.Or([wq.Term("body", "shimmer"), wq.Term("body", "shim", boost=0.5),
+                   wq.Term("body", "shimonoseki"), wq.Term("title", "report")], boost=2.0)
+    for limit in (1, 5, 200):
+        reference = collectors.TopCollector(limit=limit, usequality=False)
+        searcher.search_with_collector(union, reference)
+        expected = [(hit.docnum, round(hit.score, 6)) for hit in reference.results()]
+        ranked, total, exact = top_words(searcher, union, limit)
+        assert [(d, round(s, 6)) for d, s in ranked] == expected
+        assert exact and total == len(list(searcher.docs_for_query(union)))
+    # anything else is left to the other paths
+    assert top_words(searcher, wq.And([wq.Term("body", "shim"), wq.Term("body", "sea")]), 5) is None
+    assert top_words(searcher, wq.Or([wq.Term("body", "shim"), wq.Phrase("body", ["calm", "sea"])]), 5) is None
+
+
+def test_a_typed_prefix_lists_the_stories_of_its_words_by_their_weight(index, tmp_path):
+    lib = tmp_path / "lib"
+    write_story(lib, "many", "News", "The shimmering sea. Shimmering, shimmering light.")
+    write_story(lib, "one", "News", "A shimmer on the water, and more water and waves and wind.")
+    write_story(lib, "none", "News", "Calm water.")
+    index.update([lib])
+    results = search(index, "shimm", prefix_last=True, suggest=False)
+    assert [hit.id for hit in results.hits] == ["many", "one"]
+    assert results.total == 2 and results.total_exact

@@ -318,6 +318,22 @@ class CompactLeafMatcher(whoosh3.W3LeafMatcher):
             self._i = self._blocklength
             self._next_block()
 
+    def add_scores(self, factor: float, scores: dict[int, float]) -> None:
+        """Add ``factor × weight`` of every remaining posting to its story's entry in
+        ``scores`` (a term-at-a-time union: each block read once, whole)."""
+        get = scores.get
+        while self.is_active():
+            if self._ids is None:
+                self._read_ids()
+            if self._weights is None:
+                self._read_weights()
+            ids, weights = self._ids, self._weights
+            for i in range(self._i, self._blocklength):
+                docnum = ids[i]
+                scores[docnum] = get(docnum, 0.0) + factor * weights[i]
+            self._i = self._blocklength
+            self._next_block()
+
     def candidates(self, factor: float, threshold):
         """Yield ``(docnum, factor × weight)`` for the remaining postings scoring above
         ``threshold()`` (asked again as it rises), a block at a time: a block whose

@@ -31,7 +31,7 @@ from reader.search.index import IndexProblem, LibraryIndex
 from reader.search.phrases import phrase_candidates
 from reader.search.query import ParsedQuery, parse_query
 from reader.search.schema import ANALYZER
-from reader.search.scoring import top, top_term
+from reader.search.scoring import top, top_term, top_words
 from reader.search.snippets import MatchPlan, Span, make_snippet, plan_matches
 from reader.search.spelling import suggest_with
 
@@ -246,6 +246,8 @@ def _ranked(searcher, q: wq.Query, limit: int, exact_total: bool) -> tuple[list[
         return ranked, min(q.estimate_size(reader), searcher.doc_count()), False
     if not exact_total and (one_word := top_term(searcher, q, limit)) is not None:
         return one_word
+    if (union := top_words(searcher, q, limit)) is not None:
+        return union
     if not exact_total and (two_phase := phrase_candidates(searcher, q, limit)) is not None:
         return two_phase
     found = top(searcher, q, limit)
