@@ -50,6 +50,8 @@ def test_no_list_role_without_a_role_word_or_from_names_before_of():
 @pytest.mark.parametrize(("name", "what"), [
     ("Purdue University", "university"), ("Ministry of Fisheries", "government ministry"),
     ("Green Valley Party", "political party"), ("Harbour Herald", "newspaper"),
+    ("Medical Journal of Australia", "newspaper or journal"), ("Times of Malta", "newspaper"),
+    ("Office of Budget Review", "office"),
 ])
 def test_an_organisation_says_what_it_is_by_its_name(name, what):
     facts = derived_facts(name, ORG)
@@ -59,6 +61,7 @@ def test_an_organisation_says_what_it_is_by_its_name(name, what):
 
 def test_a_word_that_names_a_kind_only_at_the_end_says_nothing_first():
     assert org_kind("Post To Twitter") is None
+    assert org_kind("Band of Brothers") is None  # a series, seldom a band
     assert derived_facts("Bags", ORG) is None
 
 

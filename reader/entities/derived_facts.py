@@ -61,7 +61,8 @@ OTHER_KINDS = {
     "quartet": "quartet", "program": "programme", "programme": "programme", "project": "project",
     "study": "study", "index": "index", "plan": "plan", "system": "system",
 }
-#: Kinds named only by a name's last word ("The Washington Post", never "Post To Twitter").
+#: Kinds named only by a name's last word ("The Washington Post", never "Post To Twitter"), or
+#: before its "of" ("Journal of Medicine", "Times of India"; not "Band of Brothers", a series).
 _LAST_WORD_ONLY = frozenset("times post herald gazette tribune chronicle telegraph journal news band network "
                             "union guard office holdings radio television".split())
 #: Words of bodies that belong to a state: a country named first is that state's.
@@ -79,9 +80,10 @@ def org_kind(name: str) -> tuple[str, str] | None:
         return None
     match = _OF.match(name)
     heads = match.group("head").split() if match else []
-    for word in ([heads[-1]] if heads else []) + [words[-1]]:
+    # the word before "of" ("Ministry of Fisheries"), then the last word
+    for word, placed in ([(heads[-1], "before of")] if heads else []) + [(words[-1], "last")]:
         folded = word.casefold().strip(".")
-        if folded in ORG_KINDS and (folded not in _LAST_WORD_ONLY or word is words[-1]):
+        if folded in ORG_KINDS and (folded not in _LAST_WORD_ONLY or placed == "last" or folded != "band"):
             return ORG_KINDS[folded], word
     if len(words) >= 3 and words[-2].casefold() == "air" and words[-1].casefold() == "force":
         return "air force", "Air Force"
