@@ -118,3 +118,20 @@ def test_binary_bytes_are_told_as_before():
         data = bytes(rng.choice([1, 7, 9, 10, 27, 31, 32, 65, 200]) for _ in range(rng.randint(0, 40)))
         assert looks_binary(data) == by_count(data), data
     assert looks_binary(b"\x01\x02\x03 text") and not looks_binary("plain text\n".encode())
+
+
+def test_source_file_names_are_found_where_the_plain_pattern_finds_them():
+    """``code.file_name_spans`` looks for the extension's dot first and reads back to where
+    the name starts; the plain pattern reads every word from its start."""
+    from reader.entities.code import file_name_spans
+
+    plain = re.compile(r"(?<![\w+./-])[\w+./-]*\w\.(?:h|hpp|m|mm|c|cc|cpp|swift|py|js|ts|rb|go|rs|java|kt|plist"
+                       r"|json|ya?ml|sh)(?!\w|\.\w)")
+    rng = random.Random(5)
+    pieces = ["a", "B", "_", ".", "/", "-", "+", " ", "\n", "é", "1", "٣", ".py", ".h", ".hpp", ".json", ".yml",
+              ".ts.", "x.c", "!", "(", "é.m", "AppDelegate.swift", "NSObject+Extra.h"]
+    samples = [*TEXTS, "Open AppDelegate.swift. Then main.m and src/app/view.py/tests.py, not www.example.com."]
+    samples += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for text in samples:
+        assert file_name_spans(text) == [m.span() for m in plain.finditer(text)], repr(text)
+    assert file_name_spans("Open AppDelegate.swift. Then main.m.") == [(5, 22), (29, 35)]

@@ -125,16 +125,38 @@ def address_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_FILE_NAME = re.compile(r"(?<![\w+./-])[\w+./-]*\w\.(?:h|hpp|m|mm|c|cc|cpp|swift|py|js|ts|rb|go|rs|java|kt|plist|json"
-                        r"|ya?ml|sh)(?!\w|\.\w)")
-"""A source file's name: from where a run of name characters starts (so a long run is read once),
-to its extension, which may end a sentence ("Open AppDelegate.swift.")."""
+_EXTENSION = re.compile(r"\.(?:h|hpp|m|mm|c|cc|cpp|swift|py|js|ts|rb|go|rs|java|kt|plist|json|ya?ml|sh)(?!\w|\.\w)")
+"""A source file's extension, which may end a sentence ("Open AppDelegate.swift."). A pattern
+that begins with a literal is searched for fast: most stories have no such dot at all."""
+_NAME_CHARACTERS = frozenset("_+./-")
+
+
+def _name_character(character: str) -> bool:
+    return character.isalnum() or character in _NAME_CHARACTERS  # (``\w`` is alphanumeric or "_")
 
 
 def file_name_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the names of source files in ``text`` ("NSObject+AssociatedObject.h",
-    "main.swift"): their capitals are a program's, not names."""
-    return [m.span() for m in _FILE_NAME.finditer(text)]
+    "main.swift"): their capitals are a program's, not names. A name is the whole run of name
+    characters before an extension (a word character right before its dot), to the last
+    extension of the run; each run is read once."""
+    spans: list[tuple[int, int]] = []
+    run_end = -1
+    for match in _EXTENSION.finditer(text):
+        dot = match.start()
+        if dot == 0 or not (text[dot - 1].isalnum() or text[dot - 1] == "_"):
+            continue
+        if dot < run_end:  # a later extension in the run of the name found last: it goes on to here
+            spans[-1] = (spans[-1][0], match.end())
+            continue
+        start = dot
+        while start > 0 and _name_character(text[start - 1]):
+            start -= 1
+        run_end = match.end()
+        while run_end < len(text) and _name_character(text[run_end]):
+            run_end += 1
+        spans.append((start, match.end()))
+    return spans
 
 
 def in_address(text: str, start: int) -> bool:
