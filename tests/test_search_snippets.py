@@ -114,3 +114,28 @@ def test_a_snippet_across_paragraphs_has_one_space_where_they_meet_and_its_match
     snippet, found = make_snippet(body, spans)
     assert "  " not in snippet and "here. The second" in snippet and "Taiwan. An indented" in snippet
     assert [snippet[a:b] for a, b in found] == ["Taiwan", "Taiwan"]
+
+
+def test_a_prefix_of_many_words_marks_every_word_whose_term_begins_with_it(tmp_path):
+    """``sh*`` being typed stands for hundreds of words: the plan keeps the prefix (and the
+    shorter stems the expansion added), not the words, and marks the same words."""
+    from reader.search import LibraryIndex, search
+    from reader.search.expansion import expand_query
+    from reader.search.query import parse_query
+    from reader.search.snippets import plan_matches
+    from search_support import write_story
+
+    lib = tmp_path / "lib"
+    words = [f"sh{chr(97 + a)}{chr(97 + b)}ton" for a in range(5) for b in range(5)]
+    write_story(lib, "many", "Shore", " ".join(words) + " and the shipping, ships, Shanghai, she; not ash or cash.")
+    index = LibraryIndex(tmp_path / "index")
+    index.update([lib])
+    q = expand_query(parse_query("sh", prefix_last=True).query, index.searcher().reader(), [])
+    plan = plan_matches(q)
+    assert plan.prefixes == {"sh"} and len(plan.terms) < 3
+    body = " ".join(words) + " and the shipping, ships, Shanghai, she; not ash or cash."
+    marked = [body[s:e] for s, e in plan.spans(body)]
+    assert marked == [*words, "shipping", "ships", "Shanghai", "she"]
+    hit = search(index, "sh", prefix_last=True, suggest=False).hits[0]
+    assert "ash" not in [hit.snippet[s:e] for s, e in hit.snippet_spans]
+    index.close()

@@ -16,6 +16,7 @@ import weakref
 
 from whoosh import matching
 from whoosh import query as wq
+from whoosh.reading import TermNotFound
 from whoosh.util import make_binary_tree
 
 from reader.search.snippets import TEXT_FIELDS
@@ -34,9 +35,12 @@ class UnscoredOr(wq.Or):
 
     matcher_type = wq.Or.DEFAULT_MATCHER
 
-    def __init__(self, subqueries, boost=1.0, frequencies=None, **kwargs):
+    def __init__(self, subqueries, boost=1.0, frequencies=None, prefix=None, **kwargs):
         super().__init__(subqueries, boost=boost, **kwargs)
         self.frequencies = frequencies  # each word's story count, when known
+        self.prefix = prefix
+        """The prefix the words were expanded from (``None`` for a fuzzy word's): a snippet
+        marks every word beginning with it rather than looking for hundreds of words."""
 
     def matcher(self, searcher, context=None):
         """A union of the ``HEAD_WORDS`` most common words' matchers and one list of the
@@ -47,7 +51,17 @@ class UnscoredOr(wq.Or):
         if len(subs) <= 2 * HEAD_WORDS:
             return super().matcher(searcher, context)
         matchers = [m for m in (q.matcher(searcher, context) for q in subs[:HEAD_WORDS]) if m.is_active()]
-        tail = subs[HEAD_WORDS:]
+        rest = self._rest(searcher, context)
+        if rest:
+            matchers.append(matching.ListMatcher(rest, all_weights=0.0))
+        if not matchers:
+            return matching.NullMatcher()
+        return make_binary_tree(matching.UnionMatcher, matchers)
+
+    def _rest(self, searcher, context) -> list[int]:
+        """The stories of the words after the ``HEAD_WORDS`` most common, in order (read once
+        per index reader and words)."""
+        tail = self.subqueries[HEAD_WORDS:]
         cache = _TAILS.setdefault(searcher.reader(), {})
         key = tuple(str(q) for q in tail)
         rest = cache.get(key)
@@ -58,11 +72,42 @@ class UnscoredOr(wq.Or):
             if len(cache) >= 4:
                 cache.clear()
             rest = cache[key] = sorted(found)
-        if rest:
-            matchers.append(matching.ListMatcher(rest, all_weights=0.0))
-        if not matchers:
-            return matching.NullMatcher()
-        return make_binary_tree(matching.UnionMatcher, matchers)
+        return rest
+
+    def holding(self, searcher, docs: list[int], words: slice = slice(None)) -> list[int]:
+        """The stories of ``docs`` (a segment's, ascending) that hold any of the words (of
+        ``words``, a slice of them, most common first). Each word settles the stories still
+        open: a common word's postings are skipped to along them, a rare word's few stories
+        looked up among them; the words left once every story is settled are not read."""
+        reader = searcher.reader()
+        frequencies = self.frequencies or [None] * len(self.subqueries)
+        held: set[int] = set()
+        open_docs = docs
+        for word, frequency in zip(self.subqueries[words], frequencies[words], strict=True):
+            if not open_docs:
+                break
+            try:  # (one look-up of the word: no scorer, no "in" first; deleted stories do no harm here)
+                matcher = reader.postings(word.fieldname, word.text)
+            except TermNotFound:
+                continue
+            if not matcher.is_active():
+                continue
+            if frequency is not None and frequency * 8 < len(open_docs):
+                found = set(open_docs).intersection(matcher.all_ids())
+                if found:
+                    held |= found
+                    open_docs = [docnum for docnum in open_docs if docnum not in found]
+                continue
+            still: list[int] = []
+            for docnum in open_docs:
+                if matcher.is_active() and matcher.id() < docnum:
+                    matcher.skip_to(docnum)
+                if matcher.is_active() and matcher.id() == docnum:
+                    held.add(docnum)
+                else:
+                    still.append(docnum)
+            open_docs = still
+        return [docnum for docnum in docs if docnum in held]
 
     def estimate_size(self, ixreader):
         frequencies = self.frequencies or [q.estimate_size(ixreader) for q in self.subqueries]
@@ -165,7 +210,8 @@ def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
         terms = [wq.Term(node.fieldname, w, boost=node.boost / (1 + edits.get(w, 0))) for w in words]
         if len(terms) > SCORED_WORDS or (len(terms) > 1 and sum(frequency[w] for w in words) > SCORED_POSTINGS):
             # in that order: read first when any ``limit`` stories will do
-            return UnscoredOr(terms, boost=node.boost, frequencies=[frequency[w] for w in words])
+            prefix = str(node.text) if type(node) is wq.Prefix else None
+            return UnscoredOr(terms, boost=node.boost, frequencies=[frequency[w] for w in words], prefix=prefix)
         return terms[0] if len(terms) == 1 else wq.Or(terms)
 
     return q.accept(fix)

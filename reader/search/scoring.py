@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from whoosh import collectors, scoring
 
-from reader.search.expansion import SCORED_POSTINGS
 from reader.search.schema import ImpactPositions
 
 
@@ -127,51 +126,3 @@ def top_term(searcher, q, limit: int) -> tuple[list[tuple[int, float]], int, boo
         return ranked, len(ranked), True
     return ranked, total, exact
 
-
-def top_words(searcher, q, limit: int) -> tuple[list[tuple[int, float]], int, bool] | None:
-    """The best ``limit`` stories for a ranked union of a few words (what ``isl*`` or
-    ``shimonseki~`` expands to, or ``a OR b``) of impact fields, with the exact count:
-    each word's postings are read whole, a block at a time, and the scores summed per
-    story. ``None`` for any other query.
-
-    Only for words with few postings (``SCORED_POSTINGS``, the most an expansion ranks):
-    reading them all then costs a quarter of stepping Whoosh's union matcher story by
-    story, whose block skipping rarely skips in a union of rare words."""
-    import heapq  # noqa: PLC0415
-
-    from whoosh import query as wq  # noqa: PLC0415
-    from whoosh.matching.wrappers import FilterMatcher  # noqa: PLC0415
-
-    from reader.search.codec import CompactLeafMatcher  # noqa: PLC0415
-
-    if type(q) is not wq.Or or not q.subqueries:
-        return None
-    words = q.subqueries
-    schema = searcher.schema
-    if any(type(w) is not wq.Term or w.fieldname not in schema
-           or not isinstance(schema[w.fieldname].format, ImpactPositions) for w in words):
-        return None
-    if sum(searcher.doc_frequency(w.fieldname, w.text) for w in words) > SCORED_POSTINGS:
-        return None  # common words ("war OR peace"): block skipping pays there
-    factors = [searcher.idf(w.fieldname, w.text) * w.boost * q.boost for w in words]
-    scores: dict[int, float] = {}
-    for subsearcher, offset in searcher.leaf_searchers():
-        reader = subsearcher.reader()
-        here: dict[int, float] = {}
-        for word, factor in zip(words, factors, strict=True):
-            if (word.fieldname, word.text) not in reader:
-                continue
-            matcher = reader.postings(word.fieldname, word.text)
-            if isinstance(matcher, FilterMatcher):
-                matcher = matcher.child  # deletions are dropped below
-            if not isinstance(matcher, CompactLeafMatcher):
-                if not matcher.is_active():
-                    continue
-                return None
-            matcher.add_scores(factor, here)
-        is_deleted = reader.is_deleted if reader.has_deletions() else None
-        for docnum, score in here.items():
-            if is_deleted is None or not is_deleted(docnum):
-                scores[docnum + offset] = score
-    best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
-    return [(docnum, score) for docnum, score in best], len(scores), True

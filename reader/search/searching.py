@@ -31,7 +31,8 @@ from reader.search.index import IndexProblem, LibraryIndex
 from reader.search.phrases import phrase_candidates
 from reader.search.query import ParsedQuery, parse_query
 from reader.search.schema import ANALYZER
-from reader.search.scoring import top, top_term, top_words
+from reader.search.scoring import top, top_term
+from reader.search.term_at_a_time import top_conjunction, top_words
 from reader.search.snippets import MatchPlan, Span, make_snippet, plan_matches
 from reader.search.spelling import suggest_with
 
@@ -248,6 +249,8 @@ def _ranked(searcher, q: wq.Query, limit: int, exact_total: bool) -> tuple[list[
         return one_word
     if (union := top_words(searcher, q, limit)) is not None:
         return union
+    if (conjunction := top_conjunction(searcher, q, limit, exact_total)) is not None:
+        return conjunction
     if not exact_total and (two_phase := phrase_candidates(searcher, q, limit)) is not None:
         return two_phase
     found = top(searcher, q, limit)

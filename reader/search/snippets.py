@@ -34,6 +34,8 @@ class MatchPlan:
 
     terms: set[str] = field(default_factory=set)
     phrases: list[tuple[str, ...]] = field(default_factory=list)
+    prefixes: set[str] = field(default_factory=set)
+    """A word whose term begins with one of these matches (a prefix of hundreds of words)."""
 
     @cached_property
     def _likely(self) -> re.Pattern | None:
@@ -42,8 +44,8 @@ class MatchPlan:
         irregular "die" in "dying"). Every word that stems to a term begins so; the
         analyser decides which do."""
         heads = self.terms | {p[0] for p in self.phrases if p}
-        stems = sorted({h[:-1] or h for h in heads} | {_IRREGULAR[h] for h in heads if h in _IRREGULAR},
-                       key=len, reverse=True)
+        stems = sorted({h[:-1] or h for h in heads} | {_IRREGULAR[h] for h in heads if h in _IRREGULAR}
+                       | self.prefixes, key=len, reverse=True)
         if not stems:
             return None
         # "ss" of a term may be "ß" in the text ("fussball": "Fußball"; ``folded`` keeps it one letter)
@@ -70,9 +72,10 @@ class MatchPlan:
 
     def spans(self, body: str) -> list[Span]:
         """Offsets in ``body`` of every matched word and phrase, in order."""
-        if not self.terms and not self.phrases:
+        if not self.terms and not self.phrases and not self.prefixes:
             return []
         terms = self.terms
+        prefixes = tuple(self.prefixes)
         likely = self._likely
         if likely is None:
             return [(s, e) for t, s, e in iter_terms(body) if t in terms]
@@ -86,7 +89,7 @@ class MatchPlan:
             if found is None:
                 continue
             term, start, end = found
-            if term in terms:
+            if term in terms or prefixes and term.startswith(prefixes):
                 spans.append((start, end))
             for phrase in phrases:
                 if phrase[0] == term:
@@ -133,6 +136,12 @@ def plan_matches(q: wq.Query) -> MatchPlan:
 
     def walk(node: wq.Query) -> None:
         if isinstance(node, wq.Not):
+            return
+        prefix = getattr(node, "prefix", None)  # an expansion's (``expansion.UnscoredOr``)
+        if isinstance(prefix, str) and prefix and all(
+                isinstance(word, wq.Term) and word.fieldname in TEXT_FIELDS for word in node.children()):
+            plan.prefixes.add(prefix)
+            plan.terms.update(str(word.text) for word in node.children() if not str(word.text).startswith(prefix))
             return
         if isinstance(node, wq.AndNot):
             walk(node.a)

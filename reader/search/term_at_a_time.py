@@ -1,0 +1,222 @@
+"""Ranking a few words term at a time: each word's postings read a block at a time and
+the scores summed per story, where Whoosh's matchers would step story by story.
+
+For what a search box sends as a person types: a prefix or a fuzzy word expanded into a
+few rare words (``top_words``), and words that must all be there with the last one still
+being typed (``top_conjunction``). Both give Whoosh's own ranking (``scoring.ImpactScorer``:
+``idf × weight`` per word, summed), with deleted stories left out.
+"""
+
+from __future__ import annotations
+
+import heapq
+
+from whoosh import query as wq
+from whoosh.matching.wrappers import FilterMatcher
+
+from reader.search.codec import CompactLeafMatcher
+from reader.search.expansion import SCORED_POSTINGS, UnscoredOr
+from reader.search.schema import ImpactPositions
+from reader.search.snippets import MatchPlan
+
+
+def top_words(searcher, q, limit: int) -> tuple[list[tuple[int, float]], int, bool] | None:
+    """The best ``limit`` stories for a ranked union of a few words (what ``isl*`` or
+    ``shimonseki~`` expands to, or ``a OR b``) of impact fields, with the exact count:
+    each word's postings are read whole, a block at a time, and the scores summed per
+    story. ``None`` for any other query.
+
+    Only for words with few postings (``SCORED_POSTINGS``, the most an expansion ranks):
+    reading them all then costs a quarter of stepping Whoosh's union matcher story by
+    story, whose block skipping rarely skips in a union of rare words."""
+    if type(q) is not wq.Or or not q.subqueries:
+        return None
+    words = q.subqueries
+    schema = searcher.schema
+    if any(type(w) is not wq.Term or w.fieldname not in schema
+           or not isinstance(schema[w.fieldname].format, ImpactPositions) for w in words):
+        return None
+    if sum(searcher.doc_frequency(w.fieldname, w.text) for w in words) > SCORED_POSTINGS:
+        return None  # common words ("war OR peace"): block skipping pays there
+    factors = [searcher.idf(w.fieldname, w.text) * w.boost * q.boost for w in words]
+    scores: dict[int, float] = {}
+    for subsearcher, offset in searcher.leaf_searchers():
+        reader = subsearcher.reader()
+        here: dict[int, float] = {}
+        for word, factor in zip(words, factors, strict=True):
+            matcher = _impact_postings(reader, word)
+            if matcher is False:
+                return None  # postings in another layout
+            if matcher is not None:
+                matcher.add_scores(factor, here)
+        is_deleted = reader.is_deleted if reader.has_deletions() else None
+        for docnum, score in here.items():
+            if is_deleted is None or not is_deleted(docnum):
+                scores[docnum + offset] = score
+    best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
+    return [(docnum, score) for docnum, score in best], len(scores), True
+
+
+def top_conjunction(searcher, q, limit: int, exact_total: bool = False
+                    ) -> tuple[list[tuple[int, float]], int, bool] | None:
+    """The best ``limit`` stories for words that must all be there (each part a word or a union
+    of a few words), the last perhaps an unranked union (a prefix being typed: "treaty of
+    sh" is ``treati AND sh*``), with their count; ``None`` for any other query, or when the
+    rarest part is too common.
+
+    The rarest part's stories are read whole with their scores, and each other word is
+    skipped to along them (Whoosh's intersection moves every matcher of a union of hundreds
+    of words at each step). A union does not rank: the stories are asked of it best first,
+    a batch at a time (``UnscoredOr.holding``), until ``limit`` of them hold one of its
+    words; the count of the rest is then estimated from the share found so far, unless
+    ``exact_total``."""
+    if type(q) is not wq.And:
+        return None
+    ranked = [_words_of(part) for part in q.subqueries if not isinstance(part, UnscoredOr)]
+    unions = [part for part in q.subqueries if isinstance(part, UnscoredOr)]
+    schema = searcher.schema
+    if not ranked or any(part is None for part in ranked) or any(
+            w.fieldname not in schema or not isinstance(schema[w.fieldname].format, ImpactPositions)
+            for part in ranked for w in part):
+        return None
+    frequency = [sum(searcher.doc_frequency(w.fieldname, w.text) for w in part) for part in ranked]
+    ranked = [part for _, part in sorted(zip(frequency, ranked, strict=True), key=lambda pair: pair[0])]
+    if min(frequency) > SCORED_POSTINGS:
+        return None  # block skipping pays there
+    factors = [[searcher.idf(w.fieldname, w.text) * w.boost * q.boost for w in part] for part in ranked]
+    leaves = list(searcher.leaf_searchers())
+    candidates: list[tuple[float, int, int]] = []  # (score, global docnum, leaf)
+    for leaf, (subsearcher, offset) in enumerate(leaves):
+        reader = subsearcher.reader()
+        matchers = [[_impact_postings(reader, w) for w in part] for part in ranked]
+        if any(m is False for part in matchers for m in part):
+            return None  # postings in another layout
+        here = _intersection(matchers, factors)
+        is_deleted = reader.is_deleted if reader.has_deletions() else None
+        candidates += [(score, docnum + offset, leaf) for docnum, score in here.items()
+                       if is_deleted is None or not is_deleted(docnum)]
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    if not unions:
+        return [(docnum, score) for score, docnum, _ in candidates[:limit]], len(candidates), True
+    if len(unions) > 1 or exact_total:
+        held = _held(leaves, candidates, unions, slice(None))
+        return [(docnum, score) for score, docnum, _ in held[:limit]], len(held), True
+    return _best_held(searcher, leaves, candidates, unions[0], limit)
+
+
+QUICK_WORDS = 16
+"""How many of a union's commonest words are asked first: most stories hold one of them;
+a story that holds none is asked of the other words only if it would be shown."""
+
+
+def _best_held(searcher, leaves, candidates: list[tuple[float, int, int]], union: UnscoredOr, limit: int
+               ) -> tuple[list[tuple[int, float]], int, bool]:
+    """The best ``limit`` candidates (best first) that the union holds, asking them a batch at
+    a time, best first, of its commonest words; those still open that would be shown are
+    then read (``_held_by_text``) or asked of the other words. With the count (estimated
+    from the share held, unless all were asked)."""
+    held: list[tuple[float, int, int]] = []
+    open_ones: list[tuple[float, int, int]] = []
+    asked = 0
+    batch = max(4 * limit, 100)
+    while asked < len(candidates) and len(held) < limit:
+        chunk = candidates[asked:asked + batch]
+        asked += len(chunk)
+        found = {c[1] for c in _held(leaves, chunk, [union], slice(0, QUICK_WORDS))}
+        held += [c for c in chunk if c[1] in found]
+        open_ones += [c for c in chunk if c[1] not in found]
+        batch *= 2
+    order = (lambda c: (-c[0], c[1]))
+    shown = [c for c in open_ones if len(held) < limit or order(c) < order(held[limit - 1])]
+    if shown:
+        by_text, untold = _held_by_text(searcher, shown, union)
+        held = sorted(held + by_text + _held(leaves, untold, [union], slice(QUICK_WORDS, None)), key=order)
+    ranked = [(docnum, score) for score, docnum, _ in held[:limit]]
+    settled = asked - (len(open_ones) - len(shown))
+    if settled == len(candidates):
+        return ranked, len(held), True
+    return ranked, max(len(held), round(len(candidates) * len(held) / max(1, settled))), False
+
+
+def _held_by_text(searcher, chunk: list[tuple[float, int, int]], union: UnscoredOr
+                  ) -> tuple[list[tuple[float, int, int]], list[tuple[float, int, int]]]:
+    """Of ``chunk``, the candidates whose stored title and body hold a word of a prefix's union
+    (read by the index's analyser, as it read them to index them: any word beginning with the
+    prefix is one of the union's), and those this cannot tell (not a prefix of the body's
+    words, no stored body). A few stories read cost less than the hundreds of rare words a
+    prefix stands for, each looked up in the index."""
+    words = [str(w.text) for w in union.subqueries]
+    if not union.prefix or any(w.fieldname != "body" for w in union.subqueries):
+        return [], chunk
+    plan = MatchPlan(terms={w for w in words if not w.startswith(union.prefix)}, prefixes={union.prefix})
+    held, untold = [], []
+    for candidate in chunk:
+        stored = searcher.stored_fields(candidate[1])
+        body = stored.get("body_text")
+        if not isinstance(body, str):
+            untold.append(candidate)
+        elif plan.spans(f"{stored.get('title') or ''}\n{body}"):  # the body field: title and body
+            held.append(candidate)
+    return held, untold
+
+
+def _held(leaves, chunk: list[tuple[float, int, int]], unions: list[UnscoredOr], words: slice
+          ) -> list[tuple[float, int, int]]:
+    """The candidates of ``chunk`` (in its order) that every union holds by one of ``words``."""
+    holding: set[int] = set()
+    for leaf, (subsearcher, offset) in enumerate(leaves):
+        docs = sorted(docnum - offset for _, docnum, where in chunk if where == leaf)
+        for union in unions:
+            docs = union.holding(subsearcher, docs, words) if docs else docs
+        holding.update(docnum + offset for docnum in docs)
+    return [c for c in chunk if c[1] in holding]
+
+
+def _words_of(part) -> list | None:
+    """The words of a ranked part of a conjunction: a word, or a union of words (``ves*``
+    typed, of a few words); ``None`` for any other part."""
+    if type(part) is wq.Term:
+        return [part]
+    if type(part) is wq.Or and part.subqueries and all(type(w) is wq.Term for w in part.subqueries) \
+            and part.boost == 1.0:
+        return list(part.subqueries)
+    return None
+
+
+def _intersection(matchers: list[list], factors: list[list[float]]) -> dict[int, float]:
+    """``{docnum: score}`` of the stories holding a word of every part (a part's words' scores
+    summed): the first part's postings read whole, the others skipped to along them."""
+    here: dict[int, float] = {}
+    for matcher, factor in zip(matchers[0], factors[0], strict=True):
+        if matcher is not None:
+            matcher.add_scores(factor, here)
+    docs = sorted(here)
+    for part, part_factors in zip(matchers[1:], factors[1:], strict=True):
+        held = set()
+        for matcher, factor in zip(part, part_factors, strict=True):
+            if matcher is None:
+                continue
+            for docnum in docs:
+                if matcher.id() < docnum:
+                    matcher.skip_to(docnum)
+                    if not matcher.is_active():
+                        break
+                if matcher.id() == docnum:
+                    here[docnum] += factor * matcher.weight()
+                    held.add(docnum)
+        docs = [docnum for docnum in docs if docnum in held]
+    return {docnum: here[docnum] for docnum in docs}
+
+
+def _impact_postings(reader, word):
+    """The word's postings in this segment without Whoosh's deletion filter (a
+    ``CompactLeafMatcher``); ``None`` when the segment lacks the word, ``False`` when its
+    postings are in another layout."""
+    if (word.fieldname, word.text) not in reader:
+        return None
+    matcher = reader.postings(word.fieldname, word.text)
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    if not isinstance(matcher, CompactLeafMatcher):
+        return None if not matcher.is_active() else False
+    return matcher if matcher.is_active() else None
