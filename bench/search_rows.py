@@ -26,7 +26,10 @@ QUERIES = {
     "prefix": ["negot*", "isl*", "pres*", "str*"],
     "fuzzy": ["shimonseki~", "negotiatons~", "islnd~", "goverment~"],
 }
-TYPED = "shimonoseki"
+TYPED = ["shimonoseki", "island", "negotiations", "war", "press", "coast guard vessels", "treaty of shimonoseki",
+         "peace talks", "foreign minister said", "island negotiations"]
+"""Typed letter by letter into the search box: words, and phrases whose last word is a prefix
+while it is typed."""
 
 
 def _env(ctx) -> dict:
@@ -109,12 +112,12 @@ def query_rows(ctx, index_dir: Path, tantivy_dir: Path):
         yield Row(f"stories found: {text}", f"{ours:,}", f"tantivy {other:,}", f"{ours / max(1, other):.3f}",
                   "the same", abs(ours - other) <= 0.01 * other)
     # typing: the last word a prefix, hits first; 10 and 50 hits; the suggestion apart
-    typed = [TYPED[:n] for n in range(2, len(TYPED) + 1)]
+    typed = [text[:n] for text in TYPED for n in range(2, len(text) + 1)]
     ten = _times(lambda q: shown(search(index, q, prefix_last=True, suggest=False)), typed, 3)
     fifty = _times(lambda q: shown(search(index, q, prefix_last=True, suggest=False, limit=50), 10), typed, 3)
     spell = _times(lambda q: suggest(index, q), ["shimonseki", "negotiatons", "goverment", "islnd"], 5)
-    yield Row("typing shimonoseki: hits p95, 10 / 50 hits (10 snippets)",
-              f"{ms(pct(ten, 0.95))} / {ms(pct(fifty, 0.95))}",
+    yield Row(f"typing {len(TYPED)} words and phrases ({len(typed)} keys): hits p95, 10 / 50 hits (10 snippets); "
+              "worst of 50", f"{ms(pct(ten, 0.95))} / {ms(pct(fifty, 0.95))}; {ms(max(fifty))}",
               f"spelling apart: p95 {ms(pct(spell, 0.95))}", "", "hits ≤ 50 ms; spelling cheap",
               pct(fifty, 0.95) <= 0.05 and pct(spell, 0.95) <= 0.05)
     index.close()

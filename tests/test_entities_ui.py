@@ -91,6 +91,7 @@ async def test_selecting_an_entity_with_keys_marks_mentions_and_shows_its_note()
         await pilot.press("m")
         await pilot.pause()
         assert screen.sidebar.mention_index == 1 and current() == [mentions[1]]
+        assert str(view.border_subtitle) == "Hua Chunying: mention 2 of 2"  # in place, not a notice per key
         await pilot.press("M")
         await pilot.pause()
         assert screen.sidebar.mention_index == 0 and current() == [mentions[0]]

@@ -146,3 +146,24 @@ async def test_editing_keys_in_a_burst_act_in_the_order_typed(tmp_path):
             app.post_message(events.Key(key, character))
         await pilot.pause()
         assert field.value == "island"
+
+
+async def test_n_with_the_bar_closed_says_where_it_went_on_the_border_not_in_a_pile_of_notices(tmp_path):
+    """Each ``n`` after the bar closed says "2 of 2" in one place, the article's lower border
+    (off the text), replaced by the next; no notice per key piles up over the story."""
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        bar = await open_find(pilot, "island")
+        await pilot.press("enter", "escape")  # Esc in the bar closes it and keeps the matches
+        await pilot.pause()
+        assert not bar.is_open
+        said = []
+        app.notify = lambda message, **kwargs: said.append(message)
+        view = app.screen.query_one(ArticleView)
+        shown = []
+        for _ in range(3):
+            await pilot.press("n")
+            await pilot.pause()
+            shown.append(str(view.border_subtitle))
+        assert sorted(shown[:2]) == ["1 of 2", "2 of 2"] and shown[2] == shown[0]
+        assert said == []

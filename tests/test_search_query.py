@@ -126,3 +126,13 @@ def test_fuzzy_distance_matches_a_reference(a, b, k):
 
     assert (edit_distance(a, b, k) <= k) == (_osa(a, b) <= k)
     assert edit_distance(a, b, k) == min(_osa(a, b), k + 1)
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ('"tr', "tr*"), ('"trump adm', '"trump" adm*'), ('foo "white house adm', 'foo "white house" adm*'),
+    ('"trump ', '"trump '), ('"t', '"t'), ('"trump AND', '"trump AND'), ('"white house" fo', '"white house" fo*'),
+])
+def test_the_last_word_of_a_phrase_being_typed_is_a_prefix_after_the_phrase_so_far(typed, read):
+    from reader.search.query import with_last_word_as_prefix
+
+    assert with_last_word_as_prefix(typed) == read

@@ -69,7 +69,8 @@ async def test_search_as_you_type_then_open_the_hit_with_matches(tmp_path, monke
         marks = layer(app, "find")  # the hit's matches become what n/N step through
         assert [body[s:e] for s, e, _ in marks] == ["Islands", "islands"]
         assert isinstance(app.focused, ArticleView)
-        assert "islands -storm: 1 of 2" in said, said  # the count shows with the story, as n would say it
+        # the count shows with the story, where n says it (the article's lower border)
+        assert str(app.screen.query_one(ArticleView).border_subtitle) == "islands -storm: 1 of 2", said
 
 
 async def test_the_arrows_choose_a_hit_while_the_query_keeps_the_focus(tmp_path):
@@ -130,12 +131,24 @@ async def test_the_word_being_typed_is_a_prefix(tmp_path):
         assert app.screen.status_text.startswith("2 stories")  # "isl" already finds "islands"
 
 
+async def test_a_phrase_being_typed_finds_its_stories_letter_by_letter(tmp_path):
+    """In an open quote the word being typed is a prefix too: '"senkaku isl' finds the
+    stories of "Senkaku Islands" before the quote is closed, with no note about it."""
+    app = ReaderApp(sources=[library(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await index_ready(pilot)
+        await search_for(pilot, '"senkaku isl')
+        await wait_for(pilot, lambda: app.screen.results is not None and app.screen.results.text == '"senkaku isl',
+                       "search results")
+        assert app.screen.results.total >= 1 and "unbalanced" not in app.screen.status_text
+
+
 async def test_escape_goes_back_and_a_bad_query_is_explained(tmp_path):
     app = ReaderApp(sources=[library(tmp_path)])
     async with app.run_test(size=SIZE) as pilot:
         await index_ready(pilot)
         before = app.screen.column.article.id
-        await search_for(pilot, '"senkaku islands')
+        await search_for(pilot, '"senkaku islands ')  # (the last word finished: no prefix being typed)
         await wait_for(pilot, lambda: app.screen.results is not None, "search results")
         assert "closed the unbalanced quote" in app.screen.status_text
         app.screen.query_one("#search-input").value = "shimonosekki"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
@@ -22,6 +23,7 @@ from textual.worker import Worker, get_current_worker
 from reader.library import Article
 from reader.library.catalog import Catalog, CatalogEntry
 from reader.library.last_story import LastStory
+from reader.text import make_safe
 from reader.widgets.article_view import ArticleView, Highlight
 from reader.widgets.find_bar import FindBar
 from reader.widgets.failures import worker_failed
@@ -36,6 +38,8 @@ READ_AFTER_SECONDS = 15.0
 """A story open this long counts as read (as does scrolling to its end), as in mail readers."""
 LOADING_SIGN_AFTER = 0.15
 """Seconds after start before the article pane shows that its story is on its way."""
+POSITION_SECONDS = 4.0
+"""How long "3 of 12" stays on the article's border after ``n`` or ``m``."""
 
 
 def _finding():
@@ -96,6 +100,7 @@ class ArticleColumn(Vertical):
         self._find_options: FindOptions | None = None
         self._reported_position: tuple[str, int] | None = None
         self._read_timer: Timer | None = None
+        self._position_timer: Timer | None = None
         self._counted_read: str | None = None
         """The id of the open story once it counted as read (or the person marked it)."""
         self.read_after = READ_AFTER_SECONDS
@@ -269,7 +274,20 @@ class ArticleColumn(Vertical):
         self.find_current = _finding().step(len(self.find_result.matches), self.find_current, delta)
         self._show_find()
         if not self.query_one(FindBar).is_open and self.find_result.matches:
-            self.notify(self._status_text(), timeout=2, markup=False)
+            self.show_position(self._status_text())
+
+    def show_position(self, text: str) -> None:
+        """Say where ``n`` or ``m`` went ("3 of 12", "Barack Obama: mention 9 of 12") on the
+        article's lower border, in place, for a few seconds: a notice per key would pile up
+        over the text being read."""
+        self.view.border_subtitle = Content(make_safe(text))
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._position_timer = self.set_timer(POSITION_SECONDS, self._clear_position)
+
+    def _clear_position(self) -> None:
+        self._position_timer = None
+        self.view.border_subtitle = ""
 
     def clear_find(self) -> None:
         """Forget the matches and their highlights."""
@@ -325,7 +343,7 @@ class ArticleColumn(Vertical):
         self.query_one(FindBar).close()
         self._show_find()
         if matches:  # the count, as n and N say it with the bar closed ("whale: 1 of 57")
-            self.notify(self._status_text(), timeout=3, markup=False)
+            self.show_position(self._status_text())
         self.view.focus()
 
     def _run_find(self, pattern: str, options: FindOptions) -> None:

@@ -74,11 +74,13 @@ class EntitySidebar(Vertical):
             self.highlights = highlights
 
     class ScrollTo(Message):
-        """Scroll the article to this body offset (a mention)."""
+        """Scroll the article to this body offset (a mention); ``position`` says which
+        ("Barack Obama: mention 9 of 12"), when stepped to with ``m`` / ``M``."""
 
-        def __init__(self, offset: int) -> None:
+        def __init__(self, offset: int, position: str = "") -> None:
             super().__init__()
             self.offset = offset
+            self.position = position
 
     class OpenArticle(Message):
         """Open another story of the library (one that mentions the entity)."""
@@ -452,7 +454,6 @@ class EntitySidebar(Vertical):
         self.mention_index = (at + step) % len(entity.mentions)
         start, _ = entity.mentions[self.mention_index]
         self._mark_mentions(entity)
-        self.post_message(self.ScrollTo(start))
+        self.post_message(self.ScrollTo(start, f"{entity.name}: mention {self.mention_index + 1} of "
+                                               f"{len(entity.mentions)}"))
         self.query_one(NotePanel).set_current_mention(self.mention_index)
-        self.notify(f"{entity.name}: mention {self.mention_index + 1} of {len(entity.mentions)}", timeout=2,
-                    markup=False)

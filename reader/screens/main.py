@@ -391,6 +391,8 @@ class MainScreen(Screen):
         if self.panes.overlay == "sidebar":
             self._close_overlay()
         self.column.scroll_to_offset(message.offset)
+        if message.position:
+            self.column.show_position(message.position)
 
     def on_entity_sidebar_open_article(self, message: EntitySidebar.OpenArticle) -> None:
         entry = self.library_panel.catalog.get(message.article_id)

@@ -186,16 +186,34 @@ def _fallback(text: str) -> str:
 
 def with_last_word_as_prefix(text: str) -> str:
     """``text`` with its last word marked as a prefix (``peace tal`` → ``peace tal*``),
-    unless that word is inside an open quote or range, after a field name, an operator,
-    shorter than ``MIN_TYPED_PREFIX`` or already marked (``*``, ``~``)."""
+    unless that word is inside an open range, after a field name, an operator, shorter than
+    ``MIN_TYPED_PREFIX`` or already marked (``*``, ``~``). In a phrase still being typed the
+    words before it stay a phrase (``"trump adm`` → ``"trump" adm*``)."""
     stripped = text.rstrip()
-    if stripped != text or stripped.count('"') % 2 or stripped.rfind("[") > stripped.rfind("]") \
-            or stripped.rfind("{") > stripped.rfind("}"):
+    if stripped != text or stripped.rfind("[") > stripped.rfind("]") or stripped.rfind("{") > stripped.rfind("}"):
         return text  # a space after the word: it is finished; "[2010 TO 201": a year being typed
+    if stripped.count('"') % 2:
+        return _open_phrase_with_prefix(stripped) or text
     match = _LAST_WORD.search(stripped)
-    if match is None or len(match.group(2)) < MIN_TYPED_PREFIX or match.group(2) in ("AND", "OR", "NOT", "TO"):
+    if match is None or not _typed_word(match.group(2)):
         return text
     return stripped + "*"
+
+
+def _typed_word(word: str) -> bool:
+    """True for a word long enough to be read as a prefix, and no operator."""
+    return len(word) >= MIN_TYPED_PREFIX and word not in ("AND", "OR", "NOT", "TO")
+
+
+def _open_phrase_with_prefix(text: str) -> str | None:
+    """An open phrase whose last word is being typed: the words before it a phrase, the last a
+    prefix (``"white hou`` → ``"white" hou*``); ``None`` when that word is no plain word."""
+    quote = text.rfind('"')
+    before, words = text[:quote], text[quote + 1:].split()
+    if not words or not words[-1].isalnum() or not _typed_word(words[-1]):
+        return None
+    phrase = f'"{" ".join(words[:-1])}" ' if len(words) > 1 else ""
+    return f"{before}{phrase}{words[-1]}*"
 
 
 def parse_query(text: str, prefix_last: bool = False) -> ParsedQuery:
