@@ -250,6 +250,27 @@ def test_entity_fields_come_from_an_optional_callable(tmp_path, library):
     plain.close()
 
 
+def test_a_word_that_is_an_entity_of_its_own_also_finds_the_entities_named_with_it(tmp_path, library):
+    """A lone "Trump" (in "the Trump administration") is an entity too: ``entity:trump`` still
+    searches every entity whose name holds the word; a full name stays that entity alone."""
+    write_story(library, "lone", "Budget", "The Trump administration sent its budget.")
+    write_story(library, "full", "Visit", "Donald Trump visited Ohio, and Melania Trump too.")
+    write_story(library, "son", "Son", "Donald Trump Jr. spoke.")
+
+    def recogniser(article):
+        found = {"lone": [("Trump", "org")], "full": [("Donald Trump", "person"), ("Melania Trump", "person")],
+                 "son": [("Donald Trump Jr.", "person")]}
+        return found.get(article.id, [])
+
+    ix = LibraryIndex(tmp_path / "tindex", entity_keys=recogniser)
+    ix.update([library])
+    results = search(ix, "entity:trump")
+    assert sorted(hit.id for hit in results.hits) == ["full", "lone", "son"]
+    assert any("every entity with that word" in note and "donald trump" in note for note in results.notes)
+    assert ids(ix, 'entity:"Donald Trump"') == ["full"]
+    ix.close()
+
+
 def test_cancel_keeps_the_index_usable(index, library, tmp_path):
     index.update([library])
     for n in range(20):

@@ -224,13 +224,15 @@ MOST_ENTITY_KEYS = 200
 
 
 def _entity_by_its_words(node: wq.Term, reader, notes: list[str]) -> wq.Query:
-    """``entity:trump`` when no entity's key is "trump": every entity whose name holds each
-    word as a whole word (Donald Trump, Melania Trump), said in a note."""
+    """``entity:trump``: every entity whose name holds each word as a whole word (Donald
+    Trump, Melania Trump, and a lone "Trump" if one is an entity), said in a note. A name of
+    several words that is an entity's own (``entity:"Donald Trump"``) is that entity alone."""
     slug = str(node.text)
-    if reader.doc_frequency("entity", slug):
+    own = reader.doc_frequency("entity", slug) > 0
+    if own and "_" in slug:
         return node
     keys = entity_keys_with_words(reader, slug)
-    if not keys:
+    if not keys or keys == (slug,):
         return node
     shown = ", ".join(k.replace("_", " ") for k in keys[:MOST_ENTITIES_NAMED])
     if len(keys) > MOST_ENTITY_KEYS:
@@ -238,7 +240,10 @@ def _entity_by_its_words(node: wq.Term, reader, notes: list[str]) -> wq.Query:
         keys = keys[:MOST_ENTITY_KEYS]
     else:
         more = f" and {len(keys) - MOST_ENTITIES_NAMED:,} more" if len(keys) > MOST_ENTITIES_NAMED else ""
-    notes.append(f"entity:{slug} names no entity itself; searched those with its words: {shown}{more}")
+    if own:
+        notes.append(f"entity:{slug}: searched every entity with that word: {shown}{more}")
+    else:
+        notes.append(f"entity:{slug} names no entity itself; searched those with its words: {shown}{more}")
     terms = [wq.Term("entity", key, boost=node.boost) for key in keys]
     return terms[0] if len(terms) == 1 else wq.Or(terms)
 
