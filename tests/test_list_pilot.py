@@ -164,6 +164,12 @@ async def test_reopens_on_the_last_article_and_position(tmp_path: Path) -> None:
         # The top line comes back (one line lower at most, when the top was a paragraph gap).
         assert top_text in (view.render_line(0).text, view.render_line(1).text) or not top_text.strip()
         assert app.query_one(ArticleList).highlighted_article.id == "a"
+        # back in the middle of the story: the keys go on reading it
+        assert app.focused is view
+        before = view.scroll_y
+        await pilot.press("space")
+        await pilot.pause()
+        assert view.scroll_y > before and app.screen.column.article.id == "a"
 
 
 async def test_add_from_the_app(tmp_path: Path) -> None:

@@ -242,7 +242,9 @@ class MainScreen(Screen):
                     self.column.open(entry, message.catalog, position=position)
                 else:
                     panel.article_opened(entry.id)
-                (panel.article_list if self.pane_shown("list") else self.column.view).focus()
+                # back in the middle of a story: the keys go on reading it (space, j); else the list
+                reading = position > 0 or not self.pane_shown("list")
+                (self.column.view if reading else panel.article_list).focus()
             else:
                 self.column.show_nothing()
                 self.column.view.focus()
