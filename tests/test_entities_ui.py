@@ -251,3 +251,45 @@ async def test_tab_passes_by_the_background_panel_until_it_shows_an_entity():
         entity_list.focus()
         await pilot.press("tab")
         assert app.focused is panel
+
+
+async def test_the_first_recognition_says_that_the_name_lists_are_being_read(monkeypatch):
+    """The very first recognition of a data folder reads the name lists (seconds): the list
+    says so rather than an unexplained wait; then the entities come as usual."""
+    import threading
+
+    from reader.screens.entity_sidebar import FIRST_BUILD_WAITING
+
+    release = threading.Event()
+    build = service.get_recognizer
+
+    def first_build():
+        release.wait(10)
+        return build()
+
+    monkeypatch.setattr(service, "first_build_ahead", lambda: True)
+    monkeypatch.setattr(service, "get_recognizer", first_build)
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = app.query_one(EntityList)
+
+        def says_first_time() -> bool:
+            return entity_list.option_count == 1 and str(entity_list.get_option_at_index(0).prompt) == FIRST_BUILD_WAITING
+
+        await until(pilot, says_first_time, "the first-time notice")
+        release.set()
+        await wait_entities(pilot)
+
+
+def test_a_first_build_is_ahead_only_while_the_place_names_are_neither_loaded_nor_cached(monkeypatch):
+    from reader.entities import gazetteer
+
+    monkeypatch.setattr(service, "_places", None)
+    monkeypatch.setattr(gazetteer, "place_index_cached", lambda: False)
+    assert service.first_build_ahead()
+    monkeypatch.setattr(gazetteer, "place_index_cached", lambda: True)
+    assert not service.first_build_ahead()
+    monkeypatch.undo()
+    service.get_recognizer()
+    assert not service.first_build_ahead()

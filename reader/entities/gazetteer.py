@@ -95,6 +95,11 @@ def digest() -> str:
     return f"{_version()}-{_FORMAT}-{_filter_digest()}-{knowledge.digest()}"
 
 
+def place_index_cached() -> bool:
+    """True when the place names of this version are in the cache (no first build ahead)."""
+    return _index_path().exists()
+
+
 def load_place_index(use_cache: bool = True) -> PlaceIndex:
     """The place names as a ``PlaceIndex``, memory-mapped from the cache when it is there."""
     path = _index_path()

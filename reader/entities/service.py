@@ -44,6 +44,15 @@ def _build(kb: KnowledgeBase) -> Recognizer:
     return Recognizer(kb, place_index=_places, places_digest=gazetteer.digest(), knowledge=_knowledge)
 
 
+def first_build_ahead() -> bool:
+    """True when the place names are neither in memory nor cached: the first recognition
+    reads the name lists (a few seconds, once per data folder and version)."""
+    with _lock:
+        if _recognizer is not None or _places is not None:
+            return False
+    return not gazetteer.place_index_cached()
+
+
 def reload_knowledge_base() -> Recognizer:
     """Re-read the notes (after the person saved one) and rebuild the recogniser."""
     global _recognizer

@@ -39,6 +39,7 @@ MAX_HISTORY = 20
 
 SHORT_SIDEBAR_ROWS = 26
 """A sidebar lower than this leaves out the story's details."""
+FIRST_BUILD_WAITING = "Recognising entities… (the first time, the name lists are read: a few seconds)"
 FOLLOW_AFTER_SECONDS = 0.1
 """How long the cursor rests on an entity before the panel shows it (a held key repeats
 every 30-50 ms: the panel shows where it stops, not each entity passed)."""
@@ -73,6 +74,13 @@ class EntitySidebar(Vertical):
             super().__init__()
             self.layer = layer
             self.highlights = highlights
+
+    class FirstBuild(Message):
+        """The recogniser is built for the first time (its name lists read): say it may take a while."""
+
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
 
     class ScrollTo(Message):
         """Scroll the article to this body offset (a mention); ``position`` says which
@@ -186,6 +194,8 @@ class EntitySidebar(Vertical):
         from reader.entities import service
         from reader.entities.summary import story_roles, summarise
 
+        if service.first_build_ahead():
+            self.post_message(self.FirstBuild(article))
         recognizer = service.reload_knowledge_base() if reload_notes else service.get_recognizer()
         if reload_notes:
             self.post_message(self.NotesSaved())
@@ -193,6 +203,12 @@ class EntitySidebar(Vertical):
         spans = recognizer.recognise(body)
         entities = summarise(body, spans, recognizer.kb)
         self.post_message(self.EntitiesFound(article, spans, entities, story_roles(body, entities)))
+
+    def on_entity_sidebar_first_build(self, message: FirstBuild) -> None:
+        message.stop()
+        entity_list = self.query_one(EntityList)
+        if message.article is self.article and entity_list.waiting:
+            entity_list.show_waiting(FIRST_BUILD_WAITING)
 
     def on_entity_sidebar_entities_found(self, message: EntitiesFound) -> None:
         message.stop()
