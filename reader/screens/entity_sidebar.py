@@ -39,7 +39,8 @@ MAX_HISTORY = 20
 
 SHORT_SIDEBAR_ROWS = 26
 """A sidebar lower than this leaves out the story's details."""
-FIRST_BUILD_WAITING = "Recognising entities… (the first time, the name lists are read: a few seconds)"
+FIRST_BUILD_WAITING = "First start: reading name lists…"
+"""(The first recognition of a data folder reads and caches the name lists: a few seconds.)"""
 FOLLOW_AFTER_SECONDS = 0.1
 """How long the cursor rests on an entity before the panel shows it (a held key repeats
 every 30-50 ms: the panel shows where it stops, not each entity passed)."""
