@@ -10,6 +10,8 @@ being typed (``top_conjunction``). Both give Whoosh's own ranking (``scoring.Imp
 from __future__ import annotations
 
 import heapq
+from functools import partial
+from operator import getitem
 
 from whoosh import query as wq
 from whoosh.matching.wrappers import FilterMatcher
@@ -84,6 +86,8 @@ def top_conjunction(searcher, q, limit: int, exact_total: bool = False
     if min(frequency) > SCORED_POSTINGS:
         return None  # block skipping pays there
     factors = [[searcher.idf(w.fieldname, w.text) * w.boost * q.boost for w in part] for part in ranked]
+    if not unions and not exact_total and all(len(part) == 1 for part in ranked):
+        return _top_of_words(searcher, [part[0] for part in ranked], [f[0] for f in factors], limit)
     leaves = list(searcher.leaf_searchers())
     candidates: list[tuple[float, int, int]] = []  # (score, global docnum, leaf)
     for leaf, (subsearcher, offset) in enumerate(leaves):
@@ -102,6 +106,58 @@ def top_conjunction(searcher, q, limit: int, exact_total: bool = False
         held = _held(leaves, candidates, unions, slice(None))
         return [(docnum, score) for score, docnum, _ in held[:limit]], len(held), True
     return _best_held(searcher, leaves, candidates, unions[0], limit)
+
+
+def _top_of_words(searcher, words: list, factors: list[float], limit: int
+                  ) -> tuple[list[tuple[int, float]], int, bool] | None:
+    """The best ``limit`` stories holding every word (the rarest first), skipping what cannot
+    enter them: a block of the rarest word's postings whose best score plus the other words'
+    best cannot beat the ``limit``-th story so far is not read, nor a story's other words
+    looked up when its bound cannot. The count is then estimated from the share of the
+    stories read that held every word (exact when none was skipped)."""
+    if any(searcher.doc_frequency(w.fieldname, w.text) == 0 for w in words):
+        return [], 0, True  # a word no story holds
+    rest = [factor * searcher.term_info(w.fieldname, w.text).max_weight() for w, factor in zip(
+        words[1:], factors[1:], strict=True)]
+    bound = sum(rest)
+    heap: list[tuple[float, int]] = []  # (score, -docnum): the smallest of the best first
+    least = [float("-inf")]  # what the rarest word's score must pass (asked at every posting: no lambda)
+    floor = partial(getitem, least, 0)
+    read = held = 0
+    for subsearcher, offset in searcher.leaf_searchers():
+        reader = subsearcher.reader()
+        matchers = [_impact_postings(reader, w) for w in words]
+        if any(m is False for m in matchers):
+            return None  # postings in another layout
+        if any(m is None for m in matchers):
+            continue  # a word this segment lacks
+        is_deleted = reader.is_deleted if reader.has_deletions() else None
+        for docnum, score in matchers[0].candidates(factors[0], floor):
+            read += 1
+            for matcher, factor in zip(matchers[1:], factors[1:], strict=True):
+                if matcher.is_active() and matcher.id() < docnum:
+                    matcher.skip_to(docnum)
+                if not matcher.is_active() or matcher.id() != docnum:
+                    break
+                score += factor * matcher.weight()
+            else:
+                if is_deleted is not None and is_deleted(docnum):
+                    continue
+                held += 1
+                entry = (score, -(docnum + offset))
+                if len(heap) < limit:
+                    heapq.heappush(heap, entry)
+                elif entry > heap[0]:
+                    heapq.heapreplace(heap, entry)
+                else:
+                    continue
+                if len(heap) >= limit:
+                    least[0] = heap[0][0] - bound
+    ranked = [(-negated, score) for score, negated in sorted(heap, key=lambda item: (-item[0], -item[1]))]
+    driver = searcher.doc_frequency(words[0].fieldname, words[0].text)
+    if read >= driver:
+        return ranked, held, True
+    return ranked, max(held, round(driver * held / max(1, read))), False
 
 
 QUICK_WORDS = 16
