@@ -33,6 +33,14 @@ async def search_for(pilot, text: str) -> None:
     await pilot.press(*text)
 
 
+async def searched(pilot, text: str):
+    """Open the search pane, type ``text`` and wait for its results (the pane's)."""
+    await search_for(pilot, text)
+    await wait_for(pilot, lambda: pilot.app.screen.results is not None and pilot.app.screen.results.text == text,
+                   "search results")
+    return pilot.app.screen.results
+
+
 def layer(app, name):
     return [(h.start, h.end, h.kind) for h in app.screen.query_one(ArticleView).highlights(name)]
 
@@ -125,9 +133,7 @@ async def test_the_word_being_typed_is_a_prefix(tmp_path):
     app = ReaderApp(sources=[library(tmp_path)])
     async with app.run_test(size=SIZE) as pilot:
         await index_ready(pilot)
-        await pilot.press("s", *"isl")
-        await wait_for(pilot, lambda: app.screen.results is not None and app.screen.results.text == "isl",
-                       "search results")
+        await searched(pilot, "isl")
         assert app.screen.status_text.startswith("2 stories")  # "isl" already finds "islands"
 
 
@@ -137,10 +143,8 @@ async def test_a_phrase_being_typed_finds_its_stories_letter_by_letter(tmp_path)
     app = ReaderApp(sources=[library(tmp_path)])
     async with app.run_test(size=SIZE) as pilot:
         await index_ready(pilot)
-        await search_for(pilot, '"senkaku isl')
-        await wait_for(pilot, lambda: app.screen.results is not None and app.screen.results.text == '"senkaku isl',
-                       "search results")
-        assert app.screen.results.total >= 1 and "unbalanced" not in app.screen.status_text
+        results = await searched(pilot, '"senkaku isl')
+        assert results.total >= 1 and "unbalanced" not in app.screen.status_text
 
 
 async def test_escape_goes_back_and_a_bad_query_is_explained(tmp_path):
@@ -289,9 +293,7 @@ async def test_enter_takes_the_spelling_suggested_when_nothing_is_found(tmp_path
     app = ReaderApp(sources=[library(tmp_path)])
     async with app.run_test(size=SIZE) as pilot:
         await index_ready(pilot)
-        await search_for(pilot, "shimonosekki")
-        await wait_for(pilot, lambda: app.screen.results is not None and app.screen.results.text == "shimonosekki",
-                       "search results")
+        await searched(pilot, "shimonosekki")
         assert app.screen.status_text.endswith("did you mean shimonoseki? Enter takes it"), app.screen.status_text
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen.results.text == "shimonoseki", "the suggested search")

@@ -294,65 +294,55 @@ class CompactLeafMatcher(whoosh3.W3LeafMatcher):
             lengths, at = _unpacked(data, at, count)
             self._values = _Slices(data, tuple(accumulate(lengths, initial=at)))
 
-    def push_top(self, factor: float, limit: int, heap: list, offset: int = 0, is_deleted=None) -> None:
-        """Add the remaining postings scoring ``factor × weight`` to ``heap``, a min-heap of
-        at most ``limit`` ``(score, -docnum)`` (Whoosh's ``TopCollector`` order), a block at
-        a time: a block whose largest weight cannot enter is not even decompressed."""
-        push, replace = heapq.heappush, heapq.heapreplace
+    def _blocks(self, skipped=None):
+        """Each remaining block as ``(ids, weights, first unread index, its length)``, read
+        and decompressed; a block whose largest weight ``skipped`` (if given) turns down is
+        passed over unread. The matcher ends past each block once it is handed back."""
         while self.is_active():
-            if len(heap) >= limit and factor * self._maxweight <= heap[0][0]:
+            if skipped is not None and skipped(self._maxweight):
                 self._next_block()
                 continue
             if self._ids is None:
                 self._read_ids()
             if self._weights is None:
                 self._read_weights()
-            ids, weights = self._ids, self._weights
-            for i in range(self._i, self._blocklength):
+            yield self._ids, self._weights, self._i, self._blocklength
+            self._i = self._blocklength
+            self._next_block()
+
+    def push_top(self, factor: float, limit: int, heap: list, offset: int = 0, is_deleted=None) -> None:
+        """Add the remaining postings scoring ``factor × weight`` to ``heap``, a min-heap of
+        at most ``limit`` ``(score, -docnum)`` (Whoosh's ``TopCollector`` order), a block at
+        a time: a block whose largest weight cannot enter is not even decompressed."""
+        push, replace = heapq.heappush, heapq.heapreplace
+        for ids, weights, first, end in self._blocks(
+                lambda most: len(heap) >= limit and factor * most <= heap[0][0]):
+            for i in range(first, end):
                 score = factor * weights[i]
                 if len(heap) < limit:
                     if is_deleted is None or not is_deleted(ids[i]):
                         push(heap, (score, -(ids[i] + offset)))
                 elif score > heap[0][0] and (is_deleted is None or not is_deleted(ids[i])):
                     replace(heap, (score, -(ids[i] + offset)))
-            self._i = self._blocklength
-            self._next_block()
 
     def add_scores(self, factor: float, scores: dict[int, float]) -> None:
         """Add ``factor × weight`` of every remaining posting to its story's entry in
         ``scores`` (a term-at-a-time union: each block read once, whole)."""
         get = scores.get
-        while self.is_active():
-            if self._ids is None:
-                self._read_ids()
-            if self._weights is None:
-                self._read_weights()
-            ids, weights = self._ids, self._weights
-            for i in range(self._i, self._blocklength):
+        for ids, weights, first, end in self._blocks():
+            for i in range(first, end):
                 docnum = ids[i]
                 scores[docnum] = get(docnum, 0.0) + factor * weights[i]
-            self._i = self._blocklength
-            self._next_block()
 
     def candidates(self, factor: float, threshold):
         """Yield ``(docnum, factor × weight)`` for the remaining postings scoring above
         ``threshold()`` (asked again as it rises), a block at a time: a block whose
         largest weight cannot pass is not decompressed."""
-        while self.is_active():
-            if factor * self._maxweight <= threshold():
-                self._next_block()
-                continue
-            if self._ids is None:
-                self._read_ids()
-            if self._weights is None:
-                self._read_weights()
-            ids, weights = self._ids, self._weights
-            for i in range(self._i, self._blocklength):
+        for ids, weights, first, end in self._blocks(lambda most: factor * most <= threshold()):
+            for i in range(first, end):
                 score = factor * weights[i]
                 if score > threshold():
                     yield ids[i], score
-            self._i = self._blocklength
-            self._next_block()
 
     def all_ids(self):
         """The remaining ids, a block at a time (Whoosh's steps one posting at a time)."""
@@ -420,3 +410,19 @@ class CompactCodec(whoosh3.W3Codec):
             return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
         offset, length = terminfo.extent()
         return CompactLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer, mapping=mapped(dbfile))
+
+
+def impact_postings(reader, fieldname: str, text):
+    """A word's postings in one segment as a ``CompactLeafMatcher``, without Whoosh's deletion
+    filter (the caller checks ``reader.is_deleted``); ``None`` when the segment has none of
+    them, ``False`` when they are in another layout (an index Whoosh wrote: its own path)."""
+    from whoosh.matching.wrappers import FilterMatcher  # noqa: PLC0415
+
+    if (fieldname, text) not in reader:
+        return None
+    matcher = reader.postings(fieldname, text)
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    if not isinstance(matcher, CompactLeafMatcher):
+        return None if not matcher.is_active() else False
+    return matcher if matcher.is_active() else None

@@ -93,11 +93,10 @@ def top_term(searcher, q, limit: int) -> tuple[list[tuple[int, float]], int, boo
     matcher and collector through each story costs about five times this loop.
     """
     from whoosh import query as wq  # noqa: PLC0415
-    from whoosh.matching.wrappers import FilterMatcher  # noqa: PLC0415
 
-    from reader.search.codec import CompactLeafMatcher  # noqa: PLC0415
+    from reader.search.codec import impact_postings  # noqa: PLC0415
 
-    if type(q) is not wq.Term or not isinstance(searcher.schema[q.fieldname].format, ImpactPositions):
+    if type(q) is not wq.Term or not is_impact_word(searcher.schema, q):
         return None
     text = q.text
     heap: list = []
@@ -106,23 +105,29 @@ def top_term(searcher, q, limit: int) -> tuple[list[tuple[int, float]], int, boo
     factor = None
     for subsearcher, offset in searcher.leaf_searchers():
         reader = subsearcher.reader()
-        if (q.fieldname, text) not in reader:
+        matcher = impact_postings(reader, q.fieldname, text)
+        if matcher is False:
+            return None
+        if matcher is None:
             continue
         if factor is None:
             factor = searcher.idf(q.fieldname, text) * q.boost
         total += reader.doc_frequency(q.fieldname, text)
         deleted = reader.is_deleted if reader.has_deletions() else None
         exact = exact and deleted is None
-        matcher = reader.postings(q.fieldname, text)
-        if isinstance(matcher, FilterMatcher):
-            matcher = matcher.child  # deletions are checked below (``is_deleted``)
-        if not isinstance(matcher, CompactLeafMatcher):
-            if not matcher.is_active():
-                continue
-            return None
-        matcher.push_top(factor, limit, heap, offset, deleted)
-    ranked = [(-negated, score) for score, negated in sorted(heap, key=lambda item: (-item[0], -item[1]))]
+        matcher.push_top(factor, limit, heap, offset, deleted)  # deletions checked there (``is_deleted``)
+    ranked = best_first(heap)
     if len(ranked) < limit:
         return ranked, len(ranked), True
     return ranked, total, exact
 
+
+def best_first(heap: list[tuple[float, int]]) -> list[tuple[int, float]]:
+    """``(docnum, score)`` best first from a min-heap of ``(score, -docnum)`` (Whoosh's
+    ``TopCollector`` order: a tie goes to the lower document number)."""
+    return [(-negated, score) for score, negated in sorted(heap, key=lambda item: (-item[0], -item[1]))]
+
+
+def is_impact_word(schema, word) -> bool:
+    """True when ``word`` (a ``Term``) is of a field whose postings carry BM25 impacts."""
+    return word.fieldname in schema and isinstance(schema[word.fieldname].format, ImpactPositions)

@@ -32,9 +32,9 @@ from reader.search.phrases import phrase_candidates
 from reader.search.query import ParsedQuery, parse_query
 from reader.search.schema import ANALYZER
 from reader.search.scoring import top, top_term
-from reader.search.term_at_a_time import top_conjunction, top_words
 from reader.search.snippets import MatchPlan, Span, make_snippet, plan_matches
 from reader.search.spelling import suggest_with
+from reader.search.term_at_a_time import top_conjunction, top_words
 
 DEFAULT_LIMIT = 10
 SUGGEST_BELOW = 3  # suggest a spelling when fewer hits than this

@@ -14,11 +14,10 @@ from functools import partial
 from operator import getitem
 
 from whoosh import query as wq
-from whoosh.matching.wrappers import FilterMatcher
 
-from reader.search.codec import CompactLeafMatcher
+from reader.search.codec import impact_postings
 from reader.search.expansion import SCORED_POSTINGS, UnscoredOr
-from reader.search.schema import ImpactPositions
+from reader.search.scoring import best_first, is_impact_word
 from reader.search.snippets import MatchPlan
 
 
@@ -34,9 +33,7 @@ def top_words(searcher, q, limit: int) -> tuple[list[tuple[int, float]], int, bo
     if type(q) is not wq.Or or not q.subqueries:
         return None
     words = q.subqueries
-    schema = searcher.schema
-    if any(type(w) is not wq.Term or w.fieldname not in schema
-           or not isinstance(schema[w.fieldname].format, ImpactPositions) for w in words):
+    if any(type(w) is not wq.Term or not is_impact_word(searcher.schema, w) for w in words):
         return None
     if sum(searcher.doc_frequency(w.fieldname, w.text) for w in words) > SCORED_POSTINGS:
         return None  # common words ("war OR peace"): block skipping pays there
@@ -46,7 +43,7 @@ def top_words(searcher, q, limit: int) -> tuple[list[tuple[int, float]], int, bo
         reader = subsearcher.reader()
         here: dict[int, float] = {}
         for word, factor in zip(words, factors, strict=True):
-            matcher = _impact_postings(reader, word)
+            matcher = impact_postings(reader, word.fieldname, word.text)
             if matcher is False:
                 return None  # postings in another layout
             if matcher is not None:
@@ -76,10 +73,8 @@ def top_conjunction(searcher, q, limit: int, exact_total: bool = False
         return None
     ranked = [_words_of(part) for part in q.subqueries if not isinstance(part, UnscoredOr)]
     unions = [part for part in q.subqueries if isinstance(part, UnscoredOr)]
-    schema = searcher.schema
     if not ranked or any(part is None for part in ranked) or any(
-            w.fieldname not in schema or not isinstance(schema[w.fieldname].format, ImpactPositions)
-            for part in ranked for w in part):
+            not is_impact_word(searcher.schema, w) for part in ranked for w in part):
         return None
     frequency = [sum(searcher.doc_frequency(w.fieldname, w.text) for w in part) for part in ranked]
     ranked = [part for _, part in sorted(zip(frequency, ranked, strict=True), key=lambda pair: pair[0])]
@@ -92,7 +87,7 @@ def top_conjunction(searcher, q, limit: int, exact_total: bool = False
     candidates: list[tuple[float, int, int]] = []  # (score, global docnum, leaf)
     for leaf, (subsearcher, offset) in enumerate(leaves):
         reader = subsearcher.reader()
-        matchers = [[_impact_postings(reader, w) for w in part] for part in ranked]
+        matchers = [[impact_postings(reader, w.fieldname, w.text) for w in part] for part in ranked]
         if any(m is False for part in matchers for m in part):
             return None  # postings in another layout
         here = _intersection(matchers, factors)
@@ -126,7 +121,7 @@ def _top_of_words(searcher, words: list, factors: list[float], limit: int
     read = held = 0
     for subsearcher, offset in searcher.leaf_searchers():
         reader = subsearcher.reader()
-        matchers = [_impact_postings(reader, w) for w in words]
+        matchers = [impact_postings(reader, w.fieldname, w.text) for w in words]
         if any(m is False for m in matchers):
             return None  # postings in another layout
         if any(m is None for m in matchers):
@@ -153,7 +148,7 @@ def _top_of_words(searcher, words: list, factors: list[float], limit: int
                     continue
                 if len(heap) >= limit:
                     least[0] = heap[0][0] - bound
-    ranked = [(-negated, score) for score, negated in sorted(heap, key=lambda item: (-item[0], -item[1]))]
+    ranked = best_first(heap)
     driver = searcher.doc_frequency(words[0].fieldname, words[0].text)
     if read >= driver:
         return ranked, held, True
@@ -262,17 +257,3 @@ def _intersection(matchers: list[list], factors: list[list[float]]) -> dict[int,
                     held.add(docnum)
         docs = [docnum for docnum in docs if docnum in held]
     return {docnum: here[docnum] for docnum in docs}
-
-
-def _impact_postings(reader, word):
-    """The word's postings in this segment without Whoosh's deletion filter (a
-    ``CompactLeafMatcher``); ``None`` when the segment lacks the word, ``False`` when its
-    postings are in another layout."""
-    if (word.fieldname, word.text) not in reader:
-        return None
-    matcher = reader.postings(word.fieldname, word.text)
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    if not isinstance(matcher, CompactLeafMatcher):
-        return None if not matcher.is_active() else False
-    return matcher if matcher.is_active() else None
