@@ -167,3 +167,33 @@ async def test_n_with_the_bar_closed_says_where_it_went_on_the_border_not_in_a_p
             shown.append(str(view.border_subtitle))
         assert sorted(shown[:2]) == ["1 of 2", "2 of 2"] and shown[2] == shown[0]
         assert said == []
+        assert view.styles.border_subtitle_align == "left"  # notices come up at the bottom right
+
+
+async def test_find_starts_from_the_reading_place_not_the_top_of_the_story(tmp_path):
+    """Halfway down a story, ``/`` and a word go to its first match from there on (wrapping
+    to the top only when none follows): finding does not lose the reader's place."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    paragraphs = [f"Paragraph {n} tells of the harbour and the boats." for n in range(80)]
+    (lib / "long.txt").write_text("A long story\n\n" + "\n\n".join(paragraphs) + "\n")
+    app = ReaderApp(sources=[lib])
+    async with app.run_test(size=SIZE) as pilot:
+        from tests.test_app import wait_loaded
+
+        await wait_loaded(pilot)
+        view = app.screen.query_one(ArticleView)
+        body = app.screen.column.article.body
+        view.focus()
+        await pilot.press("space", "space", "space")
+        await pilot.pause()
+        place = view.reading_offset
+        assert place > 0
+        await pilot.press("slash", *"harbour")
+        await pilot.pause()
+        bar = app.screen.query_one(FindBar)
+        current = app.screen.column.find_current
+        starts = [s for s, _ in app.screen.column.find_result.matches]
+        assert starts[current] >= place and all(s < place for s in starts[:current])
+        assert bar.status == f"{current + 1} of {len(starts)}" and current > 0
+        assert body[starts[current]:starts[current] + 7] == "harbour"

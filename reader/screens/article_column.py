@@ -54,7 +54,8 @@ class ArticleColumn(Vertical):
 
     DEFAULT_CSS = """
     ArticleColumn { width: 1fr; height: 1fr; }
-    ArticleColumn > ArticleView { width: 1fr; height: 1fr; }
+    ArticleColumn > ArticleView { width: 1fr; height: 1fr; border-subtitle-align: left; }
+    /* ("3 of 12" at the left: notices come up at the bottom right, over the border) */
     """
 
     class Shown(Message):
@@ -348,8 +349,10 @@ class ArticleColumn(Vertical):
 
     def _run_find(self, pattern: str, options: FindOptions) -> None:
         body = self.article.body if self.article is not None else ""
-        self.find_result = _finding().find_matches(body, pattern, options)
-        self.find_current = 0 if self.find_result.matches else None
+        find = _finding()
+        self.find_result = find.find_matches(body, pattern, options)
+        # the first match from the reading place on (as less and vim search), not the story's first
+        self.find_current = find.nearest(self.find_result.matches, self.view.reading_offset)
         self._show_find()
 
     def _status_text(self) -> str:
