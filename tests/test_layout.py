@@ -90,6 +90,30 @@ async def test_panes_follow_resizes(tmp_path):
         assert pane_state(app)["list"] and pane_state(app)["sidebar"]
 
 
+async def test_at_200_columns_e_that_shows_the_sidebar_puts_the_focus_in_it():
+    """Beside the article too, the sidebar its key brings back has the focus and an entity
+    chosen: ``j`` moves through the entities and ``m`` goes to a mention, not "no entity"."""
+    app = ReaderApp()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await wait_loaded(pilot)
+        sidebar = app.screen.sidebar
+        entities = sidebar.query_one("#entities")
+        await until(pilot, lambda: entities.entities, "the entities")
+        assert pane_state(app)["sidebar"] and app.focused is not entities
+        await pilot.press("e")
+        assert not pane_state(app)["sidebar"]
+        await pilot.press("e")
+        state = pane_state(app)
+        assert state["sidebar"] and not state["sidebar_overlay"] and state["list"]
+        assert app.focused is entities
+        await until(pilot, lambda: sidebar.selected is not None, "the entity under the cursor chosen")
+        first = sidebar.selected
+        await pilot.press("m")
+        assert sidebar.mention_index == 0 and first.mentions
+        await pilot.press("j")
+        await until(pilot, lambda: sidebar.selected is not first, "j moves to the next entity")
+
+
 async def test_at_120_columns_the_sidebar_takes_the_lists_place_beside_the_article(tmp_path):
     app = ReaderApp(sources=[make_library(tmp_path / "lib")])
     async with app.run_test(size=(120, 36)) as pilot:

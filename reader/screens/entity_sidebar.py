@@ -464,7 +464,8 @@ class EntitySidebar(Vertical):
     def step_mention(self, step: int) -> None:
         entity = self.selected
         if entity is None or not entity.mentions:
-            self.notify("No entity is selected: choose one in the entity list (e shows the sidebar)."
+            where = "e shows the sidebar" if self.has_class("-hidden") else "Tab goes from pane to pane"
+            self.notify(f"No entity is selected: choose one in the entity list ({where})."
                         if entity is None else f"{entity.name} is not mentioned in this story.", timeout=3,
                         markup=False)
             return

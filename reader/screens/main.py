@@ -418,18 +418,16 @@ class MainScreen(Screen):
         self._step_article(-1)
 
     def _toggle_pane(self, name: str) -> None:
-        """Hide or show a side pane beside the article; as an overlay, open it with the focus in it.
-        The list, shown by its key or back from the sidebar that had the focus, takes the focus:
-        ``j`` moves its cursor, not the article."""
+        """Hide or show a side pane, beside the article or over it. A pane its key shows takes the
+        focus (``j`` moves its cursor, ``m`` steps through the entity under the sidebar's cursor);
+        the list also takes it back from the sidebar that had it."""
         in_sidebar = self.focused is not None and self.sidebar in self.focused.ancestors_with_self
         self.panes.toggle(name, self.size.width)
         self._show_panes()
         self.refresh_bindings()
-        if self.panes.overlay == name or (name == "sidebar" and self.panes.swapped):
-            pane = self.library_panel.article_list if name == "list" else self.sidebar.query_one("#entities")
-            pane.focus()
-            if name == "sidebar":  # once the list has put its cursor on the first entity
-                self.call_after_refresh(self.sidebar.choose_at_cursor)
+        if name == "sidebar" and self.pane_shown("sidebar"):
+            self.sidebar.query_one("#entities").focus()
+            self.call_after_refresh(self.sidebar.choose_at_cursor)  # once its cursor is on the first entity
         elif self.pane_shown("list") and (name == "list" or (in_sidebar and not self.pane_shown("sidebar"))):
             self.library_panel.article_list.focus()
 
