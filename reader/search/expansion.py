@@ -74,6 +74,20 @@ class UnscoredOr(wq.Or):
             rest = cache[key] = sorted(found)
         return rest
 
+    def word_postings(self, searcher, words: slice = slice(None)) -> list:
+        """The postings of the words (of ``words``, a slice of them, most common first) in a
+        segment, the words it lacks left out."""
+        reader = searcher.reader()
+        found = []
+        for word in self.subqueries[words]:
+            try:
+                matcher = reader.postings(word.fieldname, word.text)
+            except TermNotFound:
+                continue
+            if matcher.is_active():
+                found.append(matcher)
+        return found
+
     def holding(self, searcher, docs: list[int], words: slice = slice(None)) -> list[int]:
         """The stories of ``docs`` (a segment's, ascending) that hold any of the words (of
         ``words``, a slice of them, most common first). Each word settles the stories still

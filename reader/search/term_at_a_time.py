@@ -81,8 +81,10 @@ def top_conjunction(searcher, q, limit: int, exact_total: bool = False
     if min(frequency) > SCORED_POSTINGS:
         return None  # block skipping pays there
     factors = [[searcher.idf(w.fieldname, w.text) * w.boost * q.boost for w in part] for part in ranked]
-    if not unions and not exact_total and all(len(part) == 1 for part in ranked):
-        return _top_of_words(searcher, [part[0] for part in ranked], [f[0] for f in factors], limit)
+    if not exact_total and len(unions) <= 1 and (driver := _driver(ranked, sorted(frequency))) is not None:
+        order = [driver] + [n for n in range(len(ranked)) if n != driver]
+        return _top_of_parts(searcher, [ranked[n] for n in order], [factors[n] for n in order], limit,
+                             unions[0] if unions else None)
     leaves = list(searcher.leaf_searchers())
     candidates: list[tuple[float, int, int]] = []  # (score, global docnum, leaf)
     for leaf, (subsearcher, offset) in enumerate(leaves):
@@ -103,57 +105,134 @@ def top_conjunction(searcher, q, limit: int, exact_total: bool = False
     return _best_held(searcher, leaves, candidates, unions[0], limit)
 
 
-def _top_of_words(searcher, words: list, factors: list[float], limit: int
-                  ) -> tuple[list[tuple[int, float]], int, bool] | None:
-    """The best ``limit`` stories holding every word (the rarest first), skipping what cannot
-    enter them: a block of the rarest word's postings whose best score plus the other words'
-    best cannot beat the ``limit``-th story so far is not read, nor a story's other words
-    looked up when its bound cannot. The count is then estimated from the share of the
-    stories read that held every word (exact when none was skipped)."""
-    if any(searcher.doc_frequency(w.fieldname, w.text) == 0 for w in words):
-        return [], 0, True  # a word no story holds
-    rest = [factor * searcher.term_info(w.fieldname, w.text).max_weight() for w, factor in zip(
-        words[1:], factors[1:], strict=True)]
-    bound = sum(rest)
+def _driver(parts: list[list], frequencies: list[int]) -> int | None:
+    """Which part (rarest first) drives ``_top_of_parts``: the rarest single word, unless it
+    holds more than ``DRIVER_SHARE`` times the stories of the rarest part (a few words of a
+    prefix), whose stories are then fewer to read whole (``_intersection``)."""
+    for n, part in enumerate(parts):
+        if len(part) == 1:
+            return n if frequencies[n] <= DRIVER_SHARE * frequencies[0] else None
+    return None
+
+
+DRIVER_SHARE = 2
+
+
+def _top_of_parts(searcher, parts: list[list], factors: list[list[float]], limit: int,
+                  union: UnscoredOr | None = None) -> tuple[list[tuple[int, float]], int, bool] | None:
+    """The best ``limit`` stories holding a word of every part (the first a single word, the
+    driver), and a word of ``union`` if given, skipping what cannot enter them: a block of the
+    driver's postings whose best score plus the other parts' best cannot beat the ``limit``-th
+    story so far is not read, nor a story's other parts looked up when its bound cannot.
+
+    A story that would enter is asked of the union's commonest words (``QUICK_WORDS``) as the
+    driver reaches it; those they do not hold are set aside, and only those of them that
+    would be shown are read or asked of the other words at the end. The count is estimated
+    from the shares held (exact when nothing was skipped or set aside)."""
+    driver_word = parts[0][0]
+    if any(all(searcher.doc_frequency(w.fieldname, w.text) == 0 for w in part) for part in parts):
+        return [], 0, True  # a part no story holds
+    most = {w: factor * searcher.term_info(w.fieldname, w.text).max_weight()
+            for part, part_factors in zip(parts[1:], factors[1:], strict=True)
+            for w, factor in zip(part, part_factors, strict=True) if searcher.doc_frequency(w.fieldname, w.text)}
+    frequency = searcher.doc_frequency(driver_word.fieldname, driver_word.text)
+    whole = {w: searcher.doc_frequency(w.fieldname, w.text) < WHOLE_SHARE * frequency
+             for part in parts[1:] for w in part}
     heap: list[tuple[float, int]] = []  # (score, -docnum): the smallest of the best first
-    least = [float("-inf")]  # what the rarest word's score must pass (asked at every posting: no lambda)
+    least = [float("-inf")]  # what the driver's score must pass (asked at every posting: no lambda)
     floor = partial(getitem, least, 0)
-    read = held = 0
-    for subsearcher, offset in searcher.leaf_searchers():
+    set_aside: list[tuple[float, int, int]] = []  # (score, global docnum, leaf): the union to settle
+    read = held = asked = 0
+    leaves = list(searcher.leaf_searchers())
+    for leaf, (subsearcher, offset) in enumerate(leaves):
         reader = subsearcher.reader()
-        matchers = [impact_postings(reader, w.fieldname, w.text) for w in words]
-        if any(m is False for m in matchers):
+        driver = impact_postings(reader, driver_word.fieldname, driver_word.text)
+        others = [[(impact_postings(reader, w.fieldname, w.text), factor, w)
+                   for w, factor in zip(part, part_factors, strict=True)]
+                  for part, part_factors in zip(parts[1:], factors[1:], strict=True)]
+        if driver is False or any(m is False for pairs in others for m, _, _ in pairs):
             return None  # postings in another layout
-        if any(m is None for m in matchers):
-            continue  # a word this segment lacks
+        if driver is None or not all(any(m is not None for m, _, _ in pairs) for pairs in others):
+            continue  # a part this segment lacks
+        looked_up = []  # per part: {docnum: score} of its rarer words, read whole
+        skipped = []  # per part: (matcher, factor) of its commoner words, skipped to
+        bound = 0.0  # the most the other parts add to a story of this segment
+        for pairs in others:
+            table: dict[int, float] = {}
+            for matcher, factor, word in pairs:
+                if matcher is not None and whole[word]:
+                    matcher.add_scores(factor, table)
+            looked_up.append(table)
+            skipped.append([(m, factor) for m, factor, word in pairs if m is not None and not whole[word]])
+            bound += max(table.values(), default=0.0) + sum(
+                most[word] for m, _, word in pairs if m is not None and not whole[word])
+        if len(heap) >= limit:
+            least[0] = heap[0][0] - bound
+        quick = union.word_postings(subsearcher, slice(0, QUICK_WORDS)) if union is not None else []
         is_deleted = reader.is_deleted if reader.has_deletions() else None
-        for docnum, score in matchers[0].candidates(factors[0], floor):
+        for docnum, score in driver.candidates(factors[0][0], floor):
             read += 1
-            for matcher, factor in zip(matchers[1:], factors[1:], strict=True):
-                if matcher.is_active() and matcher.id() < docnum:
-                    matcher.skip_to(docnum)
-                if not matcher.is_active() or matcher.id() != docnum:
+            for table, pairs in zip(looked_up, skipped):
+                found = docnum in table
+                if found:
+                    score += table[docnum]
+                for matcher, factor in pairs:
+                    if matcher.is_active() and matcher.id() < docnum:
+                        matcher.skip_to(docnum)
+                    if matcher.is_active() and matcher.id() == docnum:
+                        score += factor * matcher.weight()
+                        found = True
+                if not found:
                     break
-                score += factor * matcher.weight()
             else:
                 if is_deleted is not None and is_deleted(docnum):
                     continue
                 held += 1
                 entry = (score, -(docnum + offset))
+                if len(heap) >= limit and entry <= heap[0]:
+                    continue
+                if union is not None:
+                    asked += 1
+                    if not _holds(quick, docnum):
+                        set_aside.append((score, docnum + offset, leaf))
+                        continue
                 if len(heap) < limit:
                     heapq.heappush(heap, entry)
-                elif entry > heap[0]:
-                    heapq.heapreplace(heap, entry)
                 else:
-                    continue
+                    heapq.heapreplace(heap, entry)
                 if len(heap) >= limit:
                     least[0] = heap[0][0] - bound
     ranked = best_first(heap)
-    driver = searcher.doc_frequency(words[0].fieldname, words[0].text)
-    if read >= driver:
-        return ranked, held, True
-    return ranked, max(held, round(driver * held / max(1, read))), False
+    total = held if read >= frequency else max(held, round(frequency * held / max(1, read)))
+    if union is None:
+        return ranked, total, read >= frequency
+    shown = [c for c in set_aside if len(heap) < limit or (c[0], -c[1]) > heap[0]]
+    settled: list[tuple[float, int, int]] = []
+    if shown:
+        by_text, untold = _held_by_text(searcher, shown, union)
+        settled = by_text + _held(leaves, untold, [union], slice(QUICK_WORDS, None))
+        ranked = sorted(ranked + [(docnum, score) for score, docnum, _ in settled],
+                        key=lambda pair: (-pair[1], pair[0]))[:limit]
+    unsettled = len(set_aside) - len(shown)
+    share_held = (asked - len(set_aside) + len(settled) + unsettled * len(settled) / max(1, len(shown))) / max(1, asked)
+    if read >= frequency and asked == held and not unsettled:
+        return ranked, asked - len(set_aside) + len(settled), True
+    return ranked, max(len(ranked), round(total * share_held)), False
 
+
+def _holds(matchers: list, docnum: int) -> bool:
+    """True when one of a segment's ``matchers`` (moved forward only) holds ``docnum``."""
+    for matcher in matchers:
+        if matcher.is_active() and matcher.id() < docnum:
+            matcher.skip_to(docnum)
+        if matcher.is_active() and matcher.id() == docnum:
+            return True
+    return False
+
+
+WHOLE_SHARE = 2
+"""A word of a conjunction is read whole (a look-up per story) when it holds fewer than
+this many times the driver's stories, else skipped to along the driver."""
 
 QUICK_WORDS = 16
 """How many of a union's commonest words are asked first: most stories hold one of them;
