@@ -180,7 +180,7 @@ def test_finished_words_skip_what_cannot_enter_the_best_and_rank_as_whoosh_does(
     assert skipped or typed == "treaty shore"  # the best of two common words leave stories unread
 
 
-@pytest.mark.parametrize("typed", ["treaty sh", "coast treaty sh", "peace tal", "peace calm tal"])
+@pytest.mark.parametrize("typed", ["treaty sh", "coast treaty sh", "peace tal", "peace calm tal", "calm tal"])
 def test_finished_words_and_a_prefix_skip_what_cannot_enter_and_rank_as_whoosh_does(
         index, tmp_path, monkeypatch, typed):
     """The driver (the rarest finished word) skips blocks and stories that cannot enter the
@@ -191,12 +191,12 @@ def test_finished_words_and_a_prefix_skip_what_cannot_enter_and_rank_as_whoosh_d
 
     monkeypatch.setattr(schema, "BLOCK_POSTINGS", 4)
     monkeypatch.setattr(term_at_a_time, "QUICK_WORDS", 2)  # most stories left open by the commonest words
-    if typed.startswith("peace"):  # "tal": "talk" in most stories, a few rare words
+    if typed.endswith(" tal"):  # "talk" in most stories, a few rare words; "calm" in all, the driver
         lib = tmp_path / "lib"
         for n in range(300):
             peace = "peace " * (1 + n % 4) if n % 2 == 0 else ""
             rare = f" tal{chr(97 + n % 5)}x" if n % 9 == 0 else ""
-            write_story(lib, f"p{n:03}", f"Talks {n}", f"{peace}{'talk ' * (n % 3)}{rare} calm")
+            write_story(lib, f"p{n:03}", f"Report {n}", f"{peace}{'talk ' * (n % 3)}{rare} calm")
             if n == 149:
                 index.update([lib])
         index.update([lib])
