@@ -463,6 +463,20 @@ def test_a_month_that_is_a_family_name_is_a_person_only_where_the_story_says_so(
     assert found(recognizer, "He was elected President May 3. May said it would rain.") == set()
 
 
+def test_a_company_named_without_its_last_word_is_the_same_company(recognizer):
+    """"Whole Foods" after "Whole Foods Market" is one entry in the sidebar; a body named
+    inside a longer one ("United Nations" of its Security Council) stays its own."""
+    def entries(text):
+        return {(i.name, len(i.mentions)) for i in summarise(text, recognizer.recognise(text), recognizer.kb)
+                if i.type == ORG}
+    assert entries("Amazon bought Whole Foods Market in 2017. Whole Foods lowered its prices after the deal.") == {
+        ("Amazon", 1), ("Whole Foods Market", 2)}
+    assert entries("Shares of Alibaba Group Holding Ltd rose. Alibaba Group said sales grew.") == {
+        ("Alibaba Group Holding Ltd", 2)}
+    assert entries("The United Nations Security Council met. The United Nations said aid was coming.") == {
+        ("United Nations Security Council", 1), ("United Nations", 1)}
+
+
 def test_a_dictionary_word_joined_to_a_name_by_and_is_a_name_too(recognizer):
     """"Honda" is in Webster's (a lariat's loop): beside "Nissan" it is a company. A word no
     more certain than itself lends it nothing ("Pride and Prejudice")."""

@@ -53,14 +53,60 @@ ORG_KINDS = {
     "union": "union", "alliance": "alliance", "coalition": "coalition", "movement": "movement",
     "guard": "guard", "secretariat": "secretariat", "office": "office", "congress": "congress",
     "conservatory": "conservatory", "seminary": "seminary", "legion": "legion", "paper": "newspaper",
+    "centre": "centre", "center": "centre", "press": "publisher or newspaper", "theatre": "theatre",
+    "theater": "theatre", "board": "board", "service": "service", "services": "services", "group": "group",
+    "lodge": "lodge", "trust": "trust", "fund": "fund", "laboratory": "laboratory", "laboratories": "laboratory",
+    "studio": "studio", "studios": "studio", "records": "record label", "observatory": "observatory",
+    "conservatoire": "conservatory", "cooperative": "cooperative", "co-op": "cooperative",
+    "charity": "charity", "firm": "firm", "team": "team", "squad": "team", "orchestre": "orchestra",
+    "théâtre": "theatre", "université": "university", "universität": "university", "universidad": "university",
+}
+#: Words that say what a body is as its first word: names in French, Spanish, Italian or
+#: Portuguese put the kind first ("Théâtre National Populaire"); "Team Estonia" too.
+_ORG_FIRST_WORDS = {
+    "théâtre": "theatre", "teatro": "theatre", "conservatoire": "conservatory", "conservatorio": "conservatory",
+    "université": "university", "universidad": "university", "universidade": "university",
+    "università": "university", "universität": "university", "orchestre": "orchestra", "orquesta": "orchestra",
+    "banco": "bank", "banque": "bank", "museo": "museum", "musée": "museum", "instituto": "institute",
+    "institut": "institute", "istituto": "institute", "partido": "political party", "parti": "political party",
+    "partito": "political party", "ministerio": "government ministry", "ministère": "government ministry",
+    "ministero": "government ministry", "école": "school", "escuela": "school", "escola": "school",
+    "fondation": "foundation", "fundación": "foundation", "fondazione": "foundation", "fundação": "foundation",
+    "société": "company or society", "sociedad": "company or society", "groupe": "group", "grupo": "group",
+    "agence": "agency", "agencia": "agency", "comité": "committee", "comisión": "commission",
+    "team": "team", "assemblée": "assembly", "asamblea": "assembly", "tribunal": "court", "cour": "court",
 }
 #: What a work, a law or a prize is, by its name's last word ("Clean Air Act", "Nobel Peace Prize").
 OTHER_KINDS = {
     "act": "law", "bill": "bill (a proposed law)", "law": "law", "prize": "prize", "award": "award",
     "medal": "medal", "trophy": "trophy", "symphony": "symphony", "concerto": "concerto", "sonata": "sonata",
     "quartet": "quartet", "program": "programme", "programme": "programme", "project": "project",
-    "study": "study", "index": "index", "plan": "plan", "system": "system",
+    "study": "study", "index": "index", "plan": "plan", "system": "system", "series": "series",
+    "awards": "awards", "dictionary": "dictionary", "encyclopedia": "encyclopedia", "report": "report",
+    "survey": "survey", "agreement": "agreement", "accord": "agreement", "accords": "agreement",
+    "convention": "convention (a treaty or a meeting)", "protocol": "protocol", "declaration": "declaration",
+    "constitution": "constitution", "amendment": "amendment", "doctrine": "doctrine", "strategy": "strategy",
+    "initiative": "initiative", "album": "album", "film": "film", "novel": "novel", "opera": "opera",
 }
+#: What an event is, by its name's last word or the word before its "of" ("Battle of Hastings").
+EVENT_KINDS = {
+    "festival": "festival", "olympics": "Olympic Games", "games": "games", "championship": "championship",
+    "championships": "championship", "cup": "cup (a competition)", "tournament": "tournament",
+    "war": "war", "battle": "battle", "siege": "siege", "revolution": "revolution", "uprising": "uprising",
+    "rebellion": "rebellion", "massacre": "massacre", "summit": "summit", "conference": "conference",
+    "election": "election", "elections": "election", "referendum": "referendum", "marathon": "marathon",
+    "expo": "exhibition", "exhibition": "exhibition", "fair": "fair", "ceremony": "ceremony", "strike": "strike",
+    "crisis": "crisis", "pandemic": "pandemic", "epidemic": "epidemic", "earthquake": "earthquake",
+    "hurricane": "hurricane", "typhoon": "typhoon", "cyclone": "cyclone", "storm": "storm", "flood": "flood",
+    "meeting": "meeting", "forum": "forum", "congress": "congress", "week": "week (an observance)",
+    "day": "day (an observance or a holiday)",
+    "race": "race", "rally": "rally", "protests": "protests", "protest": "protest", "treaty": "treaty",
+    "trial": "trial", "scandal": "scandal", "attack": "attack", "attacks": "attacks", "bombing": "bombing",
+    "invasion": "invasion", "occupation": "occupation", "campaign": "campaign", "series": "series (a contest)",
+    "operation": "military operation",
+}
+#: Words that say what an event is as its first word too ("Hurricane Katrina", "Operation Overlord").
+_EVENT_FIRST_WORDS = frozenset("hurricane typhoon cyclone storm battle siege treaty operation".split())
 #: Kinds named only by a name's last word ("The Washington Post", never "Post To Twitter"), or
 #: before its "of" ("Journal of Medicine", "Times of India"; not "Band of Brothers", a series).
 _LAST_WORD_ONLY = frozenset("times post herald gazette tribune chronicle telegraph journal news band network "
@@ -87,6 +133,8 @@ def org_kind(name: str) -> tuple[str, str] | None:
             return ORG_KINDS[folded], word
     if len(words) >= 3 and words[-2].casefold() == "air" and words[-1].casefold() == "force":
         return "air force", "Air Force"
+    if words[0].casefold() in _ORG_FIRST_WORDS:
+        return _ORG_FIRST_WORDS[words[0].casefold()], words[0]
     return None
 
 
@@ -179,6 +227,24 @@ def person_lines(body: str, mentions: Sequence[tuple[int, int]]) -> list[tuple[s
 
 
 _HANDLE_AFTER = re.compile(r"\s*\((?P<handle>@[A-Za-z0-9_]{1,30})\)")
+
+
+def event_kind(name: str) -> str | None:
+    """What an event is by its name: its last word ("Viking Festival", "World War II" past a
+    number), the word before its "of" ("Battle of Hastings") or a first word that says it
+    ("Hurricane Katrina"), else ``None``."""
+    words = [w for w in _TOKEN.findall(name) if not _ORDINAL.fullmatch(w)]
+    if len(words) < 2:
+        return None
+    match = _OF.match(name)
+    for word in ([match.group("head").split()[-1]] if match else []) + [words[-1]]:
+        if word.casefold() in EVENT_KINDS:
+            return EVENT_KINDS[word.casefold()]
+    first = words[0].casefold()
+    return EVENT_KINDS[first] if first in _EVENT_FIRST_WORDS else None
+
+
+_ORDINAL = re.compile(r"[IVX]+|[0-9]+(?:st|nd|rd|th)?")
 
 
 def event_lines(name: str, body: str, mentions: Sequence[tuple[int, int]]) -> list[tuple[str, str]]:
@@ -329,8 +395,13 @@ def derived_facts(name: str, kind: str, body: str = "",
             lines.append(("What", what))
             sources.append(FROM_NAME)
     elif kind == EVENT:
-        lines += event_lines(name, body, mentions)
-        if lines:
+        what = event_kind(name)
+        if what:
+            lines.append(("What", what))
+            sources.append(FROM_NAME)
+        when = event_lines(name, body, mentions)
+        if when:
+            lines += when
             sources.append(FROM_NAME if re.search(rf"\b{_YEAR}\b", name) else FROM_STORY)
     elif kind == PERSON:
         lines += person_lines(body, mentions)

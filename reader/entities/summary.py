@@ -123,6 +123,11 @@ def _short_forms(words: list[str], kind: str) -> set[str]:
     if len(words) < 2 or words[-1].casefold().rstrip(".,") in GENERATIONAL_SUFFIXES:
         return set()
     forms = {words[0], words[-1]}
+    if kind == ORG:  # "Whole Foods" of "Whole Foods Market", "Alibaba Group" of "Alibaba Group Holding Ltd"
+        rest = words
+        while len(rest) > 2 and rest[-1].casefold().strip(".,") in ORG_DESIGNATORS:
+            rest = rest[:-1]
+            forms.add(" ".join(rest))
     if kind == PERSON:
         forms |= {" ".join(words[:n]) for n in range(2, len(words))}
         forms |= {w for w in words[1:-1] if w[:1].isupper() and len(w.rstrip(".")) > 1}  # not "W." of George W. Bush
@@ -134,6 +139,10 @@ def _short_forms(words: list[str], kind: str) -> set[str]:
 
 
 GENERATIONAL_SUFFIXES = frozenset("jr sr ii iii iv junior senior".split())
+ORG_DESIGNATORS = frozenset("""market markets group holding holdings inc incorporated corp corporation company co
+ltd limited plc llc lp ag sa nv gmbh""".split())
+"""Words a company's name may end with and a story drop: "Whole Foods" is Whole Foods Market
+(not "United Nations" of "United Nations Security Council": a body of its own)."""
 MOST_NAME_WORDS = 6
 """Longer names are not taken apart into every shorter form."""
 
