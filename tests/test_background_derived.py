@@ -142,6 +142,21 @@ def test_a_place_says_what_it_is_and_where_the_story_puts_it():
     assert "Where" not in dict(derived_facts("Harbour Expressway", PLACE, body, [at(body, "Harbour Expressway")]).lines)
 
 
+@pytest.mark.parametrize(("name", "lines"), [
+    ("Catedral de San Ildefonso", {"What": "cathedral"}),  # the kind first, as Spanish names put it
+    ("Old Waterford Rd", {"What": "road"}), ("Leesburg Senior Center", {"What": "centre (a building or a site)"}),
+    ("Upper Manhattan", {"Part of": "Manhattan"}), ("Kowloon West", {"Part of": "Kowloon"}),
+])
+def test_a_place_says_what_it_is_or_what_it_is_part_of_by_its_name(name, lines):
+    facts = derived_facts(name, PLACE)
+    assert facts is not None and dict(facts.lines) == lines and facts.source == FROM_NAME
+
+
+@pytest.mark.parametrize("name", ["South Africa", "West Virginia", "North Korea", "West Bank", "Harbour North"])
+def test_a_place_of_its_own_or_a_part_of_an_unknown_place_is_no_part(name):
+    assert derived_facts(name, PLACE) is None
+
+
 def test_the_panel_shows_derived_facts_when_there_is_no_note():
     body = "Staff of Purdue University said so."
     entity = EntityInfo("purdue-university", "Purdue University", ORG, [at(body, "Purdue University")])

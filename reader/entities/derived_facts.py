@@ -285,8 +285,30 @@ PLACE_KINDS = {
     "creek": "creek", "fjord": "fjord", "lagoon": "lagoon", "reef": "reef", "atoll": "atoll", "marsh": "marsh",
     "swamp": "swamp", "estuary": "estuary", "cove": "cove", "inlet": "inlet", "headland": "headland",
     "gorge": "gorge", "rapids": "rapids", "passage": "sea passage", "locks": "canal locks", "basin": "basin",
-    "delta": "river delta",
+    "delta": "river delta", "center": "centre (a building or a site)", "centre": "centre (a building or a site)",
+    "complex": "complex (buildings)", "library": "library", "terrace": "street", "rd": "road", "dr": "drive",
+    "drive": "drive", "way": "road", "mall": "shopping centre", "pier": "pier", "wharf": "wharf",
+    "trail": "trail", "lighthouse": "lighthouse", "ridge": "ridge", "peak": "peak", "pass": "mountain pass",
+    "plains": "plains", "plain": "plain", "plateau": "plateau", "steppe": "steppe", "oasis": "oasis",
+    "quarter": "quarter (of a town)", "borough": "borough", "municipality": "municipality", "state": "state",
+    "territory": "territory", "territories": "territories", "colony": "colony", "constituency": "constituency",
 }
+#: Words that say what a place is as its first word: names in French, Spanish, Italian or
+#: Portuguese put the kind first ("Catedral de San Ildefonso", "Rue de Rivoli").
+_PLACE_FIRST_WORDS = {
+    "catedral": "cathedral", "cathédrale": "cathedral", "cattedrale": "cathedral", "palacio": "palace",
+    "palais": "palace", "palazzo": "palace", "palácio": "palace", "iglesia": "church", "église": "church",
+    "chiesa": "church", "igreja": "church", "calle": "street", "rue": "street", "via": "street", "rua": "street",
+    "avenida": "avenue", "plaza": "square", "piazza": "square", "praça": "square", "praia": "beach",
+    "playa": "beach", "plage": "beach", "isla": "island", "île": "island", "isola": "island", "ilha": "island",
+    "lago": "lake", "lac": "lake", "monte": "mountain", "mont": "mountain", "río": "river", "rio": "river",
+    "puerto": "port", "porto": "port", "castillo": "castle", "château": "castle", "castello": "castle",
+    "museo": "museum", "musée": "museum", "parque": "park", "parc": "park", "parco": "park",
+    "puente": "bridge", "pont": "bridge", "ponte": "bridge", "porte": "gate", "puerta": "gate",
+}
+#: Words that make a place a part of another ("Upper Manhattan", "Kowloon West").
+_PARTS = frozenset("north south east west northern southern eastern western central upper lower inner "
+                   "outer greater".split())
 
 
 def place_kind(name: str) -> tuple[str, str] | None:
@@ -301,6 +323,25 @@ def place_kind(name: str) -> tuple[str, str] | None:
         folded = word.casefold().strip(".")
         if folded in PLACE_KINDS and (word is not words[0] or folded in ("lake", "mount", "cape")):
             return PLACE_KINDS[folded], word
+    if words[0].casefold() in _PLACE_FIRST_WORDS:
+        return _PLACE_FIRST_WORDS[words[0].casefold()], words[0]
+    return None
+
+
+def place_part(name: str) -> str | None:
+    """The place the gazetteer knows (a country, a state, a town) that a place is a part of
+    by its name ("Upper Manhattan", "Kowloon West"), else ``None``; none for a place of
+    its own ("South Africa", "West Virginia")."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    table = place_table()
+    if table.facts(name) is not None:
+        return None  # a place of its own ("South Africa", "West Virginia")
+    for rest, part in ((words[1:], words[0]), (words[:-1], words[-1])):
+        whole = " ".join(rest)
+        if part.casefold() in _PARTS and table.facts(whole) is not None:
+            return whole
     return None
 
 
@@ -411,6 +452,10 @@ def derived_facts(name: str, kind: str, body: str = "",
         what = place_kind(name)
         if what:
             lines.append(("What", what[0]))
+        whole = place_part(name)
+        if whole:
+            lines.append(("Part of", whole))
+        if what or whole:
             sources.append(FROM_NAME)
         where = place_where(body, mentions)
         if where:
