@@ -157,6 +157,22 @@ def test_a_place_of_its_own_or_a_part_of_an_unknown_place_is_no_part(name):
     assert derived_facts(name, PLACE) is None
 
 
+@pytest.mark.parametrize(("body", "name", "what"), [
+    ('He sang the song "Harbour Lights" twice.', "Harbour Lights", "song"),
+    ("She starred in the TV series Harbour Watch.", "Harbour Watch", "TV series"),
+    ("His first role was in the 1999 film A Harbour Inside.", "Harbour Inside", "1999 film"),  # the title's "A"
+    ("It came from his own book Hydraulica Nova.", "Hydraulica Nova", "book"),
+])
+def test_a_work_says_what_it_is_as_its_story_writes_it_before_its_title(body, name, what):
+    facts = derived_facts(name, OTHER, body, [at(body, name)])
+    assert facts is not None and dict(facts.lines) == {"What": what} and facts.source == FROM_STORY
+
+
+def test_a_title_after_a_full_stop_or_an_ordinary_word_says_nothing():
+    for body in ("We saw the show. Harbour Watch began.", "They went to Harbour Watch on Tuesday."):
+        assert derived_facts("Harbour Watch", OTHER, body, [at(body, "Harbour Watch")]) is None
+
+
 def test_the_panel_shows_derived_facts_when_there_is_no_note():
     body = "Staff of Purdue University said so."
     entity = EntityInfo("purdue-university", "Purdue University", ORG, [at(body, "Purdue University")])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.entities import gazetteer, service
+from reader.entities import code, gazetteer, service
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 
 
@@ -214,6 +214,12 @@ def test_web_addresses_and_generated_tokens_are_not_names(recognizer):
     got = kinds(recognizer, text)
     assert got.get("Mira Holt") == PERSON
     assert not any("Ri9xrYF4Al" in name or name == "Harbour" for name in got)
+    text = ("This produces a string in the format: 22361D15-E17B-4C48-AEA6-C73BBEA17011. "
+            "Mira Holt wrote the face-to-face guide, with a CA55 chip and 5BD255F4-CA55-4B82-A555-0F4BC5CA2AD6.")
+    got = kinds(recognizer, text)
+    assert got.get("Mira Holt") == PERSON
+    assert not {"E17B", "AEA6", "C73BBEA17011", "A555"} & set(got)
+    assert code.hex_spans("a face-to-face deal, a cafe-bead-deed") == []  # hex letters, no digit
 
 
 def test_a_line_of_ordinary_words_is_a_heading_not_a_name(recognizer):

@@ -18,8 +18,9 @@ the language's conventions, not names, so the recogniser drops what it finds the
 - a handle or a hashtag ("@SebGorka", "#Hannity") and the region of a language tag
   ("en-US", "sv-SE");
 - the name of a source file ("NSObject+AssociatedObject.h", "AppDelegate.swift");
-- a web address or a part of one ("pic.twitter.com/Ri9xrYF4Al"), and a random-looking
-  token of eight characters or more that mixes digits and both cases ("E507uaQ1kx").
+- a web address or a part of one ("pic.twitter.com/Ri9xrYF4Al"), a random-looking
+  token of eight characters or more that mixes digits and both cases ("E507uaQ1kx"), and
+  hex groups joined by hyphens, as a UUID writes them ("22361D15-E17B-4C48-AEA6-C73BBEA17011").
 """
 
 from __future__ import annotations
@@ -125,6 +126,28 @@ def address_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_HEX_GROUP = re.compile(r"-[0-9A-Fa-f]{4,12}-")
+"""A group of hex digits between hyphens: a mark of an identifier such as a UUID (found fast:
+the pattern begins with a literal)."""
+_HEX_TOKEN = re.compile(r"[0-9A-Fa-f]+(?:-[0-9A-Fa-f]+){2,}")
+
+
+def hex_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the identifiers of hex groups joined by hyphens in ``text``
+    ("5BD255F4-CA55-4B82-A555-0F4BC5CA2AD6"): "CA55" in one is no name."""
+    spans: list[tuple[int, int]] = []
+    for mark in _HEX_GROUP.finditer(text):
+        if spans and mark.start() < spans[-1][1]:
+            continue  # inside the identifier found already
+        before = _NON_SPACE_BEFORE.search(text, max(0, mark.start() - 200), mark.start())
+        start = before.start() if before else mark.start()
+        end = _NON_SPACE.match(text, mark.start()).end()
+        token = text[start:end].strip(".,;:()[]{}\"'“”")
+        if _HEX_TOKEN.fullmatch(token) and any(c.isdigit() for c in token):
+            spans.append((start, end))
+    return spans
+
+
 _EXTENSION = re.compile(r"\.(?:h|hpp|m|mm|c|cc|cpp|swift|py|js|ts|rb|go|rs|java|kt|plist|json|ya?ml|sh)(?!\w|\.\w)")
 """A source file's extension, which may end a sentence ("Open AppDelegate.swift."). A pattern
 that begins with a literal is searched for fast: most stories have no such dot at all."""
@@ -208,7 +231,7 @@ def in_code(text: str, spans, lines: list[tuple[int, int]] | None = None) -> lis
     """``spans`` without those in code: on a code line, holding an identifier, a flag, joined
     to another word by an underscore, or in a web address."""
     lines = code_lines(text) if lines is None else lines
-    lines = lines + address_spans(text)
+    lines = lines + address_spans(text) + hex_spans(text)
     files = file_name_spans(text)
     prefixes = _SharedPrefixes(text)
     kept = []

@@ -229,6 +229,35 @@ def person_lines(body: str, mentions: Sequence[tuple[int, int]]) -> list[tuple[s
 _HANDLE_AFTER = re.compile(r"\s*\((?P<handle>@[A-Za-z0-9_]{1,30})\)")
 
 
+#: Nouns that say what a work is when the story writes them before its title.
+WORK_NOUNS = frozenset("""song single album record track film movie documentary book novel memoir poem
+play opera musical series show sitcom programme program podcast game app magazine newspaper paper
+painting sculpture symphony ballet comic manga anime drama comedy thriller miniseries mini-series
+mini-serial serial broadcast column essay report study blog newsletter""".split())
+def work_kind(body: str, mentions: Sequence[tuple[int, int]]) -> str | None:
+    """What a work is, as the story writes it right before a mention of its title (the song
+    "Songs My Mother Taught Me", the TV series Supernatural, his book Hydrodynamica): the
+    noun with the up to two words before it that describe it ("TV series", "1999 film"),
+    else ``None``."""
+    for start, _ in mentions:
+        words = body[max(0, start - 80):start].rstrip().rstrip("\"“‘'").split()
+        if words and words[-1] in ("The", "A", "An"):  # the title's own article, left out of its name
+            words = words[:-1]
+        if not words or words[-1].casefold() not in WORK_NOUNS:
+            continue
+        kept = [words[-1]]
+        for word in reversed(words[-3:-1]):
+            if word.casefold() in _NOT_DESCRIBING or not word.replace("-", "").isalnum():
+                break  # "the", "his", "and", a possessive, a comma: the description ends
+            kept.insert(0, word)
+        return " ".join(kept)
+    return None
+
+
+_NOT_DESCRIBING = frozenset("""the a an his her their its our my your this that these those of in on and or
+from with by for to as at own latest first new""".split())
+
+
 def event_kind(name: str) -> str | None:
     """What an event is by its name: its last word ("Viking Festival", "World War II" past a
     number), the word before its "of" ("Battle of Hastings") or a first word that says it
@@ -435,6 +464,9 @@ def derived_facts(name: str, kind: str, body: str = "",
         if what:
             lines.append(("What", what))
             sources.append(FROM_NAME)
+        elif work := work_kind(body, mentions):
+            lines.append(("What", work))
+            sources.append(FROM_STORY)
     elif kind == EVENT:
         what = event_kind(name)
         if what:
