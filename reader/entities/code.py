@@ -109,8 +109,17 @@ def is_handle_or_code(text: str, start: int) -> bool:
 
 
 _ADDRESS_MARK = re.compile(r"://|www\.|\.[a-z]{2,6}/")
-_NON_SPACE_BEFORE = re.compile(r"\S*$")
 _NON_SPACE = re.compile(r"\S*")
+
+
+def _token_start(text: str, at: int, reach: int) -> int:
+    """Where the run of non-space characters that ``at`` is in (or ends at) begins, looking
+    back at most ``reach`` characters (read from the right: a regular expression ending in
+    ``$`` would try every start in the reach)."""
+    before = text[max(0, at - reach):at]
+    if not before or before[-1].isspace():
+        return at
+    return at - len(before.rsplit(None, 1)[-1])
 
 
 def address_spans(text: str) -> list[tuple[int, int]]:
@@ -120,9 +129,8 @@ def address_spans(text: str) -> list[tuple[int, int]]:
     for mark in _ADDRESS_MARK.finditer(text):
         if spans and mark.start() < spans[-1][1]:
             continue  # inside the address found already
-        before = _NON_SPACE_BEFORE.search(text, max(0, mark.start() - 2000), mark.start())
         after = _NON_SPACE.match(text, mark.start())
-        spans.append((before.start() if before else mark.start(), after.end()))
+        spans.append((_token_start(text, mark.start(), 2000), after.end()))
     return spans
 
 
@@ -139,8 +147,7 @@ def hex_spans(text: str) -> list[tuple[int, int]]:
     for mark in _HEX_GROUP.finditer(text):
         if spans and mark.start() < spans[-1][1]:
             continue  # inside the identifier found already
-        before = _NON_SPACE_BEFORE.search(text, max(0, mark.start() - 200), mark.start())
-        start = before.start() if before else mark.start()
+        start = _token_start(text, mark.start(), 200)
         end = _NON_SPACE.match(text, mark.start()).end()
         token = text[start:end].strip(".,;:()[]{}\"'“”")
         if _HEX_TOKEN.fullmatch(token) and any(c.isdigit() for c in token):
