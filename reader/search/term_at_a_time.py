@@ -63,12 +63,13 @@ def top_conjunction(searcher, q, limit: int, exact_total: bool = False
     sh" is ``treati AND sh*``), with their count; ``None`` for any other query, or when the
     rarest part is too common.
 
-    The rarest part's stories are read whole with their scores, and each other word is
-    skipped to along them (Whoosh's intersection moves every matcher of a union of hundreds
-    of words at each step). A union does not rank: the stories are asked of it best first,
-    a batch at a time (``UnscoredOr.holding``), until ``limit`` of them hold one of its
-    words; the count of the rest is then estimated from the share found so far, unless
-    ``exact_total``."""
+    Whoosh's intersection moves every matcher of a union of hundreds of words at each step;
+    here, while typing (the count may be estimated), the rarest single word drives
+    (``_top_of_parts``: what cannot enter the best is skipped). Otherwise, or for an exact
+    count, the rarest part's stories are read whole with their scores and each other word
+    skipped to along them (``_intersection``); a union, which does not rank, is then asked
+    about the stories best first, a batch at a time (``_best_held``), unless every story
+    must be counted."""
     if type(q) is not wq.And:
         return None
     ranked = [_words_of(part) for part in q.subqueries if not isinstance(part, UnscoredOr)]
