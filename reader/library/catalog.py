@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reader.library.article import Article
+from reader.library.bulk import collector_paused
 from reader.library.catalog_cache import FileRecord, read_snapshot, write_snapshot
 from reader.library.files import ArticleFile, Walk
 from reader.library.ordering import sort_orders
@@ -167,6 +168,11 @@ def load_catalog(walked: Walk, *, cache_path: Path | None = None, progress: Prog
 
 def cached_catalog(cache_path: Path) -> Catalog | None:
     """The catalog as the snapshot last saw it (no file is walked or read), or None."""
+    with collector_paused():
+        return _cached_catalog(cache_path)
+
+
+def _cached_catalog(cache_path: Path) -> Catalog | None:
     snapshot = read_snapshot(cache_path, CatalogEntry._fields)
     if snapshot is None:
         return None

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from reader.loaders import LOADERS, Loaded, article_id_of, load_file
 from reader.library.article import Article
+from reader.library.bulk import collector_paused
 from reader.problems import Problem
 
 NOT_STORIES = frozenset({
@@ -78,6 +79,11 @@ def is_article_name(name: str) -> bool:
 def walk(sources: Iterable[Path | str]) -> Walk:
     """Every article file below ``sources`` (folders, searched recursively, or files), in
     name order within each folder. A source that does not exist raises ``MissingPath``."""
+    with collector_paused():
+        return _walk(sources)
+
+
+def _walk(sources: Iterable[Path | str]) -> Walk:
     result = Walk()
     for source in sources:
         source = Path(source)
