@@ -95,6 +95,10 @@ async def test_selecting_an_entity_with_keys_marks_mentions_and_shows_its_note()
         await pilot.press("M")
         await pilot.pause()
         assert screen.sidebar.mention_index == 0 and current() == [mentions[0]]
+        await pilot.press("m", "enter")  # Enter again: back to the first, and the border says so
+        await pilot.pause()
+        assert screen.sidebar.mention_index == 0 and current() == [mentions[0]]
+        assert str(view.border_subtitle) == "Hua Chunying: mention 1 of 2"
 
 
 async def test_related_entries_are_selectable():

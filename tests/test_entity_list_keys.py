@@ -123,3 +123,48 @@ async def test_after_the_entity_the_focus_came_in_on_is_chosen_down_moves_on():
         assert entity_list.entity_at_cursor() is second
         await pilot.press("enter")
         await until(pilot, lambda: app.screen.sidebar.selected is second, "the second entity chosen")
+
+
+async def test_g_shows_the_first_entity_the_focus_came_in_on_and_j_k_stop_at_the_ends():
+    """``g`` after tabbing in shows the first entity (it said "Choose an entity above."), so
+    the next ``j`` goes to the second; ``j`` on the last entity and ``k`` on the first stay
+    (no wrap, as in the article list)."""
+    from tests.waiting import until
+
+    app = ReaderApp()
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        sidebar = app.screen.sidebar
+        order = entity_list.entities_in_order()
+        entity_list.focus()
+        await pilot.pause()
+        await pilot.press("g")
+        await until(pilot, lambda: sidebar.selected is order[0], "g to show the first entity")
+        await pilot.press("j")
+        assert entity_list.entity_at_cursor() is order[1]
+        await pilot.press("k", "k")
+        assert entity_list.entity_at_cursor() is order[0]  # the first stays
+        await pilot.press("G", "j")
+        assert entity_list.entity_at_cursor() is order[-1]  # the last stays
+
+
+async def test_space_and_b_page_the_note_panel_which_shows_it_has_the_focus():
+    app = ReaderApp()
+    async with app.run_test(size=(160, 24)) as pilot:  # short: the note needs scrolling
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        entity_list.select_key("senkaku-islands")
+        await wait_note(pilot, "Diaoyutai")
+        panel = app.query_one(NotePanel)
+        assert panel.styles.background_tint.a == 0
+        panel.focus()  # (Tab from the entity list)
+        await pilot.pause()
+        assert panel.styles.background_tint.a > 0  # tinted, as the focused entity list is
+        assert panel.max_scroll_y > 2 and panel.scroll_y == 0
+        await pilot.press("space")
+        await pilot.pause()
+        assert panel.scroll_y > 2
+        await pilot.press("b")
+        await pilot.pause()
+        assert panel.scroll_y == 0

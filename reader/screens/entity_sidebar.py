@@ -302,8 +302,9 @@ class EntitySidebar(Vertical):
         self.mention_index = 0 if go_there else -1
         self.query_one(NotePanel).candidates = []
         self._mark_mentions(entity)
-        if entity.mentions and go_there:
-            self.post_message(self.ScrollTo(entity.first))
+        if entity.mentions and go_there:  # the first mention: where m / M count from
+            self.post_message(self.ScrollTo(entity.first, f"{entity.name}: mention 1 of {len(entity.mentions)}"))
+            self.query_one(NotePanel).set_current_mention(0)
         self.screen.refresh_bindings()
         self.gather_context(entity)
 

@@ -39,7 +39,6 @@ from reader.widgets.article_view import ArticleView
 from reader.widgets.fitted_footer import FittedFooter
 from reader.widgets.task_progress import TaskProgress
 
-MAX_PROBLEM_NOTICES = 5
 FULL_WIDTH = 100_000
 """``ArticleView.max_width`` when config.yaml asks for the whole pane."""
 
@@ -218,16 +217,20 @@ class MainScreen(Screen):
         self._show_panes()
 
     def report_problems(self, problems: list[Problem]) -> None:
-        """One notification per problem (a few at most), then a summary line; a problem
-        already reported (the library is read again as stories arrive) is not repeated."""
+        """The problems met reading the library in one notification: the problem itself when
+        there is one, else how many and the first (a notice each covered half of an
+        80-column screen at every start); a problem already reported (the library is read
+        again as stories arrive) is not repeated."""
         problems = [p for p in problems if str(p) not in self._reported]
         self._reported.update(str(p) for p in problems)
-        for problem in problems[:MAX_PROBLEM_NOTICES]:
-            self.notify(str(problem), severity="warning" if problem.skipped else "information",
-                        markup=False, timeout=8)
-        if len(problems) > MAX_PROBLEM_NOTICES:
-            self.notify(f"{len(problems) - MAX_PROBLEM_NOTICES} more problems; `reader list` prints them all.",
-                        severity="warning", markup=False, timeout=8)
+        if not problems:
+            return
+        severity = "warning" if any(p.skipped for p in problems) else "information"
+        if len(problems) == 1:
+            self.notify(str(problems[0]), severity=severity, markup=False, timeout=8)
+            return
+        self.notify(f"{len(problems)} problems reading the library ('reader list' prints them all), "
+                    f"the first: {problems[0]}", severity=severity, markup=False, timeout=8)
 
     # -- routing: the library ----------------------------------------------------------------
 

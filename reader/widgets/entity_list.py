@@ -116,12 +116,41 @@ class EntityList(OptionList):
 
     def action_cursor_down(self) -> None:
         """Down, or the first ``j`` after the focus came in: the entity the cursor came in on
-        is shown first (as the cursor having moved there), not passed by."""
+        is shown first (as the cursor having moved there), not passed by. The last entity
+        stays (no wrap to the first, as in the article list)."""
+        if self._show_placed():
+            return
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        """Up; the first entity stays (no wrap to the last)."""
+        self._placed_on_focus = None
+        self._step(-1)
+
+    def action_first(self) -> None:
+        """The first entity, shown even when the focus had put the cursor there already."""
+        if not self._show_placed():
+            super().action_first()
+
+    def _show_placed(self) -> bool:
+        """Show the entity the focus put the cursor on (True), if it is still there unshown."""
         placed, self._placed_on_focus = self._placed_on_focus, None
         if placed is not None and placed == self.highlighted and self.highlighted_option is not None:
             self.post_message(self.OptionHighlighted(self, self.highlighted_option, placed))
+            return True
+        return False
+
+    def _step(self, direction: int) -> None:
+        """The cursor to the next entity that way (headings and the legend passed over),
+        if there is one."""
+        if self.highlighted is None:
+            super().action_first() if direction > 0 else super().action_last()
             return
-        super().action_cursor_down()
+        ahead = range(self.highlighted + 1, self.option_count) if direction > 0 else range(self.highlighted - 1, -1, -1)
+        for index in ahead:
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
 
     def placed_not_moved(self, option_index: int | None) -> bool:
         """True when a highlight at ``option_index`` is where taking the focus put the cursor,

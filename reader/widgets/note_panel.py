@@ -51,6 +51,7 @@ class NotePanel(VerticalScroll):
 
     DEFAULT_CSS = """
     NotePanel { height: 1fr; padding: 0 1; }
+    NotePanel:focus { background-tint: $foreground 3%; }
     NotePanel Static { height: auto; }
     NotePanel OptionList { height: auto; max-height: 8; border: none; padding: 0; background: transparent; }
     NotePanel .section { margin-top: 1; text-style: bold; color: $text-muted; }
@@ -65,6 +66,8 @@ class NotePanel(VerticalScroll):
         Binding("k", "scroll_up", "Up", show=False, id="note.up"),
         Binding("g", "scroll_home", "Top", show=False, id="note.top"),
         Binding("G", "scroll_end", "Bottom", show=False, id="note.bottom"),
+        Binding("space", "page_down", "Page down", show=False, id="note.page_down"),
+        Binding("b", "page_up", "Page up", show=False, id="note.page_up"),
     ]
 
     class RelatedSelected(Message):
