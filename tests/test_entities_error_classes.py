@@ -444,3 +444,13 @@ def test_a_caption_placing_a_name_left_or_right_makes_a_person(recognizer):
     got = kinds(recognizer, "Protesters outside Google (left) and Amazon (right) offices in Seattle.")
     assert PERSON not in got.values(), got  # one word: a caption's place says nothing of a company
     assert kinds(recognizer, "Virginia elected its first two Latina state delegates.") == {"Virginia": PLACE}
+
+
+def test_the_pronoun_i_after_a_capitalised_word_is_no_part_of_a_name(recognizer):
+    """"Prompted I think", "ROTC I was chosen": the pronoun; a king's numeral stays on his
+    given name ("Charles I was beheaded")."""
+    got = kinds(recognizer, "\"Prompted I think by the rain,\" Ann Lee said. "
+                            "In Air Force ROTC I was chosen to fly. Charles I was beheaded in 1649.")
+    assert "Prompted I" not in got and "Prompted" not in got
+    assert got.get("Air Force ROTC") == ORG and "Air Force ROTC I" not in got
+    assert got.get("Charles I") == PERSON

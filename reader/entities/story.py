@@ -320,6 +320,8 @@ class Story:
                 break  # "… Ahmed Mohamed Image: Twitter": a caption's credit, no word of the name
             if nxt.cap and j not in anchors and self._opens_a_clause(j):
                 break  # "DAB's Elizabeth Quat In the New Territories ...": a caption without its full stop
+            if nxt.text == "I" and self._pronoun_i(j):
+                break  # "Prompted I think by …", "in Air Force ROTC I was chosen": the pronoun
             if nxt.cap or j in anchors:
                 continue
             # connectors: "of", "of the", "de la", "&", "and"
@@ -333,6 +335,14 @@ class Story:
                 continue
             break
         return j
+
+    def _pronoun_i(self, j: int) -> bool:
+        """True when "I" at token ``j`` is the pronoun, not a number of the name before it: a
+        word in lower case follows, and the word before is no given name (a king's "Charles
+        I was beheaded" keeps it)."""
+        tokens = self.tokens
+        return j + 1 < len(tokens) and not tokens[j + 1].cap and self.joined(j) \
+            and not self.is_given_name(tokens[j - 1])
 
     def _opens_a_clause(self, j: int) -> bool:
         """True when token ``j`` is a capitalised preposition or conjunction that begins a
