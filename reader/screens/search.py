@@ -32,7 +32,9 @@ from reader.widgets.fitted_footer import FittedFooter
 from reader.widgets.ordered_input import OrderedInput
 from reader.widgets.search_hits import HitRow, SearchHits
 
-DEBOUNCE_SECONDS = 0.15
+DEBOUNCE_SECONDS = 0.05
+"""How long typing must pause before a search starts: a search at 100k takes 10-45 ms now
+(it was 0.15 s when a search could take seconds; hits then came 0.2-0.3 s after a key)."""
 LIMIT = 50
 RETRY_EVERY_SECONDS = 1.0
 """While a build runs, a query that found no index yet is tried again this often."""
