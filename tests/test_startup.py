@@ -157,3 +157,40 @@ def test_what_the_yaml_cache_hands_out_is_a_copy(tmp_path):
     read_yaml(path).data["keymap"]["quit"] = "changed"  # parsed, then kept
     read_yaml(path).data["keymap"]["quit"] = "changed"  # from the cache
     assert read_yaml(path).data == {"keymap": {"quit": "ctrl+q"}}
+
+
+async def test_the_snapshots_list_is_on_screen_while_the_walk_runs(tmp_path, monkeypatch):
+    """At a later start the list comes from the catalog's snapshot and is drawn at once; the
+    walk that confirms it (seconds at 100,000 stories) is not waited for. Textual's loading
+    sign over the list, kept until the walk ended, hid it for those seconds."""
+    import threading
+
+    from reader.core import Library
+    from reader.widgets.article_list import ArticleList
+
+    library = tmp_path / "lib"
+    library.mkdir()
+    for n in range(3):
+        (library / f"s{n}.txt").write_text(f"Story {n}\n\nIts text.\n")
+    async with ReaderApp(sources=[library]).run_test(size=(120, 36)) as pilot:  # the snapshot is written
+        await pilot.pause(0.5)
+    walk_may_end = threading.Event()
+    walking = Library.catalog
+
+    def slow_catalog(self, **kwargs):
+        walk_may_end.wait(10)
+        return walking(self, **kwargs)
+
+    monkeypatch.setattr(Library, "catalog", slow_catalog)
+    try:
+        async with ReaderApp(sources=[library]).run_test(size=(120, 36)) as pilot:
+            article_list = pilot.app.query_one(ArticleList)
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if article_list.region.width and "3 articles" in str(article_list.border_subtitle):
+                    break
+            assert article_list.region.width > 0 and "Story" in article_list.render_line(0).text
+            panel = pilot.app.screen.library_panel
+            assert not panel.walked and not panel.loading  # the walk still runs; the list shows
+    finally:
+        walk_may_end.set()

@@ -132,7 +132,9 @@ class LibraryPanel(Vertical):
         self.catalog = Catalog()
         self.states: dict[str, ArticleState] = {}
         self.writer: StateWriter | None = None
-        self.loading = True
+        self.loading = True  # (Textual's loading indicator, until a list is shown)
+        self.walked = False
+        """True once the library was walked (the list is not only the snapshot's)."""
         self.index_ready = False
         """True once the search index holds the whole library (the screen says so)."""
         self.opened: str | None = None
@@ -250,7 +252,8 @@ class LibraryPanel(Vertical):
         if loaded.library != self.library:
             self.library = loaded.library
             self.post_message(self.LibraryChanged(loaded.library))
-        self.loading = not loaded.verified
+        self.loading = False  # the snapshot's list is shown while the walk confirms it
+        self.walked = loaded.verified
         if counts_fresh:
             old = {entry.id for entry in self.catalog.entries}
             self.fresh |= {entry.id for entry in loaded.catalog.entries if entry.id not in old}
@@ -347,7 +350,7 @@ class LibraryPanel(Vertical):
 
     def _look_at_disk(self) -> None:
         """Every few seconds: have stories been added or removed on disk? (folder times only)"""
-        if self._watch is not None and not self.loading and not self._watching:
+        if self._watch is not None and self.walked and not self._watching:
             self._watching = True
             self._check_disk(self._watch)
 
