@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from reader.cli import main
+from reader.cli import EXIT_INTERRUPTED, main
 from search_support import make_library, write_story
 
 
@@ -83,3 +83,25 @@ def test_search_table_lines_up_cjk_ids(capsys, reader_home):
     lines = [line for line in capsys.readouterr().out.splitlines() if " weather" in line]
     starts = {cell_len(line[: line.index(title)]) for line in lines for title in ("London", "Tokyo") if title in line}
     assert len(lines) == 2 and len(starts) == 1, lines
+
+
+def test_why_the_index_is_built_again_is_said_before_the_build_starts(capsys, reader_home, monkeypatch):
+    """A rebuild may take minutes (a new recogniser, a damaged file): the reason comes first,
+    so a person who stops it with Ctrl+C knows what it was; it is not said twice."""
+    from reader.search.index import LibraryIndex
+
+    library = make_library(reader_home / "data" / "library")
+    assert main(["index"]) == 0
+    capsys.readouterr()
+    assert main(["index", "--rebuild"]) == 0
+    assert capsys.readouterr().err.count("rebuilding the search index") == 1
+
+    def stopped(self, *args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(LibraryIndex, "update", stopped)
+    monkeypatch.setattr(LibraryIndex, "check", lambda self, manifest=None: "the entity recogniser changed; "
+                                                                           "rebuilding the search index")
+    write_story(library, "volcano", "Volcano erupts", "Lava reached the islands.")  # the search updates first
+    assert main(["search", "islands"]) == EXIT_INTERRUPTED  # Ctrl+C during the rebuild
+    assert "reader: the entity recogniser changed; rebuilding the search index" in capsys.readouterr().err
