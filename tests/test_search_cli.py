@@ -97,9 +97,9 @@ def test_why_the_index_is_built_again_is_said_before_the_build_starts(capsys, re
     assert capsys.readouterr().err.count("rebuilding the search index") == 1
 
     def stopped(self, *args, **kwargs):
-        raise KeyboardInterrupt
+        raise KeyboardInterrupt  # Ctrl+C during the build itself
 
-    monkeypatch.setattr(LibraryIndex, "update", stopped)
+    monkeypatch.setattr(LibraryIndex, "_update_locked", stopped)
     monkeypatch.setattr(LibraryIndex, "check", lambda self, manifest=None: "the entity recogniser changed; "
                                                                            "rebuilding the search index")
     write_story(library, "volcano", "Volcano erupts", "Lava reached the islands.")  # the search updates first

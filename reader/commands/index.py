@@ -39,12 +39,18 @@ def run_update(library: Library, *, rebuild: bool = False, quiet: bool = False, 
     """Update the library's index, with a progress bar on a terminal. Why the whole index
     is built again, when it is, is said before it starts (it may take minutes)."""
     index = library.open_index()
-    said = _say_why_rebuilt(index, rebuild) if progress is None else None  # (the app says it its own way)
+    said: list[str] = []
+
+    def say_now(message: str) -> None:  # (the app's background build says it its own way)
+        print(f"reader: {message}", file=sys.stderr, flush=True)
+        said.append(message)
+
     bar = TerminalProgress() if progress is None else None
     procs = min(2, os.cpu_count() or 1)
     try:
         result = index.update(library.sources, rebuild=rebuild, progress=progress or bar, procs=procs,
-                              first_commit=first_commit, should_stop=should_stop)
+                              first_commit=first_commit, should_stop=should_stop,
+                              announce=say_now if progress is None else None)
     except MissingPath as missing:
         raise CommandError(f"reader: no such file or folder: {missing}") from None
     finally:
@@ -52,23 +58,12 @@ def run_update(library: Library, *, rebuild: bool = False, quiet: bool = False, 
             bar.close()
         index.close()
     for message in result.messages:
-        if message != said:
+        if message not in said:
             print(f"reader: {message}", file=sys.stderr)
     if not quiet:
         for problem in result.problems:
             print(f"reader: {problem}", file=sys.stderr)
     return result
-
-
-def _say_why_rebuilt(index, rebuild: bool) -> str | None:  # noqa: ANN001 (a LibraryIndex)
-    """Print why an index that exists is built again (a changed recogniser, a damaged file,
-    ``--rebuild``) and return that line; ``None`` when it is only updated."""
-    if not index.exists() and not rebuild:
-        return None  # the first build: its progress says enough
-    reason = "rebuilding the search index" if rebuild else index.check()
-    if reason is not None:
-        print(f"reader: {reason}", file=sys.stderr, flush=True)
-    return reason
 
 
 class JsonLines:

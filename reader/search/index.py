@@ -263,6 +263,7 @@ class LibraryIndex:
         first_commit: int | None = None,
         files: Iterable[ArticleFile] | None = None,
         defer_from: int | None = None,
+        announce: Callable[[str], None] | None = None,
     ) -> UpdateResult:
         """Bring the index up to date with the article files below ``sources``.
 
@@ -278,6 +279,7 @@ class LibraryIndex:
         walking the library again. ``defer_from=N``:
         when N or more articles would be (re)indexed, write nothing and return with
         ``deferred`` set, so the caller can run the update elsewhere (its own process).
+        ``announce``: called with that message as soon as it is known, before the rebuild.
         """
         started = time.perf_counter()
         result = UpdateResult()
@@ -303,6 +305,8 @@ class LibraryIndex:
             if reason is not None:
                 if self.exists() or rebuild or (manifest is not None):
                     result.messages.append(reason)
+                    if announce is not None:
+                        announce(reason)
                 result.rebuilt = True
                 manifest = None
             forced: set[str] = set()
