@@ -74,53 +74,48 @@ class UnscoredOr(wq.Or):
             rest = cache[key] = sorted(found)
         return rest
 
-    def word_postings(self, searcher, words: slice = slice(None)) -> list:
-        """The postings of the words (of ``words``, a slice of them, most common first) in a
-        segment, the words it lacks left out."""
-        reader = searcher.reader()
-        found = []
-        for word in self.subqueries[words]:
+    def _postings(self, reader, words: slice):
+        """``(postings, story count or None)`` of each of the words (of ``words``, a slice of
+        them, most common first) that a segment's ``reader`` holds, looked up one at a time
+        (no scorer, no "in" first; deleted stories do no harm to a yes-or-no question)."""
+        frequencies = self.frequencies or [None] * len(self.subqueries)
+        for word, frequency in zip(self.subqueries[words], frequencies[words], strict=True):
             try:
                 matcher = reader.postings(word.fieldname, word.text)
             except TermNotFound:
                 continue
             if matcher.is_active():
-                found.append(matcher)
-        return found
+                yield matcher, frequency
+
+    def word_postings(self, searcher, words: slice = slice(None)) -> list:
+        """The postings of the words (of ``words``, a slice of them, most common first) in a
+        segment, the words it lacks left out."""
+        return [matcher for matcher, _ in self._postings(searcher.reader(), words)]
 
     def holding(self, searcher, docs: list[int], words: slice = slice(None)) -> list[int]:
         """The stories of ``docs`` (a segment's, ascending) that hold any of the words (of
         ``words``, a slice of them, most common first). Each word settles the stories still
         open: a common word's postings are skipped to along them, a rare word's few stories
         looked up among them; the words left once every story is settled are not read."""
-        reader = searcher.reader()
-        frequencies = self.frequencies or [None] * len(self.subqueries)
         held: set[int] = set()
         open_docs = docs
-        for word, frequency in zip(self.subqueries[words], frequencies[words], strict=True):
-            if not open_docs:
-                break
-            try:  # (one look-up of the word: no scorer, no "in" first; deleted stories do no harm here)
-                matcher = reader.postings(word.fieldname, word.text)
-            except TermNotFound:
-                continue
-            if not matcher.is_active():
-                continue
+        for matcher, frequency in self._postings(searcher.reader(), words) if docs else ():
             if frequency is not None and frequency * 8 < len(open_docs):
                 found = set(open_docs).intersection(matcher.all_ids())
-                if found:
-                    held |= found
-                    open_docs = [docnum for docnum in open_docs if docnum not in found]
-                continue
-            still: list[int] = []
-            for docnum in open_docs:
-                if matcher.is_active() and matcher.id() < docnum:
-                    matcher.skip_to(docnum)
-                if matcher.is_active() and matcher.id() == docnum:
-                    held.add(docnum)
-                else:
-                    still.append(docnum)
-            open_docs = still
+                held |= found
+                open_docs = [docnum for docnum in open_docs if docnum not in found]
+            else:
+                still: list[int] = []
+                for docnum in open_docs:
+                    if matcher.is_active() and matcher.id() < docnum:
+                        matcher.skip_to(docnum)
+                    if matcher.is_active() and matcher.id() == docnum:
+                        held.add(docnum)
+                    else:
+                        still.append(docnum)
+                open_docs = still
+            if not open_docs:
+                break
         return [docnum for docnum in docs if docnum in held]
 
     def estimate_size(self, ixreader):

@@ -77,14 +77,15 @@ def top_conjunction(searcher, q, limit: int, exact_total: bool = False
     if not ranked or any(part is None for part in ranked) or any(
             not is_impact_word(searcher.schema, w) for part in ranked for w in part):
         return None
-    frequency = [sum(searcher.doc_frequency(w.fieldname, w.text) for w in part) for part in ranked]
+    stories = {w: searcher.doc_frequency(w.fieldname, w.text) for part in ranked for w in part}  # (asked once)
+    frequency = [sum(stories[w] for w in part) for part in ranked]
     ranked = [part for _, part in sorted(zip(frequency, ranked, strict=True), key=lambda pair: pair[0])]
     if min(frequency) > SCORED_POSTINGS:
         return None  # block skipping pays there
     factors = [[searcher.idf(w.fieldname, w.text) * w.boost * q.boost for w in part] for part in ranked]
     if not exact_total and len(unions) <= 1 and (driver := _driver(ranked, sorted(frequency))) is not None:
         order = [driver] + [n for n in range(len(ranked)) if n != driver]
-        return _top_of_parts(searcher, [ranked[n] for n in order], [factors[n] for n in order], limit,
+        return _top_of_parts(searcher, [ranked[n] for n in order], [factors[n] for n in order], stories, limit,
                              unions[0] if unions else None)
     leaves = list(searcher.leaf_searchers())
     candidates: list[tuple[float, int, int]] = []  # (score, global docnum, leaf)
@@ -119,7 +120,7 @@ def _driver(parts: list[list], frequencies: list[int]) -> int | None:
 DRIVER_SHARE = 2
 
 
-def _top_of_parts(searcher, parts: list[list], factors: list[list[float]], limit: int,
+def _top_of_parts(searcher, parts: list[list], factors: list[list[float]], stories: dict, limit: int,
                   union: UnscoredOr | None = None) -> tuple[list[tuple[int, float]], int, bool] | None:
     """The best ``limit`` stories holding a word of every part (the first a single word, the
     driver), and a word of ``union`` if given, skipping what cannot enter them: a block of the
@@ -129,16 +130,16 @@ def _top_of_parts(searcher, parts: list[list], factors: list[list[float]], limit
     A story that would enter is asked of the union's commonest words (``QUICK_WORDS``) as the
     driver reaches it; those they do not hold are set aside, and only those of them that
     would be shown are read or asked of the other words at the end. The count is estimated
-    from the shares held (exact when nothing was skipped or set aside)."""
+    from the shares held (exact when nothing was skipped or set aside). ``stories``: each
+    word's story count."""
     driver_word = parts[0][0]
-    if any(all(searcher.doc_frequency(w.fieldname, w.text) == 0 for w in part) for part in parts):
+    if any(all(stories[w] == 0 for w in part) for part in parts):
         return [], 0, True  # a part no story holds
-    most = {w: factor * searcher.term_info(w.fieldname, w.text).max_weight()
+    frequency = stories[driver_word]
+    whole = {w: stories[w] < WHOLE_SHARE * frequency for part in parts[1:] for w in part}
+    most = {w: factor * searcher.term_info(w.fieldname, w.text).max_weight()  # of the words skipped to
             for part, part_factors in zip(parts[1:], factors[1:], strict=True)
-            for w, factor in zip(part, part_factors, strict=True) if searcher.doc_frequency(w.fieldname, w.text)}
-    frequency = searcher.doc_frequency(driver_word.fieldname, driver_word.text)
-    whole = {w: searcher.doc_frequency(w.fieldname, w.text) < WHOLE_SHARE * frequency
-             for part in parts[1:] for w in part}
+            for w, factor in zip(part, part_factors, strict=True) if stories[w] and not whole[w]}
     heap: list[tuple[float, int]] = []  # (score, -docnum): the smallest of the best first
     least = [float("-inf")]  # what the driver's score must pass (asked at every posting: no lambda)
     floor = partial(getitem, least, 0)
@@ -210,8 +211,7 @@ def _top_of_parts(searcher, parts: list[list], factors: list[list[float]], limit
     shown = [c for c in set_aside if len(heap) < limit or (c[0], -c[1]) > heap[0]]
     settled: list[tuple[float, int, int]] = []
     if shown:
-        by_text, untold = _held_by_text(searcher, shown, union)
-        settled = by_text + _held(leaves, untold, [union], slice(QUICK_WORDS, None))
+        settled = _settled(searcher, leaves, shown, union)
         ranked = sorted(ranked + [(docnum, score) for score, docnum, _ in settled],
                         key=lambda pair: (-pair[1], pair[0]))[:limit]
     unsettled = len(set_aside) - len(shown)
@@ -260,13 +260,20 @@ def _best_held(searcher, leaves, candidates: list[tuple[float, int, int]], union
     order = (lambda c: (-c[0], c[1]))
     shown = [c for c in open_ones if len(held) < limit or order(c) < order(held[limit - 1])]
     if shown:
-        by_text, untold = _held_by_text(searcher, shown, union)
-        held = sorted(held + by_text + _held(leaves, untold, [union], slice(QUICK_WORDS, None)), key=order)
+        held = sorted(held + _settled(searcher, leaves, shown, union), key=order)
     ranked = [(docnum, score) for score, docnum, _ in held[:limit]]
     settled = asked - (len(open_ones) - len(shown))
     if settled == len(candidates):
         return ranked, len(held), True
     return ranked, max(len(held), round(len(candidates) * len(held) / max(1, settled))), False
+
+
+def _settled(searcher, leaves, open_ones: list[tuple[float, int, int]], union: UnscoredOr
+             ) -> list[tuple[float, int, int]]:
+    """Of the candidates the union's commonest words (``QUICK_WORDS``) left open, those it
+    holds: read in their stored text (``_held_by_text``), else asked of its other words."""
+    by_text, untold = _held_by_text(searcher, open_ones, union)
+    return by_text + _held(leaves, untold, [union], slice(QUICK_WORDS, None))
 
 
 def _held_by_text(searcher, chunk: list[tuple[float, int, int]], union: UnscoredOr
