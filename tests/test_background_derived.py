@@ -7,7 +7,8 @@ import pytest
 
 from reader.about import background_for
 from reader.entities.countries import countries_in_text, country_of_demonym
-from reader.entities.derived_facts import FROM_NAME, FROM_STORY, derived_facts, legal_form, org_kind
+from reader.entities.derived_facts import FROM_NAME, FROM_STORY, derived_facts, org_kind
+from reader.entities.legal_forms import legal_form
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.notes import KnowledgeBase
 from reader.entities.roles import is_role_word, roles_at

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 from reader.entities.countries import country_of_demonym
+from reader.entities.legal_forms import legal_form
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.place_facts import PlaceFacts, place_table
 from reader.entities.roles import skip_aside
@@ -58,8 +58,7 @@ ORG_KINDS = {
     "lodge": "lodge", "trust": "trust", "fund": "fund", "laboratory": "laboratory", "laboratories": "laboratory",
     "studio": "studio", "studios": "studio", "records": "record label", "observatory": "observatory",
     "conservatoire": "conservatory", "cooperative": "cooperative", "co-op": "cooperative",
-    "charity": "charity", "firm": "firm", "team": "team", "squad": "team", "orchestre": "orchestra",
-    "théâtre": "theatre", "université": "university", "universität": "university", "universidad": "university",
+    "charity": "charity", "firm": "firm", "team": "team", "squad": "team",
 }
 #: Words that say what a body is as its first word: names in French, Spanish, Italian or
 #: Portuguese put the kind first ("Théâtre National Populaire"); "Team Estonia" too.
@@ -106,7 +105,8 @@ EVENT_KINDS = {
     "operation": "military operation",
 }
 #: Words that say what an event is as its first word too ("Hurricane Katrina", "Operation Overlord").
-_EVENT_FIRST_WORDS = frozenset("hurricane typhoon cyclone storm battle siege treaty operation".split())
+_EVENT_FIRST_WORDS = {word: EVENT_KINDS[word] for word in "hurricane typhoon cyclone storm battle siege treaty "
+                      "operation".split()}
 #: Kinds named only by a name's last word ("The Washington Post", never "Post To Twitter"), or
 #: before its "of" ("Journal of Medicine", "Times of India"; not "Band of Brothers", a series).
 _LAST_WORD_ONLY = frozenset("times post herald gazette tribune chronicle telegraph journal news band network "
@@ -133,36 +133,13 @@ def org_kind(name: str) -> tuple[str, str] | None:
             return ORG_KINDS[folded], word
     if len(words) >= 3 and words[-2].casefold() == "air" and words[-1].casefold() == "force":
         return "air force", "Air Force"
-    if words[0].casefold() in _ORG_FIRST_WORDS:
-        return _ORG_FIRST_WORDS[words[0].casefold()], words[0]
-    return None
+    return _kind_of_first_word(words, _ORG_FIRST_WORDS)
 
 
-@lru_cache(maxsize=1)
-def _legal_forms() -> dict[str, str]:
-    """cleanco's legal-form terms, without dots and spaces, folded → as cleanco writes them."""
-    try:
-        from cleanco.termdata import terms_by_type  # noqa: PLC0415
-    except ImportError:  # pragma: no cover - a declared dependency
-        return {}
-    return {t.replace(".", "").replace(" ", "").casefold(): t for terms in terms_by_type.values() for t in terms
-            if t.replace(".", "").replace(" ", "")}
-
-
-def legal_form(name: str) -> str | None:
-    """The legal form a company's name ends with ("Ltd", "GmbH", "S.A.", "plc"), as written;
-    a form of two letters or fewer only in capitals or with dots ("AG", "S.A.", not "Co")."""
-    words = name.replace(",", " ").split()
-    if len(words) < 2:
-        return None
-    for size in (2, 1):  # "Pty Ltd", "S.A. de C.V." are longer; the last one or two words suffice
-        written = " ".join(words[-size:])
-        key = written.replace(".", "").replace(" ", "").casefold()
-        if key in _legal_forms() and len(words) > size:
-            if len(key) <= 2 and not (written.isupper() or "." in written):
-                continue
-            return written
-    return None
+def _kind_of_first_word(words: list[str], kinds: dict[str, str]) -> tuple[str, str] | None:
+    """(kind, word) when a name's first word says what it is, by ``kinds``, else ``None``."""
+    folded = words[0].casefold()
+    return (kinds[folded], words[0]) if folded in kinds else None
 
 
 def country_named_first(name: str) -> str | None:
@@ -234,6 +211,8 @@ WORK_NOUNS = frozenset("""song single album record track film movie documentary 
 play opera musical series show sitcom programme program podcast game app magazine newspaper paper
 painting sculpture symphony ballet comic manga anime drama comedy thriller miniseries mini-series
 mini-serial serial broadcast column essay report study blog newsletter""".split())
+
+
 def work_kind(body: str, mentions: Sequence[tuple[int, int]]) -> str | None:
     """What a work is, as the story writes it right before a mention of its title (the song
     "Songs My Mother Taught Me", the TV series Supernatural, his book Hydrodynamica): the
@@ -269,8 +248,8 @@ def event_kind(name: str) -> str | None:
     for word in ([match.group("head").split()[-1]] if match else []) + [words[-1]]:
         if word.casefold() in EVENT_KINDS:
             return EVENT_KINDS[word.casefold()]
-    first = words[0].casefold()
-    return EVENT_KINDS[first] if first in _EVENT_FIRST_WORDS else None
+    first = _kind_of_first_word(words, _EVENT_FIRST_WORDS)
+    return first[0] if first else None
 
 
 _ORDINAL = re.compile(r"[IVX]+|[0-9]+(?:st|nd|rd|th)?")
@@ -352,9 +331,7 @@ def place_kind(name: str) -> tuple[str, str] | None:
         folded = word.casefold().strip(".")
         if folded in PLACE_KINDS and (word is not words[0] or folded in ("lake", "mount", "cape")):
             return PLACE_KINDS[folded], word
-    if words[0].casefold() in _PLACE_FIRST_WORDS:
-        return _PLACE_FIRST_WORDS[words[0].casefold()], words[0]
-    return None
+    return _kind_of_first_word(words, _PLACE_FIRST_WORDS)
 
 
 def place_part(name: str) -> str | None:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from reader.entities.legal_forms import legal_form
 from reader.entities.model import ORG, PERSON, PLACE, TYPES, Span
 from reader.entities.notes import KnowledgeBase, Note
 
@@ -125,8 +126,12 @@ def _short_forms(words: list[str], kind: str) -> set[str]:
     forms = {words[0], words[-1]}
     if kind == ORG:  # "Whole Foods" of "Whole Foods Market", "Alibaba Group" of "Alibaba Group Holding Ltd"
         rest = words
-        while len(rest) > 2 and rest[-1].casefold().strip(".,") in ORG_DESIGNATORS:
-            rest = rest[:-1]
+        while len(rest) > 2:
+            form = legal_form(" ".join(rest))  # "Ltd", "Pty Ltd": cleanco's terms
+            end = len(form.split()) if form else int(rest[-1].casefold().strip(".,") in COMPANY_ENDINGS)
+            if not end or len(rest) - end < 2:
+                break
+            rest = rest[:-end]
             forms.add(" ".join(rest))
     if kind == PERSON:
         forms |= {" ".join(words[:n]) for n in range(2, len(words))}
@@ -139,10 +144,10 @@ def _short_forms(words: list[str], kind: str) -> set[str]:
 
 
 GENERATIONAL_SUFFIXES = frozenset("jr sr ii iii iv junior senior".split())
-ORG_DESIGNATORS = frozenset("""market markets group holding holdings inc incorporated corp corporation company co
-ltd limited plc llc lp ag sa nv gmbh""".split())
-"""Words a company's name may end with and a story drop: "Whole Foods" is Whole Foods Market
-(not "United Nations" of "United Nations Security Council": a body of its own)."""
+COMPANY_ENDINGS = frozenset("market markets group holding holdings".split())
+"""Words besides a legal form that a company's name may end with and a story drop: "Whole
+Foods" is Whole Foods Market (not "United Nations" of "United Nations Security Council": a
+body of its own)."""
 MOST_NAME_WORDS = 6
 """Longer names are not taken apart into every shorter form."""
 
