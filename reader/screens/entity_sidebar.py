@@ -303,7 +303,7 @@ class EntitySidebar(Vertical):
         self.query_one(NotePanel).candidates = []
         self._mark_mentions(entity)
         if entity.mentions and go_there:  # the first mention: where m / M count from
-            self.post_message(self.ScrollTo(entity.first, f"{entity.name}: mention 1 of {len(entity.mentions)}"))
+            self.post_message(self.ScrollTo(entity.first, self._position(entity)))
             self.query_one(NotePanel).set_current_mention(0)
         self.screen.refresh_bindings()
         self.gather_context(entity)
@@ -474,6 +474,9 @@ class EntitySidebar(Vertical):
         self.mention_index = (at + step) % len(entity.mentions)
         start, _ = entity.mentions[self.mention_index]
         self._mark_mentions(entity)
-        self.post_message(self.ScrollTo(start, f"{entity.name}: mention {self.mention_index + 1} of "
-                                               f"{len(entity.mentions)}"))
+        self.post_message(self.ScrollTo(start, self._position(entity)))
         self.query_one(NotePanel).set_current_mention(self.mention_index)
+
+    def _position(self, entity: EntityInfo) -> str:
+        """Which mention the article went to: "Barack Obama: mention 9 of 12"."""
+        return f"{entity.name}: mention {self.mention_index + 1} of {len(entity.mentions)}"

@@ -143,8 +143,11 @@ class EntityList(OptionList):
     def _step(self, direction: int) -> None:
         """The cursor to the next entity that way (headings and the legend passed over),
         if there is one."""
-        if self.highlighted is None:
-            super().action_first() if direction > 0 else super().action_last()
+        if self.highlighted is None:  # OptionList's own ends pass over the headings
+            if direction > 0:
+                super().action_first()
+            else:
+                super().action_last()
             return
         ahead = range(self.highlighted + 1, self.option_count) if direction > 0 else range(self.highlighted - 1, -1, -1)
         for index in ahead:
