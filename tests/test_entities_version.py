@@ -10,9 +10,10 @@ from reader.entities.notes import KnowledgeBase, Note
 from reader.entities.recognizer import Recognizer
 
 #: Modules of the entities package that hold no recognition rule.
-NOT_RULES = {"__init__", "notes", "summary", "service", "model", "gazetteer", "digests",
+NOT_RULES = {"__init__", "notes", "summary", "legal_forms", "service", "model", "gazetteer", "digests",
              # the background's modules: what the sidebar shows, not what is recognised (the
-             # index follows summary, the role modules and profile through profile.profile_digest;
+             # index follows summary (with legal_forms, which its short forms of companies use),
+             # the role modules and profile through profile.profile_digest;
              # role_words is in both: its kinds of body also type a name)
              "roles", "role_shapes", "role_relations", "role_clauses", "role_lists", "role_phrases", "body_roles", "profile", "background", "place_facts", "subdivisions", "derived_facts"}
 
