@@ -153,6 +153,8 @@ async def test_the_dossier_comes_from_the_index_and_opens_the_latest_story(harbo
                 break
         assert app.screen.column.article.id == "c"
         assert app.screen.sidebar.selected.key == "quentin-vale"
+        await pilot.pause(0.2)
+        assert app.focused is app.screen.column.view  # the story opened is read: space and j go on in it
 
 
 async def test_backspace_goes_back_after_a_related_note():

@@ -147,6 +147,15 @@ async def test_g_shows_the_first_entity_the_focus_came_in_on_and_j_k_stop_at_the
         assert entity_list.entity_at_cursor() is order[0]  # the first stays
         await pilot.press("G", "j")
         assert entity_list.entity_at_cursor() is order[-1]  # the last stays
+        assert entity_list.scroll_y > 0  # (a long list: its top is out of sight)
+        await pilot.press("g")
+        await pilot.pause()
+        assert entity_list.entity_at_cursor() is order[0] and entity_list.scroll_y == 0  # "People (4)" in sight
+        await pilot.press("G", "j")
+        for _ in range(len(order)):
+            await pilot.press("k")
+        await pilot.pause()
+        assert entity_list.scroll_y == 0
 
 
 async def test_space_and_b_page_the_note_panel_which_shows_it_has_the_focus():

@@ -400,9 +400,12 @@ class MainScreen(Screen):
             self.column.show_position(message.position)
 
     def on_entity_sidebar_open_article(self, message: EntitySidebar.OpenArticle) -> None:
+        """A story of the entity's dossier: opened and read (the focus goes to it; the panel
+        list it was chosen in is filled anew, and a hidden one kept it, answering no key)."""
         entry = self.library_panel.catalog.get(message.article_id)
         if entry is not None:
             self.open_entry(entry)
+            self.column.view.focus()
 
     # -- keys ----------------------------------------------------------------------------------
 

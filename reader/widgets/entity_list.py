@@ -128,9 +128,11 @@ class EntityList(OptionList):
         self._step(-1)
 
     def action_first(self) -> None:
-        """The first entity, shown even when the focus had put the cursor there already."""
+        """The first entity, shown even when the focus had put the cursor there already, with
+        the heading above it in sight."""
         if not self._show_placed():
             super().action_first()
+        self.scroll_home(animate=False)
 
     def _show_placed(self) -> bool:
         """Show the entity the focus put the cursor on (True), if it is still there unshown."""
@@ -154,6 +156,8 @@ class EntityList(OptionList):
             if not self.get_option_at_index(index).disabled:
                 self.highlighted = index
                 return
+        if direction < 0:
+            self.scroll_home(animate=False)  # at the first entity: its heading comes into sight
 
     def placed_not_moved(self, option_index: int | None) -> bool:
         """True when a highlight at ``option_index`` is where taking the focus put the cursor,
