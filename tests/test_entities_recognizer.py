@@ -529,3 +529,11 @@ def test_a_body_named_without_its_country_is_the_countrys_when_the_story_names_o
     keys = {text[s.start:s.end]: s.key for s in recognizer.recognise(text)}
     assert keys["Home Office"] == keys["United Kingdom Home Office"]  # one entity, not two
     assert keys["Justice Department"] not in (keys["US Justice Department"], keys["Saudi Justice Department"])
+
+
+def test_a_unit_or_a_currency_beside_a_number_is_no_name(recognizer):
+    text = ("Her hearing loss is above 2000 Hz, and the file is 1 KB on a 3.5 GHz machine. It reaches 29 ºC in "
+            "January; a room costs 20 CUC, or EUR 400 a week, and 5 million USD bought it.")
+    assert found(recognizer, text) == set()
+    kinds = kinds_of(recognizer, "GB News reported that the KB shipped, said CUC officials.")
+    assert kinds.get("GB News") == ORG and kinds.get("KB") == ORG  # no number beside them: left to the recogniser

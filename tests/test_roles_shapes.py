@@ -392,6 +392,8 @@ def test_shapes_that_give_no_role(text, name):
     ("Many neo-pagan religions, such as Wicca, use aspects of Greek religions.", "Wicca", "neo-pagan religion"),
     ("It excludes such organisations as the RSPCA and local councils.", "RSPCA", "organisation"),
     ("It excludes such churches as St Mary and others.", "St Mary", "church"),
+    ("The music was from such bands as The Velvet Underground.", "Velvet Underground", "band"),
+    ("He heard rock bands like The Velvet Underground and Can.", "Velvet Underground", "rock band"),
 ])
 def test_what_a_body_is_by_its_owner_its_base_its_kind_and_its_list(text, name, role):
     assert roles(text, name, person=False) == [role]

@@ -30,8 +30,9 @@ _KIND_AFTER = re.compile(r"\s+(?P<kind>(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(so
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,;:.!?)]|$|\s(?:said|says|reported|reports|quoted|quoting)\b)")
 _NEXT_WORD = re.compile(r" +([A-Z][\w’'-]*)")
 _SUCH_AS = re.compile(r"\b(?:(?P<adjective>[a-z][\w-]*)\s+)?(?P<kinds>[a-z]+s)(?:,)?\s+(?:such\s+as|like|including)\s+"
-                      r"(?:the\s+)?$")
-_SUCH_KINDS_AS = re.compile(r"\bsuch\s+(?P<kinds>[a-z]+s)\s+as\s+(?:the\s+)?$")
+                      r"(?:[Tt]he\s+)?$")
+_SUCH_KINDS_AS = re.compile(r"\bsuch\s+(?P<kinds>[a-z]+s)\s+as\s+(?:[Tt]he\s+)?$")
+"""("The" is written with a capital in some names: "such bands as The Velvet Underground".)"""
 
 
 def linked_body(body: str, start: int) -> str | None:

@@ -27,6 +27,7 @@ from reader.entities.code import in_code as without_code
 from reader.entities.headings import drop_word_headings, trust_titles
 from reader.entities.knowledge import Knowledge
 from reader.entities.lexicon import Lexicon, PlaceIndex
+from reader.entities.measures import without_measures
 from reader.entities.digests import source_digest
 from reader.entities.model import Span
 from reader.entities.notes import KnowledgeBase
@@ -39,7 +40,7 @@ __all__ = ["Recognizer", "Token", "fold_token", "rules_digest", "tokenize"]
 
 #: The modules whose code or word lists decide what is recognised.
 RULE_MODULES = ("tokens", "wordlists", "knowledge", "lexicon", "story", "classify", "evidence", "headings", "resolve",
-                "code", "party_tags", "us_states", "role_words", "countries", "recognizer")
+                "code", "measures", "party_tags", "us_states", "role_words", "countries", "recognizer")
 
 
 def rules_digest() -> str:
@@ -93,4 +94,4 @@ class Recognizer:
                 story.found.append(Found(match.start(), match.end(), entry.type, entry.key, known=True))
         trust_titles(story)
         drop_word_headings(story)
-        return without_tags(text, without_code(text, resolve(story)))
+        return without_measures(text, without_tags(text, without_code(text, resolve(story))))
