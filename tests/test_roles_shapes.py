@@ -75,6 +75,15 @@ def test_a_photo_credit():
     assert roles("Photo: Obama speaks at a rally in Ohio.", "Obama") == []
 
 
+def test_a_credit_line_names_each_one_credited_and_gives_a_body_its_credit():
+    assert roles("Video: Miharris & Acphillips.", "Miharris") == ["video credit"]
+    assert roles("Video: Miharris & Acphillips.", "Acphillips") == ["video credit"]
+    assert roles("Audio: Jkthom.", "Jkthom", person=False) == ["audio credit"]
+    assert roles("The hall, 2010. Photo: Reuters.", "Reuters", person=False) == ["photo credit"]
+    assert roles("Image: Twitter / NASA.", "NASA", person=False) == ["image credit"]
+    assert roles("Video: Obama and Biden speak at a rally.", "Biden") == []  # a caption, not a credit
+
+
 def test_an_apposition_after_a_dash():
     text = "Editorial MALCOLM Fraser — an effective prime minister, soundly elected — has died."
     assert roles(text, "MALCOLM Fraser") == ["an effective prime minister"]

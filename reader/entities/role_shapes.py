@@ -74,22 +74,30 @@ def role_object(body: str, start: int, end: int) -> str | None:
     return trim_role(match.group("rest"))
 
 
-_CREDIT = re.compile(r"\b(?P<kind>Photo(?:graph)?s?|Picture|Image)(?:\s+by|\s*:|\s*/)\s*(?:[A-Z]{2,}\s+)?$")
-_CREDIT_END = re.compile(r"\s*(?:[.)\]/;]|$|\n)")
+_CREDIT = re.compile(r"\b(?P<kind>Photo(?:graph)?s?|Picture|Image|Video|Audio|Illustration)(?:\s+by|\s*:|\s*/)\s*"
+                     r"(?:[A-Z]{2,}\s+)?(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*(?:&|and|,|/)\s*)?$")
+"""A credit line's label before a name, and maybe another name credited with it ("Video: Miharris &")."""
+_CREDIT_KINDS = {"Image": "image credit", "Video": "video credit", "Audio": "audio credit",
+                 "Illustration": "illustrator"}
+_CREDIT_END = re.compile(r"\s*(?:[.)\]/;]|$|\n|(?:&|and)\s+[A-Z][\w.’'-]*\s*(?:[.)\]/;]|$|\n))")
+"""The end of a credit: the line's end, or one more name credited with it ("Miharris & Acphillips.")."""
 
 
 _CREDIT_AFTER = re.compile(r"\s*/\s*[^()\n]{0,60}?\b(?:[Pp]hoto|[Pp]icture)\b[^()\n]{0,30}\)")
 
 
-def credit_role(body: str, start: int, end: int) -> str | None:
+def credit_role(body: str, start: int, end: int, person: bool = True) -> str | None:
     """ "(AP Photo/Cliff Owen)" → "photographer"; "Image: NASA Bill Ingalls." → "image credit";
-    "(Oleg Urusov/ Roscosmos Press Service photo via AP)" → "photographer"."""
+    "(Oleg Urusov/ Roscosmos Press Service photo via AP)" → "photographer"; "Video: Miharris &
+    Acphillips." → "video credit". A body credited with a photo ("Photo: Reuters.") is its
+    "photo credit", not a photographer."""
+    photo = "photographer" if person else "photo credit"
     if body[start - 1:start] == "(" and _CREDIT_AFTER.match(body, end):
-        return "photographer"
-    match = _CREDIT.search(body, max(0, start - 30), start)
+        return photo
+    match = _CREDIT.search(body, max(0, start - 70), start)
     if not match or not _CREDIT_END.match(body, end):
         return None
-    return "image credit" if match.group("kind") == "Image" else "photographer"
+    return _CREDIT_KINDS.get(match.group("kind"), photo)
 
 
 _CONTRIBUTED = re.compile(r"(?:\s+in\s+[A-Z][\w’'.-]*(?:[\s,]+[A-Z][\w’'.-]*){0,3})?\s+contributed\s+(?:reporting\s+)?to\s+"
