@@ -403,9 +403,20 @@ def test_shapes_that_give_no_role(text, name):
     ("It excludes such churches as St Mary and others.", "St Mary", "church"),
     ("The music was from such bands as The Velvet Underground.", "Velvet Underground", "band"),
     ("He heard rock bands like The Velvet Underground and Can.", "Velvet Underground", "rock band"),
+    ("Greeks worship the ancient gods, such as Zeus, Hera, Poseidon, and Athena.", "Poseidon", "ancient god"),
+    ("It gained dominance on Web search engines including Google.", "Google", "search engine"),
 ])
 def test_what_a_body_is_by_its_owner_its_base_its_kind_and_its_list(text, name, role):
     assert roles(text, name, person=False) == [role]
+
+
+def test_a_list_of_things_gives_no_kind():
+    assert roles("We looked at things like Google and Bing.", "Google", person=False) == []
+    assert roles("He named issues such as Brexit, the NHS and the BBC.", "BBC", person=False) == []
+    assert roles("The first open source projects, like Facebook's React, grew.", "Facebook", person=False) == []
+    assert roles("It sells products like MSC-certified halibut.", "MSC", person=False) == []
+    assert roles("Unlike distributed computing projects like SETI, it asks people.", "SETI", person=False) == \
+        ["distributed computing project"]
 
 
 def test_a_kind_after_a_name_needs_the_before_it_or_the_clause_to_end_and_a_name_that_does_not_say_its_kind():

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from reader.entities.model import ORG
+from reader.entities.role_lists import before_list
 from reader.entities.role_phrases import singular
 from reader.entities.role_words import BODY_WORDS
 from reader.entities.tokens import follows_the
@@ -79,23 +80,50 @@ def _says_its_kind(name: str) -> bool:
     return bool(head) and ENDINGS.get(head[-1].casefold()) == ORG
 
 
-def listed_kind(body: str, start: int) -> str | None:
+def listed_kind(body: str, start: int, end: int | None = None) -> str | None:
     """ "neo-pagan religions, such as Wicca" → "neo-pagan religion"; "such organisations as
-    the RSPCA" → "organisation" (a kind of body only)."""
-    before = body[max(0, start - 60):start]
+    the RSPCA" → "organisation"; "the ancient gods, such as Zeus, Hera, Poseidon" → "ancient
+    god" for each name of the list (a word for "things" says nothing: "things like Google"). A
+    name before "'s" or a hyphen is not the one listed: "projects like Facebook's React",
+    "products like MSC-certified halibut"."""
+    if end is not None and (body[end:end + 2] in ("'s", "’s") or body[end:end + 1] in ("-", "‑")):
+        return None
+    before = body[max(0, start - 300):start]
     if " as " not in before and "like " not in before and "including " not in before:
         return None
+    if before.rstrip().endswith((",", "and")):
+        before, _ = before_list(before)  # a later name of the list: "such as Zeus, Hera, " before "Poseidon"
+    before = before[-60:]
     match = _SUCH_AS.search(before) or _SUCH_KINDS_AS.search(before)
     if not match:
         return None
     kind = singular(match.group("kinds"))
-    if kind not in BODY_WORDS and kind not in _MORE_KINDS:
+    if kind in _NOT_KINDS or len(kind) < 3:
         return None
     adjective = match.groupdict().get("adjective")
-    return f"{adjective} {kind}" if adjective and adjective not in _NOT_ADJECTIVES else kind
+    if not adjective or adjective in _NOT_ADJECTIVES:
+        return kind
+    return f"{_modifier_before(before, match.start('adjective'))}{adjective} {kind}"
 
 
-_MORE_KINDS = frozenset("religion sect church denomination agency broadcaster".split())
+def _modifier_before(before: str, at: int) -> str:
+    """The word before the adjective when it reads as part of the same modifier, with a space
+    ("peer-reviewed academic journals", "distributed computing projects"); else "" ("He heard
+    rock bands": a verb)."""
+    words = before[:at].split()
+    word = words[-1] if words else ""
+    if word.islower() and word.replace("-", "").isalpha() and word not in _NOT_ADJECTIVES \
+            and ("-" in word or word.endswith(_MODIFIER_ENDINGS)):
+        return word + " "
+    return ""
+
+
+_MODIFIER_ENDINGS = ("ed", "ing", "al", "ic", "ive", "ous", "ary", "ful")
+
+
+_NOT_KINDS = frozenset("""thing other one issue reason word name term place area event case time day year way item
+stuff example detail factor element aspect matter question topic feature option idea""".split())
+"""Plural words before "such as" that say nothing of what the names are ("things like Google")."""
 _PLURAL_MODIFIERS = frozenset("news sports rights arms games humanities savings sales".split())
 """Words ending in -s that name a kind of body's field ("Yonhap news agency"), not a verb."""
 _VERBS = frozenset("beat bought built hit joined left made met paid sold told took won".split())

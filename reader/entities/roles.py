@@ -276,7 +276,7 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True
                           or spouse_role(body, start) or relation_role(body, start),
                           party_role(body, end))
         else:
-            candidates = (body_before(body, start) or linked_body(body, start) or listed_kind(body, start)
+            candidates = (body_before(body, start) or linked_body(body, start) or listed_kind(body, start, end)
                           or credit_role(body, start, end, person=False),
                           after or kind_after(body, start, end))
         for role in candidates:
