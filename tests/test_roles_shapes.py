@@ -405,9 +405,22 @@ def test_shapes_that_give_no_role(text, name):
     ("He heard rock bands like The Velvet Underground and Can.", "Velvet Underground", "rock band"),
     ("Greeks worship the ancient gods, such as Zeus, Hera, Poseidon, and Athena.", "Poseidon", "ancient god"),
     ("It gained dominance on Web search engines including Google.", "Google", "search engine"),
+    ("He lost weight with a commercial meal-replacement plan called Medifast.", "Medifast",
+     "commercial meal-replacement plan"),
+    ("NASA supplier SpaceX, meanwhile, has been grounded.", "SpaceX", "NASA supplier"),
+    ("It lost ground to rival Verizon last year.", "Verizon", "rival"),
+    ("It follows a review from the UK’s communications regulator, Ofcom, in May.", "Ofcom", "communications regulator"),
+    ("He spoke according to the news agency, Reuters.", "Reuters", "news agency"),
 ])
 def test_what_a_body_is_by_its_owner_its_base_its_kind_and_its_list(text, name, role):
     assert roles(text, name, person=False) == [role]
+
+
+def test_a_word_before_a_comma_is_a_bodys_kind_only_after_the_and_a_plain_word_before_called_is_none():
+    assert roles("He met the owner, Google said.", "Google", person=False) == []
+    assert roles("He knew a man named Acme.", "Acme", person=False) == []
+    assert roles("It was a thing called Acme.", "Acme", person=False) == []
+    assert roles("I came up with a story called Thad's World Destruction.", "Thad", person=False) == []
 
 
 def test_a_list_of_things_gives_no_kind():

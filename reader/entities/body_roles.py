@@ -5,7 +5,9 @@
   "Amazon-owned Whole Foods Market" → "owned by Amazon", "Seattle-based Zillow" →
   "based in Seattle";
 - its kind written after the name: "the Interfax news agency" → "news agency";
-- the kind of a list it is named in: "religions such as Wicca" → "religion".
+- the kind of a list it is named in: "religions such as Wicca" → "religion";
+- what the story calls it before naming it: "a commercial meal-replacement plan called
+  Medifast" → "commercial meal-replacement plan".
 
 Each looks for a cheap sign first, as these run for every mention of every body at index time.
 """
@@ -129,3 +131,31 @@ _PLURAL_MODIFIERS = frozenset("news sports rights arms games humanities savings 
 _VERBS = frozenset("beat bought built hit joined left made met paid sold told took won".split())
 _NOT_ADJECTIVES = frozenset("""the a an and or of for other many some several such these those with to in on at by
 from as its his her their this that than""".split())
+
+
+_CALLED = re.compile(r"\b(?:a|an|the|its|their)\s+(?P<kind>(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w-]*)\s*,?\s+"
+                     r"(?:called|named|dubbed|known\s+as)\s+(?:[Tt]he\s+)?[“\"]?$")
+
+
+def called_kind(body: str, start: int, end: int) -> str | None:
+    """ "a commercial meal-replacement plan called Medifast" → "commercial meal-replacement
+    plan"; "a company named Acme" → "company" (not "a thing called Acme", nor "Thad" in "a
+    story called Thad's World": the name goes on)."""
+    if body[end:end + 2] in ("'s", "’s"):
+        return None
+    before = body[max(0, start - 90):start]
+    if "call" not in before and "name" not in before and "dubbed" not in before and "known" not in before:
+        return None
+    match = _CALLED.search(before)
+    if not match:
+        return None
+    words = match.group("kind").split()
+    while words and words[0] in _NOT_ADJECTIVES:
+        words.pop(0)
+    if not words or words[-1] in _NOT_KINDS or words[-1] in _NOT_CALLED or len(words[-1]) < 3:
+        return None
+    return " ".join(words)
+
+
+_NOT_CALLED = frozenset("man woman boy girl child person guy".split())
+"""Words too plain to say anything of a body ("a man named …" is about a person anyway)."""

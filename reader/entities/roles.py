@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reader.entities.body_roles import kind_after, linked_body, listed_kind
+from reader.entities.body_roles import called_kind, kind_after, linked_body, listed_kind
 from reader.entities.party_tags import party_role
 from reader.entities.role_clauses import player_role, postnominal_role, seat_role, speaks_for, who_role
 from reader.entities.role_lists import list_role_at
@@ -241,12 +241,30 @@ _WHO_AS = re.compile(r"\s*,\s+who\s+(?:(?:is|was|serves|served|works|worked|has 
                      r"[a-z]+s?\s+(?:[\w’'.-]+\s+){0,3}?as\s+)(?P<rest>(?:a|an|the|our|his|her|their|its)\s(?:[^,.;:!?\n]|(?<=\b[A-Z])\.){2,100})")
 
 
-_BODY_BEFORE = re.compile(r"(?:^|[\s(])(?P<role>(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\s+$")
+_BODY_BEFORE = re.compile(r"(?:^|[\s(])(?P<role>(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*),?\s+$")
+_BODY_BEFORE_WHO = re.compile(r"(?:^|[\s(])(?P<who>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+(?P<role>[a-z][\w-]*)\s+$")
+_POSSESSIVE_END = re.compile(r"\w[’']s\s+$")
+
+
+def _the_before(body: str, match: re.Match, kept: int) -> bool:
+    """True when "the" or a possessive stands right before the ``kept`` last words of the match."""
+    words = match.group("role").split()
+    if len(words) > kept:
+        return words[-kept - 1] == "the"
+    return _POSSESSIVE_END.search(body, max(0, match.start("role") - 40), match.start("role")) is not None
+
+
+BODY_RELATIONS = frozenset("""supplier contractor subcontractor vendor rival competitor subsidiary unit affiliate
+partner lender creditor investor shareholder owner parent maker developer distributor producer exporter importer
+giant conglomerate""".split())
+"""Words for what a body is to another, written before its name: "NASA supplier SpaceX", "rival Verizon"."""
 
 
 def body_before(body: str, start: int) -> str | None:
     """What a body is, written just before its name in lower case: "the secularist magazine
-    MicroMega", "the localist group Youngspiration" (the last word names a kind of body)."""
+    MicroMega", "the localist group Youngspiration", "the UK’s communications regulator,
+    Ofcom" (the last word names a kind of body), "rival Verizon", "NASA supplier SpaceX"
+    (what it is to another body)."""
     match = _BODY_BEFORE.search(body, max(0, start - 60), start)
     if not match:
         return None
@@ -255,7 +273,16 @@ def body_before(body: str, start: int) -> str | None:
         if word in NOT_ROLE_START or word in ("the", "a", "an"):
             break
         words.insert(0, word)
-    return " ".join(words) if words and words[-1] in BODY_WORDS else None
+    if not words or (words[-1] not in BODY_WORDS and words[-1] not in BODY_RELATIONS):
+        return None
+    comma = "," in body[match.end("role"):start]
+    if comma and (words[-1] not in BODY_WORDS or not _the_before(body, match, len(words))):
+        return None  # "He met the owner, Google said": only "the (UK's) regulator, Ofcom" is an apposition
+    if words[-1] in BODY_RELATIONS and len(words) == 1 and not comma:
+        named = _BODY_BEFORE_WHO.search(body, max(0, start - 60), start)
+        if named and named.group("role") == words[-1] and named.group("who") not in ("The", "A", "An"):
+            return f"{named.group('who')} {words[-1]}"  # "NASA supplier SpaceX"
+    return " ".join(words)
 
 
 def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True) -> list[str]:
@@ -277,7 +304,7 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True
                           party_role(body, end))
         else:
             candidates = (body_before(body, start) or linked_body(body, start) or listed_kind(body, start, end)
-                          or credit_role(body, start, end, person=False),
+                          or called_kind(body, start, end) or credit_role(body, start, end, person=False),
                           after or kind_after(body, start, end))
         for role in candidates:
             if role and role.casefold() not in found:
