@@ -340,7 +340,10 @@ def test_an_epithet_is_part_of_a_rulers_name(recognizer):
 
 def test_a_town_that_is_also_a_family_name_and_speaks_is_a_person(recognizer):
     assert_kinds(recognizer, {"Taylor said last night's wins were a referendum.": ("Taylor", PERSON),
-                              "Leeds said nothing.": ("Leeds", PLACE)})  # (no family name)
+                              "Leeds said nothing.": ("Leeds", PLACE),  # (no family name)
+                              "Obama disagreed with the plan.": ("Obama", PERSON),  # acts as people do
+                              "Clinton vowed to fight on.": ("Clinton", PERSON),
+                              "Leeds agreed a fee.": ("Leeds", PLACE)})
 
 
 def test_a_towns_ending_does_not_make_it_a_person(recognizer):

@@ -21,7 +21,8 @@ PLACE_BEFORE = frozenset("in near across into throughout outside inside around f
 AGENT = "AGENT"
 SPEECH_VERBS = frozenset("""said says told added explained stated wrote argued noted asked replied tweeted claimed
 claims insisted admitted recalled warned testified suggested believes believed thinks thought wants wanted
-recalls describes described announced confirmed denied urged""".split())
+recalls describes described announced confirmed denied urged agreed disagreed vowed pledged promised criticised
+criticized praised accused blamed defended rejected resigned apologised apologized refused hoped feared""".split())
 _PERSON_AFTER = re.compile(
     r"[ ,]*(?:who\b|whose\b|\(born\b|\(\d{1,3}\)|,? (?:aged )?\d{1,3},)"
     r"|(?:'s|’s) (?:father|mother|wife|husband|son|daughter|brother|sister|family|parents|death|birth|"
