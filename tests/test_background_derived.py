@@ -163,10 +163,18 @@ def test_a_place_of_its_own_or_a_part_of_an_unknown_place_is_no_part(name):
     ("She starred in the TV series Harbour Watch.", "Harbour Watch", "TV series"),
     ("His first role was in the 1999 film A Harbour Inside.", "Harbour Inside", "1999 film"),  # the title's "A"
     ("It came from his own book Hydraulica Nova.", "Hydraulica Nova", "book"),
+    ("The Church's cruise ship Freewinds in Bonaire.", "Freewinds", "cruise ship"),
 ])
 def test_a_work_says_what_it_is_as_its_story_writes_it_before_its_title(body, name, what):
     facts = derived_facts(name, OTHER, body, [at(body, name)])
     assert facts is not None and dict(facts.lines) == {"What": what} and facts.source == FROM_STORY
+
+
+@pytest.mark.parametrize(("name", "what"), [("USS Potomac", "ship (US Navy)"), ("HMS Belfast", "ship (Royal Navy)"),
+                                             ("Space Shuttle Columbia", "space shuttle orbiter")])
+def test_a_ship_or_a_shuttle_says_what_it_is_by_its_prefix(name, what):
+    facts = derived_facts(name, OTHER)
+    assert facts is not None and dict(facts.lines) == {"What": what} and facts.source == FROM_NAME
 
 
 def test_a_title_after_a_full_stop_or_an_ordinary_word_says_nothing():

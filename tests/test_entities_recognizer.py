@@ -540,3 +540,15 @@ def test_a_unit_or_a_currency_beside_a_number_is_no_name(recognizer):
     assert found(recognizer, text) == set()
     kinds = kinds_of(recognizer, "GB News reported that the KB shipped, said CUC officials.")
     assert kinds.get("GB News") == ORG and kinds.get("KB") == ORG  # no number beside them: left to the recogniser
+
+
+def test_a_ship_a_spacecraft_or_a_product_named_after_its_noun_is_a_thing_not_a_body_or_a_place(recognizer):
+    assert_kinds(recognizer, {
+        "The Church's cruise ship Freewinds in Bonaire.": ("Freewinds", OTHER),
+        "It is the home of the USS Potomac and a saloon.": ("USS Potomac", OTHER),
+        "On April 12, 1981, Space Shuttle Columbia lifted off.": ("Space Shuttle Columbia", OTHER),
+        "The Border Force vessel HMC Searcher on The Solent.": ("HMC Searcher", OTHER),
+        # a comma between: the noun is not the name's ("earlier spacecraft, the International Space Station")
+        "Compared to earlier spacecraft, the International Space Station is big.": ("International Space Station",
+                                                                                     PLACE),
+    })

@@ -27,6 +27,8 @@ from reader.entities.wordlists import (
     PARTY_NOUNS,
     STANDALONE_EVENTS,
     WEAK_ENDINGS,
+    THING_NOUNS,
+    VESSEL_PREFIXES,
     STREET_QUARTERS,
     WEEKDAYS,
     is_demonym,
@@ -77,16 +79,25 @@ def from_entry(story: Story, a: int, b: int, entry: Entry) -> Found:
 
 def is_work_title(story: Story, a: int, b: int) -> bool:
     """A film, book, song or other work: after "the film", "his novel", "the album", or in quotation
-    marks of its own (“Chasing Liberty”)."""
+    marks of its own (“Chasing Liberty”); or a vehicle or a product, a thing rather than a name of
+    the kinds the recogniser types: "the cruise ship Freewinds", "USS Potomac", "Space Shuttle
+    Columbia", "the browser Chrome"."""
     tokens, text = story.tokens, story.text
     start, end = tokens[a].start, tokens[b - 1].end
     if text[start - 1:start] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES and b - a >= 2:
+        return True
+    if b - a >= 2 and (tokens[a].folded in VESSEL_PREFIXES and tokens[a].is_upper
+                       or tokens[a].folded == "space" and tokens[a + 1].folded == "shuttle"):
         return True
     before = text[max(0, start - 40):start].split()[-3:]
     words = [w.strip(",;:()").casefold() for w in before]
     while words and (words[-1] in _WORK_DETERMINERS or words[-1].isdigit()):
         words.pop()
-    return bool(words) and (words[-1] in WORK_NOUNS or words[-1].rstrip("s") in WORK_NOUNS)
+    if not words:
+        return False
+    last, written = words[-1], before[len(words) - 1]
+    return last in WORK_NOUNS or last.rstrip("s") in WORK_NOUNS or last in THING_NOUNS and written == last
+    # (a thing's noun right before the name: not "earlier spacecraft, the International Space Station")
 
 
 def droppable(story: Story, k: int) -> bool:

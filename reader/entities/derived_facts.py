@@ -27,7 +27,7 @@ from reader.entities.legal_forms import legal_form
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.place_facts import PlaceFacts, place_table
 from reader.entities.roles import skip_aside
-from reader.entities.wordlists import COMMON
+from reader.entities.wordlists import COMMON, THING_NOUNS, VESSEL_PREFIXES
 
 FROM_NAME = "its name (reader's rules)"
 FROM_STORY = "this story"
@@ -214,16 +214,17 @@ mini-serial serial broadcast column essay report study blog newsletter""".split(
 
 
 def work_kind(body: str, mentions: Sequence[tuple[int, int]]) -> str | None:
-    """What a work is, as the story writes it right before a mention of its title (the song
-    "Songs My Mother Taught Me", the TV series Supernatural, his book Hydrodynamica): the
+    """What a work or a thing is, as the story writes it right before a mention of its title
+    (the song "Songs My Mother Taught Me", the TV series Supernatural, his book Hydrodynamica,
+    the cruise ship Freewinds): the
     noun with the up to two words before it that describe it ("TV series", "1999 film"),
     else ``None``."""
     for start, _ in mentions:
         words = body[max(0, start - 80):start].rstrip().rstrip("\"“‘'").split()
         if words and words[-1] in ("The", "A", "An"):  # the title's own article, left out of its name
             words = words[:-1]
-        if not words or words[-1].casefold() not in WORK_NOUNS:
-            continue
+        if not words or words[-1].casefold() not in WORK_NOUNS and words[-1] not in THING_NOUNS:
+            continue  # (a thing's noun in lower case only: "the cruise ship Freewinds")
         kept = [words[-1]]
         for word in reversed(words[-3:-1]):
             if word.casefold() in _NOT_DESCRIBING or not word.replace("-", "").isalnum():
@@ -438,6 +439,10 @@ def derived_facts(name: str, kind: str, body: str = "",
     elif kind == OTHER:
         words = _TOKEN.findall(name)
         what = OTHER_KINDS.get(words[-1].casefold()) if len(words) >= 2 else None
+        if len(words) >= 2 and words[0].isupper() and words[0].casefold() in VESSEL_PREFIXES:
+            what = VESSEL_PREFIXES[words[0].casefold()]  # "USS Potomac"
+        elif len(words) >= 3 and words[0].casefold() == "space" and words[1].casefold() == "shuttle":
+            what = "space shuttle orbiter"
         if what:
             lines.append(("What", what))
             sources.append(FROM_NAME)

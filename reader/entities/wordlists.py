@@ -260,3 +260,14 @@ akio hiroshi kenji koji makoto naoko shinzo taro yoshihide yuki yukio yoko fumio
 chen hua jiang li liu wei xi zhang zhou jun ming hong ying yi hsieh tsai
 jae-in kim lee choi
 """)
+
+#: Words for a vehicle or a product before its name: "the cruise ship Freewinds", "the browser Chrome".
+THING_NOUNS = frozenset("""ship vessel yacht boat ferry schooner trawler freighter tanker submarine warship carrier
+frigate destroyer shuttle spacecraft spaceship rocket probe satellite orbiter lander rover aircraft airliner jet
+helicopter drone locomotive browser console smartphone handset headset""".split())
+
+#: Prefixes that name a ship ("HMS Belfast", "USS Potomac"), and what they are.
+VESSEL_PREFIXES = {"hms": "ship (Royal Navy)", "uss": "ship (US Navy)", "usns": "ship (US Navy)",
+                   "hmc": "ship (UK Border Force or customs)", "hmas": "ship (Royal Australian Navy)",
+                   "hmcs": "ship (Royal Canadian Navy)", "hmnzs": "ship (Royal New Zealand Navy)",
+                   "rms": "ship (a Royal Mail ship)", "ins": "ship (Indian Navy)"}
