@@ -177,6 +177,12 @@ def test_a_ship_or_a_shuttle_says_what_it_is_by_its_prefix(name, what):
     assert facts is not None and dict(facts.lines) == {"What": what} and facts.source == FROM_NAME
 
 
+def test_a_works_year_in_brackets_after_its_title():
+    body = "Other roles include Match Point (2005) and the film Stoker (2013)."
+    assert dict(derived_facts("Match Point", OTHER, body, [at(body, "Match Point")]).lines) == {"Year": "2005"}
+    assert dict(derived_facts("Stoker", OTHER, body, [at(body, "Stoker")]).lines) == {"What": "film", "Year": "2013"}
+
+
 def test_a_title_after_a_full_stop_or_an_ordinary_word_says_nothing():
     for body in ("We saw the show. Harbour Watch began.", "They went to Harbour Watch on Tuesday."):
         assert derived_facts("Harbour Watch", OTHER, body, [at(body, "Harbour Watch")]) is None

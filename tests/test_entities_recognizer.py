@@ -552,3 +552,10 @@ def test_a_ship_a_spacecraft_or_a_product_named_after_its_noun_is_a_thing_not_a_
         "Compared to earlier spacecraft, the International Space Station is big.": ("International Space Station",
                                                                                      PLACE),
     })
+
+
+def test_a_guessed_bodys_name_before_a_bare_year_in_brackets_is_a_work(recognizer):
+    text = "He starred in Chasing Liberty (2004) and Match Point (2005); his daughter Rulan Chao Pian (1922 - 2013) taught."
+    kinds = kinds_of(recognizer, text)
+    assert kinds.get("Chasing Liberty") == OTHER and kinds.get("Match Point") == OTHER
+    assert kinds.get("Rulan Chao Pian") == PERSON  # a person's years are no work's

@@ -234,6 +234,8 @@ def work_kind(body: str, mentions: Sequence[tuple[int, int]]) -> str | None:
     return None
 
 
+_WORK_YEAR = re.compile(r" ?\(((?:1[5-9]|20)\d\d)\)")
+"""A work's year in brackets after its title: "Chasing Liberty (2004)"."""
 _NOT_DESCRIBING = frozenset("""the a an his her their its our my your this that these those of in on and or
 from with by for to as at own latest first new""".split())
 
@@ -449,6 +451,11 @@ def derived_facts(name: str, kind: str, body: str = "",
         elif work := work_kind(body, mentions):
             lines.append(("What", work))
             sources.append(FROM_STORY)
+        year = next((m.group(1) for start, end in mentions if (m := _WORK_YEAR.match(body, end))), None)
+        if year:
+            lines.append(("Year", year))  # "Match Point (2005)"
+            if FROM_STORY not in sources:
+                sources.append(FROM_STORY)
     elif kind == EVENT:
         what = event_kind(name)
         if what:

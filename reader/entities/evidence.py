@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from reader.entities.model import ORG, PERSON, PLACE
+from reader.entities.model import ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
 from reader.entities.tokens import fold_token
 from reader.entities.role_words import is_role_word
@@ -169,11 +169,18 @@ def votes(story: Story, start: int, end: int, town: bool = False) -> Counter:
             result[PLACE] += 1
     if ending and _ORG_BEFORE.search(before) or _ORG_AFTER.match(after):
         result[ORG] += 2
+    if _WORK_YEAR.match(after):
+        result[OTHER] += 2  # "Match Point (2005)": a work's year after its title (a body's guess only)
     if nxt_words:
         suffix = nxt_words[0].strip(",;:").replace(".", "").casefold()
         if suffix in story.knowledge.company_suffixes and nxt_words[0][:1].isupper():
             result[ORG] += 3
     return result
+
+
+_WORK_YEAR = re.compile(r" ?\((?:1[5-9]|20)\d\d\)")
+"""A bare year in brackets after a name: a film's, a book's or a painting's ("Chasing Liberty
+(2004)"); a person's years say "born", "b.", "m." or give two dates."""
 
 
 def _known_place_at(story: Story, offset: int) -> bool:
@@ -206,7 +213,7 @@ def pool(story: Story) -> None:
         if not total:
             continue
         (best, score), *rest = total.most_common()
-        if best == mentions[0].type or (rest and rest[0][1] == score):
+        if best == mentions[0].type or (rest and rest[0][1] == score) or best == OTHER and mentions[0].type != ORG:
             continue
         if best == PLACE and len(mentions[0].tokens) > 1 and score < 2:
             continue  # one "in" does not make "Civic Passion" or "Group G" a place
