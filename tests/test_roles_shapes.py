@@ -15,6 +15,12 @@ def roles(text: str, name: str, nth: int = 0, person: bool = True) -> list[str]:
     return roles_at(text, [(start, start + len(name))], person=person)
 
 
+def test_a_founder_of_a_thing_named_with_its_kind_and_a_bracket():
+    text = ("The FIRST Global competition (For Inspiration and Recognition of Science and Technology) was founded by "
+            "Dean Kamen to encourage youth.")
+    assert roles(text, "Dean Kamen") == ["founder of FIRST Global"]
+
+
 @pytest.mark.parametrize("text, name, role", [
     ("The show included Polaroids of author Truman Capote and singer-songwriter Carly Simon.", "Carly Simon",
      "singer-songwriter"),

@@ -33,7 +33,8 @@ _ACTIVE_MAKERS = ("created", "founded", "co-founded", "cofounded", "designed", "
 _THING = r"(?P<thing>[A-Z][\w.&’'+-]*(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+){0,2}[A-Z0-9][\w.&’'+-]*){0,5})"  # on one line
 _CO_MAKERS = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+)?(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:,\s+(?:and\s+)?|\s+(?:and|&)\s+)){0,3}"  # "by Jack Ma and "
 _MAKER_VERB = "|".join(re.escape(v) for v in sorted(MAKERS, key=len, reverse=True))
-_PASSIVE_BEFORE = re.compile(r"(?:^|[\s(“\"])(?:the\s+)?" + _THING + r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+"
+_PASSIVE_BEFORE = re.compile(r"(?:^|[\s(“\"])(?:the\s+)?" + _THING + r"(?P<kind>\s+[a-z]+)?(?:\s*\([^()\n]{1,100}\))?"
+                             r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+"
                              r"(?:(?:first|originally|jointly|later|also|largely)\s+)?(?P<verb>" + _MAKER_VERB + r")\s+by\s+" + _CO_MAKERS + "$")
 _OPENING_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:(?:Originally|First|Jointly)\s+)?(?P<verb>" +
                              "|".join(v.capitalize() for v in MAKERS) + r")\s+by\s+" + _CO_MAKERS + "$")
@@ -59,13 +60,17 @@ def _thing(name: str) -> str | None:
 
 def maker_role(body: str, start: int, end: int) -> str | None:
     """Who made a named thing, by a verb of making before or after the name: "creator of
-    CocoaPods" for "CocoaPods was created by Eloy Durán" or "Created by Eloy Durán,
+    CocoaPods" for "CocoaPods was created by Eloy Durán" ("The FIRST Global competition (For
+    Inspiration …) was founded by Dean Kamen": a kind and a bracket may follow the thing's
+    name) or "Created by Eloy Durán,
     CocoaPods …"; "maintainer of MBXMapKit" for "Justin Miller maintains MBXMapKit"."""
-    before = body[max(0, start - 120):start]
-    by = "by" in before  # both patterns before the name end "... by NAME"
+    before = body[max(0, start - 220):start]
+    by = "by" in before[-100:]  # both patterns before the name end "... by NAME"
     match = _PASSIVE_BEFORE.search(before) if by else None
     if match:
         thing = _thing(match.group("thing"))
+        if thing and match.group("kind") and thing.startswith("The "):
+            thing = thing[4:]  # "The FIRST Global competition": "The" is the kind's, not the name's
         return f"{MAKERS[match.group('verb')]} of {thing}" if thing else None
     match = _OPENING_BEFORE.search(before) if by else None
     if match:
