@@ -559,3 +559,9 @@ def test_a_guessed_bodys_name_before_a_bare_year_in_brackets_is_a_work(recognize
     kinds = kinds_of(recognizer, text)
     assert kinds.get("Chasing Liberty") == OTHER and kinds.get("Match Point") == OTHER
     assert kinds.get("Rulan Chao Pian") == PERSON  # a person's years are no work's
+
+
+def test_a_possessive_before_a_product_is_its_owner_but_an_eponymous_illness_keeps_it(recognizer):
+    kinds = kinds_of(recognizer, "With Microsoft's Internet Explorer almost complete, it shipped.")
+    assert kinds.get("Microsoft") == ORG and "Microsoft's Internet Explorer" not in kinds
+    assert kinds_of(recognizer, "She was told she has Alzheimer's Disease.").get("Alzheimer's Disease") == OTHER

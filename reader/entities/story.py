@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from reader.entities.knowledge import Knowledge
 from reader.entities.lexicon import CITY_RANK, Entry, Lexicon
 from reader.entities.tokens import GIVEN_WITH_HYPHEN, INITIAL, LOWER_PREFIXES, Token, split_pieces, tokenize
-from reader.entities.model import PERSON
+from reader.entities.model import OTHER, PERSON
 from reader.entities.wordlists import (
     ABBREVIATIONS,
     CALENDAR,
@@ -47,6 +47,8 @@ def reads_as_english(tokens: list[Token]) -> bool:
 
 
 _PLAIN_AFTER = re.compile(r"(?:[\s,;:!?)\]”\"]|\.(?!\w)|$)")  # a word in running text, not in a URL or address
+_EPONYM_ENDINGS = frozenset("law laws disease disorder disorders syndrome theorem principle paradox".split())
+"""Endings of names that keep the possessive of the person they are named for ("Moore's Law")."""
 _POSSESSIVE_NAMES = frozenset("people's peoples' women's men's children's workers' veterans' nations' nation's "
                               "st. saint".split())
 _JOINERS = CONNECTORS | {"and"}
@@ -354,11 +356,15 @@ class Story:
             and tokens[j + 1].folded in _DETERMINERS and self.joined(j)
 
     def _ending_ahead(self, j: int) -> bool:
-        """True when the capitalised words from ``j`` end like an organisation or place name."""
+        """True when the capitalised words from ``j`` end like an organisation or place name, or
+        like a law or an illness named for someone ("Sheriff's Department", "Moore's Law",
+        "Alzheimer's Disease"); not a product or a plan, which are the owner's: "Microsoft's
+        Internet Explorer", "Obama's Affordable Care Act"."""
         tokens = self.tokens
         k = j
         while k < len(tokens) and k - j < 4 and tokens[k].cap:
-            if tokens[k].folded in ENDINGS and ENDINGS[tokens[k].folded] != PERSON:
+            kind = ENDINGS.get(tokens[k].folded)
+            if kind is not None and kind != PERSON and (kind != OTHER or tokens[k].folded in _EPONYM_ENDINGS):
                 return True
             if not self.joined(k):
                 break
