@@ -565,3 +565,9 @@ def test_a_possessive_before_a_product_is_its_owner_but_an_eponymous_illness_kee
     kinds = kinds_of(recognizer, "With Microsoft's Internet Explorer almost complete, it shipped.")
     assert kinds.get("Microsoft") == ORG and "Microsoft's Internet Explorer" not in kinds
     assert kinds_of(recognizer, "She was told she has Alzheimer's Disease.").get("Alzheimer's Disease") == OTHER
+
+
+def test_a_possessive_word_opening_a_sentence_is_a_name_when_the_story_capitalises_it_elsewhere(recognizer):
+    text = "Apple's new phone is here. It is the best phone Apple has made."
+    assert [(text[s.start:s.end], s.type) for s in recognizer.recognise(text)][:1] == [("Apple", ORG)]
+    assert found(recognizer, "Life's short. He said life was long.") == set()  # never a name elsewhere

@@ -245,7 +245,8 @@ def _type_single_words(story: Story, names: Names) -> None:
         if _plural_of_a_name(story, tok):
             continue  # "Polaroids", "Stormtroopers", "YouTubers": products or groups, not one entity
         if ordinary and (f.initial or surface_counts.get(word, 0) < 2) and not (
-                tok.base_end != tok.end and not f.initial and low not in COMMON and low not in KIN_WORDS) \
+                tok.base_end != tok.end and (not f.initial or surface_counts.get(word, 0) > 0 and low not in story.lower_all)
+                and low not in COMMON and low not in KIN_WORDS) \
                 and not _acts_as_a_name(story, low, f, surface_counts.get(word, 0) > 0):
             if not f.initial and low not in COMMON:
                 paired.append(f)  # unless a name stands beside it: "Honda and Nissan"
