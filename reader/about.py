@@ -127,4 +127,5 @@ def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str =
     # "Georgia beat Alabama": another US state and no other country ("Russia sent troops into Georgia")
     states_nearby = any(table.means_a_state(e.name) for e in others) and not any(
         table.country_code(e.name) not in (None, "US") for e in others)
-    return table.facts(entity.name, nearby, after_the, state_meant, states_nearby)
+    states_named = frozenset(code for e in others for code in [table.state_code(e.name)] if code)
+    return table.facts(entity.name, nearby, after_the, state_meant, states_nearby, states_named)

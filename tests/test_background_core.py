@@ -418,6 +418,32 @@ def test_a_small_town_needs_its_country_in_the_story():
     assert facts is not None and "Alaska" in dict(facts.lines)["Country"]
 
 
+def test_a_city_that_bears_the_name_comes_before_one_that_geonames_also_calls_so():
+    """GeoNames lists "Manchester" among Richmond, Virginia's other names: a story of New
+    Hampshire's mayors means Manchester, New Hampshire, and one that names no state still not
+    Richmond."""
+    body = ("Joyce Craig became the first female mayor of Manchester, the largest city in New Hampshire. "
+            "In Virginia, Democrats won.")
+    kb = service.get_recognizer().kb
+    names = ("Manchester", "New Hampshire", "Virginia")
+    infos = [EntityInfo(n.casefold().replace(" ", "-"), n, PLACE, [at(body, n)]) for n in names]
+    facts = background_for(infos[0], kb, article=Article(id="m", title="Firsts", body=body), story_entities=infos).facts
+    assert facts is not None and dict(facts.lines)["Country"] == "United States, New Hampshire"
+    from reader.entities.place_facts import place_table
+
+    assert "Virginia" not in dict(place_table().facts("Manchester", frozenset({"US"})).lines)["Country"]
+
+
+def test_a_world_city_is_what_its_name_means_over_a_small_town_of_the_storys_country_and_accents_fold():
+    from reader.entities.place_facts import place_table
+
+    table = place_table()
+    assert dict(table.facts("Paris", frozenset({"US"})).lines)["Country"] == "France"
+    texan = table.facts("Paris", frozenset({"US"}), states_named=frozenset({"TX"}))
+    assert dict(texan.lines)["Country"] == "United States, Texas"  # the story names Texas
+    assert dict(table.facts("Whangārei").lines)["Country"] == "New Zealand"  # GeoNames writes Whangarei
+
+
 def test_a_name_the_story_writes_after_the_is_not_a_small_town_of_that_name():
     """White House, Tennessee has 10,000 people; "the White House" of a US story is not it."""
     body = "The U.S. president spoke at the White House on Monday. Later he flew to Kodiak, Alaska."

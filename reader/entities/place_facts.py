@@ -14,6 +14,7 @@ to read from the package, so the part we use is cached once in ``paths.cache_dir
 from __future__ import annotations
 
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 
 from reader import paths
@@ -32,6 +33,10 @@ POPULATION_NOTE = "GeoNames country table, figures of about 2018-2020"
 SMALL_TOWN = 50_000
 """A town this small shares its name with many places (and words): its facts are shown only
 when the story also names its country (or, in the US, its state)."""
+WORLD_CITY = 1_000_000
+"""A city this big is what its name means even in a story of another country, over a town
+there of the same name ("Paris" in an American story; not "Manchester": its city in New
+Hampshire, in an American one)."""
 BIG_CITY = 250_000
 """A city this big is what a name means even where a province, county or parish elsewhere has
 it too ("Jerusalem", "Charlotte", "Portland", "Aleppo")."""
@@ -131,13 +136,16 @@ class PlaceTable:
                 self._city_names.setdefault(fold(name), []).append(n)
 
     def facts(self, name: str, countries_nearby: frozenset[str] = frozenset(),
-              after_the: bool = False, state_meant: bool = False, states_nearby: bool = False) -> PlaceFacts | None:
+              after_the: bool = False, state_meant: bool = False, states_nearby: bool = False,
+              states_named: frozenset[str] = frozenset()) -> PlaceFacts | None:
         """Facts on the place called ``name``; a city name held by several cities means the
         one in a country the story also names (``countries_nearby``: codes), else the biggest.
         ``after_the``: the story writes "the" before a name of several words ("the White
         House"), which it does not for a town of that name. ``state_meant``: the story says
         "Washington state" (else "Washington" is the city news means by it). ``states_nearby``: the
-        story names another US state and no other country, so "Georgia" is one too."""
+        story names another US state and no other country, so "Georgia" is one too. ``states_named``:
+        the postal codes of the US states the story names, whose towns come first ("Manchester"
+        in a story that names New Hampshire)."""
         key = fold(name).removesuffix("'s").removesuffix("’s")
         if key.startswith(("st. ", "st ")):  # St. Paul, St Anne: GeoNames writes Saint
             saint = "saint " + key.split(" ", 1)[1]
@@ -169,8 +177,19 @@ class PlaceTable:
             if country and country in self.countries:
                 lines.append(("Country", self.countries[country]["name"]))
             return PlaceFacts(name, "region", tuple(lines), source, as_of)
-        found = self._city_names.get(key)
-        best = max(found, key=lambda n: (self.cities[n][1] in countries_nearby, self.cities[n][2])) if found else None
+        found = self._city_names.get(key) or self._city_names.get(_plain(key))  # "Whangārei": GeoNames' Whangarei
+        best = max(found, key=lambda n: (self.cities[n][1] in countries_nearby, self._in_states(n, states_named),
+                                         self.cities[n][2])) if found else None
+        if best is not None and fold(self.cities[best][0]) not in (key, fold(name)):
+            # a town of that country that bears the name as its own, over a city GeoNames also calls so
+            # (Manchester, New Hampshire: not Richmond, Virginia, listed as "Manchester" too)
+            own = [n for n in found if fold(self.cities[n][0]) in (key, fold(name)) and self.cities[n][1] == self.cities[best][1]
+                   and self.cities[n][2] >= SMALL_TOWN and self._in_states(n, states_named) >= self._in_states(best, states_named)]
+            best = max(own, key=lambda n: self.cities[n][2]) if own else best
+        biggest = max(found, key=lambda n: self.cities[n][2]) if found else None
+        if best is not None and self.cities[biggest][2] >= WORLD_CITY and self.cities[best][2] < BIG_CITY \
+                and not self._in_states(best, states_named):
+            best = biggest  # "Paris" in an American story is France's, not the Texan town's
         part = subdivision_table().find(name, countries_nearby)
         if part is not None:
             namesake = max((n for n in found or () if self.cities[n][1] == part.country), default=None,
@@ -185,6 +204,14 @@ class PlaceTable:
                 return None  # "White House", "Harvard": towns too, but not what a story means without more
             return self._city(best, source, as_of)
         return None
+
+    def _in_states(self, city: int, states: frozenset[str]) -> bool:
+        """True when the city is an American one in one of ``states`` (postal codes)."""
+        return bool(states) and self.cities[city][1] == "US" and self.cities[city][3] in states
+
+    def state_code(self, name: str) -> str | None:
+        """The postal code of the US state called ``name`` ("New Hampshire", "N.H."), else None."""
+        return self._state_names.get(fold(name))
 
     def _city_before_part(self, city: int, part: Subdivision, countries_nearby: frozenset[str]) -> bool:
         """True when a name a city and a part of another country hold means the city: a city of
@@ -272,6 +299,11 @@ class PlaceTable:
 
 _lock = threading.Lock()
 _table: PlaceTable | None = None
+
+
+def _plain(name: str) -> str:
+    """``name`` without its accents and other combining marks ("whangārei" → "whangarei")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def place_table() -> PlaceTable:
