@@ -95,3 +95,12 @@ def test_a_pasted_decomposed_pattern_finds_the_composed_text():
     where = (body.index("Española"), body.index("Española") + len("Española"))
     assert find_matches(body, pattern).matches == [where]
     assert find_matches(body, pattern, FindOptions(whole_word=True)).matches == [where]
+
+
+def test_smart_accents_a_plain_pattern_finds_accented_letters_an_accented_one_only_itself():
+    body = "The Māori trust met in Whangārei; maori, Café René."
+    assert [body[s:e] for s, e in find_matches(body, "maori").matches] == ["Māori", "maori"]
+    assert [body[s:e] for s, e in find_matches(body, "Māori").matches] == ["Māori"]
+    assert [body[s:e] for s, e in find_matches(body, "cafe rene", FindOptions(whole_word=True)).matches] == \
+        ["Café René"]
+    assert find_matches(body, "whangarei").matches == [(body.index("Whangārei"), body.index("Whangārei") + 9)]

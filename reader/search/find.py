@@ -1,6 +1,7 @@
 """Find in the open article: matches in ``Article.body`` (text, not screen lines).
 
-- plain text with smart case (case-sensitive only when the pattern has a capital);
+- plain text with smart case (case-sensitive only when the pattern has a capital) and smart
+  accents (a pattern without accents finds letters with them: "maori" finds "Māori");
   spaces in the pattern match any run of whitespace, so a phrase across a line or
   paragraph break is still found;
 - ``whole_word``: the match must not touch a letter or digit on either side;
@@ -144,6 +145,8 @@ def find_matches(text: str, pattern: str, options: FindOptions = FindOptions()) 
     compiled = compile_pattern(pattern, options)
     if isinstance(compiled, str):
         return FindResult(error=compiled)
+    if not options.regex and _plain(pattern) == pattern:
+        text = _plain(text)  # one character for one: the offsets are the body's
     matches: list[Span] = []
     try:
         for match in compiled.finditer(text, timeout=REGEX_SECONDS):
@@ -155,6 +158,22 @@ def find_matches(text: str, pattern: str, options: FindOptions = FindOptions()) 
     except TimeoutError:
         return FindResult(error=f"the regex took over {REGEX_SECONDS} s; try a simpler one")
     return FindResult(matches)
+
+
+@lru_cache(maxsize=4)
+def _plain(text: str) -> str:
+    """``text`` with each accented letter replaced by its base letter, one character for one
+    ("Māori" → "Maori"); characters that are not a letter and its marks stay as they are."""
+    if text.isascii():
+        return text
+    table = {}
+    for char in set(text):
+        if ord(char) < 128:
+            continue
+        parts = unicodedata.normalize("NFD", char)
+        if len(parts) > 1 and all(unicodedata.combining(c) for c in parts[1:]):
+            table[ord(char)] = parts[0]
+    return text.translate(table) if table else text
 
 
 def step(count: int, current: int | None, delta: int) -> int | None:
