@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
@@ -118,6 +119,9 @@ class NotePanel(VerticalScroll):
         super().__init__(id=id, classes=classes)
         self.context: Background | None = None
         self.candidates: list[tuple[str, str, str]] = []
+        self._shown: set[str] | None = None
+        """While ``show`` fills the sections: the ids of those to show (their classes are set
+        once at its end: each change of a class restyles the widget)."""
         self.can_focus = False  # nothing to scroll or choose until an entity is shown: Tab passes by
 
     def compose(self) -> ComposeResult:
@@ -156,23 +160,35 @@ class NotePanel(VerticalScroll):
         for list_id in _LISTS:
             for widget in self.query(f"#{list_id}").results(OptionList):  # none before the first entity
                 widget.clear_options()
+        text = self.query_one("#note-text", Static)
+        self._shown = shown = set()
+        try:
+            if context is None:
+                text.update(Content.styled(prompt, "$text-muted"))
+            else:
+                text.update(self._note_and_facts(context))
+                self._fill_list("note-related", [(i, Content.assemble("→ ", Content(n))) for i, n in context.related])
+                self._show_story(context)
+                self._show_library(context)
+                self.show_candidates(self.candidates if self.candidates else [])
+                button = self.query_one("#note-write", Button)
+                button.label = "Edit my note" if context.note and context.note.user else "Write a note"
+                self._reveal(button)
+        finally:
+            self._shown = None
         for widget in self.query("#note-related, .section, MentionStrip, Static, OptionList, Sparkline, Button"):
             if widget.id != "note-text":
-                widget.add_class("-hidden")
-        text = self.query_one("#note-text", Static)
-        if context is None:
-            text.update(Content.styled(prompt, "$text-muted"))
-            self.scroll_home(animate=False)  # not left where the last entity's background was read
-            return
-        text.update(self._note_and_facts(context))
-        self._fill_list("note-related", [(i, Content.assemble("→ ", Content(n))) for i, n in context.related])
-        self._show_story(context)
-        self._show_library(context)
-        self.show_candidates(self.candidates if self.candidates else [])
-        button = self.query_one("#note-write", Button)
-        button.label = "Edit my note" if context.note and context.note.user else "Write a note"
-        button.remove_class("-hidden")
-        self.scroll_home(animate=False)
+                widget.set_class(widget.id not in shown, "-hidden")
+        self.scroll_home(animate=False)  # not left where the last entity's background was read
+
+    def _reveal(self, widget: Widget, visible: bool = True) -> None:
+        """Show (or hide) a section: at the end of ``show`` when it is filling them, else now."""
+        if self._shown is None:
+            widget.set_class(not visible, "-hidden")
+        elif visible:
+            self._shown.add(widget.id)
+        else:
+            self._shown.discard(widget.id)
 
     def set_current_mention(self, index: int) -> None:
         """Mark the mention ``m``/``M`` moved to."""
@@ -185,7 +201,7 @@ class NotePanel(VerticalScroll):
         self._sections()
         head = self.query_one("#wiki-head", Static)
         head.update(heading or "Which Wikipedia page is it? (Enter chooses)")
-        head.set_class(not candidates, "-hidden")
+        self._reveal(head, bool(candidates))
         self._fill_list("wiki-candidates", [(title, Content.assemble(Content(label), (f" — {description}"
                                                                                     if description else "",
                                                                                     "$text-muted")))
@@ -195,7 +211,7 @@ class NotePanel(VerticalScroll):
         widget = self.query_one(f"#{list_id}", OptionList)
         widget.clear_options()
         widget.add_options([Option(prompt, id=option_id) for option_id, prompt in options])
-        widget.set_class(not options, "-hidden")
+        self._reveal(widget, bool(options))
 
     @staticmethod
     def _note_and_facts(context: Background) -> Content:
@@ -254,7 +270,7 @@ class NotePanel(VerticalScroll):
             parts += [Content("\n" if parts else ""), Content("“"), Content(story.sentence), Content("”")]
         self.query_one("#story-text", Static).update(Content.assemble(*parts))
         for selector in ("#story-head", "MentionStrip", "#story-text"):
-            self.query_one(selector).set_class(selector == "#story-text" and not parts, "-hidden")
+            self._reveal(self.query_one(selector), not (selector == "#story-text" and not parts))
 
     def _show_library(self, context: Background) -> None:
         head = self.query_one("#library-head", Static)
@@ -263,22 +279,22 @@ class NotePanel(VerticalScroll):
             if context.library_state:
                 head.update(Content.assemble(Content.styled("In your library: ", "bold $text-muted"),
                                              Content.styled(context.library_state, "$text-muted")))
-                head.remove_class("-hidden")
+                self._reveal(head)
             return
         stories = "story" if dossier.count == 1 else "stories"
         head.update(f"In your library: {dossier.count} {stories}")
-        head.remove_class("-hidden")
+        self._reveal(head)
         if dossier.count == 0:
             return
         if len(dossier.months) > 1:
             sparkline = self.query_one(Sparkline)
             sparkline.data = [n for _, n in dossier.months]
-            sparkline.remove_class("-hidden")
+            self._reveal(sparkline)
         text = self.query_one("#library-text", Static)
         if dossier.months:
             undated = f" ({dossier.undated} undated)" if dossier.undated else ""
             text.update(Content.styled(f"{dossier.span}{undated}", "$text-muted"))
-            text.remove_class("-hidden")
+            self._reveal(text)
         stories_list = []
         for label, story in dossier.labelled_stories():
             date = f" {story.published[:10]}" if story.published else ""
@@ -288,7 +304,7 @@ class NotePanel(VerticalScroll):
             roles = ", ".join(f"{role} ×{n}" for role, n in dossier.roles[:MAX_ROLES_SHOWN])
             widget = self.query_one("#dossier-roles", Static)
             widget.update(Content.assemble(Content.styled("Described as: ", "bold"), Content(roles)))
-            widget.remove_class("-hidden")
+            self._reveal(widget)
         if dossier.with_:
             self._fill_list("dossier-with", [(key, Content.assemble("↳ ", Content(name), (f" ×{n}", "$text-muted")))
                                              for key, name, n in dossier.with_])
