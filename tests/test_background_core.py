@@ -586,3 +586,23 @@ def test_reader_about_a_country_does_not_list_its_team_again(tmp_path, capsys):
     assert main(["about", "Sweden"]) == 0
     out = capsys.readouterr().out
     assert "In your library: 2 stories" in out and "Also in your library" not in out, out
+
+
+def test_a_subheading_of_the_name_alone_gives_way_to_the_sentence_of_the_next_mention():
+    body = ("“This is for you.”\n\nJoyce Craig\n\nDemocrat Joyce Craig became the first female mayor of Manchester, "
+            "the largest city in New Hampshire, when she won.")
+    first = body.index("Joyce Craig")
+    second = body.index("Joyce Craig", first + 1)
+    info = EntityInfo("joyce-craig", "Joyce Craig", PERSON, [(first, first + 11), (second, second + 11)])
+    assert introducing_sentence(body, info, "A Night Of Firsts").startswith("Democrat Joyce Craig became")
+    only = EntityInfo("joyce-craig", "Joyce Craig", PERSON, [(first, first + 11)])
+    assert introducing_sentence(body, only, "A Night Of Firsts") == "Joyce Craig"  # nothing better
+
+
+def test_a_copula_role_ends_at_its_comma_but_keeps_a_list_of_roles():
+    body = "Democrat Joyce Craig became the first female mayor of Manchester, the largest city in New Hampshire."
+    assert "the first female mayor of Manchester" in roles_at(body, [at(body, "Joyce Craig")])
+    body = "Jeanne Moreau was a French actress, singer, screenwriter and director. She died in Paris."
+    assert roles_at(body, [at(body, "Jeanne Moreau")]) == ["a French actress, singer, screenwriter and director"]
+    body = "Holt is an American baseball second baseman, shortstop and outfielder for the Boston Red Sox."
+    assert roles_at(body, [at(body, "Holt")]) == ["an American baseball second baseman, shortstop and outfielder"]

@@ -185,6 +185,38 @@ def _phrase(rest: str, person: bool = True) -> str | None:
     return " ".join(kept).rstrip(".") or None
 
 
+def _listed_roles(rest: str, person: bool) -> str | None:
+    """The role after a copula up to its first comma, with the roles listed after it kept with
+    their commas ("an American YouTube personality, vlogger, comedian and actress"; "the first
+    female mayor of Manchester, the largest city …" ends at the comma)."""
+    first, *others = rest.split(", ")
+    kept = [first]
+    for part in others:  # "vlogger", "comedian and actress": a list ends at its "and"
+        words = []
+        for word in part.split():
+            if not word[:1].islower() or word in _LIST_STOPS:
+                break
+            words.append(word)
+        if not words or len(words) > 4 or words[0] in ("the", "a", "an") or len(words) < len(part.split()) \
+                and "and" not in words:
+            break
+        kept.append(" ".join(words))
+        if "and" in words:
+            break
+    else:
+        kept = kept[:1]  # no "and" closed the list: "a citizen of San Francisco, California"
+    if len(kept) > 1 and "and" not in kept[-1].split():
+        kept = kept[:1]
+    role = _phrase(", ".join(kept), person)
+    if role is None or len(kept) == 1:
+        return role
+    listed = ", ".join(kept).rstrip(".")
+    return listed if role.split() == WORD.findall(listed) else role
+
+
+_LIST_STOPS = frozenset("for of at in with who which that from since when while".split())
+
+
 _POST_NOMINALS = re.compile(r"(?:\s+(?:[A-Z]{2,4}|FRS|KBE|OBE|MBE|CBE|DBE)\b)*")
 MAX_ASIDE = 400
 
@@ -228,7 +260,7 @@ def role_after(body: str, end: int, person: bool = True) -> str | None:
         rest = match.group("rest")
         if re.match(r"(?:a|an|the|one of|also)\b", rest, re.IGNORECASE) or is_role_word(rest.split(" ", 1)[0]) \
                 or _POSSESSIVE_START.match(rest):
-            return (person and first_to(rest)) or _phrase(rest, person) or None  # "the first woman to win ..." whole
+            return (person and first_to(rest)) or _listed_roles(rest, person) or None  # "the first woman to win ..." whole
     match = _WHO_AS.match(tail)
     if match and person:  # "Jason, who is our editor": "editor"
         return _phrase(re.sub(r"^(?:our|his|her|their|its)\s+", "", match.group("rest")), person)

@@ -256,12 +256,18 @@ def _possessive_person(body: str, info: EntityInfo, role: str, person_names: set
 
 def introducing_sentence(body: str, info: EntityInfo, title: str = "") -> str:
     """The sentence of the first mention outside the headline (a story's first line is
-    often its title): the sentence that introduces the entity to a reader."""
+    often its title): the sentence that introduces the entity to a reader. A line that is no
+    sentence, only a few words around the name (a subheading "Joyce Craig", a caption's
+    credit), gives way to the next mention's sentence when there is one."""
     headline_end = headline_length(body, title)
-    for start, _ in info.mentions:
+    short = ""
+    for start, end in info.mentions:
         if start >= headline_end:
-            return sentence_at(body, start)
-    return ""
+            sentence = sentence_at(body, start)
+            if len(sentence.split()) > len(body[start:end].split()) + 2 or sentence.endswith((".", "!", "?")):
+                return sentence
+            short = short or sentence
+    return short
 
 
 def headline_length(body: str, title: str) -> int:
