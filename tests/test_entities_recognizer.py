@@ -571,3 +571,8 @@ def test_a_possessive_word_opening_a_sentence_is_a_name_when_the_story_capitalis
     text = "Apple's new phone is here. It is the best phone Apple has made."
     assert [(text[s.start:s.end], s.type) for s in recognizer.recognise(text)][:1] == [("Apple", ORG)]
     assert found(recognizer, "Life's short. He said life was long.") == set()  # never a name elsewhere
+
+
+def test_an_ordinary_word_shouted_for_emphasis_is_no_acronym(recognizer):
+    kinds = kinds_of(recognizer, "The flyers read: “Don’t let TERRORISM take over our town.” NASA and the WHO said so.")
+    assert "TERRORISM" not in kinds and kinds.get("NASA") == ORG

@@ -207,8 +207,9 @@ def _type_single_words(story: Story, names: Names) -> None:
             continue
         if len(word) == 1 or low in _PEOPLE_NOUNS:
             continue  # a letter alone: a grade, a unit (°C), an initial; "Women", "Children"
-        if tok.is_upper and len(low) >= 4 and low in COMMON:
-            continue  # "UNLESS of course": a word in capitals for emphasis (not "US", "WHO", "IT")
+        if tok.is_upper and (len(low) >= 4 and low in COMMON or len(low) >= 6 and story.knowledge.is_word(low)):
+            continue  # "UNLESS of course", "Don't let TERRORISM take over": a word in capitals for emphasis
+            # (not "US", "WHO", "IT", "NASA")
         if low in STANDALONE_EVENTS:
             found.append(Found(f.start, f.end, EVENT, make_id(word), f.tokens))
             continue
