@@ -29,7 +29,7 @@ __all__ = ["APP_BINDINGS", "SettingsAndThemes", "binding_ids", "keymap_problems"
 
 APP_BINDINGS = [
     Binding("q", "quit", "Quit", id="app.quit"),
-    Binding("question_mark", "help", "Help", id="app.help"),
+    Binding("question_mark,f1", "help", "Help", id="app.help"),
     Binding("t", "change_theme", "Theme", show=False, id="app.theme"),
     Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="app.palette",
             tooltip="Open the command palette"),

@@ -61,3 +61,15 @@ async def test_help_scrolls_with_the_arrows_and_closes():
         assert scroller.scroll_y > 2
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_f1_opens_and_closes_help_as_question_mark_does():
+    app = ReaderApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
