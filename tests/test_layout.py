@@ -29,6 +29,15 @@ def test_plan_keeps_the_article_readable_and_gives_wide_screens_room():
     assert not plan_layout(120, list_width=70).list_docked  # too wide to sit beside the article
 
 
+def test_columns_the_articles_measure_leaves_blank_go_to_the_titles_then_the_sidebar():
+    wide = plan_layout(200, text_width=80)  # 80 columns of text (and its margins) need 88 of 200
+    assert (wide.list_width, wide.sidebar_width) == (64, 48)
+    assert 200 - wide.list_width - wide.sidebar_width >= 80 + 8
+    assert plan_layout(200, text_width=None) == plan_layout(200)  # the text takes the whole pane: nothing spare
+    assert plan_layout(200, list_width=50, text_width=80).list_width == 50  # config.yaml's width stays
+    assert plan_layout(160, text_width=80) == plan_layout(160)  # nothing spare there
+
+
 def pane_state(app) -> dict[str, object]:
     screen = app.screen
     return {
@@ -74,10 +83,11 @@ async def test_panes_follow_resizes(tmp_path):
         state = pane_state(app)
         assert state["list"] and state["sidebar"] and not state["list_overlay"] and not state["sidebar_overlay"]
         view = app.query_one(ArticleView)
-        assert view.text_width == 80  # a readable measure, centred in the wider pane
+        assert view.text_width == 80  # a readable measure; the columns it leaves went to the side panes
+        assert (app.screen.panes.plan.list_width, app.screen.panes.plan.sidebar_width) == (64, 48)
         first = next(y for y in range(view.size.height) if view.render_line(y).text.strip())
         line = view.render_line(first).text
-        assert len(line) - len(line.lstrip()) > 4
+        assert len(line) - len(line.lstrip()) >= 2  # the margin
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
         state = pane_state(app)

@@ -24,6 +24,10 @@ OVERLAY_LIST, OVERLAY_SIDEBAR = 44, 38
 """Widths of the panes when they are overlays (never wider than the screen allows)."""
 OVERLAY_GAP = 8
 """Columns of the article left visible beside an overlay."""
+LIST_WIDE_MAX, SIDEBAR_WIDE_MAX = 64, 52
+"""How far the panes grow into columns the article's text would leave blank."""
+ARTICLE_CHROME = 8
+"""Columns the article pane takes beyond its text: its border, margins and scrollbar."""
 
 
 class PaneLayout(NamedTuple):
@@ -41,12 +45,19 @@ def _clamp(value: int, low: int, high: int) -> int:
     return max(low, min(high, value))
 
 
-def plan_layout(width: int, list_width: int | None = None) -> PaneLayout:
-    """The layout for a screen ``width`` columns wide (``list_width``: config.yaml's, if set)."""
+def plan_layout(width: int, list_width: int | None = None, text_width: int | None = None) -> PaneLayout:
+    """The layout for a screen ``width`` columns wide (``list_width``: config.yaml's, if set;
+    ``text_width``: the article's measure, when it has one: columns the text would leave blank
+    go to the titles, then to the sidebar)."""
     listed = list_width or _clamp(width // 4, LIST_MIN, LIST_MAX)
     side = _clamp(width // 5, SIDEBAR_MIN, SIDEBAR_MAX)
     list_docked = width - listed >= ARTICLE_MIN
     sidebar_docked = list_docked and width - listed - side >= ARTICLE_MIN
+    if text_width and sidebar_docked and not list_width:
+        spare = width - listed - side - max(ARTICLE_MIN, text_width + ARTICLE_CHROME)
+        grown = min(max(0, spare), LIST_WIDE_MAX - listed)
+        listed += grown
+        side += min(max(0, spare - grown), max(0, SIDEBAR_WIDE_MAX - side))
     room = max(10, width - OVERLAY_GAP)
     if list_docked and not sidebar_docked and not list_width:
         listed = max(listed, min(OVERLAY_LIST, width - ARTICLE_MIN))  # the sidebar's room goes to the titles

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from reader.config import SIDEBARS, Settings
+from reader.config.settings import DEFAULT_ARTICLE_WIDTH
 from reader.core import Library
 from reader.library import last_story
 from reader.library.catalog import CatalogEntry
@@ -40,6 +41,11 @@ from reader.widgets.fitted_footer import FittedFooter
 from reader.widgets.task_progress import TaskProgress
 
 FULL_WIDTH = 100_000
+
+
+def _text_width(settings: Settings | None) -> int | None:
+    """The article's measure (config.yaml's ``article_width``; None for the whole pane)."""
+    return DEFAULT_ARTICLE_WIDTH if settings is None else settings.article_width or None
 """``ArticleView.max_width`` when config.yaml asks for the whole pane."""
 
 
@@ -117,7 +123,8 @@ class MainScreen(Screen):
         if settings is not None:
             self.panes.show_sidebar = settings.show_sidebar
         if self.app.size.width:  # the first styling is the one shown (a class set after mounting restyles)
-            self.panes.arrange(panel, sidebar, self.app.size.width, getattr(settings, "list_width", None))
+            self.panes.arrange(panel, sidebar, self.app.size.width, getattr(settings, "list_width", None),
+                               _text_width(settings))
         with Horizontal(id="panes"):
             yield panel
             yield ArticleColumn(id="article-column", first_story=self._first_story())
@@ -170,7 +177,8 @@ class MainScreen(Screen):
         if not self.size.width:
             return  # not laid out yet
         settings = getattr(self.app, "settings", None)
-        if self.panes.arrange(self.library_panel, self.sidebar, self.size.width, getattr(settings, "list_width", None)):
+        if self.panes.arrange(self.library_panel, self.sidebar, self.size.width, getattr(settings, "list_width", None),
+                              _text_width(settings)):
             self._focus_out_of_hidden()
 
     def _show_panes(self) -> None:

@@ -40,11 +40,12 @@ class PaneArrangement:
                 {"-overlay": not plan.sidebar_docked,
                  "-hidden": not (self.show_sidebar if plan.sidebar_docked else self.overlay == "sidebar")})
 
-    def arrange(self, panel: Widget, sidebar: Widget, width: int, list_width: int | None = None) -> bool:
+    def arrange(self, panel: Widget, sidebar: Widget, width: int, list_width: int | None = None,
+                text_width: int | None = None) -> bool:
         """Size the panes for ``width`` columns and dock them or make them overlays (an
         overlay closes when its pane now fits beside the article); False when the plan
         did not change. Before mounting, this gives the panes their first styling."""
-        plan = plan_layout(width, list_width)
+        plan = plan_layout(width, list_width, text_width)
         if plan == self.plan:
             return False
         self.plan = plan
