@@ -101,18 +101,18 @@ async def test_command_palette_lists_readers_themes() -> None:
 
 
 async def test_keymap_override_changes_a_key() -> None:
-    write(config_path(), "keymap:\n  app.help: f1\n  main.next_article: n\n")
+    write(config_path(), "keymap:\n  app.help: f2\n  main.next_article: n\n")
     app = ReaderApp([SEEDS])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)  # ? no longer opens help
-        await pilot.press("f1")
+        await pilot.press("f2")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         sections = dict(help_sections(app))
-        assert ("f1", "Help") in sections["Everywhere"]  # the help screen shows the remapped key
+        assert ("f2", "Help") in sections["Everywhere"]  # the help screen shows the remapped key
         assert ("n", "Next article") in sections["Reading"]
 
 
@@ -120,7 +120,7 @@ async def test_without_keymap_the_default_key_works() -> None:
     app = ReaderApp([SEEDS])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("f1")
+        await pilot.press("f2")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("question_mark")
@@ -129,7 +129,7 @@ async def test_without_keymap_the_default_key_works() -> None:
 
 
 async def test_unknown_keymap_id_is_reported() -> None:
-    write(config_path(), "keymap:\n  app.hlep: f1\n")
+    write(config_path(), "keymap:\n  app.hlep: f2\n")
     app = RecordingApp([SEEDS])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -242,7 +242,7 @@ async def test_quick_theme_changes_save_the_last_one() -> None:
 def test_config_show_reports_an_unknown_keymap_id_on_its_line_like_the_app(capsys) -> None:
     from reader.cli import main
 
-    write(config_path(), "theme: ink\nkeymap:\n  app.help: f1\n  search.back: ctrl+g\n  main.fnid: ctrl+f\n")
+    write(config_path(), "theme: ink\nkeymap:\n  app.help: f2\n  search.back: ctrl+g\n  main.fnid: ctrl+f\n")
     assert main(["config", "--show"]) == 0  # a warning, not an error
     err = capsys.readouterr().err
     assert "line 5: keymap: no binding with id 'main.fnid' (did you mean 'main.find'?)" in err
