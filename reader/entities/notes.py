@@ -198,7 +198,15 @@ def _parsed_before(path: Path, text: str) -> object:
     return kept.get("data")
 
 
+_ANCHOR = re.compile(r"[&*][\w-]")
+
+
 def _remember_parse(path: Path, text: str, data: object) -> None:
+    """Keep a parse for next time, unless the text may hold YAML anchors and aliases: writing
+    a parse out expands them ("a YAML bomb": a few lines that stand for billions of items; the
+    notes refuse such values unexpanded). A name with "&" ("AT&T") is only parsed again."""
+    if _ANCHOR.search(text):
+        return
     try:
         write_atomic(_parse_cache(path), json.dumps({"digest": _digest(text), "data": data}, default=str,
                                                     ensure_ascii=False), durable=False)
