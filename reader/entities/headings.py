@@ -38,7 +38,6 @@ def _start_of(token) -> int:
 def title_lines(story: Story) -> list[tuple[int, int]]:
     """``(start, end)`` of the lines Written In Title Case (headlines)."""
     text, tokens = story.text, story.tokens
-    is_word = story.knowledge.is_word
     lines: list[tuple[int, int]] = []
     start = index = 0
     n = len(tokens)
@@ -47,32 +46,43 @@ def title_lines(story: Story) -> list[tuple[int, int]]:
             index = bisect_left(tokens, end, lo=index, key=_start_of)
             start = end + 1
             continue
-        words = capped = common_capped = common_lower = ordinary_capped = lower_content = given = 0
-        first = True
+        first = index
         while index < n and tokens[index].start < end:
-            tok = tokens[index]
-            if len(tok.text) >= 4 and tok.text.isalpha():
-                words += 1
-                capped += tok.cap
-                if tok.cap and not first and is_word(tok.folded):
-                    ordinary_capped += 1
-                lower_content += not tok.cap and tok.folded not in _TITLE_FUNCTION_WORDS
-            given += tok.cap and story.is_given_name(tok) and not is_word(tok.folded)
-            if tok.folded in _TITLE_FUNCTION_WORDS and not first and not tok.initial:
-                if tok.cap:
-                    common_capped += 1
-                else:
-                    common_lower += 1
-            first = False
             index += 1
-        # most words capitalised, function words too ("To", "With", "Its"): a title-case headline;
-        # or, in a line with no full stop, ordinary words ("Add Line Breaks to Issue Navigator")
-        if words >= 3 and capped >= 0.75 * words and (
-                common_capped >= 1 and common_lower <= common_capped
-                or ordinary_capped >= 2 and not lower_content and not given and _heading_shaped(text[start:end])):
+        if index - first >= 3 and _title_case(story, tokens[first:index], text[start:end]):
             lines.append((start, end))
         start = end + 1
     return lines
+
+
+def _title_case(story: Story, line: list, line_text: str) -> bool:
+    """True for a line's tokens that read as a title-case headline: most words capitalised,
+    function words too ("To", "With", "Its"); or, in a line with no full stop, ordinary
+    words ("Add Line Breaks to Issue Navigator"). The word lists are looked up last, for
+    the few lines the cheap counts leave."""
+    words = capped = common_capped = common_lower = lower_content = 0
+    for k, tok in enumerate(line):
+        folded = tok.folded
+        if len(tok.text) >= 4 and tok.text.isalpha():
+            words += 1
+            if tok.cap:
+                capped += 1
+            elif folded not in _TITLE_FUNCTION_WORDS:
+                lower_content += 1
+        if k and folded in _TITLE_FUNCTION_WORDS and not tok.initial:
+            if tok.cap:
+                common_capped += 1
+            else:
+                common_lower += 1
+    if words < 3 or capped < 0.75 * words:
+        return False
+    if common_capped >= 1 and common_lower <= common_capped:
+        return True
+    if lower_content or not _heading_shaped(line_text):
+        return False
+    is_word = story.knowledge.is_word
+    ordinary = sum(1 for tok in line[1:] if tok.cap and len(tok.text) >= 4 and tok.text.isalpha() and is_word(tok.folded))
+    return ordinary >= 2 and not any(tok.cap and story.is_given_name(tok) and not is_word(tok.folded) for tok in line)
 
 
 def trust_titles(story: Story) -> None:

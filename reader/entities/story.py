@@ -26,6 +26,7 @@ from reader.entities.wordlists import (
 )
 
 _GAP = re.compile(r"[ \t\u00a0]{1,2}")
+_ONE_CHARACTER_GAPS = frozenset(" \t\u00a0")
 _ENGLISH_FUNCTION_WORDS = frozenset("""the of and to in is that for it was with be by at this are from have has an
 not but or they she his her which were had been their we you will would""".split())
 """Words of nearly every English sentence and of few other languages' ("a", "on", "as" are
@@ -242,8 +243,11 @@ class Story:
         tokens = self.tokens
         if b >= len(tokens):
             return False
-        gap = self.text[tokens[a].end:tokens[b].start]
-        if gap == "" or _GAP.fullmatch(gap):
+        end, start = tokens[a].end, tokens[b].start
+        if start - end <= 0 or start - end == 1 and self.text[end] in _ONE_CHARACTER_GAPS:
+            return True  # the common case, told without slicing the text
+        gap = self.text[end:start]
+        if _GAP.fullmatch(gap):
             return True
         # "George W. Bush", "St. Louis", "Mr. Bashir": an initial or an abbreviation goes on,
         # unless a word that opens sentences follows ("Mac OS X. Just look ...")
@@ -256,12 +260,12 @@ class Story:
     def find_anchors(self) -> None:
         """Mark the known names (longest first, left to right)."""
         tokens = self.tokens
-        i, n = 0, len(tokens)
-        while i < n:
-            if not tokens[i].cap and not tokens[i].text[:1].isdigit():
-                i += 1
+        longest, joined = self.lexicon.longest, self.joined
+        free = 0  # the first token after the last name found
+        for i in [k for k, tok in enumerate(tokens) if tok.cap or tok.text[:1].isdigit()]:
+            if i < free:
                 continue
-            hit = self.lexicon.longest(tokens, i, self.joined)
+            hit = longest(tokens, i, joined)
             if hit and hit[0] == 1 and hit[1].rank == CITY_RANK and not tokens[i].upper \
                     and (tokens[i].initial or tokens[i].folded in self.lower_all) \
                     and tokens[i].base_folded in self.knowledge.words:
@@ -269,9 +273,7 @@ class Story:
             if hit:
                 self.anchors[i] = hit
                 self._covered.update(range(i + 1, i + hit[0]))
-                i += hit[0]
-            else:
-                i += 1
+                free = i + hit[0]
 
     def token_at(self, offset: int) -> int | None:
         """The index of the token starting at ``offset``, if one does."""
@@ -290,14 +292,12 @@ class Story:
 
     def runs(self):
         """``(i, j)`` for each run of capitalised words (with the connectors inside names)."""
-        i, n = 0, len(self.tokens)
-        while i < n:
-            if not (self.tokens[i].cap or i in self.anchors):
-                i += 1
-                continue
-            j = self._run_end(i)
-            yield i, j
-            i = j
+        anchors = self.anchors
+        j = 0
+        for i in [k for k, tok in enumerate(self.tokens) if tok.cap or k in anchors]:
+            if i >= j:
+                j = self._run_end(i)
+                yield i, j
 
     def _run_end(self, i: int) -> int:
         """Index after the last token of the capitalised run starting at ``i``."""

@@ -6,6 +6,8 @@ endings, demonyms, calendar words); nothing is tied to one article.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reader.entities.model import EVENT, ORG, OTHER, PLACE
 
 
@@ -77,6 +79,7 @@ _ROLE_PREFIXES = _words("ex vice co deputy acting former")
 _ROLE_SUFFIXES = _words("elect designate general in-chief at-large")
 
 
+@lru_cache(maxsize=16384)
 def is_role(folded: str) -> bool:
     """A title or role word: "minister", "Minister's", "President-elect", "Vice-President", "Attorney-General"."""
     word = folded.rstrip(".")
@@ -199,6 +202,7 @@ rohingya uighur uyghur pashtun tamil maori māori aboriginal indigenous
 _DEMONYM_PREFIXES = _words("afro anglo franco sino indo italo greco russo austro judeo euro pan")
 
 
+@lru_cache(maxsize=16384)
 def is_demonym(folded: str) -> bool:
     """A nationality or group adjective, also joined by hyphens ("African-American",
     "Sino-Japanese", "Anglo-Irish")."""
