@@ -72,6 +72,19 @@ class Token:
         return self.upper
 
 
+_new = object.__new__
+
+
+def _plain_token(start: int, end: int, word: str, initial: bool) -> Token:
+    """``Token(start, end, word, False, initial, plain=True)`` for a word of letters in lower
+    case (most words), made in half the time: no call through the class to ``__init__``."""
+    tok = _new(Token)
+    tok.start, tok.end, tok.text, tok.cap, tok.initial = start, end, word, False, initial
+    tok.folded = word if word.isascii() else fold_token(word)
+    tok.base_end, tok.upper = end, False
+    return tok
+
+
 def _all_capitals(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -120,7 +133,7 @@ def tokenize(text: str) -> list[Token]:
             between = text[prev_end:start]
             initial = "\n" in between or _after_boundary(between, prev)
         if word.islower() and word.isalpha():  # most words: letters in lower case
-            prev = Token(start, end, word, False, initial, True)
+            prev = _plain_token(start, end, word, initial)
             append(prev)
             prev_end = end
             continue
