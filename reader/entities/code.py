@@ -26,6 +26,7 @@ the language's conventions, not names, so the recogniser drops what it finds the
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 _SIGNALS = tuple((marks, re.compile(p, re.M)) for marks, p in (
     ("(", r"\w\("), ("{}", r"[{}]"), (";", r";\s*(?:$|[}\n])"), ("=>:", r"\s=\s|==|!=|->|::|=>|\+="),
@@ -67,10 +68,13 @@ def _signals(line: str) -> int:
     """How many kinds of code signal ``line`` holds (counting stops at two)."""
     count = 0
     for marks, signal in _SIGNALS:
-        if any(mark in line for mark in marks) and signal.search(line):
-            count += 1
-            if count == 2:
+        for mark in marks:
+            if mark in line:
+                if signal.search(line):
+                    count += 1
                 break
+        if count == 2:
+            break
     return count
 
 
@@ -234,18 +238,37 @@ def _snake_case(text: str, start: int, end: int) -> bool:
         or (text[end:end + 1] == "_" and (text[end + 1:end + 2].isalnum() or text[end + 1:end + 2] == "_"))
 
 
+class _Intervals:
+    """``(start, end)`` intervals, asked which cover an offset in O(log n) (a story may have
+    hundreds of code lines and addresses, and as many names)."""
+
+    def __init__(self, intervals: list[tuple[int, int]]) -> None:
+        ordered = sorted(intervals)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []  # the furthest end of the intervals up to each one
+        furthest = -1
+        for _, b in ordered:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def cover(self, offset: int) -> bool:
+        """True when an interval has ``start <= offset < end``."""
+        k = bisect_right(self.starts, offset) - 1
+        return k >= 0 and self.reach[k] > offset
+
+
 def in_code(text: str, spans, lines: list[tuple[int, int]] | None = None) -> list:
     """``spans`` without those in code: on a code line, holding an identifier, a flag, joined
     to another word by an underscore, or in a web address."""
     lines = code_lines(text) if lines is None else lines
-    lines = lines + address_spans(text) + hex_spans(text)
+    in_lines = _Intervals(lines + address_spans(text) + hex_spans(text))
     files = file_name_spans(text)
     prefixes = _SharedPrefixes(text)
     kept = []
     for span in spans:
         start = span.start
         if (is_flag(text, start) or is_handle_or_code(text, start) or _snake_case(text, start, span.end)
-                or (lines and any(a <= start < b for a, b in lines))
+                or in_lines.cover(start)
                 or (files and any(a < span.end and start < b for a, b in files))  # "Open Main.swift"
                 or (_MAYBE_IDENTIFIER.search(text, start, span.end)
                     and any(is_identifier(w) or prefixes.lead(w)

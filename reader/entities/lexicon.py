@@ -188,17 +188,16 @@ class Lexicon:
             stem = key + " " if key else ""
             key = stem + tok.folded
             code = code_of(key)
-            forms = ((key, code),)
-            if tok.base_end != tok.end:
+            entry = notes.get(key)
+            if entry is None and code & _IS_NAME:
+                entry = _entry(notes, key, code)
+            if entry is not None and _case_ok(entry, tokens, i, n):
+                best = (n, entry)
+            elif tok.base_end != tok.end:  # "Japan's": the name without its ’s
                 base = stem + tok.base_folded
-                forms = ((key, code), (base, code_of(base)))
-            for form, form_code in forms:
-                entry = notes.get(form)
-                if entry is None and form_code & _IS_NAME:
-                    entry = Entry(PLACE, place_key(form), form_code & 3, bool(form_code & _EXACT), form_code >> 5)
+                entry = _entry(notes, base, code_of(base))
                 if entry is not None and _case_ok(entry, tokens, i, n):
                     best = (n, entry)
-                    break
             if not (code & _IS_PREFIX or key in prefixes):
                 break
         return best
@@ -213,6 +212,14 @@ def place_key(folded: str) -> str:
     """The key of a gazetteer place: a country's aliases share its own ("U.S.", "US" and
     "United States" are one entity of a story), and so do a state's abbreviations ("N.J.")."""
     return make_id(country_name_of_alias(folded) or state_name_of_abbreviation(folded) or folded)
+
+
+def _entry(notes: dict[str, Entry], key: str, code: int) -> Entry | None:
+    """The notes' entry for ``key``, else the place its ``code`` names, if any."""
+    entry = notes.get(key)
+    if entry is None and code & _IS_NAME:
+        return Entry(PLACE, place_key(key), code & 3, bool(code & _EXACT), code >> 5)
+    return entry
 
 
 def _no_code(key: str) -> int:
