@@ -12,6 +12,8 @@ from reader.text import CJK_CHARACTERS
 #: a name written in Latin letters beside it: "DeepMind的AlphaGo" is three words).
 WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[A-Z](?:\.[A-Z])+(?![\w.])|[A-Z]{1,3}&[A-Z]{1,3}\b"
                   rf"|[^\W_{CJK_CHARACTERS}]+(?:(?:['’]|[-‐‑])[^\W_{CJK_CHARACTERS}]+)*|[{CJK_CHARACTERS}]+|&")
+_WORDS_AND_GAPS = re.compile(f"({WORD.pattern})")
+"""``WORD`` in a group: ``split`` gives the words and what stands between them."""
 HYPHEN = re.compile(r"[-‐‑]")
 INITIAL = re.compile(r"[A-Z]$")
 _SENTENCE_END = set(".!?")
@@ -118,38 +120,37 @@ def is_plural_acronym(word: str) -> bool:
 def tokenize(text: str) -> list[Token]:
     """Words with their offsets, each marked capitalised or not and sentence-initial or not."""
     tokens: list[Token] = []
-    prev_end = 0
-    prev: Token | None = None
     append = tokens.append
-    for match in WORD.finditer(text):
-        word = match.group()
-        start, end = match.span()
-        if prev is None:
-            between = text[prev_end:start]
-            initial = not between.strip() or _after_boundary(between, None)
-        elif start == prev_end + 1 and text[prev_end] == " ":
+    # the text split at its words: [between, word, between, word, ..., between], all in C
+    parts = iter(_WORDS_AND_GAPS.split(text))
+    between = next(parts)
+    start = len(between)
+    prev: Token | None = None
+    for word, after in zip(parts, parts):
+        end = start + len(word)
+        if between == " " and prev is not None:
             initial = False  # the common case: one space between two words
+        elif prev is None:
+            initial = not between.strip() or _after_boundary(between, None)
         else:
-            between = text[prev_end:start]
             initial = "\n" in between or _after_boundary(between, prev)
         if word.islower() and word.isalpha():  # most words: letters in lower case
             prev = _plain_token(start, end, word, initial)
-            append(prev)
-            prev_end = end
-            continue
-        first = word[0]
-        if word[1:2] in _ELISION and word[2:3].islower():
-            cap = False  # "L’inscription", "D'abord": an elided article before an ordinary word
         else:
-            cap = True if first.isupper() else (False if first.islower() and word.isalpha() and not word[1:2].isupper()
-                                                else is_cap_word(word))
-        if cap and word[-1] == "s" and word[-2:-1].isupper() and is_plural_acronym(word):
-            cap = False  # "CEOs", "APIs", "MPs": a common noun, not a name
-        elif cap and text[end:end + 1] == "$":
-            cap = False  # "US$ 20,000", "HK$5": a currency, not the place
-        prev = Token(start, end, word, cap, initial)
+            first = word[0]
+            if word[1:2] in _ELISION and word[2:3].islower():
+                cap = False  # "L’inscription", "D'abord": an elided article before an ordinary word
+            else:
+                cap = True if first.isupper() else (False if first.islower() and word.isalpha()
+                                                    and not word[1:2].isupper() else is_cap_word(word))
+            if cap and word[-1] == "s" and word[-2:-1].isupper() and is_plural_acronym(word):
+                cap = False  # "CEOs", "APIs", "MPs": a common noun, not a name
+            elif cap and after[:1] == "$":
+                cap = False  # "US$ 20,000", "HK$5": a currency, not the place
+            prev = Token(start, end, word, cap, initial)
         append(prev)
-        prev_end = end
+        between = after
+        start = end + len(after)
     return tokens
 
 
