@@ -89,15 +89,12 @@ def is_work_title(story: Story, a: int, b: int) -> bool:
     if b - a >= 2 and (tokens[a].folded in VESSEL_PREFIXES and tokens[a].is_upper
                        or tokens[a].folded == "space" and tokens[a + 1].folded == "shuttle"):
         return True
-    before = text[max(0, start - 40):start].split()[-3:]
-    words = [w.strip(",;:()").casefold() for w in before]
-    while words and (words[-1] in _WORK_DETERMINERS or words[-1].isdigit()):
-        words.pop()
-    if not words:
-        return False
-    last, written = words[-1], before[len(words) - 1]
-    return last in WORK_NOUNS or last.rstrip("s") in WORK_NOUNS or last in THING_NOUNS and written == last
-    # (a thing's noun right before the name: not "earlier spacecraft, the International Space Station")
+    for written in reversed(text[max(0, start - 40):start].split()[-3:]):
+        word = written.strip(",;:()").casefold()
+        if word not in _WORK_DETERMINERS and not word.isdigit():  # the last word before, past "the", "his", "2"
+            return word in WORK_NOUNS or word.rstrip("s") in WORK_NOUNS or word in THING_NOUNS and written == word
+            # (a thing's noun right before the name: not "earlier spacecraft, the International Space Station")
+    return False
 
 
 def droppable(story: Story, k: int) -> bool:
@@ -152,7 +149,7 @@ def _body_named_for_its_country(story: Story, a: int, b: int) -> bool:
 def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced_person: bool = False,
                      left_of_role: bool = False) -> None:
     tokens, anchors = story.tokens, story.anchors
-    if _body_named_for_its_country(story, a, b):
+    if b - a >= 2 and _body_named_for_its_country(story, a, b):
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, ORG, None, tokens[a:b]))
         return
     if b - a >= 2 and tokens[b - 1].folded in PARTY_NOUNS and tokens[b - 2].folded in _PARTY_QUALIFIERS \
@@ -164,7 +161,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     # nationality words and ordinals stay when the run ends like a name ("Indonesian Navy")
     # ("Cheng Chung-tai spoke": "Cheng" is his name; "Prime Minister May": so may "May" be)
     while a < b and a not in anchors and (droppable(story, a) or _ordinary_opener(story, a, b)) \
-            and not _hyphenated_given_name(tokens[a:b]) and not _lone_month_name(story, a, b):
+            and not (b - a == 2 and _hyphenated_given_name(tokens[a:b])) and not _lone_month_name(story, a, b):
         if (tokens[a].folded in DEMONYMS or tokens[a].folded in _NAME_STARTERS) and tokens[a].cap \
                 and b - a >= 2 and (ending_kind(story, a, b) or _ends_like_a_name_before_a_title(story, a, b)):
             break
