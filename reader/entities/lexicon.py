@@ -54,6 +54,7 @@ def name_key(name: str) -> tuple[str, int, bool] | None:
     return " ".join(fold_token(w) for w in words), (1 if exact else caps), exact
 
 
+_MOST_SEEN_CODES = 100_000
 _IS_NAME, _EXACT, _IS_PREFIX = 4, 8, 16  # code bits beside the rank (bits 0-1); capitals mask from bit 5
 
 
@@ -129,6 +130,8 @@ class Lexicon:
         self.notes: dict[str, Entry] = {}
         self.prefixes: set[str] = set()  # proper prefixes of the notes' longer names
         self.symbols: dict[str, Entry] = {}
+        #: place codes of the keys looked up so far (a dict look-up is a fraction of the trie's)
+        self._seen_codes: dict[str, int] = {}
         for name, note_id in kb.surface_forms():
             note = kb.notes[note_id]
             self._add(name, Entry(note.type, note.id, NOTE_RANK))
@@ -179,7 +182,7 @@ class Lexicon:
             return None
         best = None
         key = ""
-        notes, prefixes = self.notes, self.prefixes
+        notes, prefixes, seen = self.notes, self.prefixes, self._seen_codes
         code_of = self.places.code if self.places is not None else _no_code
         for n in range(1, len(tokens) - i + 1):
             tok = tokens[i + n - 1]
@@ -187,7 +190,11 @@ class Lexicon:
                 break
             stem = key + " " if key else ""
             key = stem + tok.folded
-            code = code_of(key)
+            code = seen.get(key)
+            if code is None:
+                code = code_of(key)
+                if len(seen) < _MOST_SEEN_CODES:
+                    seen[key] = code
             entry = notes.get(key)
             if entry is None and code & _IS_NAME:
                 entry = _entry(notes, key, code)

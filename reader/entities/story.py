@@ -8,7 +8,7 @@ object, so stories read in several threads at once never see each other's state.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from reader.entities.knowledge import Knowledge
@@ -59,6 +59,10 @@ _STANCE_PREFIXES = frozenset("pro anti non ex post pre neo pan".split())
 _CLAUSE_OPENERS = frozenset("in on at by for with from into as after before during while when since until".split())
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your some many most all each "
                          "every".split())
+
+
+def _start_of(tok: Token) -> int:
+    return tok.start
 
 
 _HYPHENS = re.compile(r"[-‐‑]")
@@ -122,7 +126,6 @@ class Story:
         self.found: list[Found] = []
         self.deferred: list[Found] = []  # single capitalised words, typed once the whole story is read
         self._covered: set[int] = set()
-        self._starts: dict[int, int] | None = None
 
     # -- words -----------------------------------------------------------------------------------
 
@@ -163,13 +166,16 @@ class Story:
         text = self.text
         shouting: set[int] = set()
         done_lines: set[int] = set()
-        for index in capitals:
+        capital_starts = [tokens[index].start for index in capitals]
+        for pos, index in enumerate(capitals):
             line_start = text.rfind("\n", 0, tokens[index].start) + 1
             if line_start in done_lines:
                 continue
             done_lines.add(line_start)
             line_end = text.find("\n", tokens[index].start)
             line_end = len(text) if line_end < 0 else line_end
+            if bisect_left(capital_starts, line_end, pos) - pos < 2:
+                continue  # one word in capitals on its line: no shouting line (that needs two or more)
             first = index
             while first > 0 and tokens[first - 1].start >= line_start:
                 first -= 1
@@ -302,9 +308,8 @@ class Story:
 
     def token_at(self, offset: int) -> int | None:
         """The index of the token starting at ``offset``, if one does."""
-        if self._starts is None:
-            self._starts = {tok.start: index for index, tok in enumerate(self.tokens)}
-        return self._starts.get(offset)
+        index = bisect_left(self.tokens, offset, key=_start_of)
+        return index if index < len(self.tokens) and self.tokens[index].start == offset else None
 
     def covered(self, k: int) -> bool:
         """True when token ``k`` is inside (not at the start of) a known name."""

@@ -54,7 +54,7 @@ class Token:
             return
         self.folded = text.lower() if text.isascii() else fold_token(text)
         self.base_end = end - 2 if text[-2:] in ("'s", "’s") and len(text) > 3 else end
-        self.upper = cap and len(text) > 1 and not text[1:2].islower() and _all_capitals(self.base)
+        self.upper = cap and len(text) > 1 and not text[1:2].islower() and _all_capitals(text[:self.base_end - start])
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start})"
