@@ -65,6 +65,9 @@ _NAME_STARTERS = frozenset("first second third fourth fifth new great grand unit
 
 def classify_run(story: Story, i: int, j: int) -> None:
     """Type the run ``i``..``j`` after splitting it at connectors that join no name."""
+    if j - i == 1:  # one word, as most runs are: nothing to split
+        classify_segment(story, i, j, initial=story.tokens[i].initial)
+        return
     for a, b in story.split_connectors(i, j):
         classify_segment(story, a, b, initial=story.tokens[a].initial)
 
@@ -104,7 +107,7 @@ def droppable(story: Story, k: int) -> bool:
     low = tok.folded
     if low in PARTY_NOUNS and tok.cap and (low == "labour" or (k and story.tokens[k - 1].folded == "the")):
         return False
-    if tok.is_upper:  # an acronym that spells a word: "WHO", "LA", "FIRST"
+    if tok.upper:  # an acronym that spells a word: "WHO", "LA", "FIRST"
         return low in NOT_NAMES or low in CALENDAR or low in DEMONYMS
     base = tok.base_folded
     if tok.cap and is_role(low) and k + 1 < len(story.tokens) and story.tokens[k + 1].cap:
@@ -198,7 +201,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     # titles and roles split the run: what follows the last role is a person
     role_at = None
     k = a
-    while k < b:
+    while k < b and b - a > 1:  # (a title alone is no title before a name)
         if k in anchors:
             k += anchors[k][0]
             continue
@@ -483,6 +486,8 @@ def _has_strong_ending(tokens, a: int, b: int) -> bool:
 
 def ending_kind(story: Story, a: int, b: int) -> str | None:
     """The kind a run's last word (or the word before "of") gives it: "Party" ORG, "Islands" PLACE."""
+    if b - a == 1:
+        return None  # "Party", "Army" alone are ordinary words
     tokens = story.tokens
     last = b - 1
     while last > a and (ROMAN.fullmatch(tokens[last].text) or tokens[last].text[:1].isdigit()):
@@ -504,8 +509,6 @@ def ending_kind(story: Story, a: int, b: int) -> str | None:
         if kind == PLACE and (head == tokens[last].base_folded and tokens[a].folded in DEMONYMS and head == "state"
                               or head != heads[0] and tokens[idx].folded in ("for", "on")):
             kind = ORG  # "Islamic State"; "Center for Health", "Hall for ..." are bodies, not buildings
-        if b - a == 1:
-            return None  # "Party", "Army" alone are ordinary words
         if head in WEAK_ENDINGS and tokens[a].folded in COMMON and not _place_then(story, a, last):
             continue
         return kind
