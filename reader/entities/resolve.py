@@ -61,9 +61,10 @@ class Names:
             if after and after.group(1).upper() == after.group(1) and words \
                     and after.group(1)[0] == words[0][0].upper() and f.type != PERSON:
                 self.acronyms.setdefault(after.group(1), f)
-            caps = [w for w in words if w[:1].isupper() and fold_token(w) not in CONNECTORS]
-            if len(caps) >= 2 and f.type != PERSON:
-                self.acronyms.setdefault("".join(w[0] for w in caps), f)
+            if f.type != PERSON and len(words) >= 2:
+                caps = [w for w in words if w[:1].isupper() and fold_token(w) not in CONNECTORS]
+                if len(caps) >= 2:
+                    self.acronyms.setdefault("".join(w[0] for w in caps), f)
             if f.type != PERSON and len(words) >= 2 and fold_token(" ".join(words[:-1])) in NAMED_THING_KINDS:
                 self.short.setdefault(words[-1], f)  # "Phailin" after "Cyclone Phailin", "Atlantis" after
                 # "Space Shuttle Atlantis"

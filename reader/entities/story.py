@@ -293,7 +293,7 @@ class Story:
         tokens = self.tokens
         longest, joined = self.lexicon.longest, self.joined
         free = 0  # the first token after the last name found
-        for i in [k for k, tok in enumerate(tokens) if tok.cap or tok.text[:1].isdigit()]:
+        for i in [k for k, tok in enumerate(tokens) if tok.cap or tok.text[0].isdigit()]:
             if i < free:
                 continue
             hit = longest(tokens, i, joined)
