@@ -143,7 +143,7 @@ def _body_named_for_its_country(story: Story, a: int, b: int) -> bool:
     """A capitalised noun of ``COUNTRY_BODY_NOUNS`` and then a country (or a known place) and
     nothing else: one organisation, not a word and a place."""
     tokens, anchors = story.tokens, story.anchors
-    if b - a < 2 or not tokens[a].cap or tokens[a].is_upper or tokens[a].folded not in COUNTRY_BODY_NOUNS:
+    if b - a < 2 or not tokens[a].cap or tokens[a].upper or tokens[a].folded not in COUNTRY_BODY_NOUNS:
         return False
     place = anchors.get(a + 1)
     return place is not None and place[0] == b - a - 1 and place[1].type == PLACE and place[1].rank >= COUNTRY_RANK
@@ -323,7 +323,7 @@ def _body_named_with_its_country(story: Story, a: int, b: int) -> bool:
     anchors = story.anchors
     country = next((k for k in range(a + 1, b) if k in anchors and k + anchors[k][0] == b), None)
     return country is not None and anchors[country][1].type == PLACE and anchors[country][1].rank >= COUNTRY_RANK \
-        and all(k not in anchors and story.tokens[k].cap and not story.tokens[k].is_upper for k in range(a, country))
+        and all(k not in anchors and story.tokens[k].cap and not story.tokens[k].upper for k in range(a, country))
 
 
 _ACRONYM_LED = re.compile(r"[A-Z]{2,}[A-Z][a-z]")
@@ -380,7 +380,7 @@ def _ordinary_opener(story: Story, a: int, b: int) -> bool:
     """An ordinary word capitalised only because it opens a sentence or a heading, before a name
     that is no ordinary word: "Considering Socotra", "Experience Moriori" (not "Civic Passion")."""
     tok = story.tokens[a]
-    if not tok.initial or b - a < 2 or tok.is_upper or story.is_given_name(tok) \
+    if not tok.initial or b - a < 2 or tok.upper or story.is_given_name(tok) \
             or tok.folded in story.knowledge.family_names:
         return False
     is_word = story.knowledge.is_word
@@ -406,7 +406,7 @@ def _ordinary_before(story: Story, a: int, i: int) -> bool:
     names ("Nonpartisan Paul Tse"), not more of a name ("Te Kaurinui Robert Parata"). (One
     word before it is taken as a title either way: "Tsarevna Sophia Alekseyevna".)"""
     is_word, lexicon = story.knowledge.is_word, story.lexicon
-    return all(is_word(t.folded) or t.folded in lexicon or t.is_upper for t in story.tokens[a:i])
+    return all(is_word(t.folded) or t.folded in lexicon or t.upper for t in story.tokens[a:i])
 
 
 _QUARTERS = frozenset("east west north south central".split())
@@ -464,7 +464,7 @@ def _shape_kind(story: Story, a: int, b: int) -> str | None:
     if first.folded in ORG_STARTS:
         return ORG
     knowledge = story.knowledge
-    if last.folded.endswith("s") and not last.is_upper and last.folded not in knowledge.words \
+    if last.folded.endswith("s") and not last.upper and last.folded not in knowledge.words \
             and knowledge.is_word(last.folded) and not story.is_given_name(first):
         return ORG  # a plural noun after a name: a team or a band ("Pittsburgh Pirates", "Arctic Monkeys")
     return None
@@ -539,7 +539,7 @@ def _shouted_after(story: Story, k: int) -> bool:
     emphasis, not the end of the name (asked only of a run of three words or more: "Emmanuel
     MACRON", "Tyson FURY" are a name with its surname in capitals, as some copy writes them)."""
     tok = story.tokens[k]
-    return tok.is_upper and len(tok.text) >= 4 and not story.tokens[k - 1].is_upper \
+    return tok.upper and len(tok.text) >= 4 and not story.tokens[k - 1].upper \
         and (tok.folded in COMMON or story.knowledge.is_word(tok.folded))
 
 
@@ -568,7 +568,7 @@ def _place_then(story: Story, a: int, last: int) -> bool:
 
 def _hyphenated_given_name(toks) -> bool:
     """A short family name and a hyphenated given name: "Cheng Chung-tai", "Hsieh Pei-fen"."""
-    return len(toks) == 2 and len(toks[0].base) <= 6 and toks[0].base.isalpha() and not toks[0].is_upper \
+    return len(toks) == 2 and len(toks[0].base) <= 6 and toks[0].base.isalpha() and not toks[0].upper \
         and GIVEN_WITH_HYPHEN.fullmatch(toks[1].base) is not None
 
 
@@ -614,15 +614,15 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
             or _ordinary_words_with_a_body_word(story, toks):
         story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "against the Houston Astros,"
         return
-    if not any(t.is_upper for t in toks[1:]) and (_person_first(story, a, b) if toks[0].folded in story.lexicon
+    if not any(t.upper for t in toks[1:]) and (_person_first(story, a, b) if toks[0].folded in story.lexicon
                                                   else story.is_given_name(toks[0])):  # (not "Mac OS X")
         story.found.append(Found(start, end, PERSON, None, toks, initial=initial))
         return
-    if INITIALS.match(toks[0].text) and not toks[-1].is_upper and not toks[-1].text[:1].isdigit():
+    if INITIALS.match(toks[0].text) and not toks[-1].upper and not toks[-1].text[:1].isdigit():
         story.found.append(Found(start, end, PERSON, None, toks, initial=initial))  # "K.C. Maurer", "L. Ron Hubbard"
         return
     for i in range(a + 1, b - 1):
-        if _given_inside(story, i, b) and not tokens[b - 1].is_upper and not story.covered(i) \
+        if _given_inside(story, i, b) and not tokens[b - 1].upper and not story.covered(i) \
                 and (i - a == 1 or _ordinary_before(story, a, i)):
             # "Nonpartisan Paul Tse", "Ottawa lawyer Anne Lee": the name starts at the given name
             classify_residual(story, a, i, initial, True)
@@ -631,7 +631,7 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
     text = story.text
     after_the = follows_the(text, start)  # people are seldom "the Red Cross"
     lexicon = story.lexicon
-    if any(t.is_upper for t in toks) or left_of_role or any(lexicon.is_country(t.base) for t in toks) \
+    if any(t.upper for t in toks) or left_of_role or any(lexicon.is_country(t.base) for t in toks) \
             or all(t.folded in story.lower_words for t in toks) or after_the:
         story.found.append(Found(start, end, ORG, None, toks))
         return

@@ -245,7 +245,7 @@ def _case_ok(entry: Entry, tokens: list[Token], i: int, n: int) -> bool:
     if entry.exact_case:
         base = tokens[i].base
         return base.isupper() or base.rstrip(".").replace(".", "").isupper()
-    if n == 1 and entry.rank == CITY_RANK and tokens[i].is_upper and not _dateline(tokens, i):
+    if n == 1 and entry.rank == CITY_RANK and tokens[i].upper and not _dateline(tokens, i):
         return False  # "NATO" is not the town of Nato (but a dateline "CAIRO —" is Cairo)
     caps = entry.caps
     for k in range(n):

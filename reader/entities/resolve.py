@@ -208,7 +208,7 @@ def _type_single_words(story: Story, names: Names) -> None:
             continue
         if len(word) == 1 or low in _PEOPLE_NOUNS:
             continue  # a letter alone: a grade, a unit (°C), an initial; "Women", "Children"
-        if tok.is_upper and (len(low) >= 4 and low in COMMON or len(low) >= 6 and story.knowledge.is_word(low)):
+        if tok.upper and (len(low) >= 4 and low in COMMON or len(low) >= 6 and story.knowledge.is_word(low)):
             continue  # "UNLESS of course", "Don't let TERRORISM take over": a word in capitals for emphasis
             # (not "US", "WHO", "IT", "NASA")
         if low in STANDALONE_EVENTS:
@@ -227,14 +227,14 @@ def _type_single_words(story: Story, names: Names) -> None:
         if head_of is not None and not f.initial and follows_the(text, f.start):
             found.append(Found(f.start, f.end, head_of.type, head_of.key, f.tokens))  # "the Church" of Scientology
             continue
-        if is_role(low) or (low in ENDINGS and not tok.is_upper) or ROMAN.fullmatch(word):
+        if is_role(low) or (low in ENDINGS and not tok.upper) or ROMAN.fullmatch(word):
             continue
-        if low.endswith("ing") and not tok.is_upper and word not in names.short \
+        if low.endswith("ing") and not tok.upper and word not in names.short \
                 and (f.initial or story.knowledge.is_word(low)):
             continue  # "Refusing", "Planning", a sentence's "Crowdfunding": a capitalised gerund is not a
             # name (mid-sentence "Boeing", "Xining" are)
         target = names.target(word)
-        if target is None and not tok.is_upper and (low in story.lower_words or (
+        if target is None and not tok.upper and (low in story.lower_words or (
                 low.endswith(_ADJECTIVE_ENDINGS) and low not in GIVEN_NAMES and len(low) > 5)):
             continue  # "Tourism" when the story also says "tourism"; "Gabonese", "Texans", "Hellenic"
         if target is None and text[f.end:f.end + 1] == ":":
@@ -242,7 +242,7 @@ def _type_single_words(story: Story, names: Names) -> None:
         if target is not None and target.type is not None:
             found.append(Found(f.start, f.end, target.type, target.key, f.tokens, guessed=target.guessed))
             continue
-        ordinary = not tok.is_upper and low not in GIVEN_NAMES and (
+        ordinary = not tok.upper and low not in GIVEN_NAMES and (
             story.knowledge.is_word(low) or _contraction(low, story))
         if _plural_of_a_name(story, tok):
             continue  # "Polaroids", "Stormtroopers", "YouTubers": products or groups, not one entity
@@ -258,7 +258,7 @@ def _type_single_words(story: Story, names: Names) -> None:
         if f.initial:
             # a capitalised first word is a name when the story also uses it mid-sentence, or when it is no
             # ordinary word ("Socotra is ...")
-            if (low in COMMON and not tok.is_upper) or low in story.lower_all or (
+            if (low in COMMON and not tok.upper) or low in story.lower_all or (
                     surface_counts.get(word, 0) == 0 and not (story.knowledge.words and story.english)):
                 continue  # without English words to tell ordinary ones ("Revivez", "Aucune"): used mid-sentence only
         f.type, f.guessed = _single_kind(story, tok, f)
@@ -341,7 +341,7 @@ def _plural_of_a_name(story: Story, tok: Token) -> bool:
     """A capitalised plural whose singular the story also uses as a name, or a plural of an ordinary
     word ("Superheroes"): members of a group or copies of a product."""
     low = tok.base_folded
-    if tok.is_upper or len(low) < 5 or not low.endswith("s") or low.endswith(("ss", "us", "is")):
+    if tok.upper or len(low) < 5 or not low.endswith("s") or low.endswith(("ss", "us", "is")):
         return False
     singular = low[:-1]
     return singular in story.cap_words or (low not in story.knowledge.words and story.knowledge.is_word(low)
@@ -367,7 +367,7 @@ def _is_sports(story: Story) -> bool:
 
 def _single_kind(story: Story, tok: Token, f: Found) -> tuple[str, bool]:
     """The type of a single unknown word, and whether it is a guess (left to ``evidence.pool``)."""
-    if tok.is_upper:
+    if tok.upper:
         return ORG, False
     if tok.folded in GIVEN_NAMES:
         return PERSON, False

@@ -152,7 +152,7 @@ class Story:
         short hand list counts: "Jordan Henderson", but not "York Minster" or "Cleveland Clinic"."""
         if tok.folded in GIVEN_NAMES:
             return True
-        return not place and tok.cap and not tok.is_upper and tok.folded in self.knowledge.given_names
+        return not place and tok.cap and not tok.upper and tok.folded in self.knowledge.given_names
 
     def _lower_shouting(self) -> None:
         """Words in ALL CAPS headlines, bylines and runs ("JOE HILDEBRAND HOW IT WORKS") read as if
@@ -344,7 +344,7 @@ class Story:
             if j >= n or not self.joined(j - 1):
                 break
             if tokens[j - 1].base_end != tokens[j - 1].end and tokens[j - 1].folded not in _POSSESSIVE_NAMES \
-                    and (not self._ending_ahead(j) or self.anchor_ends_at(j) or tokens[j - 1].is_upper):
+                    and (not self._ending_ahead(j) or self.anchor_ends_at(j) or tokens[j - 1].upper):
                 break  # "Tokyo’s officials", "Saudi Arabia's Civil Defense Authority", "NASA's Jet Propulsion
                 # Laboratory" (but "Sheriff's Department")
             nxt = tokens[j]

@@ -40,21 +40,27 @@ def fold_token(word: str) -> str:
 
 
 class Token:
-    """One word of the text with what the rules need to know about it (computed once)."""
+    """One word of the text with what the rules need to know about it (computed once).
 
-    __slots__ = ("start", "end", "text", "cap", "initial", "folded", "base_end", "upper")
+    ``folded`` is the word as compared, ``base_folded`` the same without a possessive ’s
+    (which ends at ``base_end``); ``upper``: ALL CAPITALS, two letters or more ("NASA",
+    "U.S."), in text that is not shouting (also read as ``is_upper``)."""
+
+    __slots__ = ("start", "end", "text", "cap", "initial", "folded", "base_end", "upper", "base_folded")
 
     def __init__(self, start: int, end: int, text: str, cap: bool, initial: bool = False,
                  plain: bool = False) -> None:
         """``plain``: the caller knows ``text`` is letters in lower case (no ’s, no capitals)."""
         self.start, self.end, self.text, self.cap, self.initial = start, end, text, cap, initial
         if plain:
-            self.folded = text if text.isascii() else fold_token(text)
+            self.folded = self.base_folded = text if text.isascii() else fold_token(text)
             self.base_end, self.upper = end, False
             return
         self.folded = text.lower() if text.isascii() else fold_token(text)
         self.base_end = end - 2 if text[-2:] in ("'s", "’s") and len(text) > 3 else end
-        self.upper = cap and len(text) > 1 and not text[1:2].islower() and _all_capitals(text[:self.base_end - start])
+        base = text[:self.base_end - start]
+        self.base_folded = self.folded if self.base_end == end else fold_token(base)
+        self.upper = cap and len(text) > 1 and not text[1:2].islower() and _all_capitals(base)
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start})"
@@ -65,26 +71,13 @@ class Token:
         return self.text[: self.base_end - self.start]
 
     @property
-    def base_folded(self) -> str:
-        return self.folded if self.base_end == self.end else fold_token(self.base)
-
-    @property
     def is_upper(self) -> bool:
-        """ALL CAPITALS, two letters or more ("NASA", "U.S."), in text that is not shouting."""
+        """``upper`` (the rules read the slot)."""
         return self.upper
 
 
 _new = object.__new__
-
-
-def _plain_token(start: int, end: int, word: str, initial: bool) -> Token:
-    """``Token(start, end, word, False, initial, plain=True)`` for a word of letters in lower
-    case (most words), made in half the time: no call through the class to ``__init__``."""
-    tok = _new(Token)
-    tok.start, tok.end, tok.text, tok.cap, tok.initial = start, end, word, False, initial
-    tok.folded = word if word.isascii() else fold_token(word)
-    tok.base_end, tok.upper = end, False
-    return tok
+"""Makes a token without ``__init__`` (``tokenize`` sets the slots of a plain word itself)."""
 
 
 def _all_capitals(word: str) -> bool:
@@ -134,8 +127,12 @@ def tokenize(text: str) -> list[Token]:
             initial = not between.strip() or _after_boundary(between, None)
         else:
             initial = "\n" in between or _after_boundary(between, prev)
-        if word.islower() and word.isalpha():  # most words: letters in lower case
-            prev = _plain_token(start, end, word, initial)
+        if word.islower() and word.isalpha():
+            # most words: letters in lower case, their token made here (no call per word)
+            prev = _new(Token)
+            prev.start, prev.end, prev.text, prev.cap, prev.initial = start, end, word, False, initial
+            prev.folded = prev.base_folded = word if word.isascii() else fold_token(word)
+            prev.base_end, prev.upper = end, False
         else:
             first = word[0]
             if word[1:2] in _ELISION and word[2:3].islower():
