@@ -132,6 +132,9 @@ class Lexicon:
         self.symbols: dict[str, Entry] = {}
         #: place codes of the keys looked up so far (a dict look-up is a fraction of the trie's)
         self._seen_codes: dict[str, int] = {}
+        #: folded words found to start no known name ("the", most capitalised words): the story
+        #: does not ask ``longest`` about them again
+        self.starts_nothing: set[str] = set()
         for name, note_id in kb.surface_forms():
             note = kb.notes[note_id]
             self._add(name, Entry(note.type, note.id, NOTE_RANK))
@@ -206,6 +209,9 @@ class Lexicon:
                 if entry is not None and _case_ok(entry, tokens, i, n):
                     best = (n, entry)
             if not (code & _IS_PREFIX or key in prefixes):
+                if n == 1 and entry is None and tok.base_end == tok.end \
+                        and len(self.starts_nothing) < _MOST_SEEN_CODES:
+                    self.starts_nothing.add(key)
                 break
         return best
 

@@ -291,9 +291,10 @@ class Story:
     def find_anchors(self) -> None:
         """Mark the known names (longest first, left to right)."""
         tokens = self.tokens
-        longest, joined = self.lexicon.longest, self.joined
+        longest, joined, nothing = self.lexicon.longest, self.joined, self.lexicon.starts_nothing
         free = 0  # the first token after the last name found
-        for i in [k for k, tok in enumerate(tokens) if tok.cap or tok.text[0].isdigit()]:
+        for i in [k for k, tok in enumerate(tokens) if (tok.cap or tok.text[0].isdigit())
+                  and not (tok.folded in nothing and tok.base_end == tok.end)]:
             if i < free:
                 continue
             hit = longest(tokens, i, joined)
