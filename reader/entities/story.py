@@ -342,6 +342,8 @@ class Story:
                 j += 1
             else:
                 break
+            if j < n and not tokens[j].cap and j not in anchors and tokens[j].folded not in _JOINERS:
+                break  # a lower-case word that joins no name ends the run, whatever the gap (most runs end so)
             if j >= n or not self.joined(j - 1):
                 break
             if tokens[j - 1].base_end != tokens[j - 1].end and tokens[j - 1].folded not in _POSSESSIVE_NAMES \
