@@ -41,8 +41,6 @@ def code_lines(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the lines of ``text`` that read as program code: each such line,
     and every line of a block of lines (no blank line between them: a listing kept as
     lines) that reads as code as a whole ('let locality = "Paddington"' in a Swift listing)."""
-    if _signals(text) < 2:
-        return []  # no line or block has a kind of signal that the whole text lacks (most stories: prose)
     lines = []
     start = 0
     block_start, block_lines = 0, []

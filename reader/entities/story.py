@@ -8,7 +8,7 @@ object, so stories read in several threads at once never see each other's state.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from reader.entities.knowledge import Knowledge
@@ -65,23 +65,6 @@ def _start_of(tok: Token) -> int:
     return tok.start
 
 
-_HYPHENS = re.compile(r"[-‐‑]")
-
-
-def _hyphenated(text: str, tokens: list[Token]) -> list[int]:
-    """The indices of the tokens with a hyphen in them, in order (found from the text's
-    hyphens: most words have none, and are not looked at)."""
-    found: list[int] = []
-    starts = None
-    for match in _HYPHENS.finditer(text):
-        if starts is None:
-            starts = [tok.start for tok in tokens]
-        k = bisect_right(starts, match.start()) - 1
-        if k >= 0 and match.start() < tokens[k].end and (not found or found[-1] != k):
-            found.append(k)
-    return found
-
-
 @dataclass
 class Found:
     """A candidate mention: its span, its type (``None`` until decided) and how it was found."""
@@ -132,14 +115,15 @@ class Story:
     def _gather_words(self) -> None:
         """Fill ``cap_words`` and ``lower_all`` with the folded words written with a capital
         and without one, and ``lower_words`` with those of the latter written in lower case in
-        running text (a word already found is not looked at again)."""
-        text, tokens, lower_words = self.text, self.tokens, self.lower_words
-        self.cap_words.update([tok.folded for tok in tokens if tok.cap])
-        lower = [tok for tok in tokens if not tok.cap]
-        self.lower_all.update([tok.folded for tok in lower])
-        plain_after = _PLAIN_AFTER.match
-        for tok in lower:
+        running text (one pass; a word already found is not looked at again)."""
+        text, lower_words = self.text, self.lower_words
+        add_cap, add_lower, plain_after = self.cap_words.add, self.lower_all.add, _PLAIN_AFTER.match
+        for tok in self.tokens:
             folded = tok.folded
+            if tok.cap:
+                add_cap(folded)
+                continue
+            add_lower(folded)
             if folded in lower_words:
                 continue
             word = tok.text
@@ -205,44 +189,36 @@ class Story:
 
     def _split_compounds(self, tokens: list[Token]) -> list[Token]:
         """Split hyphenated words whose parts are names ("Japan-Taiwan", "Japan-controlled", "pro-Beijing")."""
-        hyphenated = _hyphenated(self.text, tokens)
-        if not hyphenated:
-            return tokens
         out: list[Token] = []
-        last = 0
-        for index in hyphenated:
-            out += tokens[last:index]
-            out += self._split_compound(tokens, index)
-            last = index + 1
-        out += tokens[last:]
-        return out
-
-    def _split_compound(self, tokens: list[Token], index: int) -> list[Token]:
-        """Token ``index`` (a word with a hyphen) as the tokens it stands for in the story."""
-        tok = tokens[index]
         lexicon = self.lexicon
-        if tok.folded in lexicon or self._starts_known_name(tokens, index):
-            return [tok]
-        parts = split_pieces(tok)
-        if parts and parts[0].folded in _STANCE_PREFIXES:
-            tok.cap = tok.upper = False  # "pro-Beijing", "Anti-Japan": a stance, not the place
-            return [tok]
-        if len(parts) > 2 and parts[-1].folded in _MODIFIER_ENDS and tok.text.casefold().startswith(LOWER_PREFIXES):
-            name_end = parts[-2].end  # "al-Qaeda-linked": the name, then what it says of the thing
-            return [Token(tok.start, name_end, tok.text[:name_end - tok.start], True, tok.initial), parts[-1]]
-        caps = [p.cap for p in parts]
-        known = [p.folded in lexicon for p in parts]
-        split = False
-        if not caps[0] and any(caps[1:]) and not tok.text.casefold().startswith(LOWER_PREFIXES):
-            split = True  # trans-Pacific, mid-Atlantic
-        elif all(caps) and (all(known) or any(lexicon.is_country(p.text) for p in parts)):
-            split = True  # Japan-Taiwan, China-Japan (but not "Okonkwo-Bell")
-        elif caps[0] and not caps[-1] and (known[0] or not self._cap_neighbour(tokens, index)
-                                            or parts[-1].folded in _MODIFIER_ENDS) \
-                and not (self._given_name_after_family_name(tokens, index) and parts[-1].folded not in _MODIFIER_ENDS):
-            split = True  # Japan-controlled, Scientology-critic, Amazon-owned (but "Hsieh Pei-fen", "Yau Wai-ching"
-            # stay whole, though Wai is also a town)
-        return parts if split and len(parts) > 1 else [tok]
+        for index, tok in enumerate(tokens):
+            if "-" not in tok.text and "‐" not in tok.text and "‑" not in tok.text or tok.folded in lexicon \
+                    or self._starts_known_name(tokens, index):
+                out.append(tok)
+                continue
+            parts = split_pieces(tok)
+            if parts and parts[0].folded in _STANCE_PREFIXES:
+                tok.cap = tok.upper = False  # "pro-Beijing", "Anti-Japan": a stance, not the place
+                out.append(tok)
+                continue
+            if len(parts) > 2 and parts[-1].folded in _MODIFIER_ENDS and tok.text.casefold().startswith(LOWER_PREFIXES):
+                name_end = parts[-2].end  # "al-Qaeda-linked": the name, then what it says of the thing
+                out += [Token(tok.start, name_end, tok.text[:name_end - tok.start], True, tok.initial), parts[-1]]
+                continue
+            caps = [p.cap for p in parts]
+            known = [p.folded in lexicon for p in parts]
+            split = False
+            if not caps[0] and any(caps[1:]) and not tok.text.casefold().startswith(LOWER_PREFIXES):
+                split = True  # trans-Pacific, mid-Atlantic
+            elif all(caps) and (all(known) or any(lexicon.is_country(p.text) for p in parts)):
+                split = True  # Japan-Taiwan, China-Japan (but not "Okonkwo-Bell")
+            elif caps[0] and not caps[-1] and (known[0] or not self._cap_neighbour(tokens, index)
+                                                or parts[-1].folded in _MODIFIER_ENDS) \
+                    and not (self._given_name_after_family_name(tokens, index) and parts[-1].folded not in _MODIFIER_ENDS):
+                split = True  # Japan-controlled, Scientology-critic, Amazon-owned (but "Hsieh Pei-fen", "Yau Wai-ching"
+                # stay whole, though Wai is also a town)
+            out.extend(parts if split and len(parts) > 1 else [tok])
+        return out
 
     def _starts_known_name(self, tokens: list[Token], index: int) -> bool:
         """True when a longer known name starts with this word here ("Japan-Taiwan relations")."""
