@@ -576,3 +576,14 @@ def test_a_possessive_word_opening_a_sentence_is_a_name_when_the_story_capitalis
 def test_an_ordinary_word_shouted_for_emphasis_is_no_acronym(recognizer):
     kinds = kinds_of(recognizer, "The flyers read: “Don’t let TERRORISM take over our town.” NASA and the WHO said so.")
     assert "TERRORISM" not in kinds and kinds.get("NASA") == ORG
+
+
+def test_an_ampersand_joins_a_firm_or_a_place_but_not_places_code_or_a_credit(recognizer):
+    assert_kinds(recognizer, {
+        "He joined Procter & Gamble in 1990.": ("Procter & Gamble", ORG),
+        "It was audited by Ernst & Young last year.": ("Ernst & Young", ORG),
+        "The show is at the Mary & Leigh Block Museum of Art in Evanston.": ("Mary & Leigh Block Museum of Art", PLACE),
+    })
+    assert "Miharris & Acphillips" not in kinds_of(recognizer, "Video: Miharris & Acphillips.")  # two credited
+    assert "iOS & OS X" not in kinds_of(recognizer, "It runs on iOS & OS X alike.")
+    assert "Tempe & Mesa" not in kinds_of(recognizer, "Buses run between Tempe & Mesa daily.")  # two known towns

@@ -600,6 +600,9 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
     if b - a == 1:
         story.deferred.append(Found(start, end, None, None, toks, initial=initial, left_of_role=left_of_role))
         return
+    if any(t.text == "&" for t in toks[1:-1]):
+        story.found.append(Found(start, end, ORG, None, toks, initial=initial))  # "Procter & Gamble": a firm
+        return
     if _regnal(story, toks) or _hyphenated_given_name(toks):
         story.found.append(Found(start, end, PERSON, None, toks, initial=initial))
         return

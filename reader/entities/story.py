@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from reader.entities.knowledge import Knowledge
 from reader.entities.lexicon import CITY_RANK, Entry, Lexicon
 from reader.entities.tokens import GIVEN_WITH_HYPHEN, INITIAL, LOWER_PREFIXES, Token, split_pieces, tokenize
-from reader.entities.model import OTHER, PERSON
+from reader.entities.model import ORG, OTHER, PERSON, PLACE
 from reader.entities.wordlists import (
     ABBREVIATIONS,
     CALENDAR,
@@ -49,6 +49,13 @@ def reads_as_english(tokens: list[Token]) -> bool:
 
 
 _PLAIN_AFTER = re.compile(r"(?:[\s,;:!?)\]”\"]|\.(?!\w)|$)")  # a word in running text, not in a URL or address
+def _plain_word(text: str) -> bool:
+    """A capitalised word of three letters or more, the rest in lower case ("Gamble"; not "iOS",
+    "DVTKit", "C", a street's "St")."""
+    return len(text) > 2 and text.isalpha() and text[0].isupper() and text[1:].islower()
+
+
+_CREDIT_LINE = re.compile(r"\b(?:Photo(?:graph)?s?|Picture|Image|Video|Audio|Illustration|Credit)s?\s*[:/]")
 _EPONYM_ENDINGS = frozenset("law laws disease disorder disorders syndrome theorem principle paradox".split())
 """Endings of names that keep the possessive of the person they are named for ("Moore's Law")."""
 _POSSESSIVE_NAMES = frozenset("people's peoples' women's men's children's workers' veterans' nations' nation's "
@@ -391,6 +398,25 @@ class Story:
         tokens = self.tokens
         return next((x for x in range(m + 1, j) if tokens[x].cap and is_role(tokens[x].folded)), j)
 
+    def _ampersand_joins(self, i: int, k: int, m: int, j: int) -> bool:
+        """True when the "&" at ``k`` joins one name: two plain words that make the whole run, no
+        known place among them ("Procter & Gamble", not "Tempe & Mesa", "iOS & OS X"), or plain words
+        before a body's or a place's ending ("Evergreen Aviation & Space Museum"); never in a credit."""
+        tokens = self.tokens
+        left, right = tokens[k - 1], tokens[m]
+        if not (_plain_word(left.text) and _plain_word(right.text)) or self._credited(k):
+            return False
+        if k - 1 == i and m + 1 == j:
+            return not (i in self.anchors or m in self.anchors) and left.folded not in COMMON \
+                and right.folded not in COMMON
+        return any(ENDINGS.get(t.folded) in (ORG, PLACE) for t in tokens[m + 1:j])  # "… Museum of Art"
+
+    def _credited(self, k: int) -> bool:
+        """True when the line holding token ``k`` is a credit ("Video: Miharris & Acphillips.")."""
+        start = self.tokens[k].start
+        line = self.text[self.text.rfind("\n", 0, start) + 1:start]
+        return _CREDIT_LINE.search(line) is not None
+
     def split_connectors(self, i: int, j: int) -> list[tuple[int, int]]:
         """Split a run at connectors that do not join a name ("Sweden and Belgium")."""
         tokens, anchors = self.tokens, self.anchors
@@ -407,7 +433,10 @@ class Story:
                     m += 1
                 words = {t.folded for t in tokens[k:m]}
                 ok = True
-                if words & {"and", "&"}:
+                if words == {"&"} and m < j and self._ampersand_joins(i, k, m, j):
+                    ok = True  # "Procter & Gamble", "Marks & Spencer", "the Mary & Leigh Block Museum": a firm's
+                    # or a place's name (people are joined by "and"; a credit's "Miharris & Acphillips" are two)
+                elif words & {"and", "&"}:
                     # "Bank of Health and Human Services", "Center for Health and Human Rights"
                     ok = (m < j and tokens[self._before_a_title(m, j) - 1].folded in ENDINGS
                           or self._headed_by_of(i, k)) \
