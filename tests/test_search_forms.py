@@ -158,3 +158,7 @@ def test_a_short_word_is_corrected_by_one_edit_at_most(forms_index):
     assert suggest(forms_index, "harbr") is None  # five letters, two edits from "harbour"
     assert suggest(forms_index, "tewn") == "town"  # one edit
     assert suggest(forms_index, "festvl") == "festival"  # six letters, two edits
+
+
+def test_a_suggestion_has_no_space_left_over_from_a_field_name_with_nothing_after_it(forms_index):
+    assert suggest(forms_index, "tewn:") == "town"  # searched as "tewn ": the suggestion is the word alone

@@ -69,7 +69,8 @@ def suggest_with(searcher, parsed: ParsedQuery) -> str | None:
     text = original
     for start, end, word in reversed(replacements):
         text = text[:start] + word + text[end:]
-    return text if text != original else None
+    text = " ".join(text.split())  # "title:" is searched as "title ": no space left over in the suggestion
+    return text if text != " ".join(original.split()) else None
 
 
 SHORT_WORD = 5
