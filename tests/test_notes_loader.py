@@ -161,27 +161,3 @@ def test_empty_knowledge_base():
     kb = KnowledgeBase()
     assert kb.find("anything") is None and kb.get(None) is None and list(kb.surface_forms()) == []
 
-
-def test_a_notes_file_read_again_gives_the_same_notes_from_its_kept_parse_and_a_changed_one_is_read_anew(
-        tmp_path, monkeypatch):
-    monkeypatch.setenv("READER_HOME", str(tmp_path / "home"))
-    text = """
-        - id: glimmer-bay
-          name: Glimmer Bay
-          type: place
-          as_of: 2026-01-01
-          dates:
-            - {date: 1901-05-02, what: named}
-        """
-    write(tmp_path / "ship", "a.yaml", text)
-    first = load_knowledge_base(tmp_path / "ship", tmp_path / "none").get("glimmer-bay")
-    assert list((tmp_path / "home" / "cache").glob("notes-parsed-*.json"))  # the parse was kept
-    import yaml
-
-    monkeypatch.setattr(yaml, "load", lambda *a, **k: pytest.fail("parsed again"))
-    again = load_knowledge_base(tmp_path / "ship", tmp_path / "none").get("glimmer-bay")
-    assert again == first and again.as_of == "2026-01-01" and again.dates == (("1901-05-02", "named"),)
-    monkeypatch.undo()
-    monkeypatch.setenv("READER_HOME", str(tmp_path / "home"))
-    write(tmp_path / "ship", "a.yaml", text.replace("Glimmer Bay", "Glimmer Cove"))
-    assert load_knowledge_base(tmp_path / "ship", tmp_path / "none").get("glimmer-bay").name == "Glimmer Cove"
