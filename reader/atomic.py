@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from reader.bulk import collector_paused
+
 NEW_FILE_MODE = 0o644
 
 
@@ -43,12 +45,15 @@ def write_atomic(path: Path, data: str | bytes, *, durable: bool = True) -> None
 
 def cached_json(path: Path, build: Callable[[], Any]) -> Any:
     """The JSON kept at ``path``, or ``build()`` written there (atomically) for next time; a
-    read-only cache folder only means building again on the next run."""
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    data = build()
+    read-only cache folder only means building again on the next run. Read and built with the
+    cyclic collector paused: such a cache is many small lists and no cycles, and the collector's
+    passes over them took most of the time (the place table's, 1.8 s of 2.1)."""
+    with collector_paused():
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+        data = build()
     try:
         write_atomic(path, json.dumps(data, separators=(",", ":"), ensure_ascii=False))
     except OSError:

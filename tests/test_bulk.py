@@ -1,4 +1,4 @@
-"""``reader.library.bulk``: the cyclic collector paused while a catalog's objects are made."""
+"""``reader.bulk``: the cyclic collector paused while a catalog's objects are made."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from reader.library.bulk import collector_paused
+from reader.bulk import collector_paused
 
 
 def test_the_collector_is_paused_in_the_block_and_resumed_after_it_even_on_an_error():

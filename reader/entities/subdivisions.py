@@ -116,11 +116,8 @@ def subdivision_table() -> SubdivisionTable:
 
 def _load() -> dict:
     """``{"rows": [...], "forms": {...}}`` from the cache, or built from pycountry and cached."""
-    from reader.library.bulk import collector_paused  # noqa: PLC0415
-
     source, _ = data_source()
-    with collector_paused():  # many small lists, no cycles (as the place table's cache)
-        return cached_json(paths.cache_dir() / f"subdivisions-{_FORMAT}-{source.rsplit(' ', 1)[-1]}.json", _build)
+    return cached_json(paths.cache_dir() / f"subdivisions-{_FORMAT}-{source.rsplit(' ', 1)[-1]}.json", _build)
 
 
 def _build() -> dict:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reader.library.article import Article
-from reader.library.bulk import collector_paused
+from reader.bulk import collector_paused
 from reader.library.catalog_cache import FileRecord, read_snapshot, write_snapshot
 from reader.library.files import ArticleFile, Walk
 from reader.library.ordering import sort_orders

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from reader.loaders import LOADERS, Loaded, article_id_of, load_file
 from reader.library.article import Article
-from reader.library.bulk import collector_paused
+from reader.bulk import collector_paused
 from reader.problems import Problem
 
 NOT_STORIES = frozenset({

@@ -1,4 +1,5 @@
-"""Making many long-lived objects at once (a 100,000-story catalog, the walk of its files).
+"""Making many long-lived objects at once (a 100,000-story catalog, the walk of its files, a
+big JSON cache such as the place table's).
 
 Python's cyclic garbage collector runs after every few hundred new objects, and each of its
 older-generation runs walks every object made so far: reading a catalog of 100,000 entries
