@@ -9,9 +9,9 @@ from reader.screens.help import HelpScreen, HelpText, help_sections, reader_clas
 from tests.test_app import wait_loaded
 
 
-async def open_help(pilot) -> HelpScreen:
+async def open_help(pilot, key: str = "question_mark") -> HelpScreen:
     await wait_loaded(pilot)
-    await pilot.press("question_mark")
+    await pilot.press(key)
     await pilot.pause()
     assert isinstance(pilot.app.screen, HelpScreen)
     return pilot.app.screen
@@ -66,10 +66,7 @@ async def test_help_scrolls_with_the_arrows_and_closes():
 async def test_f1_opens_and_closes_help_as_question_mark_does():
     app = ReaderApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("f1")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
+        await open_help(pilot, "f1")
         await pilot.press("f1")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)

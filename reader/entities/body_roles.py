@@ -88,7 +88,7 @@ def listed_kind(body: str, start: int, end: int | None = None) -> str | None:
     god" for each name of the list (a word for "things" says nothing: "things like Google"). A
     name before "'s" or a hyphen is not the one listed: "projects like Facebook's React",
     "products like MSC-certified halibut"."""
-    if end is not None and (body[end:end + 2] in ("'s", "’s") or body[end:end + 1] in ("-", "‑")):
+    if end is not None and _name_goes_on(body, end):
         return None
     before = body[max(0, start - 300):start]
     if " as " not in before and "like " not in before and "including " not in before:
@@ -106,6 +106,12 @@ def listed_kind(body: str, start: int, end: int | None = None) -> str | None:
     if not adjective or adjective in _NOT_ADJECTIVES:
         return kind
     return f"{_modifier_before(before, match.start('adjective'))}{adjective} {kind}"
+
+
+def _name_goes_on(body: str, end: int) -> bool:
+    """True when a possessive or a hyphen follows the mention: what is named is more than it
+    ("Facebook's React", "MSC-certified halibut", "Thad's World")."""
+    return body[end:end + 2] in ("'s", "’s") or body[end:end + 1] in ("-", "‑")
 
 
 def _modifier_before(before: str, at: int) -> str:
@@ -140,8 +146,8 @@ _CALLED = re.compile(r"\b(?:a|an|the|its|their)\s+(?P<kind>(?:[a-z][\w’'-]*\s+
 def called_kind(body: str, start: int, end: int) -> str | None:
     """ "a commercial meal-replacement plan called Medifast" → "commercial meal-replacement
     plan"; "a company named Acme" → "company" (not "a thing called Acme", nor "Thad" in "a
-    story called Thad's World": the name goes on)."""
-    if body[end:end + 2] in ("'s", "’s"):
+    story called Thad's World")."""
+    if _name_goes_on(body, end):
         return None
     before = body[max(0, start - 90):start]
     if "call" not in before and "name" not in before and "dubbed" not in before and "known" not in before:

@@ -26,13 +26,14 @@ from reader.entities.wordlists import (
     ORG_STARTS,
     PARTY_NOUNS,
     STANDALONE_EVENTS,
-    WEAK_ENDINGS,
+    STREET_QUARTERS,
     THING_NOUNS,
     VESSEL_PREFIXES,
-    STREET_QUARTERS,
+    WEAK_ENDINGS,
     WEEKDAYS,
     is_demonym,
     is_role,
+    vessel_kind,
 )
 
 ROMAN = re.compile(r"[IVX]{1,5}")
@@ -55,8 +56,8 @@ EVENT_STARTS = frozenset("cyclone hurricane typhoon storm".split())
 #: Words before the name of a storm, a ship, a spacecraft or an operation: "Space Shuttle Atlantis",
 #: "Hurricane Florence", "USS Cole". The name alone later is that thing, whatever else it names
 #: (a town in South Africa, a city in Italy).
-NAMED_THING_KINDS = EVENT_STARTS | frozenset(["space shuttle", "shuttle", "tropical storm", "super typhoon",
-                                              "operation", "uss", "hms", "rms", "hmas", "hmcs", "ins", "mv", "ss"])
+NAMED_THING_KINDS = EVENT_STARTS | frozenset(VESSEL_PREFIXES) | frozenset(
+    ["shuttle", "tropical storm", "super typhoon", "operation", "mv", "ss"])
 POST_NOMINALS = frozenset("FRS FRSE FBA FREng KBE OBE MBE CBE DBE GBE KCB QC KC PhD".split())
 """Honours and degrees written after a person's name ("Daniel Bernoulli FRS"): not the name's."""
 _NAME_STARTERS = frozenset("first second third fourth fifth new great grand united national royal supreme central "
@@ -89,8 +90,7 @@ def is_work_title(story: Story, a: int, b: int) -> bool:
     start, end = tokens[a].start, tokens[b - 1].end
     if text[start - 1:start] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES and b - a >= 2:
         return True
-    if b - a >= 2 and (tokens[a].folded in VESSEL_PREFIXES and tokens[a].is_upper
-                       or tokens[a].folded == "space" and tokens[a + 1].folded == "shuttle"):
+    if b - a >= 2 and vessel_kind([tokens[a].text, tokens[a + 1].text]):
         return True
     for written in reversed(text[max(0, start - 40):start].split()[-3:]):
         word = written.strip(",;:()").casefold()

@@ -27,7 +27,7 @@ from reader.entities.legal_forms import legal_form
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.place_facts import PlaceFacts, place_table
 from reader.entities.roles import skip_aside
-from reader.entities.wordlists import COMMON, THING_NOUNS, VESSEL_PREFIXES
+from reader.entities.wordlists import COMMON, THING_NOUNS, WORK_YEAR, vessel_kind
 
 FROM_NAME = "its name (reader's rules)"
 FROM_STORY = "this story"
@@ -234,8 +234,6 @@ def work_kind(body: str, mentions: Sequence[tuple[int, int]]) -> str | None:
     return None
 
 
-_WORK_YEAR = re.compile(r" ?\(((?:1[5-9]|20)\d\d)\)")
-"""A work's year in brackets after its title: "Chasing Liberty (2004)"."""
 _NOT_DESCRIBING = frozenset("""the a an his her their its our my your this that these those of in on and or
 from with by for to as at own latest first new""".split())
 
@@ -441,17 +439,14 @@ def derived_facts(name: str, kind: str, body: str = "",
     elif kind == OTHER:
         words = _TOKEN.findall(name)
         what = OTHER_KINDS.get(words[-1].casefold()) if len(words) >= 2 else None
-        if len(words) >= 2 and words[0].isupper() and words[0].casefold() in VESSEL_PREFIXES:
-            what = VESSEL_PREFIXES[words[0].casefold()]  # "USS Potomac"
-        elif len(words) >= 3 and words[0].casefold() == "space" and words[1].casefold() == "shuttle":
-            what = "space shuttle orbiter"
+        what = vessel_kind(words) or what  # "USS Potomac", "Space Shuttle Columbia"
         if what:
             lines.append(("What", what))
             sources.append(FROM_NAME)
         elif work := work_kind(body, mentions):
             lines.append(("What", work))
             sources.append(FROM_STORY)
-        year = next((m.group(1) for start, end in mentions if (m := _WORK_YEAR.match(body, end))), None)
+        year = next((m.group(1) for start, end in mentions if (m := WORK_YEAR.match(body, end))), None)
         if year:
             lines.append(("Year", year))  # "Match Point (2005)"
             if FROM_STORY not in sources:

@@ -16,6 +16,7 @@ from reader.entities.model import ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
 from reader.entities.tokens import fold_token
 from reader.entities.role_words import is_role_word
+from reader.entities.wordlists import WORK_YEAR
 
 PLACE_BEFORE = frozenset("in near across into throughout outside inside around from via towards toward".split())
 AGENT = "AGENT"
@@ -169,18 +170,13 @@ def votes(story: Story, start: int, end: int, town: bool = False) -> Counter:
             result[PLACE] += 1
     if ending and _ORG_BEFORE.search(before) or _ORG_AFTER.match(after):
         result[ORG] += 2
-    if _WORK_YEAR.match(after):
+    if WORK_YEAR.match(after):
         result[OTHER] += 2  # "Match Point (2005)": a work's year after its title (a body's guess only)
     if nxt_words:
         suffix = nxt_words[0].strip(",;:").replace(".", "").casefold()
         if suffix in story.knowledge.company_suffixes and nxt_words[0][:1].isupper():
             result[ORG] += 3
     return result
-
-
-_WORK_YEAR = re.compile(r" ?\((?:1[5-9]|20)\d\d\)")
-"""A bare year in brackets after a name: a film's, a book's or a painting's ("Chasing Liberty
-(2004)"); a person's years say "born", "b.", "m." or give two dates."""
 
 
 def _known_place_at(story: Story, offset: int) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import takewhile
 
 from reader.entities.body_roles import called_kind, kind_after, linked_body, listed_kind
 from reader.entities.party_tags import party_role
@@ -192,21 +193,14 @@ def _listed_roles(rest: str, person: bool) -> str | None:
     first, *others = rest.split(", ")
     kept = [first]
     for part in others:  # "vlogger", "comedian and actress": a list ends at its "and"
-        words = []
-        for word in part.split():
-            if not word[:1].islower() or word in _LIST_STOPS:
-                break
-            words.append(word)
-        if not words or len(words) > 4 or words[0] in ("the", "a", "an") or len(words) < len(part.split()) \
-                and "and" not in words:
+        words = list(takewhile(lambda w: w[:1].islower() and w not in _LIST_STOPS, part.split()))
+        if not words or len(words) > 4 or words[0] in ("the", "a", "an"):
             break
         kept.append(" ".join(words))
-        if "and" in words:
+        if "and" in words or len(words) < len(part.split()):
             break
-    else:
+    if "and" not in kept[-1].split():
         kept = kept[:1]  # no "and" closed the list: "a citizen of San Francisco, California"
-    if len(kept) > 1 and "and" not in kept[-1].split():
-        kept = kept[:1]
     role = _phrase(", ".join(kept), person)
     if role is None or len(kept) == 1:
         return role

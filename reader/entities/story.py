@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from reader.entities.knowledge import Knowledge
 from reader.entities.lexicon import CITY_RANK, Entry, Lexicon
@@ -49,27 +50,25 @@ def reads_as_english(tokens: list[Token]) -> bool:
 
 
 _PLAIN_AFTER = re.compile(r"(?:[\s,;:!?)\]”\"]|\.(?!\w)|$)")  # a word in running text, not in a URL or address
-def _plain_word(text: str) -> bool:
-    """A capitalised word of three letters or more, the rest in lower case ("Gamble"; not "iOS",
-    "DVTKit", "C", a street's "St")."""
-    return len(text) > 2 and text.isalpha() and text[0].isupper() and text[1:].islower()
-
-
-_CREDIT_LINE = re.compile(r"\b(?:Photo(?:graph)?s?|Picture|Image|Video|Audio|Illustration|Credit)s?\s*[:/]")
 _EPONYM_ENDINGS = frozenset("law laws disease disorder disorders syndrome theorem principle paradox".split())
 """Endings of names that keep the possessive of the person they are named for ("Moore's Law")."""
 _POSSESSIVE_NAMES = frozenset("people's peoples' women's men's children's workers' veterans' nations' nation's "
                               "st. saint".split())
 _JOINERS = CONNECTORS | {"and"}
-_CREDIT_LABELS = frozenset("image images photo photos picture pictures photograph credit video".split())
+_CREDIT_LABELS = frozenset("""image images photo photos picture pictures photograph photographs credit video
+audio illustration""".split())
+_CREDIT_LINE = re.compile(r"\b(?:" + "|".join(sorted(_CREDIT_LABELS)) + r")\s*[:/]", re.IGNORECASE)
+"""A caption's credit on a line ("Video: Miharris & Acphillips."): no name's words."""
 _STANCE_PREFIXES = frozenset("pro anti non ex post pre neo pan".split())
 _CLAUSE_OPENERS = frozenset("in on at by for with from into as after before during while when since until".split())
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your some many most all each "
                          "every".split())
 
 
-def _start_of(tok: Token) -> int:
-    return tok.start
+def _capitalised_word(text: str) -> bool:
+    """A capitalised word of three letters or more, the rest in lower case ("Gamble"; not "iOS",
+    "DVTKit", "C", a street's "St")."""
+    return len(text) > 2 and text.isalpha() and text[0].isupper() and text[1:].islower()
 
 
 @dataclass
@@ -292,7 +291,7 @@ class Story:
 
     def token_at(self, offset: int) -> int | None:
         """The index of the token starting at ``offset``, if one does."""
-        index = bisect_left(self.tokens, offset, key=_start_of)
+        index = bisect_left(self.tokens, offset, key=attrgetter("start"))
         return index if index < len(self.tokens) and self.tokens[index].start == offset else None
 
     def covered(self, k: int) -> bool:
@@ -404,7 +403,7 @@ class Story:
         before a body's or a place's ending ("Evergreen Aviation & Space Museum"); never in a credit."""
         tokens = self.tokens
         left, right = tokens[k - 1], tokens[m]
-        if not (_plain_word(left.text) and _plain_word(right.text)) or self._credited(k):
+        if not (_capitalised_word(left.text) and _capitalised_word(right.text)) or self._credited(k):
             return False
         if k - 1 == i and m + 1 == j:
             return not (i in self.anchors or m in self.anchors) and left.folded not in COMMON \

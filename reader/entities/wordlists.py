@@ -6,6 +6,7 @@ endings, demonyms, calendar words); nothing is tied to one article.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from reader.entities.model import EVENT, ORG, OTHER, PLACE
@@ -270,8 +271,24 @@ THING_NOUNS = frozenset("""ship vessel yacht boat ferry schooner trawler freight
 frigate destroyer shuttle spacecraft spaceship rocket probe satellite orbiter lander rover aircraft airliner jet
 helicopter drone locomotive browser console smartphone handset headset""".split())
 
-#: Prefixes that name a ship ("HMS Belfast", "USS Potomac"), and what they are.
+#: Prefixes that name a ship ("HMS Belfast", "USS Potomac") or a spacecraft ("Space Shuttle
+#: Columbia"), and what they say it is.
 VESSEL_PREFIXES = {"hms": "ship (Royal Navy)", "uss": "ship (US Navy)", "usns": "ship (US Navy)",
                    "hmc": "ship (UK Border Force or customs)", "hmas": "ship (Royal Australian Navy)",
                    "hmcs": "ship (Royal Canadian Navy)", "hmnzs": "ship (Royal New Zealand Navy)",
-                   "rms": "ship (a Royal Mail ship)", "ins": "ship (Indian Navy)"}
+                   "rms": "ship (a Royal Mail ship)", "ins": "ship (Indian Navy)",
+                   "space shuttle": "space shuttle orbiter"}
+
+
+def vessel_kind(words: list[str]) -> str | None:
+    """What a name's first words say it is when they are a ship's or a spacecraft's prefix
+    ("USS Potomac": a prefix in capitals; "Space Shuttle Columbia"), else None."""
+    if len(words) < 2:
+        return None
+    if f"{words[0]} {words[1]}".casefold() in VESSEL_PREFIXES:
+        return VESSEL_PREFIXES[f"{words[0]} {words[1]}".casefold()]
+    return VESSEL_PREFIXES.get(words[0].casefold()) if words[0].isupper() else None
+
+#: A work's year in brackets after its title, the year as group 1: "Chasing Liberty (2004)" (a
+#: person's years say "born", "b.", "m." or give two dates).
+WORK_YEAR = re.compile(r" ?\(((?:1[5-9]|20)\d\d)\)")
