@@ -55,28 +55,31 @@ def _plain(text: str) -> str:
 
 
 def lookup(kb: KnowledgeBase, name: str) -> tuple[Note | None, list[Note], list[str]]:
-    """The note named ``name``; else the notes whose name, alias or id it starts or whose
-    words it begins ("Hua" → Hua Chunying, "shimonoseki" → the Treaty of Shimonoseki,
-    accents and case ignored): (the one note, or None and those candidates, and close
-    spellings when there are none)."""
+    """The note named ``name``; else the notes with a word (or words) it is ("Hua" → Hua
+    Chunying, "shimonoseki" → the Treaty of Shimonoseki), else those with words it begins
+    ("Shimono"), accents and case ignored: (the one note, or None and those candidates, and
+    close spellings when there are none)."""
     exact = kb.find(name)
     if exact is not None:
         return exact, [], []
     wanted = _plain(name)
     if not wanted:
         return None, [], []
-    found: list[Note] = []
+    whole: list[Note] = []  # a word of the name ("Hua" of Hua Chunying)
+    found: list[Note] = []  # or the start of one ("Hua" of Huawei)
     for note in kb:
-        for form in (_plain(n) for n in (*note.names, note.id)):
-            if form == wanted or form.startswith(wanted + " ") or f" {wanted}" in f" {form}":
-                found.append(note)
-                break
+        forms = [f" {_plain(n)} " for n in (*note.names, note.id)]
+        if any(f" {wanted} " in form for form in forms):
+            whole.append(note)
+        elif any(f" {wanted}" in form for form in forms):
+            found.append(note)
+    found = whole or found
     if len(found) == 1:
         return found[0], [], []
     if found:
         return None, found, []
     forms = {_plain(n): n for note in kb for n in note.names}
-    near = difflib.get_close_matches(wanted, list(forms), n=3, cutoff=0.6)
+    near = difflib.get_close_matches(wanted, list(forms), n=3, cutoff=0.7)
     return None, [], [forms[n] for n in near]
 
 

@@ -40,7 +40,8 @@ ROMAN = re.compile(r"[IVX]{1,5}")
 #: Nouns that introduce the title of a work ("the film Match Point", "her album Lemonade").
 WORK_NOUNS = frozenset("""film movie novel book album song single series sitcom show play musical opera poem painting
 symphony documentary memoir novella anthology game videogame episode ep mixtape""".split())
-_WORK_DETERMINERS = frozenset("the a an his her their its my our your this that".split())
+_WORK_DETERMINERS = frozenset("the a an his her their its my our your this".split())
+"""Skipped back to a work's noun (not "that": "results show that Republicans ...")."""
 _OPEN_QUOTES = frozenset("“\"‘«")
 _CLOSE_QUOTES = frozenset("”\"’»")
 #: Letters and digits in one word: models, versions, codes ("IE6", "RAV4", "MS-04"), not "22nd".
@@ -156,7 +157,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, ORG, None, tokens[a:b]))
         return
     if b - a >= 2 and tokens[b - 1].folded in PARTY_NOUNS and tokens[b - 2].folded in _PARTY_QUALIFIERS \
-            and tokens[b - 2].cap and (b - 2) not in anchors and (b - a == 2 or tokens[b - 3].folded == "the"):
+            and tokens[b - 2].cap and anchors.get(b - 2, (2,))[0] == 2 and (b - a == 2 or tokens[b - 3].folded == "the"):
         # one party: "The Liberal Democrats", "Senate Democrats" (not "Texas Republicans", "Trump Republicans")
         story.found.append(Found(tokens[b - 2].start, tokens[b - 1].base_end, ORG, None, tokens[b - 2:b]))
         return

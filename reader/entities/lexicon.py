@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reader.entities.countries import country_name_of_alias
 from reader.entities.us_states import state_name_of_abbreviation
-from reader.entities.model import PLACE
+from reader.entities.model import PERSON, PLACE
 from reader.entities.notes import KnowledgeBase, make_id
 from reader.entities.tokens import WORD, Token, fold_token, is_cap_word
 
@@ -135,8 +135,16 @@ class Lexicon:
         #: folded words found to start no known name ("the", most capitalised words): the story
         #: does not ask ``longest`` about them again
         self.starts_nothing: set[str] = set()
+        #: a person's one-word alias ("Merkel", "Xi"): the name a story uses for them alone, given to a
+        #: single word the story does not give to someone else; never a known name that splits a longer
+        #: one ("Ivanka Trump")
+        self.lone_names: dict[str, Entry] = {}
         for name, note_id in kb.surface_forms():
             note = kb.notes[note_id]
+            if note.type == PERSON and name != note.name and len(WORD.findall(name)) == 1 \
+                    and is_cap_word(name):
+                self.lone_names.setdefault(fold_token(name), Entry(note.type, note.id, NOTE_RANK))
+                continue
             self._add(name, Entry(note.type, note.id, NOTE_RANK))
         self.symbol_pattern = None
         if self.symbols:

@@ -94,4 +94,15 @@ class Recognizer:
                 story.found.append(Found(match.start(), match.end(), entry.type, entry.key, known=True))
         trust_titles(story)
         drop_word_headings(story)
-        return without_measures(text, without_tags(text, without_code(text, resolve(story))))
+        return self._apart_from_notes(without_measures(text, without_tags(text, without_code(text, resolve(story)))))
+
+    def _apart_from_notes(self, spans: list[Span]) -> list[Span]:
+        """A name the rules found whose key is a note's id but whose type is not the note's keeps
+        a key of its own: the town of Oracle, Arizona, is not the company's note, nor is the
+        place in "the Amazon rainforest"."""
+        notes = self.kb.notes
+        for k, span in enumerate(spans):
+            note = notes.get(span.key) if span.key else None
+            if note is not None and note.type != span.type:
+                spans[k] = span._replace(key=f"{span.key}-{span.type.lower()}")
+        return spans

@@ -110,12 +110,14 @@ def resolve(story: Story) -> list[Span]:
     names = Names(story)
     found = story.found
     for f in found:
-        if f.weak or (f.known and len(f.tokens) == 1 and f.type == PLACE):
+        if f.weak or (f.known and len(f.tokens) == 1 and f.type in (PLACE, ORG)):
             surface = text[f.start:f.end]
             named = names.short.get(surface) or names.titled.get(surface)
+            if f.type == ORG and (named is None or named.type != PERSON or named.guessed):
+                continue  # a company's note, unless a person of the story bears its name ("Nikola Tesla")
             if named is None or (named.guessed and named.type == PERSON):  # a guessed person does not
                 continue  # outweigh a known city; "Space Shuttle" before a name says what it is
-            if named.type == PERSON and f.weak:
+            if named.type == PERSON and (f.weak or f.type == ORG):
                 f.type, f.key = PERSON, named.key
             elif named.type != PERSON:  # the name of a ship, a spacecraft or a storm, not a town
                 f.type, f.key = named.type, named.key
@@ -136,7 +138,8 @@ def resolve(story: Story) -> list[Span]:
 def _join_bodies_to_their_country(story: Story) -> None:
     """ "the Home Office" after "the United Kingdom Home Office", "the Interior Ministry" after
     "the Saudi Interior Ministry": a body named without its country is the country's (when one
-    country's body of that name is in the story)."""
+    country's body of that name is in the story; when two are, it is neither, nor the body a
+    note gives that name: "the Justice Department" beside the US and the Saudi one)."""
     text = story.text
     full: dict[str, Found | None] = {}
     for f in story.found:
@@ -151,8 +154,13 @@ def _join_bodies_to_their_country(story: Story) -> None:
     if not full:
         return
     for f in story.found:
-        owner = full.get(text[f.start:f.end]) if f.type == ORG else None
-        if owner is not None and owner is not f:
+        surface = text[f.start:f.end]
+        if f.type != ORG or surface not in full:
+            continue
+        owner = full[surface]
+        if owner is None:
+            f.key = make_id(surface)  # two countries' bodies of that name: neither, nor a note's
+        elif owner is not f:
             f.key = owner.key
 
 
@@ -234,6 +242,12 @@ def _type_single_words(story: Story, names: Names) -> None:
             continue  # "Refusing", "Planning", a sentence's "Crowdfunding": a capitalised gerund is not a
             # name (mid-sentence "Boeing", "Xining" are)
         target = names.target(word)
+        if target is None and (lone := story.lexicon.lone_names.get(low)) is not None \
+                and not (f.initial and story.knowledge.is_word(low) and word not in surface_counts
+                         and not _NAME_ACTS.match(text, f.end)):
+            found.append(Found(f.start, f.end, PERSON, lone.key, f.tokens))  # "Merkel said", no other Merkel;
+            # a sentence's "Trump said" (not "Trump cards are ...")
+            continue
         if target is None and not tok.upper and (low in story.lower_words or (
                 low.endswith(_ADJECTIVE_ENDINGS) and low not in GIVEN_NAMES and len(low) > 5)):
             continue  # "Tourism" when the story also says "tourism"; "Gabonese", "Texans", "Hellenic"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from reader.entities.knowledge import Knowledge
-from reader.entities.lexicon import CITY_RANK, Entry, Lexicon
+from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry, Lexicon
 from reader.entities.tokens import GIVEN_WITH_HYPHEN, INITIAL, LOWER_PREFIXES, Token, split_pieces, tokenize
 from reader.entities.model import ORG, OTHER, PERSON, PLACE
 from reader.entities.wordlists import (
@@ -24,6 +24,7 @@ from reader.entities.wordlists import (
     ENDINGS,
     GIVEN_NAMES,
     OF_CONNECTORS,
+    is_demonym,
     is_role,
 )
 
@@ -50,6 +51,9 @@ def reads_as_english(tokens: list[Token]) -> bool:
 
 
 _PLAIN_AFTER = re.compile(r"(?:[\s,;:!?)\]”\"]|\.(?!\w)|$)")  # a word in running text, not in a URL or address
+_HOLDING_WORDS = frozenset("holding holdings".split())
+_PLACE_NOUNS = frozenset("rainforest river basin jungle forest delta valley region estuary".split())
+"""Lower-case nouns that make the name before them a place's ("the Amazon rainforest")."""
 _EPONYM_ENDINGS = frozenset("law laws disease disorder disorders syndrome theorem principle paradox".split())
 """Endings of names that keep the possessive of the person they are named for ("Moore's Law")."""
 _POSSESSIVE_NAMES = frozenset("people's peoples' women's men's children's workers' veterans' nations' nation's "
@@ -284,10 +288,56 @@ class Story:
                     and (tokens[i].initial or tokens[i].folded in self.lower_all) \
                     and tokens[i].base_folded in self.knowledge.words:
                 hit = None  # "Man’s greed ..." first in a sentence, or "reading" written in lower case too
+            elif hit and hit[1].rank == NOTE_RANK and hit[1].type != PLACE:
+                hit = self._with_legal_form(i, hit)
+                if not self._note_here(i, hit[0]):
+                    hit = None
             if hit:
                 self.anchors[i] = hit
                 self._covered.update(range(i + 1, i + hit[0]))
                 free = i + hit[0]
+
+    def _with_legal_form(self, i: int, hit: tuple[int, Entry]) -> tuple[int, Entry]:
+        """A company's note name and the legal form after it are the company: "Alibaba Group
+        Holding Ltd" is the note on Alibaba Group, as "Alibaba Group" is later in the story."""
+        n, entry = hit
+        if entry.type != ORG:
+            return hit
+        tokens, suffixes = self.tokens, self.knowledge.company_suffixes
+        k = i + n
+        while k < len(tokens) and self.joined(k - 1) and tokens[k].cap \
+                and (tokens[k].folded in suffixes or tokens[k].folded in _HOLDING_WORDS):
+            k += 1
+        if k == i + n or k < len(tokens) and self.joined(k - 1) and tokens[k].cap:
+            return hit
+        return k - i, entry
+
+    def _note_here(self, i: int, n: int) -> bool:
+        """False where the name of a note (a body's, a person's, not a place's) at token ``i``, ``n``
+        words long, stands for something else: part of a longer name ("Google Maps", "Fox News
+        Tonight", "International Phonetic Alphabet"), a place ("the Amazon rainforest", "Oracle,
+        Arizona"), an ordinary word opening a sentence ("Apple pie was served") unless the story
+        also writes it with a capital mid-sentence. The rules read those as they would without it."""
+        tokens = self.tokens
+        last = tokens[i + n - 1]
+        nxt = tokens[i + n] if i + n < len(tokens) else None
+        if nxt is not None and self.joined(i + n - 1) and last.base_end == last.end:
+            if nxt.cap and nxt.folded not in CALENDAR and not is_role(nxt.folded) and not is_demonym(nxt.folded):
+                return False  # ("Google CEO Sundar Pichai", "Reuters Tuesday" keep the note)
+            if nxt.folded in _PLACE_NOUNS:
+                return False
+        if nxt is not None and self.text[last.end:nxt.start] == ", " and nxt.cap:
+            after = self.lexicon.longest(tokens, i + n, self.joined)
+            if after is not None and after[1].type == PLACE and after[1].rank >= COUNTRY_RANK:
+                return False  # "Oracle, Arizona" is a town
+        prev = tokens[i - 1] if i else None
+        if prev is not None and prev.cap and not prev.upper and self.joined(i - 1) and prev.base_end == prev.end \
+                and not (prev.initial and self.knowledge.is_word(prev.folded)):
+            return False  # the end of a longer name: "International Phonetic Alphabet" (not "Former Twitter")
+        tok = tokens[i]
+        if n == 1 and tok.initial and not tok.upper and tok.base_folded in self.knowledge.words:
+            return any(t.cap and not t.initial and t.base_folded == tok.base_folded for t in tokens)
+        return True
 
     def token_at(self, offset: int) -> int | None:
         """The index of the token starting at ``offset``, if one does."""

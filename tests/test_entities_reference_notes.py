@@ -1,0 +1,111 @@
+"""The shipped notes on well-known bodies, people and events, and how their names are read:
+a person's lone surname, a one-word name that is something else, a note of another type."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from reader.entities import service
+from reader.entities.model import EVENT, ORG, PERSON, PLACE, TYPES
+from reader.entities.notes import KnowledgeBase, Note, load_knowledge_base, shipped_notes_dir
+from reader.entities.recognizer import Recognizer
+
+REFERENCE_FILES = ("world-bodies.yaml", "world-media.yaml", "world-companies.yaml", "world-people.yaml",
+                   "world-events.yaml")
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    service.reset()
+    return service.get_recognizer()
+
+
+def found(recognizer, text):
+    return {(text[s.start:s.end], s.type, s.key) for s in recognizer.recognise(text)}
+
+
+def test_the_shipped_notes_load_without_a_problem_and_each_says_what_and_when(tmp_path):
+    kb = load_knowledge_base(shipped_notes_dir(), tmp_path)
+    assert not kb.problems and not kb.warnings  # no bad entry, no alias claimed twice
+    reference = [note for note in kb if note.source and note.source.name in REFERENCE_FILES]
+    assert len(reference) >= 200
+    for note in reference:
+        assert note.type in TYPES, note.id
+        assert 20 <= len(note.summary) <= 260, note.id  # a line or two, as the sidebar shows it
+        assert note.as_of and date.fromisoformat(note.as_of) <= date.today(), note.id
+
+
+@pytest.mark.parametrize("text, name, kind, key", [
+    ("Reuters reported the deal on Friday.", "Reuters", ORG, "reuters"),
+    ("The WHO said the outbreak was over.", "WHO", ORG, "world-health-organization"),
+    ("Officials at the State Department declined to comment.", "State Department", ORG, "us-state-department"),
+    ("Ryan said the election results show that Republicans need to act.", "Republicans", ORG, "republican-party"),
+    ("Security grew after 9/11 in every airport.", "9/11", EVENT, "september-11-attacks"),
+    ("He was described by The Guardian as a pioneer.", "The Guardian", ORG, "the-guardian"),
+])
+def test_well_known_names_get_their_note(recognizer, text, name, kind, key):
+    assert (name, kind, key) in found(recognizer, text)
+
+
+def test_a_lone_surname_is_the_famous_person_when_the_story_names_no_other(recognizer):
+    text = "Merkel said on Tuesday that trade talks would go on. Aides to Merkel agreed."
+    assert found(recognizer, text) == {("Merkel", PERSON, "angela-merkel")}
+    assert ("Xi", PERSON, "xi-jinping") in found(recognizer, "Beijing says Xi will travel to Moscow.")
+
+
+def test_a_sentence_may_open_with_the_surname_when_the_person_speaks(recognizer):
+    assert ("Trump", PERSON, "donald-trump") in found(recognizer, "Trump said the deal was dead.")
+
+
+def test_the_story_keeps_its_own_people_of_that_surname(recognizer):
+    spans = found(recognizer, "Ivanka Trump spoke first. Later Trump answered questions on jobs.")
+    assert ("Ivanka Trump", PERSON, "ivanka-trump") in spans  # not "Ivanka" and the president
+    assert ("Trump", PERSON, "ivanka-trump") in spans
+
+
+def test_an_ordinary_word_opening_a_sentence_is_not_the_company(recognizer):
+    assert found(recognizer, "Apple pie was served after the match.") == set()
+    assert found(recognizer, "Bush fires raged for a week.") == set()
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("She opened Google Maps on her phone.", "Google Maps"),
+    ("Shannon Bream, host of “Fox News Tonight,” spoke.", "Fox News Tonight"),
+    ("He wrote it in the International Phonetic Alphabet for us.", "International Phonetic Alphabet"),
+])
+def test_a_note_name_inside_a_longer_name_does_not_split_it(recognizer, text, whole):
+    assert whole in {name for name, _kind, _key in found(recognizer, text)}
+
+
+def test_a_note_name_that_names_a_place_here_is_not_the_note(recognizer):
+    spans = found(recognizer, "Fires spread across the Amazon rainforest on Monday, scientists said.")
+    assert ("Amazon", PLACE, "amazon-place") in spans
+    assert not any(key == "oracle" for _name, _kind, key in
+                   found(recognizer, "In Oracle, Arizona, residents watched the smoke."))
+
+
+def test_a_name_the_rules_type_otherwise_keeps_a_key_apart_from_the_note():
+    kb = KnowledgeBase([Note("amazon", "Amazon", ORG, summary="The company.")])
+    spans = Recognizer(kb, {}).recognise("Fires spread across the Amazon rainforest on Monday.")
+    assert [(s.type, s.key) for s in spans] == [(PLACE, "amazon-place")]
+
+
+def test_a_persons_one_word_alias_never_splits_a_full_name():
+    kb = KnowledgeBase([Note("donald-trump", "Donald Trump", PERSON, aliases=("Trump",))])
+    recognizer = Recognizer(kb, {})
+    text = "Ivanka Trump spoke to reporters on Monday."
+    assert [(text[s.start:s.end], s.key) for s in recognizer.recognise(text)] == [("Ivanka Trump", "ivanka-trump")]
+    assert "trump" in recognizer.lexicon.lone_names and "trump" not in recognizer.lexicon.notes
+
+
+def test_a_person_of_the_story_keeps_the_surname_a_company_is_named_after(recognizer):
+    text = "Nikola Tesla was born in 1856. Tesla moved to New York."
+    assert ("Tesla", PERSON, "nikola-tesla") in found(recognizer, text)
+    assert found(recognizer, "Tesla said sales rose.") == {("Tesla", ORG, "tesla")}
+
+
+def test_a_party_note_keeps_the_party_whole_after_the(recognizer):
+    assert found(recognizer, "The Liberal Democrats called for the bill to go.") == {
+        ("Liberal Democrats", ORG, "liberal-democrats")}
