@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from reader.search.index import LibraryIndex
 
 INDEX_BUILDING = "the library index is still being built; this fills in once it is ready"
+NO_INDEX = "there is no library index yet"
 
 
 def background_for(entity: EntityInfo, kb: KnowledgeBase, *, article: Article | None = None,
@@ -59,7 +60,7 @@ def background_for(entity: EntityInfo, kb: KnowledgeBase, *, article: Article | 
 
     context.dossier = dossier_of(index, entity.key, also_known_as(context))
     if context.dossier is None:
-        context.library_state = "there is no library index yet"
+        context.library_state = NO_INDEX
     return context
 
 

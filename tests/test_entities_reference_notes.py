@@ -9,7 +9,7 @@ import pytest
 
 from reader.entities import service
 from reader.entities.model import EVENT, ORG, PERSON, PLACE, TYPES
-from reader.entities.notes import KnowledgeBase, Note, load_knowledge_base, shipped_notes_dir
+from reader.entities.notes import KnowledgeBase, Note, load_knowledge_base, read_notes_file, shipped_notes_dir
 from reader.entities.recognizer import Recognizer
 
 REFERENCE_FILES = ("world-bodies.yaml", "world-media.yaml", "world-companies.yaml", "world-people.yaml",
@@ -109,3 +109,42 @@ def test_a_person_of_the_story_keeps_the_surname_a_company_is_named_after(recogn
 def test_a_party_note_keeps_the_party_whole_after_the(recognizer):
     assert found(recognizer, "The Liberal Democrats called for the bill to go.") == {
         ("Liberal Democrats", ORG, "liberal-democrats")}
+
+
+def test_a_note_name_the_rules_find_on_their_own_is_the_note(recognizer):
+    """A sentence that opens with "Labour" leaves it to the rules, which type it a body: the
+    Labour Party's note is still its note."""
+    spans = found(recognizer, "Labour, Britain's main opposition party, said no.")
+    assert ("Labour", ORG, "labour-party") in spans and ("Britain", PLACE, "united-kingdom") in spans
+    assert found(recognizer, "He met President Donald J. Trump on Monday.") == {
+        ("Donald J. Trump", PERSON, "donald-trump")}
+
+
+@pytest.mark.parametrize("text, name, key", [
+    ("Lam Cheuk-ting of the Democratic Party won in Hong Kong. Beijing was pleased.", "Democratic Party",
+     "democratic-party-hong-kong"),
+    ("New Zealand's Labour Party won. Labour leader Jacinda Ardern spoke in Wellington.", "Labour",
+     "labour-party-new-zealand"),
+    ("The Canadian Conservatives won the vote.", "Conservatives", "conservative-party-canada"),
+    ("Ireland's Department of Justice said no.", "Department of Justice", "us-justice-department-ireland"),
+    ("The Democrats of Sweden gained two seats.", "Democrats", "democratic-party-sweden"),
+])
+def test_a_body_of_another_country_is_not_given_the_note_of_its_namesake(recognizer, text, name, key):
+    assert (name, ORG, key) in found(recognizer, text)
+
+
+@pytest.mark.parametrize("text, name, key", [
+    ("Democrats criticised the deal with Iran. Republicans defended it.", "Democrats", "democratic-party"),
+    ("Democrats won in Virginia on Tuesday.", "Democrats", "democratic-party"),
+    ("Democrats won the vote after a long debate.", "Democrats", "democratic-party"),
+    ("Labour won seats in London. Labour said it was pleased.", "Labour", "labour-party"),
+])
+def test_a_story_of_the_notes_country_or_of_none_keeps_the_note(recognizer, text, name, key):
+    assert (name, ORG, key) in found(recognizer, text)
+
+
+def test_a_notes_country_is_read_and_written_back(tmp_path):
+    path = tmp_path / "notes.yaml"
+    path.write_text("- id: kestrel-party\n  name: Kestrel Party\n  type: ORG\n  country: gb\n  summary: A party.\n")
+    [note], problems = read_notes_file(path)
+    assert not problems and note.country == "GB" and note.to_yaml_entry()["country"] == "GB"

@@ -273,6 +273,7 @@ def _credit(note) -> str:
 
 def format_background(context, width: int = 88) -> str:
     """The background as readable text, in the sidebar's order."""
+    from reader.about import NO_INDEX
     from reader.entities.model import TYPE_NAMES
 
     entity, note = context.entity, context.note
@@ -309,5 +310,6 @@ def format_background(context, width: int = 88) -> str:
         if dossier.with_:
             lines.append("  mentioned with: " + ", ".join(f"{name} ×{n}" for _, name, n in dossier.with_))
     elif context.library_state:
-        lines += ["", f"In your library: {context.library_state}"]
+        hint = " (`reader index` builds it; so does opening reader)" if context.library_state == NO_INDEX else ""
+        lines += ["", f"In your library: {context.library_state}{hint}"]
     return "\n".join(lines)

@@ -16,6 +16,10 @@ field (same ``id``) or add new ones. Each file holds a list of entries::
       related: [east-china-sea]
       as_of: "2026-11-25"
 
+A body whose name other countries' bodies share also gives its ``country`` (an ISO code:
+``country: US`` for the Democratic Party): its note is then given to the name only in a
+story of that country (``entities.note_countries``).
+
 A malformed file is reported as a ``Problem`` naming the file and line, and
 the other files still load. An alias claimed by two notes is given to one of
 them by a fixed rule (see ``_resolve_alias``) and reported as a warning.
@@ -40,7 +44,7 @@ USER_NOTES_FILE = "my-notes.yaml"
 _LINE_KEY = "__line__"
 _ID_CLEAN = re.compile(r"[\W_]+")
 _FIELDS = ("id", "name", "type", "aliases", "summary", "background", "dates", "related", "as_of", "source_url",
-           "licence")
+           "licence", "country")
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,9 @@ class Note:
     """The licence of that text ("CC BY-SA 4.0", with its attribution)."""
     source: Path | None = field(default=None, compare=False)
     user: bool = field(default=False, compare=False)
+    country: str = ""
+    """The country a body's name is tied to ("US" for the Democratic Party): its note is given to
+    the name only in a story of that country (see ``entities.note_countries``)."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -82,7 +89,7 @@ class Note:
             entry["related"] = list(self.related)
         if self.as_of:
             entry["as_of"] = self.as_of
-        for key in ("source_url", "licence"):
+        for key in ("source_url", "licence", "country"):
             if getattr(self, key):
                 entry[key] = getattr(self, key)
         return entry
@@ -162,6 +169,8 @@ def _entry_to_fields(entry: dict) -> dict:
     for key in ("name", "summary", "background", "as_of", "source_url", "licence"):
         if key in entry:
             fields[key] = _text(entry[key])
+    if "country" in entry:
+        fields["country"] = _text(entry["country"]).upper()
     if "type" in entry:
         fields["type"] = normalise_type(_text(entry["type"]))
     for key in ("aliases", "related"):

@@ -30,7 +30,8 @@ from reader.entities.lexicon import Lexicon, PlaceIndex
 from reader.entities.measures import without_measures
 from reader.entities.digests import source_digest
 from reader.entities.model import Span
-from reader.entities.notes import KnowledgeBase
+from reader.entities.note_countries import tie_notes_to_their_countries
+from reader.entities.notes import KnowledgeBase, make_id
 from reader.entities.party_tags import without_tags
 from reader.entities.resolve import resolve
 from reader.entities.story import Found, Story
@@ -94,15 +95,26 @@ class Recognizer:
                 story.found.append(Found(match.start(), match.end(), entry.type, entry.key, known=True))
         trust_titles(story)
         drop_word_headings(story)
-        return self._apart_from_notes(without_measures(text, without_tags(text, without_code(text, resolve(story)))))
+        spans = without_measures(text, without_tags(text, without_code(text, resolve(story))))
+        return self._keyed_to_notes(text, spans)
 
-    def _apart_from_notes(self, spans: list[Span]) -> list[Span]:
-        """A name the rules found whose key is a note's id but whose type is not the note's keeps
-        a key of its own: the town of Oracle, Arizona, is not the company's note, nor is the
-        place in "the Amazon rainforest"."""
-        notes = self.kb.notes
+    def _keyed_to_notes(self, text: str, spans: list[Span]) -> list[Span]:
+        """Notes and the names the rules found, matched by type as well as by name: a name whose
+        key is a note's id but whose type is not the note's keeps a key of its own (the place in
+        "the Amazon rainforest" is not the company); a name the rules found on their own that
+        is a note's name or alias, of the note's type, is the note's ("Labour, Britain's main
+        opposition party" opening a sentence, which the notes leave to the rules)."""
+        kb = self.kb
         for k, span in enumerate(spans):
-            note = notes.get(span.key) if span.key else None
-            if note is not None and note.type != span.type:
-                spans[k] = span._replace(key=f"{span.key}-{span.type.lower()}")
+            note = kb.notes.get(span.key) if span.key else None
+            if note is not None:
+                if note.type != span.type:
+                    spans[k] = span._replace(key=f"{span.key}-{span.type.lower()}")
+                continue
+            surface = " ".join(text[span.start:span.end].split())
+            if span.key == make_id(surface):  # the rules' own key, not a name of the story's
+                note = kb.find(surface)
+                if note is not None and note.type == span.type:
+                    spans[k] = span._replace(key=note.id)
+        tie_notes_to_their_countries(text, spans, kb, self.lexicon)
         return spans

@@ -326,14 +326,17 @@ class Story:
                 return False  # ("Google CEO Sundar Pichai", "Reuters Tuesday" keep the note)
             if nxt.folded in _PLACE_NOUNS:
                 return False
-        if nxt is not None and self.text[last.end:nxt.start] == ", " and nxt.cap:
+        if n == 1 and nxt is not None and self.text[last.end:nxt.start] == ", " and nxt.cap:
             after = self.lexicon.longest(tokens, i + n, self.joined)
-            if after is not None and after[1].type == PLACE and after[1].rank >= COUNTRY_RANK:
-                return False  # "Oracle, Arizona" is a town
+            if after is not None and after[1].type == PLACE and after[1].rank >= COUNTRY_RANK \
+                    and tokens[i + n + after[0] - 1].base_end == tokens[i + n + after[0] - 1].end:
+                return False  # "Oracle, Arizona" is a town (not "Labour, Britain's main opposition")
         prev = tokens[i - 1] if i else None
         if prev is not None and prev.cap and not prev.upper and self.joined(i - 1) and prev.base_end == prev.end \
-                and not (prev.initial and self.knowledge.is_word(prev.folded)):
-            return False  # the end of a longer name: "International Phonetic Alphabet" (not "Former Twitter")
+                and not (prev.initial and self.knowledge.is_word(prev.folded)) \
+                and not is_role(prev.folded) and not is_demonym(prev.folded):
+            return False  # the end of a longer name: "International Phonetic Alphabet" (not "Former Twitter",
+            # "President Donald J. Trump", "Chinese Huawei")
         tok = tokens[i]
         if n == 1 and tok.initial and not tok.upper and tok.base_folded in self.knowledge.words:
             return any(t.cap and not t.initial and t.base_folded == tok.base_folded for t in tokens)
