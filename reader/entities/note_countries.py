@@ -74,17 +74,29 @@ def tie_notes_to_their_countries(text: str, spans: list[Span], kb: KnowledgeBase
                 place_at[span.end] = country
     starts = {span.start: span for span in spans if span.type == PLACE}
     demonyms = {code for word in re.findall(r"\b[A-Z][a-z]+\b", text) if (code := country_of_demonym(word))}
+    named_home = {note.country for k, note in tied.items() if _names_its_country(text, spans[k], note.country)}
     for k, note in tied.items():
         span, home = spans[k], note.country
         elsewhere = _named_as_elsewhere(text, span, home, place_at, starts, lexicon)
         if elsewhere is None:
-            evidence = places[home] or home in demonyms or any(
+            evidence = places[home] or home in demonyms or home in named_home or any(
                 other.country == home and other.id != note.id for other in tied.values())
             others = [c for c, _ in places.most_common() if c != home]
             if not evidence and (others or demonyms - {home}):
                 elsewhere = others[0] if others else sorted(demonyms - {home})[0]
         if elsewhere is not None:
             spans[k] = span._replace(key=f"{note.id}-{_country_key(elsewhere)}")
+
+
+def _names_its_country(text: str, span: Span, home: str) -> bool:
+    """True for a mention that starts with its country: "US Justice Department", "United
+    Kingdom Home Office", "British Foreign Office"."""
+    words = text[span.start:span.end].casefold().split()
+    for n in range(1, min(3, len(words) - 1) + 1):
+        head = " ".join(words[:n])
+        if COUNTRY_ALIASES.get(head) == home or head in _HOME_PLACES.get(home, ()) or country_of_demonym(head) == home:
+            return True
+    return False
 
 
 def _named_as_elsewhere(text: str, span: Span, home: str, place_at: dict[int, str], starts: dict[int, Span],

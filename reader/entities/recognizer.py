@@ -41,7 +41,8 @@ __all__ = ["Recognizer", "Token", "fold_token", "rules_digest", "tokenize"]
 
 #: The modules whose code or word lists decide what is recognised.
 RULE_MODULES = ("tokens", "wordlists", "knowledge", "lexicon", "story", "classify", "evidence", "headings", "resolve",
-                "code", "measures", "party_tags", "us_states", "role_words", "countries", "recognizer")
+                "code", "measures", "party_tags", "us_states", "role_words", "countries", "note_countries",
+                "recognizer")
 
 
 def rules_digest() -> str:
@@ -49,10 +50,11 @@ def rules_digest() -> str:
     return source_digest(RULE_MODULES, 8)
 
 
-def note_forms(kb: KnowledgeBase) -> list[tuple[str, str, str, str]]:
+def note_forms(kb: KnowledgeBase) -> list[tuple[str, str, str, str, str]]:
     """What the recogniser and the index take from the notes: each name or alias with its
-    note's id, type and name (the name the index shows for the entity), sorted."""
-    return sorted((form, note_id, kb.notes[note_id].type, kb.notes[note_id].name)
+    note's id, type, name (the name the index shows for the entity) and country (see
+    ``note_countries``), sorted."""
+    return sorted((form, note_id, kb.notes[note_id].type, kb.notes[note_id].name, kb.notes[note_id].country)
                   for form, note_id in kb.surface_forms())
 
 
@@ -112,9 +114,18 @@ class Recognizer:
                     spans[k] = span._replace(key=f"{span.key}-{span.type.lower()}")
                 continue
             surface = " ".join(text[span.start:span.end].split())
-            if span.key == make_id(surface):  # the rules' own key, not a name of the story's
+            if span.key == make_id(surface) and not _named_for_a_country(text, spans, span, surface):
+                # (the rules' own key, not a name the story gives to one of its own)
                 note = kb.find(surface)
                 if note is not None and note.type == span.type:
                     spans[k] = span._replace(key=note.id)
         tie_notes_to_their_countries(text, spans, kb, self.lexicon)
         return spans
+
+
+def _named_for_a_country(text: str, spans: list[Span], span: Span, surface: str) -> bool:
+    """True when the story also names a body ``surface`` with its country first ("the Saudi
+    Justice Department"): then the bare name is not a note's by name alone."""
+    tail = " " + surface
+    return any(other is not span and other.type == span.type and other.key != span.key
+               and " ".join(text[other.start:other.end].split()).endswith(tail) for other in spans)

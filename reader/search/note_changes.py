@@ -95,13 +95,13 @@ def _names(term: str, words: set[str], stems: set[str]) -> bool:
     return any(piece in stems or term_of(piece) in stems for piece in _WORD.findall(fold_name(term)))
 
 
-def _forms(value: Any) -> frozenset[tuple[str, str, str, str]] | None:
+def _forms(value: Any) -> frozenset[tuple[str, ...]] | None:
     """The manifest's note forms as a set, or ``None`` when they are not what ``record`` writes."""
     if not isinstance(value, list):
         return None
     forms = set()
     for form in value:
-        if not (isinstance(form, list) and len(form) == 4 and all(isinstance(part, str) for part in form)):
+        if not (isinstance(form, list) and len(form) == 5 and all(isinstance(part, str) for part in form)):
             return None
         forms.add(tuple(form))
     return frozenset(forms)
