@@ -88,7 +88,7 @@ async def test_entity_without_a_note_shows_the_story_and_w_from_the_list_writes_
         note = load_knowledge_base().get("quentin-vale")
         assert note.summary == "Runs the harbour." and note.as_of == dt.date.today().isoformat()
         # the index takes the new note in: its manifest now lists the note's name
-        await wait_note_indexed(pilot, ["Quentin Vale", "quentin-vale", "PERSON", "Quentin Vale"])
+        await wait_note_indexed(pilot, ["Quentin Vale", "quentin-vale", "PERSON", "Quentin Vale", ""])
 
 
 async def wait_note_indexed(pilot, form: list[str]) -> None:
@@ -122,7 +122,7 @@ async def test_a_note_saved_while_the_index_is_busy_is_indexed_when_it_is_done(h
         await pilot.pause(0.2)
         assert status.state == "indexing 1 of 2"  # nothing started beside the running update
         status.post_message(IndexStatus.Updated(UpdateResult()))  # it ends
-        await wait_note_indexed(pilot, ["Ann Hobb", "ann-hobb", "PERSON", "Ann Hobb"])
+        await wait_note_indexed(pilot, ["Ann Hobb", "ann-hobb", "PERSON", "Ann Hobb", ""])
 
 
 async def test_the_dossier_comes_from_the_index_and_opens_the_latest_story(harbour):

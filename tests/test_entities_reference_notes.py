@@ -148,3 +148,10 @@ def test_a_notes_country_is_read_and_written_back(tmp_path):
     path.write_text("- id: kestrel-party\n  name: Kestrel Party\n  type: ORG\n  country: gb\n  summary: A party.\n")
     [note], problems = read_notes_file(path)
     assert not problems and note.country == "GB" and note.to_yaml_entry()["country"] == "GB"
+
+
+def test_a_titled_surname_is_the_famous_person_and_a_countrys_body_keeps_the_bare_name(recognizer):
+    assert ("Obama", PERSON, "barack-obama") in found(recognizer, "In an interview, Mr Obama said no.")
+    assert ("Obama", PERSON, "barack-obama") in found(recognizer, "Barack Obama spoke. Later Mr Obama said no.")
+    text = "The Saudi Justice Department agreed, and the Justice Department won."
+    assert ("Justice Department", ORG, "saudi-justice-department") in found(recognizer, text)  # not the US one

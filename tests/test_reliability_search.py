@@ -70,6 +70,7 @@ def small_index(tmp_path_factory):
 @example(text="isla*")
 @example(text="islnds~")
 @example(text='"treaty of shimonoseki"')
+@example(text="'published:\"\"")  # an empty date once failed inside Whoosh's search
 def test_library_search_answers_any_query(small_index, text):
     with bounded(10, "search"):
         results = search_mod.search(small_index, text, limit=5)

@@ -75,12 +75,14 @@ def tie_notes_to_their_countries(text: str, spans: list[Span], kb: KnowledgeBase
     starts = {span.start: span for span in spans if span.type == PLACE}
     demonyms = {code for word in re.findall(r"\b[A-Z][a-z]+\b", text) if (code := country_of_demonym(word))}
     named_home = {note.country for k, note in tied.items() if _names_its_country(text, spans[k], note.country)}
+    notes_of: dict[str, set[str]] = {}  # country -> the ids of its notes the story names
+    for note in tied.values():
+        notes_of.setdefault(note.country, set()).add(note.id)
     for k, note in tied.items():
         span, home = spans[k], note.country
         elsewhere = _named_as_elsewhere(text, span, home, place_at, starts, lexicon)
         if elsewhere is None:
-            evidence = places[home] or home in demonyms or home in named_home or any(
-                other.country == home and other.id != note.id for other in tied.values())
+            evidence = places[home] or home in demonyms or home in named_home or len(notes_of[home]) > 1
             others = [c for c, _ in places.most_common() if c != home]
             if not evidence and (others or demonyms - {home}):
                 elsewhere = others[0] if others else sorted(demonyms - {home})[0]

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 
 from reader.entities.classify import classify_run
 from reader.entities.code import in_code as without_code
+from reader.entities.countries import COUNTRY_ALIASES, country_of_demonym
 from reader.entities.headings import drop_word_headings, trust_titles
 from reader.entities.knowledge import Knowledge
 from reader.entities.lexicon import Lexicon, PlaceIndex
@@ -107,6 +108,7 @@ class Recognizer:
         is a note's name or alias, of the note's type, is the note's ("Labour, Britain's main
         opposition party" opening a sentence, which the notes leave to the rules)."""
         kb = self.kb
+        countrys_bodies = self._bodies_named_with_a_country(text, spans)
         for k, span in enumerate(spans):
             note = kb.notes.get(span.key) if span.key else None
             if note is not None:
@@ -114,7 +116,7 @@ class Recognizer:
                     spans[k] = span._replace(key=f"{span.key}-{span.type.lower()}")
                 continue
             surface = " ".join(text[span.start:span.end].split())
-            if span.key == make_id(surface) and not _named_for_a_country(text, spans, span, surface):
+            if span.key == make_id(surface) and (span.type, surface) not in countrys_bodies:
                 # (the rules' own key, not a name the story gives to one of its own)
                 note = kb.find(surface)
                 if note is not None and note.type == span.type:
@@ -122,10 +124,16 @@ class Recognizer:
         tie_notes_to_their_countries(text, spans, kb, self.lexicon)
         return spans
 
-
-def _named_for_a_country(text: str, spans: list[Span], span: Span, surface: str) -> bool:
-    """True when the story also names a body ``surface`` with its country first ("the Saudi
-    Justice Department"): then the bare name is not a note's by name alone."""
-    tail = " " + surface
-    return any(other is not span and other.type == span.type and other.key != span.key
-               and " ".join(text[other.start:other.end].split()).endswith(tail) for other in spans)
+    def _bodies_named_with_a_country(self, text: str, spans: list[Span]) -> set[tuple[str, str]]:
+        """(type, name) of the bodies the story names with a country first ("the Saudi Justice
+        Department" gives "Justice Department"): a bare mention of such a name is not a note's
+        by name alone."""
+        named = set()
+        for span in spans:
+            words = text[span.start:span.end].split()
+            for n in (1, 2):
+                head = " ".join(words[:n])
+                if len(words) > n and (country_of_demonym(head) or head.casefold() in COUNTRY_ALIASES
+                                       or self.lexicon.is_country(head)):
+                    named.add((span.type, " ".join(words[n:])))
+        return named

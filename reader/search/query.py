@@ -138,7 +138,12 @@ def _strip_unknown_fields(text: str, notes: list[str]) -> str:
     return '"'.join(parts)
 
 
-def _rewrite(q: wq.Query, text: str = "") -> wq.Query:
+_DATE = re.compile(r"\s*\d{4}(?:[-/.]?\d{2}(?:[-/.]?\d{2})?)?\s*")
+"""A date as a search names it: a year, a month or a day."""
+_DATE_HELP = "a date is a year, a month or a day: 2020, 2020-05, 2020-05-01"
+
+
+def _rewrite(q: wq.Query, text: str = "", notes: list[str] | None = None) -> wq.Query:
     """Entity values become slugs; fuzzy terms keep their first letter; prefixes are
     not stemmed (Whoosh turns ``pres*`` into ``pre*``)."""
     raw_prefixes = {}
@@ -173,9 +178,17 @@ def _rewrite(q: wq.Query, text: str = "") -> wq.Query:
             return wq.Prefix("entity", entity_slug(str(node.text)), boost=node.boost)
         if isinstance(node, wq.Prefix) and type(node) is wq.Prefix and str(node.text) in raw_prefixes:
             return wq.Prefix(node.fieldname, raw_prefixes[str(node.text)], boost=node.boost)
+        if getattr(node, "fieldname", None) == "published" and isinstance(node, (wq.Term, wq.Phrase)) \
+                and not _DATE.fullmatch(" ".join(node.words if isinstance(node, wq.Phrase) else [str(node.text)])):
+            dropped.append(node)  # 'published:""', "published:'": no date (Whoosh fails on it when searching)
+            return wq.NullQuery
         return node
 
-    return q.accept(fix)
+    dropped: list[wq.Query] = []
+    q = q.accept(fix)
+    if dropped and notes is not None:
+        notes.append(f"{_DATE_HELP}; the date was left out")
+    return q
 
 
 def _fallback(text: str) -> str:
@@ -243,13 +256,13 @@ def parse_query(text: str, prefix_last: bool = False) -> ParsedQuery:
     except Exception as error:  # noqa: BLE001 - whoosh raises plain Exception for bad dates
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         if isinstance(error, ValueError) and "published:" in text:
-            reason = "a date is a year, a month or a day: 2020, 2020-05, 2020-05-01"  # not int()'s words
+            reason = _DATE_HELP  # not int()'s words
         notes.append(f"could not read the query ({reason}); searched for its words instead")
         try:
             q = parser.parse(_fallback(text), normalize=False)
         except Exception:  # noqa: BLE001
             q = wq.NullQuery
-    q = _rewrite(q, text).normalize()
+    q = _rewrite(q, text, notes).normalize()
     if isinstance(q, type(wq.NullQuery)) and (not notes or "[" in text or "{" in text):
         notes.append(_nothing_to_search(text))
     return ParsedQuery(original, q, notes, text)
