@@ -108,7 +108,7 @@ class Recognizer:
         is a note's name or alias, of the note's type, is the note's ("Labour, Britain's main
         opposition party" opening a sentence, which the notes leave to the rules)."""
         kb = self.kb
-        countrys_bodies = self._bodies_named_with_a_country(text, spans)
+        countrys_bodies = None
         for k, span in enumerate(spans):
             note = kb.notes.get(span.key) if span.key else None
             if note is not None:
@@ -116,11 +116,13 @@ class Recognizer:
                     spans[k] = span._replace(key=f"{span.key}-{span.type.lower()}")
                 continue
             surface = " ".join(text[span.start:span.end].split())
-            if span.key == make_id(surface) and (span.type, surface) not in countrys_bodies:
-                # (the rules' own key, not a name the story gives to one of its own)
-                note = kb.find(surface)
-                if note is not None and note.type == span.type:
-                    spans[k] = span._replace(key=note.id)
+            note = kb.find(surface)
+            if note is None or note.type != span.type or span.key != make_id(surface):
+                continue  # (a key of the rules' own, not a name the story gives to one of its own)
+            if countrys_bodies is None:
+                countrys_bodies = self._bodies_named_with_a_country(text, spans)
+            if (span.type, surface) not in countrys_bodies:
+                spans[k] = span._replace(key=note.id)
         tie_notes_to_their_countries(text, spans, kb, self.lexicon)
         return spans
 
