@@ -155,3 +155,9 @@ def test_a_titled_surname_is_the_famous_person_and_a_countrys_body_keeps_the_bar
     assert ("Obama", PERSON, "barack-obama") in found(recognizer, "Barack Obama spoke. Later Mr Obama said no.")
     text = "The Saudi Justice Department agreed, and the Justice Department won."
     assert ("Justice Department", ORG, "saudi-justice-department") in found(recognizer, text)  # not the US one
+
+
+def test_a_country_before_a_party_a_note_knows_keeps_both(recognizer):
+    """ "UK Labour" is no nationality word like "South Korean": the country and the party."""
+    assert found(recognizer, "The party said UK Labour won the vote.") == {
+        ("UK", PLACE, "united-kingdom"), ("Labour", ORG, "labour-party")}

@@ -179,8 +179,10 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     if a >= b:
         return
     if b - a >= 2 and tokens[b - 1].folded in DEMONYMS and (b - a == 2 or all(
-            t.folded in _PLACE_MODIFIERS or t.folded in DEMONYMS for t in tokens[a:b - 1])):
-        return  # "South Korean", "Roman Catholic", "Theravada Buddhist": a nationality or a faith
+            t.folded in _PLACE_MODIFIERS or t.folded in DEMONYMS for t in tokens[a:b - 1])) \
+            and not (anchors.get(b - 1, (0, None))[1] is not None and anchors[b - 1][1].type == ORG):
+        return  # "South Korean", "Roman Catholic", "Theravada Buddhist": a nationality or a faith (not "UK
+        # Labour", a party a note knows)
     if is_work_title(story, a, b) or (PRODUCT_CODE.fullmatch(tokens[b - 1].text)
                                       and not (a in anchors and anchors[a][0] == b - a)):
         # a work, or a product or model ("IE6", "Toyota RAV4", "Windows XP" is left to its words)
