@@ -24,7 +24,6 @@ from collections.abc import Mapping
 
 from reader.entities.classify import classify_run
 from reader.entities.code import in_code as without_code
-from reader.entities.countries import COUNTRY_ALIASES, country_of_demonym
 from reader.entities.headings import drop_word_headings, trust_titles
 from reader.entities.knowledge import Knowledge
 from reader.entities.lexicon import Lexicon, PlaceIndex
@@ -32,7 +31,7 @@ from reader.entities.measures import without_measures
 from reader.entities.digests import source_digest
 from reader.entities.model import Span
 from reader.entities.note_countries import tie_notes_to_their_countries
-from reader.entities.notes import KnowledgeBase, make_id
+from reader.entities.notes import KnowledgeBase
 from reader.entities.party_tags import without_tags
 from reader.entities.resolve import resolve
 from reader.entities.story import Found, Story
@@ -99,43 +98,16 @@ class Recognizer:
         trust_titles(story)
         drop_word_headings(story)
         spans = without_measures(text, without_tags(text, without_code(text, resolve(story))))
-        return self._keyed_to_notes(text, spans)
-
-    def _keyed_to_notes(self, text: str, spans: list[Span]) -> list[Span]:
-        """Notes and the names the rules found, matched by type as well as by name: a name whose
-        key is a note's id but whose type is not the note's keeps a key of its own (the place in
-        "the Amazon rainforest" is not the company); a name the rules found on their own that
-        is a note's name or alias, of the note's type, is the note's ("Labour, Britain's main
-        opposition party" opening a sentence, which the notes leave to the rules)."""
-        kb = self.kb
-        countrys_bodies = None
-        for k, span in enumerate(spans):
-            note = kb.notes.get(span.key) if span.key else None
-            if note is not None:
-                if note.type != span.type:
-                    spans[k] = span._replace(key=f"{span.key}-{span.type.lower()}")
-                continue
-            surface = " ".join(text[span.start:span.end].split())
-            note = kb.find(surface)
-            if note is None or note.type != span.type or span.key != make_id(surface):
-                continue  # (a key of the rules' own, not a name the story gives to one of its own)
-            if countrys_bodies is None:
-                countrys_bodies = self._bodies_named_with_a_country(text, spans)
-            if (span.type, surface) not in countrys_bodies:
-                spans[k] = span._replace(key=note.id)
-        tie_notes_to_their_countries(text, spans, kb, self.lexicon)
+        spans = self._apart_from_notes(spans)
+        tie_notes_to_their_countries(text, spans, self.kb, self.lexicon)
         return spans
 
-    def _bodies_named_with_a_country(self, text: str, spans: list[Span]) -> set[tuple[str, str]]:
-        """(type, name) of the bodies the story names with a country first ("the Saudi Justice
-        Department" gives "Justice Department"): a bare mention of such a name is not a note's
-        by name alone."""
-        named = set()
-        for span in spans:
-            words = text[span.start:span.end].split()
-            for n in (1, 2):
-                head = " ".join(words[:n])
-                if len(words) > n and (country_of_demonym(head) or head.casefold() in COUNTRY_ALIASES
-                                       or self.lexicon.is_country(head)):
-                    named.add((span.type, " ".join(words[n:])))
-        return named
+    def _apart_from_notes(self, spans: list[Span]) -> list[Span]:
+        """A name the rules found whose key is a note's id but whose type is not the note's keeps
+        a key of its own: the place in "the Amazon rainforest" is not the company."""
+        notes = self.kb.notes
+        for k, span in enumerate(spans):
+            note = notes.get(span.key) if span.key else None
+            if note is not None and note.type != span.type:
+                spans[k] = span._replace(key=f"{span.key}-{span.type.lower()}")
+        return spans

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reader.entities.lexicon import name_key
 from reader.entities.model import EVENT, ORG, PERSON, PLACE, Span, team_key
 from reader.entities.notes import make_id
 from reader.entities.story import Found, Story
@@ -131,8 +132,28 @@ def resolve(story: Story) -> list[Span]:
                 if not prev or fold_token(prev[-1]) not in _PLACE_PREPOSITIONS | {"at", "to", "of", "and"}:
                     f.type, f.key = ORG, team_key(f.key)
     _join_epithets(story)
+    _key_names_of_notes(story)
     _join_bodies_to_their_country(story)
     return _spans(story.found)
+
+
+def _key_names_of_notes(story: Story) -> None:
+    """A name the rules found on their own that is a note's name or alias, of the note's type,
+    is the note's: "Mr Obama", "President Donald J. Trump", "Labour, Britain's main opposition
+    party" opening a sentence (which the known names leave to the rules). A name the story
+    gives to one of its own ("Trump" of its Ivanka Trump) keeps it; ``_join_bodies_to_their_country``
+    decides after this for a body the story also names with a country."""
+    text, lexicon = story.text, story.lexicon
+    for f in story.found:
+        if f.type is None:
+            continue
+        surface = " ".join(text[f.start:f.end].split())
+        keyed = name_key(surface) if f.key == make_id(surface) else None
+        if keyed is None:
+            continue
+        entry = lexicon.notes.get(keyed[0]) or (lexicon.lone_names.get(keyed[0]) if f.type == PERSON else None)
+        if entry is not None and entry.type == f.type and (not entry.exact_case or surface.isupper()):
+            f.key = entry.key
 
 
 def _join_bodies_to_their_country(story: Story) -> None:
