@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from reader.entities.countries import COUNTRY_ALIASES, country_of_demonym
+from reader.entities.countries import COUNTRY_ALIASES, countries_in_text, country_of_demonym
 from reader.entities.lexicon import COUNTRY_RANK, Lexicon
 from reader.entities.model import PLACE, Span
 from reader.entities.notes import KnowledgeBase, make_id
@@ -73,8 +73,9 @@ def tie_notes_to_their_countries(text: str, spans: list[Span], kb: KnowledgeBase
                 places[country] += 1
                 place_at[span.end] = country
     starts = {span.start: span for span in spans if span.type == PLACE}
-    demonyms = {code for word in re.findall(r"\b[A-Z][a-z]+\b", text) if (code := country_of_demonym(word))}
-    named_home = {note.country for k, note in tied.items() if _names_its_country(text, spans[k], note.country)}
+    demonyms = countries_in_text(text)
+    named_home = {note.country for k, note in tied.items()
+                  if _names_its_country(text, spans[k], note.country, lexicon)}
     notes_of: dict[str, set[str]] = {}  # country -> the ids of its notes the story names
     for note in tied.values():
         notes_of.setdefault(note.country, set()).add(note.id)
@@ -90,15 +91,12 @@ def tie_notes_to_their_countries(text: str, spans: list[Span], kb: KnowledgeBase
             spans[k] = span._replace(key=f"{note.id}-{_country_key(elsewhere)}")
 
 
-def _names_its_country(text: str, span: Span, home: str) -> bool:
+def _names_its_country(text: str, span: Span, home: str, lexicon: Lexicon) -> bool:
     """True for a mention that starts with its country: "US Justice Department", "United
     Kingdom Home Office", "British Foreign Office"."""
-    words = text[span.start:span.end].casefold().split()
-    for n in range(1, min(3, len(words) - 1) + 1):
-        head = " ".join(words[:n])
-        if COUNTRY_ALIASES.get(head) == home or head in _HOME_PLACES.get(home, ()) or country_of_demonym(head) == home:
-            return True
-    return False
+    words = text[span.start:span.end].split()
+    return any(place_country(head, lexicon) == home or country_of_demonym(head) == home
+               for head in (" ".join(words[:n]) for n in range(1, min(3, len(words) - 1) + 1)))
 
 
 def _named_as_elsewhere(text: str, span: Span, home: str, place_at: dict[int, str], starts: dict[int, Span],
