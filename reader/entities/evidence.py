@@ -16,7 +16,7 @@ from reader.entities.model import ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
 from reader.entities.tokens import fold_token
 from reader.entities.role_words import is_role_word
-from reader.entities.wordlists import WORK_YEAR
+from reader.entities.wordlists import PLACE_NOUNS_AFTER, WORK_YEAR
 
 PLACE_BEFORE = frozenset("in near across into throughout outside inside around from via towards toward".split())
 AGENT = "AGENT"
@@ -40,8 +40,7 @@ _NAMED_BEFORE = re.compile(r"(?<![\w-])(?:nominated|appointed)\s+$", re.IGNORECA
 _PLACE_NOUNS = (r"(?:island|islands|archipelago|city|town|village|district|neighbou?rhood|region|province|county|"
                 r"capital|port|suburb|area|municipality|peninsula|valley|state|destination|resort)")
 _PLACE_AFTER = re.compile(r" (?:is|was) (?:an?|the) (?:[\w-]+ ){0,2}" + _PLACE_NOUNS + r"\b|, (?:in )?[A-Z]"
-                          r"| (?:province|county|prefecture|district|island|islands|river|valley|region|village|"
-                          r"rainforest|basin|delta|estuary)\b")
+                          r"| (?:" + "|".join(sorted(PLACE_NOUNS_AFTER)) + r")\b")
 _PLACE_APPOSITION = re.compile(
     r", an? (?:(?:small|tiny|large|little|remote|coastal|mountain|fishing|market|border|historic|medieval|ancient|"
     r"former|northern|southern|eastern|western|central|rural|industrial) ){0,2}(?:village|town|city|island|region|"

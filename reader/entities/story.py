@@ -24,6 +24,7 @@ from reader.entities.wordlists import (
     ENDINGS,
     GIVEN_NAMES,
     OF_CONNECTORS,
+    PLACE_NOUNS_AFTER,
     is_demonym,
     is_role,
 )
@@ -52,8 +53,6 @@ def reads_as_english(tokens: list[Token]) -> bool:
 
 _PLAIN_AFTER = re.compile(r"(?:[\s,;:!?)\]”\"]|\.(?!\w)|$)")  # a word in running text, not in a URL or address
 _HOLDING_WORDS = frozenset("holding holdings".split())
-_PLACE_NOUNS = frozenset("rainforest river basin jungle forest delta valley region estuary".split())
-"""Lower-case nouns that make the name before them a place's ("the Amazon rainforest")."""
 _EPONYM_ENDINGS = frozenset("law laws disease disorder disorders syndrome theorem principle paradox".split())
 """Endings of names that keep the possessive of the person they are named for ("Moore's Law")."""
 _POSSESSIVE_NAMES = frozenset("people's peoples' women's men's children's workers' veterans' nations' nation's "
@@ -324,7 +323,7 @@ class Story:
         if nxt is not None and self.joined(i + n - 1) and last.base_end == last.end:
             if nxt.cap and nxt.folded not in CALENDAR and not is_role(nxt.folded) and not is_demonym(nxt.folded):
                 return False  # ("Google CEO Sundar Pichai", "Reuters Tuesday" keep the note)
-            if nxt.folded in _PLACE_NOUNS:
+            if nxt.folded in PLACE_NOUNS_AFTER:
                 return False
         if n == 1 and nxt is not None and self.text[last.end:nxt.start] == ", " and nxt.cap:
             after = self.lexicon.longest(tokens, i + n, self.joined)

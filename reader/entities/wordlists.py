@@ -266,6 +266,11 @@ chen hua jiang li liu wei xi zhang zhou jun ming hong ying yi hsieh tsai
 jae-in kim lee choi
 """)
 
+#: Lower-case nouns that make the name right before them a place's: "Kaupokonui district", "the
+#: Amazon rainforest" (evidence for a guessed name; a note's name there is not the note's).
+PLACE_NOUNS_AFTER = frozenset("""province county prefecture district island islands river valley region village
+rainforest basin delta estuary jungle forest""".split())
+
 #: Words for a vehicle or a product before its name: "the cruise ship Freewinds", "the browser Chrome".
 THING_NOUNS = frozenset("""ship vessel yacht boat ferry schooner trawler freighter tanker submarine warship carrier
 frigate destroyer shuttle spacecraft spaceship rocket probe satellite orbiter lander rover aircraft airliner jet
