@@ -157,8 +157,10 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, ORG, None, tokens[a:b]))
         return
     if b - a >= 2 and tokens[b - 1].folded in PARTY_NOUNS and tokens[b - 2].folded in _PARTY_QUALIFIERS \
-            and tokens[b - 2].cap and anchors.get(b - 2, (2,))[0] == 2 and (b - a == 2 or tokens[b - 3].folded == "the"):
-        # one party: "The Liberal Democrats", "Senate Democrats" (not "Texas Republicans", "Trump Republicans")
+            and tokens[b - 2].cap and (b - 2 not in anchors or anchors[b - 2][0] == 2) \
+            and (b - a == 2 or tokens[b - 3].folded == "the"):
+        # one party: "The Liberal Democrats", "Senate Democrats" (not "Texas Republicans", "Trump Republicans");
+        # a known name of the party itself is no other name in the way
         story.found.append(Found(tokens[b - 2].start, tokens[b - 1].base_end, ORG, None, tokens[b - 2:b]))
         return
     # trim leading function words ("The", "Meanwhile", "Both") unless a known name starts there;
@@ -180,7 +182,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         return
     if b - a >= 2 and tokens[b - 1].folded in DEMONYMS and (b - a == 2 or all(
             t.folded in _PLACE_MODIFIERS or t.folded in DEMONYMS for t in tokens[a:b - 1])) \
-            and not (anchors.get(b - 1, (0, None))[1] is not None and anchors[b - 1][1].type == ORG):
+            and not (b - 1 in anchors and anchors[b - 1][1].type == ORG):
         return  # "South Korean", "Roman Catholic", "Theravada Buddhist": a nationality or a faith (not "UK
         # Labour", a party a note knows)
     if is_work_title(story, a, b) or (PRODUCT_CODE.fullmatch(tokens[b - 1].text)
