@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from reader.entities.background import Background, StoryView
 from reader.entities.model import ORG, OTHER, PLACE, team_key
-from reader.entities.notes import KnowledgeBase, fold
+from reader.entities.notes import KnowledgeBase, Note, fold
 from reader.entities.summary import EntityInfo, introducing_sentence
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def background_for(entity: EntityInfo, kb: KnowledgeBase, *, article: Article | 
         named = entity_named(index, entity.key)
         if named is not None and named[2]:
             entity = EntityInfo(entity.key, named[1], named[2])
-    note = kb.get(entity.key) or entity.note or kb.find(entity.name)
+    note = kb.get(entity.key) or entity.note or _note_named(kb, entity)
     related = [(r, kb.get(r).name) for r in (note.related if note else ()) if kb.get(r)]
     context = Background(entity, note, related)
     kind = note.type if note else entity.type
@@ -62,6 +62,16 @@ def background_for(entity: EntityInfo, kb: KnowledgeBase, *, article: Article | 
     if context.dossier is None:
         context.library_state = NO_INDEX
     return context
+
+
+def _note_named(kb: KnowledgeBase, entity: EntityInfo) -> Note | None:
+    """The note of ``entity``'s name when its key is none (an entity followed from a dossier),
+    of its type, and not a note the recogniser kept apart from it: Hong Kong's "Democratic
+    Party" is not the American party's note, nor "the Amazon rainforest" the company's."""
+    note = kb.find(entity.name)
+    if note is None or note.country or note.type != entity.type and entity.type != OTHER:
+        return None
+    return note
 
 
 def also_known_as(context: Background) -> tuple[str, ...]:

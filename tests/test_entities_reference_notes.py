@@ -161,3 +161,17 @@ def test_a_country_before_a_party_a_note_knows_keeps_both(recognizer):
     """ "UK Labour" is no nationality word like "South Korean": the country and the party."""
     assert found(recognizer, "The party said UK Labour won the vote.") == {
         ("UK", PLACE, "united-kingdom"), ("Labour", ORG, "labour-party")}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Lam Cheuk-ting of the Democratic Party won in Hong Kong. Beijing was pleased.", "Democratic Party"),
+    ("Fires spread across the Amazon rainforest on Monday, scientists said.", "Amazon"),
+])
+def test_the_panel_shows_no_note_the_recogniser_kept_apart(recognizer, text, name):
+    """The sidebar found a note by the entity's name when its key had none: the American
+    party's for Hong Kong's, the company's for the rainforest."""
+    from reader.about import background_for
+    from reader.entities.summary import summarise
+
+    [entity] = [e for e in summarise(text, recognizer.recognise(text), recognizer.kb) if e.name == name]
+    assert background_for(entity, recognizer.kb).note is None
