@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -9,7 +10,8 @@ import sys
 import pytest
 
 from reader.cli import main
-from reader.entities import service
+from reader.commands.common import FIRST_USE_NOTICE
+from reader.entities import knowledge, service
 from tests.conftest import REPO, SEED, needs_shared
 
 
@@ -90,3 +92,43 @@ def test_gum_news_micro_f1_overlap_at_least_075(tmp_path):
                    capture_output=True, text=True, check=True)
     metrics = json.loads(report.read_text())["metrics"]
     assert metrics["overlap"]["micro"]["f1"] >= 0.75, metrics["overlap"]
+
+
+class _Terminal(io.StringIO):
+    """A stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_a_first_use_tells_a_terminal_why_it_waits(monkeypatch, capsys, terminal):
+    """Reading the name lists the first time takes seconds: a person at a terminal is told
+    once, before the answer; a script reading stderr gets nothing extra."""
+    stderr = _Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.setattr(service, "first_build_ahead", lambda: True)
+    assert main(["entities", str(SEED)]) == 0
+    assert "Hua Chunying" in capsys.readouterr().out
+    assert (FIRST_USE_NOTICE in stderr.getvalue()) == terminal
+    monkeypatch.setattr(service, "first_build_ahead", lambda: False)
+    stderr.seek(0)
+    stderr.truncate()
+    assert main(["entities", str(SEED)]) == 0
+    assert FIRST_USE_NOTICE not in stderr.getvalue()
+
+
+def test_the_knowledge_cache_is_kept_on_a_first_use(reader_home, monkeypatch):
+    """A data folder with no cache folder yet keeps the word lists the first use read (the
+    first ``reader about`` built them twice: 6.2 against 4.9 s), and the next use reads them
+    from the cache without building."""
+    assert not (reader_home / "cache").exists()
+    built = knowledge.load_knowledge()
+    assert sorted(p.suffix for p in (reader_home / "cache").glob("knowledge-*")) == [".json", ".marisa"]
+
+    def no_build() -> dict:
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(knowledge, "build", no_build)
+    again = knowledge.load_knowledge()
+    assert again.given_names == built.given_names and again.is_word("island") and again.is_word("negotiate")

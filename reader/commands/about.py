@@ -9,7 +9,7 @@ import textwrap
 from dataclasses import asdict
 
 from reader.commands import command_help
-from reader.commands.common import CommandError
+from reader.commands.common import CommandError, recogniser
 
 NAME = "about"
 HELP = command_help(NAME)
@@ -168,7 +168,7 @@ def run(args: argparse.Namespace) -> int:
     if not name:
         raise CommandError("reader: give a NAME")
     library = open_library()
-    kb = service.get_recognizer().kb
+    kb = recogniser().kb
     index = library.open_index()
     try:
         entity = resolve(name, kb, index)

@@ -16,7 +16,9 @@ from reader.library.files import MissingPath
 from reader.problems import Problem
 
 __all__ = ["EXIT_USAGE", "CommandError", "add_sources_argument", "article_by_id", "library_or_exit", "pad",
-           "report_problems"]
+           "recogniser", "report_problems"]
+
+FIRST_USE_NOTICE = "reader: first use: reading the name lists (a few seconds, once)…"
 
 
 def pad(text: str, width: int) -> str:
@@ -38,6 +40,17 @@ def library_or_exit(paths: Iterable[Path] = ()) -> Library:
         raise CommandError(f"reader: no such file or folder: {missing}") from None
     report_problems(library.problems)
     return library
+
+
+def recogniser():  # noqa: ANN201 - reader.entities.recognizer.Recognizer, imported only when needed
+    """The shared entity recogniser. Its first use reads and caches the name lists (about
+    five seconds, once per data folder and version): a terminal is told so first, rather
+    than left silent."""
+    from reader.entities import service  # noqa: PLC0415 - commands without entities do not load it
+
+    if service.first_build_ahead() and sys.stderr.isatty():
+        print(FIRST_USE_NOTICE, file=sys.stderr, flush=True)
+    return service.get_recognizer()
 
 
 def report_problems(problems: Iterable[Problem]) -> None:

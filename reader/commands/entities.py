@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from reader.commands import command_help
-from reader.commands.common import CommandError, article_by_id, report_problems
+from reader.commands.common import CommandError, article_by_id, recogniser, report_problems
 from reader.entities.service import get_recognizer
 
 NAME = "entities"
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     texts = [doc for ref in args.paths for doc in documents(ref)]
     if args.json and len(texts) > 1:
         raise CommandError(f"reader: {args.paths[0]} holds {len(texts)} articles; use --jsonl for one line each")
-    kb = get_recognizer().kb
+    kb = recogniser().kb
     for problem in [*kb.problems, *kb.warnings]:
         print(f"reader: {problem}", file=sys.stderr)
     if args.json:

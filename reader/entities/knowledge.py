@@ -187,6 +187,7 @@ def load_knowledge(use_cache: bool = True) -> Knowledge:
 
 def _write(path: Path, data: dict, words) -> None:
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # (a first use: else nothing is kept and the next use builds again)
         tmp = path.with_name(f".{path.stem}.{os.getpid()}.marisa")
         words.save(str(tmp))
         os.replace(tmp, path.with_suffix(".marisa"))
