@@ -93,7 +93,7 @@ _FAMILY_ATTRS = ("last_names", "last_names_male", "last_names_female")
 def _latin(name: str) -> bool:
     """True for a name in Latin letters, accented ones included ("Antonín", "Søren"), not
     Cyrillic, Greek or CJK: the recogniser reads Latin-script news."""
-    return all(c.isascii() or unicodedata.name(c, "").startswith("LATIN ") for c in name)
+    return name.isascii() or all(c.isascii() or unicodedata.name(c, "").startswith("LATIN ") for c in name)
 
 
 def _person_names(attrs: tuple[str, ...]) -> list[str]:
