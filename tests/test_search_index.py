@@ -491,3 +491,24 @@ def test_a_published_date_that_is_no_date_is_none(text):
     from reader.search.documents import parse_published
 
     assert parse_published(text) is None
+
+
+def test_a_date_is_found_as_a_person_writes_it(index, tmp_path):
+    """``published:2020-05`` as the help writes it (Whoosh read "-05" as "not 05", so it
+    found the whole year), with slashes, in quotes, after > or <, and a day that is no
+    date left out with a note rather than matching nothing silently."""
+    folder = tmp_path / "dated"
+    for name, day in (("may", "2020-05-04"), ("june", "2020-06-10"), ("june_late", "2020-06-30"),
+                      ("later", "2021-01-02")):
+        write_story(folder, name, f"Harbour report {name}", "The harbour reopened after the storm.", "Wire", day)
+    index.update([folder])
+    assert sorted(ids(index, "published:2020")) == ["june", "june_late", "may"]
+    assert ids(index, "published:2020-05") == ["may"]
+    assert sorted(ids(index, "published:2020/06")) == ["june", "june_late"]
+    assert ids(index, "published:2020-06-10 harbour") == ["june"]
+    assert ids(index, 'published:"2020-06-30"') == ["june_late"]
+    assert ids(index, "published:'2021'") == ["later"]
+    assert sorted(ids(index, "published:>=2020-06 harbour")) == ["june", "june_late", "later"]
+    assert sorted(ids(index, "published:[2020-05 TO 2020-06]")) == ["june", "june_late", "may"]
+    wrong = search(index, "harbour published:2020-13")
+    assert len(wrong.hits) == 4 and any("'published:2020-13' was left out" in note for note in wrong.notes)

@@ -13,6 +13,7 @@ plain words; each repair is explained in one line in ``ParsedQuery.notes``.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -141,6 +142,26 @@ def _strip_unknown_fields(text: str, notes: list[str]) -> str:
 _DATE = re.compile(r"\s*\d{4}(?:[-/.]?\d{2}(?:[-/.]?\d{2})?)?\s*")
 """A date as a search names it: a year, a month or a day."""
 _DATE_HELP = "a date is a year, a month or a day: 2020, 2020-05, 2020-05-01"
+_TYPED_DATE = re.compile(r"""\b((?:published|date):(?:[<>]=?)?)(["']?)\s*(\d{4})(?:[-/.]?(\d{2})(?:[-/.]?(\d{2}))?)?\s*\2"""
+                         r"(?=$|[\s)])")
+"""A date as a person writes it: ``published:2017-06`` (Whoosh read "-06" as "not 06"),
+``2017/06/21`` (nothing), ``"2017"`` (a word, which no date matches)."""
+
+
+def _compact_dates(text: str, notes: list[str]) -> str:
+    """Dates after ``published:`` as Whoosh reads them (``published:201706``); a day that
+    is no date ("2017-13") is left out with a note (Whoosh matched nothing, silently)."""
+
+    def compact(match: re.Match[str]) -> str:
+        year, month, day = match.group(3, 4, 5)
+        try:
+            datetime.date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            notes.append(f"{_DATE_HELP}; {match.group(0).strip()!r} was left out")
+            return " "
+        return match.group(1) + year + (month or "") + (day or "")
+
+    return _TYPED_DATE.sub(compact, text)
 
 
 def _rewrite(q: wq.Query, text: str = "", notes: list[str] | None = None) -> wq.Query:
@@ -250,6 +271,7 @@ def parse_query(text: str, prefix_last: bool = False) -> ParsedQuery:
             text = cleaned
     text = _balance(text, notes)
     text = _strip_unknown_fields(text, notes)
+    text = _compact_dates(text, notes)
     parser = _parser()
     try:
         q = parser.parse(text, normalize=False)  # normalised once the words are as typed (``_rewrite``)
