@@ -589,3 +589,15 @@ def test_an_ampersand_joins_a_firm_or_a_place_but_not_places_code_or_a_credit(re
     assert "Miharris & Acphillips" not in kinds_of(recognizer, "Video: Miharris & Acphillips.")  # two credited
     assert "iOS & OS X" not in kinds_of(recognizer, "It runs on iOS & OS X alike.")
     assert "Tempe & Mesa" not in kinds_of(recognizer, "Buses run between Tempe & Mesa daily.")  # two known towns
+
+
+def test_a_shared_surname_alone_goes_to_the_person_whose_note_names_them_by_it(recognizer):
+    """A page naming Melania Trump first and Donald Trump after: "Trump" alone is the one
+    whose shipped note lists "Trump" as a name; a story naming only Melania Trump keeps its
+    own (the story's full name wins over a note about someone else)."""
+    both = ("Melania Trump visits a hospital in Ohio.\nPresident Donald Trump signs a bill on trade.\n"
+            "Trump said the bill was good.")
+    keys = [(both[s.start:s.end], s.key) for s in recognizer.recognise(both) if s.type == PERSON]
+    assert keys == [("Melania Trump", "melania-trump"), ("Donald Trump", "donald-trump"), ("Trump", "donald-trump")]
+    alone = "Melania Trump visits a hospital in Ohio. Trump said the visit went well."
+    assert [s.key for s in recognizer.recognise(alone) if alone[s.start:s.end] == "Trump"] == ["melania-trump"]

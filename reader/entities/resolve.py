@@ -82,11 +82,25 @@ class Names:
                 head = next((w for w in words if w[:1].isupper() and fold_token(w) in ENDINGS), None)
                 if head is not None:
                     self.heads.setdefault(head, f)
+        self._lend_noted_surnames(story)
         self.people_by_last: dict[str, list[Found]] = {}  # for ``person_named``
         self._person_of: dict[str, Found | None] = {}
         for f in story.found:
             if f.type == PERSON and not f.guessed and f.tokens:
                 self.people_by_last.setdefault(f.tokens[-1].base, []).append(f)
+
+    def _lend_noted_surnames(self, story: Story) -> None:
+        """A name two people of the story share goes alone to the one whose note names them
+        by it ("Trump" on a page naming Melania Trump first, then Donald Trump), not to the first."""
+        lone_names, text = story.lexicon.lone_names, story.text
+        for word, lender in list(self.short.items()):
+            entry = lone_names.get(fold_token(word))
+            if entry is None or lender.type != PERSON or lender.key == entry.key:
+                continue
+            noted = next((f for f in story.found if f.type == PERSON and f.key == entry.key
+                          and word in WORD.findall(text[f.start:f.end])), None)
+            if noted is not None:
+                self.short[word] = noted
 
     def target(self, word: str) -> Found | None:
         """The mention a single word stands for, if the story defined it."""
