@@ -497,3 +497,28 @@ def test_a_role_the_word_limit_cuts_inside_an_infinitive_ends_before_it():
     assert roles("Ann Lee is the first woman to lead the party.", "Ann Lee") == ["the first woman to lead the party"]
     text = "Lori Lightfoot, the first Black woman to be elected mayor of Chicago in the city's history, spoke."
     assert roles(text, "Lori Lightfoot") == ["the first Black woman to be elected mayor"]  # a role after "to be"
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("The report came from Coresight Research, a retail consultancy based in New York.", "Coresight Research",
+     "a retail consultancy based in New York"),
+    ("Glencore, a Swiss miner, cut output.", "Glencore", "a Swiss miner"),
+    ("The Heritage Foundation, a conservative think tank, disagreed.", "Heritage Foundation",
+     "a conservative think tank"),
+    ("Pfizer, the drugmaker, said sales rose.", "Pfizer", "the drugmaker"),
+    ("Try XVim, an experimental plugin that adds Vim keybindings.", "XVim", "an experimental plugin"),
+])
+def test_an_apposition_says_what_kind_of_body_it_is(text, name, role):
+    assert roles(text, name, person=False) == [role]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The ABC aired the claims; the Church denied these allegations.", "ABC"),
+    ("Funds came from the Croucher Foundation, US National Science Foundation and others.", "Croucher Foundation"),
+    ("Uses SMTP, Exchange and IMAP.", "SMTP"),
+    ("Apple, a day after the vote, said nothing.", "Apple"),
+])
+def test_a_kind_in_a_name_or_a_time_is_no_body_s_role(text, name):
+    """The wider kinds count in lower case after an article only: "the Church", "Foundation"
+    and "Exchange" are names of their own, "a day" a time."""
+    assert roles(text, name, person=False) == []

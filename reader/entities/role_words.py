@@ -55,6 +55,18 @@ newspaper tabloid website site channel station brand chain label studio outlet p
 nonprofit brokerage insurer supermarket carmaker automaker operator platform app service provider
 orchestra choir""".split())
 
+#: More kinds of body an apposition may name ("Coresight Research, a retail consultancy"; "XVim,
+#: an experimental plugin"): only for what follows a body's name, where the story says what it
+#: is; not for the recogniser, which reads ``BODY_WORDS`` as evidence of a name.
+APPOSITION_BODY_KINDS = BODY_WORDS | frozenset("""consultancy laboratory lab hospital clinic museum gallery
+foundation fund trust society institution academy commission bureau office tribunal assembly parliament
+caucus lobby faction militia army police exchange cooperative co-op collective consortium venture utility
+refiner miner builder wholesaler grocer franchise restaurant cafe café hotel store shop bakery pub brewery
+winery distillery theatre theater zoo library church mosque temple monastery tribe clan daily weekly
+broadsheet newswire newsletter blog podcast portal forum marketplace plugin framework toolkit extension
+ensemble troupe duo trio quartet syndicate cartel gang tank subsidiary affiliate unit division
+conglomerate maker producer developer distributor supplier contractor lender investor""".split())
+
 #: Titles of address: they mark a person but say nothing of what the person does.
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady madam rev prof".split())
 

@@ -26,7 +26,7 @@ from reader.entities.role_phrases import WORD, affiliation_before, clause_start,
 from reader.entities.role_relations import (family_role, made_by_role, maker_role, possessive_work_role, relation_role,
                                             screen_role, spouse_role, work_role)
 from reader.entities.role_shapes import contributed_role, credit_role, first_to, role_as, role_object, the_n_of
-from reader.entities.role_words import NOT_ROLE_START, BODY_WORDS, OCCUPATIONS, is_role_word
+from reader.entities.role_words import APPOSITION_BODY_KINDS, BODY_WORDS, NOT_ROLE_START, OCCUPATIONS, is_role_word
 from reader.entities.wordlists import DEMONYMS, ROLES, is_role
 
 
@@ -179,11 +179,20 @@ def _phrase(rest: str, person: bool = True) -> str | None:
     if cut and passive is not None and not any(is_role_word(w) for w in kept[passive + 2:]):
         kept = kept[:passive]  # the limit fell inside "… official to be called to jury duty" (not "… to be
         # elected mayor": a role follows)
-    if not any(is_role_word(w) if person else w.casefold() in BODY_WORDS for w in kept):
-        return None
+    if person:
+        if not any(is_role_word(w) for w in kept):
+            return None
+    elif not any(w.casefold() in BODY_WORDS for w in kept) and not (
+            kept[0] in ("a", "an", "the") and any(_body_kind(w) for w in kept)):
+        return None  # the wider kinds only in lower case after an article: "a retail consultancy", not "the Church"
     while kept and kept[-1].casefold() in NOT_ROLE_START | {"the", "a", "an"}:
         kept.pop()
     return " ".join(kept).rstrip(".") or None
+
+
+def _body_kind(word: str) -> bool:
+    """A kind of body in lower case: "consultancy", "miner", "drugmaker", "chipmaker"."""
+    return word in APPOSITION_BODY_KINDS or (len(word) > 6 and word.endswith("maker") and word.islower())
 
 
 def _listed_roles(rest: str, person: bool) -> str | None:
