@@ -188,6 +188,44 @@ async def test_m_with_no_entity_selected_says_so():
         assert any("No entity is selected" in m for m in said)
 
 
+@pytest.mark.parametrize("key, said", [("w", "No entity is selected"), ("F", "Choose a person, place or organisation")])
+async def test_w_and_f_with_no_entity_selected_say_so(key, said):
+    """From the article, with no entity chosen, ``w`` (write a note) and ``F`` (follow)
+    say how to choose one, as ``m`` does; they did nothing and said nothing."""
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await wait_entities(pilot)
+        told = []
+        app.notify = lambda message, **kwargs: told.append(message)
+        for widget in (app.screen, app.screen.sidebar):
+            widget.notify = app.notify
+        app.screen.column.view.focus()
+        await pilot.press(key)
+        await pilot.pause()
+        assert any(said in m and ("e shows the sidebar" in m or "Tab goes" in m) for m in told), told
+
+
+async def test_a_background_arriving_as_the_panel_closes_is_dropped():
+    """A background gathered while the app quits: Textual mounts nothing into a closing
+    widget, so the panel's sections never come; showing it must not raise (it did, under
+    load, as a test's app closed)."""
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        entity_list.select_key("senkaku-islands")
+        await wait_note(pilot, "Diaoyutai")
+        context = app.query_one(NotePanel).context
+        closing = NotePanel(id="note-closing")
+        await app.screen.sidebar.mount(closing)
+        closing.mount_all = lambda widgets, **kwargs: None  # what mount does on a closing widget
+        closing.show(context)
+        closing.set_current_mention(1)
+        closing.show_candidates([("Senkaku Islands", "Senkaku Islands", "islands")])
+        assert closing.context is None and not closing.query_children("#note-related")
+
+
 async def test_clicking_the_strip_moves_to_that_mention():
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:

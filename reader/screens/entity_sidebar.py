@@ -419,7 +419,7 @@ class EntitySidebar(Vertical):
     def action_write_note(self) -> None:
         """Write (or edit) a note on the selected entity, from the list or the panel."""
         if self.selected is None:
-            self.notify("Choose an entity first (Enter in the entity list).", timeout=3)
+            self.notify(f"No entity is selected: choose one in the entity list ({self.how_to_choose}).", timeout=3)
             return
         context = self.query_one(NotePanel).context
         note = context.note if context is not None and context.entity.key == self.selected.key else None
@@ -458,6 +458,11 @@ class EntitySidebar(Vertical):
     # -- mentions ----------------------------------------------------------------------------
 
     @property
+    def how_to_choose(self) -> str:
+        """How to get to the entity list from here, for a key that needs a chosen entity."""
+        return "e shows the sidebar" if self.has_class("-hidden") else "Tab goes from pane to pane"
+
+    @property
     def can_step_mentions(self) -> bool:
         """True when an entity with mentions is chosen (``m`` / ``M`` do something)."""
         return self.selected is not None and bool(self.selected.mentions)
@@ -465,8 +470,7 @@ class EntitySidebar(Vertical):
     def step_mention(self, step: int) -> None:
         entity = self.selected
         if entity is None or not entity.mentions:
-            where = "e shows the sidebar" if self.has_class("-hidden") else "Tab goes from pane to pane"
-            self.notify(f"No entity is selected: choose one in the entity list ({where})."
+            self.notify(f"No entity is selected: choose one in the entity list ({self.how_to_choose})."
                         if entity is None else f"{entity.name} is not mentioned in this story.", timeout=3,
                         markup=False)
             return

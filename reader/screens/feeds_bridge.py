@@ -216,13 +216,11 @@ class FeedsBridge:
 
     # -- following an entity -----------------------------------------------------------------
 
-    def can_follow(self) -> bool:
-        return self.screen.sidebar.selected is not None
-
     def follow(self) -> None:
         entity = self.screen.sidebar.selected
         if entity is None:
-            self.screen.notify("Choose a person, place or organisation in the sidebar first.", timeout=3)
+            how = self.screen.sidebar.how_to_choose
+            self.screen.notify(f"Choose a person, place or organisation in the sidebar first ({how}).", timeout=3)
             return
         self.screen.feeds_dock.follow(entity.key, entity.name)
 

@@ -80,6 +80,8 @@ class MainScreen(Screen):
         Binding("m", "next_mention", "Next mention", show=False, id="main.next_mention"),
         Binding("M", "previous_mention", "Previous mention", show=False, id="main.previous_mention"),
         Binding("m,M", "no_mention", "Mentions", show=False, id="main.no_mention"),
+        Binding("w", "write_note", "Write note", show=False, id="note.write",
+                tooltip="Write your own note on the entity chosen in the sidebar"),
         Binding("W", "look_up", "Wikipedia", show=False, id="main.wikipedia",
                 tooltip="Look the selected entity up on Wikipedia"),
         Binding("u", "toggle_read", "Read", id="main.toggle_read", tooltip="Mark read or unread"),
@@ -514,6 +516,9 @@ class MainScreen(Screen):
     def action_look_up(self) -> None:
         self.sidebar.action_look_up()
 
+    def action_write_note(self) -> None:
+        self.sidebar.action_write_note()
+
     def action_add(self) -> None:
         from reader.screens.add import AddScreen
 
@@ -548,9 +553,7 @@ class MainScreen(Screen):
             return self.column.can_step_matches
         if action in ("open_link", "copy_link", "links", "edit_tags"):
             return self.column.article is not None  # a story without a link says so
-        if action == "follow":
-            return self.feeds.can_follow()
-        return True
+        return True  # (F with no entity chosen says how to choose one)
 
     # -- library search --------------------------------------------------------------------
 

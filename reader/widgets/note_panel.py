@@ -128,11 +128,14 @@ class NotePanel(VerticalScroll):
         yield Static(Content.styled(CHOOSE_PROMPT, "$text-muted"), id="note-text")
         # the sections under the note come with the first entity shown (``_sections``)
 
-    def _sections(self) -> None:
+    def _sections(self) -> bool:
         """Mount the sections under the note (hidden until filled) when first wanted: the
-        panel starts with no entity, and their widgets' styles take start-up time."""
+        panel starts with no entity, and their widgets' styles take start-up time. False
+        when they are not there: the panel is closing (the app quit while a background was
+        on its way, and Textual mounts nothing then)."""
         if not self.query_children("#note-related"):
             self.mount_all(self._section_widgets())
+        return bool(self.query_children("#note-related"))
 
     def _section_widgets(self) -> ComposeResult:
         yield PanelList(id="note-related", classes="-hidden")
@@ -153,10 +156,10 @@ class NotePanel(VerticalScroll):
 
     def show(self, context: Background | None, prompt: str = CHOOSE_PROMPT) -> None:
         """Show an entity's background (or ``prompt``: to choose one; "" when there is none to choose)."""
+        if context is not None and not self._sections():
+            return  # closing: nothing to show it in
         self.context = context
         self.can_focus = context is not None
-        if context is not None:
-            self._sections()
         for list_id in _LISTS:
             for widget in self.query(f"#{list_id}").results(OptionList):  # none before the first entity
                 widget.clear_options()
@@ -192,13 +195,14 @@ class NotePanel(VerticalScroll):
 
     def set_current_mention(self, index: int) -> None:
         """Mark the mention ``m``/``M`` moved to."""
-        self._sections()
-        self.query_one(MentionStrip).current = index
+        if self._sections():
+            self.query_one(MentionStrip).current = index
 
     def show_candidates(self, candidates: list[tuple[str, str, str]], heading: str = "") -> None:
         """Wikipedia pages that may be about this entity, to choose from: (title, label, description)."""
         self.candidates = list(candidates)
-        self._sections()
+        if not self._sections():
+            return
         head = self.query_one("#wiki-head", Static)
         head.update(heading or "Which Wikipedia page is it? (Enter chooses)")
         self._reveal(head, bool(candidates))
