@@ -601,3 +601,18 @@ def test_a_shared_surname_alone_goes_to_the_person_whose_note_names_them_by_it(r
     assert keys == [("Melania Trump", "melania-trump"), ("Donald Trump", "donald-trump"), ("Trump", "donald-trump")]
     alone = "Melania Trump visits a hospital in Ohio. Trump said the visit went well."
     assert [s.key for s in recognizer.recognise(alone) if alone[s.start:s.end] == "Trump"] == ["melania-trump"]
+
+
+@pytest.mark.parametrize("text, name, kind, key", [
+    ("Take say on Obama, Obama's national security advisor is on record.", "Obama", PERSON, "barack-obama"),
+    ("Well, Clinton came into office. What did he do?", "Clinton", PERSON, "clinton"),
+    ("Mandela walked free in 1990.", "Mandela", PERSON, "nelson-mandela"),
+    ("The mayor of Clinton opened the new road on Monday.", "Clinton", PLACE, "clinton"),
+    ("They stayed at a small inn in Obama for a week.", "Obama", PLACE, "obama"),
+])
+def test_a_town_named_like_a_noted_person_alone_is_the_person(recognizer, text, name, kind, key):
+    """A one-word town (Obama in Japan, Clinton in Massachusetts) standing alone is the noted
+    person who goes by that name, or a person when noted people bear it as a surname
+    (Bill and Hillary Clinton: no note is chosen); after "in", "of" … it stays the town."""
+    got = [(s.type, s.key) for s in recognizer.recognise(text) if text[s.start:s.end] == name]
+    assert got and all(found == (kind, key) for found in got), got

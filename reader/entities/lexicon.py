@@ -139,6 +139,11 @@ class Lexicon:
         #: single word the story does not give to someone else; never a known name that splits a longer
         #: one ("Ivanka Trump")
         self.lone_names: dict[str, Entry] = {}
+        #: the last words of the noted people's names ("clinton"): a small town of that name standing
+        #: alone in a story is more often one of them ("Clinton came into office", Clinton, Massachusetts)
+        self.noted_surnames: frozenset[str] = frozenset(
+            fold_token(words[-1]) for note in kb.notes.values() if note.type == PERSON
+            and len(words := WORD.findall(note.name)) > 1)
         for name, note_id in kb.surface_forms():
             note = kb.notes[note_id]
             if note.type == PERSON and name != note.name and len(WORD.findall(name)) == 1 \

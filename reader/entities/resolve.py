@@ -130,6 +130,9 @@ def resolve(story: Story) -> list[Span]:
             named = names.short.get(surface) or names.titled.get(surface)
             if f.type == ORG and (named is None or named.type != PERSON or named.guessed):
                 continue  # a company's note, unless a person of the story bears its name ("Nikola Tesla")
+            if named is None and f.weak and not _after_a_place_word(text, f.start):
+                _person_not_town(story, f, surface)
+                continue
             if named is None or (named.guessed and named.type == PERSON):  # a guessed person does not
                 continue  # outweigh a known city; "Space Shuttle" before a name says what it is
             if named.type == PERSON and (f.weak or f.type == ORG):
@@ -149,6 +152,25 @@ def resolve(story: Story) -> list[Span]:
     _key_names_of_notes(story)
     _join_bodies_to_their_country(story)
     return _spans(story.found)
+
+
+def _after_a_place_word(text: str, start: int) -> bool:
+    """True when "in", "near", "from", "of" … stands right before ``start`` ("a hospital in Obama")."""
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and fold_token(before[-1]) in _PLACE_PREPOSITIONS | {"of"}  # "the mayor of Clinton"
+
+
+def _person_not_town(story: Story, f: Found, surface: str) -> None:
+    """A town's name standing alone that a noted person goes by is that person ("Obama's
+    national security advisor", Obama in Japan; "Mandela", "Gagarin"), and one that is the
+    surname of noted people is a person without a note ("Clinton came into office": Bill or
+    Hillary, not Clinton, Massachusetts)."""
+    low = fold_token(surface)
+    lone = story.lexicon.lone_names.get(low)
+    if lone is not None:
+        f.type, f.key = PERSON, lone.key
+    elif low in story.lexicon.noted_surnames:
+        f.type, f.key = PERSON, make_id(surface)
 
 
 def _key_names_of_notes(story: Story) -> None:
