@@ -287,6 +287,22 @@ def test_reader_about_prints_the_note_facts_and_dossier(tmp_path, capsys):
     assert "Ann Hobb" in capsys.readouterr().out
 
 
+def test_reader_about_counts_a_story_added_since_the_index_was_updated(tmp_path, capsys):
+    """``reader about`` right after a story was added brings the index up to date first, as
+    ``reader search`` does: it said "0 stories" until a search had updated it (a new user's pass)."""
+    from reader.cli import main
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    write(lib, "a.txt", "2020-01-10", "Industry Secretary Ann Hobb visited Wellington.")
+    index_as_own_library(lib, capsys)
+    write(lib, "b.txt", "2020-02-10", "The Czechoslovakia exhibition opened. Ann Hobb spoke there.")
+    assert main(["about", "Czechoslovakia"]) == 0
+    assert "In your library: 1 story" in capsys.readouterr().out
+    assert main(["about", "Ann Hobb"]) == 0
+    assert "In your library: 2 stories" in capsys.readouterr().out
+
+
 def test_reader_about_finds_a_name_with_accents_as_typed_or_without_them(tmp_path, capsys):
     """Entity keys fold accents ("antonin-dvorak"): "Antonín Dvořák" answered "nothing known
     (did you mean 'Antonín Dvořák'?)" when keys dropped the accented letters instead."""
