@@ -156,10 +156,17 @@ class LibraryCommands(Provider):
 
 
 class ThemeCommands(ThemeProvider):
-    """Textual's list of themes (``App.search_themes``), with the theme in use marked."""
+    """Textual's list of themes (``App.search_themes``), each with its description (as
+    ``reader themes`` prints it) and the theme in use marked."""
 
     def _help(self, name: str) -> str | None:
-        return "The theme in use" if name == self.app.theme else None
+        loaded = getattr(self.app, "loaded_themes", None)
+        info = loaded.themes.get(name) if loaded is not None else None
+        parts = [info.description] if info is not None and info.description else []
+        if name == self.app.theme:
+            parts.append("the theme in use")
+        text = " · ".join(parts)
+        return text[:1].upper() + text[1:] if text else None
 
     async def discover(self) -> Hits:
         for name, callback in self.commands:

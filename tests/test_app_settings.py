@@ -13,6 +13,7 @@ from reader.screens.help import HelpScreen, help_sections
 from reader.screens.main import FULL_WIDTH
 from reader.themes import user_themes_dir
 from reader.widgets.article_view import ArticleView
+from tests.waiting import until
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -86,6 +87,24 @@ async def test_theme_key_opens_the_picker_and_the_choice_persists() -> None:
     app = ReaderApp([SEEDS])
     async with app.run_test(size=SIZE) as pilot:
         assert app.theme == "newsprint"
+
+
+async def test_the_theme_picker_describes_each_theme_and_marks_the_one_in_use() -> None:
+    """``t`` lists the themes with the descriptions ``reader themes`` prints (it said only
+    "The theme in use", under one of them: a new user's pass)."""
+    from textual.command import CommandList
+
+    app = ReaderApp([SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette)
+                    and app.screen.query_one(CommandList).option_count >= 4, "the themes listed")
+        shown = [str(app.screen.query_one(CommandList).get_option_at_index(i).prompt)
+                 for i in range(app.screen.query_one(CommandList).option_count)]
+        text = "\n".join(shown)
+        assert "Light and warm" in text and "White on black" in text, text
+        assert any("ink" in line and "the theme in use" in line for line in shown), shown
 
 
 async def test_command_palette_lists_readers_themes() -> None:
