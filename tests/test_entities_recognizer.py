@@ -616,3 +616,15 @@ def test_a_town_named_like_a_noted_person_alone_is_the_person(recognizer, text, 
     (Bill and Hillary Clinton: no note is chosen); after "in", "of" … it stays the town."""
     got = [(s.type, s.key) for s in recognizer.recognise(text) if text[s.start:s.end] == name]
     assert got and all(found == (kind, key) for found in got), got
+
+
+def test_a_reading_list_writes_surnames_first(recognizer):
+    """"Marx, Karl and Engels, Friedrich." is two people (Engels was the Russian city and
+    Friedrich a person of his own); "Paris, Texas" and "In Washington, George met" are not."""
+    text = ("Other good ones:\n\nAusten, Jane. Pride and Prejudice\n\nLondon, Jack. The Call of the Wild\n\n"
+            "Marx, Karl and Engels, Friedrich. The Communist Manifesto\n\n"
+            "They drove on to Paris, Texas. In Washington, George met the press.")
+    got = {text[s.start:s.end]: (s.type, s.key) for s in recognizer.recognise(text)}
+    assert got["Austen, Jane"] == (PERSON, "jane-austen") and got["London, Jack"] == (PERSON, "jack-london")
+    assert got["Marx, Karl"] == (PERSON, "karl-marx") and got["Engels, Friedrich"] == (PERSON, "friedrich-engels")
+    assert got["Paris"][0] == PLACE and got["Texas"][0] == PLACE and "Washington, George" not in got

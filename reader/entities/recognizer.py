@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from reader.entities.classify import classify_run
 from reader.entities.code import in_code as without_code
 from reader.entities.headings import drop_word_headings, trust_titles
+from reader.entities.inverted_names import join_inverted_names
 from reader.entities.knowledge import Knowledge
 from reader.entities.lexicon import Lexicon, PlaceIndex
 from reader.entities.measures import without_measures
@@ -42,7 +43,7 @@ __all__ = ["Recognizer", "Token", "fold_token", "rules_digest", "tokenize"]
 #: The modules whose code or word lists decide what is recognised.
 RULE_MODULES = ("tokens", "wordlists", "knowledge", "lexicon", "story", "classify", "evidence", "headings", "resolve",
                 "code", "measures", "party_tags", "us_states", "role_words", "countries", "note_countries",
-                "recognizer")
+                "inverted_names", "recognizer")
 
 
 def rules_digest() -> str:
@@ -98,6 +99,7 @@ class Recognizer:
         trust_titles(story)
         drop_word_headings(story)
         spans = without_measures(text, without_tags(text, without_code(text, resolve(story))))
+        spans = join_inverted_names(text, spans, self.lexicon, self.knowledge)
         spans = self._apart_from_notes(spans)
         tie_notes_to_their_countries(text, spans, self.kb, self.lexicon)
         return spans
