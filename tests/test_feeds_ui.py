@@ -290,7 +290,12 @@ async def test_follow_the_selected_entity(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         sidebar = app.screen.sidebar
         await settle(pilot, lambda: bool(sidebar.entities), "the entities")
-        assert not app.screen.check_action("follow", ())
+        told = []
+        app.screen.notify = lambda message, **kwargs: told.append(message)
+        await pilot.press("F")  # no entity chosen: it says how to choose one, and follows nothing
+        await pilot.pause()
+        assert any("Choose a person, place or organisation" in m for m in told) and not _saved()
+        del app.screen.notify
         entity = sidebar.entities[0]
         sidebar.select(entity)
         await pilot.pause()
