@@ -8,6 +8,7 @@ lines are escaped (the palette reads a help string as markup).
 from __future__ import annotations
 
 import asyncio
+import re
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -19,6 +20,17 @@ MAX_DISCOVERY = 20
 LARGE_LIBRARY = 5_000  # from here the titles are first filtered by substring
 MAX_CANDIDATES = 500  # titles fuzzy-scored per keystroke in a large library
 MAX_HITS = 100
+
+
+MAX_SKIPPED = 2
+"""Letters a typo may leave out between two typed ones ("sugr": sugar; "halibt": halibut)."""
+
+
+def near_spelling(query: str) -> re.Pattern[str]:
+    """The typed letters in order with at most ``MAX_SKIPPED`` others between each two: a
+    typo of a word of the title, not letters scattered over it ("trump" in a French title)."""
+    letters = [re.escape(c) for c in query.casefold() if not c.isspace()]
+    return re.compile(f".{{0,{MAX_SKIPPED}}}".join(letters) or "$^")
 
 
 class OpenArticleCommands(Provider):
@@ -57,11 +69,12 @@ class OpenArticleCommands(Provider):
 
         def scored() -> list[tuple[float, object]]:
             entries = catalog.entries
-            # the titles that hold every word typed; with none, in a small library, every title
-            # by its letters in order (a typo, "halibt": Halibut), never scattered letters otherwise
+            # the titles that hold every word typed; with none, in a small library, the titles
+            # with the letters typed close together (a typo, "halibt": Halibut), never scattered ones
             candidates = [entries[i] for i in catalog.titles().find(query, MAX_CANDIDATES)]
             if not candidates and len(entries) <= LARGE_LIBRARY:
-                candidates = entries
+                near = near_spelling(query)
+                candidates = [a for a in entries if near.search(a.title.casefold())]
             hits = [(matcher.match(f"Open article: {a.title}"), a) for a in candidates]
             return sorted((h for h in hits if h[0] > 0), key=lambda h: -h[0])[:MAX_HITS]
 

@@ -350,7 +350,8 @@ async def test_the_palette_opens_titles_that_hold_the_words_typed_and_falls_back
 
     folder = tmp_path / "lib"
     folder.mkdir()
-    for name, title in [("t", "New tax on sugar drinks"), ("x", "The Texas axe murders")]:
+    for name, title in [("t", "New tax on sugar drinks"), ("x", "The Texas axe murders"),
+                        ("r", "Troubled rumours of mapping")]:
         (folder / f"{name}.txt").write_text(f"---\ntitle: {title}\n---\n\nA body for {name}.\n")
     app = ReaderApp(sources=[folder])
     async with app.run_test(size=SIZE) as pilot:
@@ -365,6 +366,13 @@ async def test_the_palette_opens_titles_that_hold_the_words_typed_and_falls_back
             assert "Open article: The Texas axe" not in text, typed  # "t… a… x…" scattered in it
             await pilot.press("escape")
             await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"trump")  # no title holds it, and its letters are scattered over one
+        await pilot.pause(0.5)
+        assert "Open article: Troubled rumours" not in whole_screen(app)
+        await pilot.press("escape")
+        await pilot.pause()
         app.query_one(ArticleList).focus()
         await pilot.press("ctrl+p")
         await pilot.pause()
