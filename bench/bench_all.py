@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from bench_common import Row, log  # noqa: E402
 from make_library import generate  # noqa: E402
 
-MODULES = {"search": "search_rows"}  # name -> module with rows(ctx)
+MODULES = {"search": "search_rows", "ui": "ui_rows"}  # name -> module with rows(ctx)
 
 
 def table(rows: list[Row]) -> str:

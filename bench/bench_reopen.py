@@ -57,18 +57,17 @@ def body_line(record: Path) -> str:
     return " ".join(paragraphs[1 if len(paragraphs) > 1 else 0].split()[:4])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("library", type=Path)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--home", type=Path, help="a home to keep between runs (default: a new one)")
-    args = parser.parse_args()
-    home = args.home or Path(tempfile.mkdtemp(prefix="reader-reopen-"))
+def measure(library: Path, runs: int, home: Path | None = None) -> dict:
+    """Later starts on ``library`` with the record of the story left open and without it,
+    alternating, ``runs`` each: ``{"with the record": [{"story": s, "list": s}, ...], ...}``
+    (the first start, which reads the library and writes the record, is not counted)."""
+    home = home or Path(tempfile.mkdtemp(prefix="reader-reopen-"))
+    home.mkdir(parents=True, exist_ok=True)
     socket = str(home / "tmux.sock")
     record = home / "cache" / "last-story.json"
-    count = sum(1 for _ in args.library.rglob("*.txt"))
+    count = sum(1 for _ in library.rglob("*.txt"))
     if not record.exists():
-        start(socket, home, args.library)
+        start(socket, home, library)
         if not wait_for(socket, {"list": f"{count:,} articles"}, 600):
             raise SystemExit("the list never came")
         time.sleep(1)
@@ -78,22 +77,37 @@ def main() -> None:
     line = body_line(record)
     kept = record.read_text()
     results: dict[str, list[dict[str, float]]] = {"with the record": [], "without it": []}
-    for _ in range(args.runs):
+    for _ in range(runs):
         for name in results:
             if name == "without it":
                 record.unlink(missing_ok=True)
             else:
                 record.write_text(kept)
-            start(socket, home, args.library)
+            start(socket, home, library)
             results[name].append(wait_for(socket, {"story": line, "list": f"{count:,} articles"}, 60))
             tmux(socket, "kill-server")
             time.sleep(1)
     record.write_text(kept)
-    print(f"cores: {os.cpu_count()}  load: {os.getloadavg()[0]:.2f}  library: {args.library} ({count:,} stories)")
-    for name, runs in results.items():
-        story = statistics.median(r.get("story", float("nan")) for r in runs)
-        shown = statistics.median(r.get("list", float("nan")) for r in runs)
-        print(f"{name}: story on screen {story:.2f} s, list {shown:.2f} s (median of {len(runs)})")
+    return {"count": count, **results}
+
+
+def medians(runs: list[dict[str, float]]) -> tuple[float, float]:
+    """The median seconds to the story and to the list over ``runs``."""
+    return (statistics.median(r.get("story", float("nan")) for r in runs),
+            statistics.median(r.get("list", float("nan")) for r in runs))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("library", type=Path)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--home", type=Path, help="a home to keep between runs (default: a new one)")
+    args = parser.parse_args()
+    found = measure(args.library, args.runs, args.home)
+    print(f"cores: {os.cpu_count()}  load: {os.getloadavg()[0]:.2f}  library: {args.library} ({found['count']:,} stories)")
+    for name in ("with the record", "without it"):
+        story, shown = medians(found[name])
+        print(f"{name}: story on screen {story:.2f} s, list {shown:.2f} s (median of {len(found[name])})")
 
 
 if __name__ == "__main__":

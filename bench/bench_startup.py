@@ -75,16 +75,14 @@ def compile_bytecode(pythonpath: str | None) -> None:
     subprocess.run([sys.executable, "-P", "-c", code], check=True, env=env)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--pythonpath", metavar="DIR", help="run `python -m reader` with PYTHONPATH=DIR")
-    args = parser.parse_args()
+def measure(runs: int, pythonpath: str | None = None) -> dict:
+    """Alternate the minimal app, reader with the record of the story left open and reader
+    without it, ``runs`` times each: the times to first paint (seconds) and the command run."""
     reader = str(Path(sys.executable).parent / "reader")
-    if args.pythonpath:
+    if pythonpath:
         # -P: not the current folder first on sys.path (``-m`` would put it there), as the script does not
-        reader = f"PYTHONPATH={Path(args.pythonpath).resolve()} {sys.executable} -P -m reader"
-    compile_bytecode(args.pythonpath)
+        reader = f"PYTHONPATH={Path(pythonpath).resolve()} {sys.executable} -P -m reader"
+    compile_bytecode(pythonpath)
     home = tempfile.mkdtemp(prefix="reader-bench-")
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
         handle.write(MINIMAL_APP)
@@ -95,18 +93,28 @@ def main() -> None:
     time_to_text(reader, ARTICLE_TEXT, home, quit_key="q")
     record = Path(home) / "cache" / "last-story.json"
     kept = record.read_bytes() if record.exists() else None
-    reader_times, minimal_times, unrecorded_times = [], [], []
-    for _ in range(args.runs):
-        minimal_times.append(time_to_text(minimal_command, "minimal app ready", home))
+    times: dict[str, list[float]] = {"minimal": [], "reader": [], "unrecorded": []}
+    for _ in range(runs):
+        times["minimal"].append(time_to_text(minimal_command, "minimal app ready", home))
         if kept is not None:
             record.write_bytes(kept)
-        reader_times.append(time_to_text(reader, ARTICLE_TEXT, home))
+        times["reader"].append(time_to_text(reader, ARTICLE_TEXT, home))
         record.unlink(missing_ok=True)
-        unrecorded_times.append(time_to_text(reader, ARTICLE_TEXT, home))
+        times["unrecorded"].append(time_to_text(reader, ARTICLE_TEXT, home))
+    return {"command": reader, "recorded": kept is not None, **times}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--pythonpath", metavar="DIR", help="run `python -m reader` with PYTHONPATH=DIR")
+    args = parser.parse_args()
+    found = measure(args.runs, args.pythonpath)
+    minimal_times, reader_times, unrecorded_times = found["minimal"], found["reader"], found["unrecorded"]
     minimal, ours = statistics.median(minimal_times), statistics.median(reader_times)
     unrecorded = statistics.median(unrecorded_times)
     print(f"cores: {os.cpu_count()}  load: {os.getloadavg()[0]:.2f}  runs: {args.runs} each, alternating")
-    print(f"reader: {reader}")
+    print(f"reader: {found['command']}")
     print("reader's bytecode: compiled before the runs, as pip install compiles it")
     print("| app | median to first paint | min | max |")
     print("| --- | --- | --- | --- |")
@@ -114,7 +122,7 @@ def main() -> None:
     print(f"| reader, sample library | {ours * 1000:.0f} ms | {min(reader_times) * 1000:.0f} | {max(reader_times) * 1000:.0f} |")
     print(f"| reader, without the record of the story left open | {unrecorded * 1000:.0f} ms "
           f"| {min(unrecorded_times) * 1000:.0f} | {max(unrecorded_times) * 1000:.0f} |")
-    print(f"story left open recorded: {'yes' if kept is not None else 'NO (the first run did not quit cleanly)'}")
+    print(f"story left open recorded: {'yes' if found['recorded'] else 'NO (the first run did not quit cleanly)'}")
     print(f"ratio reader / minimal: {ours / minimal:.2f} (without the record: {unrecorded / minimal:.2f})")
 
 
