@@ -75,6 +75,26 @@ def test_the_list_shows_from_the_snapshot_before_the_walk(tmp_path: Path, monkey
                                               str(folder / "sub" / "b.md")]
 
 
+def test_the_snapshot_gives_back_the_same_entries_and_files(tmp_path: Path) -> None:
+    """The list at start is made from the snapshot's columns in C (no Python call per entry):
+    the same named entries and files as a read of the library, found by id, in order."""
+    from reader.library.catalog import CatalogEntry
+    from reader.library.files import ArticleFile
+
+    folder = _library(tmp_path / "lib")
+    (folder / "news.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>'
+        "<item><title>One</title><description>x</description></item>"
+        "<item><title>Two</title><description>y</description></item></channel></rss>")
+    library = open_library([folder])
+    read = library.catalog()
+    shown = library.cached_catalog()
+    assert shown.entries == read.entries and shown.files == read.files and len(shown.entries) == 4
+    assert all(type(e) is CatalogEntry for e in shown.entries) and all(type(f) is ArticleFile for f in shown.files)
+    assert shown.get("news#2").title == "Two" and shown.get("news#2").path == str(folder / "news.rss")
+    assert [e.path for e in shown.entries] == [e.path for e in read.entries]
+
+
 def test_an_unchanged_walk_reuses_the_list_on_screen(tmp_path: Path) -> None:
     folder = _library(tmp_path / "lib")
     library = open_library([folder])

@@ -57,9 +57,10 @@ class Snapshot(NamedTuple):
     """The list's sort orders of the entries (``reader.library.ordering``)."""
 
     def entry_rows(self) -> Iterator[tuple]:
-        """Every entry as a plain tuple, in order."""
-        owners = chain.from_iterable(repeat((p, r), c) for p, r, c in zip(self.paths, self.roots, self.counts))
-        return (row + owner for row, owner in zip(zip(*self.columns), owners))
+        """Every entry as a plain tuple, in order (its file's path and root last; zipped in C)."""
+        paths = chain.from_iterable(map(repeat, self.paths, self.counts))
+        roots = chain.from_iterable(map(repeat, self.roots, self.counts))
+        return zip(*self.columns, paths, roots)
 
     def records(self) -> Iterator[FileRecord]:
         """Every file with its entries."""
