@@ -270,7 +270,7 @@ class LibraryPanel(Vertical):
             same_list = False
         if not same_list:
             self.states = loaded.states
-            self.fresh &= {entry.id for entry in loaded.catalog.entries}
+            self.fresh = {i for i in self.fresh if loaded.catalog.get(i) is not None}  # (not a set of 100,000 ids)
             read = [i for i, s in self.states.items() if s.read]
             starred = [i for i, s in self.states.items() if s.starred]
             keep = article_list.highlighted_article.id if article_list.highlighted_article else None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
+from operator import attrgetter
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
@@ -35,6 +36,8 @@ ROW_HEIGHT = 2
 SHOWS = ("all", "unread", "starred")
 UNREAD_MARK = "●"
 STAR_MARK = "★"
+
+_ID = attrgetter("id")
 
 
 _FLIPPED = bytes([1, 0]) + bytes(254)
@@ -141,8 +144,8 @@ class ArticleList(ScrollView, can_focus=True):
         """
         self.articles = list(articles)
         self.empty_text = "No articles."
-        self._ids = [article.id for article in self.articles]
-        self._index_of_id = {article_id: index for index, article_id in enumerate(self._ids)}
+        self._ids = list(map(_ID, self.articles))
+        self._index_of_id = dict(zip(self._ids, range(len(self._ids))))  # (in C: 100,000 at start)
         self.read = set(read)
         self.starred = set(starred)
         # (C loops over 100,000 ids: a generator of flags took twice the list's whole count before)
