@@ -512,3 +512,5 @@ def test_a_date_is_found_as_a_person_writes_it(index, tmp_path):
     assert sorted(ids(index, "published:[2020-05 TO 2020-06]")) == ["june", "june_late", "may"]
     wrong = search(index, "harbour published:2020-13")
     assert len(wrong.hits) == 4 and any("'published:2020-13' was left out" in note for note in wrong.notes)
+    wordy = search(index, "harbour published:junk")  # it said "every word is too common"
+    assert len(wordy.hits) == 4 and any("a date is a year" in n and "'published:junk'" in n for n in wordy.notes)

@@ -148,6 +148,11 @@ _TYPED_DATE = re.compile(r"""\b((?:published|date):(?:[<>]=?)?)(["']?)\s*(\d{4})
 ``2017/06/21`` (nothing), ``"2017"`` (a word, which no date matches)."""
 
 
+_WORDY_DATE = re.compile(r"""\b(?:published|date):(?![\s\["'{<>=\d(])[^\s)]+""")
+"""A word where a date should be ("published:junk"): Whoosh matched nothing and the note
+blamed common words."""
+
+
 def _compact_dates(text: str, notes: list[str]) -> str:
     """Dates after ``published:`` as Whoosh reads them (``published:201706``); a day that
     is no date ("2017-13") is left out with a note (Whoosh matched nothing, silently)."""
@@ -161,7 +166,11 @@ def _compact_dates(text: str, notes: list[str]) -> str:
             return " "
         return match.group(1) + year + (month or "") + (day or "")
 
-    return _TYPED_DATE.sub(compact, text)
+    def no_date(match: re.Match[str]) -> str:
+        notes.append(f"{_DATE_HELP}; {match.group(0)!r} was left out")
+        return " "
+
+    return _WORDY_DATE.sub(no_date, _TYPED_DATE.sub(compact, text))
 
 
 def _rewrite(q: wq.Query, text: str = "", notes: list[str] | None = None) -> wq.Query:
