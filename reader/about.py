@@ -107,6 +107,10 @@ def _country_it_stands_for(entity: EntityInfo, story_entities: Sequence[EntityIn
     return PlaceFacts(facts.name, "the place it stands for", facts.lines, facts.source, facts.as_of)
 
 
+_CAPITAL_CITY = re.compile(r"\bD\.C\b|\bDC\b|White House|Capitol|Congress|Pentagon|federal")
+"""Words of the city of Washington: with them the story may mean it beside its state's towns."""
+
+
 def _after_an_american_town(body: str, name: str, table) -> bool:
     """True when the story writes the name after an American town and a comma ("Seattle,
     Washington", "Buffalo, New York"): the state, whatever the name means alone."""
@@ -135,6 +139,10 @@ def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str =
     state_meant = bool(body) and (re.search(rf"\b{name}\s+state\b(?!\s+univ)|\b(?:state|governor)\s+of\s+{name}\b",
                                             body, re.IGNORECASE) is not None or _after_an_american_town(body, name, table))
     others = [e for e in story_entities if e.type == PLACE and e is not entity]
+    # "Washington-based" in a story of Seattle and Mercer Island: the state of its towns, not D.C.
+    state = table.state_of_its_towns(entity.name)
+    state_meant = state_meant or (state is not None and not _CAPITAL_CITY.search(body) and any(
+        table.us_state_of(e.name) == state for e in others if not table.is_state(e.name)))
     # "Georgia beat Alabama": another US state and no other country ("Russia sent troops into Georgia")
     states_nearby = any(table.means_a_state(e.name) for e in others) and not any(
         table.country_code(e.name) not in (None, "US") for e in others)

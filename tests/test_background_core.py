@@ -182,6 +182,18 @@ def test_washington_after_an_american_town_is_the_state():
     assert facts_of(alone, "Washington").kind == "city"  # Paris is no American town
 
 
+def test_washington_in_a_story_of_its_towns_is_the_state():
+    """"Washington-based" in a Seattle story is the state (it showed D.C.'s facts, a new user's
+    pass); beside the city's own words ("the White House") or in a story of no town of the
+    state, the city news means."""
+    local = ("The broader Washington-based halibut fleet numbers about 100 vessels. Boats leave Seattle "
+             "and Mercer Island in the spring.")
+    assert facts_of(local, "Washington").kind == "US state"
+    capital = "The Seattle mayor flew to Washington to meet White House officials."
+    assert facts_of(capital, "Washington").kind == "city"
+    assert facts_of("Talks in Washington went on; Boston and Miami waited.", "Washington").kind == "city"
+
+
 @pytest.mark.parametrize("text, full, alone", [
     ("Space Shuttle Atlantis flew in 2011. Finally, Atlantis will go on display in Florida.",
      "Space Shuttle Atlantis", "Atlantis"),

@@ -277,6 +277,21 @@ class PlaceTable:
         best = max(found, key=lambda n: self.cities[n][2])
         return self.cities[best][1] if self.cities[best][2] >= SMALL_TOWN else None
 
+    def state_of_its_towns(self, name: str) -> str | None:
+        """The postal code of the US state a name news uses for a city outside it ("Washington":
+        D.C., not the state), else None: towns of that state in a story mean the state."""
+        key = fold(name)
+        code = self._state_names.get(key)
+        if code is None or key not in STATE_NAMED_CITIES:
+            return None
+        city, _ = STATE_NAMED_CITIES[key]
+        return code if all(self.cities[n][3] != code for n in self._cities_named(city)) else None
+
+    def us_state_of(self, name: str) -> str | None:
+        """The postal code of the US state of the biggest American town called ``name``."""
+        found = [n for n in self._cities_named(fold(name)) if self.cities[n][1] == "US"]
+        return self.cities[max(found, key=lambda n: self.cities[n][2])][3] if found else None
+
     def has_town_in(self, name: str, code: str) -> bool:
         """True when a town of ``SMALL_TOWN`` people or more named ``name`` is in the country ``code``."""
         return any(self.cities[n][1] == code and self.cities[n][2] >= SMALL_TOWN
