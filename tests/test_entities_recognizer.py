@@ -628,3 +628,15 @@ def test_a_reading_list_writes_surnames_first(recognizer):
     assert got["Austen, Jane"] == (PERSON, "jane-austen") and got["London, Jack"] == (PERSON, "jack-london")
     assert got["Marx, Karl"] == (PERSON, "karl-marx") and got["Engels, Friedrich"] == (PERSON, "friedrich-engels")
     assert got["Paris"][0] == PLACE and got["Texas"][0] == PLACE and "Washington, George" not in got
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("They met executives from News Corporation and Fairfax, and the TV networks.", "Fairfax", ORG),
+    ("Microsoft and Redmond officials met on Monday.", "Redmond", PLACE),
+    ("He studied at the University of Birmingham and London's drama school.", "London", PLACE),
+])
+def test_a_town_joined_to_a_body_and_ending_the_phrase_is_a_body(recognizer, text, name, kind):
+    """"News Corporation and Fairfax," is the media company (the panel showed Fairfax, Virginia,
+    and its stories); a town that goes on ("Redmond officials", "London's") stays the town."""
+    got = [s.type for s in recognizer.recognise(text) if text[s.start:s.end] == name]
+    assert got == [kind]

@@ -139,6 +139,7 @@ def resolve(story: Story) -> list[Span]:
                 f.type, f.key = PERSON, named.key
             elif named.type != PERSON:  # the name of a ship, a spacecraft or a storm, not a town
                 f.type, f.key = named.type, named.key
+    _towns_joined_to_bodies(story)
     _split_off_known_people(story, names)
     _type_single_words(story, names)
     pool(story)
@@ -152,6 +153,27 @@ def resolve(story: Story) -> list[Span]:
     _key_names_of_notes(story)
     _join_bodies_to_their_country(story)
     return _spans(story.found)
+
+
+_CLOSES = re.compile(r"\s*(?:[,.;:)!?]|$)")
+
+
+def _towns_joined_to_bodies(story: Story) -> None:
+    """A town's name joined by "and" or "or" to a body the story is sure of, and ending the
+    phrase, is a body too: "executives from News Corporation and Fairfax," (the media company,
+    not Fairfax, Virginia); not "Microsoft and Redmond officials", "Birmingham and London's"."""
+    towns = [f for f in story.found if f.weak and f.type == PLACE]
+    if not towns:
+        return
+    starts: dict[int, Found] = {}
+    ends: dict[int, Found] = {}
+    for f in story.found:
+        if f.type == ORG and not f.guessed:
+            starts[f.start] = ends[f.end] = f
+    text = story.text
+    for f in towns:
+        if _CLOSES.match(text, f.end) and _beside(text, f, starts, ends) is not None:
+            f.type, f.key = ORG, make_id(text[f.start:f.end])
 
 
 def _after_a_place_word(text: str, start: int) -> bool:
