@@ -48,3 +48,31 @@ async def test_a_long_link_fits_one_row_of_the_links_dialog_at_80_columns(tmp_pa
         prompt = str(links.get_option_at_index(0).prompt)
         assert "…" in prompt and len(prompt) <= links.scrollable_content_region.width, (prompt, links.size)
         assert links.virtual_size.height == 2  # one row each
+
+
+async def test_a_number_picks_that_link(tmp_path, monkeypatch):
+    """The links are numbered: typing a number highlights that link, two digits typed at
+    once make one number; y then copies it (a digit did nothing: a new user's pass)."""
+    from textual.widgets import OptionList
+
+    import reader.screens.links as links_module
+
+    links = [f"https://example.org/{n}" for n in range(1, 13)]
+    monkeypatch.setattr(links_module, "NUMBER_SECONDS", 60.0)  # (a loaded machine spaces the test's keys)
+    app = ReaderApp(sources=[make_library(tmp_path)])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_loaded(pilot)
+        dialog = LinksScreen("A story", links)
+        chosen = []
+        app.push_screen(dialog, chosen.append)
+        await pilot.pause()
+        await pilot.press("3")
+        assert dialog.query_one(OptionList).highlighted == 2
+        await pilot.press("1", "2")
+        assert dialog.query_one(OptionList).highlighted == 11
+        await pilot.press("9")  # 129 is no link: a number of its own
+        assert dialog.query_one(OptionList).highlighted == 8
+        await pilot.press("y")
+        await pilot.pause()
+        assert chosen == [("copy", "https://example.org/9")]
+

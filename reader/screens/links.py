@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -38,6 +39,8 @@ def _terminal_browser() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+NUMBER_SECONDS = 1.0
+"""How soon a second digit must follow the first to make one number (as in "12")."""
 SHOWN_URL = 88
 """Characters of a link shown in the list (a longer one is cut in the middle; Enter and y
 use the whole link)."""
@@ -131,10 +134,12 @@ class LinksScreen(ModalScreen[tuple[str, str] | None]):
         super().__init__()
         self.story_title = title
         self.links = links
+        self._typed = ""  # the digits of a link's number typed so far ("1", then "12")
+        self._typed_at = 0.0
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(Content(f"Links of “{make_safe(self.story_title)}” · Enter opens · y copies"))
+            yield Label(Content(f"Links of “{make_safe(self.story_title)}” · a number picks · Enter opens · y copies"))
             width = len(str(len(self.links)))
             shown = min(SHOWN_URL, self._dialog_width() - DIALOG_CHROME - (width + 2))
             yield OptionList(*[Option(Content(f"{n:>{width}}. {_fit(make_safe(url), shown)}"), id=str(n - 1))
@@ -147,6 +152,19 @@ class LinksScreen(ModalScreen[tuple[str, str] | None]):
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A digit picks the link of that number (two typed within a second: "1", "2" picks 12)."""
+        if not (event.character or "").isdigit():
+            return
+        event.stop()
+        now = time.monotonic()
+        typed = (self._typed if now - self._typed_at < NUMBER_SECONDS else "") + event.character
+        if not 1 <= int(typed) <= len(self.links):
+            typed = event.character  # a new number, not a longer one
+        self._typed, self._typed_at = typed, now
+        if 1 <= int(typed) <= len(self.links):
+            self.query_one(OptionList).highlighted = int(typed) - 1
 
     def _chosen(self) -> str | None:
         index = self.query_one(OptionList).highlighted
