@@ -365,3 +365,26 @@ async def test_the_first_stories_added_from_the_shell_replace_the_sample_while_t
         titles = [a.title for a in panel.article_list.articles]
         assert titles == ["A story saved from the shell"]
         await settle(pilot, lambda: app.screen.column.article.title == titles[0], "the story opened in place of the sample's")
+
+
+async def test_a_refresh_with_a_failed_feed_says_where_to_see_why(feed_server):
+    """From the reading screen the notice sends the person to the feeds view (f); inside the
+    view it points at the rows themselves (it said "f shows which" there too)."""
+    no_refresh_at_start()
+    subscribe_two(feed_server)  # one of the three answers with an error
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        told = []
+        app.notify = lambda message, **kwargs: told.append(message)
+        await settle(pilot, lambda: app.screen.column.article is not None, "the first story")
+        main = app.screen
+        main.notify = app.notify
+        await pilot.press("R")
+        await settle(pilot, lambda: any("failed" in m for m in told), "the refresh's notice")
+        assert any("f shows which, and why" in m for m in told), told
+        told.clear()
+        screen = await open_feeds(pilot)
+        screen.notify = app.notify
+        await pilot.press("R")
+        await settle(pilot, lambda: any("failed" in m for m in told), "the refresh's notice in the view")
+        assert any("Their rows say why" in m for m in told) and not any("f shows" in m for m in told), told

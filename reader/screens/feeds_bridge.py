@@ -127,7 +127,8 @@ class FeedsBridge:
             return
         text = report.summary() + "."
         if report.failed:
-            text += " f shows which, and why."
+            in_view = self.feeds_screen is not None and self.screen.app.screen is self.feeds_screen
+            text += " Their rows say why." if in_view else " f shows which, and why."
         self.screen.notify(text, markup=False, timeout=6,
                            severity="warning" if report.failed and not report.new_count else "information")
         self.counts_changed()
@@ -225,6 +226,6 @@ class FeedsBridge:
         self.screen.feeds_dock.follow(entity.key, entity.name)
 
     def followed(self, name: str, new: bool) -> None:
-        self.screen.notify(f"Following {name}: its stories have their own count in the feeds view (f)."
+        self.screen.notify(f"Following {name}: stories mentioning {name} get their own count in the feeds view (f)."
                            if new else f"Already following {name}.", markup=False, timeout=5)
         self.counts_changed()
