@@ -640,3 +640,13 @@ def test_a_town_joined_to_a_body_and_ending_the_phrase_is_a_body(recognizer, tex
     and its stories); a town that goes on ("Redmond officials", "London's") stays the town."""
     got = [s.type for s in recognizer.recognise(text) if text[s.start:s.end] == name]
     assert got == [kind]
+
+
+def test_a_shouted_name_is_listed_as_a_name_is_written(recognizer):
+    """A columnist's byline in capitals ("SUSIE O’BRIEN") is listed as "Susie O’Brien"; an
+    initial, "Jr" or a regnal number stays as written."""
+    from reader.entities.summary import summarise
+
+    text = "JOE HILDEBRAND HOW is it that ideas capture people? SUSIE O’BRIEN wrote the column on Monday."
+    names = [info.name for info in summarise(text, recognizer.recognise(text), recognizer.kb)]
+    assert "Joe Hildebrand" in names and "Susie O’Brien" in names, names

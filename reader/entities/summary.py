@@ -53,6 +53,8 @@ def summarise(body: str, spans: Sequence[Span], kb: KnowledgeBase) -> list[Entit
     for info in by_key.values():
         if info.note is None and info.type == PLACE and _shouted(info.name):
             info.name = info.name.title()  # "NEWARK, N.J. (AP) —": a dateline shouts the town's name
+        elif info.note is None and info.type == PERSON and any(map(_shouted_word, info.name.split())):
+            info.name = " ".join(_unshouted(word) for word in info.name.split())  # a byline's "LAURIE OAKES"
     return merge_short_forms(_join_spellings(list(by_key.values())))
 
 
@@ -75,6 +77,22 @@ def _join_spellings(infos: list[EntityInfo]) -> list[EntityInfo]:
 def _bare_word(word: str) -> str:
     """A word without a possessive or a final s: "people's", "peoples", "people" → "people"."""
     return word.removesuffix("'s").removesuffix("’s").rstrip("s") or word
+
+
+_ROMAN = re.compile(r"[IVX]+")
+
+
+def _shouted_word(word: str) -> bool:
+    """A word of a name in capitals that is no initial and no regnal number ("MALCOLM", not
+    "JR", "III")."""
+    return word.isupper() and sum(c.isalpha() for c in word) >= 3 and not _ROMAN.fullmatch(word)
+
+
+def _unshouted(word: str) -> str:
+    """A shouted word of a name as a name is written: "OAKES" → "Oakes", "O’BRIEN" → "O’Brien"."""
+    if not _shouted_word(word):
+        return word
+    return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), word)
 
 
 def _shouted(name: str) -> bool:
