@@ -388,3 +388,21 @@ async def test_a_refresh_with_a_failed_feed_says_where_to_see_why(feed_server):
         await pilot.press("R")
         await settle(pilot, lambda: any("failed" in m for m in told), "the refresh's notice in the view")
         assert any("Their rows say why" in m for m in told) and not any("f shows" in m for m in told), told
+
+
+async def test_the_highlighted_feeds_last_error_is_said_in_full_at_80_columns(feed_server):
+    """At 80 columns the error column shows a word of it; the line under the table says the
+    highlighted feed's whole last error, and nothing for a feed without one."""
+    no_refresh_at_start()
+    subscribe_two(feed_server)  # the third subscription answers with an error
+    app = ReaderApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: app.screen.column.article is not None, "the first story")
+        screen = await open_feeds(pilot)
+        line = screen.query_one("#feeds-error")
+        failing = next(r for r in screen.rows if r.kind == "feed" and r.subscription and r.subscription.error)
+        await move_to(pilot, screen, failing.title)
+        shown = " ".join(strip.text for strip in (line.render_line(y) for y in range(line.size.height)))
+        assert line.has_class("-shown") and " ".join(failing.subscription.error.split())[:40] in " ".join(shown.split())
+        await move_to(pilot, screen, "Local News")
+        assert not line.has_class("-shown")

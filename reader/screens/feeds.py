@@ -81,6 +81,8 @@ class FeedsScreen(Screen[FeedRow | None]):
     DEFAULT_CSS = """
     FeedsScreen #feeds-title { height: auto; max-height: 3; padding: 0 1; background: $panel; color: $text-muted; width: 1fr; }
     FeedsScreen DataTable { height: 1fr; }
+    FeedsScreen #feeds-error { height: auto; max-height: 4; padding: 0 1; color: $text-error; display: none; }
+    FeedsScreen #feeds-error.-shown { display: block; }
     """
 
     BINDINGS = [
@@ -124,6 +126,7 @@ class FeedsScreen(Screen[FeedRow | None]):
         for label, key, width in _COLUMNS:
             table.add_column(label, key=key, width=width)
         yield table
+        yield Label(id="feeds-error")  # the highlighted feed's last error in full (its column is cut)
         yield FittedFooter()
 
     @property
@@ -178,6 +181,7 @@ class FeedsScreen(Screen[FeedRow | None]):
         if not self._loaded:
             self._loaded = True
             table.focus()
+        self._show_error()
 
     @property
     def current(self) -> FeedRow | None:
@@ -210,6 +214,16 @@ class FeedsScreen(Screen[FeedRow | None]):
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.refresh_bindings()
+        self._show_error()
+
+    def _show_error(self) -> None:
+        """Say the highlighted feed's last error in full under the table: its column shows a
+        word or two of it in 80 columns."""
+        row = self.current
+        error = row.subscription.error if row is not None and row.kind == "feed" and row.subscription else ""
+        line = self.query_one("#feeds-error", Label)
+        line.update(Content(f"Last error: {make_safe(error)}" if error else ""))
+        line.set_class(bool(error), "-shown")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
