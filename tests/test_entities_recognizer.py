@@ -650,3 +650,10 @@ def test_a_shouted_name_is_listed_as_a_name_is_written(recognizer):
     text = "JOE HILDEBRAND HOW is it that ideas capture people? SUSIE O’BRIEN wrote the column on Monday."
     names = [info.name for info in summarise(text, recognizer.recognise(text), recognizer.kb)]
     assert "Joe Hildebrand" in names and "Susie O’Brien" in names, names
+
+
+def test_lets_is_no_name_s_possessive(recognizer):
+    """A heading run into its first line ("Own backyard Let’s make local issues a priority"):
+    "Let’s" is "let us", not the possessive of a body called Let; "Apple’s" still is one."""
+    text = "Own backyard Let’s make local issues a priority.\n\nShares of Apple’s rivals rose."
+    assert [text[s.start:s.end] for s in recognizer.recognise(text)] == ["Apple"]

@@ -58,7 +58,7 @@ class Knowledge:
             if rest == "t":
                 return stem.endswith("n") and (stem[:-1] in words or stem in ("can", "won", "ain"))
             if rest == "s":
-                return stem in _CONTRACTED_S
+                return stem in CONTRACTED_S
             return rest in ("re", "ll", "ve", "d", "m") and stem in words
         if folded.endswith(("ed", "ing")) and len(folded) > 4:  # "played", "drawn" is listed as it is
             stem = folded[:-2] if folded.endswith("ed") else folded[:-3]
@@ -85,7 +85,8 @@ def digest() -> str:
     return hashlib.blake2b(f"{_FORMAT};{';'.join(versions)}".encode(), digest_size=6).hexdigest()
 
 
-_CONTRACTED_S = frozenset("it that he she what there here let who where how".split())
+CONTRACTED_S = frozenset("it that he she what there here let who where how".split())
+"""Words whose 's is "is" or "us" ("it's", "let's"), never a possessive."""
 _GIVEN_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 _FAMILY_ATTRS = ("last_names", "last_names_male", "last_names_female")
 

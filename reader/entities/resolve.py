@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reader.entities.knowledge import CONTRACTED_S
 from reader.entities.lexicon import name_key
 from reader.entities.model import EVENT, ORG, PERSON, PLACE, Span, team_key
 from reader.entities.notes import make_id
@@ -341,7 +342,7 @@ def _type_single_words(story: Story, names: Names) -> None:
             continue  # "Polaroids", "Stormtroopers", "YouTubers": products or groups, not one entity
         if ordinary and (f.initial or surface_counts.get(word, 0) < 2) and not (
                 tok.base_end != tok.end and (not f.initial or surface_counts.get(word, 0) > 0 and low not in story.lower_all)
-                and low not in COMMON and low not in KIN_WORDS) \
+                and low not in COMMON and low not in KIN_WORDS and low not in CONTRACTED_S) \
                 and not _acts_as_a_name(story, low, f, surface_counts.get(word, 0) > 0):
             if not f.initial and low not in COMMON:
                 paired.append(f)  # unless a name stands beside it: "Honda and Nissan"
