@@ -76,3 +76,23 @@ async def test_a_number_picks_that_link(tmp_path, monkeypatch):
         await pilot.pause()
         assert chosen == [("copy", "https://example.org/9")]
 
+
+
+async def test_the_note_editor_opens_on_the_summary_s_start_with_nothing_selected(tmp_path):
+    """A long summary was shown from its end, all of it selected: the first key typed replaced
+    it (a new user's pass). It opens at its first words; a key typed adds to it."""
+    from textual.widgets import Input
+
+    from reader.entities.notes import Note
+    from reader.screens.note_editor import NoteEditor
+
+    summary = "Chinese diplomat; a foreign ministry spokesperson from 2012, later vice foreign minister " * 2
+    app = ReaderApp(sources=[make_library(tmp_path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        app.push_screen(NoteEditor(Note("hua", "Hua", "PERSON", summary=summary.strip())))
+        await pilot.pause()
+        field = app.screen.query_one("#note-summary", Input)
+        assert field.cursor_position == 0 and field.selection.is_empty and field.scroll_x == 0
+        await pilot.press("x")
+        assert field.value == "x" + summary.strip()

@@ -50,7 +50,8 @@ class NoteEditor(ModalScreen[Note | None]):
         with Vertical() as box:
             box.border_title = Content(f"Note on {self.note.name}")
             yield Label("Summary (one or two lines)")
-            yield OrderedInput(self.note.summary, id="note-summary")
+            # its start in sight and nothing selected: a key typed first must not replace a long summary
+            yield OrderedInput(self.note.summary, id="note-summary", select_on_focus=False)
             yield Label("Background")
             yield TextArea(unwrap(self.note.background), id="note-background", soft_wrap=True)
             with Horizontal():
@@ -58,7 +59,9 @@ class NoteEditor(ModalScreen[Note | None]):
                 yield Button("Save", id="save", variant="primary", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#note-summary", Input).focus()
+        summary = self.query_one("#note-summary", Input)
+        summary.focus()
+        summary.cursor_position = 0  # the summary's first words shown, not its end
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
