@@ -139,6 +139,10 @@ def test_the_command_line_loop(feed_server, capsys, tmp_path):
     assert main(["subscribe", url, "--tag", "local"]) == 0
     out = capsys.readouterr().out
     assert f"Subscribed to {url}" in out and "Local News: 2 new stories" in out
+    # the same stories under another address: none new, and it says why
+    (feed_server.folder / "copy.xml").write_bytes(rss("Local Copy", [("a", "Alpha"), ("b", "Beta")]))
+    assert main(["subscribe", feed_server.feed_url("copy.xml")]) == 0
+    assert "Local Copy: 0 new stories (2 already in your library)" in capsys.readouterr().out
     # a feed whose first fetch fails is still followed, and says why
     assert main(["subscribe", feed_server.url("/error")]) == 0
     assert "the server answered 500" in capsys.readouterr().err

@@ -43,6 +43,8 @@ class FeedResult:
     added_ids: list[str] = field(default_factory=list)
     """The ids of the stories it brought (also known to a process that only heard of it)."""
     unchanged: bool = False
+    already: int = 0
+    """Its entries that were in the library already (another feed's, a file's)."""
     error: str | None = None
     note: str | None = None
     """Read, with a repair worth saying (invalid XML read leniently)."""
@@ -58,6 +60,8 @@ class FeedResult:
         else:
             count = len(self.added_ids)
             text = f"{count:,} new stor{'y' if count == 1 else 'ies'}"
+            if self.already:
+                text += f" ({self.already:,} already in your library)"
         if self.moved_from:
             text += f"; moved permanently to {self.url}"
         if self.note:
@@ -187,6 +191,7 @@ def _take(store: FeedStore, importer: Importer, full: FullStories, sub: Subscrip
     store.add_members(url, [a.id for a in imported.added])
     outcome.added = imported.added
     outcome.added_ids = [a.id for a in imported.added]
+    outcome.already = len(imported.duplicates)
     repaired = next((p.message for p in parsed.problems if not p.skipped and str(p.path) == url
                      and "well-formed" in p.message), None)
     outcome.note = repaired
@@ -202,12 +207,18 @@ def _take(store: FeedStore, importer: Importer, full: FullStories, sub: Subscrip
 def result_to_json(result: FeedResult) -> dict:
     """One feed's outcome as JSON (for ``reader refresh --jsonl``, read by the app)."""
     return {"url": result.url, "title": result.title, "added_ids": result.added_ids, "unchanged": result.unchanged,
-            "error": result.error, "note": result.note, "moved_from": result.moved_from}
+            "already": result.already, "error": result.error, "note": result.note, "moved_from": result.moved_from}
 
 
 def result_from_json(data: dict) -> FeedResult:
     ids = data.get("added_ids") or []
     return FeedResult(str(data.get("url") or ""), str(data.get("title") or ""),
                       added_ids=[str(i) for i in ids] if isinstance(ids, list) else [],
-                      unchanged=bool(data.get("unchanged")), error=data.get("error") or None,
+                      unchanged=bool(data.get("unchanged")), already=_count(data.get("already")),
+                      error=data.get("error") or None,
                       note=data.get("note") or None, moved_from=data.get("moved_from") or None)
+
+
+def _count(value: object) -> int:
+    """A count read from JSON: a whole number, else 0."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
