@@ -406,3 +406,23 @@ async def test_the_highlighted_feeds_last_error_is_said_in_full_at_80_columns(fe
         assert line.has_class("-shown") and " ".join(failing.subscription.error.split())[:40] in " ".join(shown.split())
         await move_to(pilot, screen, "Local News")
         assert not line.has_class("-shown")
+
+
+async def test_a_long_feed_title_ends_with_an_ellipsis(feed_server):
+    """Titles longer than the Feed column were cut mid-word with no sign (two feeds looked the
+    same, a new user's pass): the cut shows "…"."""
+    no_refresh_at_start()
+    long = "Новости Оренбурга и области / Раздел Новости / Все новости за сегодня"
+    (feed_server.folder / "long.xml").write_bytes(rss(long, [("a", "Alpha")]))
+    with StateStore() as state:
+        FeedStore(state).subscribe(feed_server.feed_url("long.xml"))
+        refresh(state, politeness=FAST)
+    app = ReaderApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot, lambda: app.screen.column.article is not None, "the first story")
+        screen = await open_feeds(pilot)
+        await settle(pilot, lambda: any(r.title == long for r in screen.rows), "the feed's row")
+        await move_to(pilot, screen, long)
+        await pilot.pause()
+        text = "\n".join(strip.text for strip in (screen.table.render_line(y) for y in range(screen.table.size.height)))
+        assert "Новости Оренбурга" in text and "…" in text and long not in text

@@ -390,12 +390,14 @@ def _cells(row: FeedRow) -> list[Text]:
         marks = (" ⤓" if sub.full_text else "") + ("  " + " ".join(f"#{t}" for t in sub.tags) if sub.tags else "")
         updated = display_when(sub.success_at)
         error = make_safe(sub.error or "")
-        title_text = Text(title + marks)
+        title_text = Text(title + marks, overflow="ellipsis", no_wrap=True)
     else:
         updated, error = "", ""
         prefix = {"all": "", "unread": "", "starred": "★ ", "tag": "", "search": "⌕ "}[row.kind]
-        title_text = Text(prefix + title, style="bold" if row.kind in ("all", "unread", "starred") else "")
+        title_text = Text(prefix + title, style="bold" if row.kind in ("all", "unread", "starred") else "",
+                          overflow="ellipsis", no_wrap=True)
     unread = "…" if row.pending else f"{row.unread:,}"
     total = "…" if row.pending else f"{row.total:,}"
     return [title_text, Text(unread, justify="right", style="bold" if row.unread else ""),
-            Text(total, justify="right"), Text(updated), Text(error, style="red" if error else "")]
+            Text(total, justify="right"), Text(updated),
+            Text(error, style="red" if error else "", overflow="ellipsis", no_wrap=True)]
