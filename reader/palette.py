@@ -166,6 +166,16 @@ class LibraryCommands(Provider):
 
             # Content(label): the query is the person's text, shown literally.
             yield Hit(0.2, Content(label), mentioning, text=label, help="Filter the list to articles naming it")
+            searched = f"Search the library for “{phrase}”"
+
+            def search_library() -> None:
+                while self.app.screen is not screen and len(self.app.screen_stack) > 1:
+                    self.app.pop_screen()
+                screen.last_query = phrase
+                screen.action_search()
+
+            yield Hit(0.15, Content(searched), search_library, text=searched,
+                      help="Ranked hits in every story's text; a misspelling gets a suggestion (s)")
 
 
 class ThemeCommands(ThemeProvider):

@@ -480,3 +480,41 @@ async def test_the_filters_and_counts_follow_every_read_and_star_change():
             unread = sum(1 for a in shown if a not in article_list.read)
             assert article_list.shown_unread_count == unread
             assert article_list.unread_count == sum(1 for e in entries if e.id not in article_list.read)
+
+
+async def test_the_palette_hands_a_phrase_no_title_holds_to_the_library_search(tmp_path):
+    """A word no title holds ("Menednez", a letter-swap typo) can go to the library search,
+    which ranks every story's text and suggests a spelling; the palette offered only a filter
+    that then showed no article (a new user's pass)."""
+    from textual.command import CommandList, CommandPalette
+
+    from reader.screens.search import SearchScreen
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "m.txt").write_text("---\ntitle: Trial enters its second day\n---\n\nSenator Menendez spoke.\n")
+    app = ReaderApp(sources=[folder])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Menednez")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+
+        def offered() -> int | None:
+            hits = palette.query_one(CommandList)
+            return next((i for i in range(hits.option_count)
+                         if "Search the library for “Menednez”" in str(hits.get_option_at_index(i).prompt)), None)
+
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if offered() is not None:
+                break
+        palette.query_one(CommandList).highlighted = offered()
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, SearchScreen):
+                break
+        assert isinstance(app.screen, SearchScreen) and app.screen.query_one("Input").value == "Menednez"
