@@ -609,6 +609,7 @@ def test_a_shared_surname_alone_goes_to_the_person_whose_note_names_them_by_it(r
     ("Mandela walked free in 1990.", "Mandela", PERSON, "nelson-mandela"),
     ("The mayor of Clinton opened the new road on Monday.", "Clinton", PLACE, "clinton"),
     ("They stayed at a small inn in Obama for a week.", "Obama", PLACE, "obama"),
+    ("Darwin residents braced for the cyclone.", "Darwin", PLACE, "darwin"),  # one note's surname: the city
 ])
 def test_a_town_named_like_a_noted_person_alone_is_the_person(recognizer, text, name, kind, key):
     """A one-word town (Obama in Japan, Clinton in Massachusetts) standing alone is the noted

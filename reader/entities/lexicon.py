@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,11 +140,12 @@ class Lexicon:
         #: single word the story does not give to someone else; never a known name that splits a longer
         #: one ("Ivanka Trump")
         self.lone_names: dict[str, Entry] = {}
-        #: the last words of the noted people's names ("clinton"): a small town of that name standing
-        #: alone in a story is more often one of them ("Clinton came into office", Clinton, Massachusetts)
-        self.noted_surnames: frozenset[str] = frozenset(
-            fold_token(words[-1]) for note in kb.notes.values() if note.type == PERSON
-            and len(words := WORD.findall(note.name)) > 1)
+        #: the last words that two noted people's names or more share ("clinton": Bill and Hillary): a
+        #: town of that name standing alone in a story is more often one of them ("Clinton came into
+        #: office", not Clinton, Massachusetts). One note's surname is no such sign: "Darwin" is a city.
+        surnames = Counter(fold_token(words[-1]) for note in kb.notes.values() if note.type == PERSON
+                           and len(words := WORD.findall(note.name)) > 1)
+        self.noted_surnames: frozenset[str] = frozenset(name for name, count in surnames.items() if count > 1)
         for name, note_id in kb.surface_forms():
             note = kb.notes[note_id]
             if note.type == PERSON and name != note.name and len(WORD.findall(name)) == 1 \

@@ -185,9 +185,9 @@ def _after_a_place_word(text: str, start: int) -> bool:
 
 def _person_not_town(story: Story, f: Found, surface: str) -> None:
     """A town's name standing alone that a noted person goes by is that person ("Obama's
-    national security advisor", Obama in Japan; "Mandela", "Gagarin"), and one that is the
-    surname of noted people is a person without a note ("Clinton came into office": Bill or
-    Hillary, not Clinton, Massachusetts)."""
+    national security advisor", Obama in Japan; "Mandela", "Gagarin"), and one that noted
+    people share as a surname is a person without a note ("Clinton came into office": Bill or
+    Hillary, not Clinton, Massachusetts; "Darwin", one note's surname, stays the city)."""
     low = fold_token(surface)
     lone = story.lexicon.lone_names.get(low)
     if lone is not None:
