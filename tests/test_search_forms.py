@@ -162,3 +162,12 @@ def test_a_short_word_is_corrected_by_one_edit_at_most(forms_index):
 
 def test_a_suggestion_has_no_space_left_over_from_a_field_name_with_nothing_after_it(forms_index):
     assert suggest(forms_index, "tewn:") == "town"  # searched as "tewn ": the suggestion is the word alone
+
+
+def test_a_first_letter_left_out_or_mistyped_is_corrected(forms_index):
+    """The other edits keep the first letter: "estival" and "bestival" got no suggestion (the
+    search pane said "0 stories" for "cientology", a new user's pass)."""
+    assert suggest(forms_index, "estival") == "festival"  # left out
+    assert suggest(forms_index, "bestival") == "festival"  # mistyped
+    assert suggest(forms_index, "ffestival") == "festival"  # doubled
+    assert suggest(forms_index, "qqqqqq") is None

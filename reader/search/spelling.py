@@ -5,7 +5,8 @@ whose index word (stem) is most common ("negotiatons" → "negotiations": its st
 "negoti" is in the index); failing that, by the most common index word within two
 edits of its stem, shown as a story spells it, and only when that is within two edits of
 the word as typed (one for a word of five letters or fewer: "harbr" is no typo of "harbour").
-Both keep the first letter. The words of a letter are read once per index version (``expansion.prefix_frequencies``), so a
+Both keep the first letter; when neither finds a word, the first letter itself is added,
+changed or left out ("cientology" → "scientology"), a look-up per candidate. The words of a letter are read once per index version (``expansion.prefix_frequencies``), so a
 suggestion costs a few milliseconds, where Whoosh's corrector walks the whole term
 list (0.6–0.9 s at 100,000 stories). Searching calls this only when asked, so a
 search box can paint its hits first and ask for a suggestion afterwards.
@@ -50,6 +51,9 @@ def suggest_with(searcher, parsed: ParsedQuery) -> str | None:
         known = prefix_frequencies(reader, FIELD, term[:1])
         spellings = one_edit(word.lower(), known)
         stem = term_of(spellings[0]) if spellings else closest_term(reader, term)
+        if stem is None:  # the first letter itself left out or mistyped ("cientology")
+            spellings = first_letter_edit(reader, word.lower())
+            stem = term_of(spellings[0]) if spellings else None
         better = None
         if stem is not None:
             # as the stories spell it: one of the edits if a story has it, else the story's word
@@ -119,6 +123,29 @@ def one_edit(word: str, known: dict[str, int]) -> list[str]:
     if not by_stem:
         return []
     return by_stem[max(by_stem, key=lambda stem: (known[stem], stem))]
+
+
+def first_letter_edit(reader, word: str) -> list[str]:
+    """The spelling with its first letter added, changed or left out ("cientology" →
+    "scientology") whose stem most stories hold, when one does: the other edits keep the
+    first letter, and a person typing fast drops it too."""
+    if len(word) < 4:
+        return []
+    candidates = {c + word for c in _LETTERS} | {c + word[1:] for c in _LETTERS} | {word[1:]}
+    found = []
+    for spelled in sorted(candidates - {word}):
+        stem = term_of(spelled)
+        frequency = _frequency(reader, stem) if stem else 0
+        if frequency:
+            found.append((-frequency, spelled))
+    return [min(found)[1]] if found else []
+
+
+def _frequency(reader, term: str) -> int:
+    try:
+        return reader.doc_frequency(FIELD, term)
+    except Exception:  # noqa: BLE001
+        return 0
 
 
 def closest_term(reader, term: str) -> str | None:
