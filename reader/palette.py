@@ -22,6 +22,13 @@ MAX_CANDIDATES = 500  # titles fuzzy-scored per keystroke in a large library
 MAX_HITS = 100
 
 
+def back_to(screen) -> None:  # noqa: ANN001 - the main screen
+    """Close the screens over ``screen`` (the palette, a pane), so a command acts on it."""
+    app = screen.app
+    while app.screen is not screen and len(app.screen_stack) > 1:
+        app.pop_screen()
+
+
 MAX_SKIPPED = 2
 """Letters a typo may leave out between two typed ones ("sugr": sugar; "halibt": halibut)."""
 
@@ -49,8 +56,7 @@ class OpenArticleCommands(Provider):
         return None
 
     def _open(self, screen, article) -> None:
-        while self.app.screen is not screen and len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
+        back_to(screen)
         screen.read_entry(article)
 
     async def discover(self) -> Hits:
@@ -106,8 +112,7 @@ class LibraryCommands(Provider):
 
         def run(action):
             def go() -> None:
-                while self.app.screen is not screen and len(self.app.screen_stack) > 1:
-                    self.app.pop_screen()
+                back_to(screen)
                 action()
             return go
 
@@ -160,8 +165,7 @@ class LibraryCommands(Provider):
             label = f"Show articles mentioning “{phrase}”"
 
             def mentioning() -> None:
-                while self.app.screen is not screen and len(self.app.screen_stack) > 1:
-                    self.app.pop_screen()
+                back_to(screen)
                 screen.filter_mentioning(f"“{phrase}”", [phrase])
 
             # Content(label): the query is the person's text, shown literally.
@@ -169,8 +173,7 @@ class LibraryCommands(Provider):
             searched = f"Search the library for “{phrase}”"
 
             def search_library() -> None:
-                while self.app.screen is not screen and len(self.app.screen_stack) > 1:
-                    self.app.pop_screen()
+                back_to(screen)
                 screen.last_query = phrase
                 screen.action_search()
 
