@@ -170,10 +170,10 @@ def run(args: argparse.Namespace) -> int:
     library = open_library()
     kb = recogniser().kb
     index = library.open_index()
-    if index.exists() and not index.unchanged_since_update(library.sources):
-        from reader.commands.index import run_update  # noqa: PLC0415
+    if index.exists():  # stories added since (``reader add``) count, as in ``reader search``
+        from reader.commands.index import update_if_changed  # noqa: PLC0415
 
-        run_update(library, quiet=True)  # stories added since (``reader add``) count, as in ``reader search``
+        update_if_changed(library, index)
     try:
         entity = resolve(name, kb, index)
         if args.wikipedia:

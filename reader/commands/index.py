@@ -34,6 +34,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="write progress and the result as JSON lines on stdout (for programs)")
 
 
+def update_if_changed(library: Library, index) -> None:  # noqa: ANN001 - the library's LibraryIndex
+    """Bring ``index`` up to date before a command answers from it, when a folder of the
+    library changed since its last update (none changed: no walk, nothing read)."""
+    if not index.unchanged_since_update(library.sources):
+        run_update(library, quiet=True)
+
+
 def run_update(library: Library, *, rebuild: bool = False, quiet: bool = False, progress=None,
                first_commit: int | None = None, should_stop=None) -> UpdateResult:
     """Update the library's index, with a progress bar on a terminal. Why the whole index

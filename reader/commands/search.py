@@ -57,11 +57,10 @@ def run(args: argparse.Namespace) -> int:
 
     library = library_or_exit(args.paths)
     index = library.open_index()
-    # No walk of the library when none of its folders changed since the last update
-    if not args.no_update and not index.unchanged_since_update(library.sources):
-        from reader.commands.index import run_update  # noqa: PLC0415
+    if not args.no_update:
+        from reader.commands.index import update_if_changed  # noqa: PLC0415
 
-        run_update(library, quiet=True)
+        update_if_changed(library, index)
     try:
         try:
             results = search(index, args.query, limit=args.limit, exact_total=True)
