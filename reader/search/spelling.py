@@ -86,10 +86,7 @@ def _edits_allowed(typed: str) -> int:
 
 
 def _has(reader, term: str) -> bool:
-    try:
-        return reader.doc_frequency(FIELD, term) > 0
-    except Exception:  # noqa: BLE001
-        return False
+    return _frequency(reader, term) > 0
 
 
 def _is_syntax(text: str, start: int, end: int) -> bool:
@@ -142,6 +139,7 @@ def first_letter_edit(reader, word: str) -> list[str]:
 
 
 def _frequency(reader, term: str) -> int:
+    """How many stories hold ``term`` (0 when the index cannot say)."""
     try:
         return reader.doc_frequency(FIELD, term)
     except Exception:  # noqa: BLE001
