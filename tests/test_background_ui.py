@@ -14,7 +14,7 @@ from reader.screens.index_status import IndexStatus
 from reader.widgets.mention_strip import MentionStrip
 from reader.widgets.note_panel import NotePanel
 from tests.test_app import SIZE, wait_loaded
-from tests.test_entities_ui import wait_entities, wait_note
+from tests.test_entities_ui import show_senkaku_note, wait_entities, wait_note
 from tests.waiting import until
 
 
@@ -160,10 +160,7 @@ async def test_the_dossier_comes_from_the_index_and_opens_the_latest_story(harbo
 async def test_backspace_goes_back_after_a_related_note():
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:
-        await wait_loaded(pilot)
-        entity_list = await wait_entities(pilot)
-        entity_list.select_key("senkaku-islands")
-        await wait_note(pilot, "Diaoyutai")
+        await show_senkaku_note(pilot)
         related = app.query_one("#note-related")
         related.focus()
         related.highlighted = 0
@@ -212,10 +209,7 @@ async def test_a_background_arriving_as_the_panel_closes_is_dropped():
     load, as a test's app closed)."""
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:
-        await wait_loaded(pilot)
-        entity_list = await wait_entities(pilot)
-        entity_list.select_key("senkaku-islands")
-        await wait_note(pilot, "Diaoyutai")
+        await show_senkaku_note(pilot)
         context = app.query_one(NotePanel).context
         closing = NotePanel(id="note-closing")
         await app.screen.sidebar.mount(closing)
@@ -317,10 +311,7 @@ async def test_auto_saves_clear_matches_for_the_open_story(harbour):
 async def test_editing_a_shipped_note_keeps_soft_wraps_and_dates_it_today():
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:
-        await wait_loaded(pilot)
-        entity_list = await wait_entities(pilot)
-        entity_list.select_key("senkaku-islands")
-        await wait_note(pilot, "Diaoyutai")
+        entity_list = await show_senkaku_note(pilot)
         shipped = load_knowledge_base().get("senkaku-islands")
         assert "\n" in shipped.background.split("\n\n")[0]  # the file wraps its paragraphs
         entity_list.focus()

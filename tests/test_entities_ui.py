@@ -32,6 +32,15 @@ async def wait_entities(pilot) -> EntityList:
     raise AssertionError("the entities did not arrive")
 
 
+async def show_senkaku_note(pilot) -> EntityList:
+    """The sample open, its entities listed and the Senkaku Islands' note in the panel."""
+    await wait_loaded(pilot)
+    entity_list = await wait_entities(pilot)
+    entity_list.select_key("senkaku-islands")
+    await wait_note(pilot, "Diaoyutai")
+    return entity_list
+
+
 async def wait_note(pilot, text: str) -> str:
     panel = pilot.app.query_one(NotePanel)
     shown = ""
@@ -104,10 +113,7 @@ async def test_selecting_an_entity_with_keys_marks_mentions_and_shows_its_note()
 async def test_related_entries_are_selectable():
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:
-        await wait_loaded(pilot)
-        entity_list = await wait_entities(pilot)
-        entity_list.select_key("senkaku-islands")
-        await wait_note(pilot, "Diaoyutai")
+        await show_senkaku_note(pilot)
         related = app.query_one("#note-related")
         assert related.option_count >= 3
         related.focus()

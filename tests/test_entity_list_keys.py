@@ -6,7 +6,7 @@ from __future__ import annotations
 from reader.app import ReaderApp
 from reader.widgets.entity_list import EntityList
 from reader.widgets.note_panel import NotePanel
-from tests.test_entities_ui import wait_entities, wait_note
+from tests.test_entities_ui import show_senkaku_note, wait_entities, wait_note
 from tests.test_app import wait_loaded
 
 WIDE = (200, 60)
@@ -161,10 +161,7 @@ async def test_g_shows_the_first_entity_the_focus_came_in_on_and_j_k_stop_at_the
 async def test_space_and_b_page_the_note_panel_which_shows_it_has_the_focus():
     app = ReaderApp()
     async with app.run_test(size=(160, 24)) as pilot:  # short: the note needs scrolling
-        await wait_loaded(pilot)
-        entity_list = await wait_entities(pilot)
-        entity_list.select_key("senkaku-islands")
-        await wait_note(pilot, "Diaoyutai")
+        await show_senkaku_note(pilot)
         panel = app.query_one(NotePanel)
         assert panel.styles.background_tint.a == 0
         panel.focus()  # (Tab from the entity list)

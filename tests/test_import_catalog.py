@@ -12,6 +12,13 @@ from reader.library.files import load_all
 from reader.library.mentions import scan_mentions
 
 
+
+TWO_ITEM_FEED = ('<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>'
+                 "<item><title>One</title><description>x</description></item>"
+                 "<item><title>Two</title><description>y</description></item></channel></rss>")
+"""A feed file of two stories, "One" and "Two" (ids news#1, news#2 as news.rss)."""
+
+
 def _library(folder: Path) -> Path:
     (folder / "sub").mkdir(parents=True)
     (folder / "a.txt").write_text("---\ntitle: Alpha\nsource: Wire\npublished: '2020-01-01'\n---\n\nFirst.\n")
@@ -82,10 +89,7 @@ def test_the_snapshot_gives_back_the_same_entries_and_files(tmp_path: Path) -> N
     from reader.library.files import ArticleFile
 
     folder = _library(tmp_path / "lib")
-    (folder / "news.rss").write_text(
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>'
-        "<item><title>One</title><description>x</description></item>"
-        "<item><title>Two</title><description>y</description></item></channel></rss>")
+    (folder / "news.rss").write_text(TWO_ITEM_FEED)
     library = open_library([folder])
     read = library.catalog()
     shown = library.cached_catalog()
@@ -120,10 +124,7 @@ def test_a_broken_snapshot_is_rebuilt(tmp_path: Path) -> None:
 def test_feed_files_give_many_entries(tmp_path: Path) -> None:
     folder = tmp_path / "lib"
     folder.mkdir()
-    (folder / "news.rss").write_text(
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>'
-        "<item><title>One</title><description>x</description></item>"
-        "<item><title>Two</title><description>y</description></item></channel></rss>")
+    (folder / "news.rss").write_text(TWO_ITEM_FEED)
     library = open_library([folder])
     catalog = library.catalog()
     assert [e.id for e in catalog.entries] == ["news#1", "news#2"]
