@@ -8,7 +8,6 @@ lines are escaped (the palette reads a help string as markup).
 from __future__ import annotations
 
 import asyncio
-import re
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -27,17 +26,6 @@ def back_to(screen) -> None:  # noqa: ANN001 - the main screen
     app = screen.app
     while app.screen is not screen and len(app.screen_stack) > 1:
         app.pop_screen()
-
-
-MAX_SKIPPED = 2
-"""Letters a typo may leave out between two typed ones ("sugr": sugar; "halibt": halibut)."""
-
-
-def near_spelling(query: str) -> re.Pattern[str]:
-    """The typed letters in order with at most ``MAX_SKIPPED`` others between each two: a
-    typo of a word of the title, not letters scattered over it ("trump" in a French title)."""
-    letters = [re.escape(c) for c in query.casefold() if not c.isspace()]
-    return re.compile(f".{{0,{MAX_SKIPPED}}}".join(letters) or "$^")
 
 
 class OpenArticleCommands(Provider):
@@ -77,10 +65,10 @@ class OpenArticleCommands(Provider):
             entries = catalog.entries
             # the titles that hold every word typed; with none, in a small library, the titles
             # with the letters typed close together (a typo, "halibt": Halibut), never scattered ones
-            candidates = [entries[i] for i in catalog.titles().find(query, MAX_CANDIDATES)]
+            titles = catalog.titles()
+            candidates = [entries[i] for i in titles.find(query, MAX_CANDIDATES)]
             if not candidates and len(entries) <= LARGE_LIBRARY:
-                near = near_spelling(query)
-                candidates = [a for a in entries if near.search(a.title.casefold())]
+                candidates = [entries[i] for i in titles.near(query)]
             hits = [(matcher.match(f"Open article: {a.title}"), a) for a in candidates]
             return sorted((h for h in hits if h[0] > 0), key=lambda h: -h[0])[:MAX_HITS]
 

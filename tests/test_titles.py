@@ -22,3 +22,10 @@ def test_titles_starting_with_the_query_come_first_and_the_limit_holds():
     finder = TitleFinder(articles(*(f"story {n} about storms" for n in range(50)), "Storms hit the coast"))
     found = finder.find("storm", 5)
     assert found[0] == 50 and len(found) == 5
+
+
+def test_near_finds_a_typo_of_a_title_word_not_letters_scattered_over_a_title():
+    finder = TitleFinder(articles("New tax on sugar drinks", "The Texas axe murders", "Troubled rumours of mapping"))
+    assert finder.near("sugr") == [0]
+    assert finder.near("tax") == [0]  # not "t… a… x…" over the Texas axe murders
+    assert finder.near("trump") == []  # scattered over the rumours of mapping

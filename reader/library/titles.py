@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
+
+MAX_SKIPPED = 2
+"""Letters a typo may leave out between two typed ones ("sugr": sugar; "halibt": halibut)."""
+
+
+def near_spelling(query: str) -> re.Pattern[str]:
+    """The typed letters in order with at most ``MAX_SKIPPED`` others between each two: a
+    typo of a word of the title, not letters scattered over it ("trump" in a French title)."""
+    letters = [re.escape(c) for c in query.casefold() if not c.isspace()]
+    return re.compile(f".{{0,{MAX_SKIPPED}}}".join(letters) or "$^")
 
 
 class TitleFinder:
@@ -27,3 +38,8 @@ class TitleFinder:
         start = query.casefold().strip()
         found.sort(key=lambda i: not self.folded[i].startswith(start))
         return found[:limit]
+
+    def near(self, query: str) -> list[int]:
+        """Indices of the titles holding ``query``'s letters close together (a typo of it)."""
+        search = near_spelling(query).search
+        return [i for i, title in enumerate(self.folded) if search(title)]
