@@ -270,6 +270,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._left = self._left_margin(self._wrapped_width)
             self._cache.clear()
             self._restore_anchor()
+            self.refresh()  # the lines drawn for the new size before this used the old margin
 
     def watch_max_width(self) -> None:
         if self.is_mounted:
