@@ -459,5 +459,7 @@ class LibraryPanel(Vertical):
         message.stop()
         self.post_message(self.TaskDone())
         self.article_list.filter_ids(f"mentioning {message.label}", message.ids)
-        self.notify(f"{len(message.ids):,} articles mention {message.label}; c clears the filter.",
+        count = len(message.ids)
+        self.notify(f"{count:,} {'article mentions' if count == 1 else 'articles mention'} {message.label}; "
+                    "c clears the filter.",
                     markup=False, timeout=4)
