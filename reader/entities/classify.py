@@ -13,6 +13,7 @@ from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
 from reader.entities.role_words import BODY_WORDS, TITLE_MODIFIERS
+from reader.entities.teams import place_and_nickname
 from reader.entities.tokens import GIVEN_WITH_HYPHEN, follows_the
 from reader.entities.wordlists import (
     CALENDAR,
@@ -115,7 +116,13 @@ def droppable(story: Story, k: int) -> bool:
         return False  # "Mr. Bashir": the title stays to mark the person
     return (not tok.cap or low in COMMON or low in CALENDAR or low in NOT_NAMES or base in CALENDAR
             or low in CONNECTORS or low in DEMONYMS or base in DEMONYMS
-            or (low.rstrip("s") in DEMONYMS and low not in STANDALONE_EVENTS))
+            or (low.rstrip("s") in DEMONYMS and low not in STANDALONE_EVENTS and not _team_named(story, low)))
+
+
+def _team_named(story: Story, low: str) -> bool:
+    """True when a body the story found earlier ends in this plural: "the Celtics" after "Boston
+    Celtics", "the Canadiens" (elsewhere a people: "Celtics" is no Celt)."""
+    return any(f.type == ORG and len(f.tokens) > 1 and f.tokens[-1].folded == low for f in story.found)
 
 
 def _lone_month_name(story: Story, a: int, b: int) -> bool:
@@ -282,6 +289,10 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         return
     if (left_of_role or b < len(tokens) and is_role(tokens[b].folded)) and _body_named_with_its_country(story, a, b):
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, ORG, None, tokens[a:b], initial=initial))
+        return
+    kind = place_and_nickname(story, a, b)
+    if kind is not None:  # "Texas Rangers", "New England Patriots": a team, not the state and a word
+        story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, kind, None, tokens[a:b], initial=initial))
         return
     # split around known names inside the run; cities only count as a whole run
     pieces: list[tuple[int, int]] = []

@@ -10,6 +10,7 @@ from reader.entities.lexicon import name_key
 from reader.entities.model import EVENT, ORG, PERSON, PLACE, Span, team_key
 from reader.entities.notes import make_id
 from reader.entities.story import Found, Story
+from reader.entities.teams import nickname
 from reader.entities.tokens import WORD, Token, fold_token, follows_the
 from reader.entities.wordlists import (
     CALENDAR,
@@ -50,6 +51,7 @@ class Names:
         self.surface: dict[str, Found] = {}
         self.titled: dict[str, Found] = {}  # one-word people named after a title ("President Obama")
         self.heads: dict[str, Found] = {}  # "Church" of "Church of Scientology", for "the Church"
+        self.nicknames: dict[str, Found] = {}  # "Red Sox" of "Boston Red Sox", "Celtics" of "Boston Celtics"
         for f in story.found:
             if f.key is None:
                 f.key = make_id(text[f.start:f.end])
@@ -79,6 +81,9 @@ class Names:
                 self.surface.setdefault(surface, f)
             if f.forced_person and len(words) == 1:
                 self.titled.setdefault(surface, f)
+            if (tail := nickname(story, f)) is not None:  # "the Rangers", "the Red Sox" for the team
+                tail_surface = text[tail[0].start:tail[-1].base_end]
+                self.nicknames.setdefault(tail_surface, f)
             if f.type in (ORG, PLACE) and len(words) >= 2 and not f.guessed:
                 head = next((w for w in words if w[:1].isupper() and fold_token(w) in ENDINGS), None)
                 if head is not None:
@@ -151,12 +156,26 @@ def resolve(story: Story) -> list[Span]:
                 if not prev or fold_token(prev[-1]) not in _PLACE_PREPOSITIONS | {"at", "to", "of", "and"}:
                     f.type, f.key = ORG, team_key(f.key)
     _join_epithets(story)
+    _join_nicknames(story, names)
     _key_names_of_notes(story)
     _join_bodies_to_their_country(story)
     return _spans(story.found)
 
 
 _CLOSES = re.compile(r"\s*(?:[,.;:)!?]|$)")
+
+
+def _join_nicknames(story: Story, names: Names) -> None:
+    """A team's nickname of two words is the team ("the Red Sox" after "Boston Red Sox"), whatever
+    its words first looked like (a given name "Red"); one word is typed with the story's single
+    words (``_type_single_words``)."""
+    if not names.nicknames:
+        return
+    text = story.text
+    for f in story.found:
+        team = names.nicknames.get(text[f.start:f.end])
+        if team is not None and f is not team:
+            f.type, f.key = team.type, team.key
 
 
 def _towns_joined_to_bodies(story: Story) -> None:
@@ -299,6 +318,10 @@ def _type_single_words(story: Story, names: Names) -> None:
         if tok.upper and (len(low) >= 4 and low in COMMON or len(low) >= 6 and story.knowledge.is_word(low)):
             continue  # "UNLESS of course", "Don't let TERRORISM take over": a word in capitals for emphasis
             # (not "US", "WHO", "IT", "NASA")
+        team = names.nicknames.get(word)
+        if team is not None:
+            found.append(Found(f.start, f.end, team.type, team.key, f.tokens))  # "the Celtics" (no Celt)
+            continue
         if low in STANDALONE_EVENTS:
             found.append(Found(f.start, f.end, EVENT, make_id(word), f.tokens))
             continue

@@ -1,0 +1,79 @@
+"""Names made of a place and a plural nickname: teams ("Texas Rangers", "New England Patriots",
+"Boston Red Sox") and firms ("Texas Instruments"), and the nickname alone that stands for
+them later in the story ("the Rangers", "the Red Sox")."""
+
+from __future__ import annotations
+
+from reader.entities.lexicon import COUNTRY_RANK
+from reader.entities.model import ORG, PLACE
+from reader.entities.story import Found, Story
+from reader.entities.tokens import Token
+from reader.entities.wordlists import COMMON, DEMONYMS, ENDINGS, PARTY_NOUNS, is_demonym, is_role
+
+#: Plurals that name land, not a team: "the Florida Keys", "the Texas Plains".
+_LAND_PLURALS = frozenset("""keys cays everglades badlands highlands lowlands midlands uplands wetlands plains
+dunes woods narrows shoals sands downs glades flats cliffs peaks ranges valleys bays beaches rocks banks
+panhandle""".split())
+#: People, not a body: "Texas Hispanics", "Ohio Voters", "Florida Residents".
+_PEOPLE_PLURALS = frozenset("""women men children people voters residents citizens farmers workers
+students teachers families fans natives locals veterans""".split())
+
+_PEOPLE_ENDINGS = ("ians", "eans", "cans")
+"""A place's people: "San Franciscans", "Bostonians", "Puerto Ricans" (not "Titans", "Spartans")."""
+
+
+def place_and_nickname(story: Story, a: int, b: int) -> str | None:
+    """The kind of the run ``a:b`` when it is a known place followed by one or two capitalised
+    words ending in a plural (``ORG``: "Texas Rangers", "Texas Instruments"; ``PLACE`` for a
+    plural of land: "Florida Keys"); ``None`` otherwise: a party's members ("California
+    Republicans"), a people ("Texas Hispanics", "Ohio Voters"), a nickname the story also
+    writes in lower case (a headline's "Texas Floods")."""
+    tokens, anchors = story.tokens, story.anchors
+    if a not in anchors:
+        return None
+    n, entry = anchors[a]
+    p = a + n
+    if entry.type != PLACE or not 1 <= b - p <= 2:
+        return None
+    if entry.rank < COUNTRY_RANK and story.is_given_name(tokens[a]):
+        return None  # "Sydney Peters": a person (a state or a country is seldom a given name here)
+    tail = tokens[p:b]
+    if any(not t.cap or t.upper or k in anchors or not t.text.isalpha() for k, t in enumerate(tail, p)):
+        return None
+    low = tail[-1].base_folded
+    if low in _LAND_PLURALS:
+        return PLACE
+    if not _plural(low) or low in story.lower_all or low in COMMON or low in story.knowledge.family_names \
+            or any(form in ENDINGS for form in _singulars(low)):
+        return None  # "Georgia Rogers"; "Ohio Universities", "United States Embassies": the kind's plural
+    if is_demonym(low) or low[:-1] in DEMONYMS or low.endswith(_PEOPLE_ENDINGS) or low in PARTY_NOUNS \
+            or low in _PEOPLE_PLURALS or is_role(low) or is_role(low[:-1]):
+        return None
+    return ORG
+
+
+def _plural(low: str) -> bool:
+    return low == "sox" or len(low) >= 4 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
+def _singulars(low: str) -> tuple[str, ...]:
+    """The word itself and the singulars it may be the plural of ("embassies" → "embassy")."""
+    return (low, low[:-1], low[:-2], low[:-3] + "y") if low.endswith("ies") else (low, low[:-1], low[:-2])
+
+
+def nickname(story: Story, found: Found) -> list[Token] | None:
+    """The plural after the place that starts an organisation's name ("Red Sox" of "Boston Red
+    Sox", "Pirates" of "Pittsburgh Pirates"), which stands for it alone later; else ``None``
+    (not "Universities" of "Ohio Universities", a kind of body any other may be)."""
+    tokens = found.tokens
+    if found.type != ORG or len(tokens) < 2 or not tokens[-1].cap or tokens[-1].upper \
+            or not _plural(tokens[-1].base_folded):
+        return None  # (a singular is left alone: "Soup" of "Campbell Soup", "Magic" of "Hollywood Magic")
+    for i in range(len(tokens) - 1, 0, -1):
+        entry = story.lexicon.get(" ".join(t.folded for t in tokens[:i]))
+        if entry is not None and entry.type == PLACE:
+            tail = tokens[i:]
+            if len(tail) > 2 or any(not t.cap or t.folded in ENDINGS or t.folded in COMMON for t in tail):
+                return None
+            return tail
+    return None
