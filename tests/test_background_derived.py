@@ -241,3 +241,36 @@ def test_a_who_clause_gives_a_role_only_with_a_role_word():
 
 def test_a_town_s_name_says_nothing_of_its_kind():
     assert derived_facts("Falls Church", PLACE, "It met in Falls Church.", [(10, 22)]) is None
+
+
+def test_every_kind_word_the_recogniser_types_by_is_said_in_the_panel():
+    """A name the recogniser calls a body or a place because of its last word ("Toronto Star",
+    "York Minster") gets that word's kind in the panel; the legal forms go to cleanco, and a
+    few words say nothing sure ("Citizens United" is no club, "Eureka Springs" a town)."""
+    from reader.entities.kind_words import ORG_KINDS, PLACE_KINDS
+    from reader.entities.wordlists import ENDINGS
+
+    unsaid = {"co", "corp", "inc", "llc", "ltd", "plc", "capital", "international", "nations", "united", "initiative",
+              "music"}
+    assert {w for w, kind in ENDINGS.items() if kind == ORG and w not in ORG_KINDS} <= unsaid
+    assert {w for w, kind in ENDINGS.items() if kind == PLACE and w not in PLACE_KINDS} <= {"springs", "states"}
+
+
+@pytest.mark.parametrize(("name", "kind", "what"), [
+    ("Toronto Star", ORG, "newspaper"),
+    ("Edmonton Sun", ORG, "newspaper"),
+    ("Red Star", ORG, None),  # a star after no place: a club, not a paper
+    ("York Minster", PLACE, "minster (a great church)"),
+    ("Henga Scenic Reserve", PLACE, "reserve (protected land)"),
+    ("Glencore Pharmaceuticals", ORG, "drug company"),
+])
+def test_a_name_says_what_it_is_by_its_last_word(name, kind, what):
+    facts = derived_facts(name, kind)
+    assert (dict(facts.lines).get("What") if facts else None) == what
+
+
+def test_a_place_and_a_plural_in_a_story_of_sport_is_a_team():
+    sport = "He was traded in May. The coach said the season was long, and the league agreed."
+    assert dict(derived_facts("Pittsburgh Pirates", ORG, sport).lines)["What"] == "sports team"
+    assert derived_facts("Pittsburgh Pirates", ORG, "Profits rose this quarter, the firm said.") is None
+    assert derived_facts("Texas Instruments", ORG, "Profits rose this quarter, the firm said.") is None

@@ -23,6 +23,18 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reader.entities.countries import country_of_demonym
+from reader.entities.kind_words import (
+    EVENT_FIRST_WORDS,
+    EVENT_KINDS,
+    LAST_WORD_ONLY,
+    ORG_FIRST_WORDS,
+    ORG_KINDS,
+    OTHER_KINDS,
+    PAPER_AFTER_A_PLACE,
+    PLACE_FIRST_WORDS,
+    PLACE_KINDS,
+    STATE_BODIES,
+)
 from reader.entities.legal_forms import legal_form
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.place_facts import PlaceFacts, place_table
@@ -32,89 +44,13 @@ from reader.entities.wordlists import COMMON, THING_NOUNS, WORK_YEAR, vessel_kin
 FROM_NAME = "its name (reader's rules)"
 FROM_STORY = "this story"
 
-#: The word that says what an organisation is, and how the panel says it.
-ORG_KINDS = {
-    "party": "political party", "ministry": "government ministry", "department": "department",
-    "university": "university", "college": "college", "school": "school", "academy": "academy",
-    "institute": "institute", "institution": "institution", "council": "council", "committee": "committee",
-    "commission": "commission", "court": "court", "tribunal": "tribunal", "church": "church", "bank": "bank",
-    "club": "club", "police": "police force", "army": "army", "navy": "navy", "agency": "agency",
-    "bureau": "bureau", "authority": "public authority", "foundation": "foundation", "association": "association",
-    "federation": "federation", "league": "league", "airlines": "airline", "airways": "airline",
-    "parliament": "parliament", "senate": "senate", "assembly": "assembly", "government": "government",
-    "embassy": "embassy", "consulate": "consulate", "hospital": "hospital", "museum": "museum",
-    "library": "library", "gallery": "gallery", "society": "society", "corporation": "company",
-    "company": "company", "holdings": "company", "band": "band", "orchestra": "orchestra", "choir": "choir",
-    "brigade": "military unit", "regiment": "military unit", "battalion": "military unit", "corps": "corps",
-    "newspaper": "newspaper", "times": "newspaper", "post": "newspaper", "herald": "newspaper",
-    "gazette": "newspaper", "tribune": "newspaper", "chronicle": "newspaper", "telegraph": "newspaper",
-    "journal": "newspaper or journal", "magazine": "magazine", "news": "news organisation",
-    "broadcasting": "broadcaster", "television": "broadcaster", "radio": "broadcaster", "network": "network",
-    "union": "union", "alliance": "alliance", "coalition": "coalition", "movement": "movement",
-    "guard": "guard", "secretariat": "secretariat", "office": "office", "congress": "congress",
-    "conservatory": "conservatory", "seminary": "seminary", "legion": "legion", "paper": "newspaper",
-    "centre": "centre", "center": "centre", "press": "publisher or newspaper", "theatre": "theatre",
-    "theater": "theatre", "board": "board", "service": "service", "services": "services", "group": "group",
-    "lodge": "lodge", "trust": "trust", "fund": "fund", "laboratory": "laboratory", "laboratories": "laboratory",
-    "studio": "studio", "studios": "studio", "records": "record label", "observatory": "observatory",
-    "conservatoire": "conservatory", "cooperative": "cooperative", "co-op": "cooperative",
-    "charity": "charity", "firm": "firm", "team": "team", "squad": "team",
-}
-#: Words that say what a body is as its first word: names in French, Spanish, Italian or
-#: Portuguese put the kind first ("Théâtre National Populaire"); "Team Estonia" too.
-_ORG_FIRST_WORDS = {
-    "théâtre": "theatre", "teatro": "theatre", "conservatoire": "conservatory", "conservatorio": "conservatory",
-    "université": "university", "universidad": "university", "universidade": "university",
-    "università": "university", "universität": "university", "orchestre": "orchestra", "orquesta": "orchestra",
-    "banco": "bank", "banque": "bank", "museo": "museum", "musée": "museum", "instituto": "institute",
-    "institut": "institute", "istituto": "institute", "partido": "political party", "parti": "political party",
-    "partito": "political party", "ministerio": "government ministry", "ministère": "government ministry",
-    "ministero": "government ministry", "école": "school", "escuela": "school", "escola": "school",
-    "fondation": "foundation", "fundación": "foundation", "fondazione": "foundation", "fundação": "foundation",
-    "société": "company or society", "sociedad": "company or society", "groupe": "group", "grupo": "group",
-    "agence": "agency", "agencia": "agency", "comité": "committee", "comisión": "commission",
-    "team": "team", "assemblée": "assembly", "asamblea": "assembly", "tribunal": "court", "cour": "court",
-}
-#: What a work, a law or a prize is, by its name's last word ("Clean Air Act", "Nobel Peace Prize").
-OTHER_KINDS = {
-    "act": "law", "bill": "bill (a proposed law)", "law": "law", "prize": "prize", "award": "award",
-    "medal": "medal", "trophy": "trophy", "symphony": "symphony", "concerto": "concerto", "sonata": "sonata",
-    "quartet": "quartet", "program": "programme", "programme": "programme", "project": "project",
-    "study": "study", "index": "index", "plan": "plan", "system": "system", "series": "series",
-    "awards": "awards", "dictionary": "dictionary", "encyclopedia": "encyclopedia", "report": "report",
-    "survey": "survey", "agreement": "agreement", "accord": "agreement", "accords": "agreement",
-    "convention": "convention (a treaty or a meeting)", "protocol": "protocol", "declaration": "declaration",
-    "constitution": "constitution", "amendment": "amendment", "doctrine": "doctrine", "strategy": "strategy",
-    "initiative": "initiative", "album": "album", "film": "film", "novel": "novel", "opera": "opera",
-}
-#: What an event is, by its name's last word or the word before its "of" ("Battle of Hastings").
-EVENT_KINDS = {
-    "festival": "festival", "olympics": "Olympic Games", "games": "games", "championship": "championship",
-    "championships": "championship", "cup": "cup (a competition)", "tournament": "tournament",
-    "war": "war", "battle": "battle", "siege": "siege", "revolution": "revolution", "uprising": "uprising",
-    "rebellion": "rebellion", "massacre": "massacre", "summit": "summit", "conference": "conference",
-    "election": "election", "elections": "election", "referendum": "referendum", "marathon": "marathon",
-    "expo": "exhibition", "exhibition": "exhibition", "fair": "fair", "ceremony": "ceremony", "strike": "strike",
-    "crisis": "crisis", "pandemic": "pandemic", "epidemic": "epidemic", "earthquake": "earthquake",
-    "hurricane": "hurricane", "typhoon": "typhoon", "cyclone": "cyclone", "storm": "storm", "flood": "flood",
-    "meeting": "meeting", "forum": "forum", "congress": "congress", "week": "week (an observance)",
-    "day": "day (an observance or a holiday)",
-    "race": "race", "rally": "rally", "protests": "protests", "protest": "protest", "treaty": "treaty",
-    "trial": "trial", "scandal": "scandal", "attack": "attack", "attacks": "attacks", "bombing": "bombing",
-    "invasion": "invasion", "occupation": "occupation", "campaign": "campaign", "series": "series (a contest)",
-    "operation": "military operation",
-}
-#: Words that say what an event is as its first word too ("Hurricane Katrina", "Operation Overlord").
-_EVENT_FIRST_WORDS = {word: EVENT_KINDS[word] for word in "hurricane typhoon cyclone storm battle siege treaty "
-                      "operation".split()}
-#: Kinds named only by a name's last word ("The Washington Post", never "Post To Twitter"), or
-#: before its "of" ("Journal of Medicine", "Times of India"; not "Band of Brothers", a series).
-_LAST_WORD_ONLY = frozenset("times post herald gazette tribune chronicle telegraph journal news band network "
-                            "union guard office holdings radio television".split())
-#: Words of bodies that belong to a state: a country named first is that state's.
-STATE_BODIES = frozenset("""government ministry department army navy police court tribunal parliament senate
-assembly agency bureau authority embassy consulate council committee commission guard secretariat office
-force air-force""".split())
+
+
+def _a_known_place(name: str) -> bool:
+    table = place_table()
+    return table.is_city(name) or table.country_code(name) is not None or table.home_country(name) is not None
+
+
 _OF = re.compile(r"^(?P<head>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s+(?:of|for|on)\s+", re.UNICODE)
 _TOKEN = re.compile(r"[\w’'.&-]+")
 
@@ -129,11 +65,30 @@ def org_kind(name: str) -> tuple[str, str] | None:
     # the word before "of" ("Ministry of Fisheries"), then the last word
     for word, placed in ([(heads[-1], "before of")] if heads else []) + [(words[-1], "last")]:
         folded = word.casefold().strip(".")
-        if folded in ORG_KINDS and (folded not in _LAST_WORD_ONLY or placed == "last" or folded != "band"):
+        if folded in ORG_KINDS and (folded not in LAST_WORD_ONLY or placed == "last" or folded != "band"):
+            if folded in PAPER_AFTER_A_PLACE and not _a_known_place(" ".join(words[:-1])):
+                continue  # "Toronto Star", "Baltimore Sun" are papers; "Red Star" is a football club
             return ORG_KINDS[folded], word
     if len(words) >= 3 and words[-2].casefold() == "air" and words[-1].casefold() == "force":
         return "air force", "Air Force"
-    return _kind_of_first_word(words, _ORG_FIRST_WORDS)
+    return _kind_of_first_word(words, ORG_FIRST_WORDS)
+
+
+_SPORT_WORDS = re.compile(r"\b(?:season|seasons|coach|scored|playoffs?|league|innings|pitcher|quarterback|"
+                          r"touchdown|goalkeeper|striker|midfielder|roster|traded|draft|stadium|inning|"
+                          r"halftime|rookie|ballpark|batting)\b", re.IGNORECASE)
+
+
+def team_kind(name: str, body: str) -> bool:
+    """True for a place and a plural ("Pittsburgh Pirates", "Boston Red Sox") in a story that
+    speaks of sport (three different words of it): a team, not a firm ("Texas Instruments")."""
+    words = _TOKEN.findall(name)
+    last = words[-1].casefold() if words else ""
+    if len(words) < 2 or not (last == "sox" or last.endswith("s") and not last.endswith("ss")):
+        return False
+    if not any(_a_known_place(" ".join(words[:i])) for i in range(len(words) - 1, 0, -1)):
+        return False
+    return len({m.group(0).casefold() for m in _SPORT_WORDS.finditer(body)}) >= 3
 
 
 def _kind_of_first_word(words: list[str], kinds: dict[str, str]) -> tuple[str, str] | None:
@@ -249,7 +204,7 @@ def event_kind(name: str) -> str | None:
     for word in ([match.group("head").split()[-1]] if match else []) + [words[-1]]:
         if word.casefold() in EVENT_KINDS:
             return EVENT_KINDS[word.casefold()]
-    first = _kind_of_first_word(words, _EVENT_FIRST_WORDS)
+    first = _kind_of_first_word(words, EVENT_FIRST_WORDS)
     return first[0] if first else None
 
 
@@ -272,49 +227,6 @@ def event_lines(name: str, body: str, mentions: Sequence[tuple[int, int]]) -> li
     return []
 
 
-#: The word that says what a place is (the last one of its name, or the first before "of").
-PLACE_KINDS = {
-    "island": "island", "islands": "islands", "isles": "islands", "river": "river", "lake": "lake",
-    "mountain": "mountain", "mountains": "mountain range", "mount": "mountain", "valley": "valley", "bay": "bay",
-    "gulf": "gulf", "sea": "sea", "strait": "strait", "peninsula": "peninsula", "desert": "desert",
-    "beach": "beach", "coast": "coast", "cape": "cape", "street": "street", "st": "street", "road": "road",
-    "avenue": "avenue", "ave": "avenue", "boulevard": "boulevard", "blvd": "boulevard", "lane": "street",
-    "square": "square", "park": "park", "bridge": "bridge", "airport": "airport", "station": "station",
-    "stadium": "stadium", "arena": "arena", "hall": "hall", "museum": "museum", "tower": "tower",
-    "hotel": "hotel", "mosque": "mosque", "cathedral": "cathedral", "temple": "temple", "palace": "palace",
-    "castle": "castle", "canal": "canal", "harbour": "harbour", "harbor": "harbor", "dam": "dam",
-    "county": "county", "province": "province", "district": "district", "region": "region",
-    "prefecture": "prefecture", "village": "village", "town": "town", "city": "city", "memorial": "memorial",
-    "base": "base", "prison": "prison", "cemetery": "cemetery", "forest": "forest", "glacier": "glacier",
-    "volcano": "volcano", "canyon": "canyon", "reservoir": "reservoir", "archipelago": "archipelago",
-    "turnpike": "road", "highway": "road", "freeway": "road", "expressway": "road", "parkway": "road",
-    "abbey": "abbey", "monastery": "monastery", "church": "church", "zoo": "zoo", "garden": "garden",
-    "gardens": "gardens", "plaza": "square", "campus": "campus", "empire": "empire", "kingdom": "kingdom",
-    "republic": "republic", "shrine": "shrine", "falls": "waterfall", "hills": "hills", "heights": "heights",
-    "creek": "creek", "fjord": "fjord", "lagoon": "lagoon", "reef": "reef", "atoll": "atoll", "marsh": "marsh",
-    "swamp": "swamp", "estuary": "estuary", "cove": "cove", "inlet": "inlet", "headland": "headland",
-    "gorge": "gorge", "rapids": "rapids", "passage": "sea passage", "locks": "canal locks", "basin": "basin",
-    "delta": "river delta", "center": "centre (a building or a site)", "centre": "centre (a building or a site)",
-    "complex": "complex (buildings)", "library": "library", "terrace": "street", "rd": "road", "dr": "drive",
-    "drive": "drive", "way": "road", "mall": "shopping centre", "pier": "pier", "wharf": "wharf",
-    "trail": "trail", "lighthouse": "lighthouse", "ridge": "ridge", "peak": "peak", "pass": "mountain pass",
-    "plains": "plains", "plain": "plain", "plateau": "plateau", "steppe": "steppe", "oasis": "oasis",
-    "quarter": "quarter (of a town)", "borough": "borough", "municipality": "municipality", "state": "state",
-    "territory": "territory", "territories": "territories", "colony": "colony", "constituency": "constituency",
-}
-#: Words that say what a place is as its first word: names in French, Spanish, Italian or
-#: Portuguese put the kind first ("Catedral de San Ildefonso", "Rue de Rivoli").
-_PLACE_FIRST_WORDS = {
-    "catedral": "cathedral", "cathédrale": "cathedral", "cattedrale": "cathedral", "palacio": "palace",
-    "palais": "palace", "palazzo": "palace", "palácio": "palace", "iglesia": "church", "église": "church",
-    "chiesa": "church", "igreja": "church", "calle": "street", "rue": "street", "via": "street", "rua": "street",
-    "avenida": "avenue", "plaza": "square", "piazza": "square", "praça": "square", "praia": "beach",
-    "playa": "beach", "plage": "beach", "isla": "island", "île": "island", "isola": "island", "ilha": "island",
-    "lago": "lake", "lac": "lake", "monte": "mountain", "mont": "mountain", "río": "river", "rio": "river",
-    "puerto": "port", "porto": "port", "castillo": "castle", "château": "castle", "castello": "castle",
-    "museo": "museum", "musée": "museum", "parque": "park", "parc": "park", "parco": "park",
-    "puente": "bridge", "pont": "bridge", "ponte": "bridge", "porte": "gate", "puerta": "gate",
-}
 #: Words that make a place a part of another ("Upper Manhattan", "Kowloon West").
 _PARTS = frozenset("north south east west northern southern eastern western central upper lower inner "
                    "outer greater".split())
@@ -332,7 +244,7 @@ def place_kind(name: str) -> tuple[str, str] | None:
         folded = word.casefold().strip(".")
         if folded in PLACE_KINDS and (word is not words[0] or folded in ("lake", "mount", "cape")):
             return PLACE_KINDS[folded], word
-    return _kind_of_first_word(words, _PLACE_FIRST_WORDS)
+    return _kind_of_first_word(words, PLACE_FIRST_WORDS)
 
 
 def place_part(name: str) -> str | None:
@@ -432,6 +344,9 @@ def derived_facts(name: str, kind: str, body: str = "",
             lines.append(("Country", place_table().countries[country]["name"]))
         if lines:
             sources.append(FROM_NAME + (" and cleanco's legal forms" if form else ""))
+        elif team_kind(name, body):
+            lines.append(("What", "sports team"))
+            sources += [FROM_NAME, FROM_STORY]
         acronym = acronym_lines(name, body)
         if acronym:
             lines += acronym
