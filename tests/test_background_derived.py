@@ -27,6 +27,9 @@ def at(body: str, name: str) -> tuple[int, int]:
     ("Later CEO of the Harbour Trust Ann Vale told us.", "Ann Vale", "CEO of the Harbour Trust"),
     ("Anna Ruiz, 34, a teacher from Leeds, said no.", "Anna Ruiz", "a teacher from Leeds"),  # the age is skipped
     ("Tom Roe, 53, is a former bank partner.", "Tom Roe", "a former bank partner"),
+    ("In 1980 Jo McCann, then a 24-year-old Air Force staff sergeant, fell ill.", "Jo McCann",
+     "then a 24-year-old Air Force staff sergeant"),  # the word that dates it stays
+    ("Ann Lee, now the head of the council, spoke.", "Ann Lee", "now the head of the council"),
     ("The head of 34-year-old victim Jo Platt was covered.", "Jo Platt", "victim"),
     ("A local paramedic Sam Oduya arrived.", "Sam Oduya", "paramedic"),  # a job noun from Faker
 ])

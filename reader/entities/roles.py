@@ -252,9 +252,11 @@ def role_after(body: str, end: int, person: bool = True) -> str | None:
     match = _APPOSITION.match(tail) or _OPEN_APPOSITION.match(tail)
     if match and not _plural(match.group("rest").split()[0]):  # "Xcode, developers now have ...": a clause
         rest = _QUOTED_END.split(match.group("rest"), 1)[0]  # 'host of “Fox News Tonight,” similarly ...'
+        when = _AT_THE_TIME.match(rest)  # "McCathern, then a 24-year-old staff sergeant"
+        rest = rest[when.end():] if when else rest
         role = _phrase(rest, person) or (person and the_n_of(rest))
         if role:
-            return role
+            return f"{when.group(1)} {role}" if when else role
     shouting = tail.split("\n", 1)[0]
     if shouting.isupper() and len(shouting) > 12:  # "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR"
         tail = shouting.lower()
@@ -270,6 +272,8 @@ def role_after(body: str, end: int, person: bool = True) -> str | None:
     return None
 
 
+_AT_THE_TIME = re.compile(r"(then|now|formerly|previously|once|later)\s+(?=(?:a|an|the)\s)")
+"""A word that dates an apposition: kept before the role ("then a staff sergeant")."""
 _KNOWN_AS = re.compile(r"^\s*,\s+(?:better\s+|also\s+|commonly\s+|widely\s+)?known\s+(?:as|by)\s+[^,.;:!?\n]{1,80}(?=,)")
 _POSSESSIVE_START = re.compile(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}[’']s\s")
 _WHO_AS = re.compile(r"\s*,\s+who\s+(?:(?:is|was|serves|served|works|worked|has been|had been)\s+(?:also\s+)?(?:as\s+)?|"
