@@ -17,7 +17,7 @@ from reader.feeds.refresh import refresh
 from reader.feeds.store import FeedStore
 from reader.library.state import StateStore
 from reader.paths import config_dir, library_dir
-from reader.screens.feeds import FeedsScreen
+from reader.screens.feeds import FeedsScreen, feed_column_width
 from reader.screens.links import LinksScreen
 from reader.screens.prompts import Choice, TextPrompt
 from reader.widgets.article_list import ArticleList
@@ -426,3 +426,35 @@ async def test_a_long_feed_title_ends_with_an_ellipsis(feed_server):
         await pilot.pause()
         text = "\n".join(strip.text for strip in (screen.table.render_line(y) for y in range(screen.table.size.height)))
         assert "Новости Оренбурга" in text and "…" in text and long not in text
+
+
+def test_the_feed_column_takes_what_the_screen_leaves_beside_the_counts_and_the_error():
+    assert feed_column_width(80) == 24  # the error keeps a readable width
+    assert feed_column_width(120) == 61
+    assert feed_column_width(200) == 72  # no wider: the error gets the rest
+
+
+async def test_a_wider_screen_shows_longer_feed_titles_and_keeps_the_cursor(feed_server):
+    """The Feed column was 42 cells at any width: at 200 columns a long title was still cut."""
+    no_refresh_at_start()
+    long = "Новости Оренбурга и области / Раздел Новости / Все новости за сегодня"
+    (feed_server.folder / "long.xml").write_bytes(rss(long, [("a", "Alpha")]))
+    with StateStore() as state:
+        FeedStore(state).subscribe(feed_server.feed_url("long.xml"))
+        refresh(state, politeness=FAST)
+    app = ReaderApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot, lambda: app.screen.column.article is not None, "the first story")
+        screen = await open_feeds(pilot)
+        await settle(pilot, lambda: any(r.title == long for r in screen.rows), "the feed's row")
+        await move_to(pilot, screen, long)
+
+        def shown() -> str:
+            table = screen.table
+            return "\n".join(strip.text for strip in (table.render_line(y) for y in range(table.size.height)))
+
+        await pilot.pause()
+        assert long not in shown()
+        await pilot.resize_terminal(200, 60)
+        await settle(pilot, lambda: long in shown(), "the whole title")
+        assert screen.current is not None and screen.current.title == long

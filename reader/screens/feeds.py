@@ -60,6 +60,18 @@ class FeedsHost(Protocol):
 
 _COLUMNS = (("Feed", "feed", 42), ("Unread", "unread", 7), ("Total", "total", 7), ("Updated", "updated", 11),
             ("Last error", "error", None))
+_FEED_WIDTHS = (24, 72)
+"""The narrowest and the widest the feed's title column gets; it takes what the screen
+leaves beside the counts and ``_ERROR_WIDTH`` for the error."""
+_ERROR_WIDTH = 24
+_CELL_PADDING = 2
+
+
+def feed_column_width(screen_width: int) -> int:
+    """The title column's width on a screen this wide: wider screens show longer titles."""
+    fixed = sum(width or 0 for _, _, width in _COLUMNS[1:]) + _CELL_PADDING * len(_COLUMNS) + _ERROR_WIDTH
+    low, high = _FEED_WIDTHS
+    return max(low, min(high, screen_width - fixed))
 
 
 class FeedsTable(DataTable):
@@ -123,8 +135,7 @@ class FeedsScreen(Screen[FeedRow | None]):
     def compose(self) -> ComposeResult:
         yield Label(Content("Feeds"), id="feeds-title")
         table = FeedsTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
-        for label, key, width in _COLUMNS:
-            table.add_column(label, key=key, width=width)
+        self._add_columns(table, feed_column_width(self.app.size.width))
         yield table
         yield Label(id="feeds-error")  # the highlighted feed's last error in full (its column is cut)
         yield FittedFooter()
@@ -132,6 +143,21 @@ class FeedsScreen(Screen[FeedRow | None]):
     @property
     def table(self) -> DataTable:
         return self.query_one(DataTable)
+
+    @staticmethod
+    def _add_columns(table: DataTable, feed_width: int) -> None:
+        for label, key, width in _COLUMNS:
+            table.add_column(label, key=key, width=feed_width if key == "feed" else width)
+
+    def on_resize(self) -> None:
+        """The titles take the room a wider screen gives (a narrower one leaves the error some)."""
+        width = feed_column_width(self.size.width)
+        table = self.table
+        if table.columns and next(iter(table.columns.values())).width != width:
+            chosen = self.current
+            table.clear(columns=True)
+            self._add_columns(table, width)
+            self._fill(table, chosen)
 
     def on_mount(self) -> None:
         self.table.loading = True
@@ -163,14 +189,8 @@ class FeedsScreen(Screen[FeedRow | None]):
         chosen = self.current
         self.rows = message.rows
         table.clear()
-        for row in self.rows:
-            table.add_row(*_cells(row), key=f"{row.kind}:{row.key}")
+        self._fill(table, chosen)
         table.loading = False
-        if chosen is not None:
-            keys = [f"{r.kind}:{r.key}" for r in self.rows]
-            wanted = f"{chosen.kind}:{chosen.key}"
-            if wanted in keys:
-                table.move_cursor(row=keys.index(wanted), animate=False)
         feeds = [r for r in self.rows if r.kind == "feed"]
         failing = sum(1 for r in feeds if r.subscription and r.subscription.error)
         title = f"Feeds · {len(feeds):,}" + (f" · {failing:,} with a problem" if failing else "")
@@ -182,6 +202,14 @@ class FeedsScreen(Screen[FeedRow | None]):
             self._loaded = True
             table.focus()
         self._show_error()
+
+    def _fill(self, table: DataTable, chosen: FeedRow | None) -> None:
+        """The rows in the (empty) table, the cursor back on ``chosen`` when it is still there."""
+        for row in self.rows:
+            table.add_row(*_cells(row), key=f"{row.kind}:{row.key}")
+        keys = [f"{r.kind}:{r.key}" for r in self.rows]
+        if chosen is not None and f"{chosen.kind}:{chosen.key}" in keys:
+            table.move_cursor(row=keys.index(f"{chosen.kind}:{chosen.key}"), animate=False)
 
     @property
     def current(self) -> FeedRow | None:
