@@ -104,3 +104,29 @@ def test_smart_accents_a_plain_pattern_finds_accented_letters_an_accented_one_on
     assert [body[s:e] for s, e in find_matches(body, "cafe rene", FindOptions(whole_word=True)).matches] == \
         ["Café René"]
     assert find_matches(body, "whangarei").matches == [(body.index("Whangārei"), body.index("Whangārei") + 9)]
+
+
+def test_a_regex_cut_off_by_its_time_limit_keeps_what_it_found(monkeypatch):
+    """On a slow machine a long story's regex can pass the time limit after many matches: they
+    are shown as a partial count ("N+"), not dropped for an error (a loaded full run did that)."""
+    import regex
+
+    from reader.search import find as find_mod
+
+    class SlowAfterOne:
+        def finditer(self, text, timeout):
+            yield regex.match("is", "is")
+            raise TimeoutError
+
+    monkeypatch.setattr(find_mod, "compile_pattern", lambda pattern, options: SlowAfterOne())
+    result = find_mod.find_matches("this is", "is", find_mod.FindOptions(regex=True))
+    assert result.matches == [(0, 2)] and result.truncated and not result.error
+
+    class SlowFromTheStart:
+        def finditer(self, text, timeout):
+            raise TimeoutError
+            yield
+
+    monkeypatch.setattr(find_mod, "compile_pattern", lambda pattern, options: SlowFromTheStart())
+    result = find_mod.find_matches("this is", "is", find_mod.FindOptions(regex=True))
+    assert not result.matches and "took over" in result.error

@@ -156,6 +156,8 @@ def find_matches(text: str, pattern: str, options: FindOptions = FindOptions()) 
             if len(matches) >= MAX_MATCHES:
                 return FindResult(matches, truncated=True)
     except TimeoutError:
+        if matches:  # a slow machine or a long story: what was found so far, said to be partial
+            return FindResult(matches, truncated=True)
         return FindResult(error=f"the regex took over {REGEX_SECONDS} s; try a simpler one")
     return FindResult(matches)
 
