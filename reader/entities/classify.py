@@ -94,12 +94,23 @@ def is_work_title(story: Story, a: int, b: int) -> bool:
         return True
     if b - a >= 2 and vessel_kind([tokens[a].text, tokens[a + 1].text]):
         return True
+    if _known_person(story, a, b):
+        return False  # "books Obama had authored": the author, not a title
     for written in reversed(text[max(0, start - 40):start].split()[-3:]):
         word = written.strip(",;:()").casefold()
         if word not in _WORK_DETERMINERS and not word.isdigit():  # the last word before, past "the", "his", "2"
             return word in WORK_NOUNS or word.rstrip("s") in WORK_NOUNS or word in THING_NOUNS and written == word
             # (a thing's noun right before the name: not "earlier spacecraft, the International Space Station")
     return False
+
+
+def _known_person(story: Story, a: int, b: int) -> bool:
+    """True when the run is a person the notes name: all of a noted name, or a noted person's
+    name alone ("Obama")."""
+    anchor = story.anchors.get(a)
+    if anchor is not None and anchor[0] == b - a and anchor[1].type == PERSON:
+        return True
+    return b - a == 1 and story.tokens[a].base_folded in story.lexicon.lone_names
 
 
 def droppable(story: Story, k: int) -> bool:

@@ -11,6 +11,7 @@ from reader.entities.model import EVENT, ORG, PERSON, PLACE, Span, team_key
 from reader.entities.notes import make_id
 from reader.entities.story import Found, Story
 from reader.entities.teams import nickname
+from reader.entities.town_states import mark_towns_and_states
 from reader.entities.tokens import WORD, Token, fold_token, follows_the
 from reader.entities.wordlists import (
     CALENDAR,
@@ -157,6 +158,7 @@ def resolve(story: Story) -> list[Span]:
                     f.type, f.key = ORG, team_key(f.key)
     _join_epithets(story)
     _join_nicknames(story, names)
+    mark_towns_and_states(story)
     _key_names_of_notes(story)
     _join_bodies_to_their_country(story)
     return _spans(story.found)

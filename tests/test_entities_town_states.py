@@ -1,0 +1,43 @@
+"""A US town and its state as news writes them ("Fairfax, Va."), and a noted person after a
+plural noun of works."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.entities import service
+from reader.entities.model import ORG, PERSON, PLACE
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    service.reset()
+    return service.get_recognizer()
+
+
+def spans(recognizer, text):
+    return [(text[s.start:s.end], s.type, s.key) for s in recognizer.recognise(text)]
+
+
+def test_an_ap_state_after_a_towns_comma_is_the_state(recognizer):
+    found = spans(recognizer, "He grew up in Springfield, Ill., moved to Fairfax, Va. and then to Laurel, Md. in 1990.")
+    assert ("Ill", PLACE, "illinois") in found and ("Va", PLACE, "virginia") in found
+    assert ("Md", PLACE, "maryland") in found
+    assert ("Laurel", PLACE, "laurel") in found  # a town the gazetteer does not list, placed by its state
+
+
+def test_the_town_stays_a_place_beside_a_person_of_its_name(recognizer):
+    text = "Lt. Gov. Justin Fairfax spoke. Students at George Mason University in Fairfax, Va. cheered."
+    found = spans(recognizer, text)
+    assert ("Fairfax", PLACE, "fairfax") in found and ("Justin Fairfax", PERSON, "justin-fairfax") in found
+
+
+def test_a_party_tag_and_a_lower_case_word_are_left_alone(recognizer):
+    found = spans(recognizer, "Sen. Mark Warner, D-Va., spoke. Then he said, Pa. was cold.")
+    assert [(s, t) for s, t, _ in found] == [("Mark Warner", PERSON)]
+
+
+def test_a_noted_person_after_a_plural_of_works_is_the_author_not_a_title(recognizer):
+    text = "Barack Obama showed up for jury duty. Some people brought books Obama had authored."
+    assert ("Obama", PERSON, "barack-obama") in spans(recognizer, text)
+    assert all(t != ORG for _, t, _ in spans(recognizer, text))
