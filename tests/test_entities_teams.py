@@ -66,3 +66,9 @@ def test_a_singular_after_a_place_is_no_nickname(recognizer):
     text = "He studied at Boston University. Later the University said he had left. He ate Campbell's Soup."
     found = spans(recognizer, text)
     assert all(s != "Soup" for s, _, _ in found)
+
+
+def test_a_team_first_in_the_story_before_a_players_role_is_the_team(recognizer):
+    found = spans(recognizer, "Boston Red Sox player David Ortiz hit a home run.")
+    assert ("Boston Red Sox", ORG) in [(s, t) for s, t, _ in found]
+    assert ("David Ortiz", PERSON) in [(s, t) for s, t, _ in found]

@@ -287,6 +287,11 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
             classify_segment(story, a, e + 1, initial=initial, left_of_role=left_of_role)
             classify_segment(story, e + 1, b)
             return
+    kind = place_and_nickname(story, a, b)
+    if kind is not None:  # "Texas Rangers", "New England Patriots": a team, not the state and a word
+        # (nor "Boston" and a person "Red Sox" before "player David Ortiz")
+        story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, kind, None, tokens[a:b], initial=initial))
+        return
     if left_of_role and a in anchors and anchors[a][1].type == PLACE and b - a - anchors[a][0] >= 2:
         # the office's place, then its holder: "(Governor of) Washington Chris Gregoire"
         story.found.append(from_entry(story, a, a + anchors[a][0], anchors[a][1]))
@@ -300,10 +305,6 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         return
     if (left_of_role or b < len(tokens) and is_role(tokens[b].folded)) and _body_named_with_its_country(story, a, b):
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, ORG, None, tokens[a:b], initial=initial))
-        return
-    kind = place_and_nickname(story, a, b)
-    if kind is not None:  # "Texas Rangers", "New England Patriots": a team, not the state and a word
-        story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, kind, None, tokens[a:b], initial=initial))
         return
     # split around known names inside the run; cities only count as a whole run
     pieces: list[tuple[int, int]] = []

@@ -29,13 +29,14 @@ def place_and_nickname(story: Story, a: int, b: int) -> str | None:
     Republicans"), a people ("Texas Hispanics", "Ohio Voters"), a nickname the story also
     writes in lower case (a headline's "Texas Floods")."""
     tokens, anchors = story.tokens, story.anchors
-    if a not in anchors:
+    anchor = anchors.get(a) or story.lexicon.longest(tokens, a, story.joined)  # (a story's first word has none)
+    if anchor is None:
         return None
-    n, entry = anchors[a]
+    n, entry = anchor
     p = a + n
     if entry.type != PLACE or not 1 <= b - p <= 2:
         return None
-    if entry.rank < COUNTRY_RANK and story.is_given_name(tokens[a]):
+    if entry.rank < COUNTRY_RANK and story.is_given_name(tokens[a], place=True):
         return None  # "Sydney Peters": a person (a state or a country is seldom a given name here)
     tail = tokens[p:b]
     if any(not t.cap or t.upper or k in anchors or not t.text.isalpha() for k, t in enumerate(tail, p)):
