@@ -45,6 +45,20 @@ def test_entities_jsonl_one_line_per_file(tmp_path, capsys):
     assert {e["text"] for e in docs[1]["entities"]} >= {"Ann Lee", "Tokyo"}
 
 
+def test_a_library_files_front_matter_is_no_story_text(tmp_path, capsys):
+    """A file of the library starts with its fields: 'title: United States …' and 'byline:
+    Jeffrey Gettleman' were given as a place and a person of the story (a new user's pass)."""
+    story = tmp_path / "sudan.txt"
+    story.write_text("---\ntitle: United States to Lift Sudan Sanctions\nbyline: Jeffrey Gettleman\n---\n\n"
+                     "LONDON — The Obama administration will lift sanctions on Sudan.\n", encoding="utf-8")
+    assert main(["entities", str(story), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    raw = story.read_text(encoding="utf-8")
+    assert all(raw[r["start"]:r["end"]] == r["text"] for r in rows)  # the file's offsets still
+    assert {r["text"] for r in rows} >= {"LONDON", "Sudan"}
+    assert all(r["start"] > raw.index("\n---\n") for r in rows)
+
+
 def test_entities_table_and_errors(tmp_path, capsys):
     assert main(["entities", str(SEED)]) == 0
     out = capsys.readouterr().out

@@ -1,8 +1,9 @@
 """``reader entities``: the named entities of articles, as a table, JSON or JSON lines.
 
 For a ``.txt`` file, offsets are Python string offsets into the file's text as read
-(UTF-8, newlines kept): the recogniser runs on the raw file text, so other tools can
-score it against their own copy of the file. Saved pages, Markdown and feed files are
+(UTF-8, newlines kept): the recogniser runs on the raw file text (a leading YAML block
+blanked out: a library file's ``title:`` and ``byline:`` are no story text), so other tools
+can score it against their own copy of the file. Saved pages, Markdown and feed files are
 read with the same loaders as ``reader add`` (an article's text, not its markup), and an
 id from ``reader list`` names an article of the library: offsets are then into the
 article's text (``reader show ID --json`` prints it); a feed gives one document per entry.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -44,6 +46,18 @@ def read_text(path: Path) -> str:
         raise CommandError(f"reader: cannot read {path}: {error.strerror or error}") from None
 
 
+def without_front_matter(text: str) -> str:
+    """``text`` with a leading YAML block (a library file's ``title:``, ``byline:`` ...) blanked
+    out, every character but its newlines a space: its fields are no story text, and the
+    offsets stay the file's."""
+    from reader.loaders.txt import FRONT_MATTER
+
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return text
+    return re.sub(r"[^\n]", " ", match.group(0)) + text[match.end():]
+
+
 def documents(ref: str) -> list[tuple[str, str]]:
     """(name, text) of what ``ref`` names: a .txt file's raw text; the articles a page,
     Markdown or feed file holds, read as ``reader add`` reads them; or a library article."""
@@ -54,7 +68,7 @@ def documents(ref: str) -> list[tuple[str, str]]:
         article = article_by_id(ref)
         return [(article.id, article.body)]
     if path.suffix.lower() in (".txt", ""):
-        return [(path.name, read_text(path))]
+        return [(path.name, without_front_matter(read_text(path)))]
     from reader.loaders import load_file
 
     loaded = load_file(path)
