@@ -551,6 +551,31 @@ def test_a_long_role_is_kept_to_a_word_and_undated_stories_are_counted_in_reader
     assert "In your library: 2 stories" in text and "(1 undated)" in text
 
 
+def test_an_undated_story_of_the_dossier_can_be_opened_and_a_lone_one_is_the_story(tmp_path):
+    """'2 stories (1 undated)' listed only the dated one, and a lone undated story was labelled
+    'first' (a new user's pass)."""
+    from reader.entities.background import Dossier, DossierStory
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    write(lib, "a.txt", "2020-01-10", "Professor Noam Chomsky spoke in Boston.")
+    (lib / "b.txt").write_text("---\ntitle: b\n---\nNoam Chomsky wrote a book.\n")
+    (lib / "c.txt").write_text("---\ntitle: c\n---\nWade Bassi opened a shop in Calais.\n")
+    library = open_library([lib])
+    index = library.open_index()
+    index.update(library.sources)
+    try:
+        chomsky = dossier_of(index, "noam-chomsky")
+        assert chomsky.count == 2 and chomsky.undated == 1
+        assert [(label, story.id) for label, story in chomsky.labelled_stories()] == [("story", "a"), ("undated", "b")]
+        bassi = dossier_of(index, "wade-bassi")
+        assert [(label, story.id) for label, story in bassi.labelled_stories()] == [("story", "c")]
+    finally:
+        index.close()
+    alone = Dossier("x", count=1, undated=1, first=DossierStory("c", "c", ""))
+    assert [label for label, _ in alone.labelled_stories()] == ["story"]
+
+
 def test_an_entity_followed_from_a_dossier_keeps_its_kind_and_a_country_counts_its_team(tmp_path):
     """The latest story may keep an entity out of its column (only its main ones are kept):
     its kind comes from an earlier story. A country's dossier also counts a match report's

@@ -140,6 +140,7 @@ async def test_the_dossier_comes_from_the_index_and_opens_the_latest_story(harbo
         assert "2021-03 … 2021-06" in shown
         assert "Harbour Director ×2" in shown  # roles gathered when the stories were indexed
         assert "Paris" in shown  # mentioned with it in every story
+        assert shown.index("Mentioned with") < shown.index("↳ Paris")  # the list says what it is
         sparkline = app.query_one("#library-sparkline")
         assert list(sparkline.data) == [1, 0, 1, 1]
         stories = app.query_one("#dossier-stories")

@@ -50,6 +50,9 @@ class Dossier:
     undated: int = 0
     first: DossierStory | None = None
     latest: DossierStory | None = None
+    undated_story: DossierStory | None = None
+    """One of its stories without a date (the last added), when others have one: else only
+    counted ("1 undated"), it could not be opened from here."""
     roles: list[tuple[str, int]] = field(default_factory=list)
     """How the library describes it, with the number of stories: ("Industry Secretary", 4)."""
     with_: list[tuple[str, str, int]] = field(default_factory=list)
@@ -66,11 +69,16 @@ class Dossier:
         return first if first == last else f"{first} … {last}"
 
     def labelled_stories(self) -> list[tuple[str, DossierStory]]:
-        """("first", story) and ("latest", story), or ("story", story) once when they are one."""
-        if self.first is not None and self.latest is not None and self.first.id == self.latest.id:
-            return [("story", self.first)]
-        return [(label, story) for label, story in (("first", self.first), ("latest", self.latest))
-                if story is not None]
+        """("first", story) and ("latest", story), or ("story", story) once when they are one
+        (or the only one), then ("undated", story) when some have no date."""
+        if self.first is not None and (self.latest is None or self.first.id == self.latest.id):
+            stories = [("story", self.first)]
+        else:
+            stories = [(label, story) for label, story in (("first", self.first), ("latest", self.latest))
+                       if story is not None]
+        if self.undated_story is not None and all(s.id != self.undated_story.id for _, s in stories):
+            stories.append(("undated", self.undated_story))
+        return stories
 
 
 NOTE_ORIGINS = {"user": "your note", "shipped": "shipped with reader", "wikipedia": "Wikipedia"}

@@ -106,6 +106,10 @@ def _dossier(searcher, slugs: list[str]) -> Dossier:
         if not labels:
             dossier.first = _story(searcher, docs[:1], first=True)
             dossier.latest = _story(searcher, docs[-1:], first=False) if len(docs) > 1 else None
+    if labels and dossier.undated and dossier.count <= MOST_FOR_AN_UNDATED_STORY:
+        docs = docs if docs is not None else sorted({d for s in slugs for d in _docs(searcher, "entity", s)})
+        dated = {d for month in labels for d in months.docs(month)}
+        dossier.undated_story = _story(searcher, [d for d in docs if d not in dated][-1:], first=False)
     sample = latest_first[:SAMPLE]
     dossier.sampled = SAMPLE if dossier.count > SAMPLE else 0
     roles = Counter()
@@ -170,6 +174,10 @@ def _with(searcher, docnums: list[int], slugs: set[str]) -> list[tuple[str, str,
                 counts[other] += 1
                 names.setdefault(other, Counter())[name] += 1
     return [(other, names[other].most_common(1)[0][0], n) for other, n in counts.most_common(MAX_WITH) if n > 1]
+
+
+MOST_FOR_AN_UNDATED_STORY = 2_000
+"""Above this many stories the dossier names no undated one (its dated stories are many)."""
 
 
 def _story(searcher, docnums: list[int], *, first: bool) -> DossierStory | None:

@@ -147,6 +147,8 @@ class NotePanel(VerticalScroll):
         yield Static(id="library-text", classes="-hidden")
         yield PanelList(id="dossier-stories", classes="-hidden")
         yield Static(id="dossier-roles", classes="-hidden")
+        yield Static(Content.styled("Mentioned with (Enter shows its background):", "bold"), id="dossier-with-head",
+                     classes="-hidden")
         yield PanelList(id="dossier-with", classes="-hidden")
         yield Static(id="wiki-head", classes="section -hidden")
         yield PanelList(id="wiki-candidates", classes="-hidden")
@@ -310,6 +312,7 @@ class NotePanel(VerticalScroll):
             widget.update(Content.assemble(Content.styled("Described as: ", "bold"), Content(roles)))
             self._reveal(widget)
         if dossier.with_:
+            self._reveal(self.query_one("#dossier-with-head", Static))
             self._fill_list("dossier-with", [(key, Content.assemble("↳ ", Content(name), (f" ×{n}", "$text-muted")))
                                              for key, name, n in dossier.with_])
 
