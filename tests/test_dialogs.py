@@ -96,3 +96,51 @@ async def test_the_note_editor_opens_on_the_summary_s_start_with_nothing_selecte
         assert field.cursor_position == 0 and field.selection.is_empty and field.scroll_x == 0
         await pilot.press("x")
         assert field.value == "x" + summary.strip()
+
+
+async def test_text_typed_right_after_tab_goes_to_the_next_field(tmp_path):
+    """Tab and the letters after it in one burst: the letters went into the summary, the field
+    Tab was leaving (a new user's pass), since the app ran Tab after the field took them."""
+    from textual import events
+    from textual.widgets import Input, TextArea
+
+    from reader.entities.notes import Note
+    from reader.screens.note_editor import NoteEditor
+
+    app = ReaderApp(sources=[make_library(tmp_path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        app.push_screen(NoteEditor(Note("galois", "Évariste Galois", "PERSON")))
+        await pilot.pause()
+        for key in ["F", "r", "tab", "D", "i", "e", "d", "shift+tab", "!"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause(0.3)
+        assert app.screen.query_one("#note-summary", Input).value == "Fr!"
+        assert app.screen.query_one("#note-background", TextArea).text == "Died"
+
+
+async def test_escape_keeps_a_written_note_until_it_is_pressed_again(tmp_path):
+    """Escape threw a half-written note away without a word (a new user's pass)."""
+    from reader.entities.notes import Note
+    from reader.screens.note_editor import NoteEditor
+
+    app = ReaderApp(sources=[make_library(tmp_path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        closed, told = [], []
+        real_notify = app.notify
+        app.notify = lambda message, *args, **kwargs: (told.append(str(message)), real_notify(message, *args, **kwargs))
+        app.push_screen(NoteEditor(Note("galois", "Évariste Galois", "PERSON")), closed.append)
+        await pilot.pause()
+        await pilot.press("escape")  # nothing written: it closes at once
+        await pilot.pause()
+        assert closed == [None] and not isinstance(app.screen, NoteEditor)
+        app.push_screen(NoteEditor(Note("galois", "Évariste Galois", "PERSON")), closed.append)
+        await pilot.pause()
+        await pilot.press("M", "a", "t", "h", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor) and len(closed) == 1
+        assert any("Escape again" in said for said in told)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert closed == [None, None] and not isinstance(app.screen, NoteEditor)

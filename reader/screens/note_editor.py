@@ -27,7 +27,8 @@ def unwrap(text: str) -> str:
 
 
 class NoteEditor(ModalScreen[Note | None]):
-    """Name, type, summary and background of a note; Save returns it, Escape cancels."""
+    """Name, type, summary and background of a note; Save returns it, Escape cancels (twice
+    when something was written)."""
 
     DEFAULT_CSS = """
     NoteEditor { align: center middle; }
@@ -40,11 +41,17 @@ class NoteEditor(ModalScreen[Note | None]):
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="note_editor.cancel"),
-                Binding("ctrl+s", "save", "Save", id="note_editor.save")]
+                Binding("ctrl+s", "save", "Save", id="note_editor.save"),
+                # run by the app as the key arrives, before it hands the next key to a field:
+                # "tab Died" typed in one burst goes to the next field, not the summary
+                Binding("tab", "app.focus_next", "", show=False, priority=True),
+                Binding("shift+tab", "app.focus_previous", "", show=False, priority=True)]
 
     def __init__(self, note: Note) -> None:
         super().__init__()
         self.note = note
+        self._warned = False
+        """Escape with changes written said once that a second one leaves them."""
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -74,14 +81,25 @@ class NoteEditor(ModalScreen[Note | None]):
         event.stop()
         self.query_one("#note-background", TextArea).focus()
 
+    def _written(self) -> tuple[str, str]:
+        return (self.query_one("#note-summary", Input).value.strip(),
+                unwrap(self.query_one("#note-background", TextArea).text))
+
+    def _changed(self) -> bool:
+        return self._written() != (self.note.summary, unwrap(self.note.background))
+
     def action_save(self) -> None:
-        summary = self.query_one("#note-summary", Input).value.strip()
-        background = unwrap(self.query_one("#note-background", TextArea).text)
-        changed = (summary, background) != (self.note.summary, unwrap(self.note.background))
+        summary, background = self._written()
+        changed = self._changed()
         as_of = dt.date.today().isoformat() if changed or not self.note.as_of else self.note.as_of
         note = replace(self.note, id=self.note.id or make_id(self.note.name), summary=summary, background=background,
                        as_of=as_of)
         self.dismiss(note)
 
     def action_cancel(self) -> None:
+        """Close without saving; with changes written, only at a second Escape (the first says so)."""
+        if self._changed() and not self._warned:
+            self._warned = True
+            self.notify("Not saved yet: Escape again leaves without saving, Ctrl+S saves.", timeout=6, markup=False)
+            return
         self.dismiss(None)
