@@ -454,3 +454,11 @@ def test_the_pronoun_i_after_a_capitalised_word_is_no_part_of_a_name(recognizer)
     assert "Prompted I" not in got and "Prompted" not in got
     assert got.get("Air Force ROTC") == ORG and "Air Force ROTC I" not in got
     assert got.get("Charles I") == PERSON
+
+
+def test_a_label_line_of_a_biography_is_no_name(recognizer):
+    """'Died 31 July 2017' under 'Born …' was an organisation called Died: a four-letter past
+    tense ("died", "tied") was no word to the word list, nor a superlative ("cheapest")."""
+    got = kinds(recognizer, "Jeanne Moreau\n\nBorn 23 January 1928\nDied 31 July 2017\n\nMoreau was an actor.")
+    assert "Died" not in got and got.get("Jeanne Moreau") == PERSON
+    assert recognizer.knowledge.is_word("died") and recognizer.knowledge.is_word("cheapest")

@@ -60,8 +60,8 @@ class Knowledge:
             if rest == "s":
                 return stem in CONTRACTED_S
             return rest in ("re", "ll", "ve", "d", "m") and stem in words
-        if folded.endswith(("ed", "ing")) and len(folded) > 4:  # "played", "drawn" is listed as it is
-            stem = folded[:-2] if folded.endswith("ed") else folded[:-3]
+        if folded.endswith(("ed", "ing", "est")) and len(folded) > 3:  # "played", "died", "cheapest"
+            stem = folded[:-2] if folded.endswith("ed") else folded[:-3]  # ("drawn" is listed as it is)
             if stem in words or stem + "e" in words or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in words):
                 return True
         if folded.endswith("s") and len(folded) > 3:
