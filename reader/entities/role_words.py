@@ -71,6 +71,10 @@ conglomerate maker producer developer distributor supplier contractor lender inv
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady madam rev prof".split())
 
 _ROLE_ENDINGS = ("ist", "ian", "ologist", "eer", "ster", "smith", "wright")
+_NOT_ROLES_BY_ENDING = frozenset("""resist insist assist persist consist desist subsist register monster cluster
+bolster sinister roster oyster toaster blister lobster hamster holster canister semester sequester filibuster
+muster disaster plaster career veneer median meridian""".split())
+"""Verbs and things with a role's ending: "declared his intention to resist Obama" gave Obama the role "resist"."""
 
 NOT_ROLE_START = frozenset("""who whom whose which that said says told and or but as at in on of for from with
 when where while after before because if since than then so to by its his her their our my your
@@ -105,7 +109,8 @@ def is_role_word(word: str) -> bool:
             return True
     if "-" in folded.strip("-") and is_role_word(word.rsplit("-", 1)[1]):
         return True  # "singer-songwriter", "actor-director"
-    return len(folded) > 5 and word[:1].islower() and folded.isalpha() and folded.endswith(_ROLE_ENDINGS)
+    return len(folded) > 5 and word[:1].islower() and folded.isalpha() and folded.endswith(_ROLE_ENDINGS) \
+        and folded not in _NOT_ROLES_BY_ENDING
 
 
 #: Title words that may stand before a role without being a name ("Foreign Minister", "press secretary").

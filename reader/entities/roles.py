@@ -185,9 +185,13 @@ def _phrase(rest: str, person: bool = True) -> str | None:
     elif not any(w.casefold() in BODY_WORDS for w in kept) and not (
             kept[0] in ("a", "an", "the") and any(_body_kind(w) for w in kept)):
         return None  # the wider kinds only in lower case after an article: "a retail consultancy", not "the Church"
-    while kept and kept[-1].casefold() in NOT_ROLE_START | {"the", "a", "an"}:
-        kept.pop()
+    while kept and kept[-1].casefold() in _DANGLING:
+        kept.pop()  # the word limit fell before a noun: "a VIP guest at the Google Science Fair this (year)"
     return " ".join(kept).rstrip(".") or None
+
+
+_DANGLING = NOT_ROLE_START | {"the", "a", "an", "this", "these", "those", "last", "next", "every", "each"}
+"""Words a role phrase does not end on."""
 
 
 def _body_kind(word: str) -> bool:
