@@ -53,3 +53,17 @@ def test_a_short_line_before_running_text_is_a_heading():
     assert found == ["Early life", "Get in", "By plane", "By train", "‘Unprecedented’ strandings"]
     lines = wrap_body(body, 40)
     assert {body[line.start:line.end] for line in lines if line.heading} == set(found)
+
+
+def test_chinese_text_never_starts_a_line_with_a_closing_mark_nor_ends_one_with_an_opening_one():
+    """'，开发人员向AlphaGo…' began a line at 120 columns (a new user's pass): the break moves
+    back a character, as kinsoku shori does."""
+    from reader.widgets.wrap import NO_LINE_END, NO_LINE_START, wrap_paragraph
+
+    text = "在围棋比赛中，开发人员向AlphaGo提供了大量的棋谱。“这是一个里程碑”，他说。「好」。"
+    for width in range(8, 31):
+        lines = [text[a:b] for a, b in wrap_paragraph(text, 0, len(text), width)]
+        assert "".join(lines) == text
+        assert all(line[0] not in NO_LINE_START for line in lines[1:]), (width, lines)
+        assert all(line[-1] not in NO_LINE_END for line in lines[:-1]), (width, lines)
+        assert all(cell_len(line) <= width for line in lines)

@@ -36,16 +36,31 @@ def _cells(text: str) -> int:
     return len(text) if text.isascii() else cell_len(text)
 
 
+NO_LINE_START = frozenset("，。、．・：；？！」』）〉》】〕］｝”’…‥%),.:;!?]}ー々ゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
+"""What Chinese and Japanese never start a line with (closing marks, small kana): the break
+moves back a character or two, as kinsoku shori does ("，开发人员" began a line)."""
+NO_LINE_END = frozenset("「『（〈《【〔［｛“‘([{")
+"""What they never end a line with (opening marks)."""
+_MOST_MOVED_BACK = 3
+
+
 def _split_long(token: str, offset: int, width: int) -> list[tuple[int, int]]:
-    """Hard-split a word wider than the line, by cells."""
+    """Hard-split a word wider than the line (a run of Chinese or Japanese text), by cells,
+    not before a closing mark nor after an opening one."""
     pieces: list[tuple[int, int]] = []
     start = 0
     cells = 0
     for index, char in enumerate(token):
         char_cells = _cells(char)
         if cells + char_cells > width and index > start:
-            pieces.append((offset + start, offset + index))
-            start, cells = index, 0
+            cut = index
+            while cut - start > 1 and index - cut < _MOST_MOVED_BACK \
+                    and (token[cut] in NO_LINE_START or token[cut - 1] in NO_LINE_END):
+                cut -= 1
+            if token[cut] in NO_LINE_START or token[cut - 1] in NO_LINE_END:
+                cut = index  # nowhere better within reach: break where the line is full
+            pieces.append((offset + start, offset + cut))
+            start, cells = cut, _cells(token[cut:index])
         cells += char_cells
     pieces.append((offset + start, offset + len(token)))
     return pieces
