@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from reader.app import ReaderApp
+from reader.widgets.article_view import ArticleView
 from tests.test_app import SIZE, wait_loaded
+from tests.waiting import until
 
 
 async def settle(pilot) -> None:
+    """The sample shown with its entities coloured: they come from a worker, later on a busy
+    machine (the snapshot was once taken before them)."""
     await wait_loaded(pilot)
+    view = pilot.app.query_one(ArticleView)
+    await until(pilot, lambda: bool(view.highlights("entities")), "the entities coloured")
     await pilot.pause()
 
 
