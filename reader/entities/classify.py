@@ -94,12 +94,11 @@ def is_work_title(story: Story, a: int, b: int) -> bool:
         return True
     if b - a >= 2 and vessel_kind([tokens[a].text, tokens[a + 1].text]):
         return True
-    if _known_person(story, a, b):
-        return False  # "books Obama had authored": the author, not a title
     for written in reversed(text[max(0, start - 40):start].split()[-3:]):
         word = written.strip(",;:()").casefold()
         if word not in _WORK_DETERMINERS and not word.isdigit():  # the last word before, past "the", "his", "2"
-            return word in WORK_NOUNS or word.rstrip("s") in WORK_NOUNS or word in THING_NOUNS and written == word
+            return (word in WORK_NOUNS or word.rstrip("s") in WORK_NOUNS or word in THING_NOUNS and written == word) \
+                and not _known_person(story, a, b)  # "books Obama had authored": the author, not a title
             # (a thing's noun right before the name: not "earlier spacecraft, the International Space Station")
     return False
 

@@ -29,6 +29,9 @@ def place_and_nickname(story: Story, a: int, b: int) -> str | None:
     Republicans"), a people ("Texas Hispanics", "Ohio Voters"), a nickname the story also
     writes in lower case (a headline's "Texas Floods")."""
     tokens, anchors = story.tokens, story.anchors
+    low = tokens[b - 1].base_folded
+    if b - a < 2 or not (_plural(low) or low in _LAND_PLURALS):
+        return None  # most runs: no plural at their end (checked before any look-up)
     anchor = anchors.get(a) or story.lexicon.longest(tokens, a, story.joined)  # (a story's first word has none)
     if anchor is None:
         return None

@@ -5,6 +5,9 @@ of the story shares its name (Lt. Gov. Justin Fairfax)."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from reader.entities.lexicon import place_key
 from reader.entities.model import PLACE
 from reader.entities.notes import make_id
@@ -13,16 +16,25 @@ from reader.entities.tokens import fold_token
 from reader.entities.us_states import AP_STATES, state_name
 
 
+_AFTER_A_COMMA = re.compile(r", (?:" + "|".join(sorted(AP_STATES, key=len, reverse=True)) + r")\.")
+"""An AP abbreviation after a comma and before its full stop (found in C: most stories have none)."""
+
+
 def mark_towns_and_states(story: Story) -> None:
     """Type each "Town, St." pair of the story as two places (the state keyed by its name)."""
     text = story.text
+    matches = [m.start() + 2 for m in _AFTER_A_COMMA.finditer(text)]
+    if not matches:
+        return
     ends = {f.end: f for f in story.found if f.type is not None}
     tokens = story.tokens
-    for k, tok in enumerate(tokens):
-        if tok.text not in AP_STATES or text[tok.end:tok.end + 1] != ".":
-            continue
-        if k < 2 or text[tokens[k - 1].end:tok.start] != ", ":
-            continue
+    starts = [t.start for t in tokens]
+    for at in matches:
+        k = bisect_left(starts, at)
+        if k >= len(tokens) or k < 2 or tokens[k].start != at or tokens[k].text not in AP_STATES \
+                or tokens[k - 1].end != at - 2:
+            continue  # (the word before the comma is the town's last)
+        tok = tokens[k]
         town = ends.get(tokens[k - 1].end)
         before = tokens[k - 1]
         if town is None and before.cap and not before.upper and not story.covered(k - 1) \
