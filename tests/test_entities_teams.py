@@ -72,3 +72,17 @@ def test_a_team_first_in_the_story_before_a_players_role_is_the_team(recognizer)
     found = spans(recognizer, "Boston Red Sox player David Ortiz hit a home run.")
     assert ("Boston Red Sox", ORG) in [(s, t) for s, t, _ in found]
     assert ("David Ortiz", PERSON) in [(s, t) for s, t, _ in found]
+
+
+MATCH = ("In the first game of Group G, Belgium defeated Panama 3 – 0 at the stadium; the coach praised the "
+         "striker after the penalty, and the referee gave a kick-off in extra time. Later Tunisia lost 1 – 2 to "
+         "England, and Sweden drew with Mexico. Fans travelled to England after the match.")
+
+
+def test_a_country_that_loses_or_is_lost_to_in_a_match_report_is_its_team(recognizer):
+    found = spans(recognizer, MATCH)
+    tunisia = [(t, k) for s, t, k in found if s == "Tunisia"]
+    england = [(t, k) for s, t, k in found if s == "England"]
+    assert tunisia == [(ORG, "tunisia-team")]  # after "and": it lost
+    assert england[0] == (ORG, "england-team")  # "lost 1 – 2 to England"
+    assert england[-1] == (PLACE, "england")  # "travelled to England": the country

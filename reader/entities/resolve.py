@@ -154,8 +154,9 @@ def resolve(story: Story) -> list[Span]:
         for f in found:
             if f.type == PLACE and f.key and f.known and len(f.tokens) <= 2:
                 prev = text[max(0, f.start - 12):f.start].split()
-                if not prev or fold_token(prev[-1]) not in _PLACE_PREPOSITIONS | {"at", "to", "of", "and"}:
-                    f.type, f.key = ORG, team_key(f.key)
+                if not prev or fold_token(prev[-1]) not in _PLACE_PREPOSITIONS | {"at", "to", "of", "and"} \
+                        or _PLAYS.match(text, f.end) or _SCORE_OR_DEFEAT_BEFORE.search(text, max(0, f.start - 40), f.start):
+                    f.type, f.key = ORG, team_key(f.key)  # "and Tunisia lost", "lost 1 – 2 to England"
     _join_epithets(story)
     _join_nicknames(story, names)
     mark_towns_and_states(story)
@@ -472,6 +473,14 @@ def _contraction(low: str, story: Story) -> bool:
     stem, mark, rest = low.partition("'")
     return bool(mark) and rest in ("t", "re", "ll", "ve", "d", "m", "s") and (
         stem in COMMON or story.knowledge.is_word(stem) or stem.endswith("n"))
+
+
+_PLAYS = re.compile(r"\s+(?:lost|won|beat|defeated|drew|faced|scored|played|led|trailed|equalised|equalized)\b")
+"""What a team does right after its name."""
+_SCORE_OR_DEFEAT_BEFORE = re.compile(r"(?:\b\d{1,2}\s*[–—-]\s*\d{1,2}|\b(?:lost|fell|went down|drew|beaten|"
+                                     r"losing|draw)\s+(?:\d{1,2}\s*[–—-]\s*\d{1,2}\s+)?(?:to|with|by))\s+$")
+"""A score, or a defeat or draw "to" or "with", right before a name: "Sweden 1 – 0 Korea Republic",
+"lost 1 – 2 to England" (not "travelled to England")."""
 
 
 def _is_sports(story: Story) -> bool:
