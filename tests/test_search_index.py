@@ -65,6 +65,20 @@ def test_title_is_boosted(index, tmp_path):
     assert ids(index, "volcano")[0] == "in_title"
 
 
+def test_a_writers_name_finds_their_stories(index, tmp_path):
+    """'reader search Gettleman' found none of his stories: the byline was not indexed (a new
+    user's pass). It counts as one more word of the body, not a title's."""
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "sudan.txt").write_text("---\ntitle: Sanctions lifted\nbyline: Jeffrey Gettleman\n---\n\n"
+                                      "The United States will lift sanctions on Sudan.\n", encoding="utf-8")
+    index_stories(index, folder, other=("Markets", "Shares rose in Tokyo on Monday."))
+    assert ids(index, "gettleman") == ["sudan"]
+    assert ids(index, '"jeffrey gettleman"') == ["sudan"]
+    hit = search(index, "sanctions").hits[0]
+    assert "Gettleman" not in hit.body  # the story's text is what it was
+
+
 def test_hits_have_snippets_and_body_offsets(index, library):
     index.update([library])
     results = search(index, "islands")

@@ -28,9 +28,9 @@ from reader.text import fold_name
 
 # Bump when the schema, the analyzer or what is indexed changes: an index built with
 # another version is rebuilt (with a message) the next time it is opened.
-SCHEMA_VERSION = 9  # 5: Snowball English stems, compact postings, body stored as text; 6: the dossier's fields;
+SCHEMA_VERSION = 10  # 5: Snowball English stems, compact postings, body stored as text; 6: the dossier's fields;
 # 7: accents folded ("Māori" is found by "maori"); 8: stories in composed Unicode (NFC), entity keys with accents folded;
-# 9: words folded as names are ("İstanbul" is found by "istanbul")
+# 9: words folded as names are ("İstanbul" is found by "istanbul"); 10: the byline indexed with the body
 
 TITLE_WEIGHT = 2.0  # a word in the title counts as this many in the body (BM25F)
 TITLE_GAP = 100  # positions between the title and the body in the body field
