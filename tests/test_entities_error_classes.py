@@ -462,3 +462,18 @@ def test_a_label_line_of_a_biography_is_no_name(recognizer):
     got = kinds(recognizer, "Jeanne Moreau\n\nBorn 23 January 1928\nDied 31 July 2017\n\nMoreau was an actor.")
     assert "Died" not in got and got.get("Jeanne Moreau") == PERSON
     assert recognizer.knowledge.is_word("died") and recognizer.knowledge.is_word("cheapest")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Actor Christian Bale said he would return.", "Christian Bale"),  # was "Bale"
+    ("The film starred Christian Slater.", "Christian Slater"),  # was dropped
+    ("Roman Polanski and Roman Abramovich met.", "Roman Abramovich"),
+])
+def test_a_faith_or_nationality_word_that_is_a_given_name_starts_a_persons_name(recognizer, text, name):
+    assert kinds(recognizer, text).get(name) == PERSON
+
+
+def test_a_faith_or_nationality_word_before_a_body_or_a_kind_stays_a_word(recognizer):
+    got = kinds(recognizer, "The Christian Democrats won. The Roman Empire fell. Many Christian groups protested.")
+    assert got.get("Christian Democrats") == ORG and got.get("Roman Empire") == PLACE
+    assert not any(name.startswith("Christian g") for name in got)

@@ -103,6 +103,27 @@ def is_work_title(story: Story, a: int, b: int) -> bool:
     return False
 
 
+_PEOPLES_AS_GIVEN_NAMES = frozenset({"christian", "roman", "tory"})
+"""Nationality and faith words that are often given names in English ("Christian Bale")."""
+
+
+def _given_name_of_a_people(story: Story, a: int, b: int) -> bool:
+    """True when a nationality or faith word starts a person's name: "Christian Bale", "Roman
+    Polanski", "Christian Dior" (all three lost their first word, and "Christian Slater" was
+    dropped); not "Christian Democrats", "Roman Empire", "French Open", "German Chancellor"."""
+    tokens = story.tokens
+    first = tokens[a]
+    if b - a != 2 or first.folded not in _PEOPLES_AS_GIVEN_NAMES or not first.cap or first.upper:
+        return False
+    last = tokens[a + 1]
+    low = last.base_folded
+    if not last.cap or last.upper or low in ENDINGS or low in DEMONYMS or low in PARTY_NOUNS or is_role(low) \
+            or low in COMMON or (a + 1) in story.anchors:
+        return False
+    knowledge = story.knowledge
+    return low in knowledge.family_names or not knowledge.is_word(low)
+
+
 def _known_person(story: Story, a: int, b: int) -> bool:
     """True when the run is a person the notes name: all of a noted name, or a noted person's
     name alone ("Obama")."""
@@ -184,6 +205,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     # nationality words and ordinals stay when the run ends like a name ("Indonesian Navy")
     # ("Cheng Chung-tai spoke": "Cheng" is his name; "Prime Minister May": so may "May" be)
     while a < b and a not in anchors and (droppable(story, a) or _ordinary_opener(story, a, b)) \
+            and not _given_name_of_a_people(story, a, b) \
             and not (b - a == 2 and _hyphenated_given_name(tokens[a:b])) and not _lone_month_name(story, a, b):
         if (tokens[a].folded in DEMONYMS or tokens[a].folded in _NAME_STARTERS) and tokens[a].cap \
                 and b - a >= 2 and (ending_kind(story, a, b) or _ends_like_a_name_before_a_title(story, a, b)):
@@ -613,7 +635,7 @@ _NUMBERED_THINGS = frozenset("mark rocky apollo gemini star super final grand".s
 def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role: bool) -> None:
     """A run with no known name and no telling ending: a person, an organisation, or one word for later."""
     tokens = story.tokens
-    while a < b and droppable(story, a) and not _lone_month_name(story, a, b):
+    while a < b and droppable(story, a) and not _lone_month_name(story, a, b) and not _given_name_of_a_people(story, a, b):
         a += 1
         initial = False
     while b > a and not tokens[b - 1].cap:
