@@ -86,3 +86,18 @@ def test_a_country_that_loses_or_is_lost_to_in_a_match_report_is_its_team(recogn
     assert tunisia == [(ORG, "tunisia-team")]  # after "and": it lost
     assert england[0] == (ORG, "england-team")  # "lost 1 – 2 to England"
     assert england[-1] == (PLACE, "england")  # "travelled to England": the country
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("LeBron James scored 30 points as the Lakers beat the Warriors.", {"Lakers", "Warriors"}),  # "laker" is a word
+    ("The Knicks lost to the Celtics on Friday in a close game.", {"Knicks", "Celtics"}),  # "Celtic" a people's
+    ("He joined the Lakers before the 2018 season.", {"Lakers"}),
+])
+def test_a_plural_that_plays_in_a_story_of_sport_is_a_team(recognizer, text, names):
+    found = {s: t for s, t, _ in spans(recognizer, text)}
+    assert all(found.get(name) == ORG for name in names), found
+
+
+def test_a_people_that_wins_a_war_is_no_team(recognizer):
+    found = {s for s, _, _ in spans(recognizer, "He fought several wars against the Turks. The Americans won the war.")}
+    assert "Turks" not in found and "Americans" not in found

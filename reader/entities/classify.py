@@ -13,7 +13,7 @@ from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
 from reader.entities.role_words import BODY_WORDS, TITLE_MODIFIERS
-from reader.entities.teams import place_and_nickname
+from reader.entities.teams import place_and_nickname, plays_as_a_team, speaks_of_sport
 from reader.entities.tokens import GIVEN_WITH_HYPHEN, follows_the
 from reader.entities.wordlists import (
     CALENDAR,
@@ -147,7 +147,8 @@ def droppable(story: Story, k: int) -> bool:
         return False  # "Mr. Bashir": the title stays to mark the person
     return (not tok.cap or low in COMMON or low in CALENDAR or low in NOT_NAMES or base in CALENDAR
             or low in CONNECTORS or low in DEMONYMS or base in DEMONYMS
-            or (low.rstrip("s") in DEMONYMS and low not in STANDALONE_EVENTS and not _team_named(story, low)))
+            or (low.rstrip("s") in DEMONYMS and low not in STANDALONE_EVENTS and not _team_named(story, low)
+                and not (plays_as_a_team(story.text, tok.start, tok.end) and speaks_of_sport(story))))
 
 
 def _team_named(story: Story, low: str) -> bool:

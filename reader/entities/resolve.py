@@ -10,7 +10,7 @@ from reader.entities.lexicon import name_key
 from reader.entities.model import EVENT, ORG, PERSON, PLACE, Span, team_key
 from reader.entities.notes import make_id
 from reader.entities.story import Found, Story
-from reader.entities.teams import nickname
+from reader.entities.teams import nickname, plays_as_a_team, speaks_of_sport
 from reader.entities.town_states import mark_towns_and_states
 from reader.entities.tokens import WORD, Token, fold_token, follows_the
 from reader.entities.wordlists import (
@@ -331,6 +331,9 @@ def _type_single_words(story: Story, names: Names) -> None:
         if low in CALENDAR and _NAME_ACTS.match(text, f.end) and not _after_a_time_word(text, f.start) \
                 and (person := names.person_named(word)):
             found.append(Found(f.start, f.end, PERSON, person.key, f.tokens))  # "Theresa May ... May said"
+            continue
+        if not f.initial and plays_as_a_team(text, f.start, f.end) and speaks_of_sport(story):
+            found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "the Lakers beat", "the Celtics"
             continue
         if is_demonym(low) or low.rstrip("s") in DEMONYMS or low in NOT_NAMES or low in CALENDAR:
             continue

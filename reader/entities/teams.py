@@ -4,6 +4,8 @@ them later in the story ("the Rangers", "the Red Sox")."""
 
 from __future__ import annotations
 
+import re
+
 from reader.entities.lexicon import COUNTRY_RANK
 from reader.entities.model import ORG, PLACE
 from reader.entities.story import Found, Story
@@ -81,3 +83,31 @@ def nickname(story: Story, found: Found) -> list[Token] | None:
                 return None
             return tail
     return None
+
+
+_PLAYS_AFTER = re.compile(r"\s+(?:beat|beats|lost|lose|won|win|defeated|drew|tied|edged|routed|trounced|"
+                          r"clinched|rallied|trailed|hosted|host|face|faced|visit|visited)\b")
+_PLAYED_BEFORE = re.compile(r"\b(?:beat|beating|defeated|defeating|against|joined|joining|signed\s+with|"
+                            r"traded\s+to|lost\s+to|losing\s+to|fell\s+to|drafted\s+by|coach\s+of|"
+                            r"played\s+for|plays\s+for|playing\s+for)\s+the\s+$")
+
+
+def plays_as_a_team(text: str, start: int, end: int) -> bool:
+    """True for a capitalised plural after "the" that plays: "the Lakers beat", "lost to the
+    Celtics", "joined the Knicks" (a team, though "laker" and "knick" are words and "Celtic"
+    a people's)."""
+    word = text[start:end]
+    if len(word) < 4 or not word.endswith("s") or word.isupper() or text[max(0, start - 4):start].casefold() != "the ":
+        return False
+    return _PLAYS_AFTER.match(text, end) is not None or _PLAYED_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+_SPORT_WORDS = frozenset("""game games season coach scored score points goal goals match league playoff playoffs
+innings quarterback pitcher striker goalkeeper halftime overtime touchdown basket rebounds roster""".split())
+
+
+def speaks_of_sport(story: Story) -> bool:
+    """True when the story uses a word of sport: a plural that plays is then a team ("lost to
+    the Celtics"), not a people ("The Americans won the war", "wars against the Turks")."""
+    return not _SPORT_WORDS.isdisjoint(story.lower_all)
+
