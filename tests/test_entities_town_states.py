@@ -1,5 +1,5 @@
-"""A US town and its state as news writes them ("Fairfax, Va."), and a noted person after a
-plural noun of works."""
+"""A US town and its state as news writes them ("Fairfax, Va."), a name before a kind of land
+("the Sahara desert"), and a noted person after a plural noun of works."""
 
 from __future__ import annotations
 
@@ -41,3 +41,12 @@ def test_a_noted_person_after_a_plural_of_works_is_the_author_not_a_title(recogn
     text = "Barack Obama showed up for jury duty. Some people brought books Obama had authored."
     assert ("Obama", PERSON, "barack-obama") in spans(recognizer, text)
     assert all(t != ORG for _, t, _ in spans(recognizer, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A magnitude 6.8 earthquake struck Morocco's High Atlas mountains on Friday.", "High Atlas"),  # was an ORG
+    ("They crossed the Sahara desert in a week.", "Sahara"),
+    ("Tulsa is in the Green Country region of the state.", "Green Country"),  # was a PERSON
+])
+def test_a_name_before_a_lower_case_kind_of_land_is_a_place(recognizer, text, name):
+    assert (name, PLACE) in [(s, t) for s, t, _ in spans(recognizer, text)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from reader.entities.land_kinds import land_kind_after
 from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
@@ -662,6 +663,9 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
         return
     if _body_named_before_its_kind(story, start, end):
         story.found.append(Found(start, end, ORG, None, toks))  # "the D.A. Davidson brokerage"
+        return
+    if land_kind_after(story.text, end):
+        story.found.append(Found(start, end, PLACE, None, toks))  # "Morocco's High Atlas mountains"
         return
     if _the_name(story, start, end) and not INITIALS.match(toks[0].text) or _the_ordinary_words(story, a, b) \
             or _ordinary_words_with_a_body_word(story, toks):

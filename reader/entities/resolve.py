@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from reader.entities.knowledge import CONTRACTED_S
+from reader.entities.land_kinds import land_kind_after
 from reader.entities.lexicon import name_key
 from reader.entities.model import EVENT, ORG, PERSON, PLACE, Span, team_key
 from reader.entities.notes import make_id
@@ -510,6 +511,8 @@ def _single_kind(story: Story, tok: Token, f: Found) -> tuple[str, bool]:
             _NAME_ACTS.match(story.text, f.end) and not follows_the(story.text, f.start)):
         return PERSON, True  # "Chao", "Byron", "Brown said": a person's name, unless the story says otherwise
         # (not "the Fed said": a body is "the")
+    if land_kind_after(story.text, f.end):
+        return PLACE, False  # "the Sahara desert"
     return ORG, True
 
 
