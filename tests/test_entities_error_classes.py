@@ -477,3 +477,9 @@ def test_a_faith_or_nationality_word_before_a_body_or_a_kind_stays_a_word(recogn
     got = kinds(recognizer, "The Christian Democrats won. The Roman Empire fell. Many Christian groups protested.")
     assert got.get("Christian Democrats") == ORG and got.get("Roman Empire") == PLACE
     assert not any(name.startswith("Christian g") for name in got)
+
+
+def test_a_word_after_a_makers_name_and_a_number_is_a_model_not_a_person(recognizer):
+    got = kinds(recognizer, "Boeing's 737 Max was grounded after a door plug blew out.")
+    assert got.get("Max") == OTHER and got.get("Boeing") == ORG
+    assert kinds(recognizer, "In 2019 Max left the band.").get("Max") == PERSON  # a sentence's first word

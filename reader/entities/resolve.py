@@ -8,7 +8,7 @@ from collections import Counter
 from reader.entities.knowledge import CONTRACTED_S
 from reader.entities.land_kinds import land_kind_after
 from reader.entities.lexicon import name_key
-from reader.entities.model import EVENT, ORG, PERSON, PLACE, Span, team_key
+from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE, Span, team_key
 from reader.entities.notes import make_id
 from reader.entities.story import Found, Story
 from reader.entities.teams import nickname, plays_as_a_team, speaks_of_sport
@@ -497,10 +497,27 @@ def _is_sports(story: Story) -> bool:
     return cues + sum(1 for cue in _SPORT_PHRASES if cue in folded) >= 4
 
 
+_MODEL_BEFORE = re.compile(r"\b(?P<maker>[A-Za-z][\w’'-]*)(?:['’]s)?\s+\d{1,4}\s+$")
+"""A name (a maker's, possessive or not) and a number right before a word: a model ("737 Max")."""
+
+
+def _model_name(text: str, start: int) -> bool:
+    """True for a word after a maker's name and a number ("Boeing's 737 Max"), not after a
+    sentence's first word or a month ("In 2019 Max left", "On March 3 Max won")."""
+    match = _MODEL_BEFORE.search(text, max(0, start - 40), start)
+    if match is None:
+        return False
+    maker = match.group("maker")
+    low = maker.casefold()
+    return any(c.isupper() for c in maker) and low not in COMMON and low not in CALENDAR and low not in CONNECTORS
+
+
 def _single_kind(story: Story, tok: Token, f: Found) -> tuple[str, bool]:
     """The type of a single unknown word, and whether it is a guess (left to ``evidence.pool``)."""
     if tok.upper:
         return ORG, False
+    if _model_name(story.text, f.start):
+        return OTHER, False  # "Boeing's 737 Max", "the iPhone 15 Pro": a model's name, not a person called Max
     if tok.folded in GIVEN_NAMES:
         return PERSON, False
     if f.left_of_role or _CAMEL.search(tok.text):
