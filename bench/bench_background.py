@@ -100,7 +100,8 @@ def entities_of_library():
         article = next((a for a in articles if a.id == entry.id), articles[0] if articles else None)
         if article is None:
             continue
-        infos = summarise(article.body, recognizer.recognise(article.body), recognizer.kb)
+        infos = summarise(article.body, recognizer.recognise(article.body), recognizer.kb, article.title,
+                          recognizer.knowledge.given_names)
         roles = story_roles(article.body, infos)
         for info in infos:
             if info.key not in first:

@@ -8,7 +8,7 @@ Wade Bassi and for no other Bassi). Plain data, no UI, no index.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -29,16 +29,18 @@ class StoryEntity(NamedTuple):
     roles: tuple[str, ...] = ()
 
 
-def story_entities(body: str, spans: Sequence[Span], kb: KnowledgeBase | None = None) -> list[StoryEntity]:
-    """The story's entities, in order of first appearance, with their roles."""
-    infos = summarise(body, spans, kb if kb is not None else KnowledgeBase())
+def story_entities(body: str, spans: Sequence[Span], kb: KnowledgeBase | None = None, title: str = "",
+                   given_names: Container[str] = frozenset()) -> list[StoryEntity]:
+    """The story's entities, in order of first appearance, with their roles (``title`` and
+    ``given_names`` as ``summarise`` takes them)."""
+    infos = summarise(body, spans, kb if kb is not None else KnowledgeBase(), title, given_names)
     roles = story_roles(body, infos)
     return [StoryEntity(i.key, i.type, i.name, i.count, tuple(roles.get(i.key, ()))) for i in infos]
 
 
 #: The modules whose rules shape what the index keeps of a story's entities (besides the
 #: recogniser's own): a change to any of them re-derives the index (``profile_digest``).
-PROFILE_MODULES = ("summary", "legal_forms", "roles", "role_shapes", "role_relations", "role_clauses", "role_lists",
+PROFILE_MODULES = ("summary", "title_names", "legal_forms", "roles", "role_shapes", "role_relations", "role_clauses", "role_lists",
                    "role_phrases", "body_roles", "role_words", "party_tags", "profile")
 
 

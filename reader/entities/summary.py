@@ -7,12 +7,13 @@ entities sidebar and the notes panel.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from reader.entities.legal_forms import legal_form
 from reader.entities.model import ORG, PERSON, PLACE, TYPES, Span
 from reader.entities.notes import KnowledgeBase, Note
+from reader.entities.title_names import name_people_from_the_title
 
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’')\]]*\s+|\n\s*)(?=[\"“‘(\[]?[A-Z0-9])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s|$)")
@@ -37,8 +38,11 @@ class EntityInfo:
         return self.mentions[0][0]
 
 
-def summarise(body: str, spans: Sequence[Span], kb: KnowledgeBase) -> list[EntityInfo]:
-    """Entities in order of first appearance, each with all its mentions."""
+def summarise(body: str, spans: Sequence[Span], kb: KnowledgeBase, title: str = "",
+              given_names: Container[str] = frozenset()) -> list[EntityInfo]:
+    """Entities in order of first appearance, each with all its mentions; with the story's
+    ``title``, a person named only by a surname takes the full name it gives
+    (``title_names``; ``given_names``: the recogniser's, to tell a given name there)."""
     by_key: dict[str, EntityInfo] = {}
     for span in spans:
         key = span.key or body[span.start:span.end].casefold()
@@ -55,7 +59,9 @@ def summarise(body: str, spans: Sequence[Span], kb: KnowledgeBase) -> list[Entit
             info.name = info.name.title()  # "NEWARK, N.J. (AP) —": a dateline shouts the town's name
         elif info.note is None and info.type == PERSON and any(map(_shouted_word, info.name.split())):
             info.name = " ".join(_unshouted(word) for word in info.name.split())  # a byline's "LAURIE OAKES"
-    return merge_short_forms(_join_spellings(list(by_key.values())))
+    infos = merge_short_forms(_join_spellings(list(by_key.values())))
+    name_people_from_the_title(infos, title, kb, given_names)
+    return infos
 
 
 def _join_spellings(infos: list[EntityInfo]) -> list[EntityInfo]:

@@ -202,7 +202,7 @@ class EntitySidebar(Vertical):
             self.post_message(self.NotesSaved())
         body = article.body[:MAX_RECOGNISED_CHARS]
         spans = recognizer.recognise(body)
-        entities = summarise(body, spans, recognizer.kb)
+        entities = summarise(body, spans, recognizer.kb, article.title, recognizer.knowledge.given_names)
         self.post_message(self.EntitiesFound(article, spans, entities, story_roles(body, entities)))
 
     def on_entity_sidebar_first_build(self, message: FirstBuild) -> None:

@@ -173,4 +173,6 @@ class RecogniserKeys:
 
         recognizer = self._get()
         body = article.body[:MAX_RECOGNISED_CHARS]
-        return story_entities(body, recognizer.recognise(body), getattr(recognizer, "kb", None))
+        knowledge = getattr(recognizer, "knowledge", None)
+        return story_entities(body, recognizer.recognise(body), getattr(recognizer, "kb", None), article.title,
+                              knowledge.given_names if knowledge is not None else frozenset())
