@@ -79,6 +79,15 @@ def test_a_writers_name_finds_their_stories(index, tmp_path):
     assert "Gettleman" not in hit.body  # the story's text is what it was
 
 
+def test_a_latin_word_beside_chinese_characters_is_a_word_of_its_own(index, tmp_path):
+    """'reader search DeepMind' found nothing in a Chinese story that writes 'DeepMind的AlphaGo'
+    (one word to the analyzer), and suggested 'deepmind称' (a new user's pass)."""
+    index_stories(index, tmp_path / "lib", qq=("谷歌的人工智能", "谷歌旗下的DeepMind的AlphaGo能够下围棋。"),
+                  other=("Markets", "Shares rose in Tokyo on Monday."))
+    assert ids(index, "deepmind") == ["qq"]
+    assert ids(index, "alphago") == ["qq"]
+
+
 def test_hits_have_snippets_and_body_offsets(index, library):
     index.update([library])
     results = search(index, "islands")

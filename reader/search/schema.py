@@ -18,19 +18,20 @@ from itertools import accumulate
 
 from whoosh import fields, formats
 from whoosh.analysis import (STOP_WORDS, CharsetFilter, Filter, RegexTokenizer, SimpleAnalyzer, StemFilter, StopFilter,
-                             Token, Tokenizer, default_pattern)
+                             Token, Tokenizer)
 from whoosh.lang.porter2 import stem
 from whoosh.support.charset import accent_map
 
 from reader.search.codec import CompactCodec, quantise
 from reader.search.dossier_fields import dossier_schema_fields
-from reader.text import fold_name
+from reader.text import CJK_CHARACTERS, fold_name
 
 # Bump when the schema, the analyzer or what is indexed changes: an index built with
 # another version is rebuilt (with a message) the next time it is opened.
 SCHEMA_VERSION = 10  # 5: Snowball English stems, compact postings, body stored as text; 6: the dossier's fields;
 # 7: accents folded ("Māori" is found by "maori"); 8: stories in composed Unicode (NFC), entity keys with accents folded;
-# 9: words folded as names are ("İstanbul" is found by "istanbul"); 10: the byline indexed with the body
+# 9: words folded as names are ("İstanbul" is found by "istanbul"); 10: the byline indexed with the body, a run of
+# Chinese or Japanese characters a word apart from Latin letters beside it
 
 TITLE_WEIGHT = 2.0  # a word in the title counts as this many in the body (BM25F)
 TITLE_GAP = 100  # positions between the title and the body in the body field
@@ -202,6 +203,11 @@ def term_positions(text: str, start_pos: int = 0) -> dict[str, list[int]]:
     return poses
 
 
+WORD_PATTERN = rf"[^\W{CJK_CHARACTERS}]+(?:\.?[^\W{CJK_CHARACTERS}]+)*|[{CJK_CHARACTERS}]+"
+"""Whoosh's words (``\\w+(\\.?\\w+)*``), with a run of Chinese or Japanese characters a word of its
+own: "DeepMind的AlphaGo" was one word, so "DeepMind" found none of its stories."""
+
+
 def make_analyzer():
     """The body/title analyzer: words, lower case, accents folded (Whoosh's ``accent_map``:
     "Māori" is found by "maori", as SQLite FTS5 finds it), English stop words, Snowball
@@ -212,8 +218,8 @@ def make_analyzer():
 def standard_analyzer():
     """The Whoosh chain that ``FastStemAnalyzer`` reproduces (Whoosh's ``StemmingAnalyzer``
     with its ``CharsetFilter`` for accents)."""
-    return (RegexTokenizer() | NameFoldFilter() | CharsetFilter(accent_map) | StopFilter(minsize=STOP_MINSIZE)
-            | StemFilter(stemfn=stem))
+    return (RegexTokenizer(WORD_PATTERN) | NameFoldFilter() | CharsetFilter(accent_map)
+            | StopFilter(minsize=STOP_MINSIZE) | StemFilter(stemfn=stem))
 
 
 class NameFoldFilter(Filter):
@@ -285,7 +291,7 @@ def make_codec() -> CompactCodec:
 # milliseconds, so ``iter_terms`` mirrors ANALYZER (same pattern, stop list, minimum
 # size and stemmer; a test checks they agree) without building Token objects.
 
-_WORD = re.compile(default_pattern.pattern if hasattr(default_pattern, "pattern") else default_pattern, re.UNICODE)
+_WORD = re.compile(WORD_PATTERN, re.UNICODE)
 # the same pattern without capturing groups, for ``findall`` (whole words, no groups)
 _WORDS = re.compile(re.sub(r"\((?!\?)", "(?:", _WORD.pattern), re.UNICODE)
 _STOP = frozenset(STOP_WORDS)
