@@ -67,3 +67,18 @@ def test_chinese_text_never_starts_a_line_with_a_closing_mark_nor_ends_one_with_
         assert all(line[0] not in NO_LINE_START for line in lines[1:]), (width, lines)
         assert all(line[-1] not in NO_LINE_END for line in lines[:-1]), (width, lines)
         assert all(cell_len(line) <= width for line in lines)
+
+
+def test_chinese_after_latin_words_fills_the_line_and_latin_words_stay_whole():
+    """'【美国The Next' stood alone on a line, the rest of it empty, because 'Web作品的中文…'
+    (no space in it) moved down whole (a new user's pass). Chinese breaks between its
+    characters; a Latin word in it is never cut ('DeepMind')."""
+    text = "【美国The Next Web作品的中文相关权益归腾讯公司所有，未经授权不得转载。DeepMind的AlphaGo AI能够下围棋。"
+    for width in range(16, 41):
+        lines = [text[a:b] for a, b in wrap_paragraph(text, 0, len(text), width)]
+        assert "".join(lines) == text and all(cell_len(line.rstrip()) <= width for line in lines)
+        if width >= 20:  # "Web作" fits after "【美国The Next ": the first line takes it
+            assert lines[0].startswith("【美国The Next Web作"), (width, lines)
+        assert not any(line.startswith(("eepMind", "lphaGo", "ext", "eb")) for line in lines), (width, lines)
+    url = "see https://example.com/a/very/long/path/that/goes/on end"
+    assert [url[a:b] for a, b in wrap_paragraph(url, 0, len(url), 20)][1] == "https://example.com/"  # cut when full

@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 
+from reader.text import CJK_CHARACTERS
+
 BREAKING_SPACE = " \t\n\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000"
 """Spaces a line may break at (not the no-break spaces U+00A0, U+2007, U+202F)."""
 _TOKEN = re.compile(f"[^{BREAKING_SPACE}]+[{BREAKING_SPACE}]*|[{BREAKING_SPACE}]+")
@@ -41,26 +43,37 @@ NO_LINE_START = frozenset("，。、．・：；？！」』）〉》】〕］�
 moves back a character or two, as kinsoku shori does ("，开发人员" began a line)."""
 NO_LINE_END = frozenset("「『（〈《【〔［｛“‘([{")
 """What they never end a line with (opening marks)."""
-_MOST_MOVED_BACK = 3
+_CJK = re.compile(f"[{CJK_CHARACTERS}\u3000-\u303f\uff00-\uffef]")
+"""Chinese and Japanese characters with their own punctuation (。「」，): a line may break beside them."""
 
 
-def _split_long(token: str, offset: int, width: int) -> list[tuple[int, int]]:
-    """Hard-split a word wider than the line (a run of Chinese or Japanese text), by cells,
-    not before a closing mark nor after an opening one."""
+def _breakable(token: str, index: int) -> bool:
+    """True when a line may break before ``token[index]``: beside a Chinese or Japanese
+    character (they are written without spaces), not before a closing mark nor after an
+    opening one; never inside a run of Latin letters ("DeepMind")."""
+    before, after = token[index - 1], token[index]
+    if after in NO_LINE_START or before in NO_LINE_END:
+        return False
+    return bool(_CJK.match(before) or _CJK.match(after))
+
+
+def _split_long(token: str, offset: int, width: int, first: int | None = None) -> list[tuple[int, int]]:
+    """Split a word wider than the line by cells: at the last place a line may break
+    (``_breakable``), else where the line is full (a long URL). ``first``: the cells the
+    first piece may take (the rest of a line already begun; that piece only ends where a
+    line may break, else it is empty)."""
     pieces: list[tuple[int, int]] = []
     start = 0
     cells = 0
+    limit = width if first is None else first
     for index, char in enumerate(token):
         char_cells = _cells(char)
-        if cells + char_cells > width and index > start:
-            cut = index
-            while cut - start > 1 and index - cut < _MOST_MOVED_BACK \
-                    and (token[cut] in NO_LINE_START or token[cut - 1] in NO_LINE_END):
-                cut -= 1
-            if token[cut] in NO_LINE_START or token[cut - 1] in NO_LINE_END:
-                cut = index  # nowhere better within reach: break where the line is full
+        while cells + char_cells > limit and (index > start or first is not None and not pieces):
+            cut = next((i for i in range(index, start, -1) if _breakable(token, i)), None)
+            if cut is None:
+                cut = index if limit == width or pieces else start  # a line begun keeps no hard cut
             pieces.append((offset + start, offset + cut))
-            start, cells = cut, _cells(token[cut:index])
+            start, cells, limit = cut, _cells(token[cut:index]), width  # (what moved down may still not fit)
         cells += char_cells
     pieces.append((offset + start, offset + len(token)))
     return pieces
@@ -69,7 +82,9 @@ def _split_long(token: str, offset: int, width: int) -> list[tuple[int, int]]:
 def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of ``text[start:end]`` into ``(start, end)`` ranges of at most ``width`` cells.
 
-    Trailing spaces stay on the line they follow (they are not drawn past the width).
+    Trailing spaces stay on the line they follow (they are not drawn past the width). Chinese
+    and Japanese, written without spaces, break between their characters (a line begun
+    takes as much as fits).
     """
     width = max(1, width)
     lines: list[tuple[int, int]] = []
@@ -77,12 +92,22 @@ def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[in
     line_cells = 0
     for match in _TOKEN.finditer(text, start, end):
         word_end = match.start() + len(visible_part(match.group()))
-        word_cells = _cells(text[match.start():word_end])
+        word = text[match.start():word_end]
+        word_cells = _cells(word)
         if line_cells and line_cells + word_cells > width:
+            if not word.isascii() and _CJK.search(word):
+                pieces = _split_long(word, match.start(), width, first=width - line_cells)
+                lines.append((line_start, pieces[0][1]))  # this line filled, up to a place it may break
+                line_start = pieces[0][1]
+                for piece in pieces[1:-1]:
+                    lines.append(piece)
+                line_start = pieces[-1][0] if len(pieces) > 1 else line_start
+                line_cells = _cells(text[line_start:word_end]) + (match.end() - word_end)
+                continue
             lines.append((line_start, match.start()))
             line_start, line_cells = match.start(), 0
         if word_cells > width:
-            pieces = _split_long(text[match.start():word_end], match.start(), width)
+            pieces = _split_long(word, match.start(), width)
             lines.extend(pieces[:-1])
             line_start = pieces[-1][0]
             line_cells = _cells(text[line_start:word_end])
