@@ -125,6 +125,26 @@ async def test_a_note_saved_while_the_index_is_busy_is_indexed_when_it_is_done(h
         await wait_note_indexed(pilot, ["Ann Hobb", "ann-hobb", "PERSON", "Ann Hobb", ""])
 
 
+async def test_the_library_part_fills_in_when_the_index_is_ready(harbour):
+    """An entity chosen while the index was built said "the library index is still being
+    built" until another was chosen (a new user's pass); it fills in when the index is ready."""
+    from reader.search.index import UpdateResult
+
+    app = ReaderApp(sources=[harbour])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await wait_entities(pilot)
+        for _ in range(400):
+            await pilot.pause(0.02)
+            if app.screen.sidebar.index_ready:
+                break
+        app.screen.sidebar.index_ready = False  # as while the first build runs
+        app.screen.sidebar.query_one("#entities").select_key("quentin-vale")
+        await wait_panel(pilot, "being built")
+        app.screen.query_one(IndexStatus).post_message(IndexStatus.Updated(UpdateResult()))  # it ends
+        await wait_panel(pilot, "In your library: 3 stories")
+
+
 async def test_the_dossier_comes_from_the_index_and_opens_the_latest_story(harbour):
     app = ReaderApp(sources=[harbour])
     async with app.run_test(size=SIZE) as pilot:

@@ -330,10 +330,21 @@ class EntitySidebar(Vertical):
             context.back_to = self.history[-1].name
         self.post_message(self.ContextReady(context))
 
+    def index_became_ready(self) -> None:
+        """The library's part of the chosen entity's background, said to be on its way while
+        the index was built, is filled in now (it stayed so until another entity was chosen)."""
+        panel = self.query_one(NotePanel)
+        if self.selected is not None and panel.context is not None and panel.context.library_state:
+            self.gather_context(self.selected)
+
     def on_entity_sidebar_context_ready(self, message: ContextReady) -> None:
         message.stop()
         if self.selected is not None and message.context.entity.key == self.selected.key:
-            self.query_one(NotePanel).show(message.context)
+            panel = self.query_one(NotePanel)
+            again = panel.context is not None and panel.context.entity.key == message.context.entity.key
+            panel.show(message.context, keep_place=again)
+            if again:
+                panel.set_current_mention(self.mention_index)
 
     def _follow(self, entity: EntityInfo) -> None:
         """Show another entity's background, remembering this one for ``backspace``."""

@@ -291,6 +291,7 @@ class MainScreen(Screen):
         if self._notes_waiting:
             self.call_later(self._index_notes)  # a note saved while the index was busy
         self.sidebar.index_ready = self.library_panel.index_ready = True
+        self.sidebar.index_became_ready()
         self.feeds.counts_changed()  # saved searches count what the index found
         if self._search_screen is not None:
             self._search_screen.index_changed(None)

@@ -156,8 +156,10 @@ class NotePanel(VerticalScroll):
 
     # -- showing ---------------------------------------------------------------------------
 
-    def show(self, context: Background | None, prompt: str = CHOOSE_PROMPT) -> None:
-        """Show an entity's background (or ``prompt``: to choose one; "" when there is none to choose)."""
+    def show(self, context: Background | None, prompt: str = CHOOSE_PROMPT, keep_place: bool = False) -> None:
+        """Show an entity's background (or ``prompt``: to choose one; "" when there is none to
+        choose). ``keep_place``: the same entity's background again, filled in further (the
+        panel stays where it was read, its mention strip on the mention gone to)."""
         if context is not None and not self._sections():
             return  # closing: nothing to show it in
         self.context = context
@@ -184,6 +186,9 @@ class NotePanel(VerticalScroll):
         for widget in self.query("#note-related, .section, MentionStrip, Static, OptionList, Sparkline, Button"):
             if widget.id != "note-text":
                 widget.set_class(widget.id not in shown, "-hidden")
+        if keep_place:
+            self.call_after_refresh(self.scroll_to, y=self.scroll_y, animate=False)
+            return
         self.scroll_home(animate=False)  # not left where the last entity's background was read
 
     def _reveal(self, widget: Widget, visible: bool = True) -> None:
@@ -300,6 +305,9 @@ class NotePanel(VerticalScroll):
         if dossier.months:
             undated = f" ({dossier.undated} undated)" if dossier.undated else ""
             text.update(Content.styled(f"{dossier.span}{undated}", "$text-muted"))
+            self._reveal(text)
+        elif dossier.undated:
+            text.update(Content.styled(f"{dossier.undated} undated", "$text-muted"))  # as reader about says it
             self._reveal(text)
         stories_list = []
         for label, story in dossier.labelled_stories():
