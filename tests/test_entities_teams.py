@@ -92,6 +92,8 @@ def test_a_country_that_loses_or_is_lost_to_in_a_match_report_is_its_team(recogn
     ("LeBron James scored 30 points as the Lakers beat the Warriors.", {"Lakers", "Warriors"}),  # "laker" is a word
     ("The Knicks lost to the Celtics on Friday in a close game.", {"Knicks", "Celtics"}),  # "Celtic" a people's
     ("He joined the Lakers before the 2018 season.", {"Lakers"}),
+    ("Celtics coach Joe Mazzulla said the Celtics played well in Boston.", {"Celtics"}),
+    ("In the final game of the season, the Yankees and the Mets both lost.", {"Yankees", "Mets"}),
 ])
 def test_a_plural_that_plays_in_a_story_of_sport_is_a_team(recognizer, text, names):
     found = {s: t for s, t, _ in spans(recognizer, text)}

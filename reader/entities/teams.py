@@ -85,8 +85,9 @@ def nickname(story: Story, found: Found) -> list[Token] | None:
     return None
 
 
-_PLAYS_AFTER = re.compile(r"\s+(?:beat|beats|lost|lose|won|win|defeated|drew|tied|edged|routed|trounced|"
-                          r"clinched|rallied|trailed|hosted|host|face|faced|visit|visited)\b")
+_PLAYS_AFTER = re.compile(r"\s+(?:both\s+|all\s+)?(?:beat|beats|lost|lose|won|win|defeated|drew|tied|edged|"
+                          r"routed|trounced|clinched|rallied|trailed|hosted|host|hosts|face|faced|visit|visited|"
+                          r"played|play|plays|scored)\b")
 _PLAYED_BEFORE = re.compile(r"\b(?:beat|beating|defeated|defeating|against|joined|joining|signed\s+with|"
                             r"traded\s+to|lost\s+to|losing\s+to|fell\s+to|drafted\s+by|coach\s+of|"
                             r"played\s+for|plays\s+for|playing\s+for)\s+the\s+$")
