@@ -79,6 +79,10 @@ class OpenArticleCommands(Provider):
                       help=escape(article.meta_line))
 
 
+_SOURCE_COMMAND = "Show articles from "
+"""The start of the commands that filter the list to one source (one command per source)."""
+
+
 class LibraryCommands(Provider):
     """Add and refresh, sort and filter the article list, from the command palette."""
 
@@ -133,7 +137,7 @@ class LibraryCommands(Provider):
                              "A saved search on it: its stories get their own count in the feeds view (F)"))
         commands += [(f"Sort articles by {sort}", set_sort(sort), "o cycles the sort") for sort in SORTS]
         commands += [(f"Show {show} articles", set_show(show), "v cycles unread/starred/all") for show in SHOWS]
-        commands += [(f"Show articles from {source}", set_source(source), "Filter the list to one source")
+        commands += [(f"{_SOURCE_COMMAND}{source}", set_source(source), "Filter the list to one source")
                      for source in article_list.sources()]
         return commands
 
@@ -143,7 +147,10 @@ class LibraryCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        words = query.casefold().split()
         for label, callback, help_text in self._commands():
+            if label.startswith(_SOURCE_COMMAND) and not all(w in label.casefold() for w in words):
+                continue  # a source is data, as a title is: its words, not letters scattered over it
             score = matcher.match(label)
             if score > 0:
                 yield Hit(score, Content(label), callback, text=label, help=help_text)

@@ -229,6 +229,12 @@ async def test_palette_offers_sort_filter_add_and_mentions(tmp_path: Path) -> No
         assert "Show articles mentioning “gazette”" in labels
         labels = [str(hit.text) async for hit in provider.search("add")]
         assert "Add articles, pages or feeds…" in labels
+        # a source is data: its words, not letters scattered over its command ("variste" offered
+        # "Show articles from Oracle VM VirtualBox…" above a title holding it, a new user's pass)
+        labels = [str(hit.text) async for hit in provider.search("gzt")]
+        assert "Show articles from Gazette" not in labels
+        labels = [str(hit.text) async for hit in provider.search("GAZ")]
+        assert "Show articles from Gazette" in labels
 
 
 async def test_the_list_says_it_is_loading_until_it_has_articles():
