@@ -39,7 +39,7 @@ from reader.entities.legal_forms import legal_form
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.place_facts import PlaceFacts, place_table
 from reader.entities.roles import skip_aside
-from reader.entities.wordlists import COMMON, THING_NOUNS, WORK_YEAR, vessel_kind
+from reader.entities.wordlists import COMMON, SPORT_WORDS, THING_NOUNS, WORK_YEAR, vessel_kind
 
 FROM_NAME = "its name (reader's rules)"
 FROM_STORY = "this story"
@@ -74,9 +74,7 @@ def org_kind(name: str) -> tuple[str, str] | None:
     return _kind_of_first_word(words, ORG_FIRST_WORDS)
 
 
-_SPORT_WORDS = re.compile(r"\b(?:season|seasons|coach|scored|playoffs?|league|innings|pitcher|quarterback|"
-                          r"touchdown|goalkeeper|striker|midfielder|roster|traded|draft|stadium|inning|"
-                          r"halftime|rookie|ballpark|batting)\b", re.IGNORECASE)
+_LOWER_WORDS = re.compile(r"[a-z][a-z-]*")
 
 
 def team_kind(name: str, body: str) -> bool:
@@ -88,7 +86,7 @@ def team_kind(name: str, body: str) -> bool:
         return False
     if not any(_a_known_place(" ".join(words[:i])) for i in range(len(words) - 1, 0, -1)):
         return False
-    return len({m.group(0).casefold() for m in _SPORT_WORDS.finditer(body)}) >= 3
+    return len(SPORT_WORDS.intersection(_LOWER_WORDS.findall(body.casefold()))) >= 3
 
 
 def _kind_of_first_word(words: list[str], kinds: dict[str, str]) -> tuple[str, str] | None:

@@ -8,10 +8,10 @@ from collections import Counter
 from reader.entities.knowledge import CONTRACTED_S
 from reader.entities.land_kinds import land_kind_after
 from reader.entities.lexicon import name_key
-from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE, Span, team_key
+from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE, Span
 from reader.entities.notes import make_id
 from reader.entities.story import Found, Story
-from reader.entities.teams import nickname, plays_as_a_team, speaks_of_sport
+from reader.entities.teams import countries_as_teams, nickname, plays_as_a_team, speaks_of_sport
 from reader.entities.town_states import mark_towns_and_states
 from reader.entities.tokens import WORD, Token, fold_token, follows_the
 from reader.entities.wordlists import (
@@ -38,9 +38,6 @@ _PEOPLE_NOUNS = frozenset("women men children people".split())
 """Plurals without an -s that a sentence may start with ("Women and minorities are encouraged")."""
 _CAMEL = re.compile(r"^[A-Za-z][a-z]+[A-Z][a-z]|^[a-z][A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.&]{1,9})\s*[)\]]")
-_SPORT_WORDS = frozenset("""goalkeeper striker midfielder penalty kick-off kickoff scored equaliser equalizer halftime
-half-time match coach referee semi-final quarter-final innings wicket touchdown""".split())
-_SPORT_PHRASES = ("stoppage time", "extra time", "group stage", "world cup")
 
 
 class Names:
@@ -151,13 +148,7 @@ def resolve(story: Story) -> list[Span]:
     _split_off_known_people(story, names)
     _type_single_words(story, names)
     pool(story)
-    if _is_sports(story):
-        for f in found:
-            if f.type == PLACE and f.key and f.known and len(f.tokens) <= 2:
-                prev = text[max(0, f.start - 12):f.start].split()
-                if not prev or fold_token(prev[-1]) not in _PLACE_PREPOSITIONS | {"at", "to", "of", "and"} \
-                        or _PLAYS.match(text, f.end) or _SCORE_OR_DEFEAT_BEFORE.search(text, max(0, f.start - 40), f.start):
-                    f.type, f.key = ORG, team_key(f.key)  # "and Tunisia lost", "lost 1 – 2 to England"
+    countries_as_teams(story)
     _join_epithets(story)
     _join_nicknames(story, names)
     mark_towns_and_states(story)
@@ -479,22 +470,8 @@ def _contraction(low: str, story: Story) -> bool:
         stem in COMMON or story.knowledge.is_word(stem) or stem.endswith("n"))
 
 
-_PLAYS = re.compile(r"\s+(?:lost|won|beat|defeated|drew|faced|scored|played|led|trailed|equalised|equalized)\b")
-"""What a team does right after its name."""
-_SCORE_OR_DEFEAT_BEFORE = re.compile(r"(?:\b\d{1,2}\s*[–—-]\s*\d{1,2}|\b(?:lost|fell|went down|drew|beaten|"
-                                     r"losing|draw)\s+(?:\d{1,2}\s*[–—-]\s*\d{1,2}\s+)?(?:to|with|by))\s+$")
-"""A score, or a defeat or draw "to" or "with", right before a name: "Sweden 1 – 0 Korea Republic",
-"lost 1 – 2 to England" (not "travelled to England")."""
 
 
-def _is_sports(story: Story) -> bool:
-    """A match report: national teams are named after their countries (and are organisations)."""
-    words = story.lower_all
-    cues = sum(1 for cue in _SPORT_WORDS if cue in words)
-    if cues < 2:
-        return False
-    folded = story.text.casefold()
-    return cues + sum(1 for cue in _SPORT_PHRASES if cue in folded) >= 4
 
 
 _MODEL_BEFORE = re.compile(r"\b(?P<maker>[A-Za-z][\w’'-]*)(?:['’]s)?\s+\d{1,4}\s+$")

@@ -10,7 +10,19 @@ from reader.entities.lexicon import COUNTRY_RANK
 from reader.entities.model import ORG, PLACE
 from reader.entities.story import Found, Story
 from reader.entities.tokens import Token
-from reader.entities.wordlists import COMMON, DEMONYMS, ENDINGS, PARTY_NOUNS, is_demonym, is_role
+from reader.entities.evidence import PLACE_BEFORE
+from reader.entities.model import team_key
+from reader.entities.tokens import fold_token
+from reader.entities.wordlists import (
+    COMMON,
+    DEMONYMS,
+    ENDINGS,
+    MATCH_REPORT_WORDS,
+    PARTY_NOUNS,
+    SPORT_WORDS,
+    is_demonym,
+    is_role,
+)
 
 #: Plurals that name land, not a team: "the Florida Keys", "the Texas Plains".
 _LAND_PLURALS = frozenset("""keys cays everglades badlands highlands lowlands midlands uplands wetlands plains
@@ -85,9 +97,10 @@ def nickname(story: Story, found: Found) -> list[Token] | None:
     return None
 
 
-_PLAYS_AFTER = re.compile(r"\s+(?:both\s+|all\s+)?(?:beat|beats|lost|lose|won|win|defeated|drew|tied|edged|"
-                          r"routed|trounced|clinched|rallied|trailed|hosted|host|hosts|face|faced|visit|visited|"
-                          r"played|play|plays|scored)\b")
+PLAYS_AFTER = re.compile(r"\s+(?:both\s+|all\s+)?(?:beat|beats|lost|lose|won|win|defeated|drew|tied|edged|"
+                         r"routed|trounced|clinched|rallied|trailed|led|hosted|host|hosts|face|faced|visit|visited|"
+                         r"played|play|plays|scored|equalised|equalized)\b")
+"""What a team does right after its name."""
 _PLAYED_BEFORE = re.compile(r"\b(?:beat|beating|defeated|defeating|against|joined|joining|signed\s+with|"
                             r"traded\s+to|lost\s+to|losing\s+to|fell\s+to|drafted\s+by|coach\s+of|"
                             r"played\s+for|plays\s+for|playing\s+for)\s+the\s+$")
@@ -100,15 +113,43 @@ def plays_as_a_team(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if len(word) < 4 or not word.endswith("s") or word.isupper() or text[max(0, start - 4):start].casefold() != "the ":
         return False
-    return _PLAYS_AFTER.match(text, end) is not None or _PLAYED_BEFORE.search(text, max(0, start - 30), start) is not None
-
-
-_SPORT_WORDS = frozenset("""game games season coach scored score points goal goals match league playoff playoffs
-innings quarterback pitcher striker goalkeeper halftime overtime touchdown basket rebounds roster""".split())
+    return PLAYS_AFTER.match(text, end) is not None or _PLAYED_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def speaks_of_sport(story: Story) -> bool:
     """True when the story uses a word of sport: a plural that plays is then a team ("lost to
     the Celtics"), not a people ("The Americans won the war", "wars against the Turks")."""
-    return not _SPORT_WORDS.isdisjoint(story.lower_all)
+    return not SPORT_WORDS.isdisjoint(story.lower_all)
+
+
+_MATCH_REPORT_PHRASES = ("stoppage time", "extra time", "group stage", "world cup")
+_SCORE_OR_DEFEAT_BEFORE = re.compile(r"(?:\b\d{1,2}\s*[–—-]\s*\d{1,2}|\b(?:lost|fell|went down|drew|beaten|"
+                                     r"losing|draw)\s+(?:\d{1,2}\s*[–—-]\s*\d{1,2}\s+)?(?:to|with|by))\s+$")
+"""A score, or a defeat or draw "to" or "with", right before a name: "Sweden 1 – 0 Korea Republic",
+"lost 1 – 2 to England" (not "travelled to England")."""
+
+
+def is_match_report(story: Story) -> bool:
+    """A match report: national teams are named after their countries (and are organisations)."""
+    words = story.lower_all
+    cues = sum(1 for cue in MATCH_REPORT_WORDS if cue in words)
+    if cues < 2:
+        return False
+    folded = story.text.casefold()
+    return cues + sum(1 for cue in _MATCH_REPORT_PHRASES if cue in folded) >= 4
+
+
+def countries_as_teams(story: Story) -> None:
+    """In a match report, a country named where a team plays is its team ("Sweden beat Korea",
+    "and Tunisia lost 1 – 2 to England"), keyed apart from the country; "travelled to England"
+    and "in Russia" stay the places."""
+    if not is_match_report(story):
+        return
+    text = story.text
+    for f in story.found:
+        if f.type == PLACE and f.key and f.known and len(f.tokens) <= 2:
+            prev = text[max(0, f.start - 12):f.start].split()
+            if not prev or fold_token(prev[-1]) not in PLACE_BEFORE | {"at", "to", "of", "and"} \
+                    or PLAYS_AFTER.match(text, f.end) or _SCORE_OR_DEFEAT_BEFORE.search(text, max(0, f.start - 40), f.start):
+                f.type, f.key = ORG, team_key(f.key)
 

@@ -297,3 +297,13 @@ def vessel_kind(words: list[str]) -> str | None:
 #: A work's year in brackets after its title, the year as group 1: "Chasing Liberty (2004)" (a
 #: person's years say "born", "b.", "m." or give two dates).
 WORK_YEAR = re.compile(r" ?\(((?:1[5-9]|20)\d\d)\)")
+
+
+#: Words of sport (a story that uses one speaks of sport: a plural that plays is a team).
+SPORT_WORDS = frozenset("""game games season seasons coach scored score points goal goals match league playoff
+playoffs innings inning quarterback pitcher striker goalkeeper midfielder halftime half-time overtime touchdown
+basket rebounds roster stadium rookie ballpark batting""".split())
+#: The words of a football or cricket match report (stricter: ``teams.is_match_report`` wants several).
+MATCH_REPORT_WORDS = frozenset("""goalkeeper striker midfielder penalty kick-off kickoff scored equaliser equalizer
+halftime half-time match coach referee semi-final quarter-final innings wicket touchdown""".split())
+
