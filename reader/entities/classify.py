@@ -15,7 +15,7 @@ from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
 from reader.entities.role_words import BODY_WORDS, TITLE_MODIFIERS
 from reader.entities.teams import place_and_nickname, plays_as_a_team, speaks_of_sport
-from reader.entities.tokens import GIVEN_WITH_HYPHEN, follows_the
+from reader.entities.tokens import GIVEN_WITH_HYPHEN, follows_the, lower_word_after
 from reader.entities.wordlists import (
     CALENDAR,
     COMMON,
@@ -380,7 +380,6 @@ def _body_named_with_its_country(story: Story, a: int, b: int) -> bool:
 _ACRONYM_LED = re.compile(r"[A-Z]{2,}[A-Z][a-z]")
 """A word led by capitals run into a capitalised word ("JPMorgan", "PRNewswire"): a
 company's spelling; no given name is written so ("LeBron", "DeShawn", "McDonald" are not)."""
-_KIND_AFTER = re.compile(r"\s+([a-z][a-z-]+)\b")
 
 
 _HEAD_ENDS = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or|in|at|on|of|for|to|with|from|by|as|but|than)\b")
@@ -423,8 +422,7 @@ def _body_named_before_its_kind(story: Story, start: int, end: int) -> bool:
     lower-case word for a kind of body is that body, whatever its words look like."""
     if not follows_the(story.text, start):
         return False
-    match = _KIND_AFTER.match(story.text, end)
-    return match is not None and match.group(1) in BODY_WORDS
+    return lower_word_after(story.text, end) in BODY_WORDS
 
 
 def _ordinary_opener(story: Story, a: int, b: int) -> bool:

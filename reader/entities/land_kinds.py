@@ -4,15 +4,13 @@ name's words look like: "Sahara" alone read as an organisation)."""
 
 from __future__ import annotations
 
-import re
+from reader.entities.tokens import lower_word_after
 
 LAND_KINDS = frozenset("""mountains mountain range river valley desert region province peninsula plateau basin
 delta canyon lake sea coast coastline island islands archipelago strait gulf bay forest rainforest glacier
 volcano county district prefecture governorate oblast highlands lowlands wetlands""".split())
-_KIND_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 
 
 def land_kind_after(text: str, end: int) -> bool:
     """True when the word right after ``text[:end]`` is a lower-case kind of land."""
-    match = _KIND_AFTER.match(text, end)
-    return match is not None and match.group(1) in LAND_KINDS
+    return lower_word_after(text, end) in LAND_KINDS

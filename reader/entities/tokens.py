@@ -32,6 +32,16 @@ def follows_the(text: str, start: int) -> bool:
     return text[max(0, start - 4):start].casefold() == "the "
 
 
+_LOWER_WORD_AFTER = re.compile(r"\s+([a-z][a-z-]+)\b")
+
+
+def lower_word_after(text: str, end: int) -> str | None:
+    """The lower-case word right after ``text[:end]`` ("the D.A. Davidson *brokerage*", "the
+    Sahara *desert*"), else ``None``."""
+    match = _LOWER_WORD_AFTER.match(text, end)
+    return match.group(1) if match else None
+
+
 def fold_token(word: str) -> str:
     """The form words are compared in."""
     if word.isascii():
