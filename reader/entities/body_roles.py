@@ -18,7 +18,7 @@ import re
 
 from reader.entities.model import ORG
 from reader.entities.role_lists import before_list
-from reader.entities.role_phrases import singular
+from reader.entities.wordlists import singular
 from reader.entities.role_words import BODY_WORDS
 from reader.entities.tokens import follows_the
 from reader.entities.wordlists import CALENDAR, ENDINGS

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from reader.entities.role_phrases import affiliation_before, role_ending, singular
+from reader.entities.role_phrases import affiliation_before, role_ending
+from reader.entities.wordlists import singular
 from reader.entities.role_words import is_role_word
 
 LIST_REACH = 700

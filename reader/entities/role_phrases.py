@@ -1,6 +1,6 @@
 """Reading role words in a phrase, shared by the role shapes: where a phrase's clause
 starts, the role its last words name ("DPP spokesperson"), a body's possessive before a
-name ("New People Party's"), and a plural made singular."""
+name ("New People Party's")."""
 
 from __future__ import annotations
 
@@ -67,10 +67,3 @@ def affiliation_before(before: str) -> str | None:
     return f"of {' '.join(words)}"
 
 
-def singular(word: str) -> str:
-    """ "writers" → "writer", "deputies" → "deputy", "actresses" → "actress"."""
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("sses", "ches", "shes")):
-        return word[:-2]
-    return word[:-1]

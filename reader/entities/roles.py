@@ -22,7 +22,8 @@ from reader.entities.body_roles import called_kind, kind_after, linked_body, lis
 from reader.entities.party_tags import party_role
 from reader.entities.role_clauses import player_role, postnominal_role, seat_role, speaks_for, who_role
 from reader.entities.role_lists import list_role_at
-from reader.entities.role_phrases import WORD, affiliation_before, clause_start, role_ending, singular
+from reader.entities.role_phrases import WORD, affiliation_before, clause_start, role_ending
+from reader.entities.wordlists import singular
 from reader.entities.role_relations import (family_role, made_by_role, maker_role, possessive_work_role, relation_role,
                                             screen_role, spouse_role, work_role)
 from reader.entities.role_shapes import contributed_role, credit_role, first_to, role_as, role_object, the_n_of

@@ -22,6 +22,7 @@ from reader.entities.wordlists import (
     SPORT_WORDS,
     is_demonym,
     is_role,
+    singular,
 )
 
 #: Plurals that name land, not a team: "the Florida Keys", "the Texas Plains".
@@ -62,7 +63,7 @@ def place_and_nickname(story: Story, a: int, b: int) -> str | None:
     if low in _LAND_PLURALS:
         return PLACE
     if not _plural(low) or low in story.lower_all or low in COMMON or low in story.knowledge.family_names \
-            or any(form in ENDINGS for form in _singulars(low)):
+            or singular(low) in ENDINGS:
         return None  # "Georgia Rogers"; "Ohio Universities", "United States Embassies": the kind's plural
     if is_demonym(low) or low[:-1] in DEMONYMS or low.endswith(_PEOPLE_ENDINGS) or low in PARTY_NOUNS \
             or low in _PEOPLE_PLURALS or is_role(low) or is_role(low[:-1]):
@@ -72,11 +73,6 @@ def place_and_nickname(story: Story, a: int, b: int) -> str | None:
 
 def _plural(low: str) -> bool:
     return low == "sox" or len(low) >= 4 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
-
-
-def _singulars(low: str) -> tuple[str, ...]:
-    """The word itself and the singulars it may be the plural of ("embassies" → "embassy")."""
-    return (low, low[:-1], low[:-2], low[:-3] + "y") if low.endswith("ies") else (low, low[:-1], low[:-2])
 
 
 def nickname(story: Story, found: Found) -> list[Token] | None:

@@ -307,3 +307,11 @@ basket rebounds roster stadium rookie ballpark batting""".split())
 MATCH_REPORT_WORDS = frozenset("""goalkeeper striker midfielder penalty kick-off kickoff scored equaliser equalizer
 halftime half-time match coach referee semi-final quarter-final innings wicket touchdown""".split())
 
+
+def singular(word: str) -> str:
+    """ "writers" → "writer", "deputies" → "deputy", "actresses" → "actress"."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes")):
+        return word[:-2]
+    return word[:-1]
