@@ -21,6 +21,15 @@ SHARED = _find_shared()
 SEED = REPO / "seeds" / "000_028039a13440567c.txt"
 
 
+@pytest.fixture(scope="module")
+def recognizer():
+    """The shared recogniser, built afresh for the module (a module may define its own)."""
+    from reader.entities import service
+
+    service.reset()
+    return service.get_recognizer()
+
+
 @pytest.fixture(autouse=True)
 def reader_home(tmp_path_factory, monkeypatch) -> Path:
     """A private READER_HOME so no test touches the real home."""

@@ -49,6 +49,10 @@ async def wait_panel(pilot, text: str) -> str:
     raise AssertionError(f"{text!r} not in the note panel: {shown!r}")
 
 
+async def wait_index_ready(pilot) -> None:
+    await until(pilot, lambda: pilot.app.screen.sidebar.index_ready, "the index ready", tries=400)
+
+
 def story(folder, name, title, published, body):
     (folder / name).write_text(f"---\ntitle: {title}\npublished: {published}\n---\n{body}\n")
 
@@ -111,10 +115,7 @@ async def test_a_note_saved_while_the_index_is_busy_is_indexed_when_it_is_done(h
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         status = app.screen.query_one(IndexStatus)
-        for _ in range(400):
-            await pilot.pause(0.02)
-            if app.screen.sidebar.index_ready:
-                break
+        await wait_index_ready(pilot)
         save_user_note(Note("ann-hobb", "Ann Hobb", "PERSON", summary="Mayor."))
         service.reload_knowledge_base()
         status.state = "indexing 1 of 2"  # as while an update runs
@@ -134,10 +135,7 @@ async def test_the_library_part_fills_in_when_the_index_is_ready(harbour):
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         await wait_entities(pilot)
-        for _ in range(400):
-            await pilot.pause(0.02)
-            if app.screen.sidebar.index_ready:
-                break
+        await wait_index_ready(pilot)
         app.screen.sidebar.index_ready = False  # as while the first build runs
         app.screen.sidebar.query_one("#entities").select_key("quentin-vale")
         await wait_panel(pilot, "being built")
@@ -150,11 +148,7 @@ async def test_the_dossier_comes_from_the_index_and_opens_the_latest_story(harbo
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         await wait_entities(pilot)
-        for _ in range(400):
-            await pilot.pause(0.02)
-            if app.screen.sidebar.index_ready:
-                break
-        assert app.screen.sidebar.index_ready
+        await wait_index_ready(pilot)
         app.screen.sidebar.query_one("#entities").select_key("quentin-vale")
         shown = await wait_panel(pilot, "In your library: 3 stories")
         assert "2021-03 … 2021-06" in shown
@@ -362,10 +356,7 @@ async def test_opening_a_story_never_waits_for_the_background(harbour, monkeypat
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         entity_list = await wait_entities(pilot)
-        for _ in range(400):
-            await pilot.pause(0.02)
-            if app.screen.sidebar.index_ready:
-                break
+        await wait_index_ready(pilot)
         entity_list.select_key("quentin-vale")  # its dossier is now stuck
         await pilot.pause(0.1)
         await pilot.press("right_square_bracket")  # the next story opens at once all the same

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader.entities import service
 from reader.entities.model import PERSON
 from reader.entities.summary import summarise
 
 BODY = "Hill said the plan would work, and Hill said taxes would fall."
-
-
-@pytest.fixture(scope="module")
-def recognizer():
-    service.reset()
-    return service.get_recognizer()
 
 
 def people(recognizer, body, title):

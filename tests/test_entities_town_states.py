@@ -5,18 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.entities import service
 from reader.entities.model import ORG, PERSON, PLACE
-
-
-@pytest.fixture(scope="module")
-def recognizer():
-    service.reset()
-    return service.get_recognizer()
-
-
-def spans(recognizer, text):
-    return [(text[s.start:s.end], s.type, s.key) for s in recognizer.recognise(text)]
+from tests.entity_support import spans
 
 
 def test_an_ap_state_after_a_towns_comma_is_the_state(recognizer):

@@ -408,24 +408,41 @@ async def test_the_highlighted_feeds_last_error_is_said_in_full_at_80_columns(fe
         assert not line.has_class("-shown")
 
 
+LONG_TITLE = "Новости Оренбурга и области / Раздел Новости / Все новости за сегодня"
+
+
+def subscribe_long_title(server) -> None:
+    """A feed whose title is longer than the Feed column at 120 columns, refreshed."""
+    no_refresh_at_start()
+    (server.folder / "long.xml").write_bytes(rss(LONG_TITLE, [("a", "Alpha")]))
+    with StateStore() as state:
+        FeedStore(state).subscribe(server.feed_url("long.xml"))
+        refresh(state, politeness=FAST)
+
+
+async def open_on_long_title(pilot) -> FeedsScreen:
+    """The feeds view open, its cursor on the long-titled feed."""
+    await settle(pilot, lambda: pilot.app.screen.column.article is not None, "the first story")
+    screen = await open_feeds(pilot)
+    await settle(pilot, lambda: any(r.title == LONG_TITLE for r in screen.rows), "the feed's row")
+    await move_to(pilot, screen, LONG_TITLE)
+    await pilot.pause()
+    return screen
+
+
+def table_text(screen: FeedsScreen) -> str:
+    table = screen.table
+    return "\n".join(strip.text for strip in (table.render_line(y) for y in range(table.size.height)))
+
+
 async def test_a_long_feed_title_ends_with_an_ellipsis(feed_server):
     """Titles longer than the Feed column were cut mid-word with no sign (two feeds looked the
     same, a new user's pass): the cut shows "…"."""
-    no_refresh_at_start()
-    long = "Новости Оренбурга и области / Раздел Новости / Все новости за сегодня"
-    (feed_server.folder / "long.xml").write_bytes(rss(long, [("a", "Alpha")]))
-    with StateStore() as state:
-        FeedStore(state).subscribe(feed_server.feed_url("long.xml"))
-        refresh(state, politeness=FAST)
+    subscribe_long_title(feed_server)
     app = ReaderApp()
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot, lambda: app.screen.column.article is not None, "the first story")
-        screen = await open_feeds(pilot)
-        await settle(pilot, lambda: any(r.title == long for r in screen.rows), "the feed's row")
-        await move_to(pilot, screen, long)
-        await pilot.pause()
-        text = "\n".join(strip.text for strip in (screen.table.render_line(y) for y in range(screen.table.size.height)))
-        assert "Новости Оренбурга" in text and "…" in text and long not in text
+        text = table_text(await open_on_long_title(pilot))
+        assert "Новости Оренбурга" in text and "…" in text and LONG_TITLE not in text
 
 
 def test_the_feed_column_takes_what_the_screen_leaves_beside_the_counts_and_the_error():
@@ -436,25 +453,11 @@ def test_the_feed_column_takes_what_the_screen_leaves_beside_the_counts_and_the_
 
 async def test_a_wider_screen_shows_longer_feed_titles_and_keeps_the_cursor(feed_server):
     """The Feed column was 42 cells at any width: at 200 columns a long title was still cut."""
-    no_refresh_at_start()
-    long = "Новости Оренбурга и области / Раздел Новости / Все новости за сегодня"
-    (feed_server.folder / "long.xml").write_bytes(rss(long, [("a", "Alpha")]))
-    with StateStore() as state:
-        FeedStore(state).subscribe(feed_server.feed_url("long.xml"))
-        refresh(state, politeness=FAST)
+    subscribe_long_title(feed_server)
     app = ReaderApp()
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot, lambda: app.screen.column.article is not None, "the first story")
-        screen = await open_feeds(pilot)
-        await settle(pilot, lambda: any(r.title == long for r in screen.rows), "the feed's row")
-        await move_to(pilot, screen, long)
-
-        def shown() -> str:
-            table = screen.table
-            return "\n".join(strip.text for strip in (table.render_line(y) for y in range(table.size.height)))
-
-        await pilot.pause()
-        assert long not in shown()
+        screen = await open_on_long_title(pilot)
+        assert LONG_TITLE not in table_text(screen)
         await pilot.resize_terminal(200, 60)
-        await settle(pilot, lambda: long in shown(), "the whole title")
-        assert screen.current is not None and screen.current.title == long
+        await settle(pilot, lambda: LONG_TITLE in table_text(screen), "the whole title")
+        assert screen.current is not None and screen.current.title == LONG_TITLE
