@@ -72,8 +72,11 @@ def test_feed_url_is_remembered_and_refresh_adds_only_new_entries(reader_home: P
     state.pages["/feed.xml"] = (200, "application/rss+xml", _rss([("a", "Alpha"), ("b", "Beta"), ("c", "Gamma")]))
     assert main(["refresh"]) == 0
     out, err = capsys.readouterr()
-    assert out.strip() == "1 article added; 2 duplicates skipped; 0 could not be used."
+    assert out.strip() == "1 feed: 1 new story."  # as the app's R says it
     assert err == ""
+    assert main(["refresh"]) == 0
+    out, _ = capsys.readouterr()  # nothing new: said so, not "no article files there" (a new user's pass)
+    assert out.strip().startswith("1 feed: 0 new stories") and "article files" not in out
     assert main(["refresh", "--list"]) == 0
     assert f"{base}/feed.xml  Local News" in capsys.readouterr().out
     assert main(["list", "--json"]) == 0

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     if args.verbose:
         for result in report.feeds:
             print(make_safe(result.line), file=sys.stderr)
-    print_report(report.imported, args.verbose)
+    print_report(report.imported, args.verbose, report.summary())  # as the app's R says it, not "no article files"
     everything_failed = len(report.failed) == len(report.feeds) and report.feeds
     return EXIT_ALL_FAILED if everything_failed and not report.added else 0
 
