@@ -291,6 +291,8 @@ def test_reader_about_prints_the_note_facts_and_dossier(tmp_path, capsys):
     assert "Capital: Paris" in out and "In your library: 2 stories" in out
     assert "  first: " in out and "  latest: " in out and "stories per month, 2020-01 … 2020-02: ██" in out
     assert main(["about", "Nobody Known Here"]) == 1
+    err = capsys.readouterr().err  # a word search may find is no entity: it says where to look
+    assert "no story that names it as an entity" in err and "reader search" in err
     assert main(["about", "Ann Hobs"]) == 1
     assert "did you mean 'Ann Hobb'?" in capsys.readouterr().err
     assert main(["about", "Hobbs"]) == 1  # one word misspelt: the name it is a word of

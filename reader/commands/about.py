@@ -182,7 +182,7 @@ def run(args: argparse.Namespace) -> int:
         if entity is None:
             near = near_names(name, kb, index)
             hint = f"did you mean {' or '.join(repr(n) for n in near)}?" if near else \
-                "no note, no place, no story in the index"
+                "no note, no place, no story that names it as an entity; `reader search` finds words"
             print(f"reader: nothing known about {name!r} ({hint})", file=sys.stderr)
             return EXIT_NOT_FOUND
         context = background_for(entity, kb, index=index)
