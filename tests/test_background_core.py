@@ -157,6 +157,12 @@ def test_a_country_has_capital_population_continent_and_neighbours():
     assert "GeoNames" in lines["Population"]
 
 
+def test_a_continent_says_how_many_countries_it_has():
+    """A continent's facts said only "continent", an empty section (a new user's pass)."""
+    africa = place_facts("Africa")
+    assert africa.kind == "continent" and int(dict(africa.lines)["Countries"]) > 50
+
+
 def facts_of(text: str, name: str):
     """The facts the sidebar shows for the entity ``name`` of a story of ``text``."""
     recognizer = service.get_recognizer()

@@ -168,8 +168,10 @@ class PlaceTable:
             code = self._state_names[key]
             return PlaceFacts(self.states[code], "US state", (("Part of", "United States"),
                                                              ("Postal code", code)), source, as_of)
-        if key in self._continent_names:
-            return PlaceFacts(self.continents[self._continent_names[key]], "continent", (), source, as_of)
+        if key in self._continent_names:  # the continent and how many countries GeoNames puts there
+            code = self._continent_names[key]
+            countries = sum(1 for c in self.countries.values() if c.get("continentcode") == code)
+            return PlaceFacts(self.continents[code], "continent", (("Countries", f"{countries:,}"),), source, as_of)
         if key in REGIONS:
             what, country = REGIONS[key]
             lines = [("What", what)]
