@@ -9,6 +9,7 @@ from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.summary import summarise
 from reader.library.files import load_all
 from tests.conftest import SEED
+from tests.entity_support import spans
 
 
 @pytest.fixture(scope="module")
@@ -444,6 +445,16 @@ def test_a_name_ending_in_ing_is_no_gerund_unless_its_stem_is_a_word(recognizer)
         "Crowdfunding is what they did next.": ("Crowdfunding", None),  # a sentence's first word: a gerund
     }
     assert_kinds(recognizer, cases)
+
+
+def test_a_sound_before_a_comma_is_no_name(recognizer):
+    """"Ahh, if only" and "Hmm," are sounds (no dictionary lists them, so they read as names);
+    a label that starts with one keeps its name."""
+    text = ("Yahoo sold its web business. Ahh, if only Yahoo had bought Snapchat. "
+            "\"Hmm,\" she said. Shh! The album came out on Ohh Records.")
+    surfaces = {surface for surface, _, _ in spans(recognizer, text)}
+    assert {"Yahoo", "Snapchat", "Ohh Records"} <= surfaces
+    assert not surfaces & {"Ahh", "Hmm", "Shh"}
 
 
 def test_an_acronyms_possessive_ends_its_name(recognizer):

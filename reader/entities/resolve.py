@@ -21,6 +21,8 @@ from reader.entities.wordlists import (
     DEMONYMS,
     ENDINGS,
     GIVEN_NAMES,
+    INTERJECTION,
+    INTERJECTION_AFTER,
     KIN_WORDS,
     NOT_NAMES,
     PARTY_NOUNS,
@@ -310,6 +312,8 @@ def _type_single_words(story: Story, names: Names) -> None:
             continue
         if len(word) == 1 or low in _PEOPLE_NOUNS:
             continue  # a letter alone: a grade, a unit (°C), an initial; "Women", "Children"
+        if not tok.upper and INTERJECTION.fullmatch(word) and INTERJECTION_AFTER.match(text, f.end):
+            continue  # "Ahh, if only", "Hmm," he said: a sound
         if tok.upper and (len(low) >= 4 and low in COMMON or len(low) >= 6 and story.knowledge.is_word(low)):
             continue  # "UNLESS of course", "Don't let TERRORISM take over": a word in capitals for emphasis
             # (not "US", "WHO", "IT", "NASA")
