@@ -457,6 +457,31 @@ def test_a_sound_before_a_comma_is_no_name(recognizer):
     assert not surfaces & {"Ahh", "Hmm", "Shh"}
 
 
+def test_words_that_describe_are_no_names(recognizer):
+    """A party's adjective opening a sentence and a nationality's TV before a noun name nothing;
+    the same words as names stay names."""
+    text = ("Diverse Democratic candidates scored wins. He told a Canadian TV station in 2016 that it was "
+            "fine. The Independent Democratic Conference met, and he spoke on Russian TV.")
+    surfaces = {surface for surface, _, _ in spans(recognizer, text)}
+    assert "Independent Democratic Conference" in surfaces and "Russian TV" in surfaces
+    assert not {s for s in surfaces if "Diverse" in s or "Canadian" in s}
+
+
+def test_dc_is_washington_unless_it_is_a_current(recognizer):
+    text = "The position is based in either NYC or DC. The DC motor runs on AC/DC power."
+    places = [s for s in recognizer.recognise(text) if s.type == PLACE]
+    assert [(text[s.start:s.end], s.start) for s in places if text[s.start:s.end] == "DC"] == [("DC", text.find("DC"))]
+
+
+def test_a_name_joined_to_a_person_and_ending_in_a_family_name_is_a_person(recognizer):
+    """"hala" is also a word, so "Hala Ayala" alone reads as a body; beside "Elizabeth Guzman" it
+    is a person ("Civic Passion and ..." stays a party)."""
+    kinds = kinds_of(recognizer, "Virginia elected two delegates when Democrats Hala Ayala and Elizabeth Guzman won. "
+                                 "Civic Passion and Elizabeth Guzman met.")
+    assert kinds["Hala Ayala"] == kinds["Elizabeth Guzman"] == PERSON
+    assert kinds["Civic Passion"] == ORG
+
+
 def test_an_acronyms_possessive_ends_its_name(recognizer):
     """"NASA's Jet Propulsion Laboratory" is two bodies; "Sheriff's Department" stays one name."""
     text = ("Scientists at NASA's Jet Propulsion Laboratory said so. "

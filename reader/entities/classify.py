@@ -296,6 +296,8 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, PERSON, None, tokens[a:b],
                                  forced_person=True))
         return
+    if _nationality_tv(story, a, b):
+        return  # "a Canadian TV station": a kind of station, no name
     # a name ending tells the kind of the whole run
     kind = ending_kind(story, a, b)
     if kind and b - a == 2 and story.is_given_name(tokens[a]) and _surname_like(kind, tokens[b - 1].folded):
@@ -632,6 +634,33 @@ _NUMBERED_THINGS = frozenset("mark rocky apollo gemini star super final grand".s
 """Given names that also name numbered things: "Mark II", "Rocky IV", "Apollo XI"."""
 
 
+_TV_NOUNS = frozenset("""station stations channel channels network networks host hosts presenter presenters anchor
+show shows programme program broadcast broadcasts interview reporter reporters journalist journalists crew crews
+footage series drama dramas audience audiences viewers documentary personality personalities star stars ad ads
+advert adverts advertisement advertisements news""".split())
+
+
+def _nationality_tv(story: Story, a: int, b: int) -> bool:
+    """True for a nationality and "TV" before the noun they describe: "a Canadian TV station",
+    "Russian TV footage" (but "told Canadian TV" may be a broadcaster's name)."""
+    tokens = story.tokens
+    return b - a == 2 and tokens[b - 1].text == "TV" and is_demonym(tokens[a].folded) and b < len(tokens) \
+        and story.joined(b - 1) and tokens[b].folded in _TV_NOUNS and tokens[b].text[:1].islower()
+
+
+_PARTY_ADJECTIVES = frozenset("democratic republican conservative liberal socialist libertarian".split())
+
+
+def _party_adjective_phrase(story: Story, a: int, b: int) -> bool:
+    """True for ordinary words and a party's adjective before a lower-case noun: "Diverse
+    Democratic candidates", "Progressive Republican voters" open a sentence, they name nothing."""
+    tokens = story.tokens
+    if tokens[b - 1].folded not in _PARTY_ADJECTIVES or b >= len(tokens) or not story.joined(b - 1) \
+            or not tokens[b].text[:1].islower():
+        return False
+    return all(not t.upper and story.knowledge.is_word(t.folded) and not story.is_given_name(t) for t in tokens[a:b - 1])
+
+
 def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role: bool) -> None:
     """A run with no known name and no telling ending: a person, an organisation, or one word for later."""
     tokens = story.tokens
@@ -646,6 +675,8 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
         return  # "Los Angeles County Sheriff", "NASA Administrator": a title, not a name
     toks = tokens[a:b]
     start, end = toks[0].start, toks[-1].base_end
+    if b - a > 1 and _party_adjective_phrase(story, a, b):
+        return  # "Diverse Democratic candidates": a party's adjective before a noun, not a name
     if b - a == 1:
         story.deferred.append(Found(start, end, None, None, toks, initial=initial, left_of_role=left_of_role))
         return

@@ -57,7 +57,7 @@ Xinjiang|Okinawa|Hokkaido|Kyushu|Crimea|Donbas|Kashmir|Punjab|Bengal|Sicily|Sard
 Catalonia|Lombardy|Tuscany|Queensland|Tasmania|New South Wales|Victoria|Western Australia
 South Australia|Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia
 Earth|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany|West Germany|Prussia|Persia|Ceylon|Rhodesia|
-Zaire|Washington D.C.|Washington, D.C.|D.C.|NYC|Pacific Northwest|Midwest|New England|Silicon Valley
+Zaire|Washington D.C.|Washington, D.C.|Washington DC|D.C.|DC|NYC|Pacific Northwest|Midwest|New England|Silicon Valley
 Aotearoa|Türkiye|Turkiye
 """.replace("\n", "|").split("|") + list(STATES_ABBREVIATED)
 

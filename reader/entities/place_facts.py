@@ -44,7 +44,7 @@ it too ("Jerusalem", "Charlotte", "Portland", "Aleppo")."""
 #: Short forms of cities: (the name GeoNames knows, the country it is in).
 CITY_ALIASES = {
     "washington d.c.": ("washington", "US"), "washington, d.c.": ("washington", "US"), "washington dc": ("washington", "US"),
-    "d.c.": ("washington", "US"), "nyc": ("new york city", "US"), "new york city": ("new york city", "US"),
+    "d.c.": ("washington", "US"), "dc": ("washington", "US"), "nyc": ("new york city", "US"), "new york city": ("new york city", "US"),
     "la": ("los angeles", "US"), "st. petersburg": ("saint petersburg", "RU"),
 }
 #: US states whose name news uses for a city ("talks in Washington", "a New York subway"):

@@ -10,7 +10,7 @@ from reader.entities.land_kinds import land_kind_after
 from reader.entities.lexicon import name_key
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE, Span
 from reader.entities.notes import make_id
-from reader.entities.story import Found, Story
+from reader.entities.story import Found, Story, direct_current
 from reader.entities.teams import countries_as_teams, nickname, plays_as_a_team, speaks_of_sport
 from reader.entities.town_states import mark_towns_and_states
 from reader.entities.tokens import WORD, Token, fold_token, follows_the
@@ -150,6 +150,7 @@ def resolve(story: Story) -> list[Span]:
     _split_off_known_people(story, names)
     _type_single_words(story, names)
     pool(story)
+    _people_beside_people(story)
     countries_as_teams(story)
     _join_epithets(story)
     _join_nicknames(story, names)
@@ -310,8 +311,8 @@ def _type_single_words(story: Story, names: Names) -> None:
         if low in PARTY_NOUNS and (low == "labour" or follows_the(text, f.start)):
             found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "the Democrats", "Labour"
             continue
-        if len(word) == 1 or low in _PEOPLE_NOUNS:
-            continue  # a letter alone: a grade, a unit (°C), an initial; "Women", "Children"
+        if len(word) == 1 or low in _PEOPLE_NOUNS or direct_current(text, f.start, f.end):
+            continue  # a letter alone: a grade, a unit (°C), an initial; "Women", "Children"; "a DC motor"
         if not tok.upper and INTERJECTION.fullmatch(word) and INTERJECTION_AFTER.match(text, f.end):
             continue  # "Ahh, if only", "Hmm," he said: a sound
         if tok.upper and (len(low) >= 4 and low in COMMON or len(low) >= 6 and story.knowledge.is_word(low)):
@@ -428,6 +429,30 @@ def _beside(text: str, f: Found, starts: dict[int, Found], ends: dict[int, Found
     after = _AND.match(text, f.end)
     before = _AND_BEFORE.search(text, max(0, f.start - 5), f.start)
     return (starts.get(after.end()) if after else None) or (ends.get(before.start()) if before else None)
+
+
+def _people_beside_people(story: Story) -> None:
+    """A guessed organisation of two or three plain words ending in a family name, joined by
+    "and" or "or" to a person the story is sure of, is a person too: "Democrats Hala Ayala and
+    Elizabeth Guzman won" ("hala" is also a word; "Civic Passion and Elizabeth Guzman" stays)."""
+    text = story.text
+    starts: dict[int, Found] = {}
+    ends: dict[int, Found] = {}
+    for f in story.found:
+        if f.type == PERSON and not f.guessed and len(f.tokens) > 1:
+            starts[f.start] = ends[f.end] = f
+    if not starts:
+        return
+    family_names = story.knowledge.family_names
+    for f in story.found:
+        if f.type != ORG or not f.guessed or not 2 <= len(f.tokens) <= 3 \
+                or f.tokens[-1].base_folded not in family_names \
+                or any(t.upper or not t.cap or t.folded in ENDINGS or "&" in t.text for t in f.tokens):
+            continue
+        after = _AND.match(text, f.end)
+        before = _AND_BEFORE.search(text, max(0, f.start - 5), f.start)
+        if (after and after.end() in starts) or (before and before.start() in ends):
+            f.type = PERSON
 
 
 _NAME_ACTS = re.compile(r"(?:'s|’s)? administration\b| (?:said|says|told|tweeted|wrote|insisted|argued|"

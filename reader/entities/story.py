@@ -42,6 +42,14 @@ ENGLISH_MIN_SHARE = 0.06
 Portuguese news under 1%; an English story of product lists or code about 12%."""
 
 
+_ELECTRIC_DC = re.compile(r"AC[/-]DC\b|DC[/-]AC\b|\bDC[ -](?:current|power|motors?|voltages?|circuits?|adapters?|"
+                          r"chargers?|charging|fast|supply|input|output|jacks?|fans?|volts?|V\b|to\b)")
+
+
+def direct_current(text: str, start: int, end: int) -> bool:
+    """True when "DC" at ``start`` is direct current ("a DC motor", "AC/DC"), not Washington."""
+    return text[start:end] == "DC" and _ELECTRIC_DC.search(text, max(0, start - 3), min(len(text), end + 12)) is not None
+
 def reads_as_english(tokens: list[Token]) -> bool:
     """True unless the story's first lower-case words are plainly not English (a text too
     short to tell counts as English: the recogniser's rules are English ones)."""
@@ -287,6 +295,8 @@ class Story:
                     and (tokens[i].initial or tokens[i].folded in self.lower_all) \
                     and tokens[i].base_folded in self.knowledge.words:
                 hit = None  # "Man’s greed ..." first in a sentence, or "reading" written in lower case too
+            elif hit and hit[0] == 1 and direct_current(self.text, tokens[i].start, tokens[i].end):
+                hit = None  # "a DC motor", "AC/DC": direct current, not Washington
             elif hit and hit[1].rank == NOTE_RANK and hit[1].type != PLACE:
                 hit = self._with_legal_form(i, hit)
                 if not self._note_here(i, hit[0]):
