@@ -482,6 +482,16 @@ def test_a_name_joined_to_a_person_and_ending_in_a_family_name_is_a_person(recog
     assert kinds["Civic Passion"] == ORG
 
 
+def test_a_short_story_in_another_script_opens_its_sentences_with_ordinary_words(recognizer):
+    """A feed's short Russian story is too short to count its English words; its script says it
+    is no English text, so "Общая" ("total") opening a sentence is no name; a name mid-sentence is."""
+    text = ("Общая сумма выплаченных субсидий составила 524,6 млн. Из них половина ушла фермерам, "
+            "сказал Денис Паслер.")
+    surfaces = {surface for surface, _, _ in spans(recognizer, text)}
+    assert "Денис Паслер" in surfaces
+    assert not surfaces & {"Общая", "Из"}
+
+
 def test_an_acronyms_possessive_ends_its_name(recognizer):
     """"NASA's Jet Propulsion Laboratory" is two bodies; "Sheriff's Department" stays one name."""
     text = ("Scientists at NASA's Jet Propulsion Laboratory said so. "

@@ -42,6 +42,8 @@ ENGLISH_MIN_SHARE = 0.06
 Portuguese news under 1%; an English story of product lists or code about 12%."""
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+"""A letter of the Latin script (with its accented forms: "É", "ş", "ạ")."""
 _ELECTRIC_DC = re.compile(r"AC[/-]DC\b|DC[/-]AC\b|\bDC[ -](?:current|power|motors?|voltages?|circuits?|adapters?|"
                           r"chargers?|charging|fast|supply|input|output|jacks?|fans?|volts?|V\b|to\b)")
 
@@ -50,10 +52,17 @@ def direct_current(text: str, start: int, end: int) -> bool:
     """True when "DC" at ``start`` is direct current ("a DC motor", "AC/DC"), not Washington."""
     return text[start:end] == "DC" and _ELECTRIC_DC.search(text, max(0, start - 3), min(len(text), end + 12)) is not None
 
+
 def reads_as_english(tokens: list[Token]) -> bool:
     """True unless the story's first lower-case words are plainly not English (a text too
-    short to tell counts as English: the recogniser's rules are English ones)."""
-    plain = [tok.folded for tok in tokens[:ENGLISH_SAMPLE_TOKENS] if not tok.cap]
+    short to tell counts as English, unless most of its words are in another script than
+    Latin: the recogniser's rules are English ones)."""
+    sample = tokens[:ENGLISH_SAMPLE_TOKENS]
+    other_script = sum(1 for tok in sample if tok.text[:1].isalpha() and not tok.text[:1].isascii()
+                       and not _LATIN_LETTER.match(tok.text))
+    if other_script * 2 > len(sample):
+        return False  # Cyrillic, Greek, Arabic, Chinese ...: "Общая сумма ..." opens a sentence
+    plain = [tok.folded for tok in sample if not tok.cap]
     if len(plain) < ENGLISH_MIN_WORDS:
         return True
     return sum(word in _ENGLISH_FUNCTION_WORDS for word in plain) >= ENGLISH_MIN_SHARE * len(plain)
