@@ -492,6 +492,27 @@ def test_a_short_story_in_another_script_opens_its_sentences_with_ordinary_words
     assert not surfaces & {"Общая", "Из"}
 
 
+FRENCH_DEPUTY = ("La députée de l'UMP Laure de la Raudière a dit que le texte sera voté à l’Assemblée demain, "
+          "selon la ministre de la culture et le président du groupe. Le Conseil d’Etat a rendu un avis sur "
+          "le projet de loi, qui est mauvais pour les libertés et les droits de tous les citoyens du pays.")
+
+
+def test_a_french_story_names_without_its_elided_articles(recognizer):
+    """In a story in French "l’Assemblée" is the Assemblée, "le Conseil d’Etat" a council, and a
+    deputy named after her party's acronym a person of her own."""
+    found_spans = spans(recognizer, FRENCH_DEPUTY)
+    kinds = {surface: kind for surface, kind, _ in found_spans}
+    assert kinds["Assemblée"] == kinds["UMP"] == kinds["Conseil d’Etat"] == ORG
+    assert kinds["Laure de la Raudière"] == PERSON
+    assert not [surface for surface in kinds if surface[:2] in ("l'", "l’")]
+
+
+def test_a_person_after_an_acronym_in_english(recognizer):
+    kinds = kinds_of(recognizer, "He saw CNN Christiane Amanpour. IBM Watson won at chess.")
+    assert kinds["CNN"] == ORG and kinds["Christiane Amanpour"] == PERSON
+    assert kinds["IBM Watson"] == ORG
+
+
 def test_an_acronyms_possessive_ends_its_name(recognizer):
     """"NASA's Jet Propulsion Laboratory" is two bodies; "Sheriff's Department" stays one name."""
     text = ("Scientists at NASA's Jet Propulsion Laboratory said so. "

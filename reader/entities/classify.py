@@ -452,6 +452,14 @@ def _given_inside(story: Story, i: int, b: int) -> bool:
         and not is_word(tokens[i + 1].base_folded)
 
 
+def _person_after_acronym(story: Story, a: int, i: int, b: int) -> bool:
+    """A given name and more right after a body's acronym start a person: "UMP Laure de la
+    Raudière", "CNN Christiane Amanpour" (not "IBM Watson", nor a name ending in a kind word)."""
+    tokens = story.tokens
+    return i == a + 1 and tokens[a].upper and b - i >= 2 and story.is_given_name(tokens[i]) \
+        and not any(t.folded in ENDINGS for t in tokens[i:b])
+
+
 def _ordinary_before(story: Story, a: int, i: int) -> bool:
     """True when the words before a given name inside a run are ordinary words or known
     names ("Nonpartisan Paul Tse"), not more of a name ("Te Kaurinui Robert Parata"). (One
@@ -708,8 +716,8 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
         story.found.append(Found(start, end, PERSON, None, toks, initial=initial))  # "K.C. Maurer", "L. Ron Hubbard"
         return
     for i in range(a + 1, b - 1):
-        if _given_inside(story, i, b) and not tokens[b - 1].upper and not story.covered(i) \
-                and (i - a == 1 or _ordinary_before(story, a, i)):
+        if (_given_inside(story, i, b) or _person_after_acronym(story, a, i, b)) and not tokens[b - 1].upper \
+                and not story.covered(i) and (i - a == 1 or _ordinary_before(story, a, i)):
             # "Nonpartisan Paul Tse", "Ottawa lawyer Anne Lee": the name starts at the given name
             classify_residual(story, a, i, initial, True)
             story.found.append(Found(tokens[i].start, end, PERSON, None, tokens[i:b]))

@@ -71,6 +71,10 @@ ORG_FIRST_WORDS = {
     "fondation": "foundation", "fundación": "foundation", "fondazione": "foundation", "fundação": "foundation",
     "société": "company or society", "sociedad": "company or society", "groupe": "group", "grupo": "group",
     "agence": "agency", "agencia": "agency", "comité": "committee", "comisión": "commission",
+    "conseil": "council", "consejo": "council", "conselho": "council", "consiglio": "council",
+    "autorité": "public authority", "autoridad": "public authority", "autoridade": "public authority",
+    "autorità": "public authority", "comissão": "commission", "commissione": "commission",
+    "tribunale": "court",
     "team": "team", "assemblée": "assembly", "asamblea": "assembly", "tribunal": "court", "cour": "court",
 }
 #: What a work, a law or a prize is, by its name's last word ("Clean Air Act", "Nobel Peace Prize").

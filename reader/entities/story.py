@@ -115,6 +115,19 @@ allied aligned sponsored operated listed focused headquartered era style friendl
 winning nominated nominee""".split())
 
 
+_ELIDED_ARTICLE = re.compile(r"(?:l|dell|dall|all|nell|sull)['’](?=[A-ZÀ-Þ])")
+"""An elided article before a name in French or Italian: "l’Assemblée", "dell'ONU"."""
+
+
+def _without_article(tok: Token) -> Token:
+    """The token less an elided article before its capital ("l’Assemblée" is "Assemblée"), else itself."""
+    match = _ELIDED_ARTICLE.match(tok.text)
+    if match is None:
+        return tok
+    cut = match.end()
+    return Token(tok.start + cut, tok.end, tok.text[cut:], cap=True, initial=False)
+
+
 class Story:
     """The text of one story and what the recogniser has learnt about it so far."""
 
@@ -124,13 +137,15 @@ class Story:
         self.knowledge = knowledge
         self.tokens = self._split_compounds(tokenize(text))
         self._lower_shouting()
+        #: False for a story in another language: a capitalised first word is no sign of a name there
+        self.english = reads_as_english(self.tokens)
+        if not self.english:
+            self.tokens = [_without_article(tok) for tok in self.tokens]
         #: words the story also writes in lower case are ordinary words ("Space Shuttle", "Group G")
         self.lower_words: set[str] = set()
         self.lower_all: set[str] = set()
         self.cap_words: set[str] = set()
         self._gather_words()
-        #: False for a story in another language: a capitalised first word is no sign of a name there
-        self.english = reads_as_english(self.tokens)
         self.anchors: dict[int, tuple[int, Entry]] = {}
         self.found: list[Found] = []
         self.deferred: list[Found] = []  # single capitalised words, typed once the whole story is read

@@ -165,7 +165,8 @@ WEAK_ENDINGS = _words("post star mail globe monitor observer guardian review tim
 #: First words of organisation names in other languages ("Instituto Gonzaga", "Banco Santander").
 ORG_STARTS = _words("""instituto institut istituto universidad universidade università universite université
 universität universitat colegio collège escuela école scuola banco banque banca partido parti partito ministerio
-ministère ministero compañía compagnie compagnia fundación fondation fondazione""")
+ministère ministero compañía compagnie compagnia fundación fondation fondazione conseil consejo conselho consiglio
+autorité autoridad autoridade autorità comisión comissão commissione tribunale""")
 
 #: Nationality and group adjectives (NORP): not entities on their own (and the second words
 #: of two-word nationalities: "New Zealander", "Sri Lankan", "Puerto Rican").
