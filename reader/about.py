@@ -147,4 +147,7 @@ def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str =
     states_nearby = any(table.means_a_state(e.name) for e in others) and not any(
         table.country_code(e.name) not in (None, "US") for e in others)
     states_named = frozenset(code for e in others for code in [table.state_code(e.name)] if code)
-    return table.facts(entity.name, nearby, after_the, state_meant, states_nearby, states_named)
+    facts = table.facts(entity.name, nearby, after_the, state_meant, states_nearby, states_named)
+    if facts is None and entity.type == PLACE and entity.key:  # "Syrie" in a French story: Syria's key
+        facts = table.facts(entity.key.replace("-", " "), nearby)
+    return facts

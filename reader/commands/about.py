@@ -60,6 +60,14 @@ def resolve(name: str, kb, index):
     facts = place_facts(name)
     if facts is not None and (fold(facts.name) == wanted or is_place_alias(wanted)):
         return EntityInfo(make_id(facts.name), facts.name, PLACE)  # "US": the country, never "US Open"
+    if facts is None:  # "Syrie", "Estados Unidos": a country as a story in another language names it
+        from reader.entities.foreign_countries import foreign_country_names  # noqa: PLC0415
+        from reader.entities.tokens import fold_token  # noqa: PLC0415
+
+        english = foreign_country_names().get(" ".join(fold_token(w) for w in name.split()))
+        facts = place_facts(english) if english else None
+        if facts is not None:
+            return EntityInfo(make_id(facts.name), facts.name, PLACE)
     if reader is not None:
         keys = [t.decode() for t in reader.expand_prefix("entity", slug)][:2]
         if len(keys) != 1:  # a family name or another word of the name ("Mugabe")

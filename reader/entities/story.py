@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from reader.entities.knowledge import Knowledge
-from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry, Lexicon
+from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry, Lexicon, place_key
 from reader.entities.tokens import GIVEN_WITH_HYPHEN, INITIAL, LOWER_PREFIXES, Token, split_pieces, tokenize
 from reader.entities.model import ORG, OTHER, PERSON, PLACE
 from reader.entities.wordlists import (
@@ -310,11 +310,12 @@ class Story:
         tokens = self.tokens
         longest, joined, nothing = self.lexicon.longest, self.joined, self.lexicon.starts_nothing
         free = 0  # the first token after the last name found
+        english = self.english
         for i in [k for k, tok in enumerate(tokens) if (tok.cap or tok.text[0].isdigit())
-                  and not (tok.folded in nothing and tok.base_end == tok.end)]:
+                  and not (english and tok.folded in nothing and tok.base_end == tok.end)]:
             if i < free:
                 continue
-            hit = longest(tokens, i, joined)
+            hit = longest(tokens, i, joined) or (None if english else self._foreign_country(i))
             if hit and hit[0] == 1 and hit[1].rank == CITY_RANK and not tokens[i].upper \
                     and (tokens[i].initial or tokens[i].folded in self.lower_all) \
                     and tokens[i].base_folded in self.knowledge.words:
@@ -329,6 +330,22 @@ class Story:
                 self.anchors[i] = hit
                 self._covered.update(range(i + 1, i + hit[0]))
                 free = i + hit[0]
+
+    def _foreign_country(self, i: int) -> tuple[int, Entry] | None:
+        """The longest country name in another language starting at token ``i`` ("Estados
+        Unidos", "Syrie"): a story that is not English names countries in its own language."""
+        from reader.entities.foreign_countries import MAX_WORDS, foreign_country_names  # noqa: PLC0415
+
+        names = foreign_country_names()
+        tokens, best, key = self.tokens, None, ""
+        for n in range(1, min(MAX_WORDS, len(tokens) - i) + 1):
+            if n > 1 and not self.joined(i + n - 2):
+                break
+            key = f"{key} {tokens[i + n - 1].base_folded}" if key else tokens[i + n - 1].base_folded
+            english = names.get(key)
+            if english is not None:
+                best = (n, Entry(PLACE, place_key(english), COUNTRY_RANK))
+        return best
 
     def _with_legal_form(self, i: int, hit: tuple[int, Entry]) -> tuple[int, Entry]:
         """A company's note name and the legal form after it are the company: "Alibaba Group
