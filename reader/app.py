@@ -87,6 +87,14 @@ class ReaderApp(SettingsAndThemes, App[int]):
         """Textual's theme picker (Ctrl+P, Theme; the t key), with the theme in use marked."""
         self.push_screen(CommandPalette(providers=[ThemeCommands], placeholder="Search for themes…"))
 
+    async def action_quit(self) -> None:
+        """Quit (``q``, Ctrl+Q), unless the screen on top holds something unsaved and says so
+        first (the note editor: a second Ctrl+Q quits without saving)."""
+        may_quit = getattr(self.screen, "may_quit", None)
+        if may_quit is not None and not may_quit():
+            return
+        await super().action_quit()
+
     def action_help(self) -> None:
         from reader.screens.help import HelpScreen  # with the first ?, not at start-up
 

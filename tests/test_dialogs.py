@@ -144,3 +144,40 @@ async def test_escape_keeps_a_written_note_until_it_is_pressed_again(tmp_path):
         await pilot.press("escape")
         await pilot.pause()
         assert closed == [None, None] and not isinstance(app.screen, NoteEditor)
+
+
+async def test_ctrl_q_keeps_a_written_note_until_it_is_pressed_again(tmp_path):
+    """Ctrl+Q quit at once and the half-written note was lost (a new user's pass): the first
+    says it is not saved, the second quits; with nothing written it quits at once."""
+    from reader.entities.notes import Note
+    from reader.screens.note_editor import NoteEditor
+
+    app = ReaderApp(sources=[make_library(tmp_path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        told = []
+        real_notify = app.notify
+        app.notify = lambda message, *args, **kwargs: (told.append(str(message)), real_notify(message, *args, **kwargs))
+        app.push_screen(NoteEditor(Note("galois", "Évariste Galois", "PERSON")))
+        await pilot.pause()
+        await pilot.press("M", "a", "t", "h", "ctrl+q")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, NoteEditor)
+        assert any("Ctrl+Q again quits without saving" in said for said in told)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_ctrl_q_quits_at_once_from_a_note_with_nothing_written(tmp_path):
+    from reader.entities.notes import Note
+    from reader.screens.note_editor import NoteEditor
+
+    app = ReaderApp(sources=[make_library(tmp_path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        app.push_screen(NoteEditor(Note("galois", "Évariste Galois", "PERSON")))
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running

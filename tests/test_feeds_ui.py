@@ -274,8 +274,9 @@ async def test_tags_are_edited_on_the_story(feed_server):
         article = main.column.article
         await pilot.press("T")
         await settle(pilot, lambda: isinstance(app.screen, TextPrompt), "the tags prompt")
-        await pilot.press("end", *", Japan", "enter")
+        await pilot.press(*", Japan", "enter")  # typed at once: added after the story's tags, which stay
         await settle(pilot, lambda: main.column.article.tags[-1:] == ("Japan",), "the new tags")
+        assert main.column.article.tags == (*article.tags, "Japan") and article.tags
         assert "#Japan" in main.column.article.meta_line
         await settle(pilot, lambda: "Japan" in main.library_panel.catalog.get(article.id).tags, "the catalog")
         path = Path(main.library_panel.catalog.get(article.id).path)

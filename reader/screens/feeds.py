@@ -321,7 +321,7 @@ class FeedsScreen(Screen[FeedRow | None]):
                              f"Renamed to {text.strip()}" if text.strip() else "Back to the feed's own title")
 
         self.app.push_screen(TextPrompt(f"A title for {sub.url} (empty: the feed's own title):",
-                                        sub.user_title or ""), renamed)
+                                        sub.user_title or "", select_all=True), renamed)
 
     def action_tags(self) -> None:
         row = self._feed()
@@ -378,7 +378,7 @@ class FeedsScreen(Screen[FeedRow | None]):
                     name = name.strip() or query.strip()
                     self._change(lambda store: store.save_search(name, query), f"Saved search {name}")
 
-            self.app.push_screen(TextPrompt("A name for it:", query.strip()), got_name)
+            self.app.push_screen(TextPrompt("A name for it:", query.strip(), select_all=True), got_name)
 
         self.app.push_screen(TextPrompt("A library search to keep as a feed (as in s: words, \"phrases\", "
                                         "entity:\"Name\", source:…):"), got_query)

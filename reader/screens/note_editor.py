@@ -52,6 +52,8 @@ class NoteEditor(ModalScreen[Note | None]):
         self.note = note
         self._warned = False
         """Escape with changes written said once that a second one leaves them."""
+        self._quit_warned = False
+        """Ctrl+Q with changes written said once that a second one quits without saving."""
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -103,3 +105,12 @@ class NoteEditor(ModalScreen[Note | None]):
             self.notify("Not saved yet: Escape again leaves without saving, Ctrl+S saves.", timeout=6, markup=False)
             return
         self.dismiss(None)
+
+    def may_quit(self) -> bool:
+        """The app asks before it quits: with changes written, the first Ctrl+Q says they are
+        not saved and quits nothing; a second quits (the app's ``action_quit``)."""
+        if self._changed() and not self._quit_warned:
+            self._quit_warned = True
+            self.notify("Not saved yet: Ctrl+Q again quits without saving, Ctrl+S saves.", timeout=6, markup=False)
+            return False
+        return True

@@ -26,14 +26,18 @@ class TextPrompt(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
 
-    def __init__(self, question: str, value: str = "", *, placeholder: str = "") -> None:
+    def __init__(self, question: str, value: str = "", *, placeholder: str = "", select_all: bool = False) -> None:
+        """``select_all``: the value shown selected, so that typing replaces it (a title to
+        rename); else the cursor waits after it (tags to add to)."""
         super().__init__()
-        self.question, self.value, self.placeholder = question, value, placeholder
+        self.question, self.value, self.placeholder, self.select_all = question, value, placeholder, select_all
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Content(self.question))
-            yield OrderedInput(self.value, placeholder=self.placeholder, id="prompt-input")
+            # tags: the cursor after them, nothing selected: "T", then ", fish" keeps the story's tags
+            yield OrderedInput(self.value, placeholder=self.placeholder, id="prompt-input",
+                               select_on_focus=self.select_all)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
