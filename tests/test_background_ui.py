@@ -400,3 +400,46 @@ async def test_the_panel_follows_the_cursor_in_the_entity_list_without_moving_th
         await pilot.press("enter")  # Enter goes there too
         await pilot.pause(0.2)
         assert view.scroll_y <= view.line_of_offset(under.first) < view.scroll_y + view.size.height
+
+
+async def test_backgrounds_are_gathered_one_at_a_time(harbour, monkeypatch):
+    """``j`` held down in the entities started a thread per entity, all reading the index's
+    open files at once: "Could not gather the background: unpack requires a buffer of 4 bytes"
+    (a new user's pass). They take turns now, and one overtaken while it waits does nothing."""
+    import threading
+    import time
+
+    import reader.about
+
+    running, most, calls = [0], [0], []
+    lock = threading.Lock()
+    real = reader.about.background_for
+
+    def counted(entity, *args, **kwargs):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+            calls.append(entity.key)
+        time.sleep(0.05)
+        try:
+            return real(entity, *args, **kwargs)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setattr(reader.about, "background_for", counted)
+    app = ReaderApp(sources=[harbour])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await wait_index_ready(pilot)
+        await wait_entities(pilot)
+        sidebar = app.screen.sidebar
+        for entity in sidebar.entities * 4:  # as fast as a held key (each in a turn of the loop, so its thread starts)
+            sidebar.select(entity)
+            await pilot.pause(0.01)
+        last = sidebar.entities[-1]
+        await until(pilot, lambda: (app.query_one(NotePanel).context is not None
+                                    and app.query_one(NotePanel).context.entity.key == last.key),
+                    "the last entity's background", tries=400)
+    assert most[0] == 1
+    assert len(calls) < len(sidebar.entities) * 4  # those overtaken while waiting were not gathered

@@ -9,6 +9,8 @@ writes. It asks the screen to highlight and scroll the article with messages.
 
 from __future__ import annotations
 
+import threading
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +19,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import OptionList
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
 from reader.core import Library
 from reader.entities.background import Background
@@ -132,6 +134,9 @@ class EntitySidebar(Vertical):
         self._following: Timer | None = None
         self._reported_notes = False
         self._index = None
+        self._gathering = threading.Lock()
+        """One background gathered at a time: ``j`` held down starts a thread per entity, and
+        they shared the index's open files ("unpack requires a buffer of 4 bytes")."""
         self.index_ready = False
         """True once the search index holds the whole library (the screen says so)."""
 
@@ -324,8 +329,11 @@ class EntitySidebar(Vertical):
         from reader.entities import service
 
         article = self.article if entity.mentions else None
-        context = background_for(entity, service.get_recognizer().kb, article=article, roles=self.roles,
-                                 story_entities=self.entities, index=self.index(), index_ready=self.index_ready)
+        with self._gathering:
+            if get_current_worker().is_cancelled:
+                return  # another entity was chosen while this one waited its turn
+            context = background_for(entity, service.get_recognizer().kb, article=article, roles=self.roles,
+                                     story_entities=self.entities, index=self.index(), index_ready=self.index_ready)
         if self.history:
             context.back_to = self.history[-1].name
         self.post_message(self.ContextReady(context))
