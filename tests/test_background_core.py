@@ -675,3 +675,15 @@ def test_a_copula_role_ends_at_its_comma_but_keeps_a_list_of_roles():
     assert roles_at(body, [at(body, "Jeanne Moreau")]) == ["a French actress, singer, screenwriter and director"]
     body = "Holt is an American baseball second baseman, shortstop and outfielder for the Boston Red Sox."
     assert roles_at(body, [at(body, "Holt")]) == ["an American baseball second baseman, shortstop and outfielder"]
+
+
+def test_reader_about_a_countrys_alias_is_the_country_not_a_note_with_that_word(tmp_path, capsys):
+    """"America" showed AOL, whose note says "America Online" (a new user's pass)."""
+    from reader.cli import main
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    write(lib, "a.txt", "2020-01-10", "Trade with America grew.")
+    index_as_own_library(lib, capsys)
+    assert main(["about", "America"]) == 0
+    assert capsys.readouterr().out.startswith("United States  (Place)")

@@ -54,12 +54,13 @@ def resolve(name: str, kb, index):
                 return EntityInfo(*person, PERSON)
         return EntityInfo(slug, _shown_name(named[1], name) if named else name, kind)
     wanted = fold(name)
+    facts = place_facts(name)
+    if facts is not None and (fold(facts.name) == wanted or is_place_alias(wanted)):
+        # "US": the country, never "US Open"; "America" the country, not "America Online" (a word of a note's name)
+        return EntityInfo(make_id(facts.name), facts.name, PLACE)
     by_word = [n for n in kb if any(wanted in fold(form).split() for form in n.names)]
     if len(by_word) == 1:
         return EntityInfo(by_word[0].id, by_word[0].name, by_word[0].type, [], by_word[0])
-    facts = place_facts(name)
-    if facts is not None and (fold(facts.name) == wanted or is_place_alias(wanted)):
-        return EntityInfo(make_id(facts.name), facts.name, PLACE)  # "US": the country, never "US Open"
     if facts is None:  # "Syrie", "Estados Unidos": a country as a story in another language names it
         from reader.entities.foreign_countries import foreign_country_names  # noqa: PLC0415
         from reader.entities.tokens import fold_token  # noqa: PLC0415
