@@ -286,3 +286,13 @@ def test_a_place_and_a_plural_in_a_story_of_sport_is_a_team():
     assert dict(derived_facts("Pittsburgh Pirates", ORG, sport).lines)["What"] == "sports team"
     assert derived_facts("Pittsburgh Pirates", ORG, "Profits rose this quarter, the firm said.") is None
     assert derived_facts("Texas Instruments", ORG, "Profits rose this quarter, the firm said.") is None
+
+
+def test_an_apposition_that_introduces_another_person_is_no_role():
+    """"Take Obama, Obama’s national security advisor James Jones former Marine commandant, …"
+    gave Obama the advisor's words as his role (a new user's pass); a role linked to someone
+    ("an adviser to President Barack Obama") stays."""
+    body = ("Take say on Obama, Obama’s national security advisor James Jones former Marine commandant is on "
+            "record. Mark Lee, an adviser to President Barack Obama, spoke.")
+    assert roles_at(body, [at(body, "Obama")]) == []
+    assert roles_at(body, [at(body, "Mark Lee")]) == ["an adviser to President Barack Obama"]

@@ -180,6 +180,8 @@ def _phrase(rest: str, person: bool = True) -> str | None:
     if cut and passive is not None and not any(is_role_word(w) for w in kept[passive + 2:]):
         kept = kept[:passive]  # the limit fell inside "… official to be called to jury duty" (not "… to be
         # elected mayor": a role follows)
+    if _names_someone_else(kept):
+        return None  # "Obama, Obama’s national security advisor James Jones former Marine commandant"
     if person:
         if not any(is_role_word(w) for w in kept):
             return None
@@ -189,6 +191,22 @@ def _phrase(rest: str, person: bool = True) -> str | None:
     while kept and kept[-1].casefold() in _DANGLING:
         kept.pop()  # the word limit fell before a noun: "a VIP guest at the Google Science Fair this (year)"
     return " ".join(kept).rstrip(".") or None
+
+
+_LINKING = frozenset("to of for with at under by from in on".split())
+
+
+def _names_someone_else(words: list[str]) -> bool:
+    """True when the words introduce another person: a role word, then a name of two capitalised
+    words before any word that links it to someone ("advisor James Jones"; not "an adviser to
+    President Barack Obama", "the wife of Senator John Smith")."""
+    for n, word in enumerate(words[:-2]):
+        if word.casefold() in _LINKING:
+            return False
+        if word[:1].islower() and is_role_word(word) and words[n + 1][:1].isupper() and words[n + 2][:1].isupper() \
+                and not words[n + 1].isupper():
+            return True
+    return False
 
 
 _DANGLING = NOT_ROLE_START | {"the", "a", "an", "this", "these", "those", "last", "next", "every", "each"}
