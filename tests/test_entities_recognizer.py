@@ -513,6 +513,15 @@ def test_a_person_after_an_acronym_in_english(recognizer):
     assert kinds["IBM Watson"] == ORG
 
 
+def test_a_country_after_a_given_name_is_a_surname(recognizer):
+    """"Jaden Jordan, 3" was a boy Jaden and the country, whose facts the panel then showed (a
+    new user's pass); a question's "Will" is no given name, and countries alone stay places."""
+    kinds = kinds_of(recognizer, "Her son Jaden Jordan, 3, was at home. Michael Jordan said so. "
+                                 "Will Jordan join the talks between Israel and Egypt?")
+    assert kinds["Jaden Jordan"] == kinds["Michael Jordan"] == PERSON
+    assert kinds["Jordan"] == kinds["Israel"] == PLACE and "Will Jordan" not in kinds
+
+
 def test_an_acronyms_possessive_ends_its_name(recognizer):
     """"NASA's Jet Propulsion Laboratory" is two bodies; "Sheriff's Department" stays one name."""
     text = ("Scientists at NASA's Jet Propulsion Laboratory said so. "

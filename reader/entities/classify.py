@@ -338,7 +338,8 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         if k in anchors:
             n, entry = anchors[k]
             given = k == a and n == 1 and b - a >= 2 and entry.rank < NOTE_RANK and _person_first(story, a, b)
-            if given:  # "Jordan Henderson", "Georgia Smith": a first name, not the country
+            if given or _country_as_surname(story, a, k, n, b):
+                # "Jordan Henderson", "Georgia Smith": a first name; "Michael Jordan": a surname, not the country
                 k += n
                 continue
             if entry.rank >= COUNTRY_RANK or (k == a and k + n == b):
@@ -450,6 +451,17 @@ def _given_inside(story: Story, i: int, b: int) -> bool:
     is_word = story.knowledge.is_word
     return story.is_given_name(tokens[i]) and i + 1 < b and not is_word(tokens[i].folded) \
         and not is_word(tokens[i + 1].base_folded)
+
+
+def _country_as_surname(story: Story, a: int, k: int, n: int, b: int) -> bool:
+    """True for a country's one-word name that ends a run right after a given name: "Michael
+    Jordan", "Jaden Jordan, 3" (not "Will Jordan join the talks?": an ordinary word first)."""
+    tokens = story.tokens
+    if n != 1 or k != b - 1 or k == a or (k - 1) in story.anchors:
+        return False
+    given = tokens[k - 1]
+    return story.is_given_name(given) and not given.upper \
+        and not (given.initial and story.knowledge.is_word(given.folded)) and given.folded not in COMMON
 
 
 def _person_after_acronym(story: Story, a: int, i: int, b: int) -> bool:
