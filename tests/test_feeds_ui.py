@@ -17,7 +17,7 @@ from reader.feeds.refresh import refresh
 from reader.feeds.store import FeedStore
 from reader.library.state import StateStore
 from reader.paths import config_dir, library_dir
-from reader.screens.feeds import FeedsScreen, feed_column_width
+from reader.screens.feeds import FeedsScreen, error_column_width, feed_column_width
 from reader.screens.links import LinksScreen
 from reader.screens.prompts import Choice, TextPrompt
 from reader.widgets.article_list import ArticleList
@@ -403,6 +403,8 @@ async def test_the_highlighted_feeds_last_error_is_said_in_full_at_80_columns(fe
         line = screen.query_one("#feeds-error")
         failing = next(r for r in screen.rows if r.kind == "feed" and r.subscription and r.subscription.error)
         await move_to(pilot, screen, failing.title)
+        row = next(text for text in table_text(screen).splitlines() if failing.title[:20] in text)
+        assert row.rstrip().endswith("…")  # the cell ends with a sign it is cut, on screen (not "answered 40")
         shown = " ".join(strip.text for strip in (line.render_line(y) for y in range(line.size.height)))
         assert line.has_class("-shown") and " ".join(failing.subscription.error.split())[:40] in " ".join(shown.split())
         await move_to(pilot, screen, "Local News")
@@ -450,6 +452,7 @@ def test_the_feed_column_takes_what_the_screen_leaves_beside_the_counts_and_the_
     assert feed_column_width(80) == 24  # the error keeps a readable width
     assert feed_column_width(120) == 61
     assert feed_column_width(200) == 72  # no wider: the error gets the rest
+    assert [error_column_width(w) for w in (80, 120, 200)] == [19, 22, 91]  # what is left, a scrollbar kept
 
 
 async def test_a_wider_screen_shows_longer_feed_titles_and_keeps_the_cursor(feed_server):

@@ -74,6 +74,17 @@ def feed_column_width(screen_width: int) -> int:
     return max(low, min(high, screen_width - fixed))
 
 
+_SCROLLBAR = 2
+
+
+def error_column_width(screen_width: int) -> int:
+    """The error column's width: what the other columns leave of the screen (a vertical
+    scrollbar's room kept), so that a long error ends with "…" on screen instead of being cut
+    at the screen's edge ("the server answered 404 F")."""
+    others = sum(width or 0 for _, _, width in _COLUMNS[1:]) + _CELL_PADDING * len(_COLUMNS) + _SCROLLBAR
+    return max(8, screen_width - feed_column_width(screen_width) - others)
+
+
 class FeedsTable(DataTable):
     """The feeds, one per row; j, k, g, G, Home and End move as in reader's other lists."""
 
@@ -135,7 +146,7 @@ class FeedsScreen(Screen[FeedRow | None]):
     def compose(self) -> ComposeResult:
         yield Label(Content("Feeds"), id="feeds-title")
         table = FeedsTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
-        self._add_columns(table, feed_column_width(self.app.size.width))
+        self._add_columns(table, self.app.size.width)
         yield table
         yield Label(id="feeds-error")  # the highlighted feed's last error in full (its column is cut)
         yield FittedFooter()
@@ -145,18 +156,20 @@ class FeedsScreen(Screen[FeedRow | None]):
         return self.query_one(DataTable)
 
     @staticmethod
-    def _add_columns(table: DataTable, feed_width: int) -> None:
+    def _add_columns(table: DataTable, screen_width: int) -> None:
+        widths = {"feed": feed_column_width(screen_width), "error": error_column_width(screen_width)}
         for label, key, width in _COLUMNS:
-            table.add_column(label, key=key, width=feed_width if key == "feed" else width)
+            table.add_column(label, key=key, width=widths.get(key, width))
 
     def on_resize(self) -> None:
         """The titles take the room a wider screen gives (a narrower one leaves the error some)."""
-        width = feed_column_width(self.size.width)
         table = self.table
-        if table.columns and next(iter(table.columns.values())).width != width:
+        wanted = [feed_column_width(self.size.width), error_column_width(self.size.width)]
+        columns = list(table.columns.values())
+        if columns and [columns[0].width, columns[-1].width] != wanted:
             chosen = self.current
             table.clear(columns=True)
-            self._add_columns(table, width)
+            self._add_columns(table, self.size.width)
             self._fill(table, chosen)
 
     def on_mount(self) -> None:
