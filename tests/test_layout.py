@@ -269,3 +269,22 @@ async def test_going_to_a_mention_from_the_sidebar_over_the_article_shows_the_ar
         view = app.query_one(ArticleView)
         shown = "\n".join(view.render_line(y).text for y in range(view.size.height))
         assert "Shimonoseki" in shown
+
+
+async def test_at_80_columns_a_and_e_swap_one_overlay_for_the_other(tmp_path):
+    """With the entities over the article, ``a`` only closed them and a second ``a`` opened the
+    list (and ``e`` from the list likewise; a new user's pass): one key opens the other pane."""
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert pane_state(app)["sidebar"]
+        await pilot.press("a")
+        await pilot.pause()
+        assert pane_state(app)["list"] and not pane_state(app)["sidebar"]
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("e")
+        await pilot.pause()
+        assert pane_state(app)["sidebar"] and not pane_state(app)["list"]
+        assert app.screen.sidebar.has_focus_within

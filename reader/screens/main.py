@@ -194,10 +194,17 @@ class MainScreen(Screen):
         self.column.view.focus()
 
     def _focus_out_of_hidden(self) -> None:
-        """The article takes the focus from a pane that was just hidden."""
+        """The focus leaves a pane that was just hidden: for the overlay that took its place
+        (``a`` over the entities opens the list), else for the article. (Through the article,
+        the overlay just opened would close again: the focus left it.)"""
         for pane in (self.library_panel, self.sidebar):
             if pane.has_class("-hidden") and pane.has_focus_within:
-                self.column.view.focus()
+                if self.panes.overlay == "list" and pane is not self.library_panel:
+                    self.library_panel.article_list.focus()
+                elif self.panes.overlay == "sidebar" and pane is not self.sidebar:
+                    self.sidebar.query_one("#entities").focus()
+                else:
+                    self.column.view.focus()
 
     def pane_shown(self, name: str) -> bool:
         """True when the list ("list") or the sidebar ("sidebar") is on screen."""
