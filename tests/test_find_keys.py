@@ -197,3 +197,24 @@ async def test_find_starts_from_the_reading_place_not_the_top_of_the_story(tmp_p
         assert starts[current] >= place and all(s < place for s in starts[:current])
         assert bar.status == f"{current + 1} of {len(starts)}" and current > 0
         assert body[starts[current]:starts[current] + 7] == "harbour"
+
+
+async def test_n_with_nothing_found_says_why(tmp_path):
+    """``n`` before any find did nothing and said nothing (a new user's pass; ``m`` says why)."""
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        await index_ready(pilot)
+        told = []
+        app.screen.notify = lambda message, **kwargs: told.append(message)
+        app.query_one(ArticleView).focus()
+        await pilot.press("n")
+        await pilot.pause()
+        assert any("/ finds words in the story" in said for said in told)
+        del app.screen.notify
+        await open_find(pilot, "zzzqqq")
+        await pilot.press("tab")  # back to the article, the find kept
+        await pilot.pause()
+        app.screen.notify = lambda message, **kwargs: told.append(message)
+        await pilot.press("N")
+        await pilot.pause()
+        assert any("the find has no matches" in said for said in told), told

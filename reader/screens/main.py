@@ -76,6 +76,7 @@ class MainScreen(Screen):
         Binding("s", "search", "Search", id="main.search", tooltip="Search the whole library", priority=True),
         Binding("n", "find_step(1)", "Next match", show=False, id="main.find_next"),
         Binding("N", "find_step(-1)", "Previous match", show=False, id="main.find_previous"),
+        Binding("n,N", "no_match", "Matches", show=False, id="main.no_match"),
         Binding("escape", "clear_find", "Close the overlay, or clear matches", show=False, id="main.clear_find"),
         Binding("m", "next_mention", "Next mention", show=False, id="main.next_mention"),
         Binding("M", "previous_mention", "Previous mention", show=False, id="main.previous_mention"),
@@ -521,6 +522,15 @@ class MainScreen(Screen):
     def action_no_mention(self) -> None:
         self.sidebar.step_mention(0)  # nothing to step through: it says why
 
+    def action_no_match(self) -> None:
+        """``n`` / ``N`` with no matches to step through say why (they did nothing)."""
+        found = self.column.find_result
+        if found is not None and (found.error or not found.matches):
+            self.notify(f"Nothing to step through: the find has {found.label(None)}.", timeout=3, markup=False)
+        else:
+            self.notify("Nothing to step through yet: / finds words in the story, then n and N go from match "
+                        "to match.", timeout=4, markup=False)
+
     def action_look_up(self) -> None:
         self.sidebar.action_look_up()
 
@@ -558,7 +568,7 @@ class MainScreen(Screen):
         if action == "clear_find":
             return self.panes.overlay is not None or self.column.can_step_matches
         if action == "find_step":
-            return self.column.can_step_matches
+            return self.column.can_step_matches  # else n/N fall through to no_match, which says why
         if action in ("open_link", "copy_link", "links", "edit_tags"):
             return self.column.article is not None  # a story without a link says so
         return True  # (F with no entity chosen says how to choose one)
