@@ -443,3 +443,24 @@ async def test_backgrounds_are_gathered_one_at_a_time(harbour, monkeypatch):
                     "the last entity's background", tries=400)
     assert most[0] == 1
     assert len(calls) < len(sidebar.entities) * 4  # those overtaken while waiting were not gathered
+
+
+@pytest.mark.parametrize("key", ["w", "F", "m"])
+async def test_keys_that_need_an_entity_say_when_the_story_names_none(tmp_path, key):
+    """After ``w`` in a story whose list says "No entities", the notice said to choose one in
+    the entity list (a new user's pass): it says the story names none."""
+    library = tmp_path / "library"
+    library.mkdir()
+    story(library, "a.txt", "quiet", "2021-03-02", "nothing here is named at all, all in lower case.")
+    app = ReaderApp(sources=[library])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await until(pilot, lambda: not app.screen.sidebar.query_one("#entities").waiting
+                    and app.screen.sidebar.article is not None, "the entities looked for")
+        told = []
+        for widget in (app, app.screen, app.screen.sidebar):
+            widget.notify = lambda message, **kwargs: told.append(message)
+        app.screen.column.view.focus()
+        await pilot.press(key)
+        await pilot.pause()
+        assert any("This story names no person, place or organisation" in m for m in told), told

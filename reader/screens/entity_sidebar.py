@@ -438,7 +438,7 @@ class EntitySidebar(Vertical):
     def action_write_note(self) -> None:
         """Write (or edit) a note on the selected entity, from the list or the panel."""
         if self.selected is None:
-            self.notify(f"No entity is selected: choose one in the entity list ({self.how_to_choose}).", timeout=3)
+            self.notify(self.none_chosen(), timeout=3, markup=False)
             return
         context = self.query_one(NotePanel).context
         note = context.note if context is not None and context.entity.key == self.selected.key else None
@@ -481,6 +481,16 @@ class EntitySidebar(Vertical):
         """How to get to the entity list from here, for a key that needs a chosen entity."""
         return "e shows the sidebar" if self.has_class("-hidden") else "Tab goes from pane to pane"
 
+    def none_chosen(self, how: str = "No entity is selected: choose one in the entity list") -> str:
+        """What a key that needs a chosen entity says when there is none: ``how`` to choose one,
+        or that the story has none (its list says "No entities"), or that they are on their way."""
+        entity_list = self.query_one(EntityList)
+        if entity_list.waiting:
+            return "The story's entities are still being recognised: choose one once they are listed."
+        if not entity_list.entities:
+            return "This story names no person, place or organisation to choose."
+        return f"{how} ({self.how_to_choose})."
+
     @property
     def can_step_mentions(self) -> bool:
         """True when an entity with mentions is chosen (``m`` / ``M`` do something)."""
@@ -489,9 +499,8 @@ class EntitySidebar(Vertical):
     def step_mention(self, step: int) -> None:
         entity = self.selected
         if entity is None or not entity.mentions:
-            self.notify(f"No entity is selected: choose one in the entity list ({self.how_to_choose})."
-                        if entity is None else f"{entity.name} is not mentioned in this story.", timeout=3,
-                        markup=False)
+            self.notify(self.none_chosen() if entity is None else f"{entity.name} is not mentioned in this story.",
+                        timeout=3, markup=False)
             return
         at = self.mention_index if self.mention_index >= 0 else (-1 if step > 0 else 0)  # none yet: m first, M last
         self.mention_index = (at + step) % len(entity.mentions)

@@ -220,8 +220,8 @@ class FeedsBridge:
     def follow(self) -> None:
         entity = self.screen.sidebar.selected
         if entity is None:
-            how = self.screen.sidebar.how_to_choose
-            self.screen.notify(f"Choose a person, place or organisation in the sidebar first ({how}).", timeout=3)
+            self.screen.notify(self.screen.sidebar.none_chosen("Choose a person, place or organisation in the sidebar "
+                                                               "first"), timeout=3, markup=False)
             return
         self.screen.feeds_dock.follow(entity.key, entity.name)
 
