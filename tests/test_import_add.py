@@ -134,7 +134,7 @@ def test_bad_inputs_are_named_and_the_rest_go_in(importer: Importer, tmp_path: P
         (tmp_path / f"notes{n}.doc").write_text("not an article")
     report = importer.add([tmp_path])
     assert report.ignored == 5
-    for folder in ("a", "b", "c"):  # the same name in many folders is named once
+    for folder in ("a", "b", "c"):  # the same name in many folders is named once, with how many
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "readme.md.bak").write_text("x")
     names = importer.add([tmp_path / "a", tmp_path / "b", tmp_path / "c"]).summary()
@@ -146,7 +146,7 @@ def test_bad_inputs_are_named_and_the_rest_go_in(importer: Importer, tmp_path: P
         "0 could not be used; no article files there (reader reads .txt, .md, .html and feed files, and web addresses)")
     fed = importer.add([tmp_path / "f"]).summary()
     assert fed.endswith("; 1 feed file read once (to follow one: reader subscribe FILE or URL)"), fed
-    assert names.endswith("3 other files ignored (readme.md.bak)"), names
+    assert names.endswith("3 other files ignored (readme.md.bak ×3)"), names
     assert re.search(r"; 5 other files ignored \((?:[\w.]+\.(?:doc|jpg), ){3}…\)$", report.summary()), report.summary()
 
 

@@ -59,9 +59,9 @@ class Walk:
     problems: list[Problem] = field(default_factory=list)
     ignored: int = 0
     """Files below the folders that are not article files (other suffixes, project files)."""
-    ignored_names: list[str] = field(default_factory=list)
-    """The first few of their names, each once (one more than ``IGNORED_NAMES_KEPT``: a report
-    names that many and says whether there were more)."""
+    ignored_names: dict[str, int] = field(default_factory=dict)
+    """The first few of their names, with how many files have each (one more name than
+    ``IGNORED_NAMES_KEPT``: a report names that many and says whether there were more)."""
 
 
 IGNORED_NAMES_KEPT = 3
@@ -129,8 +129,9 @@ def _walk_folder(folder: str, result: Walk) -> list[ArticleFile]:
                                   ArticleFile(entry.path, folder, stat.st_size, stat.st_mtime_ns)))
                 else:
                     result.ignored += 1
-                    if len(result.ignored_names) <= IGNORED_NAMES_KEPT and name not in result.ignored_names:
-                        result.ignored_names.append(name)
+                    kept = result.ignored_names
+                    if name in kept or len(kept) <= IGNORED_NAMES_KEPT:
+                        kept[name] = kept.get(name, 0) + 1
             except OSError as error:
                 result.problems.append(Problem(entry.path, f"cannot be read: {error.strerror or error}"))
     found.sort(key=lambda item: item[0])

@@ -61,8 +61,8 @@ class ImportReport:
     feed_files: int = 0
     """Feed files read (their stories added once; a feed is followed by its URL)."""
     ignored: int = 0
-    ignored_names: list[str] = field(default_factory=list)
-    """Some of the files ignored, to name them."""
+    ignored_names: dict[str, int] = field(default_factory=dict)
+    """Some of the files ignored, to name them, with how many have each name."""
 
     def summary(self) -> str:
         """One line: how many of each."""
@@ -70,8 +70,10 @@ class ImportReport:
         parts.append(f"{_count(len(self.duplicates), 'duplicate')} skipped")
         parts.append(f"{len(self.problems):,} could not be used")
         if self.ignored:
-            distinct = list(dict.fromkeys(self.ignored_names))  # "readme.md" of many folders once
-            names = ", ".join(make_safe(name) for name in distinct[:IGNORED_NAMES_KEPT])  # a file name is data
+            times = self.ignored_names  # "readme.md" of many folders once, with how many
+            distinct = list(times)
+            names = ", ".join(make_safe(name) + (f" ×{times[name]}" if times[name] > 1 else "")  # a file name is data
+                              for name in distinct[:IGNORED_NAMES_KEPT])
             more = ", …" if len(distinct) > IGNORED_NAMES_KEPT else ""
             parts.append(f"{_count(self.ignored, 'other file')} ignored ({names}{more})" if names
                          else f"{_count(self.ignored, 'other file')} ignored")
@@ -240,7 +242,8 @@ class Importer:
                 walked = walk([path])
                 report.problems.extend(walked.problems)
                 report.ignored += walked.ignored
-                report.ignored_names += walked.ignored_names
+                for name, count in walked.ignored_names.items():
+                    report.ignored_names[name] = report.ignored_names.get(name, 0) + count
                 for file in walked.files:
                     yield _Job(file.path, path=Path(file.path), named=False)
             elif path.is_file():
