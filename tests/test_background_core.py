@@ -687,3 +687,23 @@ def test_reader_about_a_countrys_alias_is_the_country_not_a_note_with_that_word(
     index_as_own_library(lib, capsys)
     assert main(["about", "America"]) == 0
     assert capsys.readouterr().out.startswith("United States  (Place)")
+
+
+def test_reader_about_counts_the_other_names_stories_as_their_dossiers_do(tmp_path, capsys):
+    """"Also in your library: Gucci Grace (2 stories)" while its own dossier said 1 story: a
+    story deleted since the index's last merge still counted (a new user's pass)."""
+    from reader.cli import main
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    for n in range(3):
+        write(lib, f"b{n}.txt", f"2020-0{n + 1}-10", f"Gregory Whitaker spoke on day {n} in Chicago.")
+        write(lib, f"o{n}.txt", f"2020-0{n + 4}-10", f"Critics said Whitaker had not done enough on day {n}.")
+    index_as_own_library(lib, capsys)
+    (lib / "b0.txt").unlink()
+    assert main(["index"]) == 0
+    capsys.readouterr()
+    assert main(["about", "Gregory Whitaker"]) == 0
+    assert "In your library: 2 stories" in capsys.readouterr().out
+    assert main(["about", "Whitaker"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("Also in your library: Gregory Whitaker (2 stories)")

@@ -219,7 +219,7 @@ def also_named(index, typed: str, shown: str, counted: tuple[str, ...] = ()) -> 
     Donald Trump), the name in most stories first, leaving out the one ``shown`` and the keys
     its dossier ``counted`` (a country's team): a story's short form stays with its own story's
     full name, so these are listed, not merged."""
-    from reader.search.dossier import entity_named
+    from reader.search.dossier import entity_named, story_count
     from reader.search.expansion import entity_keys_with_words
     from reader.entities.model import TYPE_NAMES
     from reader.search.slugs import entity_slug
@@ -235,7 +235,7 @@ def also_named(index, typed: str, shown: str, counted: tuple[str, ...] = ()) -> 
         name = named[1] if named else other.replace("_", " ").title()
         if entity_slug(name) == shown and named and named[2] in TYPE_NAMES:
             name = f"{name}, the {TYPE_NAMES[named[2]].lower()}"  # the same name of another kind: say which
-        found.append((other, name, reader.doc_frequency("entity", other)))
+        found.append((other, name, story_count(index.searcher(), other)))  # as its own dossier counts
     return found
 
 

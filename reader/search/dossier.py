@@ -42,6 +42,16 @@ def _docs(searcher, field: str, text: str | bytes) -> list[int]:
         return []
 
 
+def story_count(searcher, slug: str) -> int:
+    """How many stories of the library mention the entity ``slug`` now: the term's count, or,
+    once stories were deleted since the last merge (which that count still holds), its live
+    postings."""
+    reader = searcher.reader()
+    if not reader.has_deletions():
+        return reader.doc_frequency("entity", slug)
+    return len(_docs(searcher, "entity", slug))
+
+
 class _Terms:
     """The terms ``<slug>@...`` of a field for the entity's slugs: each suffix with its
     story count, and its stories read only when asked for (counting needs no postings
