@@ -166,3 +166,18 @@ def test_library_ids_are_relative_paths_and_hidden_files_skipped(tmp_path):
     write(tmp_path, "notes.yaml", "not: an article\n")
     library = load_all([tmp_path])
     assert [a.id for a in library.articles] == ["world/asia"]
+
+
+def test_a_date_line_first_dates_the_story_and_the_title_is_what_follows():
+    """A text that opens with its date line ("Friday, January 3, 2014") was listed under that
+    date, and one that opens "Pierre Charles L'Enfant," under the name and its comma (a new
+    user's pass)."""
+    from reader.loaders.txt import parse_article
+
+    dated = parse_article("Friday, January 3, 2014\n\nOn Saturday, Wikinews interviewed Tina McKenzie. She ran.\n",
+                          "a.txt", "a").article
+    assert dated.title == "On Saturday, Wikinews interviewed Tina McKenzie."
+    assert dated.published == "2014-01-03" and dated.body.startswith("Friday, January 3, 2014")
+    named = parse_article("Pierre Charles L'Enfant,\n\nPierre Charles L'Enfant was a French engineer.\n",
+                          "b.txt", "b").article
+    assert named.title == "Pierre Charles L'Enfant"

@@ -25,8 +25,9 @@ from typing import NamedTuple
 from reader import paths
 from reader.atomic import write_atomic
 
-FORMAT = 7  # 4: CJK counted by characters; a headline line kept in full as the title; 5: a date line dates a story;
-#              6: titles in composed Unicode (NFC); 7: titles sort after their opening quote marks
+FORMAT = 8  # 4: CJK counted by characters; a headline line kept in full as the title; 5: a date line dates a story;
+#              6: titles in composed Unicode (NFC); 7: titles sort after their opening quote marks; 8: a date line
+#              first is no title, nor a first line's trailing comma
 
 
 class FileRecord(NamedTuple):

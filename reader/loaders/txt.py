@@ -236,10 +236,13 @@ def parse_article(text: str, path: Path | str, article_id: str) -> Loaded:
     paragraphs, credit = (paragraphs, None) if written else split_credit(paragraphs)
     title = _text_field(meta, "title")
     if title is None and paragraphs:
-        if _is_headline(paragraphs):
+        if len(paragraphs) > 1 and dateline(paragraphs[0]):
+            # a date line first ("Friday, January 3, 2014") dates the story; the title is what follows
+            title = shorten(first_sentence(paragraphs[1])).rstrip(",;:")
+        elif _is_headline(paragraphs):
             title = paragraphs.pop(0)
         else:
-            title = shorten(first_sentence(paragraphs[0]))  # the body has it in full
+            title = shorten(first_sentence(paragraphs[0])).rstrip(",;:")  # the body has it in full
     return build_article(meta, title, paragraphs, credit, path, article_id, problems, dated_by_text=not written)
 
 
