@@ -296,3 +296,18 @@ def test_an_apposition_that_introduces_another_person_is_no_role():
             "record. Mark Lee, an adviser to President Barack Obama, spoke.")
     assert roles_at(body, [at(body, "Obama")]) == []
     assert roles_at(body, [at(body, "Mark Lee")]) == ["an adviser to President Barack Obama"]
+
+
+def test_a_photos_caption_does_not_introduce_anyone():
+    """Suella Braverman was "introduced" by "Braverman (left) and Sunak (right) on October 25,
+    2022." (a new user's pass): a caption, or a line ending with a picture's credit, gives way
+    to the first sentence of the story about them."""
+    from reader.entities.summary import introducing_sentence
+
+    body = ("Asylum forms to replace interviews\n\nBraverman (left) and Sunak (right) on October 25, 2022. "
+            "Image: UK Government.\n\nBraverman with Gérald Darmanin in Paris on November 14. Image: Home Office.\n\n"
+            "On Wednesday, Home Secretary Suella Braverman told GB News the numbers were too high.")
+    name = "Braverman"
+    mentions = [(i, i + len(name)) for i in range(len(body)) if body.startswith(name, i)]
+    info = EntityInfo("suella-braverman", "Suella Braverman", PERSON, mentions)
+    assert introducing_sentence(body, info, "Asylum forms to replace interviews").startswith("On Wednesday, Home Secretary")

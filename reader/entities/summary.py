@@ -288,10 +288,26 @@ def introducing_sentence(body: str, info: EntityInfo, title: str = "") -> str:
     for start, end in info.mentions:
         if start >= headline_end:
             sentence = sentence_at(body, start)
+            if _CAPTION.search(sentence) or _CREDITED.search(_line_at(body, start)):
+                short = short or sentence  # "Braverman (left) and Sunak (right) on October 25": a photo's caption
+                continue
             if len(sentence.split()) > len(body[start:end].split()) + 2 or sentence.endswith((".", "!", "?")):
                 return sentence
             short = short or sentence
     return short
+
+
+_CAPTION = re.compile(r"\((?:left|right|centre|center|pictured|top|bottom|file photo|L|R|C)\)|^(?:Photo|Image|Picture)\s*:",
+                      re.IGNORECASE)
+"""A photo's caption: it shows someone, it does not introduce them."""
+_CREDITED = re.compile(r"(?:^|[.!?]\s+)(?:Image|Photo|Picture|Video|Credit)s?\s*:\s*\S")
+"""A line that ends with a picture's credit ("… in Paris on November 14, 2022. Image: Home Office.") is a caption."""
+
+
+def _line_at(body: str, offset: int) -> str:
+    """The line (a paragraph of the text) holding ``offset``."""
+    end = body.find("\n", offset)
+    return body[body.rfind("\n", 0, offset) + 1:end if end != -1 else len(body)]
 
 
 def headline_length(body: str, title: str) -> int:
