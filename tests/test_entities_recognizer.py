@@ -522,6 +522,14 @@ def test_a_country_after_a_given_name_is_a_surname(recognizer):
     assert kinds["Jordan"] == kinds["Israel"] == PLACE and "Will Jordan" not in kinds
 
 
+def test_a_name_set_off_after_a_role_is_a_person(recognizer):
+    """"And the head of NATO, Hoop Scheffer, he has explained" made Hoop Scheffer an
+    organisation (a new user's pass); a body's word before the comma says nothing."""
+    kinds = kinds_of(recognizer, "And the head of NATO, Hoop Scheffer, he has explained that NATO must act. "
+                                 "Its main rival, Pepsi Cola, said so.")
+    assert kinds["Hoop Scheffer"] == PERSON and kinds["Pepsi Cola"] == ORG
+
+
 def test_an_acronyms_possessive_ends_its_name(recognizer):
     """"NASA's Jet Propulsion Laboratory" is two bodies; "Sheriff's Department" stays one name."""
     text = ("Scientists at NASA's Jet Propulsion Laboratory said so. "

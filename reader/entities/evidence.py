@@ -98,6 +98,21 @@ _HEADS_ITS_PHRASE = re.compile(r"\s*(?:,(?!\s*which\b)|[.;:()!?]|$)"
 """What follows a name that is the head of its phrase, not a modifier of the noun after it."""
 
 
+_ROLE_THEN_NAME = re.compile(r"(?:\b(?:the|its|his|her|their|our)|[A-Z][\w.&-]*['’]s)\s+(?:[a-z][\w-]*\s+){0,3}?"
+                             r"(?P<role>[a-z][\w-]*)(?:\s+of\s+(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})?,\s+$")
+"""A role before a comma, then the name: "the head of NATO, Hoop Scheffer,", "Britain's prime
+minister, Rishi Sunak," (an apposition naming who holds it)."""
+
+
+def _role_then_name(before: str, after: str) -> bool:
+    """True for a name set off after a role ("the head of NATO, Hoop Scheffer, he said"), the
+    apposition closed after it; not "its rival, Pepsi," (a body's word as often as a person's)."""
+    if not before.endswith(", ") or not (after[:1] in (",", ")") or after.startswith((" said", " says", " told"))):
+        return False
+    match = _ROLE_THEN_NAME.search(before)
+    return match is not None and is_role_word(match.group("role")) and match.group("role") not in _NOT_PEOPLES_ROLES
+
+
 def _names_another(words: str) -> bool:
     """True when a capitalised word in ``words`` (the rest of a sentence) may be the person a
     following "He" means: one that follows no preposition ("hired Okafor"; "taught at
@@ -149,7 +164,7 @@ def votes(story: Story, start: int, end: int, town: bool = False) -> Counter:
         # "fellow Ennahda members", "his native Bohemia", "the market leader Samsung, which")
     ending = may_end_a_lead(words_before[-1]) if words_before else False
     if _PERSON_AFTER.match(after) or ending and _PERSON_BEFORE.search(before) \
-            or " " in word and _CAPTION_PLACE.match(after):
+            or " " in word and _CAPTION_PLACE.match(after) or _role_then_name(before, after):
         result[PERSON] += 2
     elif ending and _NAMED_BEFORE.search(before) and not after.startswith((" as ", " for ")):
         result[PERSON] += 1
