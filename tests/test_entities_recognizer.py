@@ -530,6 +530,15 @@ def test_a_name_set_off_after_a_role_is_a_person(recognizer):
     assert kinds["Hoop Scheffer"] == PERSON and kinds["Pepsi Cola"] == ORG
 
 
+def test_the_west_is_a_region_and_the_left_no_body(recognizer):
+    """"energy supplies for the West" and "a revival of the Left in the West" gave two
+    organisations, West and Left (the Chomsky interview; a new user's pass)."""
+    found_spans = spans(recognizer, "NATO must guarantee energy supplies for the West. Is this a revival of the "
+                                    "Left in the West? The West Bank was closed.")
+    assert ("West", PLACE, "west") in found_spans and ("West Bank", PLACE, "west-bank") in found_spans
+    assert not [s for s in found_spans if s[0] == "Left"]
+
+
 def test_an_acronyms_possessive_ends_its_name(recognizer):
     """"NASA's Jet Propulsion Laboratory" is two bodies; "Sheriff's Department" stays one name."""
     text = ("Scientists at NASA's Jet Propulsion Laboratory said so. "

@@ -37,6 +37,9 @@ from reader.entities.evidence import SAYS_HE, pool
 from reader.entities.evidence import PLACE_BEFORE as _PLACE_PREPOSITIONS
 _ADJECTIVE_ENDINGS = ("ese", "ian", "ians", "ean", "eans", "ish", "ans", "enic", "ical", "phobic", "phobia")
 _PEOPLE_NOUNS = frozenset("women men children people".split())
+_COMPASS_REGIONS = frozenset("west east north south midwest".split())
+"""A region named by its direction after "the" ("Russia and the West", "the Midwest")."""
+_POLITICAL_SIDES = frozenset("left right".split())
 """Plurals without an -s that a sentence may start with ("Women and minorities are encouraged")."""
 _CAMEL = re.compile(r"^[A-Za-z][a-z]+[A-Z][a-z]|^[a-z][A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.&]{1,9})\s*[)\]]")
@@ -322,6 +325,11 @@ def _type_single_words(story: Story, names: Names) -> None:
         if team is not None:
             found.append(Found(f.start, f.end, team.type, team.key, f.tokens))  # "the Celtics" (no Celt)
             continue
+        if low in _COMPASS_REGIONS and follows_the(text, f.start) and not tok.upper:
+            found.append(Found(f.start, f.end, PLACE, make_id(word), f.tokens))  # "sea lanes for the West"
+            continue
+        if low in _POLITICAL_SIDES and follows_the(text, f.start) and not tok.upper:
+            continue  # "a revival of the Left": a side of politics, no body
         if low in STANDALONE_EVENTS:
             found.append(Found(f.start, f.end, EVENT, make_id(word), f.tokens))
             continue
