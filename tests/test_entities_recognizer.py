@@ -539,6 +539,16 @@ def test_the_west_is_a_region_and_the_left_no_body(recognizer):
     assert not [s for s in found_spans if s[0] == "Left"]
 
 
+def test_a_possessor_before_a_body_a_note_knows_is_its_own_name(recognizer):
+    """"Trump’s Justice Department" was one organisation, so ``entity:trump`` listed "trump s
+    justice department" (a new user's pass); a company named with a possessive stays whole."""
+    found_spans = spans(recognizer, "President Donald Trump spoke. The Journal reported that Trump’s Justice "
+                                    "Department sued AT&T. McDonald's Corporation grew.")
+    assert ("Trump", PERSON, "donald-trump") in found_spans
+    assert ("Justice Department", ORG, "us-justice-department") in found_spans
+    assert any(s[0] == "McDonald's Corporation" for s in found_spans)
+
+
 def test_an_acronyms_possessive_ends_its_name(recognizer):
     """"NASA's Jet Propulsion Laboratory" is two bodies; "Sheriff's Department" stays one name."""
     text = ("Scientists at NASA's Jet Propulsion Laboratory said so. "

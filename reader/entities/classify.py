@@ -298,6 +298,12 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         return
     if _nationality_tv(story, a, b):
         return  # "a Canadian TV station": a kind of station, no name
+    if b - a >= 2 and tokens[a].base_end != tokens[a].end and (a + 1) in anchors \
+            and anchors[a + 1][0] == b - a - 1 and anchors[a + 1][1].type == ORG:
+        # "Trump’s Justice Department": the possessor, then the body a note knows (not "McDonald's Corporation")
+        classify_residual(story, a, a + 1, initial, left_of_role)
+        story.found.append(from_entry(story, a + 1, b, anchors[a + 1][1]))
+        return
     # a name ending tells the kind of the whole run
     kind = ending_kind(story, a, b)
     if kind and b - a == 2 and story.is_given_name(tokens[a]) and _surname_like(kind, tokens[b - 1].folded):
