@@ -197,3 +197,27 @@ def test_a_refresh_in_its_own_process_reports_each_feed(feed_server):
     stalled = next(f for f in report.feeds if f.url.endswith("/stall"))
     assert stalled.error == "the server stalled (nothing for 0.5 s)"
     assert progress[-1] == (2, 2) and report.requests == 2
+
+
+def test_the_name_given_a_feed_is_its_stories_source_everywhere(feed_server):
+    """A title given with --title or a rename showed on the feeds screen only: the list, the
+    palette and ``source:`` kept the feed's own title (a new user's pass). New stories take
+    the given name, a rename writes it into the stories already there, and clearing it gives
+    them the feed's own title again."""
+    from reader.feeds.manage import rename, subscribe
+    from reader.library.files import load_all
+
+    news = feed_server.folder / "news.xml"
+    news.write_bytes(rss("Local News", [("a", "Alpha"), ("b", "Beta")]))
+    with StateStore() as state:
+        subscribe(state, feed_server.feed_url("news.xml"), title="My Town")
+        refresh(state, politeness=FAST)
+        assert {a.source for a in load_all([library_dir()]).articles} == {"My Town"}
+        assert rename(state, feed_server.feed_url("news.xml"), "Home News") == 2
+        assert {a.source for a in load_all([library_dir()]).articles} == {"Home News"}
+        assert rename(state, feed_server.feed_url("news.xml"), "") == 2
+        assert {a.source for a in load_all([library_dir()]).articles} == {"Local News"}
+        subscribe(state, feed_server.feed_url("news.xml"), title="Town Crier")  # followed already: a rename
+        assert {a.source for a in load_all([library_dir()]).articles} == {"Town Crier"}
+        texts = [p.read_text() for p in stories()]
+        assert all("Alpha" in t or "Beta" in t for t in texts)  # the stories' text is kept

@@ -163,6 +163,9 @@ async def test_rename_tags_and_unsubscribe_removing_stories(feed_server):
         await settle(pilot, lambda: isinstance(app.screen, TextPrompt), "the rename prompt")
         await pilot.press(*"Wire", "enter")
         await settle(pilot, lambda: "Wire" in rows_by_title(screen), "the new title")
+        # its stories say the new name too (the list, the palette, source:), the other feed's keep theirs
+        await settle(pilot, lambda: sum(e.source == "Wire" for e in main.library_panel.catalog.entries) == 2,
+                     "the stories' new source")
         await move_to(pilot, screen, "Wire")
         await pilot.press("t")
         await settle(pilot, lambda: isinstance(app.screen, TextPrompt), "the tags prompt")

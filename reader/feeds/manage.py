@@ -17,7 +17,7 @@ from reader import paths
 from reader.feeds.store import FeedStore, Subscription, feed_address
 from reader.library.state import StateStore
 
-__all__ = ["Unsubscribed", "subscribe", "unsubscribe"]
+__all__ = ["Unsubscribed", "rename", "subscribe", "unsubscribe"]
 
 
 class NotAFeedAddress(ValueError):
@@ -35,9 +35,33 @@ def subscribe(state: StateStore, address: str, *, tags: Iterable[str] = (), titl
     url = feed_address(text)
     store = FeedStore(state)
     new = store.subscribe(url, tags=tags, full_text=full_text, user_title=title)
+    if not new and title and title.strip():
+        rename(state, url, title)  # followed already: its stories take the new name too
     found = store.get(url)
     assert found is not None
     return found, new
+
+
+def rename(state: StateStore, url: str, title: str | None, *, library_dir: Path | None = None) -> int:
+    """Give the feed the person's ``title`` (None or "": its own again), and write the name
+    into the ``source:`` of the stories it brought, so the list, the palette and ``source:``
+    searches say it too; returns how many stories changed (files not reader's own, or not
+    editable, keep theirs)."""
+    from reader.library.tagging import TagsNotEditable, set_story_source  # noqa: PLC0415
+
+    store = FeedStore(state)
+    store.rename(url, title)
+    sub = store.get(url)
+    if sub is None or (not sub.user_title and not sub.feed_title):
+        return 0  # no name yet to give its stories (never refreshed)
+    folder = library_dir if library_dir is not None else paths.library_dir()
+    changed = 0
+    for article_id in store.members_of(url):
+        try:
+            changed += set_story_source(folder / f"{article_id}.txt", sub.title)
+        except TagsNotEditable:
+            continue  # gone, or no longer reader's to rewrite
+    return changed
 
 
 @dataclass

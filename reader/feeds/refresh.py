@@ -184,6 +184,8 @@ def _take(store: FeedStore, importer: Importer, full: FullStories, sub: Subscrip
     articles = parsed.articles
     if sub.tags:
         articles = [replace(a, tags=normalise_tags([*a.tags, *sub.tags])) for a in articles]
+    if sub.user_title:  # the name the person gave the feed is its stories' source: one name everywhere
+        articles = [replace(a, source=sub.user_title) for a in articles]
     notes = []
     if sub.full_text:
         articles, notes = full.fill(articles, known=importer.known, cancelled=cancelled)

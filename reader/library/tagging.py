@@ -1,14 +1,16 @@
-"""Editing a story's tags: written into the ``tags:`` of its file's front matter.
+"""Editing a story's tags, or its source: written into the ``tags:`` or ``source:`` of its
+file's front matter.
 
 Tags belong to the story, so they live in its file (readable without reader, and carried
-by an export); the file is replaced atomically, and only the front matter changes: the
-story's text is kept byte for byte, and other front matter keys are kept. Only ``.txt``
-stories (what reader imports, and what most people write) have front matter to edit.
+by an export); so does its source (a feed the person renamed names its stories anew). The
+file is replaced atomically, and only the front matter changes: the story's text is kept
+byte for byte, and other front matter keys are kept. Only ``.txt`` stories (what reader
+imports, and what most people write) have front matter to edit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import yaml
@@ -16,7 +18,7 @@ import yaml
 from reader.atomic import write_atomic
 from reader.loaders.txt import FRONT_MATTER as _FRONT_MATTER
 
-__all__ = ["TagsNotEditable", "clean_tags", "set_story_tags"]
+__all__ = ["TagsNotEditable", "clean_tags", "set_story_source", "set_story_tags"]
 
 
 class TagsNotEditable(Exception):
@@ -39,9 +41,37 @@ def clean_tags(tags: Iterable[str] | str) -> tuple[str, ...]:
 
 def set_story_tags(path: Path | str, tags: Iterable[str] | str) -> tuple[str, ...]:
     """Write ``tags`` into the story file's front matter; returns the tags written."""
-    path = Path(path)
+    kept = clean_tags(tags)
+
+    def change(meta: dict) -> None:
+        if kept:
+            meta["tags"] = list(kept)
+        else:
+            meta.pop("tags", None)
+
+    _rewrite_front_matter(Path(path), change, "tags")
+    return kept
+
+
+def set_story_source(path: Path | str, source: str) -> bool:
+    """Write ``source`` into the story file's front matter; False when it already said so."""
+    source = " ".join(source.split())
+    changed = []
+
+    def change(meta: dict) -> None:
+        if meta.get("source") != source:
+            meta["source"] = source
+            changed.append(True)
+
+    _rewrite_front_matter(Path(path), change, "a source")
+    return bool(changed)
+
+
+def _rewrite_front_matter(path: Path, change: Callable[[dict], None], what: str) -> None:
+    """Apply ``change`` to the story file's front matter and write the file again (atomically;
+    the text after the front matter byte for byte); ``what`` names it in a refusal."""
     if path.suffix.lower() != ".txt":
-        raise TagsNotEditable(f"{path.name}: tags can be written into .txt stories only")
+        raise TagsNotEditable(f"{path.name}: {what} can be written into .txt stories only")
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8-sig")
@@ -49,7 +79,6 @@ def set_story_tags(path: Path | str, tags: Iterable[str] | str) -> tuple[str, ..
         raise TagsNotEditable(f"{path}: cannot be read ({error.strerror or error})") from None
     except UnicodeDecodeError:
         raise TagsNotEditable(f"{path.name}: not valid UTF-8, so it is not rewritten") from None
-    kept = clean_tags(tags)
     match = _FRONT_MATTER.match(text)
     if match:
         try:
@@ -61,15 +90,14 @@ def set_story_tags(path: Path | str, tags: Iterable[str] | str) -> tuple[str, ..
         rest = text[match.end():]
     else:
         meta, rest = {}, text if text.startswith("\n") else "\n" + text
-    if kept:
-        meta["tags"] = list(kept)
-    else:
-        meta.pop("tags", None)
+    before = dict(meta)
+    change(meta)
+    if meta == before and match:
+        return  # nothing changes
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000) \
         if meta else ""
     if not meta and not match:
-        return kept  # nothing to write
+        return  # nothing to write
     if match and not rest.startswith("\n"):
         rest = "\n" + rest if rest else rest
     write_atomic(path, f"---\n{front}---\n{rest}" if meta else rest.lstrip("\n"))
-    return kept

@@ -330,8 +330,7 @@ class FeedsScreen(Screen[FeedRow | None]):
 
         def renamed(text: str | None) -> None:
             if text is not None:
-                self._change(lambda store: store.rename(sub.url, text),
-                             f"Renamed to {text.strip()}" if text.strip() else "Back to the feed's own title")
+                self._rename(sub.url, text)
 
         self.app.push_screen(TextPrompt(f"A title for {sub.url} (empty: the feed's own title):",
                                         sub.user_title or "", select_all=True), renamed)
@@ -406,6 +405,19 @@ class FeedsScreen(Screen[FeedRow | None]):
         with StateStore() as state:
             change(FeedStore(state))
         self.post_message(self.Changed(text))
+
+    @work(thread=True, group="feeds-change", exit_on_error=False, description="The new title was not saved")
+    def _rename(self, url: str, text: str) -> None:
+        """The feed's new title, written into its stories' source too (the list and the palette say it)."""
+        from reader.feeds.manage import rename
+        from reader.library.state import StateStore
+
+        with StateStore() as state:
+            changed = rename(state, url, text)
+        said = f"Renamed to {text.strip()}" if text.strip() else "Back to the feed's own title"
+        if changed:
+            said += f" ({changed:,} stor{'y' if changed == 1 else 'ies'} say it)"
+        self.post_message(self.Changed(said, library_changed=bool(changed)))
 
     @work(thread=True, group="feeds-change", exit_on_error=False, description="Could not unsubscribe")
     def _unsubscribe(self, sub: Any, keep: bool) -> None:
