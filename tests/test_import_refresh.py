@@ -149,3 +149,19 @@ async def test_refresh_key_in_the_app(site, capsys) -> None:
                 break
         assert sorted(a.title for a in article_list.visible_articles) == ["Alpha", "Beta"]
         assert article_list.border_subtitle == "2 articles · 2 unread · 1 new"  # opened is not read yet
+
+
+def test_refresh_fails_when_a_feed_fails_though_another_answered(reader_home: Path, site, capsys) -> None:
+    """12 of 13 feeds failed and ``reader refresh`` exited 0, as one had answered (a new user's
+    pass): a script could not tell. Any failed feed makes the run exit 1."""
+    state, base = site
+    state.pages["/feed.xml"] = (200, "application/rss+xml", _rss([("a", "Alpha")]))
+    state.pages["/other.xml"] = (200, "application/rss+xml", _rss([("b", "Beta")]))
+    assert main(["add", f"{base}/feed.xml", f"{base}/other.xml"]) == 0
+    capsys.readouterr()
+    state.pages["/other.xml"] = (500, "text/plain", b"boom")
+    assert main(["refresh"]) == 1
+    out, err = capsys.readouterr()
+    assert "2 feeds:" in out and "1 failed" in out and "500 Internal Server Error" in err
+    state.pages["/other.xml"] = (200, "application/rss+xml", _rss([("b", "Beta")]))
+    assert main(["refresh"]) == 0
