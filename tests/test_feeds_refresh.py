@@ -221,3 +221,18 @@ def test_the_name_given_a_feed_is_its_stories_source_everywhere(feed_server):
         assert {a.source for a in load_all([library_dir()]).articles} == {"Town Crier"}
         texts = [p.read_text() for p in stories()]
         assert all("Alpha" in t or "Beta" in t for t in texts)  # the stories' text is kept
+
+
+def test_a_title_two_feeds_share_asks_for_an_address(feed_server, capsys):
+    """``reader unsubscribe "All TPM News"`` said there was no such feed while two had that
+    title (a new user's pass): it says so and names their addresses."""
+    for name in ("tpm.xml", "tpm-copy.xml"):
+        (feed_server.folder / name).write_bytes(rss("All TPM News", [(name, f"Story of {name}")]))
+        assert main(["subscribe", feed_server.feed_url(name)]) == 0
+    capsys.readouterr()
+    assert main(["unsubscribe", "All TPM News", "--keep-stories"]) == 1
+    err = capsys.readouterr().err
+    assert "2 feeds are called 'All TPM News'" in err
+    assert feed_server.feed_url("tpm.xml") in err and feed_server.feed_url("tpm-copy.xml") in err
+    assert main(["unsubscribe", feed_server.feed_url("tpm.xml"), "--keep-stories"]) == 0
+    assert main(["unsubscribe", "All TPM News", "--keep-stories"]) == 0  # one left: its title is enough

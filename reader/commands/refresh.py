@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
             found = [feeds.find(text) for text in args.feeds]
             missing = [text for text, sub in zip(args.feeds, found) if sub is None]
             if missing and not args.jsonl:
-                raise CommandError(make_safe(f"reader: no feed {missing[0]!r} ('reader feeds' lists them)"), 1)
+                raise CommandError(make_safe(f"reader: {feeds.not_found(missing[0])}"), 1)
             only = [sub.url for sub in found if sub is not None]
         if args.jsonl:
             return _jsonl(store, only, args.politeness)

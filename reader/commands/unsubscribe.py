@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         feeds = FeedStore(store)
         sub = feeds.find(args.feed)
         if sub is None:
-            raise CommandError(make_safe(f"reader: no feed {args.feed!r} ('reader feeds' lists them)"), 1)
+            raise CommandError(make_safe(f"reader: {feeds.not_found(args.feed)}"), 1)
         count = len(feeds.members_of(sub.url))
         keep = True if args.keep_stories else False if args.delete_stories else (not count or _ask_keep(count))
         result = unsubscribe(store, sub, keep_stories=keep)

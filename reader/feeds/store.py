@@ -150,9 +150,22 @@ class FeedStore:
                 found = None
         if found is not None:
             return found
-        wanted = text.strip().casefold()
-        matches = [s for s in self.subscriptions() if s.title.casefold() == wanted]
+        matches = self.titled(text)
         return matches[0] if len(matches) == 1 else None
+
+    def titled(self, text: str) -> list[Subscription]:
+        """The feeds whose title (in any case) is ``text``: two feeds may share one."""
+        wanted = text.strip().casefold()
+        return [s for s in self.subscriptions() if s.title.casefold() == wanted]
+
+    def not_found(self, text: str) -> str:
+        """Why ``find`` found no feed for ``text``: several share that title (give an address),
+        or none is called so."""
+        shared = self.titled(text)
+        if len(shared) > 1:
+            return (f"{len(shared)} feeds are called {text!r}; give the address of the one you mean: "
+                    + ", ".join(s.url for s in shared))
+        return f"no feed {text!r} ('reader feeds' lists them)"
 
     def subscribe(self, url: str, *, title: str | None = None, tags: Iterable[str] = (),
                   full_text: bool | None = None, link: str | None = None, user_title: str | None = None) -> bool:
