@@ -171,3 +171,14 @@ def test_a_first_letter_left_out_or_mistyped_is_corrected(forms_index):
     assert suggest(forms_index, "bestival") == "festival"  # mistyped
     assert suggest(forms_index, "ffestival") == "festival"  # doubled
     assert suggest(forms_index, "qqqqqq") is None
+
+
+def test_no_spelling_is_suggested_for_a_word_of_another_field(forms_index):
+    """``source:nyt`` found its story and still offered "did you mean source:net?", a body
+    word that finds nothing there (a new user's pass): a source's, an entity's or a date's
+    words are not the stories' words."""
+    assert suggest(forms_index, "tewn") == "town"  # the body's words still are
+    assert suggest(forms_index, "source:tewn") is None
+    assert suggest(forms_index, 'source:"tewn news"') is None
+    assert suggest(forms_index, "entity:tewn") is None and suggest(forms_index, "type:tewn") is None
+    assert suggest(forms_index, "tewn source:nyt") == "town source:nyt"

@@ -14,6 +14,8 @@ search box can paint its hits first and ask for a suggestion afterwards.
 
 from __future__ import annotations
 
+import re
+
 from whoosh import query as wq
 
 from reader.search.expansion import edit_distance, prefix_frequencies
@@ -42,11 +44,13 @@ def suggest_with(searcher, parsed: ParsedQuery) -> str | None:
     reader = searcher.reader()
     original = parsed.parsed_text or parsed.text
     replacements: list[tuple[int, int, str]] = []
+    elsewhere = [m.span() for m in _OTHER_FIELD.finditer(original)]
     for match in _WORD.finditer(original):
         word = match.group()
         term = term_of(word)
         if ("*" in word or "?" in word or term is None or _has(reader, term)
-                or _is_syntax(original, match.start(), match.end())):  # a wildcard is meant as typed
+                or _is_syntax(original, match.start(), match.end())  # a wildcard is meant as typed
+                or any(start <= match.start() < end for start, end in elsewhere)):
             continue
         known = prefix_frequencies(reader, FIELD, term[:1])
         spellings = one_edit(word.lower(), known)
@@ -76,6 +80,10 @@ def suggest_with(searcher, parsed: ParsedQuery) -> str | None:
     text = " ".join(text.split())  # "title:" is searched as "title ": no space left over in the suggestion
     return text if text != " ".join(original.split()) else None
 
+
+_OTHER_FIELD = re.compile(r"\b(?:source|entity|entities|type|entity_type|published|date|id)\s*:\s*(?:\"[^\"]*\"?|\S+)", re.IGNORECASE)
+"""A word searched in a field whose words are not the stories' words (``source:nyt``,
+``entity:"Hua Chunying"``): the body's spellings are no suggestion for it ("source:net")."""
 
 SHORT_WORD = 5
 """A word this short is corrected by one edit at most, as typed: two make another word of it."""
