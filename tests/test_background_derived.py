@@ -311,3 +311,19 @@ def test_a_photos_caption_does_not_introduce_anyone():
     mentions = [(i, i + len(name)) for i in range(len(body)) if body.startswith(name, i)]
     info = EntityInfo("suella-braverman", "Suella Braverman", PERSON, mentions)
     assert introducing_sentence(body, info, "Asylum forms to replace interviews").startswith("On Wednesday, Home Secretary")
+
+
+def test_a_role_opening_with_as_and_a_news_photos_caption():
+    """"As head of homeland security, Nielsen would oversee" gave the role "As head of
+    homeland security"; Justin Fairfax was introduced by a photo's caption ending "(AP
+    Photo/Cliff Owen)" (a new user's pass)."""
+    from reader.entities.summary import introducing_sentence
+
+    body = "Trump picked her. As head of homeland security, Nielsen would oversee a sprawling agency."
+    assert roles_at(body, [at(body, "Nielsen")]) == ["head of homeland security"]
+    body = ("Firsts\n\nDemocrat Justin Fairfax addresses the election night party in Fairfax, Va., Tuesday, Nov. 7, "
+            "2017. (AP Photo/Cliff Owen)\n\nJustin Fairfax became the second African-American elected statewide.")
+    name = "Justin Fairfax"
+    mentions = [(i, i + len(name)) for i in range(len(body)) if body.startswith(name, i)]
+    info = EntityInfo("justin-fairfax", name, PERSON, mentions)
+    assert introducing_sentence(body, info, "Firsts").startswith("Justin Fairfax became")

@@ -114,6 +114,10 @@ def _role_of_phrase(before: str, proper: bool = False) -> str | None:
     if not match:
         return None
     role = " ".join(match.group("role").split())
+    first, _, rest = role.partition(" ")
+    while rest and first.casefold() in _OPENING_WORDS:
+        role = rest  # "As head of homeland security, Nielsen", "And the head of NATO, Hoop Scheffer": the role
+        first, _, rest = role.partition(" ")
     if proper:  # right before a name: "<role words> of <a proper name>" only
         head, sep, body = (re.split(r"\s((?:of|at|for)\s)", role, maxsplit=1) + ["", ""])[:3]
         words = head.split()
@@ -126,6 +130,9 @@ def _role_of_phrase(before: str, proper: bool = False) -> str | None:
     head = role.split(" of ")[0].split(" at ")[0].split(" for ")[0]
     return role if any(is_role_word(w) for w in head.split()) else None
 
+
+_OPENING_WORDS = frozenset("as and but so then while".split())
+"""Words that open the clause before a role, not the role ("As head of …", "And the head of …")."""
 
 _NAME_POSSESSIVES = frozenset("people's women's men's children's nation's".split())
 """Possessives inside bodies' names ("New People's Party", "Women's Institute")."""

@@ -300,8 +300,10 @@ def introducing_sentence(body: str, info: EntityInfo, title: str = "") -> str:
 _CAPTION = re.compile(r"\((?:left|right|centre|center|pictured|top|bottom|file photo|L|R|C)\)|^(?:Photo|Image|Picture)\s*:",
                       re.IGNORECASE)
 """A photo's caption: it shows someone, it does not introduce them."""
-_CREDITED = re.compile(r"(?:^|[.!?]\s+)(?:Image|Photo|Picture|Video|Credit)s?\s*:\s*\S")
-"""A line that ends with a picture's credit ("… in Paris on November 14, 2022. Image: Home Office.") is a caption."""
+_CREDITED = re.compile(r"(?:^|[.!?]\s+)(?:Image|Photo|Picture|Video|Credit)s?\s*:\s*\S"
+                       r"|\((?:[A-Z][\w.&-]*\s+)?(?:Photo|Photograph|Image)\s*/[^)]{1,60}\)")
+"""A line with a picture's credit ("… in Paris on November 14, 2022. Image: Home Office.", "(AP
+Photo/Cliff Owen)") is a caption."""
 
 
 def _line_at(body: str, offset: int) -> str:
