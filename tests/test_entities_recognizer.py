@@ -549,6 +549,15 @@ def test_a_possessor_before_a_body_a_note_knows_is_its_own_name(recognizer):
     assert any(s[0] == "McDonald's Corporation" for s in found_spans)
 
 
+def test_a_title_quoted_with_the_stop_inside_is_a_work(recognizer):
+    """“Dreams From My Father.” (the stop inside the quotes, as American papers write it) was an
+    organisation "Dreams From My" (a new user's pass); a road quoted so keeps its kind."""
+    found_spans = spans(recognizer, "He held a copy of Obama’s “Dreams From My Father.” It sold. "
+                                    "Take I-44 East, aka the \"Turner Turnpike.\"")
+    assert ("Dreams From My Father", OTHER, "dreams-from-my-father") in found_spans
+    assert ("Turner Turnpike", PLACE, "turner-turnpike") in found_spans
+
+
 def test_an_acronyms_possessive_ends_its_name(recognizer):
     """"NASA's Jet Propulsion Laboratory" is two bodies; "Sheriff's Department" stays one name."""
     text = ("Scientists at NASA's Jet Propulsion Laboratory said so. "

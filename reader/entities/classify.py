@@ -91,7 +91,12 @@ def is_work_title(story: Story, a: int, b: int) -> bool:
     Columbia", "the browser Chrome"."""
     tokens, text = story.tokens, story.text
     start, end = tokens[a].start, tokens[b - 1].end
-    if text[start - 1:start] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES and b - a >= 2:
+    closes = text[end:end + 1] in _CLOSE_QUOTES or (
+        # American punctuation puts the stop inside: “Dreams From My Father.” (not the "Cherokee
+        # Turnpike." a road is called, its kind in its name, nor "L. D." initials)
+        text[end:end + 1] in ".,!?" and text[end + 1:end + 2] in _CLOSE_QUOTES
+        and tokens[b - 1].folded not in ENDINGS and not INITIALS.match(tokens[a].text))
+    if text[start - 1:start] in _OPEN_QUOTES and closes and b - a >= 2:
         return True
     if b - a >= 2 and vessel_kind([tokens[a].text, tokens[a + 1].text]):
         return True
