@@ -558,6 +558,15 @@ def test_a_title_quoted_with_the_stop_inside_is_a_work(recognizer):
     assert ("Turner Turnpike", PLACE, "turner-turnpike") in found_spans
 
 
+def test_a_name_known_as_is_the_persons(recognizer):
+    """"Lawrence Tureaud, better known as Mr. T" listed T as a person of his own (a new user's
+    pass), "Elizabeth Short, known as the Black Dahlia" an organisation."""
+    found_spans = spans(recognizer, "A decade later, Lawrence Tureaud, better known as Mr. T, showed up to a "
+                                    "courthouse. Elizabeth Short, known as the Black Dahlia, was found dead.")
+    assert ("T", PERSON, "lawrence-tureaud") in found_spans
+    assert ("Black Dahlia", PERSON, "elizabeth-short") in found_spans
+
+
 def test_an_acronyms_possessive_ends_its_name(recognizer):
     """"NASA's Jet Propulsion Laboratory" is two bodies; "Sheriff's Department" stays one name."""
     text = ("Scientists at NASA's Jet Propulsion Laboratory said so. "

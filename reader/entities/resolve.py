@@ -156,6 +156,7 @@ def resolve(story: Story) -> list[Span]:
     _people_beside_people(story)
     countries_as_teams(story)
     _join_epithets(story)
+    _join_known_as(story)
     _join_nicknames(story, names)
     mark_towns_and_states(story)
     _key_names_of_notes(story)
@@ -164,6 +165,27 @@ def resolve(story: Story) -> list[Span]:
 
 
 _CLOSES = re.compile(r"\s*(?:[,.;:)!?]|$)")
+_KNOWN_AS = re.compile(r",?\s+(?:better\s+|also\s+|more\s+|commonly\s+|widely\s+|popularly\s+)*known\s+as\s+"
+                       r"(?:(?:Mr|Mrs|Ms|Dr|Miss|Lady|Lord|Sir|Dame)\.?\s+)?(?:the\s+)?")
+
+
+def _join_known_as(story: Story) -> None:
+    """A name given as another's ("Lawrence Tureaud, better known as Mr. T") is that person's:
+    every mention of it takes the person's key, not an entity of its own."""
+    found = story.found
+    by_start = {f.start: f for f in found}
+    renamed: dict[str, str] = {}
+    for f in found:
+        if f.type != PERSON or f.key is None:
+            continue
+        match = _KNOWN_AS.match(story.text, f.end)
+        alias = by_start.get(match.end()) if match else None
+        if alias is not None and alias.key not in (None, f.key) and alias.type in (PERSON, ORG, OTHER):
+            renamed[alias.key] = f.key
+    if renamed:
+        for f in found:
+            if f.key in renamed:
+                f.key, f.type = renamed[f.key], PERSON
 
 
 def _join_nicknames(story: Story, names: Names) -> None:
