@@ -707,3 +707,19 @@ def test_reader_about_counts_the_other_names_stories_as_their_dossiers_do(tmp_pa
     assert "In your library: 2 stories" in capsys.readouterr().out
     assert main(["about", "Whitaker"]) == 0
     assert capsys.readouterr().out.rstrip().endswith("Also in your library: Gregory Whitaker (2 stories)")
+
+
+def test_the_library_counts_a_title_written_short_with_its_long_form(tmp_path):
+    """"described as: Sen. ×1, U.S. Sen. ×1" for Bob Menendez (a new user's pass): the short
+    form of one title is counted with it."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    write(lib, "a.txt", "2020-01-10", "U.S. Sen. Bob Menendez spoke in Newark.")
+    write(lib, "b.txt", "2020-02-10", "Sen. Bob Menendez left Newark.")
+    library = open_library([lib])
+    index = library.open_index()
+    index.update(library.sources)
+    try:
+        assert dossier_of(index, "bob-menendez").roles == [("U.S. Sen.", 2)]
+    finally:
+        index.close()

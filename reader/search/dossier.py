@@ -129,9 +129,20 @@ def _dossier(searcher, slugs: list[str]) -> Dossier:
         n = role_terms.count(role)
         roles[role.casefold()] += n
         shown.setdefault(role.casefold(), Counter())[role] += n
+    _fold_shorter_roles(roles)
     dossier.roles = [(shown[r].most_common(1)[0][0], n) for r, n in roles.most_common(MAX_ROLES)]
     dossier.with_ = _with(searcher, sample, set(slugs))
     return dossier
+
+
+def _fold_shorter_roles(roles: Counter) -> None:
+    """A role that ends exactly one longer role of the library is counted with it: "Sen. ×1,
+    U.S. Sen. ×1" is "U.S. Sen. ×2" (one story wrote the title short); with two longer ones
+    ("Deputy Director", "Museum Director") "Director" stays apart."""
+    for role in sorted(roles, key=len):
+        longer = [other for other in roles if other != role and other.endswith(" " + role)]
+        if len(longer) == 1:
+            roles[longer[0]] += roles.pop(role)
 
 
 NAMED_LOOKS = 50
