@@ -152,7 +152,7 @@ async def test_the_dossier_comes_from_the_index_and_opens_the_latest_story(harbo
         app.screen.sidebar.query_one("#entities").select_key("quentin-vale")
         shown = await wait_panel(pilot, "In your library: 3 stories")
         assert "2021-03 … 2021-06" in shown
-        assert "Harbour Director ×2" in shown  # roles gathered when the stories were indexed
+        assert "Harbour Director ×3" in shown  # roles gathered when the stories were indexed ("the harbour director" too)
         assert "Paris" in shown  # mentioned with it in every story
         assert shown.index("Mentioned with") < shown.index("↳ Paris")  # the list says what it is
         sparkline = app.query_one("#library-sparkline")

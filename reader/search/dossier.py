@@ -135,10 +135,18 @@ def _dossier(searcher, slugs: list[str]) -> Dossier:
     return dossier
 
 
+_ARTICLES = ("the ", "a ", "an ")
+
+
 def _fold_shorter_roles(roles: Counter) -> None:
     """A role that ends exactly one longer role of the library is counted with it: "Sen. ×1,
     U.S. Sen. ×1" is "U.S. Sen. ×2" (one story wrote the title short); with two longer ones
-    ("Deputy Director", "Museum Director") "Director" stays apart."""
+    ("Deputy Director", "Museum Director") "Director" stays apart. One that only adds an
+    article ("the harbour director") is counted with the title ("Harbour Director")."""
+    for role in [r for r in roles if r.startswith(_ARTICLES)]:
+        bare = role.split(" ", 1)[1]
+        if bare in roles:
+            roles[bare] += roles.pop(role)
     for role in sorted(roles, key=len):
         longer = [other for other in roles if other != role and other.endswith(" " + role)]
         if len(longer) == 1:
