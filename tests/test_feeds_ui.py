@@ -456,6 +456,21 @@ def test_the_feed_column_takes_what_the_screen_leaves_beside_the_counts_and_the_
     assert feed_column_width(120) == 61
     assert feed_column_width(200) == 72  # no wider: the error gets the rest
     assert [error_column_width(w) for w in (80, 120, 200)] == [19, 22, 91]  # what is left, a scrollbar kept
+    assert feed_column_width(120, longest=30) == 30  # no wider than the longest title: the error gets the rest
+    assert error_column_width(120, 30) == 53 and feed_column_width(120, longest=10) == 24
+
+
+async def test_short_titles_leave_the_error_column_their_room(feed_server):
+    """At 120 columns every error was cut to "the server answered 500 In…" while the Feed column
+    had 30 empty columns (a new user's pass): it is as wide as its longest title."""
+    no_refresh_at_start()
+    subscribe_two(feed_server)  # the third subscription answers with an error
+    app = ReaderApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot, lambda: app.screen.column.article is not None, "the first story")
+        screen = await open_feeds(pilot)
+        failing = next(r for r in screen.rows if r.kind == "feed" and r.subscription and r.subscription.error)
+        await settle(pilot, lambda: failing.subscription.error in table_text(screen), "the whole error")
 
 
 async def test_a_wider_screen_shows_longer_feed_titles_and_keeps_the_cursor(feed_server):
@@ -468,3 +483,20 @@ async def test_a_wider_screen_shows_longer_feed_titles_and_keeps_the_cursor(feed
         await pilot.resize_terminal(200, 60)
         await settle(pilot, lambda: LONG_TITLE in table_text(screen), "the whole title")
         assert screen.current is not None and screen.current.title == LONG_TITLE
+
+
+async def test_two_feeds_with_one_title_say_their_addresses(feed_server):
+    """Two rows read "All TPM News" with nothing to tell which is which (a new user's pass)."""
+    no_refresh_at_start()
+    for name in ("tpm.xml", "tpm-copy.xml"):
+        (feed_server.folder / name).write_bytes(rss("All TPM News", [(name, f"Story of {name}")]))
+    with StateStore() as state:
+        for name in ("tpm.xml", "tpm-copy.xml"):
+            FeedStore(state).subscribe(feed_server.feed_url(name))
+        refresh(state, politeness=FAST)
+    app = ReaderApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot, lambda: app.screen.column.article is not None, "the first story")
+        screen = await open_feeds(pilot)
+        await settle(pilot, lambda: "All TPM News ‹tpm.xml›" in table_text(screen)
+                     and "All TPM News ‹tpm-copy.xml›" in table_text(screen), "the two addresses")

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -67,22 +68,25 @@ _ERROR_WIDTH = 24
 _CELL_PADDING = 2
 
 
-def feed_column_width(screen_width: int) -> int:
-    """The title column's width on a screen this wide: wider screens show longer titles."""
+def feed_column_width(screen_width: int, longest: int | None = None) -> int:
+    """The title column's width on a screen this wide: wider screens show longer titles, up
+    to the ``longest`` title's (the error column takes the rest)."""
     fixed = sum(width or 0 for _, _, width in _COLUMNS[1:]) + _CELL_PADDING * len(_COLUMNS) + _ERROR_WIDTH
     low, high = _FEED_WIDTHS
-    return max(low, min(high, screen_width - fixed))
+    width = max(low, min(high, screen_width - fixed))
+    return width if longest is None else max(low, min(width, longest))
 
 
 _SCROLLBAR = 2
 
 
-def error_column_width(screen_width: int) -> int:
+def error_column_width(screen_width: int, feed_width: int | None = None) -> int:
     """The error column's width: what the other columns leave of the screen (a vertical
     scrollbar's room kept), so that a long error ends with "…" on screen instead of being cut
     at the screen's edge ("the server answered 404 F")."""
     others = sum(width or 0 for _, _, width in _COLUMNS[1:]) + _CELL_PADDING * len(_COLUMNS) + _SCROLLBAR
-    return max(8, screen_width - feed_column_width(screen_width) - others)
+    feed = feed_column_width(screen_width) if feed_width is None else feed_width
+    return max(8, screen_width - feed - others)
 
 
 class FeedsTable(DataTable):
@@ -155,18 +159,30 @@ class FeedsScreen(Screen[FeedRow | None]):
     def table(self) -> DataTable:
         return self.query_one(DataTable)
 
-    @staticmethod
-    def _add_columns(table: DataTable, screen_width: int) -> None:
-        widths = {"feed": feed_column_width(screen_width), "error": error_column_width(screen_width)}
+    def _widths(self, screen_width: int) -> tuple[int, int]:
+        """The title's and the error's columns: the titles take what a wider screen gives, up
+        to the longest title's width; the error gets the rest ("cannot connect (Conne…" was cut
+        at 120 columns beside 30 empty ones of titles)."""
+        clashing = _shared_titles(self.rows)
+        longest = max((cell_len(_cells(row, clashing)[0].plain) for row in self.rows), default=None)
+        feed = feed_column_width(screen_width, longest)
+        return feed, error_column_width(screen_width, feed)
+
+    def _add_columns(self, table: DataTable, screen_width: int) -> None:
+        feed, error = self._widths(screen_width)
+        widths = {"feed": feed, "error": error}
         for label, key, width in _COLUMNS:
             table.add_column(label, key=key, width=widths.get(key, width))
 
     def on_resize(self) -> None:
         """The titles take the room a wider screen gives (a narrower one leaves the error some)."""
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Lay the columns out again when the screen or the longest title changed."""
         table = self.table
-        wanted = [feed_column_width(self.size.width), error_column_width(self.size.width)]
         columns = list(table.columns.values())
-        if columns and [columns[0].width, columns[-1].width] != wanted:
+        if columns and [columns[0].width, columns[-1].width] != list(self._widths(self.size.width)):
             chosen = self.current
             table.clear(columns=True)
             self._add_columns(table, self.size.width)
@@ -203,6 +219,7 @@ class FeedsScreen(Screen[FeedRow | None]):
         self.rows = message.rows
         table.clear()
         self._fill(table, chosen)
+        self._fit_columns()  # the longest title may have changed
         table.loading = False
         feeds = [r for r in self.rows if r.kind == "feed"]
         failing = sum(1 for r in feeds if r.subscription and r.subscription.error)
@@ -218,8 +235,9 @@ class FeedsScreen(Screen[FeedRow | None]):
 
     def _fill(self, table: DataTable, chosen: FeedRow | None) -> None:
         """The rows in the (empty) table, the cursor back on ``chosen`` when it is still there."""
+        clashing = _shared_titles(self.rows)
         for row in self.rows:
-            table.add_row(*_cells(row), key=f"{row.kind}:{row.key}")
+            table.add_row(*_cells(row, clashing), key=f"{row.kind}:{row.key}")
         keys = [f"{r.kind}:{r.key}" for r in self.rows]
         if chosen is not None and f"{chosen.kind}:{chosen.key}" in keys:
             table.move_cursor(row=keys.index(f"{chosen.kind}:{chosen.key}"), animate=False)
@@ -435,11 +453,31 @@ class FeedsScreen(Screen[FeedRow | None]):
         self.reload()
 
 
-def _cells(row: FeedRow) -> list[Text]:
-    """The cells of a row: text is data, shown as it is."""
+def _short_address(url: str) -> str:
+    """The end of a feed's address, short enough to show in a narrow title column: its last
+    path part ("tpm-with-empty-base.atom"), else its host ("talkingpointsmemo.com")."""
+    rest = url.split("://", 1)[-1].split("?", 1)[0].rstrip("/")
+    host, _, path = rest.partition("/")
+    return path.rsplit("/", 1)[-1] if path else host.removeprefix("www.")
+
+
+def _shared_titles(rows: list[FeedRow]) -> frozenset[str]:
+    """The titles two feeds or more share ("All TPM News" twice): their rows say their address."""
+    seen: dict[str, int] = {}
+    for row in rows:
+        if row.kind == "feed":
+            seen[row.title.casefold()] = seen.get(row.title.casefold(), 0) + 1
+    return frozenset(title for title, n in seen.items() if n > 1)
+
+
+def _cells(row: FeedRow, clashing: frozenset[str] = frozenset()) -> list[Text]:
+    """The cells of a row: text is data, shown as it is. A feed whose title another shares
+    says its address after it (which is which)."""
     title = make_safe(row.title)
     if row.kind == "feed" and row.subscription is not None:
         sub = row.subscription
+        if row.title.casefold() in clashing and row.title != sub.url:
+            title += f" ‹{make_safe(_short_address(sub.url))}›"
         marks = (" ⤓" if sub.full_text else "") + ("  " + " ".join(f"#{t}" for t in sub.tags) if sub.tags else "")
         updated = display_when(sub.success_at)
         error = make_safe(sub.error or "")
