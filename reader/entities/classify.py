@@ -301,7 +301,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, PERSON, None, tokens[a:b],
                                  forced_person=True))
         return
-    if _nationality_tv(story, a, b):
+    if tokens[b - 1].text == "TV" and _nationality_tv(story, a, b):
         return  # "a Canadian TV station": a kind of station, no name
     if b - a >= 2 and tokens[a].base_end != tokens[a].end and (a + 1) in anchors \
             and anchors[a + 1][0] == b - a - 1 and anchors[a + 1][1].type == ORG:

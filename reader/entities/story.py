@@ -58,13 +58,11 @@ def reads_as_english(tokens: list[Token]) -> bool:
     short to tell counts as English, unless most of its words are in another script than
     Latin: the recogniser's rules are English ones)."""
     sample = tokens[:ENGLISH_SAMPLE_TOKENS]
-    other_script = sum(1 for tok in sample if tok.text[:1].isalpha() and not tok.text[:1].isascii()
-                       and not _LATIN_LETTER.match(tok.text))
-    if other_script * 2 > len(sample):
-        return False  # Cyrillic, Greek, Arabic, Chinese ...: "Общая сумма ..." opens a sentence
     plain = [tok.folded for tok in sample if not tok.cap]
-    if len(plain) < ENGLISH_MIN_WORDS:
-        return True
+    if len(plain) < ENGLISH_MIN_WORDS:  # too short to count its English words: its script tells
+        other_script = sum(1 for tok in sample if tok.text[:1].isalpha() and not tok.text[:1].isascii()
+                           and not _LATIN_LETTER.match(tok.text))
+        return other_script * 2 <= len(sample)  # Cyrillic, Greek, Arabic …: "Общая сумма …" opens a sentence
     return sum(word in _ENGLISH_FUNCTION_WORDS for word in plain) >= ENGLISH_MIN_SHARE * len(plain)
 
 
