@@ -236,8 +236,9 @@ class FeedsScreen(Screen[FeedRow | None]):
     def _fill(self, table: DataTable, chosen: FeedRow | None) -> None:
         """The rows in the (empty) table, the cursor back on ``chosen`` when it is still there."""
         clashing = _shared_titles(self.rows)
+        width = next(iter(table.columns.values())).width if table.columns else None
         for row in self.rows:
-            table.add_row(*_cells(row, clashing), key=f"{row.kind}:{row.key}")
+            table.add_row(*_cells(row, clashing, width), key=f"{row.kind}:{row.key}")
         keys = [f"{r.kind}:{r.key}" for r in self.rows]
         if chosen is not None and f"{chosen.kind}:{chosen.key}" in keys:
             table.move_cursor(row=keys.index(f"{chosen.kind}:{chosen.key}"), animate=False)
@@ -470,14 +471,18 @@ def _shared_titles(rows: list[FeedRow]) -> frozenset[str]:
     return frozenset(title for title, n in seen.items() if n > 1)
 
 
-def _cells(row: FeedRow, clashing: frozenset[str] = frozenset()) -> list[Text]:
+def _cells(row: FeedRow, clashing: frozenset[str] = frozenset(), width: int | None = None) -> list[Text]:
     """The cells of a row: text is data, shown as it is. A feed whose title another shares
-    says its address after it (which is which)."""
+    says its address after it (which is which), the title cut short to leave it room in a
+    column ``width`` wide."""
     title = make_safe(row.title)
     if row.kind == "feed" and row.subscription is not None:
         sub = row.subscription
         if row.title.casefold() in clashing and row.title != sub.url:
-            title += f" ‹{make_safe(_short_address(sub.url))}›"
+            address = f" ‹{make_safe(_short_address(sub.url))}›"
+            if width is not None and cell_len(title + address) > width:
+                title = title[:max(1, width - cell_len(address) - 1)].rstrip() + "…"
+            title += address
         marks = (" ⤓" if sub.full_text else "") + ("  " + " ".join(f"#{t}" for t in sub.tags) if sub.tags else "")
         updated = display_when(sub.success_at)
         error = make_safe(sub.error or "")
