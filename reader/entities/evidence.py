@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from reader.entities.captions import CAPTION_POSITION
 from reader.entities.model import ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
 from reader.entities.tokens import fold_token
@@ -29,9 +30,6 @@ _PERSON_AFTER = re.compile(
     r"|(?:'s|’s) (?:father|mother|wife|husband|son|daughter|brother|sister|family|parents|death|birth|"
     r"childhood|life|career|friend|friends|poems?|novels?|books?|writings?|letters?|biography)\b"
     r"| (?:was|were) born\b| (?:died|married|studied|graduated|retired|himself|herself)\b")
-_CAPTION_PLACE = re.compile(r" ?\((?:(?:second |third )?(?:from )?(?:left|right)|cent(?:er|re)|front|back|[LR])\)")
-"""A photo caption's "(left)", "(second from right)" after a full name: a person (not after one
-word: "Google (left) and Amazon (right) offices")."""
 _PERSON_BEFORE = re.compile(r"(?<![\w-])(?:born to|son of|daughter of|wife of|husband of|widow of|married|"
                             r"disciple of|pupil of|student of|to succeed)\s+$", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(r"(?<![\w-])(?:nominated|appointed)\s+$", re.IGNORECASE)
@@ -164,7 +162,8 @@ def votes(story: Story, start: int, end: int, town: bool = False) -> Counter:
         # "fellow Ennahda members", "his native Bohemia", "the market leader Samsung, which")
     ending = may_end_a_lead(words_before[-1]) if words_before else False
     if _PERSON_AFTER.match(after) or ending and _PERSON_BEFORE.search(before) \
-            or " " in word and _CAPTION_PLACE.match(after) or _role_then_name(before, after):
+            or " " in word and CAPTION_POSITION.match(after) or _role_then_name(before, after):  # a caption's
+        # "(left)" after a full name (not one word: "Google (left) and Amazon (right) offices")
         result[PERSON] += 2
     elif ending and _NAMED_BEFORE.search(before) and not after.startswith((" as ", " for ")):
         result[PERSON] += 1

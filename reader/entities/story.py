@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from reader.entities.captions import CREDIT_LABELS, CREDIT_LINE
 from reader.entities.knowledge import Knowledge
 from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry, Lexicon, place_key
 from reader.entities.tokens import GIVEN_WITH_HYPHEN, INITIAL, LOWER_PREFIXES, Token, split_pieces, tokenize
@@ -73,10 +74,6 @@ _EPONYM_ENDINGS = frozenset("law laws disease disorder disorders syndrome theore
 _POSSESSIVE_NAMES = frozenset("people's peoples' women's men's children's workers' veterans' nations' nation's "
                               "st. saint".split())
 _JOINERS = CONNECTORS | {"and"}
-_CREDIT_LABELS = frozenset("""image images photo photos picture pictures photograph photographs credit video
-audio illustration""".split())
-_CREDIT_LINE = re.compile(r"\b(?:" + "|".join(sorted(_CREDIT_LABELS)) + r")\s*[:/]", re.IGNORECASE)
-"""A caption's credit on a line ("Video: Miharris & Acphillips."): no name's words."""
 _STANCE_PREFIXES = frozenset("pro anti non ex post pre neo pan".split())
 _CLAUSE_OPENERS = frozenset("in on at by for with from into as after before during while when since until".split())
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your some many most all each "
@@ -434,7 +431,7 @@ class Story:
                 break  # "Tokyo’s officials", "Saudi Arabia's Civil Defense Authority", "NASA's Jet Propulsion
                 # Laboratory" (but "Sheriff's Department")
             nxt = tokens[j]
-            if nxt.folded in _CREDIT_LABELS and self.text[nxt.end:nxt.end + 1] == ":":
+            if nxt.folded in CREDIT_LABELS and self.text[nxt.end:nxt.end + 1] == ":":
                 break  # "… Ahmed Mohamed Image: Twitter": a caption's credit, no word of the name
             if nxt.cap and j not in anchors and self._opens_a_clause(j):
                 break  # "DAB's Elizabeth Quat In the New Territories ...": a caption without its full stop
@@ -515,7 +512,7 @@ class Story:
         """True when the line holding token ``k`` is a credit ("Video: Miharris & Acphillips.")."""
         start = self.tokens[k].start
         line = self.text[self.text.rfind("\n", 0, start) + 1:start]
-        return _CREDIT_LINE.search(line) is not None
+        return CREDIT_LINE.search(line) is not None
 
     def split_connectors(self, i: int, j: int) -> list[tuple[int, int]]:
         """Split a run at connectors that do not join a name ("Sweden and Belgium")."""

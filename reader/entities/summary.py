@@ -10,6 +10,7 @@ import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from reader.entities.captions import is_caption
 from reader.entities.legal_forms import legal_form
 from reader.entities.model import ORG, PERSON, PLACE, TYPES, Span
 from reader.entities.notes import KnowledgeBase, Note
@@ -288,22 +289,13 @@ def introducing_sentence(body: str, info: EntityInfo, title: str = "") -> str:
     for start, end in info.mentions:
         if start >= headline_end:
             sentence = sentence_at(body, start)
-            if _CAPTION.search(sentence) or _CREDITED.search(_line_at(body, start)):
+            if is_caption(_line_at(body, start)):
                 short = short or sentence  # "Braverman (left) and Sunak (right) on October 25": a photo's caption
                 continue
             if len(sentence.split()) > len(body[start:end].split()) + 2 or sentence.endswith((".", "!", "?")):
                 return sentence
             short = short or sentence
     return short
-
-
-_CAPTION = re.compile(r"\((?:left|right|centre|center|pictured|top|bottom|file photo|L|R|C)\)|^(?:Photo|Image|Picture)\s*:",
-                      re.IGNORECASE)
-"""A photo's caption: it shows someone, it does not introduce them."""
-_CREDITED = re.compile(r"(?:^|[.!?]\s+)(?:Image|Photo|Picture|Video|Credit)s?\s*:\s*\S"
-                       r"|\((?:[A-Z][\w.&-]*\s+)?(?:Photo|Photograph|Image)\s*/[^)]{1,60}\)")
-"""A line with a picture's credit ("… in Paris on November 14, 2022. Image: Home Office.", "(AP
-Photo/Cliff Owen)") is a caption."""
 
 
 def _line_at(body: str, offset: int) -> str:
