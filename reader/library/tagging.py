@@ -56,20 +56,13 @@ def set_story_tags(path: Path | str, tags: Iterable[str] | str) -> tuple[str, ..
 def set_story_source(path: Path | str, source: str) -> bool:
     """Write ``source`` into the story file's front matter; False when it already said so."""
     source = " ".join(source.split())
-    changed = []
-
-    def change(meta: dict) -> None:
-        if meta.get("source") != source:
-            meta["source"] = source
-            changed.append(True)
-
-    _rewrite_front_matter(Path(path), change, "a source")
-    return bool(changed)
+    return _rewrite_front_matter(Path(path), lambda meta: meta.__setitem__("source", source), "a source")
 
 
-def _rewrite_front_matter(path: Path, change: Callable[[dict], None], what: str) -> None:
+def _rewrite_front_matter(path: Path, change: Callable[[dict], None], what: str) -> bool:
     """Apply ``change`` to the story file's front matter and write the file again (atomically;
-    the text after the front matter byte for byte); ``what`` names it in a refusal."""
+    the text after the front matter byte for byte); False when nothing changed. ``what``
+    names the field in a refusal."""
     if path.suffix.lower() != ".txt":
         raise TagsNotEditable(f"{path.name}: {what} can be written into .txt stories only")
     try:
@@ -92,12 +85,11 @@ def _rewrite_front_matter(path: Path, change: Callable[[dict], None], what: str)
         meta, rest = {}, text if text.startswith("\n") else "\n" + text
     before = dict(meta)
     change(meta)
-    if meta == before and match:
-        return  # nothing changes
+    if meta == before:
+        return False  # nothing changes (no front matter and nothing to put in one, too)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000) \
         if meta else ""
-    if not meta and not match:
-        return  # nothing to write
     if match and not rest.startswith("\n"):
         rest = "\n" + rest if rest else rest
     write_atomic(path, f"---\n{front}---\n{rest}" if meta else rest.lstrip("\n"))
+    return True
