@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -164,7 +164,7 @@ class FeedsScreen(Screen[FeedRow | None]):
         to the longest title's width; the error gets the rest ("cannot connect (Conne…" was cut
         at 120 columns beside 30 empty ones of titles)."""
         clashing = _shared_titles(self.rows)
-        longest = max((cell_len(_cells(row, clashing)[0].plain) for row in self.rows), default=None)
+        longest = max((cell_len(_title(row, clashing)) for row in self.rows), default=None)
         feed = feed_column_width(screen_width, longest)
         return feed, error_column_width(screen_width, feed)
 
@@ -178,15 +178,18 @@ class FeedsScreen(Screen[FeedRow | None]):
         """The titles take the room a wider screen gives (a narrower one leaves the error some)."""
         self._fit_columns()
 
-    def _fit_columns(self) -> None:
-        """Lay the columns out again when the screen or the longest title changed."""
+    def _fit_columns(self, chosen: FeedRow | None = None) -> bool:
+        """Lay the columns out again, with the rows, when the screen or the longest title
+        changed; False when they stayed as they were (the rows too)."""
         table = self.table
         columns = list(table.columns.values())
-        if columns and [columns[0].width, columns[-1].width] != list(self._widths(self.size.width)):
-            chosen = self.current
-            table.clear(columns=True)
-            self._add_columns(table, self.size.width)
-            self._fill(table, chosen)
+        if not columns or [columns[0].width, columns[-1].width] == list(self._widths(self.size.width)):
+            return False
+        chosen = chosen or self.current
+        table.clear(columns=True)
+        self._add_columns(table, self.size.width)
+        self._fill(table, chosen)
+        return True
 
     def on_mount(self) -> None:
         self.table.loading = True
@@ -217,9 +220,9 @@ class FeedsScreen(Screen[FeedRow | None]):
         table = self.table
         chosen = self.current
         self.rows = message.rows
-        table.clear()
-        self._fill(table, chosen)
-        self._fit_columns()  # the longest title may have changed
+        if not self._fit_columns(chosen):  # the longest title may have changed: columns and rows anew
+            table.clear()
+            self._fill(table, chosen)
         table.loading = False
         feeds = [r for r in self.rows if r.kind == "feed"]
         failing = sum(1 for r in feeds if r.subscription and r.subscription.error)
@@ -471,27 +474,28 @@ def _shared_titles(rows: list[FeedRow]) -> frozenset[str]:
     return frozenset(title for title, n in seen.items() if n > 1)
 
 
-def _cells(row: FeedRow, clashing: frozenset[str] = frozenset(), width: int | None = None) -> list[Text]:
-    """The cells of a row: text is data, shown as it is. A feed whose title another shares
-    says its address after it (which is which), the title cut short to leave it room in a
-    column ``width`` wide."""
+def _title(row: FeedRow, clashing: frozenset[str] = frozenset(), width: int | None = None) -> str:
+    """A feed's title as its row shows it, with its marks and tags. One whose title another
+    shares says its address after it (which is which), the title cut short to leave it room
+    in a column ``width`` cells wide."""
     title = make_safe(row.title)
-    if row.kind == "feed" and row.subscription is not None:
-        sub = row.subscription
-        if row.title.casefold() in clashing and row.title != sub.url:
-            address = f" ‹{make_safe(_short_address(sub.url))}›"
-            if width is not None and cell_len(title + address) > width:
-                title = title[:max(1, width - cell_len(address) - 1)].rstrip() + "…"
-            title += address
-        marks = (" ⤓" if sub.full_text else "") + ("  " + " ".join(f"#{t}" for t in sub.tags) if sub.tags else "")
-        updated = display_when(sub.success_at)
-        error = make_safe(sub.error or "")
-        title_text = Text(title + marks, overflow="ellipsis", no_wrap=True)
-    else:
-        updated, error = "", ""
-        prefix = {"all": "", "unread": "", "starred": "★ ", "tag": "", "search": "⌕ "}[row.kind]
-        title_text = Text(prefix + title, style="bold" if row.kind in ("all", "unread", "starred") else "",
-                          overflow="ellipsis", no_wrap=True)
+    sub = row.subscription
+    if row.kind != "feed" or sub is None:
+        return {"starred": "★ ", "search": "⌕ "}.get(row.kind, "") + title
+    if row.title.casefold() in clashing and row.title != sub.url:
+        address = f" ‹{make_safe(_short_address(sub.url))}›"
+        if width is not None and cell_len(title + address) > width:
+            title = set_cell_size(title, max(1, width - cell_len(address) - 1)).rstrip() + "…"
+        title += address
+    return title + (" ⤓" if sub.full_text else "") + ("  " + " ".join(f"#{t}" for t in sub.tags) if sub.tags else "")
+
+
+def _cells(row: FeedRow, clashing: frozenset[str] = frozenset(), width: int | None = None) -> list[Text]:
+    """The cells of a row: text is data, shown as it is (the title: ``_title``)."""
+    sub = row.subscription if row.kind == "feed" else None
+    updated, error = (display_when(sub.success_at), make_safe(sub.error or "")) if sub is not None else ("", "")
+    bold = row.kind in ("all", "unread", "starred")
+    title_text = Text(_title(row, clashing, width), style="bold" if bold else "", overflow="ellipsis", no_wrap=True)
     unread = "…" if row.pending else f"{row.unread:,}"
     total = "…" if row.pending else f"{row.total:,}"
     return [title_text, Text(unread, justify="right", style="bold" if row.unread else ""),
