@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 
 import pytest
 
@@ -243,6 +244,18 @@ def index_as_own_library(lib, capsys) -> None:
 def write(folder, name, published, body):
     (folder / name).write_text(f"---\ntitle: {name}\npublished: {published}\n---\n{body}\n")
 
+@contextmanager
+def indexed(lib):
+    """The library of the folder ``lib``, indexed; its index, closed after."""
+    library = open_library([lib])
+    index = library.open_index()
+    index.update(library.sources)
+    try:
+        yield index
+    finally:
+        index.close()
+
+
 
 def test_the_dossier_counts_months_roles_and_co_mentions_from_the_index(tmp_path):
     lib = tmp_path / "lib"
@@ -251,10 +264,7 @@ def test_the_dossier_counts_months_roles_and_co_mentions_from_the_index(tmp_path
     write(lib, "b.txt", "2020-03-02", "Industry Secretary Ann Hobb spoke in Paris.")
     write(lib, "c.txt", "2020-04-05", "Trade Secretary Ann Hobb met Wade Bassi in Paris. Bassi smiled.")
     write(lib, "d.txt", "2020-04-09", "Tony Bassi, a Calais baker, opened a shop.")
-    library = open_library([lib])
-    index = library.open_index()
-    index.update(library.sources)
-    try:
+    with indexed(lib) as index:
         dossier = dossier_of(index, "ann-hobb")
         assert dossier.count == 3
         assert dossier.months == [("2020-01", 1), ("2020-02", 0), ("2020-03", 1), ("2020-04", 1)]
@@ -270,11 +280,9 @@ def test_the_dossier_counts_months_roles_and_co_mentions_from_the_index(tmp_path
                                  index_ready=False)
         assert waiting.dossier is None and "being built" in waiting.library_state
         write(lib, "b.txt", "2020-03-02", "Industry Secretary Ann Hobb spoke in Paris again.")  # a changed story
-        index.update(library.sources)
+        index.update(open_library([lib]).sources)
         again = dossier_of(index, "ann-hobb")  # counted from postings while a deleted story lingers
         assert again.count == 3 and again.roles == dossier.roles and again.months == dossier.months
-    finally:
-        index.close()
 
 
 def test_reader_about_prints_the_note_facts_and_dossier(tmp_path, capsys):
@@ -569,17 +577,12 @@ def test_an_undated_story_of_the_dossier_can_be_opened_and_a_lone_one_is_the_sto
     write(lib, "a.txt", "2020-01-10", "Professor Noam Chomsky spoke in Boston.")
     (lib / "b.txt").write_text("---\ntitle: b\n---\nNoam Chomsky wrote a book.\n")
     (lib / "c.txt").write_text("---\ntitle: c\n---\nWade Bassi opened a shop in Calais.\n")
-    library = open_library([lib])
-    index = library.open_index()
-    index.update(library.sources)
-    try:
+    with indexed(lib) as index:
         chomsky = dossier_of(index, "noam-chomsky")
         assert chomsky.count == 2 and chomsky.undated == 1
         assert [(label, story.id) for label, story in chomsky.labelled_stories()] == [("story", "a"), ("undated", "b")]
         bassi = dossier_of(index, "wade-bassi")
         assert [(label, story.id) for label, story in bassi.labelled_stories()] == [("story", "c")]
-    finally:
-        index.close()
     alone = Dossier("x", count=1, undated=1, first=DossierStory("c", "c", ""))
     assert [label for label, _ in alone.labelled_stories()] == ["story"]
 
@@ -603,16 +606,11 @@ def test_an_entity_followed_from_a_dossier_keeps_its_kind_and_a_country_counts_i
     write(lib, "b.txt", "2020-02-10", f"{crowd} One of them had been to Sweden.")  # Sweden: not among its main ones
     write(lib, "c.txt", "2018-06-19", "Sweden beat South Korea 1 – 0 in the World Cup match. The striker scored "
           "a penalty in the second half, and the goalkeeper of South Korea was beaten. Sweden top the group.")
-    library = open_library([lib])
-    index = library.open_index()
-    index.update(library.sources)
-    try:
+    with indexed(lib) as index:
         assert entity_named(index, "sweden")[2] == PLACE
         context = background_for(EntityInfo("sweden", "Sweden", OTHER), KnowledgeBase(), index=index)
         assert context.facts is not None and context.facts.kind == "country"
         assert context.dossier.count == 3  # with the match report's team ("sweden-team" there)
-    finally:
-        index.close()
 
 
 def test_reader_about_one_word_lists_the_fuller_names_the_library_keeps_apart(tmp_path, capsys):
@@ -716,10 +714,5 @@ def test_the_library_counts_a_title_written_short_with_its_long_form(tmp_path):
     lib.mkdir()
     write(lib, "a.txt", "2020-01-10", "U.S. Sen. Bob Menendez spoke in Newark.")
     write(lib, "b.txt", "2020-02-10", "Sen. Bob Menendez left Newark.")
-    library = open_library([lib])
-    index = library.open_index()
-    index.update(library.sources)
-    try:
+    with indexed(lib) as index:
         assert dossier_of(index, "bob-menendez").roles == [("U.S. Sen.", 2)]
-    finally:
-        index.close()

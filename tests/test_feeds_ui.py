@@ -394,6 +394,14 @@ async def test_a_refresh_with_a_failed_feed_says_where_to_see_why(feed_server):
         assert any("Their rows say why" in m for m in told) and not any("f shows" in m for m in told), told
 
 
+async def open_feeds_on_the_failing_one(pilot):
+    """The feeds view over ``subscribe_two``'s library, and the row of the feed that failed."""
+    await settle(pilot, lambda: pilot.app.screen.column.article is not None, "the first story")
+    screen = await open_feeds(pilot)
+    failing = next(r for r in screen.rows if r.kind == "feed" and r.subscription and r.subscription.error)
+    return screen, failing
+
+
 async def test_the_highlighted_feeds_last_error_is_said_in_full_at_80_columns(feed_server):
     """At 80 columns the error column shows a word of it; the line under the table says the
     highlighted feed's whole last error, and nothing for a feed without one."""
@@ -401,10 +409,8 @@ async def test_the_highlighted_feeds_last_error_is_said_in_full_at_80_columns(fe
     subscribe_two(feed_server)  # the third subscription answers with an error
     app = ReaderApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, lambda: app.screen.column.article is not None, "the first story")
-        screen = await open_feeds(pilot)
+        screen, failing = await open_feeds_on_the_failing_one(pilot)
         line = screen.query_one("#feeds-error")
-        failing = next(r for r in screen.rows if r.kind == "feed" and r.subscription and r.subscription.error)
         await move_to(pilot, screen, failing.title)
         row = next(text for text in table_text(screen).splitlines() if failing.title[:20] in text)
         assert row.rstrip().endswith("…")  # the cell ends with a sign it is cut, on screen (not "answered 40")
@@ -467,9 +473,7 @@ async def test_short_titles_leave_the_error_column_their_room(feed_server):
     subscribe_two(feed_server)  # the third subscription answers with an error
     app = ReaderApp()
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot, lambda: app.screen.column.article is not None, "the first story")
-        screen = await open_feeds(pilot)
-        failing = next(r for r in screen.rows if r.kind == "feed" and r.subscription and r.subscription.error)
+        screen, failing = await open_feeds_on_the_failing_one(pilot)
         await settle(pilot, lambda: failing.subscription.error in table_text(screen), "the whole error")
 
 
