@@ -36,7 +36,7 @@ def subscribe(state: StateStore, address: str, *, tags: Iterable[str] = (), titl
     store = FeedStore(state)
     new = store.subscribe(url, tags=tags, full_text=full_text, user_title=title)
     if not new and title and title.strip():
-        rename(state, url, title)  # followed already: its stories take the new name too
+        _retitle_stories(store, url)  # followed already: its stories take the new name too
     found = store.get(url)
     assert found is not None
     return found, new
@@ -47,10 +47,15 @@ def rename(state: StateStore, url: str, title: str | None, *, library_dir: Path 
     into the ``source:`` of the stories it brought, so the list, the palette and ``source:``
     searches say it too; returns how many stories changed (files not reader's own, or not
     editable, keep theirs)."""
-    from reader.library.tagging import TagsNotEditable, set_story_source  # noqa: PLC0415
-
     store = FeedStore(state)
     store.rename(url, title)
+    return _retitle_stories(store, url, library_dir)
+
+
+def _retitle_stories(store: FeedStore, url: str, library_dir: Path | None = None) -> int:
+    """Write the feed's title into the ``source:`` of the stories it brought; how many changed."""
+    from reader.library.tagging import TagsNotEditable, set_story_source  # noqa: PLC0415
+
     sub = store.get(url)
     if sub is None or (not sub.user_title and not sub.feed_title):
         return 0  # no name yet to give its stories (never refreshed)
