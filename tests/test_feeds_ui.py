@@ -504,6 +504,6 @@ async def test_two_feeds_with_one_title_say_their_addresses(feed_server):
         screen = await open_feeds(pilot)
         await settle(pilot, lambda: "All TPM News ‹tpm.xml›" in table_text(screen)
                      and "All TPM News ‹tpm-copy.xml›" in table_text(screen), "the two addresses")
-        await pilot.resize_terminal(80, 24)  # the titles are cut short, the addresses kept
-        await settle(pilot, lambda: "‹tpm.xml›" in table_text(screen) and "‹tpm-copy.xml›" in table_text(screen),
-                     "the two addresses at 80 columns")
+        await pilot.resize_terminal(80, 24)  # title and address share the column, each cut short to fit
+        await settle(pilot, lambda: "All TPM News ‹tpm.xml›" in table_text(screen)
+                     and "All TPM New… ‹tpm-copy…›" in table_text(screen), "the two addresses at 80 columns")

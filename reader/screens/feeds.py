@@ -483,9 +483,15 @@ def _title(row: FeedRow, clashing: frozenset[str] = frozenset(), width: int | No
     if row.kind != "feed" or sub is None:
         return {"starred": "★ ", "search": "⌕ "}.get(row.kind, "") + title
     if row.title.casefold() in clashing and row.title != sub.url:
-        address = f" ‹{make_safe(_short_address(sub.url))}›"
-        if width is not None and cell_len(title + address) > width:
+        where = make_safe(_short_address(sub.url))
+        if width is not None and cell_len(f"{title} ‹{where}›") > width:
+            room = max(4, width // 2 - 3)  # the address takes half the column at most: the title keeps words
+            if cell_len(where) > room:
+                where = set_cell_size(where, room - 1) + "…"
+            address = f" ‹{where}›"
             title = set_cell_size(title, max(1, width - cell_len(address) - 1)).rstrip() + "…"
+        else:
+            address = f" ‹{where}›"
         title += address
     return title + (" ⤓" if sub.full_text else "") + ("  " + " ".join(f"#{t}" for t in sub.tags) if sub.tags else "")
 
