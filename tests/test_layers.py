@@ -26,3 +26,12 @@ def test_the_command_line_starts_without_textual():
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_app_starts_without_the_entity_modules():
+    """The entity stack (summaries, notes, background) is imported by the sidebar's workers,
+    after the first story is on screen, not by importing the app (about 10 ms of a cold start)."""
+    code = ("import sys, reader.app\n"
+            "print(sorted(m for m in sys.modules if m.startswith('reader.entities.') and m != 'reader.entities.model'))\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -10,6 +10,7 @@ writes. It asks the screen to highlight and scroll the article with messages.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -22,10 +23,7 @@ from textual.widgets import OptionList
 from textual.worker import Worker, get_current_worker
 
 from reader.core import Library
-from reader.entities.background import Background
 from reader.entities.model import MAX_RECOGNISED_CHARS, OTHER, Span
-from reader.entities.notes import Note
-from reader.entities.summary import EntityInfo
 from reader.library import Article
 from reader.library.catalog import Catalog
 from reader.screens.wikipedia_lookup import WikipediaLookup
@@ -34,6 +32,11 @@ from reader.widgets.article_view import Highlight
 from reader.widgets.entity_list import EntityList
 from reader.widgets.failures import worker_failed
 from reader.widgets.note_panel import NotePanel
+
+if TYPE_CHECKING:  # the entity modules are imported by the workers, after the story is on screen
+    from reader.entities.background import Background
+    from reader.entities.notes import Note
+    from reader.entities.summary import EntityInfo
 
 MAX_NOTE_PROBLEMS = 5
 MAX_HISTORY = 20
@@ -367,6 +370,7 @@ class EntitySidebar(Vertical):
     def on_note_panel_related_selected(self, message: NotePanel.RelatedSelected) -> None:
         message.stop()
         from reader.entities import service
+        from reader.entities.summary import EntityInfo
 
         note = service.get_recognizer().kb.get(message.note_id)
         if note is not None:
@@ -374,6 +378,8 @@ class EntitySidebar(Vertical):
 
     def on_note_panel_entity_chosen(self, message: NotePanel.EntityChosen) -> None:
         message.stop()
+        from reader.entities.summary import EntityInfo
+
         self._follow(EntityInfo(message.key, message.name, OTHER))
 
     def action_back(self) -> None:
@@ -442,17 +448,19 @@ class EntitySidebar(Vertical):
             return
         context = self.query_one(NotePanel).context
         note = context.note if context is not None and context.entity.key == self.selected.key else None
-        self._edit(note or Note(self.selected.key, self.selected.name, self.selected.type))
+        self._edit(note, self.selected)
 
     def on_note_panel_write_requested(self, message: NotePanel.WriteRequested) -> None:
         message.stop()
         context = message.context
-        self._edit(context.note or Note(context.entity.key, context.entity.name, context.entity.type))
+        self._edit(context.note, context.entity)
 
-    def _edit(self, base: Note) -> None:
+    def _edit(self, note: Note | None, entity: EntityInfo) -> None:
+        """Edit ``note``, or a new note on ``entity`` when there is none."""
+        from reader.entities.notes import Note
         from reader.screens.note_editor import NoteEditor
 
-        self.app.push_screen(NoteEditor(base), self._save_note)
+        self.app.push_screen(NoteEditor(note or Note(entity.key, entity.name, entity.type)), self._save_note)
 
     def _save_note(self, note: Note | None) -> None:
         if note is None:

@@ -6,6 +6,7 @@ open story's entities. The workers call ``reader.wikipedia``; each result comes 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.message import Message
@@ -13,8 +14,10 @@ from textual.widget import Widget
 from textual.worker import Worker
 
 from reader.config import BackgroundSettings
-from reader.entities.summary import EntityInfo
 from reader.widgets.failures import worker_failed
+
+if TYPE_CHECKING:
+    from reader.entities.summary import EntityInfo
 
 AUTO_TYPES = ("PERSON", "ORG", "PLACE", "EVENT")
 MAX_AUTO = 12

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.content import Content
@@ -11,7 +12,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.entities.model import TYPE_LABELS
-from reader.entities.summary import EntityInfo, grouped
+
+if TYPE_CHECKING:
+    from reader.entities.summary import EntityInfo
 
 __all__ = ["EntityList"]
 
@@ -70,6 +73,8 @@ class EntityList(OptionList):
         self._by_id = {}
         options: list[Option] = []
         unmarked = not any(info.note for info in self.entities)  # none has a note: a mark would say nothing
+        from reader.entities.summary import grouped  # (not at start-up: the list fills after the story shows)
+
         for kind, items in grouped(self.entities):
             label = TYPE_LABELS.get(kind, kind.title())
             options.append(Option(Content.styled(f"{label} ({len(items)})", "bold $text-muted"), disabled=True))
@@ -175,6 +180,8 @@ class EntityList(OptionList):
 
     def entities_in_order(self) -> list[EntityInfo]:
         """The entities as listed (grouped by kind)."""
+        from reader.entities.summary import grouped
+
         return [info for _, items in grouped(self.entities) for info in items]
 
     def entity_at(self, option_id: str | None) -> EntityInfo | None:

@@ -9,6 +9,8 @@ roles, entities mentioned with it). It only shows what it is given and posts mes
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -18,8 +20,10 @@ from textual.widget import Widget
 from textual.widgets import Button, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from reader.entities.background import Background, note_credit
 from reader.widgets.mention_strip import MentionStrip
+
+if TYPE_CHECKING:
+    from reader.entities.background import Background
 
 __all__ = ["NotePanel"]
 
@@ -226,6 +230,8 @@ class NotePanel(VerticalScroll):
 
     @staticmethod
     def _note_and_facts(context: Background) -> Content:
+        from reader.entities.background import note_credit  # (not at start-up: a panel fills after the story shows)
+
         entity, note = context.entity, context.note
         parts: list[Content] = []
         if context.back_to:

@@ -7,6 +7,7 @@ tests can check them directly.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from rich.cells import cell_len
@@ -43,8 +44,14 @@ NO_LINE_START = frozenset("，。、．・：；？！」』）〉》】〕］�
 moves back a character or two, as kinsoku shori does ("，开发人员" began a line)."""
 NO_LINE_END = frozenset("「『（〈《【〔［｛“‘([{")
 """What they never end a line with (opening marks)."""
-_CJK = re.compile(f"[{CJK_CHARACTERS}\u3000-\u303f\uff00-\uffef]")
-"""Chinese and Japanese characters with their own punctuation (。「」，): a line may break beside them."""
+
+
+@cache
+def _cjk() -> re.Pattern[str]:
+    """Chinese and Japanese characters with their own punctuation (。「」，): a line may break
+    beside them. (Compiled on first use: its ranges take a few milliseconds to compile, at
+    start-up otherwise, and most stories have no word that needs it.)"""
+    return re.compile(f"[{CJK_CHARACTERS}\u3000-\u303f\uff00-\uffef]")
 
 
 def _breakable(token: str, index: int) -> bool:
@@ -54,7 +61,8 @@ def _breakable(token: str, index: int) -> bool:
     before, after = token[index - 1], token[index]
     if after in NO_LINE_START or before in NO_LINE_END:
         return False
-    return bool(_CJK.match(before) or _CJK.match(after))
+    cjk = _cjk()
+    return bool(cjk.match(before) or cjk.match(after))
 
 
 def _split_long(token: str, offset: int, width: int, first: int | None = None) -> list[tuple[int, int]]:
@@ -95,7 +103,7 @@ def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[in
         word = text[match.start():word_end]
         word_cells = _cells(word)
         if line_cells and line_cells + word_cells > width:
-            if not word.isascii() and _CJK.search(word):
+            if not word.isascii() and _cjk().search(word):
                 pieces = _split_long(word, match.start(), width, first=width - line_cells)
                 lines.append((line_start, pieces[0][1]))  # this line filled, up to a place it may break
                 line_start = pieces[0][1]
