@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from types import SimpleNamespace
 
 import pytest
 
@@ -262,7 +263,7 @@ def test_entity_fields_come_from_an_optional_callable(tmp_path, library):
     # a word of a name stands for every entity whose name has it, said in a note
     results = search(ix, "entity:Chunying")
     assert [hit.id for hit in results.hits] == ["senkaku"]
-    assert any("hua chunying" in note for note in results.notes), results.notes
+    assert any("hua chunying" in note for note in results.notes), results.notes  # (no name kept: its key's words)
     assert ids(ix, "entity:hua") == ["senkaku"] and ids(ix, "entity:shimonoseki") == []
     assert ids(ix, "type:person") == ["senkaku"]
     ix.close()
@@ -280,16 +281,18 @@ def test_a_word_that_is_an_entity_of_its_own_also_finds_the_entities_named_with_
     write_story(library, "full", "Visit", "Donald Trump visited Ohio, and Melania Trump too.")
     write_story(library, "son", "Son", "Donald Trump Jr. spoke.")
 
-    def recogniser(article):
+    def recogniser(article):  # as the app's: objects with the name the story writes
         found = {"lone": [("Trump", "org")], "full": [("Donald Trump", "person"), ("Melania Trump", "person")],
                  "son": [("Donald Trump Jr.", "person")]}
-        return found.get(article.id, [])
+        return [SimpleNamespace(key=name, name=name, type=kind) for name, kind in found.get(article.id, [])]
 
     ix = LibraryIndex(tmp_path / "tindex", entity_keys=recogniser)
     ix.update([library])
     results = search(ix, "entity:trump")
     assert sorted(hit.id for hit in results.hits) == ["full", "lone", "son"]
-    assert any("every entity with that word" in note and "donald trump" in note for note in results.notes)
+    # each named as its stories write it, not as its key ("donald trump")
+    assert any("every entity with that word" in note and "Donald Trump, " in note and "Melania Trump" in note
+               for note in results.notes), results.notes
     assert ids(ix, 'entity:"Donald Trump"') == ["full"]
     ix.close()
 

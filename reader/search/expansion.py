@@ -19,6 +19,7 @@ from whoosh import query as wq
 from whoosh.reading import TermNotFound
 from whoosh.util import make_binary_tree
 
+from reader.search.dossier_fields import COLUMN_FIELD, column_entities
 from reader.search.snippets import TEXT_FIELDS
 from reader.search.schema import plain_word, term_of
 
@@ -243,7 +244,7 @@ def _entity_by_its_words(node: wq.Term, reader, notes: list[str]) -> wq.Query:
     keys = entity_keys_with_words(reader, slug)
     if not keys or keys == (slug,):
         return node
-    shown = ", ".join(k.replace("_", " ") for k in keys[:MOST_ENTITIES_NAMED])
+    shown = ", ".join(entity_name(reader, key) for key in keys[:MOST_ENTITIES_NAMED])
     if len(keys) > MOST_ENTITY_KEYS:
         more = f" and {MOST_ENTITY_KEYS - MOST_ENTITIES_NAMED:,} more of the {len(keys):,}, those in most stories"
         keys = keys[:MOST_ENTITY_KEYS]
@@ -255,6 +256,26 @@ def _entity_by_its_words(node: wq.Term, reader, notes: list[str]) -> wq.Query:
         notes.append(f"entity:{slug} names no entity itself; searched those with its words: {shown}{more}")
     terms = [wq.Term("entity", key, boost=node.boost) for key in keys]
     return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+
+NAME_LOOKS = 20
+"""Stories ``entity_name`` reads, latest first, for one that keeps the entity's name."""
+
+
+def entity_name(reader, key: str) -> str:
+    """The entity ``key`` as the latest story that keeps it in its column writes it ("Donald
+    Trump", not the key's "donald trump"), else the key's words."""
+    try:
+        if COLUMN_FIELD in reader.schema:
+            docs = list(reader.postings("entity", key).all_ids())
+            column = reader.column_reader(COLUMN_FIELD)
+            for docnum in reversed(docs[-NAME_LOOKS:]):
+                name = next((name for slug, name, _ in column_entities(column[docnum]) if slug == key), None)
+                if name:
+                    return name
+    except (TermNotFound, KeyError):
+        pass
+    return key.replace("_", " ")
 
 
 def entity_keys_with_words(reader, slug: str) -> tuple[str, ...]:
