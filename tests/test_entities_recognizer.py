@@ -457,6 +457,19 @@ def test_a_sound_before_a_comma_is_no_name(recognizer):
     assert not surfaces & {"Ahh", "Hmm", "Shh"}
 
 
+def test_a_greeting_is_no_part_of_the_name_it_greets(recognizer):
+    """"'Hey John, my name is Frank'" greets John: "Hey John" was a person of its own, and a
+    lone "Mary" greeted is a person (not the city in Turkmenistan); a greeting that is part of
+    a name ("Hello Kitty is", "Hey Jude is a song") or before no one's name stays as it was."""
+    text = ("People say, 'Hey Frank, my name is John,' and I say, 'Hey John, my name is Frank.' "
+            "She wrote: Dear Mary, the house is fine. Hello Kitty is popular. Hey Jude is a song. "
+            "Greetings Adventurers!")
+    found = {surface: kind for surface, kind, _ in spans(recognizer, text)}
+    assert found.get("John") == PERSON and found.get("Frank") == PERSON and found.get("Mary") == PERSON, found
+    assert not {"Hey Frank", "Hey John", "Dear Mary", "Adventurers"} & set(found), found
+    assert "Hello Kitty" in found
+
+
 def test_words_that_describe_are_no_names(recognizer):
     """A party's adjective opening a sentence and a nationality's TV before a noun name nothing;
     the same words as names stay names."""

@@ -23,6 +23,7 @@ from reader.entities.wordlists import (
     DEMONYMS,
     ENDINGS,
     GIVEN_NAMES,
+    GREETINGS,
     NOT_NAMES,
     OF_CONNECTORS,
     ORG_STARTS,
@@ -211,12 +212,14 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     # trim leading function words ("The", "Meanwhile", "Both") unless a known name starts there;
     # nationality words and ordinals stay when the run ends like a name ("Indonesian Navy")
     # ("Cheng Chung-tai spoke": "Cheng" is his name; "Prime Minister May": so may "May" be)
-    while a < b and a not in anchors and (droppable(story, a) or _ordinary_opener(story, a, b)) \
+    while a < b and a not in anchors and (droppable(story, a) or _ordinary_opener(story, a, b)
+                                          or _greets(story, a, b)) \
             and not _given_name_of_a_people(story, a, b) \
             and not (b - a == 2 and _hyphenated_given_name(tokens[a:b])) and not _lone_month_name(story, a, b):
         if (tokens[a].folded in DEMONYMS or tokens[a].folded in _NAME_STARTERS) and tokens[a].cap \
                 and b - a >= 2 and (ending_kind(story, a, b) or _ends_like_a_name_before_a_title(story, a, b)):
             break
+        forced_person = forced_person or _greets(story, a, b)  # the one greeted is a person ("Hi Mary,")
         a += 1
         initial = False
     while b > a and (not tokens[b - 1].cap or b - a > 1 and tokens[b - 1].folded in _NEVER_LAST
@@ -437,6 +440,25 @@ def _body_named_before_its_kind(story: Story, start: int, end: int) -> bool:
     if not follows_the(story.text, start):
         return False
     return lower_word_after(story.text, end) in BODY_WORDS
+
+
+_ADDRESS_BEFORE = frozenset(".!?:;,\"“‘'(—–-\n")
+_ADDRESS_AFTER = frozenset(",.!?;:\"”’')—–")
+
+
+def _greets(story: Story, a: int, b: int) -> bool:
+    """A greeting before the name of the one it addresses, the two on their own between marks:
+    "'Hey John, my name is Frank'", "Dear Mary,", "Goodbye Peter." (not "Hello Kitty is",
+    "a Hello Kitty bag", "Hey Jude is a song", nor "Hello World," an ordinary word)."""
+    tokens, text = story.tokens, story.text
+    if b - a < 2 or tokens[a].folded not in GREETINGS or not tokens[a].cap or tokens[a].upper:
+        return False
+    name = tokens[a + 1]
+    if story.knowledge.is_word(name.base_folded) and not story.is_given_name(name):
+        return False  # "Hello World", "Greetings Adventurers": no one's name
+    before = text[:tokens[a].start].rstrip(" \t")
+    after = text[tokens[b - 1].end:tokens[b - 1].end + 1]
+    return (not before or before[-1] in _ADDRESS_BEFORE) and (not after or after in _ADDRESS_AFTER)
 
 
 def _ordinary_opener(story: Story, a: int, b: int) -> bool:

@@ -214,13 +214,18 @@ def is_demonym(folded: str) -> bool:
     return len(parts) > 1 and all(p in DEMONYMS or p in _DEMONYM_PREFIXES for p in parts)
 
 
-#: Words for one's family that a person capitalises as a name ("Dad's car").
 #: A word that is a sound, not a name, when punctuation follows it: "Ahh, if only", "Hmm," "Shh!"
 #: (a vowel and a drawn-out h, m or w; no vowel at all; a few fixed ones).
 INTERJECTION = re.compile(r"(?i)(?:[aeiou]+h{2,}|a+w{2,}|o+h+|u+h+|u+m+|e+r+m+|[aeiou]*h+m+|m{2,}|s+h+|p+s+t+|g+r{2,}|b+r{2,}|"
                           r"p+f+t+|u+g+h+|a+r+g+h+|e+w{2,}|w+h+o+a+|y+a+y+|a+h+a+|(?:ha){2,}|oops|phew|huh)")
 INTERJECTION_AFTER = re.compile(r"\s*[,!?…—-]")
 
+#: Words that greet or address someone, before the name of the one addressed: "'Hey John, my
+#: name is Frank'", "Dear Mary,", "Goodbye Peter."
+GREETINGS = _words("hey hi hello hiya howdy dear welcome goodbye bye farewell congratulations congrats thanks "
+                   "bravo cheers greetings morning evening")
+
+#: Words for one's family that a person capitalises as a name ("Dad's car").
 KIN_WORDS = _words("dad daddy mom mommy mum mummy grandma grandpa granny gran nana papa mama")
 
 #: The quarter written after a street's name ("4125 Albemarle St. NW"): no name, nor a name's end.
