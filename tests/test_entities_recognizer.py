@@ -470,6 +470,18 @@ def test_a_greeting_is_no_part_of_the_name_it_greets(recognizer):
     assert "Hello Kitty" in found
 
 
+def test_a_body_named_with_what_it_is_on_or_of_ends_before_a_persons_name(recognizer):
+    """"the Council on Foreign Relations Richard Haass" was one organisation: the ending "Council"
+    with its "on ..." made the whole run the body; a given name and a surname that is no word
+    after it are a person (a body's own last words stay: "Bank of America Merrill Lynch")."""
+    text = ("President of the Council on Foreign Relations Richard Haass said no. Executive director of the "
+            "Council on American-Islamic Relations Alia Salem spoke. The Bank of America Merrill Lynch report came.")
+    found = {surface: kind for surface, kind, _ in spans(recognizer, text)}
+    assert found.get("Council on Foreign Relations") == ORG and found.get("Richard Haass") == PERSON, found
+    assert found.get("Council on American-Islamic Relations") == ORG and found.get("Alia Salem") == PERSON, found
+    assert found.get("Bank of America Merrill Lynch") == ORG, found
+
+
 def test_words_that_describe_are_no_names(recognizer):
     """A party's adjective opening a sentence and a nationality's TV before a noun name nothing;
     the same words as names stay names."""

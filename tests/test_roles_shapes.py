@@ -28,6 +28,8 @@ def test_a_founder_of_a_thing_named_with_its_kind_and_a_bracket():
     ("As coauthor Colette Heald told The Huffington Post, the projections agree.", "Colette Heald", "coauthor"),
     ("Democrat Phil Murphy was elected New Jersey governor on Tuesday.", "Phil Murphy", "Democrat"),
     ("Though Democrat Phil Murphy was elected governor, Christie can still act.", "Phil Murphy", "Democrat"),
+    ("President of the Council on Foreign Relations Richard Haass said no.", "Richard Haass",
+     "President of the Council on Foreign Relations"),  # a body "on" something, right before the name
 ])
 def test_more_words_name_what_a_person_is(text, name, role):
     assert roles(text, name)[0] == role

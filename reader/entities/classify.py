@@ -312,6 +312,13 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         classify_residual(story, a, a + 1, initial, left_of_role)
         story.found.append(from_entry(story, a + 1, b, anchors[a + 1][1]))
         return
+    # a body's name with what it is of or on, then a person's: "the Council on Foreign Relations
+    # Richard Haass" (its ending would make the whole run the body)
+    for e in range(b - 3, a + 1, -1):
+        if _body_with_its_complement(story, a, e) and _person_after(story, e + 1, b):
+            classify_segment(story, a, e + 1, initial=initial, left_of_role=left_of_role)
+            classify_segment(story, e + 1, b)
+            return
     # a name ending tells the kind of the whole run
     kind = ending_kind(story, a, b)
     if kind and b - a == 2 and story.is_given_name(tokens[a]) and _surname_like(kind, tokens[b - 1].folded):
@@ -472,6 +479,24 @@ def _ordinary_opener(story: Story, a: int, b: int) -> bool:
     return is_word(tok.folded) and not is_word(story.tokens[a + 1].base_folded) \
         and tok.folded not in _PLACE_MODIFIERS and tok.folded not in PLACE_STARTS and tok.folded not in EVENT_STARTS \
         and tok.folded not in ENDINGS and not is_role(tok.folded) and not ending_kind(story, a, b)
+
+
+def _body_with_its_complement(story: Story, a: int, e: int) -> bool:
+    """True when the run from ``a`` to ``e`` is a body's name with what it is of or on, the
+    complement's last word at ``e``: "Council on Foreign Relations", "Bureau of Labor Statistics"."""
+    tokens = story.tokens
+    return e not in story.anchors and not story.covered(e) and tokens[e].cap and any(
+        ENDINGS.get(tokens[k].folded) == ORG and tokens[k + 1].folded in OF_CONNECTORS for k in range(a, e - 1))
+
+
+def _person_after(story: Story, i: int, b: int) -> bool:
+    """True when tokens ``i`` to ``b`` read as a person's full name: a given name, then one
+    surname (or an initial and a surname) that is no ordinary word ("Richard Haass", "Alia Salem")."""
+    tokens = story.tokens
+    if b - i not in (2, 3) or not story.is_given_name(tokens[i]) or (b - i == 3 and not INITIALS.match(tokens[i + 1].text)):
+        return False
+    last = tokens[b - 1]
+    return not last.upper and not story.knowledge.is_word(last.base_folded) and i not in story.anchors
 
 
 def _given_inside(story: Story, i: int, b: int) -> bool:

@@ -123,7 +123,7 @@ def _role_of_phrase(before: str, proper: bool = False) -> str | None:
         words = head.split()
         while words and not is_role_word(words[0]):
             words.pop(0)  # "Later CEO of ..." starts at the role
-        if not words or not re.fullmatch(r"(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'&.-]*))*", body) \
+        if not words or not re.fullmatch(r"(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|on|and|for|the|[A-Z][\w’'&.-]*))*", body) \
                 or not body.split()[-1][:1].isupper():
             return None
         role = f"{' '.join(words)} {sep}{body}"
