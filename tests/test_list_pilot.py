@@ -210,6 +210,18 @@ async def test_filter_to_articles_mentioning_a_name(tmp_path: Path) -> None:
         assert titles(app) == ["Talks resume"]
         assert app.query_one(ArticleList).border_title == "Articles by date · mentioning Hua Chunying"
         assert app.query_one(ArticleList).border_subtitle.startswith("1 of 5 articles")
+        # a name no story mentions says so and leaves the list as it was (not an empty list)
+        said: list[str] = []
+        original = app.notify
+        app.notify = lambda message, *args, **kwargs: (said.append(str(message)), original(message, *args, **kwargs))
+        app.query_one(ArticleList).clear_filters()
+        app.screen.filter_mentioning("“Zanzibar”", ["Zanzibar"])
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if any("No article mentions “Zanzibar”" in notice for notice in said):
+                break
+        assert any("No article mentions “Zanzibar”" in notice for notice in said), said
+        assert not app.query_one(ArticleList).id_filter and len(titles(app)) == 5
 
 
 async def test_palette_offers_sort_filter_add_and_mentions(tmp_path: Path) -> None:

@@ -458,8 +458,12 @@ class LibraryPanel(Vertical):
     def on_library_panel_mentions_found(self, message: MentionsFound) -> None:
         message.stop()
         self.post_message(self.TaskDone())
-        self.article_list.filter_ids(f"mentioning {message.label}", message.ids)
         count = len(message.ids)
+        if not count:  # an empty list would only say what this says, and hide the stories
+            self.notify(f"No article mentions {message.label}; the list stays as it was (s searches the "
+                        "library for its words).", markup=False, timeout=5)
+            return
+        self.article_list.filter_ids(f"mentioning {message.label}", message.ids)
         self.notify(f"{count:,} {'article mentions' if count == 1 else 'articles mention'} {message.label}; "
                     "c clears the filter.",
                     markup=False, timeout=4)
