@@ -108,21 +108,29 @@ class LibraryCommands(Provider):
                 action()
             return go
 
+        def on_list(action):
+            """``action`` on the list, shown with the focus in it (hidden, or swapped for the
+            sidebar at 104-134 columns, the sorted or filtered list would not show)."""
+            def go() -> None:
+                action()
+                screen.reveal_list()
+            return run(go)
+
         def set_sort(sort: str):
-            return run(lambda: setattr(article_list, "sort", sort))
+            return on_list(lambda: setattr(article_list, "sort", sort))
 
         def set_show(show: str):
-            return run(lambda: setattr(article_list, "show", show))
+            return on_list(lambda: setattr(article_list, "show", show))
 
         def set_source(source: str | None):
-            return run(lambda: article_list.filter_source(source))
+            return on_list(lambda: article_list.filter_source(source))
 
         commands = [
             ("Add articles, pages or feeds…", run(screen.action_add), "Import files, folders or URLs (A)"),
             ("Refresh feeds", run(screen.action_refresh_feeds), "Fetch new entries of remembered feeds (R)"),
             ("Feeds: unread counts, updates and errors", run(screen.action_feeds),
              "Choose a feed, tag or saved search to show its stories (f)"),
-            ("Clear article filters", run(article_list.clear_filters), "Show every article again"),
+            ("Clear article filters", on_list(article_list.clear_filters), "Show every article again"),
         ]
         if screen.column.article is not None:
             commands += [

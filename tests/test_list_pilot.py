@@ -249,6 +249,27 @@ async def test_palette_offers_sort_filter_add_and_mentions(tmp_path: Path) -> No
         assert "Show articles from Gazette" in labels
 
 
+async def test_a_list_command_chosen_while_the_sidebar_has_the_lists_place_shows_the_list(tmp_path: Path) -> None:
+    """At 120 columns the sidebar takes the list's place (e): a source filter, a sort or a
+    filter chosen in the palette brings the list back, or nothing would show what it did."""
+    from reader.palette import LibraryCommands
+
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        main = app.screen
+        for query, wanted in (("gazette", "Show articles from Gazette"), ("sort title", "Sort articles by title")):
+            await pilot.press("e")
+            await pilot.pause()
+            assert main.pane_shown("sidebar") and not main.pane_shown("list")
+            hits = [hit async for hit in LibraryCommands(main).search(query)]
+            next(hit for hit in hits if str(hit.text) == wanted).command()
+            await pilot.pause()
+            assert main.pane_shown("list") and app.focused is main.library_panel.article_list, wanted
+        assert "Gazette" in main.library_panel.article_list.border_title
+        assert main.library_panel.article_list.sort == "title"
+
+
 async def test_the_list_says_it_is_loading_until_it_has_articles():
     from textual.app import App
 
