@@ -189,6 +189,22 @@ async def test_backspace_goes_back_after_a_related_note():
         assert app.screen.sidebar.selected.key == "senkaku-islands"
 
 
+async def test_a_click_on_a_related_entry_opens_that_entry():
+    """The click that focuses a list of the panel chooses the row under it: a border drawn on
+    focus pushed the rows down a line, so the click opened the entry beside it."""
+    app = ReaderApp()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await show_senkaku_note(pilot)
+        related = app.query_one("#note-related")
+        assert related.option_count >= 2 and not related.has_focus
+        second = related.get_option_at_index(1).prompt
+        app.query_one(NotePanel).scroll_to_widget(related, animate=False)
+        await pilot.pause()
+        await pilot.click(related, offset=(2, 1))  # the second row
+        shown = await wait_note(pilot, "back to Senkaku Islands")
+        assert shown.split("\n")[1] and shown.split("\n")[1] in str(second), (second, shown)  # ("→ China Coast Guard")
+
+
 async def test_m_with_no_entity_selected_says_so():
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:

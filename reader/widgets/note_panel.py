@@ -59,6 +59,8 @@ class NotePanel(VerticalScroll):
     NotePanel:focus { background-tint: $foreground 3%; }
     NotePanel Static { height: auto; }
     NotePanel OptionList { height: auto; max-height: 8; border: none; padding: 0; background: transparent; }
+    /* focused, no border either: one would push the rows down under the click that focused it */
+    NotePanel OptionList:focus { border: none; background-tint: $foreground 5%; }
     NotePanel .section { margin-top: 1; text-style: bold; color: $text-muted; }
     NotePanel Sparkline { height: 2; margin-top: 1; }
     NotePanel #note-write { margin-top: 1; width: auto; min-width: 16; }
