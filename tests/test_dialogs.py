@@ -78,10 +78,11 @@ async def test_a_number_picks_that_link(tmp_path, monkeypatch):
 
 
 
-async def test_the_note_editor_opens_on_the_summary_s_start_with_nothing_selected(tmp_path):
-    """A long summary was shown from its end, all of it selected: the first key typed replaced
-    it (a new user's pass). It opens at its first words; a key typed adds to it."""
-    from textual.widgets import Input
+async def test_the_note_editor_adds_what_is_typed_at_the_end_with_nothing_selected(tmp_path):
+    """A long summary was all selected: the first key typed replaced it (a new user's pass).
+    Then it opened at its first words, and what was typed went before them (another pass). Now
+    nothing is selected and the cursor is at the end of the summary and of the background."""
+    from textual.widgets import Input, TextArea
 
     from reader.entities.notes import Note
     from reader.screens.note_editor import NoteEditor
@@ -90,12 +91,15 @@ async def test_the_note_editor_opens_on_the_summary_s_start_with_nothing_selecte
     app = ReaderApp(sources=[make_library(tmp_path)])
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
-        app.push_screen(NoteEditor(Note("hua", "Hua", "PERSON", summary=summary.strip())))
+        app.push_screen(NoteEditor(Note("hua", "Hua", "PERSON", summary=summary.strip(), background="Her background.")))
         await pilot.pause()
         field = app.screen.query_one("#note-summary", Input)
-        assert field.cursor_position == 0 and field.selection.is_empty and field.scroll_x == 0
+        assert field.cursor_position == len(summary.strip()) and field.selection.is_empty
+        assert "Ctrl+S save" in str(field.parent.border_subtitle)  # the footer below is the main screen's
         await pilot.press("x")
-        assert field.value == "x" + summary.strip()
+        assert field.value == summary.strip() + "x"
+        await pilot.press("tab", "y")
+        assert app.screen.query_one("#note-background", TextArea).text.endswith("background.y")
 
 
 async def test_text_typed_right_after_tab_goes_to_the_next_field(tmp_path):

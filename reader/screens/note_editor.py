@@ -58,8 +58,9 @@ class NoteEditor(ModalScreen[Note | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = Content(f"Note on {self.note.name}")
+            box.border_subtitle = "Ctrl+S save · Esc cancel"  # the footer below is the screen's, not the form's
             yield Label("Summary (one or two lines)")
-            # its start in sight and nothing selected: a key typed first must not replace a long summary
+            # nothing selected: a key typed first must not replace a long summary
             yield OrderedInput(self.note.summary, id="note-summary", select_on_focus=False)
             yield Label("Background")
             yield TextArea(unwrap(self.note.background), id="note-background", soft_wrap=True)
@@ -70,7 +71,11 @@ class NoteEditor(ModalScreen[Note | None]):
     def on_mount(self) -> None:
         summary = self.query_one("#note-summary", Input)
         summary.focus()
-        summary.cursor_position = 0  # the summary's first words shown, not its end
+        # what is typed adds to a note, at its end (typed at the start, it went before the summary's
+        # first words: a new user's pass), and replaces nothing (all selected, the first key did)
+        summary.cursor_position = len(summary.value)
+        background = self.query_one("#note-background", TextArea)
+        background.move_cursor(background.document.end)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
