@@ -11,6 +11,7 @@ from reader.app import ReaderApp
 from reader.entities import service
 from reader.entities.notes import load_knowledge_base
 from reader.screens.index_status import IndexStatus
+from reader.screens.note_editor import NoteEditor
 from reader.widgets.mention_strip import MentionStrip
 from reader.widgets.note_panel import NotePanel
 from tests.test_app import SIZE, wait_loaded
@@ -357,6 +358,41 @@ async def test_editing_a_shipped_note_keeps_soft_wraps_and_dates_it_today():
         assert note.as_of == dt.date.today().isoformat() != shipped.as_of
         first = note.background.split("\n\n")[0]
         assert "\n" not in first and first == " ".join(shipped.background.split("\n\n")[0].split())
+
+
+async def test_saving_a_note_keeps_the_sidebar_open_and_the_reading_place():
+    """At 80 columns the sidebar opens over the article: a saved note chose its entity again
+    as Enter does, going to its first mention, which closed the sidebar and moved the text."""
+    app = ReaderApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        view = app.screen.column.view
+        view.focus()
+        await pilot.press("G")  # read to the end
+        await pilot.pause()
+        place = view.scroll_y
+        assert place > 0
+        await pilot.press("e")  # the sidebar, over the article
+        entity_list = await wait_entities(pilot)
+        assert app.screen.pane_shown("sidebar")
+        assert app.focused is entity_list
+        await pilot.press("j")  # the panel follows the cursor (once it rests), the article stays where it is
+        sidebar = app.screen.sidebar
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if sidebar.selected is not None and sidebar.selected is entity_list.entity_at_cursor():
+                break
+        chosen = sidebar.selected.key
+        assert view.scroll_y == place
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor), app.screen
+        await pilot.press(*" Edited.")
+        await pilot.press("ctrl+s")
+        await wait_note(pilot, "Edited.")
+        await pilot.pause(0.3)
+        assert app.screen.pane_shown("sidebar") and app.screen.sidebar.selected.key == chosen
+        assert view.scroll_y == place
 
 
 async def test_opening_a_story_never_waits_for_the_background(harbour, monkeypatch):

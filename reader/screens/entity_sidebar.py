@@ -235,12 +235,19 @@ class EntitySidebar(Vertical):
         self._choose_when_listed = False
         if not message.entities:
             self.query_one(NotePanel).show(None, prompt="")  # "No entities" says it: nothing to choose
-        wanted = self.selected.key if self.selected is not None else self._reselect
+        shown_here = self.selected.key if self.selected is not None else None  # the same story, read again
+        wanted = shown_here or self._reselect
         self._reselect = None
         if wanted is not None:
             self.selected = None
-            if any(e.key == wanted for e in self.entities):
-                entity_list.select_key(wanted)
+            if shown_here is not None:
+                # a note was saved: shown again where the person reads (going to its first mention
+                # closed the sidebar over the article and moved the text)
+                info = entity_list.highlight_key(shown_here)
+                if info is not None:
+                    self.select(info, go_there=False)
+            elif any(e.key == wanted for e in self.entities):
+                entity_list.select_key(wanted)  # a story of its dossier opened: go to its first mention
         self.query_one(WikipediaLookup).auto(message.article.id, message.entities, message.article.body)
 
     def _notes_problems(self) -> list:

@@ -99,13 +99,18 @@ class EntityList(OptionList):
 
     def select_key(self, key: str) -> EntityInfo | None:
         """Move the highlight to an entity and choose it."""
+        info = self.highlight_key(key)
+        if info is not None:
+            self.post_message(self.Selected(info))
+        return info
+
+    def highlight_key(self, key: str) -> EntityInfo | None:
+        """Move the highlight to an entity without choosing it (the caller shows it)."""
         option_id = f"entity:{key}"
         if option_id not in self._by_id:
             return None
         self.highlighted = self.get_option_index(option_id)
-        info = self._by_id[option_id]
-        self.post_message(self.Selected(info))
-        return info
+        return self._by_id[option_id]
 
     def on_focus(self) -> None:
         """Come in on the first entity (not on a heading, and not nowhere), without choosing
