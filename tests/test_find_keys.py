@@ -74,6 +74,20 @@ async def test_escape_in_the_article_closes_a_find_bar_left_open_with_its_matche
         assert bar.is_open and bar.pattern == "island" and bar.status.endswith("of 2")
 
 
+async def test_escape_in_the_article_closes_a_find_bar_left_open_with_no_match(tmp_path):
+    """"zzqq", Tab, Esc: the bar stayed with "no matches" (Esc only cleared matches, and there
+    were none; a new user's pass)."""
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        bar = await open_find(pilot, "zzqq")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert bar.is_open and isinstance(app.focused, ArticleView)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not bar.is_open
+
+
 async def test_a_long_regex_error_is_cut_and_the_toggles_stay_in_sight(tmp_path):
     app = ReaderApp(sources=[make_library(tmp_path / "lib")])
     async with app.run_test(size=(80, 24)) as pilot:

@@ -265,6 +265,11 @@ class ArticleColumn(Vertical):
         self.query_one(FindBar).open()
 
     @property
+    def find_open(self) -> bool:
+        """True while the find bar shows (left open when Tab went back to the article)."""
+        return self.query_one(FindBar).is_open
+
+    @property
     def can_step_matches(self) -> bool:
         """True when there are matches for ``n`` / ``N`` (the bar may be closed)."""
         return self.find_result is not None and bool(self.find_result.matches)

@@ -565,8 +565,8 @@ class MainScreen(Screen):
             return not isinstance(self.focused, Input)  # "/" or "s" typed into the find field
         if action in ("next_mention", "previous_mention"):
             return self.sidebar.can_step_mentions  # else m/M fall through to no_mention, which says why
-        if action == "clear_find":
-            return self.panes.overlay is not None or self.column.can_step_matches
+        if action == "clear_find":  # (a bar left open with no match closes too)
+            return self.panes.overlay is not None or self.column.can_step_matches or self.column.find_open
         if action == "find_step":
             return self.column.can_step_matches  # else n/N fall through to no_match, which says why
         if action in ("open_link", "copy_link", "links", "edit_tags"):
