@@ -390,7 +390,7 @@ async def test_the_palette_opens_titles_that_hold_the_words_typed_and_falls_back
     folder = tmp_path / "lib"
     folder.mkdir()
     for name, title in [("t", "New tax on sugar drinks"), ("x", "The Texas axe murders"),
-                        ("r", "Troubled rumours of mapping")]:
+                        ("r", "Troubled rumours of mapping"), ("m", "Tribes honour the whale, say Māori elders")]:
         (folder / f"{name}.txt").write_text(f"---\ntitle: {title}\n---\n\nA body for {name}.\n")
     app = ReaderApp(sources=[folder])
     async with app.run_test(size=SIZE) as pilot:
@@ -405,6 +405,13 @@ async def test_the_palette_opens_titles_that_hold_the_words_typed_and_falls_back
             assert "Open article: The Texas axe" not in text, typed  # "t… a… x…" scattered in it
             await pilot.press("escape")
             await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"maori elders")  # no accent typed: "Māori" holds it (smart accents)
+        await pilot.pause(0.5)
+        assert "Open article: Tribes honour the whale" in whole_screen(app)
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"trump")  # no title holds it, and its letters are scattered over one

@@ -29,3 +29,13 @@ def test_near_finds_a_typo_of_a_title_word_not_letters_scattered_over_a_title():
     assert finder.near("sugr") == [0]
     assert finder.near("tax") == [0]  # not "t… a… x…" over the Texas axe murders
     assert finder.near("trump") == []  # scattered over the rumours of mapping
+
+
+def test_accents_are_smart_as_in_the_find_bar():
+    """"maori" finds "Māori", "levar taca" finds "levar taça" (a new user's pass: the palette
+    found neither); a query with accents of its own matches only them."""
+    finder = TitleFinder(articles("What the sea tells Māori tribes", "Tite diz que errou ao levar taça", "Maori art"))
+    assert finder.find("maori", 10) == [2, 0]  # the title that starts with it first
+    assert finder.find("levar taca", 10) == [1]
+    assert finder.find("Māori", 10) == [0]
+    assert finder.near("taca") == [1]
