@@ -478,6 +478,17 @@ def test_a_fuzzy_word_is_measured_as_typed_as_well_as_by_its_stem(index, tmp_pat
     assert ids(index, "castel~") == ["walls"]
 
 
+
+def test_a_fuzzy_word_finds_the_stem_of_a_word_one_edit_away(index, tmp_path):
+    """"strandng~" found nothing (a new user's pass): it is one edit from "stranding", but
+    the index holds its stem "strand", two edits away; the suggestion found it, the fuzzy
+    word did not."""
+    index_stories(index, tmp_path / "lib",
+                  whales=("Whales stranded", "The stranding of the whales shocked the town."),
+                  walls=("Old walls", "The wall of the castle fell."))
+    assert ids(index, "strandng~") == ["whales"]
+
+
 def test_accents_are_folded_so_words_are_found_as_typed_without_them(index, tmp_path):
     index_stories(index, tmp_path / "lib", walls=("Old walls", "The wall of the castle fell."),
                   maori=("Whales and Māori tribes", "Māori harvest rights over whales. São Paulo and Zürich too. "

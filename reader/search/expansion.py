@@ -343,12 +343,29 @@ def edit_distance(a: str, b: str, most: int) -> int:
     return OSA.distance(a, b, score_cutoff=most)
 
 
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+"""The letters a spelling edit adds or puts in place of another."""
+
+
+def one_edit_spellings(word: str) -> set[str]:
+    """The spellings one edit from ``word`` (a letter left out, swapped with the next, changed
+    or added), its first letter kept."""
+    head, rest = word[:1], word[1:]
+    splits = [(rest[:i], rest[i:]) for i in range(len(rest) + 1)]
+    candidates = {a + b[1:] for a, b in splits if b}
+    candidates |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    candidates |= {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    candidates |= {a + c + b for a, b in splits for c in LETTERS}
+    return {head + candidate for candidate in candidates} - {word}
+
+
 def fuzzy_words(reader, fieldname: str, text: str, maxdist: int, prefixlength: int) -> dict[str, float]:
     """The field's terms within ``maxdist`` edits of ``text`` as typed or of its stem (the
     index holds stems: "wahle" is a swap from "whale", its stem "wahl" two edits), sharing
     its first ``prefixlength`` letters (Whoosh's FuzzyTerm, with a cached word list), each
     with its edits from ``text``, or half an edit more than from the stem when only that
-    comes close ("wahle": "whale" 1, "wall" 1.5, one edit from "wahl")."""
+    comes close ("wahle": "whale" 1, "wall" 1.5, one edit from "wahl"); and the stem of any
+    word one edit from ``text`` ("strandng": "strand", of "stranding")."""
     from rapidfuzz.distance import OSA  # noqa: PLC0415 - ``edit_distance``, for every word of the prefix
 
     distance = OSA.distance
@@ -364,4 +381,15 @@ def fuzzy_words(reader, fieldname: str, text: str, maxdist: int, prefixlength: i
             from_stem = typed if stem == text else distance(word, stem, score_cutoff=maxdist)
             if min(typed, from_stem) <= maxdist:
                 found[word] = min(typed, from_stem + 0.5)
+    if maxdist >= 1 and len(text) >= 3 and text.isalpha():
+        # the stem of a word one edit away: "strandng" is one from "stranding", whose stem
+        # "strand" is two from it (as the spelling suggestion finds it)
+        known = set(_words_from(reader, fieldname, text[:prefixlength]))
+        heads = {word[:3] for word in known}  # a stem starts as its word does: most spellings start as no term
+        for spelled in one_edit_spellings(text):
+            if spelled[:3] not in heads:
+                continue
+            stem = term_of(spelled)
+            if stem and stem not in found and stem in known and spelled.startswith(text[:prefixlength]):
+                found[stem] = 1
     return found

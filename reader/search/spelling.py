@@ -18,7 +18,7 @@ import re
 
 from whoosh import query as wq
 
-from reader.search.expansion import edit_distance, prefix_frequencies
+from reader.search.expansion import LETTERS, edit_distance, one_edit_spellings, prefix_frequencies
 from reader.search.index import IndexProblem, LibraryIndex
 from reader.search.query import ParsedQuery, parse_query
 from reader.search.schema import _WORD, iter_terms, term_of
@@ -105,23 +105,13 @@ def _is_syntax(text: str, start: int, end: int) -> bool:
         or any(text.rfind(opening, 0, start) > text.rfind(closing, 0, start) for opening, closing in ("[]", "{}"))
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
 def one_edit(word: str, known: dict[str, int]) -> list[str]:
     """The spellings one edit from ``word`` (same first letter) whose stem is the most
     common in ``known`` (index term -> story count)."""
     if len(word) < 3:
         return []
-    head, rest = word[0], word[1:]
-    splits = [(rest[:i], rest[i:]) for i in range(len(rest) + 1)]
-    candidates = {a + b[1:] for a, b in splits if b}
-    candidates |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    candidates |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-    candidates |= {a + c + b for a, b in splits for c in _LETTERS}
     by_stem: dict[str, list[str]] = {}
-    for candidate in sorted(candidates):
-        spelled = head + candidate
+    for spelled in sorted(one_edit_spellings(word)):
         stem = term_of(spelled)
         if stem and known.get(stem):
             by_stem.setdefault(stem, []).append(spelled)
@@ -136,7 +126,7 @@ def first_letter_edit(reader, word: str) -> list[str]:
     first letter, and a person typing fast drops it too."""
     if len(word) < 4:
         return []
-    candidates = {c + word for c in _LETTERS} | {c + word[1:] for c in _LETTERS} | {word[1:]}
+    candidates = {c + word for c in LETTERS} | {c + word[1:] for c in LETTERS} | {word[1:]}
     found = []
     for spelled in sorted(candidates - {word}):
         stem = term_of(spelled)
