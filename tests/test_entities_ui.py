@@ -166,6 +166,20 @@ async def test_a_story_without_entities_says_so_once(tmp_path):
         await until(pilot, lambda: "No entities" in visible(app, EntityList), "the empty entity list")
         assert "Choose an entity" not in str(app.query_one(NotePanel).query_one("#note-text").render())
         assert not entity_list.waiting
+        assert "Latin script" not in str(app.query_one(NotePanel).query_one("#note-text").render())
+
+
+async def test_a_story_in_another_script_without_entities_says_why(tmp_path):
+    """A Russian story listed "No entities", read as a story about no one (a new user's pass):
+    recognition is made for the Latin script, and the panel below the list says so."""
+    (tmp_path / "r.txt").write_text("новости дня\n\nсегодня в городе шёл дождь, и люди сидели дома весь день.\n",
+                                    encoding="utf-8")
+    app = ReaderApp(sources=[tmp_path])
+    async with app.run_test(size=(200, 60)) as pilot:
+        await wait_loaded(pilot)
+        await until(pilot, lambda: "No entities" in visible(app, EntityList), "the empty entity list")
+        await until(pilot, lambda: "Latin script" in str(app.query_one(NotePanel).query_one("#note-text").render()),
+                    "why, in the panel")
 
 
 def test_three_panes_with_an_entity_selected(snap_compare):

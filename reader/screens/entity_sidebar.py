@@ -234,7 +234,8 @@ class EntitySidebar(Vertical):
             self.call_after_refresh(self.choose_at_cursor)
         self._choose_when_listed = False
         if not message.entities:
-            self.query_one(NotePanel).show(None, prompt="")  # "No entities" says it: nothing to choose
+            # "No entities" says it: nothing to choose (in another script, why there are none)
+            self.query_one(NotePanel).show(None, prompt=_why_no_entities(message.article.body))
         shown_here = self.selected.key if self.selected is not None else None  # the same story, read again
         wanted = shown_here or self._reselect
         self._reselect = None
@@ -527,3 +528,18 @@ class EntitySidebar(Vertical):
     def _position(self, entity: EntityInfo) -> str:
         """Which mention the article went to: "Barack Obama: mention 9 of 12"."""
         return f"{entity.name}: mention {self.mention_index + 1} of {len(entity.mentions)}"
+
+
+NON_LATIN_SHARE = 0.5
+"""Above this share of letters in other scripts, a story without entities says why."""
+
+
+def _why_no_entities(body: str) -> str:
+    """Why a story names no entity, when it is written mostly in another script (Russian,
+    Chinese): recognition is made for the Latin script, so the list is not read as a story
+    about no one ("" otherwise: "No entities" says it)."""
+    letters = [c for c in body[:2000] if c.isalpha()]
+    other = sum(1 for c in letters if not ("a" <= c.casefold() <= "z" or "\u00c0" <= c <= "\u024f"))
+    if letters and other / len(letters) > NON_LATIN_SHARE:
+        return "Names are recognised in stories in the Latin script; in other scripts few or none are found."
+    return ""
