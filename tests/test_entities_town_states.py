@@ -37,6 +37,7 @@ def test_a_noted_person_after_a_plural_of_works_is_the_author_not_a_title(recogn
     ("A magnitude 6.8 earthquake struck Morocco's High Atlas mountains on Friday.", "High Atlas"),  # was an ORG
     ("They crossed the Sahara desert in a week.", "Sahara"),
     ("Tulsa is in the Green Country region of the state.", "Green Country"),  # was a PERSON
+    ("Ten rare pygmy whales stranded on Ninety Mile beach last week.", "Ninety Mile"),  # was an ORG
 ])
 def test_a_name_before_a_lower_case_kind_of_land_is_a_place(recognizer, text, name):
     assert (name, PLACE) in [(s, t) for s, t, _ in spans(recognizer, text)]

@@ -314,8 +314,8 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         return
     # a body's name with what it is of or on, then a person's: "the Council on Foreign Relations
     # Richard Haass" (its ending would make the whole run the body)
-    for e in range(b - 3, a + 1, -1):
-        if _body_with_its_complement(story, a, e) and _person_after(story, e + 1, b):
+    for e in (b - 3, b - 4):  # the person's name: two words, or three with an initial
+        if e > a + 1 and _person_after(story, e + 1, b) and _body_with_its_complement(story, a, e):
             classify_segment(story, a, e + 1, initial=initial, left_of_role=left_of_role)
             classify_segment(story, e + 1, b)
             return

@@ -8,7 +8,8 @@ from reader.entities.tokens import lower_word_after
 
 LAND_KINDS = frozenset("""mountains mountain range river valley desert region province peninsula plateau basin
 delta canyon lake sea coast coastline island islands archipelago strait gulf bay forest rainforest glacier
-volcano county district prefecture governorate oblast highlands lowlands wetlands""".split())
+volcano county district prefecture governorate oblast highlands lowlands wetlands beach beaches cape headland
+reef lagoon cove fjord dunes estuary atoll isthmus marsh swamp steppe tundra hills""".split())
 
 
 def land_kind_after(text: str, end: int) -> bool:
