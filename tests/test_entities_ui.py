@@ -255,6 +255,8 @@ async def test_the_prompt_after_a_read_background_is_shown_whole_on_one_line():
         panel = app.query_one(NotePanel)
         entity_list.select_key("treaty-of-shimonoseki")
         await wait_note(pilot, "1895 peace treaty")
+        # (its later sections come in a moment: on a busy machine the note alone fitted)
+        await until(pilot, lambda: panel.max_scroll_y > 0, "a background taller than the panel")
         panel.scroll_end(animate=False)
         await pilot.pause(0.1)
         assert panel.scroll_y > 0

@@ -193,9 +193,15 @@ class NotePanel(VerticalScroll):
             if widget.id != "note-text":
                 widget.set_class(widget.id not in shown, "-hidden")
         if keep_place:
-            self.call_after_refresh(self.scroll_to, y=self.scroll_y, animate=False)
+            self.call_after_refresh(self._keep_place, self.scroll_y)
             return
         self.scroll_home(animate=False)  # not left where the last entity's background was read
+
+    def _keep_place(self, y: float) -> None:
+        """Back to ``y`` once refilled, if the refill pulled the panel up (not if the person
+        scrolled further meanwhile: going back to where it was then undid their scroll)."""
+        if self.scroll_y < y:
+            self.scroll_to(y=y, animate=False)
 
     def _reveal(self, widget: Widget, visible: bool = True) -> None:
         """Show (or hide) a section: at the end of ``show`` when it is filling them, else now."""
