@@ -67,7 +67,7 @@ def test_a_new_note_indexes_again_only_the_stories_that_name_it(index, library):
     result = index.update([library])
     assert not result.rebuilt and result.added == 0
     assert result.changed == 1 and result.unchanged == 2
-    assert result.messages == ["your notes changed: indexing again the 1 story that name them"]
+    assert result.messages == ["your notes changed: indexing again the 1 story that names them"]
     assert entity_ids(index, "wanda_okafor") == ["harbour"]
     again = index.update([library])  # the manifest now records the note
     assert again.changed == 0 and not again.messages

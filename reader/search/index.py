@@ -316,7 +316,7 @@ class LibraryIndex:
                 forced = note_changes.files_naming(self.directory, words, manifest)
                 if forced:
                     result.messages.append(f"your notes changed: indexing again the {len(forced):,} "
-                                           f"{'story' if len(forced) == 1 else 'stories'} that name them")
+                                           f"{'story that names' if len(forced) == 1 else 'stories that name'} them")
             # Until every story naming a changed note is indexed again, the manifest keeps
             # the notes it had, so an update stopped half-way finds the same stories next time.
             self._pending_entities = _entities_record(manifest) if forced else None
