@@ -41,3 +41,11 @@ def test_a_noted_person_after_a_plural_of_works_is_the_author_not_a_title(recogn
 ])
 def test_a_name_before_a_lower_case_kind_of_land_is_a_place(recognizer, text, name):
     assert (name, PLACE) in [(s, t) for s, t, _ in spans(recognizer, text)]
+
+
+def test_a_place_before_its_kind_in_lower_case_is_the_place_named_with_it(recognizer):
+    """"Ninety Mile beach" and "Ninety Mile Beach" are one place (the sidebar listed two)."""
+    text = "Ten whales came to Ninety Mile beach, then many more to Ninety Mile Beach."
+    found = spans(recognizer, text)
+    assert ("Ninety Mile", PLACE, "ninety-mile-beach") in found and ("Ninety Mile Beach", PLACE, "ninety-mile-beach") in found
+

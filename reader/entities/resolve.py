@@ -13,7 +13,7 @@ from reader.entities.notes import make_id
 from reader.entities.story import Found, Story, direct_current
 from reader.entities.teams import countries_as_teams, nickname, plays_as_a_team, speaks_of_sport
 from reader.entities.town_states import mark_towns_and_states
-from reader.entities.tokens import WORD, Token, fold_token, follows_the
+from reader.entities.tokens import WORD, Token, fold_token, follows_the, lower_word_after
 from reader.entities.wordlists import (
     CALENDAR,
     COMMON,
@@ -157,6 +157,7 @@ def resolve(story: Story) -> list[Span]:
     countries_as_teams(story)
     _join_epithets(story)
     _join_known_as(story)
+    _join_places_to_their_kind(story)
     _join_nicknames(story, names)
     mark_towns_and_states(story)
     _key_names_of_notes(story)
@@ -167,6 +168,21 @@ def resolve(story: Story) -> list[Span]:
 _CLOSES = re.compile(r"\s*(?:[,.;:)!?]|$)")
 _KNOWN_AS = re.compile(r",?\s+(?:better\s+|also\s+|more\s+|commonly\s+|widely\s+|popularly\s+)*known\s+as\s+"
                        r"(?:(?:Mr|Mrs|Ms|Dr|Miss|Lady|Lord|Sir|Dame)\.?\s+)?(?:the\s+)?")
+
+
+def _join_places_to_their_kind(story: Story) -> None:
+    """A place written before a lower-case word of its kind is the place the story also names
+    with it: "Ninety Mile beach" is "Ninety Mile Beach", "the Sahara desert" the "Sahara Desert"."""
+    text = story.text
+    places = [f for f in story.found if f.type == PLACE and f.key and land_kind_after(text, f.end)]
+    if not places:
+        return
+    keys = {text[f.start:f.end]: f.key for f in story.found if f.type == PLACE and f.key}
+    for f in places:
+        kind = lower_word_after(text, f.end)
+        full = keys.get(f"{text[f.start:f.end]} {kind[:1].upper()}{kind[1:]}")
+        if full is not None:
+            f.key = full
 
 
 def _join_known_as(story: Story) -> None:
