@@ -219,6 +219,8 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         if (tokens[a].folded in DEMONYMS or tokens[a].folded in _NAME_STARTERS) and tokens[a].cap \
                 and b - a >= 2 and (ending_kind(story, a, b) or _ends_like_a_name_before_a_title(story, a, b)):
             break
+        if tokens[a].upper and tokens[a].folded in NOT_NAMES and b - a >= 3 and ending_kind(story, a, b) == ORG:
+            break  # an abbreviation that begins a body's name: "XML Error Recovery Community Group"
         forced_person = forced_person or _greets(story, a, b)  # the one greeted is a person ("Hi Mary,")
         a += 1
         initial = False
