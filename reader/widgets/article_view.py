@@ -412,6 +412,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _render_document_line(self, line: Line, base: Style) -> Strip:
         article = self.article
         assert article is not None
+        plain = base  # the view's own style, for the left margin (``rich_style`` walks the ancestors)
         spans: list[tuple[int, int, Style]] = []
         if line.part == "body":
             text = visible_part(article.body[line.start:line.end]).replace("\n", " ")
@@ -435,7 +436,7 @@ class ArticleView(ScrollView, can_focus=True):
             # $text-muted only there; a partial style would draw them white on light themes.
             full = self.get_component_rich_style(f"article-view--{line.part}")
             base = base + full.without_color + Style(color=full.color)  # keep the (tinted) background
-        segments = [Segment(" " * self._left, self.rich_style), *styled_segments(text, base, spans)]
+        segments = [Segment(" " * self._left, plain), *styled_segments(text, base, spans)]
         return Strip(segments)
 
 
