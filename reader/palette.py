@@ -15,8 +15,7 @@ from textual.content import Content
 from textual.markup import escape
 from textual.theme import ThemeProvider
 
-from reader.library.titles import typed_with_accents
-from reader.text import fold_name
+from reader.library.titles import bare, typed_with_accents
 
 MAX_DISCOVERY = 20
 LARGE_LIBRARY = 5_000  # from here the titles are first filtered by substring
@@ -72,8 +71,8 @@ class OpenArticleCommands(Provider):
             candidates = [entries[i] for i in titles.find(query, MAX_CANDIDATES)]
             if not candidates and len(entries) <= LARGE_LIBRARY:
                 candidates = [entries[i] for i in titles.near(query)]
-            bare = not typed_with_accents(query)  # "maori" scores "Māori" as "maori"
-            hits = [(matcher.match(f"Open article: {fold_name(a.title) if bare else a.title}"), a) for a in candidates]
+            plain = not typed_with_accents(query)  # "maori" scores "Māori" as "maori"
+            hits = [(matcher.match(f"Open article: {bare(a.title) if plain else a.title}"), a) for a in candidates]
             return sorted((h for h in hits if h[0] > 0), key=lambda h: -h[0])[:MAX_HITS]
 
         for score, article in await asyncio.to_thread(scored):

@@ -33,6 +33,11 @@ def _visible(match: re.Match[str]) -> str:
     return "\ufffd"
 
 
+LETTERS_WITHOUT_MARKS = str.maketrans("øØđĐðÐłŁıħĦŧŦ", "oOdDdDlLihHtT")
+"""Letters with a stroke, which Unicode does not write as a base letter and a mark ("Øhav",
+"Łódź"), each to its base letter, one for one (offsets into the text stay)."""
+
+
 def fold_name(text: str) -> str:
     """``text`` as names are compared: compatibility forms undone ("ﬃ" → "ffi"), case
     folded ("ß" → "ss") and accents removed ("Dvořák" → "dvorak")."""

@@ -39,3 +39,4 @@ def test_accents_are_smart_as_in_the_find_bar():
     assert finder.find("levar taca", 10) == [1]
     assert finder.find("Māori", 10) == [0]
     assert finder.near("taca") == [1]
+    assert TitleFinder(articles("A walk on the Sydfynske Øhav trail")).find("sydfynske ohav", 10) == [0]

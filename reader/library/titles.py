@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from reader.text import fold_name
+from reader.text import LETTERS_WITHOUT_MARKS, fold_name
 
 MAX_SKIPPED = 2
 """Letters a typo may leave out between two typed ones ("sugr": sugar; "halibt": halibut)."""
@@ -22,7 +22,13 @@ def near_spelling(query: str) -> re.Pattern[str]:
 def typed_with_accents(query: str) -> bool:
     """True when ``query`` has accents of its own: it is matched as written ("Māori" only
     itself), else with the titles' accents taken off ("maori" finds "Māori")."""
-    return fold_name(query) != query.casefold()
+    return bare(query) != query.casefold()
+
+
+def bare(text: str) -> str:
+    """``text`` case-folded without its accents, as a query without accents is matched
+    ("Sydfynske Øhav": "sydfynske ohav")."""
+    return fold_name(text).translate(LETTERS_WITHOUT_MARKS)
 
 
 class TitleFinder:
@@ -33,13 +39,13 @@ class TitleFinder:
     def __init__(self, articles: Sequence[Any]) -> None:
         self.folded = [article.title.casefold() for article in articles]
         # an ASCII title is its own bare form: the same string, no copy
-        self.bare = [folded if folded.isascii() else fold_name(folded) for folded in self.folded]
+        self.bare = [folded if folded.isascii() else bare(folded) for folded in self.folded]
 
     def _titles(self, query: str) -> tuple[list[str], str]:
         """The titles to search and the query as they are written."""
         if typed_with_accents(query):
             return self.folded, query.casefold()
-        return self.bare, fold_name(query)
+        return self.bare, bare(query)
 
     def find(self, query: str, limit: int) -> list[int]:
         """Indices of the titles holding every word of ``query`` (titles that start with

@@ -22,6 +22,7 @@ from functools import lru_cache
 import regex
 
 from reader.search.schema import iter_terms
+from reader.text import LETTERS_WITHOUT_MARKS
 
 MAX_MATCHES = 10_000
 Span = tuple[int, int]
@@ -175,6 +176,8 @@ def _plain(text: str) -> str:
         parts = unicodedata.normalize("NFD", char)
         if len(parts) > 1 and all(unicodedata.combining(c) for c in parts[1:]):
             table[ord(char)] = parts[0]
+        elif ord(char) in LETTERS_WITHOUT_MARKS:
+            table[ord(char)] = LETTERS_WITHOUT_MARKS[ord(char)]  # "Øhav": "ohav" finds it, as the search does
     return text.translate(table) if table else text
 
 
