@@ -74,6 +74,24 @@ async def test_escape_in_the_article_closes_a_find_bar_left_open_with_its_matche
         assert bar.is_open and bar.pattern == "island" and bar.status.endswith("of 2")
 
 
+async def test_regex_and_word_forms_turn_each_other_off(tmp_path):
+    """With both on, forms won and the regex did nothing ("Copen\\w+": no matches, an invalid
+    one no error; a new user's pass): turning one on now turns the other off."""
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        bar = await open_find(pilot, "isl\\w+")
+        regex, forms = bar.query_one("#find-regex", Checkbox), bar.query_one("#find-words", Checkbox)
+        app.post_message(events.Key("alt+r", "r"))
+        await pilot.pause()
+        assert regex.value and bar.status.endswith("of 2")
+        app.post_message(events.Key("alt+s", "s"))
+        await pilot.pause()
+        assert forms.value and not regex.value
+        app.post_message(events.Key("alt+r", "r"))
+        await pilot.pause()
+        assert regex.value and not forms.value and bar.status.endswith("of 2")
+
+
 async def test_escape_in_the_article_closes_a_find_bar_left_open_with_no_match(tmp_path):
     """"zzqq", Tab, Esc: the bar stayed with "no matches" (Esc only cleared matches, and there
     were none; a new user's pass)."""

@@ -165,10 +165,20 @@ class FindBar(Horizontal):
             self.query_one("#find-words", Checkbox).value,
         ))
 
+    _EXCLUSIVE = {"find-regex": "#find-words", "find-words": "#find-regex"}
+    """A regex and word forms do not combine (forms match the stems of plain words): turning
+    one on turns the other off, so no toggle shows as on while it does nothing."""
+
     @on(Input.Changed, "#find-input")
     @on(Checkbox.Changed)
-    def _changed(self, event: Message) -> None:
+    def _changed(self, event: Input.Changed | Checkbox.Changed) -> None:
         event.stop()
+        other = self._EXCLUSIVE.get(event.checkbox.id or "") if isinstance(event, Checkbox.Changed) else None
+        if other is not None and event.value:
+            box = self.query_one(other, Checkbox)
+            if box.value:
+                box.value = False  # (its own Changed follows and runs the search again)
+                return
         self._post_changed()
 
     @on(Input.Submitted, "#find-input")
