@@ -119,6 +119,10 @@ def test_spelling_is_separate_from_hits(forms_index):
     assert suggest(forms_index, "harbour") is None  # every word is found
     assert suggest(forms_index, "qqqqqq") is None  # nothing close
     assert search(forms_index, "festivl").suggestion == "festival"
+    # a correction that would find nothing is no suggestion: each word is in the index, the two
+    # together in no story ("jespersen dane": "did you mean jespersen days?", then 0 stories)
+    assert suggest(forms_index, "festivl harbour fees") == "festival harbour fees"
+    assert search(forms_index, "festivl harbour fees").suggestion is None
 
 
 def test_a_word_typed_as_a_prefix_is_never_corrected(forms_index):

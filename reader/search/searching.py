@@ -223,7 +223,20 @@ def _run(searcher, parsed: ParsedQuery, results: SearchResults, limit: int,
             path=stored.get("path", ""), body=body, plan=plan,
         ))
     if suggest and results.total < SUGGEST_BELOW:
-        results.suggestion = suggest_with(searcher, _as_typed(parsed, results.total))
+        suggestion = suggest_with(searcher, _as_typed(parsed, results.total))
+        if suggestion is not None and _finds_more(searcher, suggestion, results.total):
+            results.suggestion = suggestion
+
+
+def _finds_more(searcher, suggestion: str, found: int) -> bool:
+    """True when the corrected query finds more stories than the one typed: each word may be
+    a word of the index and the whole find nothing ("jespersen dane": "did you mean jespersen
+    days?", and Enter found 0 stories; a new user's pass)."""
+    parsed = parse_query(suggestion)
+    if parsed.is_empty:
+        return False
+    q = expand_query(parsed.query, searcher.reader(), [])
+    return _ranked(searcher, q, 1, False)[1] > found
 
 
 def _ranked(searcher, q: wq.Query, limit: int, exact_total: bool) -> tuple[list[tuple[int, float]], int, bool]:
