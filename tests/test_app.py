@@ -76,6 +76,25 @@ async def test_next_and_previous_article_keys(tmp_path):
         assert app.screen.column.article.id == "01"
 
 
+
+async def test_the_next_article_from_a_story_the_list_does_not_show_is_the_one_at_the_cursor(tmp_path):
+    """The list filtered to a feed while a story of another stays open: "]" skipped the
+    feed's first story (a new user's pass), counting from the cursor's row as if it were open."""
+    app = ReaderApp(sources=[make_library(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        article_list = app.query_one(ArticleList)
+        open_id = app.screen.column.article.id
+        others = [a.id for a in article_list.articles if a.id != open_id][:2]
+        article_list.filter_ids("a feed", others)
+        await pilot.pause()
+        assert article_list.highlighted == 0
+        await pilot.press("]")
+        await pilot.pause()
+        assert app.screen.column.article.id in others
+        assert article_list.highlighted == 0  # the first of the feed, not the second
+
+
 async def test_tab_moves_between_panes_and_panes_hide():
     app = ReaderApp()
     async with app.run_test(size=WIDE) as pilot:  # wide enough for the list and the sidebar

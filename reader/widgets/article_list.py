@@ -269,14 +269,17 @@ class ArticleList(ScrollView, can_focus=True):
             self._move_to(row, post=False)
 
     def neighbour(self, article_id: str | None, step: int) -> Any | None:
-        """The article ``step`` rows away from ``article_id`` in the shown order."""
+        """The article ``step`` rows away from ``article_id`` in the shown order; when that
+        article is not shown (the list was just filtered to a feed), the one at the cursor ("]"
+        skipped the feed's first story)."""
         if not self._view:
             return None
         index = self._index_of_id.get(article_id) if article_id else None
         row = self._row_of(index) if index is not None else None
-        if row is None:
-            row = self.highlighted if self.highlighted is not None else -1
-        target = row + step
+        if row is None:  # the open story is not in the list (a feed just chosen): the cursor's row is next
+            target = self.highlighted if self.highlighted is not None else (0 if step > 0 else len(self._view) - 1)
+        else:
+            target = row + step
         if 0 <= target < len(self._view):
             return self.articles[self._view[target]]
         return None
