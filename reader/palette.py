@@ -150,6 +150,9 @@ class LibraryCommands(Provider):
         commands += [(f"Show {show} articles", set_show(show), "v cycles unread/starred/all") for show in SHOWS]
         commands += [(f"{_SOURCE_COMMAND}{source}", set_source(source), "Filter the list to one source")
                      for source in article_list.sources()]
+        commands += [(f"Theme: {name}", run(partial(setattr, self.app, "theme", name)),
+                      "Use this theme (saved for next time; t lists them)")
+                     for name in sorted(self.app.available_themes) if name != self.app.theme]
         return commands
 
     async def discover(self) -> Hits:

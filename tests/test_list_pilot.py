@@ -236,6 +236,13 @@ async def test_palette_offers_sort_filter_add_and_mentions(tmp_path: Path) -> No
         hits[0].command()
         await pilot.pause()
         assert app.query_one(ArticleList).sort == "title"
+        # a theme by its name ("sepia" offered nothing but the mention and search lines)
+        other = next(name for name in sorted(app.available_themes) if name != app.theme)
+        hits = [hit async for hit in provider.search(other)]
+        assert str(hits[0].text) == f"Theme: {other}", [str(h.text) for h in hits]
+        hits[0].command()
+        await pilot.pause()
+        assert app.theme == other
         labels = [str(hit.text) async for hit in provider.search("gazette")]
         assert "Show articles from Gazette" in labels
         assert "Show articles mentioning “gazette”" in labels
