@@ -380,6 +380,13 @@ def test_reader_about_one_word_of_a_persons_name_finds_the_person_the_library_kn
     assert capsys.readouterr().out.startswith("Luiz Inácio Lula da Silva")
     assert main(["about", "Luleå"]) == 0
     assert "Country: Sweden" in capsys.readouterr().out
+    # a family name GeoNames knows as a town the stories never name: the library's person
+    # ("Norton": the town in Zimbabwe, in none of them, over Joshua Norton in 18; a new user's pass)
+    write(lib, "norton.txt", "2020-08-10", "Joshua Abraham Norton declared himself emperor. Joshua Abraham Norton smiled.")
+    assert main(["index"]) == 0
+    capsys.readouterr()
+    assert main(["about", "Norton"]) == 0
+    assert capsys.readouterr().out.startswith("Joshua Abraham Norton  (Person)")
     write(lib, "dc.txt", "2020-07-10", "WASHINGTON — Lawmakers met on Monday.")  # a dateline shouts the name
     assert main(["index"]) == 0
     capsys.readouterr()

@@ -57,6 +57,12 @@ def resolve(name: str, kb, index):
     facts = place_facts(name)
     if facts is not None and (fold(facts.name) == wanted or is_place_alias(wanted)):
         # "US": the country, never "US Open"; "America" the country, not "America Online" (a word of a note's name)
+        if reader is not None and not is_place_alias(wanted) and len(name.split()) == 1:
+            # a family name no story names as a place: the library's person ("Norton": Joshua Norton,
+            # in 18 stories, not the town in Zimbabwe in none)
+            person = _a_person(index, reader, entity_keys_with_words(reader, slug), more_than=0)
+            if person is not None:
+                return EntityInfo(*person, PERSON)
         return EntityInfo(make_id(facts.name), facts.name, PLACE)
     by_word = [n for n in kb if any(wanted in fold(form).split() for form in n.names)]
     if len(by_word) == 1:
