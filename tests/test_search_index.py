@@ -50,6 +50,11 @@ def test_build_and_search_every_query_kind(index, library):
     assert set(ids(index, "geneva OR parliament")) == {"budget", "trade"}
     assert ids(index, "title:storm") == ["storm"]
     assert set(ids(index, "source:reuters")) == {"budget", "trade"}
+    # a source no story has says so, with the words the sources do have ("source:wikinews":
+    # 0 stories and no hint, for stories saved without a source; a new user's pass)
+    nowhere = search(index, "source:wikinews")
+    assert nowhere.total == 0 and any("source:wikinews is in no story's source" in n and "reuters" in n
+                                      for n in nowhere.notes), nowhere.notes
     assert ids(index, "published:[2021 TO 2023] islands") == ["senkaku"]
     assert ids(index, "published:2019") == ["budget"]
 
@@ -266,7 +271,7 @@ def test_entity_fields_come_from_an_optional_callable(tmp_path, library):
     # a word of a name stands for every entity whose name has it, said in a note
     results = search(ix, "entity:Chunying")
     assert [hit.id for hit in results.hits] == ["senkaku"]
-    assert any("hua chunying" in note for note in results.notes), results.notes  # (no name kept: its key's words)
+    assert any("Hua Chunying" in note for note in results.notes), results.notes  # (no name kept: its key's words, capitalised)
     assert ids(ix, "entity:hua") == ["senkaku"] and ids(ix, "entity:shimonoseki") == []
     assert ids(ix, "type:person") == ["senkaku"]
     ix.close()

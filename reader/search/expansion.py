@@ -206,6 +206,8 @@ def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
     def fix(node: wq.Query) -> wq.Query:
         if type(node) is wq.Term and node.fieldname == "entity":
             return _entity_by_its_words(node, reader, notes)
+        if type(node) is wq.Term and node.fieldname == "source" and not reader.doc_frequency("source", node.text):
+            notes.append(_no_such_source(reader, str(node.text)))
         if not isinstance(node, wq.Prefix | wq.Wildcard | wq.FuzzyTerm) or node.fieldname not in TEXT_FIELDS:
             return node
         frequency, edits = expansions(node, node.fieldname)
@@ -225,6 +227,23 @@ def expand_query(q: wq.Query, reader, notes: list[str]) -> wq.Query:
         return terms[0] if len(terms) == 1 else wq.Or(terms)
 
     return q.accept(fix)
+
+
+MOST_SOURCE_WORDS = 8
+"""How many words of the library's sources a ``source:`` that matches none lists."""
+
+
+_FUNCTION_WORDS = frozenset("the and for with from more".split())
+
+
+def _no_such_source(reader, word: str) -> str:
+    """What a ``source:`` word no story's source holds says: the words the sources do have,
+    those of most stories first (stories without a source, as many saved pages, have none)."""
+    words = sorted(((reader.doc_frequency("source", t), t.decode() if isinstance(t, bytes) else str(t))
+                    for t in reader.lexicon("source")), reverse=True)
+    shown = ", ".join([w for _, w in words if len(w) > 2 and w not in _FUNCTION_WORDS][:MOST_SOURCE_WORDS])
+    return (f"source:{word} is in no story's source" + (f"; the sources' words: {shown}" if shown else
+                                                          "; no story has a source"))
 
 
 MOST_ENTITIES_NAMED = 5
@@ -264,7 +283,7 @@ NAME_LOOKS = 20
 
 def entity_name(reader, key: str) -> str:
     """The entity ``key`` as the latest story that keeps it in its column writes it ("Donald
-    Trump", not the key's "donald trump"), else the key's words."""
+    Trump", not the key's "donald trump"), else the key's words, capitalised."""
     try:
         if COLUMN_FIELD in reader.schema:
             docs = list(reader.postings("entity", key).all_ids())
@@ -275,7 +294,7 @@ def entity_name(reader, key: str) -> str:
                     return name
     except (TermNotFound, KeyError):
         pass
-    return key.replace("_", " ")
+    return " ".join(word[:1].upper() + word[1:] for word in key.split("_"))  # no story keeps it: "Paris Hilton"
 
 
 def entity_keys_with_words(reader, slug: str) -> tuple[str, ...]:
