@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import Counter
 
 from reader.entities.background import Dossier, DossierStory
-from reader.search.dossier_fields import COLUMN_FIELD, MONTH_FIELD, ROLE_FIELD, SEPARATOR, column_entities
+from reader.search.dossier_fields import (COLUMN_FIELD, MONTH_FIELD, ROLE_FIELD, SEPARATOR, column_entities,
+                                          named_in_column)
 from reader.search.index import IndexProblem, LibraryIndex
 from reader.search.slugs import entity_slug
 
@@ -167,11 +168,9 @@ def entity_named(index: LibraryIndex, key: str, *, recognise: bool = False) -> t
         docs = _docs(searcher, "entity", slug)
         if not docs or COLUMN_FIELD not in searcher.schema:
             return None
-        column = searcher.reader().column_reader(COLUMN_FIELD)
-        for docnum in reversed(docs[-NAMED_LOOKS:]):
-            found = next((found for found in column_entities(column[docnum]) if found[0] == slug), None)
-            if found is not None:
-                return found
+        found = named_in_column(searcher.reader(), slug, docs, NAMED_LOOKS)
+        if found is not None:
+            return found
         return _recognised_in(searcher.stored_fields(docs[-1]).get("body_text") or "", slug) if recognise else None
     except IndexProblem:
         return None

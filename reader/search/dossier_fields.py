@@ -89,3 +89,18 @@ def column_entities(value: bytes) -> list[tuple[str, str, str]]:
         if slug:
             found.append((slug, name or slug, kind))
     return found
+
+
+def named_in_column(reader, slug: str, docs: list[int], looks: int) -> tuple[str, str, str] | None:
+    """(slug, name, kind) of the entity ``slug`` as the latest of its stories ``docs`` (document
+    numbers, oldest first) that keeps it in its column names it, reading at most ``looks`` of
+    them; ``None`` when none does (a column keeps a story's main entities only)."""
+    if not docs or COLUMN_FIELD not in reader.schema:
+        return None
+    column = reader.column_reader(COLUMN_FIELD)
+    for docnum in reversed(docs[-looks:]):
+        found = next((found for found in column_entities(column[docnum]) if found[0] == slug), None)
+        if found is not None:
+            return found
+    return None
+

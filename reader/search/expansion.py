@@ -19,7 +19,7 @@ from whoosh import query as wq
 from whoosh.reading import TermNotFound
 from whoosh.util import make_binary_tree
 
-from reader.search.dossier_fields import COLUMN_FIELD, column_entities
+from reader.search.dossier_fields import named_in_column
 from reader.search.snippets import TEXT_FIELDS
 from reader.search.schema import plain_word, term_of
 
@@ -285,15 +285,11 @@ def entity_name(reader, key: str) -> str:
     """The entity ``key`` as the latest story that keeps it in its column writes it ("Donald
     Trump", not the key's "donald trump"), else the key's words, capitalised."""
     try:
-        if COLUMN_FIELD in reader.schema:
-            docs = list(reader.postings("entity", key).all_ids())
-            column = reader.column_reader(COLUMN_FIELD)
-            for docnum in reversed(docs[-NAME_LOOKS:]):
-                name = next((name for slug, name, _ in column_entities(column[docnum]) if slug == key), None)
-                if name:
-                    return name
+        found = named_in_column(reader, key, list(reader.postings("entity", key).all_ids()), NAME_LOOKS)
     except (TermNotFound, KeyError):
-        pass
+        found = None
+    if found is not None and found[1]:
+        return found[1]
     return " ".join(word[:1].upper() + word[1:] for word in key.split("_"))  # no story keeps it: "Paris Hilton"
 
 

@@ -174,8 +174,9 @@ def search(
 
     ``prefix_last``: the last word is read as a prefix (``isl`` finds "island"), for a
     search box that searches as the person types. ``suggest``: look for a spelling
-    when fewer than ``SUGGEST_BELOW`` stories match (a few ms; a search box can pass
-    ``False`` and call ``reader.search.spelling.suggest`` after painting the hits)."""
+    when fewer than ``SUGGEST_BELOW`` stories match (a few ms), offered only when the
+    corrected query finds more stories (``reader.search.spelling.suggest`` corrects the
+    words alone, whatever the corrected query would find)."""
     started = time.perf_counter()
     parsed = text if isinstance(text, ParsedQuery) else parse_query(text, prefix_last=prefix_last)
     results = SearchResults(parsed.text, notes=list(parsed.notes))

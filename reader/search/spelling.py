@@ -28,7 +28,8 @@ FIELD = "body"
 
 
 def suggest(index: LibraryIndex, text: str | ParsedQuery) -> str | None:
-    """A corrected query string, or ``None`` when every word is found or none is close."""
+    """A corrected query string, or ``None`` when every word is found or none is close (its
+    words corrected one by one: ``search`` offers it only when the whole finds more stories)."""
     parsed = text if isinstance(text, ParsedQuery) else parse_query(text)
     if parsed.is_empty:
         return None
