@@ -33,6 +33,19 @@ def _visible(match: re.Match[str]) -> str:
     return "\ufffd"
 
 
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+"""A letter of the Latin script (with its accented forms: "É", "ş", "ạ")."""
+
+
+def other_script_share(text: str) -> float:
+    """The share of ``text``'s letters written in another script than the Latin one
+    (Cyrillic, Greek, Arabic, Chinese …); 0 for a text without letters."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if not LATIN_LETTER.match(c)) / len(letters)
+
+
 LETTERS_WITHOUT_MARKS = str.maketrans("øØđĐðÐłŁıħĦŧŦ", "oOdDdDlLihHtT")
 """Letters with a stroke, which Unicode does not write as a base letter and a mark ("Øhav",
 "Łódź"), each to its base letter, one for one (offsets into the text stay)."""

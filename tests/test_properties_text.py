@@ -78,3 +78,14 @@ def test_a_stored_body_reads_back_the_same_code_lines_and_all(paragraphs):
 
     body = "\n\n".join(paragraphs)
     assert split_paragraphs(stored_body(body), keep_indented=True) == paragraphs
+
+
+def test_the_share_of_letters_in_another_script_counts_every_latin_letter_as_latin():
+    """Vietnamese ("Việt Nam", Latin with its extended accents) is Latin; Russian is not; the
+    sidebar's "why no entities" and the recogniser's language check read the same letters."""
+    from reader.text import other_script_share
+
+    assert other_script_share("Hôm nay Việt Nam đón những vị khách") == 0.0
+    assert other_script_share("сегодня в городе шёл дождь") == 1.0
+    assert other_script_share("BBC сообщает") == 8 / 11  # 3 Latin letters, 8 Cyrillic
+    assert other_script_share("1234 — !") == 0.0

@@ -29,6 +29,7 @@ from reader.entities.wordlists import (
     is_demonym,
     is_role,
 )
+from reader.text import LATIN_LETTER
 
 _GAP = re.compile(r"[ \t\u00a0]{1,2}")
 _ONE_CHARACTER_GAPS = frozenset(" \t\u00a0")
@@ -43,8 +44,6 @@ ENGLISH_MIN_SHARE = 0.06
 Portuguese news under 1%; an English story of product lists or code about 12%."""
 
 
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-"""A letter of the Latin script (with its accented forms: "É", "ş", "ạ")."""
 _ELECTRIC_DC = re.compile(r"AC[/-]DC\b|DC[/-]AC\b|\bDC[ -](?:current|power|motors?|voltages?|circuits?|adapters?|"
                           r"chargers?|charging|fast|supply|input|output|jacks?|fans?|volts?|V\b|to\b)")
 
@@ -62,7 +61,7 @@ def reads_as_english(tokens: list[Token]) -> bool:
     plain = [tok.folded for tok in sample if not tok.cap]
     if len(plain) < ENGLISH_MIN_WORDS:  # too short to count its English words: its script tells
         other_script = sum(1 for tok in sample if tok.text[:1].isalpha() and not tok.text[:1].isascii()
-                           and not _LATIN_LETTER.match(tok.text))
+                           and not LATIN_LETTER.match(tok.text))
         return other_script * 2 <= len(sample)  # Cyrillic, Greek, Arabic …: "Общая сумма …" opens a sentence
     return sum(word in _ENGLISH_FUNCTION_WORDS for word in plain) >= ENGLISH_MIN_SHARE * len(plain)
 

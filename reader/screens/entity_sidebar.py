@@ -26,6 +26,7 @@ from reader.core import Library
 from reader.entities.model import MAX_RECOGNISED_CHARS, OTHER, Span
 from reader.library import Article
 from reader.library.catalog import Catalog
+from reader.text import other_script_share
 from reader.screens.wikipedia_lookup import WikipediaLookup
 from reader.widgets.article_details import ArticleDetails
 from reader.widgets.article_view import Highlight
@@ -538,8 +539,6 @@ def _why_no_entities(body: str) -> str:
     """Why a story names no entity, when it is written mostly in another script (Russian,
     Chinese): recognition is made for the Latin script, so the list is not read as a story
     about no one ("" otherwise: "No entities" says it)."""
-    letters = [c for c in body[:2000] if c.isalpha()]
-    other = sum(1 for c in letters if not ("a" <= c.casefold() <= "z" or "\u00c0" <= c <= "\u024f"))
-    if letters and other / len(letters) > NON_LATIN_SHARE:
+    if other_script_share(body[:2000]) > NON_LATIN_SHARE:
         return "Names are recognised in stories in the Latin script; in other scripts few or none are found."
     return ""
