@@ -350,6 +350,17 @@ def _words_from(reader, fieldname: str, prefix: str) -> list[str]:
     return words
 
 
+def _word_set(reader, fieldname: str, prefix: str) -> tuple[frozenset[str], frozenset[str]]:
+    """``_words_from`` as a set, with their first three letters (a stem starts as its word
+    does: most spellings one edit away start as no term), cached per reader."""
+    cache = _LEXICONS.setdefault(reader, {})
+    key = ("set", fieldname, prefix)
+    if key not in cache:
+        words = frozenset(_words_from(reader, fieldname, prefix))
+        cache[key] = words, frozenset(word[:3] for word in words)
+    return cache[key]
+
+
 def edit_distance(a: str, b: str, most: int) -> int:
     """The edits between ``a`` and ``b`` (insert, delete, replace, swap two neighbours: the
     optimal string alignment distance, rapidfuzz's ``OSA``), counted up to ``most + 1``."""
@@ -399,8 +410,7 @@ def fuzzy_words(reader, fieldname: str, text: str, maxdist: int, prefixlength: i
     if maxdist >= 1 and len(text) >= 3 and text.isalpha():
         # the stem of a word one edit away: "strandng" is one from "stranding", whose stem
         # "strand" is two from it (as the spelling suggestion finds it)
-        known = set(_words_from(reader, fieldname, text[:prefixlength]))
-        heads = {word[:3] for word in known}  # a stem starts as its word does: most spellings start as no term
+        known, heads = _word_set(reader, fieldname, text[:prefixlength])
         for spelled in one_edit_spellings(text):
             if spelled[:3] not in heads:
                 continue
