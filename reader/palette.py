@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.markup import escape
 from textual.theme import ThemeProvider
 
-from reader.library.titles import bare, typed_with_accents
+from reader.library.titles import typed_with_accents
 
 MAX_DISCOVERY = 20
 LARGE_LIBRARY = 5_000  # from here the titles are first filtered by substring
@@ -68,11 +68,12 @@ class OpenArticleCommands(Provider):
             # the titles that hold every word typed; with none, in a small library, the titles
             # with the letters typed close together (a typo, "halibt": Halibut), never scattered ones
             titles = catalog.titles()
-            candidates = [entries[i] for i in titles.find(query, MAX_CANDIDATES)]
-            if not candidates and len(entries) <= LARGE_LIBRARY:
-                candidates = [entries[i] for i in titles.near(query)]
-            plain = not typed_with_accents(query)  # "maori" scores "Māori" as "maori"
-            hits = [(matcher.match(f"Open article: {bare(a.title) if plain else a.title}"), a) for a in candidates]
+            found = titles.find(query, MAX_CANDIDATES)
+            if not found and len(entries) <= LARGE_LIBRARY:
+                found = titles.near(query)
+            # "maori" scores "Māori" as the finder keeps it without accents, "maori"
+            scored_as = titles.folded if typed_with_accents(query) else titles.bare
+            hits = [(matcher.match(f"Open article: {scored_as[i]}"), entries[i]) for i in found]
             return sorted((h for h in hits if h[0] > 0), key=lambda h: -h[0])[:MAX_HITS]
 
         for score, article in await asyncio.to_thread(scored):
