@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,29 @@ def test_wal_mode_and_busy_timeout(reader_home: Path) -> None:
     with StateStore() as store:
         assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store._db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+
+
+def test_opening_a_set_up_store_does_not_wait_for_a_writer(reader_home: Path) -> None:
+    """The app opens the store at every start while another reader process may be writing
+    (an import, a refresh): a store already set up is opened with reads alone."""
+    with StateStore() as store:
+        store.set_starred("a")
+    writer = sqlite3.connect(paths.data_dir() / "state.sqlite3", isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+    try:
+        with StateStore(timeout_ms=300) as store:
+            assert store.get("a").starred
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+def test_a_missing_table_is_made_again(reader_home: Path) -> None:
+    with StateStore() as store:
+        store.connection.execute("DROP TABLE fingerprints")
+    with StateStore() as store:
+        tables = {row[0] for row in store.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"article_state", "meta", "feeds", "fingerprints"} <= tables
 
 
 def test_a_failed_transaction_leaves_nothing_behind(reader_home: Path) -> None:

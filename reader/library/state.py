@@ -55,6 +55,12 @@ CREATE TABLE IF NOT EXISTS fingerprints (
     PRIMARY KEY (kind, value)
 );
 """
+_TABLES = ("article_state", "meta", "feeds", "fingerprints")
+_TABLES_PRESENT = ("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                   f"({', '.join(repr(t) for t in _TABLES)})")
+"""An opened database is set up when it has every table: the app opens it at each start
+(in a worker, while the first frame is drawn), so a set-up database costs one query there,
+not a write transaction of eight statements, each waiting for the interpreter's lock."""
 
 
 @dataclass(frozen=True)
@@ -123,8 +129,10 @@ class StateStore:
         self._db = sqlite3.connect(self.path, timeout=timeout_ms / 1000, isolation_level=None,
                                    check_same_thread=False)
         self._db.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
-        self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = NORMAL")
+        if self._db.execute(_TABLES_PRESENT).fetchone()[0] == len(_TABLES):
+            return  # set up by an earlier start (WAL mode is kept in the file): one query, no write
+        self._db.execute("PRAGMA journal_mode = WAL")
         with self._transaction() as db:
             for statement in filter(str.strip, _SCHEMA.split(";")):
                 db.execute(statement)
