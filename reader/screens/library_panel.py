@@ -126,9 +126,11 @@ class LibraryPanel(Vertical):
             super().__init__()
             self.label, self.ids = label, ids
 
-    def __init__(self, library: Library, *, id: str | None = None) -> None:
+    def __init__(self, library: Library, *, story_shown_first: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self.library = library
+        self.story_shown_first = story_shown_first
+        """The story left open last time is in the first frame (the list may come after it)."""
         self.catalog = Catalog()
         self.states: dict[str, ArticleState] = {}
         self.writer: StateWriter | None = None
@@ -146,7 +148,12 @@ class LibraryPanel(Vertical):
         self._watching = False
 
     def on_mount(self) -> None:
-        self.load(first=True)
+        if self.story_shown_first:
+            # After the first frame: the story left open is drawn sooner without the
+            # worker's thread taking turns at the interpreter's lock.
+            self.call_after_refresh(self.load, first=True)
+        else:
+            self.load(first=True)  # the first story comes from the list
         self.set_interval(WATCH_SECONDS, self._look_at_disk)
         self.watch(self.article_list, "sort", lambda sort: self._remember_choice(SORT_CHOICE, sort), init=False)
         self.watch(self.article_list, "show", lambda show: self._remember_choice(SHOW_CHOICE, show), init=False)

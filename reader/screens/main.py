@@ -119,7 +119,8 @@ class MainScreen(Screen):
         self._index_after_refresh = False  # the library was walked while a refresh ran
 
     def compose(self) -> ComposeResult:
-        panel = LibraryPanel(self.library, id="library")
+        first_story = self._first_story()
+        panel = LibraryPanel(self.library, story_shown_first=first_story is not None, id="library")
         sidebar = EntitySidebar(self.library, id="sidebar", classes="pane")
         sidebar.border_title = "Entities"
         settings = getattr(self.app, "settings", None)
@@ -130,7 +131,7 @@ class MainScreen(Screen):
                                _text_width(settings))
         with Horizontal(id="panes"):
             yield panel
-            yield ArticleColumn(id="article-column", first_story=self._first_story())
+            yield ArticleColumn(id="article-column", first_story=first_story)
             yield sidebar
         yield IndexStatus(self.library, id="index-status")
         yield FeedsDock(id="feeds-dock")
