@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -21,12 +22,14 @@ from reader.core import Library
 from reader.library import last_story
 from reader.library.catalog import Catalog, CatalogEntry
 from reader.library.ordering import SORTS
-from reader.library.state import ArticleState, StateError
-from reader.library.state_writer import StateWriter
 from reader.text import sentence_case
 from reader.library.watch import FolderWatch
 from reader.widgets.article_list import SHOWS, ArticleList
 from reader.widgets.failures import worker_failed
+
+if TYPE_CHECKING:  # the state's modules (and sqlite3) are imported by the loading worker
+    from reader.library.state import ArticleState
+    from reader.library.state_writer import StateWriter
 
 PROGRESS_FROM = 2000  # files to scan from which loading shows progress
 MENTIONS_PROGRESS_FROM = 200
@@ -189,6 +192,9 @@ class LibraryPanel(Vertical):
         """Read the reading state and the catalog. At start the list is shown from the
         catalog's snapshot at once, then the library is walked and the list brought up to
         date (only new or changed files are read)."""
+        from reader.library.state import StateError
+        from reader.library.state_writer import StateWriter
+
         worker = get_current_worker()
         library = self.library.reopened() if not first else self.library
         writer, states, reopen, problem, sort, show = None, {}, None, None, None, None
@@ -350,6 +356,8 @@ class LibraryPanel(Vertical):
 
     def _remember(self, article_id: str, **changes: object) -> None:
         from dataclasses import replace
+
+        from reader.library.state import ArticleState
 
         self.states[article_id] = replace(self.states.get(article_id) or ArticleState(article_id), **changes)
 
