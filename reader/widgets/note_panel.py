@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, OptionList, Sparkline, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.widgets.mention_strip import MentionStrip
@@ -144,6 +144,8 @@ class NotePanel(VerticalScroll):
         return bool(self.query_children("#note-related"))
 
     def _section_widgets(self) -> ComposeResult:
+        from textual.widgets import Sparkline  # (with the sections: it imports statistics)
+
         yield PanelList(id="note-related", classes="-hidden")
         yield Static("In this story", id="story-head", classes="section -hidden")
         yield MentionStrip(id="story-strip", classes="-hidden")
@@ -312,7 +314,7 @@ class NotePanel(VerticalScroll):
         if dossier.count == 0:
             return
         if len(dossier.months) > 1:
-            sparkline = self.query_one(Sparkline)
+            sparkline = self.query_one("#library-sparkline")
             sparkline.data = [n for _, n in dossier.months]
             self._reveal(sparkline)
         text = self.query_one("#library-text", Static)
