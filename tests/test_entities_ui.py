@@ -23,11 +23,13 @@ def fresh_recognizer():
 
 
 async def wait_entities(pilot) -> EntityList:
-    entity_list = pilot.app.query_one(EntityList)
+    """The open story's entities listed and coloured (the sidebar's widgets are mounted
+    just after the first frame)."""
     view = pilot.app.query_one(ArticleView)
     for _ in range(200):
         await pilot.pause(0.02)
-        if entity_list.entities and view.highlights("entities"):
+        entity_list = next(iter(pilot.app.query(EntityList)), None)
+        if entity_list is not None and entity_list.entities and view.highlights("entities"):
             return entity_list
     raise AssertionError("the entities did not arrive")
 

@@ -13,7 +13,6 @@ import threading
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
@@ -143,6 +142,8 @@ class EntitySidebar(Vertical):
         they shared the index's open files ("unpack requires a buffer of 4 bytes")."""
         self.index_ready = False
         """True once the search index holds the whole library (the screen says so)."""
+        self.parts_mounted = False
+        """True once the sidebar's widgets are there (just after the first frame)."""
 
     def on_resize(self) -> None:
         """On a short screen (24 rows) the story's details give their rows to the entities
@@ -154,11 +155,20 @@ class EntitySidebar(Vertical):
         # none chosen, the panel below says only "Choose an entity").
         self.set_class(entity is not None, "-chosen")
 
-    def compose(self) -> ComposeResult:
-        yield ArticleDetails(id="article-details")
-        yield EntityList(id="entities")
-        yield NotePanel(id="note")
-        yield WikipediaLookup()
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._mount_parts)
+
+    async def _mount_parts(self) -> None:
+        """Mount the details, the list and the panel after the first frame: their styles
+        took 5-6 ms of a start (the sidebar is hidden below 135 columns, and the entities
+        come from a worker after the story is on screen anyway)."""
+        if self.parts_mounted or self.query_children(EntityList):
+            return
+        await self.mount_all([ArticleDetails(id="article-details"), EntityList(id="entities"), NotePanel(id="note"),
+                              WikipediaLookup()])
+        self.parts_mounted = True
+        if self.article is not None:
+            self.show_article(self.article)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         # the entities or the note may be missing; the story reads on
@@ -189,6 +199,8 @@ class EntitySidebar(Vertical):
     def show_article(self, article: Article) -> None:
         """Describe a story just shown; its entities follow from a worker."""
         self.article = article
+        if not self.parts_mounted:
+            return  # described when they are (``_mount_parts``)
         self._stop_following()
         self.entities, self.roles, self.selected, self.mention_index = [], {}, None, 0
         self.history.clear()
