@@ -430,13 +430,12 @@ async def test_the_panel_follows_the_cursor_in_the_entity_list_without_moving_th
         entity_list = await wait_entities(pilot)
         sidebar, view = app.screen.sidebar, app.screen.column.view
         assert sidebar.selected is None
-        entity_list.focus()  # it comes in on the first entity, not choosing it yet
-        await pilot.pause(0.4)
-        first = entity_list.entities_in_order()[0]
-        assert entity_list.entity_at_cursor() is first and sidebar.selected is None
-        await pilot.press("j")  # the first j shows the entity the cursor came in on, not the second
-        await until(pilot, lambda: sidebar.selected is first, "the first entity shown")
-        assert entity_list.entity_at_cursor() is first and view.scroll_y == 0
+        first, second = entity_list.entities_in_order()[:2]
+        entity_list.focus()  # it comes in on the first entity: shown once the cursor rests there
+        await until(pilot, lambda: sidebar.selected is first, "the entity the focus came in on shown")
+        assert entity_list.entity_at_cursor() is first and view.scroll_y == 0  # chosen, the article stays
+        await pilot.press("j")  # shown: j moves on
+        assert entity_list.entity_at_cursor() is second
         under = max(entity_list.entities, key=lambda info: info.first)  # first named furthest down
         assert view.line_of_offset(under.first) >= view.size.height
         for _ in entity_list.entities:

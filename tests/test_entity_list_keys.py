@@ -68,21 +68,31 @@ async def test_g_and_G_go_to_the_first_and_last_entity_and_j_k_move_in_the_note_
 
 
 async def test_focus_keeps_rows_where_they_are_so_a_click_chooses_what_it_hits():
+    """Tabbing in shows the first entity once the cursor rests on it; a click that brings the
+    focus chooses the row it hits, however long the button is held (a choice gives the
+    background room: rows moving between the press and the release chose another row)."""
+    from tests.waiting import until
+
     app = ReaderApp()
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         entity_list = await wait_entities(pilot)
-        before = entity_list.content_region
-        entity_list.focus()
-        await pilot.pause()
-        assert entity_list.content_region == before
+        sidebar = app.screen.sidebar
+        entity_list.focus()  # as Tab does
+        await until(pilot, lambda: sidebar.selected is entity_list.entities_in_order()[0], "the first entity shown")
         app.screen.column.view.focus()
-        await pilot.pause()
-        row = next(i for i, option in enumerate(entity_list.options) if option.id == "entity:hua-chunying")
+        app.screen.column.open(app.screen.column.article, app.screen.library_panel.catalog)  # nothing chosen again
+        entity_list = await wait_entities(pilot)
+        await until(pilot, lambda: sidebar.selected is None, "nothing chosen")
+        row = next(i for i, option in enumerate(entity_list.options) if option.id == "entity:taku-otsuka")
         top = entity_list.content_region.y - entity_list.region.y  # (the list's top border)
-        await pilot.click(EntityList, offset=(3, top + row - int(entity_list.scroll_y)))
-        await pilot.pause()
-        assert app.screen.sidebar.selected is not None and app.screen.sidebar.selected.key == "hua-chunying"
+        offset = (3, top + row - int(entity_list.scroll_y))
+        await pilot.mouse_down(EntityList, offset=offset)
+        await pilot.pause(0.3)  # held longer than the cursor's rest
+        assert sidebar.selected is None
+        await pilot.click(EntityList, offset=offset)  # (the release: Pilot posts a click with it)
+        await until(pilot, lambda: sidebar.selected is not None, "a choice")
+        assert sidebar.selected.key == "taku-otsuka"
 
 
 async def test_the_no_note_mark_shows_only_when_it_tells_entities_apart():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
@@ -306,6 +306,24 @@ class EntitySidebar(Vertical):
         info = entity_list.entity_at_cursor()
         self._choose_when_listed = info is None and entity_list.waiting  # still recognising: when they come
         if info is not None and self.selected is None:
+            self.history.clear()
+            self.select(info, go_there=False)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Tabbing into the list puts its cursor on the first entity (``EntityList.on_focus``):
+        once it rests there a moment, as after a move, that entity is shown (a row drawn as
+        the cursor's while the panel said "Choose an entity above" read as a choice that
+        ``w`` and ``m`` then refused). A click that brought the focus chooses its own row: the
+        rows do not move between its press and its release."""
+        if isinstance(event.widget, EntityList) and self.selected is None:
+            self._stop_following()
+            self._following = self.set_timer(FOLLOW_AFTER_SECONDS, self._show_placed)
+
+    def _show_placed(self) -> None:
+        self._following = None
+        entity_list = self.query_one(EntityList)
+        info = entity_list.entity_at_cursor()
+        if entity_list.has_focus and not entity_list.pressed_since_focus and self.selected is None and info is not None:
             self.history.clear()
             self.select(info, go_there=False)
 

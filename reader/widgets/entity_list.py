@@ -56,6 +56,8 @@ class EntityList(OptionList):
         """True while the entities are being recognised (the list says so)."""
         self._placed_on_focus: int | None = None
         """Where taking the focus put the cursor (not a move of the person's), until it is shown."""
+        self.pressed_since_focus = False
+        """A mouse button went down on the list since it took the focus (a click focused it)."""
 
     def show_waiting(self, text: str = "Recognising entities…") -> None:
         """Say that the entities are on their way (recognition runs): never "No entities"
@@ -115,8 +117,14 @@ class EntityList(OptionList):
     def on_focus(self) -> None:
         """Come in on the first entity (not on a heading, and not nowhere), without choosing
         it: the rows stay where they are, so a click that brought the focus chooses the row
-        it hits. The first move down shows that entity (``action_cursor_down``)."""
+        it hits. A move down before the sidebar shows it shows that entity
+        (``action_cursor_down``)."""
+        self.pressed_since_focus = False
         self.place_on_first()
+
+    def on_mouse_down(self) -> None:
+        # (after the focus a press brought: the click chooses its row, the sidebar waits for it)
+        self.pressed_since_focus = True
 
     def place_on_first(self) -> None:
         """Put the cursor on the first entity, unless it is on one already."""
