@@ -18,6 +18,18 @@ SPANISH = ("El presidente dijo que las relaciones entre España y Estados Unidos
            "durante la próxima semana, según los medios de comunicación del país y de la prensa extranjera.")
 
 
+PORTUGUESE = ("Depois do jogo, o técnico Tite declarou que a equipe fez uma boa partida, mas que ainda precisa "
+              "melhorar muito. Na ocasião, Tite e outros representantes do clube foram ao estádio para conversar "
+              "com os torcedores, que esperavam uma resposta sobre o futuro do time na temporada.")
+
+
+def test_a_role_word_of_the_storys_language_before_a_name_makes_it_a_person(recognizer):
+    """"o técnico Tite": a title in Portuguese, Spanish, French, Italian or German before a
+    name, as "coach Tite" in English (a lone unknown word was an organisation)."""
+    found = {(surface, kind) for surface, kind, _key in spans(recognizer, PORTUGUESE)}
+    assert ("Tite", "PERSON") in found and ("Tite", "ORG") not in found
+
+
 def test_the_names_are_short_forms_that_name_one_country():
     names = foreign_country_names()
     assert names["syrie"] == "syria" and names["estados unidos"] == "united states"

@@ -157,9 +157,10 @@ def votes(story: Story, start: int, end: int, town: bool = False) -> Counter:
     if prev in ("said", "says") and after[:1] in (",", "."):
         result[PERSON if surname else AGENT] += 2 if surname else 1  # "…, said Mauer," ("…, said Reuters.")
     elif words_before and words_before[-1].isalpha() and words_before[-1].islower() and is_role_word(prev) \
-            and prev not in _NOT_PEOPLES_ROLES and _HEADS_ITS_PHRASE.match(after):
+            and prev not in _NOT_PEOPLES_ROLES and (_HEADS_ITS_PHRASE.match(after) or not story.english):
         result[PERSON] += 2  # "fashion designer Halston,", "striker Kane." (not "a major Seattle industry",
-        # "fellow Ennahda members", "his native Bohemia", "the market leader Samsung, which")
+        # "fellow Ennahda members", "his native Bohemia", "the market leader Samsung, which"; a noun is
+        # seldom before another in the Romance languages: "o técnico Tite declarou")
     ending = may_end_a_lead(words_before[-1]) if words_before else False
     if _PERSON_AFTER.match(after) or ending and _PERSON_BEFORE.search(before) \
             or " " in word and CAPTION_POSITION.match(after) or _role_then_name(before, after):  # a caption's

@@ -74,7 +74,19 @@ reporter journalist correspondent editor columnist author writer analyst
 activist campaigner candidate lawmaker legislator politician official aide adviser advisor
 actor actress singer artist director producer presenter host anchor
 chairman speaker whip ombudsman auditor treasurer mp mep msp mla mpp
+""") | _words("""
+presidente presidenta président présidente präsident präsidentin ministro ministra ministre ministerpräsident
+ministerpräsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin senador senadora sénateur sénatrice senatore
+deputado deputada diputado diputada député députée deputato deputata abgeordneter abgeordnete prefeito prefeita
+alcalde alcaldesa maire sindaco bürgermeister bürgermeisterin governador governadora gobernador gobernadora
+gouverneur governatore secretário secretária secretario secrétaire segretario porta-voz portavoz porte-parole
+juiz juíza juez jueza juge giudice técnico tecnico treinador entrenador entraîneur allenatore trainer
+jogador jogadora jugador jugadora joueur joueuse giocatore atacante goleiro portero comandante
+cantor cantora cantante chanteur chanteuse ator atriz actriz acteur actrice attore attrice escritor escritora
+écrivain écrivaine scrittore scrittrice jornalista periodista journaliste giornalista rei rey roi rainha reina reine
 """)
+"""(The second part: the same words in Portuguese, Spanish, French, Italian and German, for the
+person's stories in those languages: "o técnico Tite", "le député Christian Paul".)"""
 
 _ROLE_PREFIXES = _words("ex vice co deputy acting former")
 _ROLE_SUFFIXES = _words("elect designate general in-chief at-large")
