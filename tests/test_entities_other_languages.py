@@ -30,6 +30,14 @@ def test_a_role_word_of_the_storys_language_before_a_name_makes_it_a_person(reco
     assert ("Tite", "PERSON") in found and ("Tite", "ORG") not in found
 
 
+def test_a_competition_named_in_another_language_is_an_event(recognizer):
+    found = {(surface, kind) for surface, kind, _key in spans(
+        recognizer, "Brazil won the Copa América in 2019; Palmeiras won the Campeonato Brasileiro. Copa Airlines flew "
+                    "the fans home.")}
+    assert ("Copa América", "EVENT") in found and ("Campeonato Brasileiro", "EVENT") in found
+    assert ("Copa Airlines", "ORG") in found  # an airline's name ends as an organisation's
+
+
 def test_the_names_are_short_forms_that_name_one_country():
     names = foreign_country_names()
     assert names["syrie"] == "syria" and names["estados unidos"] == "united states"

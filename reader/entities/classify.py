@@ -57,6 +57,9 @@ PLACE_STARTS = frozenset("""lake mount mt cape fort ft port river isle isla rio 
 platz calle avenida via catedral iglesia museo palacio castillo puerta porte pont parc jardin mercado plac""".split())
 #: First words of the names of storms ("Cyclone Phailin", "Hurricane Katrina").
 EVENT_STARTS = frozenset("cyclone hurricane typhoon storm".split())
+#: First words of competitions' names in other languages ("Copa Libertadores", "Campeonato
+#: Brasileiro", "Coupe du Monde"); the name's other words alone are not the competition.
+COMPETITION_STARTS = frozenset("campeonato copa torneo torneio championnat coupe mundial eurocopa".split())
 #: Words before the name of a storm, a ship, a spacecraft or an operation: "Space Shuttle Atlantis",
 #: "Hurricane Florence", "USS Cole". The name alone later is that thing, whatever else it names
 #: (a town in South Africa, a city in Italy).
@@ -590,7 +593,7 @@ def _shape_kind(story: Story, a: int, b: int) -> str | None:
     first, last = tokens[a], tokens[b - 1]
     if first.folded in PLACE_STARTS or first.folded in _PLACE_MODIFIERS:
         return PLACE
-    if first.folded in EVENT_STARTS:
+    if first.folded in EVENT_STARTS or first.folded in COMPETITION_STARTS:
         return EVENT
     if first.folded in ORG_STARTS:
         return ORG
