@@ -40,8 +40,10 @@ def test_the_app_starts_without_the_entity_modules():
 def test_the_app_starts_without_what_its_first_frame_does_not_need():
     """The reading state (and sqlite3) is imported by the list's loading worker, which starts
     after the first frame when that frame shows the story left open; the dossier's sparkline
-    (and the statistics module) with the background panel's sections."""
+    (and the statistics module) with the background panel's sections; the find bar when it
+    first opens."""
     code = ("import sys, reader.app\nprint(sorted(m for m in sys.modules if m.startswith(("
-            "'reader.library.state', 'sqlite3', 'statistics', 'textual.widgets._sparkline'))))\n")
+            "'reader.library.state', 'sqlite3', 'statistics', 'textual.widgets._sparkline', "
+            "'reader.widgets.find_bar'))))\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

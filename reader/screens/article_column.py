@@ -25,11 +25,11 @@ from reader.library.catalog import Catalog, CatalogEntry
 from reader.library.last_story import LastStory
 from reader.text import make_safe
 from reader.widgets.article_view import ArticleView, Highlight
-from reader.widgets.find_bar import FindBar
 from reader.widgets.failures import worker_failed
 
 if TYPE_CHECKING:
     from reader.screens.search import SearchChoice
+    from reader.widgets.find_bar import FindBar
     from reader.search.find import FindOptions, FindResult
 
 LOAD_IN_WORKER_WORDS = 50_000
@@ -113,7 +113,23 @@ class ArticleColumn(Vertical):
         view.add_class("pane")
         view.border_title = "Article"
         yield view
-        yield FindBar(id="find-bar")
+        # (the find bar is mounted when first wanted: ``_find_bar``)
+
+    def _find_bar(self) -> FindBar:
+        """The find bar under the article, mounted the first time it opens (it starts
+        closed; its module and styles took start-up time)."""
+        bar = self._mounted_find_bar()
+        if bar is not None:
+            return bar
+        from reader.widgets.find_bar import FindBar
+
+        bar = FindBar(id="find-bar")
+        self.mount(bar)
+        return bar
+
+    def _mounted_find_bar(self) -> FindBar | None:
+        """The find bar, if it was ever opened."""
+        return next(iter(self.query_children("#find-bar")), None)
 
     @property
     def view(self) -> ArticleView:
@@ -262,12 +278,13 @@ class ArticleColumn(Vertical):
         """Open the find bar under the article."""
         if self.article is not None:
             _finding().prime(self.article.body)
-        self.query_one(FindBar).open()
+        self._find_bar().open()
 
     @property
     def find_open(self) -> bool:
         """True while the find bar shows (left open when Tab went back to the article)."""
-        return self.query_one(FindBar).is_open
+        bar = self._mounted_find_bar()
+        return bar is not None and bar.is_open
 
     @property
     def can_step_matches(self) -> bool:
@@ -279,7 +296,7 @@ class ArticleColumn(Vertical):
             return
         self.find_current = _finding().step(len(self.find_result.matches), self.find_current, delta)
         self._show_find()
-        if not self.query_one(FindBar).is_open and self.find_result.matches:
+        if not self.find_open and self.find_result.matches:
             self.show_position(self._status_text())
 
     def show_position(self, text: str) -> None:
@@ -305,7 +322,8 @@ class ArticleColumn(Vertical):
         matches: a bar still showing "3 of 3" would promise matches ``n`` no longer has. The
         focus stays where it is (Esc may come from the sidebar)."""
         self.clear_find()
-        self.query_one(FindBar).hide()
+        if (bar := self._mounted_find_bar()) is not None:
+            bar.hide()
 
     def on_find_bar_changed(self, message: FindBar.Changed) -> None:
         message.stop()
@@ -332,8 +350,8 @@ class ArticleColumn(Vertical):
 
     def _refind(self) -> None:
         """The find bar's pattern again, on a newly opened story (a search's matches go)."""
-        find_bar = self.query_one(FindBar)
-        if find_bar.is_open and find_bar.pattern:
+        find_bar = self._mounted_find_bar()
+        if find_bar is not None and find_bar.is_open and find_bar.pattern:
             self.find_current, self.find_label = None, ""
             self._run_find(find_bar.pattern, self._find_options or _finding().FindOptions())
         else:
@@ -346,7 +364,8 @@ class ArticleColumn(Vertical):
         self.find_result = find.FindResult(matches=list(matches))
         self.find_current = 0 if matches else None
         self.find_label = choice.query
-        self.query_one(FindBar).close()
+        if (bar := self._mounted_find_bar()) is not None:
+            bar.close()
         self._show_find()
         if matches:  # the count, as n and N say it with the bar closed ("whale: 1 of 57")
             self.show_position(self._status_text())
@@ -371,9 +390,10 @@ class ArticleColumn(Vertical):
         highlights = [Highlight(s, e, "match-current" if i == current else "match")
                       for i, (s, e) in enumerate(result.matches)]
         self.view.set_highlights("find", highlights)
-        bar = self.query_one(FindBar)
-        empty = not bar.pattern and not self.find_label
-        bar.set_status("" if empty and not result.error else self._status_text(),
-                       error=bool(result.error), none=not result.matches and not empty)
+        bar = self._mounted_find_bar()
+        if bar is not None:  # (none yet: a search's matches, stepped with the bar never opened)
+            empty = not bar.pattern and not self.find_label
+            bar.set_status("" if empty and not result.error else self._status_text(),
+                           error=bool(result.error), none=not result.matches and not empty)
         if current is not None:
             self.view.scroll_to_offset(result.matches[current][0])
