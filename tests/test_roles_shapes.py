@@ -524,3 +524,18 @@ def test_a_kind_in_a_name_or_a_time_is_no_body_s_role(text, name):
     """The wider kinds count in lower case after an article only: "the Church", "Foundation"
     and "Exchange" are names of their own, "a day" a time."""
     assert roles(text, name, person=False) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("After rejecting a meeting with president-elect Jair Bolsonaro, coach Tite said he was wrong.", "Jair Bolsonaro"),
+    ("Após rechaçar um encontro com o presidente eleito Jair Bolsonaro, o técnico Tite declarou que errou ao levar "
+     "a taça.", "Jair Bolsonaro"),
+])
+def test_a_title_before_the_next_name_is_not_an_apposition(text, name):
+    """"NAME, coach Tite said": the title is Tite's (one capitalised word after it is enough)."""
+    assert not any("Tite" in role for role in roles(text, name))
+
+
+def test_a_role_in_french_ends_where_its_clause_begins():
+    text = "Pouria Amirshahi, député socialiste des Français de l'étranger qui a également voté contre, a annoncé"
+    assert roles(text, "Pouria Amirshahi") == ["député socialiste des Français de l'étranger"]

@@ -43,7 +43,10 @@ _OPEN_APPOSITION = re.compile(_APPOSITION_START + r"(?P<rest>" + _APPOSITION_WOR
 woman served a term in … but did not run as …"): the role phrase ends at its verb."""
 _QUOTED_END = re.compile(r"(?<=[,.]”)")
 MAX_ROLE_WORDS = 9
-_PHRASE_END = frozenset("who whom whose which that and but said says when while after before because".split())
+_PHRASE_END = frozenset("who whom whose which that and but said says when while after before because "
+                        "qui que quem quien dont cuyo cuya cui".split())
+"""Words that end a role phrase: a clause begins (in English, and the relative pronouns of the
+Romance languages: "député socialiste des Français de l'étranger qui a également voté")."""
 
 
 def _plural(word: str) -> bool:
@@ -204,14 +207,15 @@ _LINKING = frozenset("to of for with at under by from in on".split())
 
 
 def _names_someone_else(words: list[str]) -> bool:
-    """True when the words introduce another person: a role word, then a name of two capitalised
-    words before any word that links it to someone ("advisor James Jones"; not "an adviser to
-    President Barack Obama", "the wife of Senator John Smith")."""
-    for n, word in enumerate(words[:-2]):
+    """True when the words introduce another person: a role word in lower case, then a name,
+    before any word that links it to someone ("advisor James Jones", "…, coach Tite said",
+    "…, o técnico Tite declarou"; not "an adviser to President Barack Obama", "the wife of
+    Senator John Smith", "director general of the BBC")."""
+    for n, word in enumerate(words[:-1]):
         if word.casefold() in _LINKING:
             return False
-        if word[:1].islower() and is_role_word(word) and words[n + 1][:1].isupper() and words[n + 2][:1].isupper() \
-                and not words[n + 1].isupper():
+        following = words[n + 1]
+        if word[:1].islower() and is_role_word(word) and following[:1].isupper() and not following.isupper():
             return True
     return False
 
