@@ -250,3 +250,30 @@ async def test_n_with_nothing_found_says_why(tmp_path):
         await pilot.press("N")
         await pilot.pause()
         assert any("the find has no matches" in said for said in told), told
+
+
+async def test_opening_the_bar_again_keeps_the_match_stepped_to(tmp_path):
+    """``/`` after ``n`` reopened on "1 of 2" (the match nearest the reading place) while the
+    article's border still said "2 of 2" (a new user's pass)."""
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        bar = await open_find(pilot, "island")
+        await pilot.press("tab", "n")
+        assert bar.status == "2 of 2"
+        await pilot.press("slash")
+        await pilot.pause()
+        assert bar.is_open and bar.status == "2 of 2" and app.screen.column.find_current == 1
+
+
+async def test_a_new_story_clears_the_count_on_the_articles_border(tmp_path):
+    """"3 of 39" stayed on the next story's border for seconds (a new user's pass)."""
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        bar = await open_find(pilot, "island")
+        await pilot.press("escape", "n")
+        view = app.screen.column.view
+        assert "of 2" in str(view.border_subtitle)
+        other = next(e for e in app.screen.library_panel.catalog.entries if e.id != "senkaku")
+        app.screen.open_entry(other)
+        await pilot.pause()
+        assert str(view.border_subtitle) == ""

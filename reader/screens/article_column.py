@@ -102,6 +102,8 @@ class ArticleColumn(Vertical):
         self._reported_position: tuple[str, int] | None = None
         self._read_timer: Timer | None = None
         self._position_timer: Timer | None = None
+        self._found_with: tuple[str, FindOptions] | None = None
+        """The pattern and options of the matches found with the find bar (None: none, or a search's)."""
         self._counted_read: str | None = None
         """The id of the open story once it counted as read (or the person marked it)."""
         self.read_after = READ_AFTER_SECONDS
@@ -206,6 +208,7 @@ class ArticleColumn(Vertical):
         self.report_position()
         self.article = article
         self._waiting = False
+        self._clear_position()  # "3 of 39", "mention 2 of 6": the story before's
         view = self.view
         view.loading = False
         view.show(article, position)
@@ -309,12 +312,15 @@ class ArticleColumn(Vertical):
         self._position_timer = self.set_timer(POSITION_SECONDS, self._clear_position)
 
     def _clear_position(self) -> None:
-        self._position_timer = None
+        if self._position_timer is not None:
+            self._position_timer.stop()
+            self._position_timer = None
         self.view.border_subtitle = ""
 
     def clear_find(self) -> None:
         """Forget the matches and their highlights."""
         self.find_result, self.find_current, self.find_label = None, None, ""
+        self._found_with = None
         self.view.set_highlights("find", [])
 
     def close_find(self) -> None:
@@ -327,8 +333,12 @@ class ArticleColumn(Vertical):
 
     def on_find_bar_changed(self, message: FindBar.Changed) -> None:
         message.stop()
-        self._find_options = _finding().FindOptions(whole_word=message.whole_word, regex=message.regex,
-                                                    word_mode=message.word_mode)
+        options = _finding().FindOptions(whole_word=message.whole_word, regex=message.regex,
+                                         word_mode=message.word_mode)
+        if (message.pattern, options) == self._found_with and self.find_result is not None and not self.find_label:
+            self._show_find()  # the bar opened again on its pattern: the match stepped to stays current
+            return
+        self._find_options = options
         self.find_current = None
         self.find_label = ""
         self._run_find(message.pattern, self._find_options)
@@ -372,6 +382,7 @@ class ArticleColumn(Vertical):
         self.view.focus()
 
     def _run_find(self, pattern: str, options: FindOptions) -> None:
+        self._found_with = (pattern, options)
         body = self.article.body if self.article is not None else ""
         find = _finding()
         self.find_result = find.find_matches(body, pattern, options)
