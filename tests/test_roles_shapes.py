@@ -539,3 +539,16 @@ def test_a_title_before_the_next_name_is_not_an_apposition(text, name):
 def test_a_role_in_french_ends_where_its_clause_begins():
     text = "Pouria Amirshahi, député socialiste des Français de l'étranger qui a également voté contre, a annoncé"
     assert roles(text, "Pouria Amirshahi") == ["député socialiste des Français de l'étranger"]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("According to Rathbun, a detective for the Los Angeles Sheriff's office was provided with the file.", "Rathbun",
+     []),
+    ("Aside from Russian President Vladimir Putin, few foreign leaders so brazenly stand up to Obama.",
+     "Vladimir Putin", ["Russian President"]),
+    ("Like Mark Rathbun, a former official of the church, he left in 2004.", "Mark Rathbun",
+     ["a former official of the church"]),
+])
+def test_after_an_opening_preposition_only_an_apposition_closed_by_a_comma_is_a_role(text, name, expected):
+    """"According to Rathbun, a detective …": the words after the comma are the sentence's own."""
+    assert roles(text, name) == expected

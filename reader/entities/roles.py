@@ -278,12 +278,17 @@ def skip_aside(body: str, end: int) -> int:
     return end
 
 
-def role_after(body: str, end: int, person: bool = True) -> str | None:
+def role_after(body: str, end: int, person: bool = True, start: int | None = None) -> str | None:
     """An apposition or a copula after a mention: "director general of the BBC",
-    "a French mathematician"."""
+    "a French mathematician". (With the mention's ``start``: after an opening "According to",
+    "Aside from"…, only an apposition closed by a comma: the words after the comma are the
+    sentence's own.)"""
+    opening = start is not None and _OPENING_PHRASE.search(body, max(0, start - 40), start) is not None
     end = skip_aside(body, end)
     tail = _KNOWN_AS.sub("", body[end:end + 200])  # "…, better known as Jenna Marbles, is an American YouTuber"
-    match = _APPOSITION.match(tail) or _OPEN_APPOSITION.match(tail)
+    match = _APPOSITION.match(tail) or (None if opening else _OPEN_APPOSITION.match(tail))
+    if match and opening and not match.group(0).endswith(","):
+        match = None  # "According to Rathbun, a detective for the … office was provided …": the sentence
     if match and not _plural(match.group("rest").split()[0]):  # "Xcode, developers now have ...": a clause
         rest = _QUOTED_END.split(match.group("rest"), 1)[0]  # 'host of “Fox News Tonight,” similarly ...'
         when = _AT_THE_TIME.match(rest)  # "McCathern, then a 24-year-old staff sergeant"
@@ -306,6 +311,12 @@ def role_after(body: str, end: int, person: bool = True) -> str | None:
     return None
 
 
+_OPENING_PHRASE = re.compile(
+    r"(?:^|[.!?]\s+|\n)[\"“‘']?(?i:according to|aside from|apart from|besides|unlike|like|except for|along with|"
+    r"in addition to|as for|thanks to|despite|with|without|for|after|before|from)\s+"
+    r"(?:[A-Z][\w’'.-]*\s+){0,4}$")
+"""A sentence that opens with a preposition before the mention ("According to", "Aside from
+Russian President"), so that the comma after it may end the opening, not start an apposition."""
 _AT_THE_TIME = re.compile(r"(then|now|formerly|previously|once|later)\s+(?=(?:a|an|the)\s)")
 """A word that dates an apposition: kept before the role ("then a staff sergeant")."""
 _KNOWN_AS = re.compile(r"^\s*,\s+(?:better\s+|also\s+|commonly\s+|widely\s+)?known\s+(?:as|by)\s+[^,.;:!?\n]{1,80}(?=,)")
@@ -365,7 +376,7 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True
     describe someone else ("deputy White House press secretary")."""
     found: dict[str, str] = {}
     for start, end in mentions:
-        after = role_after(body, end, person)
+        after = role_after(body, end, person, start)
         if person:
             candidates = (role_before(body, start) or credit_role(body, start, end) or role_object(body, start, end),
                           after or role_as(body, end) or contributed_role(body, end) or affiliation_after(body, end)
