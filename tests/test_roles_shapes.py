@@ -552,3 +552,15 @@ def test_a_role_in_french_ends_where_its_clause_begins():
 def test_after_an_opening_preposition_only_an_apposition_closed_by_a_comma_is_a_role(text, name, expected):
     """"According to Rathbun, a detective …": the words after the comma are the sentence's own."""
     assert roles(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("It was former Museum of Flight CEO Bonnie Dunbar who spoke.", "Bonnie Dunbar", "former Museum of Flight CEO"),
+    ("said Joint Council for the Welfare of Immigrants campaigner Caitlin Boswell.", "Caitlin Boswell",
+     "Joint Council for the Welfare of Immigrants campaigner"),
+    ("said University of Texas professor John Smith on Monday.", "John Smith", "University of Texas professor"),
+    ("the best of the Labour spokesman John Smith.", "John Smith", "Labour spokesman"),
+])
+def test_a_role_before_a_name_keeps_the_whole_name_of_its_body(text, name, role):
+    """"Museum of Flight CEO" was "Flight CEO": the small words inside a body's name end it no more."""
+    assert roles(text, name) == [role]

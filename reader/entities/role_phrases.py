@@ -39,16 +39,28 @@ def role_ending(before: str) -> str | None:
     if not words or not (is_role_word(words[-1]) or first_lady) or words[-1] in RANKS_AS_ADJECTIVES:
         return None
     role = words[-2:] if first_lady else [words[-1]]
-    for word in reversed(words[:-len(role)]):
-        if len(role) >= 5:
-            break
+    rest = words[:-len(role)]
+    while rest and len(role) < (8 if any(w in _NAME_JOINS for w in role) else 5):
+        word = rest[-1]
         possessive = word.endswith(("'s", "’s", "s'", "s’"))
         if (word[:1].isupper() and word.casefold() not in NOT_ROLE_START and word.casefold() != "the") \
                 or is_role_word(word) or possessive or word in ROLE_MODIFIERS:  # "former security chief"
-            role.insert(0, word)
-        else:
+            role.insert(0, rest.pop())
+            continue
+        joins = 0  # "Museum of Flight CEO", "Joint Council for the Welfare of Immigrants campaigner"
+        while joins < 2 and joins < len(rest) and rest[-1 - joins] in _NAME_JOINS:
+            joins += 1
+        named = len(rest) > joins and rest[-1 - joins][:1].isupper() \
+            and rest[-1 - joins].casefold() not in NOT_ROLE_START
+        if not (joins and named and role[0][:1].isupper() and not is_role_word(role[0])):
             break
+        role[:0] = rest[-joins:]
+        del rest[-joins:]
     return " ".join(role)
+
+
+_NAME_JOINS = frozenset("of for the".split())
+"""Small words inside the name of a body before a role ("Museum of Flight CEO")."""
 
 
 _POSSESSIVE_BODY = re.compile(r"(?:^|[\s(,])(?P<body>(?:[A-Z][\w&.-]*[ \t]+){0,4}[A-Z][\w&.-]*)[’']s\s+$")
