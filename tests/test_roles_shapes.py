@@ -564,3 +564,15 @@ def test_after_an_opening_preposition_only_an_apposition_closed_by_a_comma_is_a_
 def test_a_role_before_a_name_keeps_the_whole_name_of_its_body(text, name, role):
     """"Museum of Flight CEO" was "Flight CEO": the small words inside a body's name end it no more."""
     assert roles(text, name) == [role]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Senior researcher Mu Li, of the University of NSW's school of public health, said", "Mu Li",
+     "of the University of NSW"),
+    ("disco club owner Steve Rubell of Studio 54; photographers", "Steve Rubell", "of Studio 54"),
+    ("Shiu Ka-chun of the Social Welfare constituency defeated their opponents", "Shiu Ka-chun",
+     "of the Social Welfare constituency"),
+])
+def test_a_body_after_a_name_is_whole(text, name, role):
+    """"of the University" (of NSW's school), "of Studio" (54), "of the Social Welfare" (constituency)."""
+    assert role in roles(text, name)

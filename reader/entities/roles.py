@@ -105,7 +105,9 @@ _HONORIFIC_END = re.compile(r"\s(Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
 _OF_PHRASE = re.compile(r"(?:^|[\s(])(?:[Tt]he\s+|[Aa]n?\s+)?(?P<role>[\w’'-]+(?:\s+[\w’'-]+){0,2}\s+(?:of|at|for)\s+"
                         r"[^,;:.!?\n“”\"]{2,70})$")
 _NEXT_PERSON = re.compile(r"\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+(?:of|from)\s)")
-_AFFILIATION = re.compile(r"(?:\s*,(?:\s*(?:aged\s+)?[1-9][0-9]?\s*,)?)?\s+(?:of|from)\s+(?P<body>(?:the\s+)?[A-Z][\w’'&.-]*(?:[ \t]+(?:of|and|for|the|[A-Z][\w’'&.-]*)){0,6})")
+_AFFILIATION = re.compile(r"(?:\s*,(?:\s*(?:aged\s+)?[1-9][0-9]?\s*,)?)?\s+(?:of|from)\s+(?P<body>(?:the\s+)?[A-Z][\w’'&.-]*(?:[ \t]+(?:of|and|for|the|[A-Z][\w’'&.-]*|[0-9]+\b(?!\s*%))){0,6})"
+                          r"(?P<kind>[ \t]+[a-z]+\b)?")
+"""("Studio 54": a number may end the name; ``kind``: the word after it, "the Social Welfare *constituency*".)"""
 
 
 def _role_of_phrase(before: str, proper: bool = False) -> str | None:
@@ -150,10 +152,12 @@ def affiliation_after(body: str, end: int) -> str | None:
     found = match.group("body").split()
     # "Gary Chan of DAB and Eunice Yung of NPP": the next person may begin past the words matched
     ahead = _NEXT_PERSON.split(body[match.start("body"):match.end("body") + 80].split("\n", 1)[0])[0].split()
-    for word in found[:len(ahead)]:
+    for n, word in enumerate(found[:len(ahead)]):
         if word.endswith(("'s", "’s")) and word.casefold().replace("’", "'") not in _NAME_POSSESSIVES:
             if not words:
                 return None  # "of Italy's la Repubblica": not where the person is from
+            if n == len(found) - 1 and match.group("kind"):
+                words.append(word[:-2])  # "of the University of NSW's school of public health": that university
             break  # "of NPP DAB's Elizabeth Quat": another body's person begins
         sentence_end = word.endswith(".") and len(word) > 3 and word[-2].islower()
         plural_possessive = word.endswith(("s'", "s’"))  # "Hilary of Poitiers' writings"
@@ -162,7 +166,15 @@ def affiliation_after(body: str, end: int) -> str | None:
             break  # "of New People's Party. Pan-democrat Gary Fan": the sentence ends
     while words and words[-1].casefold() in ("of", "and", "for", "the"):
         words.pop()
+    kind = (match.group("kind") or "").strip()
+    if words and len(words) == len(found) and not found[-1].endswith(("'s", "’s")) \
+            and (kind in BODY_WORDS or kind in _SEAT_WORDS):
+        words.append(kind)  # "of the Social Welfare constituency", "of the Hong Kong Democratic party"
     return f"of {' '.join(words)}" if words else None
+
+
+_SEAT_WORDS = frozenset("constituency district ward riding".split())
+"""Lower-case words after a name that make it a seat a person holds or stands for."""
 
 
 def _phrase(rest: str, person: bool = True) -> str | None:
