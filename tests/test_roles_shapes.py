@@ -576,3 +576,12 @@ def test_a_role_before_a_name_keeps_the_whole_name_of_its_body(text, name, role)
 def test_a_body_after_a_name_is_whole(text, name, role):
     """"of the University" (of NSW's school), "of Studio" (54), "of the Social Welfare" (constituency)."""
     assert role in roles(text, name)
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("La ministre de la justice, Christiane Taubira, a dit", "Christiane Taubira", "ministre de la justice"),
+    ("Critics of U.S. President Donald Trump said", "Donald Trump", "U.S. President"),
+])
+def test_an_office_in_french_is_whole_and_an_english_of_joins_no_roles(text, name, role):
+    """"ministre de la justice" was "justice"; "critics of U.S. President" is not Trump's role."""
+    assert roles(text, name) == [role]

@@ -43,7 +43,7 @@ def role_ending(before: str) -> str | None:
     while rest and len(role) < (8 if any(w in _NAME_JOINS for w in role) else 5):
         word = rest[-1]
         possessive = word.endswith(("'s", "’s", "s'", "s’"))
-        if (word[:1].isupper() and word.casefold() not in NOT_ROLE_START and word.casefold() != "the") \
+        if (word[:1].isupper() and word.casefold() not in NOT_ROLE_START and word.casefold() not in _ARTICLES) \
                 or is_role_word(word) or possessive or word in ROLE_MODIFIERS:  # "former security chief"
             role.insert(0, rest.pop())
             continue
@@ -51,16 +51,22 @@ def role_ending(before: str) -> str | None:
         while joins < 2 and joins < len(rest) and rest[-1 - joins] in _NAME_JOINS:
             joins += 1
         named = len(rest) > joins and rest[-1 - joins][:1].isupper() \
-            and rest[-1 - joins].casefold() not in NOT_ROLE_START
-        if not (joins and named and role[0][:1].isupper() and not is_role_word(role[0])):
+            and rest[-1 - joins].casefold() not in NOT_ROLE_START and not is_role_word(rest[-1 - joins])
+        office = len(rest) > joins and rest[-1 - joins][:1].islower() and is_role_word(rest[-1 - joins]) \
+            and rest[-joins] in _ROMANCE_OF and role[0][:1].islower()  # "la ministre de la justice"
+        if not (joins and (named and role[0][:1].isupper() and not is_role_word(role[0]) or office)):
             break
         role[:0] = rest[-joins:]
         del rest[-joins:]
     return " ".join(role)
 
 
-_NAME_JOINS = frozenset("of for the".split())
-"""Small words inside the name of a body before a role ("Museum of Flight CEO")."""
+_ROMANCE_OF = frozenset("de du des da do das dos del della di".split())
+_NAME_JOINS = frozenset("of for the la".split()) | _ROMANCE_OF
+"""Small words inside the name of a body before a role ("Museum of Flight CEO"), or of an office
+in the Romance languages ("ministre de la justice")."""
+_ARTICLES = frozenset("the la le les el los las il lo gli der die das".split())
+"""Articles: a role before a name starts after them ("La ministre de la justice, Christiane Taubira")."""
 
 
 _POSSESSIVE_BODY = re.compile(r"(?:^|[\s(,])(?P<body>(?:[A-Z][\w&.-]*[ \t]+){0,4}[A-Z][\w&.-]*)[’']s\s+$")
