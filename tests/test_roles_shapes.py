@@ -585,3 +585,15 @@ def test_a_body_after_a_name_is_whole(text, name, role):
 def test_an_office_in_french_is_whole_and_an_english_of_joins_no_roles(text, name, role):
     """"ministre de la justice" was "justice"; "critics of U.S. President" is not Trump's role."""
     assert roles(text, name) == [role]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("After calling the organization by phone to attempt to speak with his mother, Montalvo was put through.",
+     "Montalvo", []),
+    ("According to the Afghan team's coach, Alireza Mehraban, in their first matchup, the team won.",
+     "Alireza Mehraban", ["Afghan team's coach"]),
+])
+def test_the_comma_that_ends_an_opening_clause_is_no_apposition(text, name, expected):
+    """"… to speak with his mother, Montalvo was …" gave Montalvo "mother" (a new user's pass);
+    a name closed by a second comma is still in apposition."""
+    assert roles(text, name) == expected

@@ -56,7 +56,7 @@ def _plural(word: str) -> bool:
         and not is_role(folded) and is_role_word(word[:-1] if not folded.endswith("ies") else word[:-3] + "y")
 
 
-def role_before(body: str, start: int) -> str | None:
+def role_before(body: str, start: int, end: int | None = None) -> str | None:
     """A role written just before a mention: "DPP spokesperson", "sculptor", "CEO of the
     Refugee Council", before a comma: "the team's coach, Alireza Mehraban", or before a
     list the mention is in: "photographers such as Ansel Adams, Helmut Newton"."""
@@ -66,6 +66,9 @@ def role_before(body: str, start: int) -> str | None:
         before = before[:honorific.start() + 1]
         return role_before(before, len(before)) or _HONORIFIC_ROLES.get(honorific.group(1))
     stripped = before.rstrip()
+    if stripped.endswith(",") and _OPENING_CLAUSE.search(stripped) and not (end is not None and body[end:end + 1] == ","):
+        return None  # "After calling … to speak with his mother, Montalvo was …": the comma ends the opening
+        # (not "According to the Afghan team's coach, Alireza Mehraban, in their first …": closed again)
     if stripped.endswith(","):
         stripped = _TIME_END.sub("", stripped[:-1]) + ","  # "elected its first Sikh mayor Tuesday night, Ravi Bhalla"
         role = role_ending(stripped[:-1])
@@ -323,6 +326,11 @@ def role_after(body: str, end: int, person: bool = True, start: int | None = Non
     return None
 
 
+_OPENING_CLAUSE = re.compile(
+    r"(?:^|[.!?]\s+|\n)[\"“‘']?(?:After|Before|While|When|Although|Though|Because|If|Since|Once|Until|Unless|"
+    r"Following|Despite|According to|Aside from|Apart from|Besides|Unlike|Like|Along with|In addition to)\s[^,.!?\n]*,$")
+"""A sentence that opens with a clause or a phrase ended by the comma before a name: that
+comma ends the opening, it does not stand between a role and its holder."""
 _OPENING_PHRASE = re.compile(
     r"(?:^|[.!?]\s+|\n)[\"“‘']?(?i:according to|aside from|apart from|besides|unlike|like|except for|along with|"
     r"in addition to|as for|thanks to|despite|with|without|for|after|before|from)\s+"
@@ -390,7 +398,7 @@ def roles_at(body: str, mentions: Iterable[tuple[int, int]], person: bool = True
     for start, end in mentions:
         after = role_after(body, end, person, start)
         if person:
-            candidates = (role_before(body, start) or credit_role(body, start, end) or role_object(body, start, end),
+            candidates = (role_before(body, start, end) or credit_role(body, start, end) or role_object(body, start, end),
                           after or role_as(body, end) or contributed_role(body, end) or affiliation_after(body, end)
                           or who_role(body, end) or postnominal_role(body, end) or seat_role(body, end)
                           or speaks_for(body, end) or player_role(body, start, end),
