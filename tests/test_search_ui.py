@@ -299,3 +299,23 @@ async def test_enter_takes_the_spelling_suggested_when_nothing_is_found(tmp_path
         await wait_for(pilot, lambda: app.screen.results.text == "shimonoseki", "the suggested search")
         assert isinstance(app.screen, SearchScreen) and app.screen.results.hits  # still the pane, now with hits
         assert app.screen.query_one("#search-input").value == "shimonoseki"
+
+
+async def test_the_find_bar_opened_on_a_searchs_matches_takes_its_words(tmp_path):
+    """``/`` in a story opened from the search opened on the bar's own last pattern, and its
+    matches replaced the search's (a new user's pass): it takes the search's words instead."""
+    from reader.widgets.find_bar import FindBar
+
+    app = ReaderApp(sources=[library(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await index_ready(pilot)
+        await search_for(pilot, "islands -storm")
+        pane = app.screen
+        await wait_for(pilot, lambda: pane.results is not None and pane.results.text == "islands -storm", "hits")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.column.article.id == "senkaku"
+        await pilot.press("slash")
+        await pilot.pause()
+        bar = app.screen.query_one(FindBar)
+        assert bar.pattern == "islands" and bar.status == "1 of 2"

@@ -10,6 +10,8 @@ stepped through with ``n`` / ``N`` even after the bar is closed (as in less and 
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -281,7 +283,7 @@ class ArticleColumn(Vertical):
         """Open the find bar under the article."""
         if self.article is not None:
             _finding().prime(self.article.body)
-        self._find_bar().open()
+        self._find_bar().open(_plain_words(self.find_label) if self.find_label else None)
 
     @property
     def find_open(self) -> bool:
@@ -408,3 +410,15 @@ class ArticleColumn(Vertical):
                            error=bool(result.error), none=not result.matches and not empty)
         if current is not None:
             self.view.scroll_to_offset(result.matches[current][0])
+
+
+_PLAIN_QUERY = re.compile(r"[\w\s'’\"-]+")
+
+
+def _plain_words(query: str) -> str | None:
+    """The words of a library search, for the find bar opened on its matches ("white house"
+    for '"White House"'); None for a query with fields or operators (the bar keeps its own)."""
+    if not _PLAIN_QUERY.fullmatch(query) or re.search(r"\b(?:OR|AND|NOT)\b", query):
+        return None
+    words = [word for word in query.replace('"', " ").split() if not word.startswith("-")]  # (-excluded)
+    return " ".join(words) or None

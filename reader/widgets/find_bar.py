@@ -120,12 +120,16 @@ class FindBar(Horizontal):
     def pattern(self) -> str:
         return self.query_one(Input).value if self._built else ""
 
-    def open(self) -> None:
-        """Show the bar and put the cursor in the pattern (keeping the last pattern)."""
+    def open(self, pattern: str | None = None) -> None:
+        """Show the bar and put the cursor in the pattern (keeping the last pattern, unless
+        given another: the words of the library search whose matches the story shows)."""
         self.add_class("-open")
         if not self._built:
             self.mount_all(self._parts())
         field = self.query_one(Input)
+        if pattern is not None:
+            with field.prevent(Input.Changed):
+                field.value = pattern
         # At once, not as ``focus()`` does after the keys already waiting: "/Taiwan" typed in
         # one go puts "Taiwan" in the field, not into the article's keys.
         self.screen.set_focus(field)
