@@ -828,3 +828,13 @@ def test_a_country_s_own_other_name_is_the_country(recognizer, text, name, key):
 
     assert [(s.type, s.key) for s in recognizer.recognise(text) if text[s.start:s.end] == name] == [(PLACE, key)]
     assert place_facts(name).kind == "country"
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    ("Apple is taking a different approach with review units for iPhone X. What does it all mean?", "iPhone X", OTHER),
+    ("The update brings iPhone OS to more devices.", "iPhone OS", OTHER),
+    ("Malcolm X spoke in Harlem.", "Malcolm X", PERSON),
+])
+def test_a_product_line_and_its_model_letters_are_a_product(recognizer, text, surface, kind):
+    """"iPhone X" was a person (a name and an initial); "Malcolm X" is one."""
+    assert (surface, kind) in {(s, k) for s, k, _ in spans(recognizer, text)}

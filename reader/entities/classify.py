@@ -49,6 +49,10 @@ _OPEN_QUOTES = frozenset("“\"‘«")
 _CLOSE_QUOTES = frozenset("”\"’»")
 #: Letters and digits in one word: models, versions, codes ("IE6", "RAV4", "MS-04"), not "22nd".
 PRODUCT_CODE = re.compile(r"(?=.*\d)(?=.*[A-Za-z])(?!\d+(?:st|nd|rd|th|s)$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+_BRAND_SPELLING = re.compile(r"[a-z][A-Z][a-z]")
+"""A product line spelt with a small first letter: "iPhone", "iPad", "eBook"."""
+_MODEL_LETTERS = re.compile(r"[A-Z]{1,2}")
+"""A model's letters after its product line: "iPhone X", "iPhone XS" (not a person's initial)."""
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}$|[A-Z]$")
 _PLACE_MODIFIERS = frozenset("greater northern southern eastern western central north south east west upper lower "
                              "inner outer mainland metropolitan".split())
@@ -240,7 +244,8 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         return  # "South Korean", "Roman Catholic", "Theravada Buddhist": a nationality or a faith (not "UK
         # Labour", a party a note knows)
     if is_work_title(story, a, b) or (PRODUCT_CODE.fullmatch(tokens[b - 1].text)
-                                      and not (a in anchors and anchors[a][0] == b - a)):
+                                      and not (a in anchors and anchors[a][0] == b - a)) \
+            or (b - a == 2 and _BRAND_SPELLING.match(tokens[a].text) and _MODEL_LETTERS.fullmatch(tokens[b - 1].text)):
         # a work, or a product or model ("IE6", "Toyota RAV4", "Windows XP" is left to its words)
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, OTHER, None, tokens[a:b]))
         return
