@@ -277,3 +277,16 @@ async def test_a_new_story_clears_the_count_on_the_articles_border(tmp_path):
         app.screen.open_entry(other)
         await pilot.pause()
         assert str(view.border_subtitle) == ""
+
+
+async def test_opening_the_bar_clears_the_count_on_the_articles_border(tmp_path):
+    """The border kept a search's "island: 1 of 2" beside the bar's own count."""
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        bar = await open_find(pilot, "island")
+        await pilot.press("escape", "n")
+        view = app.screen.column.view
+        assert "of 2" in str(view.border_subtitle)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert bar.is_open and str(view.border_subtitle) == ""

@@ -597,3 +597,12 @@ def test_the_comma_that_ends_an_opening_clause_is_no_apposition(text, name, expe
     """"… to speak with his mother, Montalvo was …" gave Montalvo "mother" (a new user's pass);
     a name closed by a second comma is still in apposition."""
     assert roles(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("attempts to remove a promotional video featuring Scientologist Tom Cruise from YouTube.", "Tom Cruise", []),
+    ("taking questions, Hui Chi-fung from the Democratic Party said", "Hui Chi-fung", ["of the Democratic Party"]),
+])
+def test_from_after_a_verb_of_removal_is_no_affiliation(text, name, expected):
+    """"… remove a video featuring Tom Cruise from YouTube" gave him "of YouTube" (a new user's pass)."""
+    assert roles(text, name) == expected

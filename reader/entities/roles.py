@@ -107,6 +107,9 @@ _HONORIFIC_END = re.compile(r"\s(Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
 
 _OF_PHRASE = re.compile(r"(?:^|[\s(])(?:[Tt]he\s+|[Aa]n?\s+)?(?P<role>[\w’'-]+(?:\s+[\w’'-]+){0,2}\s+(?:of|at|for)\s+"
                         r"[^,;:.!?\n“”\"]{2,70})$")
+_REMOVED = re.compile(r"\b(?:(?:remov|delet|ban|bann|expell?|kick|oust|barr?|evict)(?:e|ed|es|ing|s)?|"
+                      r"(?:take|took|taken|taking|pull|pulled|pulling)\s+down)\b[^.!?\n]*$")
+"""A verb of removal earlier in the sentence: "from" after the name is where it was removed from."""
 _NEXT_PERSON = re.compile(r"\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+(?:of|from)\s)")
 _AFFILIATION = re.compile(r"(?:\s*,(?:\s*(?:aged\s+)?[1-9][0-9]?\s*,)?)?\s+(?:of|from)\s+(?P<body>(?:the\s+)?[A-Z][\w’'&.-]*(?:[ \t]+(?:of|and|for|the|[A-Z][\w’'&.-]*|[0-9]+\b(?!\s*%))){0,6})"
                           r"(?P<kind>[ \t]+[a-z]+\b)?")
@@ -149,8 +152,9 @@ _NAME_POSSESSIVES = frozenset("people's women's men's children's nation's".split
 def affiliation_after(body: str, end: int) -> str | None:
     """ "Hui Chi-fung from the Democratic Party", "Frederick Fung of ADPL": "of the Democratic Party"."""
     match = _AFFILIATION.match(body, end)
-    if not match:
-        return None
+    if not match or (body[end:match.start("body")].strip().startswith("from")
+                     and _REMOVED.search(body, max(0, end - 120), end)):
+        return None  # (not "… to remove a video featuring Scientologist Tom Cruise from YouTube")
     words = []
     found = match.group("body").split()
     # "Gary Chan of DAB and Eunice Yung of NPP": the next person may begin past the words matched

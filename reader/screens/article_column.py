@@ -283,6 +283,7 @@ class ArticleColumn(Vertical):
         """Open the find bar under the article."""
         if self.article is not None:
             _finding().prime(self.article.body)
+        self._clear_position()  # the bar says its own count ("scientology: 1 of 19" stayed beside its "1 of 21")
         self._find_bar().open(_plain_words(self.find_label) if self.find_label else None)
 
     @property
