@@ -321,3 +321,28 @@ def test_a_first_build_is_ahead_only_while_the_place_names_are_neither_loaded_no
     monkeypatch.undo()
     service.get_recognizer()
     assert not service.first_build_ahead()
+
+
+async def test_keys_typed_ahead_of_the_sidebars_widgets_wait_for_them(monkeypatch):
+    """The sidebar's widgets come just after the first frame: ``e``, ``w``, ``m``, ``W``, ``F``
+    typed as the app starts crashed it (NoMatches); they wait for the widgets now."""
+    from reader.screens.entity_sidebar import EntitySidebar
+
+    mount_parts = EntitySidebar._mount_parts
+
+    async def not_yet(self):  # the widgets held back, as in the moment before the first frame ends
+        return None
+
+    monkeypatch.setattr(EntitySidebar, "_mount_parts", not_yet)
+    app = ReaderApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_loaded(pilot)
+        sidebar = app.screen.sidebar
+        assert not sidebar.parts_mounted
+        for action in ("toggle_sidebar", "next_mention", "write_note", "look_up", "follow"):
+            await app.screen.run_action(action)
+        await pilot.pause()
+        assert not sidebar.parts_mounted and app.is_running
+        await mount_parts(sidebar)
+        await pilot.pause()
+        assert sidebar.parts_mounted and app.focused is app.query_one(EntityList)

@@ -10,6 +10,7 @@ writes. It asks the screen to highlight and scroll the article with messages.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import events, work
@@ -144,6 +145,7 @@ class EntitySidebar(Vertical):
         """True once the search index holds the whole library (the screen says so)."""
         self.parts_mounted = False
         """True once the sidebar's widgets are there (just after the first frame)."""
+        self._waiting_for_parts: list[Callable[[], object]] = []
 
     def on_resize(self) -> None:
         """On a short screen (24 rows) the story's details give their rows to the entities
@@ -169,6 +171,17 @@ class EntitySidebar(Vertical):
         self.parts_mounted = True
         if self.article is not None:
             self.show_article(self.article)
+        waiting, self._waiting_for_parts = self._waiting_for_parts, []
+        for callback in waiting:
+            callback()
+
+    def when_ready(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once the sidebar's widgets are there: at once, or just after the
+        first frame (a key typed ahead as the app starts: ``e``, ``w``, ``m``)."""
+        if self.parts_mounted:
+            callback()
+        else:
+            self._waiting_for_parts.append(callback)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         # the entities or the note may be missing; the story reads on
@@ -383,6 +396,8 @@ class EntitySidebar(Vertical):
     def index_became_ready(self) -> None:
         """The library's part of the chosen entity's background, said to be on its way while
         the index was built, is filled in now (it stayed so until another entity was chosen)."""
+        if not self.parts_mounted:
+            return  # (nothing chosen yet)
         panel = self.query_one(NotePanel)
         if self.selected is not None and panel.context is not None and panel.context.library_state:
             self.gather_context(self.selected)

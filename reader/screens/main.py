@@ -204,7 +204,7 @@ class MainScreen(Screen):
                 if self.panes.overlay == "list" and pane is not self.library_panel:
                     self.library_panel.article_list.focus()
                 elif self.panes.overlay == "sidebar" and pane is not self.sidebar:
-                    self.sidebar.query_one("#entities").focus()
+                    self.sidebar.when_ready(lambda: self.sidebar.query_one("#entities").focus())
                 else:
                     self.column.view.focus()
 
@@ -348,7 +348,7 @@ class MainScreen(Screen):
         self.feeds.edit_tags()
 
     def action_follow(self) -> None:
-        self.feeds.follow()
+        self.sidebar.when_ready(self.feeds.follow)
 
     def on_library_panel_load_failed(self, _message: LibraryPanel.LoadFailed) -> None:
         self.column.stop_waiting()
@@ -452,10 +452,14 @@ class MainScreen(Screen):
         self._show_panes()
         self.refresh_bindings()
         if name == "sidebar" and self.pane_shown("sidebar"):
-            self.sidebar.query_one("#entities").focus()
-            self.call_after_refresh(self.sidebar.choose_at_cursor)  # once its cursor is on the first entity
+            self.sidebar.when_ready(self._enter_the_entities)
         elif self.pane_shown("list") and (name == "list" or (in_sidebar and not self.pane_shown("sidebar"))):
             self.library_panel.article_list.focus()
+
+    def _enter_the_entities(self) -> None:
+        """The entity list takes the focus; once its cursor is on the first entity, that one is shown."""
+        self.sidebar.query_one("#entities").focus()
+        self.call_after_refresh(self.sidebar.choose_at_cursor)
 
     def reveal_list(self) -> None:
         """Show the list (hidden, swapped for the sidebar, or closed as an overlay) with the focus
@@ -515,13 +519,13 @@ class MainScreen(Screen):
         self.refresh_bindings()
 
     def action_next_mention(self) -> None:
-        self.sidebar.step_mention(1)
+        self.sidebar.when_ready(lambda: self.sidebar.step_mention(1))
 
     def action_previous_mention(self) -> None:
-        self.sidebar.step_mention(-1)
+        self.sidebar.when_ready(lambda: self.sidebar.step_mention(-1))
 
     def action_no_mention(self) -> None:
-        self.sidebar.step_mention(0)  # nothing to step through: it says why
+        self.sidebar.when_ready(lambda: self.sidebar.step_mention(0))  # nothing to step through: it says why
 
     def action_no_match(self) -> None:
         """``n`` / ``N`` with no matches to step through say why (they did nothing)."""
@@ -533,10 +537,10 @@ class MainScreen(Screen):
                         "to match.", timeout=4, markup=False)
 
     def action_look_up(self) -> None:
-        self.sidebar.action_look_up()
+        self.sidebar.when_ready(self.sidebar.action_look_up)
 
     def action_write_note(self) -> None:
-        self.sidebar.action_write_note()
+        self.sidebar.when_ready(self.sidebar.action_write_note)
 
     def action_add(self) -> None:
         from reader.screens.add import AddScreen
