@@ -136,3 +136,18 @@ def test_the_last_word_of_a_phrase_being_typed_is_a_prefix_after_the_phrase_so_f
     from reader.search.query import with_last_word_as_prefix
 
     assert with_last_word_as_prefix(typed) == read
+
+
+@pytest.mark.parametrize("text, words", [
+    ("islands -storm", "islands"),
+    ('"White House" visit', "White House visit"),
+    ("Sino-Japanese talks", "Sino-Japanese talks"),
+    ("title:island", None),
+    ("peace OR war", None),
+    ("strand*", None),
+    ("-storm", None),
+])
+def test_plain_words_of_a_query_for_the_find_bar(text, words):
+    from reader.search.query import plain_words
+
+    assert plain_words(text) == words

@@ -10,8 +10,6 @@ stepped through with ``n`` / ``N`` even after the bar is closed (as in less and 
 
 from __future__ import annotations
 
-import re
-
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -104,8 +102,8 @@ class ArticleColumn(Vertical):
         self._reported_position: tuple[str, int] | None = None
         self._read_timer: Timer | None = None
         self._position_timer: Timer | None = None
-        self._found_with: tuple[str, FindOptions] | None = None
-        """The pattern and options of the matches found with the find bar (None: none, or a search's)."""
+        self._found_pattern: str | None = None
+        """The pattern the matches were found with (with ``_find_options``; None: none, or a search's)."""
         self._counted_read: str | None = None
         """The id of the open story once it counted as read (or the person marked it)."""
         self.read_after = READ_AFTER_SECONDS
@@ -284,7 +282,12 @@ class ArticleColumn(Vertical):
         if self.article is not None:
             _finding().prime(self.article.body)
         self._clear_position()  # the bar says its own count ("scientology: 1 of 19" stayed beside its "1 of 21")
-        self._find_bar().open(_plain_words(self.find_label) if self.find_label else None)
+        pattern = None
+        if self.find_label:  # a search's matches: the bar takes its words
+            from reader.search.query import plain_words
+
+            pattern = plain_words(self.find_label)
+        self._find_bar().open(pattern)
 
     @property
     def find_open(self) -> bool:
@@ -323,7 +326,7 @@ class ArticleColumn(Vertical):
     def clear_find(self) -> None:
         """Forget the matches and their highlights."""
         self.find_result, self.find_current, self.find_label = None, None, ""
-        self._found_with = None
+        self._found_pattern = None
         self.view.set_highlights("find", [])
 
     def close_find(self) -> None:
@@ -338,7 +341,8 @@ class ArticleColumn(Vertical):
         message.stop()
         options = _finding().FindOptions(whole_word=message.whole_word, regex=message.regex,
                                          word_mode=message.word_mode)
-        if (message.pattern, options) == self._found_with and self.find_result is not None and not self.find_label:
+        if (message.pattern, options) == (self._found_pattern, self._find_options) and self.find_result is not None \
+                and not self.find_label:
             self._show_find()  # the bar opened again on its pattern: the match stepped to stays current
             return
         self._find_options = options
@@ -385,7 +389,7 @@ class ArticleColumn(Vertical):
         self.view.focus()
 
     def _run_find(self, pattern: str, options: FindOptions) -> None:
-        self._found_with = (pattern, options)
+        self._found_pattern = pattern
         body = self.article.body if self.article is not None else ""
         find = _finding()
         self.find_result = find.find_matches(body, pattern, options)
@@ -411,15 +415,3 @@ class ArticleColumn(Vertical):
                            error=bool(result.error), none=not result.matches and not empty)
         if current is not None:
             self.view.scroll_to_offset(result.matches[current][0])
-
-
-_PLAIN_QUERY = re.compile(r"[\w\s'’\"-]+")
-
-
-def _plain_words(query: str) -> str | None:
-    """The words of a library search, for the find bar opened on its matches ("white house"
-    for '"White House"'); None for a query with fields or operators (the bar keeps its own)."""
-    if not _PLAIN_QUERY.fullmatch(query) or re.search(r"\b(?:OR|AND|NOT)\b", query):
-        return None
-    words = [word for word in query.replace('"', " ").split() if not word.startswith("-")]  # (-excluded)
-    return " ".join(words) or None

@@ -227,6 +227,16 @@ def _fallback(text: str) -> str:
     return " ".join(w.lstrip("-") for w in words.split())
 
 
+def plain_words(text: str) -> str | None:
+    """The words of a query of plain words and phrases, less its excluded ones (``"White House"
+    -storm`` → ``White House``), for finding them in a story as typed; None for a query with
+    fields, operators or other syntax."""
+    kept = _EXCLUDED.sub(" ", text).replace('"', " ")
+    if _SYNTAX.search(kept) or re.search(r"\b(?:AND|OR|NOT)\b", kept):
+        return None
+    return " ".join(kept.split()) or None
+
+
 def with_last_word_as_prefix(text: str) -> str:
     """``text`` with its last word marked as a prefix (``peace tal`` → ``peace tal*``),
     unless that word is inside an open range, after a field name, an operator, shorter than
