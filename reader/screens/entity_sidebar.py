@@ -164,8 +164,6 @@ class EntitySidebar(Vertical):
         """Mount the details, the list and the panel after the first frame: their styles
         took 5-6 ms of a start (the sidebar is hidden below 135 columns, and the entities
         come from a worker after the story is on screen anyway)."""
-        if self.parts_mounted or self.query_children(EntityList):
-            return
         await self.mount_all([ArticleDetails(id="article-details"), EntityList(id="entities"), NotePanel(id="note"),
                               WikipediaLookup()])
         self.parts_mounted = True
@@ -335,10 +333,8 @@ class EntitySidebar(Vertical):
     def _show_placed(self) -> None:
         self._following = None
         entity_list = self.query_one(EntityList)
-        info = entity_list.entity_at_cursor()
-        if entity_list.has_focus and not entity_list.pressed_since_focus and self.selected is None and info is not None:
-            self.history.clear()
-            self.select(info, go_there=False)
+        if entity_list.has_focus and not entity_list.pressed_since_focus:
+            self.choose_at_cursor()  # as ``e`` does
 
     def _follow_cursor(self, entity: EntityInfo) -> None:
         self._following = None
