@@ -13,6 +13,7 @@ failing or overwriting each other's rows. Updates touch only the columns they ch
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -55,7 +56,7 @@ CREATE TABLE IF NOT EXISTS fingerprints (
     PRIMARY KEY (kind, value)
 );
 """
-_TABLES = ("article_state", "meta", "feeds", "fingerprints")
+_TABLES = tuple(re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", _SCHEMA))
 _TABLES_PRESENT = ("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
                    f"({', '.join(repr(t) for t in _TABLES)})")
 """An opened database is set up when it has every table: the app opens it at each start
