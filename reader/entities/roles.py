@@ -330,17 +330,23 @@ def role_after(body: str, end: int, person: bool = True, start: int | None = Non
     return None
 
 
-_OPENING_CLAUSE = re.compile(
-    r"(?:^|[.!?]\s+|\n)[\"“‘']?(?:After|Before|While|When|Although|Though|Because|If|Since|Once|Until|Unless|"
-    r"Following|Despite|According to|Aside from|Apart from|Besides|Unlike|Like|Along with|In addition to)\s[^,.!?\n]*,$")
-"""A sentence that opens with a clause or a phrase ended by the comma before a name: that
-comma ends the opening, it does not stand between a role and its holder."""
-_OPENING_PHRASE = re.compile(
-    r"(?:^|[.!?]\s+|\n)[\"“‘']?(?i:according to|aside from|apart from|besides|unlike|like|except for|along with|"
-    r"in addition to|as for|thanks to|despite|with|without|for|after|before|from)\s+"
-    r"(?:[A-Z][\w’'.-]*\s+){0,4}$")
-"""A sentence that opens with a preposition before the mention ("According to", "Aside from
-Russian President"), so that the comma after it may end the opening, not start an apposition."""
+_SENTENCE_OPENERS = ("according to|aside from|apart from|besides|unlike|like|along with|in addition to|despite|following|"
+                  "after|before|while|when|although|though|because|if|since|once|until|unless")
+"""Words that open a sentence with a phrase or a clause ("According to", "After calling …")."""
+
+
+def _opening(words: str, rest: str) -> re.Pattern[str]:
+    return re.compile(r"(?:^|[.!?]\s+|\n)[\"“‘']?(?i:" + words + r")\s" + rest)
+
+
+_OPENING_CLAUSE = _opening(_SENTENCE_OPENERS, r"[^,.!?\n]*,$")
+"""The opening ended by the comma before a name: that comma ends the opening, it does not
+stand between a role and its holder (not "With the help of NSNorth's organizers, Dan Byers":
+a phrase with "with" holds appositions)."""
+_OPENING_PHRASE = _opening(_SENTENCE_OPENERS + "|except for|as for|thanks to|with|without|for|from",
+                           r"\s*(?:[A-Z][\w’'.-]*\s+){0,4}$")
+"""An opening right before the mention ("According to", "Aside from Russian President"), so that
+the comma after it may end the opening, not start an apposition."""
 _AT_THE_TIME = re.compile(r"(then|now|formerly|previously|once|later)\s+(?=(?:a|an|the)\s)")
 """A word that dates an apposition: kept before the role ("then a staff sergeant")."""
 _KNOWN_AS = re.compile(r"^\s*,\s+(?:better\s+|also\s+|commonly\s+|widely\s+)?known\s+(?:as|by)\s+[^,.;:!?\n]{1,80}(?=,)")
