@@ -265,28 +265,21 @@ async def test_opening_the_bar_again_keeps_the_match_stepped_to(tmp_path):
         assert bar.is_open and bar.status == "2 of 2" and app.screen.column.find_current == 1
 
 
-async def test_a_new_story_clears_the_count_on_the_articles_border(tmp_path):
-    """"3 of 39" stayed on the next story's border for seconds (a new user's pass)."""
+async def test_the_bar_opened_or_a_new_story_clears_the_count_on_the_articles_border(tmp_path):
+    """"3 of 39" stayed on the next story's border for seconds, and a search's "1 of 19" beside
+    the bar's own count (new users' passes)."""
     app = ReaderApp(sources=[make_library(tmp_path / "lib")])
     async with app.run_test(size=SIZE) as pilot:
         bar = await open_find(pilot, "island")
-        await pilot.press("escape", "n")
         view = app.screen.column.view
+        await pilot.press("escape", "n")
+        assert "of 2" in str(view.border_subtitle)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert bar.is_open and str(view.border_subtitle) == ""
+        await pilot.press("escape", "n")
         assert "of 2" in str(view.border_subtitle)
         other = next(e for e in app.screen.library_panel.catalog.entries if e.id != "senkaku")
         app.screen.open_entry(other)
         await pilot.pause()
         assert str(view.border_subtitle) == ""
-
-
-async def test_opening_the_bar_clears_the_count_on_the_articles_border(tmp_path):
-    """The border kept a search's "island: 1 of 2" beside the bar's own count."""
-    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
-    async with app.run_test(size=SIZE) as pilot:
-        bar = await open_find(pilot, "island")
-        await pilot.press("escape", "n")
-        view = app.screen.column.view
-        assert "of 2" in str(view.border_subtitle)
-        await pilot.press("slash")
-        await pilot.pause()
-        assert bar.is_open and str(view.border_subtitle) == ""
