@@ -346,3 +346,21 @@ async def test_keys_typed_ahead_of_the_sidebars_widgets_wait_for_them(monkeypatc
         await mount_parts(sidebar)
         await pilot.pause()
         assert sidebar.parts_mounted and app.focused is app.query_one(EntityList)
+
+
+async def test_a_new_story_read_from_the_entity_list_shows_its_first_entity():
+    """``]`` with the focus in the entity list left "Choose an entity above" and ``m`` refusing
+    (a new user's pass): the new story's first entity is shown once listed, as ``e`` shows it."""
+    from tests.waiting import until
+
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        sidebar = app.screen.sidebar
+        entity_list.focus()
+        first = entity_list.entities_in_order()[0]
+        await until(pilot, lambda: sidebar.selected is first, "the first entity shown")
+        app.screen.column.open(app.screen.column.article, app.screen.library_panel.catalog)  # the story opened anew
+        await until(pilot, lambda: sidebar.selected is not None and sidebar.selected.key == first.key,
+                    "the new story's first entity shown")

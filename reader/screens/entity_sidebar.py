@@ -216,7 +216,11 @@ class EntitySidebar(Vertical):
         self.entities, self.roles, self.selected, self.mention_index = [], {}, None, 0
         self.history.clear()
         self.query_one(ArticleDetails).show(article)
-        self.query_one(EntityList).show_waiting()
+        entity_list = self.query_one(EntityList)
+        entity_list.show_waiting()
+        # the person reads in the list (``]`` from it): the new story's first entity is shown
+        # once listed, as ``e`` shows it, not "Choose an entity above"
+        self._choose_when_listed = entity_list.has_focus
         self.query_one(NotePanel).show(None)
         self.call_after_refresh(self.recognise, article)  # the text first, colours a moment later
 
