@@ -279,6 +279,12 @@ async def test_the_bar_opened_or_a_new_story_clears_the_count_on_the_articles_bo
         assert bar.is_open and str(view.border_subtitle) == ""
         await pilot.press("escape", "n")
         assert "of 2" in str(view.border_subtitle)
+        await pilot.press("escape")  # the matches cleared: their count goes with them
+        assert str(view.border_subtitle) == ""
+        await pilot.press("n")
+        assert "of 2" not in str(view.border_subtitle)
+        await pilot.press("slash", "escape", "n")
+        assert "of 2" in str(view.border_subtitle)
         other = next(e for e in app.screen.library_panel.catalog.entries if e.id != "senkaku")
         app.screen.open_entry(other)
         await pilot.pause()
