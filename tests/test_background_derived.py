@@ -225,6 +225,23 @@ def test_an_acronym_and_its_long_form_name_each_other_as_the_story_writes_them()
     assert derived_facts("AP", ORG, body) is None  # the letters must be the long form's initials
 
 
+@pytest.mark.parametrize(("short", "body", "long"), [
+    ("CPJ", "said the Committee to Protect Journalists (CPJ) on Monday.", "Committee to Protect Journalists"),
+    ("CNIL", "Selon la Commission nationale informatique et libertés (CNIL), le texte",
+     "Commission nationale informatique et libertés"),
+    ("CNCTR", "une autorité indépendante, la Commission nationale de contrôle des techniques de renseignement (CNCTR).",
+     "Commission nationale de contrôle des techniques de renseignement"),
+])
+def test_a_long_form_with_small_words_names_its_acronym(short, body, long):
+    assert dict(derived_facts(short, ORG, body).lines)["Stands for"] == long
+
+
+def test_a_long_form_stops_at_a_comma_and_needs_the_acronyms_first_letter():
+    body = "Officials, Peter Kemp said in Paris (CNIL). Later the access providers (FAI) were told."
+    assert derived_facts("CNIL", ORG, body) is None
+    assert derived_facts("FAI", ORG, body) is None
+
+
 @pytest.mark.parametrize(("name", "what"), [("Clean Water Act", "law"), ("Harbour Peace Prize", "prize"),
                                             ("Second Symphony", "symphony")])
 def test_a_law_a_prize_or_a_work_says_what_it_is_by_its_name(name, what):

@@ -306,15 +306,32 @@ def acronym_lines(name: str, body: str) -> list[tuple[str, str]]:
         return []
     escaped = re.escape(name)
     if re.fullmatch(_ACRONYM, name) and len(name) <= 8:
-        match = re.search(rf"\b{escaped}\s*\((?:the\s+)?(?P<long>[A-Z][^()]{{3,80}}?)\)", body) \
-            or re.search(rf"(?P<long>[A-Z][\w’'.&-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w’'.&-]*)){{1,9}})\s*\({escaped}\)", body)
-        if match and _initials_fit(name, match.group("long")):
-            return [("Stands for", " ".join(match.group("long").split()).removeprefix("The "))]
-        return []
+        match = re.search(rf"\b{escaped}\s*\((?:the\s+)?(?P<long>[A-Z][^()]{{3,80}}?)\)", body)
+        long = match.group("long") if match and _initials_fit(name, match.group("long")) else _long_form_before(name, body)
+        return [("Stands for", " ".join(long.split()).removeprefix("The "))] if long else []
     match = re.search(rf"{escaped}\s*\((?P<short>{_ACRONYM})\)", body)
     if match and len(match.group("short")) <= 8 and _initials_fit(match.group("short"), name):
         return [("Short form", match.group("short"))]
     return []
+
+
+_LONG_FORM_WORD = re.compile(r"[^\W\d_][\w’'.&-]*")
+_MAX_LONG_WORDS = 12
+
+
+def _long_form_before(short: str, body: str) -> str | None:
+    """The name written just before "(SHORT)" whose initials hold its letters, its words in
+    any case ("the Committee to Protect Journalists (CPJ)", "la Commission nationale
+    informatique et libertés (CNIL)"): the fewest words, from a capitalised word with the
+    acronym's first letter, never across a stop or a comma."""
+    for match in re.finditer(rf"\(\s*{re.escape(short)}\s*\)", body):
+        clause = re.split(r"[.,;:!?()\[\]\n“”\"]", body[max(0, match.start() - 200):match.start()])[-1]
+        words = _LONG_FORM_WORD.findall(clause)[-_MAX_LONG_WORDS:]
+        for first in range(len(words) - 2, -1, -1):
+            word = words[first]
+            if word[0].isupper() and word[0] == short[0] and _initials_fit(short, " ".join(words[first:])):
+                return " ".join(words[first:])
+    return None
 
 
 def _initials_fit(short: str, long: str) -> bool:
