@@ -419,6 +419,8 @@ def test_shapes_that_give_no_role(text, name):
     ("It lost ground to rival Verizon last year.", "Verizon", "rival"),
     ("It follows a review from the UK’s communications regulator, Ofcom, in May.", "Ofcom", "communications regulator"),
     ("He spoke according to the news agency, Reuters.", "Reuters", "news agency"),
+    ("He is a fierce elder of the Ngātiwai tribe of eastern Northland.", "Ngātiwai", "tribe"),
+    ("The director, in remarks to al-Ikhbariya television, said so.", "al-Ikhbariya", "television"),
 ])
 def test_what_a_body_is_by_its_owner_its_base_its_kind_and_its_list(text, name, role):
     assert roles(text, name, person=False) == [role]
@@ -433,6 +435,7 @@ BODY_NO_ROLES = [
     ("He named issues such as Brexit, the NHS and the BBC.", "BBC"),
     ("The first open source projects, like Facebook's React, grew.", "Facebook"),  # React is listed
     ("It sells products like MSC-certified halibut.", "MSC"),  # the halibut is
+    ("She queued outside the Apple store at dawn.", "Apple"),  # a shop of Apple's, not a kind of Apple
 ]
 
 

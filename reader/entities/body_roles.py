@@ -28,7 +28,11 @@ LINKS = {"owned": "owned by", "backed": "backed by", "controlled": "controlled b
          "funded": "funded by", "based": "based in", "headquartered": "based in", "led": "led by"}
 _LINKED = re.compile(r"(?:^|[\s(“\"])(?P<who>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,2})[-‑](?P<link>"
                      + "|".join(LINKS) + r")\s+(?:the\s+)?$")
-_KIND_AFTER = re.compile(r"\s+(?P<kind>(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(sorted(BODY_WORDS, key=len, reverse=True))
+KINDS_AFTER = BODY_WORDS | frozenset("tribe clan militia faction foundation museum commission television radio "
+                                     "newswire daily".split())
+"""The kinds a body's name may be followed by: "the Ngātiwai tribe", "al-Ikhbariya television"
+(not "store" or "office": "the Apple store" is no kind of Apple)."""
+_KIND_AFTER = re.compile(r"\s+(?P<kind>(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(sorted(KINDS_AFTER, key=len, reverse=True))
                          + r"))\b(?!-)")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,;:.!?)]|$|\s(?:said|says|reported|reports|quoted|quoting)\b)")
 _NEXT_WORD = re.compile(r" +([A-Z][\w’'-]*)")
