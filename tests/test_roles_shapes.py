@@ -531,6 +531,13 @@ def test_a_kind_in_a_name_or_a_time_is_no_body_s_role(text, name):
 
 # What new users' passes read in the sidebar's "Role" line of real news, and what it says now.
 REAL_NEWS_ROLES = [
+    pytest.param("des opposants de la première heure, comme l'UMP Laure de la Raudière ou l'écologiste Sergio Coronado, "
+                 "mais aussi", "Sergio Coronado", ["écologiste"], id="an elided article before a role in -iste"),
+    pytest.param("Lo ha detto l'economista Mario Monti ieri.", "Mario Monti", ["economista"], id="Italian -ista"),
+    pytest.param("O jornalista Juca Kfouri disse que não.", "Juca Kfouri", ["jornalista"],
+                 id="a Portuguese article opening the sentence is no part of the role"),
+    pytest.param("A veteran Mac Smith said so.", "Mac Smith", ["veteran"], id="nor an English one"),
+    pytest.param("Elle a dressé la liste Jean Dupont et autres.", "Jean Dupont", [], id="a list (liste) is no -iste"),
     pytest.param("After rejecting a meeting with president-elect Jair Bolsonaro, coach Tite said he was wrong.",
                  "Jair Bolsonaro", ["president-elect"], id="a title before the next name is that name's (coach Tite)"),
     pytest.param("Após rechaçar um encontro com o presidente eleito Jair Bolsonaro, o técnico Tite declarou que errou "

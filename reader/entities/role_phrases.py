@@ -35,6 +35,9 @@ def role_ending(before: str) -> str | None:
     spokesperson" → "DPP spokesperson" (None when the last word is no role word)."""
     cut = clause_start(before, ".;:!?\n,“”\"()—–")
     words = WORD.findall(before[cut + 1:])
+    elided = _ELIDED_ARTICLE.match(words[-1]) if words else None
+    if elided:  # "l'écologiste Sergio Coronado": the article ends the role
+        words = [words[-1][elided.end():]]
     first_lady = len(words) > 1 and f"{words[-2]} {words[-1]}".casefold() == "first lady"  # "lady" alone is a title
     if not words or not (is_role_word(words[-1]) or first_lady) or words[-1] in RANKS_AS_ADJECTIVES:
         return None
@@ -61,11 +64,13 @@ def role_ending(before: str) -> str | None:
     return " ".join(role)
 
 
+_ELIDED_ARTICLE = re.compile(r"(?:[lL]|[dD]|dell|dall|nell|all|sull)['’](?=[^\W\d_])")
+"""An article or preposition elided onto the word after it: "l'écologiste", "dell'economista"."""
 _ROMANCE_OF = frozenset("de du des da do das dos del della di".split())
 _NAME_JOINS = frozenset("of for the la".split()) | _ROMANCE_OF
 """Small words inside the name of a body before a role ("Museum of Flight CEO"), or of an office
 in the Romance languages ("ministre de la justice")."""
-_ARTICLES = frozenset("the la le les el los las il lo gli der die das".split())
+_ARTICLES = frozenset("the a an la le les el los las il lo gli der die das o os um uma un una une".split())
 """Articles: a role before a name starts after them ("La ministre de la justice, Christiane Taubira")."""
 
 

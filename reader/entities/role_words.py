@@ -70,10 +70,14 @@ conglomerate maker producer developer distributor supplier contractor lender inv
 #: Titles of address: they mark a person but say nothing of what the person does.
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady madam rev prof".split())
 
-_ROLE_ENDINGS = ("ist", "ian", "ologist", "eer", "ster", "smith", "wright")
+_ROLE_ENDINGS = ("ist", "ian", "ologist", "eer", "ster", "smith", "wright", "iste", "ista")
+"""(-iste and -ista: the -ist of French, Italian, Spanish and Portuguese, "l'écologiste", "o jornalista".)"""
 _NOT_ROLES_BY_ENDING = frozenset("""resist insist assist persist consist desist subsist register monster cluster
 bolster sinister roster oyster toaster blister lobster hamster holster canister semester sequester filibuster
-muster disaster plaster career veneer median meridian""".split())
+muster disaster plaster career veneer median meridian
+liste piste triste existe insiste resiste assiste consiste persiste subsiste desiste
+lista pista vista revista entrevista conquista arista autopista insista resista assista consista persista
+esista desista exista""".split())
 """Verbs and things with a role's ending: "declared his intention to resist Obama" gave Obama the role "resist"."""
 
 NOT_ROLE_START = frozenset("""who whom whose which that said says told and or but as at in on of for from with
