@@ -135,6 +135,28 @@ async def test_a_story_shown_before_the_first_layout_is_in_the_first_frame(monke
             segment.text for y in range(view.size.height) for segment in view.render_line(y))
 
 
+async def test_a_first_start_shows_the_samples_story_before_the_list_is_read(monkeypatch):
+    from reader.screens.library_panel import LibraryPanel
+
+    monkeypatch.setattr(LibraryPanel, "load", lambda self, *args, **kwargs: None)  # a list that never comes
+    async with ReaderApp().run_test(size=(120, 36)) as pilot:  # a new home: no story was left open
+        await pilot.pause(0.3)
+        assert not pilot.app.screen.library_panel.catalog.entries
+        column = pilot.app.screen.column
+        assert column.article is not None and column.article.body.startswith("China has told Japan")
+
+
+def test_only_a_library_of_one_story_has_a_story_to_show_first(tmp_path):
+    from reader.library.last_story import only_story
+
+    (tmp_path / "one.txt").write_text("A headline\n\nSome words of the story.\n")
+    shown = only_story([tmp_path])
+    assert shown is not None and shown.article.title == "A headline" and shown.position == 0
+    (tmp_path / "two.txt").write_text("Another\n\nMore words.\n")
+    assert only_story([tmp_path]) is None
+    assert only_story([tmp_path / "gone"]) is None
+
+
 def test_a_changed_file_or_another_library_is_not_recalled(tmp_path):
     from reader.library.last_story import recall, remember
 

@@ -5,6 +5,9 @@ file a millisecond.
 One small JSON file in ``paths.cache_dir()``: the library (its sources), the story's file,
 its id and the reading place, with the file's size and time so that a changed or removed
 file is read through the list as usual. Losing the file only costs that wait.
+
+With no such record, a library of one story (the sample, on a person's first start) shows
+that story first in the same way (``only_story``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 from reader import paths
 from reader.atomic import write_atomic
 from reader.library.article import Article
+from reader.library.files import MissingPath, walk
 from reader.loaders import load_file
 
 FILE_NAME = "last-story.json"
@@ -65,4 +69,16 @@ def recall(sources: Sequence[Path | str]) -> LastStory | None:
         article = next((a for a in loaded.articles if a.id == record["id"]), None)
         return LastStory(article, int(record.get("position") or 0)) if article is not None else None
     except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def only_story(sources: Sequence[Path | str]) -> LastStory | None:
+    """The story of a library that holds one story in one file, at its start; else None."""
+    try:
+        files = walk(sources).files
+        if len(files) != 1 or files[0].size > MOST_BYTES:
+            return None
+        articles = files[0].load().articles
+        return LastStory(articles[0], 0) if len(articles) == 1 else None
+    except (OSError, ValueError, MissingPath):
         return None

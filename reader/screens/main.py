@@ -141,8 +141,10 @@ class MainScreen(Screen):
 
     def _first_story(self) -> last_story.LastStory | None:
         """The story left open last time, shown in the first frame, before the list comes
-        (a big library's list takes seconds; even a small one's comes a few frames later)."""
-        return last_story.recall(self.library.sources)
+        (a big library's list takes seconds; even a small one's comes a few frames later);
+        on a first start, the sample's story."""
+        sources = self.library.sources
+        return last_story.recall(sources) or (last_story.only_story(sources) if self.library.is_sample else None)
 
     # -- the panes -------------------------------------------------------------------------
 
