@@ -96,6 +96,16 @@ async def test_entity_without_a_note_shows_the_story_and_w_from_the_list_writes_
         await wait_note_indexed(pilot, ["Quentin Vale", "quentin-vale", "PERSON", "Quentin Vale", ""])
 
 
+async def test_a_sentence_that_opens_a_quotation_gets_no_second_quotation_mark(tmp_path):
+    story(tmp_path, "a.txt", "Ferries stop", "2021-03-02", "“I was shocked,” said Harbour Director Quentin Vale.")
+    async with ReaderApp(sources=[tmp_path]).run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        assert entity_list.select_key("quentin-vale") is not None
+        shown = await wait_panel(pilot, "I was shocked")
+        assert "\n“I was shocked,” said Harbour Director Quentin Vale." in shown and "““" not in shown
+
+
 async def wait_note_indexed(pilot, form: list[str]) -> None:
     manifest = pilot.app.screen.query_one(IndexStatus).index.directory / "manifest.json"
     forms = []

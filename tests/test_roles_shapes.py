@@ -531,6 +531,23 @@ def test_a_kind_in_a_name_or_a_time_is_no_body_s_role(text, name):
 
 # What new users' passes read in the sidebar's "Role" line of real news, and what it says now.
 REAL_NEWS_ROLES = [
+    pytest.param("Pennsylvania elected its first openly transgender person to public office when Tyler Titus won a "
+                 "seat on the Erie School Board.\n\nRavi Bhalla\n\nHoboken, New Jersey elected its first Sikh mayor.",
+                 "Tyler Titus", ["member of the Erie School Board"], id="a seat's body ends with its sentence"),
+    pytest.param("“I was shocked to see that level,” said Tyler Besecker, president of Mercer Island-based Dana F. "
+                 "Besecker Company, the largest buyer of Pacific halibut.", "Tyler Besecker",
+                 ["president of Mercer Island-based Dana F. Besecker Company"], id="a middle initial's stop"),
+    pytest.param("He met Anna Ruiz, an aide to George W. Bush, on Monday.", "Anna Ruiz", ["an aide to George W. Bush"],
+                 id="a middle initial's stop in a person's name"),
+    pytest.param("With consumers seeking out fresh fish for Easter and Mother’s Day, Besecker said.", "Besecker", [],
+                 id="a holiday's possessive is no body the person belongs to"),
+    pytest.param("A doctoral candidate in philosophy with a demanding academic schedule and a 3-year-old son, "
+                 "O’Leary had flown home to Sydney.", "O’Leary", ["doctoral candidate in philosophy"],
+                 id="a sentence that opens with what the person is"),
+    pytest.param("Full interview with Kristin Wilkins, curator of the exhibition at the University of Southern "
+                 "Indiana. Audio: Jkthom.", "Kristin Wilkins",
+                 ["curator of the exhibition at the University of Southern Indiana"],
+                 id="the word limit does not cut a name"),
     pytest.param("des opposants de la première heure, comme l'UMP Laure de la Raudière ou l'écologiste Sergio Coronado, "
                  "mais aussi", "Sergio Coronado", ["écologiste"], id="an elided article before a role in -iste"),
     pytest.param("Lo ha detto l'economista Mario Monti ieri.", "Mario Monti", ["economista"], id="Italian -ista"),

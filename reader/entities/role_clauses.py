@@ -101,7 +101,7 @@ def who_role(body: str, end: int) -> str | None:
 
 
 _SEAT = re.compile(r"\s+(?:(?:has|had|was|is)\s+)?(?:won|wins|took|takes|holds|held|kept|keeps|(?:re-)?elected\s+to)\s+"
-                   r"(?:a\s+seat\s+(?:on|in)\s+)?(?P<body>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'&.-]*)){0,6})")
+                   r"(?:a\s+seat\s+(?:on|in)\s+)?(?P<body>(?:the\s+)?[A-Z][\w’'&.-]*(?:[ \t]+(?:of|for|and|the|[A-Z][\w’'&.-]*)){0,6})")
 _SEAT_HINTS = (" seat ", " elected to ")
 
 
@@ -115,8 +115,10 @@ def seat_role(body: str, end: int) -> str | None:
     if not match or (" seat " not in match.group(0) and "elected to" not in match.group(0)):
         return None
     words = match.group("body").split()
-    if words and words[-1].endswith(".") and words[-1][-2:-1].islower():
-        words[-1] = words[-1][:-1]  # the sentence's full stop, not "U.S."
+    for n, word in enumerate(words):
+        if word.endswith(".") and word[-2:-1].islower():
+            words[n:] = [word[:-1]]  # the sentence's full stop, not "U.S.": "… Erie School Board. Ravi Bhalla"
+            break
     while words and words[-1].casefold() in ("of", "for", "and", "the"):
         words.pop()
     return f"member of {' '.join(words)}" if words else None

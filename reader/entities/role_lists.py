@@ -34,8 +34,25 @@ def before_list(before: str) -> tuple[str, int]:
         first, *rest = match.group(0).split()
         if len(rest) >= 2 and is_role_word(first):  # "Democrats Hala Ayala and ": the role, then a name
             return f"{text[:match.start()]}{first} ", items + 1
+        owner = _OWNER_BEFORE.search(text, 0, match.start())
+        if owner and rest in ([], ["and"]) and _ordinary_noun(first.rstrip(",")):
+            text, items = text[:owner.start()], items + 1  # "Easter and Mother’s Day, ": one name, not Mother's Day
+            continue
         text, items = text[:match.start()], items + 1
     return text, items
+
+
+_OWNER_BEFORE = re.compile(r"[A-Z][\w.-]*[’']s\s+$")
+
+
+def _ordinary_noun(word: str) -> bool:
+    """True for a capitalised ordinary word that is no given name ("Day", "Office"): after a
+    possessive it ends a name ("Mother’s Day"), not a list of people."""
+    from reader.entities.knowledge import load_knowledge  # noqa: PLC0415 - the cached word sets
+
+    folded = word.casefold()
+    knowledge = load_knowledge()
+    return knowledge.is_word(folded) and folded not in knowledge.given_names
 
 
 def list_role_at(body: str, start: int, before: str) -> str | None:

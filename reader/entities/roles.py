@@ -36,8 +36,12 @@ _AGE = r"(?:,\s*(?:aged\s+)?[1-9][0-9]?(?=\s*,))?"  # "Anna Ruiz, 34, a teacher"
 _COPULA = re.compile(r"\s*(?:\([^()]{0,120}\)\s*)?" + _AGE + r",?\s*(?:is|was|has been|had been|became|served as|works as|"
                      r"worked as|remains)\s+(?:also\s+)?(?P<rest>[^.;:!?\n]{0,120})")
 _APPOSITION_START = r"\s*(?:\([^()]{0,60}\))?\s*" + _AGE + r"\s*(?:,|\s[—–]|—)\s+(?:\[\d+\]\s*)*"
-_APPOSITION_WORDS = r"(?:[^,.;:!?\n()“”\"]|“[^“”\n]{1,60}”)"
-_APPOSITION = re.compile(_APPOSITION_START + r"(?P<rest>" + _APPOSITION_WORDS + r"{2,90}?)(?:[,.;:!?()\n—–]|$)")
+_INITIALS_STOP = (r"(?<=[a-z] [A-Z])\.(?= (?!(?:The|A|An|It|He|She|They|We|I|In|On|At|But|And|This|That|Then|There"
+                  r"|His|Her|Their|Its|So|As|If|When|While)\b)[A-Z][a-z])")
+"""The stop of a middle initial inside a name: "Dana F. Besecker Company" (not "Group A. Then")."""
+_APPOSITION_WORDS = r"(?:[^,.;:!?\n()“”\"]|“[^“”\n]{1,60}”|" + _INITIALS_STOP + ")"
+_APPOSITION = re.compile(_APPOSITION_START + r"(?P<rest>" + _APPOSITION_WORDS + r"{2,90}?)(?:[,;:!?()\n—–]|(?!"
+                         + _INITIALS_STOP + r")\.|$)")
 _OPEN_APPOSITION = re.compile(_APPOSITION_START + r"(?P<rest>" + _APPOSITION_WORDS + r"{2,90})")
 """An apposition whose end is further than 90 characters ("Althea Garrison, a transgender
 woman served a term in … but did not run as …"): the role phrase ends at its verb."""
@@ -70,6 +74,9 @@ def role_before(body: str, start: int, end: int | None = None) -> str | None:
         return None  # "After calling … to speak with his mother, Montalvo was …": the comma ends the opening
         # (not "According to the Afghan team's coach, Alireza Mehraban, in their first …": closed again)
     if stripped.endswith(","):
+        fronted = _fronted_role(stripped[:-1])
+        if fronted:
+            return fronted
         stripped = _TIME_END.sub("", stripped[:-1]) + ","  # "elected its first Sikh mayor Tuesday night, Ravi Bhalla"
         role = role_ending(stripped[:-1])
         if role and _plural(role.split()[-1]):
@@ -84,6 +91,21 @@ def role_before(body: str, start: int, end: int | None = None) -> str | None:
         role = " ".join([*head, singular(last)])
     return role or _role_of_phrase(before.rstrip(), proper=True) or affiliation_before(before) \
         or list_role_at(body, start, before)
+
+
+_FRONTED = re.compile(r"(?:^|[.!?]\s+|\n)[“\"]?(?:A|An)\s+(?P<phrase>[^,;:.!?\n“”\"]{3,160})$")
+_FRONTED_ENDS = frozenset("with and who whose which that but while after before because".split())
+
+
+def _fronted_role(before: str) -> str | None:
+    """ "A doctoral candidate in philosophy with a … schedule and a 3-year-old son, O’Leary
+    had flown home" → "doctoral candidate in philosophy": a sentence that opens with what the
+    person is, up to its first clause word (not "son", the phrase's last words)."""
+    match = _FRONTED.search(before)
+    if not match:
+        return None
+    words = list(takewhile(lambda word: word.casefold() not in _FRONTED_ENDS, match.group("phrase").split()))
+    return " ".join(words) if words and any(is_role_word(word) for word in words) else None
 
 
 _ONE_OF = re.compile(r"(?:^|[\s(“\"])(?:One|one|A|a|An|an|Another|another)\s+(?P<people>[A-Z][\w’'-]+),$")
@@ -193,7 +215,7 @@ def _phrase(rest: str, person: bool = True) -> str | None:
         return None  # "…, watched by his father, Hori Parata": a clause, not what the name is
     kept: list[str] = []
     cut = len(words) > MAX_ROLE_WORDS
-    words = words[:MAX_ROLE_WORDS]
+    words = words[:MAX_ROLE_WORDS] + (_rest_of_name(words[MAX_ROLE_WORDS - 1:]) if cut else [])
     for n, word in enumerate(words):
         folded = word.casefold()
         joins_roles = folded == "and" and n + 1 < len(words) and is_role_word(words[n + 1])
@@ -220,6 +242,23 @@ def _phrase(rest: str, person: bool = True) -> str | None:
     while kept and kept[-1].casefold() in _DANGLING:
         kept.pop()  # the word limit fell before a noun: "a VIP guest at the Google Science Fair this (year)"
     return " ".join(kept).rstrip(".") or None
+
+
+_NAME_INSIDE = frozenset("of and for the de la".split())
+
+
+def _rest_of_name(words: list[str]) -> list[str]:
+    """The words that finish a name the word limit fell inside (``words[0]`` is the last word
+    kept): "… at the University of Southern *Indiana*", "… at the Andy Warhol *Foundation*"."""
+    rest: list[str] = []
+    if not words or not words[0][:1].isupper():
+        return rest
+    for n, word in enumerate(words[1:7], 1):
+        if word[:1].isupper():
+            rest = words[1:n + 1]
+        elif word not in _NAME_INSIDE:
+            break
+    return rest
 
 
 _LINKING = frozenset("to of for with at under by from in on".split())

@@ -294,7 +294,7 @@ class NotePanel(VerticalScroll):
         if story.roles:
             parts += [Content.styled("Role: ", "bold"), Content("; ".join(story.roles))]
         if story.sentence:
-            parts += [Content("\n" if parts else ""), Content("“"), Content(story.sentence), Content("”")]
+            parts += [Content("\n" if parts else ""), Content(_in_quotes(story.sentence))]
         self.query_one("#story-text", Static).update(Content.assemble(*parts))
         for selector in ("#story-head", "MentionStrip", "#story-text"):
             self._reveal(self.query_one(selector), not (selector == "#story-text" and not parts))
@@ -371,3 +371,9 @@ class NotePanel(VerticalScroll):
     def action_write_note(self) -> None:
         if self.context is not None:
             self.post_message(self.WriteRequested(self.context))
+
+
+def _in_quotes(sentence: str) -> str:
+    """The story's sentence between quotation marks, unless it opens with its own (““I was
+    shocked…” is one mark too many)."""
+    return sentence if sentence[:1] in "“\"‘'«" else f"“{sentence}”"
