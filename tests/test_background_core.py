@@ -394,6 +394,25 @@ def test_reader_about_one_word_of_a_persons_name_finds_the_person_the_library_kn
     assert capsys.readouterr().out.startswith("Washington  (Place)")  # not "WASHINGTON"
 
 
+def test_reader_about_a_family_name_is_the_librarys_person_of_that_name_not_a_longer_word_or_a_note(tmp_path, capsys):
+    """(A new user's pass: "Kelly" gave Kellyanne Conway and "Gates" the shipped note's Bill
+    Gates, in no story, where the library's stories name John Kelly and Rick Gates.)"""
+    from reader.cli import main
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    write(lib, "a.txt", "2020-01-10", "White House adviser Kellyanne Conway spoke on Monday. Conway left.")
+    write(lib, "b.txt", "2020-02-10", "Chief of staff John Kelly resigned. Kelly said nothing.")
+    write(lib, "c.txt", "2020-03-10", "Former campaign aide Rick Gates testified. Gates said nothing.")
+    index_as_own_library(lib, capsys)
+    assert main(["about", "Kelly"]) == 0
+    assert capsys.readouterr().out.startswith("John Kelly  (Person)")
+    assert main(["about", "Gates"]) == 0
+    assert capsys.readouterr().out.startswith("Rick Gates  (Person)")
+    assert main(["about", "Kellyann"]) == 0  # the start of a word still finds its one name
+    assert capsys.readouterr().out.startswith("Kellyanne Conway  (Person)")
+
+
 def test_reader_about_types_an_entity_the_index_keeps_no_name_for_as_its_story_does(tmp_path, capsys):
     """The index keeps the names and kinds of a story's main entities only; one named once in a
     story of many names is typed by recognising that story's text (it printed "(Other)")."""

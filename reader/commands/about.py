@@ -65,7 +65,10 @@ def resolve(name: str, kb, index):
                 return EntityInfo(*person, PERSON)
         return EntityInfo(make_id(facts.name), facts.name, PLACE)
     by_word = [n for n in kb if any(wanted in fold(form).split() for form in n.names)]
-    if len(by_word) == 1:
+    with_word = entity_keys_with_words(reader, slug) if reader is not None else ()
+    if len(by_word) == 1 and (not with_word or reader.doc_frequency("entity", entity_slug(by_word[0].name))):
+        # a note's name holds the word, unless the library names someone else by it and not the
+        # note's own ("Gates": Rick Gates of the library's stories, not a note's Bill Gates in none)
         return EntityInfo(by_word[0].id, by_word[0].name, by_word[0].type, [], by_word[0])
     if facts is None:  # "Syrie", "Estados Unidos": a country as a story in another language names it
         from reader.entities.foreign_countries import foreign_country_names  # noqa: PLC0415
@@ -76,12 +79,13 @@ def resolve(name: str, kb, index):
         if facts is not None:
             return EntityInfo(make_id(facts.name), facts.name, PLACE)
     if reader is not None:
-        keys = [t.decode() for t in reader.expand_prefix("entity", slug)][:2]
-        if len(keys) != 1:  # a family name or another word of the name ("Mugabe")
-            keys = entity_keys_with_words(reader, slug)
-            if keys:  # of the names in as many stories as the first, a person's ("Lula", not "Instituto Lula")
-                person = _a_person(index, reader, keys, more_than=reader.doc_frequency("entity", keys[0]) - 1)
-                keys = [person[0] if person else keys[0]]
+        # a family name or another word of the name ("Mugabe", "Kelly": John Kelly, never Kellyanne
+        # Conway), else the one key it starts ("Mugab")
+        keys = list(with_word) or [t.decode() for t in reader.expand_prefix("entity", slug)][:2]
+        if len(keys) > 1 and with_word:
+            # of the names in as many stories as the first, a person's ("Lula", not "Instituto Lula")
+            person = _a_person(index, reader, keys, more_than=reader.doc_frequency("entity", keys[0]) - 1)
+            keys = [person[0] if person else keys[0]]
         if len(keys) == 1:
             named = entity_named(index, keys[0], recognise=True)
             return EntityInfo(keys[0], named[1], named[2] or OTHER) if named else \
