@@ -110,6 +110,22 @@ def test_a_persons_middle_name_or_first_words_join_the_full_name_unless_two_name
     assert [i.key for i in summarise(body, spans, KnowledgeBase())] == ["gwb", "ghwb", "w", "gb"]  # no one's
 
 
+def test_a_short_given_name_joins_the_full_one_of_the_same_family_name_when_only_one_fits():
+    def person(body: str, name: str) -> Span:
+        start = body.index(name)
+        return Span(start, start + len(name), PERSON, name.casefold().replace(" ", "-"))
+
+    body = "Ravi Bhalla won. Ravinder S. Bhalla was sworn in. Steve Mnuchin and Steven Mnuchin. Bill Gates met Rick Gates."
+    spans = [person(body, n) for n in ("Ravi Bhalla", "Ravinder S. Bhalla", "Steve Mnuchin", "Steven Mnuchin",
+                                      "Bill Gates", "Rick Gates")]
+    infos = summarise(body, spans, KnowledgeBase())
+    assert [(i.name, i.count) for i in infos] == [("Ravinder S. Bhalla", 2), ("Steven Mnuchin", 2), ("Bill Gates", 1),
+                                                   ("Rick Gates", 1)]
+    body = "Dan Ruiz met Daniel Ruiz and Danielle Ruiz."  # two full names it could stand for: neither
+    spans = [person(body, n) for n in ("Dan Ruiz", "Daniel Ruiz", "Danielle Ruiz")]
+    assert [i.name for i in summarise(body, spans, KnowledgeBase())] == ["Dan Ruiz", "Daniel Ruiz", "Danielle Ruiz"]
+
+
 @pytest.mark.parametrize(("name", "kind", "shown"), [
     ("US", "country", "United States"), ("America", "country", "United States"),
     ("United States", "country", "United States"), ("Britain", "country", "United Kingdom"),

@@ -40,7 +40,7 @@ def story_entities(body: str, spans: Sequence[Span], kb: KnowledgeBase | None = 
 
 #: The modules whose rules shape what the index keeps of a story's entities (besides the
 #: recogniser's own): a change to any of them re-derives the index (``profile_digest``).
-PROFILE_MODULES = ("summary", "title_names", "legal_forms", "roles", "role_shapes", "role_relations", "role_clauses", "role_lists",
+PROFILE_MODULES = ("summary", "given_name_forms", "title_names", "legal_forms", "roles", "role_shapes", "role_relations", "role_clauses", "role_lists",
                    "role_phrases", "body_roles", "role_words", "party_tags", "profile")
 
 

@@ -11,6 +11,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from reader.entities.captions import is_caption
+from reader.entities.given_name_forms import join_given_name_forms
 from reader.entities.legal_forms import legal_form
 from reader.entities.model import ORG, PERSON, PLACE, TYPES, Span
 from reader.entities.notes import KnowledgeBase, Note
@@ -60,7 +61,7 @@ def summarise(body: str, spans: Sequence[Span], kb: KnowledgeBase, title: str = 
             info.name = info.name.title()  # "NEWARK, N.J. (AP) —": a dateline shouts the town's name
         elif info.note is None and info.type == PERSON and any(map(_shouted_word, info.name.split())):
             info.name = " ".join(_unshouted(word) for word in info.name.split())  # a byline's "LAURIE OAKES"
-    infos = merge_short_forms(_join_spellings(list(by_key.values())))
+    infos = join_given_name_forms(merge_short_forms(_join_spellings(list(by_key.values()))))
     name_people_from_the_title(infos, title, kb, given_names)
     return infos
 
