@@ -319,6 +319,7 @@ def test_reader_about_prints_the_note_facts_and_dossier(tmp_path, capsys):
     assert main(["about", "France"]) == 0
     out = capsys.readouterr().out
     assert "Capital: Paris" in out and "In your library: 2 stories" in out
+    assert "Facts (country; generated from" in out
     assert "  first: " in out and "  latest: " in out and "stories per month, 2020-01 … 2020-02: ██" in out
     assert main(["about", "Nobody Known Here"]) == 1
     err = capsys.readouterr().err  # a word search may find is no entity: it says where to look
@@ -329,6 +330,10 @@ def test_reader_about_prints_the_note_facts_and_dossier(tmp_path, capsys):
     assert "did you mean 'Ann Hobb'?" in capsys.readouterr().err
     assert main(["about", "hobb"]) == 0  # a family name alone finds the person of the library
     assert "Ann Hobb" in capsys.readouterr().out
+    write(lib, "c.txt", "2020-03-10", "Harbour Widgets Ltd hired Ann Hobb.")
+    assert main(["about", "Harbour Widgets Ltd"]) == 0
+    out = capsys.readouterr().out  # facts derived from the name: their kind is the type, not said twice
+    assert "Facts (generated from" in out and "company (legal form Ltd)" in out, out
 
 
 def test_reader_about_counts_a_story_added_since_the_index_was_updated(tmp_path, capsys):

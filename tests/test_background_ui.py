@@ -106,6 +106,16 @@ async def test_a_sentence_that_opens_a_quotation_gets_no_second_quotation_mark(t
         assert "\n“I was shocked,” said Harbour Director Quentin Vale." in shown and "““" not in shown
 
 
+async def test_facts_derived_from_a_name_do_not_say_its_type_again(tmp_path):
+    story(tmp_path, "a.txt", "Hiring", "2021-03-02", "Harbour Widgets Ltd hired Quentin Vale on Monday.")
+    async with ReaderApp(sources=[tmp_path]).run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        assert entity_list.select_key("harbour-widgets-ltd") is not None
+        shown = await wait_panel(pilot, "company (legal form Ltd)")
+        assert "\n\nFacts\n" in shown and "Facts: organisation" not in shown
+
+
 async def wait_note_indexed(pilot, form: list[str]) -> None:
     manifest = pilot.app.screen.query_one(IndexStatus).index.directory / "manifest.json"
     forms = []

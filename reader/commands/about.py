@@ -314,7 +314,8 @@ def format_background(context, width: int = 88) -> str:
     if context.facts is not None:
         facts = context.facts
         dated = f", data as of {facts.as_of}" if facts.as_of else ""
-        lines += ["", f"Facts ({facts.kind}; generated from {facts.source}{dated}):"]
+        kind = "" if facts.derived else f"{facts.kind}; "  # a derived fact's kind is the type, said above
+        lines += ["", f"Facts ({kind}generated from {facts.source}{dated}):"]
         lines += [f"  {label}: {value}" for label, value in facts.lines]
     dossier = context.dossier
     if dossier is not None:

@@ -274,7 +274,9 @@ class NotePanel(VerticalScroll):
                                         "$text-muted"))
         facts = context.facts
         if facts is not None:
-            parts.append(Content.styled(f"\n\nFacts: {facts.kind}", "bold $text-muted"))
+            # (derived facts' kind is the entity's type, said above: "Facts: person" tells nothing)
+            parts.append(Content.styled("\n\nFacts" if facts.derived else f"\n\nFacts: {facts.kind}",
+                                        "bold $text-muted"))
             for label, value in facts.lines:
                 parts += [Content("\n"), Content.styled(f"{label}: ", "$text-accent"), Content(value)]
             parts.append(Content.styled(f"\nGenerated from {facts.source}"
