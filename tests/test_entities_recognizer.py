@@ -838,3 +838,11 @@ def test_a_country_s_own_other_name_is_the_country(recognizer, text, name, key):
 def test_a_product_line_and_its_model_letters_are_a_product(recognizer, text, surface, kind):
     """"iPhone X" was a person (a name and an initial); "Malcolm X" is one."""
     assert (surface, kind) in {(s, k) for s, k, _ in spans(recognizer, text)}
+
+
+def test_a_name_that_ends_with_an_ordinary_plural_is_no_person_unless_a_given_name_starts_two_words(recognizer):
+    text = ("He bought the ingredients for Rice Krispies Treats at Whole Foods. Tom Hanks watched. "
+            "Maxine Waters spoke. He joined Wycliffe Bible Translators in 1937.")
+    kinds = kinds_of(recognizer, text)
+    assert kinds["Rice Krispies Treats"] != PERSON and kinds["Wycliffe Bible Translators"] == ORG
+    assert kinds["Tom Hanks"] == PERSON and kinds["Maxine Waters"] == PERSON

@@ -749,6 +749,17 @@ def _party_adjective_phrase(story: Story, a: int, b: int) -> bool:
     return all(not t.upper and story.knowledge.is_word(t.folded) and not story.is_given_name(t) for t in tokens[a:b - 1])
 
 
+def _ends_with_a_plural_noun(story: Story, last) -> bool:
+    """True for a name's last word that is an ordinary plural and no family name: "Treats",
+    "Clouds", "Connections" end no person's name (where "Woods", "Rivers", "Waters" may)."""
+    folded = last.base_folded
+    if len(folded) < 5 or folded[-1] != "s" or folded.endswith(("ss", "us", "is")) or last.upper:
+        return False
+    knowledge = story.knowledge
+    return folded not in knowledge.family_names and knowledge.is_word(folded) and knowledge.is_word(
+        folded[:-3] + "y" if folded.endswith("ies") else folded[:-1])
+
+
 def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role: bool) -> None:
     """A run with no known name and no telling ending: a person, an organisation, or one word for later."""
     tokens = story.tokens
@@ -787,6 +798,10 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
     if _the_name(story, start, end) and not INITIALS.match(toks[0].text) or _the_ordinary_words(story, a, b) \
             or _ordinary_words_with_a_body_word(story, toks):
         story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "against the Houston Astros,"
+        return
+    if _ends_with_a_plural_noun(story, toks[-1]) and (len(toks) > 2 or not story.is_given_name(toks[0])):
+        # (not "Tom Hanks", "Jenna Marbles": a given name and two words make a person still)
+        story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "Rice Krispies Treats", "Silver Clouds"
         return
     if not any(t.upper for t in toks[1:]) and (_person_first(story, a, b) if toks[0].folded in story.lexicon
                                                   else story.is_given_name(toks[0])):  # (not "Mac OS X")
