@@ -30,6 +30,11 @@ def test_a_role_word_of_the_storys_language_before_a_name_makes_it_a_person(reco
     assert ("Tite", "PERSON") in found and ("Tite", "ORG") not in found
 
 
+def test_a_town_s_name_that_is_a_sentence_alone_is_a_word_of_the_story_s_language(recognizer):
+    text = PORTUGUESE + ' "Misturar esporte e política não é legal. Fiz errado lá atrás? Sim. Faria de novo? Não."'
+    assert "Sim" not in {surface for surface, _kind, _key in spans(recognizer, text)}  # "Yes" (Sim: a Russian town)
+
+
 def test_a_competition_named_in_another_language_is_an_event(recognizer):
     found = {(surface, kind) for surface, kind, _key in spans(
         recognizer, "Brazil won the Copa América in 2019; Palmeiras won the Campeonato Brasileiro. Copa Airlines flew "

@@ -314,6 +314,9 @@ class Story:
                     and (tokens[i].initial or tokens[i].folded in self.lower_all) \
                     and tokens[i].base_folded in self.knowledge.words:
                 hit = None  # "Man’s greed ..." first in a sentence, or "reading" written in lower case too
+            elif hit and hit[0] == 1 and not english and hit[1].rank == CITY_RANK and tokens[i].initial \
+                    and self.text[tokens[i].end:tokens[i].end + 1] in ("?", "!", "."):
+                hit = None  # "Fiz errado lá atrás? Sim.": a word that is a sentence alone (Sim, a Russian town)
             elif hit and hit[0] == 1 and direct_current(self.text, tokens[i].start, tokens[i].end):
                 hit = None  # "a DC motor", "AC/DC": direct current, not Washington
             elif hit and hit[1].rank == NOTE_RANK and hit[1].type != PLACE:
