@@ -846,3 +846,13 @@ def test_a_name_that_ends_with_an_ordinary_plural_is_no_person_unless_a_given_na
     kinds = kinds_of(recognizer, text)
     assert kinds["Rice Krispies Treats"] != PERSON and kinds["Wycliffe Bible Translators"] == ORG
     assert kinds["Tom Hanks"] == PERSON and kinds["Maxine Waters"] == PERSON
+
+
+def test_a_name_whose_family_name_alone_has_an_age_or_says_he_is_a_person(recognizer):
+    """("tiger" is an ordinary word, so "Tiger Woods" was an organisation; "Golfer" was part of it.)"""
+    text = "Golfer Tiger Woods won the Masters on Sunday. Woods, 43, said he was thrilled. Civic Passion won a seat."
+    found = {(surface, kind) for surface, kind, _key in spans(recognizer, text)}
+    assert ("Tiger Woods", PERSON) in found and ("Woods", PERSON) in found and ("Civic Passion", ORG) in found
+    assert {(s, k) for s, k, _ in spans(recognizer, "Tiger Woods won. Woods said he was thrilled.")} == {
+        ("Tiger Woods", PERSON), ("Woods", PERSON)}
+    assert ("Mary Beard", PERSON) in {(s, k) for s, k, _ in spans(recognizer, "Historian Mary Beard wrote it.")}

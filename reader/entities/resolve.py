@@ -132,6 +132,7 @@ class Names:
 def resolve(story: Story) -> list[Span]:
     """The story's spans: single words typed, short forms joined to their names, one type per key."""
     text = story.text
+    _people_by_their_family_name(story)
     names = Names(story)
     found = story.found
     for f in found:
@@ -499,6 +500,23 @@ def _people_beside_people(story: Story) -> None:
         before = _AND_BEFORE.search(text, max(0, f.start - 5), f.start)
         if (after and after.end() in starts) or (before and before.start() in ends):
             f.type = PERSON
+
+
+def _people_by_their_family_name(story: Story) -> None:
+    """An organisation of two or three plain words ending in a family name, known to no list,
+    is a person when the story writes that family name alone as only a person's: with an age
+    ("Woods, 43, said") or saying "he" or "she" ("Woods said he"): "Tiger Woods" ("tiger" is a
+    word)."""
+    family_names = story.knowledge.family_names
+    for f in story.found:
+        if f.type != ORG or f.known or not 2 <= len(f.tokens) <= 3 \
+                or f.tokens[-1].base_folded not in family_names \
+                or any(t.upper or not t.cap or t.folded in ENDINGS or "&" in t.text for t in f.tokens):
+            continue
+        family = re.escape(f.tokens[-1].base)
+        if re.search(rf"\b{family},\s+(?:aged\s+)?[1-9][0-9]?,|\b{family}\s+(?:said|says|told \w+)\s+(?:that\s+)?(?:he|she)\b",
+                     story.text):
+            f.type, f.guessed = PERSON, False
 
 
 _NAME_ACTS = re.compile(r"(?:'s|’s)? administration\b| (?:said|says|told|tweeted|wrote|insisted|argued|"

@@ -73,6 +73,10 @@ coach striker midfielder defender goalkeeper player captain manager
 reporter journalist correspondent editor columnist author writer analyst
 activist campaigner candidate lawmaker legislator politician official aide adviser advisor
 actor actress singer artist director producer presenter host anchor
+golfer sprinter swimmer cyclist skier jockey quarterback batsman footballer cricketer wrestler gymnast
+athlete rapper drummer guitarist comedian filmmaker novelist painter sculptor photographer architect
+entrepreneur billionaire businessman businesswoman economist historian physicist tycoon playwright composer
+pianist violinist astronaut
 chairman speaker whip ombudsman auditor treasurer mp mep msp mla mpp
 """) | _words("""
 presidente presidenta président présidente präsident präsidentin ministro ministra ministre ministerpräsident
