@@ -856,3 +856,11 @@ def test_a_name_whose_family_name_alone_has_an_age_or_says_he_is_a_person(recogn
     assert {(s, k) for s, k, _ in spans(recognizer, "Tiger Woods won. Woods said he was thrilled.")} == {
         ("Tiger Woods", PERSON), ("Woods", PERSON)}
     assert ("Mary Beard", PERSON) in {(s, k) for s, k, _ in spans(recognizer, "Historian Mary Beard wrote it.")}
+
+
+def test_a_capital_inside_a_long_word_makes_a_product_or_firm_not_a_person(recognizer):
+    text = ("It sells Under Armour HeatGear shirts. Sony PlayStation sold well. Ron DeSantis met Betsy DeVos, "
+            "LeBron James and Leonardo DiCaprio.")
+    kinds = kinds_of(recognizer, text)
+    assert kinds["Armour HeatGear"] != PERSON and kinds["Sony PlayStation"] != PERSON
+    assert kinds["Ron DeSantis"] == kinds["Betsy DeVos"] == kinds["LeBron James"] == kinds["Leonardo DiCaprio"] == PERSON

@@ -749,6 +749,12 @@ def _party_adjective_phrase(story: Story, a: int, b: int) -> bool:
     return all(not t.upper and story.knowledge.is_word(t.folded) and not story.is_given_name(t) for t in tokens[a:b - 1])
 
 
+_MIDDLE_CAPITAL = re.compile(r"[A-Z][a-z]{3,}[A-Z]")
+"""A word with a capital inside after four letters or more, as products and firms are written
+("PlayStation", "HeatGear"); people's are after a prefix of two or three ("DeSantis", "McConnell",
+"MacArthur", "LeBron")."""
+
+
 def _ends_with_a_plural_noun(story: Story, last) -> bool:
     """True for a name's last word that is an ordinary plural and no family name: "Treats",
     "Clouds", "Connections" end no person's name (where "Woods", "Rivers", "Waters" may)."""
@@ -798,6 +804,9 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
     if _the_name(story, start, end) and not INITIALS.match(toks[0].text) or _the_ordinary_words(story, a, b) \
             or _ordinary_words_with_a_body_word(story, toks):
         story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "against the Houston Astros,"
+        return
+    if any(_MIDDLE_CAPITAL.match(t.text) for t in toks) and not story.is_given_name(toks[0]):
+        story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "Sony PlayStation", "Armour HeatGear"
         return
     if _ends_with_a_plural_noun(story, toks[-1]) and (len(toks) > 2 or not story.is_given_name(toks[0])):
         # (not "Tom Hanks", "Jenna Marbles": a given name and two words make a person still)
