@@ -864,3 +864,8 @@ def test_a_capital_inside_a_long_word_makes_a_product_or_firm_not_a_person(recog
     kinds = kinds_of(recognizer, text)
     assert kinds["Armour HeatGear"] != PERSON and kinds["Sony PlayStation"] != PERSON
     assert kinds["Ron DeSantis"] == kinds["Betsy DeVos"] == kinds["LeBron James"] == kinds["Leonardo DiCaprio"] == PERSON
+
+
+def test_a_name_split_before_a_country_keeps_the_kind_its_ending_gives(recognizer):
+    text = "The 22nd Fan Expo Canada took place at the Metro Toronto Convention Centre this weekend."
+    assert kinds_of(recognizer, text)["Fan Expo"] == EVENT  # (was a person)

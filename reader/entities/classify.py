@@ -391,6 +391,12 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
             found[-1].key = None
             found[-1].known = False
             continue
+        kind = ending_kind(story, p, q) if q - p >= 2 else None
+        if kind in (ORG, PLACE, EVENT) and not (q - p == 2 and story.is_given_name(tokens[p])
+                                                and _surname_like(kind, tokens[q - 1].folded)):
+            # a piece before a known name ends as its kind: "Fan Expo" of "Fan Expo Canada"
+            found.append(Found(tokens[p].start, tokens[q - 1].base_end, kind, None, tokens[p:q], initial=initial and p == a))
+            continue
         classify_residual(story, p, q, initial and p == a, left_of_role)
 
 
