@@ -325,6 +325,33 @@ async def test_w_shift_looks_up_candidates_to_choose_and_saves_the_chosen_page(h
         assert all(not path.startswith("http") for path, _ in wiki.requests)
 
 
+async def test_w_on_an_entity_with_the_persons_own_note_asks_before_replacing_it(harbour):
+    from reader.entities.notes import Note, save_user_note
+    from reader.screens.prompts import Choice
+    from tests.wiki_server import WikiServer
+
+    save_user_note(Note("quentin-vale", "Quentin Vale", "PERSON", summary="Runs the harbour, says my aunt."))
+    pages = {"Quentin Vale": ("British harbour master", "Quentin Vale runs the port of Dover.", "standard")}
+    with WikiServer(pages) as wiki:
+        with_config(f"background:\n  wikipedia: ask\n  base_url: {wiki.url}\n")
+        app = ReaderApp(sources=[harbour])
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_loaded(pilot)
+            entity_list = await wait_entities(pilot)
+            entity_list.select_key("quentin-vale")
+            await wait_panel(pilot, "says my aunt")
+            await pilot.press("W")
+            await until(pilot, lambda: isinstance(app.screen, Choice), "the question")
+            await pilot.press("enter")  # the first answer, the default: keep my note
+            await pilot.pause(0.3)
+            assert wiki.requests == [] and load_knowledge_base().get("quentin-vale").summary.endswith("my aunt.")
+            await pilot.press("W")
+            await until(pilot, lambda: isinstance(app.screen, Choice), "the question again")
+            await pilot.press("tab", "enter")  # "Replace it"
+            await wait_panel(pilot, "runs the port of Dover")
+        assert load_knowledge_base().get("quentin-vale").summary == "British harbour master"
+
+
 async def test_wikipedia_off_sends_nothing(harbour):
     from tests.wiki_server import WikiServer
 
@@ -337,9 +364,11 @@ async def test_wikipedia_off_sends_nothing(harbour):
             said = []
             app.screen.sidebar.notify = lambda message, **kwargs: said.append(message)
             entity_list.select_key("quentin-vale")
+            shown = await wait_panel(pilot, "No background note yet")
+            assert "(w writes one)." in shown and "W looks it up" not in shown  # no key offered that is off
             await pilot.press("W")
             await pilot.pause(0.2)
-            assert any("look-ups are off" in m for m in said)
+            assert any("look-ups are off: to use W, set 'wikipedia: ask'" in m for m in said)
     assert wiki.requests == []
 
 

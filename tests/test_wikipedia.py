@@ -54,6 +54,20 @@ def test_a_clear_match_is_saved_as_the_persons_note_with_source_licence_and_date
     assert agent.startswith("reader/") and "news reader" in agent
 
 
+def test_a_note_the_person_wrote_is_kept_unless_they_say_it_may_be_replaced(wiki, tmp_path):
+    from reader.entities.notes import Note, save_user_note
+
+    save_user_note(Note("quentin-vale", "Quentin Vale", "PERSON", summary="My own words on him."))
+    with client_for(wiki, tmp_path) as client:
+        kept = look_up(client, "quentin-vale", "Quentin Vale", "PERSON", "The harbour master of Dover said")
+        assert kept.note is None and "Your own note on Quentin Vale is kept" in kept.message
+        assert wiki.requests == []  # nothing asked of Wikipedia either
+        assert load_knowledge_base().get("quentin-vale").summary == "My own words on him."
+        replaced = look_up(client, "quentin-vale", "Quentin Vale", "PERSON", "The harbour master of Dover said",
+                           replace_own=True)
+    assert replaced.note is not None and load_knowledge_base().get("quentin-vale").summary.startswith("British")
+
+
 def test_answers_are_cached_so_asking_again_sends_nothing(wiki, tmp_path):
     with client_for(wiki, tmp_path) as client:
         client.summary("Dover")

@@ -252,6 +252,7 @@ def also_named(index, typed: str, shown: str, counted: tuple[str, ...] = ()) -> 
 
 def _wikipedia(library, entity, name: str):
     from reader.config import load_settings
+    from reader.config.settings import WIKIPEDIA_OFF
     from reader.entities.model import OTHER
     from reader.entities.notes import fold
     from reader.entities.summary import EntityInfo
@@ -259,7 +260,7 @@ def _wikipedia(library, entity, name: str):
 
     settings = (library.settings or load_settings().settings).background
     if settings.wikipedia == "off":
-        print("reader: Wikipedia look-ups are off (config.yaml: background: wikipedia: ask)", file=sys.stderr)
+        print(f"reader: {WIKIPEDIA_OFF}", file=sys.stderr)
         return None
     entity = entity or EntityInfo(name.casefold().replace(" ", "-"), name, OTHER)
     with WikipediaClient(language=settings.language, base_url=settings.base_url) as client:

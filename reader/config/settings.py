@@ -33,6 +33,11 @@ class ConfigError(Exception):
     """A setting that cannot be saved (the message says why and names the file)."""
 
 
+WIKIPEDIA_OFF = ("Wikipedia look-ups are off: to use W, set 'wikipedia: ask' under 'background:' in config.yaml "
+                 "(reader config --path shows the file).")
+"""What ``W`` and ``reader about --wikipedia`` say while look-ups are off."""
+
+
 @dataclass
 class BackgroundSettings:
     """The ``background:`` section: Wikipedia look-ups."""

@@ -146,6 +146,8 @@ class EntitySidebar(Vertical):
         self.parts_mounted = False
         """True once the sidebar's widgets are there (just after the first frame)."""
         self._waiting_for_parts: list[Callable[[], object]] = []
+        self._replace_own: str | None = None
+        """The entity whose own note the person agreed to replace with Wikipedia's summary."""
 
     def on_resize(self) -> None:
         """On a short screen (24 rows) the story's details give their rows to the entities
@@ -470,7 +472,22 @@ class EntitySidebar(Vertical):
 
             refresh = unquote(note.source_url.rsplit("/wiki/", 1)[1]).replace("_", " ")
         text = self.article.body if self.article is not None and entity.mentions else ""
-        refused = self.query_one(WikipediaLookup).look_up(entity, text, refresh=refresh)
+        if note is not None and note.user and refresh is None and self.query_one(WikipediaLookup).enabled:
+            # the person's own words: replaced only when they say so (a new user's pass lost a note)
+            from reader.screens.prompts import Choice  # noqa: PLC0415 - a dialog few look-ups need
+
+            def answered(answer: str | None) -> None:
+                if answer == "replace" and self.selected is not None and self.selected.key == entity.key:
+                    self._replace_own = entity.key
+                    self._look_up(entity, text, None, replace_own=True)
+
+            self.app.push_screen(Choice(f"You wrote a note on {entity.name}. Replace it with Wikipedia's summary?",
+                                        [("keep", "Keep my note"), ("replace", "Replace it")]), answered)
+            return
+        self._look_up(entity, text, refresh)
+
+    def _look_up(self, entity: EntityInfo, text: str, refresh: str | None, replace_own: bool = False) -> None:
+        refused = self.query_one(WikipediaLookup).look_up(entity, text, refresh=refresh, replace_own=replace_own)
         self.notify(refused or f"{'Refreshing' if refresh else 'Looking up'} {entity.name} on Wikipedia…",
                     timeout=5 if refused else 2, markup=False)
 
@@ -478,7 +495,8 @@ class EntitySidebar(Vertical):
         message.stop()
         if self.selected is not None:
             text = self.article.body if self.article is not None else ""
-            self.query_one(WikipediaLookup).look_up(self.selected, text, chosen=message.title)
+            self.query_one(WikipediaLookup).look_up(self.selected, text, chosen=message.title,
+                                                    replace_own=self._replace_own == self.selected.key)
 
     def on_wikipedia_lookup_looked_up(self, message: WikipediaLookup.LookedUp) -> None:
         message.stop()

@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.worker import Worker
 
 from reader.config import BackgroundSettings
+from reader.config.settings import WIKIPEDIA_OFF
 from reader.widgets.failures import worker_failed
 
 if TYPE_CHECKING:
@@ -49,13 +50,19 @@ class WikipediaLookup(Widget):
         settings = getattr(self.app, "settings", None)
         return getattr(settings, "background", None) or BackgroundSettings()
 
+    @property
+    def enabled(self) -> bool:
+        """False while look-ups are off in the settings."""
+        return self.settings.wikipedia != "off"
+
     def look_up(self, entity: EntityInfo, story_text: str, *, chosen: str | None = None,
-                refresh: str | None = None) -> str | None:
-        """Look ``entity`` up (a chosen page, or the saved page again with ``refresh``);
-        returns why not, when look-ups are off."""
+                refresh: str | None = None, replace_own: bool = False) -> str | None:
+        """Look ``entity`` up (a chosen page, or the saved page again with ``refresh``;
+        ``replace_own``: the person said their own note may be replaced); returns why not,
+        when look-ups are off."""
         if self.settings.wikipedia == "off":
-            return "Wikipedia look-ups are off (config.yaml: background: wikipedia: ask)."
-        self._run(entity.key, entity.name, entity.type, story_text, chosen, refresh, ask=True)
+            return WIKIPEDIA_OFF
+        self._run(entity.key, entity.name, entity.type, story_text, chosen, refresh, ask=True, replace_own=replace_own)
         return None
 
     def auto(self, article_id: str, entities: Sequence[EntityInfo], story_text: str) -> None:
@@ -70,9 +77,10 @@ class WikipediaLookup(Widget):
 
     @work(thread=True, group="wikipedia", exit_on_error=False, description="Could not look it up on Wikipedia")
     def _run(self, key: str, name: str, kind: str, text: str, chosen: str | None, refresh: str | None,
-             ask: bool) -> None:
+             ask: bool, replace_own: bool = False) -> None:
         from reader.wikipedia import WikipediaClient, look_up
 
         with WikipediaClient(language=self.settings.language, base_url=self.settings.base_url) as client:
-            result = look_up(client, key, name, kind, text, chosen=chosen, ask=ask, refresh=refresh)
+            result = look_up(client, key, name, kind, text, chosen=chosen, ask=ask, refresh=refresh,
+                             replace_own=replace_own)
         self.post_message(self.LookedUp(key, result, auto=not ask))

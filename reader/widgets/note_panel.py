@@ -238,8 +238,7 @@ class NotePanel(VerticalScroll):
         widget.add_options([Option(prompt, id=option_id) for option_id, prompt in options])
         self._reveal(widget, bool(options))
 
-    @staticmethod
-    def _note_and_facts(context: Background) -> Content:
+    def _note_and_facts(self, context: Background) -> Content:
         from reader.entities.background import note_credit  # (not at start-up: a panel fills after the story shows)
 
         entity, note = context.entity, context.note
@@ -270,7 +269,8 @@ class NotePanel(VerticalScroll):
                 parts.append(Content.styled(f"\n{note.licence}", "$text-muted"))
         elif context.facts is None or context.facts.derived:
             parts.append(Content.styled("\n\nNo background note yet (w writes one"
-                                        + (", W looks it up on Wikipedia)." if entity.type != "OTHER" else ")."),
+                                        + (", W looks it up on Wikipedia)." if entity.type != "OTHER"
+                                           and self._wikipedia_on else ")."),
                                         "$text-muted"))
         facts = context.facts
         if facts is not None:
@@ -370,9 +370,19 @@ class NotePanel(VerticalScroll):
         event.stop()
         self.action_write_note()
 
+    @property
+    def _wikipedia_on(self) -> bool:
+        """False while look-ups are off: the panel offers no W then."""
+        return _wikipedia_setting(self.app) != "off"
+
     def action_write_note(self) -> None:
         if self.context is not None:
             self.post_message(self.WriteRequested(self.context))
+
+
+def _wikipedia_setting(app) -> str:  # noqa: ANN001
+    settings = getattr(getattr(app, "settings", None), "background", None)
+    return getattr(settings, "wikipedia", "ask")
 
 
 def _in_quotes(sentence: str) -> str:

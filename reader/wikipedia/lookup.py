@@ -60,17 +60,34 @@ def remember(name: str, kind: str, title: str) -> None:
     write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
 
 
+def has_own_note(key: str) -> bool:
+    """True when the person wrote a note on ``key`` themselves (a whole note or their part of a
+    shipped one), not one saved from Wikipedia."""
+    from reader.entities.notes import notes_files, read_notes_file, user_notes_dir  # noqa: PLC0415
+
+    for path in notes_files(user_notes_dir()):
+        notes, _problems = read_notes_file(path, user=True)
+        for note in notes:
+            entry = note.to_yaml_entry() if isinstance(note, Note) else note
+            if str(entry.get("id")) == key and "/wiki/" not in str(entry.get("source_url") or ""):
+                return True
+    return False
+
+
 def look_up(client: WikipediaClient, key: str, name: str, kind: str, story_text: str = "", *,
             chosen: str | None = None, save: bool = True, ask: bool = True,
-            refresh: str | None = None) -> LookupResult:
+            refresh: str | None = None, replace_own: bool = False) -> LookupResult:
     """Find the page about an entity and save its summary as the person's note.
 
     ``chosen``: the title the person picked (remembered for next time). Without it, a
     remembered choice is used, else the candidates are ranked: a clear best is taken, else
     the candidates are returned for the person to choose (or, with ``ask=False``, as in
     ``auto`` mode, nothing is taken). ``refresh``: the title of the page a saved note came
-    from, fetched again (not from the cache). Never raises: failures are ``message``."""
+    from, fetched again (not from the cache). A note the person wrote is never replaced
+    unless ``replace_own`` (they said so). Never raises: failures are ``message``."""
     try:
+        if save and not replace_own and has_own_note(key):
+            return LookupResult(message=f"Your own note on {name} is kept: Wikipedia's summary was not saved.")
         if chosen is not None:
             remember(name, kind, chosen)
             title = chosen
