@@ -135,6 +135,35 @@ async def test_a_story_shown_before_the_first_layout_is_in_the_first_frame(monke
             segment.text for y in range(view.size.height) for segment in view.render_line(y))
 
 
+async def test_a_star_pressed_before_the_reading_state_is_read_is_kept(monkeypatch):
+    """(A new user's pass: ``*`` as the app started said "Starred ★", and the state read after
+    it replaced the star: nothing was saved.)"""
+    from reader.library.state import StateStore
+    from reader.screens.library_panel import LibraryPanel
+
+    original = LibraryPanel.load
+    monkeypatch.setattr(LibraryPanel, "load", lambda self, *args, **kwargs: None)  # held back
+    async with ReaderApp().run_test(size=(120, 36)) as pilot:
+        await pilot.pause(0.3)
+        panel = pilot.app.screen.library_panel
+        story = pilot.app.screen.column.article
+        assert story is not None
+        await pilot.press("asterisk")
+        await pilot.pause(0.1)
+        assert story.id not in panel.article_list.starred  # waits for the state
+        original(panel, first=True)  # now it comes
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if story.id in panel.article_list.starred:
+                break
+        assert story.id in panel.article_list.starred
+    store = StateStore()
+    try:
+        assert store.all()[story.id].starred
+    finally:
+        store.close()
+
+
 async def test_a_first_start_shows_the_samples_story_before_the_list_is_read(monkeypatch):
     from reader.screens.library_panel import LibraryPanel
 

@@ -8,7 +8,7 @@ screen what happened with its messages; it never touches the other panes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -149,6 +149,24 @@ class LibraryPanel(Vertical):
         """Stories that arrived while the app runs (a refresh, an import, a file saved)."""
         self._watch: FolderWatch | None = None
         self._watching = False
+        self.state_read = False
+        """True once the reading state (read marks, stars) was read: keys that change it wait for it."""
+        self._after_state: list[Callable[[], object]] = []
+
+    def when_state_read(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` now, or once the reading state is read (a star pressed as the app
+        starts was shown but never saved: the state read after it replaced it)."""
+        if self.state_read:
+            callback()
+        else:
+            self._after_state.append(callback)
+
+    def _state_is_read(self) -> None:
+        if not self.state_read:
+            self.state_read = True
+            waiting, self._after_state = self._after_state, []
+            for callback in waiting:
+                callback()
 
     def on_mount(self) -> None:
         if self.story_shown_first:
@@ -298,6 +316,7 @@ class LibraryPanel(Vertical):
         if loaded.verified:
             self.post_message(self.TaskDone())
         self.post_message(self.Loaded(self.catalog, reopen, first, loaded.verified))
+        self._state_is_read()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A failed worker of this pane: end its progress line (the app says what failed)."""
@@ -306,6 +325,7 @@ class LibraryPanel(Vertical):
             if event.worker.group == "library":
                 self.loading = False
                 self.post_message(self.LoadFailed())
+                self._state_is_read()  # (none to wait for: what waits acts on the list alone)
 
     # -- reading state ---------------------------------------------------------------------
 

@@ -486,17 +486,24 @@ class MainScreen(Screen):
 
     def action_toggle_read(self) -> None:
         if (article_id := self._target_id()) is not None:
-            self.library_panel.toggle_read(article_id)
-            if self.column.article is not None and article_id == self.column.article.id:
-                self.column.read_marked()
-            read = article_id in self.library_panel.article_list.read
-            self._say_unless_listed("Marked read" if read else "Marked unread")
+            # (pressed as the app starts: once the read marks are known, or the mark is lost)
+            self.library_panel.when_state_read(lambda: self._toggle_read(article_id))
+
+    def _toggle_read(self, article_id: str) -> None:
+        self.library_panel.toggle_read(article_id)
+        if self.column.article is not None and article_id == self.column.article.id:
+            self.column.read_marked()
+        read = article_id in self.library_panel.article_list.read
+        self._say_unless_listed("Marked read" if read else "Marked unread")
 
     def action_toggle_star(self) -> None:
         if (article_id := self._target_id()) is not None:
-            self.library_panel.toggle_star(article_id)
-            starred = article_id in self.library_panel.article_list.starred
-            self._say_unless_listed("Starred ★" if starred else "Star removed")
+            self.library_panel.when_state_read(lambda: self._toggle_star(article_id))
+
+    def _toggle_star(self, article_id: str) -> None:
+        self.library_panel.toggle_star(article_id)
+        starred = article_id in self.library_panel.article_list.starred
+        self._say_unless_listed("Starred ★" if starred else "Star removed")
 
     def _say_unless_listed(self, text: str) -> None:
         """Say what a key did when the list, which shows it, is not on screen."""
