@@ -115,6 +115,24 @@ async def test_star_and_filters(tmp_path: Path) -> None:
         assert "★" not in screen_text(article_list)
 
 
+async def test_a_story_starred_under_the_starred_filter_joins_the_list_and_the_cursor_stays(tmp_path: Path) -> None:
+    """(A new user's pass: the open story starred with the list showing "starred" was missing
+    until the filter was cycled.)"""
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        article_list = app.query_one(ArticleList)
+        await pilot.press("j", "asterisk")  # star "Market falls"
+        await pilot.press("v", "v")  # starred only
+        assert titles(app) == ["Market falls"]
+        app.screen.library_panel.toggle_star("a")  # as * on the open story does
+        assert titles(app) == ["Market falls", "Zebra crossing opens"]  # in the list's order (by date)
+        assert article_list.highlighted_article.title == "Market falls"
+        assert article_list.border_subtitle == "2 of 4 articles · 2 unread"
+        app.screen.library_panel.toggle_star("a")  # unstarred: it stays until the filter changes
+        assert titles(app) == ["Market falls", "Zebra crossing opens"]
+
+
 async def test_reading_marks_read_and_u_toggles(tmp_path: Path) -> None:
     app = ReaderApp(sources=[make_library(tmp_path / "lib")])
     async with app.run_test(size=SIZE) as pilot:

@@ -206,9 +206,39 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _changed(self, article_id: str, refilter: bool) -> None:
         # With "unread" or "starred" showing, a row that stops matching stays until the filter
-        # next changes: a row that vanishes under the cursor is confusing. The counts update now.
+        # next changes: a row that vanishes under the cursor is confusing. One that starts to
+        # match joins the list at its place (a story starred under "starred" was missing). The
+        # counts update now.
+        if refilter:
+            self._show_if_matching(article_id)
         self._update_title()
         self._refresh_article(article_id)
+
+    def _show_if_matching(self, article_id: str) -> None:
+        """Add to the filtered rows an article that now matches the filters, keeping the cursor."""
+        index = self._index_of_id.get(article_id)
+        shown = self._shown
+        if index is None or shown is None or shown[index]:
+            return
+        flags = {"unread": self._unread_flags, "starred": self._starred_flags}.get(self.show)
+        article = self.articles[index]
+        if (flags is not None and not flags[index]) \
+                or (self.source_filter is not None and article.source != self.source_filter) \
+                or (self.id_filter is not None and article_id not in self.id_filter[1]):
+            return
+        current = self.highlighted_article
+        shown[index] = 1
+        order = self._order(self.sort)
+        self._view = list(compress(order, map(shown.__getitem__, order)))
+        if not self._unread_flags[index]:
+            self._view_read += 1
+        self._cache.clear()
+        self.virtual_size = Size(0, len(self._view) * ROW_HEIGHT)
+        row = self._row_of(self._index_of_id[current.id]) if current is not None else None
+        if row is not None:
+            self.highlighted = None
+            self._move_to(row, post=False)  # the same article, a row further down if the new one came first
+        self.refresh()
 
     def filter_source(self, source: str | None) -> None:
         """Show only articles from ``source`` (None: every source)."""
