@@ -112,6 +112,22 @@ async def test_the_arrows_choose_a_hit_while_the_query_keeps_the_focus(tmp_path)
         assert isinstance(app.screen, MainScreen) and app.screen.column.article.id == second
 
 
+async def test_enter_right_after_typing_opens_a_hit_of_the_query_typed_not_of_the_one_before(tmp_path):
+    """(A new user's pass: a query pasted and Enter at once opened the previous query's first hit.)"""
+    app = ReaderApp(sources=[library(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await index_ready(pilot)
+        await searched(pilot, "senkaku")
+        pane = app.screen
+        assert [row.id for row in pane.query_one(SearchHits).rows] == ["senkaku"]
+        from textual import events
+
+        for key in [*["backspace"] * len("senkaku"), *"tariffs", "enter"]:  # in one go, as a paste: Enter
+            app.post_message(events.Key(key, key if len(key) == 1 else None))  # comes before the answer
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), "the story opened")
+        assert app.screen.column.article.id == "trade"
+
+
 async def test_letters_typed_in_one_go_with_s_are_the_query(tmp_path):
     """"sislands" as one burst (a terminal's keys arrive queued): every letter reaches the
     field, none acts on the main screen ("a" hides the list, "u" marks read)."""

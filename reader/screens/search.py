@@ -116,6 +116,10 @@ class SearchScreen(Screen[SearchChoice | None]):
         self.indexing = indexing or (lambda: None)
         self.results: SearchResults | None = None
         self._generation = 0
+        self._shown_generation = -1
+        """The keystroke whose answer is on screen (older than ``_generation`` while one is on its way)."""
+        self._open_when_found = False
+        """Enter came before the answer to the query typed: it opens the first hit when it comes."""
         self._timer: Timer | None = None
         self._retried_at = 0.0
 
@@ -140,6 +144,7 @@ class SearchScreen(Screen[SearchChoice | None]):
     def _query_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._generation += 1
+        self._open_when_found = False
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(DEBOUNCE_SECONDS, self._start_search)
@@ -178,6 +183,7 @@ class SearchScreen(Screen[SearchChoice | None]):
         results = message.results
         same_query = self.results is not None and self.results.text == results.text  # asked again (the index grew)
         self.results = results
+        self._shown_generation = message.generation
         rows = [HitRow(hit.id, hit.title, " · ".join(p for p in (hit.source, display_date(hit.published)) if p),
                        hit.snippet, hit.snippet_spans) for hit in results.hits]
         self.query_one(SearchHits).set_hits(rows, keep_chosen=same_query)
@@ -191,6 +197,9 @@ class SearchScreen(Screen[SearchChoice | None]):
         if results.suggestion and not results.hits:
             status += " Enter takes it"
         self._set_status(status, error=bool(results.error))
+        if self._open_when_found:
+            self._open_when_found = False
+            self._enter()
 
     def index_changed(self, state: str | None) -> None:
         """The index is being built (``state``: "indexing 300 of 3,000") or is ready (None).
@@ -223,8 +232,20 @@ class SearchScreen(Screen[SearchChoice | None]):
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
-        """Enter opens the chosen hit; with none, it takes the spelling suggested ("kenia": kenya)."""
+        """Enter opens the chosen hit; with none, it takes the spelling suggested ("kenia": kenya).
+        Pressed before the answer to what was typed came (a query pasted, then Enter), it waits
+        for that answer: the hits on screen were an older query's."""
         event.stop()
+        if self._shown_generation != self._generation and event.value.strip():
+            self._open_when_found = True
+            if self._timer is not None:
+                self._timer.stop()
+            self._start_search()  # now, not after the pause for more keys
+            self._set_status("Searching…")
+            return
+        self._enter()
+
+    def _enter(self) -> None:
         hits = self.query_one(SearchHits)
         if hits.rows:
             self._choose(hits.rows[hits.highlighted or 0].id)
