@@ -96,7 +96,7 @@ def test_a_page_of_the_wrong_kind_is_not_taken(wiki, tmp_path):
 
 
 @pytest.mark.parametrize(("mode", "words"), [("429", "slow down"), ("500", "500"), ("garbage", "not JSON"),
-                                              ("missing", "no such page")])
+                                              ("missing", "has no page 'Nobody Here'")])
 def test_every_failure_is_one_plain_line_and_nothing_is_saved(wiki, tmp_path, mode, words):
     wiki.mode = mode if mode != "missing" else "ok"
     with client_for(wiki, tmp_path) as client:
@@ -106,6 +106,30 @@ def test_every_failure_is_one_plain_line_and_nothing_is_saved(wiki, tmp_path, mo
             result = look_up(client, "quentin-vale", "Quentin Vale", "PERSON")
     assert result.note is None and words in result.message and "\n" not in result.message
     assert load_knowledge_base().get("quentin-vale") is None
+
+
+def test_an_address_that_is_no_wiki_says_so_not_that_the_page_is_missing(tmp_path):
+    """(A new user's pass: base_url set to a feed server, whose 404 read "no such page".)"""
+    import http.server
+    import threading
+
+    class NotAWiki(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            self.send_error(404)
+
+        def log_message(self, *_args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NotAWiki)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        with WikipediaClient(base_url=url, cache_dir=tmp_path / "c", rate=50) as client:
+            message = look_up(client, "q", "Quentin Vale", "PERSON").message
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert message == f"no Wikipedia search at {url} (it answered 404): check background: base_url in config.yaml"
 
 
 def test_a_timeout_and_no_server_are_one_line_too(wiki, tmp_path):

@@ -110,7 +110,9 @@ class WikipediaClient:
 
     def search(self, query: str, limit: int = 8) -> list[Candidate]:
         """Pages whose title or text match ``query``, best first."""
-        data = self._get_json("/w/rest.php/v1/search/page", {"q": query, "limit": str(limit)})
+        data = self._get_json("/w/rest.php/v1/search/page", {"q": query, "limit": str(limit)},
+                              missing=f"no Wikipedia search at {self.base_url} (it answered 404): "
+                                      "check background: base_url in config.yaml")  # (a search is never missing)
         pages = data.get("pages") if isinstance(data, dict) else None
         if not isinstance(pages, list):
             raise WikipediaError("Wikipedia's search answer was not understood")
@@ -123,7 +125,7 @@ class WikipediaClient:
     def summary(self, title: str, *, fresh: bool = False) -> Summary:
         """The summary of the page ``title`` (redirects followed; ``fresh``: not from the cache)."""
         data = self._get_json("/api/rest_v1/page/summary/" + quote(title.replace(" ", "_"), safe=""), {},
-                              fresh=fresh)
+                              fresh=fresh, missing=f"Wikipedia has no page {title!r}")
         if not isinstance(data, dict) or not isinstance(data.get("title"), str):
             raise WikipediaError(f"Wikipedia's summary of {title!r} was not understood")
         urls = data.get("content_urls") if isinstance(data.get("content_urls"), dict) else {}
@@ -134,7 +136,8 @@ class WikipediaClient:
 
     # -- transport ------------------------------------------------------------------------
 
-    def _get_json(self, path: str, params: dict[str, str], *, fresh: bool = False):
+    def _get_json(self, path: str, params: dict[str, str], *, fresh: bool = False,
+                  missing: str = "Wikipedia has no such page"):
         url = self.base_url + path
         key = hashlib.blake2b(json.dumps([url, sorted(params.items())]).encode(), digest_size=12).hexdigest()
         cached = None if fresh else self._cached(key)
@@ -148,7 +151,7 @@ class WikipediaClient:
         except httpx.HTTPError as error:
             raise WikipediaError(f"cannot reach Wikipedia ({self.base_url}): {_reason(error)}") from None
         if response.status_code == 404:
-            raise WikipediaError("Wikipedia has no such page")
+            raise WikipediaError(missing)
         if response.status_code == 429:
             retry = _seconds(response.headers.get("Retry-After"))
             LIMIT.blocked_until = time.monotonic() + retry
