@@ -315,6 +315,8 @@ async def test_w_shift_looks_up_candidates_to_choose_and_saves_the_chosen_page(h
             assert "English footballer" in shown and "British harbour master" in shown
             assert load_knowledge_base().get("quentin-vale") is None  # nothing attached before the choice
             candidates = app.query_one("#wiki-candidates")
+            await pilot.pause()
+            assert app.focused is candidates  # the choice is under the keys (it was below the dossier, unseen)
             index = next(i for i in range(candidates.option_count)
                          if candidates.get_option_at_index(i).id == "Quentin Vale (harbour master)")
             candidates.focus()

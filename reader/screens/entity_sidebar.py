@@ -504,6 +504,10 @@ class EntitySidebar(Vertical):
         selected = self.selected is not None and self.selected.key == message.key
         if result.candidates and selected:
             self.query_one(NotePanel).show_candidates([(c.title, c.title, c.description) for c in result.candidates])
+            if not message.auto:  # the choice asked for, in sight and under the keys (it was below the dossier)
+                choices = self.query_one("#wiki-candidates", OptionList)
+                choices.focus()
+                self.call_after_refresh(choices.scroll_visible, animate=False)
         if result.message and selected and not message.auto:
             self.notify(result.message, timeout=5, markup=False,
                         severity="information" if result.note or result.candidates else "warning")

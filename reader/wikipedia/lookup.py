@@ -103,9 +103,10 @@ def look_up(client: WikipediaClient, key: str, name: str, kind: str, story_text:
                 return LookupResult(message=f"Wikipedia has no page that matches {name}.")
             if not confident(ranked):
                 candidates = [r.candidate for r in ranked[:MAX_CANDIDATES]]
+                several = (f"Several Wikipedia pages may be about {name}: choose one." if len(candidates) > 1
+                           else f"A Wikipedia page may be about {name}: choose it if it is.")
                 return LookupResult(candidates=candidates if ask else [],
-                                    message=f"Several Wikipedia pages may be about {name}: choose one."
-                                    if ask else f"No clear Wikipedia page for {name}; not taken.")
+                                    message=several if ask else f"No clear Wikipedia page for {name}; not taken.")
             title = ranked[0].candidate.title
         summary = client.summary(title, fresh=bool(refresh))
         if summary.kind == "disambiguation" or is_disambiguation(Candidate(summary.title, summary.description)):
