@@ -175,6 +175,8 @@ def test_unsubscribing_keeps_starred_stories(feed_server, capsys):
         FeedStore(state).subscribe(feed_server.feed_url("news.xml"))
         added = refresh(state, politeness=FAST).added
         state.set_starred(added[0].id)
+    assert main(["unsubscribe", "local", "--delete-stories"]) == 1  # a word of its title: said, not guessed
+    assert "no feed 'local'; did you mean 'Local News'?" in capsys.readouterr().err
     assert main(["unsubscribe", feed_server.feed_url("news.xml"), "--delete-stories"]) == 0
     assert "1 story removed; 1 starred kept" in capsys.readouterr().out
     assert [p.stem for p in stories()] == [added[0].id]

@@ -165,6 +165,10 @@ class FeedStore:
         if len(shared) > 1:
             return (f"{len(shared)} feeds are called {text!r}; give the address of the one you mean: "
                     + ", ".join(s.url for s in shared))
+        wanted = text.strip().casefold()
+        near = [s.title for s in self.subscriptions() if wanted and wanted in s.title.casefold()]
+        if near:  # a word of its title: "ruby" for "Ruby blog"
+            return f"no feed {text!r}; did you mean " + " or ".join(repr(title) for title in near[:3]) + "?"
         return f"no feed {text!r} ('reader feeds' lists them)"
 
     def subscribe(self, url: str, *, title: str | None = None, tags: Iterable[str] = (),
