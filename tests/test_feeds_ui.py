@@ -174,6 +174,10 @@ async def test_rename_tags_and_unsubscribe_removing_stories(feed_server):
         await move_to(pilot, screen, "Wire")
         await pilot.press("d")
         await settle(pilot, lambda: isinstance(app.screen, Choice), "the question")
+        dialog = app.screen.query_one("Choice > Vertical").content_region
+        for answer in ("keep", "delete", "cancel"):  # every answer inside the dialog (Cancel was cut off)
+            region = app.screen.query_one(f"#answer-{answer}").region
+            assert dialog.contains_region(region), (answer, region, dialog)
         await pilot.click("#answer-delete")
         await settle(pilot, lambda: "Wire" not in rows_by_title(screen), "the unsubscribe")
         await settle(pilot, lambda: len(main.library_panel.catalog.entries) == 3, "its stories to go")

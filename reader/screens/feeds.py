@@ -399,8 +399,8 @@ class FeedsScreen(Screen[FeedRow | None]):
         count = row.total
         self.app.push_screen(Choice(
             f"Unsubscribe from {sub.title}? It brought {count:,} stor{'y' if count == 1 else 'ies'}.",
-            [("keep", "Unsubscribe, keep its stories"), ("delete", "Unsubscribe, remove its stories"),
-             ("cancel", "Cancel")]), answered)
+            [("keep", "Keep its stories"), ("delete", "Remove its stories"), ("cancel", "Cancel")]),
+            answered)  # (short labels: three long ones left Cancel outside the dialog at 80 columns)
 
     def action_new_search(self) -> None:
         def got_query(query: str | None) -> None:
