@@ -95,6 +95,8 @@ def test_export_then_import_state_round_trip(reader_home: Path, tmp_path: Path, 
         store.set_position("two", 33)
         store.mark_opened("two")
         store.add_feed("http://127.0.0.1:1/feed.xml", "A feed")
+        store.remember_choice("list_sort", "title")  # the list's sort and filter travel too
+        store.remember_choice("list_show", "starred")
         before = store.export_data()
     out = tmp_path / "export"
     assert main(["export", str(out)]) == 0
@@ -110,8 +112,9 @@ def test_export_then_import_state_round_trip(reader_home: Path, tmp_path: Path, 
     assert "Imported the state of 2 articles and 1 feeds" in capsys.readouterr().out
     with StateStore() as store:
         after = store.export_data()
-    for key in ("articles", "feeds", "last_opened"):
+    for key in ("articles", "feeds", "last_opened", "choices"):
         assert after[key] == before[key]
+    assert after["choices"] == {"list_show": "starred", "list_sort": "title"}
 
 
 def test_import_state_errors_are_one_line(reader_home: Path, tmp_path: Path, capsys) -> None:

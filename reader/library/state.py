@@ -341,6 +341,8 @@ class StateStore:
                 for s in sorted(self.all().values(), key=lambda s: s.id)
             },
             "feeds": [{"url": f.url, "title": f.title} for f in self.feeds()],
+            "choices": dict(self._db.execute("SELECT substr(key, 8), value FROM meta WHERE key LIKE 'choice.%' "
+                                             "ORDER BY key").fetchall()),
         }
 
     def import_data(self, data: dict) -> tuple[int, int]:
@@ -378,6 +380,11 @@ class StateStore:
                     db.execute("INSERT OR IGNORE INTO feeds(url, title, added_at) VALUES (?, ?, ?)",
                                (url, title if isinstance(title, str) else None, now))
                     feed_count += 1
+            choices = data.get("choices")  # the list's sort and filter (exports since 2026-12)
+            for key, value in (choices.items() if isinstance(choices, dict) else ()):
+                if isinstance(key, str) and isinstance(value, str):
+                    db.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                               "value = excluded.value", (f"choice.{key}", value))
             last = data.get("last_opened")
             if isinstance(last, str) and last:
                 db.execute("INSERT INTO meta(key, value) VALUES ('last_opened', ?) "
