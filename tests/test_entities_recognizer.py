@@ -869,3 +869,11 @@ def test_a_capital_inside_a_long_word_makes_a_product_or_firm_not_a_person(recog
 def test_a_name_split_before_a_country_keeps_the_kind_its_ending_gives(recognizer):
     text = "The 22nd Fan Expo Canada took place at the Metro Toronto Convention Centre this weekend."
     assert kinds_of(recognizer, text)["Fan Expo"] == EVENT  # (was a person)
+
+
+def test_the_start_of_a_things_name_written_alone_is_that_thing_not_a_person(recognizer):
+    text = ("He got the ingredients for Rice Krispies Treats at Whole Foods. Whole Foods does not carry Rice "
+            "Krispies. Andy Warhol was here. The Andy Warhol Foundation gave them.")
+    kinds = kinds_of(recognizer, text)
+    assert kinds["Rice Krispies"] != PERSON  # ("Rice" is also a given name)
+    assert kinds["Andy Warhol"] == PERSON  # a foundation named after him says so by its ending

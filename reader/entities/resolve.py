@@ -133,6 +133,7 @@ def resolve(story: Story) -> list[Span]:
     """The story's spans: single words typed, short forms joined to their names, one type per key."""
     text = story.text
     _people_by_their_family_name(story)
+    _bodies_named_short(story)
     names = Names(story)
     found = story.found
     for f in found:
@@ -500,6 +501,20 @@ def _people_beside_people(story: Story) -> None:
         before = _AND_BEFORE.search(text, max(0, f.start - 5), f.start)
         if (after and after.end() in starts) or (before and before.start() in ends):
             f.type = PERSON
+
+
+def _bodies_named_short(story: Story) -> None:
+    """A "person" of two or more words, known to no list, that is how a longer name of the
+    story, guessed to be an organisation's or a thing's, starts is that thing written short:
+    "Rice Krispies" after "Rice Krispies Treats" ("Rice" is also a given name)."""
+    starts = {tuple(t.folded for t in f.tokens[:n]) for f in story.found
+              if f.type in (ORG, OTHER) and f.guessed and len(f.tokens) > 2 for n in range(2, len(f.tokens))}
+    # (a guessed one only: "Andy Warhol Foundation" says by its ending it is named after a person)
+    if not starts:
+        return
+    for f in story.found:
+        if f.type == PERSON and not f.known and len(f.tokens) >= 2 and tuple(t.folded for t in f.tokens) in starts:
+            f.type, f.guessed = ORG, True
 
 
 def _people_by_their_family_name(story: Story) -> None:
