@@ -10,6 +10,8 @@ from reader.entities.land_kinds import land_kind_after
 from reader.entities.lexicon import name_key
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE, Span
 from reader.entities.notes import make_id
+from reader.entities.retyping import (AND, AND_BEFORE, bodies_named_short, people_beside_people,
+                                      people_by_their_family_name)
 from reader.entities.story import Found, Story, direct_current
 from reader.entities.teams import countries_as_teams, nickname, plays_as_a_team, speaks_of_sport
 from reader.entities.town_states import mark_towns_and_states
@@ -132,8 +134,8 @@ class Names:
 def resolve(story: Story) -> list[Span]:
     """The story's spans: single words typed, short forms joined to their names, one type per key."""
     text = story.text
-    _people_by_their_family_name(story)
-    _bodies_named_short(story)
+    people_by_their_family_name(story)
+    bodies_named_short(story)
     names = Names(story)
     found = story.found
     for f in found:
@@ -155,7 +157,7 @@ def resolve(story: Story) -> list[Span]:
     _split_off_known_people(story, names)
     _type_single_words(story, names)
     pool(story)
-    _people_beside_people(story)
+    people_beside_people(story)
     countries_as_teams(story)
     _join_epithets(story)
     _join_known_as(story)
@@ -437,8 +439,6 @@ def _type_single_words(story: Story, names: Names) -> None:
     _pair_with_names(story, paired)
 
 
-_AND = re.compile(r" (?:and|or|&) ")
-_AND_BEFORE = re.compile(r" (?:and|or|&) $")
 _TIME_WORDS = frozenset("in by since until till of from through during early late mid last next this before after".split())
 
 
@@ -474,64 +474,9 @@ def _pair_with_names(story: Story, words: list[Found]) -> None:
 
 def _beside(text: str, f: Found, starts: dict[int, Found], ends: dict[int, Found]) -> Found | None:
     """The name joined to ``f`` by "and", "or" or "&", after it or before it."""
-    after = _AND.match(text, f.end)
-    before = _AND_BEFORE.search(text, max(0, f.start - 5), f.start)
+    after = AND.match(text, f.end)
+    before = AND_BEFORE.search(text, max(0, f.start - 5), f.start)
     return (starts.get(after.end()) if after else None) or (ends.get(before.start()) if before else None)
-
-
-def _people_beside_people(story: Story) -> None:
-    """A guessed organisation of two or three plain words ending in a family name, joined by
-    "and" or "or" to a person the story is sure of, is a person too: "Democrats Hala Ayala and
-    Elizabeth Guzman won" ("hala" is also a word; "Civic Passion and Elizabeth Guzman" stays)."""
-    text = story.text
-    starts: dict[int, Found] = {}
-    ends: dict[int, Found] = {}
-    for f in story.found:
-        if f.type == PERSON and not f.guessed and len(f.tokens) > 1:
-            starts[f.start] = ends[f.end] = f
-    if not starts:
-        return
-    family_names = story.knowledge.family_names
-    for f in story.found:
-        if f.type != ORG or not f.guessed or not 2 <= len(f.tokens) <= 3 \
-                or f.tokens[-1].base_folded not in family_names \
-                or any(t.upper or not t.cap or t.folded in ENDINGS or "&" in t.text for t in f.tokens):
-            continue
-        after = _AND.match(text, f.end)
-        before = _AND_BEFORE.search(text, max(0, f.start - 5), f.start)
-        if (after and after.end() in starts) or (before and before.start() in ends):
-            f.type = PERSON
-
-
-def _bodies_named_short(story: Story) -> None:
-    """A "person" of two or more words, known to no list, that is how a longer name of the
-    story, guessed to be an organisation's or a thing's, starts is that thing written short:
-    "Rice Krispies" after "Rice Krispies Treats" ("Rice" is also a given name)."""
-    starts = {tuple(t.folded for t in f.tokens[:n]) for f in story.found
-              if f.type in (ORG, OTHER) and f.guessed and len(f.tokens) > 2 for n in range(2, len(f.tokens))}
-    # (a guessed one only: "Andy Warhol Foundation" says by its ending it is named after a person)
-    if not starts:
-        return
-    for f in story.found:
-        if f.type == PERSON and not f.known and len(f.tokens) >= 2 and tuple(t.folded for t in f.tokens) in starts:
-            f.type, f.guessed = ORG, True
-
-
-def _people_by_their_family_name(story: Story) -> None:
-    """An organisation of two or three plain words ending in a family name, known to no list,
-    is a person when the story writes that family name alone as only a person's: with an age
-    ("Woods, 43, said") or saying "he" or "she" ("Woods said he"): "Tiger Woods" ("tiger" is a
-    word)."""
-    family_names = story.knowledge.family_names
-    for f in story.found:
-        if f.type != ORG or f.known or not 2 <= len(f.tokens) <= 3 \
-                or f.tokens[-1].base_folded not in family_names \
-                or any(t.upper or not t.cap or t.folded in ENDINGS or "&" in t.text for t in f.tokens):
-            continue
-        family = re.escape(f.tokens[-1].base)
-        if re.search(rf"\b{family},\s+(?:aged\s+)?[1-9][0-9]?,|\b{family}\s+(?:said|says|told \w+)\s+(?:that\s+)?(?:he|she)\b",
-                     story.text):
-            f.type, f.guessed = PERSON, False
 
 
 _NAME_ACTS = re.compile(r"(?:'s|’s)? administration\b| (?:said|says|told|tweeted|wrote|insisted|argued|"
