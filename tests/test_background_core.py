@@ -110,6 +110,22 @@ def test_a_persons_middle_name_or_first_words_join_the_full_name_unless_two_name
     assert [i.key for i in summarise(body, spans, KnowledgeBase())] == ["gwb", "ghwb", "w", "gb"]  # no one's
 
 
+def test_a_shorter_name_said_to_be_a_relative_is_that_relative_not_the_longer_name_written_short():
+    body = ("Pierre Charles L'Enfant was born in Paris, the second son of Pierre L'Enfant, a painter. "
+            "Pierre Charles L'Enfant later planned Washington. His father, John Adams, came. John Quincy Adams spoke.")
+
+    def person(name: str, last: bool = False) -> Span:
+        start = body.rindex(name) if last else body.index(name)
+        return Span(start, start + len(name), PERSON, name.casefold().replace(" ", "-"))
+
+    spans = sorted([person("Pierre Charles L'Enfant"), person("Pierre L'Enfant"),
+                    person("Pierre Charles L'Enfant", last=True), person("John Adams"), person("John Quincy Adams")],
+                   key=lambda s: s.start)
+    infos = summarise(body, spans, KnowledgeBase())
+    assert [(i.name, i.count) for i in infos] == [("Pierre Charles L'Enfant", 2), ("Pierre L'Enfant", 1),
+                                                   ("John Adams", 1), ("John Quincy Adams", 1)]
+
+
 def test_a_short_given_name_joins_the_full_one_of_the_same_family_name_when_only_one_fits():
     def person(body: str, name: str) -> Span:
         start = body.index(name)

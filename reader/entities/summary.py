@@ -61,7 +61,7 @@ def summarise(body: str, spans: Sequence[Span], kb: KnowledgeBase, title: str = 
             info.name = info.name.title()  # "NEWARK, N.J. (AP) —": a dateline shouts the town's name
         elif info.note is None and info.type == PERSON and any(map(_shouted_word, info.name.split())):
             info.name = " ".join(_unshouted(word) for word in info.name.split())  # a byline's "LAURIE OAKES"
-    infos = join_given_name_forms(merge_short_forms(_join_spellings(list(by_key.values()))))
+    infos = join_given_name_forms(merge_short_forms(_join_spellings(list(by_key.values())), body))
     name_people_from_the_title(infos, title, kb, given_names)
     return infos
 
@@ -108,7 +108,14 @@ def _shouted(name: str) -> bool:
     return name.isupper() and sum(c.isalpha() for c in name) >= 5
 
 
-def merge_short_forms(infos: list[EntityInfo]) -> list[EntityInfo]:
+_KIN_BEFORE = re.compile(r"\b(?:(?:son|daughter|child|father|mother|brother|sister|wife|husband|widow|grandson|"
+                         r"granddaughter|nephew|niece)\s+of|(?:his|her|their)\s+(?:father|mother|brother|sister|son|"
+                         r"daughter|wife|husband|uncle|aunt|grandfather|grandmother),?)\s+$", re.IGNORECASE)
+"""A kinship said right before a name: "second son of *Pierre L'Enfant*", "his father, *John
+Smith*": a relative, not the longer name's person written short."""
+
+
+def merge_short_forms(infos: list[EntityInfo], body: str = "") -> list[EntityInfo]:
     """A shorter name that is part of a longer name of the same kind in the same story is
     that entity, when no other longer name holds it: one word first or last ("Trump" after
     "Donald Trump", "Mohib" after "Hamdullah Mohib"); for a person also its first words
@@ -137,6 +144,9 @@ def merge_short_forms(infos: list[EntityInfo]) -> list[EntityInfo]:
         owner = full.get(slot) if info.note is None else None
         if owner is not None and slot in middle and owner.first > info.first:
             owner = None  # named by a middle word before the longer name came
+        if owner is not None and body and info.type == PERSON and " " in info.name.strip() and any(
+                _KIN_BEFORE.search(body, max(0, start - 40), start) for start, _ in info.mentions):
+            owner = None  # "the second son of Pierre L'Enfant" (Pierre Charles L'Enfant's father)
         if owner is not None and owner is not info:
             owner.mentions = sorted(owner.mentions + info.mentions)
             continue
