@@ -877,3 +877,11 @@ def test_the_start_of_a_things_name_written_alone_is_that_thing_not_a_person(rec
     kinds = kinds_of(recognizer, text)
     assert kinds["Rice Krispies"] != PERSON  # ("Rice" is also a given name)
     assert kinds["Andy Warhol"] == PERSON  # a foundation named after him says so by its ending
+
+
+def test_a_conservatory_or_an_archive_is_a_body_whose_name_runs_on_through_of(recognizer):
+    text = ("He became the director of the National Conservatory of Music of America in New York City. "
+            "The Russian State Military Archive holds his diary.")
+    found = {(surface, kind) for surface, kind, _key in spans(recognizer, text)}
+    assert ("National Conservatory of Music of America", ORG) in found
+    assert ("Russian State Military Archive", ORG) in found

@@ -28,6 +28,7 @@ ORG_KINDS = {
     "union": "union", "alliance": "alliance", "coalition": "coalition", "movement": "movement",
     "guard": "guard", "secretariat": "secretariat", "office": "office", "congress": "congress",
     "conservatory": "conservatory", "seminary": "seminary", "legion": "legion", "paper": "newspaper",
+    "archive": "archive", "archives": "archive",
     "centre": "centre", "center": "centre", "press": "publisher or newspaper", "theatre": "theatre",
     "theater": "theatre", "board": "board", "service": "service", "services": "services", "group": "group",
     "lodge": "lodge", "trust": "trust", "fund": "fund", "laboratory": "laboratory", "laboratories": "laboratory",

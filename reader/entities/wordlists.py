@@ -137,7 +137,8 @@ for _kind, _text in (
         international electric energy petroleum oil pharmaceuticals pharma capital ventures securities
         financial insurance bancorp investments brands foods steel telecom solutions consulting logistics
         railways railway rail transit music regiment battalion squadron fleet command police department
-        hospital? unit agency bureau secretariat tribunal dept govt lab""".replace("?", "")),
+        hospital? unit agency bureau secretariat tribunal dept govt lab conservatory conservatoire archive
+        archives seminary""".replace("?", "")),
     (PLACE, """islands island isles sea seas strait straits ocean river lake lakes mountains mountain
         mount valley bay gulf peninsula desert coast province provinces county city state states
         region street st road avenue ave boulevard square park bridge airport station stadium arena
