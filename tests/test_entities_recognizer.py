@@ -885,3 +885,9 @@ def test_a_conservatory_or_an_archive_is_a_body_whose_name_runs_on_through_of(re
     found = {(surface, kind) for surface, kind, _key in spans(recognizer, text)}
     assert ("National Conservatory of Music of America", ORG) in found
     assert ("Russian State Military Archive", ORG) in found
+
+
+def test_a_town_before_a_comma_and_a_states_name_is_the_place_though_a_person_bears_its_name(recognizer):
+    text = "Their son Austin Shepherd was born in 2015. The couple resides in Austin, Texas with their children."
+    found = {(surface, kind) for surface, kind, _key in spans(recognizer, text)}
+    assert ("Austin", PLACE) in found and ("Austin", PERSON) not in found and ("Austin Shepherd", PERSON) in found

@@ -14,7 +14,7 @@ from reader.entities.retyping import (AND, AND_BEFORE, bodies_named_short, peopl
                                       people_by_their_family_name)
 from reader.entities.story import Found, Story, direct_current
 from reader.entities.teams import countries_as_teams, nickname, plays_as_a_team, speaks_of_sport
-from reader.entities.town_states import mark_towns_and_states
+from reader.entities.town_states import mark_towns_and_states, mark_towns_before_state_names
 from reader.entities.tokens import WORD, Token, fold_token, follows_the, lower_word_after
 from reader.entities.wordlists import (
     CALENDAR,
@@ -164,6 +164,7 @@ def resolve(story: Story) -> list[Span]:
     _join_places_to_their_kind(story)
     _join_nicknames(story, names)
     mark_towns_and_states(story)
+    mark_towns_before_state_names(story)
     _key_names_of_notes(story)
     _join_bodies_to_their_country(story)
     return _spans(story.found)

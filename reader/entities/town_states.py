@@ -1,4 +1,4 @@
-"""A US town and its state as news writes them: "Fairfax, Va.", "Springfield, Ill.",
+"""A US town and its state as news writes them: "Fairfax, Va.", "Springfield, Ill.", "Austin, Texas",
 "Laurel, Md.". The abbreviation after a town's comma is the state (AP's "Va." is no
 organisation, "Ill." no adjective), and the town before it is the place, even when a person
 of the story shares its name (Lt. Gov. Justin Fairfax)."""
@@ -50,6 +50,24 @@ def mark_towns_and_states(story: Story) -> None:
             continue
         story.found = [f for f in story.found if not (f.start < tok.end and tok.start < f.end)]
         story.found.append(Found(tok.start, tok.end, PLACE, make_id(state), [tok]))
+
+
+def mark_towns_before_state_names(story: Story) -> None:
+    """A one-word town before a comma and a state's full name is the place, even when a person
+    of the story bears the name: "Austin, Texas" in a story of Austin Shepherd."""
+    text = story.text
+    if ", " not in text:
+        return
+    ends = {f.end: f for f in story.found if f.type is not None}
+    for f in story.found:
+        if f.type != PLACE or text[f.start - 2:f.start] != ", " or len(f.tokens) > 2:
+            continue
+        town = ends.get(f.start - 2)
+        if town is None or town.type == PLACE or len(town.tokens) != 1:
+            continue
+        name = text[town.start:town.end]
+        if state_name(text[f.start:f.end]) is not None and _a_town(story, name):
+            town.type, town.key = PLACE, place_key(fold_token(name))
 
 
 def _a_town(story: Story, name: str) -> bool:
