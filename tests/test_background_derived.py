@@ -165,7 +165,8 @@ def test_a_place_says_what_it_is_or_what_it_is_part_of_by_its_name(name, lines):
     assert facts is not None and dict(facts.lines) == lines and facts.source == FROM_NAME
 
 
-@pytest.mark.parametrize("name", ["South Africa", "West Virginia", "North Korea", "West Bank", "Harbour North"])
+@pytest.mark.parametrize("name", ["South Africa", "West Virginia", "North Korea", "West Bank", "Harbour North",
+                                  "South Side"])  # (Side is a town in Turkey, and a word)
 def test_a_place_of_its_own_or_a_part_of_an_unknown_place_is_no_part(name):
     assert derived_facts(name, PLACE) is None
 

@@ -255,8 +255,13 @@ def place_part(name: str) -> str | None:
     table = place_table()
     if table.facts(name) is not None:
         return None  # a place of its own ("South Africa", "West Virginia")
+    from reader.entities.knowledge import load_knowledge  # noqa: PLC0415 - the cached word lists
+
+    words_known = load_knowledge()
     for rest, part in ((words[1:], words[0]), (words[:-1], words[-1])):
         whole = " ".join(rest)
+        if len(rest) == 1 and words_known.is_word(whole.casefold()):
+            continue  # "South Side", "West Bank": an ordinary word, not Side in Turkey
         if part.casefold() in _PARTS and table.facts(whole) is not None:
             return whole
     return None
