@@ -891,3 +891,9 @@ def test_a_town_before_a_comma_and_a_states_name_is_the_place_though_a_person_be
     text = "Their son Austin Shepherd was born in 2015. The couple resides in Austin, Texas with their children."
     found = {(surface, kind) for surface, kind, _key in spans(recognizer, text)}
     assert ("Austin", PLACE) in found and ("Austin", PERSON) not in found and ("Austin Shepherd", PERSON) in found
+
+
+def test_a_title_of_nobility_before_a_name_is_a_title(recognizer):
+    text = "He fought against the Regent, Tsarevna Sophia Alekseyevna, in 1689. Baroness Thatcher died."
+    found = {(surface, kind) for surface, kind, _key in spans(recognizer, text)}
+    assert ("Sophia Alekseyevna", PERSON) in found and not any(s.startswith("Tsarevna") for s, _k in found)

@@ -66,7 +66,8 @@ general gen lieutenant lt colonel col major maj captain capt sergeant sgt admira
 corporal private marshal brigadier officer detective inspector superintendent constable sheriff agent
 judge justice magistrate attorney lawyer prosecutor advocate barrister solicitor counsel
 king queen prince princess emperor empress sultan sheikh shaikh emir crown duke duchess pope
-tsar czar tsarina tsarevich kaiser shah caliph pharaoh khan
+tsar czar tsarina tsarevich tsarevna tsaritsa kaiser shah caliph pharaoh khan archduke archduchess baroness viscount
+marquess margrave countess
 cardinal bishop archbishop reverend rev father pastor imam rabbi ayatollah
 professor lecturer researcher scientist doctor dean principal student teacher
 coach striker midfielder defender goalkeeper player captain manager
