@@ -897,3 +897,9 @@ def test_a_title_of_nobility_before_a_name_is_a_title(recognizer):
     text = "He fought against the Regent, Tsarevna Sophia Alekseyevna, in 1689. Baroness Thatcher died."
     found = {(surface, kind) for surface, kind, _key in spans(recognizer, text)}
     assert ("Sophia Alekseyevna", PERSON) in found and not any(s.startswith("Tsarevna") for s, _k in found)
+
+
+def test_a_name_set_off_after_a_role_that_opens_a_sentence_is_a_person(recognizer):
+    text = "Its chief executive, Mbeki, left in May. The company's chief executive, Abara, said so. Its rival, Pepsi, grew."
+    kinds = kinds_of(recognizer, text)
+    assert kinds["Mbeki"] == PERSON and kinds["Abara"] == PERSON and kinds["Pepsi"] != PERSON

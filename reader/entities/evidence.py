@@ -96,10 +96,10 @@ _HEADS_ITS_PHRASE = re.compile(r"\s*(?:,(?!\s*which\b)|[.;:()!?]|$)"
 """What follows a name that is the head of its phrase, not a modifier of the noun after it."""
 
 
-_ROLE_THEN_NAME = re.compile(r"(?:\b(?:the|its|his|her|their|our)|[A-Z][\w.&-]*['’]s)\s+(?:[a-z][\w-]*\s+){0,3}?"
+_ROLE_THEN_NAME = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)|[A-Z][\w.&-]*['’]s)\s+(?:[a-z][\w’'-]*\s+){0,3}?"
                              r"(?P<role>[a-z][\w-]*)(?:\s+of\s+(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})?,\s+$")
 """A role before a comma, then the name: "the head of NATO, Hoop Scheffer,", "Britain's prime
-minister, Rishi Sunak," (an apposition naming who holds it)."""
+minister, Rishi Sunak,", "Its chief executive, Mbeki," (an apposition naming who holds it)."""
 
 
 def _role_then_name(before: str, after: str) -> bool:
