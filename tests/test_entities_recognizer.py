@@ -903,3 +903,9 @@ def test_a_name_set_off_after_a_role_that_opens_a_sentence_is_a_person(recognize
     text = "Its chief executive, Mbeki, left in May. The company's chief executive, Abara, said so. Its rival, Pepsi, grew."
     kinds = kinds_of(recognizer, text)
     assert kinds["Mbeki"] == PERSON and kinds["Abara"] == PERSON and kinds["Pepsi"] != PERSON
+
+
+def test_an_ordinary_word_before_a_score_is_a_team(recognizer):
+    kinds = kinds_of(recognizer, "Manchester United beat Arsenal 2-1 at Old Trafford on Sunday.")
+    assert kinds["Arsenal"] == ORG  # (an ordinary word, "arsenal", capitalised once)
+    assert "Arsenal" not in kinds_of(recognizer, "The Arsenal of the army grew. Its arsenal was vast.")

@@ -492,13 +492,19 @@ def _acts_as_a_name(story: Story, low: str, f: Found, also_mid_sentence: bool) -
     or word the story also writes in lower case. At a sentence's start, where every word is
     capitalised, only a family name counts ("Brown said", never "Research says"), or a word
     the story also capitalises mid-sentence that speaks of itself as he or she ("Trump said he
-    would"; not "Security said he was arrested")."""
+    would"; not "Security said he was arrested"). A score after it makes it a team ("beat
+    Arsenal 2-1")."""
     knowledge = story.knowledge
     return (not low.endswith("s") and low not in COMMON and low not in story.lower_all
             and (not f.initial or low in knowledge.family_names
                  or also_mid_sentence and SAYS_HE.match(story.text, f.end) is not None)
             and (_NAME_ACTS.match(story.text, f.end) is not None
-                 or not f.initial and _DONE_BY.search(story.text, max(0, f.start - 24), f.start) is not None))
+                 or not f.initial and _DONE_BY.search(story.text, max(0, f.start - 24), f.start) is not None
+                 or _SCORE_AFTER.match(story.text, f.end) is not None))
+
+
+_SCORE_AFTER = re.compile(r" \d{1,2}[-–]\d{1,2}\b(?![-–]\d)")
+"""A match's score right after a word: "beat Arsenal 2-1" names a team (not a date, "2-1-2025")."""
 
 
 _DONE_BY = re.compile(r"\b(?:set|written|directed|founded|led|made|played|sung|performed|produced|signed|"
