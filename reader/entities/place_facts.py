@@ -215,10 +215,23 @@ class PlaceTable:
                    and cities[n][2] >= SMALL_TOWN
                    and self._in_states(n, states_named) >= self._in_states(best, states_named)]
             best = max(own, key=lambda n: cities[n][2], default=best)
+        if fold(cities[best][0]) not in names and cities[best][1] not in countries_nearby \
+                and not self._known_by(best, names):
+            # another name of it that few languages give it, in no country of the story: a town
+            # that bears the name comes first ("Venice" is Venice, Italy: GeoNames also calls Dayton,
+            # Ohio so; "Antioch" stays Antakya, which many languages call Antioch, Antioche, Antiochia)
+            anywhere = [n for n in found if fold(cities[n][0]) in names and cities[n][2] >= SMALL_TOWN]
+            best = max(anywhere, key=lambda n: cities[n][2], default=best)
         biggest = max(found, key=lambda n: cities[n][2])
         if cities[biggest][2] >= WORLD_CITY and cities[best][2] < BIG_CITY and not self._in_states(best, states_named):
             best = biggest
         return best
+
+    def _known_by(self, city: int, names: set[str]) -> bool:
+        """True when several of the city's other names start as one of ``names`` does: an
+        exonym of many languages ("Antioch", "Antioche", "Antiochia" of Antakya), not a lone one."""
+        starts = {name[:4] for name in names}
+        return sum(fold(alternate)[:4] in starts for alternate in self.cities[city][5]) >= 3
 
     def _in_states(self, city: int, states: frozenset[str]) -> bool:
         """True when the city is an American one in one of ``states`` (postal codes)."""
@@ -276,7 +289,7 @@ class PlaceTable:
         found = self._cities_named(fold(name))
         if not found:
             return None
-        best = max(found, key=lambda n: self.cities[n][2])
+        best = self._best_city(found, {fold(name)}, frozenset(), frozenset())  # (as the facts choose it)
         return self.cities[best][1] if self.cities[best][2] >= SMALL_TOWN else None
 
     def state_of_its_towns(self, name: str) -> str | None:
