@@ -266,9 +266,12 @@ class MainScreen(Screen):
                     self.column.open(entry, message.catalog, position=position)
                 else:
                     panel.article_opened(entry.id)
-                # back in the middle of a story: the keys go on reading it (space, j); else the list
+                # back in the middle of a story: the keys go on reading it (space, j); else the list.
+                # Not when the person already put the focus somewhere: the story shown before the list
+                # came may have been read from, or its entities chosen (Tab into the sidebar was undone)
                 reading = position > 0 or not self.pane_shown("list")
-                (self.column.view if reading else panel.article_list).focus()
+                if self.focused is None:
+                    (self.column.view if reading else panel.article_list).focus()
             else:
                 self.column.show_nothing()
                 self.column.view.focus()
