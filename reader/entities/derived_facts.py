@@ -255,9 +255,9 @@ def place_part(name: str) -> str | None:
     table = place_table()
     if table.facts(name) is not None:
         return None  # a place of its own ("South Africa", "West Virginia")
-    from reader.entities.knowledge import load_knowledge  # noqa: PLC0415 - the cached word lists
+    from reader.entities.knowledge import shared_knowledge  # noqa: PLC0415 - the cached word lists
 
-    words_known = load_knowledge()
+    words_known = shared_knowledge()
     for rest, part in ((words[1:], words[0]), (words[:-1], words[-1])):
         whole = " ".join(rest)
         if part.casefold() not in _PARTS:

@@ -162,6 +162,18 @@ def build() -> dict:
             "words": _words(), "company_suffixes": _company_suffixes(), "job_nouns": _job_nouns()}
 
 
+_SHARED: Knowledge | None = None
+
+
+def shared_knowledge() -> Knowledge:
+    """``load_knowledge()`` read once per process: for the rules that consult the word lists
+    outside a story's recognition (roles, derived facts; a read costs about 6 ms)."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = load_knowledge()
+    return _SHARED
+
+
 def load_knowledge(use_cache: bool = True) -> Knowledge:
     """The knowledge, from the cache files when they are there (the words memory-mapped)."""
     import marisa_trie  # noqa: PLC0415

@@ -48,10 +48,10 @@ _OWNER_BEFORE = re.compile(r"[A-Z][\w.-]*[’']s\s+$")
 def _ordinary_noun(word: str) -> bool:
     """True for a capitalised ordinary word that is no given name ("Day", "Office"): after a
     possessive it ends a name ("Mother’s Day"), not a list of people."""
-    from reader.entities.knowledge import load_knowledge  # noqa: PLC0415 - the cached word sets
+    from reader.entities.knowledge import shared_knowledge  # noqa: PLC0415 - the cached word sets
 
     folded = word.casefold()
-    knowledge = load_knowledge()
+    knowledge = shared_knowledge()
     return knowledge.is_word(folded) and folded not in knowledge.given_names
 
 

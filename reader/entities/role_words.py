@@ -92,9 +92,9 @@ def job_nouns() -> frozenset[str]:
     """Faker's English job nouns ("broker", "paramedic"), from the knowledge cache."""
     global _JOB_NOUNS
     if _JOB_NOUNS is None:
-        from reader.entities.knowledge import load_knowledge  # noqa: PLC0415 - read once, on first use
+        from reader.entities.knowledge import shared_knowledge  # noqa: PLC0415 - read once, on first use
 
-        _JOB_NOUNS = load_knowledge().job_nouns
+        _JOB_NOUNS = shared_knowledge().job_nouns
     return _JOB_NOUNS
 
 _JOB_NOUNS: frozenset[str] | None = None
