@@ -96,24 +96,26 @@ async def test_entity_without_a_note_shows_the_story_and_w_from_the_list_writes_
         await wait_note_indexed(pilot, ["Quentin Vale", "quentin-vale", "PERSON", "Quentin Vale", ""])
 
 
-async def test_a_sentence_that_opens_a_quotation_gets_no_second_quotation_mark(tmp_path):
-    story(tmp_path, "a.txt", "Ferries stop", "2021-03-02", "“I was shocked,” said Harbour Director Quentin Vale.")
+async def panel_of(tmp_path, body: str, key: str, waited: str) -> str:
+    """What the note panel shows for the entity ``key`` of a one-story library of ``body``."""
+    story(tmp_path, "a.txt", "A story", "2021-03-02", body)
     async with ReaderApp(sources=[tmp_path]).run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         entity_list = await wait_entities(pilot)
-        assert entity_list.select_key("quentin-vale") is not None
-        shown = await wait_panel(pilot, "I was shocked")
-        assert "\n“I was shocked,” said Harbour Director Quentin Vale." in shown and "““" not in shown
+        assert entity_list.select_key(key) is not None
+        return await wait_panel(pilot, waited)
+
+
+async def test_a_sentence_that_opens_a_quotation_gets_no_second_quotation_mark(tmp_path):
+    shown = await panel_of(tmp_path, "“I was shocked,” said Harbour Director Quentin Vale.", "quentin-vale",
+                           "I was shocked")
+    assert "\n“I was shocked,” said Harbour Director Quentin Vale." in shown and "““" not in shown
 
 
 async def test_facts_derived_from_a_name_do_not_say_its_type_again(tmp_path):
-    story(tmp_path, "a.txt", "Hiring", "2021-03-02", "Harbour Widgets Ltd hired Quentin Vale on Monday.")
-    async with ReaderApp(sources=[tmp_path]).run_test(size=SIZE) as pilot:
-        await wait_loaded(pilot)
-        entity_list = await wait_entities(pilot)
-        assert entity_list.select_key("harbour-widgets-ltd") is not None
-        shown = await wait_panel(pilot, "company (legal form Ltd)")
-        assert "\n\nFacts\n" in shown and "Facts: organisation" not in shown
+    shown = await panel_of(tmp_path, "Harbour Widgets Ltd hired Quentin Vale on Monday.", "harbour-widgets-ltd",
+                           "company (legal form Ltd)")
+    assert "\n\nFacts\n" in shown and "Facts: organisation" not in shown
 
 
 async def wait_note_indexed(pilot, form: list[str]) -> None:

@@ -62,16 +62,11 @@ def remember(name: str, kind: str, title: str) -> None:
 
 def has_own_note(key: str) -> bool:
     """True when the person wrote a note on ``key`` themselves (a whole note or their part of a
-    shipped one), not one saved from Wikipedia."""
-    from reader.entities.notes import notes_files, read_notes_file, user_notes_dir  # noqa: PLC0415
+    shipped one: the knowledge base marks both ``user``), not one saved from Wikipedia."""
+    from reader.entities.notes import load_knowledge_base  # noqa: PLC0415
 
-    for path in notes_files(user_notes_dir()):
-        notes, _problems = read_notes_file(path, user=True)
-        for note in notes:
-            entry = note.to_yaml_entry() if isinstance(note, Note) else note
-            if str(entry.get("id")) == key and "/wiki/" not in str(entry.get("source_url") or ""):
-                return True
-    return False
+    note = load_knowledge_base().get(key)
+    return note is not None and note.user and "/wiki/" not in note.source_url
 
 
 def look_up(client: WikipediaClient, key: str, name: str, kind: str, story_text: str = "", *,
