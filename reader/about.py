@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reader.entities.background import Background, StoryView
-from reader.entities.model import ORG, OTHER, PLACE, team_key
+from reader.entities.model import ORG, OTHER, PERSON, PLACE, team_key
 from reader.entities.notes import KnowledgeBase, Note, fold
 from reader.entities.summary import EntityInfo, introducing_sentence
 
@@ -50,7 +50,8 @@ def background_for(entity: EntityInfo, kb: KnowledgeBase, *, article: Article | 
                                       entity.mentions if article is not None else ())
     if article is not None and entity.mentions:
         context.story = StoryView(len(article.body), list(entity.mentions), list((roles or {}).get(entity.key, [])),
-                                  introducing_sentence(article.body, entity, article.title))
+                                  introducing_sentence(article.body, entity, article.title),
+                                  people_named_with(entity, story_entities, roles or {}, article.body))
     if index is None:
         return context
     if not index_ready:
@@ -62,6 +63,46 @@ def background_for(entity: EntityInfo, kb: KnowledgeBase, *, article: Article | 
     if context.dossier is None:
         context.library_state = NO_INDEX
     return context
+
+
+_JOINS_A_NAME = frozenset("in the and at on for to as".split())
+"""Capitalised words that may follow a body's name in a role without lengthening it ("of FTU
+In the Kowloon East", a role run on into the next sentence)."""
+PEOPLE_SHOWN = 6
+"""At most this many people are listed for one body or place."""
+
+
+def people_named_with(entity: EntityInfo, story_entities: Sequence[EntityInfo], roles: dict[str, list[str]],
+                      body: str) -> list[tuple[str, str]]:
+    """(person, role) for the story's people whose role names ``entity``, in the story's order:
+    "Ben Chan" (of DAB) for DAB, "Julie Hahn" (Environment Canada spokesperson) for
+    Environment Canada. The name must stand whole in the role: "Fox" is not named by "former
+    Fox News CEO", nor by "a director of 21st Century Fox"."""
+    if entity.type == PERSON:
+        return []
+    forms = {entity.name, *(body[start:end] for start, end in entity.mentions)}
+    patterns = [re.compile(rf"(?<![\w’'&.-]){re.escape(form)}(?![\w’'&-])") for form in forms if len(form) > 1]
+    found: list[tuple[str, str]] = []
+    for other in story_entities:
+        if other.type != PERSON or len(found) == PEOPLE_SHOWN:
+            continue
+        role = next((r for r in roles.get(other.key, []) if any(_whole_name_in(p, r) for p in patterns)), None)
+        if role is not None:
+            found.append((other.name, role))
+    return found
+
+
+def _whole_name_in(pattern: re.Pattern[str], role: str) -> bool:
+    """True when ``pattern`` finds the name in ``role`` as a whole name, not inside a longer one."""
+    for match in pattern.finditer(role):
+        before = role[:match.start()].split()
+        after = role[match.end():].split()
+        if before and before[-1][:1].isupper() and before[-1] != "The":
+            continue  # "21st Century Fox": another, longer name
+        if after and after[0][:1].isupper() and after[0].casefold() not in _JOINS_A_NAME:
+            continue  # "Fox News CEO"
+        return True
+    return False
 
 
 def _note_named(kb: KnowledgeBase, entity: EntityInfo) -> Note | None:

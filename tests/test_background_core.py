@@ -800,3 +800,23 @@ def test_the_library_counts_a_title_written_short_with_its_long_form(tmp_path):
     write(lib, "b.txt", "2020-02-10", "Sen. Bob Menendez left Newark.")
     with indexed(lib) as index:
         assert dossier_of(index, "bob-menendez").roles == [("U.S. Sen.", 2)]
+
+
+def test_a_body_lists_the_people_whose_role_names_it_whole():
+    body = ("Frederick Fung of ADPL lost. Gary Chan of ADPL won. Roger Ailes, former Fox News CEO, spoke. "
+            "Jacques Nasser, a director of Century Fox, spoke too.")
+    kb = KnowledgeBase()
+    infos = [EntityInfo("frederick-fung", "Frederick Fung", PERSON, [at(body, "Frederick Fung")]),
+             EntityInfo("adpl", "ADPL", "ORG", [at(body, "ADPL")]),
+             EntityInfo("gary-chan", "Gary Chan", PERSON, [at(body, "Gary Chan")]),
+             EntityInfo("roger-ailes", "Roger Ailes", PERSON, [at(body, "Roger Ailes")]),
+             EntityInfo("fox", "Fox", "ORG", [(body.index("Fox News"), body.index("Fox News") + 3)])]
+    article = Article(id="a", title="Results", body=body)
+    roles = story_roles(body, infos)
+    party = background_for(infos[1], kb, article=article, roles=roles, story_entities=infos)
+    assert party.story.people == [("Frederick Fung", "of ADPL"), ("Gary Chan", "of ADPL")]
+    assert party.beyond_sentence and not party.story.roles
+    fox = background_for(infos[4], kb, article=article, roles=roles, story_entities=infos)
+    assert fox.story.people == []  # "Fox News CEO" names a longer name, not "Fox"
+    person = background_for(infos[0], kb, article=article, roles=roles, story_entities=infos)
+    assert person.story.people == []

@@ -118,6 +118,12 @@ async def test_facts_derived_from_a_name_do_not_say_its_type_again(tmp_path):
     assert "\n\nFacts\n" in shown and "Facts: organisation" not in shown
 
 
+async def test_a_party_shows_the_people_the_story_names_as_its_own(tmp_path):
+    shown = await panel_of(tmp_path, "Voters chose on Sunday. Frederick Fung of ADPL lost the seat, and "
+                           "Gary Chan of ADPL won in Kowloon.", "adpl", "People:")
+    assert "People: Frederick Fung (of ADPL); Gary Chan (of ADPL)" in shown
+
+
 async def wait_note_indexed(pilot, form: list[str]) -> None:
     manifest = pilot.app.screen.query_one(IndexStatus).index.directory / "manifest.json"
     forms = []

@@ -27,6 +27,8 @@ class StoryView:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     sentence: str = ""
+    people: list[tuple[str, str]] = field(default_factory=list)
+    """(person, role) for the story's people whose role names it: a party's candidates."""
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,8 @@ class Background:
 
     @property
     def beyond_sentence(self) -> bool:
-        """True when there is more than the bare introducing sentence: a note, facts, a role,
-        or a dossier of two stories or more (what the coverage bar counts)."""
-        return bool(self.note or self.facts or (self.story and self.story.roles)
+        """True when there is more than the bare introducing sentence: a note, facts, a role
+        or people the story ties to it, or a dossier of two stories or more (what the
+        coverage bar counts)."""
+        return bool(self.note or self.facts or (self.story and (self.story.roles or self.story.people))
                     or (self.dossier and (self.dossier.roles or self.dossier.count >= 2)))
