@@ -909,3 +909,16 @@ def test_an_ordinary_word_before_a_score_is_a_team(recognizer):
     kinds = kinds_of(recognizer, "Manchester United beat Arsenal 2-1 at Old Trafford on Sunday.")
     assert kinds["Arsenal"] == ORG  # (an ordinary word, "arsenal", capitalised once)
     assert "Arsenal" not in kinds_of(recognizer, "The Arsenal of the army grew. Its arsenal was vast.")
+
+
+def test_letters_after_a_persons_name_are_a_rank_not_a_body(recognizer):
+    text = "The prosecutor, Mark Tedeschi, QC, spoke. The defence barrister Tom Molomby SC said no. Jane Smith MP agreed."
+    found = {(surface, kind) for surface, kind, _key in spans(recognizer, text)}
+    assert {("Mark Tedeschi", PERSON), ("Tom Molomby", PERSON), ("Jane Smith", PERSON)} <= found
+    assert not any(surface in ("QC", "SC", "MP") or surface.endswith(" SC") for surface, _kind in found)
+
+
+def test_a_postal_code_after_a_known_town_is_its_state(recognizer):
+    found = spans(recognizer, "She moved from Austin, TX, to Portland, OR in 2004.")
+    assert ("TX", PLACE, "texas") in found and ("OR", PLACE, "oregon") in found
+    assert all(kind != PLACE for surface, kind, _key in spans(recognizer, "Call Smith, OR ask Jones."))

@@ -69,8 +69,11 @@ COMPETITION_STARTS = frozenset("campeonato copa torneo torneio championnat coupe
 #: (a town in South Africa, a city in Italy).
 NAMED_THING_KINDS = EVENT_STARTS | frozenset(VESSEL_PREFIXES) | frozenset(
     ["shuttle", "tropical storm", "super typhoon", "operation", "mv", "ss"])
-POST_NOMINALS = frozenset("FRS FRSE FBA FREng KBE OBE MBE CBE DBE GBE KCB QC KC PhD".split())
+HONOURS = frozenset("FRS FRSE FBA FREng KBE OBE MBE CBE DBE GBE KCB QC KC PhD".split())
 """Honours and degrees written after a person's name ("Daniel Bernoulli FRS"): not the name's."""
+POST_NOMINALS = HONOURS | frozenset("SC MP MEP MSP MLA MPP MHA TD".split())
+"""The same, with offices and ranks at the bar ("Jane Smith MP", "Tom Molomby SC"), which end
+a name only after a person's ("an Ottawa New Democrat MP" is a party's)."""
 _NAME_STARTERS = frozenset("first second third fourth fifth new great grand united national royal supreme central "
                            "general".split())
 
@@ -231,9 +234,11 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         forced_person = forced_person or _greets(story, a, b)  # the one greeted is a person ("Hi Mary,")
         a += 1
         initial = False
+    if b - a > 2 and tokens[b - 1].text in POST_NOMINALS and story.is_given_name(tokens[a]):
+        b -= 1  # "Tom Molomby SC": Senior Counsel, not South Carolina
     while b > a and (not tokens[b - 1].cap or b - a > 1 and tokens[b - 1].folded in _NEVER_LAST
                      or b - a > 2 and _shouted_after(story, b - 1)
-                     or b - a > 2 and tokens[b - 1].text in POST_NOMINALS) \
+                     or b - a > 2 and tokens[b - 1].text in HONOURS) \
             and (b - 1) not in anchors and not story.covered(b - 1):
         b -= 1  # "in Denver Monday", "the Ralph Northam For (Governor party)": not the name's words
     if a >= b:

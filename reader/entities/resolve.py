@@ -33,7 +33,7 @@ from reader.entities.wordlists import (
     is_demonym,
     is_role,
 )
-from reader.entities.classify import NAMED_THING_KINDS, ROMAN
+from reader.entities.classify import NAMED_THING_KINDS, POST_NOMINALS, ROMAN
 from reader.entities.evidence import SAYS_HE, pool
 
 from reader.entities.evidence import PLACE_BEFORE as _PLACE_PREPOSITIONS
@@ -357,6 +357,8 @@ def _type_single_words(story: Story, names: Names) -> None:
         if low in PARTY_NOUNS and (low == "labour" or follows_the(text, f.start)):
             found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "the Democrats", "Labour"
             continue
+        if word in POST_NOMINALS and _after_a_person(story, f.start):
+            continue  # "Mark Tedeschi, QC,": Queen's Counsel, a rank at the bar
         if len(word) == 1 or low in _PEOPLE_NOUNS or (word == "DC" and direct_current(text, f.start, f.end)):
             continue  # a letter alone: a grade, a unit (°C), an initial; "Women", "Children"; "a DC motor"
         if not tok.upper and INTERJECTION.fullmatch(word) and INTERJECTION_AFTER.match(text, f.end):
@@ -438,6 +440,11 @@ def _type_single_words(story: Story, names: Names) -> None:
         if not f.initial:
             names.surface.setdefault(word, f)
     _pair_with_names(story, paired)
+
+
+def _after_a_person(story: Story, start: int) -> bool:
+    """True when a person the story found ends right before ``start``, a comma or a space between."""
+    return any(f.type == PERSON and story.text[f.end:start] in (", ", " ") for f in story.found)
 
 
 _TIME_WORDS = frozenset("in by since until till of from through during early late mid last next this before after".split())

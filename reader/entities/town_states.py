@@ -1,5 +1,5 @@
 """A US town and its state as news writes them: "Fairfax, Va.", "Springfield, Ill.", "Austin, Texas",
-"Laurel, Md.". The abbreviation after a town's comma is the state (AP's "Va." is no
+"Laurel, Md.", "Greenville, SC". The abbreviation after a town's comma is the state (AP's "Va." is no
 organisation, "Ill." no adjective), and the town before it is the place, even when a person
 of the story shares its name (Lt. Gov. Justin Fairfax)."""
 
@@ -16,8 +16,13 @@ from reader.entities.tokens import fold_token
 from reader.entities.us_states import AP_STATES, state_name
 
 
-_AFTER_A_COMMA = re.compile(r", (?:" + "|".join(sorted(AP_STATES, key=len, reverse=True)) + r")\.")
-"""An AP abbreviation after a comma and before its full stop (found in C: most stories have none)."""
+POSTAL_CODES = frozenset("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ
+NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""".split())
+"""The states' two-letter postal codes ("Austin, TX"), and the District of Columbia's."""
+_AFTER_A_COMMA = re.compile(r", (?:(?:" + "|".join(sorted(AP_STATES, key=len, reverse=True)) + r")\.|(?:"
+                            + "|".join(sorted(POSTAL_CODES)) + r")(?![\w&'’-]))")
+"""An AP abbreviation after a comma and before its full stop, or a postal code (found in C:
+most stories have none)."""
 
 
 def mark_towns_and_states(story: Story) -> None:
@@ -31,13 +36,14 @@ def mark_towns_and_states(story: Story) -> None:
     starts = [t.start for t in tokens]
     for at in matches:
         k = bisect_left(starts, at)
-        if k >= len(tokens) or k < 2 or tokens[k].start != at or tokens[k].text not in AP_STATES \
-                or tokens[k - 1].end != at - 2:
+        if k >= len(tokens) or k < 2 or tokens[k].start != at or tokens[k - 1].end != at - 2 \
+                or tokens[k].text not in AP_STATES and tokens[k].text not in POSTAL_CODES:
             continue  # (the word before the comma is the town's last)
         tok = tokens[k]
         town = ends.get(tokens[k - 1].end)
         before = tokens[k - 1]
-        if town is None and before.cap and not before.upper and not story.covered(k - 1) \
+        postal = tok.text in POSTAL_CODES  # "Austin, TX": only after a town the story or the gazetteer knows
+        if town is None and not postal and before.cap and not before.upper and not story.covered(k - 1) \
                 and not any(f.start <= before.start < f.end for f in story.found):
             town = Found(before.start, before.end, PLACE, make_id(before.text), [before])  # "Laurel, Md."
             story.found.append(town)
