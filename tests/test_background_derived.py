@@ -67,6 +67,7 @@ def test_a_verb_or_a_thing_with_a_roles_ending_is_no_role():
     ("Office of Budget Review", "office"), ("Centre for Coastal Studies", "centre"),
     ("Harbour Valley Press", "publisher or newspaper"), ("Vantor Group", "group"),
     ("Théâtre du Port", "theatre"), ("Partido Verde", "political party"), ("Team Estonia", "team"),
+    ("Irving Independent School District", "school district"), ("Chicago Park District", "park district"),
 ])
 def test_an_organisation_says_what_it_is_by_its_name(name, what):
     facts = derived_facts(name, ORG)

@@ -922,3 +922,10 @@ def test_a_postal_code_after_a_known_town_is_its_state(recognizer):
     found = spans(recognizer, "She moved from Austin, TX, to Portland, OR in 2004.")
     assert ("TX", PLACE, "texas") in found and ("OR", PLACE, "oregon") in found
     assert all(kind != PLACE for surface, kind, _key in spans(recognizer, "Call Smith, OR ask Jones."))
+
+
+def test_a_district_that_runs_a_service_is_a_body_and_a_districts_area_a_place(recognizer):
+    kinds = kinds_of(recognizer, "The Irving Independent School District and the Chicago Park District met. "
+                                 "We walked through the Lake District and the Financial District.")
+    assert kinds["Irving Independent School District"] == ORG and kinds["Chicago Park District"] == ORG
+    assert kinds["Lake District"] == PLACE and kinds["Financial District"] == PLACE

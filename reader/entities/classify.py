@@ -16,6 +16,7 @@ from reader.entities.story import Found, Story
 from reader.entities.role_words import BODY_WORDS, TITLE_MODIFIERS
 from reader.entities.teams import place_and_nickname, plays_as_a_team, speaks_of_sport
 from reader.entities.tokens import GIVEN_WITH_HYPHEN, follows_the, lower_word_after
+from reader.entities.kind_words import SERVICE_DISTRICTS
 from reader.entities.wordlists import (
     CALENDAR,
     COMMON,
@@ -661,8 +662,11 @@ def ending_kind(story: Story, a: int, b: int) -> str | None:
             kind = ORG  # "Islamic State"; "Center for Health", "Hall for ..." are bodies, not buildings
         if head in WEAK_ENDINGS and tokens[a].folded in COMMON and not _place_then(story, a, last):
             continue
+        if head == "district" and head == heads[0] and last > a and tokens[last - 1].folded in SERVICE_DISTRICTS:
+            return ORG  # "Irving Independent School District", "Chicago Park District": a body that runs a service
         return kind
     return None
+
 
 
 def _body_office(story: Story, a: int, role_at: int, b: int) -> bool:

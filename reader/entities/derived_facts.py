@@ -33,6 +33,7 @@ from reader.entities.kind_words import (
     PAPER_AFTER_A_PLACE,
     PLACE_FIRST_WORDS,
     PLACE_KINDS,
+    SERVICE_DISTRICTS,
     STATE_BODIES,
 )
 from reader.entities.legal_forms import legal_form
@@ -71,6 +72,8 @@ def org_kind(name: str) -> tuple[str, str] | None:
             return ORG_KINDS[folded], word
     if len(words) >= 3 and words[-2].casefold() == "air" and words[-1].casefold() == "force":
         return "air force", "Air Force"
+    if len(words) >= 3 and words[-1].casefold() == "district" and words[-2].casefold() in SERVICE_DISTRICTS:
+        return f"{words[-2].casefold()} district", f"{words[-2]} District"  # "Irving Independent School District"
     return _kind_of_first_word(words, ORG_FIRST_WORDS)
 
 
