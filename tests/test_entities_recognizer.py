@@ -929,3 +929,14 @@ def test_a_district_that_runs_a_service_is_a_body_and_a_districts_area_a_place(r
                                  "We walked through the Lake District and the Financial District.")
     assert kinds["Irving Independent School District"] == ORG and kinds["Chicago Park District"] == ORG
     assert kinds["Lake District"] == PLACE and kinds["Financial District"] == PLACE
+
+
+def test_and_between_two_bodies_named_after_places_makes_two(recognizer):
+    kinds = kinds_of(recognizer, "A team from the Massachusetts Institute of Technology and Colorado State University "
+                                 "of the US found it. The Department of Health and Human Services agreed. She "
+                                 "studied at the University of the Philippines.")
+    assert kinds["Massachusetts Institute of Technology"] == ORG and kinds["Colorado State University"] == ORG
+    assert kinds["US"] == PLACE
+    assert kinds["Department of Health and Human Services"] == ORG and kinds["University of the Philippines"] == ORG
+    assert kinds_of(recognizer, "He designed the hall in New York for the First Congress of the United States.") \
+        .get("United States") is None  # a congress named with its country stays whole

@@ -491,6 +491,24 @@ class Story:
         tokens = self.tokens
         return any(tokens[x].folded in OF_CONNECTORS and tokens[x - 1].folded in ENDINGS for x in range(i + 1, k))
 
+    def _two_bodies(self, i: int, k: int, m: int, j: int) -> bool:
+        """True when "and" at ``k`` stands between two bodies, the second named after a place:
+        "Massachusetts Institute of Technology and Colorado State University" (not "Bank of
+        Health and Human Services")."""
+        anchor = self.anchors.get(m)
+        return anchor is not None and anchor[1].type == PLACE and self._headed_by_of(i, k) \
+            and any(ENDINGS.get(tok.folded) == ORG for tok in self.tokens[m + anchor[0]:j])
+
+    def _country_after_a_named_body(self, i: int, k: int, m: int, j: int) -> bool:
+        """True when "of" at ``k`` puts a country after a body already named after a place:
+        "Colorado State University of the US" (not "University of the Philippines", "Central
+        Bank of the Philippines")."""
+        first, country = self.anchors.get(i), self.anchors.get(m)
+        return first is not None and first[1].type == PLACE and first[0] < k - i \
+            and all(tok.cap for tok in self.tokens[i:k]) and ENDINGS.get(self.tokens[k - 1].folded) == ORG \
+            and country is not None and country[1].type == PLACE and country[1].rank >= COUNTRY_RANK \
+            and m + country[0] == j
+
     def _before_a_title(self, m: int, j: int) -> int:
         """Where the run ``m``..``j`` has its first title, else ``j``: "Health and Human Services
         Secretary Robert Kennedy" names its body before "Secretary"."""
@@ -521,7 +539,7 @@ class Story:
         tokens, anchors = self.tokens, self.anchors
         cuts: list[tuple[int, int]] = []  # (index of first connector, index after connectors)
         for_joined = False  # "for" joins this name so far: "Joint Council for the Welfare of Immigrants"
-        k = i
+        k = segment = i  # (where the name being read begins: after the last cut)
         while k < j:
             if k in anchors:
                 k += anchors[k][0]
@@ -539,14 +557,17 @@ class Story:
                     # "Bank of Health and Human Services", "Center for Health and Human Rights"
                     ok = (m < j and tokens[self._before_a_title(m, j) - 1].folded in ENDINGS
                           or self._headed_by_of(i, k)) \
-                        and not (k - 1 in anchors or self.anchor_ends_at(k)) and tokens[k - 1].folded not in ENDINGS
+                        and not (k - 1 in anchors or self.anchor_ends_at(k)) and tokens[k - 1].folded not in ENDINGS \
+                        and not self._two_bodies(i, k, m, j)
                 elif words & OF_CONNECTORS:
                     head = tokens[k - 1].folded
                     ok = (head in ENDINGS or is_role(head) or for_joined and "of" in words) and m < j \
                         and tokens[m].folded not in CALENDAR \
-                        and not ("on" in words and (tokens[m].upper or tokens[m].text[-1:].isdigit()))
+                        and not ("on" in words and (tokens[m].upper or tokens[m].text[-1:].isdigit())) \
+                        and not self._country_after_a_named_body(segment, k, m, j)
                 if not ok:
                     cuts.append((k, m))
+                    segment = m
                 # "Council for the Welfare" goes on through "of"; a cut or an "and" starts anew
                 for_joined = ok and "for" in words or (for_joined and ok and not words & {"and", "&"})
                 k = m
