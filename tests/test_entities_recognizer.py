@@ -940,3 +940,9 @@ def test_and_between_two_bodies_named_after_places_makes_two(recognizer):
     assert kinds["Department of Health and Human Services"] == ORG and kinds["University of the Philippines"] == ORG
     assert kinds_of(recognizer, "He designed the hall in New York for the First Congress of the United States.") \
         .get("United States") is None  # a congress named with its country stays whole
+
+
+def test_travelling_with_someone_to_a_name_goes_to_a_place(recognizer):
+    kinds = kinds_of(recognizer, "He travelled with Bonosus to Gaul and settled in Trier where he stayed.")
+    assert kinds["Gaul"] == PLACE and kinds["Trier"] == PLACE
+    assert kinds_of(recognizer, "She moved with Tom to Quantcast last year.").get("Quantcast") != PLACE

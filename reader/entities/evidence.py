@@ -48,11 +48,12 @@ _PLACE_APPOSITION = re.compile(
 (never 'Okafor, a city councillor': the kind must end the phrase or lead to where it is)."""
 _TRAVEL = (r"(?:travell?(?:ed|ing)|journey(?:ed|ing)?|voyages?|flew|sailed|sailing|fled|fleeing|"
            r"emigrated|emigrating|immigrated|deported|exiled|banished|pilgrimage|expedition)")
-"""Words of going somewhere: 'fled to X', 'a journey through X' (never 'moved to', 'went to' or
-'a trip to': 'she moved to Google', 'he went to Harvard', 'a trip to Costco')."""
+"""Words of going somewhere: 'fled to X', 'a journey through X', 'travelled with Bonosus to X'
+(never 'moved to', 'went to' or 'a trip to': 'she moved to Google', 'he went to Harvard', 'a
+trip to Costco')."""
 _PLACE_BEFORE = re.compile(r"\b" + _PLACE_NOUNS + r" of\s+$|\b(?:visit|visiting|around|reach|reaching|arrive in|"
                            r"arriving in|flights? to|ferry to|road to|north of|south of|east of|west of|"
-                           + _TRAVEL + r" (?:to|through))\s+$",
+                           + _TRAVEL + r"(?: with \w[\w'’-]*(?: \w[\w'’-]*)?)? (?:to|through))\s+$",
                            re.IGNORECASE)
 #: Name endings that say person or place (Latin and Slavic surnames; town suffixes).
 _PERSON_SUFFIXES = ("ius", "ios", "ov", "ev", "ova", "eva", "sky", "ski", "enko", "vich", "escu", "opoulos", "ovic")
