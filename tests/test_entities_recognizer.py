@@ -946,3 +946,9 @@ def test_travelling_with_someone_to_a_name_goes_to_a_place(recognizer):
     kinds = kinds_of(recognizer, "He travelled with Bonosus to Gaul and settled in Trier where he stayed.")
     assert kinds["Gaul"] == PLACE and kinds["Trier"] == PLACE
     assert kinds_of(recognizer, "She moved with Tom to Quantcast last year.").get("Quantcast") != PLACE
+
+
+def test_sports_statistics_and_a_juniors_suffix_are_no_names(recognizer):
+    found = spans(recognizer, "Holt was named the MVP after he drove in 3 RBI. He came with Iván DeJesús, Jr., in May.")
+    surfaces = {surface for surface, _kind, _key in found}
+    assert "Iván DeJesús" in surfaces and not surfaces & {"MVP", "RBI", "Jr"}

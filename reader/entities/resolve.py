@@ -357,8 +357,8 @@ def _type_single_words(story: Story, names: Names) -> None:
         if low in PARTY_NOUNS and (low == "labour" or follows_the(text, f.start)):
             found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "the Democrats", "Labour"
             continue
-        if word in POST_NOMINALS and _after_a_person(story, f.start):
-            continue  # "Mark Tedeschi, QC,": Queen's Counsel, a rank at the bar
+        if (word in POST_NOMINALS or low in ("jr", "sr")) and _after_a_person(story, f.start):
+            continue  # "Mark Tedeschi, QC,": Queen's Counsel, a rank at the bar; "Iván DeJesús, Jr."
         if len(word) == 1 or low in _PEOPLE_NOUNS or (word == "DC" and direct_current(text, f.start, f.end)):
             continue  # a letter alone: a grade, a unit (°C), an initial; "Women", "Children"; "a DC motor"
         if not tok.upper and INTERJECTION.fullmatch(word) and INTERJECTION_AFTER.match(text, f.end):

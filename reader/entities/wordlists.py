@@ -256,7 +256,7 @@ christmas easter ramadan eid halloween thanksgiving
 bible koran quran torah talmud gospel gospels christianity judaism buddhism hinduism sikhism catholicism islam
 taoism jainism shinto protestantism hebrew yiddish ph phd dphil mba op
 ok okay tv dvd cd pdf usb gps ai ceo cfo gdp dna hiv aids covid covid-19 sars ufo ps pm am
-vip iq faq diy rsvp asap fyi lol omg tba tbd aka ipo cto coo mri cpr icu atm
+vip iq faq diy rsvp asap fyi lol omg tba tbd aka ipo cto coo mri cpr icu atm mvp rbi rbis
 html css json xml svg jpeg jpg png gif url uri http https api sdk dns vpn smtp ldap mime sms mms rgb ansi
 gpu cpu ram ssd lan wifi eof utf ascii midi rss ttf otf ftp ssh ssl tls tcp ip
 ad bc ce bce
