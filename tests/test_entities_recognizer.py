@@ -952,3 +952,12 @@ def test_sports_statistics_and_a_juniors_suffix_are_no_names(recognizer):
     found = spans(recognizer, "Holt was named the MVP after he drove in 3 RBI. He came with Iván DeJesús, Jr., in May.")
     surfaces = {surface for surface, _kind, _key in found}
     assert "Iván DeJesús" in surfaces and not surfaces & {"MVP", "RBI", "Jr"}
+
+
+def test_a_field_of_study_after_a_professorship_or_a_degree_is_no_body(recognizer):
+    text = ("In 1952 he became Agassiz Professor of Oriental Languages. She was Professor of East Asian Studies and "
+            "Music. He took a Master of Education in Sport Psychology. She is Professor of Law at the University "
+            "of Chicago.")
+    surfaces = {surface for surface, _kind, _key in spans(recognizer, text)}
+    assert not surfaces & {"Oriental Languages", "East Asian Studies and Music", "Sport Psychology", "Law"}
+    assert "University of Chicago" in surfaces

@@ -207,9 +207,33 @@ def _body_named_for_its_country(story: Story, a: int, b: int) -> bool:
     return place is not None and place[0] == b - a - 1 and place[1].type == PLACE and place[1].rank >= COUNTRY_RANK
 
 
+_STUDY_BEFORE = re.compile(r"\b(?:[Pp]rofessor|[Ll]ecturer|[Rr]eader|[Dd]egrees?|[Mm]ajor(?:ed|ing)?|[Dd]iploma|"
+                           r"[Bb]achelor|[Mm]aster|Ph\.?D\.?|[Dd]octorate|[Cc]hair)"
+                           r"(?:'s)?(?: of (?:Arts|Science|Sciences|Education|Philosophy|Fine Arts|Laws|Business "
+                           r"Administration))?(?: degree)? (?:of|in) $")
+"""What comes before a field of study: "Professor of", "a degree in", "Master of Arts in"."""
+
+
+def _subject_of_study(story: Story, a: int, b: int) -> bool:
+    """True when ``a``..``b`` is a field of study after "Professor of" or "a degree in": no known
+    name in it and no ending of a body or a place ("Oriental Languages", "Sport Psychology",
+    "East Asian Studies")."""
+    start = story.tokens[a].start
+    if not _STUDY_BEFORE.search(story.text, max(0, start - 60), start):
+        return False
+    return not any(k in story.anchors for k in range(a, b)) and (
+        ending_kind(story, a, b) not in (ORG, PLACE) or story.tokens[b - 1].folded in _FIELD_ENDINGS)
+
+
+_FIELD_ENDINGS = frozenset("studies sciences science music arts art".split())
+"""Last words that end a body's name elsewhere ("Centre for Coastal Studies") but a field here."""
+
+
 def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced_person: bool = False,
                      left_of_role: bool = False) -> None:
     tokens, anchors = story.tokens, story.anchors
+    if _subject_of_study(story, a, b):
+        return  # "Professor of Oriental Languages", "a Master of Education in Sport Psychology"
     if b - a >= 2 and _body_named_for_its_country(story, a, b):
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, ORG, None, tokens[a:b]))
         return
