@@ -961,3 +961,9 @@ def test_a_field_of_study_after_a_professorship_or_a_degree_is_no_body(recognize
     surfaces = {surface for surface, _kind, _key in spans(recognizer, text)}
     assert not surfaces & {"Oriental Languages", "East Asian Studies and Music", "Sport Psychology", "Law"}
     assert "University of Chicago" in surfaces
+
+
+def test_a_region_closing_a_towns_phrase_is_a_place_though_a_given_name(recognizer):
+    kinds = kinds_of(recognizer, "Goode was born in Exeter, Devon. He studied in Exeter, Devon, and in Birmingham.")
+    assert kinds["Devon"] == PLACE
+    assert kinds_of(recognizer, "In Paris, Kate, a nurse, said no.")["Kate"] == PERSON

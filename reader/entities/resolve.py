@@ -401,6 +401,9 @@ def _type_single_words(story: Story, names: Names) -> None:
             continue  # "Refusing", "Planning", a sentence's "Crowdfunding": a capitalised gerund is not a
             # name (mid-sentence "Boeing", "Xining" are)
         target = names.target(word)
+        if target is None and not tok.upper and _region_after_a_place(story, f):
+            found.append(Found(f.start, f.end, PLACE, make_id(word), f.tokens))  # "born in Exeter, Devon."
+            continue
         if target is None and (lone := story.lexicon.lone_names.get(low)) is not None \
                 and not (f.initial and story.knowledge.is_word(low) and word not in surface_counts
                          and not _NAME_ACTS.match(text, f.end)):
@@ -440,6 +443,19 @@ def _type_single_words(story: Story, names: Names) -> None:
         if not f.initial:
             names.surface.setdefault(word, f)
     _pair_with_names(story, paired)
+
+
+_CLOSES_A_PLACE = re.compile(r"[.;)]|\s*$|\s*\n|, (?:and|where|which|before|after|near|in|on|at|for|then|but)\b|, \[")
+"""What may follow a region named after a town: the sentence's end, ", where", ", [4]" (not "In
+Paris, Kate, a nurse, said": the person the sentence is about)."""
+
+
+def _region_after_a_place(story: Story, f: Found) -> bool:
+    """True when the word comes after a place and a comma and closes the phrase: "born in
+    Exeter, Devon." (Devon is also a given name), "in Perth, Tayside, where"."""
+    text = story.text
+    return text[f.start - 2:f.start] == ", " and _CLOSES_A_PLACE.match(text, f.end) is not None \
+        and any(other.type == PLACE and other.end == f.start - 2 for other in story.found)
 
 
 def _after_a_person(story: Story, start: int) -> bool:
