@@ -162,7 +162,7 @@ def test_a_town_the_story_puts_in_another_country_gets_no_namesakes_facts_but_a_
     dubai = EntityInfo("dubai", "Dubai", PLACE, [at(body, "Dubai")])
     article = Article(id="a", title="", body=body)
     facts = background_for(julfa, KnowledgeBase(), article=article, story_entities=[julfa, dubai]).facts
-    assert facts is not None and dict(facts.lines) == {"Where": "Armenia"}
+    assert facts is not None and dict(facts.lines) == {"What": "town", "Where": "Armenia"}  # (the story's words)
     facts = background_for(dubai, KnowledgeBase(), article=article, story_entities=[julfa, dubai]).facts
     assert dict(facts.lines)["Country"] == "United Arab Emirates"  # ", Kuwait and …" goes on as a list
 

@@ -152,6 +152,10 @@ def test_a_place_says_what_it_is_and_where_the_story_puts_it():
     body = "The Polaris went through the Ballard Locks and the Inside Passage to Ketchikan."
     assert dict(derived_facts("Inside Passage", PLACE, body, [at(body, "Inside Passage")]).lines) == {
         "What": "sea passage"}  # (going to Ketchikan: not where it is)
+    body = "People fled the town of Yeoncheon and the Zagros mountain range. Chelsea state officials said so."
+    assert dict(derived_facts("Yeoncheon", PLACE, body, [at(body, "Yeoncheon")]).lines) == {"What": "town"}
+    assert dict(derived_facts("Zagros", PLACE, body, [at(body, "Zagros")]).lines) == {"What": "mountain range"}
+    assert derived_facts("Chelsea", PLACE, body, [at(body, "Chelsea")]) is None  # (a state's officials: not Chelsea's)
     body = "Take the Harbour Expressway, The B.A. road."
     assert "Where" not in dict(derived_facts("Harbour Expressway", PLACE, body, [at(body, "Harbour Expressway")]).lines)
 
@@ -161,6 +165,7 @@ def test_a_place_says_what_it_is_and_where_the_story_puts_it():
     ("Old Waterford Rd", {"What": "road"}), ("Leesburg Senior Center", {"What": "centre (a building or a site)"}),
     ("Upper Manhattan", {"Part of": "Manhattan"}), ("Kowloon West", {"Part of": "Kowloon"}),
     ("South Pacific", {"Part of": "Pacific"}),  # (a region, though "pacific" is a word)
+    ("Old Havana", {"Part of": "Havana"}),
 ])
 def test_a_place_says_what_it_is_or_what_it_is_part_of_by_its_name(name, lines):
     facts = derived_facts(name, PLACE)
@@ -168,7 +173,8 @@ def test_a_place_says_what_it_is_or_what_it_is_part_of_by_its_name(name, lines):
 
 
 @pytest.mark.parametrize("name", ["South Africa", "West Virginia", "North Korea", "West Bank", "Harbour North",
-                                  "South Side"])  # (Side is a town in Turkey, and a word)
+                                  "South Side", "Old City"])  # (Side is a town in Turkey, City a municipality
+# of Yemen: both are words)
 def test_a_place_of_its_own_or_a_part_of_an_unknown_place_is_no_part(name):
     assert derived_facts(name, PLACE) is None
 

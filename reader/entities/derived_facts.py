@@ -12,8 +12,10 @@ story states, and the facts say so in their ``source``.
 - a person's years (life dates or a term: "Years", as written) ("Antonín Dvořák (8 September 1841 – 1 May 1904)", "(born 1962)") and
   age ("Anna Ruiz, 34,", "34-year-old Anna Ruiz") as the story gives them, and a handle
   written after the name ("Conn Carroll (@conncarroll)", an embedded post's signature);
-- a place's kind from its name ("Lake Merritt": a lake) and where it lies when the story
-  writes it ("Flag Land Base in Clearwater, Florida", "Kibbutz Kinneret, Tiberias").
+- a place's kind from its name ("Lake Merritt": a lake) or from the story ("the town of
+  Yeoncheon", "the Zagros mountain range"), the place it is part of by its name ("Old
+  Havana"), and where it lies when the story writes it ("Flag Land Base in Clearwater,
+  Florida", "Kibbutz Kinneret, Tiberias").
 """
 
 from __future__ import annotations
@@ -230,7 +232,29 @@ def event_lines(name: str, body: str, mentions: Sequence[tuple[int, int]]) -> li
 
 #: Words that make a place a part of another ("Upper Manhattan", "Kowloon West").
 _PARTS = frozenset("north south east west northern southern eastern western central upper lower inner "
-                   "outer greater".split())
+                   "outer greater old".split())
+
+_PLACE_KIND_WORDS = ("town|village|city|island|islands|province|region|district|county|state|municipality|hamlet|"
+                     "suburb|neighbourhood|neighborhood|valley|river|port|commune|prefecture|oblast|borough|parish|"
+                     "kingdom|emirate|territory|archipelago|peninsula|desert|lake|bay|coast|mountain range|"
+                     "mountains|basin|delta|forest|rainforest|settlement|township|kibbutz|enclave|quarter")
+_KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<kind>" + _PLACE_KIND_WORDS + r")\s+of\s+$")
+_KIND_AFTER = re.compile(r"\s+(?P<kind>town|village|city|island|islands|province|region|district|county|municipality|"
+                         r"valley|river|prefecture|oblast|borough|parish|archipelago|peninsula|desert|mountain range|"
+                         r"mountains|basin|delta|forest|rainforest|neighbourhood|neighborhood|suburb|township)"
+                         r"\b(?![-’'])")
+"""The kind of place a story names before or after it: "the town of Yeoncheon", "the island
+of Busuanga", "the Zagros mountain range", "the remote Russian Tuva region" (not "Chelsea
+state officials": after the name, only kinds that seldom begin a phrase of their own)."""
+
+
+def place_kind_in_story(body: str, mentions: Sequence[tuple[int, int]]) -> str | None:
+    """The kind of place the story calls it ("town", "mountain range"), else ``None``."""
+    for start, end in mentions:
+        match = _KIND_BEFORE.search(body, max(0, start - 40), start) or _KIND_AFTER.match(body, end)
+        if match:
+            return match.group("kind")
+    return None
 
 
 def place_kind(name: str) -> tuple[str, str] | None:
@@ -266,8 +290,10 @@ def place_part(name: str) -> str | None:
         if part.casefold() not in _PARTS:
             continue
         facts = table.facts(whole)
-        if facts is None or (facts.kind == "city" and len(rest) == 1 and words_known.is_word(whole.casefold())):
-            continue  # "South Side": an ordinary word, not Side in Turkey (the "South Pacific" is the ocean's)
+        if facts is None or (facts.kind not in ("country", "region", "continent") and len(rest) == 1
+                             and words_known.is_word(whole.casefold())):
+            continue  # "South Side": an ordinary word, not Side in Turkey, nor "Old City" Yemen's municipality
+            # (the "South Pacific" is the ocean's)
         return whole
     return None
 
@@ -413,6 +439,10 @@ def derived_facts(name: str, kind: str, body: str = "",
             lines.append(("Part of", whole))
         if what or whole:
             sources.append(FROM_NAME)
+        said = None if what else place_kind_in_story(body, mentions)
+        if said:
+            lines.append(("What", said))  # "the town of Yeoncheon"
+            sources.append(FROM_STORY)
         where = place_where(body, mentions)
         if where:
             lines.append(("Where", where))
