@@ -75,8 +75,8 @@ PEOPLE_SHOWN = 6
 def people_named_with(entity: EntityInfo, story_entities: Sequence[EntityInfo], roles: dict[str, list[str]],
                       body: str) -> list[tuple[str, str]]:
     """(person, role) for the story's people whose role names ``entity``, in the story's order:
-    "Ben Chan" (of DAB) for DAB, "Julie Hahn" (Environment Canada spokesperson) for
-    Environment Canada. The name must stand whole in the role: "Fox" is not named by "former
+    "Ben Chan" for DAB (the role "of DAB" says no more: ""), "Julie Hahn" (Environment Canada
+    spokesperson) for Environment Canada. The name must stand whole in the role: "Fox" is not named by "former
     Fox News CEO", nor by "a director of 21st Century Fox"."""
     if entity.type == PERSON:
         return []
@@ -88,8 +88,16 @@ def people_named_with(entity: EntityInfo, story_entities: Sequence[EntityInfo], 
             continue
         role = next((r for r in roles.get(other.key, []) if any(_whole_name_in(p, r) for p in patterns)), None)
         if role is not None:
-            found.append((other.name, role))
+            found.append((other.name, "" if _only_the_name(role, forms) else role))
     return found
+
+
+def _only_the_name(role: str, forms: set[str]) -> bool:
+    """True when ``role`` says no more than the body's name ("of DAB", "from the Neo Democrats")."""
+    words = role.split()
+    while words and words[0].casefold() in ("of", "from", "the"):
+        words.pop(0)
+    return " ".join(words) in forms
 
 
 def _whole_name_in(pattern: re.Pattern[str], role: str) -> bool:

@@ -814,7 +814,7 @@ def test_a_body_lists_the_people_whose_role_names_it_whole():
     article = Article(id="a", title="Results", body=body)
     roles = story_roles(body, infos)
     party = background_for(infos[1], kb, article=article, roles=roles, story_entities=infos)
-    assert party.story.people == [("Frederick Fung", "of ADPL"), ("Gary Chan", "of ADPL")]
+    assert party.story.people == [("Frederick Fung", ""), ("Gary Chan", "")]  # ("of ADPL" says no more)
     assert party.beyond_sentence and not party.story.roles
     fox = background_for(infos[4], kb, article=article, roles=roles, story_entities=infos)
     assert fox.story.people == []  # "Fox News CEO" names a longer name, not "Fox"

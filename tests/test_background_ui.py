@@ -120,8 +120,8 @@ async def test_facts_derived_from_a_name_do_not_say_its_type_again(tmp_path):
 
 async def test_a_party_shows_the_people_the_story_names_as_its_own(tmp_path):
     shown = await panel_of(tmp_path, "Voters chose on Sunday. Frederick Fung of ADPL lost the seat, and "
-                           "Gary Chan of ADPL won in Kowloon.", "adpl", "People:")
-    assert "People: Frederick Fung (of ADPL); Gary Chan (of ADPL)" in shown
+                           "Gary Chan, ADPL spokesman, said so in Kowloon.", "adpl", "People:")
+    assert "People: Frederick Fung; Gary Chan (ADPL spokesman)" in shown  # ("of ADPL" says no more)
 
 
 async def wait_note_indexed(pilot, form: list[str]) -> None:

@@ -297,7 +297,7 @@ class NotePanel(VerticalScroll):
             parts += [Content.styled("Role: ", "bold"), Content("; ".join(story.roles))]
         if story.people:
             parts += [Content("\n" if parts else ""), Content.styled("People: ", "bold"),
-                      Content("; ".join(f"{name} ({role})" for name, role in story.people))]
+                      Content("; ".join(f"{name} ({role})" if role else name for name, role in story.people))]
         if story.sentence:
             parts += [Content("\n" if parts else ""), Content(_in_quotes(story.sentence))]
         self.query_one("#story-text", Static).update(Content.assemble(*parts))
