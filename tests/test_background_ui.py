@@ -118,6 +118,36 @@ async def test_facts_derived_from_a_name_do_not_say_its_type_again(tmp_path):
     assert "\n\nFacts\n" in shown and "Facts: organisation" not in shown
 
 
+async def test_j_past_a_panel_lists_last_entry_reads_on_and_the_footer_says_which_pane_j_moves(harbour):
+    app = ReaderApp(sources=[harbour])
+    async with app.run_test(size=(140, 18)) as pilot:  # a short panel: it scrolls
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        await wait_index_ready(pilot)
+        entity_list.select_key("quentin-vale")
+        await wait_panel(pilot, "In your library: 3 stories")
+        entity_list.focus()
+        await pilot.pause()
+        assert app.screen.active_bindings["j"].binding.description == "Move"
+        panel = app.query_one(NotePanel)
+        panel.focus()
+        await pilot.pause()
+        assert app.screen.active_bindings["j"].binding.description == "Scroll"
+        stories = app.query_one("#dossier-stories")
+        stories.focus()
+        await pilot.pause()
+        stories.highlighted = stories.option_count - 1
+        panel.scroll_to(y=0, animate=False)
+        await pilot.pause()
+        assert panel.max_scroll_y > 0
+        await pilot.press("j")  # past the list's last entry: the panel scrolls, the focus stays
+        await until(pilot, lambda: panel.scroll_y == 1, "the panel scrolled down a line")
+        assert app.focused is stories and stories.highlighted == stories.option_count - 1
+        stories.highlighted = 0
+        await pilot.press("k")
+        await until(pilot, lambda: panel.scroll_y == 0, "the panel scrolled back")
+
+
 async def test_a_party_shows_the_people_the_story_names_as_its_own(tmp_path):
     shown = await panel_of(tmp_path, "Voters chose on Sunday. Frederick Fung of ADPL lost the seat, and "
                            "Gary Chan, ADPL spokesman, said so in Kowloon.", "adpl", "People:")

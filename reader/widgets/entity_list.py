@@ -28,14 +28,15 @@ class EntityList(OptionList):
     """
 
     DEFAULT_CSS = """
-    EntityList { height: 1fr; border: none; padding: 0; background: transparent;
+    EntityList { height: 1fr; border: none; padding: 0 0 0 1; background: transparent;
                  text-wrap: nowrap; text-overflow: ellipsis; }
-    EntityList:focus { border: none; background-tint: $foreground 3%; }
+    EntityList:focus { border: none; outline-left: tall $accent; background-tint: $foreground 3%; }
     """
-    # (Focus adds no border: a border would move every row down a line under the mouse.)
+    # (Focus shows a bar over the padding on the left: a border would move every row down a line
+    # under the mouse.)
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="entities.down"),
+        Binding("j", "cursor_down", "Move", key_display="j/k", id="entities.down"),
         Binding("k", "cursor_up", "Up", show=False, id="entities.up"),
         Binding("g", "first", "First", show=False, id="entities.first"),
         Binding("G", "last", "Last", show=False, id="entities.last"),

@@ -50,13 +50,30 @@ class PanelList(OptionList):
         if self.highlighted is None and self.option_count:
             self.highlighted = 0
 
+    def action_cursor_down(self) -> None:
+        """Down in the list; past its last entry, ``j`` scrolls the panel on (read on)."""
+        if self.highlighted is not None and self.highlighted >= self.option_count - 1:
+            self._panel().scroll_down(animate=False)
+        else:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        """Up in the list; above its first entry, ``k`` scrolls the panel back."""
+        if self.highlighted is not None and self.highlighted <= 0:
+            self._panel().scroll_up(animate=False)
+        else:
+            super().action_cursor_up()
+
+    def _panel(self) -> NotePanel:
+        return next(node for node in self.ancestors if isinstance(node, NotePanel))
+
 
 class NotePanel(VerticalScroll):
     """Note, facts, story and library sections of the selected entity."""
 
     DEFAULT_CSS = """
     NotePanel { height: 1fr; padding: 0 1; }
-    NotePanel:focus { background-tint: $foreground 3%; }
+    NotePanel:focus { outline-left: tall $accent; background-tint: $foreground 3%; }  /* (over the padding) */
     NotePanel Static { height: auto; }
     NotePanel OptionList { height: auto; max-height: 8; border: none; padding: 0; background: transparent; }
     /* focused, no border either: one would push the rows down under the click that focused it */
@@ -69,7 +86,7 @@ class NotePanel(VerticalScroll):
 
     BINDINGS = [
         Binding("w", "write_note", "Write note", id="note.write"),
-        Binding("j", "scroll_down", "Down", show=False, id="note.down"),
+        Binding("j", "scroll_down", "Scroll", key_display="j/k", id="note.down"),
         Binding("k", "scroll_up", "Up", show=False, id="note.up"),
         Binding("g", "scroll_home", "Top", show=False, id="note.top"),
         Binding("G", "scroll_end", "Bottom", show=False, id="note.bottom"),
