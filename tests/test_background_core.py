@@ -820,3 +820,11 @@ def test_a_body_lists_the_people_whose_role_names_it_whole():
     assert fox.story.people == []  # "Fox News CEO" names a longer name, not "Fox"
     person = background_for(infos[0], kb, article=article, roles=roles, story_entities=infos)
     assert person.story.people == []
+
+
+def test_a_caption_without_its_stop_ends_an_affiliation_and_a_bodys_apposition_is_no_next_name():
+    body = ("Ann Chiang of DAB In the Kowloon West constituency, councillors won. Councillors Alvin Yeung from the "
+            "Civic Party, Fernando Cheung of the Labour Party, won. Matthew Ingram of The Globe and Mail wrote.")
+    assert roles_at(body, [at(body, "Ann Chiang")]) == ["of DAB"]
+    assert roles_at(body, [at(body, "Matthew Ingram")]) == ["of The Globe and Mail"]
+    assert roles_at(body, [at(body, "Civic Party")], person=False) == []

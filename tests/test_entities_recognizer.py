@@ -967,3 +967,10 @@ def test_a_region_closing_a_towns_phrase_is_a_place_though_a_given_name(recogniz
     kinds = kinds_of(recognizer, "Goode was born in Exeter, Devon. He studied in Exeter, Devon, and in Birmingham.")
     assert kinds["Devon"] == PLACE
     assert kinds_of(recognizer, "In Paris, Kate, a nurse, said no.")["Kate"] == PERSON
+
+
+def test_a_given_name_before_law_is_a_person_not_a_law(recognizer):
+    found = spans(recognizer, "Demosisto's Nathan Law won. Nathan Law of Demosisto spoke. Megan's Law passed.")
+    assert ("Nathan Law", PERSON, "nathan-law") in found and ("Demosisto", ORG, "demosisto") in found
+    assert ("Megan's Law", OTHER, "megan-s-law") in found
+    assert kinds_of(recognizer, "He won the Booker Prize.")["Booker Prize"] != PERSON

@@ -675,10 +675,15 @@ def ending_kind(story: Story, a: int, b: int) -> str | None:
         if tokens[idx].folded in OF_CONNECTORS:
             heads.append(tokens[idx - 1].folded)
             break
-    for head in heads:
+    at = [last, idx - 1]  # where each head stands
+    for head, where in zip(heads, at):
         kind = ENDINGS.get(head)
         if kind is None:
             continue
+        if head == "law" and where > a and story.is_given_name(tokens[where - 1]) \
+                and tokens[where - 1].base_end == tokens[where - 1].end and (where - 1 == a or tokens[where - 2].base_end
+                                                                              != tokens[where - 2].end):
+            continue  # "Nathan Law", "Jude Law": a given name, then the family name Law (not "Booker Prize")
         if kind == OTHER and head == heads[0] and len(heads) > 1 and ENDINGS.get(heads[1]) in (ORG, PLACE):
             continue  # "Centre for Control of Iodine Deficiency Disorders": the body's, not its subject's
         if kind == PLACE and (head == tokens[last].base_folded and tokens[a].folded in DEMONYMS and head == "state"

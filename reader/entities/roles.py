@@ -182,6 +182,8 @@ def affiliation_after(body: str, end: int) -> str | None:
     # "Gary Chan of DAB and Eunice Yung of NPP": the next person may begin past the words matched
     ahead = _NEXT_PERSON.split(body[match.start("body"):match.end("body") + 80].split("\n", 1)[0])[0].split()
     for n, word in enumerate(found[:len(ahead)]):
+        if n and word in _RUN_ON_STARTS:
+            break  # "Ann Chiang of DAB In the Kowloon West …": a caption without its full stop runs on
         if word.endswith(("'s", "’s")) and word.casefold().replace("’", "'") not in _NAME_POSSESSIVES:
             if not words:
                 return None  # "of Italy's la Repubblica": not where the person is from
@@ -202,6 +204,8 @@ def affiliation_after(body: str, end: int) -> str | None:
     return f"of {' '.join(words)}" if words else None
 
 
+_RUN_ON_STARTS = frozenset("In At On But After Before During With While When Meanwhile However".split())
+"""Capitalised words that begin a new sentence inside a body's name as matched, never part of it."""
 _SEAT_WORDS = frozenset("constituency district ward riding".split())
 """Lower-case words after a name that make it a seat a person holds or stands for."""
 
@@ -213,6 +217,9 @@ def _phrase(rest: str, person: bool = True) -> str | None:
         return None
     if len(words) > 1 and words[1] == "by" and words[0].endswith("ed"):
         return None  # "…, watched by his father, Hori Parata": a clause, not what the name is
+    if not person and len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper() \
+            and words[0].casefold() not in ("the", "a", "an"):
+        return None  # "Alvin Yeung from the Civic Party, Fernando Cheung of the Labour Party": the next name
     kept: list[str] = []
     cut = len(words) > MAX_ROLE_WORDS
     words = words[:MAX_ROLE_WORDS] + (_rest_of_name(words[MAX_ROLE_WORDS - 1:]) if cut else [])

@@ -564,7 +564,9 @@ class Story:
                     ok = (head in ENDINGS or is_role(head) or for_joined and "of" in words) and m < j \
                         and tokens[m].folded not in CALENDAR \
                         and not ("on" in words and (tokens[m].upper or tokens[m].text[-1:].isdigit())) \
-                        and not self._country_after_a_named_body(segment, k, m, j)
+                        and not self._country_after_a_named_body(segment, k, m, j) \
+                        and not (k - 2 == segment and head == "law" and self.is_given_name(tokens[k - 2]))
+                    # ("Nathan Law of Demosisto": a person of a body, no law)
                 if not ok:
                     cuts.append((k, m))
                     segment = m
