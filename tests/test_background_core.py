@@ -802,6 +802,17 @@ def test_the_library_counts_a_title_written_short_with_its_long_form(tmp_path):
         assert dossier_of(index, "bob-menendez").roles == [("U.S. Sen.", 2)]
 
 
+def test_the_library_keeps_a_former_title_apart_from_the_title(tmp_path):
+    """"described as: former President ×5" when two of the stories were written in his term."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    write(lib, "a.txt", "2015-01-10", "President Barack Obama spoke in Chicago.")
+    write(lib, "b.txt", "2017-02-10", "Former President Barack Obama left Chicago.")
+    write(lib, "c.txt", "2017-03-10", "Former President Barack Obama came back to Chicago.")
+    with indexed(lib) as index:
+        assert sorted(dossier_of(index, "barack-obama").roles) == [("Former President", 2), ("President", 1)]
+
+
 def test_a_body_lists_the_people_whose_role_names_it_whole():
     body = ("Frederick Fung of ADPL lost. Gary Chan of ADPL won. Roger Ailes, former Fox News CEO, spoke. "
             "Jacques Nasser, a director of Century Fox, spoke too.")

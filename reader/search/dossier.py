@@ -142,16 +142,22 @@ _ARTICLES = ("the ", "a ", "an ")
 def _fold_shorter_roles(roles: Counter) -> None:
     """A role that ends exactly one longer role of the library is counted with it: "Sen. ×1,
     U.S. Sen. ×1" is "U.S. Sen. ×2" (one story wrote the title short); with two longer ones
-    ("Deputy Director", "Museum Director") "Director" stays apart. One that only adds an
-    article ("the harbour director") is counted with the title ("Harbour Director")."""
+    ("Deputy Director", "Museum Director") "Director" stays apart, and so does "President"
+    beside "former President" (a story of its term). One that only adds an article ("the
+    harbour director") is counted with the title ("Harbour Director")."""
     for role in [r for r in roles if r.startswith(_ARTICLES)]:
         bare = role.split(" ", 1)[1]
         if bare in roles:
             roles[bare] += roles.pop(role)
     for role in sorted(roles, key=len):
-        longer = [other for other in roles if other != role and other.endswith(" " + role)]
+        longer = [other for other in roles if other != role and other.endswith(" " + role)
+                  and not set(other[:-len(role)].split()) <= _TIMES]
         if len(longer) == 1:
             roles[longer[0]] += roles.pop(role)
+
+
+_TIMES = frozenset("former then late outgoing incoming future ex acting interim retired".split())
+"""Words that say when a role was held: "former President" is no "President" written long."""
 
 
 NAMED_LOOKS = 50
