@@ -76,12 +76,12 @@ def people_named_with(entity: EntityInfo, story_entities: Sequence[EntityInfo], 
                       body: str) -> list[tuple[str, str]]:
     """(person, role) for the story's people whose role names ``entity``, in the story's order:
     "Ben Chan" for DAB (the role "of DAB" says no more: ""), "Julie Hahn" (Environment Canada
-    spokesperson) for Environment Canada. The name must stand whole in the role: "Fox" is not named by "former
+    spokesperson) for Environment Canada, "Mouez Hassen" (Tunisia's goalkeeper) for Tunisia. The name must stand whole in the role: "Fox" is not named by "former
     Fox News CEO", nor by "a director of 21st Century Fox"."""
     if entity.type == PERSON:
         return []
     forms = {entity.name, *(body[start:end] for start, end in entity.mentions)}
-    patterns = [re.compile(rf"(?<![\w’'&.-]){re.escape(form)}(?![\w’'&-])") for form in forms if len(form) > 1]
+    patterns = [re.compile(rf"(?<![\w’'&.-]){re.escape(form)}(?:['’]s)?(?![\w’'&-])") for form in forms if len(form) > 1]
     found: list[tuple[str, str]] = []
     for other in story_entities:
         if other.type != PERSON or len(found) == PEOPLE_SHOWN:

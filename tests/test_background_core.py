@@ -814,7 +814,7 @@ def test_the_library_keeps_a_former_title_apart_from_the_title(tmp_path):
 
 
 def test_a_body_lists_the_people_whose_role_names_it_whole():
-    body = ("Frederick Fung of ADPL lost. Gary Chan of ADPL won. Roger Ailes, former Fox News CEO, spoke. "
+    body = ("Frederick Fung of ADPL lost. Gary Chan, ADPL's treasurer, won. Roger Ailes, former Fox News CEO, spoke. "
             "Jacques Nasser, a director of Century Fox, spoke too.")
     kb = KnowledgeBase()
     infos = [EntityInfo("frederick-fung", "Frederick Fung", PERSON, [at(body, "Frederick Fung")]),
@@ -825,7 +825,7 @@ def test_a_body_lists_the_people_whose_role_names_it_whole():
     article = Article(id="a", title="Results", body=body)
     roles = story_roles(body, infos)
     party = background_for(infos[1], kb, article=article, roles=roles, story_entities=infos)
-    assert party.story.people == [("Frederick Fung", ""), ("Gary Chan", "")]  # ("of ADPL" says no more)
+    assert party.story.people == [("Frederick Fung", ""), ("Gary Chan", "ADPL's treasurer")]  # ("of ADPL" says no more)
     assert party.beyond_sentence and not party.story.roles
     fox = background_for(infos[4], kb, article=article, roles=roles, story_entities=infos)
     assert fox.story.people == []  # "Fox News CEO" names a longer name, not "Fox"
