@@ -974,3 +974,8 @@ def test_a_given_name_before_law_is_a_person_not_a_law(recognizer):
     assert ("Nathan Law", PERSON, "nathan-law") in found and ("Demosisto", ORG, "demosisto") in found
     assert ("Megan's Law", OTHER, "megan-s-law") in found
     assert kinds_of(recognizer, "He won the Booker Prize.")["Booker Prize"] != PERSON
+
+
+def test_a_tournaments_group_is_one_body_whatever_the_words_around_it(recognizer):
+    kinds = kinds_of(recognizer, "Belgium won. In the first game of Group G, Belgium faced Panama. Group F ended.")
+    assert kinds["Group G"] == ORG and kinds["Group F"] == ORG

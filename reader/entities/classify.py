@@ -207,6 +207,8 @@ def _body_named_for_its_country(story: Story, a: int, b: int) -> bool:
     return place is not None and place[0] == b - a - 1 and place[1].type == PLACE and place[1].rank >= COUNTRY_RANK
 
 
+_GROUP_LABEL = re.compile(r"[A-H]|[1-9]")
+"""A tournament group's label: "Group G", "Pool 3"."""
 _STUDY_BEFORE = re.compile(r"\b(?:[Pp]rofessor|[Ll]ecturer|[Rr]eader|[Dd]egrees?|[Mm]ajor(?:ed|ing)?|[Dd]iploma|"
                            r"[Bb]achelor|[Mm]aster|Ph\.?D\.?|[Dd]octorate|[Cc]hair)"
                            r"(?:'s)?(?: of (?:Arts|Science|Sciences|Education|Philosophy|Fine Arts|Laws|Business "
@@ -234,6 +236,9 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     tokens, anchors = story.tokens, story.anchors
     if _subject_of_study(story, a, b):
         return  # "Professor of Oriental Languages", "a Master of Education in Sport Psychology"
+    if b - a == 2 and tokens[a].folded in ("group", "pool") and _GROUP_LABEL.fullmatch(tokens[a + 1].text):
+        story.found.append(Found(tokens[a].start, tokens[a + 1].end, ORG, None, tokens[a:b], initial=initial))
+        return  # "Group G" of a tournament, however the words around it vote
     if b - a >= 2 and _body_named_for_its_country(story, a, b):
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, ORG, None, tokens[a:b]))
         return
