@@ -979,3 +979,10 @@ def test_a_given_name_before_law_is_a_person_not_a_law(recognizer):
 def test_a_tournaments_group_is_one_body_whatever_the_words_around_it(recognizer):
     kinds = kinds_of(recognizer, "Belgium won. In the first game of Group G, Belgium faced Panama. Group F ended.")
     assert kinds["Group G"] == ORG and kinds["Group F"] == ORG
+
+
+def test_ordinary_words_capitalised_after_a_person_and_of_name_their_body(recognizer):
+    found = spans(recognizer, "Raymond Chan of People Power, and Leung Kwok-hung of LSD won. Matthew Ingram of The "
+                              "Globe and Mail wrote. Lady Cassandra from Doctor Who came.")
+    assert ("People Power", ORG, "people-power") in found
+    assert not any(surface in ("The Globe", "Doctor Who") for surface, _kind, _key in found)

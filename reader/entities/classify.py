@@ -207,6 +207,24 @@ def _body_named_for_its_country(story: Story, a: int, b: int) -> bool:
     return place is not None and place[0] == b - a - 1 and place[1].type == PLACE and place[1].rank >= COUNTRY_RANK
 
 
+def _body_of_a_person(story: Story, a: int, b: int) -> bool:
+    """True for a run of capitalised ordinary words, none a known name, right after a person the
+    story found and "of" or "from": the body the person belongs to ("People Power")."""
+    tokens = story.tokens
+    if b - a < 2 or b - a > 4 or tokens[a].initial or not all(t.cap and not t.upper for t in tokens[a:b]) \
+            or any(k in story.anchors for k in range(a, b)) \
+            or not all(t.folded in COMMON or story.knowledge.is_word(t.folded) for t in tokens[a:b]):
+        return False
+    if is_role(tokens[a].folded) or tokens[a].folded == "the" or story.text.startswith((" and ", " & "), tokens[b - 1].end):
+        return False  # "from Doctor Who" (a title), "of The Globe and Mail" (cut at "and")
+    start = tokens[a].start
+    before = story.text[max(0, start - 6):start]
+    if not (before.endswith(" of ") or before.endswith(" from ")):
+        return False
+    at = start - (4 if before.endswith(" of ") else 6)
+    return any(f.type == PERSON and f.end == at for f in story.found)
+
+
 _GROUP_LABEL = re.compile(r"[A-H]|[1-9]")
 """A tournament group's label: "Group G", "Pool 3"."""
 _STUDY_BEFORE = re.compile(r"\b(?:[Pp]rofessor|[Ll]ecturer|[Rr]eader|[Dd]egrees?|[Mm]ajor(?:ed|ing)?|[Dd]iploma|"
@@ -236,6 +254,9 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     tokens, anchors = story.tokens, story.anchors
     if _subject_of_study(story, a, b):
         return  # "Professor of Oriental Languages", "a Master of Education in Sport Psychology"
+    if _body_of_a_person(story, a, b):
+        story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, ORG, None, tokens[a:b], initial=initial))
+        return  # "Raymond Chan of People Power": ordinary words, capitalised, after a person and "of"
     if b - a == 2 and tokens[a].folded in ("group", "pool") and _GROUP_LABEL.fullmatch(tokens[a + 1].text):
         story.found.append(Found(tokens[a].start, tokens[a + 1].end, ORG, None, tokens[a:b], initial=initial))
         return  # "Group G" of a tournament, however the words around it vote
