@@ -986,3 +986,10 @@ def test_ordinary_words_capitalised_after_a_person_and_of_name_their_body(recogn
                               "Globe and Mail wrote. Lady Cassandra from Doctor Who came.")
     assert ("People Power", ORG, "people-power") in found
     assert not any(surface in ("The Globe", "Doctor Who") for surface, _kind, _key in found)
+
+
+def test_a_party_in_the_possessive_opening_a_sentence_and_a_team_with_a_digit_are_bodies(recognizer):
+    kinds = kinds_of(recognizer, "Labour's Shadow Home Secretary Yvette Cooper said so. The finals saw US team Cloud9 "
+                                 "win. IE6 shipped with Windows XP.")
+    assert kinds["Labour"] == ORG and kinds["Yvette Cooper"] == PERSON
+    assert kinds["Cloud9"] == ORG and kinds["IE6"] == OTHER

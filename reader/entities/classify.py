@@ -156,7 +156,8 @@ def droppable(story: Story, k: int) -> bool:
     (but "the Democrats" and "Labour" are parties)."""
     tok = story.tokens[k]
     low = tok.folded
-    if low in PARTY_NOUNS and tok.cap and (low == "labour" or (k and story.tokens[k - 1].folded == "the")):
+    party = tok.base_folded  # ("Labour's leader": the party's)
+    if party in PARTY_NOUNS and tok.cap and (party == "labour" or (k and story.tokens[k - 1].folded == "the")):
         return False
     if tok.upper:  # an acronym that spells a word: "WHO", "LA", "FIRST"
         return low in NOT_NAMES or low in CALENDAR or low in DEMONYMS
@@ -303,9 +304,11 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         return  # "South Korean", "Roman Catholic", "Theravada Buddhist": a nationality or a faith (not "UK
         # Labour", a party a note knows)
     if is_work_title(story, a, b) or (PRODUCT_CODE.fullmatch(tokens[b - 1].text)
-                                      and not (a in anchors and anchors[a][0] == b - a)) \
+                                      and not (a in anchors and anchors[a][0] == b - a)
+                                      and not (a and not tokens[a - 1].cap and tokens[a - 1].folded in BODY_WORDS)) \
             or (b - a == 2 and _BRAND_SPELLING.match(tokens[a].text) and _MODEL_LETTERS.fullmatch(tokens[b - 1].text)):
-        # a work, or a product or model ("IE6", "Toyota RAV4", "Windows XP" is left to its words)
+        # a work, or a product or model ("IE6", "Toyota RAV4", "Windows XP" is left to its words; not "team
+        # Cloud9": a body's word before it)
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, OTHER, None, tokens[a:b]))
         return
     # one known name
