@@ -993,3 +993,9 @@ def test_a_party_in_the_possessive_opening_a_sentence_and_a_team_with_a_digit_ar
                                  "win. IE6 shipped with Windows XP.")
     assert kinds["Labour"] == ORG and kinds["Yvette Cooper"] == PERSON
     assert kinds["Cloud9"] == ORG and kinds["IE6"] == OTHER
+
+
+def test_the_crown_and_the_administration_capitalised_are_bodies(recognizer):
+    kinds = kinds_of(recognizer, "It is asserted by the Crown that both knew. I regret the Administration's decision.")
+    assert kinds["Crown"] == ORG and kinds["Administration"] == ORG
+    assert kinds_of(recognizer, "She wore a Crown of gold. Administration is hard.") == {}

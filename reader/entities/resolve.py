@@ -30,6 +30,7 @@ from reader.entities.wordlists import (
     PARTY_NOUNS,
     STANDALONE_EVENTS,
     STANDALONE_ORGS,
+    THE_BODIES,
     is_demonym,
     is_role,
 )
@@ -387,7 +388,7 @@ def _type_single_words(story: Story, names: Names) -> None:
             continue
         if is_demonym(low) or low.rstrip("s") in DEMONYMS or low in NOT_NAMES or low in CALENDAR:
             continue
-        if low in STANDALONE_ORGS and not f.initial:
+        if (low in STANDALONE_ORGS or low in THE_BODIES and follows_the(text, f.start)) and not f.initial:
             found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "Parliament", "Congress"
             continue
         head_of = names.heads.get(word)

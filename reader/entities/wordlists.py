@@ -175,6 +175,9 @@ PARTY_NOUNS = _words("democrats republicans conservatives liberals tories social
 
 #: Institutions named by one capitalised word ("Parliament passed the bill").
 STANDALONE_ORGS = _words("parliament congress senate knesset duma bundestag bundesrat politburo nato commons")
+#: Words that name a body alone after "the", capitalised mid-sentence: "asserted by the Crown",
+#: "the Administration's decision" (in lower case, a hat and any administration).
+THE_BODIES = _words("crown administration")
 
 #: Endings that name a kind only with another capitalised word before them.
 WEAK_ENDINGS = _words("post star mail globe monitor observer guardian review times daily open year week way drive lane "
