@@ -999,3 +999,11 @@ def test_the_crown_and_the_administration_capitalised_are_bodies(recognizer):
     kinds = kinds_of(recognizer, "It is asserted by the Crown that both knew. I regret the Administration's decision.")
     assert kinds["Crown"] == ORG and kinds["Administration"] == ORG
     assert kinds_of(recognizer, "She wore a Crown of gold. Administration is hard.") == {}
+
+
+def test_a_university_is_no_town_and_is_named_with_its_campus(recognizer):
+    kinds = kinds_of(recognizer, "She studied at the University of Texas. The museum at the University of North "
+                                 "Carolina at Greensboro grew. He lives in State College, Pa.")
+    assert kinds["University of Texas"] == ORG  # (GeoNames lists it as a populated place)
+    assert kinds["University of North Carolina at Greensboro"] == ORG and "Greensboro" not in kinds
+    assert kinds["State College"] == PLACE

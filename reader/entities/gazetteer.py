@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import unicodedata
 from importlib import metadata
 from pathlib import Path
@@ -43,7 +44,7 @@ mostly spellings in other languages, some of them words or names of their own ("
 Hamm's Lithuanian name)."""
 ALTERNATE_LIKENESS = 50
 """How alike (rapidfuzz's ratio, 0-100) another name of a city must be to its own to be kept."""
-_FORMAT = 8
+_FORMAT = 9
 
 #: Short and common forms that GeoNames spells differently.
 EXTRA_COUNTRY_NAMES = """
@@ -181,10 +182,15 @@ def _latin(name: str) -> str:
 
 
 def _ordinary(name: str) -> bool:
-    """True for a city name that is also an ordinary word, a title or a name ending."""
+    """True for a city name that is also an ordinary word, a title or a name ending, or a
+    campus GeoNames lists as a populated place ("University of Texas", "Tufts University"):
+    those names are the university's in a story."""
     low = name.casefold()
     return (low in COMMON or low in CALENDAR or low in ROLES or low in ENDINGS or low in DEMONYMS
-            or low in NOT_NAMES or len(name) < 3 or not name[:1].isupper())
+            or low in NOT_NAMES or len(name) < 3 or not name[:1].isupper() or _CAMPUS.search(name) is not None)
+
+
+_CAMPUS = re.compile(r"\b(?:University|Institute|Academy)$|\bUniversity of\b")
 
 
 def build_from_package() -> dict[str, int]:

@@ -137,6 +137,7 @@ def resolve(story: Story) -> list[Span]:
     text = story.text
     people_by_their_family_name(story)
     bodies_named_short(story)
+    _join_campuses(story)
     names = Names(story)
     found = story.found
     for f in found:
@@ -221,6 +222,22 @@ def _join_nicknames(story: Story, names: Names) -> None:
         team = names.nicknames.get(text[f.start:f.end])
         if team is not None and f is not team:
             f.type, f.key = team.type, team.key
+
+
+def _join_campuses(story: Story) -> None:
+    """A university named with its campus is one body: "the University of North Carolina at
+    Greensboro", "University of Texas at Austin" (not the university and a town)."""
+    text = story.text
+    if "University of" not in text:
+        return
+    by_start = {f.start: f for f in story.found}
+    for f in list(story.found):
+        place = by_start.get(f.end + 4)
+        if f.type == ORG and place is not None and place.type == PLACE and text[f.end:place.start] == " at " \
+                and "University of" in text[f.start:f.end] and place in story.found:
+            f.end, f.tokens = place.end, f.tokens + place.tokens
+            f.key = make_id(text[f.start:f.end]) if f.key is not None else None
+            story.found.remove(place)
 
 
 def _towns_joined_to_bodies(story: Story) -> None:
