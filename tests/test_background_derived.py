@@ -137,10 +137,18 @@ def test_an_event_whose_name_says_nothing_gets_no_kind():
     ("Di Moor, 34, said so.", "Di Moor", ("Age", "34 at the time of the story")),
     ("A 19-year-old student Ed Pike said so.", "Ed Pike", ("Age", "19 at the time of the story")),
     ("Turnout was high.\n— Conn Carroll (@conncarroll) November 8, 2017", "Conn Carroll", ("Handle", "@conncarroll")),
+    ("Then Lawrence Tureaud, better known as Mr. T, came in.", "Lawrence Tureaud", ("Known as", "Mr. T")),
 ])
 def test_a_person_gets_years_or_age_from_the_story(body, name, line):
     facts = derived_facts(name, PERSON, body, [at(body, name)])
     assert facts.lines == (line,) and facts.source == FROM_STORY
+
+
+def test_an_age_and_a_name_known_by_are_both_given_and_a_sentence_is_no_name():
+    body = "Ann Lee, 34, also known as Big Annie, won. Tom Hale, known as the Hammer. He left."
+    assert derived_facts("Ann Lee", PERSON, body, [at(body, "Ann Lee")]).lines == (
+        ("Age", "34 at the time of the story"), ("Known as", "Big Annie"))
+    assert derived_facts("Tom Hale", PERSON, body, [at(body, "Tom Hale")]) is None  # (no comma closes it)
 
 
 def test_a_place_says_what_it_is_and_where_the_story_puts_it():

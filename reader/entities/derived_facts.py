@@ -10,8 +10,9 @@ story states, and the facts say so in their ``source``.
 - an event's year from its name ("2018 FIFA World Cup") or the story ("the 1895 Treaty of
   Shimonoseki", "World War II (1939–1945)");
 - a person's years (life dates or a term: "Years", as written) ("Antonín Dvořák (8 September 1841 – 1 May 1904)", "(born 1962)") and
-  age ("Anna Ruiz, 34,", "34-year-old Anna Ruiz") as the story gives them, and a handle
-  written after the name ("Conn Carroll (@conncarroll)", an embedded post's signature);
+  age ("Anna Ruiz, 34,", "34-year-old Anna Ruiz") as the story gives them, a handle
+  written after the name ("Conn Carroll (@conncarroll)", an embedded post's signature), and
+  the name they are known by ("Lawrence Tureaud, better known as Mr. T,");
 - a place's kind from its name ("Lake Merritt": a lake) or from the story ("the town of
   Yeoncheon", "the Zagros mountain range"), the place it is part of by its name ("Old
   Havana"), and where it lies when the story writes it ("Flag Land Base in Clearwater,
@@ -136,7 +137,20 @@ def _years(match: re.Match) -> str:
 
 
 def person_lines(body: str, mentions: Sequence[tuple[int, int]]) -> list[tuple[str, str]]:
-    """("Lived", "1841–1904"), ("Born", "1962") or ("Age", "34") as the story gives them."""
+    """("Lived", "1841–1904"), ("Born", "1962") or ("Age", "34") as the story gives them, and
+    ("Known as", "Mr. T") when it says so ("Lawrence Tureaud, better known as Mr. T,")."""
+    alias = next((m.group("alias") for _, end in mentions if (m := _KNOWN_AS.match(body, end))), None)
+    lines = _dates_of_person(body, mentions)
+    return lines + [("Known as", alias)] if alias else lines
+
+
+_KNOWN_AS = re.compile(r"(?:,\s*[1-9][0-9]?)?,\s+(?:better\s+|also\s+|commonly\s+|widely\s+|popularly\s+)?known\s+as\s+"
+                       r"(?P<alias>[“\"]?[A-Z](?:[^,;:!?()\n.“”\"]|\.(?=\s?[A-Z])){0,50}[”\"]?)(?=,)")
+"""The name after "…, better known as" closed by a comma, as an apposition is ("Mr. T")."""
+
+
+def _dates_of_person(body: str, mentions: Sequence[tuple[int, int]]) -> list[tuple[str, str]]:
+    """The first of: life or birth dates, an age, a handle, as the story gives them."""
     for start, end in mentions:
         aside_end = skip_aside(body, end)
         if aside_end > end:  # "(Arabic: …; 31 October 1950 – 31 March 2016)": the dates end the aside
