@@ -40,7 +40,7 @@ async def test_alt_toggles_work_from_the_input_when_alt_comes_as_an_escape_prefi
             assert not bar.query_one(box, Checkbox).value
         app.post_message(events.Key("alt+s", "s"))
         await pilot.pause()
-        assert bar.status == "1 of 2"  # word forms: island finds Islands and islands
+        assert bar.status == "1 of 3"  # word forms: island finds Islands (the headline's too) and islands
 
 
 async def test_tab_from_the_find_input_goes_to_the_article_where_space_pages(tmp_path):
@@ -53,7 +53,7 @@ async def test_tab_from_the_find_input_goes_to_the_article_where_space_pages(tmp
         await pilot.press("space")
         assert not any(box.value for box in bar.query(Checkbox))
         await pilot.press("n")
-        assert bar.status == "2 of 2"
+        assert bar.status == "2 of 3"  # (the headline's is the first)
 
 
 async def test_escape_in_the_article_closes_a_find_bar_left_open_with_its_matches(tmp_path):
@@ -63,7 +63,7 @@ async def test_escape_in_the_article_closes_a_find_bar_left_open_with_its_matche
     async with app.run_test(size=SIZE) as pilot:
         bar = await open_find(pilot, "island")
         await pilot.press("enter", "tab", "n")
-        assert bar.status == "1 of 2" and app.screen.query_one(ArticleView).highlights("find")
+        assert bar.status == "3 of 3" and app.screen.query_one(ArticleView).highlights("find")
         await pilot.press("escape")
         await pilot.pause()
         assert not bar.is_open
@@ -71,7 +71,7 @@ async def test_escape_in_the_article_closes_a_find_bar_left_open_with_its_matche
         assert isinstance(app.focused, ArticleView)
         await pilot.press("slash")  # the bar comes back with its last pattern and its matches
         await pilot.pause()
-        assert bar.is_open and bar.pattern == "island" and bar.status.endswith("of 2")
+        assert bar.is_open and bar.pattern == "island" and bar.status.endswith("of 3")
 
 
 async def test_regex_and_word_forms_turn_each_other_off(tmp_path):
@@ -83,13 +83,13 @@ async def test_regex_and_word_forms_turn_each_other_off(tmp_path):
         regex, forms = bar.query_one("#find-regex", Checkbox), bar.query_one("#find-words", Checkbox)
         app.post_message(events.Key("alt+r", "r"))
         await pilot.pause()
-        assert regex.value and bar.status.endswith("of 2")
+        assert regex.value and bar.status.endswith("of 3")
         app.post_message(events.Key("alt+s", "s"))
         await pilot.pause()
         assert forms.value and not regex.value
         app.post_message(events.Key("alt+r", "r"))
         await pilot.pause()
-        assert regex.value and not forms.value and bar.status.endswith("of 2")
+        assert regex.value and not forms.value and bar.status.endswith("of 3")
 
 
 async def test_escape_in_the_article_closes_a_find_bar_left_open_with_no_match(tmp_path):
@@ -193,11 +193,11 @@ async def test_n_with_the_bar_closed_says_where_it_went_on_the_border_not_in_a_p
         app.notify = lambda message, **kwargs: said.append(message)
         view = app.screen.query_one(ArticleView)
         shown = []
-        for _ in range(3):
+        for _ in range(4):
             await pilot.press("n")
             await pilot.pause()
             shown.append(str(view.border_subtitle))
-        assert sorted(shown[:2]) == ["1 of 2", "2 of 2"] and shown[2] == shown[0]
+        assert sorted(shown[:3]) == ["1 of 3", "2 of 3", "3 of 3"] and shown[3] == shown[0]
         assert said == []
         assert view.styles.border_subtitle_align == "left"  # notices come up at the bottom right
 
@@ -259,10 +259,10 @@ async def test_opening_the_bar_again_keeps_the_match_stepped_to(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         bar = await open_find(pilot, "island")
         await pilot.press("tab", "n")
-        assert bar.status == "2 of 2"
+        assert bar.status == "2 of 3"
         await pilot.press("slash")
         await pilot.pause()
-        assert bar.is_open and bar.status == "2 of 2" and app.screen.column.find_current == 1
+        assert bar.is_open and bar.status == "2 of 3" and app.screen.column.find_current == 1
 
 
 async def test_the_bar_opened_or_a_new_story_clears_the_count_on_the_articles_border(tmp_path):
@@ -273,19 +273,50 @@ async def test_the_bar_opened_or_a_new_story_clears_the_count_on_the_articles_bo
         bar = await open_find(pilot, "island")
         view = app.screen.column.view
         await pilot.press("escape", "n")
-        assert "of 2" in str(view.border_subtitle)
+        assert "of 3" in str(view.border_subtitle)
         await pilot.press("slash")
         await pilot.pause()
         assert bar.is_open and str(view.border_subtitle) == ""
         await pilot.press("escape", "n")
-        assert "of 2" in str(view.border_subtitle)
+        assert "of 3" in str(view.border_subtitle)
         await pilot.press("escape")  # the matches cleared: their count goes with them
         assert str(view.border_subtitle) == ""
         await pilot.press("n")
-        assert "of 2" not in str(view.border_subtitle)
+        assert "of 3" not in str(view.border_subtitle)
         await pilot.press("slash", "escape", "n")
-        assert "of 2" in str(view.border_subtitle)
+        assert "of 3" in str(view.border_subtitle)
         other = next(e for e in app.screen.library_panel.catalog.entries if e.id != "senkaku")
         app.screen.open_entry(other)
         await pilot.pause()
         assert str(view.border_subtitle) == ""
+
+
+async def test_find_counts_and_highlights_matches_in_a_headline_drawn_above_the_body(tmp_path):
+    """ "/Sweden" said "1 of 9" on a story whose headline says Sweden too (a new user's pass):
+    the headline's matches come first, highlighted there, and n goes on into the body."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "match.txt").write_text("Sweden beat Korea in Group F\n\nThe match was close. Sweden won in the end.\n")
+    app = ReaderApp(sources=[lib])
+    async with app.run_test(size=SIZE) as pilot:
+        from tests.test_app import wait_loaded
+
+        await wait_loaded(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.title_apart
+        view.focus()
+        await pilot.press("slash", *"sweden")
+        await pilot.pause()
+        bar = app.screen.query_one(FindBar)
+        assert bar.status == "1 of 2"  # at the top of the story: the headline's first
+        assert [(h.start, h.end, h.kind) for h in view.title_matches()] == [(0, 6, "match-current")]
+        assert [h.kind for h in view.highlights("find")] == ["match"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert bar.status == "2 of 2" and [h.kind for h in view.title_matches()] == ["match"]
+        body = app.screen.column.article.body
+        current = view.highlights("find")[0]
+        assert current.kind == "match-current" and body[current.start:current.end] == "Sweden"
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert view.title_matches() == [] and view.highlights("find") == []

@@ -201,21 +201,22 @@ async def test_find_bar_counts_steps_wraps_and_clears(tmp_path):
         assert bar.is_open
         await pilot.press(*"island")
         await pilot.pause()
-        assert bar.status == "1 of 2"
-        assert [k for _, _, k in layer(app, "find")] == ["match-current", "match"]
+        assert bar.status == "1 of 3"  # at the top: the headline's ("… the Senkaku Islands") first
+        assert [k for _, _, k in layer(app, "find")] == ["match", "match"]
+        assert [h.kind for h in app.screen.query_one(ArticleView).title_matches()] == ["match-current"]
         await pilot.press("enter")
-        assert bar.status == "2 of 2"
-        await pilot.press("enter")
-        assert bar.status == "1 of 2"  # wrapped around
+        assert bar.status == "2 of 3"
+        await pilot.press("enter", "enter")
+        assert bar.status == "1 of 3"  # wrapped around
         await pilot.press("up")  # where Shift+Enter does not reach the app
-        assert bar.status == "2 of 2"
+        assert bar.status == "3 of 3"
         await pilot.press("down")
-        assert bar.status == "1 of 2"
+        assert bar.status == "1 of 3"
         app.screen.query_one(ArticleView).focus()
         await pilot.press("N")
-        assert bar.status == "2 of 2"
+        assert bar.status == "3 of 3"
         await pilot.press("n")
-        assert bar.status == "1 of 2"
+        assert bar.status == "1 of 3"
         bar.query_one("#find-input").focus()
         await pilot.press("escape")
         await pilot.pause()
@@ -237,14 +238,14 @@ async def test_find_bar_toggles_and_invalid_regex(tmp_path):
         await pilot.press("slash", *"Island")
         await pilot.pause()
         bar = app.screen.query_one(FindBar)
-        assert bar.status == "1 of 1"  # smart case: a capital makes it case-sensitive
+        assert bar.status == "1 of 2"  # smart case: a capital makes it case-sensitive (the headline's, the body's)
         field = bar.query_one("#find-input")
         field.value = "island"
         forms = bar.query_one("#find-words")
         assert "X" not in forms.render_line(0).text  # an off toggle shows no mark
         await pilot.press("alt+s")
         await pilot.pause()
-        assert bar.status == "1 of 2"  # word forms: island finds Islands and islands
+        assert bar.status == "1 of 3"  # word forms: island finds Islands (twice) and islands
         assert "X" in forms.render_line(0).text
         await pilot.press("alt+s")
         field.value = "(18"
@@ -334,4 +335,4 @@ async def test_the_find_bar_opened_on_a_searchs_matches_takes_its_words(tmp_path
         await pilot.press("slash")
         await pilot.pause()
         bar = app.screen.query_one(FindBar)
-        assert bar.pattern == "islands" and bar.status == "1 of 2"
+        assert bar.pattern == "islands" and bar.status == "1 of 3"

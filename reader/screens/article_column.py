@@ -103,6 +103,8 @@ class ArticleColumn(Vertical):
         self._read_timer: Timer | None = None
         self._position_timer: Timer | None = None
         self._found_pattern: str | None = None
+        self._title_shift = 0
+        """How far below the body's the headline's matches are kept (its length and one)."""
         """The pattern the matches were found with (with ``_find_options``; None: none, or a search's)."""
         self._counted_read: str | None = None
         """The id of the open story once it counted as read (or the person marked it)."""
@@ -329,7 +331,9 @@ class ArticleColumn(Vertical):
         self.find_result, self.find_current, self.find_label = None, None, ""
         self._clear_position()
         self._found_pattern = None
+        self._title_shift = 0
         self.view.set_highlights("find", [])
+        self.view.set_title_matches([])
 
     def close_find(self) -> None:
         """Close the find bar (left open when Tab went back to the article) and forget its
@@ -395,8 +399,16 @@ class ArticleColumn(Vertical):
         body = self.article.body if self.article is not None else ""
         find = _finding()
         self.find_result = find.find_matches(body, pattern, options)
-        # the first match from the reading place on (as less and vim search), not the story's first
-        self.find_current = find.nearest(self.find_result.matches, self.view.reading_offset)
+        title = self.article.title if self.article is not None and self.view.title_apart else ""
+        self._title_shift = len(title) + 1
+        if title and not self.find_result.error:
+            # the headline's matches first, at offsets below the body's (-len(title)-1 … -1)
+            in_title = find.find_matches(title, pattern, options).matches
+            self.find_result.matches[:0] = [(s - self._title_shift, e - self._title_shift) for s, e in in_title]
+        # the first match from the reading place on (as less and vim search), not the story's first;
+        # at the top of the story, the headline's
+        offset = self.view.reading_offset
+        self.find_current = find.nearest(self.find_result.matches, offset if offset else -self._title_shift)
         self._show_find()
 
     def _status_text(self) -> str:
@@ -409,7 +421,10 @@ class ArticleColumn(Vertical):
             return
         highlights = [Highlight(s, e, "match-current" if i == current else "match")
                       for i, (s, e) in enumerate(result.matches)]
-        self.view.set_highlights("find", highlights)
+        self.view.set_highlights("find", [h for h in highlights if h.start >= 0])
+        shift = self._title_shift  # (matches in a headline drawn apart have negative offsets)
+        self.view.set_title_matches([h._replace(start=h.start + shift, end=h.end + shift)
+                                     for h in highlights if h.start < 0])
         bar = self._mounted_find_bar()
         if bar is not None:  # (none yet: a search's matches, stepped with the bar never opened)
             empty = not bar.pattern and not self.find_label

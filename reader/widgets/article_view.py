@@ -127,6 +127,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._body_line_index: list[int] = []
         self._wrapped_width = 0
         self._layers: dict[str, _Layer] = {}
+        self._title_matches: _Layer | None = None
+        """Find's matches in a headline drawn apart from the body (offsets into the title)."""
         self._lead = 0  # the length of the body's first sentence when it is the title (drawn as the headline)
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._pending_offset: int | None = None
@@ -144,6 +146,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Show ``article`` from its top (or at the body offset ``position``), clearing every highlight."""
         self.article = article
         self._layers.clear()
+        self._title_matches = None
         self._pending_offset = None
         self._anchor = position or None
         self._wrapped_width = 0
@@ -197,6 +200,22 @@ class ArticleView(ScrollView, can_focus=True):
             self._layers.pop(layer, None)
         self._cache.clear()
         self.refresh()
+
+    @property
+    def title_apart(self) -> bool:
+        """True when the headline is drawn above the body (not as its first sentence): find
+        looks in it too."""
+        return self.article is not None and not self._lead
+
+    def set_title_matches(self, highlights: Sequence[Highlight]) -> None:
+        """Find's matches in the headline drawn apart (offsets into ``article.title``)."""
+        self._title_matches = _Layer(highlights) if highlights else None
+        self._cache.clear()
+        self.refresh()
+
+    def title_matches(self) -> list[Highlight]:
+        """Find's matches in the headline, in order."""
+        return list(self._title_matches.items) if self._title_matches is not None else []
 
     def highlights(self, layer: str) -> list[Highlight]:
         """The highlights of one layer, in order."""
@@ -432,6 +451,11 @@ class ArticleView(ScrollView, can_focus=True):
         else:
             source = {"title": article.title, "meta": self._meta_text(article), "credit": article.credit or ""}[line.part]
             text = visible_part(source[line.start:line.end])
+            if line.part == "title" and self._title_matches is not None:
+                for highlight in self._title_matches.touching(line.start, line.end):
+                    start, end = max(0, highlight.start - line.start), min(len(text), highlight.end - line.start)
+                    if end > start:
+                        spans.append((start, end, self._style(highlight.kind)))
             # Full style (not partial): Textual resolves "auto" colours such as $text and
             # $text-muted only there; a partial style would draw them white on light themes.
             full = self.get_component_rich_style(f"article-view--{line.part}")
