@@ -9,21 +9,45 @@ from __future__ import annotations
 
 import re
 
+from reader.entities.endings import (
+    body_office,
+    ending_kind,
+    has_strong_ending,
+    ordinary_words_with_a_body_word,
+    surname_like,
+)
 from reader.entities.land_kinds import land_kind_after
 from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
+from reader.entities.person_shapes import (
+    INITIALS,
+    country_as_surname,
+    given_inside,
+    given_name_of_a_people,
+    hyphenated_given_name,
+    person_after,
+    person_after_acronym,
+    person_first,
+    regnal,
+    title_as_given_name,
+    title_as_surname,
+)
 from reader.entities.role_words import BODY_WORDS, TITLE_MODIFIERS
+from reader.entities.run_checks import (
+    GROUP_LABEL,
+    body_named_for_its_country,
+    body_of_a_person,
+    subject_of_study,
+)
 from reader.entities.teams import place_and_nickname, plays_as_a_team, speaks_of_sport
-from reader.entities.tokens import GIVEN_WITH_HYPHEN, follows_the, lower_word_after
-from reader.entities.kind_words import SERVICE_DISTRICTS
+from reader.entities.tokens import follows_the, lower_word_after
 from reader.entities.wordlists import (
     CALENDAR,
     COMMON,
     CONNECTORS,
     DEMONYMS,
     ENDINGS,
-    GIVEN_NAMES,
     GREETINGS,
     NOT_NAMES,
     OF_CONNECTORS,
@@ -33,14 +57,12 @@ from reader.entities.wordlists import (
     STREET_QUARTERS,
     THING_NOUNS,
     VESSEL_PREFIXES,
-    WEAK_ENDINGS,
     WEEKDAYS,
     is_demonym,
     is_role,
     vessel_kind,
 )
 
-ROMAN = re.compile(r"[IVX]{1,5}")
 #: Nouns that introduce the title of a work ("the film Match Point", "her album Lemonade").
 WORK_NOUNS = frozenset("""film movie novel book album song single series sitcom show play musical opera poem painting
 symphony documentary memoir novella anthology game videogame episode ep mixtape""".split())
@@ -54,7 +76,6 @@ _BRAND_SPELLING = re.compile(r"[a-z][A-Z][a-z]")
 """A product line spelt with a small first letter: "iPhone", "iPad", "eBook"."""
 _MODEL_LETTERS = re.compile(r"[A-Z]{1,2}")
 """A model's letters after its product line: "iPhone X", "iPhone XS" (not a person's initial)."""
-INITIALS = re.compile(r"(?:[A-Z]\.){1,3}$|[A-Z]$")
 _PLACE_MODIFIERS = frozenset("greater northern southern eastern western central north south east west upper lower "
                              "inner outer mainland metropolitan".split())
 #: First words of place names ("Lake Erie", "Mount Talau", "Port Hutt", "River Ouse").
@@ -121,25 +142,8 @@ def is_work_title(story: Story, a: int, b: int) -> bool:
     return False
 
 
-_PEOPLES_AS_GIVEN_NAMES = frozenset({"christian", "roman", "tory"})
-"""Nationality and faith words that are often given names in English ("Christian Bale")."""
 
 
-def _given_name_of_a_people(story: Story, a: int, b: int) -> bool:
-    """True when a nationality or faith word starts a person's name: "Christian Bale", "Roman
-    Polanski", "Christian Dior" (all three lost their first word, and "Christian Slater" was
-    dropped); not "Christian Democrats", "Roman Empire", "French Open", "German Chancellor"."""
-    tokens = story.tokens
-    first = tokens[a]
-    if b - a != 2 or first.folded not in _PEOPLES_AS_GIVEN_NAMES or not first.cap or first.upper:
-        return False
-    last = tokens[a + 1]
-    low = last.base_folded
-    if not last.cap or last.upper or low in ENDINGS or low in DEMONYMS or low in PARTY_NOUNS or is_role(low) \
-            or low in COMMON or (a + 1) in story.anchors:
-        return False
-    knowledge = story.knowledge
-    return low in knowledge.family_names or not knowledge.is_word(low)
 
 
 def _known_person(story: Story, a: int, b: int) -> bool:
@@ -191,63 +195,16 @@ def _lone_month_name(story: Story, a: int, b: int) -> bool:
 _PARTY_QUALIFIERS = frozenset("""liberal social christian free neo new young national senate house congressional
 progressive""".split())
 
-#: What a public body or a national team is named, before its country's name ("Environment Canada",
-#: "Statistics Norway", "Sport England", "Team Estonia").
-COUNTRY_BODY_NOUNS = frozenset("""environment statistics health transport tourism parks elections industry
-service team sport fisheries justice employment immigration heritage infrastructure education agriculture
-defence revenue customs innovation energy water""".split())
 
 
-def _body_named_for_its_country(story: Story, a: int, b: int) -> bool:
-    """A capitalised noun of ``COUNTRY_BODY_NOUNS`` and then a country (or a known place) and
-    nothing else: one organisation, not a word and a place."""
-    tokens, anchors = story.tokens, story.anchors
-    if b - a < 2 or not tokens[a].cap or tokens[a].upper or tokens[a].folded not in COUNTRY_BODY_NOUNS:
-        return False
-    place = anchors.get(a + 1)
-    return place is not None and place[0] == b - a - 1 and place[1].type == PLACE and place[1].rank >= COUNTRY_RANK
 
 
-def _body_of_a_person(story: Story, a: int, b: int) -> bool:
-    """True for a run of capitalised ordinary words, none a known name, right after a person the
-    story found and "of" or "from": the body the person belongs to ("People Power")."""
-    tokens = story.tokens
-    if b - a < 2 or b - a > 4 or tokens[a].initial or not all(t.cap and not t.upper for t in tokens[a:b]) \
-            or any(k in story.anchors for k in range(a, b)) \
-            or not all(t.folded in COMMON or story.knowledge.is_word(t.folded) for t in tokens[a:b]):
-        return False
-    if is_role(tokens[a].folded) or tokens[a].folded == "the" or story.text.startswith((" and ", " & "), tokens[b - 1].end):
-        return False  # "from Doctor Who" (a title), "of The Globe and Mail" (cut at "and")
-    start = tokens[a].start
-    before = story.text[max(0, start - 6):start]
-    if not (before.endswith(" of ") or before.endswith(" from ")):
-        return False
-    at = start - (4 if before.endswith(" of ") else 6)
-    return any(f.type == PERSON and f.end == at for f in story.found)
 
 
-_GROUP_LABEL = re.compile(r"[A-H]|[1-9]")
-"""A tournament group's label: "Group G", "Pool 3"."""
-_STUDY_BEFORE = re.compile(r"\b(?:[Pp]rofessor|[Ll]ecturer|[Rr]eader|[Dd]egrees?|[Mm]ajor(?:ed|ing)?|[Dd]iploma|"
-                           r"[Bb]achelor|[Mm]aster|Ph\.?D\.?|[Dd]octorate|[Cc]hair)"
-                           r"(?:'s)?(?: of (?:Arts|Science|Sciences|Education|Philosophy|Fine Arts|Laws|Business "
-                           r"Administration))?(?: degree)? (?:of|in) $")
-"""What comes before a field of study: "Professor of", "a degree in", "Master of Arts in"."""
 
 
-def _subject_of_study(story: Story, a: int, b: int) -> bool:
-    """True when ``a``..``b`` is a field of study after "Professor of" or "a degree in": no known
-    name in it and no ending of a body or a place ("Oriental Languages", "Sport Psychology",
-    "East Asian Studies")."""
-    start = story.tokens[a].start
-    if not _STUDY_BEFORE.search(story.text, max(0, start - 60), start):
-        return False
-    return not any(k in story.anchors for k in range(a, b)) and (
-        ending_kind(story, a, b) not in (ORG, PLACE) or story.tokens[b - 1].folded in _FIELD_ENDINGS)
 
 
-_FIELD_ENDINGS = frozenset("studies sciences science music arts art".split())
-"""Last words that end a body's name elsewhere ("Centre for Coastal Studies") but a field here."""
 
 
 def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced_person: bool = False,
@@ -255,16 +212,16 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     tokens, anchors = story.tokens, story.anchors
     before = story.text[tokens[a].start - 3:tokens[a].start]  # (one cheap test for the next two: most
     if before in ("of ", "in ", "om "):  # runs follow no "of", "in" or "from")
-        if _subject_of_study(story, a, b):
+        if subject_of_study(story, a, b):
             return  # "Professor of Oriental Languages", "a Master of Education in Sport Psychology"
-        if _body_of_a_person(story, a, b):
+        if body_of_a_person(story, a, b):
             story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, ORG, None, tokens[a:b],
                                      initial=initial))
             return  # "Raymond Chan of People Power": ordinary words, capitalised, after a person and "of"
-    if b - a == 2 and tokens[a].folded in ("group", "pool") and _GROUP_LABEL.fullmatch(tokens[a + 1].text):
+    if b - a == 2 and tokens[a].folded in ("group", "pool") and GROUP_LABEL.fullmatch(tokens[a + 1].text):
         story.found.append(Found(tokens[a].start, tokens[a + 1].end, ORG, None, tokens[a:b], initial=initial))
         return  # "Group G" of a tournament, however the words around it vote
-    if b - a >= 2 and _body_named_for_its_country(story, a, b):
+    if b - a >= 2 and body_named_for_its_country(story, a, b):
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, ORG, None, tokens[a:b]))
         return
     if b - a >= 2 and tokens[b - 1].folded in PARTY_NOUNS and tokens[b - 2].folded in _PARTY_QUALIFIERS \
@@ -279,8 +236,8 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     # ("Cheng Chung-tai spoke": "Cheng" is his name; "Prime Minister May": so may "May" be)
     while a < b and a not in anchors and (droppable(story, a) or _ordinary_opener(story, a, b)
                                           or _greets(story, a, b)) \
-            and not _given_name_of_a_people(story, a, b) \
-            and not (b - a == 2 and _hyphenated_given_name(tokens[a:b])) and not _lone_month_name(story, a, b):
+            and not given_name_of_a_people(story, a, b) \
+            and not (b - a == 2 and hyphenated_given_name(tokens[a:b])) and not _lone_month_name(story, a, b):
         if (tokens[a].folded in DEMONYMS or tokens[a].folded in _NAME_STARTERS) and tokens[a].cap \
                 and b - a >= 2 and (ending_kind(story, a, b) or _ends_like_a_name_before_a_title(story, a, b)):
             break
@@ -331,12 +288,12 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         if k in anchors:
             k += anchors[k][0]
             continue
-        if is_role(tokens[k].folded) and tokens[k].cap and not _title_as_surname(story, a, k, b) \
-                and not _title_as_given_name(story, a, k, b) \
+        if is_role(tokens[k].folded) and tokens[k].cap and not title_as_surname(story, a, k, b) \
+                and not title_as_given_name(story, a, k, b) \
                 and not (k + 1 < b and ENDINGS.get(tokens[k + 1].base_folded) == ORG):
             role_at = k  # (not before a body's word: "Major League Baseball" has no major in it)
         k += 1
-    if role_at is not None and role_at == b - 1 and b - a > 1 and not _has_strong_ending(tokens, a, b):
+    if role_at is not None and role_at == b - 1 and b - a > 1 and not has_strong_ending(tokens, a, b):
         # the run ends in a title ("Prime Minister’s", "NASA Administrator"): what stands before it
         # is the body or place the title belongs to
         left_end = role_at
@@ -349,11 +306,11 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     if role_at is not None and role_at == b - 1:
         role_at = None
     if role_at is not None and role_at > a and tokens[role_at + 1].folded in OF_CONNECTORS \
-            and _body_office(story, a, role_at, b):
+            and body_office(story, a, role_at, b):
         # a body's office, no one named: "United Nations High Commissioner for Refugees"
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, ORG, None, tokens[a:b], initial=initial))
         return
-    if role_at is not None and (not _has_strong_ending(tokens, a, b)
+    if role_at is not None and (not has_strong_ending(tokens, a, b)
                                 or (role_at == a and tokens[role_at + 1].folded in OF_CONNECTORS)):
         left_end = role_at
         while left_end > a and (is_role(tokens[left_end - 1].folded) or tokens[left_end - 1].folded in TITLE_MODIFIERS) \
@@ -387,13 +344,13 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     # a body's name with what it is of or on, then a person's: "the Council on Foreign Relations
     # Richard Haass" (its ending would make the whole run the body)
     for e in (b - 3, b - 4):  # the person's name: two words, or three with an initial
-        if e > a + 1 and _person_after(story, e + 1, b) and _body_with_its_complement(story, a, e):
+        if e > a + 1 and person_after(story, e + 1, b) and _body_with_its_complement(story, a, e):
             classify_segment(story, a, e + 1, initial=initial, left_of_role=left_of_role)
             classify_segment(story, e + 1, b)
             return
     # a name ending tells the kind of the whole run
     kind = ending_kind(story, a, b)
-    if kind and b - a == 2 and story.is_given_name(tokens[a]) and _surname_like(kind, tokens[b - 1].folded):
+    if kind and b - a == 2 and story.is_given_name(tokens[a]) and surname_like(kind, tokens[b - 1].folded):
         kind = PERSON  # "Nathan Law", "Doris Day": a given name and a surname that is also a kind word
     if kind:
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, kind, None, tokens[a:b], initial=initial))
@@ -430,8 +387,8 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     while k < b:
         if k in anchors:
             n, entry = anchors[k]
-            given = k == a and n == 1 and b - a >= 2 and entry.rank < NOTE_RANK and _person_first(story, a, b)
-            if given or _country_as_surname(story, a, k, n, b):
+            given = k == a and n == 1 and b - a >= 2 and entry.rank < NOTE_RANK and person_first(story, a, b)
+            if given or country_as_surname(story, a, k, n, b):
                 # "Jordan Henderson", "Georgia Smith": a first name; "Michael Jordan": a surname, not the country
                 k += n
                 continue
@@ -455,7 +412,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
             continue
         kind = ending_kind(story, p, q) if q - p >= 2 else None
         if kind in (ORG, PLACE, EVENT) and not (q - p == 2 and story.is_given_name(tokens[p])
-                                                and _surname_like(kind, tokens[q - 1].folded)):
+                                                and surname_like(kind, tokens[q - 1].folded)):
             # a piece before a known name ends as its kind: "Fan Expo" of "Fan Expo Canada"
             found.append(Found(tokens[p].start, tokens[q - 1].base_end, kind, None, tokens[p:q], initial=initial and p == a))
             continue
@@ -567,45 +524,12 @@ def _body_with_its_complement(story: Story, a: int, e: int) -> bool:
         ENDINGS.get(tokens[k].folded) == ORG and tokens[k + 1].folded in OF_CONNECTORS for k in range(a, e - 1))
 
 
-def _person_after(story: Story, i: int, b: int) -> bool:
-    """True when tokens ``i`` to ``b`` read as a person's full name: a given name, then one
-    surname (or an initial and a surname) that is no ordinary word ("Richard Haass", "Alia Salem")."""
-    tokens = story.tokens
-    if b - i not in (2, 3) or not story.is_given_name(tokens[i]) or (b - i == 3 and not INITIALS.match(tokens[i + 1].text)):
-        return False
-    last = tokens[b - 1]
-    return not last.upper and not story.knowledge.is_word(last.base_folded) and i not in story.anchors
 
 
-def _given_inside(story: Story, i: int, b: int) -> bool:
-    """A given name inside a run that starts the person's name ("Minister of Education Stefania
-    Giannini", "Ottawa lawyer Anne Lee"): the hand list, or the long lists before a surname that is
-    no ordinary word."""
-    tokens = story.tokens
-    if tokens[i].folded in GIVEN_NAMES:
-        return True
-    is_word = story.knowledge.is_word
-    return story.is_given_name(tokens[i]) and i + 1 < b and not is_word(tokens[i].folded) \
-        and not is_word(tokens[i + 1].base_folded)
 
 
-def _country_as_surname(story: Story, a: int, k: int, n: int, b: int) -> bool:
-    """True for a country's one-word name that ends a run right after a given name: "Michael
-    Jordan", "Jaden Jordan, 3" (not "Will Jordan join the talks?": an ordinary word first)."""
-    tokens = story.tokens
-    if n != 1 or k != b - 1 or k == a or (k - 1) in story.anchors:
-        return False
-    given = tokens[k - 1]
-    return story.is_given_name(given) and not given.upper \
-        and not (given.initial and story.knowledge.is_word(given.folded)) and given.folded not in COMMON
 
 
-def _person_after_acronym(story: Story, a: int, i: int, b: int) -> bool:
-    """A given name and more right after a body's acronym start a person: "UMP Laure de la
-    Raudière", "CNN Christiane Amanpour" (not "IBM Watson", nor a name ending in a kind word)."""
-    tokens = story.tokens
-    return i == a + 1 and tokens[a].upper and b - i >= 2 and story.is_given_name(tokens[i]) \
-        and not any(t.folded in ENDINGS for t in tokens[i:b])
 
 
 def _ordinary_before(story: Story, a: int, i: int) -> bool:
@@ -620,44 +544,18 @@ _QUARTERS = frozenset("east west north south central".split())
 _NEVER_LAST = WEEKDAYS | CONNECTORS | STREET_QUARTERS
 """Words a name does not end with: a weekday (news write "in Denver Monday"), a joining word,
 or the quarter after a street ("4125 Albemarle St. NW")."""
-_TITLE_SURNAMES = frozenset({"king", "khan", "shah", "prince", "pope", "bishop", "duke", "major", "judge", "knight"})
-_NAME_SUFFIXES = frozenset({"jr", "sr", "jr.", "sr."})
 
 
-def _title_as_surname(story: Story, a: int, k: int, b: int) -> bool:
-    """A title word that ends a name after a given name is the family name: "Stephen King",
-    "Amit Shah", "Sadiq Khan", "John Major" (not "Jordan King Abdullah", "Crown Prince")."""
-    tokens = story.tokens
-    if k == a or tokens[k].folded.rstrip(".") not in _TITLE_SURNAMES or not story.is_given_name(tokens[k - 1]):
-        return False
-    return all(t.folded in _NAME_SUFFIXES or ROMAN.fullmatch(t.text) for t in tokens[k + 1:b])
 
 
-_GIVEN_NAME_TITLES = frozenset({"dean"})
 
 
-def _title_as_given_name(story: Story, a: int, k: int, b: int) -> bool:
-    """A title that is also a given name, before one surname and no "the": "Dean Kamen"."""
-    return k == a and b - a == 2 and story.tokens[k].folded in _GIVEN_NAME_TITLES \
-        and not follows_the(story.text, story.tokens[k].start)
 
 
-_NEVER_SURNAMES = frozenset({"prize", "award", "awards", "medal", "trophy"})
 
 
-def _surname_like(kind: str, last: str) -> bool:
-    """Whether a kind word after a given name is more likely a surname: the kind words of
-    works and laws ("Law", "Act", "Bill") and "Day" are family names too; "Award" is not."""
-    return (kind == OTHER and last not in _NEVER_SURNAMES) or last == "day"
 
 
-def _person_first(story: Story, a: int, b: int) -> bool:
-    """A run that starts with a given name that is also a place: "Jordan Henderson", "Isabel Ruiz"; from
-    the long lists only when no other word is an ordinary word (not "York Minster", "Cleveland Orchestra")."""
-    tokens = story.tokens
-    if tokens[a].folded in GIVEN_NAMES:
-        return True
-    return story.is_given_name(tokens[a]) and not any(story.knowledge.is_word(t.base_folded) for t in tokens[a + 1:b])
 
 
 def _shape_kind(story: Story, a: int, b: int) -> str | None:
@@ -677,76 +575,15 @@ def _shape_kind(story: Story, a: int, b: int) -> str | None:
     return None
 
 
-def _company_suffix(story: Story, tok) -> bool:
-    """A legal form after a company's name ("GmbH", "S.A.", "Inc", "plc"): short ones only in capitals."""
-    key = tok.text.replace(".", "").casefold()
-    if key not in story.knowledge.company_suffixes:
-        return False
-    return tok.text.isupper() or "." in tok.text or (len(key) > 2 and not story.knowledge.is_word(key)) \
-        or tok.text[:1].isupper() and tok.text[1:] != tok.text[1:].lower()
-
-
-def _has_strong_ending(tokens, a: int, b: int) -> bool:
-    last = tokens[b - 1].base_folded  # "the Justice Department’s approval": a body, not Justice Department
-    return b - a >= 2 and last in ENDINGS and not is_role(last)
-
-
-def ending_kind(story: Story, a: int, b: int) -> str | None:
-    """The kind a run's last word (or the word before "of") gives it: "Party" ORG, "Islands" PLACE."""
-    if b - a == 1:
-        return None  # "Party", "Army" alone are ordinary words
-    tokens = story.tokens
-    last = b - 1
-    while last > a and (ROMAN.fullmatch(tokens[last].text) or tokens[last].text[:1].isdigit()):
-        last -= 1
-    if b - a >= 2 and _company_suffix(story, tokens[b - 1]):
-        return ORG  # "Zentra GmbH", "Brontel S.A.", "Acme Ltd"
-    heads = [tokens[last].base_folded]
-    idx = b
-    for idx in range(a + 1, b):
-        if tokens[idx].folded in OF_CONNECTORS:
-            heads.append(tokens[idx - 1].folded)
-            break
-    at = [last, idx - 1]  # where each head stands
-    for head, where in zip(heads, at):
-        kind = ENDINGS.get(head)
-        if kind is None:
-            continue
-        if head == "law" and where > a and story.is_given_name(tokens[where - 1]) \
-                and tokens[where - 1].base_end == tokens[where - 1].end and (where - 1 == a or tokens[where - 2].base_end
-                                                                              != tokens[where - 2].end):
-            continue  # "Nathan Law", "Jude Law": a given name, then the family name Law (not "Booker Prize")
-        if kind == OTHER and head == heads[0] and len(heads) > 1 and ENDINGS.get(heads[1]) in (ORG, PLACE):
-            continue  # "Centre for Control of Iodine Deficiency Disorders": the body's, not its subject's
-        if kind == PLACE and (head == tokens[last].base_folded and tokens[a].folded in DEMONYMS and head == "state"
-                              or head != heads[0] and tokens[idx].folded in ("for", "on")):
-            kind = ORG  # "Islamic State"; "Center for Health", "Hall for ..." are bodies, not buildings
-        if head in WEAK_ENDINGS and tokens[a].folded in COMMON and not _place_then(story, a, last):
-            continue
-        if head == "district" and head == heads[0] and last > a and tokens[last - 1].folded in SERVICE_DISTRICTS:
-            return ORG  # "Irving Independent School District", "Chicago Park District": a body that runs a service
-        return kind
-    return None
 
 
 
-def _body_office(story: Story, a: int, role_at: int, b: int) -> bool:
-    """True when a body's name (its last word says organisation) and its modifiers stand before
-    the role, and no one is named after it: the office is the name."""
-    tokens = story.tokens
-    left_end = role_at
-    while left_end > a and tokens[left_end - 1].folded in TITLE_MODIFIERS:
-        left_end -= 1
-    return left_end - a >= 2 and ending_kind(story, a, left_end) == ORG \
-        and not any(story.is_given_name(t) for t in tokens[role_at + 2:b])
 
 
-def _ordinary_words_with_a_body_word(story: Story, toks) -> bool:
-    """Dictionary words up to a body's word after the first ("Major League Baseball
-    Indians"): a body's name, though "Major" is also a given name."""
-    is_word = story.knowledge.is_word
-    body = next((i for i, t in enumerate(toks) if i and ENDINGS.get(t.base_folded) == ORG), None)
-    return body is not None and all(len(t.base) > 2 and is_word(t.base_folded) for t in toks[:body + 1])
+
+
+
+
 
 
 def _shouted_after(story: Story, k: int) -> bool:
@@ -774,28 +611,12 @@ def _placed(story: Story, start: int, end: int) -> bool:
     return last == "in" or last == "the" and _AREA_AFTER.match(text, end) is not None
 
 
-def _place_then(story: Story, a: int, last: int) -> bool:
-    """True when a known place fills the run up to its last word: "New York Times",
-    "Washington Post" are newspapers, though "New" alone is an ordinary word."""
-    anchor = story.anchors.get(a)
-    return anchor is not None and anchor[0] == last - a and anchor[1].type == PLACE
 
 
-def _hyphenated_given_name(toks) -> bool:
-    """A short family name and a hyphenated given name: "Cheng Chung-tai", "Hsieh Pei-fen"."""
-    return len(toks) == 2 and len(toks[0].base) <= 6 and toks[0].base.isalpha() and not toks[0].upper \
-        and GIVEN_WITH_HYPHEN.fullmatch(toks[1].base) is not None
 
 
-def _regnal(story: Story, toks) -> bool:
-    """Given names and a ruler's number: "Elizabeth II", "Louis XIV" (not "World War II")."""
-    number = toks[-1].text
-    return len(number) >= 2 and ROMAN.fullmatch(number) is not None and toks[0].folded not in _NUMBERED_THINGS \
-        and all(story.is_given_name(t) for t in toks[:-1])
 
 
-_NUMBERED_THINGS = frozenset("mark rocky apollo gemini star super final grand".split())
-"""Given names that also name numbered things: "Mark II", "Rocky IV", "Apollo XI"."""
 
 
 _TV_NOUNS = frozenset("""station stations channel channels network networks host hosts presenter presenters anchor
@@ -845,14 +666,14 @@ def _ends_with_a_plural_noun(story: Story, last) -> bool:
 def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role: bool) -> None:
     """A run with no known name and no telling ending: a person, an organisation, or one word for later."""
     tokens = story.tokens
-    while a < b and droppable(story, a) and not _lone_month_name(story, a, b) and not _given_name_of_a_people(story, a, b):
+    while a < b and droppable(story, a) and not _lone_month_name(story, a, b) and not given_name_of_a_people(story, a, b):
         a += 1
         initial = False
     while b > a and not tokens[b - 1].cap:
         b -= 1
     if a >= b:
         return
-    if b - a > 1 and is_role(tokens[b - 1].folded) and not _title_as_surname(story, a, b - 1, b):
+    if b - a > 1 and is_role(tokens[b - 1].folded) and not title_as_surname(story, a, b - 1, b):
         return  # "Los Angeles County Sheriff", "NASA Administrator": a title, not a name
     toks = tokens[a:b]
     start, end = toks[0].start, toks[-1].base_end
@@ -864,7 +685,7 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
     if any(t.text == "&" for t in toks[1:-1]):
         story.found.append(Found(start, end, ORG, None, toks, initial=initial))  # "Procter & Gamble": a firm
         return
-    if _regnal(story, toks) or _hyphenated_given_name(toks):
+    if regnal(story, toks) or hyphenated_given_name(toks):
         story.found.append(Found(start, end, PERSON, None, toks, initial=initial))
         return
     kind = _shape_kind(story, a, b)
@@ -878,7 +699,7 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
         story.found.append(Found(start, end, PLACE, None, toks))  # "Morocco's High Atlas mountains"
         return
     if _the_name(story, start, end) and not INITIALS.match(toks[0].text) or _the_ordinary_words(story, a, b) \
-            or _ordinary_words_with_a_body_word(story, toks):
+            or ordinary_words_with_a_body_word(story, toks):
         story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "against the Houston Astros,"
         return
     if any(_MIDDLE_CAPITAL.match(t.text) for t in toks) and not story.is_given_name(toks[0]):
@@ -888,7 +709,7 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
         # (not "Tom Hanks", "Jenna Marbles": a given name and two words make a person still)
         story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "Rice Krispies Treats", "Silver Clouds"
         return
-    if not any(t.upper for t in toks[1:]) and (_person_first(story, a, b) if toks[0].folded in story.lexicon
+    if not any(t.upper for t in toks[1:]) and (person_first(story, a, b) if toks[0].folded in story.lexicon
                                                   else story.is_given_name(toks[0])):  # (not "Mac OS X")
         story.found.append(Found(start, end, PERSON, None, toks, initial=initial))
         return
@@ -896,7 +717,7 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
         story.found.append(Found(start, end, PERSON, None, toks, initial=initial))  # "K.C. Maurer", "L. Ron Hubbard"
         return
     for i in range(a + 1, b - 1):
-        if (_given_inside(story, i, b) or _person_after_acronym(story, a, i, b)) and not tokens[b - 1].upper \
+        if (given_inside(story, i, b) or person_after_acronym(story, a, i, b)) and not tokens[b - 1].upper \
                 and not story.covered(i) and (i - a == 1 or _ordinary_before(story, a, i)):
             # "Nonpartisan Paul Tse", "Ottawa lawyer Anne Lee": the name starts at the given name
             classify_residual(story, a, i, initial, True)

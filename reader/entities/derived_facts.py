@@ -36,14 +36,13 @@ from reader.entities.kind_words import (
     PAPER_AFTER_A_PLACE,
     PLACE_FIRST_WORDS,
     PLACE_KINDS,
-    SERVICE_DISTRICTS,
     STATE_BODIES,
 )
 from reader.entities.legal_forms import legal_form
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.place_facts import PlaceFacts, place_table
 from reader.entities.roles import skip_aside
-from reader.entities.wordlists import COMMON, SPORT_WORDS, THING_NOUNS, WORK_YEAR, vessel_kind
+from reader.entities.wordlists import COMMON, SERVICE_DISTRICTS, SPORT_WORDS, THING_NOUNS, WORK_YEAR, vessel_kind
 
 FROM_NAME = "its name (reader's rules)"
 FROM_STORY = "this story"

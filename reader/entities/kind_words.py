@@ -170,7 +170,3 @@ PLACE_FIRST_WORDS = {
     "museo": "museum", "musée": "museum", "parque": "park", "parc": "park", "parco": "park",
     "puente": "bridge", "pont": "bridge", "ponte": "bridge", "porte": "gate", "puerta": "gate",
 }
-
-SERVICE_DISTRICTS = frozenset("school water fire hospital transit sanitation utility park irrigation library sewer "
-                              "conservation".split())
-"""Words before "District" that make it a body running a service, not an area ("the Lake District")."""

@@ -34,7 +34,8 @@ from reader.entities.wordlists import (
     is_demonym,
     is_role,
 )
-from reader.entities.classify import NAMED_THING_KINDS, POST_NOMINALS, ROMAN
+from reader.entities.classify import NAMED_THING_KINDS, POST_NOMINALS
+from reader.entities.endings import ROMAN
 from reader.entities.evidence import SAYS_HE, pool
 
 from reader.entities.evidence import PLACE_BEFORE as _PLACE_PREPOSITIONS

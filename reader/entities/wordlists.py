@@ -175,6 +175,9 @@ PARTY_NOUNS = _words("democrats republicans conservatives liberals tories social
 
 #: Institutions named by one capitalised word ("Parliament passed the bill").
 STANDALONE_ORGS = _words("parliament congress senate knesset duma bundestag bundesrat politburo nato commons")
+#: Words before "District" that make it a body running a service, not an area ("the Lake District").
+SERVICE_DISTRICTS = _words("school water fire hospital transit sanitation utility park irrigation library sewer "
+                           "conservation")
 #: Words that name a body alone after "the", capitalised mid-sentence: "asserted by the Crown",
 #: "the Administration's decision" (in lower case, a hat and any administration).
 THE_BODIES = _words("crown administration")
