@@ -68,8 +68,6 @@ def background_for(entity: EntityInfo, kb: KnowledgeBase, *, article: Article | 
 _JOINS_A_NAME = frozenset("in the and at on for to as".split())
 """Capitalised words that may follow a body's name in a role without lengthening it ("of FTU
 In the Kowloon East", a role run on into the next sentence)."""
-PEOPLE_SHOWN = 6
-"""At most this many people are listed for one body or place."""
 
 
 def people_named_with(entity: EntityInfo, story_entities: Sequence[EntityInfo], roles: dict[str, list[str]],
@@ -84,7 +82,7 @@ def people_named_with(entity: EntityInfo, story_entities: Sequence[EntityInfo], 
     patterns = [re.compile(rf"(?<![\w’'&.-]){re.escape(form)}(?:['’]s)?(?![\w’'&-])") for form in forms if len(form) > 1]
     found: list[tuple[str, str]] = []
     for other in story_entities:
-        if other.type != PERSON or len(found) == PEOPLE_SHOWN:
+        if other.type != PERSON:
             continue
         role = next((r for r in roles.get(other.key, []) if any(_whole_name_in(p, r) for p in patterns)), None)
         if role is not None:

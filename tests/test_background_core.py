@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from contextlib import contextmanager
 
 import pytest
@@ -839,3 +840,24 @@ def test_a_caption_without_its_stop_ends_an_affiliation_and_a_bodys_apposition_i
     assert roles_at(body, [at(body, "Ann Chiang")]) == ["of DAB"]
     assert roles_at(body, [at(body, "Matthew Ingram")]) == ["of The Globe and Mail"]
     assert roles_at(body, [at(body, "Civic Party")], person=False) == []
+
+
+def test_a_credit_is_no_role_of_a_name_the_story_is_about_and_an_affiliation_is_given_once():
+    body = ("Andy Warhol made prints. Warhol liked cameras. Image: Andy Warhol.\n\nWong Kwok-kin of FTU won. "
+            "Wong Kwok-kin of the FTU spoke. Starry Lee of Pro-Beijing DAB and Starry Lee of DAB won.\n\n"
+            "Image: Nick Moreau.")
+    infos = [EntityInfo("andy-warhol", "Andy Warhol", PERSON, [at(body, "Andy Warhol"), at(body, "Warhol liked"),
+                                                                (body.index("Image: Andy") + 7, body.index("Image: Andy") + 18)]),
+             EntityInfo("wong-kwok-kin", "Wong Kwok-kin", PERSON,
+                        [(m.start(), m.end()) for m in re.finditer("Wong Kwok-kin", body)]),
+             EntityInfo("starry-lee", "Starry Lee", PERSON, [(m.start(), m.end()) for m in re.finditer("Starry Lee", body)]),
+             EntityInfo("nick-moreau", "Nick Moreau", PERSON, [at(body, "Nick Moreau")])]
+    roles = story_roles(body, infos)
+    assert "andy-warhol" not in roles and roles["nick-moreau"] == ["image credit"]
+    assert roles["wong-kwok-kin"] == ["of FTU"] and roles["starry-lee"] == ["of Pro-Beijing DAB"]
+
+
+def test_a_role_cut_by_its_word_limit_inside_a_name_of_keeps_the_name_whole():
+    body = "Cynthia Thompson, curator and director of exhibits at the University of Arkansas, Fayetteville, said so."
+    assert roles_at(body, [at(body, "Cynthia Thompson")]) == [
+        "curator and director of exhibits at the University of Arkansas"]

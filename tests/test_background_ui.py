@@ -136,6 +136,7 @@ async def test_j_past_a_panel_lists_last_entry_reads_on_and_the_footer_says_whic
         stories = app.query_one("#dossier-stories")
         stories.focus()
         await pilot.pause()
+        assert app.screen.active_bindings["j"].binding.description == "Move"  # a list inside the panel
         stories.highlighted = stories.option_count - 1
         panel.scroll_to(y=0, animate=False)
         await pilot.pause()
@@ -146,6 +147,14 @@ async def test_j_past_a_panel_lists_last_entry_reads_on_and_the_footer_says_whic
         stories.highlighted = 0
         await pilot.press("k")
         await until(pilot, lambda: panel.scroll_y == 0, "the panel scrolled back")
+
+
+async def test_a_partys_long_people_line_says_how_many_more_it_leaves_out(tmp_path):
+    names = ["Ann Lee", "Ben Chan", "Cy Ho", "Dan Mak", "Ed Yiu", "Fay Wong", "Gus Tam", "Hal Mo", "Ivy Kwok", "Jo To"]
+    body = "Voters chose on Sunday. " + " ".join(f"{name} of ADPL won a seat." for name in names)
+    shown = await panel_of(tmp_path, body, "adpl", "People:")
+    line = next(line for line in shown.splitlines() if line.startswith("People: "))
+    assert line == "People: " + "; ".join(names[:8]) + "; and 2 more", line
 
 
 async def test_a_party_shows_the_people_the_story_names_as_its_own(tmp_path):

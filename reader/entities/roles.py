@@ -222,7 +222,10 @@ def _phrase(rest: str, person: bool = True) -> str | None:
         return None  # "Alvin Yeung from the Civic Party, Fernando Cheung of the Labour Party": the next name
     kept: list[str] = []
     cut = len(words) > MAX_ROLE_WORDS
-    words = words[:MAX_ROLE_WORDS] + (_rest_of_name(words[MAX_ROLE_WORDS - 1:]) if cut else [])
+    last = MAX_ROLE_WORDS - 1
+    while cut and last > 1 and words[last] in _NAME_INSIDE and words[last - 1][:1].isupper():
+        last -= 1  # the limit fell after "… at the University of": the name goes on from "University"
+    words = words[:MAX_ROLE_WORDS] + (_rest_of_name(words[last:])[MAX_ROLE_WORDS - 1 - last:] if cut else [])
     for n, word in enumerate(words):
         folded = word.casefold()
         joins_roles = folded == "and" and n + 1 < len(words) and is_role_word(words[n + 1])

@@ -265,7 +265,9 @@ def story_roles(body: str, infos: Sequence[EntityInfo]) -> dict[str, list[str]]:
     person_names = {name.casefold() for i in infos if i.type == PERSON for name in names_of(i, body)}
     for info in infos:
         found = roles.get(info.key, [])
-        kept = _without_shorter_forms([r for r in found if not _possessive_person(body, info, r, person_names)])
+        credited_only = not any(r in CREDITS for r in found) or _credited_only(body, info)
+        kept = _without_shorter_forms([r for r in found if not _possessive_person(body, info, r, person_names)
+                                       and (credited_only or r not in CREDITS)])
         if len(kept) < len(found):
             if kept:
                 roles[info.key] = kept
@@ -274,11 +276,27 @@ def story_roles(body: str, infos: Sequence[EntityInfo]) -> dict[str, list[str]]:
     return roles
 
 
+CREDITS = frozenset({"image credit", "video credit", "audio credit", "photo credit"})
+"""Roles a caption's credit gives ("Image: Andy Warhol.")."""
+
+
+def _credited_only(body: str, info: EntityInfo) -> bool:
+    """True unless the name is mentioned twice or more outside credits: the artist a story is
+    about is more than the credit of one picture; a photographer credited under every picture
+    keeps the role."""
+    from reader.entities.role_shapes import credit_role  # noqa: PLC0415 - with the roles, when first needed
+
+    person = info.type == PERSON
+    return sum(credit_role(body, start, end, person=person) is None for start, end in info.mentions) < 2
+_AFFILIATION_WORDS = re.compile(r"^(?:of|from)\s+(?:the\s+)?")
+
+
 def _without_shorter_forms(roles: list[str]) -> list[str]:
-    """The roles less those that end another one ("President" beside "U.S. President")."""
-    folded = [" " + role.casefold() for role in roles]
-    return [role for role, mine in zip(roles, folded)
-            if not any(other != mine and other.endswith(mine) for other in folded)]
+    """The roles less those that end another one ("President" beside "U.S. President", "of
+    DAB" beside "of Pro-Beijing DAB") or say it again ("of the FTU" after "of FTU")."""
+    folded = [" " + _AFFILIATION_WORDS.sub("", role.casefold()) for role in roles]
+    return [role for n, (role, mine) in enumerate(zip(roles, folded))
+            if not any(other != mine and other.endswith(mine) for other in folded) and mine not in folded[:n]]
 
 
 def _possessive_person(body: str, info: EntityInfo, role: str, person_names: set[str]) -> bool:

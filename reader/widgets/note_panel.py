@@ -29,6 +29,8 @@ __all__ = ["NotePanel"]
 
 _LISTS = ("note-related", "dossier-stories", "dossier-with", "wiki-candidates")
 MAX_ROLES_SHOWN = 6
+PEOPLE_SHOWN = 8
+"""People named on a body's or a place's "People:" line; more are counted ("and 2 more")."""
 CHOOSE_PROMPT = "Choose an entity above."  # one line of the sidebar (28 cells inside)
 
 
@@ -39,7 +41,7 @@ class PanelList(OptionList):
 
     HELP_NAME = "Lists in the note panel"
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="note.list_down"),
+        Binding("j", "cursor_down", "Move", key_display="j/k", id="note.list_down"),
         Binding("k", "cursor_up", "Up", show=False, id="note.list_up"),
         Binding("g", "first", "First", show=False, id="note.list_first"),
         Binding("G", "last", "Last", show=False, id="note.list_last"),
@@ -75,9 +77,9 @@ class NotePanel(VerticalScroll):
     NotePanel { height: 1fr; padding: 0 1; }
     NotePanel:focus { outline-left: tall $accent; background-tint: $foreground 3%; }  /* (over the padding) */
     NotePanel Static { height: auto; }
-    NotePanel OptionList { height: auto; max-height: 8; border: none; padding: 0; background: transparent; }
-    /* focused, no border either: one would push the rows down under the click that focused it */
-    NotePanel OptionList:focus { border: none; background-tint: $foreground 5%; }
+    NotePanel OptionList { height: auto; max-height: 8; border: none; padding: 0 0 0 1; background: transparent; }
+    /* focused, a bar over the padding and no border: one would push the rows down under the click that focused it */
+    NotePanel OptionList:focus { border: none; outline-left: tall $accent; background-tint: $foreground 5%; }
     NotePanel .section { margin-top: 1; text-style: bold; color: $text-muted; }
     NotePanel Sparkline { height: 2; margin-top: 1; }
     NotePanel #note-write { margin-top: 1; width: auto; min-width: 16; }
@@ -313,8 +315,10 @@ class NotePanel(VerticalScroll):
         if story.roles:
             parts += [Content.styled("Role: ", "bold"), Content("; ".join(story.roles))]
         if story.people:
+            shown = [f"{name} ({role})" if role else name for name, role in story.people[:PEOPLE_SHOWN]]
+            more = len(story.people) - PEOPLE_SHOWN
             parts += [Content("\n" if parts else ""), Content.styled("People: ", "bold"),
-                      Content("; ".join(f"{name} ({role})" if role else name for name, role in story.people))]
+                      Content("; ".join(shown) + (f"; and {more} more" if more > 0 else ""))]
         if story.sentence:
             parts += [Content("\n" if parts else ""), Content(_in_quotes(story.sentence))]
         self.query_one("#story-text", Static).update(Content.assemble(*parts))
