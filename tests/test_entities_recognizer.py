@@ -1007,3 +1007,12 @@ def test_a_university_is_no_town_and_is_named_with_its_campus(recognizer):
     assert kinds["University of Texas"] == ORG  # (GeoNames lists it as a populated place)
     assert kinds["University of North Carolina at Greensboro"] == ORG and "Greensboro" not in kinds
     assert kinds["State College"] == PLACE
+
+
+def test_a_university_named_by_one_word_is_the_university_and_its_town_stays_a_town(recognizer):
+    found = spans(recognizer, "He taught at Harvard and studied at Harvard Medical School. She moved to Princeton, "
+                              "New Jersey, to join Princeton University, and later to Oxford.")
+    assert ("Harvard", ORG, "harvard-university") in found  # (a shipped note: GeoNames also has a town)
+    assert ("Harvard Medical School", ORG, "harvard-medical-school") in found
+    kinds = {surface: kind for surface, kind, _key in found}
+    assert kinds["Princeton"] == PLACE and kinds["Princeton University"] == ORG and kinds["Oxford"] == PLACE
