@@ -103,8 +103,6 @@ class ArticleColumn(Vertical):
         self._read_timer: Timer | None = None
         self._position_timer: Timer | None = None
         self._found_pattern: str | None = None
-        self._title_shift = 0
-        """How far below the body's the headline's matches are kept (its length and one)."""
         """The pattern the matches were found with (with ``_find_options``; None: none, or a search's)."""
         self._counted_read: str | None = None
         """The id of the open story once it counted as read (or the person marked it)."""
@@ -331,7 +329,6 @@ class ArticleColumn(Vertical):
         self.find_result, self.find_current, self.find_label = None, None, ""
         self._clear_position()
         self._found_pattern = None
-        self._title_shift = 0
         self.view.set_highlights("find", [])
         self.view.set_title_matches([])
 
@@ -399,17 +396,21 @@ class ArticleColumn(Vertical):
         body = self.article.body if self.article is not None else ""
         find = _finding()
         self.find_result = find.find_matches(body, pattern, options)
-        title = self.article.title if self.article is not None and self.view.title_apart else ""
-        self._title_shift = len(title) + 1
-        if title and not self.find_result.error:
-            # the headline's matches first, at offsets below the body's (-len(title)-1 … -1)
-            in_title = find.find_matches(title, pattern, options).matches
-            self.find_result.matches[:0] = [(s - self._title_shift, e - self._title_shift) for s, e in in_title]
+        shift = self._title_shift
+        if shift and not self.find_result.error:  # the headline's matches first, below the body's offsets
+            in_title = find.find_matches(self.article.title, pattern, options).matches
+            self.find_result.matches[:0] = [(s - shift, e - shift) for s, e in in_title]
         # the first match from the reading place on (as less and vim search), not the story's first;
         # at the top of the story, the headline's
         offset = self.view.reading_offset
-        self.find_current = find.nearest(self.find_result.matches, offset if offset else -self._title_shift)
+        self.find_current = find.nearest(self.find_result.matches, offset if offset else -shift)
         self._show_find()
+
+    @property
+    def _title_shift(self) -> int:
+        """How far below the body's offsets find keeps the matches of a headline drawn above the
+        body (its length and one: -len(title)-1 … -1); 0 when the headline is the body's lead."""
+        return len(self.article.title) + 1 if self.article is not None and self.view.title_apart else 0
 
     def _status_text(self) -> str:
         label = self.find_result.label(self.find_current) if self.find_result is not None else ""

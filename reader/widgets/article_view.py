@@ -428,6 +428,18 @@ class ArticleView(ScrollView, can_focus=True):
     def _style(self, kind: str) -> Style:
         return self.get_component_rich_style(f"article-view--{kind}", partial=True)
 
+    def _spans_on(self, layer: _Layer | None, line: Line, length: int) -> list[tuple[int, int, Style]]:
+        """The styled spans of ``layer``'s highlights on ``line`` (``length`` characters shown),
+        in the line's own offsets."""
+        if layer is None:
+            return []
+        spans = []
+        for highlight in layer.touching(line.start, line.end):
+            start, end = max(0, highlight.start - line.start), min(length, highlight.end - line.start)
+            if end > start:
+                spans.append((start, end, self._style(highlight.kind)))
+        return spans
+
     def _render_document_line(self, line: Line, base: Style) -> Strip:
         article = self.article
         assert article is not None
@@ -438,24 +450,14 @@ class ArticleView(ScrollView, can_focus=True):
             if line.heading:
                 base = base + self._style("heading")
             for layer in LAYERS:
-                found = self._layers.get(layer)
-                if found is None:
-                    continue
-                for highlight in found.touching(line.start, line.end):
-                    start = max(0, highlight.start - line.start)
-                    end = min(len(text), highlight.end - line.start)
-                    if end > start:
-                        spans.append((start, end, self._style(highlight.kind)))
+                spans += self._spans_on(self._layers.get(layer), line, len(text))
         elif line.part == "blank":
             text = ""
         else:
             source = {"title": article.title, "meta": self._meta_text(article), "credit": article.credit or ""}[line.part]
             text = visible_part(source[line.start:line.end])
-            if line.part == "title" and self._title_matches is not None:
-                for highlight in self._title_matches.touching(line.start, line.end):
-                    start, end = max(0, highlight.start - line.start), min(len(text), highlight.end - line.start)
-                    if end > start:
-                        spans.append((start, end, self._style(highlight.kind)))
+            if line.part == "title":
+                spans += self._spans_on(self._title_matches, line, len(text))
             # Full style (not partial): Textual resolves "auto" colours such as $text and
             # $text-muted only there; a partial style would draw them white on light themes.
             full = self.get_component_rich_style(f"article-view--{line.part}")
