@@ -38,6 +38,7 @@ from reader.entities.kind_words import (
     PLACE_KINDS,
     STATE_BODIES,
 )
+from reader.entities.land_kinds import LAND_KINDS
 from reader.entities.legal_forms import legal_form
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.place_facts import PlaceFacts, place_table
@@ -247,18 +248,22 @@ def event_lines(name: str, body: str, mentions: Sequence[tuple[int, int]]) -> li
 _PARTS = frozenset("north south east west northern southern eastern western central upper lower inner "
                    "outer greater old".split())
 
-_PLACE_KIND_WORDS = ("town|village|city|island|islands|province|region|district|county|state|municipality|hamlet|"
-                     "suburb|neighbourhood|neighborhood|valley|river|port|commune|prefecture|oblast|borough|parish|"
-                     "kingdom|emirate|territory|archipelago|peninsula|desert|lake|bay|coast|mountain range|"
-                     "mountains|basin|delta|forest|rainforest|settlement|township|kibbutz|enclave|quarter")
-_KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<kind>" + _PLACE_KIND_WORDS + r")\s+of\s+$")
-_KIND_AFTER = re.compile(r"\s+(?P<kind>town|village|city|island|islands|province|region|district|county|municipality|"
-                         r"valley|river|prefecture|oblast|borough|parish|archipelago|peninsula|desert|mountain range|"
-                         r"mountains|basin|delta|forest|rainforest|neighbourhood|neighborhood|suburb|township)"
-                         r"\b(?![-’'])")
+_SETTLEMENT_KINDS = frozenset("""town village city municipality borough parish neighbourhood neighborhood suburb
+township hamlet settlement commune""".split())
+_KINDS_BEFORE_ONLY = frozenset("state kingdom emirate territory kibbutz enclave quarter port".split())
+"""Kinds only "the … of" says: after a name they begin a phrase of their own ("Chelsea state officials")."""
+
+
+def _either(words: frozenset[str]) -> str:
+    return "mountain range|" + "|".join(sorted(words, key=len, reverse=True))
+
+
+_KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<kind>"
+                          + _either(LAND_KINDS | _SETTLEMENT_KINDS | _KINDS_BEFORE_ONLY) + r")\s+of\s+$")
+_KIND_AFTER = re.compile(r"\s+(?P<kind>" + _either(LAND_KINDS | _SETTLEMENT_KINDS) + r")\b(?![-’'])")
 """The kind of place a story names before or after it: "the town of Yeoncheon", "the island
-of Busuanga", "the Zagros mountain range", "the remote Russian Tuva region" (not "Chelsea
-state officials": after the name, only kinds that seldom begin a phrase of their own)."""
+of Busuanga", "the Zagros mountain range", "the remote Russian Tuva region" (the recogniser's
+kinds of land, and of settlement)."""
 
 
 def place_kind_in_story(body: str, mentions: Sequence[tuple[int, int]]) -> str | None:
