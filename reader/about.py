@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from reader.entities.background import Background, StoryView
 from reader.entities.model import ORG, OTHER, PERSON, PLACE, team_key
 from reader.entities.notes import KnowledgeBase, Note, fold
-from reader.entities.summary import EntityInfo, introducing_sentence
+from reader.entities.summary import EntityInfo, affiliated_body, introducing_sentence
 
 if TYPE_CHECKING:
     from reader.library.article import Article
@@ -65,11 +65,6 @@ def background_for(entity: EntityInfo, kb: KnowledgeBase, *, article: Article | 
     return context
 
 
-_JOINS_A_NAME = frozenset("in the and at on for to as".split())
-"""Capitalised words that may follow a body's name in a role without lengthening it ("of FTU
-In the Kowloon East", a role run on into the next sentence)."""
-
-
 def people_named_with(entity: EntityInfo, story_entities: Sequence[EntityInfo], roles: dict[str, list[str]],
                       body: str) -> list[tuple[str, str]]:
     """(person, role) for the story's people whose role names ``entity``, in the story's order:
@@ -86,16 +81,8 @@ def people_named_with(entity: EntityInfo, story_entities: Sequence[EntityInfo], 
             continue
         role = next((r for r in roles.get(other.key, []) if any(_whole_name_in(p, r) for p in patterns)), None)
         if role is not None:
-            found.append((other.name, "" if _only_the_name(role, forms) else role))
+            found.append((other.name, "" if affiliated_body(role) in forms else role))  # ("of DAB" says no more)
     return found
-
-
-def _only_the_name(role: str, forms: set[str]) -> bool:
-    """True when ``role`` says no more than the body's name ("of DAB", "from the Neo Democrats")."""
-    words = role.split()
-    while words and words[0].casefold() in ("of", "from", "the"):
-        words.pop(0)
-    return " ".join(words) in forms
 
 
 def _whole_name_in(pattern: re.Pattern[str], role: str) -> bool:
@@ -105,7 +92,7 @@ def _whole_name_in(pattern: re.Pattern[str], role: str) -> bool:
         after = role[match.end():].split()
         if before and before[-1][:1].isupper() and before[-1] != "The":
             continue  # "21st Century Fox": another, longer name
-        if after and after[0][:1].isupper() and after[0].casefold() not in _JOINS_A_NAME:
+        if after and after[0][:1].isupper():
             continue  # "Fox News CEO"
         return True
     return False

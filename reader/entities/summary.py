@@ -288,13 +288,20 @@ def _credited_only(body: str, info: EntityInfo) -> bool:
 
     person = info.type == PERSON
     return sum(credit_role(body, start, end, person=person) is None for start, end in info.mentions) < 2
-_AFFILIATION_WORDS = re.compile(r"^(?:of|from)\s+(?:the\s+)?")
+
+
+_AFFILIATION_WORDS = re.compile(r"^(?:(?:of|from)\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+def affiliated_body(role: str) -> str:
+    """A role without the words that tie it to a body: "of the FTU" → "FTU" (any other role as it is)."""
+    return _AFFILIATION_WORDS.sub("", role, count=1)
 
 
 def _without_shorter_forms(roles: list[str]) -> list[str]:
     """The roles less those that end another one ("President" beside "U.S. President", "of
     DAB" beside "of Pro-Beijing DAB") or say it again ("of the FTU" after "of FTU")."""
-    folded = [" " + _AFFILIATION_WORDS.sub("", role.casefold()) for role in roles]
+    folded = [" " + affiliated_body(role.casefold()) for role in roles]
     return [role for n, (role, mine) in enumerate(zip(roles, folded))
             if not any(other != mine and other.endswith(mine) for other in folded) and mine not in folded[:n]]
 
