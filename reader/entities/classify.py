@@ -14,7 +14,6 @@ from reader.entities.endings import (
     ending_kind,
     has_strong_ending,
     ordinary_words_with_a_body_word,
-    surname_like,
 )
 from reader.entities.land_kinds import land_kind_after
 from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry
@@ -60,6 +59,7 @@ from reader.entities.wordlists import (
     WEEKDAYS,
     is_demonym,
     is_role,
+    surname_like,
     vessel_kind,
 )
 

@@ -17,18 +17,10 @@ from reader.entities.wordlists import (
     SERVICE_DISTRICTS,
     WEAK_ENDINGS,
     is_role,
+    surname_like,
 )
 
 ROMAN = re.compile(r"[IVX]{1,5}")
-
-
-_NEVER_SURNAMES = frozenset({"prize", "award", "awards", "medal", "trophy"})
-
-
-def surname_like(kind: str, last: str) -> bool:
-    """Whether a kind word after a given name is more likely a surname: the kind words of
-    works and laws ("Law", "Act", "Bill") and "Day" are family names too; "Award" is not."""
-    return (kind == OTHER and last not in _NEVER_SURNAMES) or last == "day"
 
 
 def company_suffix(story: Story, tok) -> bool:
@@ -66,10 +58,10 @@ def ending_kind(story: Story, a: int, b: int) -> str | None:
         kind = ENDINGS.get(head)
         if kind is None:
             continue
-        if head == "law" and where > a and story.is_given_name(tokens[where - 1]) \
+        if surname_like(kind, head) and where > a and story.is_given_name(tokens[where - 1]) \
                 and tokens[where - 1].base_end == tokens[where - 1].end and (where - 1 == a or tokens[where - 2].base_end
                                                                               != tokens[where - 2].end):
-            continue  # "Nathan Law", "Jude Law": a given name, then the family name Law (not "Booker Prize")
+            continue  # "Demosisto's Nathan Law of …": a given name, then a family name (not "Booker Prize")
         if kind == OTHER and head == heads[0] and len(heads) > 1 and ENDINGS.get(heads[1]) in (ORG, PLACE):
             continue  # "Centre for Control of Iodine Deficiency Disorders": the body's, not its subject's
         if kind == PLACE and (head == tokens[last].base_folded and tokens[a].folded in DEMONYMS and head == "state"

@@ -28,6 +28,7 @@ from reader.entities.wordlists import (
     PLACE_NOUNS_AFTER,
     is_demonym,
     is_role,
+    surname_like,
 )
 from reader.text import LATIN_LETTER
 
@@ -565,7 +566,8 @@ class Story:
                         and tokens[m].folded not in CALENDAR \
                         and not ("on" in words and (tokens[m].upper or tokens[m].text[-1:].isdigit())) \
                         and not self._country_after_a_named_body(segment, k, m, j) \
-                        and not (k - 2 == segment and head == "law" and self.is_given_name(tokens[k - 2]))
+                        and not (k - 2 == segment and self.is_given_name(tokens[k - 2])
+                                 and surname_like(ENDINGS.get(head, ""), head))
                     # ("Nathan Law of Demosisto": a person of a body, no law)
                 if not ok:
                     cuts.append((k, m))

@@ -182,6 +182,16 @@ SERVICE_DISTRICTS = _words("school water fire hospital transit sanitation utilit
 #: "the Administration's decision" (in lower case, a hat and any administration).
 THE_BODIES = _words("crown administration")
 
+_NEVER_SURNAMES = _words("prize award awards medal trophy")
+
+
+def surname_like(kind: str, last: str) -> bool:
+    """Whether a name's last word ``last``, of the name ending ``kind``, is more likely a family
+    name after a given name: the kind words of works and laws ("Law", "Act", "Bill") and "Day"
+    are family names too ("Nathan Law", "Doris Day"); "Award" is not ("Booker Prize")."""
+    return (kind == OTHER and last not in _NEVER_SURNAMES) or last == "day"
+
+
 #: Endings that name a kind only with another capitalised word before them.
 WEAK_ENDINGS = _words("post star mail globe monitor observer guardian review times daily open year week way drive lane "
                       "sun")
