@@ -10,8 +10,7 @@ from reader.entities.land_kinds import land_kind_after
 from reader.entities.lexicon import name_key
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE, Span
 from reader.entities.notes import make_id
-from reader.entities.retyping import (AND, AND_BEFORE, bodies_named_short, people_beside_people,
-                                      people_by_their_family_name)
+from reader.entities.retyping import beside, bodies_named_short, people_beside_people, people_by_their_family_name
 from reader.entities.story import Found, Story, direct_current
 from reader.entities.teams import countries_as_teams, nickname, plays_as_a_team, speaks_of_sport
 from reader.entities.town_states import mark_towns_and_states, mark_towns_before_state_names
@@ -255,7 +254,7 @@ def _towns_joined_to_bodies(story: Story) -> None:
             starts[f.start] = ends[f.end] = f
     text = story.text
     for f in towns:
-        if _CLOSES.match(text, f.end) and _beside(text, f, starts, ends) is not None:
+        if _CLOSES.match(text, f.end) and beside(text, f, starts, ends) is not None:
             f.type, f.key = ORG, make_id(text[f.start:f.end])
 
 
@@ -509,17 +508,10 @@ def _pair_with_names(story: Story, words: list[Found]) -> None:
                                         and not knowledge.is_word(f.tokens[0].base_folded)):
             starts[f.start] = ends[f.end] = f
     for f in words:
-        partner = _beside(text, f, starts, ends)
+        partner = beside(text, f, starts, ends)
         if partner is not None:
             story.found.append(Found(f.start, f.end, partner.type, make_id(text[f.start:f.end]), f.tokens,
                                      guessed=True))
-
-
-def _beside(text: str, f: Found, starts: dict[int, Found], ends: dict[int, Found]) -> Found | None:
-    """The name joined to ``f`` by "and", "or" or "&", after it or before it."""
-    after = AND.match(text, f.end)
-    before = AND_BEFORE.search(text, max(0, f.start - 5), f.start)
-    return (starts.get(after.end()) if after else None) or (ends.get(before.start()) if before else None)
 
 
 _NAME_ACTS = re.compile(r"(?:'s|’s)? administration\b| (?:said|says|told|tweeted|wrote|insisted|argued|"

@@ -17,6 +17,14 @@ AND_BEFORE = re.compile(r" (?:and|or|&) $")
 """The words that join two names of a list, after one name and before the next."""
 
 
+def beside(text: str, f: Found, starts: dict[int, Found], ends: dict[int, Found]) -> Found | None:
+    """The name joined to ``f`` by "and", "or" or "&", after it (by its start in ``starts``) or
+    before it (by its end in ``ends``)."""
+    after = AND.match(text, f.end)
+    before = AND_BEFORE.search(text, max(0, f.start - 5), f.start)
+    return (starts.get(after.end()) if after else None) or (ends.get(before.start()) if before else None)
+
+
 def people_beside_people(story: Story) -> None:
     """A guessed organisation of two or three plain words ending in a family name, joined by
     "and" or "or" to a person the story is sure of, is a person too: "Democrats Hala Ayala and
@@ -35,9 +43,7 @@ def people_beside_people(story: Story) -> None:
                 or f.tokens[-1].base_folded not in family_names \
                 or any(t.upper or not t.cap or t.folded in ENDINGS or "&" in t.text for t in f.tokens):
             continue
-        after = AND.match(text, f.end)
-        before = AND_BEFORE.search(text, max(0, f.start - 5), f.start)
-        if (after and after.end() in starts) or (before and before.start() in ends):
+        if beside(text, f, starts, ends) is not None:
             f.type = PERSON
 
 
