@@ -24,6 +24,7 @@ import pkgutil
 import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -162,16 +163,11 @@ def build() -> dict:
             "words": _words(), "company_suffixes": _company_suffixes(), "job_nouns": _job_nouns()}
 
 
-_SHARED: Knowledge | None = None
-
-
+@cache
 def shared_knowledge() -> Knowledge:
     """``load_knowledge()`` read once per process: for the rules that consult the word lists
     outside a story's recognition (roles, derived facts; a read costs about 6 ms)."""
-    global _SHARED
-    if _SHARED is None:
-        _SHARED = load_knowledge()
-    return _SHARED
+    return load_knowledge()
 
 
 def load_knowledge(use_cache: bool = True) -> Knowledge:

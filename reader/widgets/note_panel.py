@@ -55,19 +55,16 @@ class PanelList(OptionList):
     def action_cursor_down(self) -> None:
         """Down in the list; past its last entry, ``j`` scrolls the panel on (read on)."""
         if self.highlighted is not None and self.highlighted >= self.option_count - 1:
-            self._panel().scroll_down(animate=False)
+            self.query_ancestor(NotePanel).scroll_down(animate=False)
         else:
             super().action_cursor_down()
 
     def action_cursor_up(self) -> None:
         """Up in the list; above its first entry, ``k`` scrolls the panel back."""
         if self.highlighted is not None and self.highlighted <= 0:
-            self._panel().scroll_up(animate=False)
+            self.query_ancestor(NotePanel).scroll_up(animate=False)
         else:
             super().action_cursor_up()
-
-    def _panel(self) -> NotePanel:
-        return next(node for node in self.ancestors if isinstance(node, NotePanel))
 
 
 class NotePanel(VerticalScroll):
