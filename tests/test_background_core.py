@@ -27,6 +27,11 @@ def fresh_recognizer():
     service.reset()
 
 
+def every(body: str, name: str) -> list[tuple[int, int]]:
+    """Every place ``name`` stands in ``body``."""
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(name), body)]
+
+
 def at(body: str, name: str) -> tuple[int, int]:
     start = body.index(name)
     return start, start + len(name)
@@ -298,6 +303,15 @@ def index_as_own_library(lib, capsys) -> None:
 def write(folder, name, published, body):
     (folder / name).write_text(f"---\ntitle: {name}\npublished: {published}\n---\n{body}\n")
 
+def stories(tmp_path, *dated_bodies: tuple[str, str]):
+    """A library folder of stories "a.txt", "b.txt", … with these dates and bodies."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    for letter, (published, body) in zip("abcdefghij", dated_bodies):
+        write(lib, f"{letter}.txt", published, body)
+    return lib
+
+
 @contextmanager
 def indexed(lib):
     """The library of the folder ``lib``, indexed; its index, closed after."""
@@ -312,12 +326,11 @@ def indexed(lib):
 
 
 def test_the_dossier_counts_months_roles_and_co_mentions_from_the_index(tmp_path):
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    write(lib, "a.txt", "2020-01-10", "Industry Secretary Ann Hobb visited Paris. Hobb left Paris.")
-    write(lib, "b.txt", "2020-03-02", "Industry Secretary Ann Hobb spoke in Paris.")
-    write(lib, "c.txt", "2020-04-05", "Trade Secretary Ann Hobb met Wade Bassi in Paris. Bassi smiled.")
-    write(lib, "d.txt", "2020-04-09", "Tony Bassi, a Calais baker, opened a shop.")
+    lib = stories(tmp_path,
+                  ("2020-01-10", "Industry Secretary Ann Hobb visited Paris. Hobb left Paris."),
+                  ("2020-03-02", "Industry Secretary Ann Hobb spoke in Paris."),
+                  ("2020-04-05", "Trade Secretary Ann Hobb met Wade Bassi in Paris. Bassi smiled."),
+                  ("2020-04-09", "Tony Bassi, a Calais baker, opened a shop."))
     with indexed(lib) as index:
         dossier = dossier_of(index, "ann-hobb")
         assert dossier.count == 3
@@ -342,10 +355,9 @@ def test_the_dossier_counts_months_roles_and_co_mentions_from_the_index(tmp_path
 def test_reader_about_prints_the_note_facts_and_dossier(tmp_path, capsys):
     from reader.cli import main
 
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    write(lib, "a.txt", "2020-01-10", "Industry Secretary Ann Hobb visited France.")
-    write(lib, "b.txt", "2020-02-10", "Ann Hobb, the industry secretary, left France.")
+    lib = stories(tmp_path,
+                  ("2020-01-10", "Industry Secretary Ann Hobb visited France."),
+                  ("2020-02-10", "Ann Hobb, the industry secretary, left France."))
     assert main(["index", str(lib)]) == 0
     capsys.readouterr()
     assert main(["about", "Hua"]) == 0  # an alias word of a shipped note
@@ -379,9 +391,8 @@ def test_reader_about_counts_a_story_added_since_the_index_was_updated(tmp_path,
     ``reader search`` does: it said "0 stories" until a search had updated it (a new user's pass)."""
     from reader.cli import main
 
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    write(lib, "a.txt", "2020-01-10", "Industry Secretary Ann Hobb visited Wellington.")
+    lib = stories(tmp_path,
+                  ("2020-01-10", "Industry Secretary Ann Hobb visited Wellington."))
     index_as_own_library(lib, capsys)
     write(lib, "b.txt", "2020-02-10", "The Czechoslovakia exhibition opened. Ann Hobb spoke there.")
     assert main(["about", "Czechoslovakia"]) == 0
@@ -395,10 +406,9 @@ def test_reader_about_finds_a_name_with_accents_as_typed_or_without_them(tmp_pat
     (did you mean 'Antonín Dvořák'?)" when keys dropped the accented letters instead."""
     from reader.cli import main
 
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    write(lib, "a.txt", "2020-01-10", "The composer Antonín Dvořák visited Prague. Dvořák wrote symphonies.")
-    write(lib, "b.txt", "2020-03-10", "Antonín Dvořák, the Czech composer, died in Prague.")
+    lib = stories(tmp_path,
+                  ("2020-01-10", "The composer Antonín Dvořák visited Prague. Dvořák wrote symphonies."),
+                  ("2020-03-10", "Antonín Dvořák, the Czech composer, died in Prague."))
     index_as_own_library(lib, capsys)
     for typed in ("Antonín Dvořák", "antonin dvorak", "Dvořák"):
         assert main(["about", typed]) == 0, typed
@@ -409,10 +419,9 @@ def test_reader_about_finds_a_name_with_accents_as_typed_or_without_them(tmp_pat
 def test_reader_about_takes_a_country_the_stories_left_untyped_as_the_place(tmp_path, capsys):
     from reader.cli import main
 
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    write(lib, "a.txt", "2020-01-10", "US officials met. The US said talks went well.")
-    write(lib, "b.txt", "2020-02-10", "Serena Williams won the US Open on Sunday, her first title of the year.")
+    lib = stories(tmp_path,
+                  ("2020-01-10", "US officials met. The US said talks went well."),
+                  ("2020-02-10", "Serena Williams won the US Open on Sunday, her first title of the year."))
     index_as_own_library(lib, capsys)
     assert main(["about", "US"]) == 0
     out = capsys.readouterr().out
@@ -458,11 +467,10 @@ def test_reader_about_a_family_name_is_the_librarys_person_of_that_name_not_a_lo
     Gates, in no story, where the library's stories name John Kelly and Rick Gates.)"""
     from reader.cli import main
 
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    write(lib, "a.txt", "2020-01-10", "White House adviser Kellyanne Conway spoke on Monday. Conway left.")
-    write(lib, "b.txt", "2020-02-10", "Chief of staff John Kelly resigned. Kelly said nothing.")
-    write(lib, "c.txt", "2020-03-10", "Former campaign aide Rick Gates testified. Gates said nothing.")
+    lib = stories(tmp_path,
+                  ("2020-01-10", "White House adviser Kellyanne Conway spoke on Monday. Conway left."),
+                  ("2020-02-10", "Chief of staff John Kelly resigned. Kelly said nothing."),
+                  ("2020-03-10", "Former campaign aide Rick Gates testified. Gates said nothing."))
     index_as_own_library(lib, capsys)
     assert main(["about", "Kelly"]) == 0
     assert capsys.readouterr().out.startswith("John Kelly  (Person)")
@@ -764,9 +772,8 @@ def test_reader_about_a_countrys_alias_is_the_country_not_a_note_with_that_word(
     """"America" showed AOL, whose note says "America Online" (a new user's pass)."""
     from reader.cli import main
 
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    write(lib, "a.txt", "2020-01-10", "Trade with America grew.")
+    lib = stories(tmp_path,
+                  ("2020-01-10", "Trade with America grew."))
     index_as_own_library(lib, capsys)
     assert main(["about", "America"]) == 0
     assert capsys.readouterr().out.startswith("United States  (Place)")
@@ -795,21 +802,19 @@ def test_reader_about_counts_the_other_names_stories_as_their_dossiers_do(tmp_pa
 def test_the_library_counts_a_title_written_short_with_its_long_form(tmp_path):
     """"described as: Sen. ×1, U.S. Sen. ×1" for Bob Menendez (a new user's pass): the short
     form of one title is counted with it."""
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    write(lib, "a.txt", "2020-01-10", "U.S. Sen. Bob Menendez spoke in Newark.")
-    write(lib, "b.txt", "2020-02-10", "Sen. Bob Menendez left Newark.")
+    lib = stories(tmp_path,
+                  ("2020-01-10", "U.S. Sen. Bob Menendez spoke in Newark."),
+                  ("2020-02-10", "Sen. Bob Menendez left Newark."))
     with indexed(lib) as index:
         assert dossier_of(index, "bob-menendez").roles == [("U.S. Sen.", 2)]
 
 
 def test_the_library_keeps_a_former_title_apart_from_the_title(tmp_path):
     """"described as: former President ×5" when two of the stories were written in his term."""
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    write(lib, "a.txt", "2015-01-10", "President Barack Obama spoke in Chicago.")
-    write(lib, "b.txt", "2017-02-10", "Former President Barack Obama left Chicago.")
-    write(lib, "c.txt", "2017-03-10", "Former President Barack Obama came back to Chicago.")
+    lib = stories(tmp_path,
+                  ("2015-01-10", "President Barack Obama spoke in Chicago."),
+                  ("2017-02-10", "Former President Barack Obama left Chicago."),
+                  ("2017-03-10", "Former President Barack Obama came back to Chicago."))
     with indexed(lib) as index:
         assert sorted(dossier_of(index, "barack-obama").roles) == [("Former President", 2), ("President", 1)]
 
@@ -846,12 +851,12 @@ def test_a_credit_is_no_role_of_a_name_the_story_is_about_and_an_affiliation_is_
     body = ("Andy Warhol made prints. Warhol liked cameras. Image: Andy Warhol.\n\nWong Kwok-kin of FTU won. "
             "Wong Kwok-kin of the FTU spoke. Starry Lee of Pro-Beijing DAB and Starry Lee of DAB won.\n\n"
             "Image: Nick Moreau.")
-    infos = [EntityInfo("andy-warhol", "Andy Warhol", PERSON, [at(body, "Andy Warhol"), at(body, "Warhol liked"),
-                                                                (body.index("Image: Andy") + 7, body.index("Image: Andy") + 18)]),
-             EntityInfo("wong-kwok-kin", "Wong Kwok-kin", PERSON,
-                        [(m.start(), m.end()) for m in re.finditer("Wong Kwok-kin", body)]),
-             EntityInfo("starry-lee", "Starry Lee", PERSON, [(m.start(), m.end()) for m in re.finditer("Starry Lee", body)]),
-             EntityInfo("nick-moreau", "Nick Moreau", PERSON, [at(body, "Nick Moreau")])]
+    alone = body.index("Warhol liked")
+    warhol = sorted(every(body, "Andy Warhol") + [(alone, alone + len("Warhol"))])
+    infos = [EntityInfo("andy-warhol", "Andy Warhol", PERSON, warhol),
+             EntityInfo("wong-kwok-kin", "Wong Kwok-kin", PERSON, every(body, "Wong Kwok-kin")),
+             EntityInfo("starry-lee", "Starry Lee", PERSON, every(body, "Starry Lee")),
+             EntityInfo("nick-moreau", "Nick Moreau", PERSON, every(body, "Nick Moreau"))]
     roles = story_roles(body, infos)
     assert "andy-warhol" not in roles and roles["nick-moreau"] == ["image credit"]
     assert roles["wong-kwok-kin"] == ["of FTU"] and roles["starry-lee"] == ["of Pro-Beijing DAB"]
