@@ -9,8 +9,16 @@ from reader.app import ReaderApp
 from reader.widgets.article_view import ArticleView
 from reader.widgets.find_bar import FindBar
 from search_support import make_library
-from tests.test_app import SIZE
+from tests.test_app import SIZE, wait_loaded
 from tests.test_search_ui import index_ready
+
+
+def one_story_app(tmp_path, text: str) -> ReaderApp:
+    """The app on a library of one story, the file ``text`` (its first line the headline)."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "story.txt").write_text(text)
+    return ReaderApp(sources=[lib])
 
 
 async def open_find(pilot, text: str) -> FindBar:
@@ -205,14 +213,9 @@ async def test_n_with_the_bar_closed_says_where_it_went_on_the_border_not_in_a_p
 async def test_find_starts_from_the_reading_place_not_the_top_of_the_story(tmp_path):
     """Halfway down a story, ``/`` and a word go to its first match from there on (wrapping
     to the top only when none follows): finding does not lose the reader's place."""
-    lib = tmp_path / "lib"
-    lib.mkdir()
     paragraphs = [f"Paragraph {n} tells of the harbour and the boats." for n in range(80)]
-    (lib / "long.txt").write_text("A long story\n\n" + "\n\n".join(paragraphs) + "\n")
-    app = ReaderApp(sources=[lib])
+    app = one_story_app(tmp_path, "A long story\n\n" + "\n\n".join(paragraphs) + "\n")
     async with app.run_test(size=SIZE) as pilot:
-        from tests.test_app import wait_loaded
-
         await wait_loaded(pilot)
         view = app.screen.query_one(ArticleView)
         body = app.screen.column.article.body
@@ -294,13 +297,8 @@ async def test_the_bar_opened_or_a_new_story_clears_the_count_on_the_articles_bo
 async def test_find_counts_and_highlights_matches_in_a_headline_drawn_above_the_body(tmp_path):
     """ "/Sweden" said "1 of 9" on a story whose headline says Sweden too (a new user's pass):
     the headline's matches come first, highlighted there, and n goes on into the body."""
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    (lib / "match.txt").write_text("Sweden beat Korea in Group F\n\nThe match was close. Sweden won in the end.\n")
-    app = ReaderApp(sources=[lib])
+    app = one_story_app(tmp_path, "Sweden beat Korea in Group F\n\nThe match was close. Sweden won in the end.\n")
     async with app.run_test(size=SIZE) as pilot:
-        from tests.test_app import wait_loaded
-
         await wait_loaded(pilot)
         view = app.screen.query_one(ArticleView)
         assert view.title_apart
