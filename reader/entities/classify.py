@@ -210,8 +210,8 @@ progressive""".split())
 def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced_person: bool = False,
                      left_of_role: bool = False) -> None:
     tokens, anchors = story.tokens, story.anchors
-    before = story.text[tokens[a].start - 3:tokens[a].start]  # (one cheap test for the next two: most
-    if before in ("of ", "in ", "om "):  # runs follow no "of", "in" or "from")
+    if story.text.endswith((" of ", " in ", " from "), 0, tokens[a].start):  # (one cheap test for the
+        # next two: most runs follow no "of", "in" or "from")
         if subject_of_study(story, a, b):
             return  # "Professor of Oriental Languages", "a Master of Education in Sport Psychology"
         if body_of_a_person(story, a, b):
