@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from reader.entities.background import Background, StoryView
 from reader.entities.model import ORG, OTHER, PERSON, PLACE, team_key
 from reader.entities.notes import KnowledgeBase, Note, fold
-from reader.entities.summary import EntityInfo, affiliated_body, introducing_sentence
+from reader.entities.entity_info import EntityInfo
+from reader.entities.summary import affiliated_body, introducing_sentence
 
 if TYPE_CHECKING:
     from reader.library.article import Article

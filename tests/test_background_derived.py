@@ -12,7 +12,7 @@ from reader.entities.legal_forms import legal_form
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.notes import KnowledgeBase
 from reader.entities.roles import is_role_word, roles_at
-from reader.entities.summary import EntityInfo
+from reader.entities.entity_info import EntityInfo
 
 
 def at(body: str, name: str) -> tuple[int, int]:

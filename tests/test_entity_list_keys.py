@@ -99,7 +99,7 @@ async def test_the_no_note_mark_shows_only_when_it_tells_entities_apart():
     from textual.app import App
 
     from reader.entities.notes import Note
-    from reader.entities.summary import EntityInfo
+    from reader.entities.entity_info import EntityInfo
     from reader.widgets.entity_list import EntityList
 
     class One(App):

@@ -32,7 +32,7 @@ def resolve(name: str, kb, index):
     from reader.entities.model import OTHER, PERSON, PLACE
     from reader.entities.notes import fold, make_id
     from reader.entities.place_facts import is_place_alias, place_facts
-    from reader.entities.summary import EntityInfo
+    from reader.entities.entity_info import EntityInfo
     from reader.search.dossier import entity_named
     from reader.search.expansion import entity_keys_with_words
     from reader.search.slugs import entity_slug
@@ -255,7 +255,7 @@ def _wikipedia(library, entity, name: str):
     from reader.config.settings import WIKIPEDIA_OFF
     from reader.entities.model import OTHER
     from reader.entities.notes import fold
-    from reader.entities.summary import EntityInfo
+    from reader.entities.entity_info import EntityInfo
     from reader.wikipedia import WikipediaClient, look_up
 
     settings = (library.settings or load_settings().settings).background

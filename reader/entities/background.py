@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.entities.notes import Note
-from reader.entities.summary import EntityInfo
+from reader.entities.entity_info import EntityInfo
 
 if TYPE_CHECKING:  # the place table is imported when facts are looked up
     from reader.entities.place_facts import PlaceFacts

@@ -2,33 +2,24 @@
 
 Each function takes the ``Story`` and token indices ``a``..``b``; what it decides goes to
 ``story.found`` (typed mentions) or ``story.deferred`` (single words typed later from the
-whole story, see ``resolve``).
+whole story, see ``resolve``). A run no rule here types goes on to ``residual``.
 """
 
 from __future__ import annotations
 
 import re
 
-from reader.entities.endings import (
-    body_office,
-    ending_kind,
-    has_strong_ending,
-    ordinary_words_with_a_body_word,
-)
-from reader.entities.land_kinds import land_kind_after
+from reader.entities.endings import body_office, ending_kind, has_strong_ending
 from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK, NOTE_RANK, Entry
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
 from reader.entities.person_shapes import (
     INITIALS,
     country_as_surname,
-    given_inside,
     given_name_of_a_people,
     hyphenated_given_name,
     person_after,
-    person_after_acronym,
     person_first,
-    regnal,
     title_as_given_name,
     title_as_surname,
 )
@@ -39,8 +30,15 @@ from reader.entities.run_checks import (
     body_of_a_person,
     subject_of_study,
 )
-from reader.entities.teams import place_and_nickname, plays_as_a_team, speaks_of_sport
-from reader.entities.tokens import follows_the, lower_word_after
+from reader.entities.residual import (
+    EVENT_STARTS,
+    PLACE_MODIFIERS,
+    PLACE_STARTS,
+    classify_residual,
+    droppable,
+    lone_month_name,
+)
+from reader.entities.teams import place_and_nickname
 from reader.entities.wordlists import (
     CALENDAR,
     COMMON,
@@ -50,9 +48,7 @@ from reader.entities.wordlists import (
     GREETINGS,
     NOT_NAMES,
     OF_CONNECTORS,
-    ORG_STARTS,
     PARTY_NOUNS,
-    STANDALONE_EVENTS,
     STREET_QUARTERS,
     THING_NOUNS,
     VESSEL_PREFIXES,
@@ -76,16 +72,6 @@ _BRAND_SPELLING = re.compile(r"[a-z][A-Z][a-z]")
 """A product line spelt with a small first letter: "iPhone", "iPad", "eBook"."""
 _MODEL_LETTERS = re.compile(r"[A-Z]{1,2}")
 """A model's letters after its product line: "iPhone X", "iPhone XS" (not a person's initial)."""
-_PLACE_MODIFIERS = frozenset("greater northern southern eastern western central north south east west upper lower "
-                             "inner outer mainland metropolitan".split())
-#: First words of place names ("Lake Erie", "Mount Talau", "Port Hutt", "River Ouse").
-PLACE_STARTS = frozenset("""lake mount mt cape fort ft port river isle isla rio río mont monte lago rue piazza plaza
-platz calle avenida via catedral iglesia museo palacio castillo puerta porte pont parc jardin mercado plac""".split())
-#: First words of the names of storms ("Cyclone Phailin", "Hurricane Katrina").
-EVENT_STARTS = frozenset("cyclone hurricane typhoon storm".split())
-#: First words of competitions' names in other languages ("Copa Libertadores", "Campeonato
-#: Brasileiro", "Coupe du Monde"); the name's other words alone are not the competition.
-COMPETITION_STARTS = frozenset("campeonato copa torneo torneio championnat coupe mundial eurocopa".split())
 #: Words before the name of a storm, a ship, a spacecraft or an operation: "Space Shuttle Atlantis",
 #: "Hurricane Florence", "USS Cole". The name alone later is that thing, whatever else it names
 #: (a town in South Africa, a city in Italy).
@@ -142,10 +128,6 @@ def is_work_title(story: Story, a: int, b: int) -> bool:
     return False
 
 
-
-
-
-
 def _known_person(story: Story, a: int, b: int) -> bool:
     """True when the run is a person the notes name: all of a noted name, or a noted person's
     name alone ("Obama")."""
@@ -155,56 +137,9 @@ def _known_person(story: Story, a: int, b: int) -> bool:
     return b - a == 1 and story.tokens[a].base_folded in story.lexicon.lone_names
 
 
-def droppable(story: Story, k: int) -> bool:
-    """A word that does not start a name: function words, dates, nationality words, lower case
-    (but "the Democrats" and "Labour" are parties)."""
-    tok = story.tokens[k]
-    low = tok.folded
-    party = tok.base_folded  # ("Labour's leader": the party's)
-    if party in PARTY_NOUNS and tok.cap and (party == "labour" or (k and story.tokens[k - 1].folded == "the")):
-        return False
-    if tok.upper:  # an acronym that spells a word: "WHO", "LA", "FIRST"
-        return low in NOT_NAMES or low in CALENDAR or low in DEMONYMS
-    base = tok.base_folded
-    if tok.cap and is_role(low) and k + 1 < len(story.tokens) and story.tokens[k + 1].cap:
-        return False  # "Mr. Bashir": the title stays to mark the person
-    return (not tok.cap or low in COMMON or low in CALENDAR or low in NOT_NAMES or base in CALENDAR
-            or low in CONNECTORS or low in DEMONYMS or base in DEMONYMS
-            or (low.rstrip("s") in DEMONYMS and low not in STANDALONE_EVENTS and not _team_named(story, low)
-                and not (plays_as_a_team(story.text, tok.start, tok.end) and speaks_of_sport(story))))
-
-
-def _team_named(story: Story, low: str) -> bool:
-    """True when a body the story found earlier ends in this plural: "the Celtics" after "Boston
-    Celtics", "the Canadiens" (elsewhere a people: "Celtics" is no Celt)."""
-    return any(f.type == ORG and len(f.tokens) > 1 and f.tokens[-1].folded == low for f in story.found)
-
-
-def _lone_month_name(story: Story, a: int, b: int) -> bool:
-    """The run ``a``..``b`` is one month that is also a family name, before no day: "Prime
-    Minister May spoke", "May said" (which the story's "Theresa May" decides; not "President
-    May 3"), so it is kept for later instead of dropped as a calendar word."""
-    if b - a != 1:
-        return False
-    tok = story.tokens[a]
-    return tok.folded in CALENDAR and tok.base_folded in story.knowledge.family_names \
-        and not story.text[tok.end:tok.end + 3].strip()[:1].isdigit()
-
-
 #: The words that make a party of a party's plural: "Liberal Democrats", "Senate Republicans".
 _PARTY_QUALIFIERS = frozenset("""liberal social christian free neo new young national senate house congressional
 progressive""".split())
-
-
-
-
-
-
-
-
-
-
-
 
 
 def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced_person: bool = False,
@@ -237,7 +172,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     while a < b and a not in anchors and (droppable(story, a) or _ordinary_opener(story, a, b)
                                           or _greets(story, a, b)) \
             and not given_name_of_a_people(story, a, b) \
-            and not (b - a == 2 and hyphenated_given_name(tokens[a:b])) and not _lone_month_name(story, a, b):
+            and not (b - a == 2 and hyphenated_given_name(tokens[a:b])) and not lone_month_name(story, a, b):
         if (tokens[a].folded in DEMONYMS or tokens[a].folded in _NAME_STARTERS) and tokens[a].cap \
                 and b - a >= 2 and (ending_kind(story, a, b) or _ends_like_a_name_before_a_title(story, a, b)):
             break
@@ -256,7 +191,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
     if a >= b:
         return
     if b - a >= 2 and tokens[b - 1].folded in DEMONYMS and (b - a == 2 or all(
-            t.folded in _PLACE_MODIFIERS or t.folded in DEMONYMS for t in tokens[a:b - 1])) \
+            t.folded in PLACE_MODIFIERS or t.folded in DEMONYMS for t in tokens[a:b - 1])) \
             and not (b - 1 in anchors and anchors[b - 1][1].type == ORG):
         return  # "South Korean", "Roman Catholic", "Theravada Buddhist": a nationality or a faith (not "UK
         # Labour", a party a note knows)
@@ -328,7 +263,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         if a in anchors and anchors[a][0] == b - a and anchors[a][1].rank >= COUNTRY_RANK:
             story.found.append(from_entry(story, a, b, anchors[a][1]))
             return
-        if b - a == 1 and tokens[a].folded in COMMON | CALENDAR | DEMONYMS and not _lone_month_name(story, a, b):
+        if b - a == 1 and tokens[a].folded in COMMON | CALENDAR | DEMONYMS and not lone_month_name(story, a, b):
             return
         story.found.append(Found(tokens[a].start, tokens[b - 1].base_end, PERSON, None, tokens[a:b],
                                  forced_person=True))
@@ -404,7 +339,7 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         pieces.append((last, b))
     found = story.found
     for p, q in pieces:
-        if q - p == 1 and tokens[p].folded in _PLACE_MODIFIERS and q < b and q in anchors \
+        if q - p == 1 and tokens[p].folded in PLACE_MODIFIERS and q < b and q in anchors \
                 and anchors[q][1].type == PLACE and found and found[-1].start == tokens[q].start:
             found[-1].start = tokens[p].start  # "Greater China", "Southern California"
             found[-1].key = None
@@ -436,54 +371,6 @@ def _body_named_with_its_country(story: Story, a: int, b: int) -> bool:
         and all(k not in anchors and story.tokens[k].cap and not story.tokens[k].upper for k in range(a, country))
 
 
-_ACRONYM_LED = re.compile(r"[A-Z]{2,}[A-Z][a-z]")
-"""A word led by capitals run into a capitalised word ("JPMorgan", "PRNewswire"): a
-company's spelling; no given name is written so ("LeBron", "DeShawn", "McDonald" are not)."""
-
-
-_HEAD_ENDS = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or|in|at|on|of|for|to|with|from|by|as|but|than)\b")
-"""What follows a name that heads its phrase: punctuation, the end, a joining word."""
-
-
-def _the_name(story: Story, start: int, end: int) -> bool:
-    """A name after "the" that heads its phrase ("against the Houston Astros,", "bands such as
-    the Velvet Underground."): a body, a team or a work; people are seldom "the". Not a name
-    used as a modifier ("the Gregory Maguire novel"), nor one a verb follows."""
-    text = story.text
-    return follows_the(text, start) and _HEAD_ENDS.match(text, end) is not None
-
-
-def _the_ordinary_words(story: Story, a: int, b: int) -> bool:
-    """Ordinary words after "the" and any nationality words ("the British Red Cross", "The
-    Red Cross said"): a body's name, though "Red" is also a given name. People are seldom
-    "the", and a person's name is seldom all dictionary words."""
-    tokens = story.tokens
-    k = a - 1
-    while k >= 0 and is_demonym(tokens[k].folded) and tokens[k].cap and tokens[k].end + 1 == tokens[k + 1].start:
-        k -= 1
-    if k < 0 or tokens[k].folded != "the" or tokens[k].end + 1 != tokens[k + 1].start:
-        return False
-    end = tokens[b - 1].end
-    after = _NEXT_WORD.match(story.text, end)
-    if _HEAD_ENDS.match(story.text, end) is None and (after is None or after.group(1) not in _VERBS_AFTER):
-        return False  # "the Bill Gates foundation": a person's name used as a modifier
-    is_word = story.knowledge.is_word
-    return all(len(t.base) > 2 and t.base_folded in COMMON or is_word(t.base_folded) for t in tokens[a:b])
-
-
-_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-_VERBS_AFTER = frozenset("said says told is was has had have will would could can may might must announced "
-                         "warned called urged added".split())
-
-
-def _body_named_before_its_kind(story: Story, start: int, end: int) -> bool:
-    """ "the D.A. Davidson brokerage", "the John Lewis chain": a name between "the" and a
-    lower-case word for a kind of body is that body, whatever its words look like."""
-    if not follows_the(story.text, start):
-        return False
-    return lower_word_after(story.text, end) in BODY_WORDS
-
-
 _ADDRESS_BEFORE = frozenset(".!?:;,\"“‘'(—–-\n")
 _ADDRESS_AFTER = frozenset(",.!?;:\"”’')—–")
 
@@ -512,7 +399,7 @@ def _ordinary_opener(story: Story, a: int, b: int) -> bool:
         return False
     is_word = story.knowledge.is_word
     return is_word(tok.folded) and not is_word(story.tokens[a + 1].base_folded) \
-        and tok.folded not in _PLACE_MODIFIERS and tok.folded not in PLACE_STARTS and tok.folded not in EVENT_STARTS \
+        and tok.folded not in PLACE_MODIFIERS and tok.folded not in PLACE_STARTS and tok.folded not in EVENT_STARTS \
         and tok.folded not in ENDINGS and not is_role(tok.folded) and not ending_kind(story, a, b)
 
 
@@ -524,66 +411,10 @@ def _body_with_its_complement(story: Story, a: int, e: int) -> bool:
         ENDINGS.get(tokens[k].folded) == ORG and tokens[k + 1].folded in OF_CONNECTORS for k in range(a, e - 1))
 
 
-
-
-
-
-
-
-
-
-def _ordinary_before(story: Story, a: int, i: int) -> bool:
-    """True when the words before a given name inside a run are ordinary words or known
-    names ("Nonpartisan Paul Tse"), not more of a name ("Te Kaurinui Robert Parata"). (One
-    word before it is taken as a title either way: "Tsarevna Sophia Alekseyevna".)"""
-    is_word, lexicon = story.knowledge.is_word, story.lexicon
-    return all(is_word(t.folded) or t.folded in lexicon or t.upper for t in story.tokens[a:i])
-
-
 _QUARTERS = frozenset("east west north south central".split())
 _NEVER_LAST = WEEKDAYS | CONNECTORS | STREET_QUARTERS
 """Words a name does not end with: a weekday (news write "in Denver Monday"), a joining word,
 or the quarter after a street ("4125 Albemarle St. NW")."""
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-def _shape_kind(story: Story, a: int, b: int) -> str | None:
-    """The kind told by a run's first or last word: "Lake Erie", "North Oakland", "Pittsburgh Pirates"."""
-    tokens = story.tokens
-    first, last = tokens[a], tokens[b - 1]
-    if first.folded in PLACE_STARTS or first.folded in _PLACE_MODIFIERS:
-        return PLACE
-    if first.folded in EVENT_STARTS or first.folded in COMPETITION_STARTS:
-        return EVENT
-    if first.folded in ORG_STARTS:
-        return ORG
-    knowledge = story.knowledge
-    if last.folded.endswith("s") and not last.upper and last.folded not in knowledge.words \
-            and knowledge.is_word(last.folded) and not story.is_given_name(first):
-        return ORG  # a plural noun after a name: a team or a band ("Pittsburgh Pirates", "Arctic Monkeys")
-    return None
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _shouted_after(story: Story, k: int) -> bool:
@@ -611,14 +442,6 @@ def _placed(story: Story, start: int, end: int) -> bool:
     return last == "in" or last == "the" and _AREA_AFTER.match(text, end) is not None
 
 
-
-
-
-
-
-
-
-
 _TV_NOUNS = frozenset("""station stations channel channels network networks host hosts presenter presenters anchor
 show shows programme program broadcast broadcasts interview reporter reporters journalist journalists crew crews
 footage series drama dramas audience audiences viewers documentary personality personalities star stars ad ads
@@ -633,112 +456,3 @@ def _nationality_tv(story: Story, a: int, b: int) -> bool:
         and story.joined(b - 1) and tokens[b].folded in _TV_NOUNS and tokens[b].text[:1].islower()
 
 
-_PARTY_ADJECTIVES = frozenset("democratic republican conservative liberal socialist libertarian".split())
-
-
-def _party_adjective_phrase(story: Story, a: int, b: int) -> bool:
-    """True for ordinary words and a party's adjective before a lower-case noun: "Diverse
-    Democratic candidates", "Progressive Republican voters" open a sentence, they name nothing."""
-    tokens = story.tokens
-    if tokens[b - 1].folded not in _PARTY_ADJECTIVES or b >= len(tokens) or not story.joined(b - 1) \
-            or not tokens[b].text[:1].islower():
-        return False
-    return all(not t.upper and story.knowledge.is_word(t.folded) and not story.is_given_name(t) for t in tokens[a:b - 1])
-
-
-_MIDDLE_CAPITAL = re.compile(r"[A-Z][a-z]{3,}[A-Z]")
-"""A word with a capital inside after four letters or more, as products and firms are written
-("PlayStation", "HeatGear"); people's are after a prefix of two or three ("DeSantis", "McConnell",
-"MacArthur", "LeBron")."""
-
-
-def _ends_with_a_plural_noun(story: Story, last) -> bool:
-    """True for a name's last word that is an ordinary plural and no family name: "Treats",
-    "Clouds", "Connections" end no person's name (where "Woods", "Rivers", "Waters" may)."""
-    folded = last.base_folded
-    if len(folded) < 5 or folded[-1] != "s" or folded.endswith(("ss", "us", "is")) or last.upper:
-        return False
-    knowledge = story.knowledge
-    return folded not in knowledge.family_names and knowledge.is_word(folded) and knowledge.is_word(
-        folded[:-3] + "y" if folded.endswith("ies") else folded[:-1])
-
-
-def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role: bool) -> None:
-    """A run with no known name and no telling ending: a person, an organisation, or one word for later."""
-    tokens = story.tokens
-    while a < b and droppable(story, a) and not _lone_month_name(story, a, b) and not given_name_of_a_people(story, a, b):
-        a += 1
-        initial = False
-    while b > a and not tokens[b - 1].cap:
-        b -= 1
-    if a >= b:
-        return
-    if b - a > 1 and is_role(tokens[b - 1].folded) and not title_as_surname(story, a, b - 1, b):
-        return  # "Los Angeles County Sheriff", "NASA Administrator": a title, not a name
-    toks = tokens[a:b]
-    start, end = toks[0].start, toks[-1].base_end
-    if b - a > 1 and _party_adjective_phrase(story, a, b):
-        return  # "Diverse Democratic candidates": a party's adjective before a noun, not a name
-    if b - a == 1:
-        story.deferred.append(Found(start, end, None, None, toks, initial=initial, left_of_role=left_of_role))
-        return
-    if any(t.text == "&" for t in toks[1:-1]):
-        story.found.append(Found(start, end, ORG, None, toks, initial=initial))  # "Procter & Gamble": a firm
-        return
-    if regnal(story, toks) or hyphenated_given_name(toks):
-        story.found.append(Found(start, end, PERSON, None, toks, initial=initial))
-        return
-    kind = _shape_kind(story, a, b)
-    if kind is not None:
-        story.found.append(Found(start, end, kind, None, toks, initial=initial))
-        return
-    if _body_named_before_its_kind(story, start, end):
-        story.found.append(Found(start, end, ORG, None, toks))  # "the D.A. Davidson brokerage"
-        return
-    if land_kind_after(story.text, end):
-        story.found.append(Found(start, end, PLACE, None, toks))  # "Morocco's High Atlas mountains"
-        return
-    if _the_name(story, start, end) and not INITIALS.match(toks[0].text) or _the_ordinary_words(story, a, b) \
-            or ordinary_words_with_a_body_word(story, toks):
-        story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "against the Houston Astros,"
-        return
-    if any(_MIDDLE_CAPITAL.match(t.text) for t in toks) and not story.is_given_name(toks[0]):
-        story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "Sony PlayStation", "Armour HeatGear"
-        return
-    if _ends_with_a_plural_noun(story, toks[-1]) and (len(toks) > 2 or not story.is_given_name(toks[0])):
-        # (not "Tom Hanks", "Jenna Marbles": a given name and two words make a person still)
-        story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "Rice Krispies Treats", "Silver Clouds"
-        return
-    if not any(t.upper for t in toks[1:]) and (person_first(story, a, b) if toks[0].folded in story.lexicon
-                                                  else story.is_given_name(toks[0])):  # (not "Mac OS X")
-        story.found.append(Found(start, end, PERSON, None, toks, initial=initial))
-        return
-    if INITIALS.match(toks[0].text) and not toks[-1].upper and not toks[-1].text[:1].isdigit():
-        story.found.append(Found(start, end, PERSON, None, toks, initial=initial))  # "K.C. Maurer", "L. Ron Hubbard"
-        return
-    for i in range(a + 1, b - 1):
-        if (given_inside(story, i, b) or person_after_acronym(story, a, i, b)) and not tokens[b - 1].upper \
-                and not story.covered(i) and (i - a == 1 or _ordinary_before(story, a, i)):
-            # "Nonpartisan Paul Tse", "Ottawa lawyer Anne Lee": the name starts at the given name
-            classify_residual(story, a, i, initial, True)
-            story.found.append(Found(tokens[i].start, end, PERSON, None, tokens[i:b]))
-            return
-    text = story.text
-    after_the = follows_the(text, start)  # people are seldom "the Red Cross"
-    lexicon = story.lexicon
-    if any(t.upper for t in toks) or left_of_role or any(lexicon.is_country(t.base) for t in toks) \
-            or all(t.folded in story.lower_words for t in toks) or after_the:
-        story.found.append(Found(start, end, ORG, None, toks))
-        return
-    if _ACRONYM_LED.match(toks[0].text):
-        story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "JPMorgan Chase": no given name
-        return
-    knowledge = story.knowledge
-    if toks[-1].base_folded in knowledge.family_names and not (len(toks[0].base) > 3 and knowledge.is_word(toks[0].folded)):
-        story.found.append(Found(start, end, PERSON, None, toks, initial=initial))  # "Hu Shih": a family name
-        return
-    if any(len(t.base) > 3 and "-" not in t.text and knowledge.is_word(t.base_folded) for t in toks) \
-            and not story.is_given_name(toks[0]):
-        story.found.append(Found(start, end, ORG, None, toks, guessed=True))  # "Civic Passion", "Red Cross"
-        return
-    story.found.append(Found(start, end, PERSON, None, toks, initial=initial, guessed=True))

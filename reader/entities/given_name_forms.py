@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from reader.entities.model import PERSON
 
 if TYPE_CHECKING:
-    from reader.entities.summary import EntityInfo
+    from reader.entities.entity_info import EntityInfo
 
 SHORTEST_PREFIX, LONGEST_PREFIX = 3, 4
 """A given name this long may be the start of the full one: "Ravi" of "Ravinder", "Matt" of

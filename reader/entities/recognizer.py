@@ -41,8 +41,8 @@ from reader.entities.tokens import Token, fold_token, tokenize
 __all__ = ["Recognizer", "Token", "fold_token", "rules_digest", "tokenize"]
 
 #: The modules whose code or word lists decide what is recognised.
-RULE_MODULES = ("tokens", "wordlists", "knowledge", "lexicon", "story", "classify", "endings", "run_checks", "person_shapes",
-                "evidence", "headings", "resolve",
+RULE_MODULES = ("tokens", "wordlists", "knowledge", "lexicon", "story", "classify", "residual", "endings", "run_checks", "person_shapes",
+                "evidence", "headings", "resolve", "single_words", "story_names",
                 "code", "measures", "party_tags", "us_states", "role_words", "countries", "note_countries",
                 "inverted_names", "teams", "town_states", "land_kinds", "foreign_countries", "captions", "retyping",
                 "recognizer")

@@ -8,36 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable, Sequence
-from dataclasses import dataclass, field
 
 from reader.entities.captions import is_caption
+from reader.entities.entity_info import EntityInfo
 from reader.entities.given_name_forms import join_given_name_forms
 from reader.entities.legal_forms import legal_form
 from reader.entities.model import ORG, PERSON, PLACE, TYPES, Span
-from reader.entities.notes import KnowledgeBase, Note
+from reader.entities.notes import KnowledgeBase
 from reader.entities.title_names import name_people_from_the_title
 
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’')\]]*\s+|\n\s*)(?=[\"“‘(\[]?[A-Z0-9])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s|$)")
-
-
-@dataclass
-class EntityInfo:
-    """One entity of a story: its mentions in order and its note, if any."""
-
-    key: str
-    name: str
-    type: str
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-    note: Note | None = None
-
-    @property
-    def count(self) -> int:
-        return len(self.mentions)
-
-    @property
-    def first(self) -> int:
-        return self.mentions[0][0]
 
 
 def summarise(body: str, spans: Sequence[Span], kb: KnowledgeBase, title: str = "",

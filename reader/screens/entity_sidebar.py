@@ -37,7 +37,7 @@ from reader.widgets.note_panel import NotePanel
 if TYPE_CHECKING:  # the entity modules are imported by the workers, after the story is on screen
     from reader.entities.background import Background
     from reader.entities.notes import Note
-    from reader.entities.summary import EntityInfo
+    from reader.entities.entity_info import EntityInfo
 
 MAX_NOTE_PROBLEMS = 5
 MAX_HISTORY = 20
@@ -426,7 +426,7 @@ class EntitySidebar(Vertical):
     def on_note_panel_related_selected(self, message: NotePanel.RelatedSelected) -> None:
         message.stop()
         from reader.entities import service
-        from reader.entities.summary import EntityInfo
+        from reader.entities.entity_info import EntityInfo
 
         note = service.get_recognizer().kb.get(message.note_id)
         if note is not None:
@@ -434,7 +434,7 @@ class EntitySidebar(Vertical):
 
     def on_note_panel_entity_chosen(self, message: NotePanel.EntityChosen) -> None:
         message.stop()
-        from reader.entities.summary import EntityInfo
+        from reader.entities.entity_info import EntityInfo
 
         self._follow(EntityInfo(message.key, message.name, OTHER))
 

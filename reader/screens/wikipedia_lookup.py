@@ -18,7 +18,7 @@ from reader.config.settings import WIKIPEDIA_OFF
 from reader.widgets.failures import worker_failed
 
 if TYPE_CHECKING:
-    from reader.entities.summary import EntityInfo
+    from reader.entities.entity_info import EntityInfo
 
 AUTO_TYPES = ("PERSON", "ORG", "PLACE", "EVENT")
 MAX_AUTO = 12

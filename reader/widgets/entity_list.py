@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from reader.entities.model import TYPE_LABELS
 
 if TYPE_CHECKING:
-    from reader.entities.summary import EntityInfo
+    from reader.entities.entity_info import EntityInfo
 
 __all__ = ["EntityList"]
 
