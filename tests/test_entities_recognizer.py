@@ -1016,3 +1016,16 @@ def test_a_university_named_by_one_word_is_the_university_and_its_town_stays_a_t
     assert ("Harvard Medical School", ORG, "harvard-medical-school") in found
     kinds = {surface: kind for surface, kind, _key in found}
     assert kinds["Princeton"] == PLACE and kinds["Princeton University"] == ORG and kinds["Oxford"] == PLACE
+
+
+def test_the_border_or_the_outskirts_of_a_name_make_it_a_place(recognizer):
+    kinds = kinds_of(recognizer, "Stridon lay on the border of Dalmatia. Fighting reached the outskirts of Qaraqosh. "
+                                 "He joined a monastery in the diocese of Sne.")
+    assert kinds["Dalmatia"] == PLACE and kinds["Qaraqosh"] == PLACE and kinds["Sne"] == PLACE
+
+
+def test_a_name_joined_by_and_to_a_known_place_is_a_place(recognizer):
+    kinds = kinds_of(recognizer, "Many people from Luzon and the Visayas came to work. Troops crossed Bavaria and Vorland.")
+    assert kinds["Visayas"] == PLACE and kinds["Vorland"] == PLACE
+    # a town's one-word name may be a person's: it says nothing of its neighbour
+    assert kinds_of(recognizer, "Voters chose Hala Ayala and Elizabeth Guzman.").get("Ayala") != PLACE

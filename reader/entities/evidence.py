@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 
 from reader.entities.captions import CAPTION_POSITION
+from reader.entities.lexicon import CITY_RANK
 from reader.entities.model import ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
 from reader.entities.tokens import fold_token
@@ -51,7 +52,10 @@ _TRAVEL = (r"(?:travell?(?:ed|ing)|journey(?:ed|ing)?|voyages?|flew|sailed|saili
 """Words of going somewhere: 'fled to X', 'a journey through X', 'travelled with Bonosus to X'
 (never 'moved to', 'went to' or 'a trip to': 'she moved to Google', 'he went to Harvard', 'a
 trip to Costco')."""
-_PLACE_BEFORE = re.compile(r"\b" + _PLACE_NOUNS + r" of\s+$|\b(?:visit|visiting|around|reach|reaching|arrive in|"
+_WHERE_OF = r"(?:border|borders|coast|coasts|shores?|outskirts|banks|foothills|desert|diocese|kingdom|canton|prefecture|governorate|emirate)"
+"""Words a place follows with "of" besides the kinds above: "the border of Dalmatia", "the
+outskirts of Mosul", "the desert of Chalcis", "the diocese of Sne"."""
+_PLACE_BEFORE = re.compile(r"\b(?:" + _PLACE_NOUNS + "|" + _WHERE_OF + r") of\s+$|\b(?:visit|visiting|around|reach|reaching|arrive in|"
                            r"arriving in|flights? to|ferry to|road to|north of|south of|east of|west of|"
                            + _TRAVEL + r"(?: with \w[\w'’-]*(?: \w[\w'’-]*)?)? (?:to|through))\s+$",
                            re.IGNORECASE)
@@ -179,6 +183,8 @@ def votes(story: Story, start: int, end: int, town: bool = False) -> Counter:
     elif after.startswith(", ") and _known_place_at(story, end + 2) or _PLACE_AFTER.match(after) and \
             not after.startswith(", ") or _PLACE_APPOSITION.match(text, end):
         result[PLACE] += 2
+    if _listed_with_a_place(story, start, end):
+        result[PLACE] += 1  # "Dalmatia and Pannonia", "from Luzon and the Visayas"
     if " " not in word and not town:
         if word.endswith(_PERSON_SUFFIXES):
             result[PERSON] += 1
@@ -195,11 +201,28 @@ def votes(story: Story, start: int, end: int, town: bool = False) -> Counter:
     return result
 
 
-def _known_place_at(story: Story, offset: int) -> bool:
-    """True when a known place name starts at ``offset`` ("Temescal, Oakland")."""
+_AND_AFTER = re.compile(r" (?:and|or) (?:the )?")
+_AND_BEFORE = re.compile(r" (?:and|or) (?:the )?$")
+
+
+def _listed_with_a_place(story: Story, start: int, end: int) -> bool:
+    """True when "and" or "or" joins the name to a place the story is sure of, on either side:
+    "the border of Dalmatia and Pannonia", "people from Luzon and the Visayas"."""
+    text = story.text
+    after = _AND_AFTER.match(text, end)
+    if after and _known_place_at(story, after.end(), towns=False):
+        return True
+    before = _AND_BEFORE.search(text, max(0, start - 10), start)
+    return before is not None and any(f.type == PLACE and not f.guessed and not f.weak and f.end == before.start()
+                                      for f in story.found)
+
+
+def _known_place_at(story: Story, offset: int, towns: bool = True) -> bool:
+    """True when a known place name starts at ``offset`` ("Temescal, Oakland"); with
+    ``towns=False``, not a town's one-word name, which may be a person's ("Elizabeth")."""
     index = story.token_at(offset)
     hit = story.anchors.get(index) if index is not None else None
-    return hit is not None and hit[1].type == PLACE
+    return hit is not None and hit[1].type == PLACE and (towns or hit[0] > 1 or hit[1].rank != CITY_RANK)
 
 
 def pool(story: Story) -> None:
