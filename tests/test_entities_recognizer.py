@@ -1029,3 +1029,15 @@ def test_a_name_joined_by_and_to_a_known_place_is_a_place(recognizer):
     assert kinds["Visayas"] == PLACE and kinds["Vorland"] == PLACE
     # a town's one-word name may be a person's: it says nothing of its neighbour
     assert kinds_of(recognizer, "Voters chose Hala Ayala and Elizabeth Guzman.").get("Ayala") != PLACE
+
+
+def test_a_speaker_set_off_after_said_inside_a_sentence_is_a_person(recognizer):
+    kinds = kinds_of(recognizer, "Institutional recipients, said Mauer, are required to exhibit them.")
+    assert kinds["Mauer"] == PERSON
+
+
+def test_a_name_listed_beside_people_is_a_person(recognizer):
+    kinds = kinds_of(recognizer, "She met Okafor, Mbeki and Tanaka in Lagos.")
+    assert kinds["Mbeki"] == PERSON and kinds["Tanaka"] == PERSON
+    # a comma alone after a person is a credit, not a list
+    assert kinds_of(recognizer, "Image: Nick Moreau, Wikinews.").get("Wikinews") != PERSON

@@ -160,7 +160,11 @@ def votes(story: Story, start: int, end: int, town: bool = False) -> Counter:
         result[PERSON] += 2  # "the Obama administration", "an Obama appointee" (not "the Kabul
         # administration", nor "the Taliban administration": a family name's only)
     if prev in ("said", "says") and after[:1] in (",", "."):
-        result[PERSON if surname else AGENT] += 2 if surname else 1  # "…, said Mauer," ("…, said Reuters.")
+        # "…, said Smith," (a family name); "recipients, said Mauer, are": a quote's speaker set off
+        # inside the sentence is a person ("…, said Reuters." ends it: a body may)
+        inside = after[:1] == "," and before.rstrip().endswith(("," + words_before[-1], ", " + words_before[-1])) \
+            and not text[start:end].isupper()
+        result[PERSON if surname or inside else AGENT] += 2 if surname or inside else 1
     elif words_before and words_before[-1].isalpha() and words_before[-1].islower() and is_role_word(prev) \
             and prev not in _NOT_PEOPLES_ROLES and (_HEADS_ITS_PHRASE.match(after) or not story.english):
         result[PERSON] += 2  # "fashion designer Halston,", "striker Kane." (not "a major Seattle industry",
@@ -185,6 +189,8 @@ def votes(story: Story, start: int, end: int, town: bool = False) -> Counter:
         result[PLACE] += 2
     if _listed_with_a_place(story, start, end):
         result[PLACE] += 1  # "Dalmatia and Pannonia", "from Luzon and the Visayas"
+    elif " " not in word and _listed_with_a_person(story, start, end):
+        result[PERSON] += 1  # "Okafor, Mbeki and Tanaka"
     if " " not in word and not town:
         if word.endswith(_PERSON_SUFFIXES):
             result[PERSON] += 1
@@ -203,6 +209,8 @@ def votes(story: Story, start: int, end: int, town: bool = False) -> Counter:
 
 _AND_AFTER = re.compile(r" (?:and|or) (?:the )?")
 _AND_BEFORE = re.compile(r" (?:and|or) (?:the )?$")
+_IN_A_LIST_AFTER = re.compile(r",? (?:and|or) |, (?=[A-Z])")
+_IN_A_LIST_BEFORE = re.compile(r"(?:,? (?:and|or)|,) $")
 
 
 def _listed_with_a_place(story: Story, start: int, end: int) -> bool:
@@ -215,6 +223,24 @@ def _listed_with_a_place(story: Story, start: int, end: int) -> bool:
     before = _AND_BEFORE.search(text, max(0, start - 10), start)
     return before is not None and any(f.type == PLACE and not f.guessed and not f.weak and f.end == before.start()
                                       for f in story.found)
+
+
+def _listed_with_a_person(story: Story, start: int, end: int) -> bool:
+    """True when the name stands in a list ("A, B and C") beside a person the story is sure
+    of by one name: "such as Zeus, Hera, Poseidon", "She met Okafor, Mbeki and Tanaka" (a comma alone
+    joins a list only with a list's mark on the name's other side: "Nick Moreau, Wikinews"
+    is a credit)."""
+    text = story.text
+    if text.startswith(("'s", "’s"), end):
+        return False
+    after = _IN_A_LIST_AFTER.match(text, end)
+    before = _IN_A_LIST_BEFORE.search(text, max(0, start - 6), start)
+    # one-word names (a guess too: a known given or family name), as a list of names alone is written
+    # ("He met Nissan and Carlos Ghosn": a company beside a person's full name)
+    sure = [f for f in story.found if f.type == PERSON and len(f.tokens) == 1]
+    if after and (before or after.group(0) != ", ") and any(f.start == after.end() for f in sure):
+        return True
+    return before is not None and (after or before.group(0) != ", ") and any(f.end == before.start() for f in sure)
 
 
 def _known_place_at(story: Story, offset: int, towns: bool = True) -> bool:
