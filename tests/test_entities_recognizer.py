@@ -1041,3 +1041,11 @@ def test_a_name_listed_beside_people_is_a_person(recognizer):
     assert kinds["Mbeki"] == PERSON and kinds["Tanaka"] == PERSON
     # a comma alone after a person is a credit, not a list
     assert kinds_of(recognizer, "Image: Nick Moreau, Wikinews.").get("Wikinews") != PERSON
+
+
+def test_a_name_ending_like_an_adjective_after_a_preposition_is_a_name(recognizer):
+    kinds = kinds_of(recognizer, "Theodorus of Tabennese (c. 314 – 368) was a monk. He was denied passage to "
+                                 "Tabennese by a monk, and stayed with Pachomius in Tabennese for years.")
+    assert kinds["Tabennese"] == PLACE
+    # an adjective before its noun, or a word no name ends so, is still no name
+    assert kinds_of(recognizer, "Life in Victorian times was hard; she was subject to Islamophobia and worse.") == {}

@@ -115,8 +115,10 @@ def type_single_words(story: Story, names: Names) -> None:
             # a sentence's "Trump said" (not "Trump cards are ...")
             continue
         if target is None and not tok.upper and (low in story.lower_words or (
-                low.endswith(_ADJECTIVE_ENDINGS) and low not in GIVEN_NAMES and len(low) > 5)):
+                low.endswith(_ADJECTIVE_ENDINGS) and low not in GIVEN_NAMES and len(low) > 5
+                and not (low.endswith(("ese", "ian", "ean")) and _named_after_a_preposition(text, f.start, f.end)))):
             continue  # "Tourism" when the story also says "tourism"; "Gabonese", "Texans", "Hellenic"
+            # (not "Theodorus of Tabennese (c. 314", "travelling to Tabennese by": a name, no noun after it)
         if target is None and text[f.end:f.end + 1] == ":":
             continue  # "Image:", "Update:" labels
         if target is not None and target.type is not None:
@@ -152,6 +154,19 @@ def type_single_words(story: Story, names: Names) -> None:
 _CLOSES_A_PLACE = re.compile(r"[.;)]|\s*$|\s*\n|, (?:and|where|which|before|after|near|in|on|at|for|then|but)\b|, \[")
 """What may follow a region named after a town: the sentence's end, ", where", ", [4]" (not "In
 Paris, Kate, a nurse, said": the person the sentence is about)."""
+
+
+_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:in|at|to|from|of|near|into|via|toward|towards)\s+$")
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?()\[\]]|$)|\s+(?:and|or|but|by|around|in|at|for|with|after|before|"
+                            r"while|to|from|on|since|until|where|which|who|when|as)\b")
+
+
+def _named_after_a_preposition(text: str, start: int, end: int) -> bool:
+    """True for a word right after a preposition with no noun after it: "of Tabennese (",
+    "at Tabennese for": a name that only looks like an adjective ("in Victorian times",
+    "of Darwinian evolution" describe a noun)."""
+    return _PREPOSITION_BEFORE.search(text, max(0, start - 8), start) is not None \
+        and _NO_NOUN_AFTER.match(text, end) is not None
 
 
 def _region_after_a_place(story: Story, f: Found) -> bool:
