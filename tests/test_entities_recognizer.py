@@ -1049,3 +1049,12 @@ def test_a_name_ending_like_an_adjective_after_a_preposition_is_a_name(recognize
     assert kinds["Tabennese"] == PLACE
     # an adjective before its noun, or a word no name ends so, is still no name
     assert kinds_of(recognizer, "Life in Victorian times was hard; she was subject to Islamophobia and worse.") == {}
+
+
+def test_the_army_the_academy_and_the_times_capitalised_are_bodies(recognizer):
+    kinds = kinds_of(recognizer, "Norton summoned the Army to depose them. He published through the Academy. "
+                                 "It was a piece that the Times only quoted once.")
+    assert kinds["Army"] == ORG and kinds["Academy"] == ORG and kinds["Times"] == ORG
+    # a paper the story named in full keeps its name
+    found = spans(recognizer, "The New York Times said so. Later the Times said more.")
+    assert {key for surface, _, key in found if surface == "Times"} == {"the-new-york-times"}

@@ -91,8 +91,11 @@ def type_single_words(story: Story, names: Names) -> None:
             continue
         if is_demonym(low) or low.rstrip("s") in DEMONYMS or low in NOT_NAMES or low in CALENDAR:
             continue
-        if (low in STANDALONE_ORGS or low in THE_BODIES and follows_the(text, f.start)) and not f.initial:
-            found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "Parliament", "Congress"
+        the_body = low in THE_BODIES and follows_the(text, f.start) and names.target(word) is None \
+            and word not in names.heads and low not in story.lexicon.lone_names  # ("the Times" after "The New
+        # York Times" is that paper)
+        if (low in STANDALONE_ORGS or the_body) and not f.initial:
+            found.append(Found(f.start, f.end, ORG, make_id(word), f.tokens))  # "Parliament", "Congress", "the Army"
             continue
         head_of = names.heads.get(word)
         if head_of is not None and not f.initial and follows_the(text, f.start):

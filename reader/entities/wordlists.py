@@ -179,8 +179,9 @@ STANDALONE_ORGS = _words("parliament congress senate knesset duma bundestag bund
 SERVICE_DISTRICTS = _words("school water fire hospital transit sanitation utility park irrigation library sewer "
                            "conservation")
 #: Words that name a body alone after "the", capitalised mid-sentence: "asserted by the Crown",
-#: "the Administration's decision" (in lower case, a hat and any administration).
-THE_BODIES = _words("crown administration")
+#: "the Administration's decision" (in lower case, a hat and any administration), "summoned the
+#: Army", "through the Academy", "a piece the Times quoted" (unless the story named it in full).
+THE_BODIES = _words("crown administration army navy academy cabinet treasury fed judiciary times guardian telegraph economist")
 
 _NEVER_SURNAMES = _words("prize award awards medal trophy")
 
