@@ -361,3 +361,23 @@ def test_a_role_opening_with_as_and_a_news_photos_caption():
     mentions = [(i, i + len(name)) for i in range(len(body)) if body.startswith(name, i)]
     info = EntityInfo("justin-fairfax", name, PERSON, mentions)
     assert introducing_sentence(body, info, "Firsts").startswith("Justin Fairfax became")
+
+
+@pytest.mark.parametrize(("body", "name", "kind", "what"), [
+    ("It detailed flaws of the NEMISIS database which officers use.", "NEMISIS", ORG, "database"),
+    ("Tax moved from the ICI system to another.", "ICI", ORG, "system"),
+    ("Phoenix was a centre of the Hohokam culture.", "Hohokam", OTHER, "culture"),
+])
+def test_the_noun_after_the_and_a_things_name_says_what_it_is(body, name, kind, what):
+    facts = derived_facts(name, kind, body, [at(body, name)])
+    assert dict(facts.lines)["What"] == what and FROM_STORY in facts.source
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("He bought it at the Apple app store yesterday.", "Apple"),  # the noun goes on: no kind of Apple
+    ("He was cast on the WB series, Supernatural.", "WB"),  # the series is the name after it
+    ("A system of Gizmo users grew.", "Gizmo"),  # no "the" before the name
+])
+def test_no_kind_where_the_noun_is_not_the_names_own(body, name):
+    facts = derived_facts(name, ORG, body, [at(body, name)])
+    assert facts is None or "What" not in dict(facts.lines)

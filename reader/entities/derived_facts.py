@@ -43,6 +43,7 @@ from reader.entities.legal_forms import legal_form
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
 from reader.entities.place_facts import PlaceFacts, place_table
 from reader.entities.roles import skip_aside
+from reader.entities.tokens import follows_the
 from reader.entities.wordlists import COMMON, SERVICE_DISTRICTS, SPORT_WORDS, THING_NOUNS, WORK_YEAR, vessel_kind
 
 FROM_NAME = "its name (reader's rules)"
@@ -203,6 +204,31 @@ def work_kind(body: str, mentions: Sequence[tuple[int, int]]) -> str | None:
                 break  # "the", "his", "and", a possessive, a comma: the description ends
             kept.insert(0, word)
         return " ".join(kept)
+    return None
+
+
+#: Nouns that say what a thing is when the story writes them right after "the" and its name
+#: ("the NEMISIS database", "the ICI system", "the Hohokam culture"); kinds of body are the
+#: roles' ("the Interfax news agency": ``body_roles.kind_after``).
+THING_KINDS = frozenset("""system database software program programme framework kernel plugin plug-in library
+language protocol standard format engine algorithm camera installation exhibit exhibition series mission
+campaign project initiative scheme culture era period dynasty movement style technique method theory doctrine
+treaty accord agreement act bill law award prize festival tournament game console device phone
+vaccine drug virus scandal affair""".split())
+_THING_AFTER = re.compile(r"\s+(?P<kind>[a-z][a-z-]+)(?=\s*(?:,(?!\s*[A-Z“\"])|[;:.!?)]|$)|\s+(?:is|was|are|were|which|that|to|of|in|"
+                          r"for|and|or|with|by|on|at|has|had|have|will|would|can|could|from|as|uses|used)\b)")
+
+
+def thing_kind(body: str, mentions: Sequence[tuple[int, int]]) -> str | None:
+    """What the story calls a thing by the noun right after "the" and its name ("the NEMISIS
+    database which", "from the ICI system to"), the noun ending its phrase ("the Apple app
+    store" is no app; "the WB series, Supernatural" names the series), else ``None``."""
+    for start, end in mentions:
+        if not follows_the(body, start):
+            continue
+        match = _THING_AFTER.match(body, end)
+        if match and match.group("kind") in THING_KINDS:
+            return match.group("kind")
     return None
 
 
@@ -416,6 +442,9 @@ def derived_facts(name: str, kind: str, body: str = "",
         elif team_kind(name, body):
             lines.append(("What", "sports team"))
             sources += [FROM_NAME, FROM_STORY]
+        if not lines and (thing := thing_kind(body, mentions)):
+            lines.append(("What", thing))  # "the NEMISIS database": a thing the recogniser took for a body
+            sources.append(FROM_STORY)
         acronym = acronym_lines(name, body)
         if acronym:
             lines += acronym
@@ -427,7 +456,7 @@ def derived_facts(name: str, kind: str, body: str = "",
         if what:
             lines.append(("What", what))
             sources.append(FROM_NAME)
-        elif work := work_kind(body, mentions):
+        elif work := work_kind(body, mentions) or thing_kind(body, mentions):
             lines.append(("What", work))
             sources.append(FROM_STORY)
         year = next((m.group(1) for start, end in mentions if (m := WORK_YEAR.match(body, end))), None)
