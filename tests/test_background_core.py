@@ -86,6 +86,13 @@ def test_a_short_form_joins_the_full_name_of_its_own_story_only():
     assert [i.key for i in alone] == ["bassi"]
 
 
+def test_a_family_name_without_its_arabic_article_joins_the_full_name():
+    body = "The court acted against Omar Hassan al-Bashir. Officials said Mr. Bashir must answer."
+    spans = [Span(*at(body, "Omar Hassan al-Bashir"), PERSON, "omar-hassan-al-bashir"),
+             Span(body.rindex("Bashir"), body.rindex("Bashir") + 6, PERSON, "bashir")]
+    assert [(i.key, i.count) for i in summarise(body, spans, KnowledgeBase())] == [("omar-hassan-al-bashir", 2)]
+
+
 def test_a_persons_middle_name_or_first_words_join_the_full_name_unless_two_names_hold_them():
     def person(body: str, name: str, key: str, last: bool = False) -> Span:
         start = body.rindex(name) if last else body.index(name)

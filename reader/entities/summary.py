@@ -135,12 +135,19 @@ def merge_short_forms(infos: list[EntityInfo], body: str = "") -> list[EntityInf
     return merged
 
 
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|ar|an|ud|ul)[-‑](?=[A-Z])", re.IGNORECASE)
+"""The article before an Arabic family name, which news drop after the first mention ("Mr. Bashir")."""
+
+
 def _short_forms(words: list[str], kind: str) -> set[str]:
     """The shorter names that may stand for a name of these ``words`` (none for a name with
     a generational suffix: "Donald Trump" is not Donald Trump Jr.)."""
     if len(words) < 2 or words[-1].casefold().rstrip(".,") in GENERATIONAL_SUFFIXES:
         return set()
     forms = {words[0], words[-1]}
+    article = _ARABIC_ARTICLE.match(words[-1])
+    if kind == PERSON and article:
+        forms.add(words[-1][article.end():])  # "Bashir" of "Omar Hassan al-Bashir", "Assad" of "Bashar al-Assad"
     if kind == ORG:  # "Whole Foods" of "Whole Foods Market", "Alibaba Group" of "Alibaba Group Holding Ltd"
         rest = words
         while len(rest) > 2:
