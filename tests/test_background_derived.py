@@ -367,6 +367,7 @@ def test_a_role_opening_with_as_and_a_news_photos_caption():
     ("It detailed flaws of the NEMISIS database which officers use.", "NEMISIS", ORG, "database"),
     ("Tax moved from the ICI system to another.", "ICI", ORG, "system"),
     ("Phoenix was a centre of the Hohokam culture.", "Hohokam", OTHER, "culture"),
+    ("The Progress cargo ship had lifted off.", "Progress", ORG, "cargo ship"),
 ])
 def test_the_noun_after_the_and_a_things_name_says_what_it_is(body, name, kind, what):
     facts = derived_facts(name, kind, body, [at(body, name)])

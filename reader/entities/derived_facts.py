@@ -214,21 +214,25 @@ THING_KINDS = frozenset("""system database software program programme framework 
 language protocol standard format engine algorithm camera installation exhibit exhibition series mission
 campaign project initiative scheme culture era period dynasty movement style technique method theory doctrine
 treaty accord agreement act bill law award prize festival tournament game console device phone
-vaccine drug virus scandal affair""".split())
-_THING_AFTER = re.compile(r"\s+(?P<kind>[a-z][a-z-]+)(?=\s*(?:,(?!\s*[A-Z“\"])|[;:.!?)]|$)|\s+(?:is|was|are|were|which|that|to|of|in|"
-                          r"for|and|or|with|by|on|at|has|had|have|will|would|can|could|from|as|uses|used)\b)")
+vaccine drug virus scandal affair booster""".split())
+_PHRASE_ENDS = (r"(?=\s*(?:,(?!\s*[A-Z“\"])|[;:.!?)]|$)|\s+(?:is|was|are|were|which|that|to|of|in|for|and|or|with|by|"
+                r"on|at|has|had|have|will|would|can|could|from|as|uses|used)\b)")
+_THING_AFTER = re.compile(r"\s+(?P<kind>[a-z][a-z-]+)" + _PHRASE_ENDS)
+_THINGS_KIND_AFTER = re.compile(r"\s+(?P<kind>[a-z][a-z-]+\s+[a-z][a-z-]+)" + _PHRASE_ENDS)
+"""The same with a word before the noun: "the Progress cargo ship had"."""
 
 
 def thing_kind(body: str, mentions: Sequence[tuple[int, int]]) -> str | None:
     """What the story calls a thing by the noun right after "the" and its name ("the NEMISIS
-    database which", "from the ICI system to"), the noun ending its phrase ("the Apple app
+    database which", "from the ICI system to", "the Progress cargo ship had"), the noun ending its phrase ("the Apple app
     store" is no app; "the WB series, Supernatural" names the series), else ``None``."""
     for start, end in mentions:
         if not follows_the(body, start):
             continue
-        match = _THING_AFTER.match(body, end)
-        if match and match.group("kind") in THING_KINDS:
-            return match.group("kind")
+        for pattern in (_THING_AFTER, _THINGS_KIND_AFTER):
+            match = pattern.match(body, end)
+            if match and match.group("kind").split()[-1] in THING_KINDS | THING_NOUNS:
+                return match.group("kind")
     return None
 
 
