@@ -1058,3 +1058,10 @@ def test_the_army_the_academy_and_the_times_capitalised_are_bodies(recognizer):
     # a paper the story named in full keeps its name
     found = spans(recognizer, "The New York Times said so. Later the Times said more.")
     assert {key for surface, _, key in found if surface == "Times"} == {"the-new-york-times"}
+
+
+def test_an_agencys_photo_credit_names_the_agency_alone(recognizer):
+    found = spans(recognizer, "Protesters marched on Monday. (AP Photo/Cliff Owen) Later: (Photo: Getty Images/John Moore)")
+    surfaces = {surface: kind for surface, kind, _key in found}
+    assert surfaces["AP"] == ORG and surfaces["Cliff Owen"] == PERSON and "AP Photo" not in surfaces
+    assert surfaces["Getty Images"] == ORG  # "Images" is the agency's own name

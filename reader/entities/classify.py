@@ -185,7 +185,8 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
         b -= 1  # "Tom Molomby SC": Senior Counsel, not South Carolina
     while b > a and (not tokens[b - 1].cap or b - a > 1 and tokens[b - 1].folded in _NEVER_LAST
                      or b - a > 2 and _shouted_after(story, b - 1)
-                     or b - a > 2 and tokens[b - 1].text in HONOURS) \
+                     or b - a > 2 and tokens[b - 1].text in HONOURS
+                     or b - a > 1 and tokens[b - 1].folded in _CREDIT_WORDS and story.text.startswith("/", tokens[b - 1].end)) \
             and (b - 1) not in anchors and not story.covered(b - 1):
         b -= 1  # "in Denver Monday", "the Ralph Northam For (Governor party)": not the name's words
     if a >= b:
@@ -411,6 +412,8 @@ def _body_with_its_complement(story: Story, a: int, e: int) -> bool:
         ENDINGS.get(tokens[k].folded) == ORG and tokens[k + 1].folded in OF_CONNECTORS for k in range(a, e - 1))
 
 
+_CREDIT_WORDS = frozenset("photo photos video".split())
+"""What an agency's credit adds to its name before the photographer's: "(AP Photo/Cliff Owen)" is AP's."""
 _QUARTERS = frozenset("east west north south central".split())
 _NEVER_LAST = WEEKDAYS | CONNECTORS | STREET_QUARTERS
 """Words a name does not end with: a weekday (news write "in Denver Monday"), a joining word,
