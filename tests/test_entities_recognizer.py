@@ -695,7 +695,8 @@ def test_a_body_named_without_its_country_is_the_countrys_when_the_story_names_o
 
 def test_a_unit_or_a_currency_beside_a_number_is_no_name(recognizer):
     text = ("Her hearing loss is above 2000 Hz, and the file is 1 KB on a 3.5 GHz machine. It reaches 29 ºC in "
-            "January; a room costs 20 CUC, or EUR 400 a week, and 5 million USD bought it.")
+            "January; a room costs 20 CUC, or EUR 400 a week, and 5 million USD bought it. The drink is priced "
+            "at US $ 8.00, the flag cost NZ$26 million.")
     assert found(recognizer, text) == set()
     kinds = kinds_of(recognizer, "GB News reported that the KB shipped, said CUC officials.")
     assert kinds.get("GB News") == ORG and kinds.get("KB") == ORG  # no number beside them: left to the recogniser

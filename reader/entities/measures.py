@@ -1,5 +1,5 @@
 """Units and currencies beside a number are not names: "2000 Hz", "1 KB", "29 ºC",
-"3.5 GHz", "20 CUC", "EUR 400".
+"3.5 GHz", "20 CUC", "EUR 400", "US$5".
 
 Their symbols are written in capitals ("KB", "GW") or start with one ("Hz", "Pa"), so the
 recogniser would take them for an acronym or a name. Only a symbol written right after a
@@ -33,9 +33,15 @@ _NUMBER_BEFORE = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:million|billion|bn|m|k)?\s?$
 _NUMBER_AFTER = re.compile(r"\s?\d")
 
 
+_DOLLARS_AFTER = re.compile(r"\s?\$\s?\d")
+"""A dollar sign and a number after a country's letters: "US$5 million", "NZ $ 26 million", "HK$3bn"."""
+
+
 def is_measure(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is a unit or a currency written beside a number."""
     word = text[start:end]
+    if len(word) <= 3 and word.isupper() and _DOLLARS_AFTER.match(text, end):
+        return True  # a dollar's country ("US$5"), no mention of the country
     if word not in UNITS and word not in CURRENCIES:
         return False
     if _NUMBER_BEFORE.search(text, max(0, start - 24), start):
