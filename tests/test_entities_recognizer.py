@@ -1066,3 +1066,9 @@ def test_an_agencys_photo_credit_names_the_agency_alone(recognizer):
     surfaces = {surface: kind for surface, kind, _key in found}
     assert surfaces["AP"] == ORG and surfaces["Cliff Owen"] == PERSON and "AP Photo" not in surfaces
     assert surfaces["Getty Images"] == ORG  # "Images" is the agency's own name
+
+
+def test_a_peoples_name_and_the_nazis_are_no_entities(recognizer):
+    text = ("The area was a centre of the Hohokam culture. Later the Hohokam left. Under Nazi occupation the city "
+            "suffered. He learnt Esperanto and the Esperanto language.")
+    assert found(recognizer, text) == set()

@@ -53,6 +53,7 @@ def type_single_words(story: Story, names: Names) -> None:
     text = story.text
     found = story.found
     surface_counts = Counter(text[f.start:f.end] for f in story.deferred if not f.initial)
+    peoples = _peoples(text) if story.deferred else frozenset()
     paired: list[Found] = []
     for f in story.deferred:
         word = text[f.start:f.end]
@@ -131,6 +132,8 @@ def type_single_words(story: Story, names: Names) -> None:
             story.knowledge.is_word(low) or _contraction(low, story))
         if _plural_of_a_name(story, tok):
             continue  # "Polaroids", "Stormtroopers", "YouTubers": products or groups, not one entity
+        if word in peoples and (target is None or target.guessed):
+            continue  # "the Moriori" of "the Moriori people": a people, as "the Maori" is
         if ordinary and (f.initial or surface_counts.get(word, 0) < 2) and not (
                 tok.base_end != tok.end and (not f.initial or surface_counts.get(word, 0) > 0 and low not in story.lower_all)
                 and low not in COMMON and low not in KIN_WORDS and low not in CONTRACTED_S) \
@@ -157,6 +160,17 @@ def type_single_words(story: Story, names: Names) -> None:
 _CLOSES_A_PLACE = re.compile(r"[.;)]|\s*$|\s*\n|, (?:and|where|which|before|after|near|in|on|at|for|then|but)\b|, \[")
 """What may follow a region named after a town: the sentence's end, ", where", ", [4]" (not "In
 Paris, Kate, a nurse, said": the person the sentence is about)."""
+
+
+_PEOPLE_WORD_AFTER = re.compile(r"\b(?P<name>[A-Z][a-zà-ÿ]+)\s+(?:people|peoples|language|languages|tribe|tribes|"
+                                r"culture|ancestors|descendants)\b|\b(?:indigenous|native|ethnic)\s+(?P<after>[A-Z][a-zà-ÿ]+)\b")
+
+
+def _peoples(text: str) -> frozenset[str]:
+    """One-word names the story writes before "people", "language", "tribe" or "culture", or
+    after "indigenous" ("the Moriori people", "the indigenous Moriori language"): peoples,
+    not a person or a body, like the nationalities the word lists know."""
+    return frozenset(m.group("name") or m.group("after") for m in _PEOPLE_WORD_AFTER.finditer(text))
 
 
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:in|at|to|from|of|near|into|via|toward|towards)\s+$")

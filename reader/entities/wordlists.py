@@ -233,7 +233,7 @@ mennonite mennonites amish presbyterian presbyterians pentecostal
 soviet olympic paralympic tatar tatars
 roman byzantine ottoman safavid mughal viking vikings norse moorish
 democrat democrats republican republicans communist communists socialist socialists liberal liberals
-conservative conservatives labour tory tories
+conservative conservatives labour tory tories nazi nazis fascist fascists
 rohingya uighur uyghur pashtun tamil maori māori aboriginal indigenous
 """)
 _DEMONYM_PREFIXES = _words("afro anglo franco sino indo italo greco russo austro judeo euro pan")
