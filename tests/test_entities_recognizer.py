@@ -1072,3 +1072,10 @@ def test_a_peoples_name_and_the_nazis_are_no_entities(recognizer):
     text = ("The area was a centre of the Hohokam culture. Later the Hohokam left. Under Nazi occupation the city "
             "suffered. He learnt Esperanto and the Esperanto language.")
     assert found(recognizer, text) == set()
+
+
+def test_names_after_a_plural_word_for_bodies_are_bodies(recognizer):
+    kinds = kinds_of(recognizer, "The court ruled on the religious schools Santo Spirito and Immacolata in Livorno.")
+    assert kinds["Santo Spirito"] == ORG and kinds["Immacolata"] == ORG
+    # a word for bodies that is also one for people lists people
+    assert kinds_of(recognizer, "It shows publishers Jann Wenner and Bob Guccione.")["Jann Wenner"] == PERSON

@@ -22,7 +22,7 @@ from reader.entities.person_shapes import (
     regnal,
     title_as_surname,
 )
-from reader.entities.role_words import BODY_WORDS
+from reader.entities.role_words import BODY_WORDS, is_role_word
 from reader.entities.story import Found, Story
 from reader.entities.teams import plays_as_a_team, speaks_of_sport
 from reader.entities.tokens import follows_the, lower_word_after
@@ -37,6 +37,7 @@ from reader.entities.wordlists import (
     STANDALONE_EVENTS,
     is_demonym,
     is_role,
+    singular,
 )
 
 PLACE_MODIFIERS = frozenset("greater northern southern eastern western central north south east west upper lower "
@@ -135,6 +136,18 @@ def _body_named_before_its_kind(story: Story, start: int, end: int) -> bool:
     return lower_word_after(story.text, end) in BODY_WORDS
 
 
+_LAST_WORD = re.compile(r"(?:^|\s)([a-z]+)\s+$")
+
+
+def _after_bodies_plural(text: str, start: int) -> bool:
+    """True after a plural word for bodies in lower case: "the religious schools Santo
+    Spirito", "rival carmakers Tata Motors" (the names it lists are those bodies)."""
+    match = _LAST_WORD.search(text, max(0, start - 24), start)
+    word = match.group(1) if match else ""
+    kind = singular(word) if len(word) > 4 and word.endswith("s") else ""
+    return kind in BODY_WORDS and not is_role_word(kind)  # ("publishers Jann Wenner": people too)
+
+
 def _ordinary_before(story: Story, a: int, i: int) -> bool:
     """True when the words before a given name inside a run are ordinary words or known
     names ("Nonpartisan Paul Tse"), not more of a name ("Te Kaurinui Robert Parata"). (One
@@ -219,8 +232,9 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
     if kind is not None:
         story.found.append(Found(start, end, kind, None, toks, initial=initial))
         return
-    if _body_named_before_its_kind(story, start, end):
-        story.found.append(Found(start, end, ORG, None, toks))  # "the D.A. Davidson brokerage"
+    if _body_named_before_its_kind(story, start, end) or _after_bodies_plural(story.text, start):
+        story.found.append(Found(start, end, ORG, None, toks))  # "the D.A. Davidson brokerage", "the
+        # religious schools Santo Spirito and Immacolata"
         return
     if land_kind_after(story.text, end):
         story.found.append(Found(start, end, PLACE, None, toks))  # "Morocco's High Atlas mountains"
