@@ -1079,3 +1079,11 @@ def test_names_after_a_plural_word_for_bodies_are_bodies(recognizer):
     assert kinds["Santo Spirito"] == ORG and kinds["Immacolata"] == ORG
     # a word for bodies that is also one for people lists people
     assert kinds_of(recognizer, "It shows publishers Jann Wenner and Bob Guccione.")["Jann Wenner"] == PERSON
+
+
+def test_a_draft_a_contest_a_carnival_or_a_meeting_is_an_event(recognizer):
+    kinds = kinds_of(recognizer, "He was taken in the 2009 Major League Baseball Draft. She won the Claim to Fame "
+                                 "Contest, then went to the Winter Carnival of Magic and the International Meeting "
+                                 "on Linguistic Research.")
+    assert kinds["Major League Baseball Draft"] == EVENT and kinds["Winter Carnival of Magic"] == EVENT
+    assert kinds["International Meeting on Linguistic Research"] == EVENT

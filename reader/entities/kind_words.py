@@ -105,7 +105,8 @@ EVENT_KINDS = {
     "race": "race", "rally": "rally", "protests": "protests", "protest": "protest", "treaty": "treaty",
     "trial": "trial", "scandal": "scandal", "attack": "attack", "attacks": "attacks", "bombing": "bombing",
     "invasion": "invasion", "occupation": "occupation", "campaign": "campaign", "series": "series (a contest)",
-    "operation": "military operation",
+    "operation": "military operation", "draft": "draft (of players)", "contest": "contest", "carnival": "carnival",
+    "jubilee": "jubilee", "pageant": "pageant", "gala": "gala", "symposium": "symposium", "cavalcade": "cavalcade",
 }
 #: Words that say what an event is as its first word too ("Hurricane Katrina", "Operation Overlord").
 EVENT_FIRST_WORDS = {word: EVENT_KINDS[word] for word in "hurricane typhoon cyclone storm battle siege treaty "

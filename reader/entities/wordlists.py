@@ -156,7 +156,7 @@ for _kind, _text in (
         storm hurricane typhoon mission referendum election elections protests protest convention
         ceremony talks dialogue dialogues race rally parade week games grand-prix prix open
         celebration anniversary year fire wildfire flood floods shooting bombing bombings attack attacks
-        riots paralympics paralympic day"""),
+        riots paralympics paralympic day draft contest carnival jubilee pageant gala symposium meeting cavalcade"""),
     (OTHER, """prize award medal trophy symphony quartet concerto sonata overture requiem oratorio cantata
         system systems program programme project study series show act bill law policy plan
         strategy index survey version edition standard standards disorder disorders syndrome disease
