@@ -65,10 +65,28 @@ def droppable(story: Story, k: int) -> bool:
     base = tok.base_folded
     if tok.cap and is_role(low) and k + 1 < len(story.tokens) and story.tokens[k + 1].cap:
         return False  # "Mr. Bashir": the title stays to mark the person
+    if low == "will" and _will_as_a_given_name(story, k):
+        return False  # "an injury to Will Middlebrooks", "Will Smith starred"
     return (not tok.cap or low in COMMON or low in CALENDAR or low in NOT_NAMES or base in CALENDAR
             or low in CONNECTORS or low in DEMONYMS or base in DEMONYMS
             or (low.rstrip("s") in DEMONYMS and low not in STANDALONE_EVENTS and not _team_named(story, low)
                 and not (plays_as_a_team(story.text, tok.start, tok.end) and speaks_of_sport(story))))
+
+
+def _will_as_a_given_name(story: Story, k: int) -> bool:
+    """True for "Will" before a name: mid-sentence (the verb is written small there), or
+    opening a sentence that asks nothing, before a family name ("Will Smith starred"; not
+    "Will Smith win?")."""
+    tokens = story.tokens
+    if k + 1 >= len(tokens) or not tokens[k + 1].cap or tokens[k + 1].upper or not story.joined(k):
+        return False
+    if not tokens[k].initial:
+        return True
+    end = _SENTENCE_END.search(story.text, tokens[k].end)
+    return tokens[k + 1].base_folded in story.knowledge.family_names and (end is None or end.group(0) != "?")
+
+
+_SENTENCE_END = re.compile(r"[.!?]")
 
 
 def _team_named(story: Story, low: str) -> bool:
