@@ -1090,7 +1090,8 @@ def test_a_draft_a_contest_a_carnival_or_a_meeting_is_an_event(recognizer):
 
 
 def test_will_before_a_name_is_a_given_name(recognizer):
-    kinds = kinds_of(recognizer, "He came up after an injury to Will Middlebrooks. Will Smith starred in it.")
-    assert kinds["Will Middlebrooks"] == PERSON and kinds["Will Smith"] == PERSON
+    kinds = kinds_of(recognizer, "He came up after an injury to Will Middlebrooks. Will Smith starred in it. The "
+                                 "journalist Can Dündar fled.")
+    assert kinds["Will Middlebrooks"] == PERSON and kinds["Will Smith"] == PERSON and kinds["Can Dündar"] == PERSON
     # the verb opening a question is no name's
     assert "Will Smith" not in kinds_of(recognizer, "Will Smith win the award?")

@@ -65,8 +65,8 @@ def droppable(story: Story, k: int) -> bool:
     base = tok.base_folded
     if tok.cap and is_role(low) and k + 1 < len(story.tokens) and story.tokens[k + 1].cap:
         return False  # "Mr. Bashir": the title stays to mark the person
-    if low == "will" and _will_as_a_given_name(story, k):
-        return False  # "an injury to Will Middlebrooks", "Will Smith starred"
+    if low in ("will", "can") and _will_as_a_given_name(story, k):
+        return False  # "an injury to Will Middlebrooks", "Will Smith starred", "journalist Can Dündar"
     return (not tok.cap or low in COMMON or low in CALENDAR or low in NOT_NAMES or base in CALENDAR
             or low in CONNECTORS or low in DEMONYMS or base in DEMONYMS
             or (low.rstrip("s") in DEMONYMS and low not in STANDALONE_EVENTS and not _team_named(story, low)
@@ -74,7 +74,7 @@ def droppable(story: Story, k: int) -> bool:
 
 
 def _will_as_a_given_name(story: Story, k: int) -> bool:
-    """True for "Will" before a name: mid-sentence (the verb is written small there), or
+    """True for "Will" (or "Can") before a name: mid-sentence (the verb is written small there), or
     opening a sentence that asks nothing, before a family name ("Will Smith starred"; not
     "Will Smith win?")."""
     tokens = story.tokens
