@@ -1095,3 +1095,10 @@ def test_will_before_a_name_is_a_given_name(recognizer):
     assert kinds["Will Middlebrooks"] == PERSON and kinds["Will Smith"] == PERSON and kinds["Can Dündar"] == PERSON
     # the verb opening a question is no name's
     assert "Will Smith" not in kinds_of(recognizer, "Will Smith win the award?")
+
+
+def test_an_epithet_makes_a_person_of_a_towns_name(recognizer):
+    found = spans(recognizer, "Constantine the Great was proclaimed Emperor in the city. Later Constantine left.")
+    assert {(surface, kind) for surface, kind, _key in found} == {("Constantine the Great", PERSON),
+                                                                  ("Constantine", PERSON)}
+    assert len({key for _surface, _kind, key in found}) == 1

@@ -220,14 +220,23 @@ _EPITHET = re.compile(r" the (Great|Elder|Younger|Conqueror|Bold|Magnificent|Ter
 
 def _join_epithets(story: Story) -> None:
     """ "Peter the Great", "Pliny the Elder": an epithet after a person's name is part of it
-    (not an organisation "Great" of its own)."""
+    (not an organisation "Great" of its own); after one word that names a town or a body
+    it makes a person of that word, in all its mentions ("Constantine the Great", not the
+    Algerian city; a country stays one: no country is "the Great")."""
     text = story.text
-    joined = [(f, match) for f in story.found if f.type == PERSON and (match := _EPITHET.match(text, f.end))]
+    joined = [(f, match) for f in story.found if (match := _EPITHET.match(text, f.end)) and (
+        f.type == PERSON or len(f.tokens) == 1 and not story.lexicon.is_country(f.tokens[0].base))]
     if not joined:
         return
     epithets = {match.start(1) for _, match in joined}
     story.found = [f for f in story.found if f.start not in epithets]
     for f, match in joined:
+        if f.type != PERSON:
+            word, key = text[f.start:f.end], make_id(text[f.start:match.end(1)])
+            for other in story.found:  # "Constantine" alone later: the same man
+                if other is not f and text[other.start:other.end] == word:
+                    other.type, other.key, other.guessed = PERSON, key, False
+            f.type, f.guessed = PERSON, False
         f.end = match.end(1)
         f.key = make_id(text[f.start:f.end])
 
