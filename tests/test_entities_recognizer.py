@@ -1102,3 +1102,8 @@ def test_an_epithet_makes_a_person_of_a_towns_name(recognizer):
     assert {(surface, kind) for surface, kind, _key in found} == {("Constantine the Great", PERSON),
                                                                   ("Constantine", PERSON)}
     assert len({key for _surface, _kind, key in found}) == 1
+
+
+def test_a_family_name_after_given_names_an_editor_bracketed_is_a_person(recognizer):
+    kinds = kinds_of(recognizer, "I worked for Reagan in 80, [George H. W.] Bush in 88 and [Phil] Gramm in 96.")
+    assert kinds["Bush"] == PERSON and kinds["Gramm"] == PERSON
