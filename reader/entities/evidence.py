@@ -105,6 +105,13 @@ _GIVEN_IN_BRACKETS = re.compile(r"\[(?P<given>[A-Z][a-z]+)\b[^\]\n]{0,30}\] $")
 """Given names an editor put in brackets before a family name in a quotation."""
 
 
+def after_given_names_in_brackets(story: Story, start: int) -> bool:
+    """True after given names an editor put in brackets: "[George H. W.] Bush"."""
+    before = story.text[max(0, start - 40):start]
+    match = _GIVEN_IN_BRACKETS.search(before) if before.endswith("] ") else None
+    return match is not None and match.group("given").casefold() in story.knowledge.given_names
+
+
 _ROLE_THEN_NAME = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)|[A-Z][\w.&-]*['’]s)\s+(?:[a-z][\w’'-]*\s+){0,3}?"
                              r"(?P<role>[a-z][\w-]*)(?:\s+of\s+(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})?,\s+$")
 """A role before a comma, then the name: "the head of NATO, Hoop Scheffer,", "Britain's prime
@@ -181,8 +188,7 @@ def votes(story: Story, start: int, end: int, town: bool = False) -> Counter:
         result[PERSON] += 2
     elif ending and _NAMED_BEFORE.search(before) and not after.startswith((" as ", " for ")):
         result[PERSON] += 1
-    bracket = _GIVEN_IN_BRACKETS.search(before) if before.endswith("] ") else None
-    if bracket and bracket.group("given").casefold() in story.knowledge.given_names:
+    if after_given_names_in_brackets(story, start):
         result[PERSON] += 3  # "[George H. W.] Bush", "[Phil] Gramm": an editor's given names
     if SAYS_HE.match(text, end):
         result[PERSON] += 2

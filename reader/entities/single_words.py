@@ -10,7 +10,7 @@ from collections import Counter
 
 from reader.entities.classify import POST_NOMINALS
 from reader.entities.endings import ROMAN
-from reader.entities.evidence import SAYS_HE
+from reader.entities.evidence import SAYS_HE, after_given_names_in_brackets
 from reader.entities.knowledge import CONTRACTED_S
 from reader.entities.land_kinds import land_kind_after
 from reader.entities.model import EVENT, ORG, OTHER, PERSON, PLACE
@@ -245,7 +245,9 @@ def _acts_as_a_name(story: Story, low: str, f: Found, also_mid_sentence: bool) -
     capitalised, only a family name counts ("Brown said", never "Research says"), or a word
     the story also capitalises mid-sentence that speaks of itself as he or she ("Trump said he
     would"; not "Security said he was arrested"). A score after it makes it a team ("beat
-    Arsenal 2-1")."""
+    Arsenal 2-1"); given names in brackets before it, a person ("[George H. W.] Bush")."""
+    if after_given_names_in_brackets(story, f.start):
+        return True  # "[George H. W.] Bush in 88"
     knowledge = story.knowledge
     return (not low.endswith("s") and low not in COMMON and low not in story.lower_all
             and (not f.initial or low in knowledge.family_names
