@@ -40,6 +40,9 @@ async def test_help_lists_every_binding_of_every_pane():
         assert everywhere["Next pane or field"] == "tab" and everywhere["Previous pane or field"] == "shift+tab"
         assert ("⏎, ↓", "Next match") in sections["Find bar"]  # Enter in the find bar
         assert any(keys == "⏎" for keys, _ in sections["Entity list"])  # the entity list's keys
+        # the footer's "j/k Move" is two rows, each key once: "j, ↓ Down" and "k, ↑ Up"
+        assert ("j, ↓", "Down") in sections["Entity list"] and ("k, ↑", "Up") in sections["Entity list"]
+        assert ("j, ↓", "Down") in sections["Note panel"]
         assert ("^s", "Save") in sections["Note editor"]  # the note editor's
         assert ("q, ^q", "Quit") in sections["Everywhere"]
         search = [what for _, what in sections["Library search"]]

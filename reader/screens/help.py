@@ -100,7 +100,8 @@ def help_sections(app: App) -> list[tuple[str, list[tuple[str, str]]]]:
         for binding in _bindings_of(classes):
             if not binding.description or binding.system or binding.action in NEVER_USEFUL:
                 continue
-            shown = [binding]
+            shown = [replace(binding, key_display=None) if "/" in (binding.key_display or "") else binding]
+            # (the footer's pair "j/k Move" is two rows here: "j, ↓ Down" and "k, ↑ Up")
             if binding.id in keymap:
                 shown = [replace(binding, key=key.strip(), key_display=None)
                          for key in keymap[binding.id].split(",") if key.strip()]

@@ -36,7 +36,7 @@ class EntityList(OptionList):
     # under the mouse.)
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Move", key_display="j/k", id="entities.down"),
+        Binding("j", "cursor_down", "Move", key_display="j/k", tooltip="Down", id="entities.down"),
         Binding("k", "cursor_up", "Up", show=False, id="entities.up"),
         Binding("g", "first", "First", show=False, id="entities.first"),
         Binding("G", "last", "Last", show=False, id="entities.last"),

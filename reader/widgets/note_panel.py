@@ -41,7 +41,7 @@ class PanelList(OptionList):
 
     HELP_NAME = "Lists in the note panel"
     BINDINGS = [
-        Binding("j", "cursor_down", "Move", key_display="j/k", id="note.list_down"),
+        Binding("j", "cursor_down", "Move", key_display="j/k", tooltip="Down", id="note.list_down"),
         Binding("k", "cursor_up", "Up", show=False, id="note.list_up"),
         Binding("g", "first", "First", show=False, id="note.list_first"),
         Binding("G", "last", "Last", show=False, id="note.list_last"),
@@ -85,7 +85,7 @@ class NotePanel(VerticalScroll):
 
     BINDINGS = [
         Binding("w", "write_note", "Write note", id="note.write"),
-        Binding("j", "scroll_down", "Scroll", key_display="j/k", id="note.down"),
+        Binding("j", "scroll_down", "Scroll", key_display="j/k", tooltip="Down", id="note.down"),
         Binding("k", "scroll_up", "Up", show=False, id="note.up"),
         Binding("g", "scroll_home", "Top", show=False, id="note.top"),
         Binding("G", "scroll_end", "Bottom", show=False, id="note.bottom"),
