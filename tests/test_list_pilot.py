@@ -589,3 +589,17 @@ async def test_the_palette_hands_a_phrase_no_title_holds_to_the_library_search(t
             if isinstance(app.screen, SearchScreen):
                 break
         assert isinstance(app.screen, SearchScreen) and app.screen.query_one("Input").value == "Menednez"
+
+
+async def test_a_filter_that_hides_every_article_says_which_key_shows_them(tmp_path: Path) -> None:
+    app = ReaderApp(sources=[make_library(tmp_path / "lib")])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        article_list = app.query_one(ArticleList)
+        await pilot.press("v", "v")  # starred only, and none is starred
+        await pilot.pause()
+        assert titles(app) == []
+        assert "Nothing starred (*) · c shows all" in screen_text(article_list)
+        await pilot.press("c")
+        await pilot.pause()
+        assert len(titles(app)) == 4

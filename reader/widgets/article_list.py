@@ -502,6 +502,19 @@ class ArticleList(ScrollView, can_focus=True):
             self._move_to(row)
             self.action_select()
 
+    def empty_message(self) -> str:
+        """What the list says when it shows no row: why, and the key that shows more when a
+        filter hides every article ("Nothing starred (*) · c shows all": short, for a narrow list)."""
+        if not self.articles:
+            return self.empty_text
+        if self.show == "starred":
+            return "Nothing starred (*) · c shows all"
+        if self.show == "unread":
+            return "Nothing unread · c shows all"
+        if self.source_filter is not None or self.id_filter is not None:
+            return "Nothing matches · c shows all"
+        return self.empty_text
+
     # -- drawing ------------------------------------------------------------
 
     def notify_style_update(self) -> None:
@@ -515,7 +528,7 @@ class ArticleList(ScrollView, can_focus=True):
         row, part = divmod(line, ROW_HEIGHT)
         if not self._view:
             if y == 0:
-                text = set_cell_size(" " + self.empty_text, width)
+                text = set_cell_size(" " + self.empty_message(), width)
                 return Strip([Segment(text, base + self.get_component_rich_style("article-list--empty"))], width)
             return Strip.blank(width, base)
         if row >= len(self._view):
