@@ -184,3 +184,16 @@ async def test_space_and_b_page_the_note_panel_which_shows_it_has_the_focus():
         await pilot.press("b")
         await pilot.pause()
         assert panel.scroll_y == 0
+
+
+async def test_esc_in_the_sidebar_goes_back_to_the_article():
+    app = ReaderApp()
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        for pane in (entity_list, app.screen.query_one(NotePanel)):
+            pane.focus()
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.focused is app.screen.column.view, pane

@@ -77,7 +77,8 @@ class MainScreen(Screen):
         Binding("n", "find_step(1)", "Next match", show=False, id="main.find_next"),
         Binding("N", "find_step(-1)", "Previous match", show=False, id="main.find_previous"),
         Binding("n,N", "no_match", "Matches", show=False, id="main.no_match"),
-        Binding("escape", "clear_find", "Close the overlay, or clear matches", show=False, id="main.clear_find"),
+        Binding("escape", "clear_find", "Close the overlay, back to the article, or clear matches", show=False,
+                id="main.clear_find"),
         Binding("m", "next_mention", "Next mention", show=False, id="main.next_mention"),
         Binding("M", "previous_mention", "Previous mention", show=False, id="main.previous_mention"),
         Binding("m,M", "no_mention", "Mentions", show=False, id="main.no_mention"),
@@ -524,11 +525,20 @@ class MainScreen(Screen):
         self.column.step_match(delta)
 
     def action_clear_find(self) -> None:
+        """Esc: close a pane open over the article; in the sidebar, go back to the article (as
+        the find bar's Esc does); else clear the find's matches."""
         if self.panes.overlay is not None:
             self._close_overlay()
             return
+        if self._sidebar_focused():
+            self.column.view.focus()
+            return
         self.column.close_find()
         self.refresh_bindings()
+
+    def _sidebar_focused(self) -> bool:
+        focused = self.focused
+        return focused is not None and self.sidebar in focused.ancestors_with_self
 
     def action_next_mention(self) -> None:
         self.sidebar.when_ready(lambda: self.sidebar.step_mention(1))
@@ -582,8 +592,9 @@ class MainScreen(Screen):
             return not isinstance(self.focused, Input)  # "/" or "s" typed into the find field
         if action in ("next_mention", "previous_mention"):
             return self.sidebar.can_step_mentions  # else m/M fall through to no_mention, which says why
-        if action == "clear_find":  # (a bar left open with no match closes too)
-            return self.panes.overlay is not None or self.column.can_step_matches or self.column.find_open
+        if action == "clear_find":  # (a bar left open with no match closes too; the sidebar gives the focus back)
+            return self.panes.overlay is not None or self.column.can_step_matches or self.column.find_open \
+                or self._sidebar_focused()
         if action == "find_step":
             return self.column.can_step_matches  # else n/N fall through to no_match, which says why
         if action in ("open_link", "copy_link", "links", "edit_tags"):
