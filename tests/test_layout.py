@@ -152,6 +152,13 @@ async def test_at_120_columns_the_sidebar_takes_the_lists_place_beside_the_artic
         await pilot.pause()
         state = pane_state(app)
         assert not state["list"] and not state["sidebar"]
+        await pilot.resize_terminal(120, 36)  # back: the sidebar the person chose, not the list
+        await pilot.pause()
+        state = pane_state(app)
+        assert state["sidebar"] and not state["list"]
+        await pilot.press("e")  # and e still gives the list back
+        state = pane_state(app)
+        assert state["list"] and not state["sidebar"]
 
 
 async def test_the_list_width_comes_from_config(tmp_path):

@@ -29,6 +29,9 @@ class PaneArrangement:
         """The side pane shown over the article ("list" or "sidebar"), when they do not fit beside it."""
         self.swapped = False
         """The sidebar is shown beside the article in the list's place (``sidebar_swaps``)."""
+        self.swap_wanted = False
+        """The person swapped the sidebar in, and a resize to a width without swapping undid it:
+        back on such a width it comes back (until ``a`` or ``e`` say otherwise)."""
 
     def classes(self, plan: PaneLayout) -> tuple[Classes, Classes]:
         """Whether the list and the sidebar are overlays and hidden, for this plan and the
@@ -54,9 +57,11 @@ class PaneArrangement:
         if (self.overlay == "list" and plan.list_docked) or (self.overlay == "sidebar" and plan.sidebar_docked):
             self.overlay = None
         if not plan.sidebar_swaps:
+            self.swap_wanted = self.swap_wanted or self.swapped
             self.swapped = False
-        elif self.overlay == "sidebar":  # room now to sit beside the article
-            self.overlay, self.swapped = None, True
+        elif self.overlay == "sidebar" or (self.swap_wanted and self.overlay is None):
+            # room now to sit beside the article; or the sidebar the person had here before a resize
+            self.overlay, self.swapped, self.swap_wanted = None, True, False
         self.show(panel, sidebar)
         return True
 
@@ -71,7 +76,7 @@ class PaneArrangement:
     def reveal_list(self, width: int) -> None:
         """Show the list, wherever it goes on this width (the person chose what it lists)."""
         plan = self.plan or plan_layout(width)
-        self.swapped = False
+        self.swapped = self.swap_wanted = False
         if plan.list_docked:
             self.show_list = True
         else:
@@ -81,6 +86,7 @@ class PaneArrangement:
         """``a`` or ``e``: hide or show a pane beside the article; as an overlay, open or
         close it; where the two take turns, swap them."""
         plan = self.plan or plan_layout(width)
+        self.swap_wanted = False
         if plan.sidebar_swaps and (name == "sidebar" or self.swapped):
             self.swapped = name == "sidebar" and not self.swapped  # the sidebar and the list take turns
             self.show_list = True
