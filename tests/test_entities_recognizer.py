@@ -1107,3 +1107,8 @@ def test_an_epithet_makes_a_person_of_a_towns_name(recognizer):
 def test_a_family_name_after_given_names_an_editor_bracketed_is_a_person(recognizer):
     kinds = kinds_of(recognizer, "I worked for Reagan in 80, [George H. W.] Bush in 88 and [Phil] Gramm in 96.")
     assert kinds["Bush"] == PERSON and kinds["Gramm"] == PERSON
+
+
+def test_a_family_names_government_is_a_persons(recognizer):
+    kinds = kinds_of(recognizer, "The tax system was changed by the Monti government. The Kabul government fell.")
+    assert kinds["Monti"] == PERSON and kinds["Kabul"] == PLACE

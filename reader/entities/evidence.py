@@ -82,7 +82,7 @@ _BEFORE_ENDS = ("to", "through", "of", "married", "nominated", "appointed", "suc
 ``_COMPASS_BEFORE`` or ``_ORG_BEFORE`` matches."""
 
 
-_ADMINISTRATION = re.compile(r" (?:administration|appointee|nominee|presidency|aides?|advisers?|loyalists?)\b")
+_ADMINISTRATION = re.compile(r" (?:administration|appointee|nominee|presidency|aides?|advisers?|loyalists?|government|cabinet)\b")
 SAYS_HE = re.compile(r"(?:,? (?:also|then))? (?:(?:said|says|added|wrote|argued|insisted|recalled|explained|"
                      r"admitted|warned)(?:(?: [\w’']+){1,3} that| that)?"
                      r"|told(?! (?:him|her)\b)(?: [\w’']+){1,4}?(?: that)?),? (?:he|she)\b")
