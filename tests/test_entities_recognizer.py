@@ -1112,3 +1112,9 @@ def test_a_family_name_after_given_names_an_editor_bracketed_is_a_person(recogni
 def test_a_family_names_government_is_a_persons(recognizer):
     kinds = kinds_of(recognizer, "The tax system was changed by the Monti government. The Kabul government fell.")
     assert kinds["Monti"] == PERSON and kinds["Kabul"] == PLACE
+
+
+def test_a_title_after_drama_comedy_or_thriller_is_a_work(recognizer):
+    kinds = kinds_of(recognizer, "He played Henry in the period drama Downton Abbey and starred in the romantic "
+                                 "comedy Leap Year.")
+    assert kinds["Downton Abbey"] == OTHER and kinds["Leap Year"] == OTHER

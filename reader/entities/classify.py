@@ -61,7 +61,8 @@ from reader.entities.wordlists import (
 
 #: Nouns that introduce the title of a work ("the film Match Point", "her album Lemonade").
 WORK_NOUNS = frozenset("""film movie novel book album song single series sitcom show play musical opera poem painting
-symphony documentary memoir novella anthology game videogame episode ep mixtape""".split())
+symphony documentary memoir novella anthology game videogame episode ep mixtape drama comedy thriller miniseries
+mini-series serial telenovela""".split())
 _WORK_DETERMINERS = frozenset("the a an his her their its my our your this".split())
 """Skipped back to a work's noun (not "that": "results show that Republicans ...")."""
 _OPEN_QUOTES = frozenset("“\"‘«")
