@@ -1118,3 +1118,10 @@ def test_a_title_after_drama_comedy_or_thriller_is_a_work(recognizer):
     kinds = kinds_of(recognizer, "He played Henry in the period drama Downton Abbey and starred in the romantic "
                                  "comedy Leap Year.")
     assert kinds["Downton Abbey"] == OTHER and kinds["Leap Year"] == OTHER
+
+
+def test_a_role_before_a_name_or_an_apposition_of_a_role_after_it_make_a_person(recognizer):
+    kinds = kinds_of(recognizer, "In 1920 he married the physician Yang Buwei there. He was a friend of Hu Shih, "
+                                 "the leader of the New Culture Movement.")
+    assert kinds["Yang Buwei"] == PERSON and kinds["Hu Shih"] == PERSON
+    assert kinds_of(recognizer, "Samsung, the leader of the market, grew.")["Samsung"] == ORG

@@ -97,7 +97,7 @@ _NOT_PEOPLES_ROLES = frozenset("native leader giant rival partner owner sponsor"
 """Words before a name that describe companies as often as people ("market leader Samsung")."""
 _HEADS_ITS_PHRASE = re.compile(r"\s*(?:,(?!\s*which\b)|[.;:()!?]|$)"
                                r"|\s+(?:and|or|who|was|is|has|had|said|says|told|in|at|on|of|"
-                               r"for|from|with)\b")
+                               r"for|from|with|there|then|that|this|last|when|after|before|during|as|to|by)\b")
 """What follows a name that is the head of its phrase, not a modifier of the noun after it."""
 
 
@@ -110,6 +110,19 @@ def after_given_names_in_brackets(story: Story, start: int) -> bool:
     before = story.text[max(0, start - 40):start]
     match = _GIVEN_IN_BRACKETS.search(before) if before.endswith("] ") else None
     return match is not None and match.group("given").casefold() in story.knowledge.given_names
+
+
+_ROLE_AFTER = re.compile(r", (?:the|a|an) (?:(?:former|then|late|first|chief|senior|deputy|leading|young) )?"
+                         r"(?P<role>[a-z][a-z-]+) of\b")
+
+
+def _role_after(after: str) -> bool:
+    """True for an apposition naming a person's role of something after the name: "Hu Shih,
+    the leader of the New Culture Movement" (not "Google, the giant of search")."""
+    match = _ROLE_AFTER.match(after) if after.startswith(", ") else None
+    role = match.group("role") if match else ""
+    return bool(role) and (role == "leader" or role not in _NOT_PEOPLES_ROLES) and is_role_word(role)  # ("the
+    # leader of" after a name is a person's: a firm leads "a market")
 
 
 _ROLE_THEN_NAME = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)|[A-Z][\w.&-]*['’]s)\s+(?:[a-z][\w’'-]*\s+){0,3}?"
@@ -183,8 +196,9 @@ def votes(story: Story, start: int, end: int, town: bool = False) -> Counter:
         # seldom before another in the Romance languages: "o técnico Tite declarou")
     ending = may_end_a_lead(words_before[-1]) if words_before else False
     if _PERSON_AFTER.match(after) or ending and _PERSON_BEFORE.search(before) \
-            or " " in word and CAPTION_POSITION.match(after) or _role_then_name(before, after):  # a caption's
-        # "(left)" after a full name (not one word: "Google (left) and Amazon (right) offices")
+            or " " in word and CAPTION_POSITION.match(after) or _role_then_name(before, after) \
+            or _role_after(after):  # a caption's "(left)" after a full name (not one word: "Google
+        # (left) and Amazon (right) offices"); "Hu Shih, the leader of the movement"
         result[PERSON] += 2
     elif ending and _NAMED_BEFORE.search(before) and not after.startswith((" as ", " for ")):
         result[PERSON] += 1
