@@ -141,6 +141,9 @@ async def test_escape_from_the_sidebar_closes_the_find_bar_where_the_focus_is(tm
         await pilot.pause()
         assert not bar.is_open and not app.screen.query_one(ArticleView).highlights("find")
         assert app.focused is entity_list
+        await pilot.press("escape")  # nothing left to clear: back to the article
+        await pilot.pause()
+        assert app.focused is app.screen.query_one(ArticleView)
 
 
 

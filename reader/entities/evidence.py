@@ -262,6 +262,8 @@ def _listed_with_a_person(story: Story, start: int, end: int) -> bool:
         return False
     after = _IN_A_LIST_AFTER.match(text, end)
     before = _IN_A_LIST_BEFORE.search(text, max(0, start - 6), start)
+    if after is None and before is None:
+        return False  # the usual case
     # one-word names (a guess too: a known given or family name), as a list of names alone is written
     # ("He met Nissan and Carlos Ghosn": a company beside a person's full name)
     sure = [f for f in story.found if f.type == PERSON and len(f.tokens) == 1]

@@ -162,15 +162,25 @@ _CLOSES_A_PLACE = re.compile(r"[.;)]|\s*$|\s*\n|, (?:and|where|which|before|afte
 Paris, Kate, a nurse, said": the person the sentence is about)."""
 
 
-_PEOPLE_WORD_AFTER = re.compile(r"\b(?P<name>[A-Z][a-zà-ÿ]+)\s+(?:people|peoples|language|languages|tribe|tribes|"
-                                r"culture|ancestors|descendants)\b|\b(?:indigenous|native|ethnic)\s+(?P<after>[A-Z][a-zà-ÿ]+)\b")
+_PEOPLES_WORDS = re.compile(r"\b(?:(?P<noun>people|peoples|language|languages|tribe|tribes|culture|ancestors|"
+                            r"descendants)|indigenous|native|ethnic)\b")
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-zà-ÿ]+)\s+$")
+_NAME_AFTER = re.compile(r"\s+([A-Z][a-zà-ÿ]+)\b")
 
 
 def _peoples(text: str) -> frozenset[str]:
     """One-word names the story writes before "people", "language", "tribe" or "culture", or
     after "indigenous" ("the Moriori people", "the indigenous Moriori language"): peoples,
     not a person or a body, like the nationalities the word lists know."""
-    return frozenset(m.group("name") or m.group("after") for m in _PEOPLE_WORD_AFTER.finditer(text))
+    found: set[str] = set()
+    for match in _PEOPLES_WORDS.finditer(text):  # (the words first: a name before each would be slow)
+        if match.group("noun"):
+            name = _NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        else:
+            name = _NAME_AFTER.match(text, match.end())
+        if name:
+            found.add(name.group(1))
+    return frozenset(found)
 
 
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:in|at|to|from|of|near|into|via|toward|towards)\s+$")

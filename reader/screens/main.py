@@ -77,7 +77,7 @@ class MainScreen(Screen):
         Binding("n", "find_step(1)", "Next match", show=False, id="main.find_next"),
         Binding("N", "find_step(-1)", "Previous match", show=False, id="main.find_previous"),
         Binding("n,N", "no_match", "Matches", show=False, id="main.no_match"),
-        Binding("escape", "clear_find", "Close the overlay, back to the article, or clear matches", show=False,
+        Binding("escape", "clear_find", "Close the overlay, clear matches, or back to the article", show=False,
                 id="main.clear_find"),
         Binding("m", "next_mention", "Next mention", show=False, id="main.next_mention"),
         Binding("M", "previous_mention", "Previous mention", show=False, id="main.previous_mention"),
@@ -525,12 +525,13 @@ class MainScreen(Screen):
         self.column.step_match(delta)
 
     def action_clear_find(self) -> None:
-        """Esc: close a pane open over the article; in the sidebar, go back to the article (as
-        the find bar's Esc does); else clear the find's matches."""
+        """Esc: close a pane open over the article; else clear the find's matches (the focus
+        stays where it is); else, in the sidebar, go back to the article (as the find bar's
+        Esc does)."""
         if self.panes.overlay is not None:
             self._close_overlay()
             return
-        if self._sidebar_focused():
+        if not (self.column.can_step_matches or self.column.find_open) and self._sidebar_focused():
             self.column.view.focus()
             return
         self.column.close_find()
