@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from reader.entities.classify import POST_NOMINALS
 from reader.entities.endings import ROMAN
@@ -53,7 +54,7 @@ def type_single_words(story: Story, names: Names) -> None:
     text = story.text
     found = story.found
     surface_counts = Counter(text[f.start:f.end] for f in story.deferred if not f.initial)
-    peoples = _peoples(text) if story.deferred else frozenset()
+    peoples = _peoples(text, story.deferred)
     paired: list[Found] = []
     for f in story.deferred:
         word = text[f.start:f.end]
@@ -162,25 +163,18 @@ _CLOSES_A_PLACE = re.compile(r"[.;)]|\s*$|\s*\n|, (?:and|where|which|before|afte
 Paris, Kate, a nurse, said": the person the sentence is about)."""
 
 
-_PEOPLES_WORDS = re.compile(r"\b(?:(?P<noun>people|peoples|language|languages|tribe|tribes|culture|ancestors|"
-                            r"descendants)|indigenous|native|ethnic)\b")
-_NAME_BEFORE = re.compile(r"\b([A-Z][a-zà-ÿ]+)\s+$")
-_NAME_AFTER = re.compile(r"\s+([A-Z][a-zà-ÿ]+)\b")
+_PEOPLES_NOUN_AFTER = re.compile(r"\s+(?:people|peoples|language|languages|culture|ancestors|descendants)\b")
+_PEOPLES_ADJECTIVE_BEFORE = re.compile(r"\b(?:indigenous|native|ethnic)\s+$")
 
 
-def _peoples(text: str) -> frozenset[str]:
-    """One-word names the story writes before "people", "language", "tribe" or "culture", or
-    after "indigenous" ("the Moriori people", "the indigenous Moriori language"): peoples,
-    not a person or a body, like the nationalities the word lists know."""
-    found: set[str] = set()
-    for match in _PEOPLES_WORDS.finditer(text):  # (the words first: a name before each would be slow)
-        if match.group("noun"):
-            name = _NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
-        else:
-            name = _NAME_AFTER.match(text, match.end())
-        if name:
-            found.add(name.group(1))
-    return frozenset(found)
+def _peoples(text: str, words: Iterable[Found]) -> frozenset[str]:
+    """The single words the story writes before "people", "language" or "culture", or after
+    "indigenous", at any of their mentions ("the Moriori people", "the indigenous
+    Moriori language"): peoples, not a person or a body, like the nationalities the word
+    lists know."""
+    return frozenset(text[f.start:f.end] for f in words if not f.tokens[0].upper and (
+        _PEOPLES_NOUN_AFTER.match(text, f.end) or _PEOPLES_ADJECTIVE_BEFORE.search(text, max(0, f.start - 12), f.start)))
+    # (not "IETF language tags": a body's letters; nor "the Ngātiwai tribe", which acts as a body)
 
 
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:in|at|to|from|of|near|into|via|toward|towards)\s+$")
