@@ -393,6 +393,21 @@ def test_reader_about_prints_the_note_facts_and_dossier(tmp_path, capsys):
     assert "Facts (generated from" in out and "company (legal form Ltd)" in out, out
 
 
+def test_reader_about_gives_what_the_entitys_first_story_says_of_it(tmp_path, capsys):
+    """Without a note or place facts, ``reader about`` shows the facts the sidebar derives
+    from the entity's story, naming the story (not "this story")."""
+    from reader.cli import main
+
+    lib = stories(tmp_path,
+                  ("2020-01-10", "Officers use the NEMISIS database which holds records. Ann Hobb, 34, spoke."))
+    index_as_own_library(lib, capsys)
+    assert main(["about", "NEMISIS"]) == 0
+    out = capsys.readouterr().out
+    assert "What: database" in out and "generated from its first story, “" in out and "this story" not in out
+    assert main(["about", "Ann Hobb"]) == 0
+    assert "Age: 34 at the time of the story" in capsys.readouterr().out
+
+
 def test_reader_about_counts_a_story_added_since_the_index_was_updated(tmp_path, capsys):
     """``reader about`` right after a story was added brings the index up to date first, as
     ``reader search`` does: it said "0 stories" until a search had updated it (a new user's pass)."""

@@ -205,6 +205,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"reader: nothing known about {name!r} ({hint})", file=sys.stderr)
             return EXIT_NOT_FOUND
         context = background_for(entity, kb, index=index)
+        if context.note is None and context.facts is None:
+            context = _from_its_first_story(library, context, kb, index) or context
         also = also_named(index, name, entity.key, counted=also_known_as(context))
     finally:
         index.close()
@@ -218,6 +220,40 @@ def run(args: argparse.Namespace) -> int:
             listed = ", ".join(f"{n} ({c} stor{'y' if c == 1 else 'ies'})" for _, n, c in also)
             print(f"\nAlso in your library: {listed}")
     return 0
+
+
+def _from_its_first_story(library, context, kb, index):
+    """The background as the sidebar shows it on the entity's first story, for what only a
+    story can say ("the NEMISIS database": What: database; "Anna Ruiz, 34,": Age): ``None``
+    when there is no such story or it no longer names the entity."""
+    from reader.about import background_for
+    from reader.entities.summary import story_roles, summarise
+
+    first = context.dossier.first if context.dossier is not None else None
+    if first is None:
+        return None
+    entry = library.catalog().get(first.id)
+    article = library.catalog().load(entry) if entry is not None else None
+    if article is None:
+        return None
+    found = recogniser()
+    infos = summarise(article.body, found.recognise(article.body), kb, article.title, found.knowledge.given_names)
+    from reader.search.slugs import entity_slug
+
+    info = next((i for i in infos if entity_slug(i.key) == entity_slug(context.entity.key)), None)  # (the
+    # index keeps a key as its slug: "ann_hobb" for "ann-hobb")
+    if info is None:
+        return None
+    found_there = background_for(info, kb, article=article, roles=story_roles(article.body, infos),
+                                 story_entities=infos, index=index)
+    if found_there.facts is not None:  # ("this story" is the one the sidebar shows; here it is named)
+        from dataclasses import replace
+
+        from reader.entities.derived_facts import FROM_STORY
+
+        found_there.facts = replace(found_there.facts, source=found_there.facts.source.replace(
+            FROM_STORY, f"its first story, “{first.title}”"))
+    return found_there
 
 
 MOST_ALSO_NAMED = 5
