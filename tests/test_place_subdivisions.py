@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.entities.derived_facts import place_where
+from reader.entities.story_facts import place_where
 from reader.entities.place_facts import place_facts, place_table
 from reader.entities.subdivisions import SubdivisionTable, name_forms
 
