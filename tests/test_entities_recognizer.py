@@ -1125,3 +1125,14 @@ def test_a_role_before_a_name_or_an_apposition_of_a_role_after_it_make_a_person(
                                  "the leader of the New Culture Movement.")
     assert kinds["Yang Buwei"] == PERSON and kinds["Hu Shih"] == PERSON
     assert kinds_of(recognizer, "Samsung, the leader of the market, grew.")["Samsung"] == ORG
+
+
+def test_an_ordinal_before_a_bodys_name_is_part_of_it_and_democratic_before_a_noun_is_no_name(recognizer):
+    found = spans(recognizer, "Jacques Nasser, a director of 21st Century Fox, spoke. The 101st Airborne Division left. "
+                              "Last night's Democratic wins were a referendum. She joined the Democratic Party.")
+    surfaces = {surface: kind for surface, kind, _key in found}
+    assert surfaces["21st Century Fox"] == ORG and surfaces["101st Airborne Division"] == ORG
+    assert "Democratic" not in surfaces and surfaces["Democratic Party"] == ORG
+    # an event's edition stays one event in the library
+    assert "Berlin International Film Festival" in {s for s, _k, _key in spans(
+        recognizer, "She won at the 33rd Berlin International Film Festival.")}

@@ -12,6 +12,7 @@ from reader.entities.lexicon import name_key
 from reader.entities.model import ORG, OTHER, PERSON, PLACE, Span
 from reader.entities.notes import make_id
 from reader.entities.retyping import beside, bodies_named_short, people_beside_people, people_by_their_family_name
+from reader.entities.role_words import is_role_word
 from reader.entities.single_words import type_single_words
 from reader.entities.story import Found, Story
 from reader.entities.story_names import Names
@@ -51,6 +52,7 @@ def resolve(story: Story) -> list[Span]:
     people_beside_people(story)
     countries_as_teams(story)
     _join_epithets(story)
+    _join_ordinals(story)
     _join_known_as(story)
     _join_places_to_their_kind(story)
     _join_nicknames(story, names)
@@ -216,6 +218,23 @@ def _join_bodies_to_their_country(story: Story) -> None:
 
 _EPITHET = re.compile(r" the (Great|Elder|Younger|Conqueror|Bold|Magnificent|Terrible|Wise|Pious|Confessor|Navigator|"
                       r"Liberator|Lionheart)\b")
+
+
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:st|nd|rd|th)) $")
+
+
+def _join_ordinals(story: Story) -> None:
+    """An ordinal number written before a body's name is part of it: "21st Century Fox", "the
+    101st Airborne Division" (not an event's, whose editions are one event in the library: "the
+    33rd Berlin International Film Festival"; nor a title's: "2nd Earl of Clare")."""
+    text = story.text
+    for f in story.found:
+        if f.type == ORG and not f.known and text[f.start - 3:f.start - 1] in ("st", "nd", "rd", "th") \
+                and not is_role_word(f.tokens[0].folded):
+            match = _ORDINAL_BEFORE.search(text, max(0, f.start - 6), f.start)
+            if match:
+                f.start = match.start(1)
+                f.key = make_id(text[f.start:f.end])
 
 
 def _join_epithets(story: Story) -> None:

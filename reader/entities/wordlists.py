@@ -232,7 +232,7 @@ sikh sunni shia shiite islamic islamist orthodox evangelical mormon scientologis
 mennonite mennonites amish presbyterian presbyterians pentecostal
 soviet olympic paralympic tatar tatars
 roman byzantine ottoman safavid mughal viking vikings norse moorish
-democrat democrats republican republicans communist communists socialist socialists liberal liberals
+democrat democrats democratic republican republicans communist communists socialist socialists liberal liberals
 conservative conservatives labour tory tories nazi nazis fascist fascists
 rohingya uighur uyghur pashtun tamil maori māori aboriginal indigenous
 """)
