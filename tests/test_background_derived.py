@@ -78,6 +78,8 @@ def test_an_organisation_says_what_it_is_by_its_name(name, what):
 def test_a_word_that_names_a_kind_only_at_the_end_says_nothing_first():
     assert org_kind("Post To Twitter") is None
     assert org_kind("Band of Brothers") is None  # a series, seldom a band
+    assert org_kind("National Emergency Airborne Command Post") is None  # a post, not a paper
+    assert org_kind("The Jerusalem Post") == ("newspaper", "Post")
     assert derived_facts("Bags", ORG) is None
 
 

@@ -66,6 +66,10 @@ _OF = re.compile(r"^(?P<head>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s+(?:o
 _TOKEN = re.compile(r"[\w’'.&-]+")
 
 
+_POSTS_THAT_ARE_NO_PAPER = frozenset("command trading border guard observation military police army checkpoint "
+                                     "frontier".split())
+
+
 def org_kind(name: str) -> tuple[str, str] | None:
     """(kind, the word that says it) for an organisation's name, else ``None``."""
     words = _TOKEN.findall(name)
@@ -79,6 +83,8 @@ def org_kind(name: str) -> tuple[str, str] | None:
         if folded in ORG_KINDS and (folded not in LAST_WORD_ONLY or placed == "last" or folded != "band"):
             if folded in PAPER_AFTER_A_PLACE and not _a_known_place(" ".join(words[:-1])):
                 continue  # "Toronto Star", "Baltimore Sun" are papers; "Red Star" is a football club
+            if folded == "post" and words[-2].casefold() in _POSTS_THAT_ARE_NO_PAPER:
+                continue  # "Airborne Command Post", "Trading Post": a post, not the Washington Post
             return ORG_KINDS[folded], word
     if len(words) >= 3 and words[-2].casefold() == "air" and words[-1].casefold() == "force":
         return "air force", "Air Force"
