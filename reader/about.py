@@ -183,11 +183,31 @@ def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str =
         table.country_code(e.name) not in (None, "US") for e in others)
     states_named = frozenset(code for e in others for code in [table.state_code(e.name)] if code)
     facts = table.facts(entity.name, nearby, after_the, state_meant, states_nearby, states_named)
+    if facts is not None and facts.kind == "city" and not states_named:
+        state = _state_of_the_storys_towns(others, table)  # "Wheaton" beside Rockville and Bethesda: Maryland's
+        if state is not None and table.us_state_of(entity.name) != state:
+            in_state = table.facts(entity.name, nearby, after_the, state_meant, states_nearby, frozenset({state}))
+            if in_state is not None and in_state.kind == "city" and in_state.lines != facts.lines \
+                    and dict(in_state.lines).get("Country", "").startswith("United States"):
+                facts = in_state
     if facts is None and entity.type == PLACE and entity.key:  # "Syrie" in a French story: Syria's key
         facts = table.facts(entity.key.replace("-", " "), nearby)
     if facts is not None and facts.kind == "city" and _in_another_country(entity, body, facts, table):
         return None  # "the Armenian town of Julfa in Armenia": not Ras al-Khaimah, which GeoNames also calls so
     return facts
+
+
+def _state_of_the_storys_towns(others: Sequence[EntityInfo], table) -> str | None:  # noqa: ANN001
+    """The US state most of the story's other American towns are in, when two or more are
+    and no other state has as many (None otherwise)."""
+    from collections import Counter
+
+    states = Counter(state for e in others if not table.is_state(e.name) and table.home_country(e.name) == "US"
+                     for state in [table.us_state_of(e.name)] if state)
+    ranked = states.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def _in_another_country(entity: EntityInfo, body: str, facts, table) -> bool:  # noqa: ANN001

@@ -267,6 +267,15 @@ def test_washington_in_a_story_of_its_towns_is_the_state():
     assert facts_of("Talks in Washington went on; Boston and Miami waited.", "Washington").kind == "city"
 
 
+def test_a_town_of_several_states_is_the_one_in_the_state_of_the_storys_other_towns():
+    local = "Classes meet in Rockville and Bethesda; another group meets in Wheaton on Fridays."
+    assert dict(facts_of(local, "Wheaton").lines)["Country"] == "United States, Maryland"
+    alone = "Classes meet in Chicago; another group meets in Wheaton on Fridays."  # one town says too little
+    assert dict(facts_of(alone, "Wheaton").lines)["Country"] == "United States, Illinois"
+    paris = "He flew from Austin and Dallas to Paris for the talks."  # a world city keeps its own country
+    assert dict(facts_of(paris, "Paris").lines)["Country"] == "France"
+
+
 @pytest.mark.parametrize("text, full, alone", [
     ("Space Shuttle Atlantis flew in 2011. Finally, Atlantis will go on display in Florida.",
      "Space Shuttle Atlantis", "Atlantis"),

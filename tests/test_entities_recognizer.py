@@ -1136,3 +1136,8 @@ def test_an_ordinal_before_a_bodys_name_is_part_of_it_and_democratic_before_a_no
     # an event's edition stays one event in the library
     assert "Berlin International Film Festival" in {s for s, _k, _key in spans(
         recognizer, "She won at the 33rd Berlin International Film Festival.")}
+
+
+def test_dr_after_a_house_number_is_a_drive_not_a_doctor(recognizer):
+    kinds = kinds_of(recognizer, "Holiday Park Senior Center, 3950 Ferrara Dr., Wheaton. Later Dr. Jones spoke.")
+    assert kinds["Ferrara Dr"] == PLACE and kinds["Jones"] == PERSON

@@ -230,6 +230,9 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
                 and not (k + 1 < b and ENDINGS.get(tokens[k + 1].base_folded) == ORG):
             role_at = k  # (not before a body's word: "Major League Baseball" has no major in it)
         k += 1
+    if role_at is not None and role_at == b - 1 and tokens[b - 1].folded == "dr" and _after_a_house_number(story, a):
+        story.found.append(Found(tokens[a].start, tokens[b - 1].end, PLACE, None, tokens[a:b], initial=initial))
+        return  # "3950 Ferrara Dr., Wheaton": a drive, not a doctor
     if role_at is not None and role_at == b - 1 and b - a > 1 and not has_strong_ending(tokens, a, b):
         # the run ends in a title ("Prime Minister’s", "NASA Administrator"): what stands before it
         # is the body or place the title belongs to
@@ -354,6 +357,15 @@ def classify_segment(story: Story, a: int, b: int, initial: bool = False, forced
             found.append(Found(tokens[p].start, tokens[q - 1].base_end, kind, None, tokens[p:q], initial=initial and p == a))
             continue
         classify_residual(story, p, q, initial and p == a, left_of_role)
+
+
+_HOUSE_NUMBER = re.compile(r"(?:^|[\s,(])\d{1,6}[A-Za-z]?\s+$")
+
+
+def _after_a_house_number(story: Story, a: int) -> bool:
+    """True when a house number comes right before the run: "3950 Ferrara Dr."."""
+    start = story.tokens[a].start
+    return _HOUSE_NUMBER.search(story.text, max(0, start - 10), start) is not None
 
 
 def _ends_like_a_name_before_a_title(story: Story, a: int, b: int) -> bool:
