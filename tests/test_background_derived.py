@@ -23,6 +23,7 @@ def at(body: str, name: str) -> tuple[int, int]:
 @pytest.mark.parametrize(("body", "name", "role"), [
     ("The trial of U.S. Sen. Rob Dane went on.", "Rob Dane", "U.S. Sen."),  # an abbreviation's full stop
     ("Rep. Lia Ford said so.", "Lia Ford", "Rep."),
+    ("The memo reached then-Fox News host Bill Reiley last year.", "Bill Reiley", "then-Fox News host"),
     ("Then Attorney-General Tom Hale spoke.", "Tom Hale", "Attorney-General"),
     ("Later CEO of the Harbour Trust Ann Vale told us.", "Ann Vale", "CEO of the Harbour Trust"),
     ("Anna Ruiz, 34, a teacher from Leeds, said no.", "Anna Ruiz", "a teacher from Leeds"),  # the age is skipped

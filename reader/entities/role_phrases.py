@@ -46,8 +46,10 @@ def role_ending(before: str) -> str | None:
     while rest and len(role) < (8 if any(w in _NAME_JOINS for w in role) else 5):
         word = rest[-1]
         possessive = word.endswith(("'s", "’s", "s'", "s’"))
+        then = word.casefold().startswith(("then-", "ex-")) and word[word.index("-") + 1:][:1].isupper()
         if (word[:1].isupper() and word.casefold() not in NOT_ROLE_START and word.casefold() not in _ARTICLES) \
-                or is_role_word(word) or possessive or word in ROLE_MODIFIERS:  # "former security chief"
+                or is_role_word(word) or possessive or word in ROLE_MODIFIERS or then:  # "former security
+            # chief", "then-Fox News host"
             role.insert(0, rest.pop())
             continue
         joins = 0  # "Museum of Flight CEO", "Joint Council for the Welfare of Immigrants campaigner"
