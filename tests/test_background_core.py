@@ -535,6 +535,8 @@ def test_the_sentence_does_not_end_at_an_abbreviation():
 
     body = "It drew notice from critics of U.S. President Donald Trump's policies. The team left."
     assert sentence_at(body, body.index("Donald")) == "It drew notice from critics of U.S. President Donald Trump's policies."
+    body = "Danica Roem unseated incumbent Virginia Republican state Del. Robert Marshall on Tuesday. She won."
+    assert sentence_at(body, 0).endswith("Del. Robert Marshall on Tuesday.")
 
 
 def test_the_background_settings_are_read_and_checked(tmp_path):
