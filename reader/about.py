@@ -174,6 +174,8 @@ def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str =
     state_meant = bool(body) and (re.search(rf"\b{name}\s+state\b(?!\s+univ)|\b(?:state|governor)\s+of\s+{name}\b",
                                             body, re.IGNORECASE) is not None or _after_an_american_town(body, name, table))
     others = [e for e in story_entities if e.type == PLACE and e is not entity]
+    # "wins in Virginia, New Jersey, New York": listed with states, the state
+    state_meant = state_meant or (table.is_state(entity.name) and _listed_with_states(entity, others, body, table))
     # "Washington-based" in a story of Seattle and Mercer Island: the state of its towns, not D.C.
     state = table.state_of_its_towns(entity.name)
     state_meant = state_meant or (state is not None and not _CAPITAL_CITY.search(body) and any(
@@ -195,6 +197,24 @@ def _facts(entity: EntityInfo, story_entities: Sequence[EntityInfo], body: str =
     if facts is not None and facts.kind == "city" and _in_another_country(entity, body, facts, table):
         return None  # "the Armenian town of Julfa in Armenia": not Ras al-Khaimah, which GeoNames also calls so
     return facts
+
+
+_LIST_JOIN = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _listed_with_states(entity: EntityInfo, others: Sequence[EntityInfo], body: str, table) -> bool:  # noqa: ANN001
+    """True when a mention stands in a list beside a name that only means a US state
+    ("Virginia, New Jersey, New York")."""
+    starts = {start: e for e in others if table.means_a_state(e.name) for start, _ in e.mentions}
+    ends = {end: e for e in others if table.means_a_state(e.name) for _, end in e.mentions}
+    for start, end in entity.mentions:
+        after = _LIST_JOIN.match(body, end)
+        if after and after.end() in starts:
+            return True
+        for join in (", ", ", and ", " and ", ", or ", " or "):
+            if body.startswith(join, start - len(join)) and start - len(join) in ends:
+                return True
+    return False
 
 
 def _state_of_the_storys_towns(others: Sequence[EntityInfo], table) -> str | None:  # noqa: ANN001

@@ -267,6 +267,11 @@ def test_washington_in_a_story_of_its_towns_is_the_state():
     assert facts_of("Talks in Washington went on; Boston and Miami waited.", "Washington").kind == "city"
 
 
+def test_a_states_name_listed_with_states_is_the_state():
+    assert facts_of("Democrats won in Virginia, New Jersey, New York and Maine.", "New York").kind == "US state"
+    assert facts_of("He moved from New York to Texas.", "New York").kind == "city"
+
+
 def test_a_town_of_several_states_is_the_one_in_the_state_of_the_storys_other_towns():
     local = "Classes meet in Rockville and Bethesda; another group meets in Wheaton on Fridays."
     assert dict(facts_of(local, "Wheaton").lines)["Country"] == "United States, Maryland"
