@@ -422,6 +422,19 @@ def test_reader_about_gives_what_the_entitys_first_story_says_of_it(tmp_path, ca
     assert "Age: 34 at the time of the story" in capsys.readouterr().out
 
 
+def test_reader_about_a_town_gives_the_town_its_story_means(tmp_path, capsys):
+    """The sidebar shows the Manchester of New Hampshire in a story of Manchester and Concord,
+    New Hampshire; ``reader about`` showed England's until it read the story too."""
+    from reader.cli import main
+
+    lib = stories(tmp_path, ("2020-01-10", "Joyce Craig was elected mayor of Manchester, the largest city in "
+                                          "New Hampshire, and Concord voted too."))
+    index_as_own_library(lib, capsys)
+    assert main(["about", "Manchester"]) == 0
+    out = capsys.readouterr().out
+    assert "Country: United States, New Hampshire" in out and "for the town of its first story, “" in out
+
+
 def test_reader_about_counts_a_story_added_since_the_index_was_updated(tmp_path, capsys):
     """``reader about`` right after a story was added brings the index up to date first, as
     ``reader search`` does: it said "0 stories" until a search had updated it (a new user's pass)."""

@@ -205,8 +205,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"reader: nothing known about {name!r} ({hint})", file=sys.stderr)
             return EXIT_NOT_FOUND
         context = background_for(entity, kb, index=index)
-        if context.note is None and context.facts is None:
-            context = _from_its_first_story(library, context, kb, index) or context
+        if context.note is None and (context.facts is None or context.facts.kind == "city"):
+            # (a town's name is many towns: the one its story means, as the sidebar shows it)
+            in_story = _from_its_first_story(library, context, kb, index)
+            if in_story is not None and (context.facts is None or in_story.facts is not None):
+                context = in_story
         also = also_named(index, name, entity.key, counted=also_known_as(context))
     finally:
         index.close()
@@ -246,13 +249,15 @@ def _from_its_first_story(library, context, kb, index):
         return None
     found_there = background_for(info, kb, article=article, roles=story_roles(article.body, infos),
                                  story_entities=infos, index=index)
-    if found_there.facts is not None:  # ("this story" is the one the sidebar shows; here it is named)
+    facts = found_there.facts
+    if facts is not None:  # ("this story" is the one the sidebar shows; here it is named)
         from dataclasses import replace
 
         from reader.entities.derived_facts import FROM_STORY
 
-        found_there.facts = replace(found_there.facts, source=found_there.facts.source.replace(
-            FROM_STORY, f"its first story, “{first.title}”"))
+        story = f"its first story, “{first.title}”"
+        source = facts.source.replace(FROM_STORY, story) if facts.derived else f"{facts.source}, for the town of {story}"
+        found_there.facts = replace(facts, source=source)
     return found_there
 
 
