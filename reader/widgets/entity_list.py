@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -53,6 +54,10 @@ class EntityList(OptionList):
         super().__init__(id=id, classes=classes)
         self.entities: list[EntityInfo] = []
         self._by_id: dict[str, EntityInfo] = {}
+        self._marks: dict[str, str] = {}
+        """Each entity row's no-note mark (" ·" or ""), by option id."""
+        self._fitted_width = 0
+        """The width the rows' names were cut for."""
         self.waiting = False
         """True while the entities are being recognised (the list says so)."""
         self._placed_on_focus: int | None = None
@@ -74,6 +79,8 @@ class EntityList(OptionList):
         self.waiting = False
         self.entities = list(entities)
         self._by_id = {}
+        self._marks = {}
+        self._fitted_width = self._name_room_width()
         options: list[Option] = []
         unmarked = not any(info.note for info in self.entities)  # none has a note: a mark would say nothing
         from reader.entities.summary import grouped  # (not at start-up: the list fills after the story shows)
@@ -84,9 +91,8 @@ class EntityList(OptionList):
             for info in items:
                 option_id = f"entity:{info.key}"
                 self._by_id[option_id] = info
-                mark = "" if info.note or unmarked else " ·"
-                options.append(Option(Content.assemble(" ", Content(info.name), (f"{mark} ×{info.count}", "$text-muted")),
-                                      id=option_id))
+                self._marks[option_id] = mark = "" if info.note or unmarked else " ·"
+                options.append(Option(self._prompt(info, mark), id=option_id))
         if any(info.note is None for info in self.entities):  # short enough for the sidebar's width
             legend = "No notes yet (w writes one)" if unmarked else "· no note yet (w writes one)"
             options.append(Option(Content.styled(legend, "$text-muted"), disabled=True))
@@ -97,8 +103,28 @@ class EntityList(OptionList):
 
     def on_resize(self) -> None:
         """Keep the highlighted entity in sight when the list gets shorter (it gives room to
-        the background panel once an entity is chosen)."""
+        the background panel once an entity is chosen), and fit the names to the new width."""
+        width = self._name_room_width()
+        if width != self._fitted_width:
+            self._fitted_width = width
+            for option_id, info in self._by_id.items():
+                self.replace_option_prompt(option_id, self._prompt(info, self._marks.get(option_id, "")))
         self.scroll_to_highlight()
+
+    def _name_room_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _prompt(self, info: EntityInfo, mark: str) -> Content:
+        """An entity's row: its name, cut with "…" where the row is too narrow, then the
+        no-note mark and the count, which always show ("Republican National Commi… · ×2")."""
+        suffix = f"{mark} ×{info.count}"
+        room = self._name_room_width() - 1 - cell_len(suffix)  # (the space before the name)
+        name = info.name
+        if room >= 4 and cell_len(name) > room:
+            while name and cell_len(name) > room - 1:
+                name = name[:-1]
+            name = name.rstrip() + "…"
+        return Content.assemble(" ", Content(name), (suffix, "$text-muted"))
 
     def select_key(self, key: str) -> EntityInfo | None:
         """Move the highlight to an entity and choose it."""
