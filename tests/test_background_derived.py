@@ -369,6 +369,7 @@ def test_a_role_opening_with_as_and_a_news_photos_caption():
 @pytest.mark.parametrize(("body", "name", "kind", "what"), [
     ("It detailed flaws of the NEMISIS database which officers use.", "NEMISIS", ORG, "database"),
     ("Tax moved from the ICI system to another.", "ICI", ORG, "system"),
+    ("Cres Eastman, Director of the National Iodine Nutrition study, said so.", "National Iodine Nutrition", ORG, "study"),
     ("Phoenix was a centre of the Hohokam culture.", "Hohokam", OTHER, "culture"),
     ("The Progress cargo ship had lifted off.", "Progress", ORG, "cargo ship"),
 ])

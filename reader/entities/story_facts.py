@@ -116,7 +116,8 @@ THING_KINDS = frozenset("""system database software program programme framework 
 language protocol standard format engine algorithm camera installation exhibit exhibition series mission
 campaign project initiative scheme culture era period dynasty movement style technique method theory doctrine
 treaty accord agreement act bill law award prize festival tournament game console device phone
-vaccine drug virus scandal affair booster""".split())
+vaccine drug virus scandal affair booster study survey report plan policy strategy inquiry investigation review
+poll index trial""".split())
 _PHRASE_ENDS = (r"(?=\s*(?:,(?!\s*[A-Z“\"])|[;:.!?)]|$)|\s+(?:is|was|are|were|which|that|to|of|in|for|and|or|with|by|"
                 r"on|at|has|had|have|will|would|can|could|from|as|uses|used)\b)")
 _THING_AFTER = re.compile(r"\s+(?P<kind>[a-z][a-z-]+)" + _PHRASE_ENDS)
