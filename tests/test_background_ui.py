@@ -112,6 +112,12 @@ async def test_a_sentence_that_opens_a_quotation_gets_no_second_quotation_mark(t
     assert "\n“I was shocked,” said Harbour Director Quentin Vale." in shown and "““" not in shown
 
 
+async def test_a_sentence_that_holds_a_quotation_is_set_in_single_marks(tmp_path):
+    shown = await panel_of(tmp_path, "He asked: “What do you take from Quentin Vale’s loss?” Ryan paused.",
+                           "quentin-vale", "What do you take")
+    assert "‘He asked: “What do you take from Quentin Vale’s loss?”’" in shown and "””" not in shown
+
+
 async def test_facts_derived_from_a_name_do_not_say_its_type_again(tmp_path):
     shown = await panel_of(tmp_path, "Harbour Widgets Ltd hired Quentin Vale on Monday.", "harbour-widgets-ltd",
                            "company (legal form Ltd)")

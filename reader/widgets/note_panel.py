@@ -408,5 +408,8 @@ def _wikipedia_setting(app) -> str:  # noqa: ANN001
 
 def _in_quotes(sentence: str) -> str:
     """The story's sentence between quotation marks, unless it opens with its own (““I was
-    shocked…” is one mark too many)."""
-    return sentence if sentence[:1] in "“\"‘'«" else f"“{sentence}”"
+    shocked…” is one mark too many); single ones around a sentence that holds double ones
+    (‘He asked: “What now?”’, not “He asked: “What now?””)."""
+    if sentence[:1] in "“\"‘'«":
+        return sentence
+    return f"‘{sentence}’" if "“" in sentence or '"' in sentence else f"“{sentence}”"
