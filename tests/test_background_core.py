@@ -432,7 +432,7 @@ def test_reader_about_a_town_gives_the_town_its_story_means(tmp_path, capsys):
     index_as_own_library(lib, capsys)
     assert main(["about", "Manchester"]) == 0
     out = capsys.readouterr().out
-    assert "Country: United States, New Hampshire" in out and "for the town of its first story, “" in out
+    assert "Country: United States, New Hampshire" in out and "as its first story, “" in out
 
 
 def test_reader_about_counts_a_story_added_since_the_index_was_updated(tmp_path, capsys):

@@ -1026,8 +1026,8 @@ def test_the_border_or_the_outskirts_of_a_name_make_it_a_place(recognizer):
 
 
 def test_a_name_joined_by_and_to_a_known_place_is_a_place(recognizer):
-    kinds = kinds_of(recognizer, "Many people from Luzon and the Visayas came to work. Troops crossed Bavaria and Vorland.")
-    assert kinds["Visayas"] == PLACE and kinds["Vorland"] == PLACE
+    kinds = kinds_of(recognizer, "Many people from Luzon and the Visayas came to work.")
+    assert kinds["Visayas"] == PLACE
     # a town's one-word name may be a person's: it says nothing of its neighbour
     assert kinds_of(recognizer, "Voters chose Hala Ayala and Elizabeth Guzman.").get("Ayala") != PLACE
 
@@ -1109,11 +1109,6 @@ def test_a_family_name_after_given_names_an_editor_bracketed_is_a_person(recogni
     assert kinds["Bush"] == PERSON and kinds["Gramm"] == PERSON
 
 
-def test_a_family_names_government_is_a_persons(recognizer):
-    kinds = kinds_of(recognizer, "The tax system was changed by the Monti government. The Kabul government fell.")
-    assert kinds["Monti"] == PERSON and kinds["Kabul"] == PLACE
-
-
 def test_a_title_after_drama_comedy_or_thriller_is_a_work(recognizer):
     kinds = kinds_of(recognizer, "He played Henry in the period drama Downton Abbey and starred in the romantic "
                                  "comedy Leap Year.")
@@ -1141,3 +1136,19 @@ def test_an_ordinal_before_a_bodys_name_is_part_of_it_and_democratic_before_a_no
 def test_dr_after_a_house_number_is_a_drive_not_a_doctor(recognizer):
     kinds = kinds_of(recognizer, "Holiday Park Senior Center, 3950 Ferrara Dr., Wheaton. Later Dr. Jones spoke.")
     assert kinds["Ferrara Dr"] == PLACE and kinds["Jones"] == PERSON
+
+
+def test_what_a_review_found_types_as_before(recognizer):
+    """Cases a review of the day's rules found them getting wrong."""
+    kinds = kinds_of(recognizer, "The Paris government rejected the plan. Thousands marched in Paris.")
+    assert kinds["Paris"] == PLACE
+    assert "SEC" in kinds_of(recognizer, "The firm agreed to pay the SEC $550 million.")
+    assert kinds_of(recognizer, "Gazprom, the operator of the pipeline, said so.")["Gazprom"] == ORG
+    assert kinds_of(recognizer, "The deal between Qualcomm and China fell apart.")["Qualcomm"] != PLACE
+    assert kinds_of(recognizer, "Ghosn and Nissan underreported his pay.").get("Nissan") != PERSON
+    assert kinds_of(recognizer, "Halliburton people said the Halliburton deal closed.")["Halliburton"] == ORG
+    assert kinds_of(recognizer, "The banks Jamie Dimon criticised failed.")["Jamie Dimon"] == PERSON
+    assert kinds_of(recognizer, "Twelve died, said Yonhap, citing police.")["Yonhap"] != PERSON
+    found = {surface for surface, _k, _key in spans(recognizer, "On July 4th Acme Holdings announced it.")}
+    assert "Acme Holdings" in found and "4th Acme Holdings" not in found
+    assert "Sundanese" not in kinds_of(recognizer, "The book was translated into Sundanese and sold.")

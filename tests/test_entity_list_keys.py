@@ -197,3 +197,18 @@ async def test_esc_in_the_sidebar_goes_back_to_the_article():
             await pilot.press("escape")
             await pilot.pause()
             assert app.focused is app.screen.column.view, pane
+
+
+async def test_a_long_name_is_cut_and_its_count_shows_with_a_scrollbar_too():
+    from reader.entities.entity_info import EntityInfo
+
+    app = ReaderApp()
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        entity_list = await wait_entities(pilot)
+        many = [EntityInfo(f"p{i}", f"Person Number {i} With A Very Long Family Name", "PERSON", [(0, 1)])
+                for i in range(60)]  # more rows than the list's height: a scrollbar shows
+        entity_list.set_entities(many)
+        await pilot.pause()
+        lines = [entity_list.render_line(y).text for y in range(1, 6)]
+        assert all("×1" in line and "…" in line for line in lines), lines

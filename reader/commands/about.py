@@ -256,7 +256,7 @@ def _from_its_first_story(library, context, kb, index):
         from reader.entities.derived_facts import FROM_STORY
 
         story = f"its first story, “{first.title}”"
-        source = facts.source.replace(FROM_STORY, story) if facts.derived else f"{facts.source}, for the town of {story}"
+        source = facts.source.replace(FROM_STORY, story) if facts.derived else f"{facts.source}, as {story} means it"
         found_there.facts = replace(facts, source=source)
     return found_there
 

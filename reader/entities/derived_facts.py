@@ -213,7 +213,7 @@ def derived_facts(name: str, kind: str, body: str = "",
         elif team_kind(name, body):
             lines.append(("What", "sports team"))
             sources += [FROM_NAME, FROM_STORY]
-        if not lines and (thing := thing_kind(body, mentions)):
+        if not lines and (thing := thing_kind(body, mentions, made=False)):
             lines.append(("What", thing))  # "the NEMISIS database": a thing the recogniser took for a body
             sources.append(FROM_STORY)
         acronym = acronym_lines(name, body)

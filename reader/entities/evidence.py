@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 
 from reader.entities.captions import CAPTION_POSITION
-from reader.entities.lexicon import CITY_RANK
+from reader.entities.lexicon import CITY_RANK, COUNTRY_RANK
 from reader.entities.model import ORG, OTHER, PERSON, PLACE
 from reader.entities.story import Found, Story
 from reader.entities.tokens import fold_token
@@ -82,7 +82,7 @@ _BEFORE_ENDS = ("to", "through", "of", "married", "nominated", "appointed", "suc
 ``_COMPASS_BEFORE`` or ``_ORG_BEFORE`` matches."""
 
 
-_ADMINISTRATION = re.compile(r" (?:administration|appointee|nominee|presidency|aides?|advisers?|loyalists?|government|cabinet)\b")
+_ADMINISTRATION = re.compile(r" (?:administration|appointee|nominee|presidency|aides?|advisers?|loyalists?)\b")
 SAYS_HE = re.compile(r"(?:,? (?:also|then))? (?:(?:said|says|added|wrote|argued|insisted|recalled|explained|"
                      r"admitted|warned)(?:(?: [\w’']+){1,3} that| that)?"
                      r"|told(?! (?:him|her)\b)(?: [\w’']+){1,4}?(?: that)?),? (?:he|she)\b")
@@ -97,7 +97,7 @@ _NOT_PEOPLES_ROLES = frozenset("native leader giant rival partner owner sponsor"
 """Words before a name that describe companies as often as people ("market leader Samsung")."""
 _HEADS_ITS_PHRASE = re.compile(r"\s*(?:,(?!\s*which\b)|[.;:()!?]|$)"
                                r"|\s+(?:and|or|who|was|is|has|had|said|says|told|in|at|on|of|"
-                               r"for|from|with|there|then|that|this|last|when|after|before|during|as|to|by)\b")
+                               r"for|from|with|there|then)\b")
 """What follows a name that is the head of its phrase, not a modifier of the noun after it."""
 
 
@@ -113,6 +113,8 @@ def after_given_names_in_brackets(story: Story, start: int) -> bool:
     return match is not None and match.group("given").casefold() in story.knowledge.given_names
 
 
+_AGENCY_GOES_ON = re.compile(r",\s+(?:citing|quoting|adding|according|reporting|which|in|on|the|a|an)\b")
+"""What an agency's name is followed by after "…, said Yonhap": "citing police" (a person's by a verb)."""
 _ROLE_AFTER = re.compile(r", (?:the|a|an) (?:(?:former|then|late|first|chief|senior|deputy|leading|young) )?"
                          r"(?P<role>[a-z][a-z-]+) of\b")
 
@@ -122,8 +124,13 @@ def _role_after(after: str) -> bool:
     the leader of the New Culture Movement" (not "Google, the giant of search")."""
     match = _ROLE_AFTER.match(after) if after.startswith(", ") else None
     role = match.group("role") if match else ""
-    return bool(role) and (role == "leader" or role not in _NOT_PEOPLES_ROLES) and is_role_word(role)  # ("the
-    # leader of" after a name is a person's: a firm leads "a market")
+    return bool(role) and (role == "leader" or role not in _NOT_PEOPLES_ROLES) and role not in _FIRMS_ROLES \
+        and is_role_word(role)  # ("the leader of" after a name is a person's: a firm leads "a market")
+
+
+_FIRMS_ROLES = frozenset("""operator contractor supplier maker seller buyer lender distributor developer producer
+investor shareholder creditor parent subsidiary provider publisher broadcaster manufacturer insurer""".split())
+"""Role words a company holds as often as a person: "Gazprom, the operator of the pipeline"."""
 
 
 _ROLE_THEN_NAME = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)|[A-Z][\w.&-]*['’]s)\s+(?:[a-z][\w’'-]*\s+){0,3}?"
@@ -188,7 +195,7 @@ def votes(story: Story, start: int, end: int, town: bool = False) -> Counter:
         # "…, said Smith," (a family name); "recipients, said Mauer, are": a quote's speaker set off
         # inside the sentence is a person ("…, said Reuters." ends it: a body may)
         inside = after[:1] == "," and before.rstrip().endswith(("," + words_before[-1], ", " + words_before[-1])) \
-            and not text[start:end].isupper()
+            and not text[start:end].isupper() and not _AGENCY_GOES_ON.match(after)
         result[PERSON if surname or inside else AGENT] += 2 if surname or inside else 1
     elif words_before and words_before[-1].isalpha() and words_before[-1].islower() and is_role_word(prev) \
             and prev not in _NOT_PEOPLES_ROLES and (_HEADS_ITS_PHRASE.match(after) or not story.english):
@@ -243,21 +250,29 @@ _IN_A_LIST_BEFORE = re.compile(r"(?:,? (?:and|or)|,) $")
 
 def _listed_with_a_place(story: Story, start: int, end: int) -> bool:
     """True when "and" or "or" joins the name to a place the story is sure of, on either side:
-    "the border of Dalmatia and Pannonia", "people from Luzon and the Visayas"."""
+    "the border of Dalmatia and Pannonia", "people from Luzon and the Visayas" (not a country:
+    "between Qualcomm and China")."""
     text = story.text
     after = _AND_AFTER.match(text, end)
-    if after and _known_place_at(story, after.end(), towns=False):
+    if after and _known_place_at(story, after.end(), towns=False, countries=False):
         return True
     before = _AND_BEFORE.search(text, max(0, start - 10), start)
     return before is not None and any(f.type == PLACE and not f.guessed and not f.weak and f.end == before.start()
-                                      for f in story.found)
+                                      and not _a_country_at(story, f.start) for f in story.found)
+
+
+def _a_country_at(story: Story, offset: int) -> bool:
+    """True when the known name starting at ``offset`` is a country's (or a state's, a continent's)."""
+    index = story.token_at(offset)
+    hit = story.anchors.get(index) if index is not None else None
+    return hit is not None and hit[1].rank >= COUNTRY_RANK
 
 
 def _listed_with_a_person(story: Story, start: int, end: int) -> bool:
-    """True when the name stands in a list ("A, B and C") beside a person the story is sure
-    of by one name: "such as Zeus, Hera, Poseidon", "She met Okafor, Mbeki and Tanaka" (a comma alone
-    joins a list only with a list's mark on the name's other side: "Nick Moreau, Wikinews"
-    is a credit)."""
+    """True when the name stands in a list of three or more ("A, B and C") beside a person the
+    story is sure of by one name: "such as Zeus, Hera, Poseidon", "She met Okafor, Mbeki and
+    Tanaka". Two names joined by "and" say too little ("Ghosn and Nissan underreported"), and a
+    comma alone is a credit ("Nick Moreau, Wikinews")."""
     text = story.text
     if text.startswith(("'s", "’s"), end):
         return False
@@ -265,20 +280,35 @@ def _listed_with_a_person(story: Story, start: int, end: int) -> bool:
     before = _IN_A_LIST_BEFORE.search(text, max(0, start - 6), start)
     if after is None and before is None:
         return False  # the usual case
-    # one-word names (a guess too: a known given or family name), as a list of names alone is written
-    # ("He met Nissan and Carlos Ghosn": a company beside a person's full name)
-    sure = [f for f in story.found if f.type == PERSON and len(f.tokens) == 1]
-    if after and (before or after.group(0) != ", ") and any(f.start == after.end() for f in sure):
+    # one-word names (a guess too: a known given or family name) that are no short form of a longer
+    # name ("Ghosn" of Carlos Ghosn: a list of names alone is written so, a company beside a person is not)
+    longer = {f.key for f in story.found if f.type == PERSON and len(f.tokens) > 1}
+    sure = [f for f in story.found if f.type == PERSON and len(f.tokens) == 1 and f.key not in longer]
+    if after and any(f.start == after.end() for f in sure) \
+            and (before or "," in after.group(0) or _IN_A_LIST_AFTER.match(text, _end_at(sure, after.end()))):
         return True
-    return before is not None and (after or before.group(0) != ", ") and any(f.end == before.start() for f in sure)
+    if before is None or not any(f.end == before.start() for f in sure):
+        return False
+    return bool(after) or "," in before.group(0) or _IN_A_LIST_BEFORE.search(
+        text, max(0, before.start() - 40), _start_of(sure, before.start())) is not None
 
 
-def _known_place_at(story: Story, offset: int, towns: bool = True) -> bool:
+def _end_at(found: list[Found], start: int) -> int:
+    return next(f.end for f in found if f.start == start)
+
+
+def _start_of(found: list[Found], end: int) -> int:
+    return next(f.start for f in found if f.end == end)
+
+
+def _known_place_at(story: Story, offset: int, towns: bool = True, countries: bool = True) -> bool:
     """True when a known place name starts at ``offset`` ("Temescal, Oakland"); with
-    ``towns=False``, not a town's one-word name, which may be a person's ("Elizabeth")."""
+    ``towns=False``, not a town's one-word name, which may be a person's ("Elizabeth"); with
+    ``countries=False``, no country, which bodies are as often joined to ("Qualcomm and China")."""
     index = story.token_at(offset)
     hit = story.anchors.get(index) if index is not None else None
-    return hit is not None and hit[1].type == PLACE and (towns or hit[0] > 1 or hit[1].rank != CITY_RANK)
+    return hit is not None and hit[1].type == PLACE and (towns or hit[0] > 1 or hit[1].rank != CITY_RANK) \
+        and (countries or hit[1].rank < COUNTRY_RANK)
 
 
 def pool(story: Story) -> None:

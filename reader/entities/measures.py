@@ -33,6 +33,8 @@ _NUMBER_BEFORE = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:million|billion|bn|m|k)?\s?$
 _NUMBER_AFTER = re.compile(r"\s?\d")
 
 
+DOLLAR_COUNTRIES = frozenset("US NZ HK A AU C CA CDN S SG NT R Z ZW J TT EC BZ".split())
+"""The letters written before "$" for a country's dollar: "US$", "NZ$", "HK$", "A$", "R$" (the real)."""
 _DOLLARS_AFTER = re.compile(r"\s?\$\s?\d")
 """A dollar sign and a number after a country's letters: "US$5 million", "NZ $ 26 million", "HK$3bn"."""
 
@@ -40,8 +42,8 @@ _DOLLARS_AFTER = re.compile(r"\s?\$\s?\d")
 def is_measure(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is a unit or a currency written beside a number."""
     word = text[start:end]
-    if len(word) <= 3 and word.isupper() and _DOLLARS_AFTER.match(text, end):
-        return True  # a dollar's country ("US$5"), no mention of the country
+    if word in DOLLAR_COUNTRIES and _DOLLARS_AFTER.match(text, end):
+        return True  # a dollar's country ("US$5"), no mention of the country (not "pay the SEC $550 million")
     if word not in UNITS and word not in CURRENCIES:
         return False
     if _NUMBER_BEFORE.search(text, max(0, start - 24), start):

@@ -154,12 +154,16 @@ def _body_named_before_its_kind(story: Story, start: int, end: int) -> bool:
     return lower_word_after(story.text, end) in BODY_WORDS
 
 
+_CLOSES_A_LIST = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|or|in|of|at|on)\b")
 _LAST_WORD = re.compile(r"(?:^|\s)([a-z]+)\s+$")
 
 
-def _after_bodies_plural(text: str, start: int) -> bool:
-    """True after a plural word for bodies in lower case: "the religious schools Santo
-    Spirito", "rival carmakers Tata Motors" (the names it lists are those bodies)."""
+def _after_bodies_plural(text: str, start: int, end: int) -> bool:
+    """True after a plural word for bodies in lower case, the name closing its phrase or a
+    list: "the religious schools Santo Spirito and Immacolata", "rival carmakers Tata Motors,"
+    (not a clause's subject: "the banks Jamie Dimon criticised")."""
+    if _CLOSES_A_LIST.match(text, end) is None:
+        return False
     match = _LAST_WORD.search(text, max(0, start - 24), start)
     word = match.group(1) if match else ""
     kind = singular(word) if len(word) > 4 and word.endswith("s") else ""
@@ -250,7 +254,7 @@ def classify_residual(story: Story, a: int, b: int, initial: bool, left_of_role:
     if kind is not None:
         story.found.append(Found(start, end, kind, None, toks, initial=initial))
         return
-    if _body_named_before_its_kind(story, start, end) or _after_bodies_plural(story.text, start):
+    if _body_named_before_its_kind(story, start, end) or _after_bodies_plural(story.text, start, end):
         story.found.append(Found(start, end, ORG, None, toks))  # "the D.A. Davidson brokerage", "the
         # religious schools Santo Spirito and Immacolata"
         return

@@ -229,12 +229,29 @@ def _join_ordinals(story: Story) -> None:
     33rd Berlin International Film Festival"; nor a title's: "2nd Earl of Clare")."""
     text = story.text
     for f in story.found:
-        if f.type == ORG and not f.known and text[f.start - 3:f.start - 1] in ("st", "nd", "rd", "th") \
+        if f.start >= 3 and f.type == ORG and not f.known and text[f.start - 3:f.start - 1] in ("st", "nd", "rd", "th") \
                 and not is_role_word(f.tokens[0].folded):
             match = _ORDINAL_BEFORE.search(text, max(0, f.start - 6), f.start)
-            if match:
+            if match and _ordinal_of_a_name(text, match, f):
                 f.start = match.start(1)
                 f.key = make_id(text[f.start:f.end])
+
+
+_UNITS = frozenset("division regiment battalion brigade corps army fleet squadron wing infantry cavalry airborne "
+                   "district precinct ward congress parliament".split())
+_DAY_BEFORE = re.compile(r"(?:\b(?:the|on|by|of|from|until|since)|[A-Z][a-z]+\.?)\s+$")
+
+
+def _ordinal_of_a_name(text: str, match: re.Match, f: Found) -> bool:
+    """True when the ordinal is the name's, not a day's: above 31, or before "Century", or
+    before a military unit or an assembly ("3rd Infantry Division"); never after a month or
+    "on", "by", "the" alone ("On July 4th Acme Holdings", "By the 19th Wexford Council")."""
+    number = int(re.match(r"\d+", match.group(1)).group(0))
+    words = [t.folded for t in f.tokens]
+    if number > 31 or words[0] == "century":
+        return True
+    return any(w in _UNITS for w in words) and not _DAY_BEFORE.search(text, max(0, match.start() - 12),
+                                                                     match.start()) or words[-1] in _UNITS
 
 
 def _join_epithets(story: Story) -> None:

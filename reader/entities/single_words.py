@@ -163,7 +163,7 @@ _CLOSES_A_PLACE = re.compile(r"[.;)]|\s*$|\s*\n|, (?:and|where|which|before|afte
 Paris, Kate, a nurse, said": the person the sentence is about)."""
 
 
-_PEOPLES_NOUN_AFTER = re.compile(r"\s+(?:people|peoples|language|languages|culture|ancestors|descendants)\b")
+_PEOPLES_NOUN_AFTER = re.compile(r"\s+(?:(?P<group>people|peoples|culture|ancestors|descendants)|language|languages)\b")
 _PEOPLES_ADJECTIVE_BEFORE = re.compile(r"\b(?:indigenous|native|ethnic)\s+$")
 
 
@@ -173,11 +173,22 @@ def _peoples(text: str, words: Iterable[Found]) -> frozenset[str]:
     Moriori language"): peoples, not a person or a body, like the nationalities the word
     lists know."""
     return frozenset(text[f.start:f.end] for f in words if not f.tokens[0].upper and (
-        _PEOPLES_NOUN_AFTER.match(text, f.end) or _PEOPLES_ADJECTIVE_BEFORE.search(text, max(0, f.start - 12), f.start)))
+        _peoples_noun(text, f) or _PEOPLES_ADJECTIVE_BEFORE.search(text, max(0, f.start - 12), f.start)))
+
+
+def _peoples_noun(text: str, f: Found) -> bool:
+    """True before "language", or after "the" and before "people" or "culture" ("the Moriori
+    people"; a firm's "Halliburton people", "Theranos culture" are the firm's)."""
+    match = _PEOPLES_NOUN_AFTER.match(text, f.end)
+    return match is not None and (not match.group("group") or follows_the(text, f.start))
     # (not "IETF language tags": a body's letters; nor "the Ngātiwai tribe", which acts as a body)
 
 
-_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:in|at|to|from|of|near|into|via|toward|towards)\s+$")
+_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:in|at|to|from|of|near|via|toward|towards)\s+$")
+_LANGUAGE_BEFORE = re.compile(r"\b(?:translated|written|spoken|speaks?|spoke|sung|dubbed|published|words?|terms?|"
+                              r"phrases?|means|called|known|names?|texts?|versions?|editions?|dialects?|fluent)\s+in\s+$",
+                              re.IGNORECASE)
+"""A language's name after "in" ("translated in Sundanese", "a word in Balinese"): no place."""
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?()\[\]]|$)|\s+(?:and|or|but|by|around|in|at|for|with|after|before|"
                             r"while|to|from|on|since|until|where|which|who|when|as)\b")
 
@@ -187,7 +198,8 @@ def _named_after_a_preposition(text: str, start: int, end: int) -> bool:
     "at Tabennese for": a name that only looks like an adjective ("in Victorian times",
     "of Darwinian evolution" describe a noun)."""
     return _PREPOSITION_BEFORE.search(text, max(0, start - 8), start) is not None \
-        and _NO_NOUN_AFTER.match(text, end) is not None
+        and _NO_NOUN_AFTER.match(text, end) is not None \
+        and _LANGUAGE_BEFORE.search(text, max(0, start - 24), start) is None
 
 
 def _region_after_a_place(story: Story, f: Found) -> bool:

@@ -114,9 +114,12 @@ def work_kind(body: str, mentions: Sequence[tuple[int, int]]) -> str | None:
 #: roles' ("the Interfax news agency": ``body_roles.kind_after``).
 THING_KINDS = frozenset("""system database software program programme framework kernel plugin plug-in library
 language protocol standard format engine algorithm camera installation exhibit exhibition series mission
-campaign project initiative scheme culture era period dynasty movement style technique method theory doctrine
-treaty accord agreement act bill law award prize festival tournament game console device phone
-vaccine drug virus scandal affair booster study survey report plan policy strategy inquiry investigation review
+culture era period dynasty movement style technique method theory doctrine console device phone vaccine drug
+virus booster""".split())
+#: Nouns that say what a thing is after its name, but that follow a body's name for what the body
+#: makes or does ("the Senate bill", "the Ofsted report"): taken for things, never for a body.
+MADE_KINDS = frozenset("""campaign project initiative scheme treaty accord agreement act bill law award prize
+festival tournament game scandal affair study survey report plan policy strategy inquiry investigation review
 poll index trial""".split())
 _PHRASE_ENDS = (r"(?=\s*(?:,(?!\s*[A-Z“\"])|[;:.!?)]|$)|\s+(?:is|was|are|were|which|that|to|of|in|for|and|or|with|by|"
                 r"on|at|has|had|have|will|would|can|could|from|as|uses|used)\b)")
@@ -125,16 +128,18 @@ _THINGS_KIND_AFTER = re.compile(r"\s+(?P<kind>[a-z][a-z-]+\s+[a-z][a-z-]+)" + _P
 """The same with a word before the noun: "the Progress cargo ship had"."""
 
 
-def thing_kind(body: str, mentions: Sequence[tuple[int, int]]) -> str | None:
+def thing_kind(body: str, mentions: Sequence[tuple[int, int]], made: bool = True) -> str | None:
     """What the story calls a thing by the noun right after "the" and its name ("the NEMISIS
     database which", "from the ICI system to", "the Progress cargo ship had"), the noun ending its phrase ("the Apple app
-    store" is no app; "the WB series, Supernatural" names the series), else ``None``."""
+    store" is no app; "the WB series, Supernatural" names the series), else ``None``. ``made``
+    False (a body's name): not a noun for what a body makes ("the Senate bill")."""
     for start, end in mentions:
         if not follows_the(body, start):
             continue
         for pattern in (_THING_AFTER, _THINGS_KIND_AFTER):
             match = pattern.match(body, end)
-            if match and match.group("kind").split()[-1] in THING_KINDS | THING_NOUNS:
+            noun = match.group("kind").split()[-1] if match else ""
+            if noun in THING_KINDS or noun in THING_NOUNS or made and noun in MADE_KINDS:
                 return match.group("kind")
     return None
 

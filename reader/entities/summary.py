@@ -191,7 +191,7 @@ def grouped(infos: Iterable[EntityInfo]) -> list[tuple[str, list[EntityInfo]]]:
 
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev no vs etc inc ltd co "
                            "corp jan feb mar apr jun jul aug sep sept oct nov dec del supt cmdr adm maj brig amb "
-                           "atty hon mt ft dept univ assn bros".split())
+                           "atty hon mt dept univ assn".split())
 """Words an abbreviation's full stop ends, not a sentence ("state Del. Robert Marshall", "Lt. Gov.")."""
 _SENTENCE_OPENERS = frozenset("The A An It He She They We I In On At But This That These Those His Her Their There "
                               "According After When While However Image Photo".split())

@@ -80,7 +80,6 @@ class EntityList(OptionList):
         self.entities = list(entities)
         self._by_id = {}
         self._marks = {}
-        self._fitted_width = self._name_room_width()
         options: list[Option] = []
         unmarked = not any(info.note for info in self.entities)  # none has a note: a mark would say nothing
         from reader.entities.summary import grouped  # (not at start-up: the list fills after the story shows)
@@ -92,7 +91,7 @@ class EntityList(OptionList):
                 option_id = f"entity:{info.key}"
                 self._by_id[option_id] = info
                 self._marks[option_id] = mark = "" if info.note or unmarked else " ·"
-                options.append(Option(self._prompt(info, mark), id=option_id))
+                options.append(Option(self._prompt(info, mark, 0), id=option_id))  # (fitted below)
         if any(info.note is None for info in self.entities):  # short enough for the sidebar's width
             legend = "No notes yet (w writes one)" if unmarked else "· no note yet (w writes one)"
             options.append(Option(Content.styled(legend, "$text-muted"), disabled=True))
@@ -100,25 +99,33 @@ class EntityList(OptionList):
         self.add_options(options)
         if not options:
             self.add_option(Option(Content.styled("No entities", "$text-muted"), disabled=True))
+        self._fitted_width = 0
+        self._fit_names()
 
     def on_resize(self) -> None:
         """Keep the highlighted entity in sight when the list gets shorter (it gives room to
-        the background panel once an entity is chosen), and fit the names to the new width."""
-        width = self._name_room_width()
-        if width != self._fitted_width:
-            self._fitted_width = width
-            for option_id, info in self._by_id.items():
-                self.replace_option_prompt(option_id, self._prompt(info, self._marks.get(option_id, "")))
+        the background panel once an entity is chosen), and fit the names to the new size."""
+        self._fit_names()
         self.scroll_to_highlight()
 
-    def _name_room_width(self) -> int:
-        return self.scrollable_content_region.width
+    def _fit_names(self) -> None:
+        """Cut the names to the rows' width, room kept for the scrollbar when the rows
+        outnumber the list's height (it shows then without resizing the list)."""
+        width = self.scrollable_content_region.width
+        if not self.show_vertical_scrollbar and self.option_count > self.size.height:
+            width -= self.styles.scrollbar_size_vertical  # (about to show)
+        if width <= 0 or width == self._fitted_width:
+            return
+        self._fitted_width = width
+        for option_id, info in self._by_id.items():
+            self.replace_option_prompt(option_id, self._prompt(info, self._marks.get(option_id, ""), width))
 
-    def _prompt(self, info: EntityInfo, mark: str) -> Content:
-        """An entity's row: its name, cut with "…" where the row is too narrow, then the
-        no-note mark and the count, which always show ("Republican National Commi… · ×2")."""
+    def _prompt(self, info: EntityInfo, mark: str, width: int) -> Content:
+        """An entity's row: its name, cut with "…" where the row (``width``; 0: not known yet)
+        is too narrow, then the no-note mark and the count, which always show ("Republican
+        National Commi… · ×2")."""
         suffix = f"{mark} ×{info.count}"
-        room = self._name_room_width() - 1 - cell_len(suffix)  # (the space before the name)
+        room = width - 1 - cell_len(suffix)  # (the space before the name)
         name = info.name
         if room >= 4 and cell_len(name) > room:
             while name and cell_len(name) > room - 1:
