@@ -80,6 +80,7 @@ def test_a_word_that_names_a_kind_only_at_the_end_says_nothing_first():
     assert org_kind("Post To Twitter") is None
     assert org_kind("Band of Brothers") is None  # a series, seldom a band
     assert org_kind("National Emergency Airborne Command Post") is None  # a post, not a paper
+    assert org_kind("Command Post of the Army") is None
     assert org_kind("The Jerusalem Post") == ("newspaper", "Post")
     assert derived_facts("Bags", ORG) is None
 

@@ -83,8 +83,9 @@ def org_kind(name: str) -> tuple[str, str] | None:
         if folded in ORG_KINDS and (folded not in LAST_WORD_ONLY or placed == "last" or folded != "band"):
             if folded in PAPER_AFTER_A_PLACE and not _a_known_place(" ".join(words[:-1])):
                 continue  # "Toronto Star", "Baltimore Sun" are papers; "Red Star" is a football club
-            if folded == "post" and words[-2].casefold() in _POSTS_THAT_ARE_NO_PAPER:
-                continue  # "Airborne Command Post", "Trading Post": a post, not the Washington Post
+            before = heads[-2] if placed == "before of" and len(heads) > 1 else words[-2] if placed == "last" else ""
+            if folded == "post" and before.casefold() in _POSTS_THAT_ARE_NO_PAPER:
+                return None  # "Airborne Command Post", "Command Post of the Army": a post, not a paper
             return ORG_KINDS[folded], word
     if len(words) >= 3 and words[-2].casefold() == "air" and words[-1].casefold() == "force":
         return "air force", "Air Force"
