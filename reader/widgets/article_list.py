@@ -31,6 +31,7 @@ from textual.strip import Strip
 
 from reader.library.ordering import SORTS, sort_order
 from reader.text import make_safe
+from reader.widgets.cells import fit_cells
 
 ROW_HEIGHT = 2
 SHOWS = ("all", "unread", "starred")
@@ -554,7 +555,7 @@ class ArticleList(ScrollView, can_focus=True):
             star_style = style + self.get_component_rich_style("article-list--star", partial=True)
             # $text-muted is a colour blended over the background: take the full style, not a partial one.
             title_style = self.get_component_rich_style("article-list--read") if read and not cursor else style
-            title = _fit_cells(article.title, width - 4)
+            title = fit_cells(article.title, width - 4)
             segments = [
                 Segment(" ", style),
                 Segment(" " if read else UNREAD_MARK, mark_style),
@@ -567,22 +568,13 @@ class ArticleList(ScrollView, can_focus=True):
             date = _short_date(article.published) or ""
             source_width = width - 4 - (cell_len(date) + 3 if date else 0)
             if article.source and source_width >= 2:  # a long source is cut, its date kept
-                details = _fit_cells(article.source, source_width).rstrip() + (f" · {date}" if date else "")
+                details = fit_cells(article.source, source_width).rstrip() + (f" · {date}" if date else "")
             else:
                 details = date or article.source or ""
             if not details and getattr(article, "word_count", -1) >= 0:
                 details = f"{article.word_count:,} words"
-            segments = [Segment("    ", style), Segment(_fit_cells(details, width - 4), details_style)]
+            segments = [Segment("    ", style), Segment(fit_cells(details, width - 4), details_style)]
         return Strip(segments).adjust_cell_length(width, style)
-
-
-def _fit_cells(text: str, width: int) -> str:
-    """``text`` in exactly ``width`` cells: padded, or cut with an ellipsis."""
-    if width <= 0:
-        return ""
-    if cell_len(text) > width and width > 1:
-        return set_cell_size(text, width - 1) + "…"
-    return set_cell_size(text, width)
 
 
 def _short_date(published: str | None) -> str | None:

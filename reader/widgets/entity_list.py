@@ -13,6 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.entities.model import TYPE_LABELS
+from reader.widgets.cells import cut_to_cells
 
 if TYPE_CHECKING:
     from reader.entities.entity_info import EntityInfo
@@ -116,9 +117,11 @@ class EntityList(OptionList):
             width -= self.styles.scrollbar_size_vertical  # (about to show)
         if width <= 0 or width == self._fitted_width:
             return
-        self._fitted_width = width
-        for option_id, info in self._by_id.items():
-            self.replace_option_prompt(option_id, self._prompt(info, self._marks.get(option_id, ""), width))
+        old, self._fitted_width = self._fitted_width, width
+        for option_id, info in self._by_id.items():  # (only the rows whose name is cut, then or now)
+            suffix = cell_len(f"{self._marks.get(option_id, '')} ×{info.count}") + 1
+            if cell_len(info.name) + suffix > min(width, old or width):
+                self.replace_option_prompt(option_id, self._prompt(info, self._marks.get(option_id, ""), width))
 
     def _prompt(self, info: EntityInfo, mark: str, width: int) -> Content:
         """An entity's row: its name, cut with "…" where the row (``width``; 0: not known yet)
@@ -126,11 +129,7 @@ class EntityList(OptionList):
         National Commi… · ×2")."""
         suffix = f"{mark} ×{info.count}"
         room = width - 1 - cell_len(suffix)  # (the space before the name)
-        name = info.name
-        if room >= 4 and cell_len(name) > room:
-            while name and cell_len(name) > room - 1:
-                name = name[:-1]
-            name = name.rstrip() + "…"
+        name = cut_to_cells(info.name, room) if room >= 4 else info.name
         return Content.assemble(" ", Content(name), (suffix, "$text-muted"))
 
     def select_key(self, key: str) -> EntityInfo | None:
