@@ -235,8 +235,9 @@ def _from_its_first_story(library, context, kb, index):
     first = context.dossier.first if context.dossier is not None else None
     if first is None:
         return None
-    entry = library.catalog().get(first.id)
-    article = library.catalog().load(entry) if entry is not None else None
+    catalog = library.catalog()  # (one walk of the library, not one per look-up)
+    entry = catalog.get(first.id)
+    article = catalog.load(entry) if entry is not None else None
     if article is None:
         return None
     found = recogniser()
