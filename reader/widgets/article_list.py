@@ -117,6 +117,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.source_filter: str | None = None
         self.id_filter: tuple[str, frozenset[str]] | None = None
         self.highlighted: int | None = None
+        self._last_highlighted: str | None = None
+        """The id of the article highlighted before a filter that showed none of them."""
         self._view: list[int] = []
         self._ids: list[str] = []
         self._orders: dict[str, list[int]] = {}
@@ -348,7 +350,10 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _rebuild(self, keep: str | None = None) -> None:
         current = self.highlighted_article
-        keep_id = keep if keep is not None else (current.id if current is not None else None)
+        if current is not None:
+            self._last_highlighted = current.id
+        # (through a filter that shows nothing, the row highlighted before it: not the first row after it)
+        keep_id = keep if keep is not None else (current.id if current is not None else self._last_highlighted)
         articles = self.articles
         all_ids = self._ids
         view = self._order(self.sort)
